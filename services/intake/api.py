@@ -1,0 +1,205 @@
+"""The FHIR REST layer: HTTP in, interactions called, FHIR responses out. Thin by design."""
+
+import re
+from collections.abc import Callable
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Header, Request
+from starlette.responses import Response
+
+from services.intake.bundles import BundleProcessor
+from services.intake.capability import capability_statement
+from services.intake.interactions import Interactions, parse_if_match
+from services.intake.registry import SUPPORTED_TYPES, search_parameters
+from services.intake.responses import history, resource_response, searchset
+from shared.errors import FHIRError, Issue, operation_outcome
+from shared.fhir_json import fhir_response
+from shared.fhir_openapi import fhir_body, fhir_responses
+from shared.request_body import read_json_body
+
+
+def get_interactions(request: Request) -> Interactions:
+    return request.app.state.interactions
+
+
+def fhir_base(request: Request) -> str:
+    configured = request.app.state.settings.public_base_url
+    return configured.rstrip("/") if configured else str(request.base_url).rstrip("/") + "/fhir"
+
+
+async def fhir_body_json(request: Request) -> Any:
+    return await read_json_body(request, request.app.state.settings.max_body_bytes)
+
+
+def prefer(header: str | None, key: str) -> str | None:
+    """The value of one Prefer preference (RFC 7240), e.g. return=minimal."""
+    for part in re.split(r"[;,]", header or ""):
+        name, _, value = part.strip().partition("=")
+        if name.strip() == key:
+            return value.strip().strip('"')
+    return None
+
+
+Interact = Annotated[Interactions, Depends(get_interactions)]
+Base = Annotated[str, Depends(fhir_base)]
+Body = Annotated[Any, Depends(fhir_body_json)]
+PreferHeader = Annotated[str | None, Header(alias="Prefer", description="return=minimal|representation|OperationOutcome; handling=strict|lenient")]
+IfMatch = Annotated[str | None, Header(alias="If-Match", description='Version ETag, e.g. W/"3": update only that version')]
+IfNoneExist = Annotated[str | None, Header(alias="If-None-Exist", description="Search query, e.g. identifier=system|value: create only when nothing matches")]
+
+WRITE_ERRORS = (400, 409, 412, 413, 415, 422)
+
+
+def _search_parameters_doc(resource_type: str) -> list[dict[str, Any]]:
+    params = [
+        {"name": name, "in": "query", "required": False, "description": f"{p.type}: {p.documentation}",
+         "schema": {"type": "string"}}
+        for name, p in search_parameters()[resource_type].items()
+    ]
+    params += [
+        {"name": "_count", "in": "query", "required": False, "description": "Page size", "schema": {"type": "integer", "minimum": 0}},
+        {"name": "_offset", "in": "query", "required": False, "description": "First match of the page (paging links set it)", "schema": {"type": "integer", "minimum": 0}},
+        {"name": "_sort", "in": "query", "required": False, "description": "Comma-separated sort parameters, '-' for descending", "schema": {"type": "string"}},
+        {"name": "_summary", "in": "query", "required": False, "description": "count: only the total", "schema": {"type": "string", "enum": ["count"]}},
+        {"name": "_total", "in": "query", "required": False, "description": "none skips counting", "schema": {"type": "string", "enum": ["none", "estimate", "accurate"]}},
+        {"name": "_include", "in": "query", "required": False, "description": "e.g. Observation:patient", "schema": {"type": "string"}},
+    ]
+    return params
+
+
+def _type_routes(router: APIRouter, t: str) -> None:
+    """The type- and instance-level routes of one resource type."""
+    path = f"/fhir/{t}"
+
+    def route(method: str, suffix: str, op: str, summary: str, **kwargs: Any) -> Callable:
+        return router.api_route(f"{path}{suffix}", methods=[method], operation_id=op, summary=summary,
+                                tags=[t], response_class=Response, **kwargs)
+
+    @route("POST", "", f"create{t}", f"Create a {t}",
+           openapi_extra=fhir_body(t, f"The {t} to create; any id in it is replaced"),
+           responses=fhir_responses({201: ("Created", t), 200: ("An existing match of If-None-Exist", t)},
+                                    WRITE_ERRORS))
+    async def create(request: Request, interactions: Interact, base: Base, body: Body,
+                     if_none_exist: IfNoneExist = None, prefer_header: PreferHeader = None) -> Response:
+        stored, created = await interactions.create(t, body, if_none_exist)
+        return resource_response(stored, base, 201 if created else 200, prefer(prefer_header, "return"),
+                                 with_location=True)
+
+    @route("GET", "", f"search{t}", f"Search {t} resources",
+           openapi_extra={"parameters": _search_parameters_doc(t)},
+           responses=fhir_responses({200: ("A searchset Bundle", "Bundle")}, (400,)))
+    async def search(request: Request, interactions: Interact, base: Base, prefer_header: PreferHeader = None) -> Response:
+        return await _search(request, interactions, base, t, list(request.query_params.multi_items()), prefer_header)
+
+    @route("POST", "/_search", f"search{t}Post", f"Search {t} resources with form-encoded parameters",
+           openapi_extra={"requestBody": {"content": {"application/x-www-form-urlencoded": {"schema": {"type": "object", "additionalProperties": {"type": "string"}}}}}},
+           responses=fhir_responses({200: ("A searchset Bundle", "Bundle")}, (400, 415)))
+    async def search_post(request: Request, interactions: Interact, base: Base, prefer_header: PreferHeader = None) -> Response:
+        if request.headers.get("content-type", "").split(";")[0].strip() != "application/x-www-form-urlencoded":
+            raise FHIRError.of(415, "not-supported", "_search takes application/x-www-form-urlencoded parameters")
+        form = await request.form()
+        pairs = list(request.query_params.multi_items()) + [(k, str(v)) for k, v in form.multi_items()]
+        return await _search(request, interactions, base, t, pairs, prefer_header)
+
+    @route("GET", "/_history", f"history{t}", f"History of all {t} resources",
+           responses=fhir_responses({200: ("A history Bundle", "Bundle")}, (400,)))
+    async def type_history(request: Request, interactions: Interact, base: Base) -> Response:
+        return await _history(request, interactions, base, t, None)
+
+    @route("POST", "/$validate", f"validate{t}", f"Validate a {t} without storing it",
+           openapi_extra=fhir_body(t, f"The {t}, or a Parameters resource with a 'resource' parameter"),
+           responses=fhir_responses({200: ("The validation outcome (errors mean invalid)", "OperationOutcome")}, (400, 413, 415)))
+    async def validate(interactions: Interact, body: Body) -> Response:
+        return await _validate(interactions, t, body, None)
+
+    @route("GET", "/{id}", f"read{t}", f"Read the current version of a {t}",
+           responses=fhir_responses({200: ("The resource", t)}, (404, 410)))
+    async def read(id: str, interactions: Interact, base: Base) -> Response:
+        return resource_response(await interactions.read(t, id), base)
+
+    @route("PUT", "/{id}", f"update{t}", f"Update (or create with this id) a {t}",
+           openapi_extra=fhir_body(t, f"The new version of the {t}; its id must match the URL"),
+           responses=fhir_responses({200: ("Updated", t), 201: ("Created with the given id", t)}, WRITE_ERRORS))
+    async def update(id: str, interactions: Interact, base: Base, body: Body, if_match: IfMatch = None,
+                     prefer_header: PreferHeader = None) -> Response:
+        stored, created = await interactions.update(t, id, body, parse_if_match(if_match))
+        return resource_response(stored, base, 201 if created else 200, prefer(prefer_header, "return"),
+                                 with_location=created)
+
+    @route("DELETE", "/{id}", f"delete{t}", f"Delete a {t}",
+           responses=fhir_responses({204: ("Deleted, or nothing to delete", None)}, (409,)))
+    async def delete(id: str, interactions: Interact) -> Response:
+        deleted = await interactions.delete(t, id)
+        return Response(status_code=204, headers={"ETag": deleted.etag} if deleted else None)
+
+    @route("GET", "/{id}/_history", f"history{t}Instance", f"All versions of a {t}",
+           responses=fhir_responses({200: ("A history Bundle", "Bundle")}, (400, 404)))
+    async def instance_history(id: str, request: Request, interactions: Interact, base: Base) -> Response:
+        return await _history(request, interactions, base, t, id)
+
+    @route("GET", "/{id}/_history/{vid}", f"vread{t}", f"Read one version of a {t}",
+           responses=fhir_responses({200: ("The version", t)}, (404, 410)))
+    async def vread(id: str, vid: str, interactions: Interact, base: Base) -> Response:
+        return resource_response(await interactions.vread(t, id, vid), base)
+
+    @route("POST", "/{id}/$validate", f"validate{t}Instance", f"Validate a {t} as an update of this id",
+           openapi_extra=fhir_body(t, f"The {t}, or a Parameters resource with a 'resource' parameter"),
+           responses=fhir_responses({200: ("The validation outcome (errors mean invalid)", "OperationOutcome")}, (400, 413, 415)))
+    async def validate_instance(id: str, interactions: Interact, body: Body) -> Response:
+        return await _validate(interactions, t, body, id)
+
+
+async def _search(request: Request, interactions: Interactions, base: str, t: str, pairs: list[tuple[str, str]],
+                  prefer_header: str | None) -> Response:
+    lenient = prefer(prefer_header, "handling") == "lenient"
+    result = await interactions.search(t, pairs, lenient)
+    return fhir_response(searchset(base, f"{base}/{t}", result.request, result.matches, result.included, result.total))
+
+
+async def _history(request: Request, interactions: Interactions, base: str, t: str | None, id: str | None) -> Response:
+    pairs = list(request.query_params.multi_items())
+    entries, total, count, offset = await interactions.history(t, id, pairs)
+    url = base + (f"/{t}" if t else "") + (f"/{id}" if id else "") + "/_history"
+    return fhir_response(history(base, url, entries, total, count, offset, pairs))
+
+
+async def _validate(interactions: Interactions, t: str, body: Any, id: str | None) -> Response:
+    if isinstance(body, dict) and body.get("resourceType") == "Parameters":
+        given = [p.get("resource") for p in body.get("parameter", []) if p.get("name") == "resource"]
+        if len(given) != 1:
+            raise FHIRError.of(400, "required", "The Parameters resource must hold one 'resource' parameter")
+        body = given[0]
+    issues = await interactions.validate(t, body, id)
+    if not issues:
+        issues = [Issue("informational", "No issues: the resource is valid", severity="information")]
+    return fhir_response(operation_outcome(issues))
+
+
+def build_router() -> APIRouter:
+    router = APIRouter()
+
+    @router.get("/fhir/metadata", operation_id="capabilities", summary="The server's CapabilityStatement",
+                tags=["System"], response_class=Response,
+                responses=fhir_responses({200: ("CapabilityStatement", "CapabilityStatement")}, ()))
+    async def metadata(request: Request, base: Base) -> Response:
+        state = request.app.state
+        return fhir_response(capability_statement(base, request.app.version, state.started))
+
+    @router.post("/fhir", operation_id="transaction", summary="Process a transaction or batch Bundle",
+                 tags=["System"], response_class=Response,
+                 openapi_extra=fhir_body("Bundle", "A Bundle of type transaction (all or nothing) or batch"),
+                 responses=fhir_responses({200: ("The transaction-response or batch-response Bundle", "Bundle")},
+                                          (400, 404, 409, 412, 413, 415, 422)))
+    async def transaction(interactions: Interact, base: Base, body: Body, prefer_header: PreferHeader = None) -> Response:
+        representation = prefer(prefer_header, "return") == "representation"
+        return fhir_response(await BundleProcessor(interactions, base, representation).process(body))
+
+    @router.get("/fhir/_history", operation_id="historySystem", summary="History of every resource",
+                tags=["System"], response_class=Response,
+                responses=fhir_responses({200: ("A history Bundle", "Bundle")}, (400,)))
+    async def system_history(request: Request, interactions: Interact, base: Base) -> Response:
+        return await _history(request, interactions, base, None, None)
+
+    for resource_type in SUPPORTED_TYPES:
+        _type_routes(router, resource_type)
+    return router

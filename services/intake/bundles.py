@@ -1,0 +1,265 @@
+"""Transaction and batch Bundles posted to the server base.
+
+A transaction commits all its entries or none (FHIR R4 3.1.0.11): entries are
+processed DELETE, POST, PUT, GET, `urn:uuid:` and conditional references are
+rewritten to the ids the server assigns or finds, and the first failure rolls
+everything back. A batch runs each entry on its own.
+"""
+
+import uuid
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import parse_qsl
+
+from services.intake.elements import ID_PATTERN, iter_references
+from services.intake.interactions import Interactions, check_rules_and_references, parse_if_match
+from services.intake.registry import SUPPORTED_TYPES
+from services.intake.responses import instant, searchset
+from services.intake.storage import ResourceStore, Stored, new_id
+from services.intake.validation import check_structure
+from shared.errors import FHIRError, Issue, operation_outcome
+
+ORDER = {"DELETE": 0, "POST": 1, "PUT": 2, "GET": 3, "HEAD": 3}
+
+
+@dataclass
+class Entry:
+    index: int
+    method: str
+    resource_type: str
+    resource_id: str | None
+    query: str | None
+    version: str | None
+    resource: dict | None
+    full_url: str | None
+    if_none_exist: str | None
+    if_match: str | None
+    response: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def where(self) -> str:
+        return f"Bundle.entry[{self.index}]"
+
+
+def _fail(status: int, code: str, where: str, message: str) -> FHIRError:
+    return FHIRError(status, [Issue(code, f"{where}: {message}", expression=(where,))])
+
+
+def _parse_entry(index: int, raw: Any) -> Entry:
+    where = f"Bundle.entry[{index}]"
+    if not isinstance(raw, dict) or not isinstance(raw.get("request"), dict):
+        raise _fail(400, "required", where, "every entry of a transaction or batch needs a request")
+    request = raw["request"]
+    method, url = request.get("method"), request.get("url")
+    if method not in ORDER and method != "PATCH":
+        raise _fail(400, "code-invalid", where, f"request.method '{method}' is not GET, HEAD, POST, PUT or DELETE")
+    if method == "PATCH":
+        raise _fail(405, "not-supported", where, "PATCH is not supported by this server")
+    if not isinstance(url, str) or not url:
+        raise _fail(400, "required", where, "request.url is missing")
+    path, _, query = url.partition("?")
+    parts = [p for p in path.strip("/").split("/") if p]
+    resource_type = parts[0] if parts else ""
+    if resource_type not in SUPPORTED_TYPES:
+        raise _fail(400, "not-supported", where, f"'{url}' does not name a supported resource type")
+    resource_id = parts[1] if len(parts) > 1 else None
+    version = parts[3] if len(parts) == 4 and parts[2] == "_history" else None
+    if len(parts) > 2 and version is None or (resource_id is not None and not ID_PATTERN.match(resource_id)):
+        raise _fail(400, "invalid", where, f"request.url '{url}' is not understood")
+    resource = raw.get("resource")
+    if method in ("POST", "PUT"):
+        if resource is None:
+            raise _fail(400, "required", where, f"a {method} entry needs a resource")
+        check_structure(resource, resource_type, where)
+        if method == "POST" and (resource_id or query):
+            raise _fail(400, "invalid", where, "a POST entry's url is the resource type alone")
+        if method == "PUT":
+            if query or not resource_id:
+                raise _fail(400, "not-supported", where, "a PUT entry must name Type/id (conditional update is not supported)")
+            if resource.get("id") != resource_id:
+                raise _fail(400, "invalid", where, f"the resource id must be {resource_id}, as in request.url")
+    if method == "DELETE" and (query or not resource_id):
+        raise _fail(400, "not-supported", where, "a DELETE entry must name Type/id (conditional delete is not supported)")
+    return Entry(index, method, resource_type, resource_id, query if "?" in url else None, version, resource,
+                 raw.get("fullUrl"), request.get("ifNoneExist"), request.get("ifMatch"))
+
+
+def _write_response(stored: Stored, status: str, representation: bool) -> dict[str, Any]:
+    entry: dict[str, Any] = {
+        "response": {
+            "status": status,
+            "location": f"{stored.resource_type}/{stored.id}/_history/{stored.version}",
+            "etag": stored.etag,
+            "lastModified": instant(stored.last_updated_ms),
+        }
+    }
+    if representation and stored.content is not None:
+        entry["resource"] = stored.content
+    return entry
+
+
+class BundleProcessor:
+    def __init__(self, interactions: Interactions, base: str, representation: bool) -> None:
+        self.interactions = interactions
+        self.base = base
+        self.representation = representation
+
+    async def process(self, body: Any) -> dict:
+        if not isinstance(body, dict) or body.get("resourceType") != "Bundle":
+            raise FHIRError.of(400, "invalid", "POST to the base takes a Bundle of type transaction or batch")
+        kind = body.get("type")
+        if kind not in ("transaction", "batch"):
+            raise FHIRError.of(400, "invalid", f"Bundle.type must be transaction or batch, not {kind}", "Bundle.type")
+        raw_entries = body.get("entry", [])
+        if not isinstance(raw_entries, list):
+            raise FHIRError.of(400, "structure", "Bundle.entry must be an array", "Bundle.entry")
+        limit = self.interactions.settings.max_bundle_entries
+        if len(raw_entries) > limit:
+            raise FHIRError.of(413, "too-costly", f"The Bundle has {len(raw_entries)} entries; the limit is {limit}")
+        if kind == "transaction":
+            entries = [_parse_entry(i, raw) for i, raw in enumerate(raw_entries)]
+            responses = await self._transaction(entries)
+        else:
+            responses = [await self._batch_entry(i, raw) for i, raw in enumerate(raw_entries)]
+        return {"resourceType": "Bundle", "id": str(uuid.uuid4()), "type": f"{kind}-response", "entry": responses}
+
+    # --- transaction ---------------------------------------------------------
+
+    async def _transaction(self, entries: list[Entry]) -> list[dict]:
+        async with self.interactions.db.transaction() as session:
+            store = ResourceStore(session)
+            targets = await self._assign_ids(store, entries)
+            for entry in entries:
+                if entry.resource is not None and not entry.response:
+                    await self._rewrite_references(store, entry, targets)
+            for entry in sorted(entries, key=lambda e: ORDER[e.method]):
+                if entry.method == "DELETE":
+                    await self._at(entry, self._delete(store, entry))
+            writes = [e for e in entries if e.method in ("POST", "PUT") and not e.response]
+            pending = {(e.resource_type, e.resource_id) for e in writes}
+            await check_rules_and_references(
+                store, [(e.resource_type, e.resource, e.where) for e in writes], pending
+            )
+            creates = [e for e in writes if e.method == "POST"]
+            stored = await store.create_many([(e.resource_type, e.resource_id, e.resource) for e in creates])
+            for entry, s in zip(creates, stored, strict=True):
+                entry.response = _write_response(s, "201 Created", self.representation)
+            for entry in (e for e in writes if e.method == "PUT"):
+                await self._at(entry, self._put(store, entry))
+            for entry in (e for e in entries if e.method in ("GET", "HEAD")):
+                await self._at(entry, self._get(store, entry))
+        return [e.response for e in entries]
+
+    async def _assign_ids(self, store: ResourceStore, entries: list[Entry]) -> dict[str, str]:
+        """Map each entry's fullUrl to the Type/id it will have; settle conditional creates."""
+        targets: dict[str, str] = {}
+        written: dict[tuple[str, str], int] = {}
+        for entry in entries:
+            if entry.method == "POST":
+                existing = None
+                if entry.if_none_exist:
+                    existing = await self._at(entry, self.interactions.match_one(
+                        store, entry.resource_type, entry.if_none_exist, "ifNoneExist"))
+                if existing:
+                    found = await store.read(entry.resource_type, existing)
+                    entry.resource_id = existing
+                    entry.response = _write_response(found, "200 OK", self.representation)
+                else:
+                    entry.resource_id = new_id()
+            if entry.method in ("POST", "PUT"):
+                key = (entry.resource_type, entry.resource_id)
+                if key in written:
+                    raise _fail(400, "duplicate", entry.where,
+                                f"{key[0]}/{key[1]} is also written by Bundle.entry[{written[key]}]")
+                written[key] = entry.index
+                if entry.full_url:
+                    if entry.full_url in targets:
+                        raise _fail(400, "duplicate", entry.where, f"fullUrl {entry.full_url} appears twice")
+                    targets[entry.full_url] = f"{entry.resource_type}/{entry.resource_id}"
+        return targets
+
+    async def _rewrite_references(self, store: ResourceStore, entry: Entry, targets: dict[str, str]) -> None:
+        for _, location, ref in iter_references(entry.resource, entry.resource_type):
+            reference = ref["reference"]
+            if reference in targets:
+                ref["reference"] = targets[reference]
+            elif "?" in reference and not reference.startswith(("http:", "https:", "urn:")):
+                # A conditional reference, Type?search, resolved against what is stored.
+                ref_type, _, query = reference.partition("?")
+                if ref_type not in SUPPORTED_TYPES:
+                    raise _fail(400, "not-supported", entry.where, f"cannot resolve {reference}: unknown type")
+                found = await self._at(entry, self.interactions.match_one(store, ref_type, query, "Conditional reference"))
+                if found is None:
+                    raise _fail(412, "not-found", entry.where, f"conditional reference {reference} matches nothing ({location})")
+                ref["reference"] = f"{ref_type}/{found}"
+
+    async def _delete(self, store: ResourceStore, entry: Entry) -> None:
+        await store.delete(entry.resource_type, entry.resource_id)
+        entry.response = {"response": {"status": "204 No Content"}}
+
+    async def _put(self, store: ResourceStore, entry: Entry) -> None:
+        stored, created = await store.update(entry.resource_type, entry.resource_id, entry.resource,
+                                             parse_if_match(entry.if_match))
+        entry.response = _write_response(stored, "201 Created" if created else "200 OK", self.representation)
+
+    async def _get(self, store: ResourceStore, entry: Entry) -> None:
+        if entry.query is not None or entry.resource_id is None:
+            raise _fail(400, "not-supported", entry.where, "searches inside a transaction are not supported; use a batch")
+        if entry.version:
+            found = await store.vread(entry.resource_type, entry.resource_id, int(entry.version)) \
+                if entry.version.isdigit() else None
+        else:
+            found = await store.read(entry.resource_type, entry.resource_id)
+        if found is None:
+            raise _fail(404, "not-found", entry.where, "no such version")
+        entry.response = {"resource": found.content,
+                          "response": {"status": "200 OK", "etag": found.etag,
+                                       "lastModified": instant(found.last_updated_ms)}}
+
+    @staticmethod
+    async def _at(entry: Entry, awaitable):
+        """Run one entry's step; a failure names the entry it came from."""
+        try:
+            return await awaitable
+        except FHIRError as exc:
+            issues = [Issue(i.code, i.diagnostics if i.diagnostics.startswith("Bundle.entry")
+                            else f"{entry.where}: {i.diagnostics}", i.severity, i.expression or (entry.where,))
+                      for i in exc.issues]
+            raise FHIRError(exc.status, issues, exc.headers) from None
+
+    # --- batch ---------------------------------------------------------------
+
+    async def _batch_entry(self, index: int, raw: Any) -> dict:
+        try:
+            entry = _parse_entry(index, raw)
+            return await self._batch_run(entry)
+        except FHIRError as exc:
+            return {"response": {"status": f"{exc.status} {_REASONS.get(exc.status, '')}".strip(),
+                                 "outcome": operation_outcome(exc.issues)}}
+
+    async def _batch_run(self, entry: Entry) -> dict:
+        i = self.interactions
+        match entry.method:
+            case "POST":
+                stored, created = await i.create(entry.resource_type, entry.resource, entry.if_none_exist)
+                return _write_response(stored, "201 Created" if created else "200 OK", self.representation)
+            case "PUT":
+                stored, created = await i.update(entry.resource_type, entry.resource_id, entry.resource,
+                                                 parse_if_match(entry.if_match))
+                return _write_response(stored, "201 Created" if created else "200 OK", self.representation)
+            case "DELETE":
+                await i.delete(entry.resource_type, entry.resource_id)
+                return {"response": {"status": "204 No Content"}}
+        if entry.resource_id is None:
+            result = await i.search(entry.resource_type, parse_qsl(entry.query or "", keep_blank_values=True))
+            bundle = searchset(self.base, f"{self.base}/{entry.resource_type}", result.request, result.matches,
+                               result.included, result.total)
+            return {"resource": bundle, "response": {"status": "200 OK"}}
+        found = await (i.vread(entry.resource_type, entry.resource_id, entry.version) if entry.version
+                       else i.read(entry.resource_type, entry.resource_id))
+        return {"resource": found.content, "response": {"status": "200 OK", "etag": found.etag,
+                                                        "lastModified": instant(found.last_updated_ms)}}
+
+
+_REASONS = {400: "Bad Request", 404: "Not Found", 405: "Method Not Allowed", 409: "Conflict", 410: "Gone",
+            412: "Precondition Failed", 413: "Payload Too Large", 422: "Unprocessable Entity"}

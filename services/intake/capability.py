@@ -1,0 +1,60 @@
+"""The CapabilityStatement: generated from the same registry the server runs on,
+so that it lists exactly what is implemented."""
+
+from datetime import UTC, datetime
+
+from services.intake.registry import SUPPORTED_TYPES, search_parameters
+from services.intake.search import INCLUDABLE
+
+INTERACTIONS = ["read", "vread", "update", "delete", "history-instance", "history-type", "create", "search-type"]
+
+
+def capability_statement(base: str, version: str, started: datetime) -> dict:
+    resources = []
+    for resource_type in SUPPORTED_TYPES:
+        params = search_parameters()[resource_type]
+        resources.append({
+            "type": resource_type,
+            "profile": f"http://hl7.org/fhir/StructureDefinition/{resource_type}",
+            "interaction": [{"code": code} for code in INTERACTIONS],
+            "versioning": "versioned-update",
+            "readHistory": True,
+            "updateCreate": True,
+            "conditionalCreate": True,
+            "conditionalRead": "not-supported",
+            "conditionalUpdate": False,
+            "conditionalDelete": "not-supported",
+            "referencePolicy": ["literal", "logical", "enforced", "local"],
+            "searchInclude": sorted(f"{s}:{p}" for s, p in INCLUDABLE if s == resource_type) or None,
+            "searchParam": [
+                {"name": name, "definition": p.definition, "type": p.type, "documentation": p.documentation}
+                for name, p in params.items()
+            ],
+            "operation": [{"name": "validate", "definition": "http://hl7.org/fhir/OperationDefinition/Resource-validate"}],
+        })
+        if resources[-1]["searchInclude"] is None:
+            del resources[-1]["searchInclude"]
+    return {
+        "resourceType": "CapabilityStatement",
+        "status": "active",
+        "date": started.astimezone(UTC).isoformat(timespec="seconds"),
+        "publisher": "Calcinosis project",
+        "kind": "instance",
+        "software": {"name": "calcinosis-intake", "version": version},
+        "implementation": {"description": "Tumoral calcinosis intake FHIR server", "url": base},
+        "fhirVersion": "4.0.1",
+        "format": ["application/fhir+json", "json"],
+        "rest": [{
+            "mode": "server",
+            "resource": resources,
+            "interaction": [{"code": "transaction"}, {"code": "batch"}, {"code": "history-system"}],
+            "searchParam": [
+                {"name": "_count", "type": "number", "documentation": "Page size"},
+                {"name": "_offset", "type": "number", "documentation": "Index of the first match on the page"},
+                {"name": "_sort", "type": "string", "documentation": "Sort keys, '-' for descending"},
+                {"name": "_summary", "type": "token", "documentation": "Only _summary=count"},
+                {"name": "_total", "type": "token", "documentation": "none | estimate | accurate"},
+            ],
+        }],
+    }
+

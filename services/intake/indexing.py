@@ -1,0 +1,98 @@
+"""Search index rows extracted from a resource, one kind per search parameter type."""
+
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any
+
+from services.intake.dates import MAX_MS, MIN_MS, DateFormatError, date_range
+from services.intake.elements import ABSOLUTE_REFERENCE, RELATIVE_REFERENCE, values_at
+from services.intake.registry import search_parameters
+from services.intake.validation import local_references
+
+
+def normalize_string(value: str) -> str:
+    """Case- and accent-insensitive form, as FHIR string search asks."""
+    decomposed = unicodedata.normalize("NFKD", value)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().strip()
+
+
+@dataclass
+class IndexRows:
+    token: list[tuple[str, str | None, str]] = field(default_factory=list)  # param, system, code
+    string: list[tuple[str, str, str]] = field(default_factory=list)  # param, normalized value, exact value
+    date: list[tuple[str, int, int]] = field(default_factory=list)  # param, low ms, high ms (exclusive)
+    reference: list[tuple[str, str, str]] = field(default_factory=list)  # param, target type, target id
+    quantity: list[tuple[str, float, str | None, str | None]] = field(default_factory=list)  # param, value, system, code
+
+
+def _tokens(value: Any, implied_system: str | None) -> list[tuple[str | None, str]]:
+    if isinstance(value, str):
+        return [(implied_system, value)]
+    if not isinstance(value, dict):
+        return []
+    if "coding" in value:  # CodeableConcept
+        return [(c.get("system"), c["code"]) for c in value["coding"] if c.get("code")]
+    if "code" in value:  # Coding
+        return [(value.get("system"), value["code"])]
+    if "value" in value:  # Identifier
+        return [(value.get("system"), value["value"])]
+    return []
+
+
+def _strings(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):  # HumanName
+        parts = [value.get("family"), value.get("text"), *value.get("given", ()), *value.get("prefix", ()),
+                 *value.get("suffix", ())]
+        return [p for p in parts if p]
+    return []
+
+
+def _dates(value: Any) -> list[tuple[int, int]]:
+    try:
+        if isinstance(value, str):
+            return [date_range(value)]
+        if isinstance(value, dict) and ("start" in value or "end" in value):  # Period
+            low = date_range(value["start"])[0] if "start" in value else MIN_MS
+            high = date_range(value["end"])[1] if "end" in value else MAX_MS
+            return [(low, high)]
+    except DateFormatError:
+        pass  # the model validated the format; an out-of-range oddity is simply not indexed
+    return []
+
+
+def _references(value: Any) -> list[tuple[str, str]]:
+    if isinstance(value, dict) and isinstance(value.get("reference"), str):
+        match = RELATIVE_REFERENCE.match(value["reference"]) or ABSOLUTE_REFERENCE.match(value["reference"])
+        if match:
+            return [(match["type"], match["id"])]
+    return []
+
+
+def _quantities(value: Any) -> list[tuple[float, str | None, str | None]]:
+    if isinstance(value, dict) and isinstance(value.get("value"), int | float):
+        return [(float(value["value"]), value.get("system"), value.get("code") or value.get("unit"))]
+    return []
+
+
+def extract(resource: dict, resource_type: str) -> IndexRows:
+    rows = IndexRows()
+    for name, param in search_parameters()[resource_type].items():
+        for path in param.paths:
+            for value in values_at(resource, path):
+                match param.type:
+                    case "token":
+                        rows.token += [(name, s, c) for s, c in _tokens(value, param.system)]
+                    case "string":
+                        rows.string += [(name, normalize_string(s), s) for s in _strings(value)]
+                    case "date":
+                        rows.date += [(name, lo, hi) for lo, hi in _dates(value)]
+                    case "reference":
+                        rows.reference += [(name, t, i) for t, i in _references(value) if not param.targets or t in param.targets]
+                    case "quantity":
+                        rows.quantity += [(name, v, s, c) for v, s, c in _quantities(value)]
+    # Every reference to a stored resource, whether searchable or not, so that a delete
+    # can tell whether anything still points at its target.
+    rows.reference += [("_ref", t, i) for t, i in sorted(local_references(resource, resource_type))]
+    return rows

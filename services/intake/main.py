@@ -1,0 +1,50 @@
+"""The intake service: a FHIR R4 server for Patient, Observation and ImagingStudy."""
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+
+from fastapi import FastAPI
+
+from services.intake.api import build_router
+from services.intake.interactions import Interactions
+from services.intake.registry import SUPPORTED_TYPES
+from shared.app import create_service_app
+from shared.database import Database
+from shared.fhir_openapi import install_fhir_schemas
+from shared.logging import configure_logging
+from shared.settings import Settings, get_settings
+
+VERSION = "0.1.0"
+MIGRATIONS = Path(__file__).parent / "migrations"
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or get_settings()
+    db = Database(settings.database_url_for("intake"))
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        configure_logging("intake", settings.log_level, settings.log_json)
+        await db.migrate(MIGRATIONS)
+        yield
+        await db.close()
+
+    app = create_service_app(
+        service="intake", title="Calcinosis intake FHIR server", version=VERSION,
+        description="FHIR R4 server (JSON) for Patient, Observation and ImagingStudy: create, read, vread, "
+        "update, delete, history, search, transaction and batch Bundles, $validate.",
+        lifespan=lifespan, readiness={"database": db.ping},
+        openapi_tags=[{"name": "System"}, *({"name": t} for t in SUPPORTED_TYPES), {"name": "operations"}],
+    )
+    app.state.settings = settings
+    app.state.db = db
+    app.state.interactions = Interactions(db, settings)
+    app.state.started = datetime.now(UTC)
+    app.include_router(build_router())
+    install_fhir_schemas(app, [*SUPPORTED_TYPES, "Bundle", "OperationOutcome", "CapabilityStatement"])
+    return app
+
+
+app = create_app()

@@ -1,0 +1,110 @@
+"""Storage tables: resources stored whole with every version, plus search index tables.
+
+The layering follows HAPI FHIR: `resources` holds the current version of each
+resource (the row searches return), `resource_versions` every version ever
+written (read by vread and _history), and one `search_*` table per search
+parameter type, rewritten in the same transaction as the resource.
+"""
+
+from typing import Any
+
+from sqlalchemy import JSON, BigInteger, Column, Index, Integer, UniqueConstraint
+from sqlalchemy.dialects.postgresql import JSONB
+from sqlmodel import Field, SQLModel
+
+JSONDocument = JSON().with_variant(JSONB(), "postgresql")
+# SQLite only auto-increments an INTEGER PRIMARY KEY.
+SurrogateKey = BigInteger().with_variant(Integer(), "sqlite")
+
+
+class ResourceRow(SQLModel, table=True):
+    __tablename__ = "resources"
+    __table_args__ = (
+        UniqueConstraint("res_type", "res_id", name="uq_resources_type_id"),
+        Index("ix_resources_type_updated", "res_type", "last_updated_ms"),
+    )
+    pk: int | None = Field(default=None, sa_column=Column(SurrogateKey, primary_key=True, autoincrement=True))
+    res_type: str = Field(max_length=64)
+    res_id: str = Field(max_length=64)
+    version_id: int
+    last_updated_ms: int = Field(sa_column=Column(BigInteger, nullable=False))
+    deleted: bool = False
+    content: dict[str, Any] | None = Field(default=None, sa_column=Column(JSONDocument))
+
+
+class ResourceVersion(SQLModel, table=True):
+    __tablename__ = "resource_versions"
+    __table_args__ = (Index("ix_versions_updated", "last_updated_ms"),)
+    res_type: str = Field(max_length=64, primary_key=True)
+    res_id: str = Field(max_length=64, primary_key=True)
+    version_id: int = Field(primary_key=True)
+    last_updated_ms: int = Field(sa_column=Column(BigInteger, nullable=False))
+    method: str = Field(max_length=8)  # POST | PUT | DELETE, as history Bundles report it
+    deleted: bool = False
+    content: dict[str, Any] | None = Field(default=None, sa_column=Column(JSONDocument))
+
+
+class _IndexRow(SQLModel):
+    id: int | None = Field(default=None, primary_key=True, sa_type=SurrogateKey)
+    res_type: str = Field(max_length=64)
+    res_id: str = Field(max_length=64)
+    param: str = Field(max_length=64)
+
+
+class TokenIndex(_IndexRow, table=True):
+    __tablename__ = "search_token"
+    __table_args__ = (
+        Index("ix_token_lookup", "res_type", "param", "code", "system"),
+        Index("ix_token_owner", "res_type", "res_id"),
+    )
+    system: str | None = Field(default=None, max_length=512)
+    code: str = Field(max_length=512)
+
+
+class StringIndex(_IndexRow, table=True):
+    __tablename__ = "search_string"
+    __table_args__ = (
+        Index("ix_string_lookup", "res_type", "param", "value"),
+        Index("ix_string_owner", "res_type", "res_id"),
+    )
+    value: str = Field(max_length=512)  # normalized: case and accents folded
+    exact: str = Field(max_length=512)  # as written, for the :exact modifier
+
+
+class DateIndex(_IndexRow, table=True):
+    __tablename__ = "search_date"
+    __table_args__ = (
+        Index("ix_date_low", "res_type", "param", "low_ms"),
+        Index("ix_date_high", "res_type", "param", "high_ms"),
+        Index("ix_date_owner", "res_type", "res_id"),
+    )
+    low_ms: int = Field(sa_column=Column(BigInteger, nullable=False))
+    high_ms: int = Field(sa_column=Column(BigInteger, nullable=False))
+
+
+class ReferenceIndex(_IndexRow, table=True):
+    __tablename__ = "search_reference"
+    __table_args__ = (
+        Index("ix_reference_lookup", "res_type", "param", "target_id", "target_type"),
+        Index("ix_reference_target", "target_type", "target_id"),
+        Index("ix_reference_owner", "res_type", "res_id"),
+    )
+    target_type: str = Field(max_length=64)
+    target_id: str = Field(max_length=64)
+
+
+class QuantityIndex(_IndexRow, table=True):
+    __tablename__ = "search_quantity"
+    __table_args__ = (
+        Index("ix_quantity_lookup", "res_type", "param", "value"),
+        Index("ix_quantity_owner", "res_type", "res_id"),
+    )
+    value: float
+    system: str | None = Field(default=None, max_length=512)
+    code: str | None = Field(default=None, max_length=128)
+
+
+INDEX_TABLES = {
+    "token": TokenIndex, "string": StringIndex, "date": DateIndex,
+    "reference": ReferenceIndex, "quantity": QuantityIndex,
+}

@@ -1,0 +1,59 @@
+"""What the server supports, loaded from `definitions/*.json`: resource types,
+their search parameters, required bindings and reference target types."""
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+_DEFINITIONS = Path(__file__).parent / "definitions"
+
+SUPPORTED_TYPES = ("Patient", "Observation", "ImagingStudy")
+
+
+@dataclass(frozen=True)
+class SearchParameter:
+    name: str
+    type: str  # token | string | date | reference | quantity
+    paths: tuple[str, ...]
+    documentation: str
+    definition: str
+    system: str | None = None  # for plain `code` elements, the implied code system
+    targets: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Rules:
+    required_bindings: dict[str, frozenset[str]]
+    reference_targets: dict[str, frozenset[str]]
+
+
+def _load(name: str) -> dict:
+    with open(_DEFINITIONS / name, encoding="utf-8") as f:
+        return json.load(f)
+
+
+@cache
+def search_parameters() -> dict[str, dict[str, SearchParameter]]:
+    raw = _load("search_parameters.json")
+    common = raw["common"]
+    result: dict[str, dict[str, SearchParameter]] = {}
+    for resource_type in SUPPORTED_TYPES:
+        params = {**common, **raw[resource_type]}
+        result[resource_type] = {
+            name: SearchParameter(
+                name=name, type=p["type"], paths=tuple(p.get("paths", ())),
+                documentation=p["documentation"], definition=p["definition"], system=p.get("system"), targets=tuple(p.get("targets", ())),
+            )
+            for name, p in params.items()
+        }
+    return result
+
+
+@cache
+def rules() -> Rules:
+    raw = _load("rules.json")
+    return Rules(
+        required_bindings={k: frozenset(v) for k, v in raw["required_bindings"].items()},
+        reference_targets={k: frozenset(v) for k, v in raw["reference_targets"].items()},
+    )

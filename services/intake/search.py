@@ -1,0 +1,338 @@
+"""FHIR search: from query parameters to one SQL statement over the index tables.
+
+Parameters repeated are ANDed, comma-separated values ORed, as the FHIR search
+specification says. Each criterion becomes `res_id IN (select from one index
+table)`, which lets the database drive the query from the most selective index.
+"""
+
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+
+from sqlalchemy import ColumnElement, and_, false, func, not_, or_, select
+from sqlalchemy.sql import Select
+
+from services.intake.dates import DateFormatError, date_range
+from services.intake.elements import ABSOLUTE_REFERENCE, ID_PATTERN, RELATIVE_REFERENCE
+from services.intake.indexing import normalize_string
+from services.intake.models import INDEX_TABLES, ResourceRow
+from services.intake.registry import SearchParameter, search_parameters
+from shared.errors import FHIRError
+
+PREFIXES = ("eq", "ne", "gt", "lt", "ge", "le", "sa", "eb", "ap")
+RESULT_PARAMETERS = {"_count", "_offset", "_sort", "_summary", "_include", "_total", "_format", "_pretty"}
+MODIFIERS = {"token": {"not"}, "string": {"exact", "contains"}, "reference": None, "date": set(), "quantity": set()}
+SORTABLE = {"token", "string", "date", "quantity"}
+INCLUDABLE = {("Observation", "patient"), ("Observation", "subject"), ("ImagingStudy", "patient"), ("ImagingStudy", "subject")}
+
+
+@dataclass(frozen=True)
+class Criterion:
+    param: SearchParameter
+    modifier: str | None
+    values: tuple[str, ...]  # ORed
+
+
+@dataclass(frozen=True)
+class Include:
+    param: str
+    target_type: str | None
+
+
+@dataclass
+class SearchRequest:
+    resource_type: str
+    criteria: list[Criterion] = field(default_factory=list)
+    sort: list[tuple[str, bool]] = field(default_factory=list)  # (parameter, descending)
+    count: int = 20
+    offset: int = 0
+    summary_count: bool = False
+    total: bool = True
+    includes: list[Include] = field(default_factory=list)
+    canonical: list[tuple[str, str]] = field(default_factory=list)  # the parameters used, for paging links
+
+
+def _invalid(message: str) -> FHIRError:
+    return FHIRError.of(400, "invalid", message)
+
+
+def parse_search(
+    resource_type: str, pairs: list[tuple[str, str]], *, default_count: int, max_count: int, lenient: bool = False
+) -> SearchRequest:
+    params = search_parameters()[resource_type]
+    request = SearchRequest(resource_type, count=default_count)
+    for key, raw in pairs:
+        name, _, modifier = key.partition(":")
+        if name in RESULT_PARAMETERS:
+            _apply_result_parameter(request, name, modifier, raw, params, max_count)
+            continue
+        param = params.get(name)
+        if param is None:
+            if lenient:
+                continue
+            raise _invalid(
+                f"Unknown search parameter '{name}' for {resource_type}. Supported: {', '.join(sorted(params))}"
+            )
+        request.criteria.append(_criterion(param, modifier or None, raw))
+        request.canonical.append((key, raw))
+    if request.sort:
+        request.canonical.append(("_sort", ",".join(("-" if d else "") + p for p, d in request.sort)))
+    request.canonical += [("_include", f"{resource_type}:{i.param}" + (f":{i.target_type}" if i.target_type else ""))
+                          for i in request.includes]
+    if request.summary_count:
+        request.canonical.append(("_summary", "count"))
+    return request
+
+
+def _apply_result_parameter(request: SearchRequest, name: str, modifier: str, raw: str, params, max_count: int) -> None:
+    if name == "_count":
+        if not raw.isdigit():
+            raise _invalid(f"_count must be a non-negative integer, not '{raw}'")
+        request.count = min(int(raw), max_count)
+    elif name == "_offset":
+        if not raw.isdigit():
+            raise _invalid(f"_offset must be a non-negative integer, not '{raw}'")
+        request.offset = int(raw)
+    elif name == "_sort":
+        for item in raw.split(","):
+            descending = item.startswith("-")
+            sort_name = item.lstrip("-")
+            param = params.get(sort_name)
+            if param is None or param.type not in SORTABLE:
+                raise _invalid(f"Cannot sort {request.resource_type} by '{sort_name}'")
+            request.sort.append((sort_name, descending))
+    elif name == "_summary":
+        if raw != "count":
+            raise FHIRError.of(400, "not-supported", f"_summary={raw} is not supported; only _summary=count is")
+        request.summary_count = True
+    elif name == "_total":
+        if raw not in ("none", "estimate", "accurate"):
+            raise _invalid(f"_total must be none, estimate or accurate, not '{raw}'")
+        request.total = raw != "none"
+    elif name == "_include":
+        source, _, rest = raw.partition(":")
+        param_name, _, target = rest.partition(":")
+        if source != request.resource_type or (source, param_name) not in INCLUDABLE:
+            allowed = ", ".join(f"{s}:{p}" for s, p in sorted(INCLUDABLE) if s == request.resource_type) or "none"
+            raise _invalid(f"_include={raw} is not supported here (supported: {allowed})")
+        request.includes.append(Include(param_name, target or None))
+    elif name == "_format" and raw not in ("json", "application/json", "application/fhir+json"):
+        raise FHIRError.of(406, "not-supported", f"_format={raw} is not supported; this server speaks JSON")
+
+
+def _criterion(param: SearchParameter, modifier: str | None, raw: str) -> Criterion:
+    allowed = MODIFIERS[param.type]
+    if modifier and allowed is not None and modifier not in allowed:
+        raise _invalid(f"Modifier :{modifier} is not supported on {param.name}")
+    if param.type == "reference" and modifier and modifier not in (param.targets or (modifier,)):
+        raise _invalid(f"{param.name} cannot refer to a {modifier}")
+    values = tuple(v for v in _split_or(raw))
+    if not values or any(v == "" for v in values):
+        raise _invalid(f"Search parameter {param.name} has an empty value")
+    return Criterion(param, modifier, values)
+
+
+def _split_or(raw: str) -> list[str]:
+    """Split on commas not escaped with a backslash."""
+    parts, current, escaped = [], [], False
+    for ch in raw:
+        if escaped:
+            current.append(ch)
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif ch == ",":
+            parts.append("".join(current))
+            current = []
+        else:
+            current.append(ch)
+    parts.append("".join(current))
+    return parts
+
+
+def _prefixed(value: str) -> tuple[str, str]:
+    if len(value) > 2 and value[:2] in PREFIXES and not value[2].isalpha():
+        return value[:2], value[2:]
+    return "eq", value
+
+
+# --- SQL -------------------------------------------------------------------
+
+
+def _date_condition(prefix: str, value: str, low, high) -> ColumnElement:
+    try:
+        p_low, p_high = date_range(value)
+    except DateFormatError as exc:
+        raise _invalid(str(exc)) from None
+    within = and_(low >= p_low, high <= p_high)
+    match prefix:
+        case "eq":
+            return within
+        case "ne":
+            return not_(within)
+        case "gt":
+            return high > p_high
+        case "lt":
+            return low < p_low
+        case "ge":
+            return or_(high > p_high, within)
+        case "le":
+            return or_(low < p_low, within)
+        case "sa":
+            return low >= p_high
+        case "eb":
+            return high <= p_low
+        case _:  # ap: overlapping the searched interval
+            return and_(low < p_high, high > p_low)
+
+
+def _number_condition(prefix: str, text: str, column) -> ColumnElement:
+    try:
+        number = Decimal(text)
+    except InvalidOperation:
+        raise _invalid(f"'{text}' is not a number") from None
+    if not number.is_finite():
+        raise _invalid(f"'{text}' is not a finite number")
+    # Precision is implied by the digits given: 5.4 means [5.35, 5.45).
+    half = Decimal(5) * Decimal(10) ** (number.as_tuple().exponent - 1)
+    low, high, value = float(number - half), float(number + half), float(number)
+    match prefix:
+        case "eq":
+            return and_(column >= low, column < high)
+        case "ne":
+            return or_(column < low, column >= high)
+        case "gt" | "sa":
+            return column > value
+        case "lt" | "eb":
+            return column < value
+        case "ge":
+            return column >= value
+        case "le":
+            return column <= value
+        case _:  # ap: within 10%
+            spread = abs(value) * 0.1
+            return and_(column >= value - spread, column <= value + spread)
+
+
+def _token_condition(table, value: str, implied_system: str | None) -> ColumnElement:
+    if "|" not in value:
+        return table.code == value
+    system, code = value.split("|", 1)
+    if system == "":
+        return and_(table.system.is_(None), table.code == code)
+    if code == "":
+        return table.system == system
+    return and_(table.system == system, table.code == code)
+
+
+def _reference_condition(table, value: str, modifier: str | None, param: SearchParameter) -> ColumnElement:
+    match = RELATIVE_REFERENCE.match(value) or ABSOLUTE_REFERENCE.match(value)
+    if match:
+        target_type, target_id = match["type"], match["id"]
+        if modifier and modifier != target_type:
+            raise _invalid(f"{param.name}:{modifier}={value} names two different types")
+    elif ID_PATTERN.match(value):
+        target_type, target_id = modifier, value
+    else:
+        raise _invalid(f"'{value}' is not a reference (Type/id or id)")
+    condition = table.target_id == target_id
+    if target_type:
+        condition = and_(condition, table.target_type == target_type)
+    return condition
+
+
+def _like_escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _value_condition(criterion: Criterion, table, value: str) -> ColumnElement:
+    param = criterion.param
+    match param.type:
+        case "token":
+            return _token_condition(table, value, param.system)
+        case "string":
+            if criterion.modifier == "exact":
+                return table.exact == value
+            pattern = _like_escape(normalize_string(value))
+            if criterion.modifier == "contains":
+                return table.value.like(f"%{pattern}%", escape="\\")
+            return table.value.like(f"{pattern}%", escape="\\")
+        case "date":
+            prefix, text = _prefixed(value)
+            return _date_condition(prefix, text, table.low_ms, table.high_ms)
+        case "reference":
+            return _reference_condition(table, value, criterion.modifier, param)
+        case "quantity":
+            number, _, unit = value.partition("|")
+            prefix, text = _prefixed(number)
+            condition = _number_condition(prefix, text, table.value)
+            if unit:
+                system, _, code = unit.partition("|")
+                if not code:  # number|code is not valid; number||code is
+                    raise _invalid(f"Quantity '{value}' must be [prefix]number|system|code or number||code")
+                condition = and_(condition, table.code == code)
+                if system:
+                    condition = and_(condition, table.system == system)
+            return condition
+    raise AssertionError(param.type)
+
+
+def _criterion_condition(resource_type: str, criterion: Criterion) -> ColumnElement:
+    r = ResourceRow
+    name = criterion.param.name
+    if name == "_id":
+        ids = list(criterion.values)
+        return r.res_id.not_in(ids) if criterion.modifier == "not" else r.res_id.in_(ids)
+    if name == "_lastUpdated":
+        # A stored instant covers its millisecond.
+        return or_(*(_date_condition(*_prefixed(v), r.last_updated_ms, r.last_updated_ms + 1)
+                     for v in criterion.values))
+    table = INDEX_TABLES[criterion.param.type]
+    matching = select(table.res_id).where(
+        table.res_type == resource_type, table.param == name,
+        or_(*(_value_condition(criterion, table, v) for v in criterion.values)),
+    )
+    if criterion.modifier == "not":
+        return r.res_id.not_in(matching)
+    return r.res_id.in_(matching)
+
+
+def _sort_key(resource_type: str, name: str, descending: bool):
+    r = ResourceRow
+    if name == "_id":
+        return r.res_id
+    if name == "_lastUpdated":
+        return r.last_updated_ms
+    param = search_parameters()[resource_type][name]
+    table = INDEX_TABLES[param.type]
+    column = {"date": "low_ms" if not descending else "high_ms", "string": "value", "token": "code",
+              "quantity": "value"}[param.type]
+    aggregate = func.max if descending else func.min
+    return (
+        select(aggregate(getattr(table, column)))
+        .where(table.res_type == r.res_type, table.res_id == r.res_id, table.param == name)
+        .scalar_subquery()
+    )
+
+
+def where_clause(request: SearchRequest) -> list[ColumnElement]:
+    r = ResourceRow
+    conditions = [r.res_type == request.resource_type, r.deleted == false()]
+    conditions += [_criterion_condition(request.resource_type, c) for c in request.criteria]
+    return conditions
+
+
+def page_statement(request: SearchRequest) -> Select:
+    r = ResourceRow
+    order = []
+    for name, descending in request.sort:
+        key = _sort_key(request.resource_type, name, descending)
+        order.append(key.desc().nulls_last() if descending else key.asc().nulls_last())
+    order.append(r.pk)  # a total order, so that pages never overlap or skip
+    return (
+        select(r.res_id, r.content).where(*where_clause(request)).order_by(*order)
+        .limit(request.count).offset(request.offset)
+    )
+
+
+def count_statement(request: SearchRequest) -> Select:
+    return select(func.count()).select_from(ResourceRow).where(*where_clause(request))

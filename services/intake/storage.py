@@ -1,0 +1,260 @@
+"""Resource storage: versions, current rows and search index rows written together.
+
+A `ResourceStore` works inside one database transaction (its session); the caller
+decides where the transaction begins and ends, so that a transaction Bundle's
+writes commit all together or not at all.
+"""
+
+import uuid
+from dataclasses import dataclass
+from email.utils import formatdate
+
+from sqlalchemy import and_, delete, false, func, insert, or_, select, tuple_, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from services.intake.dates import now_instant
+from services.intake.indexing import extract
+from services.intake.models import INDEX_TABLES, ReferenceIndex, ResourceRow, ResourceVersion
+from services.intake.search import SearchRequest, count_statement, page_statement
+from shared.errors import FHIRError
+
+
+@dataclass(frozen=True)
+class Stored:
+    """One stored version of a resource, with what HTTP responses say about it."""
+
+    resource_type: str
+    id: str
+    version: int
+    last_updated_ms: int
+    content: dict | None
+    deleted: bool = False
+    method: str = "POST"
+
+    @property
+    def etag(self) -> str:
+        return f'W/"{self.version}"'
+
+    @property
+    def last_modified(self) -> str:
+        return formatdate(self.last_updated_ms / 1000, usegmt=True)
+
+    def location(self, base: str) -> str:
+        return f"{base}/{self.resource_type}/{self.id}/_history/{self.version}"
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+class ResourceStore:
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    # --- reads ---------------------------------------------------------------
+
+    async def current(self, resource_type: str, resource_id: str) -> ResourceRow | None:
+        result = await self.session.execute(
+            select(ResourceRow).where(ResourceRow.res_type == resource_type, ResourceRow.res_id == resource_id)
+        )
+        return result.scalar_one_or_none()
+
+    async def read(self, resource_type: str, resource_id: str) -> Stored:
+        row = await self.current(resource_type, resource_id)
+        if row is None:
+            raise FHIRError.of(404, "not-found", f"{resource_type}/{resource_id} is not known")
+        if row.deleted:
+            raise FHIRError.of(410, "deleted", f"{resource_type}/{resource_id} was deleted",
+                               ETag=f'W/"{row.version_id}"')
+        return Stored(resource_type, resource_id, row.version_id, row.last_updated_ms, row.content)
+
+    async def vread(self, resource_type: str, resource_id: str, version: int) -> Stored:
+        row = await self.session.get(ResourceVersion, (resource_type, resource_id, version))
+        if row is None:
+            raise FHIRError.of(404, "not-found", f"{resource_type}/{resource_id} has no version {version}")
+        if row.deleted:
+            raise FHIRError.of(410, "deleted", f"Version {version} of {resource_type}/{resource_id} is a deletion")
+        return Stored(resource_type, resource_id, version, row.last_updated_ms, row.content)
+
+    async def history(
+        self, resource_type: str | None, resource_id: str | None, since_ms: int | None, count: int, offset: int,
+    ) -> tuple[list[Stored], int]:
+        v = ResourceVersion
+        conditions = []
+        if resource_type:
+            conditions.append(v.res_type == resource_type)
+        if resource_id:
+            conditions.append(v.res_id == resource_id)
+        if since_ms is not None:
+            conditions.append(v.last_updated_ms >= since_ms)
+        total = (await self.session.execute(select(func.count()).select_from(v).where(*conditions))).scalar_one()
+        rows = (await self.session.execute(
+            select(v).where(*conditions)
+            .order_by(v.last_updated_ms.desc(), v.res_type, v.res_id, v.version_id.desc())
+            .limit(count).offset(offset)
+        )).scalars().all()
+        return [
+            Stored(r.res_type, r.res_id, r.version_id, r.last_updated_ms, r.content, r.deleted, r.method) for r in rows
+        ], total
+
+    async def search(self, request: SearchRequest) -> tuple[list[dict], int | None]:
+        total = None
+        if request.total or request.summary_count:
+            total = (await self.session.execute(count_statement(request))).scalar_one()
+        if request.summary_count or request.count == 0:
+            return [], total
+        rows = (await self.session.execute(page_statement(request))).all()
+        return [content for _, content in rows], total
+
+    async def find_ids(self, request: SearchRequest, limit: int) -> list[str]:
+        request.count, request.offset, request.total = limit, 0, False
+        rows = (await self.session.execute(page_statement(request))).all()
+        return [res_id for res_id, _ in rows]
+
+    async def existing(self, keys: set[tuple[str, str]]) -> set[tuple[str, str]]:
+        """Which of these (type, id) exist and are not deleted."""
+        if not keys:
+            return set()
+        found: set[tuple[str, str]] = set()
+        keys_list = sorted(keys)
+        for start in range(0, len(keys_list), 500):
+            chunk = keys_list[start:start + 500]
+            result = await self.session.execute(
+                select(ResourceRow.res_type, ResourceRow.res_id).where(
+                    tuple_(ResourceRow.res_type, ResourceRow.res_id).in_(chunk), ResourceRow.deleted == false()
+                )
+            )
+            found.update((t, i) for t, i in result.all())
+        return found
+
+    async def included(self, resource_type: str, ids: list[str], param: str, target_type: str | None) -> list[dict]:
+        """The resources that `param` of the given resources points at (for _include)."""
+        if not ids:
+            return []
+        ref = ReferenceIndex
+        targets = select(ref.target_type, ref.target_id).where(
+            ref.res_type == resource_type, ref.param == param, ref.res_id.in_(ids),
+            *( [ref.target_type == target_type] if target_type else [] ),
+        )
+        result = await self.session.execute(
+            select(ResourceRow.content).where(
+                tuple_(ResourceRow.res_type, ResourceRow.res_id).in_(targets), ResourceRow.deleted == false()
+            ).order_by(ResourceRow.pk)
+        )
+        return list(result.scalars().all())
+
+    async def referrers(self, resource_type: str, resource_id: str, limit: int = 5) -> list[str]:
+        ref = ReferenceIndex
+        result = await self.session.execute(
+            select(ref.res_type, ref.res_id).where(
+                ref.param == "_ref", ref.target_type == resource_type, ref.target_id == resource_id,
+                or_(ref.res_type != resource_type, ref.res_id != resource_id),
+            ).distinct().limit(limit)
+        )
+        return [f"{t}/{i}" for t, i in result.all()]
+
+    # --- writes --------------------------------------------------------------
+
+    async def create_many(self, items: list[tuple[str, str, dict]]) -> list[Stored]:
+        """Store new resources (type, id, resource) as version 1, in a few bulk statements."""
+        if not items:
+            return []
+        now_text, now_ms = now_instant()
+        stored = []
+        resource_rows, version_rows = [], []
+        for resource_type, resource_id, resource in items:
+            _stamp(resource, resource_id, 1, now_text)
+            resource_rows.append(dict(res_type=resource_type, res_id=resource_id, version_id=1,
+                                      last_updated_ms=now_ms, deleted=False, content=resource))
+            version_rows.append(dict(res_type=resource_type, res_id=resource_id, version_id=1,
+                                     last_updated_ms=now_ms, method="POST", deleted=False, content=resource))
+            stored.append(Stored(resource_type, resource_id, 1, now_ms, resource))
+        await self.session.execute(insert(ResourceRow), resource_rows)
+        await self.session.execute(insert(ResourceVersion), version_rows)
+        await self._insert_index_rows([(s.resource_type, s.id, s.content) for s in stored])
+        return stored
+
+    async def update(self, resource_type: str, resource_id: str, resource: dict, if_match: int | None) -> tuple[Stored, bool]:
+        """Store a new version; returns it and whether the resource was (re)created."""
+        row = await self.current(resource_type, resource_id)
+        if row is None:
+            if if_match is not None:
+                raise FHIRError.of(412, "conflict", f"{resource_type}/{resource_id} does not exist; If-Match cannot hold")
+            return (await self.create_many([(resource_type, resource_id, resource)]))[0], True
+        if if_match is not None and if_match != row.version_id:
+            raise FHIRError.of(
+                412, "conflict",
+                f"{resource_type}/{resource_id} is at version {row.version_id}, not {if_match} as If-Match says",
+            )
+        version = row.version_id + 1
+        now_text, now_ms = now_instant()
+        _stamp(resource, resource_id, version, now_text)
+        await self._replace_current(row, version, now_ms, resource)
+        await self.session.execute(insert(ResourceVersion).values(
+            res_type=resource_type, res_id=resource_id, version_id=version, last_updated_ms=now_ms,
+            method="PUT", deleted=False, content=resource,
+        ))
+        await self._delete_index_rows(resource_type, resource_id)
+        await self._insert_index_rows([(resource_type, resource_id, resource)])
+        return Stored(resource_type, resource_id, version, now_ms, resource, method="PUT"), row.deleted
+
+    async def delete(self, resource_type: str, resource_id: str) -> Stored | None:
+        """Delete the current version; None when there was nothing to delete."""
+        row = await self.current(resource_type, resource_id)
+        if row is None or row.deleted:
+            return None
+        referrers = await self.referrers(resource_type, resource_id)
+        if referrers:
+            raise FHIRError.of(
+                409, "conflict",
+                f"{resource_type}/{resource_id} cannot be deleted: it is referenced by {', '.join(referrers)}",
+            )
+        version = row.version_id + 1
+        _, now_ms = now_instant()
+        await self._replace_current(row, version, now_ms, None)
+        await self.session.execute(insert(ResourceVersion).values(
+            res_type=resource_type, res_id=resource_id, version_id=version, last_updated_ms=now_ms,
+            method="DELETE", deleted=True, content=None,
+        ))
+        await self._delete_index_rows(resource_type, resource_id)
+        return Stored(resource_type, resource_id, version, now_ms, None, deleted=True, method="DELETE")
+
+    async def _replace_current(self, row: ResourceRow, version: int, now_ms: int, content: dict | None) -> None:
+        # Compare-and-set on the version: a concurrent writer makes this match no row.
+        result = await self.session.execute(
+            update(ResourceRow)
+            .where(ResourceRow.pk == row.pk, ResourceRow.version_id == row.version_id)
+            .values(version_id=version, last_updated_ms=now_ms, deleted=content is None, content=content)
+            .execution_options(synchronize_session=False)
+        )
+        if result.rowcount != 1:
+            raise FHIRError.of(409, "conflict", f"{row.res_type}/{row.res_id} was changed concurrently; retry")
+
+    async def _delete_index_rows(self, resource_type: str, resource_id: str) -> None:
+        for table in INDEX_TABLES.values():
+            await self.session.execute(
+                delete(table).where(and_(table.res_type == resource_type, table.res_id == resource_id))
+                .execution_options(synchronize_session=False)
+            )
+
+    async def _insert_index_rows(self, resources: list[tuple[str, str, dict]]) -> None:
+        batches: dict[str, list[dict]] = {kind: [] for kind in INDEX_TABLES}
+        for resource_type, resource_id, resource in resources:
+            rows = extract(resource, resource_type)
+            owner = {"res_type": resource_type, "res_id": resource_id}
+            batches["token"] += [{**owner, "param": p, "system": s, "code": c} for p, s, c in rows.token]
+            batches["string"] += [{**owner, "param": p, "value": v, "exact": e} for p, v, e in rows.string]
+            batches["date"] += [{**owner, "param": p, "low_ms": lo, "high_ms": hi} for p, lo, hi in rows.date]
+            batches["reference"] += [{**owner, "param": p, "target_type": t, "target_id": i}
+                                     for p, t, i in rows.reference]
+            batches["quantity"] += [{**owner, "param": p, "value": v, "system": s, "code": c}
+                                    for p, v, s, c in rows.quantity]
+        for kind, batch in batches.items():
+            if batch:
+                await self.session.execute(insert(INDEX_TABLES[kind]), batch)
+
+
+def _stamp(resource: dict, resource_id: str, version: int, now_text: str) -> None:
+    """Set the server-owned id and meta elements, keeping the caller's profile, tags and security."""
+    resource["id"] = resource_id
+    resource["meta"] = {**(resource.get("meta") or {}), "versionId": str(version), "lastUpdated": now_text}

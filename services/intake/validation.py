@@ -1,0 +1,146 @@
+"""Validation of incoming resources, in two layers as a FHIR server does it.
+
+`check_structure`: can this be parsed as a FHIR R4 resource of the expected type at
+all (JSON shape, datatypes, cardinality, unknown elements)? Failure is 400.
+`rule_issues`: does a parsed resource keep the base specification's rules that the
+models do not check (required bindings, reference format and target types)? Failure
+is 422 (see docs/decisions.md).
+"""
+
+from typing import Any
+
+from fhir.resources.R4B import get_fhir_model_class
+from pydantic import ValidationError
+
+from services.intake.elements import (
+    ABSOLUTE_REFERENCE, ID_PATTERN, RELATIVE_REFERENCE, iter_references, values_at,
+)
+from services.intake.registry import SUPPORTED_TYPES, rules
+from shared.errors import FHIRError, Issue
+
+
+def _location(resource_type: str, loc: tuple) -> str:
+    path = resource_type
+    for part in loc:
+        path += f"[{part}]" if isinstance(part, int) else f".{part}"
+    return path
+
+
+def _empty_value_issues(node: Any, location: str) -> list[Issue]:
+    """FHIR JSON forbids null, empty strings, arrays and objects (JSON format rules)."""
+    issues: list[Issue] = []
+    stack = [(node, location)]
+    while stack:
+        value, where = stack.pop()
+        if isinstance(value, dict):
+            if not value:
+                issues.append(Issue("structure", "Empty objects are not allowed in FHIR JSON", expression=(where,)))
+            for key, child in value.items():
+                if child is None:
+                    issues.append(Issue("structure", "null is not allowed in FHIR JSON", expression=(f"{where}.{key}",)))
+                else:
+                    stack.append((child, f"{where}.{key}"))
+        elif isinstance(value, list):
+            if not value:
+                issues.append(Issue("structure", "Empty arrays are not allowed in FHIR JSON", expression=(where,)))
+            stack.extend((child, f"{where}[{i}]") for i, child in enumerate(value) if child is not None)
+        elif isinstance(value, str) and not value.strip():
+            issues.append(Issue("structure", "Empty or blank strings are not allowed in FHIR JSON", expression=(where,)))
+    return issues
+
+
+def check_structure(body: Any, expected_type: str | None, where: str = "") -> str:
+    """Raise a 400 FHIRError unless `body` is a resource of `expected_type` (any supported type when None).
+
+    Returns the resource type.
+    """
+    prefix = f"{where}: " if where else ""
+    if not isinstance(body, dict):
+        raise FHIRError.of(400, "structure", f"{prefix}A FHIR resource must be a JSON object.")
+    resource_type = body.get("resourceType")
+    if not isinstance(resource_type, str):
+        raise FHIRError.of(400, "required", f"{prefix}The resource has no resourceType.", "resourceType")
+    if expected_type and resource_type != expected_type:
+        raise FHIRError.of(
+            400, "invalid",
+            f"{prefix}The resource is a {resource_type} but this endpoint takes {expected_type}.", "resourceType",
+        )
+    if resource_type not in SUPPORTED_TYPES and expected_type is None:
+        raise FHIRError.of(400, "not-supported", f"{prefix}Resource type {resource_type} is not supported by this server.")
+    issues = _empty_value_issues(body, resource_type)
+    try:
+        get_fhir_model_class(resource_type).model_validate(body)
+    except ValidationError as exc:
+        issues += [
+            Issue(
+                "value" if err["type"] != "extra_forbidden" else "structure",
+                f"{prefix}{'Unknown element' if err['type'] == 'extra_forbidden' else err['msg']}",
+                expression=(_location(resource_type, err["loc"]),),
+            )
+            for err in exc.errors()
+        ]
+    except (KeyError, TypeError, ValueError) as exc:  # e.g. a contained resource of unknown type
+        issues.append(Issue("structure", f"{prefix}Cannot parse the resource: {exc}"))
+    if issues:
+        raise FHIRError(400, issues)
+    return resource_type
+
+
+def rule_issues(resource: dict, resource_type: str, where: str = "") -> list[Issue]:
+    prefix = f"{where}: " if where else ""
+    issues: list[Issue] = []
+    r = rules()
+    for path, allowed in r.required_bindings.items():
+        head, _, rest = path.partition(".")
+        if head != resource_type:
+            continue
+        for value in values_at(resource, rest):
+            if value not in allowed:
+                issues.append(Issue(
+                    "code-invalid",
+                    f"{prefix}'{value}' is not in the required value set for {path} ({', '.join(sorted(allowed))})",
+                    expression=(path,),
+                ))
+    contained_ids = {c.get("id") for c in resource.get("contained", []) if isinstance(c, dict)}
+    for path, location, ref in iter_references(resource, resource_type):
+        issues += _reference_issues(ref["reference"], path, location, contained_ids, r.reference_targets, prefix)
+    return issues
+
+
+def _reference_issues(
+    reference: str, path: str, location: str, contained_ids: set, targets: dict[str, frozenset[str]], prefix: str,
+) -> list[Issue]:
+    if reference.startswith("#"):
+        if reference[1:] not in contained_ids:
+            return [Issue("invalid", f"{prefix}{reference} names no contained resource", expression=(location,))]
+        return []
+    match = RELATIVE_REFERENCE.match(reference) or ABSOLUTE_REFERENCE.match(reference)
+    if match is None:
+        if reference.startswith("urn:"):
+            detail = "urn: references are only resolvable inside a transaction Bundle that holds their target"
+        else:
+            detail = "a reference must be Type/id, an absolute URL ending in Type/id, or #contained-id"
+        return [Issue("invalid", f"{prefix}Invalid reference '{reference}': {detail}", expression=(location,))]
+    allowed = targets.get(path)
+    if allowed is not None and match["type"] not in allowed:
+        return [Issue(
+            "invalid",
+            f"{prefix}{path} may not refer to a {match['type']} (allowed: {', '.join(sorted(allowed))})",
+            expression=(location,),
+        )]
+    return []
+
+
+def local_references(resource: dict, resource_type: str) -> set[tuple[str, str]]:
+    """(type, id) of each relative reference to a resource type this server stores."""
+    found = set()
+    for _, _, ref in iter_references(resource, resource_type):
+        match = RELATIVE_REFERENCE.match(ref["reference"])
+        if match and match["type"] in SUPPORTED_TYPES:
+            found.add((match["type"], match["id"]))
+    return found
+
+
+def check_id(resource_id: str) -> None:
+    if not ID_PATTERN.match(resource_id):
+        raise FHIRError.of(400, "invalid", f"'{resource_id}' is not a valid FHIR id ([A-Za-z0-9-.]{{1,64}}).")

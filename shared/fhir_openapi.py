@@ -1,0 +1,89 @@
+"""OpenAPI pieces for FHIR endpoints: FHIR JSON bodies as typed component schemas.
+
+FastAPI cannot infer these because FHIR endpoints read raw bodies (to answer bad
+JSON, wrong media types and oversized bodies with an OperationOutcome), so routes
+declare them here and `install_fhir_schemas` adds the component schemas, derived
+from the fhir.resources R4B models, to the generated document.
+"""
+
+from typing import Any
+
+from fastapi import FastAPI
+from fastapi.openapi.utils import get_openapi
+from fhir.resources.R4B import get_fhir_model_class
+
+from shared.fhir_json import FHIR_JSON
+
+_MODEL_ONLY_KEYS = {"element_property", "summary_element_property", "element_required", "enum_values",
+                    "one_of_many", "one_of_many_required", "enum_reference_types", "title", "default"}
+
+ERROR_STATUSES = {
+    400: "Bad request: the request or its resource cannot be parsed or is invalid",
+    404: "Not found",
+    410: "Gone: the resource was deleted",
+    412: "Precondition failed: version conflict or a conditional request matching several resources",
+    413: "Payload too large",
+    415: "Unsupported media type: send application/fhir+json",
+    422: "Unprocessable: the resource breaks a FHIR rule or refers to a resource that does not exist",
+    409: "Conflict: the resource is referenced by others or changed concurrently",
+    405: "Method not allowed",
+    500: "Internal error (the OperationOutcome names the request id to quote)",
+}
+
+
+def ref(resource_type: str) -> dict[str, str]:
+    return {"$ref": f"#/components/schemas/{resource_type}"}
+
+
+def fhir_content(resource_type: str) -> dict[str, Any]:
+    return {FHIR_JSON: {"schema": ref(resource_type)}, "application/json": {"schema": ref(resource_type)}}
+
+
+def fhir_body(resource_type: str, description: str) -> dict[str, Any]:
+    return {"requestBody": {"required": True, "description": description, "content": fhir_content(resource_type)}}
+
+
+def fhir_responses(success: dict[int, tuple[str, str | None]], errors: tuple[int, ...]) -> dict[int | str, Any]:
+    """success: status -> (description, resource type or None for no body)."""
+    responses: dict[int | str, Any] = {}
+    for status, (description, resource_type) in success.items():
+        responses[status] = {"description": description}
+        if resource_type:
+            responses[status]["content"] = fhir_content(resource_type)
+    for status in errors:
+        responses[status] = {"description": ERROR_STATUSES[status], "content": fhir_content("OperationOutcome")}
+    return responses
+
+
+def _clean(schema: Any) -> Any:
+    if isinstance(schema, dict):
+        return {k: _clean(v) for k, v in schema.items() if k not in _MODEL_ONLY_KEYS}
+    if isinstance(schema, list):
+        return [_clean(v) for v in schema]
+    return schema
+
+
+def resource_schema(resource_type: str) -> dict[str, Any]:
+    raw = get_fhir_model_class(resource_type).model_json_schema()
+    properties = {k: _clean(v) for k, v in raw.get("properties", {}).items() if k != "fhir_comments"}
+    return {
+        "type": "object",
+        "description": f"A FHIR R4 {resource_type} resource (http://hl7.org/fhir/R4/{resource_type.lower()}.html)",
+        "properties": {"resourceType": {"type": "string", "const": resource_type}, **properties},
+        "required": ["resourceType", *[r for r in raw.get("required", []) if r != "fhir_comments"]],
+    }
+
+
+def install_fhir_schemas(app: FastAPI, resource_types: list[str]) -> None:
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema:
+            return app.openapi_schema
+        document = get_openapi(title=app.title, version=app.version, description=app.description,
+                               routes=app.routes, tags=app.openapi_tags)
+        schemas = document.setdefault("components", {}).setdefault("schemas", {})
+        for resource_type in resource_types:
+            schemas[resource_type] = resource_schema(resource_type)
+        app.openapi_schema = document
+        return document
+
+    app.openapi = openapi

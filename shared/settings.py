@@ -1,0 +1,54 @@
+"""Settings for all three services, from environment variables.
+
+One class for the whole system so that a deployment sets each value once; every
+field is documented in the README. The embedded defaults need no variable at all.
+"""
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="", case_sensitive=False, extra="ignore")
+
+    data_dir: Path = Field(Path("./data"), description="Directory for SQLite files and job data.")
+    database_url: str | None = Field(
+        None,
+        description="SQLAlchemy async URL (postgresql+asyncpg://... or sqlite+aiosqlite:///...). "
+        "Default: a SQLite file per service under DATA_DIR.",
+    )
+    log_level: str = "INFO"
+    log_json: bool = True
+
+    canonical_base: str = Field(
+        "http://calcinosis.example.org/fhir",
+        description="Canonical base of the project's CodeSystems.",
+    )
+    public_base_url: str | None = Field(
+        None,
+        description="Externally visible base URL of this service's FHIR endpoint; "
+        "default: taken from each request.",
+    )
+
+    max_body_bytes: int = Field(10 * 1024 * 1024, description="Largest request body accepted (413 beyond).")
+    max_bundle_entries: int = Field(5000, description="Largest Bundle accepted (413 beyond).")
+    default_page_size: int = 20
+    max_page_size: int = 1000
+
+    intake_url: str = "http://127.0.0.1:8001/fhir"
+    classifier_url: str = "http://127.0.0.1:8002"
+    imaging_url: str = "http://127.0.0.1:8003"
+    http_timeout_seconds: float = 30.0
+
+    def database_url_for(self, service: str) -> str:
+        if self.database_url:
+            return self.database_url
+        return f"sqlite+aiosqlite:///{(self.data_dir / f'{service}.sqlite3').resolve()}"
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()
