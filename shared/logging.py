@@ -37,8 +37,10 @@ def configure_logging(service: str, level: str = "INFO", as_json: bool = True) -
         handler.setFormatter(JSONFormatter(service))
     else:
         handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s %(message)s"))
+    handler.set_name("calcinosis")
     root = logging.getLogger()
-    root.handlers[:] = [handler]
+    # Replace only our own handler, so that a host's handlers (pytest's, say) stay.
+    root.handlers[:] = [h for h in root.handlers if h.get_name() != "calcinosis"] + [handler]
     root.setLevel(level.upper())
     # uvicorn's own access log would duplicate ours, without the request id.
     logging.getLogger("uvicorn.access").disabled = True

@@ -34,7 +34,8 @@ async def read_json_body(request: Request, max_bytes: int) -> Any:
     if not raw.strip():
         raise FHIRError.of(400, "required", "The request body is empty; a FHIR JSON resource is expected.")
     try:
-        return json.loads(raw)
+        # Decode explicitly: json.loads would guess UTF-16/32 from the bytes, FHIR JSON is UTF-8.
+        return json.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:
         raise FHIRError.of(400, "structure", "The request body is not UTF-8 text.") from None
     except json.JSONDecodeError as exc:

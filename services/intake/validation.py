@@ -71,14 +71,14 @@ def check_structure(body: Any, expected_type: str | None, where: str = "") -> st
     try:
         get_fhir_model_class(resource_type).model_validate(body)
     except ValidationError as exc:
-        issues += [
-            Issue(
-                "value" if err["type"] != "extra_forbidden" else "structure",
-                f"{prefix}{'Unknown element' if err['type'] == 'extra_forbidden' else err['msg']}",
-                expression=(_location(resource_type, err["loc"]),),
-            )
-            for err in exc.errors()
-        ]
+        for err in exc.errors():
+            location = _location(resource_type, err["loc"])
+            unknown = err["type"] == "extra_forbidden"
+            issues.append(Issue(
+                "structure" if unknown else "value",
+                f"{prefix}{location}: {'Unknown element' if unknown else err['msg']}",
+                expression=(location,),
+            ))
     except (KeyError, TypeError, ValueError) as exc:  # e.g. a contained resource of unknown type
         issues.append(Issue("structure", f"{prefix}Cannot parse the resource: {exc}"))
     if issues:
