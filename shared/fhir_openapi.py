@@ -74,6 +74,28 @@ def resource_schema(resource_type: str) -> dict[str, Any]:
     }
 
 
+def _replace_fastapi_defaults(document: dict[str, Any]) -> None:
+    """FastAPI documents a 200 'Successful Response' and a 422 HTTPValidationError on every
+    route; these FHIR routes answer other success codes, and bad parameters with a 400
+    OperationOutcome (shared.errors), so the document says that instead."""
+    for operations in document.get("paths", {}).values():
+        for operation in operations.values():
+            responses = operation.get("responses", {})
+            default_422 = responses.get("422", {}).get("content", {}).get("application/json", {}).get("schema", {})
+            if default_422.get("$ref", "").endswith("/HTTPValidationError"):
+                del responses["422"]
+                responses.setdefault("400", {"description": ERROR_STATUSES[400],
+                                             "content": fhir_content("OperationOutcome")})
+            if responses.get("200", {}).get("description") == "Successful Response" and any(
+                code.startswith("2") and code != "200" for code in responses
+            ):
+                del responses["200"]
+    schemas = document.get("components", {}).get("schemas", {})
+    if not any("HTTPValidationError" in str(op) for op in document.get("paths", {}).values()):
+        schemas.pop("HTTPValidationError", None)
+        schemas.pop("ValidationError", None)
+
+
 def install_fhir_schemas(app: FastAPI, resource_types: list[str]) -> None:
     def openapi() -> dict[str, Any]:
         if app.openapi_schema:
@@ -83,6 +105,7 @@ def install_fhir_schemas(app: FastAPI, resource_types: list[str]) -> None:
         schemas = document.setdefault("components", {}).setdefault("schemas", {})
         for resource_type in resource_types:
             schemas[resource_type] = resource_schema(resource_type)
+        _replace_fastapi_defaults(document)
         app.openapi_schema = document
         return document
 

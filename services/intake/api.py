@@ -67,6 +67,13 @@ def _search_parameters_doc(resource_type: str) -> list[dict[str, Any]]:
     return params
 
 
+HISTORY_PARAMETERS = [
+    {"name": "_count", "in": "query", "required": False, "description": "Page size", "schema": {"type": "integer", "minimum": 0}},
+    {"name": "_offset", "in": "query", "required": False, "description": "First entry of the page (paging links set it)", "schema": {"type": "integer", "minimum": 0}},
+    {"name": "_since", "in": "query", "required": False, "description": "Only versions stored at or after this instant", "schema": {"type": "string"}},
+]
+
+
 def _type_routes(router: APIRouter, t: str) -> None:
     """The type- and instance-level routes of one resource type."""
     path = f"/fhir/{t}"
@@ -102,6 +109,7 @@ def _type_routes(router: APIRouter, t: str) -> None:
         return await _search(request, interactions, base, t, pairs, prefer_header)
 
     @route("GET", "/_history", f"history{t}", f"History of all {t} resources",
+           openapi_extra={"parameters": HISTORY_PARAMETERS},
            responses=fhir_responses({200: ("A history Bundle", "Bundle")}, (400,)))
     async def type_history(request: Request, interactions: Interact, base: Base) -> Response:
         return await _history(request, interactions, base, t, None)
@@ -133,6 +141,7 @@ def _type_routes(router: APIRouter, t: str) -> None:
         return Response(status_code=204, headers={"ETag": deleted.etag} if deleted else None)
 
     @route("GET", "/{id}/_history", f"history{t}Instance", f"All versions of a {t}",
+           openapi_extra={"parameters": HISTORY_PARAMETERS},
            responses=fhir_responses({200: ("A history Bundle", "Bundle")}, (400, 404)))
     async def instance_history(id: str, request: Request, interactions: Interact, base: Base) -> Response:
         return await _history(request, interactions, base, t, id)
@@ -195,7 +204,7 @@ def build_router() -> APIRouter:
         return fhir_response(await BundleProcessor(interactions, base, representation).process(body))
 
     @router.get("/fhir/_history", operation_id="historySystem", summary="History of every resource",
-                tags=["System"], response_class=Response,
+                tags=["System"], response_class=Response, openapi_extra={"parameters": HISTORY_PARAMETERS},
                 responses=fhir_responses({200: ("A history Bundle", "Bundle")}, (400,)))
     async def system_history(request: Request, interactions: Interact, base: Base) -> Response:
         return await _history(request, interactions, base, None, None)

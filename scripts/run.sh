@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Run the system on the embedded defaults (SQLite under $DATA_DIR, default ./data):
+#   ./scripts/run.sh
+# Each service runs as its own uvicorn process; Ctrl-C stops them all.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/bootstrap.sh
+
+HOST=${HOST:-127.0.0.1}
+# service:port, as docs/architecture.md fixes them.
+SERVICES=("intake:8001")
+
+pids=()
+cleanup() { kill "${pids[@]}" 2>/dev/null || true; wait 2>/dev/null || true; }
+trap cleanup EXIT INT TERM
+
+for entry in "${SERVICES[@]}"; do
+    name=${entry%%:*}
+    port=${entry##*:}
+    .venv/bin/uvicorn "services.${name}.main:app" --host "$HOST" --port "$port" --no-access-log &
+    pids+=($!)
+done
+
+for entry in "${SERVICES[@]}"; do
+    name=${entry%%:*}
+    port=${entry##*:}
+    for _ in $(seq 1 100); do
+        if curl -fsS "http://$HOST:$port/healthz" >/dev/null 2>&1; then break; fi
+        sleep 0.2
+    done
+    echo "==> $name listening on http://$HOST:$port (OpenAPI: http://$HOST:$port/docs)"
+done
+wait -n "${pids[@]}"
