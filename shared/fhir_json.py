@@ -1,7 +1,8 @@
 """FHIR JSON on the wire: the media type, request body parsing, responses."""
 
-import json
 from typing import Any
+
+import orjson
 
 from starlette.responses import Response
 
@@ -10,7 +11,17 @@ ACCEPTED_CONTENT_TYPES = frozenset({FHIR_JSON, "application/json", "application/
 
 
 def dumps(obj: Any) -> bytes:
-    return json.dumps(obj, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return orjson.dumps(obj)
+
+
+def loads(data: bytes | str) -> Any:
+    """Parse JSON; raises json.JSONDecodeError (orjson's subclasses it), also for bad UTF-8."""
+    return orjson.loads(data)
+
+
+def dumps_text(obj: Any) -> str:
+    """For the database driver, which binds JSON columns as text."""
+    return orjson.dumps(obj).decode()
 
 
 def fhir_response(body: Any, status: int = 200, headers: dict[str, str] | None = None) -> Response:

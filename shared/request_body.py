@@ -6,7 +6,7 @@ from typing import Any
 from fastapi import Request
 
 from shared.errors import FHIRError
-from shared.fhir_json import ACCEPTED_CONTENT_TYPES
+from shared.fhir_json import ACCEPTED_CONTENT_TYPES, loads
 
 
 def _media_type(request: Request) -> str:
@@ -34,16 +34,13 @@ async def read_json_body(request: Request, max_bytes: int) -> Any:
     if not raw.strip():
         raise FHIRError.of(400, "required", "The request body is empty; a FHIR JSON resource is expected.")
     try:
-        # Decode explicitly: json.loads would guess UTF-16/32 from the bytes, FHIR JSON is UTF-8.
-        return json.loads(raw.decode("utf-8"))
-    except UnicodeDecodeError:
-        raise FHIRError.of(400, "structure", "The request body is not UTF-8 text.") from None
+        return loads(raw)
     except json.JSONDecodeError as exc:
+        if "UTF-8" in exc.msg:
+            raise FHIRError.of(400, "structure", "The request body is not UTF-8 text.") from None
         raise FHIRError.of(
             400, "structure", f"The request body is not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}."
         ) from None
-    except RecursionError:
-        raise FHIRError.of(400, "structure", "The request body is nested too deeply.") from None
 
 
 def _too_large(max_bytes: int) -> FHIRError:

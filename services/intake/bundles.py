@@ -11,12 +11,12 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import parse_qsl
 
-from services.intake.elements import ID_PATTERN, iter_references
+from services.intake.elements import ID_PATTERN
 from services.intake.interactions import Interactions, check_rules_and_references, parse_if_match
 from services.intake.registry import SUPPORTED_TYPES
 from services.intake.responses import instant, searchset
 from services.intake.storage import ResourceStore, Stored, new_id
-from services.intake.validation import check_structure
+from services.intake.validation import Incoming, check_structure
 from shared.errors import FHIRError, Issue, operation_outcome
 
 ORDER = {"DELETE": 0, "POST": 1, "PUT": 2, "GET": 3, "HEAD": 3}
@@ -30,11 +30,15 @@ class Entry:
     resource_id: str | None
     query: str | None
     version: str | None
-    resource: dict | None
+    incoming: Incoming | None
     full_url: str | None
     if_none_exist: str | None
     if_match: str | None
     response: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def resource(self) -> dict | None:
+        return self.incoming.resource if self.incoming else None
 
     @property
     def where(self) -> str:
@@ -67,10 +71,11 @@ def _parse_entry(index: int, raw: Any) -> Entry:
     if len(parts) > 2 and version is None or (resource_id is not None and not ID_PATTERN.match(resource_id)):
         raise _fail(400, "invalid", where, f"request.url '{url}' is not understood")
     resource = raw.get("resource")
+    incoming = None
     if method in ("POST", "PUT"):
         if resource is None:
             raise _fail(400, "required", where, f"a {method} entry needs a resource")
-        check_structure(resource, resource_type, where)
+        incoming = check_structure(resource, resource_type, where)
         if method == "POST" and (resource_id or query):
             raise _fail(400, "invalid", where, "a POST entry's url is the resource type alone")
         if method == "PUT":
@@ -80,7 +85,7 @@ def _parse_entry(index: int, raw: Any) -> Entry:
                 raise _fail(400, "invalid", where, f"the resource id must be {resource_id}, as in request.url")
     if method == "DELETE" and (query or not resource_id):
         raise _fail(400, "not-supported", where, "a DELETE entry must name Type/id (conditional delete is not supported)")
-    return Entry(index, method, resource_type, resource_id, query if "?" in url else None, version, resource,
+    return Entry(index, method, resource_type, resource_id, query if "?" in url else None, version, incoming,
                  raw.get("fullUrl"), request.get("ifNoneExist"), request.get("ifMatch"))
 
 
@@ -137,11 +142,9 @@ class BundleProcessor:
                     await self._at(entry, self._delete(store, entry))
             writes = [e for e in entries if e.method in ("POST", "PUT") and not e.response]
             pending = {(e.resource_type, e.resource_id) for e in writes}
-            await check_rules_and_references(
-                store, [(e.resource_type, e.resource, e.where) for e in writes], pending
-            )
+            await check_rules_and_references(store, [e.incoming for e in writes], pending)
             creates = [e for e in writes if e.method == "POST"]
-            stored = await store.create_many([(e.resource_type, e.resource_id, e.resource) for e in creates])
+            stored = await store.create_many([(e.incoming, e.resource_id) for e in creates])
             for entry, s in zip(creates, stored, strict=True):
                 entry.response = _write_response(s, "201 Created", self.representation)
             for entry in (e for e in writes if e.method == "PUT"):
@@ -179,7 +182,7 @@ class BundleProcessor:
         return targets
 
     async def _rewrite_references(self, store: ResourceStore, entry: Entry, targets: dict[str, str]) -> None:
-        for _, location, ref in iter_references(entry.resource, entry.resource_type):
+        for _, location, ref in entry.incoming.references:
             reference = ref["reference"]
             if reference in targets:
                 ref["reference"] = targets[reference]
@@ -198,8 +201,7 @@ class BundleProcessor:
         entry.response = {"response": {"status": "204 No Content"}}
 
     async def _put(self, store: ResourceStore, entry: Entry) -> None:
-        stored, created = await store.update(entry.resource_type, entry.resource_id, entry.resource,
-                                             parse_if_match(entry.if_match))
+        stored, created = await store.update(entry.incoming, entry.resource_id, parse_if_match(entry.if_match))
         entry.response = _write_response(stored, "201 Created" if created else "200 OK", self.representation)
 
     async def _get(self, store: ResourceStore, entry: Entry) -> None:

@@ -1,7 +1,6 @@
 """Walking FHIR JSON by element path, lists included (a tiny subset of FHIRPath)."""
 
 import re
-from collections.abc import Iterator
 from typing import Any
 
 # Type/id or Type/id/_history/vid, relative to this server's base.
@@ -27,22 +26,38 @@ def values_at(node: Any, path: str) -> list[Any]:
     return current
 
 
-def iter_references(resource: dict, resource_type: str) -> Iterator[tuple[str, str, dict]]:
-    """Every Reference in a resource as (element path, indexed location, the Reference dict).
+def scan(resource: dict, resource_type: str) -> tuple[list[tuple[str, str]], list[tuple[str, str, dict]]]:
+    """One pass over a resource, since ingest speed depends on it.
 
-    Contained resources are skipped: their references are walked with their own type.
+    Returns the empty values FHIR JSON forbids, as (location, what), and every Reference
+    as (element path, indexed location, the Reference dict, which callers may rewrite).
+    References inside contained resources are not collected: they belong to those resources.
     """
-
-    def walk(node: Any, path: str, location: str) -> Iterator[tuple[str, str, dict]]:
+    empties: list[tuple[str, str]] = []
+    references: list[tuple[str, str, dict]] = []
+    stack: list[tuple[Any, str, str, bool]] = [(resource, resource_type, resource_type, True)]
+    while stack:
+        node, path, location, collect = stack.pop()
         if isinstance(node, dict):
-            if isinstance(node.get("reference"), str):
-                yield path, location, node
+            if not node:
+                empties.append((location, "Empty objects"))
+                continue
+            if collect and isinstance(node.get("reference"), str):
+                references.append((path, location, node))
             for key, value in node.items():
-                if key == "contained" and path == resource_type:
-                    continue
-                yield from walk(value, f"{path}.{key}", f"{location}.{key}")
-        elif isinstance(node, list):
-            for i, item in enumerate(node):
-                yield from walk(item, path, f"{location}[{i}]")
-
-    yield from walk(resource, resource_type, resource_type)
+                if isinstance(value, dict | list):
+                    inner = collect and not (key == "contained" and path == resource_type)
+                    stack.append((value, f"{path}.{key}", f"{location}.{key}", inner))
+                elif value is None:
+                    empties.append((f"{location}.{key}", "null"))
+                elif isinstance(value, str) and not value.strip():
+                    empties.append((f"{location}.{key}", "Empty or blank strings"))
+        else:
+            if not node:
+                empties.append((location, "Empty arrays"))
+            for index, item in enumerate(node):
+                if isinstance(item, dict | list):
+                    stack.append((item, path, f"{location}[{index}]", collect))
+                elif isinstance(item, str) and not item.strip():
+                    empties.append((f"{location}[{index}]", "Empty or blank strings"))
+    return empties, references

@@ -7,7 +7,7 @@ from typing import Any
 from services.intake.dates import MAX_MS, MIN_MS, DateFormatError, date_range
 from services.intake.elements import ABSOLUTE_REFERENCE, RELATIVE_REFERENCE, values_at
 from services.intake.registry import search_parameters
-from services.intake.validation import local_references
+from services.intake.validation import Incoming
 
 
 def normalize_string(value: str) -> str:
@@ -21,7 +21,7 @@ class IndexRows:
     token: list[tuple[str, str | None, str]] = field(default_factory=list)  # param, system, code
     string: list[tuple[str, str, str]] = field(default_factory=list)  # param, normalized value, exact value
     date: list[tuple[str, int, int]] = field(default_factory=list)  # param, low ms, high ms (exclusive)
-    reference: list[tuple[str, str, str]] = field(default_factory=list)  # param, target type, target id
+    reference: list[tuple[str, str, str]] = field(default_factory=list)  # element path, target type, target id
     quantity: list[tuple[str, float, str | None, str | None]] = field(default_factory=list)  # param, value, system, code
 
 
@@ -62,23 +62,18 @@ def _dates(value: Any) -> list[tuple[int, int]]:
     return []
 
 
-def _references(value: Any) -> list[tuple[str, str]]:
-    if isinstance(value, dict) and isinstance(value.get("reference"), str):
-        match = RELATIVE_REFERENCE.match(value["reference"]) or ABSOLUTE_REFERENCE.match(value["reference"])
-        if match:
-            return [(match["type"], match["id"])]
-    return []
-
-
 def _quantities(value: Any) -> list[tuple[float, str | None, str | None]]:
     if isinstance(value, dict) and isinstance(value.get("value"), int | float):
         return [(float(value["value"]), value.get("system"), value.get("code") or value.get("unit"))]
     return []
 
 
-def extract(resource: dict, resource_type: str) -> IndexRows:
+def extract(incoming: Incoming) -> IndexRows:
+    resource, resource_type = incoming.resource, incoming.resource_type
     rows = IndexRows()
     for name, param in search_parameters()[resource_type].items():
+        if param.type == "reference":
+            continue  # indexed by element path below
         for path in param.paths:
             for value in values_at(resource, path):
                 match param.type:
@@ -88,11 +83,18 @@ def extract(resource: dict, resource_type: str) -> IndexRows:
                         rows.string += [(name, normalize_string(s), s) for s in _strings(value)]
                     case "date":
                         rows.date += [(name, lo, hi) for lo, hi in _dates(value)]
-                    case "reference":
-                        rows.reference += [(name, t, i) for t, i in _references(value) if not param.targets or t in param.targets]
                     case "quantity":
                         rows.quantity += [(name, v, s, c) for v, s, c in _quantities(value)]
-    # Every reference to a stored resource, whether searchable or not, so that a delete
-    # can tell whether anything still points at its target.
-    rows.reference += [("_ref", t, i) for t, i in sorted(local_references(resource, resource_type))]
+    # References are indexed once each, by element path (as HAPI does): a reference
+    # search parameter names its paths and target types, and a delete can tell whether
+    # anything still points at its target.
+    skip = len(resource_type) + 1
+    seen = set()
+    for path, _, ref in incoming.references:
+        match = RELATIVE_REFERENCE.match(ref["reference"]) or ABSOLUTE_REFERENCE.match(ref["reference"])
+        if match:
+            row = (path[skip:], match["type"], match["id"])
+            if row not in seen:
+                seen.add(row)
+                rows.reference.append(row)
     return rows

@@ -8,9 +8,10 @@ from dataclasses import dataclass
 from urllib.parse import parse_qsl
 
 from services.intake.dates import DateFormatError, date_range
+from services.intake.registry import search_parameters
 from services.intake.search import SearchRequest, parse_search
 from services.intake.storage import ResourceStore, Stored, new_id
-from services.intake.validation import check_id, check_structure, local_references, rule_issues
+from services.intake.validation import Incoming, check_id, check_structure, rule_issues
 from shared.database import Database
 from shared.errors import FHIRError, Issue
 from shared.settings import Settings
@@ -25,19 +26,19 @@ class SearchResult:
 
 
 async def check_rules_and_references(
-    store: ResourceStore, resources: list[tuple[str, dict, str]], pending: set[tuple[str, str]] = frozenset(),
+    store: ResourceStore, resources: list[Incoming], pending: set[tuple[str, str]] = frozenset(),
 ) -> None:
     """Raise 422 when a resource breaks a rule or refers to a resource that does not exist.
 
-    `resources` holds (type, resource, where) triples; `pending` the (type, id) of
-    resources written in the same transaction, which count as existing.
+    `pending` holds the (type, id) of resources written in the same transaction, which
+    count as existing.
     """
     issues: list[Issue] = []
     wanted: dict[tuple[str, str], str] = {}
-    for resource_type, resource, where in resources:
-        issues += rule_issues(resource, resource_type, where)
-        for key in local_references(resource, resource_type):
-            wanted.setdefault(key, where)
+    for incoming in resources:
+        issues += rule_issues(incoming)
+        for key in incoming.local_references():
+            wanted.setdefault(key, incoming.where)
     if issues:
         raise FHIRError(422, issues)
     missing = set(wanted) - set(pending)
@@ -96,19 +97,19 @@ class Interactions:
     # --- single-resource interactions ----------------------------------------
 
     async def create(self, resource_type: str, body: dict, if_none_exist: str | None) -> tuple[Stored, bool]:
-        check_structure(body, resource_type)
+        incoming = check_structure(body, resource_type)
         async with self.db.transaction() as session:
             store = ResourceStore(session)
             if if_none_exist:
                 existing = await self.match_one(store, resource_type, if_none_exist, "If-None-Exist")
                 if existing:
                     return await store.read(resource_type, existing), False
-            await check_rules_and_references(store, [(resource_type, body, "")])
-            return (await store.create_many([(resource_type, new_id(), body)]))[0], True
+            await check_rules_and_references(store, [incoming])
+            return (await store.create_many([(incoming, new_id())]))[0], True
 
     async def update(self, resource_type: str, resource_id: str, body: dict, if_match: int | None) -> tuple[Stored, bool]:
         check_id(resource_id)
-        check_structure(body, resource_type)
+        incoming = check_structure(body, resource_type)
         if body.get("id") != resource_id:
             raise FHIRError.of(
                 400, "invalid",
@@ -116,8 +117,8 @@ class Interactions:
             )
         async with self.db.transaction() as session:
             store = ResourceStore(session)
-            await check_rules_and_references(store, [(resource_type, body, "")], {(resource_type, resource_id)})
-            return await store.update(resource_type, resource_id, body, if_match)
+            await check_rules_and_references(store, [incoming], {(resource_type, resource_id)})
+            return await store.update(incoming, resource_id, if_match)
 
     async def read(self, resource_type: str, resource_id: str) -> Stored:
         async with self.db.sessions() as session:
@@ -159,7 +160,8 @@ class Interactions:
             seen: set[tuple[str, str]] = set()
             ids = [m["id"] for m in matches]
             for include in request.includes:
-                for resource in await store.included(resource_type, ids, include.param, include.target_type):
+                param = search_parameters()[resource_type][include.param]
+                for resource in await store.included(resource_type, ids, param, include.target_type):
                     key = (resource["resourceType"], resource["id"])
                     if key not in seen:
                         seen.add(key)
@@ -169,11 +171,11 @@ class Interactions:
     async def validate(self, resource_type: str, body: dict, resource_id: str | None) -> list[Issue]:
         """$validate: every problem as an issue; an empty list means valid."""
         try:
-            check_structure(body, resource_type)
+            incoming = check_structure(body, resource_type)
             if resource_id is not None and body.get("id") != resource_id:
                 raise FHIRError.of(400, "invalid", f"The resource id must be {resource_id} for this URL", "id")
             async with self.db.sessions() as session:
-                await check_rules_and_references(ResourceStore(session), [(resource_type, body, "")])
+                await check_rules_and_references(ResourceStore(session), [incoming])
         except FHIRError as exc:
             return exc.issues
         return []

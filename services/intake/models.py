@@ -55,7 +55,7 @@ class TokenIndex(_IndexRow, table=True):
     __tablename__ = "search_token"
     __table_args__ = (
         Index("ix_token_lookup", "res_type", "param", "code", "system"),
-        Index("ix_token_owner", "res_type", "res_id"),
+        Index("ix_token_owner", "res_type", "res_id", "param"),
     )
     system: str | None = Field(default=None, max_length=512)
     code: str = Field(max_length=512)
@@ -65,7 +65,7 @@ class StringIndex(_IndexRow, table=True):
     __tablename__ = "search_string"
     __table_args__ = (
         Index("ix_string_lookup", "res_type", "param", "value"),
-        Index("ix_string_owner", "res_type", "res_id"),
+        Index("ix_string_owner", "res_type", "res_id", "param"),
     )
     value: str = Field(max_length=512)  # normalized: case and accents folded
     exact: str = Field(max_length=512)  # as written, for the :exact modifier
@@ -76,7 +76,7 @@ class DateIndex(_IndexRow, table=True):
     __table_args__ = (
         Index("ix_date_low", "res_type", "param", "low_ms"),
         Index("ix_date_high", "res_type", "param", "high_ms"),
-        Index("ix_date_owner", "res_type", "res_id"),
+        Index("ix_date_owner", "res_type", "res_id", "param"),
     )
     low_ms: int = Field(sa_column=Column(BigInteger, nullable=False))
     high_ms: int = Field(sa_column=Column(BigInteger, nullable=False))
@@ -87,7 +87,7 @@ class ReferenceIndex(_IndexRow, table=True):
     __table_args__ = (
         Index("ix_reference_lookup", "res_type", "param", "target_id", "target_type"),
         Index("ix_reference_target", "target_type", "target_id"),
-        Index("ix_reference_owner", "res_type", "res_id"),
+        Index("ix_reference_owner", "res_type", "res_id", "param"),
     )
     target_type: str = Field(max_length=64)
     target_id: str = Field(max_length=64)
@@ -97,7 +97,7 @@ class QuantityIndex(_IndexRow, table=True):
     __tablename__ = "search_quantity"
     __table_args__ = (
         Index("ix_quantity_lookup", "res_type", "param", "value"),
-        Index("ix_quantity_owner", "res_type", "res_id"),
+        Index("ix_quantity_owner", "res_type", "res_id", "param"),
     )
     value: float
     system: str | None = Field(default=None, max_length=512)

@@ -8,7 +8,7 @@ table)`, which lets the database drive the query from the most selective index.
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
-from sqlalchemy import ColumnElement, and_, false, func, not_, or_, select
+from sqlalchemy import ColumnElement, and_, exists, false, func, not_, or_, select
 from sqlalchemy.sql import Select
 
 from services.intake.dates import DateFormatError, date_range
@@ -276,7 +276,22 @@ def _value_condition(criterion: Criterion, table, value: str) -> ColumnElement:
     raise AssertionError(param.type)
 
 
-def _criterion_condition(resource_type: str, criterion: Criterion) -> ColumnElement:
+def param_filter(table, param: SearchParameter) -> ColumnElement:
+    """Index rows belonging to a parameter: by name, except references, which are indexed by path."""
+    if param.type != "reference":
+        return table.param == param.name
+    condition = table.param.in_(param.paths)
+    return and_(condition, table.target_type.in_(param.targets)) if param.targets else condition
+
+
+# Which criterion drives a query: the likeliest to match few rows first, as HAPI orders them.
+_SELECTIVITY = {"reference": 0, "token": 1, "string": 2, "quantity": 3, "date": 4}
+
+
+def _criterion_condition(resource_type: str, criterion: Criterion, drives: bool) -> ColumnElement:
+    """The driving criterion is an IN over its index table, so that the database starts there;
+    the others are correlated EXISTS probes of the owner index. Both plans stay fast even when
+    the planner has no statistics yet (a freshly loaded PostgreSQL table)."""
     r = ResourceRow
     name = criterion.param.name
     if name == "_id":
@@ -287,13 +302,11 @@ def _criterion_condition(resource_type: str, criterion: Criterion) -> ColumnElem
         return or_(*(_date_condition(*_prefixed(v), r.last_updated_ms, r.last_updated_ms + 1)
                      for v in criterion.values))
     table = INDEX_TABLES[criterion.param.type]
-    matching = select(table.res_id).where(
-        table.res_type == resource_type, table.param == name,
-        or_(*(_value_condition(criterion, table, v) for v in criterion.values)),
-    )
-    if criterion.modifier == "not":
-        return r.res_id.not_in(matching)
-    return r.res_id.in_(matching)
+    matches = and_(param_filter(table, criterion.param), or_(*(_value_condition(criterion, table, v) for v in criterion.values)))
+    if drives and criterion.modifier != "not":
+        return r.res_id.in_(select(table.res_id).where(table.res_type == resource_type, matches))
+    probe = exists().where(table.res_type == r.res_type, table.res_id == r.res_id, matches)
+    return not_(probe) if criterion.modifier == "not" else probe
 
 
 def _sort_key(resource_type: str, name: str, descending: bool):
@@ -317,7 +330,8 @@ def _sort_key(resource_type: str, name: str, descending: bool):
 def where_clause(request: SearchRequest) -> list[ColumnElement]:
     r = ResourceRow
     conditions = [r.res_type == request.resource_type, r.deleted == false()]
-    conditions += [_criterion_condition(request.resource_type, c) for c in request.criteria]
+    ordered = sorted(request.criteria, key=lambda c: (c.param.name != "_id", _SELECTIVITY[c.param.type]))
+    conditions += [_criterion_condition(request.resource_type, c, drives=i == 0) for i, c in enumerate(ordered)]
     return conditions
 
 

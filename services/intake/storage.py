@@ -15,7 +15,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from services.intake.dates import now_instant
 from services.intake.indexing import extract
 from services.intake.models import INDEX_TABLES, ReferenceIndex, ResourceRow, ResourceVersion
-from services.intake.search import SearchRequest, count_statement, page_statement
+from services.intake.registry import SearchParameter
+from services.intake.search import SearchRequest, count_statement, page_statement, param_filter
+from services.intake.validation import Incoming
 from shared.errors import FHIRError
 
 
@@ -127,13 +129,14 @@ class ResourceStore:
             found.update((t, i) for t, i in result.all())
         return found
 
-    async def included(self, resource_type: str, ids: list[str], param: str, target_type: str | None) -> list[dict]:
+    async def included(self, resource_type: str, ids: list[str], param: SearchParameter,
+                       target_type: str | None) -> list[dict]:
         """The resources that `param` of the given resources points at (for _include)."""
         if not ids:
             return []
         ref = ReferenceIndex
         targets = select(ref.target_type, ref.target_id).where(
-            ref.res_type == resource_type, ref.param == param, ref.res_id.in_(ids),
+            ref.res_type == resource_type, param_filter(ref, param), ref.res_id.in_(ids),
             *( [ref.target_type == target_type] if target_type else [] ),
         )
         result = await self.session.execute(
@@ -147,7 +150,7 @@ class ResourceStore:
         ref = ReferenceIndex
         result = await self.session.execute(
             select(ref.res_type, ref.res_id).where(
-                ref.param == "_ref", ref.target_type == resource_type, ref.target_id == resource_id,
+                ref.target_type == resource_type, ref.target_id == resource_id,
                 or_(ref.res_type != resource_type, ref.res_id != resource_id),
             ).distinct().limit(limit)
         )
@@ -155,32 +158,35 @@ class ResourceStore:
 
     # --- writes --------------------------------------------------------------
 
-    async def create_many(self, items: list[tuple[str, str, dict]]) -> list[Stored]:
-        """Store new resources (type, id, resource) as version 1, in a few bulk statements."""
+    async def create_many(self, items: list[tuple[Incoming, str]]) -> list[Stored]:
+        """Store new resources (each with its new id) as version 1, in a few bulk statements."""
         if not items:
             return []
         now_text, now_ms = now_instant()
         stored = []
         resource_rows, version_rows = [], []
-        for resource_type, resource_id, resource in items:
+        for incoming, resource_id in items:
+            resource_type, resource = incoming.resource_type, incoming.resource
             _stamp(resource, resource_id, 1, now_text)
             resource_rows.append(dict(res_type=resource_type, res_id=resource_id, version_id=1,
                                       last_updated_ms=now_ms, deleted=False, content=resource))
             version_rows.append(dict(res_type=resource_type, res_id=resource_id, version_id=1,
                                      last_updated_ms=now_ms, method="POST", deleted=False, content=resource))
             stored.append(Stored(resource_type, resource_id, 1, now_ms, resource))
-        await self.session.execute(insert(ResourceRow), resource_rows)
-        await self.session.execute(insert(ResourceVersion), version_rows)
-        await self._insert_index_rows([(s.resource_type, s.id, s.content) for s in stored])
+        # Core inserts (executemany): the ORM's per-row bookkeeping is not needed here.
+        await self.session.execute(insert(ResourceRow.__table__), resource_rows)
+        await self.session.execute(insert(ResourceVersion.__table__), version_rows)
+        await self._insert_index_rows(items)
         return stored
 
-    async def update(self, resource_type: str, resource_id: str, resource: dict, if_match: int | None) -> tuple[Stored, bool]:
+    async def update(self, incoming: Incoming, resource_id: str, if_match: int | None) -> tuple[Stored, bool]:
         """Store a new version; returns it and whether the resource was (re)created."""
+        resource_type, resource = incoming.resource_type, incoming.resource
         row = await self.current(resource_type, resource_id)
         if row is None:
             if if_match is not None:
                 raise FHIRError.of(412, "conflict", f"{resource_type}/{resource_id} does not exist; If-Match cannot hold")
-            return (await self.create_many([(resource_type, resource_id, resource)]))[0], True
+            return (await self.create_many([(incoming, resource_id)]))[0], True
         if if_match is not None and if_match != row.version_id:
             raise FHIRError.of(
                 412, "conflict",
@@ -195,7 +201,7 @@ class ResourceStore:
             method="PUT", deleted=False, content=resource,
         ))
         await self._delete_index_rows(resource_type, resource_id)
-        await self._insert_index_rows([(resource_type, resource_id, resource)])
+        await self._insert_index_rows([(incoming, resource_id)])
         return Stored(resource_type, resource_id, version, now_ms, resource, method="PUT"), row.deleted
 
     async def delete(self, resource_type: str, resource_id: str) -> Stored | None:
@@ -237,11 +243,11 @@ class ResourceStore:
                 .execution_options(synchronize_session=False)
             )
 
-    async def _insert_index_rows(self, resources: list[tuple[str, str, dict]]) -> None:
+    async def _insert_index_rows(self, resources: list[tuple[Incoming, str]]) -> None:
         batches: dict[str, list[dict]] = {kind: [] for kind in INDEX_TABLES}
-        for resource_type, resource_id, resource in resources:
-            rows = extract(resource, resource_type)
-            owner = {"res_type": resource_type, "res_id": resource_id}
+        for incoming, resource_id in resources:
+            rows = extract(incoming)
+            owner = {"res_type": incoming.resource_type, "res_id": resource_id}
             batches["token"] += [{**owner, "param": p, "system": s, "code": c} for p, s, c in rows.token]
             batches["string"] += [{**owner, "param": p, "value": v, "exact": e} for p, v, e in rows.string]
             batches["date"] += [{**owner, "param": p, "low_ms": lo, "high_ms": hi} for p, lo, hi in rows.date]
@@ -251,7 +257,7 @@ class ResourceStore:
                                     for p, v, s, c in rows.quantity]
         for kind, batch in batches.items():
             if batch:
-                await self.session.execute(insert(INDEX_TABLES[kind]), batch)
+                await self.session.execute(insert(INDEX_TABLES[kind].__table__), batch)
 
 
 def _stamp(resource: dict, resource_id: str, version: int, now_text: str) -> None:

@@ -7,16 +7,34 @@ models do not check (required bindings, reference format and target types)? Fail
 is 422 (see docs/decisions.md).
 """
 
+from dataclasses import dataclass
 from typing import Any
 
 from fhir.resources.R4B import get_fhir_model_class
 from pydantic import ValidationError
 
-from services.intake.elements import (
-    ABSOLUTE_REFERENCE, ID_PATTERN, RELATIVE_REFERENCE, iter_references, values_at,
-)
+from services.intake.elements import ABSOLUTE_REFERENCE, ID_PATTERN, RELATIVE_REFERENCE, scan, values_at
 from services.intake.registry import SUPPORTED_TYPES, rules
 from shared.errors import FHIRError, Issue
+
+
+@dataclass
+class Incoming:
+    """A resource that passed the structural check, with its References found once."""
+
+    resource_type: str
+    resource: dict
+    references: list[tuple[str, str, dict]]  # element path, location, the Reference dict
+    where: str = ""  # e.g. Bundle.entry[3], for messages
+
+    def local_references(self) -> set[tuple[str, str]]:
+        """(type, id) of each relative reference to a resource type this server stores."""
+        found = set()
+        for _, _, ref in self.references:
+            match = RELATIVE_REFERENCE.match(ref["reference"])
+            if match and match["type"] in SUPPORTED_TYPES:
+                found.add((match["type"], match["id"]))
+        return found
 
 
 def _location(resource_type: str, loc: tuple) -> str:
@@ -26,34 +44,8 @@ def _location(resource_type: str, loc: tuple) -> str:
     return path
 
 
-def _empty_value_issues(node: Any, location: str) -> list[Issue]:
-    """FHIR JSON forbids null, empty strings, arrays and objects (JSON format rules)."""
-    issues: list[Issue] = []
-    stack = [(node, location)]
-    while stack:
-        value, where = stack.pop()
-        if isinstance(value, dict):
-            if not value:
-                issues.append(Issue("structure", "Empty objects are not allowed in FHIR JSON", expression=(where,)))
-            for key, child in value.items():
-                if child is None:
-                    issues.append(Issue("structure", "null is not allowed in FHIR JSON", expression=(f"{where}.{key}",)))
-                else:
-                    stack.append((child, f"{where}.{key}"))
-        elif isinstance(value, list):
-            if not value:
-                issues.append(Issue("structure", "Empty arrays are not allowed in FHIR JSON", expression=(where,)))
-            stack.extend((child, f"{where}[{i}]") for i, child in enumerate(value) if child is not None)
-        elif isinstance(value, str) and not value.strip():
-            issues.append(Issue("structure", "Empty or blank strings are not allowed in FHIR JSON", expression=(where,)))
-    return issues
-
-
-def check_structure(body: Any, expected_type: str | None, where: str = "") -> str:
-    """Raise a 400 FHIRError unless `body` is a resource of `expected_type` (any supported type when None).
-
-    Returns the resource type.
-    """
+def check_structure(body: Any, expected_type: str | None, where: str = "") -> Incoming:
+    """Raise a 400 FHIRError unless `body` is a resource of `expected_type` (any supported type when None)."""
     prefix = f"{where}: " if where else ""
     if not isinstance(body, dict):
         raise FHIRError.of(400, "structure", f"{prefix}A FHIR resource must be a JSON object.")
@@ -65,9 +57,11 @@ def check_structure(body: Any, expected_type: str | None, where: str = "") -> st
             400, "invalid",
             f"{prefix}The resource is a {resource_type} but this endpoint takes {expected_type}.", "resourceType",
         )
-    if resource_type not in SUPPORTED_TYPES and expected_type is None:
+    if resource_type not in SUPPORTED_TYPES:
         raise FHIRError.of(400, "not-supported", f"{prefix}Resource type {resource_type} is not supported by this server.")
-    issues = _empty_value_issues(body, resource_type)
+    empties, references = scan(body, resource_type)
+    issues = [Issue("structure", f"{prefix}{location}: {what} are not allowed in FHIR JSON", expression=(location,))
+              for location, what in empties]
     try:
         get_fhir_model_class(resource_type).model_validate(body)
     except ValidationError as exc:
@@ -83,11 +77,12 @@ def check_structure(body: Any, expected_type: str | None, where: str = "") -> st
         issues.append(Issue("structure", f"{prefix}Cannot parse the resource: {exc}"))
     if issues:
         raise FHIRError(400, issues)
-    return resource_type
+    return Incoming(resource_type, body, references, where)
 
 
-def rule_issues(resource: dict, resource_type: str, where: str = "") -> list[Issue]:
-    prefix = f"{where}: " if where else ""
+def rule_issues(incoming: Incoming) -> list[Issue]:
+    resource, resource_type = incoming.resource, incoming.resource_type
+    prefix = f"{incoming.where}: " if incoming.where else ""
     issues: list[Issue] = []
     r = rules()
     for path, allowed in r.required_bindings.items():
@@ -102,7 +97,7 @@ def rule_issues(resource: dict, resource_type: str, where: str = "") -> list[Iss
                     expression=(path,),
                 ))
     contained_ids = {c.get("id") for c in resource.get("contained", []) if isinstance(c, dict)}
-    for path, location, ref in iter_references(resource, resource_type):
+    for path, location, ref in incoming.references:
         issues += _reference_issues(ref["reference"], path, location, contained_ids, r.reference_targets, prefix)
     return issues
 
@@ -129,16 +124,6 @@ def _reference_issues(
             expression=(location,),
         )]
     return []
-
-
-def local_references(resource: dict, resource_type: str) -> set[tuple[str, str]]:
-    """(type, id) of each relative reference to a resource type this server stores."""
-    found = set()
-    for _, _, ref in iter_references(resource, resource_type):
-        match = RELATIVE_REFERENCE.match(ref["reference"])
-        if match and match["type"] in SUPPORTED_TYPES:
-            found.add((match["type"], match["id"]))
-    return found
 
 
 def check_id(resource_id: str) -> None:

@@ -55,7 +55,7 @@ def upgrade() -> None:
     with op.batch_alter_table('search_date', schema=None) as batch_op:
         batch_op.create_index('ix_date_high', ['res_type', 'param', 'high_ms'], unique=False)
         batch_op.create_index('ix_date_low', ['res_type', 'param', 'low_ms'], unique=False)
-        batch_op.create_index('ix_date_owner', ['res_type', 'res_id'], unique=False)
+        batch_op.create_index('ix_date_owner', ['res_type', 'res_id', 'param'], unique=False)
 
     op.create_table('search_quantity',
     sa.Column('id', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
@@ -69,7 +69,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('search_quantity', schema=None) as batch_op:
         batch_op.create_index('ix_quantity_lookup', ['res_type', 'param', 'value'], unique=False)
-        batch_op.create_index('ix_quantity_owner', ['res_type', 'res_id'], unique=False)
+        batch_op.create_index('ix_quantity_owner', ['res_type', 'res_id', 'param'], unique=False)
 
     op.create_table('search_reference',
     sa.Column('id', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
@@ -82,7 +82,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('search_reference', schema=None) as batch_op:
         batch_op.create_index('ix_reference_lookup', ['res_type', 'param', 'target_id', 'target_type'], unique=False)
-        batch_op.create_index('ix_reference_owner', ['res_type', 'res_id'], unique=False)
+        batch_op.create_index('ix_reference_owner', ['res_type', 'res_id', 'param'], unique=False)
         batch_op.create_index('ix_reference_target', ['target_type', 'target_id'], unique=False)
 
     op.create_table('search_string',
@@ -96,7 +96,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('search_string', schema=None) as batch_op:
         batch_op.create_index('ix_string_lookup', ['res_type', 'param', 'value'], unique=False)
-        batch_op.create_index('ix_string_owner', ['res_type', 'res_id'], unique=False)
+        batch_op.create_index('ix_string_owner', ['res_type', 'res_id', 'param'], unique=False)
 
     op.create_table('search_token',
     sa.Column('id', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
@@ -109,7 +109,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('search_token', schema=None) as batch_op:
         batch_op.create_index('ix_token_lookup', ['res_type', 'param', 'code', 'system'], unique=False)
-        batch_op.create_index('ix_token_owner', ['res_type', 'res_id'], unique=False)
+        batch_op.create_index('ix_token_owner', ['res_type', 'res_id', 'param'], unique=False)
 
 
 
