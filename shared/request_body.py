@@ -31,6 +31,7 @@ async def read_json_body(request: Request, max_bytes: int) -> Any:
             raise _too_large(max_bytes)
         chunks.append(chunk)
     raw = b"".join(chunks)
+    request.state.raw_body = raw  # for handlers that hand the body on as it came
     if not raw.strip():
         raise FHIRError.of(400, "required", "The request body is empty; a FHIR JSON resource is expected.")
     try:

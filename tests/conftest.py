@@ -42,7 +42,7 @@ def database_url(request, tmp_path) -> str:
 @pytest.fixture
 def settings(database_url, tmp_path) -> Settings:
     return Settings(data_dir=tmp_path, database_url=database_url, log_json=True, max_body_bytes=200_000,
-                    max_bundle_entries=100)
+                    max_bundle_entries=100, validation_workers=0)
 
 
 @pytest.fixture

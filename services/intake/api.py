@@ -199,9 +199,12 @@ def build_router() -> APIRouter:
                  openapi_extra=fhir_body("Bundle", "A Bundle of type transaction (all or nothing) or batch"),
                  responses=fhir_responses({200: ("The transaction-response or batch-response Bundle", "Bundle")},
                                           (400, 404, 409, 412, 413, 415, 422)))
-    async def transaction(interactions: Interact, base: Base, body: Body, prefer_header: PreferHeader = None) -> Response:
+    async def transaction(request: Request, interactions: Interact, base: Base, body: Body,
+                          prefer_header: PreferHeader = None) -> Response:
         representation = prefer(prefer_header, "return") == "representation"
-        return fhir_response(await BundleProcessor(interactions, base, representation).process(body))
+        processor = BundleProcessor(interactions, base, representation, request.app.state.validation_pool,
+                                    request.state.raw_body)
+        return fhir_response(await processor.process(body))
 
     @router.get("/fhir/_history", operation_id="historySystem", summary="History of every resource",
                 tags=["System"], response_class=Response, openapi_extra={"parameters": HISTORY_PARAMETERS},

@@ -33,14 +33,25 @@ async def check_rules_and_references(
     `pending` holds the (type, id) of resources written in the same transaction, which
     count as existing.
     """
-    issues: list[Issue] = []
     wanted: dict[tuple[str, str], str] = {}
+    check_rules(resources, wanted)
+    await check_references_exist(store, wanted, pending)
+
+
+def check_rules(resources: list[Incoming], wanted: dict[tuple[str, str], str]) -> None:
+    """Raise 422 when a resource breaks a rule; note in `wanted` what each refers to, and where."""
+    issues: list[Issue] = []
     for incoming in resources:
         issues += rule_issues(incoming)
         for key in incoming.local_references():
             wanted.setdefault(key, incoming.where)
     if issues:
         raise FHIRError(422, issues)
+
+
+async def check_references_exist(
+    store: ResourceStore, wanted: dict[tuple[str, str], str], pending: set[tuple[str, str]],
+) -> None:
     missing = set(wanted) - set(pending)
     missing -= await store.existing(missing)
     if missing:

@@ -9,6 +9,7 @@ from fastapi import FastAPI
 
 from services.intake.api import build_router
 from services.intake.interactions import Interactions
+from services.intake.model_validation_pool import ModelValidationPool
 from services.intake.registry import SUPPORTED_TYPES
 from shared.app import create_service_app
 from shared.database import Database
@@ -23,12 +24,15 @@ MIGRATIONS = Path(__file__).parent / "migrations"
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
     db = Database(settings.database_url_for("intake"))
+    validation_pool = ModelValidationPool(settings.validation_workers)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         configure_logging("intake", settings.log_level, settings.log_json)
         await db.migrate(MIGRATIONS)
+        validation_pool.start()
         yield
+        validation_pool.close()
         await db.close()
 
     app = create_service_app(
@@ -41,6 +45,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.db = db
     app.state.interactions = Interactions(db, settings)
+    app.state.validation_pool = validation_pool
     app.state.started = datetime.now(UTC)
     app.include_router(build_router())
     install_fhir_schemas(app, [*SUPPORTED_TYPES, "Bundle", "OperationOutcome", "CapabilityStatement"])

@@ -5,11 +5,16 @@ decides where the transaction begins and ends, so that a transaction Bundle's
 writes commit all together or not at all.
 """
 
+import secrets
+import time
 import uuid
 from dataclasses import dataclass
 from email.utils import formatdate
 
-from sqlalchemy import and_, delete, false, func, insert, or_, select, tuple_, update
+from functools import lru_cache
+
+from sqlalchemy import Table, and_, delete, false, func, insert, or_, select, tuple_, update
+from sqlalchemy.engine import Dialect
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.intake.dates import now_instant
@@ -19,6 +24,7 @@ from services.intake.registry import SearchParameter
 from services.intake.search import SearchRequest, count_statement, page_statement, param_filter
 from services.intake.validation import Incoming
 from shared.errors import FHIRError
+from shared.fhir_json import dumps_text
 
 
 @dataclass(frozen=True)
@@ -46,7 +52,12 @@ class Stored:
 
 
 def new_id() -> str:
-    return str(uuid.uuid4())
+    """A UUIDv7 (RFC 9562): time-ordered, so that index inserts land at the end of the
+    B-trees instead of at random pages, which keeps bulk ingest fast as the store grows."""
+    value = (time.time_ns() // 1_000_000) << 80 | secrets.randbits(80)
+    value = value & ~(0xF << 76) | (0x7 << 76)  # version 7
+    value = value & ~(0x3 << 62) | (0x2 << 62)  # RFC 4122 variant
+    return str(uuid.UUID(int=value))
 
 
 class ResourceStore:
@@ -168,14 +179,14 @@ class ResourceStore:
         for incoming, resource_id in items:
             resource_type, resource = incoming.resource_type, incoming.resource
             _stamp(resource, resource_id, 1, now_text)
+            content = dumps_text(resource)  # serialized once for both tables
             resource_rows.append(dict(res_type=resource_type, res_id=resource_id, version_id=1,
-                                      last_updated_ms=now_ms, deleted=False, content=resource))
+                                      last_updated_ms=now_ms, deleted=False, content=content))
             version_rows.append(dict(res_type=resource_type, res_id=resource_id, version_id=1,
-                                     last_updated_ms=now_ms, method="POST", deleted=False, content=resource))
+                                     last_updated_ms=now_ms, method="POST", deleted=False, content=content))
             stored.append(Stored(resource_type, resource_id, 1, now_ms, resource))
-        # Core inserts (executemany): the ORM's per-row bookkeeping is not needed here.
-        await self.session.execute(insert(ResourceRow.__table__), resource_rows)
-        await self.session.execute(insert(ResourceVersion.__table__), version_rows)
+        await self._bulk_insert(ResourceRow.__table__, resource_rows)
+        await self._bulk_insert(ResourceVersion.__table__, version_rows)
         await self._insert_index_rows(items)
         return stored
 
@@ -256,8 +267,23 @@ class ResourceStore:
             batches["quantity"] += [{**owner, "param": p, "value": v, "system": s, "code": c}
                                     for p, v, s, c in rows.quantity]
         for kind, batch in batches.items():
-            if batch:
-                await self.session.execute(insert(INDEX_TABLES[kind].__table__), batch)
+            await self._bulk_insert(INDEX_TABLES[kind].__table__, batch)
+
+    async def _bulk_insert(self, table: Table, rows: list[dict]) -> None:
+        """executemany at the driver level: ingest speed is bound by per-row overhead, and
+        SQLAlchemy's parameter processing costs more than the database's insert itself.
+        JSON columns must arrive serialized (both drivers bind JSON as text)."""
+        if not rows:
+            return
+        connection = await self.session.connection()
+        sql, order = _insert_sql(table, tuple(rows[0]), connection.dialect)
+        await connection.exec_driver_sql(sql, [tuple(row[c] for c in order) for row in rows])
+
+
+@lru_cache(maxsize=64)
+def _insert_sql(table: Table, columns: tuple[str, ...], dialect: Dialect) -> tuple[str, tuple[str, ...]]:
+    compiled = insert(table).compile(dialect=dialect, column_keys=list(columns))
+    return str(compiled), tuple(compiled.positiontup)
 
 
 def _stamp(resource: dict, resource_id: str, version: int, now_text: str) -> None:

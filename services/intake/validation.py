@@ -44,8 +44,31 @@ def _location(resource_type: str, loc: tuple) -> str:
     return path
 
 
-def check_structure(body: Any, expected_type: str | None, where: str = "") -> Incoming:
-    """Raise a 400 FHIRError unless `body` is a resource of `expected_type` (any supported type when None)."""
+def model_issues(body: dict, resource_type: str, prefix: str = "") -> list[Issue]:
+    """What the fhir.resources model finds wrong: datatypes, cardinality, unknown elements."""
+    issues: list[Issue] = []
+    try:
+        get_fhir_model_class(resource_type).model_validate(body)
+    except ValidationError as exc:
+        for err in exc.errors():
+            location = _location(resource_type, err["loc"])
+            unknown = err["type"] == "extra_forbidden"
+            issues.append(Issue(
+                "structure" if unknown else "value",
+                f"{prefix}{location}: {'Unknown element' if unknown else err['msg']}",
+                expression=(location,),
+            ))
+    except (KeyError, TypeError, ValueError) as exc:  # e.g. a contained resource of unknown type
+        issues.append(Issue("structure", f"{prefix}Cannot parse the resource: {exc}"))
+    return issues
+
+
+def check_structure(body: Any, expected_type: str | None, where: str = "",
+                    known_model_issues: list[Issue] | None = None) -> Incoming:
+    """Raise a 400 FHIRError unless `body` is a resource of `expected_type` (any supported type when None).
+
+    `known_model_issues`: the model's verdict when a worker process already ran it.
+    """
     prefix = f"{where}: " if where else ""
     if not isinstance(body, dict):
         raise FHIRError.of(400, "structure", f"{prefix}A FHIR resource must be a JSON object.")
@@ -62,19 +85,7 @@ def check_structure(body: Any, expected_type: str | None, where: str = "") -> In
     empties, references = scan(body, resource_type)
     issues = [Issue("structure", f"{prefix}{location}: {what} are not allowed in FHIR JSON", expression=(location,))
               for location, what in empties]
-    try:
-        get_fhir_model_class(resource_type).model_validate(body)
-    except ValidationError as exc:
-        for err in exc.errors():
-            location = _location(resource_type, err["loc"])
-            unknown = err["type"] == "extra_forbidden"
-            issues.append(Issue(
-                "structure" if unknown else "value",
-                f"{prefix}{location}: {'Unknown element' if unknown else err['msg']}",
-                expression=(location,),
-            ))
-    except (KeyError, TypeError, ValueError) as exc:  # e.g. a contained resource of unknown type
-        issues.append(Issue("structure", f"{prefix}Cannot parse the resource: {exc}"))
+    issues += model_issues(body, resource_type, prefix) if known_model_issues is None else known_model_issues
     if issues:
         raise FHIRError(400, issues)
     return Incoming(resource_type, body, references, where)

@@ -2,6 +2,8 @@
 
 import json
 
+import pytest
+
 from tests.intake.fhir_data import (
     FHIR, MRN, create, imaging_study, issues, patient, phosphate, post_entry, transaction,
 )
@@ -154,3 +156,31 @@ async def test_prefer_representation_returns_resources(intake):
     response = await post_bundle(intake, transaction(post_entry(patient())), {"Prefer": "return=representation"})
     entry = response.json()["entry"][0]
     assert entry["resource"]["resourceType"] == "Patient" and entry["resource"]["meta"]["versionId"] == "1"
+
+
+@pytest.mark.parametrize("workers", [0, 1])
+async def test_large_transactions_validate_in_chunks(settings, workers):
+    """Above one chunk, models are checked ahead (in a worker process when configured):
+    a bad entry deep in the Bundle still fails the whole transaction, naming the entry."""
+    import httpx
+
+    from services.intake.bundles import CHUNK
+    from services.intake.main import create_app
+
+    big = settings.model_copy(update={"validation_workers": workers, "max_bundle_entries": 5000,
+                                      "max_body_bytes": 20_000_000})
+    app = create_app(big)
+    size = 2 * CHUNK + 50
+    entries = [post_entry(patient(mrn="chunk"), "urn:uuid:p")]
+    entries += [post_entry(phosphate("urn:uuid:p", 1 + i / 100)) for i in range(size)]
+    async with app.router.lifespan_context(app):
+        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://t") as client:
+            bad = json.loads(json.dumps(entries))
+            bad[size - 5]["resource"]["valueQuantity"]["value"] = "lots"
+            response = await post_bundle(client, transaction(*bad))
+            assert response.status_code == 400
+            assert f"Bundle.entry[{size - 5}]" in issues(response)[0]
+            assert await count(client, "Observation") == 0 and await count(client, "Patient") == 0
+            response = await post_bundle(client, transaction(*entries))
+            assert response.status_code == 200, response.text
+            assert await count(client, "Observation") == size
