@@ -1,0 +1,218 @@
+"""FHIR Patient + Observations -> the evidence features the model reasons on, with issues."""
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from services.classifier.fhir_input import InputResources, age_in_years, finding_code, parse_date
+from services.classifier.issues import Issue, resource_label
+from services.classifier.knowledge import Knowledge, knowledge
+from services.classifier.labs import (
+    LabResult,
+    analyte_for,
+    interpretation_state,
+    interval_for,
+    reference_range_bounds,
+    state_from_interval,
+)
+from services.classifier.lesions import Lesion, is_tumoral_mass, lesion_evidence, parse_lesion
+from services.classifier.units import UnitError, convert
+
+SEXES = {"male", "female"}
+# outputs of the classifier itself may come back from the FHIR server: not evidence
+OWN_OUTPUT_CODES = {"calcinosis-typing", "calcinosis-mechanism"}
+
+
+@dataclass
+class PatientFeatures:
+    evidence: dict[str, str] = field(default_factory=dict)  # feature -> state
+    evidence_references: dict[str, list[str]] = field(default_factory=dict)  # feature -> resources
+    labs: dict[str, LabResult] = field(default_factory=dict)
+    lesions: list[Lesion] = field(default_factory=list)
+    age_years: float | None = None
+    sex: str | None = None
+    calcium_phosphate_product: float | None = None
+    tumoral_mass: bool = False
+    patient_reference: str = "Patient"
+    issues: list[Issue] = field(default_factory=list)
+
+    @property
+    def used_references(self) -> list[str]:
+        seen: dict[str, None] = {}
+        for references in self.evidence_references.values():
+            seen.update(dict.fromkeys(references))
+        return list(seen)
+
+
+def _observation_date(observation: dict) -> date | None:
+    effective = observation.get("effectiveDateTime")
+    if effective is None and isinstance(observation.get("effectivePeriod"), dict):
+        effective = observation["effectivePeriod"].get("start")
+    return parse_date(effective)
+
+
+class _Extractor:
+    def __init__(self, resources: InputResources, today: date, kb: Knowledge):
+        self.kb, self.today, self.resources = kb, today, resources
+        self.out = PatientFeatures(issues=list(resources.issues))
+        patient = resources.patient
+        self.out.patient_reference = self._reference(patient)
+        self.birth = parse_date(patient.get("birthDate"))
+        if patient.get("birthDate") is None:
+            self._issue("warning", "required", patient, "Patient has no birthDate: age-specific intervals use adult values", "Patient.birthDate")
+        elif self.birth is None:
+            self._issue("error", "value", patient, f"birthDate {patient.get('birthDate')!r} is not a valid date", "Patient.birthDate")
+        gender = patient.get("gender")
+        if gender is not None and gender not in ("male", "female", "other", "unknown"):
+            self._issue("error", "code-invalid", patient, f"gender {gender!r} is not male | female | other | unknown", "Patient.gender")
+        self.out.sex = gender if gender in SEXES else None
+        self.latest_date: date | None = None
+        self.boolean_findings: dict[str, tuple[date | None, bool, str]] = {}
+        self.dialysis_years: tuple[float, str] | None = None
+
+    def _issue(self, severity, code, resource, message, expression) -> None:
+        self.out.issues.append(Issue(severity, code, f"{resource_label(resource)}: {message}", [expression]))
+
+    def _reference(self, resource: dict) -> str:
+        return self.resources.references.get(id(resource), resource_label(resource))
+
+    def _age_at(self, when: date | None) -> float | None:
+        if self.birth is None:
+            return None
+        age = age_in_years(self.birth, when or self.today)
+        return age if age >= 0 else None
+
+    def run(self) -> PatientFeatures:
+        site_codes = {c.code for c in self.kb.codesystems["calcinosis-site"].concepts}
+        pattern_codes = set(self.kb.feature_states("pattern"))
+        # later observations of the same analyte replace earlier ones: sort by date, undated first
+        ordered = sorted(self.resources.observations, key=lambda o: _observation_date(o) or date.min)
+        for observation in ordered:
+            when = _observation_date(observation)
+            if observation.get("effectiveDateTime") is not None and when is None:
+                self._issue("warning", "value", observation, "effectiveDateTime is not a valid dateTime; the request date is used", "Observation.effectiveDateTime")
+            if when and self.birth and when < self.birth:
+                self._issue("error", "value", observation, "observation dated before the patient's birth", "Observation.effectiveDateTime")
+            code = finding_code(observation.get("code"))
+            analyte = analyte_for(observation, self.kb.labs, code)
+            if analyte:
+                self._lab(observation, analyte, when)
+            elif code == "calcified-mass":
+                lesion, issues = parse_lesion(observation, self._reference(observation), site_codes, pattern_codes)
+                self.out.lesions.append(lesion)
+                self.out.issues.extend(issues)
+            elif code == "dialysis-years":
+                self._dialysis_years(observation)
+            elif code in self.kb.catalog.features and self.kb.catalog.features[code].group == "history":
+                self._boolean_finding(observation, code, when)
+            elif code in OWN_OUTPUT_CODES:
+                continue
+            else:
+                described = code or ", ".join(f"{c.get('system')}|{c.get('code')}" for c in (observation.get("code") or {}).get("coding", [])) or "no code"
+                self._issue("warning", "code-invalid", observation, f"unknown observation code ({described}); not used", "Observation.code")
+                continue
+            if when and (self.latest_date is None or when > self.latest_date):
+                self.latest_date = when
+        self._finish()
+        return self.out
+
+    def _lab(self, observation: dict, analyte_name: str, when: date | None) -> None:
+        analyte = self.kb.labs.analytes[analyte_name]
+        age = self._age_at(when)
+        quantity = observation.get("valueQuantity")
+        interpreted = interpretation_state(observation)
+        if interpreted is None and observation.get("interpretation"):
+            self._issue("warning", "code-invalid", observation, "interpretation is not H, L or N (v3-ObservationInterpretation); ignored", "Observation.interpretation")
+        value = None
+        unit = analyte.canonical_unit
+        if isinstance(quantity, dict) and quantity.get("value") is not None:
+            raw, unit_text = quantity.get("value"), quantity.get("code") or quantity.get("unit")
+            if not isinstance(raw, (int, float)) or isinstance(raw, bool):
+                self._issue("error", "value", observation, f"{analyte.display} value {raw!r} is not a number", "Observation.valueQuantity.value")
+            elif not unit_text:
+                self._issue("error", "value", observation, f"{analyte.display} value has no unit", "Observation.valueQuantity.code")
+            else:
+                try:
+                    value = convert(float(raw), unit_text, analyte, self.kb.labs)
+                except UnitError as exc:
+                    self._issue("error", "value", observation, f"{analyte.display}: {exc}; value not used", "Observation.valueQuantity.code")
+                if value is not None and (value <= analyte.impossible_at_or_below or value > analyte.implausible_above):
+                    self._issue("error", "value", observation, f"{analyte.display} {raw} {unit_text} is not a possible value; not used", "Observation.valueQuantity.value")
+                    value = None
+                unit_text = analyte.canonical_unit
+        if interpreted:
+            state, decided_by = interpreted, "interpretation"
+        elif value is not None:
+            bounds = reference_range_bounds(observation, analyte, self.kb.labs, (quantity or {}).get("code") or (quantity or {}).get("unit") or unit)
+            if bounds:
+                state, decided_by = state_from_interval(value, *bounds), "reference-range"
+            else:
+                interval = interval_for(self.kb.labs, analyte_name, age, self.out.sex)
+                state, decided_by = state_from_interval(value, interval.low, interval.high), "built-in interval"
+        else:
+            if not (isinstance(quantity, dict) and quantity.get("value") is not None):
+                self._issue("warning", "required", observation, f"{analyte.display} has neither a value nor an interpretation; not used", "Observation.value[x]")
+            return
+        self.out.labs[analyte_name] = LabResult(analyte_name, state, value, unit, decided_by, self._reference(observation))
+
+    def _boolean_finding(self, observation: dict, code: str, when: date | None) -> None:
+        value = observation.get("valueBoolean")
+        if not isinstance(value, bool):
+            self._issue("error", "value", observation, f"finding {code} needs valueBoolean (true, or false for an explicit negative)", "Observation.valueBoolean")
+            return
+        self.boolean_findings[code] = (when, value, self._reference(observation))
+
+    def _dialysis_years(self, observation: dict) -> None:
+        value = (observation.get("valueQuantity") or {}).get("value")
+        if not isinstance(value, (int, float)) or value < 0:
+            self._issue("error", "value", observation, f"dialysis-years {value!r} is not a possible duration", "Observation.valueQuantity.value")
+            return
+        self.dialysis_years = (float(value), self._reference(observation))
+
+    def _set(self, feature: str, state: str, references: list[str]) -> None:
+        self.out.evidence[feature] = state
+        self.out.evidence_references[feature] = references
+
+    def _finish(self) -> None:
+        out, kb = self.out, self.kb
+        for code, (_, value, reference) in self.boolean_findings.items():
+            self._set(code, "true" if value else "false", [reference])
+        if self.dialysis_years and "dialysis" not in out.evidence:
+            years, reference = self.dialysis_years
+            self._set("dialysis", "true" if years > 0 else "false", [reference])
+        for name, lab in out.labs.items():
+            if name in kb.catalog.features:
+                self._set(name, lab.state, [lab.reference])
+        self._renal_function()
+        self._calcium_phosphate_product()
+        for feature, state in lesion_evidence(out.lesions, kb.catalog).items():
+            self._set(feature, state, [lesion.reference for lesion in out.lesions])
+        out.tumoral_mass = is_tumoral_mass(out.lesions, kb.catalog)
+        out.age_years = self._age_at(self.latest_date)
+        if out.age_years is not None:
+            band = next(b for b in kb.catalog.age_bands if b.age_from <= out.age_years < b.age_to)
+            self._set("age-band", band.code, [out.patient_reference])
+        if out.sex:
+            self._set("sex", out.sex, [out.patient_reference])
+
+    def _renal_function(self) -> None:
+        """eGFR decides; creatinine stands in when no eGFR was sent."""
+        labs = self.out.labs
+        if "egfr" in labs:
+            self._set("renal-function", "impaired" if labs["egfr"].state == "low" else "normal", [labs["egfr"].reference])
+        elif "creatinine" in labs:
+            self._set("renal-function", "impaired" if labs["creatinine"].state == "high" else "normal", [labs["creatinine"].reference])
+
+    def _calcium_phosphate_product(self) -> None:
+        calcium, phosphate = self.out.labs.get("calcium"), self.out.labs.get("phosphate")
+        if not (calcium and phosphate and calcium.value and phosphate.value):
+            return
+        product = calcium.value * phosphate.value
+        self.out.calcium_phosphate_product = product
+        age = self.out.age_years if self.out.age_years is not None else self._age_at(self.latest_date)
+        effective_age = 30.0 if age is None else age
+        threshold = next(t for t in self.kb.labs.calcium_phosphate_product if t.age_from <= effective_age < t.age_to)
+        self._set("ca-x-p", "high" if product > threshold.threshold else "normal", [calcium.reference, phosphate.reference])
+
+
+def extract_features(resources: InputResources, today: date, kb: Knowledge | None = None) -> PatientFeatures:
+    return _Extractor(resources, today, kb or knowledge()).run()

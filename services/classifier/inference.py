@@ -1,0 +1,158 @@
+"""Transparent naive-Bayes differential: prior x likelihood ratios of the observed findings.
+
+Every number comes from the knowledge files. A finding the knowledge does not mention for a
+diagnosis is neutral (LR 1) for it.
+"""
+
+import math
+from dataclasses import dataclass
+
+from services.classifier.features import PatientFeatures
+from services.classifier.knowledge import Knowledge, knowledge
+from services.classifier.schema import Figure, TestProposal
+
+LEADING_CANDIDATES = 5  # the next-best-test separates these
+NEUTRAL = 1.0
+
+
+@dataclass(frozen=True)
+class Contribution:
+    feature: str
+    state: str
+    description: str
+    figure: Figure
+
+    @property
+    def lr(self) -> float:
+        return self.figure.lr
+
+
+@dataclass(frozen=True)
+class Prediction:
+    code: str
+    display: str
+    probability: float
+    prior: float
+    supporting: list[Contribution]
+    opposing: list[Contribution]
+
+    @property
+    def rationale(self) -> str:
+        def words(items: list[Contribution]) -> str:
+            return "; ".join(f"{c.description} (LR {c.lr:g})" for c in items)
+
+        parts = [f"Prior {self.prior:.1%}."]
+        parts.append(f"Supported by: {words(self.supporting)}." if self.supporting else "No finding supports it.")
+        parts.append(f"Opposed by: {words(self.opposing)}." if self.opposing else "No finding opposes it.")
+        return " ".join(parts)
+
+
+@dataclass(frozen=True)
+class TestSuggestion:
+    feature: str
+    proposal: TestProposal
+    expected_information_gain: float  # bits, over the leading candidates
+
+
+@dataclass(frozen=True)
+class Assessment:
+    predictions: list[Prediction]
+    typing: str
+    mechanism: str
+    next_tests: list[TestSuggestion]
+    management: list[str]
+
+
+def describe(feature: str, state: str, kb: Knowledge) -> str:
+    """A finding in words: 'serum phosphate: high', 'dialysis: explicitly absent'."""
+    spec = kb.catalog.features[feature]
+    if spec.boolean:
+        return f"{spec.display}: {'present' if state == 'true' else 'explicitly absent'}"
+    bands = {b.code: b.display for b in (*kb.catalog.age_bands, *kb.catalog.size_bands)}
+    concepts = {c.code: c.display for name in ("calcinosis-site", "calcinosis-finding") for c in kb.codesystems[name].concepts}
+    if feature in ("age-band", "size"):
+        return bands.get(state, state)
+    if feature in ("site", "pattern"):
+        return f"{spec.display}: {concepts.get(state, state)}"
+    return f"{spec.display}: {state}"
+
+
+def _lr(kb: Knowledge, diagnosis: str, feature: str, state: str) -> float:
+    figure = kb.likelihood_ratios[diagnosis].get(feature, {}).get(state)
+    return figure.lr if figure else NEUTRAL
+
+
+def posterior(evidence: dict[str, str], kb: Knowledge) -> dict[str, float]:
+    """P(diagnosis | evidence), computed in log space and normalised over all diagnoses."""
+    logs = {
+        code: math.log(prior) + sum(math.log(_lr(kb, code, f, s)) for f, s in evidence.items())
+        for code, prior in kb.priors.items()
+    }
+    top = max(logs.values())
+    weights = {code: math.exp(value - top) for code, value in logs.items()}
+    total = sum(weights.values())
+    return {code: weight / total for code, weight in weights.items()}
+
+
+def _entropy(probabilities: list[float]) -> float:
+    return -sum(p * math.log2(p) for p in probabilities if p > 0)
+
+
+def _state_likelihoods(kb: Knowledge, diagnosis: str, feature: str) -> dict[str, float]:
+    """P(state | diagnosis) implied by the LRs and the reference-population state frequencies."""
+    base = kb.feature_states(feature)
+    weighted = {state: rate * _lr(kb, diagnosis, feature, state) for state, rate in base.items()}
+    total = sum(weighted.values())
+    return {state: weight / total for state, weight in weighted.items()}
+
+
+def next_best_tests(evidence: dict[str, str], probabilities: dict[str, float], kb: Knowledge, count: int = 3) -> list[TestSuggestion]:
+    """Unknown findings ranked by expected information gain over the leading candidates."""
+    leaders = sorted(probabilities, key=probabilities.get, reverse=True)[:LEADING_CANDIDATES]
+    total = sum(probabilities[code] for code in leaders)
+    current = {code: probabilities[code] / total for code in leaders}
+    prior_entropy = _entropy(list(current.values()))
+    suggestions = []
+    for feature, spec in kb.catalog.features.items():
+        if spec.test is None or feature in evidence:
+            continue
+        likelihoods = {code: _state_likelihoods(kb, code, feature) for code in leaders}
+        expected_entropy = 0.0
+        for state in kb.feature_states(feature):
+            joint = {code: current[code] * likelihoods[code][state] for code in leaders}
+            p_state = sum(joint.values())
+            if p_state > 0:
+                expected_entropy += p_state * _entropy([v / p_state for v in joint.values()])
+        gain = prior_entropy - expected_entropy
+        if gain > 0.01:
+            suggestions.append(TestSuggestion(feature, spec.test, gain))
+    suggestions.sort(key=lambda s: s.expected_information_gain, reverse=True)
+    return suggestions[:count]
+
+
+def _prediction(code: str, probability: float, evidence: dict[str, str], kb: Knowledge) -> Prediction:
+    supporting, opposing = [], []
+    for feature, state in evidence.items():
+        figure = kb.likelihood_ratios[code].get(feature, {}).get(state)
+        if figure is None or figure.lr == NEUTRAL:
+            continue
+        contribution = Contribution(feature, state, describe(feature, state, kb), figure)
+        (supporting if figure.lr > NEUTRAL else opposing).append(contribution)
+    supporting.sort(key=lambda c: c.lr, reverse=True)
+    opposing.sort(key=lambda c: c.lr)
+    diagnosis = kb.diagnoses[code]
+    return Prediction(code, diagnosis.display, probability, kb.priors[code], supporting, opposing)
+
+
+def assess(features: PatientFeatures, kb: Knowledge | None = None) -> Assessment:
+    kb = kb or knowledge()
+    probabilities = posterior(features.evidence, kb)
+    ranked = sorted(probabilities, key=probabilities.get, reverse=True)
+    predictions = [_prediction(code, probabilities[code], features.evidence, kb) for code in ranked]
+    leader = kb.diagnoses[ranked[0]]
+    typing = leader.typing_if_tumoral_mass if (leader.typing_if_tumoral_mass and features.tumoral_mass) else leader.typing
+    management = []
+    if leader.typing != "not-tumoral-calcinosis":
+        advice = [*kb.management.by_diagnosis.get(leader.code, []), *kb.management.general]
+        management = [item.text for item in advice]
+    return Assessment(predictions, typing, leader.mechanism, next_best_tests(features.evidence, probabilities, kb), management)

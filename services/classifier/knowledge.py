@@ -1,0 +1,158 @@
+"""Loads and cross-checks the knowledge files; compiles the likelihood-ratio table the model uses."""
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, TypeAdapter, ValidationError
+
+from services.classifier.schema import (
+    REQUIRED_DIAGNOSIS_CODES,
+    CodeSystemContent,
+    Diagnosis,
+    FeatureCatalog,
+    FeatureSpec,
+    Figure,
+    LabCatalog,
+    Management,
+)
+
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader when libyaml is there: faster
+KNOWLEDGE_DIR = Path(__file__).parent / "knowledge"
+LAB_STATES = ("low", "normal", "high")
+BOOLEAN_KEYS = {"present": "true", "absent": "false"}  # knowledge-file wording -> feature state
+
+
+class KnowledgeError(ValueError):
+    """A knowledge file is malformed or inconsistent; the message names the file and the place."""
+
+
+@dataclass(frozen=True)
+class Knowledge:
+    diagnoses: dict[str, Diagnosis]
+    priors: dict[str, float]  # normalised
+    likelihood_ratios: dict[str, dict[str, dict[str, Figure]]]  # diagnosis -> feature -> state -> figure
+    catalog: FeatureCatalog
+    labs: LabCatalog
+    codesystems: dict[str, CodeSystemContent]
+    management: Management
+
+    def feature_states(self, feature: str) -> dict[str, float]:
+        """States of a feature with their reference-population probability."""
+        return feature_states(self.catalog, self.codesystems, feature)
+
+
+def _read_yaml(path: Path) -> Any:
+    try:
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML_LOADER)
+    except yaml.YAMLError as exc:
+        raise KnowledgeError(f"{path.name}: not valid YAML: {exc}") from exc
+
+
+def _validate(path: Path, adapter_type: Any, data: Any) -> Any:
+    try:
+        return TypeAdapter(adapter_type).validate_python(data)
+    except ValidationError as exc:
+        details = "; ".join(
+            f"{'/'.join(str(part) for part in err['loc'])}: {err['msg']}" for err in exc.errors()[:5]
+        )
+        raise KnowledgeError(f"{path.name}: {details}") from exc
+
+
+def feature_states(catalog: FeatureCatalog, codesystems: dict[str, CodeSystemContent], feature: str) -> dict[str, float]:
+    spec: FeatureSpec = catalog.features[feature]
+    if spec.boolean:
+        rate = spec.base_rate or 0.1
+        return {"true": rate, "false": 1 - rate}
+    if spec.states:
+        return dict(spec.states)
+    if feature == "age-band":
+        return {band.code: 1 / len(catalog.age_bands) for band in catalog.age_bands}
+    if feature == "size":
+        return {band.code: 1 / len(catalog.size_bands) for band in catalog.size_bands}
+    if feature == "site":
+        sites = [c.code for c in codesystems["calcinosis-site"].concepts]
+        return {site: 1 / len(sites) for site in sites}
+    raise KnowledgeError(f"features.yaml: feature {feature!r} has no states")
+
+
+def _compile_diagnosis(diagnosis: Diagnosis, catalog: FeatureCatalog, codesystems) -> dict[str, dict[str, Figure]]:
+    """Flattens the sections of one diagnosis into feature -> state -> figure, checking every name."""
+    where = f"diagnoses.yaml: {diagnosis.code}"
+    table: dict[str, dict[str, Figure]] = {}
+
+    def add(feature: str, state_figures: dict[str, Figure], section: str) -> None:
+        if feature not in catalog.features:
+            raise KnowledgeError(f"{where}/{section}: unknown feature {feature!r}")
+        valid = feature_states(catalog, codesystems, feature)
+        for key, figure in state_figures.items():
+            state = BOOLEAN_KEYS.get(key, key) if catalog.features[feature].boolean else key
+            if state not in valid:
+                raise KnowledgeError(f"{where}/{section}/{feature}: unknown state {key!r} (expected one of {sorted(valid)})")
+            table.setdefault(feature, {})[state] = figure
+
+    add("age-band", diagnosis.age, "age")
+    add("sex", dict(diagnosis.sex), "sex")
+    add("site", diagnosis.sites, "sites")
+    if diagnosis.other_sites is not None:
+        site_table = table.setdefault("site", {})
+        for site in feature_states(catalog, codesystems, "site"):
+            site_table.setdefault(site, diagnosis.other_sites)
+    for section_name in ("labs", "imaging", "findings"):
+        for feature, figures in getattr(diagnosis, section_name).items():
+            add(feature, figures, section_name)
+    return table
+
+
+def load_knowledge(directory: Path = KNOWLEDGE_DIR) -> Knowledge:
+    """Reads every knowledge file, validates it against the schema and cross-checks the names."""
+    codesystems = _validate(directory / "codesystems.yaml", dict[str, CodeSystemContent], _read_yaml(directory / "codesystems.yaml"))
+    for name in ("calcinosis-finding", "calcinosis-site", "calcinosis-typing"):
+        if name not in codesystems:
+            raise KnowledgeError(f"codesystems.yaml: missing CodeSystem {name!r}")
+    catalog = _validate(directory / "features.yaml", FeatureCatalog, _read_yaml(directory / "features.yaml"))
+    labs = _validate(directory / "labs.yaml", LabCatalog, _read_yaml(directory / "labs.yaml"))
+    management = _validate(directory / "management.yaml", Management, _read_yaml(directory / "management.yaml"))
+    diagnoses_list = _validate(directory / "diagnoses.yaml", list[Diagnosis], _read_yaml(directory / "diagnoses.yaml"))
+
+    codes = [d.code for d in diagnoses_list]
+    duplicates = sorted({c for c in codes if codes.count(c) > 1})
+    if duplicates:
+        raise KnowledgeError(f"diagnoses.yaml: duplicate diagnosis codes {duplicates}")
+    missing = sorted(set(REQUIRED_DIAGNOSIS_CODES) - set(codes))
+    extra = sorted(set(codes) - set(REQUIRED_DIAGNOSIS_CODES))
+    if missing or extra:
+        raise KnowledgeError(f"diagnoses.yaml: missing diagnoses {missing}, unknown diagnoses {extra}")
+    _check_labs(labs)
+    unknown_management = sorted(set(management.by_diagnosis) - set(codes))
+    if unknown_management:
+        raise KnowledgeError(f"management.yaml: unknown diagnoses {unknown_management}")
+
+    diagnoses = {d.code: d for d in diagnoses_list}
+    total = sum(d.prior.value for d in diagnoses_list)
+    priors = {d.code: d.prior.value / total for d in diagnoses_list}
+    table = {d.code: _compile_diagnosis(d, catalog, codesystems) for d in diagnoses_list}
+    return Knowledge(diagnoses, priors, table, catalog, labs, codesystems, management)
+
+
+def _check_labs(labs: LabCatalog) -> None:
+    for name, analyte in labs.analytes.items():
+        if analyte.canonical_unit not in labs.units:
+            raise KnowledgeError(f"labs.yaml: analytes/{name}: canonical unit {analyte.canonical_unit!r} not in units")
+        if name not in labs.reference_intervals:
+            raise KnowledgeError(f"labs.yaml: reference_intervals: no interval for {name!r}")
+    for alias, target in labs.unit_aliases.items():
+        if target not in labs.units:
+            raise KnowledgeError(f"labs.yaml: unit_aliases/{alias}: target {target!r} not in units")
+    for name, intervals in labs.reference_intervals.items():
+        for index, interval in enumerate(intervals):
+            if interval.low >= interval.high or interval.age_from >= interval.age_to:
+                raise KnowledgeError(f"labs.yaml: reference_intervals/{name}/{index}: empty interval")
+
+
+@cache
+def knowledge() -> Knowledge:
+    """The packaged knowledge, loaded once per process."""
+    return load_knowledge()

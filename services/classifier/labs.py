@@ -1,0 +1,78 @@
+"""Lab Observations -> canonical value and low/normal/high state.
+
+Precedence (vocabulary.md): the Observation's own interpretation, then its own referenceRange,
+then the built-in age- and sex-specific interval of labs.yaml.
+"""
+
+from dataclasses import dataclass
+
+from services.classifier.fhir_input import INTERPRETATION_SYSTEM, LOINC, codings
+from services.classifier.schema import Analyte, Interval, LabCatalog
+from services.classifier.units import UnitError, convert
+
+# v3-ObservationInterpretation codes -> state
+INTERPRETATION_STATES = {"H": "high", "HH": "high", "HU": "high", "L": "low", "LL": "low", "LU": "low", "N": "normal"}
+
+
+@dataclass(frozen=True)
+class LabResult:
+    analyte: str
+    state: str  # low | normal | high
+    value: float | None  # canonical unit, None for interpretation-only reports
+    unit: str
+    decided_by: str  # interpretation | reference-range | built-in interval
+    reference: str  # the resource it came from
+
+
+def analyte_for(observation: dict, labs: LabCatalog, finding_code: str | None) -> str | None:
+    for name, analyte in labs.analytes.items():
+        for code in analyte.codes:
+            if code.system == "local-finding" and finding_code == code.code:
+                return name
+            if code.system == LOINC and any(c.get("system") == LOINC and c.get("code") == code.code for c in codings(observation.get("code"))):
+                return name
+    return None
+
+
+def interval_for(labs: LabCatalog, analyte: str, age: float | None, sex: str | None) -> Interval | None:
+    """First row matching age and sex; with unknown age, the adult row (the commonest case)."""
+    effective_age = 30.0 if age is None else age
+    for interval in labs.reference_intervals[analyte]:
+        if interval.age_from <= effective_age < interval.age_to and interval.sex in ("any", sex):
+            return interval
+    return None
+
+
+def state_from_interval(value: float, low: float | None, high: float | None) -> str:
+    if low is not None and value < low:
+        return "low"
+    if high is not None and value > high:
+        return "high"
+    return "normal"
+
+
+def interpretation_state(observation: dict) -> str | None:
+    for concept in observation.get("interpretation") or []:
+        for coding in codings(concept):
+            if coding.get("system") in (INTERPRETATION_SYSTEM, None) and coding.get("code") in INTERPRETATION_STATES:
+                return INTERPRETATION_STATES[coding["code"]]
+    return None
+
+
+def reference_range_bounds(observation: dict, analyte: Analyte, labs: LabCatalog, value_unit: str) -> tuple[float | None, float | None] | None:
+    """The lab's own range converted to canonical units; None when absent or unusable."""
+    for reference_range in observation.get("referenceRange") or []:
+        bounds = []
+        for key in ("low", "high"):
+            quantity = reference_range.get(key)
+            if not isinstance(quantity, dict) or not isinstance(quantity.get("value"), (int, float)):
+                bounds.append(None)
+                continue
+            unit = quantity.get("code") or quantity.get("unit") or value_unit
+            try:
+                bounds.append(convert(float(quantity["value"]), unit, analyte, labs))
+            except UnitError:
+                bounds.append(None)
+        if bounds != [None, None]:
+            return bounds[0], bounds[1]
+    return None

@@ -1,0 +1,128 @@
+"""`calcified-mass` Observations -> Lesion records, and their aggregation into evidence features."""
+
+from dataclasses import dataclass, field
+
+from services.classifier.fhir_input import codings, finding_code, site_code
+from services.classifier.issues import Issue, resource_label
+from services.classifier.schema import FeatureCatalog
+
+BOOLEAN_COMPONENTS = (
+    "fluid-calcium-level", "bone-contact", "bone-erosion", "periosteal-reaction", "intra-articular",
+    "intramuscular", "subcutaneous", "painful", "inflammatory-signs", "skin-ulceration", "rapid-growth",
+)
+LENGTH_TO_MM = {"mm": 1.0, "cm": 10.0, "m": 1000.0}
+QUANTITY_COMPONENTS = ("largest-diameter", "extent-lr", "extent-ap", "extent-si", "volume", "mean-density", "peak-density")
+
+
+@dataclass
+class Lesion:
+    reference: str
+    site: str | None = None
+    laterality: str | None = None
+    largest_diameter_mm: float | None = None
+    volume_ml: float | None = None
+    pattern: str | None = None
+    lobule_count: int | None = None
+    flags: dict[str, bool] = field(default_factory=dict)
+
+
+def _finding_value(component: dict) -> str | None:
+    for coding in codings(component.get("valueCodeableConcept")):
+        return coding.get("code")
+    return None
+
+
+def parse_lesion(observation: dict, reference: str, site_codes: set[str], pattern_codes: set[str]) -> tuple[Lesion, list[Issue]]:
+    label = resource_label(observation)
+    lesion, issues = Lesion(reference=reference), []
+    sites = observation.get("bodySite")
+    if sites is not None:
+        code = site_code(sites)
+        if code in site_codes:
+            lesion.site = code
+        else:
+            issues.append(Issue("warning", "code-invalid", f"{label}: bodySite is not a calcinosis-site code; site unknown", ["Observation.bodySite"]))
+    extents = []
+    for index, component in enumerate(observation.get("component") or []):
+        code = finding_code(component.get("code"))
+        where = f"Observation.component[{index}]"
+        if code == "laterality":
+            lesion.laterality = _finding_value(component)
+        elif code == "pattern":
+            value = _finding_value(component)
+            if value in pattern_codes:
+                lesion.pattern = value
+            else:
+                issues.append(Issue("warning", "code-invalid", f"{label}: unknown calcification pattern {value!r}", [where]))
+        elif code in BOOLEAN_COMPONENTS:
+            if isinstance(component.get("valueBoolean"), bool):
+                lesion.flags[code] = component["valueBoolean"]
+            else:
+                issues.append(Issue("warning", "value", f"{label}: component {code} needs valueBoolean", [where]))
+        elif code == "lobule-count":
+            if isinstance(component.get("valueInteger"), int):
+                lesion.lobule_count = component["valueInteger"]
+        elif code in QUANTITY_COMPONENTS:
+            quantity = component.get("valueQuantity") or {}
+            value = quantity.get("value")
+            if not isinstance(value, (int, float)) or (value < 0 and code not in ("mean-density", "peak-density")):
+                issues.append(Issue("error", "value", f"{label}: component {code} has an impossible value {value!r}", [where]))
+                continue
+            if code == "volume":
+                lesion.volume_ml = float(value)
+            elif code in ("largest-diameter", "extent-lr", "extent-ap", "extent-si"):
+                unit = quantity.get("code") or quantity.get("unit") or "mm"
+                if unit not in LENGTH_TO_MM:
+                    issues.append(Issue("warning", "value", f"{label}: component {code} has an unknown length unit {unit!r}", [where]))
+                    continue
+                size = float(value) * LENGTH_TO_MM[unit]
+                if code == "largest-diameter":
+                    lesion.largest_diameter_mm = size
+                else:
+                    extents.append(size)
+        else:
+            issues.append(Issue("warning", "code-invalid", f"{label}: unknown lesion component {code!r}", [where]))
+    if lesion.largest_diameter_mm is None and extents:
+        lesion.largest_diameter_mm = max(extents)
+    return lesion, issues
+
+
+def _size_key(lesion: Lesion) -> tuple[float, float]:
+    return (lesion.largest_diameter_mm or 0.0, lesion.volume_ml or 0.0)
+
+
+def lesion_evidence(lesions: list[Lesion], catalog: FeatureCatalog) -> dict[str, str]:
+    """Site, size and pattern of the largest mass; count, bilaterality; any-true / all-false flags."""
+    if not lesions:
+        return {}
+    evidence: dict[str, str] = {"lesion-count": "multiple" if len(lesions) > 1 else "single"}
+    largest = max(lesions, key=_size_key)
+    if largest.site:
+        evidence["site"] = largest.site
+    if largest.largest_diameter_mm is not None:
+        for band in catalog.size_bands:
+            if band.from_mm <= largest.largest_diameter_mm < band.to_mm:
+                evidence["size"] = band.code
+    pattern = largest.pattern or next((l.pattern for l in sorted(lesions, key=_size_key, reverse=True) if l.pattern), None)
+    if pattern:
+        evidence["pattern"] = pattern
+    sides = {l.laterality for l in lesions if l.laterality}
+    if "bilateral" in sides or {"left", "right"} <= sides:
+        evidence["bilateral"] = "true"
+    elif sides and all(l.laterality for l in lesions):
+        evidence["bilateral"] = "false"
+    for flag in BOOLEAN_COMPONENTS:
+        values = [l.flags[flag] for l in lesions if flag in l.flags]
+        if values:
+            evidence[flag] = "true" if any(values) else "false"
+    return evidence
+
+
+def is_tumoral_mass(lesions: list[Lesion], catalog: FeatureCatalog) -> bool:
+    """A periarticular tumour-like mass, for typing metastatic calcinosis as 'secondary'."""
+    rule = catalog.tumoral_mass
+    return any(
+        lesion.pattern in rule.patterns
+        or (lesion.site in rule.sites and (lesion.largest_diameter_mm or 0) >= rule.min_size_mm)
+        for lesion in lesions
+    )

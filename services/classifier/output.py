@@ -1,0 +1,116 @@
+"""Builds the classifier's FHIR output Bundle (vocabulary.md, "Outputs of the classifier")."""
+
+import uuid
+from datetime import date, datetime, timezone
+
+from services.classifier.codesystems import codesystem_url
+from services.classifier.features import PatientFeatures
+from services.classifier.inference import Assessment
+from services.classifier.knowledge import Knowledge, knowledge
+
+MIN_PREDICTIONS = 5
+MIN_REPORTED_PROBABILITY = 0.001  # below this a diagnosis is left out of prediction[]
+
+
+def _urn() -> str:
+    return f"urn:uuid:{uuid.uuid4()}"
+
+
+def _subject(features: PatientFeatures) -> dict:
+    if features.patient_reference.startswith(("Patient/", "urn:")):
+        return {"reference": features.patient_reference}
+    return {"display": "the patient of the request"}
+
+
+def _concept(base: str, system: str, code: str, display: str) -> dict:
+    return {"coding": [{"system": codesystem_url(base, system), "code": code, "display": display}], "text": display}
+
+
+def _display(kb: Knowledge, system: str, code: str) -> str:
+    return next(c.display for c in kb.codesystems[system].concepts if c.code == code)
+
+
+def _risk_assessment(features: PatientFeatures, assessment: Assessment, base: str, today: date, kb: Knowledge) -> dict:
+    reported = [
+        p for index, p in enumerate(assessment.predictions)
+        if index < MIN_PREDICTIONS or p.probability >= MIN_REPORTED_PROBABILITY
+    ]
+    notes = [
+        {"text": f"{'Next best test' if rank == 0 else 'Also informative'}: {s.proposal.missing} - {s.proposal.request} (expected information gain {s.expected_information_gain:.2f} bits over the leading candidates)."}
+        for rank, s in enumerate(assessment.next_tests)
+    ]
+    notes += [{"text": f"Management consideration: {text}"} for text in assessment.management]
+    resource = {
+        "resourceType": "RiskAssessment",
+        "status": "final",
+        "subject": _subject(features),
+        "occurrenceDateTime": today.isoformat(),
+        "code": {"text": "Differential diagnosis of soft-tissue calcinosis"},
+        "method": {"text": "Naive Bayes: prior x likelihood ratios of the observed findings (knowledge files of the classifier)"},
+        "prediction": [
+            {
+                "outcome": _concept(base, "calcinosis-diagnosis", p.code, p.display),
+                "probabilityDecimal": round(p.probability, 6),
+                "rationale": p.rationale,
+            }
+            for p in reported
+        ],
+    }
+    basis = [{"reference": reference} for reference in features.used_references if reference.startswith(("Observation/", "Patient/", "urn:"))]
+    if basis:
+        resource["basis"] = basis
+    if notes:
+        resource["note"] = notes
+    return resource
+
+
+def _result_observation(features: PatientFeatures, base: str, today: date, code: str, value_code: str, kb: Knowledge) -> dict:
+    observation = {
+        "resourceType": "Observation",
+        "status": "final",
+        "code": _concept(base, "calcinosis-finding", code, _display(kb, "calcinosis-finding", code)),
+        "subject": _subject(features),
+        "effectiveDateTime": today.isoformat(),
+        "valueCodeableConcept": _concept(base, "calcinosis-typing", value_code, _display(kb, "calcinosis-typing", value_code)),
+    }
+    derived = [{"reference": r} for r in features.used_references if r.startswith("Observation/")]
+    if derived:
+        observation["derivedFrom"] = derived
+    return observation
+
+
+def _service_requests(features: PatientFeatures, assessment: Assessment, risk_url: str) -> list[dict]:
+    requests = []
+    for suggestion in assessment.next_tests:
+        code = {"text": suggestion.proposal.request}
+        if suggestion.proposal.code:
+            code["coding"] = [suggestion.proposal.code.model_dump(exclude_none=True)]
+        requests.append({
+            "resourceType": "ServiceRequest",
+            "status": "draft",
+            "intent": "proposal",
+            "code": code,
+            "subject": _subject(features),
+            "reasonCode": [{"text": suggestion.proposal.missing}],
+            "supportingInfo": [{"reference": risk_url}],
+            "note": [{"text": f"Expected information gain {suggestion.expected_information_gain:.2f} bits over the leading candidates."}],
+        })
+    return requests
+
+
+def build_result_bundle(features: PatientFeatures, assessment: Assessment, base: str, today: date, kb: Knowledge | None = None) -> dict:
+    """Bundle (collection): RiskAssessment, typing and mechanism Observations, proposed ServiceRequests."""
+    kb = kb or knowledge()
+    risk_url = _urn()
+    resources = [
+        (risk_url, _risk_assessment(features, assessment, base, today, kb)),
+        (_urn(), _result_observation(features, base, today, "calcinosis-typing", assessment.typing, kb)),
+        (_urn(), _result_observation(features, base, today, "calcinosis-mechanism", assessment.mechanism, kb)),
+        *((_urn(), request) for request in _service_requests(features, assessment, risk_url)),
+    ]
+    return {
+        "resourceType": "Bundle",
+        "type": "collection",
+        "timestamp": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "entry": [{"fullUrl": url, "resource": resource} for url, resource in resources],
+    }

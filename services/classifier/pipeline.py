@@ -1,0 +1,24 @@
+"""The classifier's one entry point for the web layer: input Bundle -> result Bundle + issues."""
+
+from datetime import date
+
+from services.classifier.features import extract_features
+from services.classifier.fhir_input import split_input
+from services.classifier.inference import assess
+from services.classifier.knowledge import Knowledge, knowledge
+from services.classifier.output import build_result_bundle
+
+
+def classify(bundle_or_resources: dict, base: str, today: date | None = None, kb: Knowledge | None = None) -> tuple[dict, list[dict]]:
+    """Classify one patient.
+
+    `bundle_or_resources`: a FHIR Bundle holding one Patient and its Observations, or
+    {"patient": {...}, "observations": [...]}. Returns (result Bundle, issues as OperationOutcome
+    issue dicts). Raises ClassifierInputError (with .issues) when the input cannot be classified.
+    """
+    kb = kb or knowledge()
+    today = today or date.today()
+    resources = split_input(bundle_or_resources)
+    features = extract_features(resources, today, kb)
+    assessment = assess(features, kb)
+    return build_result_bundle(features, assessment, base, today, kb), [issue.as_dict() for issue in features.issues]
