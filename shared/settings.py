@@ -7,12 +7,17 @@ field is documented in the README. The embedded defaults need no variable at all
 from functools import lru_cache
 from pathlib import Path
 
+SECRETS_DIR = Path("/run/secrets")  # Docker and Kubernetes mount secrets here, one file per setting
+
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
 class Settings(BaseSettings):
-    model_config = SettingsConfigDict(env_prefix="", case_sensitive=False, extra="ignore")
+    model_config = SettingsConfigDict(
+        env_prefix="", case_sensitive=False, extra="ignore",
+        secrets_dir=SECRETS_DIR if SECRETS_DIR.is_dir() else None,
+    )
 
     data_dir: Path = Field(Path("./data"), description="Directory for SQLite files and job data.")
     database_url: str | None = Field(

@@ -1,0 +1,49 @@
+"""The README's curl examples work as written, against the intake service running under uvicorn."""
+
+import re
+import subprocess
+from pathlib import Path
+
+from tests.support.processes import uvicorn_service
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def example_commands() -> list[str]:
+    text = (ROOT / "README.md").read_text()
+    section = text.split("## Examples", 1)[1].split("\n## ", 1)[0]
+    block = re.search(r"```bash\n(.*?)```", section, re.S).group(1)
+    commands, current = [], ""
+    for line in block.splitlines():
+        if line.startswith("#") and not current:
+            continue
+        current += line + "\n"
+        if current.count("'") % 2 == 0 and not line.endswith("\\"):
+            if current.strip():
+                commands.append(current.strip())
+            current = ""
+    return commands
+
+
+def test_readme_examples(tmp_path):
+    commands = example_commands()
+    assert len(commands) >= 10
+    env = {"DATA_DIR": str(tmp_path), "DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path / 'readme.sqlite3'}"}
+    with uvicorn_service("intake", env, tmp_path / "intake.log") as url:
+        statuses = []
+        for command in commands:
+            live = command.replace("http://localhost:8001", url).replace("curl -s", "curl -s -o /dev/stderr -w '%{http_code}'", 1)
+            result = subprocess.run(["bash", "-c", live], capture_output=True, text=True, timeout=30)
+            assert result.returncode == 0, (command, result.stderr)
+            statuses.append(int(result.stdout))
+            body = result.stderr
+            if "$validate" in command:
+                assert '"severity":"error"' in body and "required value set" in body
+            if "_summary=count" in command:
+                assert '"total":1' in body
+            if "_include" in command:
+                assert '"mode":"include"' in body and '"value":6.8' in body
+    assert statuses[:2] == [201, 200]
+    assert statuses[-1] == 400
+    assert all(s == 200 for s in statuses[2:-1]), statuses
+
