@@ -123,7 +123,7 @@ async def _validated_chunks(entries: list[Entry], pool: ModelValidationPool | No
 
     def check_ahead(chunk: list[Entry]) -> asyncio.Future:
         if use_pool:
-            return pool.model_issues(body, [e.index for e in chunk])
+            return asyncio.ensure_future(pool.model_issues(body, [e.index for e in chunk]))
         return asyncio.ensure_future(asyncio.to_thread(_check_structures, chunk))
 
     ahead = check_ahead(chunks[0]) if chunks else None

@@ -10,6 +10,7 @@ only the issues found; it never holds state.
 import asyncio
 import logging
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from multiprocessing import get_context
 
 from services.intake.registry import SUPPORTED_TYPES
@@ -54,9 +55,16 @@ class ModelValidationPool:
     def available(self) -> bool:
         return self._pool is not None
 
-    def model_issues(self, body: bytes, indexes: list[int]) -> asyncio.Future:
+    async def model_issues(self, body: bytes, indexes: list[int]) -> list[list[Issue]]:
         assert self._pool is not None
-        return asyncio.get_running_loop().run_in_executor(self._pool, _entry_model_issues, body, indexes)
+        try:
+            return await asyncio.get_running_loop().run_in_executor(self._pool, _entry_model_issues, body, indexes)
+        except BrokenProcessPool:
+            # A worker died (killed, out of memory): answer this request in a thread, start afresh.
+            log.error("validation worker process died; restarting the pool")
+            self.close()
+            self.start()
+            return await asyncio.to_thread(_entry_model_issues, body, indexes)
 
     def close(self) -> None:
         if self._pool is not None:

@@ -184,3 +184,30 @@ async def test_large_transactions_validate_in_chunks(settings, workers):
             response = await post_bundle(client, transaction(*entries))
             assert response.status_code == 200, response.text
             assert await count(client, "Observation") == size
+
+
+async def test_a_dead_validation_worker_is_replaced(settings, caplog):
+    """A worker killed between requests (out of memory, say) costs no request."""
+    import os
+    import signal
+
+    import httpx
+
+    from services.intake.bundles import CHUNK
+    from services.intake.main import create_app
+
+    big = settings.model_copy(update={"validation_workers": 1, "max_bundle_entries": 5000,
+                                      "max_body_bytes": 20_000_000})
+    app = create_app(big)
+    entries = [post_entry(patient(mrn="w"), "urn:uuid:p")]
+    entries += [post_entry(phosphate("urn:uuid:p")) for _ in range(CHUNK + 10)]
+    async with app.router.lifespan_context(app):
+        pool = app.state.validation_pool._pool
+        pid = next(iter(pool._processes)) if pool._processes else pool.submit(os.getpid).result()
+        os.kill(pid, signal.SIGKILL)
+        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://t") as client:
+            response = await post_bundle(client, transaction(*entries))
+            assert response.status_code == 200, response.text
+            assert await count(client, "Observation") == CHUNK + 10
+        assert any("worker process died" in r.getMessage() for r in caplog.records)
+        assert app.state.validation_pool.available  # a fresh pool serves the next request
