@@ -14,9 +14,9 @@ from concurrent.futures.process import BrokenProcessPool
 from multiprocessing import get_context
 
 from services.intake.registry import SUPPORTED_TYPES
-from services.intake.validation import model_issues
 from shared.errors import Issue
 from shared.fhir_json import loads
+from shared.fhir_model import model_issues
 
 log = logging.getLogger(__name__)
 

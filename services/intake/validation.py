@@ -10,12 +10,10 @@ is 422 (see docs/decisions.md).
 from dataclasses import dataclass
 from typing import Any
 
-from fhir.resources.R4B import get_fhir_model_class
-from pydantic import ValidationError
-
 from services.intake.elements import ABSOLUTE_REFERENCE, ID_PATTERN, RELATIVE_REFERENCE, scan, values_at
 from services.intake.registry import SUPPORTED_TYPES, rules
 from shared.errors import FHIRError, Issue
+from shared.fhir_model import model_issues
 
 
 @dataclass
@@ -35,32 +33,6 @@ class Incoming:
             if match and match["type"] in SUPPORTED_TYPES:
                 found.add((match["type"], match["id"]))
         return found
-
-
-def _location(resource_type: str, loc: tuple) -> str:
-    path = resource_type
-    for part in loc:
-        path += f"[{part}]" if isinstance(part, int) else f".{part}"
-    return path
-
-
-def model_issues(body: dict, resource_type: str, prefix: str = "") -> list[Issue]:
-    """What the fhir.resources model finds wrong: datatypes, cardinality, unknown elements."""
-    issues: list[Issue] = []
-    try:
-        get_fhir_model_class(resource_type).model_validate(body)
-    except ValidationError as exc:
-        for err in exc.errors():
-            location = _location(resource_type, err["loc"])
-            unknown = err["type"] == "extra_forbidden"
-            issues.append(Issue(
-                "structure" if unknown else "value",
-                f"{prefix}{location}: {'Unknown element' if unknown else err['msg']}",
-                expression=(location,),
-            ))
-    except (KeyError, TypeError, ValueError) as exc:  # e.g. a contained resource of unknown type
-        issues.append(Issue("structure", f"{prefix}Cannot parse the resource: {exc}"))
-    return issues
 
 
 def check_structure(body: Any, expected_type: str | None, where: str = "",
