@@ -28,6 +28,7 @@ ERROR_STATUSES = {
     409: "Conflict: the resource is referenced by others or changed concurrently",
     405: "Method not allowed",
     500: "Internal error (the OperationOutcome names the request id to quote)",
+    502: "A service this one depends on failed or could not be reached",
 }
 
 

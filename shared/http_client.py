@@ -12,11 +12,12 @@ async def _propagate_request_id(request: httpx.Request) -> None:
         request.headers.setdefault("X-Request-ID", request_id)
 
 
-def create_http_client(settings: Settings, base_url: str, **kwargs) -> httpx.AsyncClient:
+def create_http_client(settings: Settings, base_url: str, headers: dict[str, str] | None = None,
+                       **kwargs) -> httpx.AsyncClient:
     return httpx.AsyncClient(
         base_url=base_url,
         timeout=httpx.Timeout(settings.http_timeout_seconds),
-        headers={"Accept": "application/fhir+json"},
+        headers={"Accept": "application/fhir+json", **(headers or {})},
         event_hooks={"request": [_propagate_request_id]},
         **kwargs,
     )

@@ -29,10 +29,12 @@ def test_readme_examples(tmp_path):
     commands = example_commands()
     assert len(commands) >= 10
     env = {"DATA_DIR": str(tmp_path), "DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path / 'readme.sqlite3'}"}
-    with uvicorn_service("intake", env, tmp_path / "intake.log") as url:
+    with uvicorn_service("intake", env, tmp_path / "intake.log") as url, \
+            uvicorn_service("classifier", {**env, "INTAKE_URL": f"{url}/fhir"}, tmp_path / "classifier.log") as classifier:
         statuses = []
         for command in commands:
-            live = command.replace("http://localhost:8001", url).replace("curl -s", "curl -s -o /dev/stderr -w '%{http_code}'", 1)
+            live = command.replace("http://localhost:8001", url).replace("http://localhost:8002", classifier)
+            live = live.replace("curl -s", "curl -s -o /dev/stderr -w '%{http_code}'", 1)
             result = subprocess.run(["bash", "-c", live], capture_output=True, text=True, timeout=30)
             assert result.returncode == 0, (command, result.stderr)
             statuses.append(int(result.stdout))
@@ -43,7 +45,11 @@ def test_readme_examples(tmp_path):
                 assert '"total":1' in body
             if "_include" in command:
                 assert '"mode":"include"' in body and '"value":6.8' in body
+            if "/classify/" in command:
+                assert '"resourceType":"RiskAssessment"' in body and '"code":"calcinosis-typing"' in body
+            if "/cds-services/" in command:
+                assert '"cards":[{' in body
     assert statuses[:2] == [201, 200]
-    assert statuses[-1] == 400
-    assert all(s == 200 for s in statuses[2:-1]), statuses
+    assert statuses.count(400) == 1 and statuses[commands.index(next(c for c in commands if "{oops" in c))] == 400
+    assert all(s == 200 for i, s in enumerate(statuses[2:], 2) if "{oops" not in commands[i]), statuses
 

@@ -1,0 +1,109 @@
+"""HTTP layer of the classifier: /classify, CDS Hooks and the project's CodeSystems. Thin by design."""
+
+from typing import Annotated, Any
+
+import httpx
+from fastapi import APIRouter, Depends, Path, Request
+from starlette.responses import Response
+
+from services.classifier import cds_hooks
+from services.classifier.codesystems import CODESYSTEM_NAMES, render_all_codesystems, render_codesystem
+from services.classifier.fhir_source import fetch_patient_record
+from services.classifier.service import classify_bundle, record_bundle
+from shared.errors import FHIRError
+from shared.fhir_json import fhir_response
+from shared.fhir_openapi import fhir_body, fhir_responses
+from shared.http_client import create_http_client
+from shared.request_body import read_json_body
+from shared.settings import Settings
+
+
+def get_settings(request: Request) -> Settings:
+    return request.app.state.settings
+
+
+async def json_body(request: Request) -> Any:
+    return await read_json_body(request, request.app.state.settings.max_body_bytes)
+
+
+SettingsDep = Annotated[Settings, Depends(get_settings)]
+Body = Annotated[Any, Depends(json_body)]
+PatientId = Annotated[str, Path(pattern=r"^[A-Za-z0-9\-.]{1,64}$", description="The Patient's id on the intake server")]
+
+
+def build_router() -> APIRouter:
+    router = APIRouter()
+
+    @router.post("/classify", operation_id="classifyBundle", tags=["Classification"], response_class=Response,
+                 summary="Typing and differential diagnosis of the patient in a Bundle",
+                 openapi_extra=fhir_body("Bundle", "A Bundle holding one Patient and any Observations (labs, "
+                                                   "findings, lesions)"),
+                 responses=fhir_responses({200: ("Collection Bundle: RiskAssessment, typing and mechanism "
+                                                 "Observations, proposals; OperationOutcome of any issues", "Bundle")},
+                                          (400, 413, 415, 422)))
+    async def classify(body: Body, settings: SettingsDep) -> Response:
+        return fhir_response(classify_bundle(body, settings.canonical_base))
+
+    @router.post("/classify/Patient/{patient_id}", operation_id="classifyPatient", tags=["Classification"],
+                 response_class=Response, summary="Classify a patient from the data stored in the intake service",
+                 responses=fhir_responses({200: ("Collection Bundle, as for /classify", "Bundle")},
+                                          (404, 422, 502)))
+    async def classify_patient(patient_id: PatientId, request: Request, settings: SettingsDep) -> Response:
+        record = await fetch_patient_record(request.app.state.intake, patient_id)
+        return fhir_response(classify_bundle(record_bundle(record), settings.canonical_base))
+
+    @router.get("/fhir/CodeSystem", operation_id="searchCodeSystem", tags=["Terminology"], response_class=Response,
+                summary="The project's CodeSystems (findings, sites, diagnoses, typing)",
+                responses=fhir_responses({200: ("searchset Bundle of CodeSystems", "Bundle")}, ()))
+    async def codesystems(settings: SettingsDep) -> Response:
+        systems = render_all_codesystems(settings.canonical_base)
+        return fhir_response({"resourceType": "Bundle", "type": "searchset", "total": len(systems),
+                              "entry": [{"fullUrl": s["url"], "resource": s, "search": {"mode": "match"}}
+                                        for s in systems]})
+
+    @router.get("/fhir/CodeSystem/{name}", operation_id="readCodeSystem", tags=["Terminology"],
+                response_class=Response, summary="One of the project's CodeSystems",
+                responses=fhir_responses({200: ("The CodeSystem", "CodeSystem")}, (404,)))
+    async def codesystem(name: str, settings: SettingsDep) -> Response:
+        if name not in CODESYSTEM_NAMES:
+            raise FHIRError.of(404, "not-found", f"CodeSystem/{name} is not known; known: {', '.join(CODESYSTEM_NAMES)}")
+        return fhir_response(render_codesystem(name, settings.canonical_base))
+
+    @router.get("/cds-services", operation_id="cdsDiscovery", tags=["CDS Hooks"],
+                summary="CDS Hooks discovery", response_model=cds_hooks.Discovery)
+    async def discovery() -> cds_hooks.Discovery:
+        return cds_hooks.discovery()
+
+    @router.post("/cds-services/{service_id}", operation_id="cdsPatientView", tags=["CDS Hooks"],
+                 summary="CDS Hooks patient-view: a card with the leading diagnosis, typing, rationale and next test",
+                 response_model=cds_hooks.CardsResponse,
+                 responses=fhir_responses({}, (400, 404, 412, 422, 502)))
+    async def patient_view(service_id: str, hook: cds_hooks.HookRequest, settings: SettingsDep) -> cds_hooks.CardsResponse:
+        if service_id != cds_hooks.SERVICE_ID:
+            raise FHIRError.of(404, "not-found", f"No CDS service {service_id}; see /cds-services")
+        record = await _patient_record(hook, settings)
+        result = classify_bundle(record_bundle(record), settings.canonical_base)
+        return cds_hooks.CardsResponse(cards=[cds_hooks.card_from_result(result)])
+
+    return router
+
+
+async def _patient_record(hook: cds_hooks.HookRequest, settings: Settings) -> dict:
+    """From prefetch when the EHR sent it whole, else from the EHR's FHIR server (CDS Hooks 2.0 §Prefetch)."""
+    patient_id = hook.context.patientId
+    prefetch = hook.prefetch or {}
+    patient, observations = prefetch.get("patient"), prefetch.get("observations")
+    complete = (isinstance(patient, dict) and isinstance(observations, dict)
+                and not any(link.get("relation") == "next" for link in observations.get("link", [])))
+    if complete:
+        if patient.get("resourceType") != "Patient" or patient.get("id") != patient_id:
+            raise FHIRError.of(400, "invalid", f"prefetch.patient is not Patient/{patient_id} of the context")
+        return {"patient": patient, "observations": [e["resource"] for e in observations.get("entry", [])
+                                                     if isinstance(e, dict) and "resource" in e]}
+    if not hook.fhirServer:
+        raise FHIRError.of(412, "required", "Neither a complete prefetch nor a fhirServer to read the patient from")
+    headers = {}
+    if hook.fhirAuthorization:
+        headers["Authorization"] = f"Bearer {hook.fhirAuthorization.access_token}"
+    async with create_http_client(settings, hook.fhirServer.rstrip("/") + "/", headers=headers) as client:
+        return await fetch_patient_record(client, patient_id)

@@ -1,0 +1,126 @@
+"""CDS Hooks 2.0: the discovery document, the patient-view request and the card we answer with.
+
+Specification: https://cds-hooks.hl7.org/2.0/
+"""
+
+import uuid
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SERVICE_ID = "calcinosis-differential"
+PREFETCH = {
+    "patient": "Patient/{{context.patientId}}",
+    "observations": "Observation?patient={{context.patientId}}&_count=500",
+}
+
+
+class FhirAuthorization(BaseModel):
+    access_token: str
+    token_type: Literal["Bearer"] = "Bearer"
+    expires_in: int | None = None
+    scope: str | None = None
+    subject: str | None = None
+
+
+class PatientViewContext(BaseModel):
+    userId: str
+    patientId: str = Field(pattern=r"^[A-Za-z0-9\-.]{1,64}$")
+    encounterId: str | None = None
+
+
+class HookRequest(BaseModel):
+    model_config = ConfigDict(extra="allow")  # the specification allows extension members
+    hook: Literal["patient-view"]
+    hookInstance: str
+    fhirServer: str | None = None
+    fhirAuthorization: FhirAuthorization | None = None
+    context: PatientViewContext
+    prefetch: dict[str, Any] | None = None
+
+
+class Source(BaseModel):
+    label: str
+    url: str | None = None
+    topic: dict | None = None
+
+
+class Link(BaseModel):
+    label: str
+    url: str
+    type: Literal["absolute", "smart"] = "absolute"
+
+
+class Card(BaseModel):
+    uuid: str
+    summary: str = Field(max_length=140)
+    detail: str | None = None
+    indicator: Literal["info", "warning", "critical"]
+    source: Source
+    links: list[Link] | None = None
+
+
+class CardsResponse(BaseModel):
+    cards: list[Card]
+
+
+class ServiceDescription(BaseModel):
+    hook: str
+    id: str
+    title: str
+    description: str
+    prefetch: dict[str, str]
+    usageRequirements: str | None = None
+
+
+class Discovery(BaseModel):
+    services: list[ServiceDescription]
+
+
+def discovery() -> Discovery:
+    return Discovery(services=[ServiceDescription(
+        hook="patient-view", id=SERVICE_ID, title="Tumoral calcinosis differential diagnosis",
+        description="Ranks the differential of a soft-tissue calcinosis from the patient's labs, findings and "
+                    "imaging, gives the tumoral calcinosis typing and the test that would best separate the "
+                    "leading candidates.",
+        prefetch=PREFETCH,
+        usageRequirements="Needs read access to the patient's Patient and Observation resources, by prefetch "
+                          "or through fhirServer with fhirAuthorization.",
+    )])
+
+
+def _first(bundle: dict, resource_type: str, code: str | None = None) -> dict | None:
+    for entry in bundle.get("entry", []):
+        resource = entry["resource"]
+        if resource["resourceType"] == resource_type and (
+            code is None or any(c.get("code") == code for c in resource.get("code", {}).get("coding", []))
+        ):
+            return resource
+    return None
+
+
+def card_from_result(result: dict) -> Card:
+    """The one card of a patient-view call, read from the classifier's result Bundle."""
+    assessment = _first(result, "RiskAssessment")
+    typing = _first(result, "Observation", "calcinosis-typing")
+    leading = assessment["prediction"][0]
+    name = leading["outcome"]["text"]
+    probability = leading["probabilityDecimal"]
+    typing_text = typing["valueCodeableConcept"]["text"] if typing else "unknown"
+    notes = [n["text"] for n in assessment.get("note", [])]
+    next_test = next((n for n in notes if n.startswith("Next best test")), None)
+    others = ", ".join(f"{p['outcome']['text']} ({p['probabilityDecimal']:.0%})" for p in assessment["prediction"][1:4])
+    summary = f"Calcinosis: {name} most likely ({probability:.0%})"
+    if len(summary) > 140:
+        summary = summary[:137] + "..."
+    detail = [f"**Leading diagnosis:** {name} ({probability:.0%})", f"**Typing:** {typing_text}",
+              f"**Why:** {leading.get('rationale', '')}"]
+    if others:
+        detail.append(f"**Next candidates:** {others}")
+    if next_test:
+        detail.append(f"**{next_test}**")
+    detail += [f"- {n}" for n in notes if n.startswith("Management consideration")]
+    tumoral = leading["outcome"]["coding"][0]["code"].startswith("tc-")
+    return Card(uuid=str(uuid.uuid4()), summary=summary, detail="\n\n".join(detail),
+                indicator="warning" if tumoral else "info",
+                source=Source(label="Calcinosis classifier (likelihood-ratio model, knowledge files with sources)"))

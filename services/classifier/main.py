@@ -1,0 +1,48 @@
+"""The classifier service: calcinosis typing and differential diagnosis, over HTTP and CDS Hooks."""
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+
+from services.classifier.api import build_router
+from services.classifier.knowledge import knowledge
+from shared.app import create_service_app
+from shared.fhir_openapi import install_fhir_schemas
+from shared.http_client import create_http_client
+from shared.logging import configure_logging
+from shared.settings import Settings, get_settings
+
+VERSION = "0.1.0"
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or get_settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        configure_logging("classifier", settings.log_level, settings.log_json)
+        knowledge()  # load and validate the knowledge files now: a broken file stops the start
+        async with create_http_client(settings, settings.intake_url.rstrip("/") + "/") as intake:
+            app.state.intake = intake
+            yield
+
+    async def intake_reachable() -> None:
+        response = await app.state.intake.get("metadata")
+        response.raise_for_status()
+
+    app = create_service_app(
+        service="classifier", title="Calcinosis classifier", version=VERSION,
+        description="Tumoral calcinosis typing (Smack), calcinosis mechanism and a ranked, explained differential "
+        "diagnosis over 35 entities, as FHIR resources and as CDS Hooks cards.",
+        lifespan=lifespan, readiness={"intake": intake_reachable},
+        openapi_tags=[{"name": "Classification"}, {"name": "CDS Hooks"}, {"name": "Terminology"},
+                      {"name": "operations"}],
+    )
+    app.state.settings = settings
+    app.include_router(build_router())
+    install_fhir_schemas(app, ["Bundle", "OperationOutcome", "CodeSystem"])
+    return app
+
+
+app = create_app()

@@ -1,0 +1,172 @@
+"""The classifier over HTTP: /classify, CodeSystems, CDS Hooks, and reading patients from a live intake."""
+
+import json
+from pathlib import Path
+
+import httpx
+import pytest
+
+from services.classifier.evaluation import expected_diagnosis
+from services.classifier.main import create_app
+from shared.settings import Settings
+from tests.classifier.builders import bundle, lab, mass, patient
+from tests.support.processes import uvicorn_service
+
+CASES = Path(__file__).parent / "cases"
+FHIR = {"Content-Type": "application/fhir+json"}
+
+
+def case(name: str) -> dict:
+    return json.loads((CASES / f"{name}.json").read_text())
+
+
+def leading(result: dict) -> str:
+    assessment = next(e["resource"] for e in result["entry"] if e["resource"]["resourceType"] == "RiskAssessment")
+    return assessment["prediction"][0]["outcome"]["coding"][0]["code"]
+
+
+@pytest.fixture
+async def classifier(tmp_path, request):
+    intake_url = getattr(request, "param", "http://127.0.0.1:9/fhir")
+    app = create_app(Settings(data_dir=tmp_path, intake_url=intake_url, max_body_bytes=2_000_000))
+    async with app.router.lifespan_context(app):
+        transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
+        async with httpx.AsyncClient(transport=transport, base_url="http://classifier.test") as client:
+            yield client
+
+
+@pytest.mark.parametrize("name", ["hftc-child-hip-familial", "nftc-young-woman-after-trauma", "uremic-published-hip-case",
+                                  "gouty-tophus-olecranon"])
+async def test_classify_bundle(classifier, name):
+    vignette = case(name)
+    response = await classifier.post("/classify", content=json.dumps(vignette), headers=FHIR)
+    assert response.status_code == 200, response.text
+    result = response.json()
+    assert result["type"] == "collection"
+    assert leading(result) == expected_diagnosis(vignette)
+    kinds = [e["resource"]["resourceType"] for e in result["entry"]]
+    assert kinds[:3] == ["RiskAssessment", "Observation", "Observation"]
+
+
+@pytest.mark.parametrize("content,headers,status,fragment", [
+    (b"{nope", FHIR, 400, "not valid JSON"),
+    (json.dumps(patient()).encode(), FHIR, 400, "must be a FHIR Bundle"),
+    (json.dumps(bundle(patient(), {"resourceType": "Observation", "status": "final", "code": {"text": "x"},
+                                   "valueQuantity": {"value": "high"}})).encode(), FHIR, 400, "valueQuantity"),
+    (json.dumps(bundle(lab("2777-1", 5.0, "mg/dL"))).encode(), FHIR, 422, "no Patient"),
+    (json.dumps(bundle(patient(), patient(id="p2"))).encode(), FHIR, 422, "2 Patients"),
+    (json.dumps(bundle(patient())).encode(), {"Content-Type": "text/plain"}, 415, "Content-Type"),
+])
+async def test_bad_input(classifier, content, headers, status, fragment):
+    response = await classifier.post("/classify", content=content, headers=headers)
+    assert response.status_code == status, response.text
+    outcome = response.json()
+    assert outcome["resourceType"] == "OperationOutcome"
+    assert fragment in " ".join(i["diagnostics"] for i in outcome["issue"])
+
+
+async def test_unusable_values_are_reported_beside_the_answer(classifier):
+    payload = bundle(patient(birth="2010-05-01"), lab("2777-1", -3.0, "mg/dL", id="neg"),
+                     lab("17861-6", 9.5, "furlongs", id="odd"), mass("hip-gluteal", size=60, pattern="lobulated-cloudlike"))
+    response = await classifier.post("/classify", content=json.dumps(payload), headers=FHIR)
+    assert response.status_code == 200, response.text
+    outcome = next(e["resource"] for e in response.json()["entry"]
+                   if e["resource"]["resourceType"] == "OperationOutcome")
+    text = " ".join(i["diagnostics"] for i in outcome["issue"])
+    assert "Observation/neg" in text and "Observation/odd" in text
+
+
+async def test_codesystems_are_readable(classifier):
+    diagnosis = (await classifier.get("/fhir/CodeSystem/calcinosis-diagnosis")).json()
+    assert diagnosis["resourceType"] == "CodeSystem" and diagnosis["count"] == 35
+    assert diagnosis["url"] == "http://calcinosis.example.org/fhir/CodeSystem/calcinosis-diagnosis"
+    every = (await classifier.get("/fhir/CodeSystem")).json()
+    assert {e["resource"]["id"] for e in every["entry"]} == {
+        "calcinosis-finding", "calcinosis-site", "calcinosis-diagnosis", "calcinosis-typing"}
+    assert (await classifier.get("/fhir/CodeSystem/nonsense")).status_code == 404
+
+
+def hook_request(patient_id: str, prefetch: dict | None = None, fhir_server: str | None = None) -> dict:
+    request = {"hook": "patient-view", "hookInstance": "d1577c69-dfbe-44ad-ba6d-3e05e953b2ea",
+               "context": {"userId": "Practitioner/example", "patientId": patient_id}}
+    if prefetch is not None:
+        request["prefetch"] = prefetch
+    if fhir_server:
+        request["fhirServer"] = fhir_server
+    return request
+
+
+async def test_cds_discovery_and_patient_view_with_prefetch(classifier):
+    services = (await classifier.get("/cds-services")).json()["services"]
+    assert services[0]["hook"] == "patient-view" and "patient" in services[0]["prefetch"]
+    vignette = case("uremic-published-hip-case")
+    resources = [e["resource"] for e in vignette["entry"]]
+    the_patient = next(r for r in resources if r["resourceType"] == "Patient")
+    prefetch = {"patient": the_patient, "observations": {
+        "resourceType": "Bundle", "type": "searchset",
+        "entry": [{"resource": r} for r in resources if r["resourceType"] == "Observation"]}}
+    response = await classifier.post(f"/cds-services/{services[0]['id']}", json=hook_request(the_patient["id"], prefetch))
+    assert response.status_code == 200, response.text
+    card = response.json()["cards"][0]
+    assert "Secondary" in card["summary"] or "uremic" in card["summary"].lower()
+    assert len(card["summary"]) <= 140 and card["indicator"] in ("info", "warning")
+    assert "Typing" in card["detail"] and card["source"]["label"]
+
+
+async def test_cds_errors(classifier):
+    no_data = await classifier.post("/cds-services/calcinosis-differential", json=hook_request("p1"))
+    assert no_data.status_code == 412 and no_data.json()["resourceType"] == "OperationOutcome"
+    wrong_hook = {**hook_request("p1"), "hook": "order-select"}
+    response = await classifier.post("/cds-services/calcinosis-differential", json=wrong_hook)
+    assert response.status_code == 400 and response.json()["resourceType"] == "OperationOutcome"
+    assert (await classifier.post("/cds-services/other", json=hook_request("p1"))).status_code == 404
+    mismatch = hook_request("p1", {"patient": patient(id="p2"), "observations": {"resourceType": "Bundle", "type": "searchset"}})
+    assert (await classifier.post("/cds-services/calcinosis-differential", json=mismatch)).status_code == 400
+
+
+@pytest.fixture(scope="module")
+def live_intake(tmp_path_factory):
+    work = tmp_path_factory.mktemp("intake")
+    env = {"DATA_DIR": str(work), "DATABASE_URL": f"sqlite+aiosqlite:///{work / 'intake.sqlite3'}"}
+    with uvicorn_service("intake", env, work / "intake.log") as url:
+        vignette = case("hftc-child-hip-familial")
+        entries = [{"resource": e["resource"], "request": {"method": "PUT", "url": f"{e['resource']['resourceType']}/{e['resource']['id']}"}}
+                   for e in vignette["entry"]]
+        response = httpx.post(f"{url}/fhir", json={"resourceType": "Bundle", "type": "transaction", "entry": entries},
+                              headers=FHIR)
+        assert response.status_code == 200, response.text
+        yield url + "/fhir", next(e["resource"]["id"] for e in vignette["entry"]
+                                  if e["resource"]["resourceType"] == "Patient"), expected_diagnosis(vignette)
+
+
+@pytest.fixture
+async def classifier_on_intake(tmp_path, live_intake):
+    app = create_app(Settings(data_dir=tmp_path, intake_url=live_intake[0]))
+    async with app.router.lifespan_context(app):
+        transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
+        async with httpx.AsyncClient(transport=transport, base_url="http://classifier.test") as client:
+            yield client
+
+
+async def test_classify_patient_from_a_live_intake(classifier_on_intake, live_intake):
+    _, patient_id, expected = live_intake
+    response = await classifier_on_intake.post(f"/classify/Patient/{patient_id}")
+    assert response.status_code == 200, response.text
+    assert leading(response.json()) == expected
+    missing = await classifier_on_intake.post("/classify/Patient/nobody")
+    assert missing.status_code == 404 and missing.json()["resourceType"] == "OperationOutcome"
+    assert (await classifier_on_intake.get("/readyz")).status_code == 200
+
+
+async def test_cds_patient_view_reads_the_fhir_server_without_prefetch(classifier_on_intake, live_intake):
+    fhir_server, patient_id, _ = live_intake
+    response = await classifier_on_intake.post("/cds-services/calcinosis-differential",
+                                               json=hook_request(patient_id, fhir_server=fhir_server))
+    assert response.status_code == 200, response.text
+    assert "Primary hyperphosphatemic" in response.json()["cards"][0]["summary"]
+
+
+async def test_unreachable_intake_is_a_clean_502(classifier):
+    response = await classifier.post("/classify/Patient/p1")
+    assert response.status_code == 502 and response.json()["resourceType"] == "OperationOutcome"
+    assert (await classifier.get("/readyz")).status_code == 503
