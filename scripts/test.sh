@@ -1,16 +1,23 @@
 #!/usr/bin/env bash
 # Run the whole test suite: ./scripts/test.sh [pytest arguments]
-# With CI=true the PostgreSQL tests must run: PostgreSQL is installed from Debian
-# packages when missing (tests start their own throw-away cluster).
+# Tests start their own throw-away PostgreSQL cluster and Orthanc server.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/bootstrap.sh
 
-if [ "${CI:-}" = "true" ] && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && ! command -v initdb >/dev/null; then
-    echo "==> installing PostgreSQL (CI=true requires the PostgreSQL tests)"
+# With CI=true the PostgreSQL and Orthanc tests must run: install what is missing.
+missing=()
+if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && ! command -v initdb >/dev/null; then
+    missing+=(postgresql)
+fi
+if ! command -v Orthanc >/dev/null || ! ls /usr/share/orthanc/plugins/libOrthancDicomWeb.so >/dev/null 2>&1; then
+    missing+=(orthanc orthanc-dicomweb)
+fi
+if [ "${CI:-}" = "true" ] && [ ${#missing[@]} -gt 0 ]; then
+    echo "==> installing ${missing[*]} (CI=true requires the PostgreSQL and Orthanc tests)"
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -qq
-    apt-get install -y -qq postgresql >/dev/null
+    apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
 set +e

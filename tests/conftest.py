@@ -31,6 +31,20 @@ def postgres_server() -> PostgresServer:
     server.stop()
 
 
+@pytest.fixture(scope="session")
+def orthanc_server():
+    from tests.support.orthanc import start_orthanc
+
+    try:
+        server = start_orthanc()
+    except (FileNotFoundError, RuntimeError) as exc:
+        if IN_CI:
+            pytest.fail(f"CI=true but Orthanc cannot run: {exc}")
+        pytest.skip(f"Orthanc not available here: {exc}")
+    yield server
+    server.stop()
+
+
 @pytest.fixture(params=["sqlite", "postgresql"])
 def database_url(request, tmp_path) -> str:
     if request.param == "sqlite":
