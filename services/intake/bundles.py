@@ -19,7 +19,7 @@ from services.intake.interactions import Interactions, check_references_exist, c
 from services.intake.model_validation_pool import ModelValidationPool
 from services.intake.registry import SUPPORTED_TYPES
 from services.intake.responses import instant, searchset
-from services.intake.storage import ResourceStore, Stored, new_id
+from services.intake.storage import ResourceStore, Stored, new_id, prepare_new
 from services.intake.validation import Incoming, check_structure
 from shared.errors import FHIRError, Issue, operation_outcome
 
@@ -105,6 +105,10 @@ def _write_response(stored: Stored, status: str, representation: bool) -> dict[s
     return entry
 
 
+def _has_conditional_references(chunk: list[Entry]) -> bool:
+    return any("?" in ref["reference"] for e in chunk for _, _, ref in e.incoming.references)
+
+
 def _check_structures(chunk: list[Entry], known_model_issues: list[list[Issue]] | None = None) -> None:
     for i, entry in enumerate(chunk):
         entry.incoming = check_structure(entry.raw_resource, entry.resource_type, entry.where,
@@ -180,15 +184,30 @@ class BundleProcessor:
             writes = [e for e in entries if e.method in ("POST", "PUT") and not e.response]
             pending = {(e.resource_type, e.resource_id) for e in writes}
             wanted: dict[tuple[str, str], str] = {}
-            async with aclosing(_validated_chunks(writes, self.pool, self.body)) as chunks:
-                async for chunk in chunks:
-                    for entry in chunk:
-                        await self._rewrite_references(store, entry, targets)
-                    check_rules([e.incoming for e in chunk], wanted)
-                    creates = [e for e in chunk if e.method == "POST"]
-                    stored = await store.create_many([(e.incoming, e.resource_id) for e in creates])
-                    for entry, s in zip(creates, stored, strict=True):
-                        entry.response = _write_response(s, "201 Created", self.representation)
+            # The rows of one chunk are written while the next chunk is prepared; the session runs
+            # one statement at a time, so anything else that needs it first waits for that write.
+            writing: asyncio.Future | None = None
+            try:
+                async with aclosing(_validated_chunks(writes, self.pool, self.body)) as chunks:
+                    async for chunk in chunks:
+                        if writing is not None and _has_conditional_references(chunk):
+                            await writing
+                        for entry in chunk:
+                            await self._rewrite_references(store, entry, targets)
+                        check_rules([e.incoming for e in chunk], wanted)
+                        creates = [e for e in chunk if e.method == "POST"]
+                        stored, rows = prepare_new([(e.incoming, e.resource_id) for e in creates])
+                        for entry, s in zip(creates, stored, strict=True):
+                            entry.response = _write_response(s, "201 Created", self.representation)
+                        if writing is not None:
+                            await writing
+                        writing = asyncio.ensure_future(store.write_rows(rows))
+                if writing is not None:
+                    await writing
+            finally:
+                if writing is not None and not writing.done():  # failing: let the write end, then roll back
+                    with suppress(Exception):
+                        await writing
             await check_references_exist(store, wanted, pending)
             for entry in (e for e in writes if e.method == "PUT"):
                 await self._at(entry, self._put(store, entry))

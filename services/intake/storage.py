@@ -171,24 +171,13 @@ class ResourceStore:
 
     async def create_many(self, items: list[tuple[Incoming, str]]) -> list[Stored]:
         """Store new resources (each with its new id) as version 1, in a few bulk statements."""
-        if not items:
-            return []
-        now_text, now_ms = now_instant()
-        stored = []
-        resource_rows, version_rows = [], []
-        for incoming, resource_id in items:
-            resource_type, resource = incoming.resource_type, incoming.resource
-            _stamp(resource, resource_id, 1, now_text)
-            content = dumps_text(resource)  # serialized once for both tables
-            resource_rows.append(dict(res_type=resource_type, res_id=resource_id, version_id=1,
-                                      last_updated_ms=now_ms, deleted=False, content=content))
-            version_rows.append(dict(res_type=resource_type, res_id=resource_id, version_id=1,
-                                     last_updated_ms=now_ms, method="POST", deleted=False, content=content))
-            stored.append(Stored(resource_type, resource_id, 1, now_ms, resource))
-        await self._bulk_insert(ResourceRow.__table__, resource_rows)
-        await self._bulk_insert(ResourceVersion.__table__, version_rows)
-        await self._insert_index_rows(items)
+        stored, rows = prepare_new(items)
+        await self.write_rows(rows)
         return stored
+
+    async def write_rows(self, rows: "PreparedRows") -> None:
+        for table, columns, batch in rows.batches:
+            await self._bulk_insert(table, columns, batch)
 
     async def update(self, incoming: Incoming, resource_id: str, if_match: int | None) -> tuple[Stored, bool]:
         """Store a new version; returns it and whether the resource was (re)created."""
@@ -212,7 +201,7 @@ class ResourceStore:
             method="PUT", deleted=False, content=resource,
         ))
         await self._delete_index_rows(resource_type, resource_id)
-        await self._insert_index_rows([(incoming, resource_id)])
+        await self.write_rows(PreparedRows.index_rows_of([(incoming, resource_id)]))
         return Stored(resource_type, resource_id, version, now_ms, resource, method="PUT"), row.deleted
 
     async def delete(self, resource_type: str, resource_id: str) -> Stored | None:
@@ -254,36 +243,77 @@ class ResourceStore:
                 .execution_options(synchronize_session=False)
             )
 
-    async def _insert_index_rows(self, resources: list[tuple[Incoming, str]]) -> None:
-        batches: dict[str, list[dict]] = {kind: [] for kind in INDEX_TABLES}
-        for incoming, resource_id in resources:
-            rows = extract(incoming)
-            owner = {"res_type": incoming.resource_type, "res_id": resource_id}
-            batches["token"] += [{**owner, "param": p, "system": s, "code": c} for p, s, c in rows.token]
-            batches["string"] += [{**owner, "param": p, "value": v, "exact": e} for p, v, e in rows.string]
-            batches["date"] += [{**owner, "param": p, "low_ms": lo, "high_ms": hi} for p, lo, hi in rows.date]
-            batches["reference"] += [{**owner, "param": p, "target_type": t, "target_id": i}
-                                     for p, t, i in rows.reference]
-            batches["quantity"] += [{**owner, "param": p, "value": v, "system": s, "code": c}
-                                    for p, v, s, c in rows.quantity]
-        for kind, batch in batches.items():
-            await self._bulk_insert(INDEX_TABLES[kind].__table__, batch)
-
-    async def _bulk_insert(self, table: Table, rows: list[dict]) -> None:
+    async def _bulk_insert(self, table: Table, columns: tuple[str, ...], rows: list[tuple]) -> None:
         """executemany at the driver level: ingest speed is bound by per-row overhead, and
         SQLAlchemy's parameter processing costs more than the database's insert itself.
         JSON columns must arrive serialized (both drivers bind JSON as text)."""
         if not rows:
             return
         connection = await self.session.connection()
-        sql, order = _insert_sql(table, tuple(rows[0]), connection.dialect)
-        await connection.exec_driver_sql(sql, [tuple(row[c] for c in order) for row in rows])
+        sql, order = _insert_sql(table, columns, connection.dialect)
+        if order is not None:
+            rows = [tuple(row[i] for i in order) for row in rows]
+        await connection.exec_driver_sql(sql, rows)
+
+
+class PreparedRows:
+    """The rows that store new resources, built ahead of the database work (pure CPU), so that
+    a transaction can prepare its next chunk while the database writes the previous one."""
+
+    def __init__(self) -> None:
+        self.batches: list[tuple[Table, tuple[str, ...], list[tuple]]] = []
+
+    _INDEX_COLUMNS = {
+        "token": ("system", "code"), "string": ("value", "exact"), "date": ("low_ms", "high_ms"),
+        "reference": ("target_type", "target_id"), "quantity": ("value", "system", "code"),
+    }
+
+    @classmethod
+    def index_rows_of(cls, items: list[tuple[Incoming, str]]) -> "PreparedRows":
+        prepared = cls()
+        prepared.add_index_rows(items)
+        return prepared
+
+    def add_index_rows(self, items: list[tuple[Incoming, str]]) -> None:
+        batches: dict[str, list[tuple]] = {kind: [] for kind in INDEX_TABLES}
+        for incoming, resource_id in items:
+            rows = extract(incoming)
+            owner = (incoming.resource_type, resource_id)
+            for kind, batch in batches.items():
+                batch += [owner + row for row in getattr(rows, kind)]
+        for kind, batch in batches.items():
+            columns = ("res_type", "res_id", "param", *self._INDEX_COLUMNS[kind])
+            self.batches.append((INDEX_TABLES[kind].__table__, columns, batch))
+
+
+_CURRENT_COLUMNS = ("res_type", "res_id", "version_id", "last_updated_ms", "deleted", "content")
+_VERSION_COLUMNS = ("res_type", "res_id", "version_id", "last_updated_ms", "method", "deleted", "content")
+
+
+def prepare_new(items: list[tuple[Incoming, str]]) -> tuple[list[Stored], PreparedRows]:
+    """Stamp new resources as version 1 and build every row that stores them."""
+    now_text, now_ms = now_instant()
+    stored, current, versions = [], [], []
+    for incoming, resource_id in items:
+        resource_type, resource = incoming.resource_type, incoming.resource
+        _stamp(resource, resource_id, 1, now_text)
+        content = dumps_text(resource)  # serialized once for both tables
+        current.append((resource_type, resource_id, 1, now_ms, False, content))
+        versions.append((resource_type, resource_id, 1, now_ms, "POST", False, content))
+        stored.append(Stored(resource_type, resource_id, 1, now_ms, resource))
+    rows = PreparedRows()
+    rows.batches.append((ResourceRow.__table__, _CURRENT_COLUMNS, current))
+    rows.batches.append((ResourceVersion.__table__, _VERSION_COLUMNS, versions))
+    rows.add_index_rows(items)
+    return stored, rows
 
 
 @lru_cache(maxsize=64)
-def _insert_sql(table: Table, columns: tuple[str, ...], dialect: Dialect) -> tuple[str, tuple[str, ...]]:
+def _insert_sql(table: Table, columns: tuple[str, ...], dialect: Dialect) -> tuple[str, tuple[int, ...] | None]:
+    """The INSERT statement, and how to reorder row tuples given in `columns` order (None: as they are)."""
     compiled = insert(table).compile(dialect=dialect, column_keys=list(columns))
-    return str(compiled), tuple(compiled.positiontup)
+    order = tuple(columns.index(c) for c in compiled.positiontup)
+    return str(compiled), None if order == tuple(range(len(columns))) else order
 
 
 def _stamp(resource: dict, resource_id: str, version: int, now_text: str) -> None:
