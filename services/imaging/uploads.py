@@ -1,0 +1,111 @@
+"""Uploaded analysis input, saved to the job's folder with every limit enforced while reading.
+
+What arrives: one NIfTI file, one zip of a DICOM series, or DICOM instances, each as a
+multipart part named `file`. Nothing is trusted: sizes are counted as bytes arrive, zip members
+must stay inside the folder, and the expanded size and member count are bounded.
+"""
+
+import shutil
+import stat
+import zipfile
+import zlib
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from starlette.datastructures import UploadFile
+
+from shared.errors import FHIRError
+
+ZIP_MAGIC = b"PK\x03\x04"
+GZIP_MAGIC = b"\x1f\x8b"
+CHUNK = 1 << 20
+
+
+@dataclass(frozen=True)
+class UploadLimits:
+    max_files: int
+    max_total_bytes: int
+    max_zip_members: int
+    max_zip_expanded_bytes: int
+
+
+def _reject(status: int, code: str, message: str) -> FHIRError:
+    return FHIRError.of(status, code, message)
+
+
+async def save_files(files: list[UploadFile], folder: Path, limits: UploadLimits) -> list[Path]:
+    if not files:
+        raise _reject(400, "required", "Send the input as multipart parts named 'file'")
+    if len(files) > limits.max_files:
+        raise _reject(413, "too-costly", f"{len(files)} files sent; at most {limits.max_files} are accepted")
+    folder.mkdir(parents=True, exist_ok=True)
+    total, paths = 0, []
+    for index, upload in enumerate(files):
+        # The client's file name is not used as a path: only its suffix matters (.nii, .nii.gz, .zip).
+        name = PurePosixPath(upload.filename or "").name
+        suffix = ".nii.gz" if name.endswith(".nii.gz") else PurePosixPath(name).suffix[:16]
+        path = folder / f"{index:05d}{suffix}"
+        with open(path, "wb") as out:
+            while chunk := await upload.read(CHUNK):
+                total += len(chunk)
+                if total > limits.max_total_bytes:
+                    raise _reject(413, "too-costly", f"The upload exceeds {limits.max_total_bytes} bytes")
+                out.write(chunk)
+        paths.append(path)
+    return paths
+
+
+def head(path: Path, size: int = 4) -> bytes:
+    with open(path, "rb") as f:
+        return f.read(size)
+
+
+def is_zip(path: Path) -> bool:
+    return head(path) == ZIP_MAGIC
+
+
+def is_nifti(path: Path) -> bool:
+    return path.name.endswith((".nii", ".nii.gz"))
+
+
+def extract_zip(archive: Path, folder: Path, limits: UploadLimits) -> list[Path]:
+    """The archive's regular files, extracted flat into `folder` (a DICOM series needs no tree)."""
+    try:
+        zf = zipfile.ZipFile(archive)
+    except zipfile.BadZipFile:
+        raise _reject(400, "invalid", "The zip file cannot be read (corrupt or truncated)") from None
+    with zf:
+        members = [m for m in zf.infolist() if not m.is_dir()]
+        if len(members) > limits.max_zip_members:
+            raise _reject(413, "too-costly", f"The zip holds {len(members)} files; at most {limits.max_zip_members}")
+        for member in members:
+            path = PurePosixPath(member.filename.replace("\\", "/"))
+            if path.is_absolute() or ".." in path.parts or (path.parts and ":" in path.parts[0]):
+                raise _reject(400, "security", f"The zip member '{member.filename}' points outside the archive")
+            if stat.S_ISLNK(member.external_attr >> 16):
+                raise _reject(400, "security", f"The zip member '{member.filename}' is a symbolic link")
+        declared = sum(m.file_size for m in members)
+        if declared > limits.max_zip_expanded_bytes:
+            raise _reject(413, "too-costly", f"The zip expands to {declared} bytes; at most {limits.max_zip_expanded_bytes}")
+        folder.mkdir(parents=True, exist_ok=True)
+        written, paths = 0, []
+        for index, member in enumerate(members):
+            target = folder / f"{index:05d}.dcm"
+            # Count real bytes too: the sizes a zip declares can lie.
+            try:
+                with zf.open(member) as source, open(target, "wb") as out:
+                    while chunk := source.read(CHUNK):
+                        written += len(chunk)
+                        if written > limits.max_zip_expanded_bytes:
+                            raise _reject(413, "too-costly",
+                                          f"The zip expands beyond {limits.max_zip_expanded_bytes} bytes")
+                        out.write(chunk)
+            except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError) as exc:
+                raise _reject(400, "invalid", f"The zip member '{member.filename}' cannot be read: {exc}") from None
+            paths.append(target)
+    archive.unlink()
+    return paths
+
+
+def remove(folder: Path) -> None:
+    shutil.rmtree(folder, ignore_errors=True)
