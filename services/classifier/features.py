@@ -82,8 +82,8 @@ class _Extractor:
         return age if age >= 0 else None
 
     def run(self) -> PatientFeatures:
-        site_codes = {c.code for c in self.kb.codesystems["calcinosis-site"].concepts}
-        pattern_codes = set(self.kb.feature_states("pattern"))
+        site_codes = self.kb.concept_displays["calcinosis-site"].keys()
+        pattern_codes = self.kb.feature_states("pattern").keys()
         # later observations of the same analyte replace earlier ones: sort by date, undated first
         ordered = sorted(self.resources.observations, key=lambda o: _observation_date(o) or date.min)
         for observation in ordered:
@@ -93,7 +93,7 @@ class _Extractor:
             if when and self.birth and when < self.birth:
                 self._issue("error", "value", observation, "observation dated before the patient's birth", "Observation.effectiveDateTime")
             code = finding_code(observation.get("code"))
-            analyte = analyte_for(observation, self.kb.labs, code)
+            analyte = analyte_for(observation, self.kb.analyte_index, code)
             if analyte:
                 self._lab(observation, analyte, when)
             elif code == "calcified-mass":

@@ -1,5 +1,6 @@
 """Splits the caller's input (a Bundle, or {patient, observations}) into one Patient and its Observations."""
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -44,12 +45,16 @@ def _entries(payload: dict) -> list[tuple[dict, str | None]]:
     raise _error("input must be a FHIR Bundle (or an object with 'patient' and 'observations')", "resourceType")
 
 
-def split_input(payload: dict) -> InputResources:
-    """Raises ClassifierInputError when there is not exactly one Patient or the shape is wrong."""
+def split_input(payload: dict, left_out: Collection[int] = ()) -> InputResources:
+    """Raises ClassifierInputError when there is not exactly one Patient or the shape is wrong.
+
+    `left_out`: entry indices to skip (already reported by the caller, e.g. the boundary check)."""
     if not isinstance(payload, dict):
         raise _error("input must be a JSON object")
     patients, observations, references, issues = [], [], {}, []
     for index, (resource, full_url) in enumerate(_entries(payload)):
+        if index in left_out:
+            continue
         if not isinstance(resource, dict) or not isinstance(resource.get("resourceType"), str):
             raise _error(f"entry {index} is not a FHIR resource (no resourceType)", f"Bundle.entry[{index}].resource")
         kind = resource["resourceType"]

@@ -13,6 +13,8 @@ from services.classifier.schema import Figure, TestProposal
 
 LEADING_CANDIDATES = 5  # the next-best-test separates these
 NEUTRAL = 1.0
+MIN_PREDICTIONS = 5
+MIN_REPORTED_PROBABILITY = 0.001  # below this (after the first MIN_PREDICTIONS) a diagnosis is not reported
 
 
 @dataclass(frozen=True)
@@ -56,7 +58,7 @@ class TestSuggestion:
 
 @dataclass(frozen=True)
 class Assessment:
-    predictions: list[Prediction]
+    predictions: list[Prediction]  # the reported ones, ranked
     typing: str
     mechanism: str
     next_tests: list[TestSuggestion]
@@ -68,26 +70,24 @@ def describe(feature: str, state: str, kb: Knowledge) -> str:
     spec = kb.catalog.features[feature]
     if spec.boolean:
         return f"{spec.display}: {'present' if state == 'true' else 'explicitly absent'}"
-    bands = {b.code: b.display for b in (*kb.catalog.age_bands, *kb.catalog.size_bands)}
-    concepts = {c.code: c.display for name in ("calcinosis-site", "calcinosis-finding") for c in kb.codesystems[name].concepts}
     if feature in ("age-band", "size"):
-        return bands.get(state, state)
-    if feature in ("site", "pattern"):
-        return f"{spec.display}: {concepts.get(state, state)}"
+        return kb.band_displays.get(state, state)
+    if feature == "site":
+        return f"{spec.display}: {kb.concept_displays['calcinosis-site'].get(state, state)}"
+    if feature == "pattern":
+        return f"{spec.display}: {kb.concept_displays['calcinosis-finding'].get(state, state)}"
     return f"{spec.display}: {state}"
-
-
-def _lr(kb: Knowledge, diagnosis: str, feature: str, state: str) -> float:
-    figure = kb.likelihood_ratios[diagnosis].get(feature, {}).get(state)
-    return figure.lr if figure else NEUTRAL
 
 
 def posterior(evidence: dict[str, str], kb: Knowledge) -> dict[str, float]:
     """P(diagnosis | evidence), computed in log space and normalised over all diagnoses."""
-    logs = {
-        code: math.log(prior) + sum(math.log(_lr(kb, code, f, s)) for f, s in evidence.items())
-        for code, prior in kb.priors.items()
-    }
+    # Sum the log LRs per diagnosis first, then add the log prior: the same order of additions
+    # as prior + sum(...), so the figures (and rankings) do not move by a rounding.
+    sums = dict.fromkeys(kb.priors, 0.0)
+    for finding in evidence.items():
+        for code, log_lr in kb.log_lrs.get(finding, ()):
+            sums[code] += log_lr
+    logs = {code: log_prior + sums[code] for code, log_prior in kb.log_priors.items()}
     top = max(logs.values())
     weights = {code: math.exp(value - top) for code, value in logs.items()}
     total = sum(weights.values())
@@ -98,14 +98,6 @@ def _entropy(probabilities: list[float]) -> float:
     return -sum(p * math.log2(p) for p in probabilities if p > 0)
 
 
-def _state_likelihoods(kb: Knowledge, diagnosis: str, feature: str) -> dict[str, float]:
-    """P(state | diagnosis) implied by the LRs and the reference-population state frequencies."""
-    base = kb.feature_states(feature)
-    weighted = {state: rate * _lr(kb, diagnosis, feature, state) for state, rate in base.items()}
-    total = sum(weighted.values())
-    return {state: weight / total for state, weight in weighted.items()}
-
-
 def next_best_tests(evidence: dict[str, str], probabilities: dict[str, float], kb: Knowledge, count: int = 3) -> list[TestSuggestion]:
     """Unknown findings ranked by expected information gain over the leading candidates."""
     leaders = sorted(probabilities, key=probabilities.get, reverse=True)[:LEADING_CANDIDATES]
@@ -113,10 +105,10 @@ def next_best_tests(evidence: dict[str, str], probabilities: dict[str, float], k
     current = {code: probabilities[code] / total for code in leaders}
     prior_entropy = _entropy(list(current.values()))
     suggestions = []
-    for feature, spec in kb.catalog.features.items():
-        if spec.test is None or feature in evidence:
+    for feature, spec in kb.testable_features:
+        if feature in evidence:
             continue
-        likelihoods = {code: _state_likelihoods(kb, code, feature) for code in leaders}
+        likelihoods = {code: kb.state_likelihoods(code, feature) for code in leaders}
         expected_entropy = 0.0
         for state in kb.feature_states(feature):
             joint = {code: current[code] * likelihoods[code][state] for code in leaders}
@@ -148,7 +140,10 @@ def assess(features: PatientFeatures, kb: Knowledge | None = None) -> Assessment
     kb = kb or knowledge()
     probabilities = posterior(features.evidence, kb)
     ranked = sorted(probabilities, key=probabilities.get, reverse=True)
-    predictions = [_prediction(code, probabilities[code], features.evidence, kb) for code in ranked]
+    # rationales only for the diagnoses that are reported: the rest are never shown
+    reported = [code for index, code in enumerate(ranked)
+                if index < MIN_PREDICTIONS or probabilities[code] >= MIN_REPORTED_PROBABILITY]
+    predictions = [_prediction(code, probabilities[code], features.evidence, kb) for code in reported]
     leader = kb.diagnoses[ranked[0]]
     typing = leader.typing_if_tumoral_mass if (leader.typing_if_tumoral_mass and features.tumoral_mass) else leader.typing
     management = []

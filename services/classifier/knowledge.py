@@ -1,7 +1,8 @@
 """Loads and cross-checks the knowledge files; compiles the likelihood-ratio table the model uses."""
 
+import math
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
@@ -40,8 +41,75 @@ class Knowledge:
     management: Management
 
     def feature_states(self, feature: str) -> dict[str, float]:
-        """States of a feature with their reference-population probability."""
-        return feature_states(self.catalog, self.codesystems, feature)
+        """States of a feature with their reference-population probability (shared: do not mutate)."""
+        memo = self._feature_states_memo
+        if feature not in memo:
+            memo[feature] = feature_states(self.catalog, self.codesystems, feature)
+        return memo[feature]
+
+    # Lookups derived from the knowledge, built once per Knowledge on first use: the classifier
+    # answers many requests from one knowledge base, so per-request work stays per-patient.
+    # (cached_property writes to the instance __dict__, which a frozen dataclass allows.)
+
+    @cached_property
+    def _feature_states_memo(self) -> dict[str, dict[str, float]]:
+        return {}
+
+    @cached_property
+    def concept_displays(self) -> dict[str, dict[str, str]]:
+        """CodeSystem name -> code -> display."""
+        return {name: {c.code: c.display for c in system.concepts} for name, system in self.codesystems.items()}
+
+    @cached_property
+    def band_displays(self) -> dict[str, str]:
+        """Age- and size-band code -> display."""
+        return {b.code: b.display for b in (*self.catalog.age_bands, *self.catalog.size_bands)}
+
+    @cached_property
+    def analyte_index(self) -> dict[tuple[str, str], tuple[int, str]]:
+        """(system, code) -> (catalog position, analyte); the position keeps the catalog's precedence
+        when one Observation carries codes of two analytes."""
+        index: dict[tuple[str, str], tuple[int, str]] = {}
+        for position, (name, analyte) in enumerate(self.labs.analytes.items()):
+            for code in analyte.codes:
+                index.setdefault((code.system, code.code), (position, name))
+        return index
+
+    @cached_property
+    def log_priors(self) -> dict[str, float]:
+        return {code: math.log(prior) for code, prior in self.priors.items()}
+
+    @cached_property
+    def log_lrs(self) -> dict[tuple[str, str], list[tuple[str, float]]]:
+        """(feature, state) -> [(diagnosis, log LR)], non-neutral figures only (log 1 adds nothing)."""
+        table: dict[tuple[str, str], list[tuple[str, float]]] = {}
+        for code, features in self.likelihood_ratios.items():
+            for feature, states in features.items():
+                for state, figure in states.items():
+                    if figure.lr != 1.0:
+                        table.setdefault((feature, state), []).append((code, math.log(figure.lr)))
+        return table
+
+    @cached_property
+    def testable_features(self) -> list[tuple[str, FeatureSpec]]:
+        """Features with a test that would establish them, in catalog order."""
+        return [(feature, spec) for feature, spec in self.catalog.features.items() if spec.test is not None]
+
+    @cached_property
+    def _state_likelihoods_memo(self) -> dict[tuple[str, str], dict[str, float]]:
+        return {}
+
+    def state_likelihoods(self, diagnosis: str, feature: str) -> dict[str, float]:
+        """P(state | diagnosis) implied by the LRs and the reference-population state frequencies."""
+        memo = self._state_likelihoods_memo
+        key = (diagnosis, feature)
+        if key not in memo:
+            figures = self.likelihood_ratios[diagnosis].get(feature, {})
+            weighted = {state: rate * (figures[state].lr if state in figures else 1.0)
+                        for state, rate in self.feature_states(feature).items()}
+            total = sum(weighted.values())
+            memo[key] = {state: weight / total for state, weight in weighted.items()}
+        return memo[key]
 
 
 def _read_yaml(path: Path) -> Any:

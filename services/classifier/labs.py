@@ -24,14 +24,16 @@ class LabResult:
     reference: str  # the resource it came from
 
 
-def analyte_for(observation: dict, labs: LabCatalog, finding_code: str | None) -> str | None:
-    for name, analyte in labs.analytes.items():
-        for code in analyte.codes:
-            if code.system == "local-finding" and finding_code == code.code:
-                return name
-            if code.system == LOINC and any(c.get("system") == LOINC and c.get("code") == code.code for c in codings(observation.get("code"))):
-                return name
-    return None
+def analyte_for(observation: dict, index: dict[tuple[str, str], tuple[int, str]], finding_code: str | None) -> str | None:
+    """The analyte an Observation reports, by its LOINC codings or its local finding code.
+
+    `index` is Knowledge.analyte_index; when codes of two analytes match, the one listed first in
+    labs.yaml wins."""
+    keys = [("local-finding", finding_code)] if isinstance(finding_code, str) else []
+    keys += [(LOINC, c["code"]) for c in codings(observation.get("code"))
+             if c.get("system") == LOINC and isinstance(c.get("code"), str)]
+    matches = [index[key] for key in keys if key in index]
+    return min(matches)[1] if matches else None
 
 
 def interval_for(labs: LabCatalog, analyte: str, age: float | None, sex: str | None) -> Interval | None:

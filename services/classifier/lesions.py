@@ -1,5 +1,6 @@
 """`calcified-mass` Observations -> Lesion records, and their aggregation into evidence features."""
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from services.classifier.fhir_input import codings, finding_code, site_code
@@ -32,7 +33,7 @@ def _finding_value(component: dict) -> str | None:
     return None
 
 
-def parse_lesion(observation: dict, reference: str, site_codes: set[str], pattern_codes: set[str]) -> tuple[Lesion, list[Issue]]:
+def parse_lesion(observation: dict, reference: str, site_codes: Collection[str], pattern_codes: Collection[str]) -> tuple[Lesion, list[Issue]]:
     label = resource_label(observation)
     lesion, issues = Lesion(reference=reference), []
     sites = observation.get("bodySite")

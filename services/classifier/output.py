@@ -8,9 +8,6 @@ from services.classifier.features import PatientFeatures
 from services.classifier.inference import Assessment
 from services.classifier.knowledge import Knowledge, knowledge
 
-MIN_PREDICTIONS = 5
-MIN_REPORTED_PROBABILITY = 0.001  # below this a diagnosis is left out of prediction[]
-
 
 def _urn() -> str:
     return f"urn:uuid:{uuid.uuid4()}"
@@ -27,14 +24,10 @@ def _concept(base: str, system: str, code: str, display: str) -> dict:
 
 
 def _display(kb: Knowledge, system: str, code: str) -> str:
-    return next(c.display for c in kb.codesystems[system].concepts if c.code == code)
+    return kb.concept_displays[system][code]
 
 
 def _risk_assessment(features: PatientFeatures, assessment: Assessment, base: str, today: date, kb: Knowledge) -> dict:
-    reported = [
-        p for index, p in enumerate(assessment.predictions)
-        if index < MIN_PREDICTIONS or p.probability >= MIN_REPORTED_PROBABILITY
-    ]
     notes = [
         {"text": f"{'Next best test' if rank == 0 else 'Also informative'}: {s.proposal.missing} - {s.proposal.request} (expected information gain {s.expected_information_gain:.2f} bits over the leading candidates)."}
         for rank, s in enumerate(assessment.next_tests)
@@ -53,7 +46,7 @@ def _risk_assessment(features: PatientFeatures, assessment: Assessment, base: st
                 "probabilityDecimal": round(p.probability, 6),
                 "rationale": p.rationale,
             }
-            for p in reported
+            for p in assessment.predictions  # the reported ones (inference.assess)
         ],
     }
     basis = [{"reference": reference} for reference in features.used_references if reference.startswith(("Observation/", "Patient/", "urn:"))]

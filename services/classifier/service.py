@@ -3,10 +3,10 @@
 import uuid
 from typing import Any
 
+from services.classifier.boundary import screen
 from services.classifier.issues import ClassifierInputError
 from services.classifier.pipeline import classify
 from shared.errors import FHIRError, Issue, operation_outcome
-from shared.fhir_model import model_issues
 
 
 def _shared(issue: dict) -> Issue:
@@ -21,19 +21,17 @@ def record_bundle(record: dict) -> dict:
 
 def classify_bundle(payload: Any, canonical_base: str) -> dict:
     """The result Bundle for an input Bundle. Unusable input raises a FHIRError; problems with
-    single values are reported in an OperationOutcome entry of the result, which still stands."""
-    if not isinstance(payload, dict) or payload.get("resourceType") != "Bundle":
-        raise FHIRError.of(400, "invalid", "The body must be a FHIR Bundle holding one Patient and its Observations")
-    problems = model_issues(payload, "Bundle")
-    if problems:
-        raise FHIRError(400, problems)
+    single resources or values are reported in an OperationOutcome entry of the result, which
+    still stands on the rest (docs/decisions.md, "Classifier")."""
+    screened = screen(payload)  # 400 when it is not a Bundle of resource objects
     try:
-        result, found = classify(payload, canonical_base)
+        result, found = classify(screened.bundle, canonical_base, left_out=screened.left_out)
     except ClassifierInputError as exc:
         raise FHIRError(422, [_shared(i) for i in exc.as_dicts()]) from None
-    if found:
+    issues = [*(i.as_dict() for i in screened.issues), *found]
+    if issues:
         result.setdefault("entry", []).append({
             "fullUrl": f"urn:uuid:{uuid.uuid4()}",
-            "resource": {"id": str(uuid.uuid4()), **operation_outcome([_shared(i) for i in found])},
+            "resource": {"id": str(uuid.uuid4()), **operation_outcome([_shared(i) for i in issues])},
         })
     return result

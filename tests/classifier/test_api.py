@@ -51,8 +51,13 @@ async def test_classify_bundle(classifier, name):
 @pytest.mark.parametrize("content,headers,status,fragment", [
     (b"{nope", FHIR, 400, "not valid JSON"),
     (json.dumps(patient()).encode(), FHIR, 400, "must be a FHIR Bundle"),
-    (json.dumps(bundle(patient(), {"resourceType": "Observation", "status": "final", "code": {"text": "x"},
-                                   "valueQuantity": {"value": "high"}})).encode(), FHIR, 400, "valueQuantity"),
+    (json.dumps({"resourceType": "Bundle", "type": "collection", "entry": {"resource": patient()}}).encode(), FHIR, 400,
+     "Bundle.entry must be a list"),
+    (json.dumps({**bundle(patient()), "entry": [{"resource": patient()}, "x"]}).encode(), FHIR, 400, "Bundle.entry[1] is not an object"),
+    (json.dumps({**bundle(patient()), "entry": [{"resource": patient()}, {"resource": "x"}]}).encode(), FHIR, 400,
+     "Bundle.entry[1].resource is not a resource object"),
+    (json.dumps({**bundle(patient()), "entry": [{"resource": patient()}, {"fullUrl": "urn:uuid:1"}]}).encode(), FHIR, 422,
+     "has no resource object"),
     (json.dumps(bundle(lab("2777-1", 5.0, "mg/dL"))).encode(), FHIR, 422, "no Patient"),
     (json.dumps(bundle(patient(), patient(id="p2"))).encode(), FHIR, 422, "2 Patients"),
     (json.dumps(bundle(patient())).encode(), {"Content-Type": "text/plain"}, 415, "Content-Type"),
@@ -74,6 +79,79 @@ async def test_unusable_values_are_reported_beside_the_answer(classifier):
                    if e["resource"]["resourceType"] == "OperationOutcome")
     text = " ".join(i["diagnostics"] for i in outcome["issue"])
     assert "Observation/neg" in text and "Observation/odd" in text
+
+
+def outcome_issues(result: dict) -> list[dict]:
+    return [issue for e in result["entry"] if e["resource"]["resourceType"] == "OperationOutcome"
+            for issue in e["resource"]["issue"]]
+
+
+def ranking(result: dict) -> list[tuple[str, float]]:
+    assessment = next(e["resource"] for e in result["entry"] if e["resource"]["resourceType"] == "RiskAssessment")
+    return [(p["outcome"]["coding"][0]["code"], p["probabilityDecimal"]) for p in assessment["prediction"]]
+
+
+async def classify_ok(client, payload: dict) -> dict:
+    response = await client.post("/classify", content=json.dumps(payload), headers=FHIR)
+    assert response.status_code == 200, response.text
+    return response.json()
+
+
+WELL_FORMED = [patient(birth="2014-02-01", gender="male"), lab("2777-1", 7.0, "mg/dL", id="phos"),
+               lab("17861-6", 9.6, "mg/dL", id="ca"), mass("hip-gluteal", size=70, pattern="lobulated-cloudlike")]
+
+
+async def test_a_malformed_observation_is_reported_and_left_out(classifier):
+    """decisions.md, Classifier: the answer stands on the rest; the bad Observation is named."""
+    not_a_number = {"resourceType": "Observation", "id": "bad-value", "status": "final", "code": {"text": "x"},
+                    "valueQuantity": {"value": "high"}}
+    result = await classify_ok(classifier, bundle(patient(), not_a_number))
+    [issue] = [i for i in outcome_issues(result) if i["severity"] == "error"]
+    assert "Observation/bad-value" in issue["diagnostics"] and "Observation.valueQuantity.value" in issue["diagnostics"]
+    assert issue["code"] == "value" and issue["expression"] == ["Bundle.entry[1].resource.valueQuantity.value"]
+    assert leading(result)
+
+
+@pytest.mark.parametrize("malformed", [
+    lab("2777-1", "9.9", "mg/dL", id="bad"),  # a decimal sent as a string
+    lab("2777-1", 9.9, "mg/dL", id="bad", when="2024-02-30"),  # not a calendar date
+    {**lab("2777-1", 9.9, "mg/dL", id="bad"), "status": "done"},  # outside the required binding
+    {**lab("2777-1", 9.9, "mg/dL", id="bad"), "interpretation": {"coding": []}},  # a list element sent as an object
+    {**mass("shoulder", id="bad", size=30), "component": [{"code": {"text": "painful"}, "valueBoolean": "yes"}]},
+])
+async def test_malformed_used_element_is_reported_and_excluded(classifier, malformed):
+    reference = await classify_ok(classifier, bundle(*WELL_FORMED))
+    result = await classify_ok(classifier, bundle(*WELL_FORMED, malformed))
+    errors = [i for i in outcome_issues(result) if i["severity"] == "error"]
+    assert errors and all("Observation/bad" in i["diagnostics"] and "not used" in i["diagnostics"] for i in errors)
+    assert ranking(result) == ranking(reference)  # as if it had not been sent
+    basis = {b["reference"] for e in result["entry"] if e["resource"]["resourceType"] == "RiskAssessment"
+             for b in e["resource"].get("basis", [])}
+    assert "Observation/bad" not in basis and "Observation/phos" in basis
+
+
+async def test_malformed_patient_element_is_reported_and_treated_as_unknown(classifier):
+    no_birth = {k: v for k, v in patient(gender="male").items() if k != "birthDate"}
+    reference = await classify_ok(classifier, bundle(no_birth, *WELL_FORMED[1:]))
+    result = await classify_ok(classifier, bundle(patient(birth="14/02/2014", gender="male"), *WELL_FORMED[1:]))
+    errors = [i for i in outcome_issues(result) if i["severity"] == "error"]
+    assert len(errors) == 1 and "Patient/p1" in errors[0]["diagnostics"]
+    assert errors[0]["expression"] == ["Bundle.entry[0].resource.birthDate"]
+    assert ranking(result) == ranking(reference)
+
+
+async def test_unknown_extra_elements_are_ignored(classifier):
+    reference = await classify_ok(classifier, bundle(*WELL_FORMED))
+    extension = [{"url": "http://example.org/x", "valueString": "anything"}]
+    decorated = [
+        {**WELL_FORMED[0], "meta": {"versionId": "3"}, "extension": extension, "name": [{"family": "Doe"}], "madeUp": 1},
+        {**WELL_FORMED[1], "note": [{"text": "fasting"}], "performer": [{"display": "lab"}], "unknownElement": {"a": [1]},
+         "valueQuantity": {**WELL_FORMED[1]["valueQuantity"], "extension": extension, "comparator": "<"}},
+        *WELL_FORMED[2:],
+    ]
+    result = await classify_ok(classifier, bundle(*decorated))
+    assert outcome_issues(result) == []
+    assert ranking(result) == ranking(reference)
 
 
 async def test_codesystems_are_readable(classifier):

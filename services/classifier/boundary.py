@@ -1,0 +1,203 @@
+"""The classifier's input boundary: a lean typed check of exactly the elements it reads.
+
+docs/decisions.md, "Classifier": small pydantic models of Patient and Observation (other elements
+are allowed and not checked). An Observation whose used elements are malformed is reported (error
+issue naming it and the element) and left out; a malformed element of the Patient is reported and
+treated as unknown. A body that is not a Bundle of resource objects is refused (400).
+"""
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Annotated, Any, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, ValidationError
+from pydantic_core import PydanticCustomError
+
+from services.classifier.issues import Issue, resource_label
+from shared.errors import FHIRError
+
+# FHIR R4 primitive formats (http://hl7.org/fhir/R4/datatypes.html)
+_ID = re.compile(r"[A-Za-z0-9\-.]{1,64}")
+_DATE = re.compile(r"([0-9]([0-9]([0-9][1-9]|[1-9]0)|[1-9]00)|[1-9]000)(-(0[1-9]|1[0-2])(-(0[1-9]|[1-2][0-9]|3[0-1]))?)?")
+_DATETIME = re.compile(
+    r"([0-9]([0-9]([0-9][1-9]|[1-9]0)|[1-9]00)|[1-9]000)(-(0[1-9]|1[0-2])(-(0[1-9]|[1-2][0-9]|3[0-1])"
+    r"(T([01][0-9]|2[0-3]):[0-5][0-9]:([0-5][0-9]|60)(\.[0-9]{1,9})?)?)?(Z|(\+|-)((0[0-9]|1[0-3]):[0-5][0-9]|14:00)?)?)?"
+)
+
+
+def _fhir_id(text: str) -> str:
+    if not _ID.fullmatch(text):
+        raise PydanticCustomError("fhir_id", "not a FHIR id (1-64 of A-Z a-z 0-9 - .)")
+    return text
+
+
+def _calendar_day(text: str) -> None:
+    """The formats allow 2023-02-30; the calendar does not."""
+    if len(text) >= 10:
+        try:
+            date.fromisoformat(text[:10])
+        except ValueError:
+            raise PydanticCustomError("fhir_date", "{text} is not a calendar date", {"text": text[:10]}) from None
+
+
+def _fhir_date(text: str) -> str:
+    if not _DATE.fullmatch(text):
+        raise PydanticCustomError("fhir_date", "not a FHIR date (YYYY, YYYY-MM or YYYY-MM-DD)")
+    _calendar_day(text)
+    return text
+
+
+def _fhir_datetime(text: str) -> str:
+    if not _DATETIME.fullmatch(text):
+        raise PydanticCustomError("fhir_datetime", "not a FHIR dateTime (YYYY-MM-DD, or with time and zone)")
+    _calendar_day(text)
+    return text
+
+
+Id = Annotated[str, AfterValidator(_fhir_id)]
+Date = Annotated[str, AfterValidator(_fhir_date)]
+DateTime = Annotated[str, AfterValidator(_fhir_datetime)]
+
+
+class Element(BaseModel):
+    # strict: JSON types as FHIR JSON has them ("5" is not a decimal, 1 is not a boolean).
+    # Other elements are allowed and not checked: not the classifier's business. "ignore" rather
+    # than "allow" only because nothing reads the model back and copying them costs time.
+    model_config = ConfigDict(extra="ignore", strict=True, allow_inf_nan=False)
+
+
+class Coding(Element):
+    system: str | None = None
+    code: str | None = None
+
+
+class CodeableConcept(Element):
+    coding: list[Coding] | None = None
+
+
+class Quantity(Element):
+    value: float | None = None
+    unit: str | None = None
+    code: str | None = None
+
+
+class Reference(Element):
+    reference: str | None = None
+
+
+class Period(Element):
+    start: DateTime | None = None
+
+
+class ReferenceRange(Element):
+    low: Quantity | None = None
+    high: Quantity | None = None
+
+
+class Component(Element):
+    code: CodeableConcept | None = None
+    valueQuantity: Quantity | None = None
+    valueCodeableConcept: CodeableConcept | None = None
+    valueBoolean: bool | None = None
+    valueInteger: int | None = None
+
+
+class Observation(Element):
+    id: Id | None = None
+    status: Literal["registered", "preliminary", "final", "amended", "corrected", "cancelled",
+                    "entered-in-error", "unknown"] | None = None
+    code: CodeableConcept | None = None
+    subject: Reference | None = None
+    effectiveDateTime: DateTime | None = None
+    effectivePeriod: Period | None = None
+    valueQuantity: Quantity | None = None
+    valueBoolean: bool | None = None
+    interpretation: list[CodeableConcept] | None = None
+    referenceRange: list[ReferenceRange] | None = None
+    bodySite: CodeableConcept | None = None
+    component: list[Component] | None = None
+
+
+class Patient(Element):
+    id: Id | None = None
+    birthDate: Date | None = None
+    gender: Literal["male", "female", "other", "unknown"] | None = None
+
+
+MODELS: dict[str, type[Element]] = {"Patient": Patient, "Observation": Observation}
+
+
+@dataclass(frozen=True)
+class Screened:
+    bundle: dict  # the input Bundle, with malformed Patient elements removed
+    left_out: frozenset[int]  # entry indices of the Observations left out
+    issues: list[Issue]
+
+
+def _element_path(resource_type: str, loc: tuple) -> str:
+    path = resource_type
+    for part in loc:
+        path += f"[{part}]" if isinstance(part, int) else f".{part}"
+    return path
+
+
+def _issue_code(error_type: str) -> str:
+    if error_type == "literal_error":
+        return "code-invalid"
+    if error_type in ("model_type", "list_type", "dict_type"):
+        return "structure"
+    return "value"
+
+
+def _entries(payload: Any) -> list:
+    """Refuses (400) what cannot be read as a Bundle of resource objects at all."""
+    if not isinstance(payload, dict) or payload.get("resourceType") != "Bundle":
+        raise FHIRError.of(400, "invalid", "The body must be a FHIR Bundle holding one Patient and its Observations")
+    entries = payload.get("entry")
+    if entries is None:
+        return []
+    if not isinstance(entries, list):
+        raise FHIRError.of(400, "structure", "Bundle.entry must be a list", "Bundle.entry")
+    for index, entry in enumerate(entries):
+        where = f"Bundle.entry[{index}]"
+        if not isinstance(entry, dict):
+            raise FHIRError.of(400, "structure", f"{where} is not an object", where)
+        if "resource" in entry and not isinstance(entry["resource"], dict):
+            raise FHIRError.of(400, "structure", f"{where}.resource is not a resource object", f"{where}.resource")
+        if "fullUrl" in entry and not isinstance(entry["fullUrl"], str):
+            raise FHIRError.of(400, "structure", f"{where}.fullUrl is not a uri", f"{where}.fullUrl")
+    return entries
+
+
+def screen(payload: Any) -> Screened:
+    """Checks the elements the classifier reads; raises FHIRError (400) for an unreadable Bundle.
+
+    An entry without a resource, a resource without resourceType, no Patient or two Patients are
+    left to the pipeline, which answers them (422) as before."""
+    entries = _entries(payload)
+    cleaned, left_out, issues = list(entries), set(), []
+    for index, entry in enumerate(entries):
+        resource = entry.get("resource") or {}
+        kind = resource.get("resourceType")
+        model = MODELS.get(kind) if isinstance(kind, str) else None
+        if model is None:
+            continue
+        try:
+            model.model_validate(resource)
+            continue
+        except ValidationError as exc:
+            errors = exc.errors(include_url=False, include_context=False, include_input=False)
+        label = resource_label(resource)
+        consequence = "the element is treated as unknown" if kind == "Patient" else "the Observation is not used"
+        for error in errors:
+            element = _element_path(kind, error["loc"])
+            issues.append(Issue("error", _issue_code(error["type"]), f"{label}: {element}: {error['msg']}; {consequence}",
+                                [f"Bundle.entry[{index}].resource{element[len(kind):]}"]))
+        if kind == "Patient":  # the Patient is needed: drop its bad top-level elements, keep the rest
+            bad = {error["loc"][0] for error in errors if error["loc"]}
+            cleaned[index] = {**entry, "resource": {k: v for k, v in resource.items() if k not in bad}}
+        else:
+            left_out.add(index)
+    bundle = {**payload, "entry": cleaned} if entries else payload
+    return Screened(bundle, frozenset(left_out), issues)
