@@ -68,5 +68,5 @@ class ModelValidationPool:
 
     def close(self) -> None:
         if self._pool is not None:
-            self._pool.shutdown(wait=False, cancel_futures=True)
+            self._pool.shutdown(wait=True, cancel_futures=True)  # idle workers exit at once; none is orphaned
             self._pool = None
