@@ -13,34 +13,33 @@ import httpx
 import pytest
 
 from shared.settings import Settings
+from tests.support.orthanc import start_orthanc
 from tests.support.postgres import PostgresServer, start_postgres
 
 IN_CI = os.environ.get("CI", "").lower() == "true"
 _database_numbers = itertools.count()
 
 
-@pytest.fixture(scope="session")
-def postgres_server() -> PostgresServer:
+def _required(name: str, start):
+    """A real server for the tests: skipped with the reason locally, a failure under CI=true."""
     try:
-        server = start_postgres()
+        return start()
     except (FileNotFoundError, RuntimeError) as exc:
         if IN_CI:
-            pytest.fail(f"CI=true but PostgreSQL cannot run: {exc}")
-        pytest.skip(f"PostgreSQL not available here: {exc}")
+            pytest.fail(f"CI=true but {name} cannot run: {exc}")
+        pytest.skip(f"{name} not available here: {exc}")
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> PostgresServer:
+    server = _required("PostgreSQL", start_postgres)
     yield server
     server.stop()
 
 
 @pytest.fixture(scope="session")
 def orthanc_server():
-    from tests.support.orthanc import start_orthanc
-
-    try:
-        server = start_orthanc()
-    except (FileNotFoundError, RuntimeError) as exc:
-        if IN_CI:
-            pytest.fail(f"CI=true but Orthanc cannot run: {exc}")
-        pytest.skip(f"Orthanc not available here: {exc}")
+    server = _required("Orthanc", start_orthanc)
     yield server
     server.stop()
 

@@ -1,23 +1,8 @@
-"""Alembic environment: runs on the connection the service hands over (see shared.database)."""
+"""Alembic environment of the intake service (see shared.migrations_env)."""
 
-from alembic import context
 from sqlmodel import SQLModel
 
 import services.intake.models  # noqa: F401  (registers the tables)
+from shared.migrations_env import run_migrations
 
-target_metadata = SQLModel.metadata
-connection = context.config.attributes.get("connection")
-
-if connection is None:
-    # Command-line use (alembic revision --autogenerate): a sync URL from alembic.ini or -x url=...
-    from sqlalchemy import create_engine
-
-    url = context.get_x_argument(as_dictionary=True).get("url") or context.config.get_main_option("sqlalchemy.url")
-    with create_engine(url).connect() as conn:
-        context.configure(connection=conn, target_metadata=target_metadata, render_as_batch=True)
-        with context.begin_transaction():
-            context.run_migrations()
-else:
-    context.configure(connection=connection, target_metadata=target_metadata, render_as_batch=True)
-    with context.begin_transaction():
-        context.run_migrations()
+run_migrations(SQLModel.metadata)
