@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SERVICES = ["intake", "classifier"]
+SERVICES = ["intake", "classifier", "imaging"]
 
 
 def render(service: str) -> str:

@@ -8,7 +8,7 @@ scripts/bootstrap.sh
 
 HOST=${HOST:-127.0.0.1}
 # service:port, as docs/architecture.md fixes them.
-SERVICES=("intake:8001" "classifier:8002")
+SERVICES=("intake:8001" "classifier:8002" "imaging:8003")
 
 pids=()
 cleanup() { kill "${pids[@]}" 2>/dev/null || true; wait 2>/dev/null || true; }

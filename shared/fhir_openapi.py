@@ -11,6 +11,7 @@ from typing import Any
 from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
 from fhir.resources.R4B import get_fhir_model_class
+from pydantic import BaseModel
 
 from shared.fhir_json import FHIR_JSON
 
@@ -97,7 +98,9 @@ def _replace_fastapi_defaults(document: dict[str, Any]) -> None:
         schemas.pop("ValidationError", None)
 
 
-def install_fhir_schemas(app: FastAPI, resource_types: list[str]) -> None:
+def install_fhir_schemas(app: FastAPI, resource_types: list[str], models: tuple[type[BaseModel], ...] = ()) -> None:
+    """Add the FHIR resource schemas, and pydantic models that routes reference by hand
+    (bodies read raw for precise errors), to the generated document."""
     def openapi() -> dict[str, Any]:
         if app.openapi_schema:
             return app.openapi_schema
@@ -106,6 +109,10 @@ def install_fhir_schemas(app: FastAPI, resource_types: list[str]) -> None:
         schemas = document.setdefault("components", {}).setdefault("schemas", {})
         for resource_type in resource_types:
             schemas[resource_type] = resource_schema(resource_type)
+        for model in models:
+            schema = model.model_json_schema(ref_template="#/components/schemas/{model}")
+            schemas.update(schema.pop("$defs", {}))
+            schemas[model.__name__] = schema
         _replace_fastapi_defaults(document)
         app.openapi_schema = document
         return document

@@ -44,8 +44,15 @@ class Settings(BaseSettings):
         1, ge=0,
         description="Worker processes that validate large transaction Bundles beside the service (0: in-process).",
     )
+    search_total_limit: int = Field(
+        1000, description="Searches report Bundle.total when they match at most this many (always with _total=accurate).")
     default_page_size: int = 20
     max_page_size: int = 1000
+
+    imaging_concurrency: int = Field(1, ge=1, description="Analyses run at once by one imaging process.")
+    imaging_max_files: int = Field(3000, description="Most DICOM files (or zip members) in one analysis.")
+    imaging_max_upload_bytes: int = Field(
+        2 * 1024**3, description="Largest upload to /analyses; a zip may expand to 4 times this.")
 
     intake_url: str = "http://127.0.0.1:8001/fhir"
     classifier_url: str = "http://127.0.0.1:8002"

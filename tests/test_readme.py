@@ -30,12 +30,15 @@ def test_readme_examples(tmp_path):
     assert len(commands) >= 10
     env = {"DATA_DIR": str(tmp_path), "DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path / 'readme.sqlite3'}"}
     with uvicorn_service("intake", env, tmp_path / "intake.log") as url, \
-            uvicorn_service("classifier", {**env, "INTAKE_URL": f"{url}/fhir"}, tmp_path / "classifier.log") as classifier:
+            uvicorn_service("classifier", {**env, "INTAKE_URL": f"{url}/fhir"}, tmp_path / "classifier.log") as classifier, \
+            uvicorn_service("imaging", {**env, "DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path / 'imaging.sqlite3'}"},
+                            tmp_path / "imaging.log") as imaging:
         statuses = []
         for command in commands:
             live = command.replace("http://localhost:8001", url).replace("http://localhost:8002", classifier)
+            live = live.replace("http://localhost:8003", imaging)
             live = live.replace("curl -s", "curl -s -o /dev/stderr -w '%{http_code}'", 1)
-            result = subprocess.run(["bash", "-c", live], capture_output=True, text=True, timeout=30)
+            result = subprocess.run(["bash", "-c", live], capture_output=True, text=True, timeout=30, cwd=ROOT)
             assert result.returncode == 0, (command, result.stderr)
             statuses.append(int(result.stdout))
             body = result.stderr
@@ -51,5 +54,6 @@ def test_readme_examples(tmp_path):
                 assert '"cards":[{' in body
     assert statuses[:2] == [201, 200]
     assert statuses.count(400) == 1 and statuses[commands.index(next(c for c in commands if "{oops" in c))] == 400
-    assert all(s == 200 for i, s in enumerate(statuses[2:], 2) if "{oops" not in commands[i]), statuses
+    expected = [400 if "{oops" in c else 202 if "/analyses" in c else 200 for c in commands[2:]]
+    assert statuses[2:] == expected, statuses
 

@@ -1,6 +1,7 @@
 """The OpenAPI document is current and useful to SDK generators; migrations match the models."""
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -22,7 +23,7 @@ def test_checked_in_openapi_documents_are_current():
     assert result.returncode == 0, result.stderr
 
 
-@pytest.mark.parametrize("service", ["intake", "classifier"])
+@pytest.mark.parametrize("service", ["intake", "classifier", "imaging"])
 def test_every_operation_is_documented_for_sdk_generators(service):
     document = json.loads((ROOT / "openapi" / f"{service}.json").read_text())
     operation_ids = set()
@@ -43,6 +44,8 @@ def test_every_operation_is_documented_for_sdk_generators(service):
     assert {"healthz", "readyz", "metrics"} <= operation_ids
     assert {"Bundle", "OperationOutcome"} <= set(document["components"]["schemas"])
     assert "HTTPValidationError" not in json.dumps(document)  # bad parameters are OperationOutcomes too
+    referenced = set(re.findall(r"#/components/schemas/([\w.-]+)", json.dumps(document)))
+    assert referenced <= set(document["components"]["schemas"]), "dangling $ref"
 
 
 async def test_migrations_produce_exactly_the_model_schema(database_url):

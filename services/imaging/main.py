@@ -1,0 +1,59 @@
+"""The imaging service: CT calcification analysis from DICOM, DICOMweb and NIfTI, reported as FHIR."""
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from fastapi import FastAPI
+
+from services.imaging.api import build_router
+from services.imaging.jobs import JobRunner, JobStore
+from services.imaging.models import MIGRATIONS
+from services.imaging.pipeline import AnalysisWork
+from services.imaging.uploads import UploadLimits
+from services.imaging.schemas import AnalysisRequest
+from shared.app import create_service_app
+from shared.fhir_openapi import install_fhir_schemas
+from shared.database import Database
+from shared.logging import configure_logging
+from shared.settings import Settings, get_settings
+
+VERSION = "0.1.0"
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or get_settings()
+    db = Database(settings.database_url_for("imaging"))
+    jobs = JobStore(db)
+    jobs_dir = settings.data_dir / "imaging"
+    runner = JobRunner(jobs, AnalysisWork(settings, jobs_dir), settings.imaging_concurrency)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        configure_logging("imaging", settings.log_level, settings.log_json)
+        await db.migrate(MIGRATIONS)
+        jobs_dir.mkdir(parents=True, exist_ok=True)
+        await runner.start()
+        yield
+        await runner.stop()
+        await db.close()
+
+    app = create_service_app(
+        service="imaging", title="Calcinosis imaging", version=VERSION,
+        description="Finds and measures soft-tissue calcified lesions (tumoral calcinosis) in CT from DICOM, "
+        "DICOMweb or NIfTI and reports them as a FHIR DiagnosticReport with one Observation per lesion.",
+        lifespan=lifespan, readiness={"database": db.ping},
+        openapi_tags=[{"name": "Analyses"}, {"name": "operations"}],
+    )
+    app.state.settings = settings
+    app.state.jobs = jobs
+    app.state.jobs_dir = jobs_dir
+    app.state.runner = runner
+    app.state.upload_limits = UploadLimits(
+        max_files=settings.imaging_max_files, max_total_bytes=settings.imaging_max_upload_bytes,
+        max_zip_members=settings.imaging_max_files, max_zip_expanded_bytes=settings.imaging_max_upload_bytes * 4,
+    )
+    app.include_router(build_router())
+    install_fhir_schemas(app, ["Bundle", "OperationOutcome"], models=(AnalysisRequest,))
+    return app
+
+
+app = create_app()

@@ -1,0 +1,57 @@
+"""One analysis job, start to end: input -> volume -> lesions -> FHIR report and mask file.
+
+It runs in a worker thread (numpy and scipy release the GIL for the heavy work); progress is
+reported through the callback the job runner gives it.
+"""
+
+import asyncio
+from collections.abc import Callable
+from pathlib import Path
+
+from services.imaging.analysis.lesions import find_lesions
+from services.imaging.analysis.loaders import InputError, load_dicom_series, load_nifti
+from services.imaging.dicomweb import retrieve_series
+from services.imaging.jobs import JobFailed
+from services.imaging.models import AnalysisJob
+from services.imaging.report import dicom_seg, nifti_mask, report_bundle
+from shared.settings import Settings
+
+DICOM = "application/dicom"
+NIFTI_GZ = "application/gzip"
+
+
+class AnalysisWork:
+    """The job runner's work function."""
+
+    def __init__(self, settings: Settings, jobs_dir: Path) -> None:
+        self.settings = settings
+        self.jobs_dir = jobs_dir
+
+    async def __call__(self, job: AnalysisJob, progress: Callable[[str, int], None]) -> tuple[dict, str | None]:
+        return await asyncio.to_thread(self.run, job, progress)
+
+    def run(self, job: AnalysisJob, progress: Callable[[str, int], None]) -> tuple[dict, str | None]:
+        folder = self.jobs_dir / job.id
+        inputs = folder / "input"
+        if job.input_kind == "dicomweb":
+            progress("retrieving", 2)
+            ref = job.source["dicomweb"]
+            paths = retrieve_series(ref["url"], ref["studyInstanceUid"], ref["seriesInstanceUid"], inputs,
+                                    self.settings.imaging_max_files, self.settings.http_timeout_seconds)
+        else:
+            paths = [inputs / name for name in job.source["files"]]
+        progress("loading", 10)
+        try:
+            volume = load_nifti(paths[0]) if job.input_kind == "nifti" else load_dicom_series(paths)
+        except InputError as exc:
+            raise JobFailed(str(exc)) from None
+        findings = find_lesions(volume, lambda stage, percent: progress(stage, 15 + int(percent * 0.7)))
+        progress("reporting", 90)
+        bundle = report_bundle(volume, findings, self.settings.canonical_base, job.source.get("subject"),
+                               job.imaging_study)
+        seg = dicom_seg(volume, findings, paths) if volume.source == "dicom" else None
+        if seg is not None:
+            (folder / "lesions.dcm").write_bytes(seg)
+            return bundle, DICOM
+        (folder / "lesions.nii.gz").write_bytes(nifti_mask(volume, findings))
+        return bundle, NIFTI_GZ

@@ -1,0 +1,40 @@
+"""The imaging service's HTTP shapes: the DICOMweb reference callers send, the job state they read."""
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, Field, HttpUrl
+
+UID = r"^[0-9]+(\.[0-9]+)*$"
+
+
+class DicomWebSeries(BaseModel):
+    url: HttpUrl = Field(description="DICOMweb base URL, e.g. http://orthanc:8042/dicom-web")
+    studyInstanceUid: str = Field(pattern=UID, max_length=64)
+    seriesInstanceUid: str = Field(pattern=UID, max_length=64)
+
+
+class AnalysisRequest(BaseModel):
+    """Analyse a CT series held by a DICOMweb server (retrieved with WADO-RS)."""
+
+    dicomweb: DicomWebSeries
+    imagingStudy: str | None = Field(None, pattern=r"^ImagingStudy/[A-Za-z0-9\-.]{1,64}$",
+                                     description="The ImagingStudy the report will refer to")
+    subject: str | None = Field(None, pattern=r"^Patient/[A-Za-z0-9\-.]{1,64}$",
+                                description="The Patient the report will refer to")
+
+
+class AnalysisState(BaseModel):
+    id: str
+    status: Literal["queued", "running", "done", "failed"]
+    stage: str | None = None
+    percent: int
+    inputKind: Literal["nifti", "dicom", "dicomweb"]
+    imagingStudy: str | None = None
+    created: str
+    updated: str
+    attempts: int
+    outcome: dict[str, Any] | None = Field(None, description="OperationOutcome saying why, when failed")
+    report: dict[str, Any] | None = Field(
+        None, description="When done: a collection Bundle with the DiagnosticReport (key images in "
+                          "presentedForm) and one calcified-mass Observation per lesion, largest first")
+    mask: str | None = Field(None, description="When done: where to download the lesion mask")

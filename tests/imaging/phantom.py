@@ -1,0 +1,263 @@
+"""Test phantoms: synthetic tumoral calcinosis lesions implanted into the real CT, with known truth.
+
+Each lesion is a set of spheres in patient (LPS) mm: solid nodules of calcium density, and cystic
+loculi (a dense wall around fluid, optionally with a layer of calcium sediment whose upper surface
+is a plane perpendicular to gravity). Voxels get the partial-volume mix of what covers them
+(3 x 3 x 3 sub-samples per voxel) plus a little noise, over the real background.
+See docs/domain.md, "What a TC lesion looks like on CT".
+"""
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+from pydicom.dataset import Dataset, FileMetaDataset
+from pydicom.uid import CTImageStorage, ExplicitVRLittleEndian, generate_uid
+from scipy import ndimage
+
+from services.imaging.analysis.volume import Volume
+
+SUPERSAMPLE = 3
+NOISE_HU = 12.0
+FLUID_HU = 15.0
+
+
+@dataclass(frozen=True)
+class Sphere:
+    offset_mm: tuple[float, float, float]   # LPS offset from the lesion's centre
+    radius_mm: float
+    hu: float                               # density of the solid nodule, or of a loculus's wall
+    wall_mm: float = 0.0                    # > 0: a cystic loculus with a wall this thick
+    sediment_mm: float | None = None        # loculus: sediment below this height above its centre
+                                            # (along -gravity); None: no sediment
+    sediment_hu: float = 650.0
+
+
+@dataclass
+class LesionSpec:
+    name: str
+    centre_voxel: tuple[int, int, int]
+    spheres: list[Sphere]
+    laterality: str
+    fluid_level: bool
+    touch_voxel: tuple[int, int, int] | None = None   # slide the lesion towards this bone voxel
+                                                      # until it touches the bone
+    # truth, filled by implant():
+    centre_mm: np.ndarray = field(default=None)
+    volume_ml: float = 0.0
+    extents_mm: np.ndarray = field(default=None)
+    largest_diameter_mm: float = 0.0
+    truth_mask: np.ndarray = field(default=None, repr=False)
+
+
+def _render(spec: LesionSpec, points: np.ndarray, gravity: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """For LPS points (n, 3): (inside the lesion, HU of the lesion material there)."""
+    inside = np.zeros(len(points), bool)
+    value = np.zeros(len(points))
+    dense_claim = np.zeros(len(points), bool)
+    centres = [spec.centre_mm + np.array(s.offset_mm) for s in spec.spheres]
+    dist = [np.linalg.norm(points - c, axis=1) for c in centres]
+    # Dense material first (nodules and walls), in order; later cavities cut into their own wall only.
+    for s, d in zip(spec.spheres, dist):
+        claim = (d <= s.radius_mm) & ~dense_claim
+        value[claim] = s.hu
+        dense_claim |= claim
+        inside |= d <= s.radius_mm
+    for n, (s, d, c) in enumerate(zip(spec.spheres, dist, centres)):
+        if s.wall_mm <= 0:
+            continue
+        others = np.zeros(len(points), bool)
+        for m, (t, e) in enumerate(zip(spec.spheres, dist)):
+            if m != n:
+                others |= e <= t.radius_mm
+        cavity = (d <= s.radius_mm - s.wall_mm) & ~others
+        height = -(points - c) @ gravity  # above the loculus centre, against gravity
+        sediment = cavity & (height <= s.sediment_mm) if s.sediment_mm is not None else np.zeros_like(cavity)
+        value[cavity] = FLUID_HU
+        value[sediment] = s.sediment_hu
+    return inside, value
+
+
+def _sub_points(affine: np.ndarray, box: tuple[slice, ...]) -> tuple[np.ndarray, tuple[int, ...]]:
+    shape = tuple(s.stop - s.start for s in box)
+    offsets = (np.arange(SUPERSAMPLE) + 0.5) / SUPERSAMPLE - 0.5
+    axes = [np.add.outer(np.arange(s.start, s.stop), offsets).ravel() for s in box]
+    ijk = np.stack(np.meshgrid(*axes, indexing="ij"), axis=-1).reshape(-1, 3)
+    return ijk @ affine[:3, :3].T + affine[:3, 3], tuple(n * SUPERSAMPLE for n in shape)
+
+
+def _downsample(values: np.ndarray, fine_shape: tuple[int, ...]) -> np.ndarray:
+    a, b, c = (n // SUPERSAMPLE for n in fine_shape)
+    return values.reshape(a, SUPERSAMPLE, b, SUPERSAMPLE, c, SUPERSAMPLE).mean(axis=(1, 3, 5))
+
+
+def _centre_mm(affine: np.ndarray, voxel) -> np.ndarray:
+    return affine[:3, :3] @ np.asarray(voxel, float) + affine[:3, 3]
+
+
+def implant(volume: Volume, specs: list[LesionSpec], seed: int = 7) -> Volume:
+    """A copy of `volume` with the lesions drawn in; each spec gets its truth filled in."""
+    hu = volume.hu.astype(np.float64)
+    affine = np.asarray(volume.affine, float)
+    spacing = volume.spacing
+    gravity = volume.gravity()
+    bone = volume.hu >= 130
+    bone_distance = ndimage.distance_transform_edt(~bone, sampling=spacing)
+    inverse = np.linalg.inv(affine)
+    rng = np.random.default_rng(seed)
+
+    def gap(spec: LesionSpec) -> float:
+        """Smallest distance (mm) from the lesion's surface to a bone voxel centre."""
+        worst = np.inf
+        for s in spec.spheres:
+            centre = spec.centre_mm + np.array(s.offset_mm)
+            ijk = (inverse @ np.append(centre, 1.0))[:3]
+            d = ndimage.map_coordinates(bone_distance, ijk[:, None], order=1)[0]
+            worst = min(worst, d - s.radius_mm)
+        return worst
+
+    for spec in specs:
+        spec.centre_mm = _centre_mm(affine, spec.centre_voxel)
+        if spec.touch_voxel is not None:
+            direction = spec.centre_mm - _centre_mm(affine, spec.touch_voxel)
+            direction /= np.linalg.norm(direction)
+            start = spec.centre_mm.copy()
+            lo, hi = 0.0, 80.0  # slide from start towards -direction until the surface meets bone
+            for _ in range(40):
+                mid = (lo + hi) / 2
+                spec.centre_mm = start - mid * direction
+                lo, hi = (mid, hi) if gap(spec) > -1.0 else (lo, mid)
+            spec.centre_mm = start - lo * direction
+        else:
+            assert gap(spec) >= 6.0, f"{spec.name}: phantom lesion too close to bone ({gap(spec):.1f} mm)"
+
+        radius = max(np.linalg.norm(s.offset_mm) + s.radius_mm for s in spec.spheres) + 2 * spacing.max()
+        lo_ijk = (inverse @ np.append(spec.centre_mm - radius, 1))[:3]
+        hi_ijk = (inverse @ np.append(spec.centre_mm + radius, 1))[:3]
+        lo_ijk, hi_ijk = np.minimum(lo_ijk, hi_ijk), np.maximum(lo_ijk, hi_ijk)
+        box = tuple(slice(max(int(np.floor(a)), 0), min(int(np.ceil(b)) + 1, n))
+                    for a, b, n in zip(lo_ijk, hi_ijk, hu.shape))
+        points, fine = _sub_points(affine, box)
+        inside, value = _render(spec, points, gravity)
+        fraction = _downsample(inside.astype(float), fine)
+        lesion_hu = _downsample(np.where(inside, value, 0.0), fine)
+        region = hu[box]
+        mixed = lesion_hu + (1.0 - fraction) * region + (fraction > 0) * rng.normal(0, NOISE_HU, region.shape)
+        hu[box] = np.where(fraction > 0, mixed, region)
+
+        truth = np.zeros(hu.shape, bool)
+        truth[box] = fraction >= 0.5
+        spec.truth_mask = truth
+        spec.volume_ml = float(fraction.sum() * volume.voxel_ml)
+        centres = np.array([spec.centre_mm + np.array(s.offset_mm) for s in spec.spheres])
+        radii = np.array([s.radius_mm for s in spec.spheres])[:, None]
+        spec.extents_mm = (centres + radii).max(0) - (centres - radii).min(0)
+        pair = np.linalg.norm(centres[:, None] - centres[None], axis=-1) + radii + radii.T
+        spec.largest_diameter_mm = float(pair.max())
+    return Volume(
+        hu=np.clip(np.rint(hu), -32768, 32767).astype(np.int16),
+        affine=affine.copy(),
+        patient_position=volume.patient_position,
+        source=volume.source,
+        warnings=list(volume.warnings),
+    )
+
+
+# ---- the three lesions of the acceptance tests (on tests/data/ct/example_ct.nii.gz) -------------
+def acceptance_lesions() -> list[LesionSpec]:
+    cluster = LesionSpec(
+        name="cluster of dense nodules, right gluteal",
+        centre_voxel=(104, 31, 26), laterality="right", fluid_level=False,
+        spheres=[Sphere((0, 0, 0), 10, 900), Sphere((14, 0, 4), 8, 1000), Sphere((-12, 4, -3), 9, 800),
+                 Sphere((3, -13, 5), 8, 1100), Sphere((-4, 10, 12), 8, 700), Sphere((6, 6, -14), 9, 950),
+                 Sphere((-10, -8, 10), 7, 850), Sphere((10, -6, -10), 7, 750)],
+    )
+    cystic = LesionSpec(
+        name="cystic loculi with calcium-fluid levels, left gluteal",
+        centre_voxel=(14, 31, 29), laterality="left", fluid_level=True,
+        spheres=[Sphere((0, 0, 0), 15, 850, wall_mm=3.5, sediment_mm=-2.0),
+                 Sphere((17, -8, 11), 12, 850, wall_mm=3.5, sediment_mm=0.0),
+                 Sphere((-14, 6, -8), 8, 900), Sphere((4, 12, 14), 7, 1000)],
+    )
+    trochanteric = LesionSpec(
+        name="mass touching the right greater trochanter, with an empty loculus",
+        centre_voxel=(100, 22, 14), laterality="right", fluid_level=False,
+        touch_voxel=(108, 37, 8),
+        spheres=[Sphere((0, 0, 0), 9, 900), Sphere((-10, 6, 5), 8, 1000), Sphere((6, 10, 8), 8, 800),
+                 Sphere((-4, 14, -6), 11, 850, wall_mm=3.5), Sphere((8, -4, -8), 7, 950)],
+    )
+    return [cluster, cystic, trochanteric]
+
+
+# ---- DICOM writing --------------------------------------------------------------------------
+def write_dicom_series(volume: Volume, folder: Path, *, shuffle_seed: int | None = 3,
+                       positions: np.ndarray | None = None, tilt_deg: float = 0.0) -> list[Path]:
+    """One CT file per axial slice (volume must be axial, LPS-aligned up to flips).
+
+    Written in the usual orientation ([1,0,0,0,1,0]: rows run to the patient's left, columns to
+    the back), stored as uint16 with RescaleIntercept -1024, InstanceNumber reversed and file
+    names shuffled so that neither can be what orders the slices.
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    affine = np.asarray(volume.affine, float)
+    hu = volume.hu
+    # Bring the grid to i -> +x (left), j -> +y (posterior).
+    if affine[0, 0] < 0:
+        hu, affine = hu[::-1], affine @ _flip(0, hu.shape[0])
+    if affine[1, 1] < 0:
+        hu, affine = hu[:, ::-1], affine @ _flip(1, hu.shape[1])
+    assert np.allclose(affine[:3, :3], np.diag(np.diag(affine[:3, :3]))) and (np.diag(affine)[:3] > 0).all()
+    study, series, frame = generate_uid(), generate_uid(), generate_uid()
+    n = hu.shape[2]
+    names = np.random.default_rng(shuffle_seed).permutation(n) if shuffle_seed is not None else np.arange(n)
+    paths = []
+    for k in range(n):
+        ds = Dataset()
+        ds.file_meta = FileMetaDataset()
+        ds.file_meta.MediaStorageSOPClassUID = CTImageStorage
+        ds.SOPInstanceUID = generate_uid()
+        ds.file_meta.MediaStorageSOPInstanceUID = ds.SOPInstanceUID
+        ds.file_meta.TransferSyntaxUID = ExplicitVRLittleEndian
+        ds.SOPClassUID = CTImageStorage
+        ds.Modality = "CT"
+        ds.ImageType = ["ORIGINAL", "PRIMARY", "AXIAL"]
+        ds.PatientName, ds.PatientID = "Phantom^TC", "PHANTOM-1"
+        ds.StudyInstanceUID, ds.SeriesInstanceUID, ds.FrameOfReferenceUID = study, series, frame
+        ds.SeriesNumber, ds.InstanceNumber = 2, n - k
+        ds.PatientPosition = volume.patient_position
+        ds.GantryDetectorTilt = tilt_deg
+        position = affine[:3, :3] @ np.array([0.0, 0.0, k]) + affine[:3, 3] if positions is None else positions[k]
+        ds.ImagePositionPatient = [f"{v:.4f}" for v in position]
+        ds.ImageOrientationPatient = [1, 0, 0, 0, 1, 0]
+        ds.SliceLocation = f"{position[2]:.4f}"
+        ds.PixelSpacing = [f"{affine[1, 1]:g}", f"{affine[0, 0]:g}"]
+        ds.SliceThickness = f"{affine[2, 2]:g}"
+        ds.KVP = 120
+        ds.RescaleIntercept, ds.RescaleSlope, ds.RescaleType = -1024, 1, "HU"
+        ds.SamplesPerPixel, ds.PhotometricInterpretation = 1, "MONOCHROME2"
+        ds.Rows, ds.Columns = hu.shape[1], hu.shape[0]
+        ds.BitsAllocated, ds.BitsStored, ds.HighBit, ds.PixelRepresentation = 16, 16, 15, 0
+        pixels = np.clip(hu[:, :, k].T.astype(np.int32) + 1024, 0, 65535).astype(np.uint16)
+        ds.PixelData = np.ascontiguousarray(pixels).tobytes()
+        path = folder / f"img{names[k]:04d}.dcm"
+        ds.save_as(path, enforce_file_format=True)
+        paths.append(path)
+    return paths
+
+
+def _flip(axis: int, size: int) -> np.ndarray:
+    flip = np.eye(4)
+    flip[axis, axis] = -1
+    flip[axis, 3] = size - 1
+    return flip
+
+
+def big_cluster() -> LesionSpec:
+    """A ~70 mm mass of 15 touching nodules (left gluteal): on its own it is as big as a bone."""
+    corners = [(x, y, z) for x in (-15, 15) for y in (-15, 15) for z in (-15, 15)]
+    faces = [(20, 0, 0), (-20, 0, 0), (0, 20, 0), (0, -20, 0), (0, 0, 20), (0, 0, -20)]
+    spheres = [Sphere((0, 0, 0), 13, 900)]
+    spheres += [Sphere(o, 11, 700 + 50 * (n % 7)) for n, o in enumerate(corners)]
+    spheres += [Sphere(o, 10, 1000 - 40 * n) for n, o in enumerate(faces)]
+    return LesionSpec(name="big cluster, left gluteal", centre_voxel=(14, 31, 29), spheres=spheres,
+                      laterality="left", fluid_level=False)
