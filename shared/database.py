@@ -69,6 +69,8 @@ class Database:
 
         async with self.engine.begin() as conn:
             await conn.run_sync(upgrade)
+        # Connections read the planner statistics when they open: start afresh after a migration.
+        await self.engine.dispose()
 
     async def close(self) -> None:
         await self.engine.dispose()

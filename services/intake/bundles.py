@@ -168,6 +168,7 @@ class BundleProcessor:
         if kind == "transaction":
             entries = [_parse_entry(i, raw) for i, raw in enumerate(raw_entries)]
             responses = await self._transaction(entries)
+            self.interactions.statistics.note_writes(len(entries))
         else:
             responses = [await self._batch_entry(i, raw) for i, raw in enumerate(raw_entries)]
         return {"resourceType": "Bundle", "id": str(uuid.uuid4()), "type": f"{kind}-response", "entry": responses}

@@ -10,6 +10,7 @@ from urllib.parse import parse_qsl
 from services.intake.dates import DateFormatError, date_range
 from services.intake.registry import search_parameters
 from services.intake.search import SearchRequest, parse_search
+from services.intake.statistics import StatisticsKeeper
 from services.intake.storage import ResourceStore, Stored, new_id
 from services.intake.validation import Incoming, check_id, check_structure, rule_issues
 from shared.database import Database
@@ -87,10 +88,12 @@ class Interactions:
     def __init__(self, db: Database, settings: Settings) -> None:
         self.db = db
         self.settings = settings
+        self.statistics = StatisticsKeeper(db)
 
     def parse_search(self, resource_type: str, pairs: list[tuple[str, str]], lenient: bool = False) -> SearchRequest:
         return parse_search(resource_type, pairs, default_count=self.settings.default_page_size,
-                            max_count=self.settings.max_page_size, lenient=lenient)
+                            max_count=self.settings.max_page_size, lenient=lenient,
+                            total_limit=self.settings.search_total_limit)
 
     async def match_one(self, store: ResourceStore, resource_type: str, query: str, what: str) -> str | None:
         """The id of the one resource matching a conditional query, None when none does, 412 when several do."""

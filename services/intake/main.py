@@ -33,6 +33,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         validation_pool.start()
         yield
         validation_pool.close()
+        await interactions.statistics.close()
         await db.close()
 
     app = create_service_app(
@@ -44,7 +45,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.state.settings = settings
     app.state.db = db
-    app.state.interactions = Interactions(db, settings)
+    interactions = Interactions(db, settings)
+    app.state.interactions = interactions
     app.state.validation_pool = validation_pool
     app.state.started = datetime.now(UTC)
     app.include_router(build_router())

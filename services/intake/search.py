@@ -46,7 +46,8 @@ class SearchRequest:
     count: int = 20
     offset: int = 0
     summary_count: bool = False
-    total: bool = True
+    total: str = "default"  # none | default (exact up to total_limit matches) | accurate
+    total_limit: int = 1000
     includes: list[Include] = field(default_factory=list)
     canonical: list[tuple[str, str]] = field(default_factory=list)  # the parameters used, for paging links
 
@@ -56,10 +57,11 @@ def _invalid(message: str) -> FHIRError:
 
 
 def parse_search(
-    resource_type: str, pairs: list[tuple[str, str]], *, default_count: int, max_count: int, lenient: bool = False
+    resource_type: str, pairs: list[tuple[str, str]], *, default_count: int, max_count: int, lenient: bool = False,
+    total_limit: int = 1000,
 ) -> SearchRequest:
     params = search_parameters()[resource_type]
-    request = SearchRequest(resource_type, count=default_count)
+    request = SearchRequest(resource_type, count=default_count, total_limit=total_limit)
     for key, raw in pairs:
         name, _, modifier = key.partition(":")
         if name in RESULT_PARAMETERS:
@@ -107,7 +109,7 @@ def _apply_result_parameter(request: SearchRequest, name: str, modifier: str, ra
     elif name == "_total":
         if raw not in ("none", "estimate", "accurate"):
             raise _invalid(f"_total must be none, estimate or accurate, not '{raw}'")
-        request.total = raw != "none"
+        request.total = {"none": "none", "estimate": "default", "accurate": "accurate"}[raw]
     elif name == "_include":
         source, _, rest = raw.partition(":")
         param_name, _, target = rest.partition(":")
@@ -330,8 +332,8 @@ def _sort_key(resource_type: str, name: str, descending: bool):
 def where_clause(request: SearchRequest) -> list[ColumnElement]:
     r = ResourceRow
     conditions = [r.res_type == request.resource_type, r.deleted == false()]
-    ordered = sorted(request.criteria, key=lambda c: (c.param.name != "_id", _SELECTIVITY[c.param.type]))
-    conditions += [_criterion_condition(request.resource_type, c, drives=i == 0) for i, c in enumerate(ordered)]
+    conditions += [_criterion_condition(request.resource_type, c, drives=i == 0)
+                   for i, c in enumerate(_ordered(request))]
     return conditions
 
 
@@ -348,5 +350,38 @@ def page_statement(request: SearchRequest) -> Select:
     )
 
 
-def count_statement(request: SearchRequest) -> Select:
-    return select(func.count()).select_from(ResourceRow).where(*where_clause(request))
+def _ordered(request: SearchRequest) -> list[Criterion]:
+    return sorted(request.criteria, key=lambda c: (c.param.name != "_id", _SELECTIVITY[c.param.type]))
+
+
+def _on_resources(criterion: Criterion) -> bool:
+    return criterion.param.name in ("_id", "_lastUpdated")
+
+
+def _matching_ids(request: SearchRequest) -> Select:
+    """The ids of the matches, read from the index tables alone where possible: they hold rows
+    of current, undeleted versions only, so counting needs no visit to the resources."""
+    t = request.resource_type
+    ordered = _ordered(request)
+    if not ordered or any(_on_resources(c) for c in ordered) or ordered[0].modifier == "not":
+        return select(ResourceRow.res_id).where(*where_clause(request))
+    driver, others = ordered[0], ordered[1:]
+    table = INDEX_TABLES[driver.param.type]
+    conditions = [table.res_type == t, param_filter(table, driver.param),
+                  or_(*(_value_condition(driver, table, v) for v in driver.values))]
+    for criterion in others:
+        other = INDEX_TABLES[criterion.param.type].__table__.alias()
+        probe = exists().where(
+            other.c.res_type == t, other.c.res_id == table.res_id, param_filter(other.c, criterion.param),
+            or_(*(_value_condition(criterion, other.c, v) for v in criterion.values)),
+        )
+        conditions.append(not_(probe) if criterion.modifier == "not" else probe)
+    return select(table.res_id).where(*conditions).distinct()
+
+
+def count_statement(request: SearchRequest, limit: int | None = None) -> Select:
+    """COUNT of the matches; with `limit`, counting stops after limit + 1 of them."""
+    ids = _matching_ids(request)
+    if limit is not None:
+        ids = ids.limit(limit + 1)
+    return select(func.count()).select_from(ids.subquery())

@@ -112,15 +112,20 @@ class ResourceStore:
 
     async def search(self, request: SearchRequest) -> tuple[list[dict], int | None]:
         total = None
-        if request.total or request.summary_count:
+        if request.summary_count or request.total == "accurate":
             total = (await self.session.execute(count_statement(request))).scalar_one()
+        elif request.total == "default":
+            # Counting a broad search costs as much as reading every match: an exact total is
+            # given up to a limit, beyond it on request (_total=accurate). docs/decisions.md
+            counted = (await self.session.execute(count_statement(request, request.total_limit))).scalar_one()
+            total = counted if counted <= request.total_limit else None
         if request.summary_count or request.count == 0:
             return [], total
         rows = (await self.session.execute(page_statement(request))).all()
         return [content for _, content in rows], total
 
     async def find_ids(self, request: SearchRequest, limit: int) -> list[str]:
-        request.count, request.offset, request.total = limit, 0, False
+        request.count, request.offset, request.total = limit, 0, "none"
         rows = (await self.session.execute(page_statement(request))).all()
         return [res_id for res_id, _ in rows]
 

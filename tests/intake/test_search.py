@@ -130,6 +130,34 @@ async def test_sort(intake, cohort):
     assert bad.status_code == 400
 
 
+async def test_total_is_exact_up_to_the_limit_and_on_request(settings, cohort, intake):
+    from services.intake.main import create_app
+    import httpx
+
+    app = create_app(settings.model_copy(update={"search_total_limit": 3}))
+    async with app.router.lifespan_context(app):
+        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://t") as client:
+            broad = (await client.get("/fhir/Observation", params={"_count": 2})).json()
+            assert "total" not in broad and len(broad["entry"]) == 2
+            assert "next" in {link["relation"] for link in broad["link"]}
+            assert (await client.get("/fhir/Observation", params={"_total": "accurate"})).json()["total"] == 5
+            assert (await client.get("/fhir/Observation", params={"_summary": "count"})).json()["total"] == 5
+            narrow = (await client.get("/fhir/Observation", params={"code": "17861-6"})).json()
+            assert narrow["total"] == 1
+
+
+async def test_counts_agree_with_matches(intake, cohort):
+    """The count, read from the index tables alone, agrees with the pages for every shape of query."""
+    ada = cohort["ada"]["id"]
+    queries = [{}, {"patient": ada}, {"code": "2777-1", "date": "ge2023"}, {"code:not": "2777-1"},
+               {"_id": cohort["labs"][0]["id"]}, {"value-quantity": "gt5", "patient": ada, "status": "final"},
+               {"category": "laboratory", "date": "lt2024"}]
+    for params in queries:
+        counted = (await intake.get("/fhir/Observation", params={**params, "_summary": "count"})).json()["total"]
+        listed = (await intake.get("/fhir/Observation", params={**params, "_count": 100})).json()
+        assert counted == len(listed.get("entry", [])) == listed["total"], params
+
+
 async def test_summary_count_and_total_none(intake, cohort):
     bundle = (await intake.get("/fhir/Observation", params={"_summary": "count"})).json()
     assert bundle["total"] == 5 and "entry" not in bundle

@@ -110,7 +110,51 @@ def upgrade() -> None:
     with op.batch_alter_table('search_token', schema=None) as batch_op:
         batch_op.create_index('ix_token_lookup', ['res_type', 'param', 'code', 'system'], unique=False)
         batch_op.create_index('ix_token_owner', ['res_type', 'res_id', 'param'], unique=False)
+    _planner_statistics()
 
+
+# Planner statistics for a store in steady state (about a million index rows). Searches join
+# index tables whose selectivity the planner must know from the start: without statistics, on a
+# freshly loaded database, both SQLite and PostgreSQL pick range indexes for per-resource probes
+# and a search takes seconds instead of milliseconds (docs/performance.md).
+# SQLite reads fixed statistics from sqlite_stat1 ("N a b ...": rows, then rows per distinct
+# value of each index prefix); a later ANALYZE replaces them with measured ones.
+SQLITE_STAT1 = {
+    ("resources", None): "1000000",
+    ("resources", "sqlite_autoindex_resources_1"): "1000000 300000 1",
+    ("resources", "ix_resources_type_updated"): "1000000 300000 2",
+    ("resource_versions", "sqlite_autoindex_resource_versions_1"): "2000000 600000 2 1",
+    ("resource_versions", "ix_versions_updated"): "2000000 2",
+    ("search_token", "ix_token_lookup"): "3000000 1000000 300000 1000 1000",
+    ("search_token", "ix_token_owner"): "3000000 1000000 3 1",
+    ("search_string", "ix_string_lookup"): "200000 100000 30000 5",
+    ("search_string", "ix_string_owner"): "200000 100000 8 2",
+    ("search_date", "ix_date_low"): "1000000 300000 300000 2",
+    ("search_date", "ix_date_high"): "1000000 300000 300000 2",
+    ("search_date", "ix_date_owner"): "1000000 300000 1 1",
+    ("search_reference", "ix_reference_lookup"): "1000000 300000 300000 50 50",
+    ("search_reference", "ix_reference_target"): "1000000 500000 50",
+    ("search_reference", "ix_reference_owner"): "1000000 300000 2 1",
+    ("search_quantity", "ix_quantity_lookup"): "1000000 300000 300000 5",
+    ("search_quantity", "ix_quantity_owner"): "1000000 300000 1 1",
+}
+# PostgreSQL keeps its own statistics by autovacuum; these tables grow in bulk, so they are
+# re-analysed after 2% change instead of the default 10%.
+ANALYSED_OFTEN = ["resources", "search_token", "search_string", "search_date", "search_reference", "search_quantity"]
+
+
+def _planner_statistics() -> None:
+    dialect = op.get_bind().dialect.name
+    if dialect == "sqlite":
+        op.execute("ANALYZE")  # creates sqlite_stat1
+        op.execute("DELETE FROM sqlite_stat1")
+        for (table, index), stat in SQLITE_STAT1.items():
+            op.execute(sa.text("INSERT INTO sqlite_stat1 (tbl, idx, stat) VALUES (:t, :i, :s)")
+                       .bindparams(t=table, i=index, s=stat))
+    elif dialect == "postgresql":
+        for table in ANALYSED_OFTEN:
+            op.execute(f"ALTER TABLE {table} SET (autovacuum_analyze_scale_factor = 0.02, "
+                       "autovacuum_analyze_threshold = 1000)")
 
 
 def downgrade() -> None:

@@ -1,0 +1,51 @@
+"""Keeping PostgreSQL's planner statistics fresh while the store grows in bulk.
+
+Searches join the index tables; a planner that believes them empty (a freshly loaded database,
+before autovacuum's next round) picks plans a thousand times slower. After bulk writes this
+analyses the tables in the background, at most one run at a time, whenever the rows written
+since the last run reach a fifth of the store. SQLite needs none of this: its migration seeds
+fixed statistics.
+"""
+
+import asyncio
+import logging
+
+from sqlalchemy import text
+
+from shared.database import Database
+
+log = logging.getLogger(__name__)
+
+TABLES = ("resources", "search_token", "search_string", "search_date", "search_reference", "search_quantity")
+MIN_WRITES = 1000
+
+
+class StatisticsKeeper:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self.enabled = db.dialect == "postgresql"
+        self.written = 0
+        self.known_size = 0
+        self.running: asyncio.Task | None = None
+
+    def note_writes(self, resources: int) -> None:
+        if not self.enabled:
+            return
+        self.written += resources
+        threshold = max(MIN_WRITES, self.known_size // 5)
+        if self.written >= threshold and (self.running is None or self.running.done()):
+            self.known_size += self.written
+            self.written = 0
+            self.running = asyncio.create_task(self._analyse())
+
+    async def _analyse(self) -> None:
+        try:
+            async with self.db.engine.connect() as conn:
+                await conn.execute(text(f"ANALYZE {', '.join(TABLES)}"))
+                await conn.commit()
+        except Exception:  # statistics are an optimisation: a failure must not disturb requests
+            log.warning("ANALYZE of the search tables failed", exc_info=True)
+
+    async def close(self) -> None:
+        if self.running is not None:
+            await asyncio.gather(self.running, return_exceptions=True)
