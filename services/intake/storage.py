@@ -111,17 +111,19 @@ class ResourceStore:
         ], total
 
     async def search(self, request: SearchRequest) -> tuple[list[dict], int | None]:
-        total = None
+        total, broad = None, False
         if request.summary_count or request.total == "accurate":
             total = (await self.session.execute(count_statement(request))).scalar_one()
+            broad = total > request.total_limit
         elif request.total == "default":
             # Counting a broad search costs as much as reading every match: an exact total is
             # given up to a limit, beyond it on request (_total=accurate). docs/decisions.md
             counted = (await self.session.execute(count_statement(request, request.total_limit))).scalar_one()
             total = counted if counted <= request.total_limit else None
+            broad = total is None
         if request.summary_count or request.count == 0:
             return [], total
-        rows = (await self.session.execute(page_statement(request))).all()
+        rows = (await self.session.execute(page_statement(request, broad))).all()
         return [content for _, content in rows], total
 
     async def find_ids(self, request: SearchRequest, limit: int) -> list[str]:
