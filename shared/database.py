@@ -31,10 +31,7 @@ def create_engine(url: str) -> AsyncEngine:
             cursor.close()
 
         return engine
-    # asyncpg prepares every statement; after five runs PostgreSQL may switch to a generic plan
-    # that ignores the values searched for (a patient's id, a code) and reads whole index tables.
-    return create_async_engine(url, pool_size=10, max_overflow=10, pool_pre_ping=True, **_JSON_CODEC,
-                               connect_args={"server_settings": {"plan_cache_mode": "force_custom_plan"}})
+    return create_async_engine(url, pool_size=10, max_overflow=10, pool_pre_ping=True, **_JSON_CODEC)
 
 
 class Database:

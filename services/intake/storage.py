@@ -13,7 +13,7 @@ from email.utils import formatdate
 
 from functools import lru_cache
 
-from sqlalchemy import Table, and_, delete, false, func, insert, or_, select, tuple_, update
+from sqlalchemy import Table, and_, delete, false, func, insert, or_, select, text, tuple_, update
 from sqlalchemy.engine import Dialect
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -111,6 +111,11 @@ class ResourceStore:
         ], total
 
     async def search(self, request: SearchRequest) -> tuple[list[dict], int | None]:
+        if self.session.bind.dialect.name == "postgresql":
+            # asyncpg prepares every statement; after five runs PostgreSQL may switch to a generic
+            # plan that cannot see which patient or code is searched for, and reads whole indexes.
+            # Writes keep the default: re-planning every row of a bulk insert costs ingest speed.
+            await self.session.execute(text("SET LOCAL plan_cache_mode = force_custom_plan"))
         total, broad = None, False
         if request.summary_count or request.total == "accurate":
             total = (await self.session.execute(count_statement(request))).scalar_one()
