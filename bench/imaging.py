@@ -1,0 +1,103 @@
+"""Imaging benchmark: analysis time and peak memory on a 512 x 512 x 400 CT, next to a floor.
+
+    .venv/bin/python bench/imaging.py
+
+The volume is the real test CT with the acceptance phantom's lesions implanted, upsampled to
+512 x 512 x 400 (linear interpolation) and written as NIfTI. Each measurement runs in a fresh
+process, which reports its wall time and its peak resident memory above what it held after its
+imports:
+- floor: load the same NIfTI, threshold at 130 HU, label connected components (scipy.ndimage);
+- analysis: load the NIfTI as the service does and find the lesions (services/imaging/analysis).
+Targets: analysis time <= 3 x the floor's; peak memory <= 4 x the volume's int16 size.
+"""
+
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SHAPE = (512, 512, 400)
+
+
+def build_volume(path: Path) -> None:
+    import nibabel
+    import numpy as np
+    from scipy import ndimage
+
+    sys.path.insert(0, str(ROOT))
+    from services.imaging.analysis.loaders import load_nifti
+    from tests.imaging import phantom
+
+    ct = phantom.implant(load_nifti(ROOT / "tests/data/ct/example_ct.nii.gz"), phantom.acceptance_lesions())
+    factors = [t / s for t, s in zip(SHAPE, ct.hu.shape, strict=True)]
+    big = ndimage.zoom(ct.hu.astype(np.float32), factors, order=1).round().astype(np.int16)
+    affine = ct.affine.copy()
+    affine[:3, :3] = affine[:3, :3] / np.array(factors)  # finer voxels, same extent
+    image = nibabel.Nifti1Image(big, np.diag([-1.0, -1.0, 1.0, 1.0]) @ affine)  # LPS -> RAS for NIfTI
+    nibabel.save(image, path)
+
+
+def _peak_kib() -> int:
+    """This process's own peak resident size. ru_maxrss is not used: on Linux a child started by
+    fork + exec inherits its parent's high-water mark, which here (the parent built the big volume)
+    hid the floor's whole peak. VmHWM belongs to the process's own address space, new at exec."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1])
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
+def measure(mode: str, path: str) -> dict:
+    """Runs in its own process."""
+    import numpy as np  # noqa: F401  (imports are not what is measured)
+    from scipy import ndimage
+
+    sys.path.insert(0, str(ROOT))
+    from services.imaging.analysis.lesions import find_lesions
+    from services.imaging.analysis.loaders import load_nifti
+
+    import nibabel
+
+    baseline = _peak_kib()
+    started = time.perf_counter()
+    if mode == "floor":
+        hu = np.asanyarray(nibabel.load(path).dataobj).astype(np.int16)
+        labels, count = ndimage.label(hu >= 130)
+        result = {"components": int(count)}
+    else:
+        findings = find_lesions(load_nifti(path))
+        result = {"lesions": len(findings.lesions), "volumes_ml": [round(l.volume_ml, 1) for l in findings.lesions]}
+    elapsed = time.perf_counter() - started
+    peak = _peak_kib()
+    return {"seconds": round(elapsed, 2), "peak_mib_above_imports": round((peak - baseline) / 1024, 1), **result}
+
+
+def run(mode: str, path: Path) -> dict:
+    output = subprocess.run([sys.executable, __file__, "--measure", mode, str(path)], capture_output=True,
+                            text=True, check=True, cwd=ROOT)
+    return json.loads(output.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory(prefix="bench-imaging-") as tmp:
+        path = Path(tmp) / "ct-512x512x400.nii.gz"
+        build_volume(path)
+        floor = run("floor", path)
+        analysis = run("analysis", path)
+    int16_mib = SHAPE[0] * SHAPE[1] * SHAPE[2] * 2 / 2**20
+    print(json.dumps({
+        "shape": SHAPE, "volume_int16_mib": round(int16_mib, 1), "floor": floor, "analysis": analysis,
+        "time_ratio_to_floor": round(analysis["seconds"] / floor["seconds"], 2),
+        "peak_memory_ratio_to_int16_volume": round(analysis["peak_mib_above_imports"] / int16_mib, 2),
+    }, indent=2))
+
+
+if __name__ == "__main__":
+    if len(sys.argv) == 4 and sys.argv[1] == "--measure":
+        print(json.dumps(measure(sys.argv[2], sys.argv[3])))
+    else:
+        main()
