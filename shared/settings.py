@@ -41,7 +41,7 @@ class Settings(BaseSettings):
     max_body_bytes: int = Field(10 * 1024 * 1024, description="Largest request body accepted (413 beyond).")
     max_bundle_entries: int = Field(5000, description="Largest Bundle accepted (413 beyond).")
     validation_workers: int = Field(
-        1, ge=0,
+        2, ge=0,
         description="Worker processes that validate large transaction Bundles beside the service (0: in-process).",
     )
     search_total_limit: int = Field(

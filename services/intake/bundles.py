@@ -8,6 +8,7 @@ everything back. A batch runs each entry on its own.
 
 import asyncio
 import uuid
+from collections import deque
 from collections.abc import AsyncIterator
 from contextlib import aclosing, suppress
 from dataclasses import dataclass, field
@@ -130,18 +131,21 @@ async def _validated_chunks(entries: list[Entry], pool: ModelValidationPool | No
             return asyncio.ensure_future(pool.model_issues(body, [e.index for e in chunk]))
         return asyncio.ensure_future(asyncio.to_thread(_check_structures, chunk))
 
-    ahead = check_ahead(chunks[0]) if chunks else None
+    # As many chunks in flight as there are workers to check them (one thread otherwise).
+    depth = max(1, pool.workers) if use_pool else 1
+    ahead = deque(check_ahead(chunk) for chunk in chunks[:depth])
     try:
         for k, chunk in enumerate(chunks):
-            verdicts = await ahead
-            ahead = check_ahead(chunks[k + 1]) if k + 1 < len(chunks) else None
+            verdicts = await ahead.popleft()
+            if k + depth < len(chunks):
+                ahead.append(check_ahead(chunks[k + depth]))
             if use_pool:
                 _check_structures(chunk, verdicts)
             yield chunk
     finally:
-        if ahead is not None:  # a thread or worker cannot be interrupted: let it finish, outcome unused
+        for future in ahead:  # a thread or worker cannot be interrupted: let it finish, outcome unused
             with suppress(Exception):
-                await ahead
+                await future
 
 
 class BundleProcessor:

@@ -262,6 +262,13 @@ class ResourceStore:
         if not rows:
             return
         connection = await self.session.connection()
+        if connection.dialect.name == "postgresql":
+            # COPY: several times faster than INSERTs for PostgreSQL. The driver opens its
+            # transaction with the first statement it runs: run one, so that COPY is inside it.
+            await connection.exec_driver_sql("SELECT 1")
+            raw = await connection.get_raw_connection()
+            await raw.driver_connection.copy_records_to_table(table.name, records=rows, columns=list(columns))
+            return
         sql, order = _insert_sql(table, columns, connection.dialect)
         if order is not None:
             rows = [tuple(row[i] for i in order) for row in rows]
