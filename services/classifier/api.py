@@ -2,7 +2,6 @@
 
 from typing import Annotated, Any
 
-import httpx
 from fastapi import APIRouter, Depends, Path, Request
 from starlette.responses import Response
 

@@ -1,6 +1,5 @@
 """HTTP layer of the imaging service: accept analyses, show their state, serve the mask."""
 
-from datetime import UTC, datetime
 from pathlib import Path
 
 from fastapi import APIRouter, Request
@@ -14,6 +13,7 @@ from services.imaging.schemas import AnalysisRequest, AnalysisState
 from services.imaging.submission import accept_dicomweb, accept_upload
 from shared.errors import FHIRError, Issue, operation_outcome
 from shared.fhir_openapi import ERROR_STATUSES, fhir_content
+from shared.fhir_time import instant
 from shared.request_body import read_json_body
 
 MULTIPART_SCHEMA = {
@@ -31,15 +31,11 @@ def _errors(*statuses: int) -> dict:
             for s in statuses}
 
 
-def _instant(ms: int) -> str:
-    return datetime.fromtimestamp(ms / 1000, UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
-
-
 def state_of(job: AnalysisJob) -> AnalysisState:
     outcome = operation_outcome([Issue("processing", job.reason)]) if job.state == "failed" and job.reason else None
     return AnalysisState(
         id=job.id, status=job.state, stage=job.stage, percent=job.percent, inputKind=job.input_kind,
-        imagingStudy=job.imaging_study, created=_instant(job.created_ms), updated=_instant(job.updated_ms),
+        imagingStudy=job.imaging_study, created=instant(job.created_ms), updated=instant(job.updated_ms),
         attempts=job.attempts, outcome=outcome, report=job.report,
         mask=f"/analyses/{job.id}/mask" if job.state == "done" and job.mask_media_type else None,
     )

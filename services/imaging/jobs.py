@@ -7,7 +7,6 @@ queue, so every accepted job is finished after a restart.
 
 import asyncio
 import logging
-import time
 import uuid
 from collections.abc import Awaitable, Callable
 from typing import Any
@@ -16,12 +15,9 @@ from sqlalchemy import select, update
 
 from services.imaging.models import DONE, FAILED, QUEUED, RUNNING, AnalysisJob
 from shared.database import Database
+from shared.fhir_time import now_ms
 
 log = logging.getLogger(__name__)
-
-
-def now_ms() -> int:
-    return time.time_ns() // 1_000_000
 
 
 class JobStore:

@@ -19,10 +19,11 @@ from services.intake.elements import ID_PATTERN
 from services.intake.interactions import Interactions, check_references_exist, check_rules, parse_if_match
 from services.intake.model_validation_pool import ModelValidationPool
 from services.intake.registry import SUPPORTED_TYPES
-from services.intake.responses import instant, searchset
+from services.intake.responses import searchset
 from services.intake.storage import ResourceStore, Stored, new_id, prepare_new
 from services.intake.validation import Incoming, check_structure
 from shared.errors import FHIRError, Issue, operation_outcome
+from shared.fhir_time import instant
 
 ORDER = {"DELETE": 0, "POST": 1, "PUT": 2, "GET": 3, "HEAD": 3}
 # Entries are validated in chunks, the next chunk in a worker thread while the current one

@@ -1,17 +1,13 @@
 """FHIR response bodies and headers: single resources, searchsets, histories."""
 
 import uuid
-from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urlencode
 
 from services.intake.search import SearchRequest
+from shared.fhir_time import instant, now_ms
 from services.intake.storage import Stored
 from shared.fhir_json import fhir_response
-
-
-def instant(ms: int) -> str:
-    return datetime.fromtimestamp(ms / 1000, UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
 def resource_headers(stored: Stored, base: str) -> dict[str, str]:
@@ -36,7 +32,7 @@ def resource_response(stored: Stored, base: str, status: int = 200, prefer: str 
 def _bundle(kind: str, total: int | None, links: list[dict], entries: list[dict]) -> dict[str, Any]:
     bundle: dict[str, Any] = {
         "resourceType": "Bundle", "id": str(uuid.uuid4()),
-        "meta": {"lastUpdated": datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")},
+        "meta": {"lastUpdated": instant(now_ms())},
         "type": kind,
     }
     if total is not None:

@@ -3,7 +3,6 @@
 import json
 import logging
 
-import pytest
 from fastapi import APIRouter
 
 from services.intake.registry import SUPPORTED_TYPES, search_parameters

@@ -1,0 +1,13 @@
+"""FHIR instants as text: UTC, millisecond precision, Z."""
+
+import time
+from datetime import UTC, datetime
+
+
+def instant(ms: int) -> str:
+    """The FHIR instant of an epoch time in milliseconds."""
+    return datetime.fromtimestamp(ms / 1000, UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def now_ms() -> int:
+    return time.time_ns() // 1_000_000
