@@ -54,8 +54,8 @@ class Database:
         async with self.engine.connect() as conn:
             await conn.execute(text("SELECT 1"))
 
-    async def migrate(self, script_location: Path) -> None:
-        """Bring the schema to the newest Alembic revision."""
+    async def migrate(self, script_location: Path, revision: str = "head") -> None:
+        """Bring the schema to the newest Alembic revision (or to `revision`)."""
 
         database = self.engine.url.database
         if self.dialect == "sqlite" and database and database != ":memory:":
@@ -65,7 +65,7 @@ class Database:
             config = Config()
             config.set_main_option("script_location", str(script_location))
             config.attributes["connection"] = connection
-            command.upgrade(config, "head")
+            command.upgrade(config, revision)
 
         async with self.engine.begin() as conn:
             await conn.run_sync(upgrade)

@@ -6,6 +6,7 @@ from typing import Any
 
 from services.intake.dates import MAX_MS, MIN_MS, DateFormatError, date_range
 from services.intake.elements import ABSOLUTE_REFERENCE, RELATIVE_REFERENCE, values_at
+from services.intake.models import POINT_MS
 from services.intake.registry import search_parameters
 from services.intake.validation import Incoming
 
@@ -20,7 +21,7 @@ def normalize_string(value: str) -> str:
 class IndexRows:
     token: list[tuple[str, str | None, str]] = field(default_factory=list)  # param, system, code
     string: list[tuple[str, str, str]] = field(default_factory=list)  # param, normalized value, exact value
-    date: list[tuple[str, int, int]] = field(default_factory=list)  # param, low ms, high ms (exclusive)
+    date: list[tuple[str, int, int, bool]] = field(default_factory=list)  # param, low ms, high ms (exclusive), point
     reference: list[tuple[str, str, str]] = field(default_factory=list)  # element path, target type, target id
     quantity: list[tuple[str, float, str | None, str | None]] = field(default_factory=list)  # param, value, system, code
 
@@ -82,7 +83,7 @@ def extract(incoming: Incoming) -> IndexRows:
                     case "string":
                         rows.string += [(name, normalize_string(s), s) for s in _strings(value)]
                     case "date":
-                        rows.date += [(name, lo, hi) for lo, hi in _dates(value)]
+                        rows.date += [(name, lo, hi, hi - lo <= POINT_MS) for lo, hi in _dates(value)]
                     case "quantity":
                         rows.quantity += [(name, v, s, c) for v, s, c in _quantities(value)]
     # References are indexed once each, by element path (as HAPI does): a reference

@@ -8,7 +8,7 @@ parameter type, rewritten in the same transaction as the resource.
 
 from typing import Any
 
-from sqlalchemy import JSON, BigInteger, Column, Index, Integer, UniqueConstraint
+from sqlalchemy import JSON, BigInteger, Boolean, Column, Index, Integer, UniqueConstraint, false
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlmodel import Field, SQLModel
 
@@ -44,6 +44,9 @@ class ResourceVersion(SQLModel, table=True):
     content: dict[str, Any] | None = Field(default=None, sa_column=Column(JSONDocument))
 
 
+# Lookup indexes end with res_id and the date owner index with the bounds, so that searches
+# read index entries only: a criterion probed per resource, or an index scanned to count, then
+# costs a fraction of the table visits it would need otherwise.
 class _IndexRow(SQLModel):
     id: int | None = Field(default=None, primary_key=True, sa_type=SurrogateKey)
     res_type: str = Field(max_length=64)
@@ -54,7 +57,7 @@ class _IndexRow(SQLModel):
 class TokenIndex(_IndexRow, table=True):
     __tablename__ = "search_token"
     __table_args__ = (
-        Index("ix_token_lookup", "res_type", "param", "code", "system"),
+        Index("ix_token_lookup", "res_type", "param", "code", "system", "res_id"),
         Index("ix_token_owner", "res_type", "res_id", "param"),
     )
     system: str | None = Field(default=None, max_length=512)
@@ -71,15 +74,22 @@ class StringIndex(_IndexRow, table=True):
     exact: str = Field(max_length=512)  # as written, for the :exact modifier
 
 
+# A date is an interval [low, high). One index on low serves every date search: a point (an
+# interval of at most a day, as almost all dates are) meeting `high >= L` also has
+# `low >= L - POINT_MS`, so both bounds of a window become a range on low; the few longer
+# intervals (periods, months, years) are told apart by `point` and filtered on their own.
+POINT_MS = 86_400_000
+
+
 class DateIndex(_IndexRow, table=True):
     __tablename__ = "search_date"
     __table_args__ = (
-        Index("ix_date_low", "res_type", "param", "low_ms"),
-        Index("ix_date_high", "res_type", "param", "high_ms"),
-        Index("ix_date_owner", "res_type", "res_id", "param"),
+        Index("ix_date_window", "res_type", "param", "point", "low_ms", "high_ms", "res_id"),
+        Index("ix_date_owner", "res_type", "res_id", "param", "low_ms", "high_ms"),
     )
     low_ms: int = Field(sa_column=Column(BigInteger, nullable=False))
     high_ms: int = Field(sa_column=Column(BigInteger, nullable=False))
+    point: bool = Field(sa_column=Column(Boolean, nullable=False, server_default=false()))  # high_ms - low_ms <= POINT_MS
 
 
 class ReferenceIndex(_IndexRow, table=True):
@@ -96,7 +106,7 @@ class ReferenceIndex(_IndexRow, table=True):
 class QuantityIndex(_IndexRow, table=True):
     __tablename__ = "search_quantity"
     __table_args__ = (
-        Index("ix_quantity_lookup", "res_type", "param", "value"),
+        Index("ix_quantity_lookup", "res_type", "param", "value", "res_id"),
         Index("ix_quantity_owner", "res_type", "res_id", "param"),
     )
     value: float

@@ -20,6 +20,7 @@ class SearchParameter:
     definition: str
     system: str | None = None  # for plain `code` elements, the implied code system
     targets: tuple[str, ...] = ()
+    single: bool = False  # at most one value per resource
 
 
 @dataclass(frozen=True)
@@ -43,7 +44,8 @@ def search_parameters() -> dict[str, dict[str, SearchParameter]]:
         result[resource_type] = {
             name: SearchParameter(
                 name=name, type=p["type"], paths=tuple(p.get("paths", ())),
-                documentation=p["documentation"], definition=p["definition"], system=p.get("system"), targets=tuple(p.get("targets", ())),
+                documentation=p["documentation"], definition=p["definition"], system=p.get("system"),
+                targets=tuple(p.get("targets", ())), single=p.get("single", False),
             )
             for name, p in params.items()
         }

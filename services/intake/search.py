@@ -8,13 +8,13 @@ table)`, which lets the database drive the query from the most selective index.
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
-from sqlalchemy import ColumnElement, and_, exists, false, func, not_, or_, select
+from sqlalchemy import ColumnElement, and_, exists, false, func, not_, or_, select, true
 from sqlalchemy.sql import Select
 
 from services.intake.dates import DateFormatError, date_range
 from services.intake.elements import ABSOLUTE_REFERENCE, ID_PATTERN, RELATIVE_REFERENCE
 from services.intake.indexing import normalize_string
-from services.intake.models import INDEX_TABLES, ResourceRow
+from services.intake.models import INDEX_TABLES, POINT_MS, ResourceRow
 from services.intake.registry import SearchParameter, search_parameters
 from shared.errors import FHIRError
 
@@ -30,6 +30,11 @@ class Criterion:
     param: SearchParameter
     modifier: str | None
     values: tuple[str, ...]  # ORed
+    also: tuple[tuple[str, ...], ...] = ()  # more values lists, ANDed: criteria merged on a single-valued parameter
+
+    @property
+    def groups(self) -> tuple[tuple[str, ...], ...]:
+        return (self.values, *self.also)
 
 
 @dataclass(frozen=True)
@@ -50,6 +55,7 @@ class SearchRequest:
     total_limit: int = 1000
     includes: list[Include] = field(default_factory=list)
     canonical: list[tuple[str, str]] = field(default_factory=list)  # the parameters used, for paging links
+    driver: Criterion | None = None  # the criterion that starts the query, when chosen by counting
 
 
 def _invalid(message: str) -> FHIRError:
@@ -82,7 +88,27 @@ def parse_search(
                           for i in request.includes]
     if request.summary_count:
         request.canonical.append(("_summary", "count"))
+    request.criteria = _merge_single_valued(request.criteria)
     return request
+
+
+def _merge_single_valued(criteria: list[Criterion]) -> list[Criterion]:
+    """date=ge2019&date=lt2020 on a parameter with one value per resource: both criteria must
+    hold for the same index row, so they are tested together, as one window on the index."""
+    merged: dict[str, Criterion] = {}
+    result = []
+    for criterion in criteria:
+        param = criterion.param
+        if not (param.single and param.type == "date" and criterion.modifier is None):
+            result.append(criterion)
+        elif param.name in merged:
+            first = merged[param.name]
+            combined = Criterion(param, None, first.values, (*first.also, criterion.values))
+            result[result.index(first)] = merged[param.name] = combined
+        else:
+            merged[param.name] = criterion
+            result.append(criterion)
+    return result
 
 
 def _apply_result_parameter(request: SearchRequest, name: str, modifier: str, raw: str, params, max_count: int) -> None:
@@ -187,6 +213,47 @@ def _date_condition(prefix: str, value: str, low, high) -> ColumnElement:
             return and_(low < p_high, high > p_low)
 
 
+def _date_bounds(prefix: str, value: str) -> tuple[int | None, int | None]:
+    """(L, U): every interval [low, high) matching `prefix value` has high > L and low < U
+    (None: no such bound). Implied by _date_condition; used to narrow the index range read."""
+    try:
+        p_low, p_high = date_range(value)
+    except DateFormatError:
+        return None, None  # reported as a 400 when the condition itself is built
+    return {
+        "eq": (p_low, p_high), "ap": (p_low, p_high), "ge": (p_low, None), "gt": (p_high, None),
+        "sa": (p_high, None), "le": (None, p_high), "lt": (None, p_low), "eb": (None, p_low),
+    }.get(prefix, (None, None))
+
+
+def _window(criterion: Criterion) -> tuple[int | None, int | None]:
+    """The bounds every match of a date criterion keeps: the loosest of ORed values, the
+    tightest of ANDed ones."""
+    lows, highs = [], []
+    for group in criterion.groups:
+        bounds = [_date_bounds(*_prefixed(v)) for v in group]
+        if all(low is not None for low, _ in bounds):
+            lows.append(min(low for low, _ in bounds))
+        if all(high is not None for _, high in bounds):
+            highs.append(max(high for _, high in bounds))
+    return (max(lows) if lows else None), (min(highs) if highs else None)
+
+
+def _window_branches(table, low: int | None, high: int | None) -> tuple[ColumnElement, ColumnElement] | None:
+    """The window as ranges on low_ms, which the window index reads: for points directly
+    (models.POINT_MS), for the few longer intervals by filtering them apart."""
+    if low is None and high is None:
+        return None
+    points, others = [table.point == true()], [table.point == false()]
+    if low is not None:
+        points.append(table.low_ms > low - POINT_MS)
+        others.append(table.high_ms > low)
+    if high is not None:
+        points.append(table.low_ms < high)
+        others.append(table.low_ms < high)
+    return and_(*points), and_(*others)
+
+
 def _number_condition(prefix: str, text: str, column) -> ColumnElement:
     try:
         number = Decimal(text)
@@ -278,6 +345,31 @@ def _value_condition(criterion: Criterion, table, value: str) -> ColumnElement:
     raise AssertionError(param.type)
 
 
+def _matches(criterion: Criterion, table) -> ColumnElement:
+    """The index rows of one criterion (its :not aside): its parameter, and any of its values."""
+    conditions = [param_filter(table, criterion.param)]
+    conditions += [or_(*(_value_condition(criterion, table, v) for v in group)) for group in criterion.groups]
+    branches = _window_branches(table, *_window(criterion)) if criterion.param.type == "date" else None
+    if branches is not None:
+        conditions.append(or_(*branches))
+    return and_(*conditions)
+
+
+def _driver_rows(request: SearchRequest, criterion: Criterion):
+    """The index rows that start a query, as a FROM item with res_id. A date window is read as
+    two index ranges (points, longer intervals) in UNION ALL: as an OR, PostgreSQL visits the
+    table for each row and misjudges how many there are."""
+    table = INDEX_TABLES[criterion.param.type].__table__
+    own = [table.c.res_type == request.resource_type, _matches(criterion, table.c)]
+    branches = _window_branches(table.c, *_window(criterion)) if criterion.param.type == "date" else None
+    if branches is None:
+        return table, own
+    own = own[:1] + [param_filter(table.c, criterion.param),
+                     *(or_(*(_value_condition(criterion, table.c, v) for v in g)) for g in criterion.groups)]
+    rows = select(table.c.res_id).where(*own, branches[0]).union_all(select(table.c.res_id).where(*own, branches[1]))
+    return rows.subquery("window"), []
+
+
 def param_filter(table, param: SearchParameter) -> ColumnElement:
     """Index rows belonging to a parameter: by name, except references, which are indexed by path."""
     if param.type != "reference":
@@ -304,7 +396,7 @@ def _criterion_condition(resource_type: str, criterion: Criterion, drives: bool)
         return or_(*(_date_condition(*_prefixed(v), r.last_updated_ms, r.last_updated_ms + 1)
                      for v in criterion.values))
     table = INDEX_TABLES[criterion.param.type]
-    matches = and_(param_filter(table, criterion.param), or_(*(_value_condition(criterion, table, v) for v in criterion.values)))
+    matches = _matches(criterion, table)
     if drives and criterion.modifier != "not":
         return r.res_id.in_(select(table.res_id).where(table.res_type == resource_type, matches))
     probe = exists().where(table.res_type == r.res_type, table.res_id == r.res_id, matches)
@@ -339,23 +431,51 @@ def where_clause(request: SearchRequest, driven: bool = True) -> list[ColumnElem
     return conditions
 
 
-def page_statement(request: SearchRequest, broad: bool = False) -> Select:
-    """One page of matches; `broad` when they are known to be many (more than the total limit)."""
+def page_statement(request: SearchRequest, broad: bool = False, among: list[str] | None = None) -> Select:
+    """One page of matches; `broad` when they are known to be many (more than the total limit);
+    `among`: the ids of all the matches, when already read (a few: the search is not run again)."""
     r = ResourceRow
     order = []
     for name, descending in request.sort:
         key = _sort_key(request.resource_type, name, descending)
         order.append(key.desc().nulls_last() if descending else key.asc().nulls_last())
     order.append(r.pk)  # a total order, so that pages never overlap or skip
-    driven = not (broad and not request.sort)
-    return (
-        select(r.res_id, r.content).where(*where_clause(request, driven)).order_by(*order)
-        .limit(request.count).offset(request.offset)
-    )
+    if among is not None:
+        conditions = [r.res_type == request.resource_type, r.deleted == false(), r.res_id.in_(among)]
+    else:
+        conditions = where_clause(request, driven=not (broad and not request.sort))
+    return select(r.res_id, r.content).where(*conditions).order_by(*order).limit(request.count).offset(request.offset)
 
 
 def _ordered(request: SearchRequest) -> list[Criterion]:
-    return sorted(request.criteria, key=lambda c: (c.param.name != "_id", _SELECTIVITY[c.param.type]))
+    return sorted(request.criteria, key=lambda c: (c is not request.driver, c.param.name != "_id",
+                                                   _SELECTIVITY[c.param.type]))
+
+
+def driver_candidates(request: SearchRequest) -> list[Criterion]:
+    """The criteria worth counting before choosing where a query starts: the likeliest by
+    parameter type, and any date window bounded on both sides, which may hold far fewer rows
+    (code=X&date=ge2019-01&date=lt2019-03) or far more."""
+    ordered = _ordered(request)
+    if len(ordered) < 2 or any(_on_resources(c) or c.modifier == "not" for c in ordered):
+        return []
+    windows = [c for c in ordered[1:] if c.param.type == "date" and None not in _window(c)]
+    return [ordered[0], *windows] if windows else []
+
+
+def bounded_count_statement(request: SearchRequest, criterion: Criterion, limit: int) -> Select:
+    """About how many index rows one criterion matches, counting no further than `limit`: a
+    date window counts its points only, one range of the window index (an OR of both kinds
+    would make the planner scan the table in hope of an early stop)."""
+    table = INDEX_TABLES[criterion.param.type]
+    if criterion.param.type == "date":
+        low, high = _window(criterion)
+        matches = and_(param_filter(table, criterion.param), table.point == true(),
+                       table.low_ms > low - POINT_MS, table.low_ms < high)
+    else:
+        matches = _matches(criterion, table)
+    rows = select(table.res_id).where(table.res_type == request.resource_type, matches).limit(limit)
+    return select(func.count()).select_from(rows.subquery())
 
 
 RANGE_TYPES = {"date", "quantity", "string"}
@@ -365,9 +485,11 @@ def _on_resources(criterion: Criterion) -> bool:
     return criterion.param.name in ("_id", "_lastUpdated")
 
 
-def _matching_ids(request: SearchRequest) -> Select:
+def _matching_ids(request: SearchRequest, distinct: bool = True, joins: bool = False) -> Select:
     """The ids of the matches, read from the index tables alone where possible: they hold rows
-    of current, undeleted versions only, so counting needs no visit to the resources."""
+    of current, undeleted versions only, so counting needs no visit to the resources.
+    distinct=False may list a resource more than once; so may joins=True, which joins the index
+    rows of the other criteria instead of probing them with EXISTS."""
     t = request.resource_type
     ordered = _ordered(request)
     if (not ordered or any(_on_resources(c) for c in ordered) or ordered[0].modifier == "not"
@@ -376,17 +498,30 @@ def _matching_ids(request: SearchRequest) -> Select:
         # than DISTINCT, which SQLite would answer by reading a whole owner index in order.
         return select(ResourceRow.res_id).where(*where_clause(request))
     driver, others = ordered[0], ordered[1:]
-    table = INDEX_TABLES[driver.param.type]
-    conditions = [table.res_type == t, param_filter(table, driver.param),
-                  or_(*(_value_condition(driver, table, v) for v in driver.values))]
+    rows, conditions = _driver_rows(request, driver)
+    ids = select(rows.c.res_id)
     for criterion in others:
         other = INDEX_TABLES[criterion.param.type].__table__.alias()
-        probe = exists().where(
-            other.c.res_type == t, other.c.res_id == table.res_id, param_filter(other.c, criterion.param),
-            or_(*(_value_condition(criterion, other.c, v) for v in criterion.values)),
-        )
-        conditions.append(not_(probe) if criterion.modifier == "not" else probe)
-    return select(table.res_id).where(*conditions).distinct()
+        matches = and_(other.c.res_type == t, other.c.res_id == rows.c.res_id, _matches(criterion, other.c))
+        if criterion.modifier == "not":
+            conditions.append(not_(exists().where(matches)))
+        elif joins:
+            ids = ids.join(other, matches)
+        else:
+            conditions.append(exists().where(matches))
+    ids = ids.where(*conditions)
+    return ids.distinct() if distinct else ids
+
+
+def ids_statement(request: SearchRequest, limit: int, dialect: str, distinct: bool = False) -> Select:
+    """The ids of up to limit + 1 matches, in no order: when there are at most `limit`, they give
+    both the total and the page, in one pass over the index tables instead of two. Without
+    DISTINCT, which PostgreSQL answers by sorting every match before the first row comes out,
+    the scan stops at the limit; the caller removes repeated ids. SQLite runs each correlated
+    EXISTS as a subroutine call, three times the cost of a join step; PostgreSQL plans EXISTS as
+    a semi-join, faster there than a join."""
+    joins = dialect == "sqlite" and not distinct
+    return _matching_ids(request, distinct, joins).limit(limit + 1)
 
 
 def count_statement(request: SearchRequest, limit: int | None = None) -> Select:

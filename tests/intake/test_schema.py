@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
+from sqlalchemy import text
 from sqlmodel import SQLModel
 
 from services.intake.main import MIGRATIONS, create_app
@@ -66,3 +67,22 @@ def test_app_module_exposes_app():
     from services.intake.main import app
     assert app.title.startswith("Calcinosis intake")
     assert create_app().openapi()["info"]["title"] == app.title
+
+
+async def test_upgrade_keeps_stored_index_rows_and_marks_date_points(database_url):
+    """A store written under revision 0001 keeps its rows through 0002, which tells points
+    (at most a day long) from longer intervals."""
+    db = Database(database_url)
+    try:
+        await db.migrate(MIGRATIONS, "0001")
+        day, year = 86_400_000, 365 * 86_400_000
+        async with db.engine.begin() as conn:
+            await conn.execute(text(
+                "INSERT INTO search_date (res_type, res_id, param, low_ms, high_ms) VALUES "
+                f"('Observation', 'a', 'date', 0, {day}), ('Observation', 'b', 'date', 0, {year})"))
+        await db.migrate(MIGRATIONS)
+        async with db.engine.connect() as conn:
+            rows = (await conn.execute(text("SELECT res_id, point FROM search_date ORDER BY res_id"))).all()
+        assert [(r, bool(p)) for r, p in rows] == [("a", True), ("b", False)]
+    finally:
+        await db.close()

@@ -19,8 +19,8 @@ async def cohort(intake):
     return {"ada": ada, "bob": bob, "labs": labs, "study": study}
 
 
-async def ids(intake, path, **params):
-    response = await intake.get(path, params=params)
+async def ids(intake, path, params=None, **named):
+    response = await intake.get(path, params=named if params is None else params)
     assert response.status_code == 200, response.text
     bundle = response.json()
     assert bundle["type"] == "searchset"
@@ -202,3 +202,31 @@ async def test_lenient_handling_ignores_unknown_parameters(intake, cohort):
 async def test_post_search(intake, cohort):
     response = await intake.post("/fhir/Patient/_search", data={"gender": "male"})
     assert response.status_code == 200 and response.json()["total"] == 1
+
+
+async def test_date_windows_read_points_and_long_intervals(intake, cohort):
+    """A window on one single-valued date (date=ge&date=lt, searched together on one index row)
+    finds points and longer intervals (periods, months) alike, with or without another criterion
+    to start from, and whichever criterion the server chooses to start from."""
+    ada = cohort["ada"]["id"]
+    spanning = phosphate(f"Patient/{ada}", 6.0, "2023-06-15T08:00:00Z")
+    del spanning["effectiveDateTime"]
+    spanning["effectivePeriod"] = {"start": "2021-12-01", "end": "2024-12-31"}  # over every window below
+    month = phosphate(f"Patient/{ada}", 6.1, "2023-02")  # an interval of a month
+    spanning, month = await create(intake, spanning), await create(intake, month)
+    labs = [o["id"] for o in cohort["labs"]]
+    window = [("date", "ge2023-01-01"), ("date", "lt2023-07-01")]
+    found = await ids(intake, "/fhir/Observation", params=window)
+    assert found == [labs[1], labs[3], labs[4], spanning["id"], month["id"]]
+    with_code = await ids(intake, "/fhir/Observation", params=[("code", "2777-1"), *window])
+    assert with_code == [labs[1], labs[4], spanning["id"], month["id"]]
+    assert await ids(intake, "/fhir/Observation", params=[("code", "2777-1"), ("date", "ge2023-02-10"),
+                                                          ("date", "le2023-02-20")]) == [spanning["id"], month["id"]]
+    # No point lies after 2024 and before 2023; the period does, over both.
+    empty = [("code", "2777-1"), ("date", "ge2024-01-01"), ("date", "lt2023-01-01")]
+    assert await ids(intake, "/fhir/Observation", params=empty) == [spanning["id"]]
+    # ORed values within each criterion: the loosest bound of each, the tightest of both.
+    ored = [("code", "2777-1"), ("date", "ge2023-01-01,ge2024-01-01"), ("date", "lt2023-03-01")]
+    assert await ids(intake, "/fhir/Observation", params=ored) == [spanning["id"], month["id"]]
+    unbounded = [("date", "lt2022-02-01,ge2024-03-01"), ("date", "ge2022-01-01,lt2021-01-01")]
+    assert await ids(intake, "/fhir/Observation", params=unbounded) == [labs[0], labs[2], spanning["id"]]
