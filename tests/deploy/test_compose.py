@@ -1,0 +1,220 @@
+"""docker-compose.yml: valid against the Compose Specification, and wired as the services expect.
+
+Offline: no Docker engine, no network. The specification's JSON schema is vendored in schemas/.
+"""
+
+import copy
+import hashlib
+import json
+import os
+import subprocess
+import uuid
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import jsonschema
+import pytest
+import yaml
+
+from shared.settings import Settings
+from tests.deploy.expected import (
+    COMPOSE_COMMANDS, COMPOSE_DATABASE_SECRETS, COMPOSE_FILE, COMPOSE_SCHEMA, COMPOSE_SCHEMA_SHA256,
+    DECIDED_SETTINGS, FIXED_SETTINGS, ORTHANC_CONFIG, PORTS, POSTGRES_INIT, ROOT, SECRETS_DIR, WORKER_COMMAND,
+)
+
+APP_DOCKERFILE = "deploy/Dockerfile"
+SETTINGS = {name.upper() for name in Settings.model_fields} | DECIDED_SETTINGS
+
+
+@pytest.fixture(scope="module")
+def compose() -> dict:
+    return yaml.safe_load(COMPOSE_FILE.read_text())
+
+
+@pytest.fixture(scope="module")
+def validator() -> jsonschema.protocols.Validator:
+    schema = json.loads(COMPOSE_SCHEMA.read_text())
+    cls = jsonschema.validators.validator_for(schema)
+    cls.check_schema(schema)
+    return cls(schema)
+
+
+def _errors(validator, document) -> list[str]:
+    return [f"{'/'.join(map(str, e.absolute_path)) or '(top)'}: {e.message}"
+            for e in sorted(validator.iter_errors(document), key=lambda e: list(map(str, e.absolute_path)))]
+
+
+def _app_services(compose: dict) -> dict[str, dict]:
+    """The services built from deploy/Dockerfile: the three APIs and the imaging workers."""
+    return {name: service for name, service in compose["services"].items()
+            if isinstance(service.get("build"), dict) and service["build"].get("dockerfile") == APP_DOCKERFILE}
+
+
+def _command(service: dict) -> list[str]:
+    command = service.get("command")
+    return command.split() if isinstance(command, str) else command
+
+
+def test_vendored_schema_is_untouched():
+    assert hashlib.sha256(COMPOSE_SCHEMA.read_bytes()).hexdigest() == COMPOSE_SCHEMA_SHA256
+
+
+def test_compose_file_matches_the_compose_specification(compose, validator):
+    assert _errors(validator, compose) == []
+
+
+BREAKAGES = {
+    "a misspelt service key": (lambda c: c["services"]["intake"].update(comand=["true"]), "services/intake"),
+    "an unknown dependency condition": (
+        lambda c: c["services"]["intake"]["depends_on"]["postgres"].update(condition="service_ready"),
+        "services/intake/depends_on"),
+    "ports as a mapping": (lambda c: c["services"]["intake"].update(ports={"8001": 8001}), "services/intake/ports"),
+    "a healthcheck without its test's form": (
+        lambda c: c["services"]["postgres"]["healthcheck"].update(test={"CMD": "true"}),
+        "services/postgres/healthcheck/test"),
+    "an unknown top-level key": (lambda c: c.update(service={}), "(top)"),
+}
+
+
+@pytest.mark.parametrize("breakage", BREAKAGES)
+def test_a_broken_compose_file_is_rejected(compose, validator, breakage):
+    """The validation is not vacuous: a deliberately broken copy fails, at the broken place."""
+    break_it, where = BREAKAGES[breakage]
+    broken = copy.deepcopy(compose)
+    break_it(broken)
+    errors = _errors(validator, broken)
+    assert errors, f"{breakage} passed the schema"
+    assert any(error.startswith(where) for error in errors), errors
+
+
+def test_every_service_runs_the_expected_command(compose):
+    apps = _app_services(compose)
+    assert set(apps) == set(COMPOSE_COMMANDS)
+    for name, service in apps.items():
+        assert _command(service) == COMPOSE_COMMANDS[name], name
+
+
+def test_services_publish_their_fixed_ports_and_check_their_health(compose):
+    for name, service in _app_services(compose).items():
+        if _command(service) == WORKER_COMMAND:
+            assert "ports" not in service
+            continue
+        port = PORTS[name]
+        assert any(str(p).endswith(f":{port}:{port}") or str(p) == f"{port}:{port}" for p in service["ports"]), name
+        test = " ".join(service["healthcheck"]["test"])
+        assert f"http://127.0.0.1:{port}/readyz" in test, name
+    for name in ("postgres", "orthanc"):
+        assert compose["services"][name]["healthcheck"]["test"], name
+
+
+def test_settings_are_known_and_wired(compose):
+    for name, service in _app_services(compose).items():
+        environment = service["environment"]
+        assert set(environment) <= SETTINGS, f"{name}: not settings: {set(environment) - SETTINGS}"
+        for key, value in FIXED_SETTINGS.items():
+            assert environment.get(key) == value, f"{name}: {key}"
+    for variable, url in FIXED_SETTINGS.items():
+        if variable.endswith("_URL"):
+            parts = urlsplit(url)
+            assert parts.hostname in compose["services"] and parts.port == PORTS[parts.hostname], variable
+
+
+def test_each_database_url_is_a_secret_file_named_database_url(compose):
+    apps = _app_services(compose)
+    for name, service in apps.items():
+        secrets = {s["target"]: s["source"] for s in service.get("secrets", []) if isinstance(s, dict)}
+        if name in COMPOSE_DATABASE_SECRETS:
+            assert secrets == {"database_url": COMPOSE_DATABASE_SECRETS[name]}, name
+        else:
+            assert "database_url" not in secrets, name
+        assert "DATABASE_URL" not in service["environment"], f"{name}: the database URL belongs in a secret"
+
+
+def test_imaging_api_and_workers_share_the_upload_volume(compose):
+    def data_volume(service: dict) -> str:
+        [volume] = [v.split(":")[0] for v in service["volumes"] if v.split(":")[1] == FIXED_SETTINGS["DATA_DIR"]]
+        return volume
+
+    api, worker = compose["services"]["imaging"], compose["services"]["imaging-worker"]
+    assert data_volume(api) == data_volume(worker)
+    assert data_volume(api) in compose["volumes"], "a named volume, not a host directory"
+
+
+def test_secret_files_have_examples_and_stay_out_of_git(compose):
+    ignored = (ROOT / ".gitignore").read_text().split()
+    assert "deploy/secrets/*.txt" in ignored
+    for name, secret in compose["secrets"].items():
+        path = (ROOT / secret["file"]).resolve()
+        assert path.parent == SECRETS_DIR and path.suffix == ".txt", name
+        assert path.with_name(path.name + ".example").is_file(), f"{name}: no {path.name}.example"
+
+
+def test_example_database_urls_name_each_service_database():
+    for service in ("intake", "imaging"):
+        url = urlsplit((SECRETS_DIR / f"{service}_database_url.txt.example").read_text().strip())
+        assert url.scheme == "postgresql+asyncpg"
+        assert url.hostname == "postgres" and url.path == f"/{service}"
+        assert url.username == service and url.password
+
+
+def test_postgres_and_orthanc_stay_inside_the_compose_network(compose):
+    networks = compose["networks"]
+    for name in ("postgres", "orthanc"):
+        service = compose["services"][name]
+        assert "ports" not in service, f"{name} must not be published"
+        assert service["networks"] and all(networks[n].get("internal") for n in service["networks"]), name
+    orthanc = compose["services"]["orthanc"]
+    assert orthanc["environment"]["DICOM_WEB_PLUGIN_ENABLED"] == "true"
+    config = json.loads(ORTHANC_CONFIG.read_text())
+    assert config["DicomWeb"]["Enable"] is True
+    assert f"./{ORTHANC_CONFIG.relative_to(ROOT)}:/etc/orthanc/orthanc.json:ro" in orthanc["volumes"]
+
+
+def test_postgres_runs_the_init_script(compose):
+    postgres = compose["services"]["postgres"]
+    assert f"./{POSTGRES_INIT.parent.relative_to(ROOT)}:/docker-entrypoint-initdb.d:ro" in postgres["volumes"]
+    assert set(COMPOSE_DATABASE_SECRETS.values()) <= set(postgres["secrets"])
+    assert os.access(POSTGRES_INIT, os.X_OK), "the postgres image sources, not runs, a script that is not executable"
+
+
+def test_init_script_creates_a_role_and_a_database_per_service(postgres_server, tmp_path):
+    """deploy/postgres/init-databases.sh against a real server, twice (the second run changes nothing)."""
+    suffix = uuid.uuid4().hex[:8]
+    names = {service: f"deploy_{service}_{suffix}" for service in ("intake", "imaging")}
+    for service, name in names.items():
+        (tmp_path / f"{service}_database_url").write_text(
+            f"postgresql+asyncpg://{name}:pw-{service}_1.x~@postgres:5432/{name}\n")
+    env = {**os.environ, "PATH": f"{postgres_server.bindir}:{os.environ['PATH']}",
+           "PGHOST": "127.0.0.1", "PGPORT": str(postgres_server.port),
+           "POSTGRES_USER": postgres_server.user, "POSTGRES_DB": "postgres", "CALCINOSIS_SECRETS_DIR": str(tmp_path)}
+
+    def psql(sql: str, user: str, database: str) -> str:
+        return subprocess.run(
+            ["psql", "-X", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-U", user, "-d", database, "-c", sql],
+            env=env, check=True, capture_output=True, text=True).stdout.strip()
+
+    try:
+        for _ in range(2):
+            run = subprocess.run(["bash", str(POSTGRES_INIT)], env=env, capture_output=True, text=True)
+            assert run.returncode == 0, run.stderr
+        for name in names.values():
+            owner = psql(f"SELECT pg_get_userbyid(datdba) FROM pg_database WHERE datname = '{name}'",
+                         postgres_server.user, "postgres")
+            assert owner == name
+            assert psql(f"SELECT rolcanlogin AND rolpassword IS NOT NULL AND NOT rolsuper FROM pg_authid "
+                        f"WHERE rolname = '{name}'", postgres_server.user, "postgres") == "t"
+            assert psql("SELECT current_user", name, name) == name
+    finally:
+        for name in names.values():
+            psql(f'DROP DATABASE IF EXISTS "{name}"', postgres_server.user, "postgres")
+            psql(f'DROP ROLE IF EXISTS "{name}"', postgres_server.user, "postgres")
+
+
+def test_init_script_refuses_a_malformed_url(postgres_server, tmp_path):
+    (tmp_path / "intake_database_url").write_text("postgresql+asyncpg://postgres:5432/intake\n")
+    env = {**os.environ, "PGHOST": "127.0.0.1", "PGPORT": str(postgres_server.port),
+           "POSTGRES_USER": postgres_server.user, "CALCINOSIS_SECRETS_DIR": str(tmp_path),
+           "CALCINOSIS_DATABASES": "intake"}
+    run = subprocess.run(["bash", str(POSTGRES_INIT)], env=env, capture_output=True, text=True)
+    assert run.returncode != 0
+    assert "does not read as" in run.stderr
