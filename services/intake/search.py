@@ -520,7 +520,10 @@ def ids_statement(request: SearchRequest, limit: int, dialect: str, distinct: bo
     the scan stops at the limit; the caller removes repeated ids. SQLite runs each correlated
     EXISTS as a subroutine call, three times the cost of a join step; PostgreSQL plans EXISTS as
     a semi-join, faster there than a join."""
-    joins = dialect == "sqlite" and not distinct
+    # A date window starts as a UNION ALL, which SQLite would join branch by branch from the
+    # other criterion's index instead: there it keeps EXISTS.
+    window_driven = request.driver is not None and request.driver.param.type == "date"
+    joins = dialect == "sqlite" and not distinct and not window_driven
     return _matching_ids(request, distinct, joins).limit(limit + 1)
 
 

@@ -1,20 +1,28 @@
 """Detection and description of soft-tissue calcified masses (tumoral calcinosis) on CT.
 
 Outline (all whole-array numpy/scipy.ndimage operations, no per-voxel Python loops):
+0. the analysis grid: a CT finer than about ANALYSIS_VOXEL_MM is averaged in blocks onto a grid
+   of about that size (the test CT's 3 mm, where the thresholds below were tuned): detection and
+   shape judgements run there, so their cost does not grow with the cube of the resolution.
 1. body: the largest component of tissue denser than air, holes filled; the table is cut off.
 2. calcified voxels (>= CALCIFIED_HU) inside the body, 6-connected components.
-3. metal (>= METAL_HU) and a METAL_MARGIN_MM zone around it (streaks) are left out.
+3. metal (>= METAL_HU in any CT voxel of a block) and a METAL_MARGIN_MM zone around it (streaks)
+   are left out.
 4. skeleton: the big components (>= SKELETON_MIN_ML). A mass touching a bone merges with it, so
-   the big components are filled slice by slice and eroded by SPLIT_RADIUS_MM, which cuts thin
-   contacts; each of their voxels goes to the nearest remaining core. Voxels of big cores are
-   bone; those of small cores are candidates (bone fragments or a mass touching a bone).
+   the big components are filled slice by slice and their cores kept (voxels deeper than
+   SPLIT_RADIUS_MM), which cuts thin contacts; each of their voxels goes to the nearest core.
+   Voxels of big cores are bone; those of small cores are candidates (bone fragments or a mass
+   touching a bone).
 5. candidates (small components and small cores' shares) whose calcified voxels are chalky
-   (mean >= LESION_MEAN_HU) are grouped when they touch (a mass the erosion split into nodules);
+   (mean >= LESION_MEAN_HU) are grouped when they touch (a mass the split cut into nodules);
    a group is a lesion when its mass (calcified voxels plus what they enclose) reaches
    LESION_MIN_ML. Bone fragments, ribs and costal cartilage are less dense on average; vascular
    calcifications are small (counted apart); anything at or near metal is left out.
-6. each lesion is measured in patient (LPS) axes; its volume is corrected for partial volume at
-   its surface; its loculi are searched for a flat fluid-calcium level perpendicular to gravity.
+6. each lesion is measured at the CT's own resolution inside its box (calcified CT voxels follow
+   the grid's split between lesion and bone): extents, densities and a volume corrected for
+   partial volume at its surface; on the grid, its lobules, a flat fluid-calcium level
+   perpendicular to gravity in its loculi, bone erosion where it touches a bone, and its body
+   site from the nearest skeletal landmark.
 """
 
 from collections.abc import Callable
@@ -26,13 +34,14 @@ from scipy import ndimage
 from services.imaging.analysis.volume import Volume
 
 # ---- tunables (one place, one reason each) ----------------------------------------------------
+ANALYSIS_VOXEL_MM = 3.0     # detection grid voxel size (see the outline, step 0)
 BODY_HU = -400              # soft tissue and fat are above, air and lung below
 CALCIFIED_HU = 130          # the usual CT calcium threshold (Agatston); muscle/blood stay below ~100
 METAL_HU = 2500             # cortical bone stays below ~2000 HU; metal is above 2500-3000
 METAL_MARGIN_MM = 20.0      # streak and blooming artefacts around metal reach about this far
 SKELETON_MIN_ML = 50.0      # calcified components this big are (or contain) bone: the skeleton
-SPLIT_RADIUS_MM = 3.0       # erosion radius that cuts a mass from a bone it touches (1 voxel at
-                            # 3 mm); larger radii split the femurs and pelvis into dense pieces
+SPLIT_RADIUS_MM = 3.0       # depth that cuts a mass from a bone it touches (1 voxel at 3 mm);
+                            # deeper cores split the femurs and pelvis into dense pieces
 SOLID_DEPTH_MM = 4.5        # deeper than this inside calcium: more than a cortical shell (at 3 mm)
 SOLID_FRACTION = 0.15       # a big chalky piece with this share of deep voxels is a mass, not bone
 LESION_MIN_ML = 2.0         # smaller dense pieces are vessels, bone fragments or noise here
@@ -63,6 +72,9 @@ HIP_SECTION_ASPECT = 2.5    # ... and not elongated like an iliac wing or a rib
 HIP_LATERAL_MM = 45.0       # femurs lie at least this far from the midline
 HIP_DISTANCE_MM = 110.0     # gluteal muscles and trochanteric bursae lie within this of the femur
 
+# Owners of the analysis grid's calcified voxels around a lesion (see _Context.owners).
+LESION, BONE, OTHER = 1, 2, 3
+
 
 @dataclass(frozen=True)
 class Lesion:
@@ -92,6 +104,77 @@ class Findings:
     warnings: list[str]
 
 
+# ---- the analysis grid ------------------------------------------------------------------------
+@dataclass(frozen=True)
+class _Grid:
+    """The CT averaged over blocks of `factors` voxels (the CT itself where every factor is 1)."""
+    hu: np.ndarray            # int16 block means
+    peak: np.ndarray          # int16 block maxima: metal stays metal where a block mean dilutes it
+    affine: np.ndarray        # grid index -> LPS mm (block centres)
+    factors: np.ndarray       # CT voxels per grid voxel along i, j, k
+    ct_shape: tuple[int, ...]
+
+    @property
+    def spacing(self) -> np.ndarray:
+        return np.linalg.norm(self.affine[:3, :3], axis=0)
+
+    @property
+    def voxel_ml(self) -> float:
+        return abs(float(np.linalg.det(self.affine[:3, :3]))) / 1000.0
+
+    def ct_box(self, box: tuple[slice, ...]) -> tuple[slice, ...]:
+        """The CT voxels a box of grid voxels covers."""
+        return tuple(slice(s.start * f, min(s.stop * f, n)) for s, f, n in zip(box, self.factors, self.ct_shape))
+
+    def to_ct(self, array: np.ndarray, box: tuple[slice, ...]) -> np.ndarray:
+        """A grid array over `box`, spread over the CT voxels of ct_box(box)."""
+        index = [np.arange(s.start, s.stop) // f - b.start for s, f, b in zip(self.ct_box(box), self.factors, box)]
+        return array[np.ix_(*index)]
+
+    def to_grid(self, mask: np.ndarray, box: tuple[slice, ...]) -> np.ndarray:
+        """A CT mask over ct_box(box) as the grid voxels of `box` it covers at least half of."""
+        share = mask.astype(np.float32)
+        for axis, f in enumerate(self.factors):
+            starts = np.arange(0, mask.shape[axis], f)
+            counts = np.diff(np.append(starts, mask.shape[axis])).reshape([-1 if a == axis else 1 for a in range(3)])
+            share = np.add.reduceat(share, starts, axis=axis) / counts
+        return share >= 0.5
+
+
+def _analysis_grid(hu: np.ndarray, affine: np.ndarray) -> _Grid:
+    spacing = np.linalg.norm(affine[:3, :3], axis=0)
+    factors = np.maximum(np.rint(ANALYSIS_VOXEL_MM / spacing), 1).astype(int)
+    if (factors == 1).all():
+        return _Grid(hu, hu, affine, factors, hu.shape)
+    mean, peak = _block_stats(hu, factors)
+    grid_affine = affine.copy()
+    grid_affine[:3, :3] = affine[:3, :3] * factors
+    grid_affine[:3, 3] = affine[:3, :3] @ ((factors - 1) / 2) + affine[:3, 3]  # block centres
+    return _Grid(mean, peak, grid_affine, factors, hu.shape)
+
+
+def _block_stats(hu: np.ndarray, factors: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Mean and maximum of each block of `factors` voxels (int16), one slab of blocks at a time
+    along the axis slowest in memory, so no full-size temporary is made. Blocks cut by the
+    volume's edge are completed with their edge voxels."""
+    flip = hu.flags.f_contiguous and not hu.flags.c_contiguous  # NIfTI arrays are Fortran-ordered
+    data, f = (hu.T, factors[::-1]) if flip else (hu, factors)
+    shape = [-(-n // k) for n, k in zip(data.shape, f)]
+    mean, peak = np.empty(shape, np.int16), np.empty(shape, np.int16)
+    pad = [(0, s * k - n) for s, k, n in zip(shape, f, data.shape)]
+    cells = int(np.prod(f))
+    for n in range(shape[0]):
+        slab = data[n * f[0]:(n + 1) * f[0]]
+        if any(p for _, p in pad[1:]) or len(slab) < f[0]:
+            slab = np.pad(slab, [(0, f[0] - len(slab)), *pad[1:]], mode="edge")
+        # Reduce the slab's planes first (contiguous), then the blocks within the plane.
+        total = slab.sum(axis=0, dtype=np.int32).reshape(shape[1], f[1], shape[2], f[2]).sum(axis=3).sum(axis=1)
+        mean[n] = np.rint(total / cells)
+        peak[n] = slab.max(axis=0).reshape(shape[1], f[1], shape[2], f[2]).max(axis=3).max(axis=1)
+    return (mean.T, peak.T) if flip else (mean, peak)
+
+
+# ---- small helpers ----------------------------------------------------------------------------
 def _ball(radius_mm: float, spacing: np.ndarray) -> np.ndarray:
     """Ellipsoidal structuring element of a physical radius on an anisotropic grid."""
     r = np.maximum(np.floor(radius_mm / spacing + 1e-6).astype(int), 0)
@@ -109,6 +192,31 @@ def _in_plane(axis: int) -> np.ndarray:
     return structure
 
 
+def _fill_holes(mask: np.ndarray, structure: np.ndarray | None = None) -> np.ndarray:
+    """ndimage.binary_fill_holes in one labelling pass: background not connected (through
+    `structure`) to a face of the array it can reach is a hole. scipy's own grows the outside one
+    voxel per pass, which costs as many passes as the box is wide."""
+    structure = ndimage.generate_binary_structure(mask.ndim, 1) if structure is None else structure
+    background, count = ndimage.label(~mask, structure=structure)
+    outside = np.zeros(count + 1, bool)
+    centre = np.array(structure.shape) // 2
+    for axis in range(mask.ndim):
+        step = centre.copy()
+        step[axis] -= 1
+        if structure[tuple(step)]:  # the structure reaches across this axis's faces
+            outside[np.take(background, 0, axis=axis).ravel()] = True
+            outside[np.take(background, -1, axis=axis).ravel()] = True
+    outside[0] = False  # label 0 is the mask itself
+    return ~outside[background]
+
+
+def _deeper_than(mask: np.ndarray, depth_mm: float, spacing: np.ndarray) -> np.ndarray:
+    """Voxels of `mask` farther than depth_mm from any voxel outside it (the array's outside
+    included): an erosion by a ball of that radius, as one distance transform."""
+    depth = ndimage.distance_transform_edt(np.pad(mask, 1), sampling=spacing)[1:-1, 1:-1, 1:-1]
+    return depth > depth_mm * (1 + 1e-9)
+
+
 def _axis_towards(affine: np.ndarray, direction: np.ndarray) -> tuple[int, int, float]:
     """The voxel axis best aligned with a patient direction, its sign, and |cos| of the angle."""
     columns = affine[:3, :3] / np.linalg.norm(affine[:3, :3], axis=0)
@@ -123,6 +231,14 @@ def _coords(affine: np.ndarray, index: tuple[np.ndarray, ...]) -> np.ndarray:
     return ijk @ affine[:3, :3].T + affine[:3, 3]
 
 
+def _padded(box: tuple[slice, ...], shape: tuple[int, ...], pad: int) -> tuple[slice, ...]:
+    return tuple(slice(max(s.start - pad, 0), min(s.stop + pad, n)) for s, n in zip(box, shape))
+
+
+def _component_sizes(labels: np.ndarray, count: int) -> np.ndarray:
+    return np.bincount(labels.ravel(), minlength=count + 1)
+
+
 def _body_mask(hu: np.ndarray, slice_axis: int) -> np.ndarray:
     tissue = ndimage.binary_opening(hu > BODY_HU, structure=_in_plane(slice_axis), iterations=2)
     labels, count = ndimage.label(tissue)
@@ -131,60 +247,133 @@ def _body_mask(hu: np.ndarray, slice_axis: int) -> np.ndarray:
     sizes = np.bincount(labels.ravel())
     sizes[0] = 0
     body = labels == int(np.argmax(sizes))
-    body = ndimage.binary_fill_holes(body, structure=_in_plane(slice_axis))
+    body = _fill_holes(body, _in_plane(slice_axis))
     return ndimage.binary_dilation(body, structure=_in_plane(slice_axis), iterations=2)
 
 
-def _component_sizes(labels: np.ndarray, count: int) -> np.ndarray:
-    return np.bincount(labels.ravel(), minlength=count + 1)
+def _mass(calcified: np.ndarray, spacing: np.ndarray) -> np.ndarray:
+    """The mass: calcified voxels and the loculi they enclose (walls with 1-voxel gaps still count)."""
+    padded = np.pad(calcified, 2)
+    closed = ndimage.binary_closing(padded, structure=_ball(spacing.max(), spacing)) | padded
+    enclosed = _fill_holes(closed) & ~closed  # loculi behind a leaky wall
+    return (_fill_holes(padded) | enclosed)[2:-2, 2:-2, 2:-2]
 
 
+# ---- detection on the analysis grid -----------------------------------------------------------
 def find_lesions(volume: Volume, progress: Callable[[str, int], None] = lambda stage, percent: None) -> Findings:
     hu = np.asarray(volume.hu)
     affine = np.asarray(volume.affine, dtype=float)
-    spacing = volume.spacing
-    voxel_ml = abs(float(np.linalg.det(affine[:3, :3]))) / 1000.0
     warnings: list[str] = []
     slice_axis, _, si_cos = _axis_towards(affine, np.array([0.0, 0.0, 1.0]))
     if si_cos < 0.9:
         warnings.append("The slices are not axial: slice-wise steps (hole filling, hip landmarks) are approximate")
 
+    progress("resampling", 2)
+    grid = _analysis_grid(hu, affine)
+    spacing, voxel_ml = grid.spacing, grid.voxel_ml
+
     progress("body", 5)
-    body = _body_mask(hu, slice_axis)
-    calcified = (hu >= CALCIFIED_HU) & body
-    metal = (hu >= METAL_HU) & body
+    body = _body_mask(grid.hu, slice_axis)
+    calcified = (grid.hu >= CALCIFIED_HU) & body
+    metal = (grid.peak >= METAL_HU) & body
     metal_present = bool(metal.sum() >= VASCULAR_MIN_VOXELS)
+    near_metal = _near_metal(metal, spacing) if metal_present else np.zeros(metal.shape, bool)
     if metal_present:
-        near_metal = np.zeros(hu.shape, bool)
-        reach = np.ceil(METAL_MARGIN_MM / spacing).astype(int) + 1
-        metal_box = ndimage.find_objects(metal.astype(np.int8))[0]
-        box = tuple(slice(max(s.start - r, 0), s.stop + r) for s, r in zip(metal_box, reach))
-        near_metal[box] = ndimage.distance_transform_edt(~metal[box], sampling=spacing) <= METAL_MARGIN_MM
         warnings.append("Metal present: calcifications within "
                         f"{METAL_MARGIN_MM:g} mm of it are not analysed (streak artefacts)")
-    else:
-        near_metal = np.zeros(hu.shape, bool)
 
     progress("components", 20)
     labels, count = ndimage.label(calcified)
     sizes_ml = _component_sizes(labels, count) * voxel_ml
     big = np.flatnonzero(sizes_ml >= SKELETON_MIN_ML)
-    big = big[big > 0]
-    big_mask = np.isin(labels, big)
+    big_mask = np.isin(labels, big[big > 0])
 
     progress("skeleton", 35)
-    # A mass touching a bone merges with it. Fill the marrow slice by slice and erode: thin
-    # contacts and cortex vanish, solid cores stay. Every voxel of the big components goes to
-    # its nearest core; the cores that stay big are bone, the others are candidates.
-    filled = ndimage.binary_fill_holes(big_mask, structure=_in_plane(slice_axis))
-    cores = ndimage.binary_erosion(filled, structure=_ball(SPLIT_RADIUS_MM, spacing))
-    pieces, n_pieces = ndimage.label(cores)
+    assigned, n_pieces, skeleton = _split_skeleton(grid.hu, big_mask, spacing, voxel_ml, slice_axis)
+    regrown = big_mask & ~skeleton
+
+    progress("candidates", 50)
+    # Units: each small component, and each small core's share of the big components.
+    units = np.where(big_mask, 0, labels).astype(np.int32)
+    units[regrown] = count + assigned[regrown]
+    n_units = count + n_pieces
+    index = np.arange(n_units + 1)
+    unit_vox = _component_sizes(units, n_units)
+    unit_mean = ndimage.sum_labels(grid.hu, units, index) / np.maximum(unit_vox, 1)
+    unit_peak = ndimage.maximum(grid.peak, units, index)  # the densest CT voxel: plaques are small
+    unit_metal = ndimage.maximum(near_metal, units, index)
+    dense = (unit_vox > 0) & (unit_mean >= LESION_MEAN_HU) & (unit_metal == 0)
+    dense[0] = False
+    # Dense units that touch form one candidate (a mass split by the cores into nodules).
+    groups = ndimage.label(dense[units])[0]
+    # Bone: the big components' voxels outside dense units (the skeleton, and bone fragments its
+    # split cut off, which may lie between a mass and the skeleton).
+    bone = big_mask & ~dense[units]
+    bone_near = ndimage.binary_dilation(bone)
+    candidates = []
+    for n, box in enumerate(ndimage.find_objects(groups), start=1):
+        box = _padded(box, grid.hu.shape, 2)
+        mask = groups[box] == n
+        if _mass(mask, spacing).sum() * voxel_ml >= LESION_MIN_ML:
+            candidates.append((box, mask, bool((mask & bone_near[box]).any())))
+    in_lesion = np.zeros(n_units + 1, bool)
+    for box, mask, _ in candidates:
+        in_lesion[np.unique(units[box][mask])] = True
+    vascular_units = ((unit_vox >= VASCULAR_MIN_VOXELS) & (unit_vox * voxel_ml <= VASCULAR_MAX_ML)
+                      & (unit_peak >= VASCULAR_PEAK_HU) & (unit_mean >= VASCULAR_MEAN_HU)
+                      & (unit_metal == 0) & ~in_lesion)
+    vascular_units[0] = False
+    vascular_units[count + 1:] = False  # pieces of the skeleton's components are not vessels
+    del labels, units, groups, assigned
+
+    progress("measurements", 70)
+    context = _Context(volume, hu, grid, body, skeleton, bone, calcified, slice_axis, warnings)
+    measured = [context.describe(box, mask, bone_contact=contact) for box, mask, contact in candidates]
+    measured.sort(key=lambda item: -item[0].volume_ml)
+    out = np.zeros(hu.shape, np.int16)  # pages stay unallocated outside the lesions' boxes
+    for number, (_, box, mass) in enumerate(measured, start=1):
+        out[box][mass & (out[box] == 0)] = number
+    progress("done", 100)
+    return Findings(
+        lesions=[item[0] for item in measured],
+        labels=out,
+        vascular_calcifications=int(vascular_units.sum()),
+        metal_present=metal_present,
+        warnings=warnings,
+    )
+
+
+def _near_metal(metal: np.ndarray, spacing: np.ndarray) -> np.ndarray:
+    """Within METAL_MARGIN_MM of metal, computed in the metal's box only."""
+    near = np.zeros(metal.shape, bool)
+    reach = np.ceil(METAL_MARGIN_MM / spacing).astype(int) + 1
+    metal_box = ndimage.find_objects(metal.astype(np.int8))[0]
+    box = tuple(slice(max(s.start - r, 0), s.stop + r) for s, r in zip(metal_box, reach))
+    near[box] = ndimage.distance_transform_edt(~metal[box], sampling=spacing) <= METAL_MARGIN_MM
+    return near
+
+
+def _split_skeleton(hu, big_mask, spacing, voxel_ml, slice_axis) -> tuple[np.ndarray, int, np.ndarray]:
+    """(core number of each voxel of the big components, number of cores, skeleton mask).
+
+    A mass touching a bone merges with it. Fill the marrow slice by slice and keep the cores
+    (deeper than SPLIT_RADIUS_MM): thin contacts and cortex vanish, solid cores stay. Every voxel
+    of the big components goes to its nearest core; the cores that stay big are bone, the others
+    are candidates.
+    """
     assigned = np.zeros(hu.shape, np.int32)
+    if not big_mask.any():
+        return assigned, 0, big_mask
+    box = _padded(ndimage.find_objects(big_mask.astype(np.int8))[0], hu.shape, 1)
+    filled = _fill_holes(big_mask[box], _in_plane(slice_axis))
+    cores = _deeper_than(filled, SPLIT_RADIUS_MM, spacing)
+    pieces_box, n_pieces = ndimage.label(cores)
+    pieces = np.zeros(hu.shape, np.int32)
+    pieces[box] = pieces_box
     if n_pieces:
-        box = ndimage.find_objects(big_mask.astype(np.int8))[0]
-        nearest = ndimage.distance_transform_edt(~cores[box], sampling=spacing,
-                                                 return_distances=False, return_indices=True)
-        assigned[box] = np.where(big_mask[box], pieces[box][tuple(nearest)], 0)
+        nearest = ndimage.distance_transform_edt(~cores, sampling=spacing, return_distances=False,
+                                                 return_indices=True)
+        assigned[box] = np.where(big_mask[box], pieces_box[tuple(nearest)], 0)
         del nearest
     core_ml = _component_sizes(pieces, n_pieces) * voxel_ml
     core_ml[0] = 0
@@ -196,163 +385,114 @@ def find_lesions(volume: Volume, progress: Callable[[str, int], None] = lambda s
     chalky = bone_like & (share_mean >= LESION_MEAN_HU)
     chalky[int(np.argmax(core_ml))] = False
     for n in np.flatnonzero(chalky):
-        box = _padded(ndimage.find_objects((assigned == n).astype(np.int8))[0], hu.shape, 1)
-        share = assigned[box] == n
-        depth = ndimage.distance_transform_edt(np.pad(share, 1), sampling=spacing)[1:-1, 1:-1, 1:-1]
-        bone_like[n] = (depth[share] >= SOLID_DEPTH_MM).mean() < SOLID_FRACTION
+        piece_box = _padded(ndimage.find_objects((assigned == n).astype(np.int8))[0], hu.shape, 1)
+        share = assigned[piece_box] == n
+        bone_like[n] = _deeper_than(share, SOLID_DEPTH_MM, spacing)[share].mean() < SOLID_FRACTION
     bone_pieces = np.flatnonzero(bone_like)
     skeleton = big_mask & (np.isin(assigned, bone_pieces[bone_pieces > 0]) | (assigned == 0))
-    regrown = big_mask & ~skeleton
-
-    progress("candidates", 50)
-    # Units: each small component, and each small core's share of the big components.
-    units = np.where(big_mask, 0, labels).astype(np.int32)
-    units[regrown] = count + assigned[regrown]
-    n_units = count + n_pieces
-    index = np.arange(n_units + 1)
-    unit_vox = _component_sizes(units, n_units)
-    unit_mean = ndimage.sum_labels(hu, units, index) / np.maximum(unit_vox, 1)
-    unit_peak = ndimage.maximum(hu, units, index)
-    unit_metal = ndimage.maximum(near_metal, units, index)
-    dense = (unit_vox > 0) & (unit_mean >= LESION_MEAN_HU) & (unit_metal == 0)
-    dense[0] = False
-    # Dense units that touch form one candidate (a mass split by the erosion into nodules).
-    groups = ndimage.label(dense[units])[0]
-    objects = ndimage.find_objects(groups)
-    bone_near = ndimage.binary_dilation(skeleton)
-    lesion_boxes = []
-    for n, box in enumerate(objects, start=1):
-        box = _padded(box, hu.shape, 2)
-        mask = groups[box] == n
-        if _mass(mask, spacing).sum() * voxel_ml >= LESION_MIN_ML:
-            lesion_boxes.append((box, mask, bool((mask & bone_near[box]).any())))
-    in_lesion = np.zeros(n_units + 1, bool)
-    for box, mask, _ in lesion_boxes:
-        in_lesion[np.unique(units[box][mask])] = True
-    vascular_units = ((unit_vox >= VASCULAR_MIN_VOXELS) & (unit_vox * voxel_ml <= VASCULAR_MAX_ML)
-                      & (unit_peak >= VASCULAR_PEAK_HU) & (unit_mean >= VASCULAR_MEAN_HU)
-                      & (unit_metal == 0) & ~in_lesion)
-    vascular_units[0] = False
-    vascular_units[count + 1:] = False  # pieces of the skeleton's components are not vessels
-    vascular = int(vascular_units.sum())
-
-    progress("measurements", 70)
-    context = _Context(volume, hu, affine, spacing, voxel_ml, body, skeleton, calcified, slice_axis, warnings)
-    measured = []
-    for box, mask, contact in lesion_boxes:
-        lesion = context.describe(box, mask, bone_contact=contact)
-        measured.append((lesion.volume_ml, lesion, box, context.last_mass))
-    measured.sort(key=lambda item: -item[0])
-    out = np.zeros(hu.shape, np.int16)
-    for number, (_, _, box, mass) in enumerate(measured, start=1):
-        out[box][mass & (out[box] == 0)] = number
-    progress("done", 100)
-    return Findings(
-        lesions=[item[1] for item in measured],
-        labels=out,
-        vascular_calcifications=vascular,
-        metal_present=metal_present,
-        warnings=warnings,
-    )
+    return assigned, n_pieces, skeleton
 
 
-def _padded(box: tuple[slice, ...], shape: tuple[int, ...], pad: int) -> tuple[slice, ...]:
-    return tuple(slice(max(s.start - pad, 0), min(s.stop + pad, n)) for s, n in zip(box, shape))
-
-
-def _mass(calcified: np.ndarray, spacing: np.ndarray) -> np.ndarray:
-    """The mass: calcified voxels and the loculi they enclose (walls with 1-voxel gaps still count)."""
-    padded = np.pad(calcified, 2)
-    closed = ndimage.binary_closing(padded, structure=_ball(spacing.max(), spacing)) | padded
-    enclosed = ndimage.binary_fill_holes(closed) & ~closed  # loculi behind a leaky wall
-    return (ndimage.binary_fill_holes(padded) | enclosed)[2:-2, 2:-2, 2:-2]
-
-
+# ---- description of each lesion --------------------------------------------------------------
 class _Context:
-    """What the per-lesion measurements share (whole-volume masks and geometry)."""
+    """What the per-lesion measurements share: the CT, the analysis grid and its masks."""
 
-    def __init__(self, volume, hu, affine, spacing, voxel_ml, body, skeleton, calcified, slice_axis, warnings):
-        self.volume, self.hu, self.affine, self.spacing, self.voxel_ml = volume, hu, affine, spacing, voxel_ml
-        self.calcified, self.skeleton, self.slice_axis, self.warnings = calcified, skeleton, slice_axis, warnings
+    def __init__(self, volume, hu, grid: _Grid, body, skeleton, bone, calcified, slice_axis, warnings):
+        self.ct_hu = hu
+        self.ct_affine = np.asarray(volume.affine, dtype=float)
+        self.ct_spacing = np.linalg.norm(self.ct_affine[:3, :3], axis=0)
+        self.ct_voxel_ml = abs(float(np.linalg.det(self.ct_affine[:3, :3]))) / 1000.0
+        self.grid, self.body, self.skeleton, self.bone, self.calcified = grid, body, skeleton, bone, calcified
+        self.slice_axis, self.warnings = slice_axis, warnings
         index = np.nonzero(body)
-        self.midline_x = float(_coords(affine, index)[:, 0].mean()) if index[0].size else 0.0
-        self.gravity = volume.gravity()
-        self.down_axis, self.down_sign, cos = _axis_towards(affine, self.gravity)
+        self.midline_x = float(_coords(grid.affine, index)[:, 0].mean()) if index[0].size else 0.0
+        self.down_axis, self.down_sign, cos = _axis_towards(grid.affine, volume.gravity())
         if cos < 0.9:
             warnings.append("No voxel axis is vertical: fluid-calcium levels are judged approximately")
         self._hip_distance = None
-        self.last_mass = None
 
     # -- landmarks ---------------------------------------------------------------------------
-    def hip_distance(self) -> np.ndarray | None:
-        """Distance (mm) to the nearest femur-like axial bone section; None when there is none."""
+    def hip_distance(self) -> np.ndarray:
+        """Distance (mm) to the nearest femur-like axial bone section; inf where there is none."""
         if self._hip_distance is None:
-            filled = ndimage.binary_fill_holes(self.skeleton, structure=_in_plane(self.slice_axis))
+            grid = self.grid
+            filled = _fill_holes(self.skeleton, _in_plane(self.slice_axis))
             sections, count = ndimage.label(filled, structure=_in_plane(self.slice_axis))
             index = np.arange(count + 1)
-            area_cm2 = _component_sizes(sections, count) * self.voxel_ml * 1000 / self.spacing[self.slice_axis] / 100
+            area_cm2 = _component_sizes(sections, count) * grid.voxel_ml * 1000 / grid.spacing[self.slice_axis] / 100
             keep = np.zeros(count + 1, bool)
             in_plane = [a for a in range(3) if a != self.slice_axis]
-            centre_x = ndimage.mean(_x_grid(self.affine, self.skeleton.shape), sections, index)
+            centre_x = ndimage.mean(_x_grid(grid.affine, self.skeleton.shape), sections, index)
             for n, box in enumerate(ndimage.find_objects(sections), start=1):
                 if box is None or not HIP_SECTION_CM2[0] <= area_cm2[n] <= HIP_SECTION_CM2[1]:
                     continue
-                sides = np.array([(box[a].stop - box[a].start) * self.spacing[a] for a in in_plane])
+                sides = np.array([(box[a].stop - box[a].start) * grid.spacing[a] for a in in_plane])
                 fill = area_cm2[n] * 100 / sides.prod()
                 if (fill >= HIP_SECTION_FILL and sides.max() / sides.min() <= HIP_SECTION_ASPECT
                         and abs(centre_x[n] - self.midline_x) >= HIP_LATERAL_MM):
                     keep[n] = True
             hip = keep[sections]
-            self._hip_distance = (ndimage.distance_transform_edt(~hip, sampling=self.spacing)
+            self._hip_distance = (ndimage.distance_transform_edt(~hip, sampling=grid.spacing)
                                   if hip.any() else np.full(hip.shape, np.inf))
         return self._hip_distance
 
     # -- one lesion --------------------------------------------------------------------------
-    def describe(self, box, calc_mask, bone_contact: bool) -> Lesion:
-        hu = self.hu[box]
-        mass, fraction = self.extent(hu, calc_mask, self.skeleton[box], self.calcified[box])
-        self.last_mass = mass
-        offset = np.array([s.start for s in box])
+    def describe(self, box, calc, bone_contact: bool) -> tuple[Lesion, tuple[slice, ...], np.ndarray]:
+        """The lesion whose calcified grid voxels are `calc` (over grid `box`), the CT box it lies
+        in and its mask there."""
+        grid = self.grid
+        grid_mass = _mass(calc, grid.spacing)
+        ct_box = grid.ct_box(box)
+        hu = self.ct_hu[ct_box]
+        ct_calc, ct_bone, ct_calcified = self.ct_masks(box, calc)
+        enclosed = grid.to_ct(grid_mass & ~calc, box)  # loculi: the grid closes their leaky walls
+        mass, fraction = _partial_volume(hu, _fill_holes(ct_calc | enclosed), ct_calc, ct_bone, ct_calcified,
+                                         1.0 / grid.factors)
+        offset = np.array([s.start for s in ct_box])
         index = np.nonzero(mass)
-        xyz = _coords(self.affine, tuple(i + o for i, o in zip(index, offset)))
-        size = np.abs(self.affine[:3, :3]).sum(axis=1)  # a voxel's size along each patient axis
+        xyz = _coords(self.ct_affine, tuple(i + o for i, o in zip(index, offset)))
+        size = np.abs(self.ct_affine[:3, :3]).sum(axis=1)  # a voxel's size along each patient axis
         extents = xyz.max(axis=0) - xyz.min(axis=0) + size
-        values = hu[calc_mask].astype(float)
+        values = hu[ct_calc]
         centroid = np.rint(np.array(index).mean(axis=1) + offset).astype(int)
-        lobules = self.lobules(mass)
-        volume_ml = float(fraction.sum() * self.voxel_ml)
-        return Lesion(
+        mass_on_grid = grid.to_grid(mass, box)
+        lobules = self.lobules(mass_on_grid)
+        volume_ml = float(fraction.sum() * self.ct_voxel_ml)
+        lesion = Lesion(
             laterality=self.laterality(xyz),
             extent_lr_mm=float(extents[0]), extent_ap_mm=float(extents[1]), extent_si_mm=float(extents[2]),
-            largest_diameter_mm=_largest_diameter(xyz) + float(self.spacing.mean()),
+            largest_diameter_mm=_largest_diameter(xyz) + float(self.ct_spacing.mean()),
             volume_ml=volume_ml,
             mean_hu=float(values.mean()), peak_hu=float(values.max()),
             lobule_count=lobules,
             pattern=_pattern(lobules, volume_ml, xyz),
-            fluid_calcium_level=self.fluid_level(hu, _mass(calc_mask, self.spacing), calc_mask),
+            fluid_calcium_level=self.fluid_level(grid.hu[box], grid_mass, calc),
             bone_contact=bone_contact,
             bone_erosion=None if bone_contact else False,  # erosion needs contact; judging it needs more
-            body_site=self.site(box, mass),
+            body_site=self.site(box, mass_on_grid),
             centroid_voxel=(int(centroid[0]), int(centroid[1]), int(centroid[2])),
         )
+        return lesion, ct_box, mass
 
-    def extent(self, hu, calc_mask, skeleton, calcified) -> tuple[np.ndarray, np.ndarray]:
-        """The mass's voxels and each voxel's share of mass (partial-volume corrected).
+    def owners(self, box, calc) -> np.ndarray:
+        """For each grid voxel of `box`: whose calcified grid voxel is nearest, within one grid
+        voxel (LESION, BONE, OTHER; 0 beyond). CT voxels follow their grid voxel's owner, so the
+        CT's calcified voxels split between a lesion and the bone it touches as the grid did."""
+        kinds = np.zeros(calc.shape, np.uint8)
+        kinds[self.calcified[box]] = OTHER
+        kinds[self.bone[box]] = BONE
+        kinds[calc] = LESION
+        distance, nearest = ndimage.distance_transform_edt(kinds == 0, sampling=self.grid.spacing,
+                                                           return_indices=True)
+        owner = kinds[tuple(nearest)]
+        owner[distance > np.linalg.norm(self.grid.spacing) + 1e-6] = 0
+        return owner
 
-        A voxel on the mass's surface holds a mix of calcium and surrounding tissue: its share is
-        where its HU lies between the surroundings' and the mass's own dense interior.
-        """
-        mass = _mass(calc_mask, self.spacing)
-        interior = ndimage.binary_erosion(mass)
-        grown = ndimage.binary_dilation(mass)
-        surface = (grown & ~interior) & ~(skeleton & ~mass)
-        around = ndimage.binary_dilation(grown, iterations=2) & ~grown & ~calcified
-        background = float(np.median(hu[around])) if around.any() else 40.0
-        dense_part = calc_mask & interior
-        dense = float(np.median(hu[dense_part] if dense_part.any() else hu[calc_mask]))
-        share = np.clip((hu.astype(float) - background) / max(dense - background, 1.0), 0.0, 1.0)
-        fraction = np.where(interior, 1.0, np.where(surface, share, 0.0))
-        return interior | (surface & (share >= 0.5)), fraction
+    def ct_masks(self, box, calc) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Over the CT box of grid `box`: the lesion's calcified voxels, the bone's, and all."""
+        owner = self.grid.to_ct(self.owners(box, calc), box)
+        calcified = (self.ct_hu[self.grid.ct_box(box)] >= CALCIFIED_HU) & self.grid.to_ct(self.body[box], box)
+        return calcified & (owner == LESION), calcified & (owner == BONE), calcified
 
     def laterality(self, xyz: np.ndarray) -> str:
         dx = xyz[:, 0] - self.midline_x
@@ -365,23 +505,24 @@ class _Context:
         return "left" if centre > 0 else "right"
 
     def lobules(self, mass: np.ndarray) -> int:
-        """Rounded nodules: separate maxima of the distance to the mass's surface."""
-        depth = ndimage.distance_transform_edt(np.pad(mass, 1), sampling=self.spacing)[1:-1, 1:-1, 1:-1]
+        """Rounded nodules: separate maxima of the distance to the mass's surface (on the grid)."""
+        spacing = self.grid.spacing
+        depth = ndimage.distance_transform_edt(np.pad(mass, 1), sampling=spacing)[1:-1, 1:-1, 1:-1]
         peaks = (depth >= LOBULE_MIN_RADIUS_MM) & (
-            depth >= ndimage.maximum_filter(depth, footprint=_ball(LOBULE_SEPARATION_MM, self.spacing)))
+            depth >= ndimage.maximum_filter(depth, footprint=_ball(LOBULE_SEPARATION_MM, spacing)))
         return int(ndimage.label(peaks, structure=np.ones((3, 3, 3), bool))[1])
 
     def fluid_level(self, hu, mass, calc_mask) -> bool:
         """A sedimentation sign: in a loculus, fluid whose bottom is flat and perpendicular to
         gravity, over a calcium layer at least SEDIMENT_MIN_MM thick (an empty loculus has only
         its thin wall below). A loculus too small or boxy to be flat in one direction only is
-        not judged a level."""
+        not judged a level. On the grid: `hu`, `mass` and `calc_mask` are grid arrays."""
         fluid = mass & ~calc_mask & (hu < CALCIFIED_HU)
         holes, count = ndimage.label(fluid)
         axis, sign = self.down_axis, self.down_sign
-        steps = max(1, int(round(SEDIMENT_MIN_MM / self.spacing[axis])))
+        steps = max(1, int(round(SEDIMENT_MIN_MM / self.grid.spacing[axis])))
         n_layers = hu.shape[axis]
-        sizes = _component_sizes(holes, count) * self.voxel_ml
+        sizes = _component_sizes(holes, count) * self.grid.voxel_ml
         for n in np.flatnonzero(sizes >= FLUID_MIN_ML):
             if n == 0:
                 continue
@@ -402,6 +543,29 @@ class _Context:
         distance = self.hip_distance()[box]
         near = float(distance[mass].min()) if mass.any() else np.inf
         return "hip-gluteal" if near <= HIP_DISTANCE_MM else "other"
+
+
+def _partial_volume(hu, mass, calc, bone, calcified, unit) -> tuple[np.ndarray, np.ndarray]:
+    """The mass's voxels and each voxel's share of mass (partial-volume corrected).
+
+    A voxel on the mass's surface holds a mix of calcium and surrounding tissue: its share is
+    where its HU lies between the surroundings' and the mass's own dense interior. The surface
+    is one analysis-grid voxel thick on each side and the surroundings two more beyond (`unit`:
+    the CT voxel's size in grid voxels), so a finer CT, whose partial volume spreads over more
+    of its voxels, is weighed over the same depth.
+    """
+    inside = ndimage.distance_transform_edt(np.pad(mass, 1), sampling=unit)[1:-1, 1:-1, 1:-1]
+    outside = ndimage.distance_transform_edt(~mass, sampling=unit)
+    interior = inside > 1 + 1e-6
+    grown = outside <= 1 + 1e-6
+    surface = (grown & ~interior) & ~(bone & ~mass)
+    around = ~grown & (outside <= 3 + 1e-6) & ~calcified
+    background = float(np.median(hu[around])) if around.any() else 40.0
+    dense_part = calc & interior
+    dense = float(np.median(hu[dense_part] if dense_part.any() else hu[calc]))
+    share = np.clip((hu.astype(np.float32) - background) / max(dense - background, 1.0), 0.0, 1.0)
+    fraction = np.where(interior, 1.0, np.where(surface, share, 0.0))
+    return interior | (surface & (share >= 0.5)), fraction
 
 
 def _flat_bottom(hole: np.ndarray, axis: int, sign: int) -> int | None:
@@ -432,16 +596,17 @@ def _x_grid(affine: np.ndarray, shape: tuple[int, ...]) -> np.ndarray:
 def _largest_diameter(xyz: np.ndarray) -> float:
     if len(xyz) < 2:
         return 0.0
-    try:
-        from scipy.spatial import ConvexHull
+    from scipy.spatial import ConvexHull
+    from scipy.spatial.distance import cdist
 
+    try:
         points = xyz[ConvexHull(xyz).vertices]
     except Exception:  # flat or tiny point sets have no 3-D hull
         points = xyz
     if len(points) > 4000:
         points = points[np.linspace(0, len(points) - 1, 4000).astype(int)]
-    diff = points[:, None, :] - points[None, :, :]
-    return float(np.sqrt((diff ** 2).sum(-1)).max())
+    # Row blocks: a fine CT's hull has thousands of vertices, too many for one distance matrix.
+    return float(max(cdist(points[n:n + 512], points).max() for n in range(0, len(points), 512)))
 
 
 def _pattern(lobules: int, volume_ml: float, xyz: np.ndarray) -> str:

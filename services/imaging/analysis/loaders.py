@@ -19,21 +19,45 @@ HU_MIN, HU_MAX = -32768, 32767          # int16 range; values beyond are clipped
 TILT_TOLERANCE_MM = 0.01                # slice offsets off the normal by more than this per slice = tilt
 SPACING_TOLERANCE = 0.01                # relative spread of slice gaps above this = uneven spacing
 ORIENTATION_TOLERANCE = 1e-4            # ImageOrientationPatient differences below this are rounding
+SLAB_VOXELS = 1 << 22                   # voxels converted to int16 at a time (32 MiB of float64)
 
 
 class InputError(ValueError):
     """The input cannot be analysed; the message says why, in words for the caller."""
 
 
-def _to_int16(data: np.ndarray) -> np.ndarray:
-    return np.clip(np.rint(data), HU_MIN, HU_MAX).astype(np.int16)
+def _to_int16(data: np.ndarray, slope: float = 1.0, inter: float = 0.0) -> np.ndarray:
+    """HU as int16 (data * slope + inter, rounded and clipped), without full-size float copies:
+    int16 data that needs no scaling is kept as it is; anything else is converted one slab at a
+    time along the axis slowest in memory."""
+    if data.dtype == np.int16 and slope == 1 and inter == 0:
+        return data
+    out = np.empty(data.shape, np.int16, order="F" if data.flags.f_contiguous else "C")
+    axis = data.ndim - 1 if data.flags.f_contiguous and not data.flags.c_contiguous else 0
+    step = max(1, SLAB_VOXELS // max(1, data.size // max(data.shape[axis], 1)))
+    for start in range(0, data.shape[axis], step):
+        part = [slice(None)] * data.ndim
+        part[axis] = slice(start, start + step)
+        values = data[tuple(part)].astype(np.float64)
+        if slope != 1 or inter != 0:
+            values = values * slope + inter
+        out[tuple(part)] = np.clip(np.rint(np.nan_to_num(values, nan=HU_MIN)), HU_MIN, HU_MAX)
+    return out
+
+
+def _scaling(proxy) -> tuple[np.ndarray, float, float]:
+    """The stored array and its scaling (NIfTI scl_slope/scl_inter; 1 and 0 when unset), so the
+    scaled float64 volume nibabel would build is never made."""
+    if nibabel.is_proxy(proxy) and hasattr(proxy, "get_unscaled"):
+        return np.asarray(proxy.get_unscaled()), float(proxy.slope), float(proxy.inter)
+    return np.asarray(proxy), 1.0, 0.0
 
 
 def load_nifti(path) -> Volume:
     """Read a 3-D NIfTI CT (scaling applied); the RAS affine is converted to LPS."""
     try:
         image = nibabel.load(str(path))
-        data = np.asarray(image.dataobj)  # applies scl_slope/scl_inter when set
+        data, slope, inter = _scaling(image.dataobj)
         affine = np.asarray(image.affine, dtype=float)
     except Exception as exc:  # nibabel raises several types for a bad file
         raise InputError(f"The file is not a readable NIfTI image ({type(exc).__name__}: {exc})") from None
@@ -43,9 +67,8 @@ def load_nifti(path) -> Volume:
         raise InputError(f"The NIfTI image must be a 3-D volume with at least 2 slices; its shape is {data.shape}")
     if not np.isfinite(affine).all() or abs(np.linalg.det(affine[:3, :3])) < 1e-9:
         raise InputError("The NIfTI image has no usable voxel-to-patient geometry (degenerate affine)")
-    data = np.nan_to_num(data.astype(np.float64) if data.dtype.kind == "f" else data, nan=HU_MIN)
     return Volume(
-        hu=_to_int16(data),
+        hu=_to_int16(data, slope, inter),
         affine=RAS_TO_LPS @ affine,
         patient_position="HFS",
         source="nifti",
@@ -101,7 +124,7 @@ def _pixels(ds: pydicom.Dataset, index: int) -> np.ndarray:
         raise InputError(f"Slice {index + 1} is not a single-frame greyscale image (pixel array {pixels.shape})")
     slope = float(ds.get("RescaleSlope", 1) or 1)
     intercept = float(ds.get("RescaleIntercept", 0) or 0)
-    return pixels.astype(np.float64) * slope + intercept
+    return _to_int16(pixels, slope, intercept)
 
 
 def load_dicom_series(paths: Iterable) -> Volume:
@@ -155,7 +178,9 @@ def load_dicom_series(paths: Iterable) -> Volume:
     affine[:3, 1] = col_dir * pixel_spacing[0]
     affine[:3, 2] = (positions[-1] - positions[0]) / (len(images) - 1)
     affine[:3, 3] = positions[0]
-    hu = np.stack([_pixels(ds, n) for n, ds in enumerate(images)], axis=-1).transpose(1, 0, 2)
+    hu = np.empty((int(images[0].Columns), int(images[0].Rows), len(images)), np.int16, order="F")
+    for n, ds in enumerate(images):  # one slice at a time: no float64 copy of the whole series
+        hu[:, :, n] = _pixels(ds, n).T
 
     position = str(images[0].get("PatientPosition", "") or "").upper()
     if position not in GRAVITY_LPS:
@@ -163,7 +188,7 @@ def load_dicom_series(paths: Iterable) -> Volume:
         position = "HFS"
     uid = lambda attribute: (str(images[0].get(attribute, "") or "") or None)  # noqa: E731
     return Volume(
-        hu=_to_int16(hu),
+        hu=hu,
         affine=affine,
         patient_position=position,
         source="dicom",
