@@ -1,4 +1,4 @@
-"""The intake service: a FHIR R4 server for Patient, Observation and ImagingStudy."""
+"""The intake service: a FHIR R4 server for Patient, Observation, ImagingStudy, DiagnosticReport and RiskAssessment."""
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -38,7 +38,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     app = create_service_app(
         service="intake", title="Calcinosis intake FHIR server", version=VERSION,
-        description="FHIR R4 server (JSON) for Patient, Observation and ImagingStudy: create, read, vread, "
+        description="FHIR R4 server (JSON) for Patient, Observation, ImagingStudy, DiagnosticReport and RiskAssessment: create, read, vread, "
         "update, delete, history, search, transaction and batch Bundles, $validate.",
         lifespan=lifespan, readiness={"database": db.ping},
         openapi_tags=[{"name": "System"}, *({"name": t} for t in SUPPORTED_TYPES), {"name": "operations"}],

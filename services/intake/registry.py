@@ -8,7 +8,7 @@ from pathlib import Path
 
 _DEFINITIONS = Path(__file__).parent / "definitions"
 
-SUPPORTED_TYPES = ("Patient", "Observation", "ImagingStudy")
+SUPPORTED_TYPES = ("Patient", "Observation", "ImagingStudy", "DiagnosticReport", "RiskAssessment")
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,8 @@ PREFIXES = ("eq", "ne", "gt", "lt", "ge", "le", "sa", "eb", "ap")
 RESULT_PARAMETERS = {"_count", "_offset", "_sort", "_summary", "_include", "_total", "_format", "_pretty"}
 MODIFIERS = {"token": {"not"}, "string": {"exact", "contains"}, "reference": None, "date": set(), "quantity": set()}
 SORTABLE = {"token", "string", "date", "quantity"}
-INCLUDABLE = {("Observation", "patient"), ("Observation", "subject"), ("ImagingStudy", "patient"), ("ImagingStudy", "subject")}
+INCLUDABLE = {(t, p) for t in ("Observation", "ImagingStudy", "DiagnosticReport", "RiskAssessment")
+              for p in ("patient", "subject")} | {("DiagnosticReport", "result"), ("Observation", "derived-from")}
 
 
 @dataclass(frozen=True)
