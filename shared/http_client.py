@@ -1,15 +1,22 @@
 """The one way services call each other: httpx with timeouts and the request id passed on."""
 
+import re
+import secrets
+
 import httpx
 
 from shared.logging import request_id_var
 from shared.settings import Settings
+
+_TRACE_ID = re.compile(r"^(?!0{32})[0-9a-f]{32}$")
 
 
 async def _propagate_request_id(request: httpx.Request) -> None:
     request_id = request_id_var.get()
     if request_id != "-":
         request.headers.setdefault("X-Request-ID", request_id)
+        if _TRACE_ID.match(request_id):  # a W3C trace id (or one shaped like it): a child span of it
+            request.headers.setdefault("traceparent", f"00-{request_id}-{secrets.token_hex(8)}-01")
 
 
 def create_http_client(settings: Settings, base_url: str, headers: dict[str, str] | None = None,

@@ -6,6 +6,7 @@ field is documented in the README. The embedded defaults need no variable at all
 
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
 SECRETS_DIR = Path("/run/secrets")  # Docker and Kubernetes mount secrets here, one file per setting
 
@@ -53,6 +54,27 @@ class Settings(BaseSettings):
     imaging_max_files: int = Field(3000, description="Most DICOM files (or zip members) in one analysis.")
     imaging_max_upload_bytes: int = Field(
         2 * 1024**3, description="Largest upload to /analyses; a zip may expand to 4 times this.")
+    job_backend: Literal["local", "procrastinate"] = Field(
+        "local",
+        description="Where imaging analyses run. local: in the imaging API process (the embedded default). "
+        "procrastinate: the API only enqueues them in PostgreSQL (DATABASE_URL) and "
+        "`python -m services.imaging.worker` processes, on any number of machines, run them.",
+    )
+    imaging_worker_stalled_seconds: float = Field(
+        30.0, gt=0,
+        description="procrastinate: a worker silent (no heartbeat) this long is taken for dead, and the "
+        "analyses it held are run again by another worker.",
+    )
+    imaging_worker_grace_seconds: float = Field(
+        540.0, ge=0,
+        description="procrastinate: on SIGTERM a worker finishes its running analyses for at most this long, "
+        "then hands them back to the queue (keep it below the orchestrator's grace period).",
+    )
+
+    outbox_poll_seconds: float = Field(
+        1.0, gt=0, description="How often intake looks for hand-overs to deliver (imaging analyses to start).")
+    outbox_max_backoff_seconds: float = Field(
+        300.0, gt=0, description="Longest wait between two delivery attempts of one hand-over.")
 
     intake_url: str = "http://127.0.0.1:8001/fhir"
     classifier_url: str = "http://127.0.0.1:8002"

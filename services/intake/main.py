@@ -10,6 +10,7 @@ from fastapi import FastAPI
 from services.intake.api import build_router
 from services.intake.interactions import Interactions
 from services.intake.model_validation_pool import ModelValidationPool
+from services.intake.outbox import OutboxRelay
 from services.intake.registry import SUPPORTED_TYPES
 from shared.app import create_service_app
 from shared.database import Database
@@ -31,7 +32,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         configure_logging("intake", settings.log_level, settings.log_json)
         await db.migrate(MIGRATIONS)
         validation_pool.start()
+        await relay.start()
         yield
+        await relay.stop()
         validation_pool.close()
         await interactions.statistics.close()
         await db.close()
@@ -48,6 +51,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     interactions = Interactions(db, settings)
     app.state.interactions = interactions
     app.state.validation_pool = validation_pool
+    relay = OutboxRelay(db, settings, app.state.metrics.registry)
+    app.state.outbox = relay
     app.state.started = datetime.now(UTC)
     app.include_router(build_router())
     install_fhir_schemas(app, [*SUPPORTED_TYPES, "Bundle", "OperationOutcome", "CapabilityStatement"])

@@ -17,6 +17,7 @@ from sqlalchemy import Table, and_, delete, false, func, insert, or_, select, te
 from sqlalchemy.engine import Dialect
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from services.intake import outbox
 from services.intake.dates import now_instant
 from services.intake.indexing import extract
 from services.intake.models import INDEX_TABLES, ReferenceIndex, ResourceRow, ResourceVersion
@@ -213,6 +214,7 @@ class ResourceStore:
     async def write_rows(self, rows: "PreparedRows") -> None:
         for table, columns, batch in rows.batches:
             await self._bulk_insert(table, columns, batch)
+        await outbox.record(await self.session.connection(), outbox.IMAGING_ANALYSIS, rows.analyses)
 
     async def update(self, incoming: Incoming, resource_id: str, if_match: int | None) -> tuple[Stored, bool]:
         """Store a new version; returns it and whether the resource was (re)created."""
@@ -304,6 +306,7 @@ class PreparedRows:
 
     def __init__(self) -> None:
         self.batches: list[tuple[Table, tuple[str, ...], list[tuple]]] = []
+        self.analyses: list[tuple[str, dict]] = []  # imaging analyses to ask for (outbox.py)
 
     _INDEX_COLUMNS = {
         "token": ("system", "code"), "string": ("value", "exact"), "date": ("low_ms", "high_ms", "point"),
@@ -320,6 +323,8 @@ class PreparedRows:
         batches: dict[str, list[tuple]] = {kind: [] for kind in INDEX_TABLES}
         for incoming, resource_id in items:
             rows = extract(incoming)
+            if incoming.resource_type == "ImagingStudy":
+                self.analyses += outbox.analysis_requests(incoming.resource, resource_id)
             owner = (incoming.resource_type, resource_id)
             for kind, batch in batches.items():
                 batch += [owner + row for row in getattr(rows, kind)]

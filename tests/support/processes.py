@@ -20,8 +20,8 @@ def free_port() -> int:
 
 
 @contextmanager
-def uvicorn_service(service: str, env: dict[str, str], log_path: Path):
-    port = free_port()
+def uvicorn_service(service: str, env: dict[str, str], log_path: Path, port: int | None = None):
+    port = port or free_port()
     with open(log_path, "wb") as log:
         process = subprocess.Popen(
             [sys.executable, "-m", "uvicorn", f"services.{service}.main:app", "--host", "127.0.0.1",
