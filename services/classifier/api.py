@@ -2,12 +2,12 @@
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Path, Request
+from fastapi import APIRouter, Depends, Path, Query, Request
 from starlette.responses import Response
 
 from services.classifier import cds_hooks
 from services.classifier.codesystems import CODESYSTEM_NAMES, render_all_codesystems, render_codesystem
-from services.classifier.fhir_source import fetch_patient_record
+from services.classifier.fhir_source import fetch_patient_record, store_result
 from services.classifier.service import classify_bundle, record_bundle
 from shared.errors import FHIRError
 from shared.fhir_json import fhir_response
@@ -45,11 +45,18 @@ def build_router() -> APIRouter:
 
     @router.post("/classify/Patient/{patient_id}", operation_id="classifyPatient", tags=["Classification"],
                  response_class=Response, summary="Classify a patient from the data stored in the intake service",
-                 responses=fhir_responses({200: ("Collection Bundle, as for /classify", "Bundle")},
+                 responses=fhir_responses({200: ("Collection Bundle, as for /classify; with store=true the "
+                                                 "RiskAssessment and Observations as stored in intake", "Bundle")},
                                           (404, 422, 502)))
-    async def classify_patient(patient_id: PatientId, request: Request, settings: SettingsDep) -> Response:
+    async def classify_patient(patient_id: PatientId, request: Request, settings: SettingsDep,
+                               store: Annotated[bool, Query(description="Store the RiskAssessment and the typing "
+                                                                        "and mechanism Observations in intake")] = False,
+                               ) -> Response:
         record = await fetch_patient_record(request.app.state.intake, patient_id)
-        return fhir_response(classify_bundle(record_bundle(record), settings.canonical_base))
+        result = classify_bundle(record_bundle(record), settings.canonical_base)
+        if store:
+            result = await store_result(request.app.state.intake, result)
+        return fhir_response(result)
 
     @router.get("/fhir/CodeSystem", operation_id="searchCodeSystem", tags=["Terminology"], response_class=Response,
                 summary="The project's CodeSystems (findings, sites, diagnoses, typing)",

@@ -43,3 +43,31 @@ async def _get(client: httpx.AsyncClient, url: str, params: dict | None = None) 
         return response.json()
     except ValueError:
         raise FHIRError.of(502, "exception", f"The FHIR server at {client.base_url} sent invalid JSON") from None
+
+
+# What the intake server stores of a result: the assessment and its typing and mechanism
+# Observations (the proposed ServiceRequests stay proposals in the answer).
+STORED_TYPES = ("RiskAssessment", "Observation")
+
+
+async def store_result(client: httpx.AsyncClient, result: dict) -> dict:
+    """Write a result Bundle's RiskAssessment and Observations to the FHIR server in one
+    transaction; returns the result with those entries as stored (ids, versions, full URLs)."""
+    stored = [e for e in result.get("entry", []) if e["resource"]["resourceType"] in STORED_TYPES]
+    transaction = {"resourceType": "Bundle", "type": "transaction", "entry": [
+        {"fullUrl": e["fullUrl"], "resource": e["resource"],
+         "request": {"method": "POST", "url": e["resource"]["resourceType"]}} for e in stored]}
+    base = str(client.base_url).rstrip("/")  # a transaction is posted to the base itself
+    try:
+        response = await client.post(base, json=transaction, headers={"Content-Type": "application/fhir+json",
+                                                                      "Prefer": "return=representation"})
+    except httpx.HTTPError as exc:
+        raise FHIRError.of(502, "transient", f"The FHIR server at {client.base_url} could not be reached to "
+                                             f"store the result: {type(exc).__name__}") from None
+    if response.status_code != 200:
+        raise FHIRError.of(502, "exception", f"The FHIR server at {client.base_url} refused the result "
+                                             f"({response.status_code}): {response.text[:500]}")
+    for entry, answer in zip(stored, response.json().get("entry", []), strict=True):
+        entry["resource"] = answer["resource"]
+        entry["fullUrl"] = f"{base}/{answer['resource']['resourceType']}/{answer['resource']['id']}"
+    return result

@@ -236,6 +236,21 @@ async def test_classify_patient_from_a_live_intake(classifier_on_intake, live_in
     assert (await classifier_on_intake.get("/readyz")).status_code == 200
 
 
+async def test_classify_patient_stores_the_assessment_in_intake(classifier_on_intake, live_intake):
+    fhir_server, patient_id, expected = live_intake
+    response = await classifier_on_intake.post(f"/classify/Patient/{patient_id}", params={"store": "true"})
+    assert response.status_code == 200, response.text
+    result = response.json()
+    assert leading(result) == expected
+    risk = next(e for e in result["entry"] if e["resource"]["resourceType"] == "RiskAssessment")
+    assert risk["fullUrl"] == f"{fhir_server}/RiskAssessment/{risk['resource']['id']}"
+    stored = httpx.get(f"{fhir_server}/RiskAssessment", params={"patient": patient_id}).json()
+    assert risk["resource"]["id"] in [e["resource"]["id"] for e in stored["entry"]]
+    typing = httpx.get(f"{fhir_server}/Observation", params={
+        "patient": patient_id, "code": "calcinosis-typing"}).json()
+    assert typing["total"] >= 1
+
+
 async def test_cds_patient_view_reads_the_fhir_server_without_prefetch(classifier_on_intake, live_intake):
     fhir_server, patient_id, _ = live_intake
     response = await classifier_on_intake.post("/cds-services/calcinosis-differential",
