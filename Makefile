@@ -1,0 +1,11 @@
+# Shortcuts for the README's commands.
+.PHONY: run test demo clients
+
+run:  ## the three services on the embedded defaults
+	./scripts/run.sh
+
+test:  ## the whole test suite
+	./scripts/test.sh
+
+demo:  ## a sample patient and CT through the running system (start `make run` first)
+	./scripts/bootstrap.sh && .venv/bin/python scripts/demo.py
