@@ -1,0 +1,222 @@
+"""SMART on FHIR authorization (Backend Services): bearer JWTs and SMART v2 scopes.
+
+A request carries `Authorization: Bearer <JWT>` issued by a trusted authorization server. The
+token is checked here: signature against the issuer's JWKS (cached; fetched again when a key id
+is unknown, so that keys can rotate), issuer, audience, expiry. Its `scope` claim grants
+interactions per resource type: `system/Patient.cr`, `user/*.rs`, SMART v1's `system/*.read`.
+A service asks for (resource type, interaction) and gets a Principal or a 401 / 403.
+
+Development mode (AUTH_MODE=development) lets every request through as an anonymous principal
+with all scopes; it is only ever on when asked for, and says so at start-up (shared/app.py).
+"""
+
+import asyncio
+import logging
+import re
+import time
+import uuid
+from dataclasses import dataclass, field
+
+import httpx
+import jwt
+from jwt import PyJWK
+
+from shared.errors import FHIRError
+
+log = logging.getLogger(__name__)
+
+# The SMART v2 permission letters of each FHIR interaction.
+PERMISSIONS = {"create": "c", "read": "r", "update": "u", "delete": "d", "search": "s"}
+ALGORITHMS = ["RS256", "RS384", "RS512", "ES256", "ES384", "ES512"]  # SMART: RS384 and ES384 at least
+CLOCK_SKEW_SECONDS = 60
+_SCOPE = re.compile(r"^(?P<context>patient|user|system)/(?P<type>\*|[A-Z][A-Za-z]+)\.(?P<perm>[a-z*]+)$")
+_V1 = {"read": "rs", "write": "cud", "*": "cruds"}
+
+
+@dataclass(frozen=True)
+class Scope:
+    context: str  # patient | user | system
+    resource_type: str  # a type or *
+    permissions: frozenset[str]
+
+    @classmethod
+    def parse(cls, text: str) -> "Scope | None":
+        """A SMART v2 (`system/Observation.rs`) or v1 (`system/Observation.read`) scope; None for
+        anything else, including v2 scopes narrowed by a query (`?category=...`), which this
+        server cannot enforce and so does not honour."""
+        match = _SCOPE.match(text)
+        if match is None:
+            return None
+        perm = match["perm"]
+        letters = _V1.get(perm, perm)
+        if any(c not in "cruds" for c in letters) or list(letters) != sorted(letters, key="cruds".index):
+            return None
+        return cls(match["context"], match["type"], frozenset(letters))
+
+    def grants(self, resource_type: str, interaction: str) -> bool:
+        # Patient-context scopes need the patient compartment enforced, which this server does not
+        # do: they grant nothing here (Backend Services use system/, people user/).
+        return (self.context != "patient" and self.resource_type in ("*", resource_type)
+                and PERMISSIONS[interaction] in self.permissions)
+
+
+@dataclass(frozen=True)
+class Principal:
+    subject: str  # the client (sub), for audit
+    issuer: str
+    scopes: tuple[Scope, ...]
+    token_id: str | None = None
+    development: bool = False
+
+    def allows(self, resource_type: str, interaction: str) -> bool:
+        return self.development or any(s.grants(resource_type, interaction) for s in self.scopes)
+
+    def require(self, resource_type: str, interaction: str) -> None:
+        if not self.allows(resource_type, interaction):
+            letter = PERMISSIONS[interaction]
+            raise FHIRError.of(403, "forbidden", f"The token's scopes do not allow {interaction} of {resource_type} "
+                                                 f"(needs e.g. system/{resource_type}.{letter})")
+
+
+DEVELOPMENT_PRINCIPAL = Principal("development", "development", (), development=True)
+
+
+def unauthorized(description: str, realm: str) -> FHIRError:
+    """401 with the challenge RFC 6750 asks for."""
+    challenge = f'Bearer realm="{realm}", error="invalid_token", error_description="{description}"'
+    return FHIRError.of(401, "login", description, **{"WWW-Authenticate": challenge})
+
+
+class JWKSCache:
+    """Each trusted issuer's signing keys, fetched over HTTPS and kept `ttl` seconds; a key id not
+    in the cache fetches the set again (keys rotate), at most once per `refetch_interval`."""
+
+    def __init__(self, jwks_urls: dict[str, str], ttl: float = 300.0, refetch_interval: float = 10.0,
+                 timeout: float = 5.0) -> None:
+        self.jwks_urls, self.ttl, self.refetch_interval, self.timeout = jwks_urls, ttl, refetch_interval, timeout
+        self._keys: dict[str, dict[str, PyJWK]] = {}
+        self._fetched: dict[str, float] = {}
+        self._locks: dict[str, asyncio.Lock] = {}
+
+    async def key(self, issuer: str, kid: str | None) -> PyJWK:
+        keys = await self._current(issuer)
+        if kid not in keys and time.monotonic() - self._fetched.get(issuer, 0) > self.refetch_interval:
+            keys = await self._fetch(issuer)
+        if kid is None and len(keys) == 1:
+            return next(iter(keys.values()))
+        if kid not in keys:
+            raise KeyError(kid)
+        return keys[kid]
+
+    async def _current(self, issuer: str) -> dict[str, PyJWK]:
+        if issuer not in self._keys or time.monotonic() - self._fetched[issuer] > self.ttl:
+            return await self._fetch(issuer)
+        return self._keys[issuer]
+
+    async def _fetch(self, issuer: str) -> dict[str, PyJWK]:
+        asked = time.monotonic()
+        async with self._locks.setdefault(issuer, asyncio.Lock()):
+            if self._fetched.get(issuer, 0) > asked:
+                return self._keys[issuer]  # another request fetched it while this one waited
+            async with httpx.AsyncClient(timeout=self.timeout) as client:
+                response = await client.get(self.jwks_urls[issuer])
+                response.raise_for_status()
+            keys = {}
+            for raw in response.json().get("keys", []):
+                if raw.get("use", "sig") == "sig" and raw.get("alg", "RS384") in ALGORITHMS:
+                    try:
+                        keys[raw.get("kid")] = PyJWK(raw)
+                    except jwt.PyJWTError:
+                        log.warning("unusable key %s in the JWKS of %s", raw.get("kid"), issuer)
+            self._keys[issuer], self._fetched[issuer] = keys, time.monotonic()
+            return keys
+
+
+@dataclass
+class TokenVerifier:
+    """Checks bearer tokens of the trusted issuers for one audience (this service's URL)."""
+
+    jwks: JWKSCache
+    audiences: list[str]
+    realm: str = "calcinosis"
+    require_scope: bool = True
+    _issuers: frozenset[str] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self._issuers = frozenset(self.jwks.jwks_urls)
+
+    async def verify(self, authorization: str | None) -> Principal:
+        scheme, _, token = (authorization or "").partition(" ")
+        if scheme.lower() != "bearer" or not token.strip():
+            raise unauthorized("A bearer token is required", self.realm)
+        try:
+            header = jwt.get_unverified_header(token)
+            issuer = jwt.decode(token, options={"verify_signature": False}).get("iss")
+        except jwt.PyJWTError:
+            raise unauthorized("The bearer token is not a JWT", self.realm) from None
+        if issuer not in self._issuers:
+            raise unauthorized("The token's issuer is not trusted here", self.realm)
+        try:
+            key = await self.jwks.key(issuer, header.get("kid"))
+        except KeyError:
+            raise unauthorized("The token was signed with a key its issuer does not publish", self.realm) from None
+        except httpx.HTTPError as exc:
+            log.warning("JWKS of %s unavailable: %s", issuer, exc)
+            raise FHIRError.of(503, "transient", "The token issuer's keys cannot be fetched now; retry later") from None
+        try:
+            claims = jwt.decode(token, key, algorithms=ALGORITHMS, audience=self.audiences, issuer=issuer,
+                                leeway=CLOCK_SKEW_SECONDS, options={"require": ["exp", "iss", "sub"]})
+        except jwt.ExpiredSignatureError:
+            raise unauthorized("The token has expired", self.realm) from None
+        except jwt.InvalidAudienceError:
+            raise unauthorized("The token is not meant for this service (aud)", self.realm) from None
+        except jwt.PyJWTError as exc:
+            raise unauthorized(f"The token is invalid: {exc}", self.realm) from None
+        scopes = tuple(s for s in map(Scope.parse, str(claims.get("scope", "")).split()) if s is not None)
+        if self.require_scope and not scopes:
+            raise FHIRError.of(403, "forbidden", "The token grants no SMART scope this server honours")
+        return Principal(str(claims["sub"]), issuer, scopes, claims.get("jti"))
+
+
+class ClientCredentials(httpx.Auth):
+    """This service's own access token, for calls to the other services (SMART Backend Services):
+    a short-lived assertion signed with the service's private key is exchanged at the token
+    endpoint; the token is kept until a minute before it expires, and fetched anew after a 401."""
+
+    ASSERTION_TYPE = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer"
+
+    def __init__(self, token_url: str, client_id: str, private_key_pem: str, scope: str, timeout: float = 10.0) -> None:
+        self.token_url, self.client_id, self.scope, self.timeout = token_url, client_id, scope, timeout
+        self._key = private_key_pem
+        self._token: str | None = None
+        self._expires = 0.0
+        self._lock = asyncio.Lock()
+
+    def _assertion(self) -> str:
+        now = int(time.time())
+        claims = {"iss": self.client_id, "sub": self.client_id, "aud": self.token_url, "iat": now,
+                  "exp": now + 240, "jti": uuid.uuid4().hex}
+        algorithm = "RS384" if "RSA" in self._key or "BEGIN PRIVATE KEY" in self._key else "ES384"
+        return jwt.encode(claims, self._key, algorithm=algorithm)
+
+    async def token(self, renew: bool = False) -> str:
+        async with self._lock:
+            if renew or self._token is None or time.monotonic() > self._expires:
+                async with httpx.AsyncClient(timeout=self.timeout) as client:
+                    response = await client.post(self.token_url, data={
+                        "grant_type": "client_credentials", "scope": self.scope,
+                        "client_assertion_type": self.ASSERTION_TYPE, "client_assertion": self._assertion()})
+                if response.status_code != 200:
+                    raise FHIRError.of(502, "security", f"The token endpoint refused this service's credentials "
+                                                        f"({response.status_code})")
+                answer = response.json()
+                self._token = answer["access_token"]
+                self._expires = time.monotonic() + max(0, int(answer.get("expires_in", 300)) - 60)
+            return self._token
+
+    async def async_auth_flow(self, request: httpx.Request):
+        request.headers["Authorization"] = f"Bearer {await self.token()}"
+        response = yield request
+        if response.status_code == 401:  # revoked, or the keys rotated: once more with a new token
+            request.headers["Authorization"] = f"Bearer {await self.token(renew=True)}"
+            yield request
