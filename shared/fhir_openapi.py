@@ -42,7 +42,12 @@ def fhir_content(resource_type: str) -> dict[str, Any]:
 
 
 def fhir_body(resource_type: str, description: str) -> dict[str, Any]:
-    return {"requestBody": {"required": True, "description": description, "content": fhir_content(resource_type)}}
+    """One request media type only: SDK generators turn several into a union of identical
+    types (openapi-python-client then sends the last one declared). application/json and
+    application/json+fhir are accepted as well (docs/decisions.md), as the description says."""
+    return {"requestBody": {"required": True, "content": {FHIR_JSON: {"schema": ref(resource_type)}},
+                            "description": f"{description} (sent as {FHIR_JSON}; application/json "
+                                           "is accepted too)"}}
 
 
 def fhir_responses(success: dict[int, tuple[str, str | None]], errors: tuple[int, ...]) -> dict[int | str, Any]:
@@ -57,9 +62,16 @@ def fhir_responses(success: dict[int, tuple[str, str | None]], errors: tuple[int
     return responses
 
 
+# FHIR date, dateTime, instant and time may be partial ("2024", "2024-03-01") and keep their
+# precision; as OpenAPI formats, SDK generators parse them into date/datetime objects and write
+# them back changed ("2024-03-01" becomes "2024-03-01T00:00:00"), so they are left plain strings.
+_FHIR_TIME_FORMATS = {"date", "date-time", "time"}
+
+
 def _clean(schema: Any) -> Any:
     if isinstance(schema, dict):
-        return {k: _clean(v) for k, v in schema.items() if k not in _MODEL_ONLY_KEYS}
+        return {k: _clean(v) for k, v in schema.items() if k not in _MODEL_ONLY_KEYS
+                and not (k == "format" and isinstance(v, str) and v in _FHIR_TIME_FORMATS)}
     if isinstance(schema, list):
         return [_clean(v) for v in schema]
     return schema
