@@ -1,8 +1,9 @@
-"""Reading a FHIR JSON request body: media type, size limit, syntax."""
+"""Reading a FHIR JSON request body: media type, size limit, nesting depth, syntax."""
 
 import json
 from typing import Any
 
+import numpy as np
 from fastapi import Request
 
 from shared.errors import FHIRError
@@ -13,7 +14,34 @@ def _media_type(request: Request) -> str:
     return request.headers.get("content-type", "").split(";", 1)[0].strip().lower()
 
 
-async def read_json_body(request: Request, max_bytes: int) -> Any:
+def json_depth(raw: bytes) -> int:
+    """How deeply objects and arrays nest in a JSON text, brackets inside strings aside.
+
+    Measured on the bytes before parsing, because deep nesting is itself the attack: parsers and
+    validators recurse, and a few hundred levels crash a process instead of failing a request.
+    Vectorised (about as fast as parsing): quotes not escaped by an odd run of backslashes
+    delimit strings; the running sum of brackets outside them is the depth.
+    """
+    data = np.frombuffer(raw, np.uint8)
+    quotes = np.flatnonzero(data == ord('"'))
+    escaped = np.zeros(quotes.size, bool)
+    behind = quotes - 1
+    active = (behind >= 0) & (data[np.maximum(behind, 0)] == ord("\\"))
+    while active.any():  # one round per backslash of the longest run before a quote
+        escaped ^= active
+        behind -= 1
+        active &= (behind >= 0) & (data[np.maximum(behind, 0)] == ord("\\"))
+    quotes = quotes[~escaped]
+    opens = np.flatnonzero((data == ord("{")) | (data == ord("[")))
+    closes = np.flatnonzero((data == ord("}")) | (data == ord("]")))
+    marks = np.concatenate([opens, closes])
+    steps = np.concatenate([np.ones(opens.size, np.int32), np.full(closes.size, -1, np.int32)])
+    order = np.argsort(marks, kind="stable")
+    outside = np.searchsorted(quotes, marks[order]) % 2 == 0
+    return int(np.cumsum(steps[order][outside]).max(initial=0))
+
+
+async def read_json_body(request: Request, max_bytes: int, max_depth: int = 64) -> Any:
     media_type = _media_type(request)
     if media_type not in ACCEPTED_CONTENT_TYPES:
         raise FHIRError.of(
@@ -34,6 +62,8 @@ async def read_json_body(request: Request, max_bytes: int) -> Any:
     request.state.raw_body = raw  # for handlers that hand the body on as it came
     if not raw.strip():
         raise FHIRError.of(400, "required", "The request body is empty; a FHIR JSON resource is expected.")
+    if json_depth(raw) > max_depth:
+        raise FHIRError.of(400, "too-costly", f"The JSON body nests deeper than {max_depth} levels.")
     try:
         return loads(raw)
     except json.JSONDecodeError as exc:

@@ -41,6 +41,7 @@ class Settings(BaseSettings):
 
     max_body_bytes: int = Field(10 * 1024 * 1024, description="Largest request body accepted (413 beyond).")
     max_bundle_entries: int = Field(5000, description="Largest Bundle accepted (413 beyond).")
+    max_json_depth: int = Field(64, ge=8, description="Deepest nesting of objects and arrays in a JSON body (400 beyond).")
     validation_workers: int = Field(
         2, ge=0,
         description="Worker processes that validate large transaction Bundles beside the service (0: in-process).",

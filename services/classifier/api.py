@@ -22,7 +22,8 @@ def get_settings(request: Request) -> Settings:
 
 
 async def json_body(request: Request) -> Any:
-    return await read_json_body(request, request.app.state.settings.max_body_bytes)
+    settings = request.app.state.settings
+    return await read_json_body(request, settings.max_body_bytes, settings.max_json_depth)
 
 
 SettingsDep = Annotated[Settings, Depends(get_settings)]

@@ -28,7 +28,8 @@ def fhir_base(request: Request) -> str:
 
 
 async def fhir_body_json(request: Request) -> Any:
-    return await read_json_body(request, request.app.state.settings.max_body_bytes)
+    settings = request.app.state.settings
+    return await read_json_body(request, settings.max_body_bytes, settings.max_json_depth)
 
 
 def prefer(header: str | None, key: str) -> str | None:
