@@ -7,11 +7,14 @@
 import argparse
 import importlib
 import json
+import os
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SERVICES = ["intake", "classifier", "imaging"]
+# The documents are the same in both authorization modes; development mode needs no issuer to build the apps.
+os.environ.setdefault("AUTH_MODE", "development")
 
 
 def render(service: str) -> str:

@@ -7,6 +7,12 @@ cd "$(dirname "$0")/.."
 scripts/bootstrap.sh
 
 HOST=${HOST:-127.0.0.1}
+# On one machine, for trying the system out: no authorization unless AUTH_MODE=smart is set
+# (with AUTH_ISSUERS and AUTH_AUDIENCE). The services say so loudly when they start.
+export AUTH_MODE=${AUTH_MODE:-development}
+if [ "$AUTH_MODE" = development ]; then
+    echo "==> AUTH_MODE=development: the services run WITHOUT authorization (this machine only)" >&2
+fi
 # service:port, as docs/architecture.md fixes them.
 SERVICES=("intake:8001" "classifier:8002" "imaging:8003")
 

@@ -16,12 +16,18 @@ import re
 import time
 import uuid
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Annotated
 
 import httpx
 import jwt
+from fastapi import Depends, Request
+from fastapi.security import HTTPBearer
 from jwt import PyJWK
 
 from shared.errors import FHIRError
+
+if TYPE_CHECKING:
+    from shared.settings import Settings
 
 log = logging.getLogger(__name__)
 
@@ -220,3 +226,103 @@ class ClientCredentials(httpx.Auth):
         if response.status_code == 401:  # revoked, or the keys rotated: once more with a new token
             request.headers["Authorization"] = f"Bearer {await self.token(renew=True)}"
             yield request
+
+
+class Authorizer:
+    """A service's door: who is calling (the verified token), and whether the scopes allow it."""
+
+    def __init__(self, settings: "Settings", require_scope: bool = True) -> None:
+        self.development = settings.auth_mode == "development"
+        if self.development:
+            self.verifier = None
+            return
+        if not settings.auth_issuers or not settings.auth_audience:
+            raise RuntimeError("AUTH_MODE=smart needs AUTH_ISSUERS (trusted issuers and their JWKS URLs) and "
+                               "AUTH_AUDIENCE (this service's URLs); set them, or AUTH_MODE=development on a "
+                               "developer's machine only")
+        self.verifier = TokenVerifier(JWKSCache(settings.auth_issuers, ttl=settings.auth_jwks_cache_seconds),
+                                      settings.auth_audience, require_scope=require_scope)
+
+    async def principal(self, authorization: str | None) -> Principal:
+        if self.verifier is None:
+            return DEVELOPMENT_PRINCIPAL
+        return await self.verifier.verify(authorization)
+
+
+def requires(*needs: tuple[str, str]):
+    """A FastAPI dependency: the caller's Principal, after checking each (resource type,
+    interaction) it needs; 401 without a valid token, 403 without the scopes."""
+
+    async def dependency(request: Request, _: Annotated[object, Depends(BEARER)]) -> Principal:
+        principal = await request.app.state.auth.principal(request.headers.get("authorization"))
+        for resource_type, interaction in needs:
+            principal.require(resource_type, interaction)
+        request.state.principal = principal
+        return principal
+
+    return Depends(dependency)
+
+
+# Documents the security in the OpenAPI documents (the same in both modes); the token itself is
+# read and checked by the Authorizer.
+BEARER = HTTPBearer(auto_error=False, bearerFormat="JWT", scheme_name="SMART",
+                    description="A SMART on FHIR access token (JWT) of a trusted issuer: SMART Backend Services "
+                                "(client_credentials, private_key_jwt); scopes like system/Patient.rs. The token "
+                                "endpoint is named by /fhir/.well-known/smart-configuration.")
+_CREDENTIALS: dict[tuple, ClientCredentials] = {}
+
+
+def service_credentials(settings: "Settings") -> ClientCredentials | None:
+    """This service's own credentials for calling the others; None in development mode or when
+    none are configured. One per process, so that its token is shared by every client."""
+    if settings.auth_mode == "development" or not (settings.auth_token_url and settings.auth_client_id
+                                                   and settings.auth_private_key):
+        return None
+    key = (settings.auth_token_url, settings.auth_client_id, settings.auth_client_scopes)
+    if key not in _CREDENTIALS:
+        _CREDENTIALS[key] = ClientCredentials(settings.auth_token_url, settings.auth_client_id,
+                                              settings.auth_private_key, settings.auth_client_scopes,
+                                              timeout=settings.http_timeout_seconds)
+    return _CREDENTIALS[key]
+
+
+# --- what a FHIR server tells clients about its security --------------------------------
+
+SCOPES_SUPPORTED = ["system/*.cruds", "system/*.rs", "user/*.cruds", "user/*.rs", "system/*.read", "system/*.write"]
+
+
+def smart_configuration(settings: "Settings") -> dict | None:
+    """The SMART configuration document (/.well-known/smart-configuration); None when
+    authorization is off."""
+    if settings.auth_mode == "development":
+        return None
+    issuer, jwks = next(iter(settings.auth_issuers.items()))
+    document = {
+        "issuer": issuer,
+        "jwks_uri": jwks,
+        "grant_types_supported": ["client_credentials"],
+        "token_endpoint_auth_methods_supported": ["private_key_jwt"],
+        "token_endpoint_auth_signing_alg_values_supported": ["RS384", "ES384"],
+        "scopes_supported": SCOPES_SUPPORTED,
+        "capabilities": ["client-confidential-asymmetric", "permission-v1", "permission-v2"],
+    }
+    if settings.auth_token_url:
+        document["token_endpoint"] = settings.auth_token_url
+    return document
+
+
+def capability_security(settings: "Settings") -> dict:
+    """CapabilityStatement.rest.security."""
+    if settings.auth_mode == "development":
+        return {"cors": False, "description": "Development mode: this server runs without authorization."}
+    security = {
+        "cors": False,
+        "service": [{"coding": [{"system": "http://terminology.hl7.org/CodeSystem/restful-security-service",
+                                 "code": "SMART-on-FHIR"}]}],
+        "description": "SMART on FHIR Backend Services: a bearer token (JWT) of a trusted issuer, with SMART "
+                       "v1 or v2 scopes per resource type and interaction (system/ or user/).",
+    }
+    if settings.auth_token_url:
+        security["extension"] = [{"url": "http://fhir-registry.smarthealthit.org/StructureDefinition/oauth-uris",
+                                  "extension": [{"url": "token", "valueUri": settings.auth_token_url}]}]
+    return security

@@ -20,6 +20,8 @@ _MODEL_ONLY_KEYS = {"element_property", "summary_element_property", "element_req
 
 ERROR_STATUSES = {
     400: "Bad request: the request or its resource cannot be parsed or is invalid",
+    401: "Unauthorized: no valid bearer token (see the WWW-Authenticate header)",
+    403: "Forbidden: the token's scopes do not allow this interaction",
     404: "Not found",
     410: "Gone: the resource was deleted",
     412: "Precondition failed: version conflict or a conditional request matching several resources",

@@ -5,6 +5,7 @@ import secrets
 
 import httpx
 
+from shared.auth import service_credentials
 from shared.logging import request_id_var
 from shared.settings import Settings
 
@@ -20,11 +21,14 @@ async def _propagate_request_id(request: httpx.Request) -> None:
 
 
 def create_http_client(settings: Settings, base_url: str, headers: dict[str, str] | None = None,
-                       **kwargs) -> httpx.AsyncClient:
+                       as_service: bool = True, **kwargs) -> httpx.AsyncClient:
+    """A client for another service. as_service: calls carry this service's own token (none in
+    development mode); False for servers that take someone else's (a CDS client's EHR server)."""
     return httpx.AsyncClient(
         base_url=base_url,
         timeout=httpx.Timeout(settings.http_timeout_seconds),
         headers={"Accept": "application/fhir+json", **(headers or {})},
         event_hooks={"request": [_propagate_request_id]},
+        auth=service_credentials(settings) if as_service else None,
         **kwargs,
     )

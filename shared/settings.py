@@ -82,6 +82,29 @@ class Settings(BaseSettings):
     imaging_url: str = "http://127.0.0.1:8003"
     http_timeout_seconds: float = 30.0
 
+    # Authorization (shared/auth.py, README "Authorization").
+    auth_mode: Literal["smart", "development"] = Field(
+        "smart",
+        description="smart: every request needs a bearer token of a trusted issuer (SMART Backend Services). "
+        "development: no authorization at all, announced loudly at start-up; never in production.",
+    )
+    auth_issuers: dict[str, str] = Field(
+        default_factory=dict,
+        description='Trusted token issuers and their JWKS URLs, as JSON: {"https://auth.example.org": '
+        '"https://auth.example.org/jwks"}. Keys are cached and fetched again when an unknown key id appears.',
+    )
+    auth_audience: list[str] = Field(
+        default_factory=list,
+        description='The audiences (aud) this service accepts: its own URLs, as JSON: ["https://fhir.example.org/fhir"].')
+    auth_jwks_cache_seconds: float = Field(300.0, gt=0, description="How long an issuer's keys are kept.")
+    auth_token_url: str | None = Field(
+        None, description="The token endpoint: where this service gets its own tokens for calls to the others, "
+        "and what the SMART configuration advertises.")
+    auth_client_id: str | None = Field(None, description="This service's client id at the token endpoint.")
+    auth_private_key: str | None = Field(
+        None, description="PEM private key this service signs its token requests with (a secret file).")
+    auth_client_scopes: str = Field("", description="The scopes this service asks for, space-separated.")
+
     def database_url_for(self, service: str) -> str:
         if self.database_url:
             return self.database_url

@@ -12,9 +12,13 @@ from collections.abc import AsyncIterator
 import httpx
 import pytest
 
-from shared.settings import Settings
-from tests.support.orthanc import start_orthanc
-from tests.support.postgres import PostgresServer, start_postgres
+# The tests ask for development mode (no authorization) explicitly, as a developer would; the
+# authorization tests (tests/shared/test_auth.py, tests/test_authorization.py) switch it on.
+os.environ.setdefault("AUTH_MODE", "development")
+
+from shared.settings import Settings  # noqa: E402
+from tests.support.orthanc import start_orthanc  # noqa: E402
+from tests.support.postgres import PostgresServer, start_postgres  # noqa: E402
 
 IN_CI = os.environ.get("CI", "").lower() == "true"
 _database_numbers = itertools.count()

@@ -9,6 +9,7 @@ from services.classifier import cds_hooks
 from services.classifier.codesystems import CODESYSTEM_NAMES, render_all_codesystems, render_codesystem
 from services.classifier.fhir_source import fetch_patient_record, store_result
 from services.classifier.service import classify_bundle, record_bundle
+from shared.auth import BEARER, Principal, requires
 from shared.errors import FHIRError
 from shared.fhir_json import fhir_response
 from shared.fhir_openapi import fhir_body, fhir_responses
@@ -26,6 +27,12 @@ async def json_body(request: Request) -> Any:
     return await read_json_body(request, settings.max_body_bytes, settings.max_json_depth)
 
 
+async def cds_client(request: Request, _: Annotated[object, Depends(BEARER)]) -> Principal:
+    """CDS Hooks: the CDS client (the EHR) signs a JWT for this service; it carries no SMART
+    scopes (CDS Hooks 2.0, "Trusting CDS Clients"), so only the signature, issuer and audience count."""
+    return await request.app.state.cds_auth.principal(request.headers.get("authorization"))
+
+
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 Body = Annotated[Any, Depends(json_body)]
 PatientId = Annotated[str, Path(pattern=r"^[A-Za-z0-9\-.]{1,64}$", description="The Patient's id on the intake server")]
@@ -40,7 +47,8 @@ def build_router() -> APIRouter:
                                                    "findings, lesions)"),
                  responses=fhir_responses({200: ("Collection Bundle: RiskAssessment, typing and mechanism "
                                                  "Observations, proposals; OperationOutcome of any issues", "Bundle")},
-                                          (400, 413, 415, 422)))
+                                          (400, 401, 403, 413, 415, 422)),
+                 dependencies=[requires(("RiskAssessment", "create"))])
     async def classify(body: Body, settings: SettingsDep) -> Response:
         return fhir_response(classify_bundle(body, settings.canonical_base))
 
@@ -48,7 +56,8 @@ def build_router() -> APIRouter:
                  response_class=Response, summary="Classify a patient from the data stored in the intake service",
                  responses=fhir_responses({200: ("Collection Bundle, as for /classify; with store=true the "
                                                  "RiskAssessment and Observations as stored in intake", "Bundle")},
-                                          (404, 422, 502)))
+                                          (401, 403, 404, 422, 502)),
+                 dependencies=[requires(("RiskAssessment", "create"), ("Patient", "read"), ("Observation", "search"))])
     async def classify_patient(patient_id: PatientId, request: Request, settings: SettingsDep,
                                store: Annotated[bool, Query(description="Store the RiskAssessment and the typing "
                                                                         "and mechanism Observations in intake")] = False,
@@ -84,7 +93,8 @@ def build_router() -> APIRouter:
     @router.post("/cds-services/{service_id}", operation_id="cdsPatientView", tags=["CDS Hooks"],
                  summary="CDS Hooks patient-view: a card with the leading diagnosis, typing, rationale and next test",
                  response_model=cds_hooks.CardsResponse,
-                 responses=fhir_responses({}, (400, 404, 412, 422, 502)))
+                 responses=fhir_responses({}, (400, 401, 404, 412, 422, 502)),
+                 dependencies=[Depends(cds_client)])
     async def patient_view(service_id: str, hook: cds_hooks.HookRequest, settings: SettingsDep) -> cds_hooks.CardsResponse:
         if service_id != cds_hooks.SERVICE_ID:
             raise FHIRError.of(404, "not-found", f"No CDS service {service_id}; see /cds-services")
@@ -112,5 +122,6 @@ async def _patient_record(hook: cds_hooks.HookRequest, settings: Settings) -> di
     headers = {}
     if hook.fhirAuthorization:
         headers["Authorization"] = f"Bearer {hook.fhirAuthorization.access_token}"
-    async with create_http_client(settings, hook.fhirServer.rstrip("/") + "/", headers=headers) as client:
+    # The EHR's server, with the EHR's token for it (fhirAuthorization), never this service's own.
+    async with create_http_client(settings, hook.fhirServer.rstrip("/") + "/", headers=headers, as_service=False) as client:
         return await fetch_patient_record(client, patient_id)

@@ -11,6 +11,7 @@ from shared.app import create_service_app
 from shared.fhir_openapi import install_fhir_schemas
 from shared.http_client import create_http_client
 from shared.logging import configure_logging
+from shared.auth import Authorizer
 from shared.settings import Settings, get_settings
 
 VERSION = "0.1.0"
@@ -32,6 +33,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         response.raise_for_status()
 
     app = create_service_app(
+        settings=settings,
         service="classifier", title="Calcinosis classifier", version=VERSION,
         description="Tumoral calcinosis typing (Smack), calcinosis mechanism and a ranked, explained differential "
         "diagnosis over 35 entities, as FHIR resources and as CDS Hooks cards.",
@@ -40,6 +42,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                       {"name": "operations"}],
     )
     app.state.settings = settings
+    app.state.cds_auth = Authorizer(settings, require_scope=False)
     app.include_router(build_router())
     install_fhir_schemas(app, ["Bundle", "OperationOutcome", "CodeSystem"])
     return app

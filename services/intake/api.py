@@ -7,11 +7,12 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Header, Request
 from starlette.responses import Response
 
-from services.intake.bundles import BundleProcessor
+from services.intake.bundles import BundleProcessor, entry_needs
 from services.intake.capability import capability_statement
 from services.intake.interactions import Interactions, parse_if_match
 from services.intake.registry import SUPPORTED_TYPES, search_parameters
 from services.intake.responses import history, resource_response, searchset
+from shared.auth import Principal, requires, smart_configuration
 from shared.errors import FHIRError, Issue, operation_outcome
 from shared.fhir_json import fhir_response
 from shared.fhir_openapi import fhir_body, fhir_responses
@@ -42,6 +43,8 @@ def prefer(header: str | None, key: str) -> str | None:
 
 
 Interact = Annotated[Interactions, Depends(get_interactions)]
+Caller = Annotated[Principal, requires()]
+AUTH_ERRORS = (401, 403)
 Base = Annotated[str, Depends(fhir_base)]
 Body = Annotated[Any, Depends(fhir_body_json)]
 PreferHeader = Annotated[str | None, Header(alias="Prefer", description="return=minimal|representation|OperationOutcome; handling=strict|lenient")]
@@ -79,27 +82,30 @@ def _type_routes(router: APIRouter, t: str) -> None:
     """The type- and instance-level routes of one resource type."""
     path = f"/fhir/{t}"
 
-    def route(method: str, suffix: str, op: str, summary: str, **kwargs: Any) -> Callable:
+    def route(method: str, suffix: str, op: str, summary: str, needs: str, **kwargs: Any) -> Callable:
+        kwargs["responses"] = {**kwargs["responses"], **fhir_responses({}, AUTH_ERRORS)}
         return router.api_route(f"{path}{suffix}", methods=[method], operation_id=op, summary=summary,
-                                tags=[t], response_class=Response, **kwargs)
+                                tags=[t], response_class=Response, dependencies=[requires((t, needs))], **kwargs)
 
-    @route("POST", "", f"create{t}", f"Create a {t}",
+    @route("POST", "", f"create{t}", f"Create a {t}", "create",
            openapi_extra=fhir_body(t, f"The {t} to create; any id in it is replaced"),
            responses=fhir_responses({201: ("Created", t), 200: ("An existing match of If-None-Exist", t)},
                                     WRITE_ERRORS))
     async def create(request: Request, interactions: Interact, base: Base, body: Body,
                      if_none_exist: IfNoneExist = None, prefer_header: PreferHeader = None) -> Response:
+        if if_none_exist:
+            request.state.principal.require(t, "search")
         stored, created = await interactions.create(t, body, if_none_exist)
         return resource_response(stored, base, 201 if created else 200, prefer(prefer_header, "return"),
                                  with_location=True)
 
-    @route("GET", "", f"search{t}", f"Search {t} resources",
+    @route("GET", "", f"search{t}", f"Search {t} resources", "search",
            openapi_extra={"parameters": _search_parameters_doc(t)},
            responses=fhir_responses({200: ("A searchset Bundle", "Bundle")}, (400,)))
     async def search(request: Request, interactions: Interact, base: Base, prefer_header: PreferHeader = None) -> Response:
         return await _search(request, interactions, base, t, list(request.query_params.multi_items()), prefer_header)
 
-    @route("POST", "/_search", f"search{t}Post", f"Search {t} resources with form-encoded parameters",
+    @route("POST", "/_search", f"search{t}Post", f"Search {t} resources with form-encoded parameters", "search",
            openapi_extra={"requestBody": {"content": {"application/x-www-form-urlencoded": {"schema": {"type": "object", "additionalProperties": {"type": "string"}}}}}},
            responses=fhir_responses({200: ("A searchset Bundle", "Bundle")}, (400, 415)))
     async def search_post(request: Request, interactions: Interact, base: Base, prefer_header: PreferHeader = None) -> Response:
@@ -109,24 +115,24 @@ def _type_routes(router: APIRouter, t: str) -> None:
         pairs = list(request.query_params.multi_items()) + [(k, str(v)) for k, v in form.multi_items()]
         return await _search(request, interactions, base, t, pairs, prefer_header)
 
-    @route("GET", "/_history", f"history{t}", f"History of all {t} resources",
+    @route("GET", "/_history", f"history{t}", f"History of all {t} resources", "search",
            openapi_extra={"parameters": HISTORY_PARAMETERS},
            responses=fhir_responses({200: ("A history Bundle", "Bundle")}, (400,)))
     async def type_history(request: Request, interactions: Interact, base: Base) -> Response:
         return await _history(request, interactions, base, t, None)
 
-    @route("POST", "/$validate", f"validate{t}", f"Validate a {t} without storing it",
+    @route("POST", "/$validate", f"validate{t}", f"Validate a {t} without storing it", "create",
            openapi_extra=fhir_body(t, f"The {t}, or a Parameters resource with a 'resource' parameter"),
            responses=fhir_responses({200: ("The validation outcome (errors mean invalid)", "OperationOutcome")}, (400, 413, 415)))
     async def validate(interactions: Interact, body: Body) -> Response:
         return await _validate(interactions, t, body, None)
 
-    @route("GET", "/{id}", f"read{t}", f"Read the current version of a {t}",
+    @route("GET", "/{id}", f"read{t}", f"Read the current version of a {t}", "read",
            responses=fhir_responses({200: ("The resource", t)}, (404, 410)))
     async def read(id: str, interactions: Interact, base: Base) -> Response:
         return resource_response(await interactions.read(t, id), base)
 
-    @route("PUT", "/{id}", f"update{t}", f"Update (or create with this id) a {t}",
+    @route("PUT", "/{id}", f"update{t}", f"Update (or create with this id) a {t}", "update",
            openapi_extra=fhir_body(t, f"The new version of the {t}; its id must match the URL"),
            responses=fhir_responses({200: ("Updated", t), 201: ("Created with the given id", t)}, WRITE_ERRORS))
     async def update(id: str, interactions: Interact, base: Base, body: Body, if_match: IfMatch = None,
@@ -135,24 +141,24 @@ def _type_routes(router: APIRouter, t: str) -> None:
         return resource_response(stored, base, 201 if created else 200, prefer(prefer_header, "return"),
                                  with_location=created)
 
-    @route("DELETE", "/{id}", f"delete{t}", f"Delete a {t}",
+    @route("DELETE", "/{id}", f"delete{t}", f"Delete a {t}", "delete",
            responses=fhir_responses({204: ("Deleted, or nothing to delete", None)}, (409,)))
     async def delete(id: str, interactions: Interact) -> Response:
         deleted = await interactions.delete(t, id)
         return Response(status_code=204, headers={"ETag": deleted.etag} if deleted else None)
 
-    @route("GET", "/{id}/_history", f"history{t}Instance", f"All versions of a {t}",
+    @route("GET", "/{id}/_history", f"history{t}Instance", f"All versions of a {t}", "read",
            openapi_extra={"parameters": HISTORY_PARAMETERS},
            responses=fhir_responses({200: ("A history Bundle", "Bundle")}, (400, 404)))
     async def instance_history(id: str, request: Request, interactions: Interact, base: Base) -> Response:
         return await _history(request, interactions, base, t, id)
 
-    @route("GET", "/{id}/_history/{vid}", f"vread{t}", f"Read one version of a {t}",
+    @route("GET", "/{id}/_history/{vid}", f"vread{t}", f"Read one version of a {t}", "read",
            responses=fhir_responses({200: ("The version", t)}, (404, 410)))
     async def vread(id: str, vid: str, interactions: Interact, base: Base) -> Response:
         return resource_response(await interactions.vread(t, id, vid), base)
 
-    @route("POST", "/{id}/$validate", f"validate{t}Instance", f"Validate a {t} as an update of this id",
+    @route("POST", "/{id}/$validate", f"validate{t}Instance", f"Validate a {t} as an update of this id", "update",
            openapi_extra=fhir_body(t, f"The {t}, or a Parameters resource with a 'resource' parameter"),
            responses=fhir_responses({200: ("The validation outcome (errors mean invalid)", "OperationOutcome")}, (400, 413, 415)))
     async def validate_instance(id: str, interactions: Interact, body: Body) -> Response:
@@ -163,6 +169,8 @@ async def _search(request: Request, interactions: Interactions, base: str, t: st
                   prefer_header: str | None) -> Response:
     lenient = prefer(prefer_header, "handling") == "lenient"
     result = await interactions.search(t, pairs, lenient)
+    for resource_type in {r["resourceType"] for r in result.included}:
+        request.state.principal.require(resource_type, "read")
     return fhir_response(searchset(base, f"{base}/{t}", result.request, result.matches, result.included, result.total))
 
 
@@ -193,15 +201,26 @@ def build_router() -> APIRouter:
                 responses=fhir_responses({200: ("CapabilityStatement", "CapabilityStatement")}, ()))
     async def metadata(request: Request, base: Base) -> Response:
         state = request.app.state
-        return fhir_response(capability_statement(base, request.app.version, state.started))
+        return fhir_response(capability_statement(base, request.app.version, state.started, state.settings))
+
+    @router.get("/fhir/.well-known/smart-configuration", operation_id="smartConfiguration", tags=["System"],
+                summary="SMART configuration: the token endpoint, grant types, scopes",
+                responses=fhir_responses({}, (404,)))
+    async def smart_config(request: Request) -> dict:
+        document = smart_configuration(request.app.state.settings)
+        if document is None:
+            raise FHIRError.of(404, "not-found", "This server runs without authorization (development mode)")
+        return document
 
     @router.post("/fhir", operation_id="transaction", summary="Process a transaction or batch Bundle",
                  tags=["System"], response_class=Response,
                  openapi_extra=fhir_body("Bundle", "A Bundle of type transaction (all or nothing) or batch"),
                  responses=fhir_responses({200: ("The transaction-response or batch-response Bundle", "Bundle")},
-                                          (400, 404, 409, 412, 413, 415, 422)))
+                                          (400, 404, 409, 412, 413, 415, 422, *AUTH_ERRORS)))
     async def transaction(request: Request, interactions: Interact, base: Base, body: Body,
-                          prefer_header: PreferHeader = None) -> Response:
+                          principal: Caller, prefer_header: PreferHeader = None) -> Response:
+        for resource_type, interaction in sorted(entry_needs(body, request.state.raw_body)):
+            principal.require(resource_type, interaction)
         representation = prefer(prefer_header, "return") == "representation"
         processor = BundleProcessor(interactions, base, representation, request.app.state.validation_pool,
                                     request.state.raw_body)
@@ -209,7 +228,8 @@ def build_router() -> APIRouter:
 
     @router.get("/fhir/_history", operation_id="historySystem", summary="History of every resource",
                 tags=["System"], response_class=Response, openapi_extra={"parameters": HISTORY_PARAMETERS},
-                responses=fhir_responses({200: ("A history Bundle", "Bundle")}, (400,)))
+                responses=fhir_responses({200: ("A history Bundle", "Bundle")}, (400, *AUTH_ERRORS)),
+                dependencies=[requires(*((t, "search") for t in SUPPORTED_TYPES))])
     async def system_history(request: Request, interactions: Interact, base: Base) -> Response:
         return await _history(request, interactions, base, None, None)
 

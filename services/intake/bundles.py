@@ -7,6 +7,7 @@ everything back. A batch runs each entry on its own.
 """
 
 import asyncio
+import re
 import uuid
 from collections import deque
 from collections.abc import AsyncIterator
@@ -91,6 +92,35 @@ def _parse_entry(index: int, raw: Any) -> Entry:
         raise _fail(400, "not-supported", where, "a DELETE entry must name Type/id (conditional delete is not supported)")
     return Entry(index, method, resource_type, resource_id, query if "?" in url else None, version, resource,
                  raw.get("fullUrl"), request.get("ifNoneExist"), request.get("ifMatch"))
+
+
+_CONDITIONAL_REFERENCE = re.compile(rb'"reference"\s*:\s*"([A-Z][A-Za-z]+)\?')
+_INTERACTIONS = {"POST": "create", "PUT": "update", "DELETE": "delete"}
+
+
+def entry_needs(bundle: Any, raw: bytes = b"") -> set[tuple[str, str]]:
+    """(resource type, interaction) of everything a transaction or batch would do, for the
+    caller's scopes to be checked before any of it is done; malformed entries are left to the
+    processor to report. `raw`: the body as sent, where conditional references are found."""
+    needs: set[tuple[str, str]] = set()
+    entries = bundle.get("entry") if isinstance(bundle, dict) else None
+    for raw_entry in entries if isinstance(entries, list) else []:
+        request = raw_entry.get("request") if isinstance(raw_entry, dict) else None
+        if not isinstance(request, dict) or not isinstance(request.get("url"), str):
+            continue
+        path, _, query = request["url"].partition("?")
+        parts = [p for p in path.strip("/").split("/") if p]
+        if not parts:
+            continue
+        method = request.get("method")
+        if method in ("GET", "HEAD"):
+            needs.add((parts[0], "read" if len(parts) > 1 else "search"))
+        elif method in _INTERACTIONS:
+            needs.add((parts[0], _INTERACTIONS[method]))
+        if request.get("ifNoneExist") or (query and method != "GET"):
+            needs.add((parts[0], "search"))
+    needs |= {(t.decode(), "search") for t in _CONDITIONAL_REFERENCE.findall(raw)}
+    return needs
 
 
 def _write_response(stored: Stored, status: str, representation: bool) -> dict[str, Any]:

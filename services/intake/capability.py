@@ -5,11 +5,13 @@ from datetime import UTC, datetime
 
 from services.intake.registry import SUPPORTED_TYPES, search_parameters
 from services.intake.search import INCLUDABLE
+from shared.auth import capability_security
+from shared.settings import Settings
 
 INTERACTIONS = ["read", "vread", "update", "delete", "history-instance", "history-type", "create", "search-type"]
 
 
-def capability_statement(base: str, version: str, started: datetime) -> dict:
+def capability_statement(base: str, version: str, started: datetime, settings: Settings) -> dict:
     resources = []
     for resource_type in SUPPORTED_TYPES:
         params = search_parameters()[resource_type]
@@ -46,6 +48,7 @@ def capability_statement(base: str, version: str, started: datetime) -> dict:
         "format": ["application/fhir+json", "json"],
         "rest": [{
             "mode": "server",
+            "security": capability_security(settings),
             "resource": resources,
             "interaction": [{"code": "transaction"}, {"code": "batch"}, {"code": "history-system"}],
             "searchParam": [

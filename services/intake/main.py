@@ -40,6 +40,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         await db.close()
 
     app = create_service_app(
+        settings=settings,
         service="intake", title="Calcinosis intake FHIR server", version=VERSION,
         description="FHIR R4 server (JSON) for Patient, Observation, ImagingStudy, DiagnosticReport and RiskAssessment: create, read, vread, "
         "update, delete, history, search, transaction and batch Bundles, $validate.",

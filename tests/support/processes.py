@@ -11,6 +11,9 @@ from pathlib import Path
 import httpx
 
 ROOT = Path(__file__).resolve().parents[2]
+# Services started for tests and benchmarks run without authorization unless the caller's
+# environment or `env` says otherwise (tests/test_authorization.py does).
+DEVELOPMENT = {"AUTH_MODE": "development"}
 
 
 def free_port() -> int:
@@ -26,7 +29,7 @@ def uvicorn_service(service: str, env: dict[str, str], log_path: Path, port: int
         process = subprocess.Popen(
             [sys.executable, "-m", "uvicorn", f"services.{service}.main:app", "--host", "127.0.0.1",
              "--port", str(port), "--no-access-log"],
-            cwd=ROOT, env={**os.environ, **env}, stdout=log, stderr=subprocess.STDOUT,
+            cwd=ROOT, env={**DEVELOPMENT, **os.environ, **env}, stdout=log, stderr=subprocess.STDOUT,
         )
     url = f"http://127.0.0.1:{port}"
     try:
@@ -49,3 +52,27 @@ def uvicorn_service(service: str, env: dict[str, str], log_path: Path, port: int
             process.wait(timeout=10)
         except subprocess.TimeoutExpired:
             process.kill()
+
+
+def stop(process: subprocess.Popen, seconds: float = 10) -> None:
+    """SIGTERM, then SIGKILL when it is still there after `seconds`."""
+    if process.poll() is None:
+        process.terminate()
+    try:
+        process.wait(timeout=seconds)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
+@contextmanager
+def python_process(args: list[str], env: dict[str, str], log_path: Path, stop_seconds: float = 10):
+    """Any process of the project run as `python ARGS` (e.g. ["-m", "services.imaging.worker"]) from
+    the repository root, its output in log_path; yields the Popen and stops it at the end."""
+    with open(log_path, "ab") as log:
+        process = subprocess.Popen([sys.executable, *args], cwd=ROOT, env={**DEVELOPMENT, **os.environ, **env},
+                                   stdout=log, stderr=subprocess.STDOUT)
+    try:
+        yield process
+    finally:
+        stop(process, stop_seconds)
