@@ -30,7 +30,9 @@ def create_service_app(
     readiness: dict[str, ReadinessCheck],
     openapi_tags: list[dict] | None = None,
     settings: Settings | None = None,
+    middleware: tuple = (),
 ) -> FastAPI:
+    """`middleware`: (class, kwargs) pairs run inside the request context (request id, metrics)."""
     settings = settings or get_settings()
     auth = Authorizer(settings)  # refuses to build an app that would trust no one
 
@@ -48,6 +50,8 @@ def create_service_app(
     app.state.metrics = metrics
     app.state.auth = auth
     install_error_handlers(app)
+    for cls, kwargs in middleware:
+        app.add_middleware(cls, **kwargs)
     app.add_middleware(RequestContextMiddleware, metrics=metrics)
     app.include_router(health_router(metrics, readiness))
     return app

@@ -255,9 +255,9 @@ def requires(*needs: tuple[str, str]):
 
     async def dependency(request: Request, _: Annotated[object, Depends(BEARER)]) -> Principal:
         principal = await request.app.state.auth.principal(request.headers.get("authorization"))
+        request.state.principal = principal  # known before any refusal, for the audit trail
         for resource_type, interaction in needs:
             principal.require(resource_type, interaction)
-        request.state.principal = principal
         return principal
 
     return Depends(dependency)

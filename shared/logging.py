@@ -31,6 +31,10 @@ class JSONFormatter(logging.Formatter):
         return json.dumps(entry, default=str)
 
 
+QUIET_LIBRARIES = ("httpx", "httpcore", "alembic", "aiosqlite", "asyncpg", "sqlalchemy", "urllib3",
+                   "dicomweb_client", "procrastinate", "multipart", "python_multipart")
+
+
 def configure_logging(service: str, level: str = "INFO", as_json: bool = True) -> None:
     handler = logging.StreamHandler(sys.stderr)
     if as_json:
@@ -44,6 +48,7 @@ def configure_logging(service: str, level: str = "INFO", as_json: bool = True) -
     root.setLevel(level.upper())
     # uvicorn's own access log would duplicate ours, without the request id.
     logging.getLogger("uvicorn.access").disabled = True
-    # Client libraries log full URLs, which may carry patient identifiers in search parameters.
-    logging.getLogger("httpx").setLevel(logging.WARNING)
-    logging.getLogger("alembic").setLevel(logging.WARNING)
+    # Client and database libraries log full URLs and statement parameters, which carry patient
+    # identifiers and values: never below WARNING, whatever LOG_LEVEL says.
+    for name in QUIET_LIBRARIES:
+        logging.getLogger(name).setLevel(logging.WARNING)

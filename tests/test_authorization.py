@@ -73,6 +73,12 @@ async def test_scopes_decide_each_interaction(intake, issuer):
     # Conditional create searches: If-None-Exist needs search too.
     conditional = {**writer, "If-None-Exist": "identifier=urn:oid:1.2.36.146.595.217.0.1|12345"}
     assert (await intake.post("/fhir/Patient", json=patient(), headers=conditional)).status_code == 403
+    # Each refusal is in the audit trail, under the client that was refused.
+    auditor = bearer(issuer, "system/AuditEvent.rs")
+    refused = (await intake.get("/fhir/AuditEvent", params={"outcome": "4", "altid": "test-client"},
+                                headers=auditor)).json()
+    assert refused["total"] == 5 and {e["resource"]["outcomeDesc"] for e in refused["entry"]} == {"HTTP 403"}
+    assert (await intake.get("/fhir/AuditEvent", headers=writer)).status_code == 403
 
 
 async def test_a_transaction_is_refused_whole_when_one_entry_is_not_allowed(intake, issuer):

@@ -10,7 +10,8 @@ from starlette.responses import Response
 from services.intake.bundles import BundleProcessor, entry_needs
 from services.intake.capability import capability_statement
 from services.intake.interactions import Interactions, parse_if_match
-from services.intake.registry import SUPPORTED_TYPES, search_parameters
+from services.intake.audit import note_entities, patients_named, patients_of
+from services.intake.registry import READ_ONLY_TYPES, SUPPORTED_TYPES, search_parameters
 from services.intake.responses import history, resource_response, searchset
 from shared.auth import Principal, requires, smart_configuration
 from shared.errors import FHIRError, Issue, operation_outcome
@@ -83,6 +84,8 @@ def _type_routes(router: APIRouter, t: str) -> None:
     path = f"/fhir/{t}"
 
     def route(method: str, suffix: str, op: str, summary: str, needs: str, **kwargs: Any) -> Callable:
+        if t in READ_ONLY_TYPES and needs in ("create", "update", "delete"):
+            return lambda handler: handler  # the server alone writes these (AuditEvent)
         kwargs["responses"] = {**kwargs["responses"], **fhir_responses({}, AUTH_ERRORS)}
         return router.api_route(f"{path}{suffix}", methods=[method], operation_id=op, summary=summary,
                                 tags=[t], response_class=Response, dependencies=[requires((t, needs))], **kwargs)
@@ -96,6 +99,7 @@ def _type_routes(router: APIRouter, t: str) -> None:
         if if_none_exist:
             request.state.principal.require(t, "search")
         stored, created = await interactions.create(t, body, if_none_exist)
+        note_entities(request, [f"{t}/{stored.id}", *patients_of([stored.content] if stored.content else [])])
         return resource_response(stored, base, 201 if created else 200, prefer(prefer_header, "return"),
                                  with_location=True)
 
@@ -129,15 +133,18 @@ def _type_routes(router: APIRouter, t: str) -> None:
 
     @route("GET", "/{id}", f"read{t}", f"Read the current version of a {t}", "read",
            responses=fhir_responses({200: ("The resource", t)}, (404, 410)))
-    async def read(id: str, interactions: Interact, base: Base) -> Response:
-        return resource_response(await interactions.read(t, id), base)
+    async def read(id: str, request: Request, interactions: Interact, base: Base) -> Response:
+        stored = await interactions.read(t, id)
+        note_entities(request, patients_of([stored.content] if stored.content else []))
+        return resource_response(stored, base)
 
     @route("PUT", "/{id}", f"update{t}", f"Update (or create with this id) a {t}", "update",
            openapi_extra=fhir_body(t, f"The new version of the {t}; its id must match the URL"),
            responses=fhir_responses({200: ("Updated", t), 201: ("Created with the given id", t)}, WRITE_ERRORS))
-    async def update(id: str, interactions: Interact, base: Base, body: Body, if_match: IfMatch = None,
-                     prefer_header: PreferHeader = None) -> Response:
+    async def update(id: str, request: Request, interactions: Interact, base: Base, body: Body,
+                     if_match: IfMatch = None, prefer_header: PreferHeader = None) -> Response:
         stored, created = await interactions.update(t, id, body, parse_if_match(if_match))
+        note_entities(request, [f"{t}/{id}", *patients_of([stored.content] if stored.content else [])])
         return resource_response(stored, base, 201 if created else 200, prefer(prefer_header, "return"),
                                  with_location=created)
 
@@ -155,8 +162,10 @@ def _type_routes(router: APIRouter, t: str) -> None:
 
     @route("GET", "/{id}/_history/{vid}", f"vread{t}", f"Read one version of a {t}", "read",
            responses=fhir_responses({200: ("The version", t)}, (404, 410)))
-    async def vread(id: str, vid: str, interactions: Interact, base: Base) -> Response:
-        return resource_response(await interactions.vread(t, id, vid), base)
+    async def vread(id: str, vid: str, request: Request, interactions: Interact, base: Base) -> Response:
+        stored = await interactions.vread(t, id, vid)
+        note_entities(request, [f"{t}/{id}", *patients_of([stored.content] if stored.content else [])])
+        return resource_response(stored, base)
 
     @route("POST", "/{id}/$validate", f"validate{t}Instance", f"Validate a {t} as an update of this id", "update",
            openapi_extra=fhir_body(t, f"The {t}, or a Parameters resource with a 'resource' parameter"),
@@ -171,6 +180,7 @@ async def _search(request: Request, interactions: Interactions, base: str, t: st
     result = await interactions.search(t, pairs, lenient)
     for resource_type in {r["resourceType"] for r in result.included}:
         request.state.principal.require(resource_type, "read")
+    note_entities(request, patients_named(pairs) + patients_of(result.matches + result.included))
     return fhir_response(searchset(base, f"{base}/{t}", result.request, result.matches, result.included, result.total))
 
 
@@ -224,7 +234,10 @@ def build_router() -> APIRouter:
         representation = prefer(prefer_header, "return") == "representation"
         processor = BundleProcessor(interactions, base, representation, request.app.state.validation_pool,
                                     request.state.raw_body)
-        return fhir_response(await processor.process(body))
+        response = await processor.process(body)
+        note_entities(request, [e["response"]["location"].split("/_history")[0]
+                                for e in response.get("entry", []) if e.get("response", {}).get("location")])
+        return fhir_response(response)
 
     @router.get("/fhir/_history", operation_id="historySystem", summary="History of every resource",
                 tags=["System"], response_class=Response, openapi_extra={"parameters": HISTORY_PARAMETERS},

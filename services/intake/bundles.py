@@ -19,7 +19,7 @@ from urllib.parse import parse_qsl
 from services.intake.elements import ID_PATTERN
 from services.intake.interactions import Interactions, check_references_exist, check_rules, parse_if_match
 from services.intake.model_validation_pool import ModelValidationPool
-from services.intake.registry import SUPPORTED_TYPES
+from services.intake.registry import READ_ONLY_TYPES, SUPPORTED_TYPES
 from services.intake.responses import searchset
 from services.intake.storage import ResourceStore, Stored, new_id, prepare_new
 from services.intake.validation import Incoming, check_structure
@@ -73,6 +73,8 @@ def _parse_entry(index: int, raw: Any) -> Entry:
     resource_type = parts[0] if parts else ""
     if resource_type not in SUPPORTED_TYPES:
         raise _fail(400, "not-supported", where, f"'{url}' does not name a supported resource type")
+    if resource_type in READ_ONLY_TYPES and method not in ("GET", "HEAD"):
+        raise _fail(405, "not-supported", where, f"{resource_type} resources are recorded by the server, not written")
     resource_id = parts[1] if len(parts) > 1 else None
     version = parts[3] if len(parts) == 4 and parts[2] == "_history" else None
     if len(parts) > 2 and version is None or (resource_id is not None and not ID_PATTERN.match(resource_id)):

@@ -3,12 +3,13 @@ so that it lists exactly what is implemented."""
 
 from datetime import UTC, datetime
 
-from services.intake.registry import SUPPORTED_TYPES, search_parameters
+from services.intake.registry import READ_ONLY_TYPES, SUPPORTED_TYPES, search_parameters
 from services.intake.search import INCLUDABLE
 from shared.auth import capability_security
 from shared.settings import Settings
 
 INTERACTIONS = ["read", "vread", "update", "delete", "history-instance", "history-type", "create", "search-type"]
+READ_INTERACTIONS = ["read", "vread", "history-instance", "history-type", "search-type"]
 
 
 def capability_statement(base: str, version: str, started: datetime, settings: Settings) -> dict:
@@ -18,7 +19,8 @@ def capability_statement(base: str, version: str, started: datetime, settings: S
         resources.append({
             "type": resource_type,
             "profile": f"http://hl7.org/fhir/StructureDefinition/{resource_type}",
-            "interaction": [{"code": code} for code in INTERACTIONS],
+            "interaction": [{"code": code} for code in
+                            (READ_INTERACTIONS if resource_type in READ_ONLY_TYPES else INTERACTIONS)],
             "versioning": "versioned-update",
             "readHistory": True,
             "updateCreate": True,
@@ -36,6 +38,9 @@ def capability_statement(base: str, version: str, started: datetime, settings: S
         })
         if resources[-1]["searchInclude"] is None:
             del resources[-1]["searchInclude"]
+        if resource_type in READ_ONLY_TYPES:  # recorded by the server: no writes, no $validate
+            resources[-1].update(updateCreate=False, conditionalCreate=False)
+            del resources[-1]["operation"]
     return {
         "resourceType": "CapabilityStatement",
         "status": "active",

@@ -8,6 +8,7 @@ from pathlib import Path
 from fastapi import FastAPI
 
 from services.intake.api import build_router
+from services.intake.audit import AuditMiddleware
 from services.intake.interactions import Interactions
 from services.intake.model_validation_pool import ModelValidationPool
 from services.intake.outbox import OutboxRelay
@@ -41,6 +42,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     app = create_service_app(
         settings=settings,
+        middleware=[(AuditMiddleware, {"db": db})],
         service="intake", title="Calcinosis intake FHIR server", version=VERSION,
         description="FHIR R4 server (JSON) for Patient, Observation, ImagingStudy, DiagnosticReport and RiskAssessment: create, read, vread, "
         "update, delete, history, search, transaction and batch Bundles, $validate.",

@@ -8,7 +8,9 @@ from pathlib import Path
 
 _DEFINITIONS = Path(__file__).parent / "definitions"
 
-SUPPORTED_TYPES = ("Patient", "Observation", "ImagingStudy", "DiagnosticReport", "RiskAssessment")
+SUPPORTED_TYPES = ("Patient", "Observation", "ImagingStudy", "DiagnosticReport", "RiskAssessment", "AuditEvent")
+# Types only the server writes (services/intake/audit.py); clients read and search them.
+READ_ONLY_TYPES = frozenset({"AuditEvent"})
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ from services.intake import outbox
 from services.intake.dates import now_instant
 from services.intake.indexing import extract
 from services.intake.models import INDEX_TABLES, ReferenceIndex, ResourceRow, ResourceVersion
-from services.intake.registry import SearchParameter
+from services.intake.registry import READ_ONLY_TYPES, SearchParameter
 from services.intake.search import (
     SearchRequest, bounded_count_statement, count_statement, driver_candidates, ids_statement, page_statement,
     param_filter,
@@ -100,6 +100,8 @@ class ResourceStore:
         conditions = []
         if resource_type:
             conditions.append(v.res_type == resource_type)
+        else:  # the system history is the record's; the audit trail has its own type history
+            conditions.append(v.res_type.not_in(READ_ONLY_TYPES))
         if resource_id:
             conditions.append(v.res_id == resource_id)
         if since_ms is not None:
@@ -199,6 +201,7 @@ class ResourceStore:
             select(ref.res_type, ref.res_id).where(
                 ref.target_type == resource_type, ref.target_id == resource_id,
                 or_(ref.res_type != resource_type, ref.res_id != resource_id),
+                ref.res_type.not_in(READ_ONLY_TYPES),  # an audit trail records, it does not hold on
             ).distinct().limit(limit)
         )
         return [f"{t}/{i}" for t, i in result.all()]
