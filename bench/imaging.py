@@ -1,6 +1,6 @@
 """Imaging benchmark: analysis time and peak memory on a 512 x 512 x 400 CT, next to a floor.
 
-    .venv/bin/python bench/imaging.py
+    .venv/bin/python bench/imaging.py [--repeat N]
 
 The volume is the real test CT with the acceptance phantom's lesions implanted, upsampled to
 512 x 512 x 400 (linear interpolation) and written as NIfTI. Each measurement runs in a fresh
@@ -9,10 +9,13 @@ imports:
 - floor: load the same NIfTI, threshold at 130 HU, label connected components (scipy.ndimage);
 - analysis: load the NIfTI as the service does and find the lesions (services/imaging/analysis).
 Targets: analysis time <= 3 x the floor's; peak memory <= 4 x the volume's int16 size.
+With --repeat N the two alternate N times (the machine's speed drifts) and the medians of the
+pairs' ratios are reported too.
 """
 
 import json
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -82,22 +85,31 @@ def run(mode: str, path: Path) -> dict:
     return json.loads(output.stdout.strip().splitlines()[-1])
 
 
-def main() -> None:
+def main(repeat: int = 1) -> None:
     with tempfile.TemporaryDirectory(prefix="bench-imaging-") as tmp:
         path = Path(tmp) / "ct-512x512x400.nii.gz"
         build_volume(path)
-        floor = run("floor", path)
-        analysis = run("analysis", path)
+        pairs = [(run("floor", path), run("analysis", path)) for _ in range(repeat)]
     int16_mib = SHAPE[0] * SHAPE[1] * SHAPE[2] * 2 / 2**20
-    print(json.dumps({
+    floor, analysis = pairs[-1]
+    report = {
         "shape": SHAPE, "volume_int16_mib": round(int16_mib, 1), "floor": floor, "analysis": analysis,
         "time_ratio_to_floor": round(analysis["seconds"] / floor["seconds"], 2),
         "peak_memory_ratio_to_int16_volume": round(analysis["peak_mib_above_imports"] / int16_mib, 2),
-    }, indent=2))
+    }
+    if repeat > 1:
+        report["pairs"] = [{"floor_s": f["seconds"], "analysis_s": a["seconds"], "analysis_peak_mib":
+                            a["peak_mib_above_imports"]} for f, a in pairs]
+        report["median_time_ratio_to_floor"] = round(statistics.median(a["seconds"] / f["seconds"] for f, a in pairs), 2)
+        report["median_peak_memory_ratio_to_int16_volume"] = round(
+            statistics.median(a["peak_mib_above_imports"] for _, a in pairs) / int16_mib, 2)
+    print(json.dumps(report, indent=2))
 
 
 if __name__ == "__main__":
     if len(sys.argv) == 4 and sys.argv[1] == "--measure":
         print(json.dumps(measure(sys.argv[2], sys.argv[3])))
+    elif len(sys.argv) == 3 and sys.argv[1] == "--repeat":
+        main(int(sys.argv[2]))
     else:
         main()

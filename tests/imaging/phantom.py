@@ -20,6 +20,10 @@ from services.imaging.analysis.volume import Volume
 SUPERSAMPLE = 3
 NOISE_HU = 12.0
 FLUID_HU = 15.0
+SOFT_TISSUE_HU = 40.0
+SCLEROTIC_HU = 400.0    # a pressure erosion leaves a rim of bone (as dense as this cortex) under the mass
+SCLEROTIC_RIM_MM = 3.0
+SCALLOP_RADIUS_MM = 20.0  # a pressure erosion is a shallow saucer, wider than it is deep
 
 
 @dataclass(frozen=True)
@@ -42,6 +46,8 @@ class LesionSpec:
     fluid_level: bool
     touch_voxel: tuple[int, int, int] | None = None   # slide the lesion towards this bone voxel
                                                       # until it touches the bone
+    notch_mm: float = 0.0                             # with touch_voxel: the bone it touches scalloped
+                                                      # this deep, and the lesion resting in the notch
     # truth, filled by implant():
     centre_mm: np.ndarray = field(default=None)
     volume_ml: float = 0.0
@@ -95,6 +101,35 @@ def _centre_mm(affine: np.ndarray, voxel) -> np.ndarray:
     return affine[:3, :3] @ np.asarray(voxel, float) + affine[:3, 3]
 
 
+def _nearest_bone(bone: np.ndarray, affine: np.ndarray, spec: LesionSpec) -> np.ndarray:
+    """The bone voxel centre (LPS mm) nearest to the lesion's surface."""
+    xyz = np.argwhere(bone) @ affine[:3, :3].T + affine[:3, 3]
+    gaps = np.min([np.linalg.norm(xyz - (spec.centre_mm + np.array(s.offset_mm)), axis=1) - s.radius_mm
+                   for s in spec.spheres], axis=0)
+    return xyz[int(np.argmin(gaps))]
+
+
+def _scallop(hu: np.ndarray, affine: np.ndarray, surface_mm: np.ndarray, into_bone: np.ndarray, depth_mm: float,
+             rng: np.random.Generator) -> None:
+    """A pressure erosion: a saucer-shaped notch depth_mm deep in the bone whose surface is at
+    surface_mm (`into_bone`: the unit vector into the bone), filled with soft tissue and floored by
+    a thin sclerotic rim (partial volume as for lesions)."""
+    centre = surface_mm - into_bone * (SCALLOP_RADIUS_MM - depth_mm)
+    inverse = np.linalg.inv(affine)
+    reach = SCALLOP_RADIUS_MM + SCLEROTIC_RIM_MM
+    corners = [(inverse @ np.append(centre + sign * reach, 1.0))[:3] for sign in (-1, 1)]
+    lo_ijk, hi_ijk = np.minimum(*corners), np.maximum(*corners)
+    box = tuple(slice(max(int(np.floor(a)) - 1, 0), min(int(np.ceil(b)) + 2, n))
+                for a, b, n in zip(lo_ijk, hi_ijk, hu.shape))
+    points, fine = _sub_points(affine, box)
+    distance = np.linalg.norm(points - centre, axis=1)
+    below_surface = (points - surface_mm) @ into_bone > 0
+    notch = _downsample((distance <= SCALLOP_RADIUS_MM).astype(float), fine)
+    floor = _downsample(((distance > SCALLOP_RADIUS_MM) & (distance <= reach) & below_surface).astype(float), fine)
+    tissue = SOFT_TISSUE_HU + rng.normal(0, NOISE_HU, notch.shape)
+    hu[box] = notch * tissue + floor * SCLEROTIC_HU + (1.0 - notch - floor) * hu[box]
+
+
 def implant(volume: Volume, specs: list[LesionSpec], seed: int = 7) -> Volume:
     """A copy of `volume` with the lesions drawn in; each spec gets its truth filled in."""
     hu = volume.hu.astype(np.float64)
@@ -116,18 +151,27 @@ def implant(volume: Volume, specs: list[LesionSpec], seed: int = 7) -> Volume:
             worst = min(worst, d - s.radius_mm)
         return worst
 
+    def slide(spec: LesionSpec, direction: np.ndarray) -> None:
+        """Move the lesion along -direction until its surface meets bone."""
+        start = spec.centre_mm.copy()
+        lo, hi = 0.0, 80.0
+        for _ in range(40):
+            mid = (lo + hi) / 2
+            spec.centre_mm = start - mid * direction
+            lo, hi = (mid, hi) if gap(spec) > -1.0 else (lo, mid)
+        spec.centre_mm = start - lo * direction
+
     for spec in specs:
         spec.centre_mm = _centre_mm(affine, spec.centre_voxel)
         if spec.touch_voxel is not None:
             direction = spec.centre_mm - _centre_mm(affine, spec.touch_voxel)
             direction /= np.linalg.norm(direction)
-            start = spec.centre_mm.copy()
-            lo, hi = 0.0, 80.0  # slide from start towards -direction until the surface meets bone
-            for _ in range(40):
-                mid = (lo + hi) / 2
-                spec.centre_mm = start - mid * direction
-                lo, hi = (mid, hi) if gap(spec) > -1.0 else (lo, mid)
-            spec.centre_mm = start - lo * direction
+            slide(spec, direction)
+            if spec.notch_mm > 0:  # it has scalloped the bone where it touches, and rests in the notch
+                _scallop(hu, affine, _nearest_bone(bone, affine, spec), -direction, spec.notch_mm, rng)
+                bone = hu >= 130
+                bone_distance = ndimage.distance_transform_edt(~bone, sampling=spacing)
+                slide(spec, direction)
         else:
             assert gap(spec) >= 6.0, f"{spec.name}: phantom lesion too close to bone ({gap(spec):.1f} mm)"
 
@@ -187,6 +231,60 @@ def acceptance_lesions() -> list[LesionSpec]:
                  Sphere((-4, 14, -6), 11, 850, wall_mm=3.5), Sphere((8, -4, -8), 7, 950)],
     )
     return [cluster, cystic, trochanteric]
+
+
+def beside_the_trochanter(notch_mm: float = 0.0) -> LesionSpec:
+    """A mass against the lateral cortex of the right greater trochanter, led by a small nodule;
+    with notch_mm, resting in a notch that deep it has scalloped into the bone (a bone erosion)."""
+    return LesionSpec(
+        name="mass " + ("eroding" if notch_mm else "touching") + " the right greater trochanter's lateral cortex",
+        centre_voxel=(115, 36, 8), laterality="right", fluid_level=False, touch_voxel=(106, 36, 8),
+        notch_mm=notch_mm,
+        spheres=[Sphere((6, 0, 0), 6, 950), Sphere((-2, 0, 0), 7, 900), Sphere((-6, 5, 5), 5, 1000),
+                 Sphere((-6, -5, 4), 5, 850), Sphere((-5, 2, -6), 5, 800)],
+    )
+
+
+def beside_the_ilium(notch_mm: float = 0.0) -> LesionSpec:
+    """A gluteal mass against the outer surface of the right ilium above the hip joint, led by a
+    nodule; with notch_mm, resting in a notch that deep it has scalloped into the bone."""
+    return LesionSpec(
+        name="gluteal mass " + ("eroding" if notch_mm else "touching") + " the right ilium",
+        centre_voxel=(106, 42, 24), laterality="right", fluid_level=False, touch_voxel=(90, 42, 24),
+        notch_mm=notch_mm,
+        spheres=[Sphere((8, 0, 0), 7, 950), Sphere((-2, 0, 0), 9, 900), Sphere((-8, 7, 6), 7, 1000),
+                 Sphere((-8, -7, 5), 7, 850), Sphere((-6, 3, -8), 7, 800), Sphere((-12, -2, -2), 6, 900)],
+    )
+
+
+def in_the_back_muscles() -> LesionSpec:
+    """The acceptance cluster moved into the right back muscles at the kidneys' level, far from
+    the hip joints."""
+    spec = acceptance_lesions()[0]
+    spec.name, spec.centre_voxel = "cluster of dense nodules, right back muscles", (80, 12, 80)
+    return spec
+
+
+# ---- finer grids ------------------------------------------------------------------------------
+def resampled(volume: Volume, factor: float) -> Volume:
+    """The CT on a grid `factor` times finer along each axis (linear interpolation), same extent."""
+    shape = [round(n * factor) for n in volume.hu.shape]
+    zoom = np.array([t / n for t, n in zip(shape, volume.hu.shape)])
+    hu = ndimage.zoom(volume.hu.astype(np.float32), zoom, order=1).round().astype(np.int16)
+    affine = np.asarray(volume.affine, float).copy()
+    affine[:3, :3] = affine[:3, :3] / zoom
+    return Volume(hu=hu, affine=affine, patient_position=volume.patient_position, source=volume.source,
+                  warnings=list(volume.warnings))
+
+
+def on_grid_of(specs: list[LesionSpec], coarse: Volume, fine: Volume) -> list[LesionSpec]:
+    """The specs with their voxel positions moved from `coarse`'s grid to `fine`'s (same mm)."""
+    zoom = np.array(fine.hu.shape) / np.array(coarse.hu.shape)
+    for spec in specs:
+        spec.centre_voxel = tuple(np.array(spec.centre_voxel) * zoom)
+        if spec.touch_voxel is not None:
+            spec.touch_voxel = tuple(np.array(spec.touch_voxel) * zoom)
+    return specs
 
 
 # ---- DICOM writing --------------------------------------------------------------------------

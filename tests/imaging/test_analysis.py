@@ -3,7 +3,9 @@
 Lesions with known truth are implanted into the real abdomen-pelvis CT (tests/imaging/phantom.py):
 a cluster of dense nodules (right gluteal), cystic loculi with calcium-fluid levels (left gluteal)
 and a mass touching the right greater trochanter. The same phantom written as a DICOM series must
-give the same answer. The untouched CT (metal by the left hip, vascular calcifications) has none.
+give the same answer, and so must the phantom implanted into the CT resampled to 1.5 mm (where the
+analysis averages voxels onto its grid and measures at the CT's resolution). The untouched CT
+(metal by the left hip, vascular calcifications) has none.
 """
 
 import dataclasses
@@ -16,6 +18,7 @@ import pytest
 from pydicom.encaps import encapsulate
 
 from services.imaging.analysis import InputError, Volume, find_lesions, load_dicom_series, load_nifti
+from services.imaging.analysis import lesions as analysis
 from services.imaging.analysis.lesions import Findings, Lesion
 from tests.imaging import phantom
 from tests.imaging.fixtures import NIFTI, SERIES
@@ -47,6 +50,15 @@ def analysed(implanted, tmp_path_factory) -> dict[str, tuple[Volume, Findings]]:
     specs, volume = implanted
     series = load_dicom_series(phantom.write_dicom_series(volume, tmp_path_factory.mktemp("phantom_dicom")))
     return {"nifti": (volume, find_lesions(volume)), "dicom": (series, find_lesions(series))}
+
+
+@pytest.fixture(scope="module")
+def fine(ct) -> tuple[list[phantom.LesionSpec], Volume, Findings]:
+    """The acceptance phantom implanted into the CT resampled to 1.5 mm."""
+    resampled = phantom.resampled(ct, 2)
+    specs = phantom.on_grid_of(phantom.acceptance_lesions(), ct, resampled)
+    volume = phantom.implant(resampled, specs)
+    return specs, volume, find_lesions(volume)
 
 
 @pytest.fixture(scope="module")
@@ -94,12 +106,7 @@ def test_exactly_the_three_implanted_masses_are_found_largest_first(analysed, im
     assert findings.metal_present
 
 
-@pytest.mark.parametrize("source", SOURCES)
-@pytest.mark.parametrize("which", [0, 1, 2], ids=["cluster", "cystic", "trochanteric"])
-def test_each_implanted_mass_is_described_as_built(analysed, implanted, source, which):
-    spec = implanted[0][which]
-    volume, findings = analysed[source]
-    lesion = match(volume, findings, spec)
+def assert_described_as_built(lesion: Lesion, spec: phantom.LesionSpec) -> None:
     assert lesion.laterality == spec.laterality
     assert lesion.volume_ml == pytest.approx(spec.volume_ml, rel=0.20)
     measured = [lesion.extent_lr_mm, lesion.extent_ap_mm, lesion.extent_si_mm]
@@ -107,10 +114,28 @@ def test_each_implanted_mass_is_described_as_built(analysed, implanted, source, 
     assert lesion.largest_diameter_mm == pytest.approx(spec.largest_diameter_mm, rel=0.20)
     assert lesion.fluid_calcium_level is spec.fluid_level
     assert lesion.bone_contact is (spec.touch_voxel is not None)
-    assert lesion.bone_erosion is (None if lesion.bone_contact else False)
+    assert lesion.bone_erosion is False  # the trochanteric mass touches an intact cortex
     assert lesion.body_site == "hip-gluteal"
     assert lesion.pattern == "lobulated-cloudlike" and lesion.lobule_count >= 3
     assert 500 <= lesion.mean_hu <= 1100 and lesion.mean_hu < lesion.peak_hu <= 1300
+
+
+@pytest.mark.parametrize("source", SOURCES)
+@pytest.mark.parametrize("which", [0, 1, 2], ids=["cluster", "cystic", "trochanteric"])
+def test_each_implanted_mass_is_described_as_built(analysed, implanted, source, which):
+    spec = implanted[0][which]
+    volume, findings = analysed[source]
+    assert_described_as_built(match(volume, findings, spec), spec)
+
+
+@pytest.mark.parametrize("which", [0, 1, 2], ids=["cluster", "cystic", "trochanteric"])
+def test_on_a_finer_ct_each_mass_is_described_as_built(fine, which):
+    specs, volume, findings = fine
+    assert len(findings.lesions) == len(specs)
+    lesion = match(volume, findings, specs[which])
+    assert_described_as_built(lesion, specs[which])
+    number = findings.lesions.index(lesion) + 1
+    assert (findings.labels == number).sum() * volume.voxel_ml == pytest.approx(lesion.volume_ml, rel=0.2)
 
 
 def test_the_dicom_path_gives_the_same_answer(analysed):
@@ -267,6 +292,15 @@ def test_truncated_or_undecodable_pixel_data_is_an_input_error(tmp_path):
         load_dicom_series(copies)
 
 
+def test_a_float_nifti_is_rounded_and_clipped_and_its_gaps_read_as_the_lowest_value(tmp_path):
+    data = np.full((4, 5, 6), 40.4, np.float32)
+    data[0, 0, 0], data[1, 1, 1], data[2, 2, 2], data[3, 3, 3] = np.nan, 1e6, -1e6, 99.6
+    nibabel.save(nibabel.Nifti1Image(data, np.eye(4)), tmp_path / "float.nii.gz")
+    v = load_nifti(tmp_path / "float.nii.gz")
+    assert v.hu.dtype == np.int16 and v.hu[1, 0, 0] == 40 and v.hu[3, 3, 3] == 100
+    assert (v.hu[0, 0, 0], v.hu[1, 1, 1], v.hu[2, 2, 2]) == (-32768, 32767, -32768)
+
+
 def test_a_broken_nifti_is_an_input_error(tmp_path):
     broken = tmp_path / "broken.nii.gz"
     broken.write_bytes(NIFTI.read_bytes()[:200])
@@ -315,6 +349,61 @@ def test_a_mass_as_big_as_a_bone_on_its_own_is_still_a_mass(ct):
     assert lesion.laterality == "left" and lesion.pattern == "lobulated-cloudlike" and not lesion.bone_contact
     measured = [lesion.extent_lr_mm, lesion.extent_ap_mm, lesion.extent_si_mm]
     assert measured == pytest.approx(list(spec.extents_mm), rel=0.15)
+
+
+def test_a_mass_that_has_scalloped_the_femur_erodes_it_and_one_on_intact_cortex_does_not(ct):
+    for notch_mm, erosion in ((8.0, True), (0.0, False)):
+        spec = phantom.beside_the_trochanter(notch_mm)
+        findings = find_lesions(phantom.implant(ct, [spec]))
+        assert len(findings.lesions) == 1, spec.name
+        lesion = findings.lesions[0]
+        assert lesion.laterality == "right" and lesion.body_site == "hip-gluteal", spec.name
+        assert lesion.bone_contact is True and lesion.bone_erosion is erosion, spec.name
+
+
+def test_no_body_site_is_claimed_without_its_landmark(ct):
+    """The hip joints are the only joints this pelvic CT shows: a mass in the back muscles at the
+    kidneys' level, far from them, gets the contract's `other`, not a guessed site."""
+    spec = phantom.in_the_back_muscles()
+    findings = find_lesions(phantom.implant(ct, [spec]))
+    assert [(lesion.laterality, lesion.body_site) for lesion in findings.lesions] == [("right", "other")]
+    assert all(code in VOCABULARY_SITES for _, code, _ in analysis.SITE_LANDMARKS)
+    assert analysis.SITE_NOT_SEEN in VOCABULARY_SITES
+
+
+VOCABULARY_SITES = {  # calcinosis-site codes of docs/vocabulary.md
+    "hip-gluteal", "thigh", "shoulder", "elbow", "forearm", "wrist", "hand", "finger", "knee", "leg", "ankle",
+    "foot", "toe", "sacrum", "chest-wall", "paravertebral", "neck", "head-face", "axilla", "groin", "palm-sole",
+    "other"}
+
+
+# ---- analysis internals with a reference to compare with -------------------------------------
+def test_the_analysis_grid_averages_blocks_and_keeps_their_peaks():
+    rng = np.random.default_rng(0)
+    hu = rng.integers(-1000, 3000, (13, 11, 7)).astype(np.int16)
+    factors = np.array([3, 2, 4])
+    padded = np.pad(hu, [(0, -n % f) for n, f in zip(hu.shape, factors)], mode="edge")
+    blocks = padded.reshape(5, 3, 6, 2, 2, 4)
+    for data in (hu, np.asfortranarray(hu)):
+        mean, peak = analysis._block_stats(data, factors)
+        assert np.array_equal(peak, blocks.max(axis=(1, 3, 5)))
+        assert np.abs(mean - blocks.mean(axis=(1, 3, 5))).max() <= 0.5
+    affine = np.diag([0.7, 0.6, 0.8, 1.0])
+    affine[:3, 3] = (10.0, -20.0, 30.0)
+    grid = analysis._analysis_grid(np.zeros((20, 20, 20), np.int16), affine)
+    assert list(grid.factors) == [4, 5, 3] and grid.hu.shape == (5, 4, 7)
+    assert grid.affine[:3, :3] @ [0, 0, 0] + grid.affine[:3, 3] == pytest.approx([11.05, -18.8, 30.8])
+
+
+def test_hole_filling_in_one_pass_matches_scipy():
+    from scipy import ndimage
+
+    rng = np.random.default_rng(1)
+    for _ in range(5):
+        mask = ndimage.binary_opening(rng.random((14, 12, 9)) > 0.45) | (rng.random((14, 12, 9)) > 0.8)
+        for structure in (None, analysis._in_plane(2), analysis._in_plane(0)):
+            assert np.array_equal(analysis._fill_holes(mask, structure),
+                                  ndimage.binary_fill_holes(mask, structure=structure))
 
 
 def test_the_report_is_valid_fhir_and_the_seg_matches_the_labels(analysed, tmp_path):

@@ -34,7 +34,7 @@ from scipy import ndimage
 from services.imaging.analysis.volume import Volume
 
 # ---- tunables (one place, one reason each) ----------------------------------------------------
-ANALYSIS_VOXEL_MM = 3.0     # detection grid voxel size (see the outline, step 0)
+ANALYSIS_VOXEL_MM = 3.0     # largest detection grid voxel (see the outline, step 0)
 BODY_HU = -400              # soft tissue and fat are above, air and lung below
 CALCIFIED_HU = 130          # the usual CT calcium threshold (Agatston); muscle/blood stay below ~100
 METAL_HU = 2500             # cortical bone stays below ~2000 HU; metal is above 2500-3000
@@ -66,11 +66,25 @@ LEVEL_AREA_FRACTION = 0.5   # the fluid's flat bottom covers at least this share
                             # widest cross-section (the bottom of a round, empty loculus is small)
 LEVEL_STRAY_FRACTION = 0.1  # fluid voxels below that level (partial volume, noise): at most this share
 LEVEL_MIN_LAYERS = 3        # the fluid must be this many voxels tall to tell a flat bottom from a bowl
+EROSION_BRIDGE_MM = 15.0    # the bone's expected outline: its own, with dents a ball of this radius
+                            # cannot enter bridged (cortex curves more gently than a mass's lobules)
+EROSION_MIN_DEPTH_MM = 4.0  # a mass that has scalloped the bone lies deeper than this (over a grid
+EROSION_MIN_ML = 0.2        # voxel) beneath that outline, over at least this volume; one touching an
+                            # intact cortex, at most a partial-volume voxel's worth (<= 0.1 mL)
 HIP_SECTION_CM2 = (3.0, 60.0)   # axial section of a femur (shaft ~5, head/trochanters up to ~40)
 HIP_SECTION_FILL = 0.45     # femoral sections are compact: area / bounding-box area above this
 HIP_SECTION_ASPECT = 2.5    # ... and not elongated like an iliac wing or a rib
 HIP_LATERAL_MM = 45.0       # femurs lie at least this far from the midline
-HIP_DISTANCE_MM = 110.0     # gluteal muscles and trochanteric bursae lie within this of the femur
+
+# Body sites (vocabulary.md, calcinosis-site codes) from the skeletal landmarks the CT shows:
+# (landmark, site code, reach in mm). A lesion gets the site of the nearest landmark found within
+# its reach, SITE_NOT_SEEN otherwise: no site is claimed without its landmark. The landmarks are
+# those _Context.landmark_distance can find; a joint without a finder (shoulder, elbow, knee, ...)
+# is not claimed.
+SITE_LANDMARKS = (
+    ("hip", "hip-gluteal", 110.0),      # gluteal muscles and trochanteric bursae lie within this
+)
+SITE_NOT_SEEN = "other"
 
 # Owners of the analysis grid's calcified voxels around a lesion (see _Context.owners).
 LESION, BONE, OTHER = 1, 2, 3
@@ -143,7 +157,8 @@ class _Grid:
 
 def _analysis_grid(hu: np.ndarray, affine: np.ndarray) -> _Grid:
     spacing = np.linalg.norm(affine[:3, :3], axis=0)
-    factors = np.maximum(np.rint(ANALYSIS_VOXEL_MM / spacing), 1).astype(int)
+    # Never coarser than ANALYSIS_VOXEL_MM: coarser grids cut masses from bone less reliably.
+    factors = np.maximum(np.floor(ANALYSIS_VOXEL_MM / spacing + 1e-6), 1).astype(int)
     if (factors == 1).all():
         return _Grid(hu, hu, affine, factors, hu.shape)
     mean, peak = _block_stats(hu, factors)
@@ -217,6 +232,12 @@ def _deeper_than(mask: np.ndarray, depth_mm: float, spacing: np.ndarray) -> np.n
     return depth > depth_mm * (1 + 1e-9)
 
 
+def _closed(mask: np.ndarray, radius_mm: float, spacing: np.ndarray) -> np.ndarray:
+    """Morphological closing by a ball, as two distance transforms (no large structuring element)."""
+    grown = ndimage.distance_transform_edt(~mask, sampling=spacing) <= radius_mm
+    return _deeper_than(grown, radius_mm, spacing) | mask
+
+
 def _axis_towards(affine: np.ndarray, direction: np.ndarray) -> tuple[int, int, float]:
     """The voxel axis best aligned with a patient direction, its sign, and |cos| of the angle."""
     columns = affine[:3, :3] / np.linalg.norm(affine[:3, :3], axis=0)
@@ -233,6 +254,16 @@ def _coords(affine: np.ndarray, index: tuple[np.ndarray, ...]) -> np.ndarray:
 
 def _padded(box: tuple[slice, ...], shape: tuple[int, ...], pad: int) -> tuple[slice, ...]:
     return tuple(slice(max(s.start - pad, 0), min(s.stop + pad, n)) for s, n in zip(box, shape))
+
+
+def _padded_by(box: tuple[slice, ...], shape: tuple[int, ...], pads) -> tuple[slice, ...]:
+    return tuple(slice(max(s.start - p, 0), min(s.stop + p, n)) for s, p, n in zip(box, pads, shape))
+
+
+def _runs_out(mask: np.ndarray, box: tuple[slice, ...], shape: tuple[int, ...]) -> bool:
+    """Whether `mask` (over `box`) reaches a face of the scan."""
+    return any((s.start == 0 and np.take(mask, 0, axis=a).any()) or (s.stop == n and np.take(mask, -1, axis=a).any())
+               for a, (s, n) in enumerate(zip(box, shape)))
 
 
 def _component_sizes(labels: np.ndarray, count: int) -> np.ndarray:
@@ -409,32 +440,58 @@ class _Context:
         self.down_axis, self.down_sign, cos = _axis_towards(grid.affine, volume.gravity())
         if cos < 0.9:
             warnings.append("No voxel axis is vertical: fluid-calcium levels are judged approximately")
-        self._hip_distance = None
+        self._landmark_distance: dict[str, np.ndarray] = {}
 
     # -- landmarks ---------------------------------------------------------------------------
-    def hip_distance(self) -> np.ndarray:
-        """Distance (mm) to the nearest femur-like axial bone section; inf where there is none."""
-        if self._hip_distance is None:
-            grid = self.grid
-            filled = _fill_holes(self.skeleton, _in_plane(self.slice_axis))
-            sections, count = ndimage.label(filled, structure=_in_plane(self.slice_axis))
-            index = np.arange(count + 1)
-            area_cm2 = _component_sizes(sections, count) * grid.voxel_ml * 1000 / grid.spacing[self.slice_axis] / 100
-            keep = np.zeros(count + 1, bool)
-            in_plane = [a for a in range(3) if a != self.slice_axis]
-            centre_x = ndimage.mean(_x_grid(grid.affine, self.skeleton.shape), sections, index)
-            for n, box in enumerate(ndimage.find_objects(sections), start=1):
-                if box is None or not HIP_SECTION_CM2[0] <= area_cm2[n] <= HIP_SECTION_CM2[1]:
-                    continue
-                sides = np.array([(box[a].stop - box[a].start) * grid.spacing[a] for a in in_plane])
-                fill = area_cm2[n] * 100 / sides.prod()
-                if (fill >= HIP_SECTION_FILL and sides.max() / sides.min() <= HIP_SECTION_ASPECT
-                        and abs(centre_x[n] - self.midline_x) >= HIP_LATERAL_MM):
-                    keep[n] = True
-            hip = keep[sections]
-            self._hip_distance = (ndimage.distance_transform_edt(~hip, sampling=grid.spacing)
-                                  if hip.any() else np.full(hip.shape, np.inf))
-        return self._hip_distance
+    def landmark_distance(self, landmark: str) -> np.ndarray:
+        """Distance (mm) on the grid to the nearest voxel of a landmark; inf where it is not seen."""
+        if landmark not in self._landmark_distance:
+            found = {"hip": self.hip_joints}[landmark]()
+            self._landmark_distance[landmark] = (
+                ndimage.distance_transform_edt(~found, sampling=self.grid.spacing)
+                if found.any() else np.full(found.shape, np.inf))
+        return self._landmark_distance[landmark]
+
+    def hip_joints(self) -> np.ndarray:
+        """The hip joints as the CT shows them: on each side, the largest stack of femur-like
+        sections (the femoral head and neck in the acetabulum), where it ends inside the scan at
+        its superior end (a femoral shaft leaving the scan there shows no joint)."""
+        stacks, count = ndimage.label(self.femur_like_sections(), structure=np.ones((3, 3, 3), bool))
+        if count == 0:
+            return stacks > 0
+        index = np.arange(count + 1)
+        sizes = _component_sizes(stacks, count)
+        side = np.sign(ndimage.mean(_x_grid(self.grid.affine, stacks.shape), stacks, index) - self.midline_x)
+        axis, up, _ = _axis_towards(self.grid.affine, np.array([0.0, 0.0, 1.0]))
+        top = [(b[axis].stop - 1 if up > 0 else b[axis].start) if b else -1 for b in ndimage.find_objects(stacks)]
+        inside = np.array([False] + [t not in (0, stacks.shape[axis] - 1) for t in top])
+        joints = np.zeros(count + 1, bool)
+        for direction in (-1, 1):
+            candidates = np.flatnonzero(inside & (side == direction))
+            if candidates.size:
+                joints[candidates[np.argmax(sizes[candidates])]] = True
+        return joints[stacks]
+
+    def femur_like_sections(self) -> np.ndarray:
+        """Femur-like axial bone sections: compact, of a femur's size, away from the midline (in a
+        pelvic CT: the femoral heads, necks and trochanters, and bits of the ilium)."""
+        grid = self.grid
+        filled = _fill_holes(self.skeleton, _in_plane(self.slice_axis))
+        sections, count = ndimage.label(filled, structure=_in_plane(self.slice_axis))
+        index = np.arange(count + 1)
+        area_cm2 = _component_sizes(sections, count) * grid.voxel_ml * 1000 / grid.spacing[self.slice_axis] / 100
+        keep = np.zeros(count + 1, bool)
+        in_plane = [a for a in range(3) if a != self.slice_axis]
+        centre_x = ndimage.mean(_x_grid(grid.affine, self.skeleton.shape), sections, index)
+        for n, box in enumerate(ndimage.find_objects(sections), start=1):
+            if box is None or not HIP_SECTION_CM2[0] <= area_cm2[n] <= HIP_SECTION_CM2[1]:
+                continue
+            sides = np.array([(box[a].stop - box[a].start) * grid.spacing[a] for a in in_plane])
+            fill = area_cm2[n] * 100 / sides.prod()
+            if (fill >= HIP_SECTION_FILL and sides.max() / sides.min() <= HIP_SECTION_ASPECT
+                    and abs(centre_x[n] - self.midline_x) >= HIP_LATERAL_MM):
+                keep[n] = True
+        return keep[sections]
 
     # -- one lesion --------------------------------------------------------------------------
     def describe(self, box, calc, bone_contact: bool) -> tuple[Lesion, tuple[slice, ...], np.ndarray]:
@@ -468,7 +525,7 @@ class _Context:
             pattern=_pattern(lobules, volume_ml, xyz),
             fluid_calcium_level=self.fluid_level(grid.hu[box], grid_mass, calc),
             bone_contact=bone_contact,
-            bone_erosion=None if bone_contact else False,  # erosion needs contact; judging it needs more
+            bone_erosion=self.bone_erosion(box, grid_mass) if bone_contact else False,  # erosion needs contact
             body_site=self.site(box, mass_on_grid),
             centroid_voxel=(int(centroid[0]), int(centroid[1]), int(centroid[2])),
         )
@@ -493,6 +550,30 @@ class _Context:
         owner = self.grid.to_ct(self.owners(box, calc), box)
         calcified = (self.ct_hu[self.grid.ct_box(box)] >= CALCIFIED_HU) & self.grid.to_ct(self.body[box], box)
         return calcified & (owner == LESION), calcified & (owner == BONE), calcified
+
+    def bone_erosion(self, box, mass: np.ndarray) -> bool | None:
+        """Whether the lesion has scalloped the bone it touches: part of it lies in a dent of the
+        bone's outline (EROSION_MIN_ML deeper than EROSION_MIN_DEPTH_MM beneath the outline the
+        bone would have without dents narrower than EROSION_BRIDGE_MM; cortex lost under it
+        counts as dent). None where the scan cuts the lesion off (its contact may go on beyond).
+        A mass nested in a natural hollow of the bone this narrow would read as an erosion."""
+        grid = self.grid
+        if _runs_out(mass, box, grid.hu.shape):
+            return None
+        reach = np.ceil(2 * EROSION_BRIDGE_MM / grid.spacing).astype(int)
+        wide = _padded_by(box, grid.hu.shape, reach)
+        lesion = np.zeros(tuple(w.stop - w.start for w in wide), bool)
+        lesion[tuple(slice(s.start - w.start, s.stop - w.start) for s, w in zip(box, wide))] = mass
+        bone = self.bone[wide] & ~lesion
+        # The touching bone only: another bone nearby would be bridged to it.
+        pieces, _ = ndimage.label(bone, structure=np.ones((3, 3, 3), bool))
+        near_lesion = ndimage.binary_dilation(lesion, structure=np.ones((3, 3, 3), bool))
+        touching = np.isin(pieces, np.unique(pieces[near_lesion & bone])) & (pieces > 0)
+        # A bone the box cuts goes on beyond it: continue it straight rather than end it there.
+        outline = _closed(np.pad(touching, [(r, r) for r in reach], mode="edge"), EROSION_BRIDGE_MM, grid.spacing)
+        outline = outline[tuple(slice(r, r + n) for r, n in zip(reach, touching.shape))]
+        depth = ndimage.distance_transform_edt(np.pad(outline, 1), sampling=grid.spacing)[1:-1, 1:-1, 1:-1]
+        return bool((lesion & (depth > EROSION_MIN_DEPTH_MM)).sum() * grid.voxel_ml >= EROSION_MIN_ML)
 
     def laterality(self, xyz: np.ndarray) -> str:
         dx = xyz[:, 0] - self.midline_x
@@ -540,9 +621,13 @@ class _Context:
         return False
 
     def site(self, box, mass: np.ndarray) -> str:
-        distance = self.hip_distance()[box]
-        near = float(distance[mass].min()) if mass.any() else np.inf
-        return "hip-gluteal" if near <= HIP_DISTANCE_MM else "other"
+        """The site of the nearest landmark within its reach (SITE_LANDMARKS)."""
+        nearest, site = np.inf, SITE_NOT_SEEN
+        for landmark, code, reach in SITE_LANDMARKS:
+            distance = float(self.landmark_distance(landmark)[box][mass].min()) if mass.any() else np.inf
+            if distance <= reach and distance < nearest:
+                nearest, site = distance, code
+        return site
 
 
 def _partial_volume(hu, mass, calc, bone, calcified, unit) -> tuple[np.ndarray, np.ndarray]:
