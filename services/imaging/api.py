@@ -9,11 +9,14 @@ from starlette.responses import Response
 
 from services.imaging.jobs import JobStore
 from services.imaging.models import AnalysisJob
-from services.imaging.schemas import AnalysisRequest, AnalysisState
-from services.imaging.submission import accept_dicomweb, accept_upload
+from services.imaging.schemas import AnalysisRequest, AnalysisState, Delivery
+from services.imaging.submission import accept_dicomweb, accept_upload, idempotency_key
+from services.imaging.writeback import IDENTIFIER_SYSTEM
+from shared.auth import requires
 from shared.errors import FHIRError, Issue, operation_outcome
 from shared.fhir_openapi import ERROR_STATUSES, fhir_content
 from shared.fhir_time import instant
+from shared.logging import request_id_var
 from shared.request_body import read_json_body
 
 MULTIPART_SCHEMA = {
@@ -38,7 +41,26 @@ def state_of(job: AnalysisJob) -> AnalysisState:
         imagingStudy=job.imaging_study, created=instant(job.created_ms), updated=instant(job.updated_ms),
         attempts=job.attempts, outcome=outcome, report=job.report,
         mask=f"/analyses/{job.id}/mask" if job.state == "done" and job.mask_media_type else None,
+        subject=job.source.get("subject"), idempotencyKey=job.idempotency_key,
+        delivery=Delivery(
+            status=job.delivery_state, attempts=job.delivery_attempts, error=job.delivery_error,
+            nextAttempt=instant(job.delivery_next_ms) if job.delivery_state == "pending" and job.delivery_next_ms else None,
+            delivered=instant(job.delivered_ms) if job.delivered_ms else None,
+            identifier={"system": IDENTIFIER_SYSTEM, "value": job.id},
+        ) if job.delivery_state else None,
     )
+
+
+IDEMPOTENCY_KEY = {
+    "name": "Idempotency-Key", "in": "header", "required": False,
+    "schema": {"type": "string", "minLength": 1, "maxLength": 255},
+    "description": "For a DICOMweb reference (application/json): a key the caller chooses for this analysis "
+                   "(e.g. `{studyInstanceUid}/{seriesInstanceUid}`). The same key again, with the same body, "
+                   "answers 202 with the Location of the analysis the first request created (and "
+                   "`Idempotent-Replayed: true`), never a second analysis; the same key with a different body "
+                   "is refused with 422. Not accepted with uploads (400). A quoted value (structured-field "
+                   "string, as in the IETF Idempotency-Key draft) is taken without its quotes.",
+}
 
 
 def build_router() -> APIRouter:
@@ -49,33 +71,49 @@ def build_router() -> APIRouter:
         summary="Start a CT calcification analysis (DICOM upload, zip, NIfTI, or a DICOMweb reference)",
         openapi_extra={"requestBody": {"required": True, "content": {
             "multipart/form-data": {"schema": MULTIPART_SCHEMA},
-            "application/json": {"schema": {"$ref": "#/components/schemas/AnalysisRequest"}}}}},
-        responses={202: {"description": "Accepted; poll the Location",
-                         "headers": {"Location": {"schema": {"type": "string"}}}},
-                   **_errors(400, 411, 413, 415, 422)},
+            "application/json": {"schema": {"$ref": "#/components/schemas/AnalysisRequest"}}}},
+            "parameters": [IDEMPOTENCY_KEY]},
+        responses={202: {"description": "Accepted (or, for a repeated Idempotency-Key, accepted before); poll "
+                                        "the Location",
+                         "headers": {"Location": {"schema": {"type": "string"}},
+                                     "Idempotent-Replayed": {
+                                         "schema": {"type": "string", "enum": ["true"]},
+                                         "description": "Present when an earlier request with the same "
+                                                        "Idempotency-Key created the analysis"}}},
+                   **_errors(400, 401, 403, 411, 413, 415, 422)},
+        dependencies=[requires(("DiagnosticReport", "create"))],
     )
     async def create(request: Request) -> Response:
         app = request.app.state
         media_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+        key = idempotency_key(request.headers.getlist("idempotency-key"))
+        request_id = request_id_var.get()
+        created = True
         if media_type == "application/json":
-            body = await read_json_body(request, app.settings.max_body_bytes)
+            body = await read_json_body(request, app.settings.max_body_bytes, app.settings.max_json_depth)
             try:
                 reference = AnalysisRequest.model_validate(body)
             except ValidationError as exc:
                 raise FHIRError(400, [Issue("invalid", f"{'.'.join(map(str, e['loc']))}: {e['msg']}")
                                       for e in exc.errors()]) from None
-            job = await accept_dicomweb(app.jobs, reference)
+            job, created = await accept_dicomweb(app.jobs, reference, key, request_id)
         elif media_type == "multipart/form-data":
-            job = await accept_upload(request, app.jobs, app.jobs_dir, app.upload_limits)
+            if key is not None:
+                raise FHIRError.of(400, "not-supported", "Idempotency-Key is honoured for DICOMweb references "
+                                                         "(application/json) only, not for uploads")
+            job = await accept_upload(request, app.jobs, app.jobs_dir, app.upload_limits, request_id)
         else:
             raise FHIRError.of(415, "not-supported", "Send multipart/form-data (files) or application/json "
                                                      "(a DICOMweb reference)")
-        app.runner.notify()
-        return JSONResponse(state_of(job).model_dump(mode="json"), status_code=202,
-                            headers={"Location": f"/analyses/{job.id}"})
+        await app.engine.submitted(job)
+        headers = {"Location": f"/analyses/{job.id}"}
+        if not created:
+            headers["Idempotent-Replayed"] = "true"
+        return JSONResponse(state_of(job).model_dump(mode="json"), status_code=202, headers=headers)
 
     @router.get("/analyses/{analysis_id}", operation_id="readAnalysis", response_model=AnalysisState,
-                summary="The state of an analysis and, when done, its report", responses=_errors(404))
+                summary="The state of an analysis and, when done, its report", responses=_errors(401, 403, 404),
+                dependencies=[requires(("DiagnosticReport", "read"))])
     async def read(analysis_id: str, request: Request) -> AnalysisState:
         return state_of(await _job(request.app.state.jobs, analysis_id))
 
@@ -83,8 +121,8 @@ def build_router() -> APIRouter:
                 summary="The lesion mask: DICOM SEG for DICOM input, NIfTI otherwise",
                 responses={200: {"content": {"application/dicom": {"schema": {"type": "string", "format": "binary"}},
                                              "application/gzip": {"schema": {"type": "string", "format": "binary"}}}},
-                           **_errors(404, 409)},
-                response_class=Response)
+                           **_errors(401, 403, 404, 409)},
+                response_class=Response, dependencies=[requires(("DiagnosticReport", "read"))])
     async def mask(analysis_id: str, request: Request) -> Response:
         job = await _job(request.app.state.jobs, analysis_id)
         if job.state != "done" or not job.mask_media_type:

@@ -1,8 +1,10 @@
 """Durable analysis jobs: their state in the database, their work on a bounded in-process runner.
 
-A job accepted is written before 202 is answered; a runner picks queued jobs, at most
-`concurrency` at once; at start-up jobs left running by a stopped process go back to the
-queue, so every accepted job is finished after a restart.
+A job accepted is written before 202 is answered. With JOB_BACKEND=local (the embedded default) a
+runner in the API process picks queued jobs, at most `concurrency` at once; at start-up jobs left
+running by a stopped process go back to the queue, so every accepted job is finished after a
+restart. With JOB_BACKEND=procrastinate, workers (services/imaging/worker.py) run them instead and
+update the same rows through this store.
 """
 
 import asyncio
@@ -12,10 +14,12 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 from sqlalchemy import select, update
+from sqlalchemy.exc import IntegrityError
 
-from services.imaging.models import DONE, FAILED, QUEUED, RUNNING, AnalysisJob
+from services.imaging.models import DELIVERED, DONE, FAILED, PENDING, QUEUED, RUNNING, UNDELIVERABLE, AnalysisJob
 from shared.database import Database
 from shared.fhir_time import now_ms
+from shared.logging import request_id_var
 
 log = logging.getLogger(__name__)
 
@@ -25,13 +29,37 @@ class JobStore:
         self.db = db
 
     async def create(self, input_kind: str, source: dict[str, Any], imaging_study: str | None,
-                     job_id: str | None = None) -> AnalysisJob:
+                     job_id: str | None = None, idempotency_key: str | None = None,
+                     request_digest: str | None = None, request_id: str | None = None) -> AnalysisJob:
+        """Store a queued job. With an idempotency key already taken, IntegrityError (the unique
+        constraint decides between concurrent requests)."""
         stamp = now_ms()
         job = AnalysisJob(id=job_id or str(uuid.uuid4()), state=QUEUED, stage="queued", input_kind=input_kind,
-                          source=source, imaging_study=imaging_study, created_ms=stamp, updated_ms=stamp)
+                          source=source, imaging_study=imaging_study, created_ms=stamp, updated_ms=stamp,
+                          idempotency_key=idempotency_key, request_digest=request_digest, request_id=request_id)
         async with self.db.transaction() as session:
             session.add(job)
         return job
+
+    async def create_once(self, key: str, digest: str, input_kind: str, source: dict[str, Any],
+                          imaging_study: str | None, request_id: str | None = None) -> tuple[AnalysisJob, bool]:
+        """The job stored under this idempotency key, created now when there is none: (job, created).
+        The caller compares `request_digest` to tell a retry from a different request."""
+        existing = await self.by_key(key)
+        if existing is not None:
+            return existing, False
+        try:
+            return await self.create(input_kind, source, imaging_study, idempotency_key=key,
+                                     request_digest=digest, request_id=request_id), True
+        except IntegrityError:  # a concurrent request with the same key created it first
+            existing = await self.by_key(key)
+            if existing is None:
+                raise
+            return existing, False
+
+    async def by_key(self, key: str) -> AnalysisJob | None:
+        async with self.db.sessions() as session:
+            return (await session.execute(select(AnalysisJob).where(AnalysisJob.idempotency_key == key))).scalar_one_or_none()
 
     async def get(self, job_id: str) -> AnalysisJob | None:
         async with self.db.sessions() as session:
@@ -60,16 +88,82 @@ class JobStore:
             await session.execute(update(AnalysisJob).where(AnalysisJob.id == job_id, AnalysisJob.state == RUNNING)
                                   .values(stage=stage, percent=max(0, min(100, percent)), updated_ms=now_ms()))
 
-    async def finish(self, job_id: str, report: dict, mask_media_type: str | None) -> None:
+    async def start(self, job_id: str) -> AnalysisJob | None:
+        """Mark a queued job (or one whose worker died while running it) running, for a worker of
+        the job engine; None when it is finished already (or unknown): nothing to run."""
         async with self.db.transaction() as session:
-            await session.execute(update(AnalysisJob).where(AnalysisJob.id == job_id).values(
-                state=DONE, stage="done", percent=100, report=report, mask_media_type=mask_media_type,
-                updated_ms=now_ms()))
+            started = await session.execute(
+                update(AnalysisJob).where(AnalysisJob.id == job_id, AnalysisJob.state.in_((QUEUED, RUNNING)))
+                .values(state=RUNNING, stage="starting", percent=0, attempts=AnalysisJob.attempts + 1,
+                        updated_ms=now_ms()))
+        return await self.get(job_id) if started.rowcount == 1 else None
 
-    async def fail(self, job_id: str, reason: str) -> None:
+    async def finish(self, job_id: str, report: dict, mask_media_type: str | None, deliver: bool = False) -> bool:
+        """Record the result, once: False when the job was finished already (by another run).
+        `deliver`: the report is to be written back to intake (it names a subject)."""
+        stamp = now_ms()
+        delivery = {"delivery_state": PENDING, "delivery_next_ms": stamp} if deliver else {}
         async with self.db.transaction() as session:
-            await session.execute(update(AnalysisJob).where(AnalysisJob.id == job_id).values(
-                state=FAILED, stage="failed", reason=reason, updated_ms=now_ms()))
+            finished = await session.execute(
+                update(AnalysisJob).where(AnalysisJob.id == job_id, AnalysisJob.state.in_((QUEUED, RUNNING)))
+                .values(state=DONE, stage="done", percent=100, report=report, mask_media_type=mask_media_type,
+                        updated_ms=stamp, **delivery))
+        return finished.rowcount == 1
+
+    async def fail(self, job_id: str, reason: str) -> bool:
+        async with self.db.transaction() as session:
+            failed = await session.execute(
+                update(AnalysisJob).where(AnalysisJob.id == job_id, AnalysisJob.state.in_((QUEUED, RUNNING)))
+                .values(state=FAILED, stage="failed", reason=reason, updated_ms=now_ms()))
+        return failed.rowcount == 1
+
+    async def release(self, job_id: str) -> None:
+        """A running job handed back to the queue (its worker is stopping); it starts again later."""
+        async with self.db.transaction() as session:
+            await session.execute(update(AnalysisJob).where(AnalysisJob.id == job_id, AnalysisJob.state == RUNNING)
+                                  .values(state=QUEUED, stage="queued", percent=0, updated_ms=now_ms()))
+
+    async def queued_before(self, stamp_ms: int, limit: int = 500) -> list[str]:
+        async with self.db.sessions() as session:
+            return list((await session.execute(
+                select(AnalysisJob.id).where(AnalysisJob.state == QUEUED, AnalysisJob.updated_ms < stamp_ms)
+                .order_by(AnalysisJob.created_ms).limit(limit))).scalars())
+
+    # ---- write-back of the report to intake -------------------------------------------------
+
+    async def due_deliveries(self, stamp_ms: int, limit: int = 20) -> list[tuple[str, int]]:
+        """(job id, its delivery_next_ms) of the reports due to be written back."""
+        async with self.db.sessions() as session:
+            rows = await session.execute(
+                select(AnalysisJob.id, AnalysisJob.delivery_next_ms)
+                .where(AnalysisJob.delivery_state == PENDING, AnalysisJob.delivery_next_ms <= stamp_ms)
+                .order_by(AnalysisJob.delivery_next_ms).limit(limit))
+            return [(row[0], row[1]) for row in rows]
+
+    async def claim_delivery(self, job_id: str, due_ms: int, lease_ms: int) -> bool:
+        """Take a due write-back for `lease_ms` (compare-and-set: one claimer wins)."""
+        async with self.db.transaction() as session:
+            claimed = await session.execute(
+                update(AnalysisJob).where(AnalysisJob.id == job_id, AnalysisJob.delivery_state == PENDING,
+                                          AnalysisJob.delivery_next_ms == due_ms)
+                .values(delivery_next_ms=now_ms() + lease_ms))
+        return claimed.rowcount == 1
+
+    async def delivered(self, job_id: str, attempts: int) -> None:
+        await self._delivery(job_id, delivery_state=DELIVERED, delivery_attempts=attempts, delivery_error=None,
+                             delivery_next_ms=None, delivered_ms=now_ms())
+
+    async def delivery_refused(self, job_id: str, attempts: int, error: str) -> None:
+        await self._delivery(job_id, delivery_state=UNDELIVERABLE, delivery_attempts=attempts,
+                             delivery_error=error, delivery_next_ms=None)
+
+    async def delivery_postponed(self, job_id: str, attempts: int, error: str, next_ms: int) -> None:
+        await self._delivery(job_id, delivery_attempts=attempts, delivery_error=error, delivery_next_ms=next_ms)
+
+    async def _delivery(self, job_id: str, **values: Any) -> None:
+        async with self.db.transaction() as session:
+            await session.execute(update(AnalysisJob).where(AnalysisJob.id == job_id,
+                                                            AnalysisJob.delivery_state == PENDING).values(**values))
 
     async def requeue_interrupted(self) -> int:
         """Jobs left running by a process that stopped start again from the beginning."""
@@ -89,9 +183,11 @@ class JobFailed(Exception):
 class JobRunner:
     """Runs queued jobs in this process, at most `concurrency` at once."""
 
-    def __init__(self, store: JobStore, work: Work, concurrency: int, poll_seconds: float = 1.0) -> None:
+    def __init__(self, store: JobStore, work: Work, concurrency: int, poll_seconds: float = 1.0,
+                 finished: Callable[[AnalysisJob], None] | None = None) -> None:
         self.store = store
         self.work = work
+        self.finished = finished  # told of each job this runner finished (its write-back is due)
         self.slots = asyncio.Semaphore(concurrency)
         self.poll_seconds = poll_seconds
         self.wake = asyncio.Event()
@@ -137,9 +233,12 @@ class JobRunner:
             # Called from the worker thread: hand the write to the event loop, do not wait for it.
             asyncio.run_coroutine_threadsafe(self.store.progress(job.id, stage, percent), loop)
 
+        token = request_id_var.set(job.request_id or "-")
         try:
             report, mask_media_type = await self.work(job, progress)
-            await self.store.finish(job.id, report, mask_media_type)
+            if await self.store.finish(job.id, report, mask_media_type, deliver=bool(job.source.get("subject"))) \
+                    and self.finished:
+                self.finished(job)
         except JobFailed as exc:
             await self.store.fail(job.id, str(exc))
         except asyncio.CancelledError:
@@ -148,4 +247,5 @@ class JobRunner:
             log.exception("analysis failed unexpectedly", extra={"job": job.id})
             await self.store.fail(job.id, "The analysis failed unexpectedly; the operator's log has the details")
         finally:
+            request_id_var.reset(token)
             self.slots.release()

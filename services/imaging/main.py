@@ -1,4 +1,9 @@
-"""The imaging service: CT calcification analysis from DICOM, DICOMweb and NIfTI, reported as FHIR."""
+"""The imaging service: CT calcification analysis from DICOM, DICOMweb and NIfTI, reported as FHIR.
+
+Where analyses run (JOB_BACKEND): `local`, in this process (JobRunner, the embedded default), or
+`procrastinate`, in `python -m services.imaging.worker` processes sharing the PostgreSQL queue
+(services/imaging/worker.py); this process then only enqueues them.
+"""
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -6,8 +11,10 @@ from fastapi import FastAPI
 
 from services.imaging.api import build_router
 from services.imaging.jobs import JobRunner, JobStore
-from services.imaging.models import MIGRATIONS
+from services.imaging.models import AnalysisJob
 from services.imaging.pipeline import AnalysisWork
+from services.imaging.worker import QueueEngine, prepare_database
+from services.imaging.writeback import DeliveryLoop, Writeback
 from services.imaging.uploads import UploadLimits
 from services.imaging.schemas import AnalysisRequest
 from shared.app import create_service_app
@@ -19,21 +26,48 @@ from shared.settings import Settings, get_settings
 VERSION = "0.1.0"
 
 
+class LocalEngine:
+    """JOB_BACKEND=local: analyses and write-backs run in this process."""
+
+    def __init__(self, runner: JobRunner, deliveries: DeliveryLoop) -> None:
+        self.runner = runner
+        self.deliveries = deliveries
+
+    async def start(self) -> None:
+        await self.runner.start()
+        self.deliveries.start()
+
+    async def stop(self) -> None:
+        await self.runner.stop()
+        await self.deliveries.stop()
+        await self.deliveries.writeback.close()
+
+    async def submitted(self, job: AnalysisJob) -> None:
+        self.runner.notify()
+
+
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
     db = Database(settings.database_url_for("imaging"))
     jobs = JobStore(db)
     jobs_dir = settings.data_dir / "imaging"
-    runner = JobRunner(jobs, AnalysisWork(settings, jobs_dir), settings.imaging_concurrency)
+    runner = None
+    if settings.job_backend == "procrastinate":
+        engine = QueueEngine(settings)
+    else:
+        deliveries = DeliveryLoop(jobs, Writeback(settings, jobs))
+        runner = JobRunner(jobs, AnalysisWork(settings, jobs_dir), settings.imaging_concurrency,
+                           finished=deliveries.notify)
+        engine = LocalEngine(runner, deliveries)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         configure_logging("imaging", settings.log_level, settings.log_json)
-        await db.migrate(MIGRATIONS)
+        await prepare_database(db, settings)
         jobs_dir.mkdir(parents=True, exist_ok=True)
-        await runner.start()
+        await engine.start()
         yield
-        await runner.stop()
+        await engine.stop()
         await db.close()
 
     app = create_service_app(
@@ -41,12 +75,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         description="Finds and measures soft-tissue calcified lesions (tumoral calcinosis) in CT from DICOM, "
         "DICOMweb or NIfTI and reports them as a FHIR DiagnosticReport with one Observation per lesion.",
         lifespan=lifespan, readiness={"database": db.ping},
-        openapi_tags=[{"name": "Analyses"}, {"name": "operations"}],
+        openapi_tags=[{"name": "Analyses"}, {"name": "operations"}], settings=settings,
     )
     app.state.settings = settings
     app.state.jobs = jobs
     app.state.jobs_dir = jobs_dir
-    app.state.runner = runner
+    app.state.engine = engine
+    app.state.runner = runner  # None with JOB_BACKEND=procrastinate
     app.state.upload_limits = UploadLimits(
         max_files=settings.imaging_max_files, max_total_bytes=settings.imaging_max_upload_bytes,
         max_zip_members=settings.imaging_max_files, max_zip_expanded_bytes=settings.imaging_max_upload_bytes * 4,

@@ -1,9 +1,10 @@
-"""The imaging service's one table: analysis jobs, durable across restarts."""
+"""The imaging service's one table: analysis jobs, durable across restarts, with the state of
+their idempotent submission and of the report's write-back to intake."""
 
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import JSON, BigInteger, Column, Index
+from sqlalchemy import JSON, BigInteger, Column, Index, UniqueConstraint
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import registry
 from sqlmodel import Field, SQLModel
@@ -11,6 +12,8 @@ from sqlmodel import Field, SQLModel
 JSONDocument = JSON().with_variant(JSONB(), "postgresql")
 
 QUEUED, RUNNING, DONE, FAILED = "queued", "running", "done", "failed"
+# Write-back of the report to intake (only for analyses that name a subject).
+PENDING, DELIVERED, UNDELIVERABLE = "pending", "delivered", "failed"
 MIGRATIONS = Path(__file__).parent / "migrations"
 
 
@@ -20,7 +23,11 @@ class ImagingModel(SQLModel, registry=registry()):
 
 class AnalysisJob(ImagingModel, table=True):
     __tablename__ = "analyses"
-    __table_args__ = (Index("ix_analyses_state_created", "state", "created_ms"),)
+    __table_args__ = (
+        Index("ix_analyses_state_created", "state", "created_ms"),
+        Index("ix_analyses_delivery_due", "delivery_state", "delivery_next_ms"),
+        UniqueConstraint("idempotency_key", name="uq_analyses_idempotency_key"),
+    )
     id: str = Field(primary_key=True, max_length=64)
     state: str = Field(max_length=16)  # queued | running | done | failed
     stage: str | None = Field(default=None, max_length=64)
@@ -34,3 +41,13 @@ class AnalysisJob(ImagingModel, table=True):
     updated_ms: int = Field(sa_column=Column(BigInteger, nullable=False))
     report: dict[str, Any] | None = Field(default=None, sa_column=Column(JSONDocument))  # Bundle: report + lesions
     mask_media_type: str | None = Field(default=None, max_length=64)
+    # Idempotent submission: the caller's Idempotency-Key, and a digest of the request it came with.
+    idempotency_key: str | None = Field(default=None, max_length=255)
+    request_digest: str | None = Field(default=None, max_length=64)
+    request_id: str | None = Field(default=None, max_length=128)  # of the submitting request, for the logs
+    # Write-back to intake: None (nothing to write back) | pending | delivered | failed (permanently refused)
+    delivery_state: str | None = Field(default=None, max_length=16)
+    delivery_attempts: int = 0
+    delivery_error: str | None = None
+    delivery_next_ms: int | None = Field(default=None, sa_column=Column(BigInteger))
+    delivered_ms: int | None = Field(default=None, sa_column=Column(BigInteger))

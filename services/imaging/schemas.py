@@ -23,6 +23,20 @@ class AnalysisRequest(BaseModel):
                                 description="The Patient the report will refer to")
 
 
+class Delivery(BaseModel):
+    """The write-back of the report to the intake FHIR server (for analyses that name a subject)."""
+
+    status: Literal["pending", "delivered", "failed"] = Field(
+        description="pending: not yet accepted by intake (retried with back-off); delivered; failed: intake "
+                    "refused it for good (a 4xx other than 408/429), see error")
+    attempts: int
+    error: str | None = Field(None, description="Why the last attempt did not succeed")
+    nextAttempt: str | None = Field(None, description="When pending: the earliest next attempt")
+    delivered: str | None = Field(None, description="When intake accepted it")
+    identifier: dict[str, str] = Field(description="The DiagnosticReport's identifier in intake (search "
+                                                   "DiagnosticReport?identifier=system|value)")
+
+
 class AnalysisState(BaseModel):
     id: str
     status: Literal["queued", "running", "done", "failed"]
@@ -38,3 +52,7 @@ class AnalysisState(BaseModel):
         None, description="When done: a collection Bundle with the DiagnosticReport (key images in "
                           "presentedForm) and one calcified-mass Observation per lesion, largest first")
     mask: str | None = Field(None, description="When done: where to download the lesion mask")
+    subject: str | None = None
+    idempotencyKey: str | None = Field(None, description="The Idempotency-Key the analysis was submitted with")
+    delivery: Delivery | None = Field(None, description="When done and a subject was named: the report's "
+                                                        "write-back to intake")

@@ -3,8 +3,14 @@
 Only what can be decided from headers is checked here, so that a caller hears at once that its
 input cannot be analysed (not DICOM, not CT, a mixed series, a single slice, not NIfTI); pixel
 decoding problems (truncated files) are found by the analysis and fail the job with the reason.
+
+A DICOMweb reference may come with an Idempotency-Key: the job is stored under the key (unique in
+the table), so a retried request finds the job the first one created, also when both arrive at
+once; a different request under the same key is refused (422).
 """
 
+import hashlib
+import re
 import uuid
 from pathlib import Path
 
@@ -16,14 +22,48 @@ from services.imaging.models import AnalysisJob
 from services.imaging.schemas import AnalysisRequest
 from services.imaging.uploads import UploadLimits, extract_zip, is_nifti, is_zip, remove, save_files
 from shared.errors import FHIRError
+from shared.fhir_json import dumps
 
 
-async def accept_dicomweb(jobs: JobStore, request: AnalysisRequest) -> AnalysisJob:
+KEY = re.compile(r"^[\x21-\x7e]{1,255}$")  # visible ASCII
+
+
+def idempotency_key(values: list[str]) -> str | None:
+    """The Idempotency-Key header's value (None when absent); 400 when it is not one usable key."""
+    if not values:
+        return None
+    if len(values) > 1:
+        raise FHIRError.of(400, "invalid", "Send one Idempotency-Key header")
+    value = values[0].strip()
+    if len(value) >= 2 and value[0] == value[-1] == '"':  # a structured-field string: "key"
+        value = value[1:-1]
+    if not KEY.match(value):
+        raise FHIRError.of(400, "invalid", "Idempotency-Key must be 1 to 255 visible ASCII characters")
+    return value
+
+
+def request_digest(request: AnalysisRequest) -> str:
+    """The request's meaning, whatever its spacing and key order: what a retry must repeat."""
+    return hashlib.sha256(dumps(request.model_dump(mode="json"))).hexdigest()
+
+
+async def accept_dicomweb(jobs: JobStore, request: AnalysisRequest, key: str | None = None,
+                          request_id: str | None = None) -> tuple[AnalysisJob, bool]:
+    """The job for this reference: (job, True) when created now, (job, False) when an earlier
+    request with the same Idempotency-Key created it."""
     source = {"dicomweb": request.dicomweb.model_dump(mode="json"), "subject": request.subject}
-    return await jobs.create("dicomweb", source, request.imagingStudy)
+    if key is None:
+        return await jobs.create("dicomweb", source, request.imagingStudy, request_id=request_id), True
+    digest = request_digest(request)
+    job, created = await jobs.create_once(key, digest, "dicomweb", source, request.imagingStudy, request_id)
+    if job.request_digest != digest:
+        raise FHIRError.of(422, "business-rule", f"Idempotency-Key '{key}' was used for analysis {job.id} with a "
+                                                 "different request; use a new key for a new analysis")
+    return job, created
 
 
-async def accept_upload(request: Request, jobs: JobStore, jobs_dir: Path, limits: UploadLimits) -> AnalysisJob:
+async def accept_upload(request: Request, jobs: JobStore, jobs_dir: Path, limits: UploadLimits,
+                        request_id: str | None = None) -> AnalysisJob:
     declared = request.headers.get("content-length")
     if declared is None:
         raise FHIRError.of(411, "required", "Uploads need a Content-Length")
@@ -45,7 +85,8 @@ async def accept_upload(request: Request, jobs: JobStore, jobs_dir: Path, limits
     finally:
         await form.close()
     source = {"files": names, "subject": _field(form, "subject", r"Patient/")}
-    return await jobs.create(kind, source, _field(form, "imagingStudy", "ImagingStudy/"), job_id=job_id)
+    return await jobs.create(kind, source, _field(form, "imagingStudy", "ImagingStudy/"), job_id=job_id,
+                             request_id=request_id)
 
 
 def _identify(paths: list[Path], folder: Path, limits: UploadLimits) -> tuple[str, list[str]]:

@@ -1,13 +1,21 @@
-"""Analysis jobs are durable (in SQLite or PostgreSQL); series come from a real Orthanc over DICOMweb."""
+"""Analysis jobs are durable (in SQLite or PostgreSQL) and submitted at most once per Idempotency-Key;
+series come from a real Orthanc over DICOMweb."""
 
+import asyncio
+
+import httpx
 import pydicom
 import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlalchemy import text
 
 from services.imaging.dicomweb import retrieve_series
 from services.imaging.jobs import JobFailed, JobStore
-from services.imaging.models import MIGRATIONS
+from services.imaging.models import MIGRATIONS, ImagingModel
 from shared.database import Database
-from tests.imaging.fixtures import series_with_uids
+from tests.imaging.fixtures import NIFTI, series_with_uids
+from tests.support.processes import uvicorn_service
 
 
 @pytest.fixture
@@ -69,3 +77,94 @@ def test_series_retrieved_from_orthanc_over_dicomweb(orthanc_server, tmp_path):
     with pytest.raises(JobFailed, match="could not be reached"):
         retrieve_series("http://127.0.0.1:9/dicom-web", study, series, tmp_path / "down", max_files=5,
                         timeout_seconds=5)
+
+
+async def test_migrations_produce_exactly_the_model_schema(database_url):
+    db = Database(database_url)
+    try:
+        await db.migrate(MIGRATIONS, "0001")
+        async with db.engine.begin() as conn:  # a job stored before the upgrade
+            await conn.execute(text(
+                "INSERT INTO analyses (id, state, percent, input_kind, source, attempts, created_ms, updated_ms) "
+                "VALUES ('old', 'done', 100, 'nifti', '{}', 1, 0, 0)"))
+        await db.migrate(MIGRATIONS)
+        async with db.engine.connect() as conn:
+            diff = await conn.run_sync(lambda sync: compare_metadata(
+                MigrationContext.configure(sync, opts={"include_object": lambda o, n, t, r, c: t != "table" or
+                                                       n in ImagingModel.metadata.tables}),
+                ImagingModel.metadata))
+            row = (await conn.execute(text("SELECT delivery_attempts, delivery_state FROM analyses"))).one()
+        assert diff == []
+        assert tuple(row) == (0, None)
+    finally:
+        await db.close()
+
+
+async def test_an_idempotency_key_is_unique_in_the_store(jobs):
+    source = {"dicomweb": {"url": "http://pacs/dicom-web"}, "subject": None}
+    results = await asyncio.gather(*(jobs.create_once("k1", "digest", "dicomweb", source, None) for _ in range(6)))
+    assert len({job.id for job, _ in results}) == 1
+    assert sum(created for _, created in results) == 1
+
+
+# ---- Idempotency-Key over HTTP, against the imaging service as a process ------------------------
+
+@pytest.fixture
+def imaging_url(database_url, tmp_path):
+    env = {"DATA_DIR": str(tmp_path), "DATABASE_URL": database_url}
+    with uvicorn_service("imaging", env, tmp_path / "imaging.log") as url:
+        yield url
+
+
+def reference(series: str = "1.2.3.4.5", url: str = "http://127.0.0.1:9/dicom-web") -> dict:
+    return {"dicomweb": {"url": url, "studyInstanceUid": "1.2.3.4", "seriesInstanceUid": series},
+            "imagingStudy": "ImagingStudy/st1", "subject": "Patient/p1"}
+
+
+async def test_the_same_idempotency_key_gives_the_same_analysis(imaging_url):
+    async with httpx.AsyncClient(base_url=imaging_url, timeout=30) as client:
+        key = {"Idempotency-Key": "1.2.3.4/1.2.3.4.5"}
+        first = await client.post("/analyses", json=reference(), headers=key)
+        assert first.status_code == 202, first.text
+        assert "idempotent-replayed" not in first.headers
+        location = first.headers["location"]
+        # the same request again, also with the members in another order and other spacing
+        body = '{ "subject":"Patient/p1", "imagingStudy": "ImagingStudy/st1", "dicomweb": {"seriesInstanceUid": ' \
+               '"1.2.3.4.5", "studyInstanceUid": "1.2.3.4", "url": "http://127.0.0.1:9/dicom-web"} }'
+        for again in (await client.post("/analyses", json=reference(), headers=key),
+                      await client.post("/analyses", content=body,
+                                        headers={**key, "Content-Type": "application/json"}),
+                      await client.post("/analyses", json=reference(), headers={"Idempotency-Key": '"1.2.3.4/1.2.3.4.5"'})):
+            assert again.status_code == 202, again.text
+            assert again.headers["location"] == location and again.headers["idempotent-replayed"] == "true"
+            assert again.json()["id"] == first.json()["id"]
+        state = (await client.get(location)).json()
+        assert state["idempotencyKey"] == "1.2.3.4/1.2.3.4.5" and state["subject"] == "Patient/p1"
+
+        # a different request under a used key is refused, and creates nothing
+        other = await client.post("/analyses", json=reference(series="1.2.3.4.6"), headers=key)
+        assert other.status_code == 422 and other.json()["resourceType"] == "OperationOutcome"
+        assert "different request" in other.text
+
+        # many at once with a new key: one analysis
+        key = {"Idempotency-Key": "1.2.3.4/1.2.3.4.7"}
+        answers = await asyncio.gather(*(client.post("/analyses", json=reference(series="1.2.3.4.7"), headers=key)
+                                         for _ in range(8)))
+        assert {a.status_code for a in answers} == {202}
+        assert len({a.headers["location"] for a in answers}) == 1
+        assert sum("idempotent-replayed" not in a.headers for a in answers) == 1
+
+        # without a key every request is a new analysis
+        plain = [await client.post("/analyses", json=reference()) for _ in range(2)]
+        assert plain[0].headers["location"] != plain[1].headers["location"] != location
+
+
+@pytest.mark.parametrize("headers,kwargs,fragment", [
+    ({"Idempotency-Key": "x" * 256}, {"json": reference()}, "1 to 255"),
+    ({"Idempotency-Key": "a key"}, {"json": reference()}, "visible ASCII"),
+    ({"Idempotency-Key": "k"}, {"files": {"file": ("ct.nii.gz", NIFTI.read_bytes())}}, "DICOMweb references"),
+])
+async def test_unusable_idempotency_keys_are_refused(imaging_url, headers, kwargs, fragment):
+    async with httpx.AsyncClient(base_url=imaging_url, timeout=30) as client:
+        response = await client.post("/analyses", headers=headers, **kwargs)
+        assert response.status_code == 400 and fragment in response.text, response.text
