@@ -15,11 +15,13 @@ from shared.fhir_json import dumps_text, loads
 
 # Resources are stored as JSON documents; orjson is several times faster than json.
 _JSON_CODEC = {"json_serializer": dumps_text, "json_deserializer": loads}
+# Statement parameters are patient data: never in error messages or logs.
+_OPTIONS = {**_JSON_CODEC, "hide_parameters": True}
 
 
 def create_engine(url: str) -> AsyncEngine:
     if url.startswith("sqlite"):
-        engine = create_async_engine(url, connect_args={"timeout": 30}, **_JSON_CODEC)
+        engine = create_async_engine(url, connect_args={"timeout": 30}, **_OPTIONS)
 
         @event.listens_for(engine.sync_engine, "connect")
         def _sqlite_pragmas(dbapi_connection, _record) -> None:  # noqa: ANN001
@@ -31,7 +33,7 @@ def create_engine(url: str) -> AsyncEngine:
             cursor.close()
 
         return engine
-    return create_async_engine(url, pool_size=10, max_overflow=10, pool_pre_ping=True, **_JSON_CODEC)
+    return create_async_engine(url, pool_size=10, max_overflow=10, pool_pre_ping=True, **_OPTIONS)
 
 
 class Database:

@@ -101,9 +101,35 @@ async def _validation_error(_: Request, exc: RequestValidationError) -> Response
     return _outcome_response(400, issues or [Issue("invalid", "Invalid request")])
 
 
+def database_unavailable(exc: BaseException) -> bool:
+    """Whether an error means the database cannot be reached or is restarting (not a bug here):
+    refused or dropped connections, a server shutting down or starting up, a locked SQLite file."""
+    from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
+
+    if isinstance(exc, (ConnectionError, TimeoutError, OperationalError, InterfaceError)):
+        return True
+    if isinstance(exc, DBAPIError):
+        if exc.connection_invalidated:
+            return True
+        exc = exc.orig or exc
+    cause = getattr(exc, "__cause__", None)
+    names = {type(e).__name__ for e in (exc, cause) if e is not None}
+    return bool(names & _UNAVAILABLE) or isinstance(cause, (ConnectionError, TimeoutError))
+
+
+# asyncpg's names for a server going away or not yet back (wrapped by SQLAlchemy's adapter).
+_UNAVAILABLE = {"CannotConnectNowError", "AdminShutdownError", "CrashShutdownError", "ConnectionDoesNotExistError",
+                "ConnectionFailureError", "ClientCannotConnectError", "TooManyConnectionsError",
+                "PostgresConnectionError", "InternalClientError"}
+
+
 async def _unhandled(request: Request, exc: Exception) -> Response:
-    # The stack trace goes to the log under the request id, never to the caller.
     request_id = getattr(request.state, "request_id", "-")
+    if database_unavailable(exc):
+        log.warning("database unavailable: %s", type(exc).__name__, extra={"request_id": request_id})
+        return _outcome_response(503, [Issue("transient", "The database is unavailable for a moment; retry shortly.")],
+                                 {"Retry-After": "2"})
+    # The stack trace goes to the log under the request id, never to the caller.
     log.exception("unhandled error", extra={"request_id": request_id})
     return _outcome_response(
         500, [Issue("exception", f"Internal server error; quote request id {request_id} to the operator.")]

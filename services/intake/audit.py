@@ -17,6 +17,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from services.intake.storage import ResourceStore, new_id
 from services.intake.validation import check_structure
 from shared.database import Database
+from shared.errors import database_unavailable
 from shared.fhir_time import instant, now_ms
 from shared.logging import request_id_var
 
@@ -161,6 +162,9 @@ class AuditMiddleware:
 
         try:
             await self.app(scope, receive, send_status)
+        except Exception as exc:  # answered outside this middleware, as shared.errors decides
+            status = 503 if database_unavailable(exc) else 500
+            raise
         finally:
             await self._record(scope, status)
 
@@ -174,6 +178,6 @@ class AuditMiddleware:
             incoming = check_structure(event, "AuditEvent")
             async with self.db.transaction() as session:
                 await ResourceStore(session).create_many([(incoming, new_id())])
-        except Exception:  # never fail a request for its audit; but say so, without patient data
-            log.error("could not record the AuditEvent of a %s request (status %s)", scope["method"], status,
-                      exc_info=True)
+        except Exception as exc:  # never fail a request for its audit; but say so, without patient data
+            log.error("could not record the AuditEvent of a %s request (status %s): %s", scope["method"], status,
+                      type(exc).__name__)
