@@ -45,6 +45,9 @@ class Metrics:
             registry=self.registry,
         )
         self.service = service
+        # Gauges read from the database just before each scrape (job states, backlogs): a
+        # scrape is rare next to the requests, and the figures are then exact and current.
+        self.refreshers: list[Callable[[], Awaitable[None]]] = []
 
 
 class RequestContextMiddleware:
@@ -122,6 +125,11 @@ def health_router(metrics: Metrics, readiness: dict[str, ReadinessCheck]) -> API
         responses={200: {"content": {"text/plain": {"schema": {"type": "string"}}}}},
     )
     async def metrics_endpoint(_: Request) -> Response:
+        for refresh in metrics.refreshers:
+            try:
+                await refresh()
+            except Exception as exc:  # the other metrics are still worth answering
+                log.warning("a metrics refresh failed: %s", type(exc).__name__)
         return Response(generate_latest(metrics.registry), media_type=CONTENT_TYPE_LATEST)
 
     return router

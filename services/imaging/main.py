@@ -17,6 +17,7 @@ from services.imaging.worker import QueueEngine, prepare_database
 from services.imaging.writeback import DeliveryLoop, Writeback
 from services.imaging.uploads import UploadLimits
 from services.imaging.schemas import AnalysisRequest
+from services.imaging.metrics import install_job_metrics
 from shared.app import create_service_app
 from shared.fhir_openapi import install_fhir_schemas
 from shared.database import Database
@@ -78,6 +79,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         openapi_tags=[{"name": "Analyses"}, {"name": "operations"}], settings=settings,
     )
     app.state.settings = settings
+    install_job_metrics(app.state.metrics, db)
     app.state.jobs = jobs
     app.state.jobs_dir = jobs_dir
     app.state.engine = engine

@@ -55,6 +55,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.interactions = interactions
     app.state.validation_pool = validation_pool
     relay = OutboxRelay(db, settings, app.state.metrics.registry)
+    app.state.metrics.refreshers.append(relay.refresh_backlog)
     app.state.outbox = relay
     app.state.started = datetime.now(UTC)
     app.include_router(build_router())

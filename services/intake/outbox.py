@@ -143,12 +143,6 @@ class OutboxRelay:
                 .where(pending, OutboxMessage.next_attempt_ms <= now_ms())
                 .order_by(OutboxMessage.next_attempt_ms).limit(self.batch)
             )).all()
-            backlog = (await session.execute(
-                select(OutboxMessage.topic, func.count()).where(pending).group_by(OutboxMessage.topic))).all()
-        for topic, count in backlog:
-            self.backlog.labels(topic).set(count)
-        if not backlog:
-            self.backlog.labels(IMAGING_ANALYSIS).set(0)
         attempted = 0
         for message_id, next_attempt in due:
             message = await self._claim(message_id, next_attempt)
@@ -156,6 +150,17 @@ class OutboxRelay:
                 attempted += 1
                 await self._deliver(message)
         return attempted
+
+    async def refresh_backlog(self) -> None:
+        """The backlog gauge, read at each scrape of /metrics."""
+        async with self.db.sessions() as session:
+            backlog = dict((await session.execute(
+                select(OutboxMessage.topic, func.count())
+                .where(OutboxMessage.delivered_ms.is_(None), OutboxMessage.failed_ms.is_(None))
+                .group_by(OutboxMessage.topic))).all())
+        self.backlog.labels(IMAGING_ANALYSIS).set(backlog.pop(IMAGING_ANALYSIS, 0))
+        for topic, count in backlog.items():
+            self.backlog.labels(topic).set(count)
 
     async def _claim(self, message_id: int, next_attempt: int) -> OutboxMessage | None:
         """Compare-and-set on next_attempt_ms: of several relays (replicas), one takes a message."""

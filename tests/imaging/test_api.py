@@ -60,6 +60,9 @@ async def test_nifti_upload_is_analysed(imaging):
     assert "No soft-tissue calcified mass" in diagnostic["conclusion"]  # the untouched scan
     mask = await imaging.get(state["mask"])
     assert mask.status_code == 200 and mask.headers["content-type"] == "application/gzip"
+    metrics = (await imaging.get("/metrics")).text
+    assert 'imaging_analyses{state="done"} 1.0' in metrics and 'imaging_analyses{state="queued"} 0.0' in metrics
+    assert 'imaging_report_deliveries{state=' in metrics
 
 
 async def test_dicom_upload_as_parts_and_as_zip(imaging):

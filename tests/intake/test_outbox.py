@@ -106,6 +106,7 @@ async def test_delivered_once_the_imaging_service_is_up(intake_app, tmp_path):
     [waiting] = await messages(app)
     assert waiting.delivered_ms is None and waiting.attempts == 1 and "ConnectError" in waiting.outcome
     assert await relay.deliver_due() == 0  # not due again yet
+    assert 'outbox_backlog{topic="imaging-analysis"} 1.0' in (await client.get("/metrics")).text
     async with app.state.db.transaction() as session:  # time passes
         (await session.get(OutboxMessage, waiting.id)).next_attempt_ms = 0
 
@@ -120,3 +121,4 @@ async def test_delivered_once_the_imaging_service_is_up(intake_app, tmp_path):
     metrics = (await client.get("/metrics")).text
     assert 'outbox_deliveries_total{outcome="delivered",topic="imaging-analysis"} 1.0' in metrics
     assert 'outbox_deliveries_total{outcome="retry",topic="imaging-analysis"} 1.0' in metrics
+    assert 'outbox_backlog{topic="imaging-analysis"} 0.0' in metrics
