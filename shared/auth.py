@@ -11,6 +11,9 @@ with all scopes; it is only ever on when asked for, and says so at start-up (sha
 """
 
 import asyncio
+import base64
+import hashlib
+import json
 import logging
 import re
 import time
@@ -20,6 +23,9 @@ from typing import TYPE_CHECKING, Annotated
 
 import httpx
 import jwt
+import jwt.algorithms
+from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.hazmat.primitives.serialization import load_pem_private_key
 from fastapi import Depends, Request
 from fastapi.security import HTTPBearer
 from jwt import PyJWK
@@ -184,6 +190,15 @@ class TokenVerifier:
         return Principal(str(claims["sub"]), issuer, scopes, claims.get("jti"))
 
 
+def key_thumbprint(public_key) -> str:
+    """The RFC 7638 thumbprint of a public key: the key id a client registers its JWKS under."""
+    jwk = json.loads(jwt.algorithms.ECAlgorithm.to_jwk(public_key) if isinstance(public_key, ec.EllipticCurvePublicKey)
+                     else jwt.algorithms.RSAAlgorithm.to_jwk(public_key))
+    members = ("crv", "kty", "x", "y") if jwk["kty"] == "EC" else ("e", "kty", "n")
+    canonical = json.dumps({m: jwk[m] for m in members}, separators=(",", ":"), sort_keys=True)
+    return base64.urlsafe_b64encode(hashlib.sha256(canonical.encode()).digest()).rstrip(b"=").decode()
+
+
 class ClientCredentials(httpx.Auth):
     """This service's own access token, for calls to the other services (SMART Backend Services):
     a short-lived assertion signed with the service's private key is exchanged at the token
@@ -193,7 +208,9 @@ class ClientCredentials(httpx.Auth):
 
     def __init__(self, token_url: str, client_id: str, private_key_pem: str, scope: str, timeout: float = 10.0) -> None:
         self.token_url, self.client_id, self.scope, self.timeout = token_url, client_id, scope, timeout
-        self._key = private_key_pem
+        self._key = load_pem_private_key(private_key_pem.encode(), None)
+        self._algorithm = "ES384" if isinstance(self._key, ec.EllipticCurvePrivateKey) else "RS384"
+        self.kid = key_thumbprint(self._key.public_key())
         self._token: str | None = None
         self._expires = 0.0
         self._lock = asyncio.Lock()
@@ -202,8 +219,8 @@ class ClientCredentials(httpx.Auth):
         now = int(time.time())
         claims = {"iss": self.client_id, "sub": self.client_id, "aud": self.token_url, "iat": now,
                   "exp": now + 240, "jti": uuid.uuid4().hex}
-        algorithm = "RS384" if "RSA" in self._key or "BEGIN PRIVATE KEY" in self._key else "ES384"
-        return jwt.encode(claims, self._key, algorithm=algorithm)
+        # SMART Backend Services: the assertion names the key (kid) the client registered.
+        return jwt.encode(claims, self._key, algorithm=self._algorithm, headers={"kid": self.kid})
 
     async def token(self, renew: bool = False) -> str:
         async with self._lock:

@@ -1,4 +1,4 @@
-"""What the deployment files must say, in one place: each process's command, port and settings.
+"""What the deployment files must say, in one place: each process's command, port, settings and identity.
 
 The services run in containers with the very command the tests start them with
 (tests/support/processes.py: `python -m uvicorn services.<name>.main:app --host ... --port ...
@@ -88,3 +88,80 @@ KUBERNETES_DATABASE_SECRETS = {
     "imaging-api": "imaging-database",
     "imaging-worker": "imaging-database",
 }
+
+# --- Authorization (README "Authorization", deploy/README.md "Authorization") -----------------
+# SMART Backend Services in every process of both deployments: AUTH_MODE is smart everywhere, and
+# no deployment file sets it to development (nor leaves it to a variable or an env file).
+AUTH_MODE = "smart"
+# The secret files each process reads under /run/secrets (the settings read the file named after
+# the setting, shared/settings.py SECRETS_DIR).
+SECRETS_MOUNT = "/run/secrets"
+DATABASE_URL_FILE = "database_url"
+AUTH_KEY_FILE = "auth_private_key"
+
+# Each service's identity at the token endpoint, and the scopes it asks for: what it calls the
+# others for. The imaging API and its workers are one client.
+AUTH_CLIENTS = {
+    # intake hands imaging studies over to the imaging API (POST /analyses)
+    "intake": ("calcinosis-intake", "system/DiagnosticReport.c"),
+    # the classifier reads patients and labs from intake and stores its results there
+    "classifier": ("calcinosis-classifier",
+                   "system/Patient.r system/Observation.rs system/RiskAssessment.c system/Observation.c"),
+    # the imaging API and workers write reports back to intake, with conditional creates
+    "imaging": ("calcinosis-imaging", "system/DiagnosticReport.cs system/Observation.cs"),
+}
+# The first audience (aud) of each service is its in-cluster URL, the one the others call it by;
+# then its public URL, given by the operator.
+AUTH_AUDIENCES = {
+    "intake": SERVICE_URLS["INTAKE_URL"],
+    "classifier": SERVICE_URLS["CLASSIFIER_URL"],
+    "imaging": SERVICE_URLS["IMAGING_URL"],
+}
+# Which service each compose service and each Deployment is (whose identity it has).
+COMPOSE_SERVICES = {"intake": "intake", "classifier": "classifier", "imaging": "imaging", "imaging-worker": "imaging"}
+KUBERNETES_DEPLOYMENT_SERVICES = {
+    "intake": "intake", "classifier": "classifier", "imaging-api": "imaging", "imaging-worker": "imaging",
+}
+
+# compose: what the operator gives in the environment of `docker compose` (each a required
+# interpolation, `${NAME:?message}`, whose message points to deploy/README.md), with the example
+# values the tests interpolate.
+COMPOSE_OPERATOR_VARIABLES = {
+    "AUTH_ISSUERS": '{"https://auth.example.org": "https://auth.example.org/jwks"}',
+    "AUTH_TOKEN_URL": "https://auth.example.org/token",
+    "INTAKE_PUBLIC_URL": "https://fhir.example.org/fhir",
+    "CLASSIFIER_PUBLIC_URL": "https://classifier.example.org",
+    "IMAGING_PUBLIC_URL": "https://imaging.example.org",
+}
+COMPOSE_PUBLIC_URL_VARIABLES = {
+    "intake": "INTAKE_PUBLIC_URL", "classifier": "CLASSIFIER_PUBLIC_URL", "imaging": "IMAGING_PUBLIC_URL",
+}
+# compose: service -> the secret (source) mounted as /run/secrets/auth_private_key.
+COMPOSE_AUTH_KEY_SECRETS = {
+    "intake": "intake_auth_private_key",
+    "classifier": "classifier_auth_private_key",
+    "imaging": "imaging_auth_private_key",
+    "imaging-worker": "imaging_auth_private_key",
+}
+# How the examples say to make a private key (and the placeholders are not keys).
+KEY_COMMAND = "openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048"
+
+# Kubernetes: every pod gets the shared ConfigMap, then its service's own (the identity).
+KUBERNETES_SHARED_CONFIG_MAP = "calcinosis-settings"
+KUBERNETES_SERVICE_CONFIG_MAPS = {"intake": "intake-settings", "classifier": "classifier-settings",
+                                  "imaging": "imaging-settings"}
+# Kubernetes: the operator's values (issuers, token endpoint, public URLs) are marked examples.
+EXAMPLE_MARK = "REPLACE-ME"
+KUBERNETES_OPERATOR_SETTINGS = {"AUTH_ISSUERS", "AUTH_TOKEN_URL"}
+# Kubernetes: Deployment -> Secret (with the key auth_private_key), projected into /run/secrets
+# beside the database_url.
+KUBERNETES_AUTH_KEY_SECRETS = {
+    "intake": "intake-auth",
+    "classifier": "classifier-auth",
+    "imaging-api": "imaging-auth",
+    "imaging-worker": "imaging-auth",
+}
+
+# The imaging workers' memory per analysis run at once (IMAGING_CONCURRENCY): an analysis of a
+# 512x512x400 CT peaks at about 400 MiB (twice its int16 volume; bench/imaging.py).
+WORKER_MEMORY_PER_ANALYSIS = {"requests": "1Gi", "limits": "2Gi"}

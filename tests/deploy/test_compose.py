@@ -7,19 +7,28 @@ import copy
 import hashlib
 import json
 import os
+import re
+import shutil
 import subprocess
 import uuid
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import jsonschema
+import jwt
 import pytest
 import yaml
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric import rsa
 
+from shared.auth import ClientCredentials
 from shared.settings import Settings
+from tests.deploy.checks import check_authorization, settings_of
 from tests.deploy.expected import (
-    COMPOSE_COMMANDS, COMPOSE_DATABASE_SECRETS, COMPOSE_FILE, COMPOSE_SCHEMA, COMPOSE_SCHEMA_SHA256,
-    DECIDED_SETTINGS, FIXED_SETTINGS, ORTHANC_CONFIG, PORTS, POSTGRES_INIT, ROOT, SECRETS_DIR, WORKER_COMMAND,
+    AUTH_KEY_FILE, AUTH_MODE, COMPOSE_AUTH_KEY_SECRETS, COMPOSE_COMMANDS, COMPOSE_DATABASE_SECRETS, COMPOSE_FILE,
+    COMPOSE_OPERATOR_VARIABLES, COMPOSE_PUBLIC_URL_VARIABLES, COMPOSE_SCHEMA, COMPOSE_SCHEMA_SHA256, COMPOSE_SERVICES,
+    DATABASE_URL_FILE, DECIDED_SETTINGS, FIXED_SETTINGS, KEY_COMMAND, ORTHANC_CONFIG, PORTS, POSTGRES_INIT, ROOT,
+    SECRETS_DIR, WORKER_COMMAND,
 )
 
 APP_DOCKERFILE = "deploy/Dockerfile"
@@ -119,15 +128,24 @@ def test_settings_are_known_and_wired(compose):
             assert parts.hostname in compose["services"] and parts.port == PORTS[parts.hostname], variable
 
 
-def test_each_database_url_is_a_secret_file_named_database_url(compose):
+def _secrets(service: dict) -> dict[str, str]:
+    """The secret files of a service: target (the file under /run/secrets) -> source."""
+    secrets = service.get("secrets", [])
+    assert all(isinstance(s, dict) for s in secrets), "name each secret's target: the settings read it by name"
+    return {s["target"]: s["source"] for s in secrets}
+
+
+def test_database_url_and_private_key_are_secret_files_named_after_their_settings(compose):
+    assert {DATABASE_URL_FILE, AUTH_KEY_FILE} <= set(Settings.model_fields)
     apps = _app_services(compose)
+    assert set(COMPOSE_AUTH_KEY_SECRETS) == set(apps)
     for name, service in apps.items():
-        secrets = {s["target"]: s["source"] for s in service.get("secrets", []) if isinstance(s, dict)}
+        expected = {AUTH_KEY_FILE: COMPOSE_AUTH_KEY_SECRETS[name]}
         if name in COMPOSE_DATABASE_SECRETS:
-            assert secrets == {"database_url": COMPOSE_DATABASE_SECRETS[name]}, name
-        else:
-            assert "database_url" not in secrets, name
-        assert "DATABASE_URL" not in service["environment"], f"{name}: the database URL belongs in a secret"
+            expected[DATABASE_URL_FILE] = COMPOSE_DATABASE_SECRETS[name]
+        assert _secrets(service) == expected, name
+        for setting in (DATABASE_URL_FILE, AUTH_KEY_FILE):
+            assert setting.upper() not in service["environment"], f"{name}: {setting.upper()} belongs in a secret"
 
 
 def test_imaging_api_and_workers_share_the_upload_volume(compose):
@@ -147,6 +165,29 @@ def test_secret_files_have_examples_and_stay_out_of_git(compose):
         path = (ROOT / secret["file"]).resolve()
         assert path.parent == SECRETS_DIR and path.suffix == ".txt", name
         assert path.with_name(path.name + ".example").is_file(), f"{name}: no {path.name}.example"
+
+
+def test_private_key_examples_say_how_to_make_a_key_and_are_none():
+    for source in set(COMPOSE_AUTH_KEY_SECRETS.values()):
+        example = SECRETS_DIR / f"{source}.txt.example"
+        text = example.read_text()
+        assert KEY_COMMAND in text and f"deploy/secrets/{source}.txt" in text, example.name
+        assert text.startswith("-----BEGIN PRIVATE KEY-----") and "REPLACE-ME" in text, example.name
+        with pytest.raises(ValueError):  # copied by mistake, it fails at once
+            serialization.load_pem_private_key(text.encode(), password=None)
+
+
+@pytest.mark.skipif(shutil.which("openssl") is None, reason="openssl is not installed")
+def test_the_documented_command_makes_a_key_the_services_sign_with(tmp_path):
+    key_file = tmp_path / "auth_private_key.txt"
+    subprocess.run([*KEY_COMMAND.split(), "-out", str(key_file)], check=True, capture_output=True)
+    key = serialization.load_pem_private_key(key_file.read_bytes(), password=None)
+    assert isinstance(key, rsa.RSAPrivateKey) and key.key_size == 2048
+    credentials = ClientCredentials("https://auth.example.org/token", "calcinosis-intake",
+                                    key_file.read_text().strip(), "system/DiagnosticReport.c")
+    claims = jwt.decode(credentials._assertion(), key.public_key(), algorithms=["RS384"],
+                        audience="https://auth.example.org/token")
+    assert claims["iss"] == claims["sub"] == "calcinosis-intake"
 
 
 def test_example_database_urls_name_each_service_database():
@@ -218,3 +259,96 @@ def test_init_script_refuses_a_malformed_url(postgres_server, tmp_path):
     run = subprocess.run(["bash", str(POSTGRES_INIT)], env=env, capture_output=True, text=True)
     assert run.returncode != 0
     assert "does not read as" in run.stderr
+
+
+# --- interpolation: what the operator gives (AUTH_ISSUERS, AUTH_TOKEN_URL, the public URLs) ---------
+
+_INTERPOLATION = re.compile(r"\$\$|\$\{(?P<name>[A-Za-z_][A-Za-z0-9_]*)(?:(?P<op>:?[-?+])(?P<arg>[^}$]*))?\}"
+                            r"|\$(?P<bare>[A-Za-z_][A-Za-z0-9_]*)")
+
+
+class MissingVariable(Exception):
+    def __init__(self, name: str, message: str) -> None:
+        super().__init__(f"{name}: {message}")
+        self.name, self.message = name, message
+
+
+def _interpolate(value, variables: dict[str, str]):
+    """Compose's interpolation (compose-spec "Interpolation") over a whole document: ${NAME},
+    ${NAME:-default}, ${NAME-default}, ${NAME:?error}, ${NAME?error}, ${NAME:+alt}, $NAME, $$."""
+    if isinstance(value, dict):
+        return {key: _interpolate(item, variables) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_interpolate(item, variables) for item in value]
+    if not isinstance(value, str):
+        return value
+
+    def replace(match: re.Match) -> str:
+        if match.group(0) == "$$":
+            return "$"
+        name = match["name"] or match["bare"]
+        op, arg = match["op"], match["arg"]
+        present, given = name in variables, bool(variables.get(name))
+        if op in (":?", "?"):
+            if not (given if op == ":?" else present):
+                raise MissingVariable(name, arg)
+        elif op in (":-", "-"):
+            if not (given if op == ":-" else present):
+                return arg
+        elif op in (":+", "+"):
+            return arg if (given if op == ":+" else present) else ""
+        return variables.get(name, "")
+
+    return _INTERPOLATION.sub(replace, value)
+
+
+def _references(compose_text: str) -> list[re.Match]:
+    return [m for m in _INTERPOLATION.finditer(compose_text) if m.group(0) != "$$"]
+
+
+def test_the_operator_variables_are_required_with_a_message(compose):
+    references = _references(COMPOSE_FILE.read_text())
+    assert {m["name"] or m["bare"] for m in references} == set(COMPOSE_OPERATOR_VARIABLES)
+    for match in references:
+        name = match["name"]
+        assert name and match["op"] == ":?", f"{match.group(0)}: required, ${{{name}:?...}}, not defaulted"
+        assert match["arg"].startswith(f"set {name} ") and "deploy/README.md" in match["arg"], match.group(0)
+    for name in COMPOSE_OPERATOR_VARIABLES:
+        variables = {k: v for k, v in COMPOSE_OPERATOR_VARIABLES.items() if k != name}
+        with pytest.raises(MissingVariable) as missing:
+            _interpolate(compose, variables)
+        assert missing.value.name == name
+        with pytest.raises(MissingVariable):
+            _interpolate(compose, {**variables, name: ""})
+
+
+@pytest.fixture(scope="module")
+def private_key_pem() -> str:
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    return key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                             serialization.NoEncryption()).decode()
+
+
+def test_every_app_service_runs_smart_authorization_as_its_service(compose, private_key_pem, tmp_path_factory,
+                                                                   monkeypatch):
+    """The settings each container builds, once compose has put the operator's values in: AUTH_MODE
+    smart, the issuers, the token endpoint, its client id and scopes, its audiences (in-network
+    URL, then the public one) and its private key from /run/secrets/auth_private_key."""
+    interpolated = _interpolate(compose, COMPOSE_OPERATOR_VARIABLES)
+    apps = _app_services(interpolated)
+    assert set(apps) == set(COMPOSE_SERVICES)
+    problems = []
+    for name, service in apps.items():
+        environment = service["environment"]
+        assert environment["AUTH_MODE"] == AUTH_MODE, name
+        assert "env_file" not in service, f"{name}: every setting in sight, in the compose file"
+        files = {AUTH_KEY_FILE: private_key_pem, DATABASE_URL_FILE: "postgresql+asyncpg://u:p@postgres:5432/db"}
+        with monkeypatch.context() as patch:
+            settings = settings_of(environment, {target: files[target] for target in _secrets(service)},
+                                   tmp_path_factory.mktemp(name), patch)
+        problems += check_authorization(name, COMPOSE_SERVICES[name], settings, private_key_pem.strip())
+        assert settings.auth_issuers == json.loads(COMPOSE_OPERATOR_VARIABLES["AUTH_ISSUERS"]), name
+        assert settings.auth_token_url == COMPOSE_OPERATOR_VARIABLES["AUTH_TOKEN_URL"], name
+        public = COMPOSE_OPERATOR_VARIABLES[COMPOSE_PUBLIC_URL_VARIABLES[COMPOSE_SERVICES[name]]]
+        assert settings.auth_audience[1:] == [public], name
+    assert problems == []

@@ -5,6 +5,7 @@ field fails instead of being dropped by the API server.
 """
 
 import copy
+import json
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -13,9 +14,13 @@ import pytest
 import yaml
 
 from shared.settings import Settings
+from tests.deploy.checks import check_authorization, settings_of
 from tests.deploy.expected import (
-    DECIDED_SETTINGS, FIXED_SETTINGS, K8S_DIR, K8S_SECRET_EXAMPLE, KUBERNETES_COMMANDS, KUBERNETES_DATABASE_SECRETS,
-    KUBERNETES_SERVICES, KUBERNETES_VERSIONS, PORTS, WORKER_COMMAND,
+    AUTH_KEY_FILE, AUTH_MODE, DATABASE_URL_FILE, DECIDED_SETTINGS, EXAMPLE_MARK, FIXED_SETTINGS, K8S_DIR,
+    K8S_SECRET_EXAMPLE, KUBERNETES_AUTH_KEY_SECRETS, KUBERNETES_COMMANDS, KUBERNETES_DATABASE_SECRETS,
+    KUBERNETES_DEPLOYMENT_SERVICES, KUBERNETES_OPERATOR_SETTINGS, KUBERNETES_SERVICE_CONFIG_MAPS, KUBERNETES_SERVICES,
+    KUBERNETES_SHARED_CONFIG_MAP, KUBERNETES_VERSIONS, PORTS, SECRETS_MOUNT, WORKER_COMMAND,
+    WORKER_MEMORY_PER_ANALYSIS,
 )
 
 SETTINGS = {name.upper() for name in Settings.model_fields} | DECIDED_SETTINGS
@@ -137,43 +142,114 @@ def test_pods_are_locked_down_and_bounded():
         volumes = {v["name"]: v for v in pod["volumes"]}
         mounts = {m["mountPath"]: m["name"] for m in container["volumeMounts"]}
         assert "emptyDir" in volumes[mounts["/tmp"]], f"{name}: /tmp must be writable"
-        if "/run/secrets" in mounts:
-            assert "secret" in volumes[mounts["/run/secrets"]], name
+        if SECRETS_MOUNT in mounts:
+            assert _secret_files(deployment), name
             # the service account token would be mounted under /var/run/secrets, i.e. /run/secrets
             assert pod["automountServiceAccountToken"] is False, name
 
 
-def test_settings_come_from_the_config_map_and_the_database_url_from_a_secret():
-    [config_map] = _of_kind("ConfigMap").values()
-    data = config_map["data"]
-    assert set(data) <= SETTINGS, f"not settings: {set(data) - SETTINGS}"
-    assert "DATABASE_URL" not in data
+def _secret_files(deployment: dict) -> dict[str, str]:
+    """The files under /run/secrets of a Deployment's pods: file -> the Secret it comes from. One
+    projected volume, each source a Secret whose keys are named (items): nothing else lands there."""
+    mounts = {m["mountPath"]: m["name"] for m in _container(deployment)["volumeMounts"]}
+    if SECRETS_MOUNT not in mounts:
+        return {}
+    volume = {v["name"]: v for v in deployment["spec"]["template"]["spec"]["volumes"]}[mounts[SECRETS_MOUNT]]
+    files = {}
+    for source in volume["projected"]["sources"]:
+        secret = source["secret"]
+        assert not secret.get("optional"), f"{secret['name']}: a pod must not start without it"
+        for item in secret["items"]:
+            assert item["path"] == item["key"] and item["path"] not in files, item
+            files[item["path"]] = secret["name"]
+    return files
+
+
+def _environment(deployment: dict) -> dict[str, str]:
+    """The environment of a Deployment's container, from its ConfigMaps in order (later wins)."""
+    config_maps = _of_kind("ConfigMap")
+    environment = {}
+    for source in _container(deployment)["envFrom"]:
+        environment.update(config_maps[source["configMapRef"]["name"]]["data"])
+    return environment
+
+
+def test_settings_come_from_the_config_maps_and_the_secret_ones_from_files():
+    config_maps = _of_kind("ConfigMap")
+    assert set(config_maps) == {KUBERNETES_SHARED_CONFIG_MAP, *KUBERNETES_SERVICE_CONFIG_MAPS.values()}
+    for name, config_map in config_maps.items():
+        data = config_map["data"]
+        assert set(data) <= SETTINGS, f"{name}: not settings: {set(data) - SETTINGS}"
+        assert not {DATABASE_URL_FILE.upper(), AUTH_KEY_FILE.upper()} & set(data), f"{name}: secrets belong in Secrets"
+    shared = config_maps[KUBERNETES_SHARED_CONFIG_MAP]["data"]
     for key, value in FIXED_SETTINGS.items():
-        assert data[key] == value, key
+        assert shared[key] == value, key
     services = _of_kind("Service")
     for variable, url in FIXED_SETTINGS.items():
         if variable.endswith("_URL"):
             parts = urlsplit(url)
             assert parts.hostname in services and parts.port == services[parts.hostname]["spec"]["ports"][0]["port"]
+    for name in KUBERNETES_SERVICE_CONFIG_MAPS.values():
+        overlap = set(config_maps[name]["data"]) & set(shared)
+        assert not overlap, f"{name} and {KUBERNETES_SHARED_CONFIG_MAP} both set {overlap}"
+    assert set(KUBERNETES_DEPLOYMENT_SERVICES) == set(DEPLOYMENTS)
     for name, deployment in DEPLOYMENTS.items():
         container = _container(deployment)
-        assert {"configMapRef": {"name": config_map["metadata"]["name"]}} in container["envFrom"], name
-        assert not container.get("env"), f"{name}: settings belong in the ConfigMap"
-        volumes = {v["name"]: v for v in deployment["spec"]["template"]["spec"]["volumes"]}
-        mounts = {m["mountPath"]: m["name"] for m in container["volumeMounts"]}
-        secret = volumes[mounts["/run/secrets"]]["secret"]["secretName"] if "/run/secrets" in mounts else None
-        assert secret == KUBERNETES_DATABASE_SECRETS.get(name), name
+        service_map = KUBERNETES_SERVICE_CONFIG_MAPS[KUBERNETES_DEPLOYMENT_SERVICES[name]]
+        assert container["envFrom"] == [{"configMapRef": {"name": KUBERNETES_SHARED_CONFIG_MAP}},
+                                        {"configMapRef": {"name": service_map}}], name
+        assert not container.get("env"), f"{name}: settings belong in the ConfigMaps"
+
+
+def test_database_url_and_private_key_are_secret_files_named_after_their_settings():
+    assert {DATABASE_URL_FILE, AUTH_KEY_FILE} <= set(Settings.model_fields)
+    assert set(KUBERNETES_AUTH_KEY_SECRETS) == set(DEPLOYMENTS)
+    for name, deployment in DEPLOYMENTS.items():
+        expected = {AUTH_KEY_FILE: KUBERNETES_AUTH_KEY_SECRETS[name]}
+        if name in KUBERNETES_DATABASE_SECRETS:
+            expected[DATABASE_URL_FILE] = KUBERNETES_DATABASE_SECRETS[name]
+        assert _secret_files(deployment) == expected, name
+
+
+def test_every_deployment_runs_smart_authorization_as_its_service(tmp_path_factory, monkeypatch):
+    """The settings each pod builds from its ConfigMaps and its files under /run/secrets."""
+    problems = []
+    for name, deployment in DEPLOYMENTS.items():
+        environment = _environment(deployment)
+        assert environment["AUTH_MODE"] == AUTH_MODE, name
+        contents = {AUTH_KEY_FILE: "-----BEGIN PRIVATE KEY-----\nkey of " + name + "\n-----END PRIVATE KEY-----",
+                    DATABASE_URL_FILE: "postgresql+asyncpg://u:p@db.example.internal:5432/db"}
+        with monkeypatch.context() as patch:
+            settings = settings_of(environment, {f: contents[f] for f in _secret_files(deployment)},
+                                   tmp_path_factory.mktemp(name), patch)
+        problems += check_authorization(name, KUBERNETES_DEPLOYMENT_SERVICES[name], settings, contents[AUTH_KEY_FILE])
+    assert problems == []
+
+
+def test_the_operators_values_are_marked_examples():
+    """The authorization server and the public URLs are the operator's: marked, not plausible."""
+    text = (K8S_DIR / "configmap.yaml").read_text()
+    assert "EXAMPLE VALUES ONLY" in text
+    config_maps = _of_kind("ConfigMap")
+    shared = config_maps[KUBERNETES_SHARED_CONFIG_MAP]["data"]
+    for key in KUBERNETES_OPERATOR_SETTINGS:
+        assert EXAMPLE_MARK in shared[key], key
+    for name in KUBERNETES_SERVICE_CONFIG_MAPS.values():
+        [_, *public] = json.loads(config_maps[name]["data"]["AUTH_AUDIENCE"])
+        assert public and all(EXAMPLE_MARK in url for url in public), name
 
 
 def test_example_secrets_are_marked_and_match_the_deployments():
     text = K8S_SECRET_EXAMPLE.read_text()
     assert "EXAMPLE VALUES ONLY" in text
     secrets = {doc["metadata"]["name"]: doc for doc in _documents(K8S_SECRET_EXAMPLE)}
-    assert set(secrets) == set(KUBERNETES_DATABASE_SECRETS.values())
-    for secret in secrets.values():
+    keys = {secret: DATABASE_URL_FILE for secret in KUBERNETES_DATABASE_SECRETS.values()}
+    keys |= {secret: AUTH_KEY_FILE for secret in KUBERNETES_AUTH_KEY_SECRETS.values()}
+    assert set(secrets) == set(keys)
+    for name, secret in secrets.items():
         assert secret["kind"] == "Secret"
-        assert set(secret["stringData"]) == {"database_url"}
-        assert "REPLACE-ME" in secret["stringData"]["database_url"]
+        assert set(secret["stringData"]) == {keys[name]}, name
+        assert EXAMPLE_MARK in secret["stringData"][keys[name]], name
 
 
 def test_imaging_workers_share_the_api_volume_and_scale_on_their_own():
@@ -191,3 +267,15 @@ def test_imaging_workers_share_the_api_volume_and_scale_on_their_own():
              if h["spec"]["scaleTargetRef"] == {"apiVersion": "apps/v1", "kind": "Deployment", "name": "imaging-worker"}]
     assert hpa["spec"]["maxReplicas"] > hpa["spec"]["minReplicas"] >= 1
     assert "replicas" not in worker["spec"], "the HPA sets the workers' replicas; `kubectl apply` must not reset them"
+
+
+def _bytes(quantity: str) -> int:
+    units = {"Ki": 2**10, "Mi": 2**20, "Gi": 2**30}
+    return int(quantity[:-2]) * units[quantity[-2:]] if quantity[-2:] in units else int(quantity)
+
+
+def test_worker_memory_is_sized_per_analysis_run_at_once():
+    concurrency = int(_of_kind("ConfigMap")[KUBERNETES_SHARED_CONFIG_MAP]["data"]["IMAGING_CONCURRENCY"])
+    resources = _container(DEPLOYMENTS["imaging-worker"])["resources"]
+    for kind, per_analysis in WORKER_MEMORY_PER_ANALYSIS.items():
+        assert _bytes(resources[kind]["memory"]) == concurrency * _bytes(per_analysis), kind

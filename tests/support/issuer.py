@@ -20,6 +20,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
 
+from shared.auth import key_thumbprint
 from tests.support.processes import free_port
 
 ASSERTION_TYPE = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer"
@@ -72,8 +73,8 @@ class Issuer:
 
     def register_client(self, client_id: str, scopes: str) -> str:
         """A client allowed these scopes; returns its private key (PEM) for its assertions."""
-        private, kid = new_key()
-        self.clients[client_id] = (public_jwk(private, kid), scopes)
+        private, _ = new_key()
+        self.clients[client_id] = (public_jwk(private, key_thumbprint(private.public_key())), scopes)
         return private_pem(private)
 
     async def _jwks(self, _: Request) -> JSONResponse:
@@ -87,6 +88,8 @@ class Issuer:
         try:
             client_id = jwt.decode(assertion, options={"verify_signature": False})["iss"]
             jwk, allowed = self.clients[client_id]
+            if jwt.get_unverified_header(assertion).get("kid") != jwk["kid"]:
+                raise KeyError("kid")  # SMART: the assertion names the registered key
             jwt.decode(assertion, jwt.PyJWK(jwk), algorithms=["RS384"], audience=self.token_url, issuer=client_id,
                        options={"require": ["exp", "jti", "sub"]})
         except (KeyError, jwt.PyJWTError):
