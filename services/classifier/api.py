@@ -2,6 +2,7 @@
 
 from typing import Annotated, Any
 
+import httpx
 from fastapi import APIRouter, Depends, Path, Query, Request
 from starlette.responses import Response
 
@@ -56,7 +57,7 @@ def build_router() -> APIRouter:
                  response_class=Response, summary="Classify a patient from the data stored in the intake service",
                  responses=fhir_responses({200: ("Collection Bundle, as for /classify; with store=true the "
                                                  "RiskAssessment and Observations as stored in intake", "Bundle")},
-                                          (401, 403, 404, 422, 502)),
+                                          (400, 401, 403, 404, 422, 502)),
                  dependencies=[requires(("RiskAssessment", "create"), ("Patient", "read"), ("Observation", "search"))])
     async def classify_patient(patient_id: PatientId, request: Request, settings: SettingsDep,
                                store: Annotated[bool, Query(description="Store the RiskAssessment and the typing "
@@ -110,8 +111,11 @@ async def _patient_record(hook: cds_hooks.HookRequest, settings: Settings) -> di
     patient_id = hook.context.patientId
     prefetch = hook.prefetch or {}
     patient, observations = prefetch.get("patient"), prefetch.get("observations")
+    if isinstance(observations, dict) and not all(isinstance(observations.get(k, []), list) for k in ("link", "entry")):
+        raise FHIRError.of(400, "invalid", "prefetch.observations is not a Bundle: its link and entry must be arrays")
     complete = (isinstance(patient, dict) and isinstance(observations, dict)
-                and not any(link.get("relation") == "next" for link in observations.get("link", [])))
+                and not any(isinstance(link, dict) and link.get("relation") == "next"
+                            for link in observations.get("link", [])))
     if complete:
         if patient.get("resourceType") != "Patient" or patient.get("id") != patient_id:
             raise FHIRError.of(400, "invalid", f"prefetch.patient is not Patient/{patient_id} of the context")
@@ -119,9 +123,19 @@ async def _patient_record(hook: cds_hooks.HookRequest, settings: Settings) -> di
                                                      if isinstance(e, dict) and "resource" in e]}
     if not hook.fhirServer:
         raise FHIRError.of(412, "required", "Neither a complete prefetch nor a fhirServer to read the patient from")
+    try:
+        server = httpx.URL(hook.fhirServer)
+    except (httpx.InvalidURL, ValueError):  # ValueError: e.g. a lone surrogate, which JSON can carry
+        server = None
+    if server is None or server.scheme not in ("http", "https") or not server.host:
+        raise FHIRError.of(400, "invalid", "fhirServer is not an http(s) URL", "fhirServer")
     headers = {}
     if hook.fhirAuthorization:
-        headers["Authorization"] = f"Bearer {hook.fhirAuthorization.access_token}"
+        token = hook.fhirAuthorization.access_token
+        if not (token.isascii() and token.isprintable()):  # it goes into a header
+            raise FHIRError.of(400, "invalid", "fhirAuthorization.access_token is not a bearer token",
+                               "fhirAuthorization.access_token")
+        headers["Authorization"] = f"Bearer {token}"
     # The EHR's server, with the EHR's token for it (fhirAuthorization), never this service's own.
     async with create_http_client(settings, hook.fhirServer.rstrip("/") + "/", headers=headers, as_service=False) as client:
         return await fetch_patient_record(client, patient_id)

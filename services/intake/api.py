@@ -227,8 +227,9 @@ def build_router() -> APIRouter:
                  openapi_extra=fhir_body("Bundle", "A Bundle of type transaction (all or nothing) or batch"),
                  responses=fhir_responses({200: ("The transaction-response or batch-response Bundle", "Bundle")},
                                           (400, 404, 409, 412, 413, 415, 422, *AUTH_ERRORS)))
-    async def transaction(request: Request, interactions: Interact, base: Base, body: Body,
-                          principal: Caller, prefer_header: PreferHeader = None) -> Response:
+    # The token (Caller) is checked before the body is read (Body): without one, 401 whatever the body.
+    async def transaction(request: Request, interactions: Interact, base: Base, principal: Caller, body: Body,
+                          prefer_header: PreferHeader = None) -> Response:
         for resource_type, interaction in sorted(entry_needs(body, request.state.raw_body)):
             principal.require(resource_type, interaction)
         representation = prefer(prefer_header, "return") == "representation"

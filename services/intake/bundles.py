@@ -309,7 +309,7 @@ class BundleProcessor:
             raise _fail(400, "not-supported", entry.where, "searches inside a transaction are not supported; use a batch")
         if entry.version:
             found = await store.vread(entry.resource_type, entry.resource_id, int(entry.version)) \
-                if entry.version.isdigit() else None
+                if entry.version.isascii() and entry.version.isdigit() else None
         else:
             found = await store.read(entry.resource_type, entry.resource_id)
         if found is None:

@@ -9,7 +9,7 @@ from urllib.parse import parse_qsl
 
 from services.intake.dates import DateFormatError, date_range
 from services.intake.registry import search_parameters
-from services.intake.search import SearchRequest, parse_search
+from services.intake.search import MAX_SQL_INTEGER, SearchRequest, parse_search
 from services.intake.statistics import StatisticsKeeper
 from services.intake.storage import ResourceStore, Stored, new_id
 from services.intake.validation import Incoming, check_id, check_structure, rule_issues
@@ -70,7 +70,7 @@ def parse_if_match(value: str | None) -> int | None:
     if text.startswith("W/"):
         text = text[2:]
     text = text.strip('"')
-    if not text.isdigit():
+    if not (text.isascii() and text.isdigit()):  # isdigit() alone takes '²', which int() refuses
         raise FHIRError.of(400, "invalid", f"If-Match must be a version ETag such as W/\"3\", not {value}")
     return int(text)
 
@@ -139,7 +139,7 @@ class Interactions:
             return await ResourceStore(session).read(resource_type, resource_id)
 
     async def vread(self, resource_type: str, resource_id: str, version: str) -> Stored:
-        if not version.isdigit():
+        if not (version.isascii() and version.isdigit()):
             raise FHIRError.of(404, "not-found", f"{resource_type}/{resource_id} has no version {version}")
         async with self.db.sessions() as session:
             return await ResourceStore(session).vread(resource_type, resource_id, int(version))
@@ -155,7 +155,7 @@ class Interactions:
             raise FHIRError.of(400, "invalid", f"Unsupported _history parameter(s): {', '.join(sorted(unknown))}")
         count = self._int_param(params, "_count", self.settings.default_page_size)
         count = min(count, self.settings.max_page_size)
-        offset = self._int_param(params, "_offset", 0)
+        offset = min(self._int_param(params, "_offset", 0), MAX_SQL_INTEGER)
         async with self.db.sessions() as session:
             store = ResourceStore(session)
             if resource_id is not None:
@@ -199,6 +199,6 @@ class Interactions:
         value = params.get(name)
         if value is None:
             return default
-        if not value.isdigit():
+        if not (value.isascii() and value.isdigit()):
             raise FHIRError.of(400, "invalid", f"{name} must be a non-negative integer")
         return int(value)

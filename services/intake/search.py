@@ -20,6 +20,9 @@ from shared.errors import FHIRError
 
 PREFIXES = ("eq", "ne", "gt", "lt", "ge", "le", "sa", "eb", "ap")
 RESULT_PARAMETERS = {"_count", "_offset", "_sort", "_summary", "_include", "_total", "_format", "_pretty"}
+# The largest SQL BIGINT (SQLite INTEGER, PostgreSQL bigint): offsets and version ids beyond it match nothing,
+# and a database driver refuses them.
+MAX_SQL_INTEGER = 2**63 - 1
 MODIFIERS = {"token": {"not"}, "string": {"exact", "contains"}, "reference": None, "date": set(), "quantity": set()}
 SORTABLE = {"token", "string", "date", "quantity"}
 INCLUDABLE = {(t, p) for t in ("Observation", "ImagingStudy", "DiagnosticReport", "RiskAssessment")
@@ -114,13 +117,13 @@ def _merge_single_valued(criteria: list[Criterion]) -> list[Criterion]:
 
 def _apply_result_parameter(request: SearchRequest, name: str, modifier: str, raw: str, params, max_count: int) -> None:
     if name == "_count":
-        if not raw.isdigit():
+        if not (raw.isascii() and raw.isdigit()):  # isdigit() alone takes '²', which int() refuses
             raise _invalid(f"_count must be a non-negative integer, not '{raw}'")
         request.count = min(int(raw), max_count)
     elif name == "_offset":
-        if not raw.isdigit():
+        if not (raw.isascii() and raw.isdigit()):
             raise _invalid(f"_offset must be a non-negative integer, not '{raw}'")
-        request.offset = int(raw)
+        request.offset = min(int(raw), MAX_SQL_INTEGER)
     elif name == "_sort":
         for item in raw.split(","):
             descending = item.startswith("-")

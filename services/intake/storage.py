@@ -23,8 +23,8 @@ from services.intake.indexing import extract
 from services.intake.models import INDEX_TABLES, ReferenceIndex, ResourceRow, ResourceVersion
 from services.intake.registry import READ_ONLY_TYPES, SearchParameter
 from services.intake.search import (
-    SearchRequest, bounded_count_statement, count_statement, driver_candidates, ids_statement, page_statement,
-    param_filter,
+    MAX_SQL_INTEGER, SearchRequest, bounded_count_statement, count_statement, driver_candidates, ids_statement,
+    page_statement, param_filter,
 )
 from services.intake.validation import Incoming
 from shared.errors import FHIRError
@@ -86,7 +86,8 @@ class ResourceStore:
         return Stored(resource_type, resource_id, row.version_id, row.last_updated_ms, row.content)
 
     async def vread(self, resource_type: str, resource_id: str, version: int) -> Stored:
-        row = await self.session.get(ResourceVersion, (resource_type, resource_id, version))
+        row = (await self.session.get(ResourceVersion, (resource_type, resource_id, version))
+               if version <= MAX_SQL_INTEGER else None)
         if row is None:
             raise FHIRError.of(404, "not-found", f"{resource_type}/{resource_id} has no version {version}")
         if row.deleted:
