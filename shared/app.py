@@ -8,6 +8,7 @@ from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from fastapi import FastAPI
 
 from shared.auth import Authorizer
+from shared.collector import tune_garbage_collector
 from shared.errors import install_error_handlers
 from shared.observability import Metrics, ReadinessCheck, RequestContextMiddleware, health_router
 from shared.settings import Settings, get_settings
@@ -39,6 +40,7 @@ def create_service_app(
     @asynccontextmanager
     async def lifespan_with_banner(app: FastAPI) -> AsyncIterator[None]:
         async with lifespan(app):
+            tune_garbage_collector()
             if auth.development:
                 log.warning(DEVELOPMENT_BANNER)
                 print(f"\n*** {service}: {DEVELOPMENT_BANNER} ***\n", file=sys.stderr, flush=True)

@@ -2,8 +2,10 @@
 
 import time
 from datetime import UTC, datetime
+from functools import lru_cache
 
 
+@lru_cache(maxsize=64)  # the entries a transaction writes share one instant
 def instant(ms: int) -> str:
     """The FHIR instant of an epoch time in milliseconds."""
     return datetime.fromtimestamp(ms / 1000, UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")

@@ -233,8 +233,7 @@ def build_router() -> APIRouter:
         for resource_type, interaction in sorted(entry_needs(body, request.state.raw_body)):
             principal.require(resource_type, interaction)
         representation = prefer(prefer_header, "return") == "representation"
-        processor = BundleProcessor(interactions, base, representation, request.app.state.validation_pool,
-                                    request.state.raw_body)
+        processor = BundleProcessor(interactions, base, representation, request.app.state.validation_pool)
         response = await processor.process(body)
         note_entities(request, [e["response"]["location"].split("/_history")[0]
                                 for e in response.get("entry", []) if e.get("response", {}).get("location")])

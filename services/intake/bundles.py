@@ -9,9 +9,7 @@ everything back. A batch runs each entry on its own.
 import asyncio
 import re
 import uuid
-from collections import deque
-from collections.abc import AsyncIterator
-from contextlib import aclosing, suppress
+from contextlib import suppress
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import parse_qsl
@@ -24,11 +22,12 @@ from services.intake.responses import searchset
 from services.intake.storage import ResourceStore, Stored, new_id, prepare_new
 from services.intake.validation import Incoming, check_structure
 from shared.errors import FHIRError, Issue, operation_outcome
+from shared.fhir_json import dumps
 from shared.fhir_time import instant
 
 ORDER = {"DELETE": 0, "POST": 1, "PUT": 2, "GET": 3, "HEAD": 3}
-# Entries are validated in chunks, the next chunk in a worker thread while the current one
-# is written, so that parsing and database work overlap (docs/performance.md).
+# Entries are written in chunks, each while the next is prepared, and validated by the models in
+# chunks beside all of that (ModelVerdicts; docs/performance.md).
 CHUNK = 200
 
 
@@ -46,6 +45,7 @@ class Entry:
     if_match: str | None
     response: dict[str, Any] = field(default_factory=dict)
     incoming: Incoming | None = None  # set once the resource passed the structural check
+    settled: bool = False  # a conditional create that found its resource: nothing to write
 
     @property
     def where(self) -> str:
@@ -143,52 +143,50 @@ def _has_conditional_references(chunk: list[Entry]) -> bool:
     return any("?" in ref["reference"] for e in chunk for _, _, ref in e.incoming.references)
 
 
-def _check_structures(chunk: list[Entry], known_model_issues: list[list[Issue]] | None = None) -> None:
-    for i, entry in enumerate(chunk):
-        entry.incoming = check_structure(entry.raw_resource, entry.resource_type, entry.where,
-                                         known_model_issues[i] if known_model_issues is not None else None)
+def _check_structures(checks: list[tuple[Entry, list[Issue]]]) -> None:
+    """The structural check of each entry, in order, given the model's verdict on it ([]: all but
+    the model's)."""
+    for entry, verdict in checks:
+        entry.incoming = check_structure(entry.raw_resource, entry.resource_type, entry.where, verdict)
 
 
-async def _validated_chunks(entries: list[Entry], pool: ModelValidationPool | None,
-                            body: bytes | None) -> AsyncIterator[list[Entry]]:
-    """Yield the entries in chunks whose resources passed the structural check.
+class ModelVerdicts:
+    """fhir.resources' verdict on every resource a transaction may write, worked out beside the
+    transaction (worker processes, else a thread) from its start, and needed only before it
+    commits: the service checks, rewrites and writes chunk after chunk meanwhile, and a resource
+    the model refuses rolls everything back. Errors come out as if each chunk had been checked
+    whole before the next step: the first entry, in Bundle order, that fails its structural
+    check up to the chunk that failed. Conditional creates that found their resource are not
+    written, and their verdict does not count."""
 
-    The models of the next chunk are checked meanwhile: in a worker process when there
-    is a pool, else in a thread (which overlaps only with the database driver's own work).
-    """
-    chunks = [entries[i:i + CHUNK] for i in range(0, len(entries), CHUNK)]
-    use_pool = pool is not None and pool.available and body is not None and len(chunks) > 1
+    def __init__(self, chunks: list[list[Entry]], pool: ModelValidationPool) -> None:
+        self.chunks = chunks
+        # Serialized now, before references are rewritten and ids stamped in these very dicts.
+        self.futures = [pool.model_issues(dumps([e.raw_resource for e in chunk]), [e.where for e in chunk])
+                        for chunk in chunks]
 
-    def check_ahead(chunk: list[Entry]) -> asyncio.Future:
-        if use_pool:
-            return asyncio.ensure_future(pool.model_issues(body, [e.index for e in chunk]))
-        return asyncio.ensure_future(asyncio.to_thread(_check_structures, chunk))
+    async def raise_first(self, through: int | None = None) -> None:
+        """Raise the 400 of the first entry that fails its structural check, model included, in
+        the chunks up to `through` (all by default)."""
+        last = len(self.chunks) - 1 if through is None else through
+        for chunk, future in zip(self.chunks[:last + 1], self.futures[:last + 1], strict=True):
+            verdicts = await future
+            if through is not None or any(verdicts):  # after a failure, every check counts, in order
+                _check_structures([(e, v) for e, v in zip(chunk, verdicts, strict=True) if not e.settled])
 
-    # As many chunks in flight as there are workers to check them (one thread otherwise).
-    depth = max(1, pool.workers) if use_pool else 1
-    ahead = deque(check_ahead(chunk) for chunk in chunks[:depth])
-    try:
-        for k, chunk in enumerate(chunks):
-            verdicts = await ahead.popleft()
-            if k + depth < len(chunks):
-                ahead.append(check_ahead(chunks[k + depth]))
-            if use_pool:
-                _check_structures(chunk, verdicts)
-            yield chunk
-    finally:
-        for future in ahead:  # a thread or worker cannot be interrupted: let it finish, outcome unused
-            with suppress(Exception):
-                await future
+    async def close(self) -> None:
+        for future in self.futures:
+            future.cancel()  # a chunk a worker has not begun is dropped; one begun runs to its end
+        await asyncio.gather(*self.futures, return_exceptions=True)
 
 
 class BundleProcessor:
     def __init__(self, interactions: Interactions, base: str, representation: bool,
-                 pool: ModelValidationPool | None = None, body: bytes | None = None) -> None:
+                 pool: ModelValidationPool | None = None) -> None:
         self.interactions = interactions
         self.base = base
         self.representation = representation
-        self.pool = pool
-        self.body = body  # the raw request, which worker processes parse themselves
+        self.pool = pool or ModelValidationPool(0)  # none: the models run in a thread
 
     async def process(self, body: Any) -> dict:
         if not isinstance(body, dict) or body.get("resourceType") != "Bundle":
@@ -213,45 +211,61 @@ class BundleProcessor:
     # --- transaction ---------------------------------------------------------
 
     async def _transaction(self, entries: list[Entry]) -> list[dict]:
-        async with self.interactions.db.transaction() as session:
-            store = ResourceStore(session)
-            targets = await self._assign_ids(store, entries)
-            for entry in entries:
-                if entry.method == "DELETE":
-                    await self._at(entry, self._delete(store, entry))
-            writes = [e for e in entries if e.method in ("POST", "PUT") and not e.response]
-            pending = {(e.resource_type, e.resource_id) for e in writes}
-            wanted: dict[tuple[str, str], str] = {}
-            # The rows of one chunk are written while the next chunk is prepared; the session runs
-            # one statement at a time, so anything else that needs it first waits for that write.
-            writing: asyncio.Future | None = None
-            try:
-                async with aclosing(_validated_chunks(writes, self.pool, self.body)) as chunks:
-                    async for chunk in chunks:
-                        if writing is not None and _has_conditional_references(chunk):
-                            await writing
-                        for entry in chunk:
-                            await self._rewrite_references(store, entry, targets)
-                        check_rules([e.incoming for e in chunk], wanted)
-                        creates = [e for e in chunk if e.method == "POST"]
-                        stored, rows = prepare_new([(e.incoming, e.resource_id) for e in creates])
-                        for entry, s in zip(creates, stored, strict=True):
-                            entry.response = _write_response(s, "201 Created", self.representation)
-                        if writing is not None:
-                            await writing
-                        writing = asyncio.ensure_future(store.write_rows(rows))
+        candidates = [e for e in entries if e.method in ("POST", "PUT")]
+        verdicts = ModelVerdicts([candidates[i:i + CHUNK] for i in range(0, len(candidates), CHUNK)], self.pool)
+        try:
+            async with self.interactions.db.transaction() as session:
+                store = ResourceStore(session)
+                targets = await self._assign_ids(store, entries)
+                for entry in entries:
+                    if entry.method == "DELETE":
+                        await self._at(entry, self._delete(store, entry))
+                await self._write(store, verdicts, targets)
+                for entry in (e for e in candidates if e.method == "PUT" and not e.settled):
+                    await self._at(entry, self._put(store, entry))
+                for entry in (e for e in entries if e.method in ("GET", "HEAD")):
+                    await self._at(entry, self._get(store, entry))
+        finally:
+            await verdicts.close()
+        return [e.response for e in entries]
+
+    async def _write(self, store: ResourceStore, verdicts: ModelVerdicts, targets: dict[str, str]) -> None:
+        """Check, rewrite and store the resources, chunk by chunk: the rows of one chunk are written
+        while the next is prepared (the session runs one statement at a time, so anything else that
+        needs it first waits for that write). PUTs are stored after, by the caller."""
+        chunks = [[e for e in chunk if not e.settled] for chunk in verdicts.chunks]
+        pending = {(e.resource_type, e.resource_id) for chunk in chunks for e in chunk}
+        wanted: dict[tuple[str, str], str] = {}
+        writing: asyncio.Future | None = None
+        current = 0
+        try:
+            for current, chunk in enumerate(chunks):
+                _check_structures([(e, []) for e in chunk])
+                if writing is not None and _has_conditional_references(chunk):
+                    await writing
+                for entry in chunk:
+                    await self._rewrite_references(store, entry, targets)
+                check_rules([e.incoming for e in chunk], wanted)
+                creates = [e for e in chunk if e.method == "POST"]
+                stored, rows = prepare_new([(e.incoming, e.resource_id) for e in creates])
+                for entry, s in zip(creates, stored, strict=True):
+                    entry.response = _write_response(s, "201 Created", self.representation)
                 if writing is not None:
                     await writing
-            finally:
-                if writing is not None and not writing.done():  # failing: let the write end, then roll back
-                    with suppress(Exception):
-                        await writing
-            await check_references_exist(store, wanted, pending)
-            for entry in (e for e in writes if e.method == "PUT"):
-                await self._at(entry, self._put(store, entry))
-            for entry in (e for e in entries if e.method in ("GET", "HEAD")):
-                await self._at(entry, self._get(store, entry))
-        return [e.response for e in entries]
+                writing = asyncio.ensure_future(store.write_rows(rows))
+            if writing is not None:
+                await writing
+            await verdicts.raise_first()
+        except Exception:
+            # What the model says of the resources so far comes first: a resource it refuses may
+            # be what made a later step fail (an element of the wrong type, say).
+            await verdicts.raise_first(through=current)
+            raise
+        finally:
+            if writing is not None and not writing.done():  # failing: let the write end, then roll back
+                with suppress(Exception):
+                    await writing
+        await check_references_exist(store, wanted, pending)
 
     async def _assign_ids(self, store: ResourceStore, entries: list[Entry]) -> dict[str, str]:
         """Map each entry's fullUrl to the Type/id it will have; settle conditional creates."""
@@ -265,7 +279,7 @@ class BundleProcessor:
                         store, entry.resource_type, entry.if_none_exist, "ifNoneExist"))
                 if existing:
                     found = await store.read(entry.resource_type, existing)
-                    entry.resource_id = existing
+                    entry.resource_id, entry.settled = existing, True
                     entry.response = _write_response(found, "200 OK", self.representation)
                 else:
                     entry.resource_id = new_id()

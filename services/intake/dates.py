@@ -6,7 +6,7 @@ Values without a time zone are taken as UTC (docs/decisions.md).
 
 import calendar
 import re
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 MIN_MS = -62135596800000  # 0001-01-01
 MAX_MS = 253402300800000  # 10000-01-01
@@ -21,8 +21,18 @@ class DateFormatError(ValueError):
     pass
 
 
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+_EPOCH_DAY = date(1970, 1, 1).toordinal()
+_DAY_MS = 86_400_000
+
+
 def _ms(dt: datetime) -> int:
-    return int((dt - datetime(1970, 1, 1, tzinfo=UTC)) / timedelta(milliseconds=1))
+    return (dt - _EPOCH) // timedelta(milliseconds=1)
+
+
+def _day_ms(year: int, month: int, day: int) -> int:
+    """Epoch ms of a day's start (UTC); ValueError for a day that does not exist."""
+    return (date(year, month, day).toordinal() - _EPOCH_DAY) * _DAY_MS
 
 
 def date_range(value: str) -> tuple[int, int]:
@@ -32,27 +42,29 @@ def date_range(value: str) -> tuple[int, int]:
     try:
         year = int(m["y"])
         if m["m"] is None:
-            start = datetime(year, 1, 1, tzinfo=UTC)
-            return _ms(start), _ms(start.replace(year=year + 1)) if year < 9999 else MAX_MS
+            return _day_ms(year, 1, 1), _day_ms(year + 1, 1, 1) if year < 9999 else MAX_MS
         month = int(m["m"])
         if m["d"] is None:
-            start = datetime(year, month, 1, tzinfo=UTC)
-            return _ms(start), _ms(start + timedelta(days=calendar.monthrange(year, month)[1]))
-        day = datetime(year, month, int(m["d"]), tzinfo=UTC)
+            start = _day_ms(year, month, 1)
+            return start, start + calendar.monthrange(year, month)[1] * _DAY_MS
+        day = _day_ms(year, month, int(m["d"]))
         if m["H"] is None:
-            return _ms(day), _ms(day + timedelta(days=1))
-        offset = timedelta(0)
+            return day, day + _DAY_MS
+        hour, minute = int(m["H"]), int(m["M"])
+        if hour > 23 or minute > 59:
+            raise ValueError("hour must be in 0..23 and minute in 0..59")
+        offset = 0
         if m["tz"] and m["tz"] != "Z":
             sign = 1 if m["tz"][0] == "+" else -1
-            offset = sign * timedelta(hours=int(m["tz"][1:3]), minutes=int(m["tz"][4:6]))
-        start = day.replace(hour=int(m["H"]), minute=int(m["M"])) - offset
+            offset = sign * (int(m["tz"][1:3]) * 3_600_000 + int(m["tz"][4:6]) * 60_000)
+        start = day + hour * 3_600_000 + minute * 60_000 - offset
         if m["S"] is None:
-            return _ms(start), _ms(start + timedelta(minutes=1))
-        start += timedelta(seconds=int(m["S"]))
+            return start, start + 60_000
+        start += int(m["S"]) * 1000  # FHIR allows 60, a leap second
         if m["f"] is None:
-            return _ms(start), _ms(start + timedelta(seconds=1))
+            return start, start + 1000
         digits = m["f"][:3]
-        low = _ms(start) + int(digits.ljust(3, "0"))
+        low = start + int(digits.ljust(3, "0"))
         return low, low + max(1, 10 ** (3 - len(digits)))
     except ValueError as exc:
         raise DateFormatError(f"'{value}' is not a valid date: {exc}") from None

@@ -1,6 +1,7 @@
 """Walking FHIR JSON by element path, lists included (a tiny subset of FHIRPath)."""
 
 import re
+from functools import cache
 from typing import Any
 
 # Type/id or Type/id/_history/vid, relative to this server's base.
@@ -16,14 +17,21 @@ ID_PATTERN = re.compile(r"^[A-Za-z0-9\-.]{1,64}$")
 def values_at(node: Any, path: str) -> list[Any]:
     """The values at a dotted path below `node`, flattening lists on the way."""
     current = node if isinstance(node, list) else [node]
-    for step in path.split(".") if path else ():
+    for step in _steps(path):
         found: list[Any] = []
         for item in current:
             if isinstance(item, dict) and step in item:
                 value = item[step]
                 found.extend(value if isinstance(value, list) else [value])
+        if not found:
+            return found
         current = found
     return current
+
+
+@cache
+def _steps(path: str) -> tuple[str, ...]:
+    return tuple(path.split(".")) if path else ()
 
 
 def scan(resource: dict, resource_type: str) -> tuple[list[tuple[str, str]], list[tuple[str, str, dict]]]:

@@ -2,6 +2,7 @@
 
 import unicodedata
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from services.intake.dates import MAX_MS, MIN_MS, DateFormatError, date_range
@@ -9,6 +10,10 @@ from services.intake.elements import ABSOLUTE_REFERENCE, RELATIVE_REFERENCE, val
 from services.intake.models import POINT_MS
 from services.intake.registry import search_parameters
 from services.intake.validation import Incoming
+
+
+def _listed(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else [value]
 
 
 def normalize_string(value: str) -> str:
@@ -69,23 +74,31 @@ def _quantities(value: Any) -> list[tuple[float, str | None, str | None]]:
     return []
 
 
+@cache
+def _plan(resource_type: str) -> tuple[tuple[str, str, str | None, str, str], ...]:
+    """(parameter, type, implied system, first element, rest of the path) of every value-indexed
+    path of a type: most paths are absent from a given resource, and one look-up skips them."""
+    return tuple((name, p.type, p.system, *path.partition(".")[::2])
+                 for name, p in search_parameters()[resource_type].items() if p.type != "reference"
+                 for path in p.paths)
+
+
 def extract(incoming: Incoming) -> IndexRows:
     resource, resource_type = incoming.resource, incoming.resource_type
     rows = IndexRows()
-    for name, param in search_parameters()[resource_type].items():
-        if param.type == "reference":
-            continue  # indexed by element path below
-        for path in param.paths:
-            for value in values_at(resource, path):
-                match param.type:
-                    case "token":
-                        rows.token += [(name, s, c) for s, c in _tokens(value, param.system)]
-                    case "string":
-                        rows.string += [(name, normalize_string(s), s) for s in _strings(value)]
-                    case "date":
-                        rows.date += [(name, lo, hi, hi - lo <= POINT_MS) for lo, hi in _dates(value)]
-                    case "quantity":
-                        rows.quantity += [(name, v, s, c) for v, s, c in _quantities(value)]
+    for name, kind, system, first, rest in _plan(resource_type):
+        if first not in resource:
+            continue
+        for value in values_at(resource[first], rest) if rest else _listed(resource[first]):
+            match kind:
+                case "token":
+                    rows.token += [(name, s, c) for s, c in _tokens(value, system)]
+                case "string":
+                    rows.string += [(name, normalize_string(s), s) for s in _strings(value)]
+                case "date":
+                    rows.date += [(name, lo, hi, hi - lo <= POINT_MS) for lo, hi in _dates(value)]
+                case "quantity":
+                    rows.quantity += [(name, v, s, c) for v, s, c in _quantities(value)]
     # References are indexed once each, by element path (as HAPI does): a reference
     # search parameter names its paths and target types, and a delete can tell whether
     # anything still points at its target.

@@ -1,10 +1,11 @@
-"""fhir.resources model validation of large transaction Bundles in worker processes.
+"""fhir.resources model validation of transaction Bundles beside the rest of the transaction.
 
-Model validation is pure-Python CPU work, so under the GIL it cannot overlap with the
-rest of a transaction (reference handling, index extraction, database writes). A worker
-process validates chunk k+1 while the service writes chunk k. The worker receives the
-raw request body (a cheap copy of bytes) and the entry numbers to check, and returns
-only the issues found; it never holds state.
+Model validation is pure-Python CPU work, so under the GIL it cannot overlap with the rest of
+a transaction (reference handling, index extraction, database writes). Worker processes
+validate the chunks of a Bundle while the service writes them; the verdicts are needed only
+before the transaction commits (bundles.py). A worker receives one chunk's resources as a JSON
+array (serialized before the service rewrites anything in them) and returns only the issues
+found; it never holds state. Without workers the same work runs in a thread, on its own copy.
 """
 
 import asyncio
@@ -14,6 +15,7 @@ from concurrent.futures.process import BrokenProcessPool
 from multiprocessing import get_context
 
 from services.intake.registry import SUPPORTED_TYPES
+from shared.collector import tune_garbage_collector
 from shared.errors import Issue
 from shared.fhir_json import loads
 from shared.fhir_model import model_issues
@@ -21,15 +23,13 @@ from shared.fhir_model import model_issues
 log = logging.getLogger(__name__)
 
 
-def _entry_model_issues(body: bytes, indexes: list[int]) -> list[list[Issue]]:
-    entries = loads(body)["entry"]
+def chunk_model_issues(payload: bytes, wheres: list[str]) -> list[list[Issue]]:
+    """The model's issues for each resource of `payload` (a JSON array), prefixed with its `where`."""
     result = []
-    for index in indexes:
-        resource = entries[index].get("resource")
+    for resource, where in zip(loads(payload), wheres, strict=True):
         resource_type = resource.get("resourceType") if isinstance(resource, dict) else None
-        # Entries that are not a supported resource at all are reported by the main process.
-        result.append(model_issues(resource, resource_type, f"Bundle.entry[{index}]: ")
-                      if resource_type in SUPPORTED_TYPES else [])
+        # What is not a supported resource at all is reported by the service's own checks.
+        result.append(model_issues(resource, resource_type, f"{where}: ") if resource_type in SUPPORTED_TYPES else [])
     return result
 
 
@@ -37,6 +37,7 @@ def _warm_up() -> None:
     """Import and build the models once, so that the first real Bundle does not pay for it."""
     for resource_type in SUPPORTED_TYPES:
         model_issues({"resourceType": resource_type}, resource_type)
+    tune_garbage_collector()  # as in the service: the models live as long as the worker
 
 
 class ModelValidationPool:
@@ -55,16 +56,34 @@ class ModelValidationPool:
     def available(self) -> bool:
         return self._pool is not None
 
-    async def model_issues(self, body: bytes, indexes: list[int]) -> list[list[Issue]]:
-        assert self._pool is not None
+    def model_issues(self, payload: bytes, wheres: list[str]) -> asyncio.Future:
+        """chunk_model_issues in a worker process (or a thread when there are none), handed over at
+        once rather than when the caller next awaits: a transaction keeps the event loop busy with
+        its own work for a while after asking."""
+        pool = self._pool
+        if pool is not None:
+            try:
+                submitted = asyncio.get_running_loop().run_in_executor(pool, chunk_model_issues, payload, wheres)
+                return asyncio.ensure_future(self._outcome(pool, submitted, payload, wheres))
+            except BrokenProcessPool:  # a worker died since the last request
+                self._restart(pool)
+        return asyncio.ensure_future(asyncio.to_thread(chunk_model_issues, payload, wheres))
+
+    async def _outcome(self, pool: ProcessPoolExecutor, submitted: asyncio.Future, payload: bytes,
+                       wheres: list[str]) -> list[list[Issue]]:
         try:
-            return await asyncio.get_running_loop().run_in_executor(self._pool, _entry_model_issues, body, indexes)
-        except BrokenProcessPool:
-            # A worker died (killed, out of memory): answer this request in a thread, start afresh.
+            return await submitted
+        except BrokenProcessPool:  # a worker died with this chunk
+            self._restart(pool)
+            return await asyncio.to_thread(chunk_model_issues, payload, wheres)
+
+    def _restart(self, broken: ProcessPoolExecutor) -> None:
+        """A worker died (killed, out of memory): the chunk at hand is checked in a thread, and a
+        fresh pool serves what comes next; once, though every chunk in flight reports it."""
+        if self._pool is broken:
             log.error("validation worker process died; restarting the pool")
             self.close()
             self.start()
-            return await asyncio.to_thread(_entry_model_issues, body, indexes)
 
     def close(self) -> None:
         if self._pool is not None:

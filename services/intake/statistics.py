@@ -32,7 +32,7 @@ class StatisticsKeeper:
         if not self.enabled:
             return
         self.written += resources
-        threshold = max(MIN_WRITES, self.known_size // 5)
+        threshold = max(MIN_WRITES, self.known_size)
         if self.written >= threshold and (self.running is None or self.running.done()):
             self.known_size += self.written
             self.written = 0

@@ -8,6 +8,7 @@ is 422 (see docs/decisions.md).
 """
 
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from services.intake.elements import ABSOLUTE_REFERENCE, ID_PATTERN, RELATIVE_REFERENCE, scan, values_at
@@ -68,10 +69,7 @@ def rule_issues(incoming: Incoming) -> list[Issue]:
     prefix = f"{incoming.where}: " if incoming.where else ""
     issues: list[Issue] = []
     r = rules()
-    for path, allowed in r.required_bindings.items():
-        head, _, rest = path.partition(".")
-        if head != resource_type:
-            continue
+    for path, rest, allowed in _bindings_of(resource_type):
         for value in values_at(resource, rest):
             if value not in allowed:
                 issues.append(Issue(
@@ -83,6 +81,13 @@ def rule_issues(incoming: Incoming) -> list[Issue]:
     for path, location, ref in incoming.references:
         issues += _reference_issues(ref["reference"], path, location, contained_ids, r.reference_targets, prefix)
     return issues
+
+
+@cache
+def _bindings_of(resource_type: str) -> tuple[tuple[str, str, frozenset[str]], ...]:
+    """The required bindings of one type: (path, path below the resource, allowed codes)."""
+    return tuple((path, path.partition(".")[2], allowed) for path, allowed in rules().required_bindings.items()
+                 if path.partition(".")[0] == resource_type)
 
 
 def _reference_issues(

@@ -186,6 +186,44 @@ async def test_large_transactions_validate_in_chunks(settings, workers):
             assert await count(client, "Observation") == size
 
 
+@pytest.mark.parametrize("workers", [0, 1])
+async def test_model_verdicts_arrive_late_but_answer_in_bundle_order(settings, workers):
+    """The models' verdicts are awaited only before commit, while the service already checks,
+    rewrites and writes the chunks: the answer is still the one of checking chunk after chunk (a
+    model error before a rule error is 400, after it 422), a resource the model refuses is 400
+    even where it trips the service's own index extraction first, and nothing is stored."""
+    import httpx
+
+    from services.intake.bundles import CHUNK
+    from services.intake.main import create_app
+
+    big = settings.model_copy(update={"validation_workers": workers, "max_bundle_entries": 5000,
+                                      "max_body_bytes": 20_000_000})
+    app = create_app(big)
+    size = 3 * CHUNK
+    entries = [post_entry(patient(mrn="order"), "urn:uuid:p")]
+    entries += [post_entry(phosphate("urn:uuid:p", 1 + i / 100)) for i in range(size)]
+    early, late = 7, 2 * CHUNK + 20  # in the first chunk, in the third
+
+    def spoiled(**changes) -> dict:
+        bad = json.loads(json.dumps(entries))
+        for index, (element, value) in changes.items():
+            bad[int(index.removeprefix("e"))]["resource"][element] = value
+        return transaction(*bad)
+
+    model_error, rule_error = ("issued", "last tuesday"), ("status", "done")  # 400 / 422 (required binding)
+    async with app.router.lifespan_context(app):
+        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://t") as client:
+            response = await post_bundle(client, spoiled(**{f"e{early}": model_error, f"e{late}": rule_error}))
+            assert response.status_code == 400 and f"Bundle.entry[{early}]" in issues(response)[0], response.text
+            response = await post_bundle(client, spoiled(**{f"e{early}": rule_error, f"e{late}": model_error}))
+            assert response.status_code == 422 and f"Bundle.entry[{early}]" in issues(response)[0], response.text
+            # A coding that is a string, not a list: the index extraction cannot read it, the model refuses it.
+            response = await post_bundle(client, spoiled(**{f"e{late}": ("code", {"coding": "2777-1"})}))
+            assert response.status_code == 400 and f"Bundle.entry[{late}]" in issues(response)[0], response.text
+            assert await count(client, "Observation") == 0 and await count(client, "Patient") == 0
+
+
 async def test_a_dead_validation_worker_is_replaced(settings, caplog):
     """A worker killed between requests (out of memory, say) costs no request."""
     import os
