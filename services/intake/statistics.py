@@ -5,9 +5,8 @@ before autovacuum's next round) picks plans a thousand times slower. After bulk 
 vacuums and analyses the tables in the background, at most one run at a time, whenever the store
 has doubled since the last run (VACUUM reads only the pages changed since). Doubling is enough:
 the planner scales the row counts it last saw by the tables' current size, so what goes stale is
-the distribution of values, which bulk loads of the same kind hardly change; a run after every
-fifth more cost ingest a fifth of its speed while the store was small. Autovacuum takes over once
-a table is large (2% change). SQLite needs none of this: its migration seeds fixed statistics.
+the distribution of values, which bulk loads of the same kind hardly change, and each run
+competes with the writes for the CPU. Autovacuum also analyses a table after 2% change. SQLite needs none of this: its migration seeds fixed statistics.
 """
 
 import asyncio
