@@ -180,6 +180,17 @@ class JobFailed(Exception):
     """The input cannot be analysed; the message says why, for the caller."""
 
 
+async def woken_or_timed_out(wake: asyncio.Event, seconds: float) -> None:
+    """Wait until `wake` is set or `seconds` pass. Not asyncio.wait_for: on Python 3.11 it drops a
+    cancellation that arrives as the event is set (CPython gh-86296), and a stopping service whose
+    loop was just woken would then poll on for ever."""
+    try:
+        async with asyncio.timeout(seconds):
+            await wake.wait()
+    except TimeoutError:
+        pass
+
+
 class JobRunner:
     """Runs queued jobs in this process, at most `concurrency` at once."""
 
@@ -217,10 +228,7 @@ class JobRunner:
             if job is None:
                 self.slots.release()
                 self.wake.clear()
-                try:
-                    await asyncio.wait_for(self.wake.wait(), self.poll_seconds)
-                except TimeoutError:
-                    pass
+                await woken_or_timed_out(self.wake, self.poll_seconds)
                 continue
             task = asyncio.create_task(self._run(job))
             self.tasks.add(task)

@@ -20,7 +20,7 @@ from email.utils import parsedate_to_datetime
 
 import httpx
 
-from services.imaging.jobs import JobStore
+from services.imaging.jobs import JobStore, woken_or_timed_out
 from services.imaging.models import PENDING, AnalysisJob
 from shared.fhir_json import FHIR_JSON, dumps
 from shared.fhir_time import now_ms
@@ -191,7 +191,4 @@ class DeliveryLoop:
                 await self.run_due()
             except Exception:  # the database may be away for a moment: try again at the next round
                 log.exception("write-back round failed")
-            try:
-                await asyncio.wait_for(self.wake.wait(), self.poll_seconds)
-            except TimeoutError:
-                pass
+            await woken_or_timed_out(self.wake, self.poll_seconds)

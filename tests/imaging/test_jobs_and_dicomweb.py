@@ -56,6 +56,21 @@ async def test_a_job_is_claimed_once(jobs):
     assert len([c for c in claims if c is not None]) == 1
 
 
+async def test_the_runner_stops_when_told_just_as_it_is_woken(jobs):
+    """A service stopped right after a submission (SIGTERM as a job arrives) must stop: with
+    asyncio.wait_for, Python 3.11 lost the cancellation and the runner polled on for ever."""
+    from services.imaging.jobs import JobRunner
+
+    async def work(job, progress):
+        raise AssertionError("no job is queued")
+
+    runner = JobRunner(jobs, work, 1, poll_seconds=60)
+    await runner.start()
+    await asyncio.sleep(0.1)  # the runner found nothing and waits to be woken
+    runner.notify()
+    await asyncio.wait_for(runner.stop(), 10)
+
+
 def test_series_retrieved_from_orthanc_over_dicomweb(orthanc_server, tmp_path):
     datasets = series_with_uids()
     for ds in datasets:
