@@ -4,6 +4,7 @@ One class for the whole system so that a deployment sets each value once; every
 field is documented in the README. The embedded defaults need no variable at all.
 """
 
+import os
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
@@ -12,6 +13,14 @@ SECRETS_DIR = Path("/run/secrets")  # Docker and Kubernetes mount secrets here, 
 
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+def default_validation_workers() -> int:
+    """The service's own thread and its database driver keep about one CPU busy during ingest;
+    more workers than the rest only compete with them (on 2 CPUs, 2 workers ingest a tenth slower
+    than 1: docs/performance.md)."""
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return max(1, min(4, cpus - 1))
 
 
 class Settings(BaseSettings):
@@ -43,8 +52,9 @@ class Settings(BaseSettings):
     max_bundle_entries: int = Field(5000, description="Largest Bundle accepted (413 beyond).")
     max_json_depth: int = Field(64, ge=8, description="Deepest nesting of objects and arrays in a JSON body (400 beyond).")
     validation_workers: int = Field(
-        2, ge=0,
-        description="Worker processes that validate large transaction Bundles beside the service (0: in-process).",
+        default_factory=lambda: default_validation_workers(), ge=0,
+        description="Worker processes that validate transaction Bundles beside the service (0: in a thread). "
+        "Default: one less than the CPUs this process may use, at least 1 and at most 4.",
     )
     search_total_limit: int = Field(
         1000, description="Searches report Bundle.total when they match at most this many (always with _total=accurate).")
@@ -55,6 +65,9 @@ class Settings(BaseSettings):
     imaging_max_files: int = Field(3000, description="Most DICOM files (or zip members) in one analysis.")
     imaging_max_upload_bytes: int = Field(
         2 * 1024**3, description="Largest upload to /analyses; a zip may expand to 4 times this.")
+    imaging_max_voxels: int = Field(
+        512 * 512 * 2048, ge=8,
+        description="Largest CT volume analysed, in voxels (an analysis holds about 4 bytes per voxel).")
     job_backend: Literal["local", "procrastinate"] = Field(
         "local",
         description="Where imaging analyses run. local: in the imaging API process (the embedded default). "

@@ -6,6 +6,7 @@ import nibabel
 import pydicom
 from pydicom.errors import InvalidDicomError
 
+from services.imaging.analysis.loaders import VolumeTooLarge, check_volume_size
 from shared.errors import FHIRError, Issue
 
 # Attributes every slice of one series shares; a difference means a mixed upload.
@@ -16,7 +17,14 @@ def _unprocessable(message: str) -> FHIRError:
     return FHIRError(422, [Issue("processing", message)])
 
 
-def check_nifti_header(path: Path) -> None:
+def _check_size(shape: tuple[int, ...], max_voxels: int) -> None:
+    try:
+        check_volume_size(shape, max_voxels)
+    except VolumeTooLarge as exc:
+        raise FHIRError(422, [Issue("too-costly", str(exc))]) from None
+
+
+def check_nifti_header(path: Path, max_voxels: int) -> None:
     try:
         image = nibabel.load(path)
         shape = image.shape
@@ -24,9 +32,10 @@ def check_nifti_header(path: Path) -> None:
         raise _unprocessable(f"The file is not a readable NIfTI image: {type(exc).__name__}: {exc}") from None
     if len(shape) < 3 or min(shape[:3]) < 2:
         raise _unprocessable(f"The NIfTI image must be a 3-D volume with at least 2 slices; its shape is {shape}")
+    _check_size(shape, max_voxels)
 
 
-def check_dicom_headers(paths: list[Path]) -> None:
+def check_dicom_headers(paths: list[Path], max_voxels: int) -> None:
     headers = []
     for index, path in enumerate(paths):
         try:
@@ -44,3 +53,4 @@ def check_dicom_headers(paths: list[Path]) -> None:
         values.discard("")  # anonymised data may leave UIDs empty
         if len(values) > 1:
             raise _unprocessable(f"The upload mixes series: {attribute} differs between files")
+    _check_size((int(images[0].Columns), int(images[0].Rows), len(images)), max_voxels)

@@ -91,11 +91,11 @@ async def accept_upload(request: Request, jobs: JobStore, jobs_dir: Path, limits
 
 def _identify(paths: list[Path], folder: Path, limits: UploadLimits) -> tuple[str, list[str]]:
     if len(paths) == 1 and is_nifti(paths[0]):
-        check_nifti_header(paths[0])
+        check_nifti_header(paths[0], limits.max_voxels)
         return "nifti", [paths[0].name]
     if len(paths) == 1 and is_zip(paths[0]):
         paths = extract_zip(paths[0], folder, limits)
-    check_dicom_headers(paths)
+    check_dicom_headers(paths, limits.max_voxels)
     return "dicom", [p.name for p in paths]
 
 

@@ -27,6 +27,7 @@ class UploadLimits:
     max_total_bytes: int
     max_zip_members: int
     max_zip_expanded_bytes: int
+    max_voxels: int
 
 
 def _reject(status: int, code: str, message: str) -> FHIRError:

@@ -117,6 +117,19 @@ async def test_bad_input_is_refused_with_the_reason(imaging, request_kwargs, sta
     assert fragment in json.dumps(outcome)
 
 
+async def test_a_volume_too_large_is_refused_and_the_service_keeps_serving(imaging, tmp_path):
+    from tests.imaging.test_inputs import huge_nifti
+
+    huge = huge_nifti(tmp_path / "huge.nii")
+    response = await imaging.post("/analyses", files={"file": ("huge.nii", huge.read_bytes())})
+    assert response.status_code == 422, response.text
+    outcome = response.json()
+    assert outcome["resourceType"] == "OperationOutcome" and outcome["issue"][0]["code"] == "too-costly"
+    assert (await imaging.get("/readyz")).status_code == 200
+    response = await imaging.post("/analyses", files={"file": ("ct.nii.gz", NIFTI.read_bytes())})
+    assert response.status_code == 202, response.text
+
+
 async def test_unknown_analysis_and_early_mask(imaging):
     assert (await imaging.get("/analyses/nope")).status_code == 404
     assert (await imaging.get("/analyses/nope/mask")).status_code == 404

@@ -15,7 +15,8 @@ from services.imaging.uploads import UploadLimits, extract_zip, save_files
 from shared.errors import FHIRError
 from tests.imaging.fixtures import NIFTI, SERIES, series_with_uids, write
 
-LIMITS = UploadLimits(max_files=50, max_total_bytes=20_000_000, max_zip_members=50, max_zip_expanded_bytes=10_000_000)
+LIMITS = UploadLimits(max_files=50, max_total_bytes=20_000_000, max_zip_members=50, max_zip_expanded_bytes=10_000_000,
+                      max_voxels=512 * 512 * 2048)
 
 
 def reason(exc: pytest.ExceptionInfo) -> str:
@@ -23,16 +24,16 @@ def reason(exc: pytest.ExceptionInfo) -> str:
 
 
 def test_the_real_jpeg2000_series_with_empty_uids_passes():
-    check_dicom_headers(SERIES)
+    check_dicom_headers(SERIES, LIMITS.max_voxels)
     assert pydicom.dcmread(SERIES[0]).pixel_array.shape == (512, 512)  # pylibjpeg decodes JPEG 2000
 
 
 def test_the_real_nifti_passes_and_a_broken_one_does_not(tmp_path):
-    check_nifti_header(NIFTI)
+    check_nifti_header(NIFTI, LIMITS.max_voxels)
     broken = tmp_path / "broken.nii.gz"
     broken.write_bytes(NIFTI.read_bytes()[:200])
     with pytest.raises(FHIRError) as exc:
-        check_nifti_header(broken)
+        check_nifti_header(broken, LIMITS.max_voxels)
     assert exc.value.status == 422 and "NIfTI" in reason(exc)
 
 
@@ -45,15 +46,48 @@ def test_the_real_nifti_passes_and_a_broken_one_does_not(tmp_path):
 def test_unanalysable_dicom_is_refused(tmp_path, change, fragment):
     paths = write(change(series_with_uids()), tmp_path)
     with pytest.raises(FHIRError) as exc:
-        check_dicom_headers(paths)
+        check_dicom_headers(paths, LIMITS.max_voxels)
     assert exc.value.status == 422 and fragment in reason(exc)
+
+
+def huge_nifti(path: Path) -> Path:
+    """A NIfTI file of a few hundred bytes whose header claims 30000 x 30000 x 1000 voxels."""
+    import nibabel
+    import numpy as np
+
+    header = nibabel.Nifti1Header()
+    header.set_data_shape((30_000, 30_000, 1000))
+    header.set_data_dtype(np.int16)
+    path.write_bytes(header.binaryblock + b"\0" * 4)
+    return path
+
+
+def test_volumes_beyond_the_voxel_limit_are_refused_from_their_headers(tmp_path):
+    """Before anything is decoded: the header's word is all there is to go on."""
+    from services.imaging.analysis.loaders import VolumeTooLarge, load_dicom_series, load_nifti
+
+    huge = huge_nifti(tmp_path / "huge.nii")
+    with pytest.raises(FHIRError) as exc:
+        check_nifti_header(huge, LIMITS.max_voxels)
+    assert exc.value.status == 422 and exc.value.issues[0].code == "too-costly"
+    assert "900,000,000,000 voxels" in reason(exc)
+    series = [*SERIES]  # 512 x 512 x 20 = 5,242,880 voxels
+    check_dicom_headers(series, 512 * 512 * 20)
+    with pytest.raises(FHIRError) as exc:
+        check_dicom_headers(series, 512 * 512 * 20 - 1)
+    assert exc.value.issues[0].code == "too-costly" and "512 x 512 x 20" in reason(exc)
+    # The loaders say the same for input fetched later (DICOMweb), which fails the job.
+    with pytest.raises(VolumeTooLarge):
+        load_nifti(huge, LIMITS.max_voxels)
+    with pytest.raises(VolumeTooLarge):
+        load_dicom_series(series, 1000)
 
 
 def test_not_dicom_is_refused(tmp_path):
     paths = list(SERIES[:5]) + [tmp_path / "notes.txt"]
     paths[-1].write_text("this is not an image")
     with pytest.raises(FHIRError) as exc:
-        check_dicom_headers(paths)
+        check_dicom_headers(paths, LIMITS.max_voxels)
     assert "File 6 is not DICOM" in reason(exc)
 
 
@@ -79,7 +113,7 @@ def test_zip_of_a_series_extracts_flat(tmp_path):
     archive = _zip(tmp_path, {f"series/{p.name}": p.read_bytes() for p in SERIES})
     paths = extract_zip(archive, tmp_path / "out", LIMITS)
     assert len(paths) == 20 and all(p.parent == tmp_path / "out" for p in paths)
-    check_dicom_headers(paths)
+    check_dicom_headers(paths, LIMITS.max_voxels)
 
 
 @pytest.mark.parametrize("members,symlink,status,fragment", [

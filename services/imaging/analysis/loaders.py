@@ -26,6 +26,20 @@ class InputError(ValueError):
     """The input cannot be analysed; the message says why, in words for the caller."""
 
 
+class VolumeTooLarge(InputError):
+    """The volume is larger than this service analyses."""
+
+
+def check_volume_size(shape: tuple[int, ...], max_voxels: int | None) -> None:
+    """Refuse a volume beyond the limit from its declared dimensions, before any of it is decoded:
+    the dimensions are the sender's to claim (a few bytes of header can ask for terabytes), the
+    memory is the service's."""
+    voxels = int(np.prod([int(n) for n in shape], dtype=object))
+    if max_voxels is not None and voxels > max_voxels:
+        raise VolumeTooLarge(f"The volume has {voxels:,} voxels ({' x '.join(str(int(n)) for n in shape)}); "
+                             f"this service analyses at most {max_voxels:,}")
+
+
 def _to_int16(data: np.ndarray, slope: float = 1.0, inter: float = 0.0) -> np.ndarray:
     """HU as int16 (data * slope + inter, rounded and clipped), without full-size float copies:
     int16 data that needs no scaling is kept as it is; anything else is converted one slab at a
@@ -53,10 +67,15 @@ def _scaling(proxy) -> tuple[np.ndarray, float, float]:
     return np.asarray(proxy), 1.0, 0.0
 
 
-def load_nifti(path) -> Volume:
+def load_nifti(path, max_voxels: int | None = None) -> Volume:
     """Read a 3-D NIfTI CT (scaling applied); the RAS affine is converted to LPS."""
     try:
         image = nibabel.load(str(path))
+        shape = image.shape
+    except Exception as exc:  # nibabel raises several types for a bad file
+        raise InputError(f"The file is not a readable NIfTI image ({type(exc).__name__}: {exc})") from None
+    check_volume_size(shape, max_voxels)
+    try:
         data, slope, inter = _scaling(image.dataobj)
         affine = np.asarray(image.affine, dtype=float)
     except Exception as exc:  # nibabel raises several types for a bad file
@@ -127,7 +146,7 @@ def _pixels(ds: pydicom.Dataset, index: int) -> np.ndarray:
     return _to_int16(pixels, slope, intercept)
 
 
-def load_dicom_series(paths: Iterable) -> Volume:
+def load_dicom_series(paths: Iterable, max_voxels: int | None = None) -> Volume:
     """Read one CT series (one file per slice, any order, any orientation) into a Volume.
 
     Slices are ordered by ImagePositionPatient projected on the slice normal. The affine maps
@@ -144,6 +163,7 @@ def load_dicom_series(paths: Iterable) -> Volume:
     if len(images) < 2:
         raise InputError("A single slice cannot be analysed as a volume: send the whole series")
     _check_one_series(images)
+    check_volume_size((int(images[0].Columns), int(images[0].Rows), len(images)), max_voxels)
 
     orientation = np.array(_floats(images[0], "ImageOrientationPatient", 6))
     row_dir, col_dir = orientation[:3], orientation[3:]  # along a row (i grows), along a column (j grows)
