@@ -22,6 +22,7 @@ from services.imaging.worker import (MIGRATIONS_TABLE, apply_procrastinate_schem
                                      psycopg_conninfo)
 from shared.database import Database
 from shared.settings import Settings
+from tests.support.gate import hold_analyses_at_gate, holder
 from tests.support.processes import python_process, uvicorn_service
 
 STALLED_SECONDS = 2  # how long a silent worker is taken for alive: short, so that the test is quick
@@ -31,26 +32,12 @@ SYSTEM = "urn:calcinosis:imaging-analysis"
 # ---- the test-only hook: a worker whose analyses wait at a gate -----------------------------
 
 def gated_worker() -> None:
-    """The real worker (services.imaging.worker.main), except that each analysis, once loaded,
-    waits until the file $TEST_GATE exists, after writing the job id to $TEST_GATE.<pid> so that
-    the test knows which worker holds it. Run as: python -c 'from tests.imaging.test_engine import
-    gated_worker; gated_worker()'."""
-    from services.imaging import pipeline, worker
+    """The real worker (services.imaging.worker.main), its analyses held at the test's gate
+    (tests/support/gate.py). Run as: python -c 'from tests.imaging.test_engine import gated_worker;
+    gated_worker()'."""
+    from services.imaging import worker
 
-    gate = Path(os.environ["TEST_GATE"])
-    original = pipeline.AnalysisWork.run
-
-    def run(self, job, progress):
-        def gated(stage: str, percent: int) -> None:
-            progress(stage, percent)
-            if percent >= 15 and not gate.exists():
-                Path(f"{gate}.{os.getpid()}").write_text(job.id)
-                while not gate.exists():
-                    time.sleep(0.02)
-
-        return original(self, job, gated)
-
-    pipeline.AnalysisWork.run = run
+    hold_analyses_at_gate()
     worker.main()
 
 
@@ -90,14 +77,11 @@ class System:
 
     def holder(self, seconds: float = 60) -> tuple[subprocess.Popen, str]:
         """The worker waiting at the gate with a job, and the job's id."""
-        deadline = time.monotonic() + seconds
-        while time.monotonic() < deadline:
-            for process in self.workers:
-                marker = Path(f"{self.gate}.{process.pid}")
-                if marker.exists() and marker.read_text():
-                    return process, marker.read_text()
-            time.sleep(0.05)
-        raise AssertionError(f"no worker reached the gate:\n{self.logs()}")
+        held = holder(self.gate, [p.pid for p in self.workers], seconds)
+        if held is None:
+            raise AssertionError(f"no worker reached the gate:\n{self.logs()}")
+        pid, job_id = held
+        return next(p for p in self.workers if p.pid == pid), job_id
 
     def logs(self) -> str:
         return "\n".join(f"== {p.name}\n{p.read_text()[-4000:]}" for p in sorted(self.tmp_path.glob("*.log")))
