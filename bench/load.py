@@ -1,7 +1,7 @@
 """Load test of the intake service on PostgreSQL: concurrent clients posting transaction Bundles
 and searching, for a fixed time; then a count of what was stored.
 
-    .venv/bin/python bench/load.py [--seconds 30] [--clients 16] [--write-share 0.3]
+    .venv/bin/python bench/load.py [--seconds 30] [--clients 16] [--write-share 0.3] [--restart-postgres-at 10]
 
 Starts a throw-away PostgreSQL and the intake service (uvicorn, its defaults) on loopback.
 Each transaction holds one Patient and 9 Observations, all tagged with an identifier of this
@@ -42,6 +42,8 @@ class LoadResult:
     acknowledged: set[str] = field(default_factory=set)  # transactions answered 200
     unanswered: set[str] = field(default_factory=set)  # transactions answered otherwise (or not at all)
     non_fhir_errors: int = 0  # error answers that are not an OperationOutcome
+    failures_at: list[float] = field(default_factory=list)  # seconds into the run of each non-200 answer
+    began: float = 0.0  # time.monotonic() at the start
 
     def summary(self) -> dict:
         kinds = {}
@@ -52,10 +54,13 @@ class LoadResult:
                            "p95_ms": round(ordered[int(0.95 * (len(ordered) - 1))], 1),
                            "p99_ms": round(ordered[int(0.99 * (len(ordered) - 1))], 1)}
         total = sum(self.statuses.values())
+        window = ({"first_s": round(min(self.failures_at), 1), "last_s": round(max(self.failures_at), 1)}
+                  if self.failures_at else None)
         return {"seconds": round(self.seconds, 1), "requests": total, "requests_per_s": round(total / self.seconds, 1),
                 "resources_written_per_s": round(len(self.acknowledged) * PER_TRANSACTION / self.seconds, 1),
                 "by_kind": kinds, "statuses": dict(sorted(self.statuses.items())),
-                "errors": total - self.statuses.get(200, 0), "non_fhir_errors": self.non_fhir_errors}
+                "errors": total - self.statuses.get(200, 0), "non_fhir_errors": self.non_fhir_errors,
+                "errors_between": window}
 
 
 def transaction(run: str, tx: str, rng: random.Random) -> dict:
@@ -96,6 +101,8 @@ async def _client_loop(client: httpx.AsyncClient, run: str, worker: int, deadlin
             response, status = None, 0  # no answer at all: counted, and the write may or may not be there
         result.latencies[kind].append((time.perf_counter() - started) * 1000)
         result.statuses[status] += 1
+        if status != 200:
+            result.failures_at.append(time.monotonic() - result.began)
         if response is not None and status >= 400:
             try:
                 result.non_fhir_errors += response.json().get("resourceType") != "OperationOutcome"
@@ -119,7 +126,7 @@ async def run_load(url: str, seconds: float, clients: int, write_share: float = 
     result, patients = LoadResult(), []
     limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
     async with httpx.AsyncClient(base_url=url, timeout=60, limits=limits) as client:
-        started = time.monotonic()
+        started = result.began = time.monotonic()
         deadline = started + seconds
         loops = [asyncio.create_task(_client_loop(client, run, w, deadline, write_share, result, patients))
                  for w in range(clients)]
@@ -161,6 +168,8 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=30)
     parser.add_argument("--clients", type=int, default=16)
     parser.add_argument("--write-share", type=float, default=0.3, help="share of requests that are transactions")
+    parser.add_argument("--restart-postgres-at", type=float, default=None, metavar="SECONDS",
+                        help="restart PostgreSQL (fast shutdown, start) this far into the run")
     args = parser.parse_args()
 
     from tests.support.postgres import start_postgres
@@ -171,9 +180,17 @@ def main() -> None:
         with tempfile.TemporaryDirectory(prefix="load-") as tmp:
             env = {"DATABASE_URL": server.create_database("load"), "DATA_DIR": tmp, "LOG_LEVEL": "WARNING"}
             with uvicorn_service("intake", env, Path(tmp) / "intake.log") as url:
-                result, run = asyncio.run(run_load(url, args.seconds, args.clients, args.write_share))
+                restarts: list[dict] = []
+
+                async def restart(elapsed: float) -> None:
+                    if args.restart_postgres_at is not None and elapsed >= args.restart_postgres_at and not restarts:
+                        began = time.monotonic()
+                        await asyncio.to_thread(server.restart)
+                        restarts.append({"at_s": round(elapsed, 1), "took_s": round(time.monotonic() - began, 1)})
+
+                result, run = asyncio.run(run_load(url, args.seconds, args.clients, args.write_share, during=restart))
                 report = {**result.summary(), **integrity(result, stored_by_transaction(url, run)),
-                          "clients": args.clients, "write_share": args.write_share}
+                          "clients": args.clients, "write_share": args.write_share, "postgres_restart": restarts or None}
     finally:
         server.stop()
     print(json.dumps(report, indent=2))
