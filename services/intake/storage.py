@@ -129,8 +129,8 @@ class ResourceStore:
             # Writes keep the default: re-planning every row of a bulk insert costs ingest speed.
             await self.session.execute(text("SET LOCAL plan_cache_mode = force_custom_plan"))
             # The search indexes are read at random and are in memory or on SSD: at the default 4,
-            # 2,000 index look-ups seemed dearer than reading the whole resources table (30 ms
-            # instead of 3 for value-quantity=gt14.7 on 100,000 Observations).
+            # 2,000 index look-ups seemed dearer than hashing the whole resources table (about
+            # 30 ms for value-quantity=gt14.7 on 100,000 Observations).
             await self.session.execute(text("SET LOCAL random_page_cost = 1.1"))
         await self._choose_driver(request)
         total, broad, among = None, False, None
