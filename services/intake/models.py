@@ -3,7 +3,9 @@
 The layering follows HAPI FHIR: `resources` holds the current version of each
 resource (the row searches return), `resource_versions` every version ever
 written (read by vread and _history), and one `search_*` table per search
-parameter type, rewritten in the same transaction as the resource.
+parameter type, rewritten in the same transaction as the resource. A content is
+stored once: the current version's with the resource (its version row holds
+none), a superseded version's in its version row.
 """
 
 from typing import Any

@@ -13,7 +13,7 @@ from email.utils import formatdate
 
 from functools import lru_cache
 
-from sqlalchemy import Table, and_, delete, false, func, insert, or_, select, text, tuple_, update
+from sqlalchemy import Table, and_, delete, false, func, insert, null, or_, select, text, tuple_, update
 from sqlalchemy.engine import Dialect
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -96,7 +96,18 @@ class ResourceStore:
             raise FHIRError.of(404, "not-found", f"{resource_type}/{resource_id} has no version {version}")
         if row.deleted:
             raise FHIRError.of(410, "deleted", f"Version {version} of {resource_type}/{resource_id} is a deletion")
-        return Stored(resource_type, resource_id, version, row.last_updated_ms, row.content)
+        content = row.content
+        if content is None:  # the current version: its content is kept once, with the resource
+            content = (await self.current_contents([(resource_type, resource_id)]))[(resource_type, resource_id)]
+        return Stored(resource_type, resource_id, version, row.last_updated_ms, content)
+
+    async def current_contents(self, keys: list[tuple[str, str]]) -> dict[tuple[str, str], dict]:
+        """The current content of these (type, id), for version rows that leave it to the resource."""
+        result = await self.session.execute(
+            select(ResourceRow.res_type, ResourceRow.res_id, ResourceRow.content)
+            .where(tuple_(ResourceRow.res_type, ResourceRow.res_id).in_(keys))
+        )
+        return {(t, i): content for t, i, content in result.all()}
 
     async def history(
         self, resource_type: str | None, resource_id: str | None, since_ms: int | None, count: int, offset: int,
@@ -117,8 +128,13 @@ class ResourceStore:
             .order_by(v.last_updated_ms.desc(), v.res_type, v.res_id, v.version_id.desc())
             .limit(count).offset(offset)
         )).scalars().all()
+        kept_with_resource = [(r.res_type, r.res_id) for r in rows if r.content is None and not r.deleted]
+        current = await self.current_contents(kept_with_resource) if kept_with_resource else {}
         return [
-            Stored(r.res_type, r.res_id, r.version_id, r.last_updated_ms, r.content, r.deleted, r.method) for r in rows
+            Stored(r.res_type, r.res_id, r.version_id, r.last_updated_ms,
+                   r.content if r.content is not None or r.deleted else current[(r.res_type, r.res_id)],
+                   r.deleted, r.method)
+            for r in rows
         ], total
 
     async def search(self, request: SearchRequest) -> tuple[list[dict], int | None]:
@@ -244,10 +260,11 @@ class ResourceStore:
         version = row.version_id + 1
         now_text, now_ms = now_instant()
         _stamp(resource, resource_id, version, now_text)
+        await self._keep_superseded(row)
         await self._replace_current(row, version, now_ms, resource)
         await self.session.execute(insert(ResourceVersion).values(
             res_type=resource_type, res_id=resource_id, version_id=version, last_updated_ms=now_ms,
-            method="PUT", deleted=False, content=resource,
+            method="PUT", deleted=False, content=null(),  # SQL NULL (None would be JSON null): kept with the resource
         ))
         await self._delete_index_rows(resource_type, resource_id)
         await self.write_rows(PreparedRows.index_rows_of([(incoming, resource_id)]))
@@ -266,6 +283,7 @@ class ResourceStore:
             )
         version = row.version_id + 1
         _, now_ms = now_instant()
+        await self._keep_superseded(row)
         await self._replace_current(row, version, now_ms, None)
         await self.session.execute(insert(ResourceVersion).values(
             res_type=resource_type, res_id=resource_id, version_id=version, last_updated_ms=now_ms,
@@ -273,6 +291,17 @@ class ResourceStore:
         ))
         await self._delete_index_rows(resource_type, resource_id)
         return Stored(resource_type, resource_id, version, now_ms, None, deleted=True, method="DELETE")
+
+    async def _keep_superseded(self, row: ResourceRow) -> None:
+        """The current version's content is stored once, with the resource (its version row holds
+        none); when a new version replaces it, it moves to its own version row."""
+        if row.deleted or row.content is None:
+            return
+        v = ResourceVersion
+        await self.session.execute(
+            update(v).where(v.res_type == row.res_type, v.res_id == row.res_id, v.version_id == row.version_id)
+            .values(content=row.content).execution_options(synchronize_session=False)
+        )
 
     async def _replace_current(self, row: ResourceRow, version: int, now_ms: int, content: dict | None) -> None:
         # Compare-and-set on the version: a concurrent writer makes this match no row.
@@ -357,9 +386,9 @@ def prepare_new(items: list[tuple[Incoming, str]]) -> tuple[list[Stored], Prepar
     for incoming, resource_id in items:
         resource_type, resource = incoming.resource_type, incoming.resource
         _stamp(resource, resource_id, 1, now_text)
-        content = dumps_text(resource)  # serialized once for both tables
+        content = dumps_text(resource)
         current.append((resource_type, resource_id, 1, now_ms, False, content))
-        versions.append((resource_type, resource_id, 1, now_ms, "POST", False, content))
+        versions.append((resource_type, resource_id, 1, now_ms, "POST", False, None))  # _keep_superseded
         stored.append(Stored(resource_type, resource_id, 1, now_ms, resource))
     rows = PreparedRows()
     rows.batches.append((ResourceRow.__table__, _CURRENT_COLUMNS, current))

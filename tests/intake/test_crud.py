@@ -140,3 +140,32 @@ async def test_concurrent_updates_never_lose_a_version(intake):
     assert history["total"] == 1 + len(ok)
     versions = sorted(int(e["resource"]["meta"]["versionId"]) for e in history["entry"])
     assert versions == list(range(1, 2 + len(ok)))
+
+
+async def test_every_version_reads_back_as_written(intake):
+    """The current version's content is stored once (with the resource) and moves to its version
+    row when superseded: whatever the path (create, update, delete, update again, transaction),
+    vread and history give each version as it was written."""
+    created = await create(intake, patient(family="One"))
+    pid = created["id"]
+    written = {1: created}
+    for n, family in ((2, "Two"), (3, "Three")):
+        response = await intake.put(f"/fhir/Patient/{pid}", content=body({**created, "name": [{"family": family}]}),
+                                    headers=FHIR)
+        written[n] = response.json()
+    assert (await intake.delete(f"/fhir/Patient/{pid}")).status_code == 204  # version 4
+    update = {"resourceType": "Bundle", "type": "transaction", "entry": [
+        {"request": {"method": "PUT", "url": f"Patient/{pid}"},
+         "resource": {**created, "name": [{"family": "Five"}]}}]}
+    assert (await intake.post("/fhir", content=body(update), headers=FHIR)).status_code == 200
+    written[5] = (await intake.get(f"/fhir/Patient/{pid}")).json()
+    assert [written[n]["name"][0]["family"] for n in (1, 2, 3, 5)] == ["One", "Two", "Three", "Five"]
+    for version, resource in written.items():
+        assert (await intake.get(f"/fhir/Patient/{pid}/_history/{version}")).json() == resource, version
+    assert (await intake.get(f"/fhir/Patient/{pid}/_history/4")).status_code == 410
+    history = (await intake.get(f"/fhir/Patient/{pid}/_history")).json()
+    by_version = {int(e["response"]["etag"].strip('W/"')): e.get("resource") for e in history["entry"]}
+    assert by_version == {**written, 4: None}
+    system = (await intake.get("/fhir/_history", params={"_count": 100})).json()
+    assert [e["resource"] for e in system["entry"] if e.get("resource", {}).get("id") == pid] == \
+        [written[n] for n in (5, 3, 2, 1)]
