@@ -59,6 +59,21 @@ class Stored:
 COPY_MIN_ROWS = 50
 
 
+
+# Planner settings for the searches' transaction (set_config(..., true): SET LOCAL, in one round trip).
+# - plan_cache_mode: asyncpg prepares every statement; after five runs PostgreSQL may switch to a
+#   generic plan that cannot see which patient or code is searched for, and reads whole indexes.
+#   Writes keep the default: re-planning every row of a bulk insert costs ingest speed.
+# - random_page_cost: the search indexes are read at random and are in memory or on SSD; at the
+#   default 4, 2,000 index look-ups seemed dearer than hashing the whole resources table (about
+#   30 ms for value-quantity=gt14.7 on 100,000 Observations).
+# - max_parallel_workers_per_gather: a search reads a few thousand index entries at most; starting
+#   a parallel worker for it took 9 of a query's 12 ms (code with a two-year date window).
+_SEARCH_SETTINGS = text(
+    "SELECT set_config('plan_cache_mode', 'force_custom_plan', true), set_config('random_page_cost', '1.1', true), "
+    "set_config('max_parallel_workers_per_gather', '0', true)"
+)
+
 def new_id() -> str:
     """A UUIDv7 (RFC 9562): time-ordered, so that index inserts land at the end of the
     B-trees instead of at random pages, which keeps bulk ingest fast as the store grows."""
@@ -140,14 +155,7 @@ class ResourceStore:
     async def search(self, request: SearchRequest) -> tuple[list[dict], int | None]:
         dialect = self.session.bind.dialect.name
         if dialect == "postgresql":
-            # asyncpg prepares every statement; after five runs PostgreSQL may switch to a generic
-            # plan that cannot see which patient or code is searched for, and reads whole indexes.
-            # Writes keep the default: re-planning every row of a bulk insert costs ingest speed.
-            await self.session.execute(text("SET LOCAL plan_cache_mode = force_custom_plan"))
-            # The search indexes are read at random and are in memory or on SSD: at the default 4,
-            # 2,000 index look-ups seemed dearer than hashing the whole resources table (about
-            # 30 ms for value-quantity=gt14.7 on 100,000 Observations).
-            await self.session.execute(text("SET LOCAL random_page_cost = 1.1"))
+            await self.session.execute(_SEARCH_SETTINGS)
         await self._choose_driver(request)
         total, broad, among = None, False, None
         if request.summary_count or request.total == "accurate":
