@@ -12,10 +12,6 @@ from services.intake.registry import search_parameters
 from services.intake.validation import Incoming
 
 
-def _listed(value: Any) -> list[Any]:
-    return value if isinstance(value, list) else [value]
-
-
 def normalize_string(value: str) -> str:
     """Case- and accent-insensitive form, as FHIR string search asks."""
     decomposed = unicodedata.normalize("NFKD", value)
@@ -89,7 +85,7 @@ def extract(incoming: Incoming) -> IndexRows:
     for name, kind, system, first, rest in _plan(resource_type):
         if first not in resource:
             continue
-        for value in values_at(resource[first], rest) if rest else _listed(resource[first]):
+        for value in values_at(resource[first], rest):
             match kind:
                 case "token":
                     rows.token += [(name, s, c) for s, c in _tokens(value, system)]

@@ -6,7 +6,8 @@ vacuums and analyses the tables in the background, at most one run at a time, wh
 has doubled since the last run (VACUUM reads only the pages changed since). Doubling is enough:
 the planner scales the row counts it last saw by the tables' current size, so what goes stale is
 the distribution of values, which bulk loads of the same kind hardly change, and each run
-competes with the writes for the CPU. Autovacuum also analyses a table after 2% change. SQLite needs none of this: its migration seeds fixed statistics.
+competes with the writes for the CPU. Autovacuum also analyses a table after 2% change.
+SQLite needs none of this: its migration seeds fixed statistics.
 """
 
 import asyncio

@@ -58,8 +58,6 @@ class Stored:
 # Below this many rows a table is written with INSERTs, not COPY (PostgreSQL).
 COPY_MIN_ROWS = 50
 
-
-
 # Planner settings for the searches' transaction (set_config(..., true): SET LOCAL, in one round trip).
 # - plan_cache_mode: asyncpg prepares every statement; after five runs PostgreSQL may switch to a
 #   generic plan that cannot see which patient or code is searched for, and reads whole indexes.
@@ -73,6 +71,7 @@ _SEARCH_SETTINGS = text(
     "SELECT set_config('plan_cache_mode', 'force_custom_plan', true), set_config('random_page_cost', '1.1', true), "
     "set_config('max_parallel_workers_per_gather', '0', true)"
 )
+
 
 def new_id() -> str:
     """A UUIDv7 (RFC 9562): time-ordered, so that index inserts land at the end of the
@@ -113,7 +112,7 @@ class ResourceStore:
             raise FHIRError.of(410, "deleted", f"Version {version} of {resource_type}/{resource_id} is a deletion")
         content = row.content
         if content is None:  # the current version: its content is kept once, with the resource
-            content = (await self.current_contents([(resource_type, resource_id)]))[(resource_type, resource_id)]
+            content = (await self.current(resource_type, resource_id)).content
         return Stored(resource_type, resource_id, version, row.last_updated_ms, content)
 
     async def current_contents(self, keys: list[tuple[str, str]]) -> dict[tuple[str, str], dict]:

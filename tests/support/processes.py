@@ -22,6 +22,22 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def wait_healthy(url: str, process: subprocess.Popen, log_path: Path, seconds: float = 60) -> None:
+    """Until `url`/healthz answers 200; fails with the process's log if it exits or never does."""
+    deadline = time.monotonic() + seconds
+    while True:
+        if process.poll() is not None:
+            raise RuntimeError(f"{url} exited early:\n{log_path.read_text()}")
+        try:
+            if httpx.get(f"{url}/healthz", timeout=1).status_code == 200:
+                return
+        except httpx.TransportError:
+            pass
+        if time.monotonic() > deadline:
+            raise RuntimeError(f"{url} did not become healthy:\n{log_path.read_text()}")
+        time.sleep(0.1)
+
+
 @contextmanager
 def uvicorn_service(service: str, env: dict[str, str], log_path: Path, port: int | None = None):
     port = port or free_port()
@@ -33,18 +49,7 @@ def uvicorn_service(service: str, env: dict[str, str], log_path: Path, port: int
         )
     url = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            if process.poll() is not None:
-                raise RuntimeError(f"{service} exited early:\n{log_path.read_text()}")
-            try:
-                if httpx.get(f"{url}/healthz", timeout=1).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            if time.monotonic() > deadline:
-                raise RuntimeError(f"{service} did not become healthy:\n{log_path.read_text()}")
-            time.sleep(0.1)
+        wait_healthy(url, process, log_path)
         yield url
     finally:
         process.terminate()

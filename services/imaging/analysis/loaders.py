@@ -4,6 +4,7 @@ Errors the caller can act on (not DICOM, not CT, mixed series, ...) raise `Input
 whose message is the reason in words.
 """
 
+import math
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -34,7 +35,7 @@ def check_volume_size(shape: tuple[int, ...], max_voxels: int | None) -> None:
     """Refuse a volume beyond the limit from its declared dimensions, before any of it is decoded:
     the dimensions are the sender's to claim (a few bytes of header can ask for terabytes), the
     memory is the service's."""
-    voxels = int(np.prod([int(n) for n in shape], dtype=object))
+    voxels = math.prod(int(n) for n in shape)
     if max_voxels is not None and voxels > max_voxels:
         raise VolumeTooLarge(f"The volume has {voxels:,} voxels ({' x '.join(str(int(n)) for n in shape)}); "
                              f"this service analyses at most {max_voxels:,}")
