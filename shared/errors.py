@@ -137,9 +137,17 @@ async def _unhandled(request: Request, exc: Exception) -> Response:
 
 
 def install_error_handlers(app: FastAPI) -> None:
+    from sqlalchemy.exc import DBAPIError
+
     app.add_exception_handler(FHIRError, _fhir_error)
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
+    # Database errors by their classes as well: those are answered where they are raised, and
+    # the connection stays open. The catch-all for Exception answers too, but then re-raises
+    # (Starlette's ServerErrorMiddleware), and the server closes the connection, which a client
+    # about to reuse it sees as a dropped request: 503 while PostgreSQL restarts must not do that.
+    for database_error in (DBAPIError, ConnectionError, TimeoutError):
+        app.add_exception_handler(database_error, _unhandled)
     app.add_exception_handler(Exception, _unhandled)
 
 

@@ -12,7 +12,9 @@
 
 import asyncio
 import os
+import random
 import signal
+import socket
 import sys
 import time
 from contextlib import ExitStack
@@ -24,7 +26,7 @@ import pytest
 from tests.imaging.test_engine import SYSTEM, System, assert_one_report_in_intake, lesion_nifti  # noqa: F401
 from tests.support.gate import hold_analyses_at_gate, holder
 from tests.support.postgres import start_postgres
-from tests.support.processes import free_port, python_process, uvicorn_service
+from tests.support.processes import free_port, python_process, uvicorn_service, wait_healthy
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
 from load import integrity, run_load, stored_by_transaction, transaction  # noqa: E402
@@ -56,7 +58,6 @@ def test_postgres_restart_under_load(own_postgres, tmp_path):
 
         result, run = asyncio.run(run_load(url, 12, 6, write_share=0.4, during=restart_once))
         # It came back by itself: a write right after the load is acknowledged.
-        import random
         after = httpx.post(f"{url}/fhir", json=transaction(run, "after-restart", random.Random(0)), headers=FHIR,
                            timeout=30)
         assert after.status_code == 200, after.text
@@ -70,6 +71,27 @@ def test_postgres_restart_under_load(own_postgres, tmp_path):
     checked = integrity(result, stored)
     assert checked["lost_writes"] == 0 and checked["half_written_transactions"] == 0, checked
     assert "unhandled error" not in (tmp_path / "intake.log").read_text()
+
+
+def test_postgres_away_answers_503_and_keeps_the_connection(own_postgres, tmp_path):
+    """Two requests sent at once on one connection while the database is down: two 503
+    OperationOutcomes, the connection still open after them (a closed one is a dropped request
+    for the client that was about to reuse it)."""
+    env = {"DATABASE_URL": own_postgres.create_database("away"), "DATA_DIR": str(tmp_path), "LOG_LEVEL": "WARNING",
+           "VALIDATION_WORKERS": "0"}
+    with uvicorn_service("intake", env, tmp_path / "intake.log") as url:
+        own_postgres.stop()
+        host, port = url.removeprefix("http://").split(":")
+        request = f"GET /fhir/Patient?name=x HTTP/1.1\r\nHost: {host}\r\n\r\n".encode()
+        with socket.create_connection((host, int(port)), timeout=30) as conn:
+            conn.sendall(request * 2)
+            received = b""
+            while received.count(b"OperationOutcome") < 2:
+                chunk = conn.recv(65536)
+                assert chunk, f"the server closed the connection after: {received[:600]!r}"
+                received += chunk
+        assert received.count(b"HTTP/1.1 503") == 2, received[:600]
+        assert b"retry-after: 2" in received.lower()
 
 
 # ---- the imaging service killed mid-analysis -------------------------------------------------
@@ -87,19 +109,6 @@ def gated_imaging_service() -> None:
 GATED_IMAGING = ["-c", "from tests.test_faults import gated_imaging_service; gated_imaging_service()"]
 
 
-def wait_healthy(url: str, process, seconds: float = 60) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        assert process.poll() is None, "the gated imaging service exited"
-        try:
-            if httpx.get(f"{url}/healthz", timeout=1).status_code == 200:
-                return
-        except httpx.TransportError:
-            pass
-        time.sleep(0.1)
-    raise AssertionError("the gated imaging service did not start")
-
-
 def test_imaging_killed_mid_analysis_finishes_it_after_restart_with_one_report(tmp_path, lesion_nifti):  # noqa: F811
     data = tmp_path / "data"
     with uvicorn_service("intake", {"DATA_DIR": str(data)}, tmp_path / "intake.log") as intake:
@@ -110,7 +119,7 @@ def test_imaging_killed_mid_analysis_finishes_it_after_restart_with_one_report(t
         system = System(tmp_path, "", intake, imaging, env)
         patient, study = system.patient_with_study()
         with python_process(GATED_IMAGING, env, tmp_path / "imaging-gated.log") as gated:
-            wait_healthy(imaging, gated)
+            wait_healthy(imaging, gated, tmp_path / "imaging-gated.log")
             location = system.submit(lesion_nifti, subject=patient, imagingStudy=study)
             held = holder(system.gate, [gated.pid])
             assert held is not None, system.logs()
