@@ -98,6 +98,8 @@ class Lesion:
     extent_si_mm: float
     largest_diameter_mm: float
     volume_ml: float          # the mass: calcified voxels plus the fluid/soft contents they enclose
+    calcified_volume_ml: float  # the calcified parts alone (nodules, walls, sediment), partial volume counted
+    fluid_volume_ml: float    # the fluid/soft contents the calcified parts enclose (cystic loculi)
     mean_hu: float            # over the calcified voxels
     peak_hu: float
     lobule_count: int
@@ -515,11 +517,13 @@ class _Context:
         mass_on_grid = grid.to_grid(mass, box)
         lobules = self.lobules(mass_on_grid)
         volume_ml = float(fraction.sum() * self.ct_voxel_ml)
+        fluid_ml = float((mass & ~ct_calcified).sum() * self.ct_voxel_ml)
         lesion = Lesion(
             laterality=self.laterality(xyz),
             extent_lr_mm=float(extents[0]), extent_ap_mm=float(extents[1]), extent_si_mm=float(extents[2]),
             largest_diameter_mm=_largest_diameter(xyz) + float(self.ct_spacing.mean()),
             volume_ml=volume_ml,
+            calcified_volume_ml=max(volume_ml - fluid_ml, 0.0), fluid_volume_ml=fluid_ml,
             mean_hu=float(values.mean()), peak_hu=float(values.max()),
             lobule_count=lobules,
             pattern=_pattern(lobules, volume_ml, xyz),
