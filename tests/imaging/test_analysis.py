@@ -18,6 +18,7 @@ import pytest
 from pydicom.encaps import encapsulate
 
 from services.imaging.analysis import InputError, Volume, find_lesions, load_dicom_series, load_nifti
+from services.imaging.analysis import grid as grid_module
 from services.imaging.analysis import lesions as analysis
 from services.imaging.analysis.lesions import Findings, Lesion
 from tests.imaging import phantom
@@ -385,12 +386,12 @@ def test_the_analysis_grid_averages_blocks_and_keeps_their_peaks():
     padded = np.pad(hu, [(0, -n % f) for n, f in zip(hu.shape, factors)], mode="edge")
     blocks = padded.reshape(5, 3, 6, 2, 2, 4)
     for data in (hu, np.asfortranarray(hu)):
-        mean, peak = analysis._block_stats(data, factors)
+        mean, peak = grid_module.block_stats(data, factors)
         assert np.array_equal(peak, blocks.max(axis=(1, 3, 5)))
         assert np.abs(mean - blocks.mean(axis=(1, 3, 5))).max() <= 0.5
     affine = np.diag([0.7, 0.6, 0.8, 1.0])
     affine[:3, 3] = (10.0, -20.0, 30.0)
-    grid = analysis._analysis_grid(np.zeros((20, 20, 20), np.int16), affine)
+    grid = grid_module.analysis_grid(np.zeros((20, 20, 20), np.int16), affine)
     assert list(grid.factors) == [4, 5, 3] and grid.hu.shape == (5, 4, 7)
     assert grid.affine[:3, :3] @ [0, 0, 0] + grid.affine[:3, 3] == pytest.approx([11.05, -18.8, 30.8])
 

@@ -31,10 +31,11 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import ndimage
 
+from services.imaging.analysis import skeleton
+from services.imaging.analysis.grid import Grid, analysis_grid
 from services.imaging.analysis.volume import Volume
 
 # ---- tunables (one place, one reason each) ----------------------------------------------------
-ANALYSIS_VOXEL_MM = 3.0     # largest detection grid voxel (see the outline, step 0)
 BODY_HU = -400              # soft tissue and fat are above, air and lung below
 CALCIFIED_HU = 130          # the usual CT calcium threshold (Agatston); muscle/blood stay below ~100
 METAL_HU = 2500             # cortical bone stays below ~2000 HU; metal is above 2500-3000
@@ -118,77 +119,6 @@ class Findings:
     vascular_calcifications: int
     metal_present: bool
     warnings: list[str]
-
-
-# ---- the analysis grid ------------------------------------------------------------------------
-@dataclass(frozen=True)
-class _Grid:
-    """The CT averaged over blocks of `factors` voxels (the CT itself where every factor is 1)."""
-    hu: np.ndarray            # int16 block means
-    peak: np.ndarray          # int16 block maxima: metal stays metal where a block mean dilutes it
-    affine: np.ndarray        # grid index -> LPS mm (block centres)
-    factors: np.ndarray       # CT voxels per grid voxel along i, j, k
-    ct_shape: tuple[int, ...]
-
-    @property
-    def spacing(self) -> np.ndarray:
-        return np.linalg.norm(self.affine[:3, :3], axis=0)
-
-    @property
-    def voxel_ml(self) -> float:
-        return abs(float(np.linalg.det(self.affine[:3, :3]))) / 1000.0
-
-    def ct_box(self, box: tuple[slice, ...]) -> tuple[slice, ...]:
-        """The CT voxels a box of grid voxels covers."""
-        return tuple(slice(s.start * f, min(s.stop * f, n)) for s, f, n in zip(box, self.factors, self.ct_shape))
-
-    def to_ct(self, array: np.ndarray, box: tuple[slice, ...]) -> np.ndarray:
-        """A grid array over `box`, spread over the CT voxels of ct_box(box)."""
-        index = [np.arange(s.start, s.stop) // f - b.start for s, f, b in zip(self.ct_box(box), self.factors, box)]
-        return array[np.ix_(*index)]
-
-    def to_grid(self, mask: np.ndarray, box: tuple[slice, ...]) -> np.ndarray:
-        """A CT mask over ct_box(box) as the grid voxels of `box` it covers at least half of."""
-        share = mask.astype(np.float32)
-        for axis, f in enumerate(self.factors):
-            starts = np.arange(0, mask.shape[axis], f)
-            counts = np.diff(np.append(starts, mask.shape[axis])).reshape([-1 if a == axis else 1 for a in range(3)])
-            share = np.add.reduceat(share, starts, axis=axis) / counts
-        return share >= 0.5
-
-
-def _analysis_grid(hu: np.ndarray, affine: np.ndarray) -> _Grid:
-    spacing = np.linalg.norm(affine[:3, :3], axis=0)
-    # Never coarser than ANALYSIS_VOXEL_MM: coarser grids cut masses from bone less reliably.
-    factors = np.maximum(np.floor(ANALYSIS_VOXEL_MM / spacing + 1e-6), 1).astype(int)
-    if (factors == 1).all():
-        return _Grid(hu, hu, affine, factors, hu.shape)
-    mean, peak = _block_stats(hu, factors)
-    grid_affine = affine.copy()
-    grid_affine[:3, :3] = affine[:3, :3] * factors
-    grid_affine[:3, 3] = affine[:3, :3] @ ((factors - 1) / 2) + affine[:3, 3]  # block centres
-    return _Grid(mean, peak, grid_affine, factors, hu.shape)
-
-
-def _block_stats(hu: np.ndarray, factors: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Mean and maximum of each block of `factors` voxels (int16), one slab of blocks at a time
-    along the axis slowest in memory, so no full-size temporary is made. Blocks cut by the
-    volume's edge are completed with their edge voxels."""
-    flip = hu.flags.f_contiguous and not hu.flags.c_contiguous  # NIfTI arrays are Fortran-ordered
-    data, f = (hu.T, factors[::-1]) if flip else (hu, factors)
-    shape = [-(-n // k) for n, k in zip(data.shape, f)]
-    mean, peak = np.empty(shape, np.int16), np.empty(shape, np.int16)
-    pad = [(0, s * k - n) for s, k, n in zip(shape, f, data.shape)]
-    cells = int(np.prod(f))
-    for n in range(shape[0]):
-        slab = data[n * f[0]:(n + 1) * f[0]]
-        if any(p for _, p in pad[1:]) or len(slab) < f[0]:
-            slab = np.pad(slab, [(0, f[0] - len(slab)), *pad[1:]], mode="edge")
-        # Reduce the slab's planes first (contiguous), then the blocks within the plane.
-        total = slab.sum(axis=0, dtype=np.int32).reshape(shape[1], f[1], shape[2], f[2]).sum(axis=3).sum(axis=1)
-        mean[n] = np.rint(total / cells)
-        peak[n] = slab.max(axis=0).reshape(shape[1], f[1], shape[2], f[2]).max(axis=3).max(axis=1)
-    return (mean.T, peak.T) if flip else (mean, peak)
 
 
 # ---- small helpers ----------------------------------------------------------------------------
@@ -302,7 +232,7 @@ def find_lesions(volume: Volume, progress: Callable[[str, int], None] = lambda s
         warnings.append("The slices are not axial: slice-wise steps (hole filling, hip landmarks) are approximate")
 
     progress("resampling", 2)
-    grid = _analysis_grid(hu, affine)
+    grid = analysis_grid(hu, affine)
     spacing, voxel_ml = grid.spacing, grid.voxel_ml
 
     progress("body", 5)
@@ -317,50 +247,51 @@ def find_lesions(volume: Volume, progress: Callable[[str, int], None] = lambda s
 
     progress("components", 20)
     labels, count = ndimage.label(calcified)
-    sizes_ml = _component_sizes(labels, count) * voxel_ml
-    big = np.flatnonzero(sizes_ml >= SKELETON_MIN_ML)
-    big_mask = np.isin(labels, big[big > 0])
+    component_ml = _component_sizes(labels, count) * voxel_ml
 
     progress("skeleton", 35)
-    assigned, n_pieces, skeleton = _split_skeleton(grid.hu, big_mask, spacing, voxel_ml, slice_axis)
-    regrown = big_mask & ~skeleton
+    # Bone told from masses by its density profile, region by region (see skeleton.py).
+    solid = skeleton.solid(calcified, slice_axis, spacing)
+    region_labels, n_regions, depth = skeleton.split(solid, spacing)
+    del depth
+    regions = skeleton.judge(hu, grid, region_labels, n_regions, slice_axis)
+    at_metal = ndimage.maximum(near_metal, region_labels, np.arange(n_regions + 1)).astype(bool)
+    regions.chalk[at_metal] = False  # streaks and blooming mimic chalk
+    groups, _ = skeleton.masses(regions)
 
     progress("candidates", 50)
-    # Units: each small component, and each small core's share of the big components.
-    units = np.where(big_mask, 0, labels).astype(np.int32)
-    units[regrown] = count + assigned[regrown]
-    n_units = count + n_pieces
-    index = np.arange(n_units + 1)
-    unit_vox = _component_sizes(units, n_units)
-    unit_mean = ndimage.sum_labels(grid.hu, units, index) / np.maximum(unit_vox, 1)
-    unit_peak = ndimage.maximum(grid.peak, units, index)  # the densest CT voxel: plaques are small
-    unit_metal = ndimage.maximum(near_metal, units, index)
-    dense = (unit_vox > 0) & (unit_mean >= LESION_MEAN_HU) & (unit_metal == 0)
-    dense[0] = False
-    # Dense units that touch form one candidate (a mass split by the cores into nodules).
-    groups = ndimage.label(dense[units])[0]
-    # Bone: the big components' voxels outside dense units (the skeleton, and bone fragments its
-    # split cut off, which may lie between a mass and the skeleton).
-    bone = big_mask & ~dense[units]
-    bone_near = ndimage.binary_dilation(bone)
-    candidates = []
+    kept = []  # (box, the group's calcified voxels there)
     for n, box in enumerate(ndimage.find_objects(groups), start=1):
+        if box is None:
+            continue
         box = _padded(box, grid.hu.shape, 2)
-        mask = groups[box] == n
-        if _mass(mask, spacing).sum() * voxel_ml >= LESION_MIN_ML:
-            candidates.append((box, mask, bool((mask & bone_near[box]).any())))
-    in_lesion = np.zeros(n_units + 1, bool)
-    for box, mask, _ in candidates:
-        in_lesion[np.unique(units[box][mask])] = True
-    vascular_units = ((unit_vox >= VASCULAR_MIN_VOXELS) & (unit_vox * voxel_ml <= VASCULAR_MAX_ML)
+        group = groups[box] == n
+        if skeleton.held_by_bone(group, solid[box] & ~group, spacing):
+            groups[box][group] = 0  # bone after all: a dense piece inside the skeleton
+            continue
+        mask = group & calcified[box]
+        if mask.any() and _mass(mask, spacing).sum() * voxel_ml >= LESION_MIN_ML:
+            kept.append((box, mask))
+    in_mass = groups > 0
+    # Bone: what is calcified, in no mass, and bigger than a vascular calcification.
+    bone = calcified & ~in_mass & (component_ml > VASCULAR_MAX_ML)[labels]
+    bone_near = ndimage.binary_dilation(bone, structure=np.ones((3, 3, 3), bool))
+    candidates = [(box, mask, bool((mask & bone_near[box]).any())) for box, mask in kept]
+    index = np.arange(count + 1)
+    unit_vox = _component_sizes(labels, count)
+    unit_mean = ndimage.sum_labels(grid.hu, labels, index) / np.maximum(unit_vox, 1)
+    unit_peak = ndimage.maximum(grid.peak, labels, index)  # the densest CT voxel: plaques are small
+    unit_metal = ndimage.maximum(near_metal, labels, index)
+    unit_in_mass = ndimage.maximum(in_mass, labels, index)
+    vascular_units = ((unit_vox >= VASCULAR_MIN_VOXELS) & (component_ml <= VASCULAR_MAX_ML)
                       & (unit_peak >= VASCULAR_PEAK_HU) & (unit_mean >= VASCULAR_MEAN_HU)
-                      & (unit_metal == 0) & ~in_lesion)
+                      & (unit_metal == 0) & (unit_in_mass == 0))
     vascular_units[0] = False
-    vascular_units[count + 1:] = False  # pieces of the skeleton's components are not vessels
-    del labels, units, groups, assigned
+    skeleton_mask = bone
+    del labels, groups, region_labels
 
     progress("measurements", 70)
-    context = _Context(volume, hu, grid, body, skeleton, bone, calcified, slice_axis, warnings)
+    context = _Context(volume, hu, grid, body, skeleton_mask, bone, calcified, slice_axis, warnings)
     measured = [context.describe(box, mask, bone_contact=contact) for box, mask, contact in candidates]
     measured.sort(key=lambda item: -item[0].volume_ml)
     out = np.zeros(hu.shape, np.int16)  # pages stay unallocated outside the lesions' boxes
@@ -430,7 +361,7 @@ def _split_skeleton(hu, big_mask, spacing, voxel_ml, slice_axis) -> tuple[np.nda
 class _Context:
     """What the per-lesion measurements share: the CT, the analysis grid and its masks."""
 
-    def __init__(self, volume, hu, grid: _Grid, body, skeleton, bone, calcified, slice_axis, warnings):
+    def __init__(self, volume, hu, grid: Grid, body, skeleton, bone, calcified, slice_axis, warnings):
         self.ct_hu = hu
         self.ct_affine = np.asarray(volume.affine, dtype=float)
         self.ct_spacing = np.linalg.norm(self.ct_affine[:3, :3], axis=0)

@@ -1,0 +1,189 @@
+"""Bone told from calcified masses by what bone is, not by what it is connected to.
+
+Every calcified structure is first made solid (in-plane holes the size of a marrow cavity or a
+cystic loculus filled) and cut at its necks into rounded regions: a watershed of the distance to
+its surface, one region per distinct bulge (Vincent & Soille 1991; the usual way to separate
+touching objects). A mass against a bone meets it at such a neck however much of the cortex it
+overlaps, so it becomes regions of its own.
+
+Each region is then judged by its density profile, which is what tells a bone on CT:
+- bone has a cortex: a dense shell around a less dense inside (cancellous bone, fatty marrow),
+  whether it is a whole skeleton, a humerus cut off by the field of view, a rib, a patella, a
+  sesamoid, an osteophyte or a fragment; costal cartilage calcifies at its rim too;
+- a tumoral calcinosis nodule is chalk: as dense inside as at its surface, or denser (partial
+  volume only softens its edge), at 300-1500 HU;
+- a cystic loculus is a dense wall around fluid (0-40 HU) with a calcium layer settled in it; it
+  belongs to a mass when it is round and lies against the mass's nodules, while a marrow cavity
+  is fatty and runs along its bone.
+"""
+
+from dataclasses import dataclass
+
+import numpy as np
+from scipy import ndimage
+from skimage.morphology import h_maxima
+from skimage.segmentation import watershed
+
+from services.imaging.analysis.grid import Grid
+
+# ---- tunables (one reason each) ---------------------------------------------------------------
+CALCIFIED_HU = 130          # the usual CT calcium threshold (Agatston); muscle and blood stay below
+MAX_HOLE_CM2 = 16.0         # in-plane holes up to this (about 45 mm across: a femoral shaft's
+                            # marrow, a large loculus) are filled; the pelvic ring's and the
+                            # rib cage's contents are not
+NECK_MM = 1.0               # a bulge whose depth exceeds its neck's by this is a region of its own
+CORE_SHARE = 0.5            # a region's core: its voxels at least this share of its greatest depth
+CORE_MIN_HU = 420.0         # a chalk core; cancellous bone and marrow cores, measured at the CT's
+                            # resolution on the two real scans, stay below (humeri 160-350 HU)
+SHELL_MM = 4.0              # a region's shell: its calcified voxels this close to its surface
+SHELL_RATIO = 0.8           # a chalk core is nearly as dense as its shell's denser quarter (a
+                            # mass's nodules vary); bone's cortex is much denser than its inside
+NODULE_ELONGATION = 3.0     # nodules and loculi are rounded; a longer structure that the field of
+                            # view cuts off goes on beyond it: a rib, costal cartilage, a shaft
+ROUND_RATIO = 4.0           # round: volume <= this x the ball of its greatest depth (a tube is not)
+FAT_HU = -30.0              # a core below this is fatty marrow, not a loculus's fluid
+FLUID_MAX_HU = 80.0         # a loculus's fluid (0-40 HU) stays below this with noise and partial volume
+CANCELLOUS_MAX_HU = 380.0   # cancellous bone lies between CALCIFIED_HU and this
+CANCELLOUS_MAX_SHARE = 0.5  # a loculus's core is fluid and sediment, not mostly cancellous-like
+HELD_MIN_SHARE = 0.1        # a group with this share of its surroundings in bone may be held by it
+ONE_SIDED_MIN = 0.5         # ... unless the contact is one-sided: masses against a bone, even in a
+                            # notch they eroded, measured 0.67-0.94; a facet between processes 0.35
+
+
+@dataclass(frozen=True)
+class Regions:
+    labels: np.ndarray        # int32: region number of each solid grid voxel, 0 outside
+    count: int
+    chalk: np.ndarray         # bool per region number (index 0: background, always False)
+    loculus: np.ndarray       # bool per region: a round cavity a mass may hold
+    walled: np.ndarray        # bool per region: a loculus whose wall is chalk (a mass on its own)
+
+
+@dataclass(frozen=True)
+class Profile:
+    """One region seen at the CT's own resolution."""
+    core_hu: float            # median over its deepest voxels (the deeper half of its depth)
+    shell_hu: float           # 75th percentile of its calcified voxels within SHELL_MM of its surface
+    cancellous_share: float   # share of its core in the cancellous-bone range
+    elongation: float         # longest over shortest principal axis
+    round: bool               # volume <= ROUND_RATIO x the ball of its greatest depth
+    truncated: bool           # it reaches a face of the scan
+
+    @property
+    def chalk(self) -> bool:
+        return bool(self.core_hu >= CORE_MIN_HU and self.core_hu >= SHELL_RATIO * self.shell_hu
+                    and (self.elongation <= NODULE_ELONGATION or not self.truncated))
+
+    @property
+    def walled(self) -> bool:
+        return self.loculus and self.shell_hu >= CORE_MIN_HU and self.core_hu <= FLUID_MAX_HU
+
+    @property
+    def loculus(self) -> bool:
+        return bool(not self.chalk and self.round and self.elongation <= NODULE_ELONGATION
+                    and self.core_hu > FAT_HU and self.cancellous_share < CANCELLOUS_MAX_SHARE)
+
+
+def solid(calcified: np.ndarray, slice_axis: int, spacing: np.ndarray) -> np.ndarray:
+    """The calcified voxels with their in-plane holes of at most MAX_HOLE_CM2 filled."""
+    in_plane = ndimage.generate_binary_structure(3, 1)
+    in_plane[tuple(slice(None) if a != slice_axis else [0, 2] for a in range(3))] = False
+    background, count = ndimage.label(~calcified, structure=in_plane)
+    plane_axis = [a for a in range(3) if a != slice_axis]
+    area_cm2 = float(np.prod(spacing[plane_axis])) / 100.0
+    sizes = np.bincount(background.ravel(), minlength=count + 1) * area_cm2
+    touches_edge = np.zeros(count + 1, bool)
+    for axis in plane_axis:
+        touches_edge[np.take(background, 0, axis=axis).ravel()] = True
+        touches_edge[np.take(background, -1, axis=axis).ravel()] = True
+    hole = (sizes <= MAX_HOLE_CM2) & ~touches_edge
+    hole[0] = False
+    return calcified | hole[background]
+
+
+def split(solid_mask: np.ndarray, spacing: np.ndarray) -> tuple[np.ndarray, int, np.ndarray]:
+    """Regions of the solid mask cut at its necks, and the depth (mm) of each voxel."""
+    depth = ndimage.distance_transform_edt(np.pad(solid_mask, 1), sampling=spacing)[1:-1, 1:-1, 1:-1]
+    # Integer tenths of a millimetre: h-maxima on floats is fragile (skimage's own advice).
+    tenths = np.rint(depth * 10).astype(np.int32)
+    markers, _ = ndimage.label(h_maxima(tenths, int(round(NECK_MM * 10))), structure=np.ones((3, 3, 3), bool))
+    labels = watershed(-tenths, markers, mask=solid_mask).astype(np.int32)
+    return labels, int(labels.max()), depth
+
+
+def judge(ct_hu: np.ndarray, grid: Grid, labels: np.ndarray, count: int, slice_axis: int) -> Regions:
+    """Each region's profile at the CT's resolution: chalk, a loculus, or neither (bone, cartilage)."""
+    ct_spacing = grid.ct_spacing
+    chalk, loculus, walled = (np.zeros(count + 1, bool) for _ in range(3))
+    for r, box in enumerate(ndimage.find_objects(labels), start=1):
+        if box is None:
+            continue
+        box = tuple(slice(max(s.start - 2, 0), min(s.stop + 2, n)) for s, n in zip(box, labels.shape))
+        hu = ct_hu[grid.ct_box(box)]
+        cut = _reaches_face(labels[box] == r, box, labels.shape)
+        found = profile(hu, grid.to_ct(labels[box] == r, box), slice_axis, ct_spacing, cut)
+        if found is not None:
+            chalk[r], loculus[r], walled[r] = found.chalk, found.loculus, found.walled
+    return Regions(labels, count, chalk, loculus, walled)
+
+
+def profile(hu: np.ndarray, region: np.ndarray, slice_axis: int, spacing: np.ndarray,
+            truncated: bool = False) -> Profile | None:
+    """The profile of `region` (CT voxels of a box `hu` around it); None when it holds no solid
+    voxel. A cortex a few millimetres thick shows at this resolution where the analysis grid's
+    blocks blur it into the marrow (a humerus cut off by the field of view)."""
+    calcified = hu >= CALCIFIED_HU
+    solid_box = solid(calcified, slice_axis, spacing)
+    region = region & solid_box
+    if region.sum() < 4:
+        return None
+    depth = ndimage.distance_transform_edt(np.pad(solid_box, 1), sampling=spacing)[1:-1, 1:-1, 1:-1]
+    greatest = float(depth[region].max())
+    core_values = hu[region & (depth >= CORE_SHARE * greatest)]
+    shell = region & calcified & (depth <= max(SHELL_MM, float(spacing.max())) + 1e-6)
+    core_hu = float(np.median(core_values))
+    xyz = np.argwhere(region) * spacing
+    axes = np.sqrt(np.maximum(np.linalg.eigvalsh(np.cov(xyz.T)), (spacing.min() / 4) ** 2))
+    volume_mm3 = region.sum() * float(np.prod(spacing))
+    return Profile(
+        core_hu=core_hu,
+        shell_hu=float(np.percentile(hu[shell], 75)) if shell.any() else core_hu,
+        cancellous_share=float(((core_values >= CALCIFIED_HU) & (core_values < CANCELLOUS_MAX_HU)).mean()),
+        elongation=float(axes[-1] / axes[0]),
+        truncated=truncated,
+        round=volume_mm3 <= ROUND_RATIO * 4.0 / 3.0 * np.pi * max(greatest, float(spacing.min())) ** 3,
+    )
+
+
+def _reaches_face(mask: np.ndarray, box: tuple[slice, ...], shape: tuple[int, ...]) -> bool:
+    return any((s.start == 0 and np.take(mask, 0, axis=a).any()) or (s.stop == n and np.take(mask, -1, axis=a).any())
+               for a, (s, n) in enumerate(zip(box, shape)))
+
+
+def masses(regions: Regions) -> tuple[np.ndarray, int]:
+    """Groups of touching lesion-like regions with the round, non-fatty cavities they hold (a
+    cavity joins through another it touches, loculus after loculus); the groups are numbered."""
+    labels = regions.labels
+    candidate = (regions.chalk | regions.loculus)[labels]
+    groups, count = ndimage.label(candidate, structure=np.ones((3, 3, 3), bool))
+    has_chalk = np.zeros(count + 1, bool)
+    has_chalk[np.unique(groups[(regions.chalk | regions.walled)[labels]])] = True
+    has_chalk[0] = False
+    keep = has_chalk[groups]
+    return ndimage.label(keep, structure=np.ones((3, 3, 3), bool))
+
+
+
+
+def held_by_bone(group: np.ndarray, bone: np.ndarray, spacing: np.ndarray) -> bool:
+    """Whether bone holds `group` on several sides (a sclerotic facet between two articular
+    processes, a dense piece inside a joint) rather than on one side, as it does a mass lying
+    against it: enough of its surroundings is bone, and that contact is not one-sided (the mean
+    of the unit vectors from its centre to the bone it touches is short)."""
+    around = ndimage.binary_dilation(group, structure=np.ones((3, 3, 3), bool)) & ~group
+    contact = around & bone
+    if contact.sum() < HELD_MIN_SHARE * around.sum():
+        return False
+    directions = (np.argwhere(contact) - np.argwhere(group).mean(axis=0)) * spacing
+    directions /= np.maximum(np.linalg.norm(directions, axis=1, keepdims=True), 1e-6)
+    return bool(np.linalg.norm(directions.mean(axis=0)) < ONE_SIDED_MIN)
