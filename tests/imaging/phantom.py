@@ -48,6 +48,8 @@ class LesionSpec:
                                                       # until it touches the bone
     notch_mm: float = 0.0                             # with touch_voxel: the bone it touches scalloped
                                                       # this deep, and the lesion resting in the notch
+    overlap_mm: float = 1.0                           # with touch_voxel: how far the lesion reaches
+                                                      # past the bone's outer voxel centres (< 0: a gap)
     # truth, filled by implant():
     centre_mm: np.ndarray = field(default=None)
     volume_ml: float = 0.0
@@ -158,7 +160,7 @@ def implant(volume: Volume, specs: list[LesionSpec], seed: int = 7) -> Volume:
         for _ in range(40):
             mid = (lo + hi) / 2
             spec.centre_mm = start - mid * direction
-            lo, hi = (mid, hi) if gap(spec) > -1.0 else (lo, mid)
+            lo, hi = (mid, hi) if gap(spec) > -spec.overlap_mm else (lo, mid)
         spec.centre_mm = start - lo * direction
 
     for spec in specs:
@@ -254,6 +256,23 @@ def beside_the_ilium(notch_mm: float = 0.0) -> LesionSpec:
         notch_mm=notch_mm,
         spheres=[Sphere((8, 0, 0), 7, 950), Sphere((-2, 0, 0), 9, 900), Sphere((-8, 7, 6), 7, 1000),
                  Sphere((-8, -7, 5), 7, 850), Sphere((-6, 3, -8), 7, 800), Sphere((-12, -2, -2), 6, 900)],
+    )
+
+
+def against_bone(site: str, overlap_mm: float) -> LesionSpec:
+    """A 9 mL gluteal-type mass of six nodules slid against a bone until it overlaps the bone's
+    outer voxel centres by overlap_mm (a negative overlap leaves that gap): sites the left iliac
+    wing, the right ischium and the front of the right femoral neck."""
+    centre, touch, side = {
+        "left iliac wing": ((12, 42, 24), (27, 42, 24), "left"),
+        "right ischium": ((84, 12, 6), (80, 27, 6), "right"),
+        "right femoral neck, front": ((95, 62, 8), (95, 44, 6), "right"),
+    }[site]
+    return LesionSpec(
+        name=f"mass {'overlapping' if overlap_mm > 0 else 'beside'} the {site} ({overlap_mm:+g} mm)",
+        centre_voxel=centre, touch_voxel=touch, overlap_mm=overlap_mm, laterality=side, fluid_level=False,
+        spheres=[Sphere((8, 0, 0), 7, 950), Sphere((-2, 0, 0), 9, 900), Sphere((-8, 7, 6), 7, 1000),
+                 Sphere((-8, -7, 5), 7, 850), Sphere((-6, 3, -8), 7, 800), Sphere((-12, -2, -2), 7, 900)],
     )
 
 

@@ -394,6 +394,9 @@ def test_the_analysis_grid_averages_blocks_and_keeps_their_peaks():
     grid = grid_module.analysis_grid(np.zeros((20, 20, 20), np.int16), affine)
     assert list(grid.factors) == [4, 5, 3] and grid.hu.shape == (5, 4, 7)
     assert grid.affine[:3, :3] @ [0, 0, 0] + grid.affine[:3, 3] == pytest.approx([11.05, -18.8, 30.8])
+    # A header's rounding never changes the blocks: 1.50005 mm voxels still pair up into 3 mm.
+    rounded = grid_module.analysis_grid(np.zeros((4, 4, 4), np.int16), np.diag([1.50005, 1.49995, 3.0001, 1.0]))
+    assert list(rounded.factors) == [2, 2, 1]
 
 
 def test_hole_filling_in_one_pass_matches_scipy():

@@ -9,6 +9,30 @@ from dataclasses import dataclass
 import numpy as np
 
 ANALYSIS_VOXEL_MM = 3.0     # largest grid voxel: coarser grids cut masses from bone less reliably
+# Physical sizes compared with a margin: a distance on a grid of 3 mm voxels is 3, 6, 9 mm... and a
+# header's PixelSpacing of 3.0001 must not tip one over a threshold of 3 or 6 mm. Every comparison
+# of a grid-aligned length with a threshold goes through `reaches` / `exceeds` / `voxels_in`.
+GEOMETRY_TOLERANCE = 0.01
+
+
+def reaches(length, threshold_mm):
+    """length >= threshold, with lengths within the tolerance below it counted as reaching it."""
+    return length >= threshold_mm * (1 - GEOMETRY_TOLERANCE)
+
+
+def within(length, threshold_mm):
+    """length <= threshold, with lengths within the tolerance above it counted as within."""
+    return length <= threshold_mm * (1 + GEOMETRY_TOLERANCE)
+
+
+def exceeds(length, threshold_mm):
+    """length > threshold by more than the tolerance."""
+    return length > threshold_mm * (1 + GEOMETRY_TOLERANCE)
+
+
+def voxels_in(length_mm, spacing):
+    """Whole voxels of `spacing` that fit in a length (a voxel short by the tolerance still fits)."""
+    return np.floor(np.asarray(length_mm) / np.asarray(spacing) * (1 + GEOMETRY_TOLERANCE)).astype(int)
 
 
 @dataclass(frozen=True)
@@ -54,7 +78,7 @@ class Grid:
 def analysis_grid(hu: np.ndarray, affine: np.ndarray) -> Grid:
     spacing = np.linalg.norm(affine[:3, :3], axis=0)
     # Never coarser than ANALYSIS_VOXEL_MM: coarser grids cut masses from bone less reliably.
-    factors = np.maximum(np.floor(ANALYSIS_VOXEL_MM / spacing + 1e-6), 1).astype(int)
+    factors = np.maximum(voxels_in(ANALYSIS_VOXEL_MM, spacing), 1)
     if (factors == 1).all():
         return Grid(hu, hu, affine, factors, hu.shape)
     mean, peak = block_stats(hu, factors)

@@ -2,23 +2,21 @@
 
 Outline (all whole-array numpy/scipy.ndimage operations, no per-voxel Python loops):
 0. the analysis grid: a CT finer than about ANALYSIS_VOXEL_MM is averaged in blocks onto a grid
-   of about that size (the test CT's 3 mm, where the thresholds below were tuned): detection and
-   shape judgements run there, so their cost does not grow with the cube of the resolution.
+   of about that size (grid.py): detection and shape judgements run there, so their cost does
+   not grow with the cube of the resolution.
 1. body: the largest component of tissue denser than air, holes filled; the table is cut off.
 2. calcified voxels (>= CALCIFIED_HU) inside the body, 6-connected components.
 3. metal (>= METAL_HU in any CT voxel of a block) and a METAL_MARGIN_MM zone around it (streaks)
    are left out.
-4. skeleton: the big components (>= SKELETON_MIN_ML). A mass touching a bone merges with it, so
-   the big components are filled slice by slice and their cores kept (voxels deeper than
-   SPLIT_RADIUS_MM), which cuts thin contacts; each of their voxels goes to the nearest core.
-   Voxels of big cores are bone; those of small cores are candidates (bone fragments or a mass
-   touching a bone).
-5. candidates (small components and small cores' shares) whose calcified voxels are chalky
-   (mean >= LESION_MEAN_HU) are grouped when they touch (a mass the split cut into nodules);
-   a group is a lesion when its mass (calcified voxels plus what they enclose) reaches
-   LESION_MIN_ML. Bone fragments, ribs and costal cartilage are less dense on average; vascular
-   calcifications are small (counted apart); anything at or near metal is left out.
-6. each lesion is measured at the CT's own resolution inside its box (calcified CT voxels follow
+4. bone and masses (skeleton.py): every calcified structure is made solid and cut at its necks
+   into rounded regions, each judged at the CT's own resolution by its density profile: chalk
+   (a tumoral calcinosis nodule), a loculus (a dense wall round fluid and sediment), or neither
+   (bone, whose cortex is denser than its inside; cartilage; a structure the field of view cuts
+   off that runs on). Touching chalk regions and their loculi form a mass, unless bone holds it
+   on several sides; a mass is a lesion when it reaches LESION_MIN_ML. What is calcified and in
+   no mass is bone, except small pieces: vascular calcifications, counted apart. Anything at or
+   near metal is left out.
+5. each lesion is measured at the CT's own resolution inside its box (calcified CT voxels follow
    the grid's split between lesion and bone): extents, densities and a volume corrected for
    partial volume at its surface; on the grid, its lobules, a flat fluid-calcium level
    perpendicular to gravity in its loculi, bone erosion where it touches a bone, and its body
@@ -32,22 +30,15 @@ import numpy as np
 from scipy import ndimage
 
 from services.imaging.analysis import skeleton
-from services.imaging.analysis.grid import Grid, analysis_grid
+from services.imaging.analysis.grid import Grid, analysis_grid, exceeds, reaches, voxels_in, within
 from services.imaging.analysis.volume import Volume
 
 # ---- tunables (one place, one reason each) ----------------------------------------------------
 BODY_HU = -400              # soft tissue and fat are above, air and lung below
-CALCIFIED_HU = 130          # the usual CT calcium threshold (Agatston); muscle/blood stay below ~100
+CALCIFIED_HU = skeleton.CALCIFIED_HU
 METAL_HU = 2500             # cortical bone stays below ~2000 HU; metal is above 2500-3000
 METAL_MARGIN_MM = 20.0      # streak and blooming artefacts around metal reach about this far
-SKELETON_MIN_ML = 50.0      # calcified components this big are (or contain) bone: the skeleton
-SPLIT_RADIUS_MM = 3.0       # depth that cuts a mass from a bone it touches (1 voxel at 3 mm);
-                            # deeper cores split the femurs and pelvis into dense pieces
-SOLID_DEPTH_MM = 4.5        # deeper than this inside calcium: more than a cortical shell (at 3 mm)
-SOLID_FRACTION = 0.15       # a big chalky piece with this share of deep voxels is a mass, not bone
 LESION_MIN_ML = 2.0         # smaller dense pieces are vessels, bone fragments or noise here
-LESION_MEAN_HU = 420.0      # TC is chalky: calcified voxels average above this; bone edges, ribs
-                            # and costal cartilage measured at <= 400 (mean over HU >= 130)
 VASCULAR_MAX_ML = 1.5       # a vascular calcification is a few mm: at most about this volume
 VASCULAR_MIN_VOXELS = 2     # one isolated voxel over the threshold is noise
 VASCULAR_PEAK_HU = 400      # plaques are dense; rib/cartilage fragments at the scan edge peak lower
@@ -124,10 +115,9 @@ class Findings:
 # ---- small helpers ----------------------------------------------------------------------------
 def _ball(radius_mm: float, spacing: np.ndarray) -> np.ndarray:
     """Ellipsoidal structuring element of a physical radius on an anisotropic grid."""
-    r = np.maximum(np.floor(radius_mm / spacing + 1e-6).astype(int), 0)
+    r = np.maximum(voxels_in(radius_mm, spacing), 0)
     grids = np.ogrid[tuple(slice(-n, n + 1) for n in r)]
-    dist = sum((g * s / radius_mm) ** 2 for g, s in zip(grids, spacing))
-    return dist <= 1.0 + 1e-9
+    return within(np.sqrt(sum((g * s) ** 2 for g, s in zip(grids, spacing))), radius_mm)
 
 
 def _in_plane(axis: int) -> np.ndarray:
@@ -161,12 +151,12 @@ def _deeper_than(mask: np.ndarray, depth_mm: float, spacing: np.ndarray) -> np.n
     """Voxels of `mask` farther than depth_mm from any voxel outside it (the array's outside
     included): an erosion by a ball of that radius, as one distance transform."""
     depth = ndimage.distance_transform_edt(np.pad(mask, 1), sampling=spacing)[1:-1, 1:-1, 1:-1]
-    return depth > depth_mm * (1 + 1e-9)
+    return exceeds(depth, depth_mm)
 
 
 def _closed(mask: np.ndarray, radius_mm: float, spacing: np.ndarray) -> np.ndarray:
     """Morphological closing by a ball, as two distance transforms (no large structuring element)."""
-    grown = ndimage.distance_transform_edt(~mask, sampling=spacing) <= radius_mm
+    grown = within(ndimage.distance_transform_edt(~mask, sampling=spacing), radius_mm)
     return _deeper_than(grown, radius_mm, spacing) | mask
 
 
@@ -313,48 +303,8 @@ def _near_metal(metal: np.ndarray, spacing: np.ndarray) -> np.ndarray:
     reach = np.ceil(METAL_MARGIN_MM / spacing).astype(int) + 1
     metal_box = ndimage.find_objects(metal.astype(np.int8))[0]
     box = tuple(slice(max(s.start - r, 0), s.stop + r) for s, r in zip(metal_box, reach))
-    near[box] = ndimage.distance_transform_edt(~metal[box], sampling=spacing) <= METAL_MARGIN_MM
+    near[box] = within(ndimage.distance_transform_edt(~metal[box], sampling=spacing), METAL_MARGIN_MM)
     return near
-
-
-def _split_skeleton(hu, big_mask, spacing, voxel_ml, slice_axis) -> tuple[np.ndarray, int, np.ndarray]:
-    """(core number of each voxel of the big components, number of cores, skeleton mask).
-
-    A mass touching a bone merges with it. Fill the marrow slice by slice and keep the cores
-    (deeper than SPLIT_RADIUS_MM): thin contacts and cortex vanish, solid cores stay. Every voxel
-    of the big components goes to its nearest core; the cores that stay big are bone, the others
-    are candidates.
-    """
-    assigned = np.zeros(hu.shape, np.int32)
-    if not big_mask.any():
-        return assigned, 0, big_mask
-    box = _padded(ndimage.find_objects(big_mask.astype(np.int8))[0], hu.shape, 1)
-    filled = _fill_holes(big_mask[box], _in_plane(slice_axis))
-    cores = _deeper_than(filled, SPLIT_RADIUS_MM, spacing)
-    pieces_box, n_pieces = ndimage.label(cores)
-    pieces = np.zeros(hu.shape, np.int32)
-    pieces[box] = pieces_box
-    if n_pieces:
-        nearest = ndimage.distance_transform_edt(~cores, sampling=spacing, return_distances=False,
-                                                 return_indices=True)
-        assigned[box] = np.where(big_mask[box], pieces_box[tuple(nearest)], 0)
-        del nearest
-    core_ml = _component_sizes(pieces, n_pieces) * voxel_ml
-    core_ml[0] = 0
-    # Big cores are bone, except a chalky, solid one besides the largest (a big mass on its own):
-    # long-bone cortex is a thin shell and cancellous bone is not chalky.
-    index = np.arange(n_pieces + 1)
-    share_mean = ndimage.sum_labels(hu, assigned, index) / np.maximum(_component_sizes(assigned, n_pieces), 1)
-    bone_like = core_ml >= SKELETON_MIN_ML
-    chalky = bone_like & (share_mean >= LESION_MEAN_HU)
-    chalky[int(np.argmax(core_ml))] = False
-    for n in np.flatnonzero(chalky):
-        piece_box = _padded(ndimage.find_objects((assigned == n).astype(np.int8))[0], hu.shape, 1)
-        share = assigned[piece_box] == n
-        bone_like[n] = _deeper_than(share, SOLID_DEPTH_MM, spacing)[share].mean() < SOLID_FRACTION
-    bone_pieces = np.flatnonzero(bone_like)
-    skeleton = big_mask & (np.isin(assigned, bone_pieces[bone_pieces > 0]) | (assigned == 0))
-    return assigned, n_pieces, skeleton
 
 
 # ---- description of each lesion --------------------------------------------------------------
@@ -508,7 +458,7 @@ class _Context:
         outline = _closed(np.pad(touching, [(r, r) for r in reach], mode="edge"), EROSION_BRIDGE_MM, grid.spacing)
         outline = outline[tuple(slice(r, r + n) for r, n in zip(reach, touching.shape))]
         depth = ndimage.distance_transform_edt(np.pad(outline, 1), sampling=grid.spacing)[1:-1, 1:-1, 1:-1]
-        return bool((lesion & (depth > EROSION_MIN_DEPTH_MM)).sum() * grid.voxel_ml >= EROSION_MIN_ML)
+        return bool((lesion & exceeds(depth, EROSION_MIN_DEPTH_MM)).sum() * grid.voxel_ml >= EROSION_MIN_ML)
 
     def laterality(self, xyz: np.ndarray) -> str:
         dx = xyz[:, 0] - self.midline_x
@@ -524,7 +474,7 @@ class _Context:
         """Rounded nodules: separate maxima of the distance to the mass's surface (on the grid)."""
         spacing = self.grid.spacing
         depth = ndimage.distance_transform_edt(np.pad(mass, 1), sampling=spacing)[1:-1, 1:-1, 1:-1]
-        peaks = (depth >= LOBULE_MIN_RADIUS_MM) & (
+        peaks = reaches(depth, LOBULE_MIN_RADIUS_MM) & (
             depth >= ndimage.maximum_filter(depth, footprint=_ball(LOBULE_SEPARATION_MM, spacing)))
         return int(ndimage.label(peaks, structure=np.ones((3, 3, 3), bool))[1])
 
@@ -536,7 +486,7 @@ class _Context:
         fluid = mass & ~calc_mask & (hu < CALCIFIED_HU)
         holes, count = ndimage.label(fluid)
         axis, sign = self.down_axis, self.down_sign
-        steps = max(1, int(round(SEDIMENT_MIN_MM / self.grid.spacing[axis])))
+        steps = max(1, int(voxels_in(SEDIMENT_MIN_MM, self.grid.spacing[axis])))
         n_layers = hu.shape[axis]
         sizes = _component_sizes(holes, count) * self.grid.voxel_ml
         for n in np.flatnonzero(sizes >= FLUID_MIN_ML):

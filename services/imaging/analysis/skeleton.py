@@ -24,7 +24,7 @@ from scipy import ndimage
 from skimage.morphology import h_maxima
 from skimage.segmentation import watershed
 
-from services.imaging.analysis.grid import Grid
+from services.imaging.analysis.grid import Grid, within
 
 # ---- tunables (one reason each) ---------------------------------------------------------------
 CALCIFIED_HU = 130          # the usual CT calcium threshold (Agatston); muscle and blood stay below
@@ -45,6 +45,7 @@ FAT_HU = -30.0              # a core below this is fatty marrow, not a loculus's
 FLUID_MAX_HU = 80.0         # a loculus's fluid (0-40 HU) stays below this with noise and partial volume
 CANCELLOUS_MAX_HU = 380.0   # cancellous bone lies between CALCIFIED_HU and this
 CANCELLOUS_MAX_SHARE = 0.5  # a loculus's core is fluid and sediment, not mostly cancellous-like
+LOCULUS_MAX_BONE_SHARE = 0.15  # a loculus lies among its mass's nodules and soft tissue, not bone
 HELD_MIN_SHARE = 0.1        # a group with this share of its surroundings in bone may be held by it
 ONE_SIDED_MIN = 0.5         # ... unless the contact is one-sided: masses against a bone, even in a
                             # notch they eroded, measured 0.67-0.94; a facet between processes 0.35
@@ -80,8 +81,10 @@ class Profile:
 
     @property
     def loculus(self) -> bool:
+        # Fluid, or fluid over enough sediment to make the core dense; never the cancellous band.
+        fluid_or_sediment = FAT_HU < self.core_hu <= FLUID_MAX_HU or self.core_hu >= CORE_MIN_HU
         return bool(not self.chalk and self.round and self.elongation <= NODULE_ELONGATION
-                    and self.core_hu > FAT_HU and self.cancellous_share < CANCELLOUS_MAX_SHARE)
+                    and fluid_or_sediment and self.cancellous_share < CANCELLOUS_MAX_SHARE)
 
 
 def solid(calcified: np.ndarray, slice_axis: int, spacing: np.ndarray) -> np.ndarray:
@@ -96,7 +99,7 @@ def solid(calcified: np.ndarray, slice_axis: int, spacing: np.ndarray) -> np.nda
     for axis in plane_axis:
         touches_edge[np.take(background, 0, axis=axis).ravel()] = True
         touches_edge[np.take(background, -1, axis=axis).ravel()] = True
-    hole = (sizes <= MAX_HOLE_CM2) & ~touches_edge
+    hole = within(sizes, MAX_HOLE_CM2) & ~touches_edge
     hole[0] = False
     return calcified | hole[background]
 
@@ -140,7 +143,7 @@ def profile(hu: np.ndarray, region: np.ndarray, slice_axis: int, spacing: np.nda
     depth = ndimage.distance_transform_edt(np.pad(solid_box, 1), sampling=spacing)[1:-1, 1:-1, 1:-1]
     greatest = float(depth[region].max())
     core_values = hu[region & (depth >= CORE_SHARE * greatest)]
-    shell = region & calcified & (depth <= max(SHELL_MM, float(spacing.max())) + 1e-6)
+    shell = region & calcified & within(depth, max(SHELL_MM, float(spacing.max())))
     core_hu = float(np.median(core_values))
     xyz = np.argwhere(region) * spacing
     axes = np.sqrt(np.maximum(np.linalg.eigvalsh(np.cov(xyz.T)), (spacing.min() / 4) ** 2))
@@ -161,18 +164,26 @@ def _reaches_face(mask: np.ndarray, box: tuple[slice, ...], shape: tuple[int, ..
 
 
 def masses(regions: Regions) -> tuple[np.ndarray, int]:
-    """Groups of touching lesion-like regions with the round, non-fatty cavities they hold (a
-    cavity joins through another it touches, loculus after loculus); the groups are numbered."""
+    """Groups of touching chalk regions with the loculi they hold (a loculus joins through another
+    it touches), numbered. A loculus that bone surrounds is not one: a marrow cavity whose
+    cortex the mass touches lies among the other regions of its bone."""
     labels = regions.labels
-    candidate = (regions.chalk | regions.loculus)[labels]
+    loculus = regions.loculus.copy()
+    bone_region = ~(regions.chalk | regions.loculus)
+    bone_region[0] = False
+    for r, box in enumerate(ndimage.find_objects(labels), start=1):
+        if box is None or not loculus[r]:
+            continue
+        box = tuple(slice(max(s.start - 1, 0), min(s.stop + 1, n)) for s, n in zip(box, labels.shape))
+        region = labels[box] == r
+        around = ndimage.binary_dilation(region, structure=np.ones((3, 3, 3), bool)) & ~region
+        loculus[r] = bone_region[labels[box][around]].mean() < LOCULUS_MAX_BONE_SHARE
+    candidate = (regions.chalk | loculus)[labels]
     groups, count = ndimage.label(candidate, structure=np.ones((3, 3, 3), bool))
     has_chalk = np.zeros(count + 1, bool)
-    has_chalk[np.unique(groups[(regions.chalk | regions.walled)[labels]])] = True
+    has_chalk[np.unique(groups[(regions.chalk | (regions.walled & loculus))[labels]])] = True
     has_chalk[0] = False
-    keep = has_chalk[groups]
-    return ndimage.label(keep, structure=np.ones((3, 3, 3), bool))
-
-
+    return ndimage.label(has_chalk[groups], structure=np.ones((3, 3, 3), bool))
 
 
 def held_by_bone(group: np.ndarray, bone: np.ndarray, spacing: np.ndarray) -> bool:

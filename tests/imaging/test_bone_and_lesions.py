@@ -1,0 +1,97 @@
+"""Bone is told from lesion by what bone is (issue: truncated humeri were called masses; masses
+against the cortex were lost in the bone).
+
+Checked on real anatomy: TotalSegmentator's reference segmentation of the sample series
+(tests/data/ct/example_ct_dicom_seg.nii.gz, see SOURCE.md) labels both humeri, cut off by the
+field of view, the ribs, two vertebrae and the costal cartilage; none of it may become a lesion.
+"""
+
+import nibabel
+import numpy as np
+import pytest
+
+from services.imaging.analysis import Volume, find_lesions, load_dicom_series, load_nifti
+from tests.imaging import phantom
+from tests.imaging.fixtures import DATA, NIFTI, SERIES
+
+CALCIFIED_HU = 130
+# TotalSegmentator v2 "total" classes present in the sample series that are bone or cartilage.
+BONE_LABELS = {32: "vertebra T12", 33: "vertebra T11", 69: "humerus left", 70: "humerus right",
+               **{n: f"rib left {n - 91}" for n in range(97, 104)},
+               **{n: f"rib right {n - 103}" for n in range(109, 116)}, 117: "costal cartilages"}
+
+
+@pytest.fixture(scope="module")
+def ct() -> Volume:
+    return load_nifti(NIFTI)
+
+
+def reference_labels(volume: Volume) -> np.ndarray:
+    """The reference segmentation resampled (nearest) onto the series' voxels through both
+    affines: the NIfTI's rows run opposite to the DICOM rows, so indices cannot be shared."""
+    seg = nibabel.load(DATA / "example_ct_dicom_seg.nii.gz")
+    ijk = np.indices(volume.hu.shape).reshape(3, -1).T
+    lps = ijk @ volume.affine[:3, :3].T + volume.affine[:3, 3]
+    inverse = np.linalg.inv(seg.affine)
+    index = np.rint((lps * [-1, -1, 1]) @ inverse[:3, :3].T + inverse[:3, 3]).astype(int)
+    inside = ((index >= 0) & (index < seg.shape)).all(axis=1)
+    labels = np.zeros(len(ijk), np.uint8)
+    data = np.asarray(seg.dataobj)
+    labels[inside] = data[tuple(index[inside].T)]
+    return labels.reshape(volume.hu.shape)
+
+
+def test_every_reference_bone_voxel_of_the_sample_series_stays_skeleton():
+    volume = load_dicom_series(SERIES)
+    findings = find_lesions(volume)
+    labels = reference_labels(volume)
+    assert {69, 70, 117} <= set(np.unique(labels))  # the check is on the bones it names
+    for label, name in BONE_LABELS.items():
+        dense = (labels == label) & (volume.hu >= CALCIFIED_HU)
+        assert not (findings.labels[dense] > 0).any(), f"{name}: part of it was called a lesion"
+    assert findings.lesions == []
+
+
+@pytest.mark.parametrize("factor", [1, 1.5, 2])
+def test_the_unmodified_pelvis_has_no_lesion_at_any_resolution(ct, factor):
+    volume = phantom.resampled(ct, factor) if factor != 1 else ct
+    assert find_lesions(volume).lesions == []
+
+
+SITES = ["left iliac wing", "right ischium", "right femoral neck, front"]
+
+
+@pytest.mark.parametrize("site", SITES)
+@pytest.mark.parametrize("overlap_mm", [1.5, -3.0], ids=["overlapping-1.5mm", "3mm-away"])
+def test_a_mass_overlapping_the_cortex_is_found_whole_as_one_3_mm_away_is(ct, site, overlap_mm):
+    spec = phantom.against_bone(site, overlap_mm)
+    volume = phantom.implant(ct, [spec])
+    findings = find_lesions(volume)
+    assert len(findings.lesions) == 1, [(lesion.volume_ml, lesion.centroid_voxel) for lesion in findings.lesions]
+    lesion = findings.lesions[0]
+    centre = volume.affine[:3, :3] @ np.array(lesion.centroid_voxel, float) + volume.affine[:3, 3]
+    assert np.linalg.norm(centre - spec.centre_mm) < 10.0
+    assert lesion.volume_ml == pytest.approx(spec.volume_ml, rel=0.2)
+    assert lesion.laterality == spec.laterality
+    if overlap_mm > 0:
+        assert lesion.bone_contact is True
+
+
+def test_header_rounding_of_the_voxel_size_changes_nothing(ct):
+    """PixelSpacing 3.0001 instead of 3: no threshold may sit on a voxel's size."""
+    specs = [phantom.against_bone("right ischium", 1.5), *phantom.acceptance_lesions()]
+    volume = phantom.implant(ct, specs)
+    answers = []
+    for scale in (1.0, 1.0001 / 1.0, 3.0001 / 3.0, 2.9999 / 3.0):
+        affine = volume.affine.copy()
+        affine[:3, :3] *= scale
+        rounded = Volume(hu=volume.hu, affine=affine, patient_position="HFS", source="nifti")
+        answers.append(find_lesions(rounded).lesions)
+    reference = answers[0]
+    assert len(reference) == len(specs)
+    for lesions in answers[1:]:
+        assert len(lesions) == len(reference)
+        for got, expected in zip(lesions, reference):
+            assert got.volume_ml == pytest.approx(expected.volume_ml, rel=0.01)
+            assert (got.bone_contact, got.fluid_calcium_level, got.laterality) == \
+                   (expected.bone_contact, expected.fluid_calcium_level, expected.laterality)
