@@ -52,7 +52,9 @@ class LesionSpec:
                                                       # past the bone's outer voxel centres (< 0: a gap)
     # truth, filled by implant():
     centre_mm: np.ndarray = field(default=None)
-    volume_ml: float = 0.0
+    volume_ml: float = 0.0            # the whole mass, loculi included
+    calcified_ml: float = 0.0         # its calcified parts: nodules, walls, sediment
+    fluid_ml: float = 0.0             # the loculi's fluid
     extents_mm: np.ndarray = field(default=None)
     largest_diameter_mm: float = 0.0
     truth_mask: np.ndarray = field(default=None, repr=False)
@@ -195,6 +197,9 @@ def implant(volume: Volume, specs: list[LesionSpec], seed: int = 7) -> Volume:
         truth[box] = fraction >= 0.5
         spec.truth_mask = truth
         spec.volume_ml = float(fraction.sum() * volume.voxel_ml)
+        calcium = _downsample((inside & (value != FLUID_HU)).astype(float), fine)
+        spec.calcified_ml = float(calcium.sum() * volume.voxel_ml)
+        spec.fluid_ml = spec.volume_ml - spec.calcified_ml
         centres = np.array([spec.centre_mm + np.array(s.offset_mm) for s in spec.spheres])
         radii = np.array([s.radius_mm for s in spec.spheres])[:, None]
         spec.extents_mm = (centres + radii).max(0) - (centres - radii).min(0)

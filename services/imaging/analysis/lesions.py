@@ -50,6 +50,7 @@ LOBULE_SEPARATION_MM = 6.0  # two lobule centres closer than this are one lobule
 LOBULATED_MIN_LOBULES = 3   # a cluster of at least this many nodules is lobulated / cloud-like
 ELONGATION_LINEAR = 4.0     # principal axis ratio above which a mass is sheet-like / linear
 PUNCTATE_MAX_ML = 0.5       # smaller masses are punctate
+LOCULUS_MIN_RADIUS_MM = 2.0  # a loculus's cavity is at least this deep (4 mm across)
 FLUID_MIN_ML = 0.2          # a cystic loculus must hold at least this much fluid to show a level
 SEDIMENT_HU = 300.0         # the calcium layer below a fluid level averages above this
 SEDIMENT_MIN_MM = 6.0       # ... and is at least this thick (a loculus wall is thinner)
@@ -89,9 +90,10 @@ class Lesion:
     extent_ap_mm: float
     extent_si_mm: float
     largest_diameter_mm: float
-    volume_ml: float          # the mass: calcified voxels plus the fluid/soft contents they enclose
-    calcified_volume_ml: float  # the calcified parts alone (nodules, walls, sediment), partial volume counted
-    fluid_volume_ml: float    # the fluid/soft contents the calcified parts enclose (cystic loculi)
+    volume_ml: float          # the calcified volume: nodules, loculus walls, sediment (partial volume
+                              # counted, see _partial_volume); the fluid is apart
+    calcified_volume_ml: float  # the same (kept for the report's explicit component)
+    fluid_volume_ml: float    # the fluid the calcified parts enclose (cystic loculi)
     mean_hu: float            # over the calcified voxels
     peak_hu: float
     lobule_count: int
@@ -386,8 +388,10 @@ class _Context:
         hu = self.ct_hu[ct_box]
         ct_calc, ct_bone, ct_calcified = self.ct_masks(box, calc)
         enclosed = grid.to_ct(grid_mass & ~calc, box)  # loculi: the grid closes their leaky walls
-        mass, fraction = _partial_volume(hu, _fill_holes(ct_calc | enclosed), ct_calc, ct_bone, ct_calcified,
-                                         1.0 / grid.factors)
+        solid = _fill_holes(ct_calc | enclosed)
+        calcium, share, background = _partial_volume(hu, solid, ct_calc, ct_bone, ct_calcified, 1.0 / grid.factors)
+        fluid, fluid_ml = self.fluid(hu, calcium, share, ct_bone | (ct_calcified & ~ct_calc))
+        mass = calcium | fluid
         offset = np.array([s.start for s in ct_box])
         index = np.nonzero(mass)
         xyz = _coords(self.ct_affine, tuple(i + o for i, o in zip(index, offset)))
@@ -397,14 +401,13 @@ class _Context:
         centroid = np.rint(np.array(index).mean(axis=1) + offset).astype(int)
         mass_on_grid = grid.to_grid(mass, box)
         lobules = self.lobules(mass_on_grid)
-        volume_ml = float(fraction.sum() * self.ct_voxel_ml)
-        fluid_ml = float((mass & ~ct_calcified).sum() * self.ct_voxel_ml)
+        volume_ml = float(share.sum() * self.ct_voxel_ml)
         lesion = Lesion(
             laterality=self.laterality(xyz),
             extent_lr_mm=float(extents[0]), extent_ap_mm=float(extents[1]), extent_si_mm=float(extents[2]),
             largest_diameter_mm=_largest_diameter(xyz) + float(self.ct_spacing.mean()),
             volume_ml=volume_ml,
-            calcified_volume_ml=max(volume_ml - fluid_ml, 0.0), fluid_volume_ml=fluid_ml,
+            calcified_volume_ml=volume_ml, fluid_volume_ml=fluid_ml,
             mean_hu=float(values.mean()), peak_hu=float(values.max()),
             lobule_count=lobules,
             pattern=_pattern(lobules, volume_ml, xyz),
@@ -415,6 +418,31 @@ class _Context:
             centroid_voxel=(int(centroid[0]), int(centroid[1]), int(centroid[2])),
         )
         return lesion, ct_box, mass
+
+    def fluid(self, hu, calcium, share, others) -> tuple[np.ndarray, float]:
+        """The loculi's fluid: what the calcium encloses (its walls closed over gaps of one grid
+        voxel), in pockets of at least FLUID_MIN_ML (the septa between touching nodules are
+        thinner and branch). Its volume counts the fluid part of every enclosed voxel, the partial-volume
+        voxels against the walls included, but not the outer surface's, whose other part is
+        the tissue around the mass."""
+        walls = _closed(calcium, float(self.grid.spacing.max()), self.ct_spacing)
+        enclosed = _fill_holes(walls) & ~others
+        pockets, count = ndimage.label(enclosed & ~calcium)
+        sizes_ml = _component_sizes(pockets, count) * self.ct_voxel_ml
+        depth = ndimage.maximum(ndimage.distance_transform_edt(pockets > 0, sampling=self.ct_spacing), pockets,
+                                np.arange(count + 1))
+        # A loculus is a round cavity; the gaps between touching nodules are thin and branching.
+        ball_ml = 4.0 / 3.0 * np.pi * np.asarray(depth, float) ** 3 / 1000.0
+        loculi = (sizes_ml >= FLUID_MIN_ML) & reaches(depth, LOCULUS_MIN_RADIUS_MM) & (sizes_ml <= 4.0 * ball_ml)
+        loculi[0] = False
+        fluid = loculi[pockets]
+        if not fluid.any():
+            return fluid, 0.0
+        inner = exceeds(ndimage.distance_transform_edt(np.pad(enclosed, 1), sampling=self.ct_spacing)[1:-1, 1:-1, 1:-1],
+                        float(self.ct_spacing.max()))
+        near = within(ndimage.distance_transform_edt(~fluid, sampling=self.ct_spacing), float(self.ct_spacing.max()) * 1.8)
+        counted = (fluid | (near & inner & enclosed))
+        return fluid, float((1.0 - share[counted]).sum() * self.ct_voxel_ml)
 
     def owners(self, box, calc) -> np.ndarray:
         """For each grid voxel of `box`: whose calcified grid voxel is nearest, within one grid
@@ -515,27 +543,47 @@ class _Context:
         return site
 
 
-def _partial_volume(hu, mass, calc, bone, calcified, unit) -> tuple[np.ndarray, np.ndarray]:
-    """The mass's voxels and each voxel's share of mass (partial-volume corrected).
+def _partial_volume(hu, mass, calc, bone, calcified, unit) -> tuple[np.ndarray, np.ndarray, float]:
+    """The mass's voxels (a voxel counts when at least half of it is calcium), each voxel's share
+    of calcium, and the background HU.
 
-    A voxel on the mass's surface holds a mix of calcium and surrounding tissue: its share is
-    where its HU lies between the surroundings' and the mass's own dense interior. The surface
-    is one analysis-grid voxel thick on each side and the surroundings two more beyond (`unit`:
-    the CT voxel's size in grid voxels), so a finer CT, whose partial volume spreads over more
-    of its voxels, is weighed over the same depth.
+    A voxel holds a mix of calcium and what surrounds it (soft tissue outside, fluid in a
+    loculus): its calcium share is where its HU lies between the background's and the pure
+    calcium's around it, the densest voxel of the lesion within two analysis-grid voxels (after a
+    3-voxel median, so noise does not set it). Pure calcium is taken locally because nodules differ (300 to 1500 HU): one
+    value for the whole lesion would over-count faint nodules' edges and under-count dense ones.
+    Summed over the mass and one analysis-grid voxel around it (`unit`: the CT voxel's size in
+    grid voxels, so a finer CT, whose partial volume spreads over more voxels, is weighed over the
+    same depth), the shares give the calcified volume whatever the voxel size. A wall or a
+    sediment layer thinner than a voxel never shows its pure density, so its share is over-
+    rather than under-estimated.
     """
-    inside = ndimage.distance_transform_edt(np.pad(mass, 1), sampling=unit)[1:-1, 1:-1, 1:-1]
     outside = ndimage.distance_transform_edt(~mass, sampling=unit)
-    interior = inside > 1 + 1e-6
-    grown = outside <= 1 + 1e-6
-    surface = (grown & ~interior) & ~(bone & ~mass)
-    around = ~grown & (outside <= 3 + 1e-6) & ~calcified
+    grown = within(outside, 1.0)
+    others = bone | (calcified & ~calc)  # the bone it touches, and other calcified tissue
+    around = ~grown & within(outside, 3.0) & ~calcified
     background = float(np.median(hu[around])) if around.any() else 40.0
-    dense_part = calc & interior
+    # Two grid voxels: from one voxel outside the mass, its interior's pure calcium is in reach.
+    reach = [2 * max(int(round(2 / u)), 2) + 1 for u in unit]
+    smooth = ndimage.median_filter(hu, size=3).astype(np.float32)
+    pure = ndimage.maximum_filter(np.where(calc, smooth, -np.inf).astype(np.float32), size=reach)
+    fallback = float(np.median(smooth[calc])) if calc.any() else CALCIFIED_HU
+    pure = np.where(np.isfinite(pure), np.maximum(pure, hu), fallback)
+    share = np.clip((hu.astype(np.float32) - background) / np.maximum(pure - background, 1.0), 0.0, 1.0)
+    # The calcium: at least half calcium, in or at the mass. Around it, one grid voxel of partial
+    # volume, except on the bone's side, where a voxel's density is the bone's (cancellous bone the
+    # watershed left with the mass is below half calcium and stays out too).
+    inside = ndimage.distance_transform_edt(np.pad(mass, 1), sampling=unit)[1:-1, 1:-1, 1:-1]
+    dense_part = calc & exceeds(inside, 1.0)
     dense = float(np.median(hu[dense_part] if dense_part.any() else hu[calc]))
-    share = np.clip((hu.astype(np.float32) - background) / max(dense - background, 1.0), 0.0, 1.0)
-    fraction = np.where(interior, 1.0, np.where(surface, share, 0.0))
-    return interior | (surface & (share >= 0.5)), fraction
+    # Which voxels are the lesion's: at least half calcium against the lesion's typical density
+    # (a cortex voxel beside a nodule's edge is not, though it is against that edge's own).
+    core = (hu >= background + 0.5 * (dense - background)) & grown & ~others
+    core |= exceeds(inside, 1.0) & calc & ~others
+    rim = within(ndimage.distance_transform_edt(~core, sampling=unit), 1.0)
+    bone_side = within(ndimage.distance_transform_edt(~others, sampling=unit), 1.0) if others.any() else others
+    counted = core | (rim & ~bone_side & ~others)
+    return core, np.where(counted, share, 0.0), background
 
 
 def _flat_bottom(hole: np.ndarray, axis: int, sign: int) -> int | None:
