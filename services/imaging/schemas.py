@@ -51,7 +51,8 @@ class AnalysisState(BaseModel):
     report: dict[str, Any] | None = Field(
         None, description="When done: a collection Bundle with the DiagnosticReport (key images in "
                           "presentedForm) and one calcified-mass Observation per lesion, largest first")
-    mask: str | None = Field(None, description="When done: where to download the lesion mask")
+    mask: str | None = Field(None, description="When done and a lesion was found: where to download the lesion "
+                                               "mask (null when no lesion was found: no mask is made)")
     subject: str | None = None
     idempotencyKey: str | None = Field(None, description="The Idempotency-Key the analysis was submitted with")
     delivery: Delivery | None = Field(None, description="When done and a subject was named: the report's "
