@@ -13,8 +13,8 @@ from services.imaging.analysis.lesions import find_lesions
 from services.imaging.analysis.loaders import InputError, load_dicom_series, load_nifti
 from services.imaging.dicomweb import retrieve_series
 from services.imaging.jobs import JobFailed
-from services.imaging.models import AnalysisJob
 from services.imaging.masks import dicom_seg, nifti_mask
+from services.imaging.models import AnalysisJob
 from services.imaging.report import report_bundle
 from shared.settings import Settings
 

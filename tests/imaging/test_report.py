@@ -52,9 +52,9 @@ def no_lesion(volume: Volume) -> Findings:
     return Findings([], np.zeros(volume.hu.shape, np.int16), 0, False, [])
 
 
-def volume_with(shape, spacing, rotation=np.eye(3), hu=None) -> Volume:
+def volume_with(shape, spacing, rotation=None, hu=None) -> Volume:
     affine = np.eye(4)
-    affine[:3, :3] = rotation @ np.diag(spacing)
+    affine[:3, :3] = (np.eye(3) if rotation is None else rotation) @ np.diag(spacing)
     hu = np.full(shape, 40, np.int16) if hu is None else hu
     return Volume(hu=hu, affine=affine, patient_position="HFS", source="nifti")
 
@@ -313,7 +313,8 @@ async def test_a_reviewer_confirms_the_report_by_updating_it_in_intake(intake, a
     assert report["status"] == "preliminary" and report["identifier"] == [{"system": IDENTIFIER_SYSTEM,
                                                                           "value": "job-r"}]
     # ... and confirms it: final, naming who interpreted it, under If-Match so no change is lost.
-    confirmed = {**report, "status": "final", "resultsInterpreter": [{"display": "Dr A. Radiologist"}]}
+    confirmed = {**report, "status": "final",
+                 "resultsInterpreter": [{"reference": "Practitioner/rad-1", "display": "Dr A. Radiologist"}]}
     answer = await intake.put(f"/fhir/DiagnosticReport/{report_id}", json=confirmed,
                               headers={**FHIR, "If-Match": etag})
     assert answer.status_code == 200, answer.text
