@@ -23,10 +23,10 @@ from services.imaging.analysis.volume import Volume
 WINDOWS = (("Soft tissue", 400, 40), ("Bone", 2000, 500))   # (name, width, level) in HU
 MAX_LESIONS = 4             # key images for the largest few; the others are outlined where they show
 PANEL_PX = 448              # the longer side of one window's panel
-MIN_PANEL_PX = 128          # a thin slab is padded to this height, so letters and scale bar fit
+MIN_PANEL_PX = 160          # a thin slab or strip is padded to this, so letters and labels fit
 PLANE_TOLERANCE_DEG = 10.0  # a voxel plane this close to a patient plane is named after it
 OUTLINE_PX = 2              # the outline lies just outside the lesion, which stays visible
-HEADER_PX = 22
+HEADER_PX = 38             # two lines: the title, then each panel's window
 GREY_LEVELS = 240           # palette 0..239 grey; the rest are the overlay colours below
 LESION_COLOURS = ((255, 70, 70), (60, 200, 255), (255, 200, 0), (90, 255, 90), (255, 110, 255), (255, 150, 60))
 WHITE, YELLOW, BLACK = GREY_LEVELS + len(LESION_COLOURS), GREY_LEVELS + len(LESION_COLOURS) + 1, 0
@@ -86,11 +86,23 @@ def direction_letters(vector: np.ndarray) -> str:
     return "".join(letters)
 
 
-def section(volume: Volume, labels: np.ndarray, plane: str, voxel: tuple[int, int, int]) -> Section:
-    """The voxel plane through `voxel` closest to the patient plane `plane` ("Axial", "Coronal")."""
+def normal_axis(volume: Volume, plane: str, taken: int | None = None) -> int:
+    """The voxel axis most nearly normal to the patient plane `plane`, other than `taken` (so that
+    a steep oblique does not show one voxel plane twice under two names)."""
     directions = volume.affine[:3, :3] / volume.spacing
-    normal_axis, column, row = (np.array(v, float) for v in PLANES[plane])
-    normal = int(np.argmax(np.abs(normal_axis @ directions)))
+    alignment = np.abs(np.array(PLANES[plane][0], float) @ directions)
+    if taken is not None:
+        alignment[taken] = -1.0
+    return int(np.argmax(alignment))
+
+
+def section(volume: Volume, labels: np.ndarray, plane: str, voxel: tuple[int, int, int],
+            normal: int | None = None) -> Section:
+    """The voxel plane through `voxel` normal to voxel axis `normal` (by default the one closest
+    to the patient plane `plane`, "Axial" or "Coronal"), laid out as that plane is shown."""
+    directions = volume.affine[:3, :3] / volume.spacing
+    _, column, row = (np.array(v, float) for v in PLANES[plane])
+    normal = normal_axis(volume, plane) if normal is None else normal
     u, v = (a for a in range(3) if a != normal)
     # The in-plane voxel axes as columns and rows, whichever pairing fits the wanted layout best.
     straight = abs(directions[:, u] @ column) + abs(directions[:, v] @ row)
@@ -139,30 +151,33 @@ def _panel(sec: Section, hu: np.ndarray, labels: np.ndarray, pixel_mm: float, wi
            font, small) -> Image.Image:
     name, width, level = window
     height_px, width_px = hu.shape
-    canvas_h = max(height_px, MIN_PANEL_PX)
-    top = (canvas_h - height_px) // 2
-    pixels = np.zeros((canvas_h, width_px), np.uint8)
-    pixels[top:top + height_px] = _windowed(hu, width, level)
-    for number in (int(n) for n in np.unique(labels) if n):
+    # A thin slab or a narrow strip is centred on a black canvas, not stretched.
+    canvas_h, canvas_w = max(height_px, MIN_PANEL_PX), max(width_px, MIN_PANEL_PX)
+    top, left = (canvas_h - height_px) // 2, (canvas_w - width_px) // 2
+    pixels = np.zeros((canvas_h, canvas_w), np.uint8)
+    image_area = pixels[top:top + height_px, left:left + width_px]
+    image_area[:] = _windowed(hu, width, level)
+    numbers = [int(n) for n in np.unique(labels) if n]
+    for number in numbers:
         mask = labels == number
         ring = ndimage.binary_dilation(mask, np.ones((3, 3), bool), iterations=OUTLINE_PX) & ~mask
-        pixels[top:top + height_px][ring] = GREY_LEVELS + (number - 1) % len(LESION_COLOURS)
+        image_area[ring] = GREY_LEVELS + (number - 1) % len(LESION_COLOURS)
     image = Image.fromarray(pixels, mode="P")
     image.putpalette(PALETTE)
     draw = ImageDraw.Draw(image)
-    for number in (int(n) for n in np.unique(labels) if n):
+    for number in numbers:  # the number just above and right of the outline
         rows, cols = np.nonzero(labels == number)
-        x, y = min(width_px - 12, int(cols.max()) + OUTLINE_PX + 3), max(0, int(rows.min()) + top - 14)
+        x = min(canvas_w - 12, left + int(cols.max()) + OUTLINE_PX + 3)
+        y = max(0, top + int(rows.min()) - 14)
         _text(draw, (x, y), str(number), GREY_LEVELS + (number - 1) % len(LESION_COLOURS), font)
     # Orientation letters: the direction each edge faces.
     _text(draw, (4, canvas_h / 2), direction_letters(-sec.col_dir), YELLOW, font, "lm")
-    _text(draw, (width_px - 4, canvas_h / 2), direction_letters(sec.col_dir), YELLOW, font, "rm")
-    _text(draw, (width_px / 2, 2), direction_letters(-sec.row_dir), YELLOW, font, "ma")
-    _text(draw, (width_px / 2, canvas_h - 2), direction_letters(sec.row_dir), YELLOW, font, "md")
-    _text(draw, (4, 2), f"{name} W{width} L{level}", WHITE, small)
-    bar_mm = _scale_bar_mm(width_px * pixel_mm)
+    _text(draw, (canvas_w - 4, canvas_h / 2), direction_letters(sec.col_dir), YELLOW, font, "rm")
+    _text(draw, (canvas_w / 2, 2), direction_letters(-sec.row_dir), YELLOW, font, "ma")
+    _text(draw, (canvas_w / 2, canvas_h - 2), direction_letters(sec.row_dir), YELLOW, font, "md")
+    bar_mm = _scale_bar_mm(canvas_w * pixel_mm)
     bar_px = round(bar_mm / pixel_mm)
-    x0, y0 = width_px - 10 - bar_px, canvas_h - 22
+    x0, y0 = canvas_w - 10 - bar_px, canvas_h - 22
     draw.rectangle((x0 - 1, y0 - 1, x0 + bar_px + 1, y0 + 4), fill=BLACK)
     draw.rectangle((x0, y0, x0 + bar_px, y0 + 3), fill=WHITE)
     _text(draw, (x0 + bar_px / 2, y0 - 2), f"{bar_mm // 10} cm" if bar_mm % 10 == 0 else f"{bar_mm} mm",
@@ -180,11 +195,16 @@ def render(sec: Section, title: str) -> bytes:
     font, small = _font(16), _font(12)
     panels = [_panel(sec, hu, labels, pixel_mm, window, font, small) for window in WINDOWS]
     gap = 4
-    out = Image.new("P", (sum(p.width for p in panels) + gap, panels[0].height + HEADER_PX), BLACK)
+    # Measured as drawn: on a palette image Pillow renders text unantialiased, a little wider.
+    title_px = ImageDraw.Draw(Image.new("P", (1, 1))).textlength(title, font=small)
+    width = max(sum(p.width for p in panels) + gap, round(title_px) + 10)
+    out = Image.new("P", (width, panels[0].height + HEADER_PX), BLACK)
     out.putpalette(PALETTE)
-    for index, panel in enumerate(panels):
+    draw = ImageDraw.Draw(out)
+    _text(draw, (4, 3), title, WHITE, small)
+    for index, (panel, (name, window_width, level)) in enumerate(zip(panels, WINDOWS)):
         out.paste(panel, (index * (panel.width + gap), HEADER_PX))
-    _text(ImageDraw.Draw(out), (4, 3), title, WHITE, small)
+        _text(draw, (index * (panel.width + gap) + 4, 20), f"{name} W{window_width} L{level}", WHITE, small)
     buffer = io.BytesIO()
     out.save(buffer, format="PNG")
     return buffer.getvalue()
@@ -202,10 +222,12 @@ def key_images(volume: Volume, findings: Findings) -> list[tuple[str, bytes]]:
                for n, lesion in enumerate(findings.lesions[:MAX_LESIONS], start=1)]
     if not targets:
         targets = [("through the middle of the volume (no lesion)", tuple(s // 2 for s in volume.hu.shape))]
+    axial = normal_axis(volume, "Axial")
+    normals = {"Axial": axial, "Coronal": normal_axis(volume, "Coronal", taken=axial)}
     images = []
     for where, voxel in targets:
-        for plane in ("Axial", "Coronal"):
-            sec = section(volume, findings.labels, plane, voxel)
+        for plane, normal in normals.items():
+            sec = section(volume, findings.labels, plane, voxel, normal)
             title = f"{sec.name} section {where}; soft-tissue and bone windows"
             images.append((title, render(sec, title)))
     return images

@@ -123,12 +123,15 @@ def test_reformats_keep_their_true_aspect_ratio():
     assert image.shape == (ki.HEADER_PX + ki.PANEL_PX, 2 * ki.PANEL_PX + 4)
 
 
-@pytest.mark.parametrize("degrees,axial_name", [(0, "Axial"), (8, "Axial"), (25, "Oblique (voxel plane)")])
+@pytest.mark.parametrize("degrees,axial_name", [(0, "Axial"), (8, "Axial"), (25, "Oblique (voxel plane)"),
+                                                 (45, "Oblique (voxel plane)")])
 def test_planes_are_named_as_they_are(degrees, axial_name):
     volume = volume_with((40, 40, 30), (1.0, 1.0, 1.0), rotation_about_x(degrees))
-    titles = [title for title, _ in ki.key_images(volume, no_lesion(volume))]
+    images = ki.key_images(volume, no_lesion(volume))
+    titles = [title for title, _ in images]
     assert titles[0].startswith(f"{axial_name} section through the middle of the volume (no lesion)")
     assert titles[1].startswith("Coronal" if degrees < 10 else "Oblique (voxel plane)")
+    assert images[0][1] != images[1][1]  # two different voxel planes, even at 45 degrees
     if degrees == 25:  # the oblique image's edges say where they lean to
         section = ki.section(volume, no_lesion(volume).labels, "Axial", (20, 20, 15))
         assert ki.direction_letters(section.row_dir) == "PS"
