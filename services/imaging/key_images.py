@@ -149,7 +149,7 @@ def _scale_bar_mm(width_mm: float) -> int:
 
 def _panel(sec: Section, hu: np.ndarray, labels: np.ndarray, pixel_mm: float, window: tuple[str, int, int],
            font, small) -> Image.Image:
-    name, width, level = window
+    _, width, level = window
     height_px, width_px = hu.shape
     # A thin slab or a narrow strip is centred on a black canvas, not stretched.
     canvas_h, canvas_w = max(height_px, MIN_PANEL_PX), max(width_px, MIN_PANEL_PX)
