@@ -121,7 +121,7 @@ def build_router() -> APIRouter:
                 summary="The lesion mask: DICOM SEG (one segment per lesion) for DICOM input, NIfTI labels "
                         "otherwise",
                 description="Segment or label n is the report's lesion n (largest first). An analysis that "
-                            "found no lesion has no mask: 404, and its document's `mask` is absent. 409 while "
+                            "found no lesion has no mask: 404, and its document's `mask` is null. 409 while "
                             "the analysis is not done.",
                 responses={200: {"content": {"application/dicom": {"schema": {"type": "string", "format": "binary"}},
                                              "application/gzip": {"schema": {"type": "string", "format": "binary"}}}},

@@ -13,14 +13,13 @@ from services.imaging.analysis.lesions import Findings, Lesion
 from services.imaging.analysis.volume import Volume
 from services.imaging.body_sites import SNOMED_CT, snomed_site
 from services.imaging.key_images import key_images
-from services.imaging.masks import dicom_seg, nifti_mask  # noqa: F401  (their former home)
 
 UCUM = "http://unitsofmeasure.org"
 LOINC = "http://loinc.org"
 HU = "[hnsf'U]"
 OBSERVATION_CATEGORY = "http://terminology.hl7.org/CodeSystem/observation-category"
 REPORT_CATEGORY = "http://terminology.hl7.org/CodeSystem/v2-0074"  # RAD: radiology
-STATUS = "preliminary"  # until a person confirms it (README, "Reviewing an imaging report")
+STATUS = "preliminary"  # until a person confirms it (README, "Imaging reports")
 REPORT_CODE = "ct-calcification-analysis"  # calcinosis-finding
 REPORT_TEXT = "CT soft-tissue calcification analysis"
 # LOINC 25045-6 "CT Unspecified body region": the CT report document code of DICOM CID 7000

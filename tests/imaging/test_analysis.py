@@ -414,7 +414,8 @@ def test_the_report_is_valid_fhir_and_the_seg_matches_the_labels(analysed, tmp_p
     import pydicom
     from fhir.resources.R4B import get_fhir_model_class
 
-    from services.imaging.report import dicom_seg, report_bundle
+    from services.imaging.masks import dicom_seg
+    from services.imaging.report import report_bundle
     from tests.imaging import phantom as phantom_module
 
     volume, findings = analysed["dicom"]
