@@ -114,11 +114,14 @@ def wait_for_report(http: httpx.Client, intake: str, patient_ref: str) -> dict:
 def print_report(bundle: dict) -> None:
     report = next(e["resource"] for e in bundle["entry"] if e["resource"]["resourceType"] == "DiagnosticReport")
     lesions = [e["resource"] for e in bundle["entry"] if e["search"]["mode"] == "include"]
-    print(f"    DiagnosticReport/{report['id']} ({report['status']}): {report.get('conclusion', '')}")
+    review = " until a person confirms it" if report["status"] == "preliminary" else ""
+    print(f"    DiagnosticReport/{report['id']} ({report['status']}{review}): {report.get('conclusion', '')}")
     print(f"    key images: {len(report.get('presentedForm', []))}; lesion Observations: {len(lesions)}")
     for lesion in lesions:
-        volume = lesion.get("valueQuantity", {})
-        print(f"      - Observation/{lesion['id']}: {volume.get('value')} {volume.get('unit', '')}")
+        volume = next((c["valueQuantity"] for c in lesion.get("component", [])
+                       if c["code"]["coding"][0]["code"] == "volume"), {})
+        site = lesion.get("bodySite", {}).get("coding", [{}])[0].get("code", "")
+        print(f"      - Observation/{lesion['id']}: {site}, {volume.get('value')} {volume.get('unit', '')}")
 
 
 def print_classification(result: dict) -> None:

@@ -118,15 +118,22 @@ def build_router() -> APIRouter:
         return state_of(await _job(request.app.state.jobs, analysis_id))
 
     @router.get("/analyses/{analysis_id}/mask", operation_id="readAnalysisMask",
-                summary="The lesion mask: DICOM SEG for DICOM input, NIfTI otherwise",
+                summary="The lesion mask: DICOM SEG (one segment per lesion) for DICOM input, NIfTI labels "
+                        "otherwise",
+                description="Segment or label n is the report's lesion n (largest first). An analysis that "
+                            "found no lesion has no mask: 404, and its document's `mask` is null. 409 while "
+                            "the analysis is not done.",
                 responses={200: {"content": {"application/dicom": {"schema": {"type": "string", "format": "binary"}},
                                              "application/gzip": {"schema": {"type": "string", "format": "binary"}}}},
                            **_errors(401, 403, 404, 409)},
                 response_class=Response, dependencies=[requires(("DiagnosticReport", "read"))])
     async def mask(analysis_id: str, request: Request) -> Response:
         job = await _job(request.app.state.jobs, analysis_id)
-        if job.state != "done" or not job.mask_media_type:
+        if job.state != "done":
             raise FHIRError.of(409, "conflict", f"Analysis {analysis_id} is {job.state}: no mask yet")
+        if not job.mask_media_type:
+            raise FHIRError.of(404, "not-found", f"Analysis {analysis_id} found no lesion, so no lesion mask was "
+                                                 "produced")
         folder: Path = request.app.state.jobs_dir / job.id
         name = "lesions.dcm" if job.mask_media_type == "application/dicom" else "lesions.nii.gz"
         return FileResponse(folder / name, media_type=job.mask_media_type, filename=f"{job.id}-{name}")

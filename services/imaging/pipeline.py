@@ -1,4 +1,5 @@
-"""One analysis job, start to end: input -> volume -> lesions -> FHIR report and mask file.
+"""One analysis job, start to end: input -> volume -> lesions -> FHIR report and mask file (none
+when no lesion was found: the job's mask media type is then None).
 
 It runs in a worker thread (numpy and scipy release the GIL for the heavy work); progress is
 reported through the callback the job runner gives it.
@@ -12,8 +13,9 @@ from services.imaging.analysis.lesions import find_lesions
 from services.imaging.analysis.loaders import InputError, load_dicom_series, load_nifti
 from services.imaging.dicomweb import retrieve_series
 from services.imaging.jobs import JobFailed
+from services.imaging.masks import dicom_seg, nifti_mask
 from services.imaging.models import AnalysisJob
-from services.imaging.report import dicom_seg, nifti_mask, report_bundle
+from services.imaging.report import report_bundle
 from shared.settings import Settings
 
 DICOM = "application/dicom"
@@ -50,6 +52,8 @@ class AnalysisWork:
         progress("reporting", 90)
         bundle = report_bundle(volume, findings, self.settings.canonical_base, job.source.get("subject"),
                                job.imaging_study)
+        if not findings.lesions:
+            return bundle, None
         seg = dicom_seg(volume, findings, paths) if volume.source == "dicom" else None
         if seg is not None:
             (folder / "lesions.dcm").write_bytes(seg)

@@ -50,8 +50,14 @@ class AnalysisState(BaseModel):
     outcome: dict[str, Any] | None = Field(None, description="OperationOutcome saying why, when failed")
     report: dict[str, Any] | None = Field(
         None, description="When done: a collection Bundle with the DiagnosticReport (key images in "
-                          "presentedForm) and one calcified-mass Observation per lesion, largest first")
-    mask: str | None = Field(None, description="When done: where to download the lesion mask")
+                          "presentedForm) and one calcified-mass Observation per lesion, largest first. All are "
+                          "`preliminary`, an automated result nobody has reviewed: a person confirms the report "
+                          "where it was written back, in intake, by a PUT of the DiagnosticReport (and of each "
+                          "lesion Observation it confirms) with `status: final` and `resultsInterpreter`, under "
+                          "If-Match; a rejected lesion becomes `entered-in-error`. `effectiveDateTime` is when "
+                          "the scan was taken (absent when the input does not say), `issued` when it was analysed")
+    mask: str | None = Field(None, description="When done and a lesion was found: where to download the lesion "
+                                               "mask (null when no lesion was found: no mask is made)")
     subject: str | None = None
     idempotencyKey: str | None = Field(None, description="The Idempotency-Key the analysis was submitted with")
     delivery: Delivery | None = Field(None, description="When done and a subject was named: the report's "

@@ -421,7 +421,8 @@ def test_the_report_is_valid_fhir_and_the_seg_matches_the_labels(analysed, tmp_p
     import pydicom
     from fhir.resources.R4B import get_fhir_model_class
 
-    from services.imaging.report import dicom_seg, report_bundle
+    from services.imaging.masks import dicom_seg
+    from services.imaging.report import report_bundle
     from tests.imaging import phantom as phantom_module
 
     volume, findings = analysed["dicom"]
@@ -444,7 +445,9 @@ def test_the_report_is_valid_fhir_and_the_seg_matches_the_labels(analysed, tmp_p
     assert seg_bytes is not None
     seg = highdicom.seg.Segmentation.from_dataset(pydicom.dcmread(io.BytesIO(seg_bytes)))
     lesion_slices = [k for k in range(findings.labels.shape[2]) if findings.labels[:, :, k].any()]
+    numbers = list(range(1, len(findings.lesions) + 1))
     for k in lesion_slices[:: max(1, len(lesion_slices) // 4)]:
-        frame = seg.get_pixels_by_source_instance(
-            source_sop_instance_uids=[reloaded.slice_sop_uids[k]], segment_numbers=[1])[0, :, :, 0]
-        assert np.array_equal(frame > 0, findings.labels[:, :, k].T > 0), k
+        frames = seg.get_pixels_by_source_instance(
+            source_sop_instance_uids=[reloaded.slice_sop_uids[k]], segment_numbers=numbers)[0]
+        for n in numbers:  # one segment per lesion
+            assert np.array_equal(frames[:, :, n - 1] > 0, findings.labels[:, :, k].T == n), (k, n)

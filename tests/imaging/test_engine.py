@@ -52,7 +52,7 @@ def lesion_nifti(tmp_path_factory) -> Path:
     import nibabel
 
     from services.imaging.analysis.loaders import load_nifti
-    from services.imaging.report import LPS_TO_RAS
+    from services.imaging.masks import LPS_TO_RAS
     from tests.imaging import phantom
     from tests.imaging.fixtures import NIFTI
 

@@ -206,7 +206,7 @@ def test_classifier_code_systems(sdk, classifier):
 def test_imaging_nifti_analysis(sdk, imaging):
     from calcinosis_imaging_client.api.analyses import create_analysis, read_analysis, read_analysis_mask
     from calcinosis_imaging_client.models import AnalysisState, AnalysisStateInputkind, AnalysisStateStatus
-    from calcinosis_imaging_client.models import CreateAnalysisFilesBody
+    from calcinosis_imaging_client.models import CreateAnalysisFilesBody, OperationOutcome
     from calcinosis_imaging_client.types import File
 
     upload = CreateAnalysisFilesBody(
@@ -231,8 +231,11 @@ def test_imaging_nifti_analysis(sdk, imaging):
     assert report["resourceType"] == "Bundle" and diagnostic["resourceType"] == "DiagnosticReport"
     assert diagnostic["subject"] == {"reference": "Patient/7"} and diagnostic["conclusion"]
 
-    mask = read_analysis_mask.sync(state.id, client=imaging)
-    assert mask.payload.read(2) == b"\x1f\x8b"  # the NIfTI mask, gzipped
+    # The untouched scan has no lesion, so no mask was made: the document says so, the endpoint 404s.
+    assert state.mask is None
+    missing = read_analysis_mask.sync_detailed(state.id, client=imaging)
+    assert missing.status_code == 404 and isinstance(missing.parsed, OperationOutcome)
+    assert "no lesion mask was produced" in _issues(missing.parsed)[0][1]
 
 
 def test_imaging_unknown_analysis_is_an_operation_outcome(sdk, imaging):
