@@ -44,7 +44,6 @@ def lesion_components(lesion: Lesion, base: str) -> list[dict]:
         {"code": _finding(base, "extent-ap"), "valueQuantity": _quantity(lesion.extent_ap_mm, "mm")},
         {"code": _finding(base, "extent-si"), "valueQuantity": _quantity(lesion.extent_si_mm, "mm")},
         {"code": _finding(base, "volume"), "valueQuantity": _quantity(lesion.volume_ml, "mL")},
-        {"code": _finding(base, "calcified-volume"), "valueQuantity": _quantity(lesion.calcified_volume_ml, "mL")},
         {"code": _finding(base, "fluid-volume"), "valueQuantity": _quantity(lesion.fluid_volume_ml, "mL")},
         {"code": _finding(base, "mean-density"), "valueQuantity": _quantity(lesion.mean_hu, HU)},
         {"code": _finding(base, "peak-density"), "valueQuantity": _quantity(lesion.peak_hu, HU)},

@@ -6,7 +6,6 @@ one segment per lesion and none without lesions, and a reviewer confirming the r
 import dataclasses
 import io
 import shutil
-import time
 
 import httpx
 import numpy as np
@@ -145,19 +144,18 @@ def test_without_lesions_one_overview_through_the_middle(analysed):
         "Coronal section through the middle of the volume (no lesion)"]
 
 
-def test_rendering_a_large_ct_is_fast():
+def test_a_large_ct_gives_two_images_for_each_of_the_four_largest_lesions():
     rng = np.random.default_rng(0)
     big = volume_with((512, 512, 400), (0.8, 0.8, 1.0), hu=rng.integers(-1000, 1500, (512, 512, 400), dtype=np.int16))
     labels = np.zeros(big.hu.shape, np.int16)
     lesions = []
     for n in range(1, 5):
         labels[100 * n:100 * n + 40, 200:240, 180:220] = n
-        lesions.append(Lesion("left", 32, 32, 40, 50, 50, 40, 10, 600, 900, 3, "lobulated-cloudlike", False, False,
+        lesions.append(Lesion("left", 32, 32, 40, 50, 50, 10, 600, 900, 3, "lobulated-cloudlike", False, False,
                               None, "hip-gluteal", (100 * n + 20, 220, 200)))
-    start = time.perf_counter()
+    # Rendering these took about 0.6 s here (noise is the worst case for PNG); no test times it.
     images = ki.key_images(big, Findings(lesions, labels, 0, False, []))
     assert len(images) == 8
-    assert time.perf_counter() - start < 3.0  # about 0.6 s here: noise is the worst case for PNG
 
 
 # ---- metadata and codes -------------------------------------------------------------------------
@@ -199,8 +197,7 @@ def test_body_sites_carry_snomed_ct_and_the_volumes_are_split(analysed):
             {"system": f"{BASE}/CodeSystem/calcinosis-site", "code": "hip-gluteal"},
             {"system": SNOMED_CT, "code": "29836001", "display": "Hip region structure"}]
         values = {c["code"]["coding"][0]["code"]: c.get("valueQuantity") for c in observation["component"]}
-        for code, value in (("volume", lesion.volume_ml), ("calcified-volume", lesion.calcified_volume_ml),
-                            ("fluid-volume", lesion.fluid_volume_ml)):
+        for code, value in (("volume", lesion.volume_ml), ("fluid-volume", lesion.fluid_volume_ml)):
             assert values[code] == {"value": round(value, 1), "unit": "mL", "system": "http://unitsofmeasure.org",
                                     "code": "mL"}
     cystic = max(findings.lesions, key=lambda lesion: lesion.fluid_volume_ml)
@@ -241,7 +238,7 @@ def test_the_report_code_and_the_added_components_are_published():
              if 7000 in cids}
     assert loinc[REPORT_LOINC["code"]] == "CT Report"  # DICOM CID 7000, Diagnostic Imaging Report Document Titles
     findings = {c["code"] for c in render_codesystem("calcinosis-finding", BASE)["concept"]}
-    assert {REPORT_CODE, "calcified-volume", "fluid-volume"} <= findings
+    assert {REPORT_CODE, "fluid-volume"} <= findings
 
 
 # ---- the mask -----------------------------------------------------------------------------------

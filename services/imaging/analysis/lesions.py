@@ -92,7 +92,6 @@ class Lesion:
     largest_diameter_mm: float
     volume_ml: float          # the calcified volume: nodules, loculus walls, sediment (partial volume
                               # counted, see _partial_volume); the fluid is apart
-    calcified_volume_ml: float  # the same (kept for the report's explicit component)
     fluid_volume_ml: float    # the fluid the calcified parts enclose (cystic loculi)
     mean_hu: float            # over the calcified voxels
     peak_hu: float
@@ -407,7 +406,7 @@ class _Context:
             extent_lr_mm=float(extents[0]), extent_ap_mm=float(extents[1]), extent_si_mm=float(extents[2]),
             largest_diameter_mm=_largest_diameter(xyz) + float(self.ct_spacing.mean()),
             volume_ml=volume_ml,
-            calcified_volume_ml=volume_ml, fluid_volume_ml=fluid_ml,
+            fluid_volume_ml=fluid_ml,
             mean_hu=float(values.mean()), peak_hu=float(values.max()),
             lobule_count=lobules,
             pattern=_pattern(lobules, volume_ml, xyz),
