@@ -52,13 +52,14 @@ ELONGATION_LINEAR = 4.0     # principal axis ratio above which a mass is sheet-l
 PUNCTATE_MAX_ML = 0.5       # smaller masses are punctate
 LOCULUS_MIN_RADIUS_MM = 2.0  # a loculus's cavity is at least this deep (4 mm across)
 FLUID_MIN_ML = 0.2          # a cystic loculus must hold at least this much fluid to show a level
-SEDIMENT_HU = 300.0         # the calcium layer below a fluid level averages above this
-SEDIMENT_MIN_MM = 6.0       # ... and is at least this thick (a loculus wall is thinner)
-LEVEL_MIN_VOXELS = 5        # a level must cover at least this many voxels
-LEVEL_AREA_FRACTION = 0.5   # the fluid's flat bottom covers at least this share of the loculus's
-                            # widest cross-section (the bottom of a round, empty loculus is small)
-LEVEL_STRAY_FRACTION = 0.1  # fluid voxels below that level (partial volume, noise): at most this share
-LEVEL_MIN_LAYERS = 3        # the fluid must be this many voxels tall to tell a flat bottom from a bowl
+SEDIMENT_HU = 300.0         # settled calcium under a level is at least this dense (400-1000 HU)
+LEVEL_PROBE_MM = 1.5        # the calcium is probed this far and twice this far under the fluid
+LEVEL_BAND_MM = 1.5         # a level's interface lies within this of its median height
+LEVEL_FLAT_SHARE = 0.7      # ... for at least this share of it (a round floor spreads wider)
+LEVEL_RISE_MM = 1.0         # a level rises less than this to its rim (half a voxel where coarser)
+LEVEL_MIN_VOXELS = 5        # a level covers at least this many voxels
+LEVEL_AREA_FRACTION = 0.5   # ... and at least this share of the fluid's widest horizontal layer
+LEVEL_STRAY_FRACTION = 0.1  # fluid voxels below the level (partial volume, noise): at most this share
 EROSION_BRIDGE_MM = 15.0    # the bone's expected outline: its own, with dents a ball of this radius
                             # cannot enter bridged (cortex curves more gently than a mass's lobules)
 EROSION_MIN_DEPTH_MM = 4.0  # a mass that has scalloped the bone lies deeper than this (over a grid
@@ -321,9 +322,7 @@ class _Context:
         self.slice_axis, self.warnings = slice_axis, warnings
         index = np.nonzero(body)
         self.midline_x = float(_coords(grid.affine, index)[:, 0].mean()) if index[0].size else 0.0
-        self.down_axis, self.down_sign, cos = _axis_towards(grid.affine, volume.gravity())
-        if cos < 0.9:
-            warnings.append("No voxel axis is vertical: fluid-calcium levels are judged approximately")
+        self.gravity = volume.gravity()
         self._landmark_distance: dict[str, np.ndarray] = {}
 
     # -- landmarks ---------------------------------------------------------------------------
@@ -390,6 +389,7 @@ class _Context:
         solid = _fill_holes(ct_calc | enclosed)
         calcium, share, background = _partial_volume(hu, solid, ct_calc, ct_bone, ct_calcified, 1.0 / grid.factors)
         fluid, fluid_ml = self.fluid(hu, calcium, share, ct_bone | (ct_calcified & ~ct_calc))
+        level = sedimentation_level(hu, fluid, self.ct_affine, self.gravity, self.ct_voxel_ml)
         mass = calcium | fluid
         offset = np.array([s.start for s in ct_box])
         index = np.nonzero(mass)
@@ -410,7 +410,7 @@ class _Context:
             mean_hu=float(values.mean()), peak_hu=float(values.max()),
             lobule_count=lobules,
             pattern=_pattern(lobules, volume_ml, xyz),
-            fluid_calcium_level=self.fluid_level(grid.hu[box], grid_mass, calc),
+            fluid_calcium_level=level,
             bone_contact=bone_contact,
             bone_erosion=self.bone_erosion(box, grid_mass) if bone_contact else False,  # erosion needs contact
             body_site=self.site(box, mass_on_grid),
@@ -505,33 +505,6 @@ class _Context:
             depth >= ndimage.maximum_filter(depth, footprint=_ball(LOBULE_SEPARATION_MM, spacing)))
         return int(ndimage.label(peaks, structure=np.ones((3, 3, 3), bool))[1])
 
-    def fluid_level(self, hu, mass, calc_mask) -> bool:
-        """A sedimentation sign: in a loculus, fluid whose bottom is flat and perpendicular to
-        gravity, over a calcium layer at least SEDIMENT_MIN_MM thick (an empty loculus has only
-        its thin wall below). A loculus too small or boxy to be flat in one direction only is
-        not judged a level. On the grid: `hu`, `mass` and `calc_mask` are grid arrays."""
-        fluid = mass & ~calc_mask & (hu < CALCIFIED_HU)
-        holes, count = ndimage.label(fluid)
-        axis, sign = self.down_axis, self.down_sign
-        steps = max(1, int(voxels_in(SEDIMENT_MIN_MM, self.grid.spacing[axis])))
-        n_layers = hu.shape[axis]
-        sizes = _component_sizes(holes, count) * self.grid.voxel_ml
-        for n in np.flatnonzero(sizes >= FLUID_MIN_ML):
-            if n == 0:
-                continue
-            hole = holes == n
-            level = _flat_bottom(hole, axis, sign)
-            if level is None or not steps <= level < n_layers - steps:
-                continue
-            others = [(a, s) for a in range(3) for s in (-1, 1) if (a, s) != (axis, sign)]
-            if any(_flat_bottom(hole, a, s) is not None for a, s in others):
-                continue  # flat on other sides too: a small or boxy loculus, not a level
-            at_level = np.take(hole, level, axis=axis)
-            below = [np.take(hu, level + sign * d, axis=axis)[at_level] for d in range(1, steps + 1)]
-            if all(values.mean() >= SEDIMENT_HU for values in below):
-                return True
-        return False
-
     def site(self, box, mass: np.ndarray) -> str:
         """The site of the nearest landmark within its reach (SITE_LANDMARKS)."""
         nearest, site = np.inf, SITE_NOT_SEEN
@@ -585,23 +558,70 @@ def _partial_volume(hu, mass, calc, bone, calcified, unit) -> tuple[np.ndarray, 
     return core, np.where(counted, share, 0.0), background
 
 
-def _flat_bottom(hole: np.ndarray, axis: int, sign: int) -> int | None:
-    """The layer (index along `axis`) of a flat face of `hole` on its `sign` side, or None.
+def sedimentation_level(hu: np.ndarray, fluid: np.ndarray, affine: np.ndarray, gravity: np.ndarray,
+                        voxel_ml: float) -> bool:
+    """A fluid-calcium level in one of the loculi (`fluid`, CT voxels of a box `hu`): calcium
+    settled under fluid, meeting it in a plane perpendicular to gravity.
 
-    Flat: the face's layer spans at least LEVEL_AREA_FRACTION of the widest cross-section, at
-    most LEVEL_STRAY_FRACTION of that lies beyond it, and LEVEL_MIN_LAYERS layers rise above it.
+    Judged in patient millimetres, whatever the voxel axes (tilted, rotated or flipped grids): the
+    fluid voxels that stand on calcium (SEDIMENT_HU or more at two depths straight down along
+    gravity, so a thin wall or noise does not count) form the interface. It is a level when
+    nearly all of it lies in one horizontal slab (an empty loculus's round floor spreads over its
+    whole lower half), it is about as wide as the fluid gets (the bottom of a bowl is narrow), it
+    does not curve up towards its rim as a bowl's floor does, the fluid stands above it, and little
+    fluid lies below it.
     """
-    counts = np.bincount(np.nonzero(hole)[axis], minlength=hole.shape[axis])
-    used = np.flatnonzero(counts)
-    layers = np.arange(used.min(), used.max() + 1)
-    if sign > 0:  # the face is on the high-index side
-        layers = layers[::-1]
-    seq = counts[layers]
-    p = int(np.flatnonzero(seq >= LEVEL_AREA_FRACTION * seq.max())[0])
-    if seq[p] >= LEVEL_MIN_VOXELS and seq[:p].sum() <= LEVEL_STRAY_FRACTION * seq[p] \
-            and len(seq) - p >= LEVEL_MIN_LAYERS:
-        return int(layers[p])
-    return None
+    pockets, count = ndimage.label(fluid, structure=np.ones((3, 3, 3), bool))
+    if count == 0:
+        return False
+    down = np.linalg.solve(affine[:3, :3], gravity)  # index steps per mm straight down
+    spacing_down = 1.0 / max(float(np.linalg.norm(down)), 1e-6)  # mm between voxels along gravity
+    voxel_mm = float(np.linalg.norm(affine[:3, :3], axis=0).max())
+    steps = (max(LEVEL_PROBE_MM, 0.75 * voxel_mm), max(2 * LEVEL_PROBE_MM, 1.5 * voxel_mm))
+    values = hu.astype(np.float32)
+    sizes_ml = _component_sizes(pockets, count) * voxel_ml
+    for n in np.flatnonzero(sizes_ml >= FLUID_MIN_ML):
+        if n == 0:
+            continue
+        index = np.argwhere(pockets == n).astype(float)
+        below = [ndimage.map_coordinates(values, (index + d * down).T, order=1, mode="nearest") for d in steps]
+        on_calcium = (below[0] >= SEDIMENT_HU) & (below[1] >= SEDIMENT_HU)
+        if on_calcium.sum() < LEVEL_MIN_VOXELS:
+            continue
+        height = -(index @ affine[:3, :3].T) @ gravity  # mm, upwards
+        level = float(np.median(height[on_calcium]))
+        band = max(LEVEL_BAND_MM, 0.6 * spacing_down)
+        in_band = np.abs(height[on_calcium] - level) <= band
+        # The pocket's widest horizontal slab of the interface's thickness: a level is a chord of the
+        # loculus, as wide as the fluid over it; an empty loculus's floor is a bowl's narrow bottom.
+        widest = np.bincount(((height - height.min()) // (2 * band)).astype(int)).max()
+        widest_layer = widest * min(spacing_down / (2 * band), 1.0)  # the interface is about one layer
+        flat = max(LEVEL_RISE_MM, 0.5 * spacing_down)
+        # Its roof must be the loculus's dome: a pocket a few coarse voxels across is flat all round.
+        above = [ndimage.map_coordinates(values, (index - d * down).T, order=1, mode="nearest") for d in steps]
+        roof = (above[0] >= SEDIMENT_HU) & (above[1] >= SEDIMENT_HU)
+        domed = roof.sum() < LEVEL_MIN_VOXELS or _rise_to_rim(index[roof], affine, -gravity) > flat
+        if (in_band.mean() >= LEVEL_FLAT_SHARE and domed
+                and in_band.sum() >= LEVEL_AREA_FRACTION * widest_layer
+                and _rise_to_rim(index[on_calcium], affine, gravity) <= flat
+                and (height >= level + band + LEVEL_PROBE_MM).any()
+                and (height < level - band).mean() <= LEVEL_STRAY_FRACTION):
+            return True
+    return False
+
+
+def _rise_to_rim(index: np.ndarray, affine: np.ndarray, gravity: np.ndarray) -> float:
+    """How much a surface (voxel indices) rises from its centre to its rim, in mm, from the least-
+    squares fit height = a + b * r^2 (r: horizontal distance from its centre): about nothing for a
+    level, about r^2 / 2R for the floor of a round loculus of inner radius R."""
+    xyz = index @ affine[:3, :3].T
+    height = -xyz @ gravity
+    horizontal = xyz - np.outer(xyz @ gravity, gravity)
+    r2 = ((horizontal - horizontal.mean(axis=0)) ** 2).sum(axis=1)
+    if len(r2) < 3 or np.ptp(r2) == 0:
+        return 0.0
+    slope = np.polyfit(r2, height, 1)[0]
+    return float(slope * r2.max())
 
 
 def _x_grid(affine: np.ndarray, shape: tuple[int, ...]) -> np.ndarray:
