@@ -248,6 +248,11 @@ def _chest_labels(volume: Volume) -> np.ndarray:
     seg = np.asarray(image.dataobj).astype(np.uint8)
     seg_affine = np.diag([-1.0, -1.0, 1.0, 1.0]) @ np.asarray(image.affine, float)   # RAS -> LPS
     to_seg = np.linalg.inv(seg_affine) @ np.asarray(volume.affine, float)
+    if np.allclose(to_seg[:3, :3], np.diag(np.diag(to_seg[:3, :3])), atol=1e-6):   # axis-aligned: per axis
+        axes = [np.rint(to_seg[a, a] * np.arange(n) + to_seg[a, 3]).astype(int) for a, n in enumerate(volume.hu.shape)]
+        valid = [(ax >= 0) & (ax < m) for ax, m in zip(axes, seg.shape, strict=True)]
+        out = seg[np.ix_(*[np.clip(ax, 0, m - 1) for ax, m in zip(axes, seg.shape, strict=True)])]
+        return np.where(valid[0][:, None, None] & valid[1][None, :, None] & valid[2][None, None, :], out, 0)
     index = np.indices(volume.hu.shape).reshape(3, -1).T
     mapped = np.rint(index @ to_seg[:3, :3].T + to_seg[:3, 3]).astype(int)
     ok = np.all((mapped >= 0) & (mapped < np.array(seg.shape)), axis=1)
@@ -256,7 +261,7 @@ def _chest_labels(volume: Volume) -> np.ndarray:
     return out.reshape(volume.hu.shape)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def scan_context(name: str) -> ScanContext:
     volume = load_scan(name)
     hu = volume.hu.astype(np.float32)
@@ -267,7 +272,7 @@ def scan_context(name: str) -> ScanContext:
                       if metal.any() else np.full(hu.shape, 1e4, np.float32))
     labels = None
     dense = (hu >= BONE_HU) & ~ndimage.binary_dilation(metal, iterations=2)
-    parts, count = ndimage.label(dense)
+    parts, _count = ndimage.label(dense)
     sizes = np.bincount(parts.ravel()) * volume.voxel_ml
     bone = np.isin(parts, np.flatnonzero(sizes >= 3.0)) & (parts > 0)
     if name == "chest":
@@ -291,7 +296,7 @@ def scan_context(name: str) -> ScanContext:
     else:
         body = body_parts == int(np.argmax(part_ml))
     body = _fill_slices(body)
-    body = ndimage.binary_erosion(body, iterations=max(1, int(round(3.0 / spacing[0]))))
+    body = ndimage.binary_erosion(body, iterations=max(1, round(3.0 / spacing[0])))
     smooth = ndimage.gaussian_filter(hu, sigma=1.5 / spacing)
     tissue = (smooth >= -200) & ((smooth <= 250) | (sdf < 4.0))
     # the bony rings (pelvis; ribs and spine), not the arms: the humeri and the voxels around them
@@ -348,16 +353,16 @@ def resample_slices(volume: Volume, thickness_mm: float) -> Volume:
     affine = np.asarray(volume.affine, float)
     step = float(np.linalg.norm(affine[:3, 2]))
     n = hu.shape[2]
-    count = int(math.floor((n - 1) * step / thickness_mm + 1e-9)) + 1
+    count = math.floor((n - 1) * step / thickness_mm + 1e-9) + 1
     centres = np.arange(count) * thickness_mm / step            # in source slice indices
     half = thickness_mm / step / 2
-    taps = max(1, int(math.ceil(2 * half * 4))) if thickness_mm > step else 1
+    taps = max(1, math.ceil(2 * half * 4)) if thickness_mm > step else 1
     offsets = (np.arange(taps) + 0.5) / taps * 2 * half - half if taps > 1 else np.zeros(1)
     out = np.zeros(hu.shape[:2] + (count,), np.float32)
     for m, c in enumerate(centres):
         acc = np.zeros(hu.shape[:2], np.float32)
         for u in np.clip(c + offsets, 0, n - 1):
-            k0 = min(int(math.floor(u)), n - 2)
+            k0 = min(math.floor(u), n - 2)
             w = np.float32(u - k0)
             acc += (1 - w) * hu[:, :, k0] + w * hu[:, :, k0 + 1]
         out[:, :, m] = acc / len(offsets)
@@ -553,7 +558,7 @@ def plan_lesion(rng: np.random.Generator, ctx: ScanContext, grid: Volume, others
         site, pick = choices[int(rng.integers(len(choices)))]
         anchor, normal = ctx.anchors[site][0][pick], ctx.anchors[site][1][pick]
 
-        def at(t: float) -> list[Ball]:
+        def at(t: float, anchor=anchor, normal=normal, shape=shape) -> list[Ball]:
             return [b.moved(anchor + normal * t) for b in shape]
 
         reach = max(np.linalg.norm(b.centre) + b.radius_mm for b in shape) + abs(gap) + 10.0
@@ -611,7 +616,7 @@ def _materials(points: np.ndarray, balls: list[Ball], septum_mm: float, septum_h
 
 
 def _sub_offsets(spacing: np.ndarray) -> list[np.ndarray]:
-    factors = [max(1, int(math.ceil(s / SUBSAMPLE_MM - 1e-9))) for s in spacing]
+    factors = [max(1, math.ceil(s / SUBSAMPLE_MM - 1e-9)) for s in spacing]
     return [(np.arange(f) + 0.5) / f - 0.5 for f in factors]
 
 
@@ -624,7 +629,7 @@ def render(ctx: ScanContext, grid: Volume, plans: list[LesionPlan], noise_rng: n
     spacing = grid.spacing
     up = -np.asarray(grid.gravity(), float)
     offsets = _sub_offsets(spacing)
-    n_sub = int(np.prod([len(o) for o in offsets]))
+    int(np.prod([len(o) for o in offsets]))
     sub_step = spacing / np.array([len(o) for o in offsets])
     noise_zone = np.zeros(hu.shape, bool)
     truths = []
@@ -634,7 +639,7 @@ def render(ctx: ScanContext, grid: Volume, plans: list[LesionPlan], noise_rng: n
         corners = [(c @ inverse[:3, :3].T + inverse[:3, 3]) for c in
                    ((centres - radii[:, None]).min(0), (centres + radii[:, None]).max(0))]
         lo_ijk, hi_ijk = np.minimum(*corners), np.maximum(*corners)
-        box = tuple(slice(max(int(math.floor(a)) - 1, 0), min(int(math.ceil(b)) + 2, n))
+        box = tuple(slice(max(math.floor(a) - 1, 0), min(math.ceil(b) + 2, n))
                     for a, b, n in zip(lo_ijk, hi_ijk, hu.shape))
         shape = tuple(s.stop - s.start for s in box)
         ijk = np.stack(np.meshgrid(*[np.arange(s.start, s.stop) for s in box], indexing="ij"), -1).reshape(-1, 3)
@@ -651,7 +656,6 @@ def render(ctx: ScanContext, grid: Volume, plans: list[LesionPlan], noise_rng: n
         fluid = np.zeros(len(ijk))
         coords_min = np.full(3, np.inf)
         coords_max = np.full(3, -np.inf)
-        min_sdf = np.inf
         chunk = max(1, 150_000 // len(sub))
         for start in range(0, len(near), chunk):
             rows = near[start:start + chunk]
@@ -663,7 +667,6 @@ def render(ctx: ScanContext, grid: Volume, plans: list[LesionPlan], noise_rng: n
                 continue
             sdf = np.full(len(pts), np.inf, np.float32)
             sdf[inside] = ctx.sample(ctx.sdf, pts[inside])
-            min_sdf = min(min_sdf, float(sdf[inside].min()))
             lesion = inside & (sdf >= 0)                 # bone kept where bone is
             if lesion.any():
                 coords_min = np.minimum(coords_min, pts[lesion].min(0))
@@ -687,13 +690,16 @@ def render(ctx: ScanContext, grid: Volume, plans: list[LesionPlan], noise_rng: n
         extents = tuple(float(v) for v in (coords_max - coords_min + sub_step @ np.abs(affine[:3, :3] / spacing).T))
         mask = frac >= 0.5
         metal = float(np.min(ctx.sample(ctx.metal_distance, _lesion_points(plan.balls, 1.5))))
-        gap = max(min_sdf, 0.0)
+        # the gap from the balls' centres (exact for a distance field; sub-samples would miss the
+        # point of contact by up to half their spacing)
+        surface_gap = _surface_gap(ctx, plan.balls)
+        gap = max(surface_gap, 0.0)
         contact = True if gap <= CONTACT_MM else (False if gap >= APART_MM else None)
         truths.append(LesionTruth(
             index=index, site=plan.site, mode=plan.mode, requested_gap_mm=plan.requested_gap_mm,
             volume_ml=float(frac.sum() * grid.voxel_ml), calcified_ml=float(calc.sum() * grid.voxel_ml),
             fluid_ml=float(fluid.sum() * grid.voxel_ml), extents_mm=extents,
-            gap_mm=gap, overlap_mm=max(-min_sdf, 0.0), bone_contact=contact,
+            gap_mm=gap, overlap_mm=max(-surface_gap, 0.0), bone_contact=contact,
             has_fluid_level=any(b.shows_level for b in plan.balls),
             metal_distance_mm=metal, near_metal=metal < NEAR_METAL_MM,
             nodules=sum(not b.cystic for b in plan.balls), loculi=sum(b.cystic for b in plan.balls),
