@@ -65,7 +65,7 @@ def test_the_sediment_level_is_perpendicular_to_gravity(pelvis, position, poster
     # the material function: sediment below a plane perpendicular to gravity, fluid above it
     axis = np.arange(-10, 10.01, 0.25)
     points = centre + np.stack(np.meshgrid(axis, axis, axis, indexing="ij"), -1).reshape(-1, 3)
-    inside, hu, calcified, fluid = gen._materials(points, [loculus], 1.0, 40.0, up)
+    _inside, hu, _calcified, fluid = gen._materials(points, [loculus], 1.0, 40.0, up)
     cavity = np.linalg.norm(points - centre, axis=1) <= loculus.inner_mm
     height = (points - centre) @ up + loculus.inner_mm
     sediment = cavity & (hu == 700.0)
