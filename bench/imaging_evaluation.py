@@ -192,7 +192,9 @@ def metrics(cases: list[dict], reals: list[dict]) -> dict:
             k = key(r)
             if k is not None:
                 values.setdefault(k, []).append(r)
-        out["by"][name] = {k: rate(v) for k, v in sorted(values.items())}
+        order = [b[2] for b in SIZE_BANDS + THICKNESS_BANDS]
+        out["by"][name] = {k: rate(v) for k, v in sorted(
+            values.items(), key=lambda item: (order.index(item[0]) if item[0] in order else len(order), item[0]))}
 
     def relative(r, found_key, true_key):
         return abs(r[found_key] - r[true_key]) / r[true_key] if r[true_key] > 0 else None
@@ -241,7 +243,7 @@ def verdicts(m: dict) -> list[tuple[str, str, str, bool]]:
          pct(m["sensitivity_2ml_contact"]), m["sensitivity_2ml_contact"]["rate"] >= t["sensitivity_2ml_contact"]),
         ("false positives >= 0.5 mL on the unmodified real scans (NIfTI and DICOM as they are)", "0",
          str(m["real_fp"]), m["real_fp"] <= t["real_fp"]),
-        ("volume error |found - true| / true, median (matched lesions >= 2 mL)", f"<= {t['volume_median']:.0%}",
+        ("volume error abs(found - true) / true, median (matched lesions >= 2 mL)", f"<= {t['volume_median']:.0%}",
          f"{vol['median']:.1%} (n = {vol['n']})", vol["median"] <= t["volume_median"]),
         ("volume error, 95th percentile (matched lesions >= 2 mL)", f"<= {t['volume_p95']:.0%}",
          f"{vol['p95']:.1%}", vol["p95"] <= t["volume_p95"]),
@@ -307,6 +309,15 @@ def report(m: dict, command: str, seeds: range, seconds: float, jobs: int) -> st
         f"{MATCH_SHARE:.0%} of either's voxels; the measurements are the best-overlapping detection's. "
         f"An unmatched detection of >= {FP_MIN_ML} mL is a false positive. Rates carry a Wilson 95% interval."),
         "",
+        ("Limits of the generator, to read the figures by: bone is the real scan's voxels >= 200 HU in big "
+         "components (the DICOM slab: TotalSegmentator's bone labels, tests/data/ct/example_ct_dicom_seg.nii.gz), "
+         "holes filled, and the gap is measured to that surface (to within about half a source voxel: 1.5 mm "
+         "in the pelvis). Lesions may only occupy soft tissue outside the bony rings (not the pelvic or "
+         "abdominal cavity, not an organ), so the chest slab's lesions are small (its chest wall is thin, its "
+         "arms narrow). Thin slices of the pelvis are interpolated from its 3 mm slices: the background is "
+         "smoother than a real thin-slice scan outside the noisy zone around the lesions. The generator's "
+         "tests: tests/imaging/test_lesion_generator.py."),
+        "",
         "## Targets",
         "",
         "| target | required | measured | |",
@@ -338,9 +349,9 @@ def report(m: dict, command: str, seeds: range, seconds: float, jobs: int) -> st
     lines += ["", "## Measurements of the matched lesions", "",
               "| measure | lesions | median | 95th percentile |", "|---|---|---|---|"]
     for label, title in (("2ml", ">= 2 mL"), ("all", "all sizes")):
-        for key, name, unit in (("volume_error", "volume error |found - true| / true", "%"),
+        for key, name, unit in (("volume_error", "volume error abs(found - true) / true", "%"),
                                 ("calcified_error", "calcified volume error", "%"),
-                                ("extent_error_mm", "extents error |found - true|, LR+AP+SI pooled", "mm"),
+                                ("extent_error_mm", "extents error abs(found - true), LR+AP+SI pooled", "mm"),
                                 ("extent_error_rel", "extents error, relative", "%")):
             q = m[f"{key}_{label}"]
             fmt = (lambda v: f"{v:.1%}") if unit == "%" else (lambda v: f"{v:.1f} mm")
