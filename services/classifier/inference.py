@@ -23,10 +23,17 @@ class Contribution:
     state: str
     description: str
     figure: Figure
+    weight: float = 1.0  # below 1: damped as correlated with a stronger finding of its evidence group
 
     @property
     def lr(self) -> float:
         return self.figure.lr
+
+    @property
+    def words(self) -> str:
+        if self.weight < 1.0:
+            return f"{self.description} (LR {self.lr:g}, counted as {self.lr ** self.weight:.3g}: correlated with a stronger finding)"
+        return f"{self.description} (LR {self.lr:g})"
 
 
 @dataclass(frozen=True)
@@ -41,9 +48,9 @@ class Prediction:
     @property
     def rationale(self) -> str:
         def words(items: list[Contribution]) -> str:
-            return "; ".join(f"{c.description} (LR {c.lr:g})" for c in items)
+            return "; ".join(c.words for c in items)
 
-        parts = [f"Prior {self.prior:.1%}."]
+        parts = [f"Prior {format_probability(self.prior, decimals=1)}."]
         parts.append(f"Supported by: {words(self.supporting)}." if self.supporting else "No finding supports it.")
         parts.append(f"Opposed by: {words(self.opposing)}." if self.opposing else "No finding opposes it.")
         return " ".join(parts)
@@ -65,6 +72,21 @@ class Assessment:
     management: list[str]
 
 
+def format_probability(p: float, decimals: int = 0) -> str:
+    """A probability as a clinician reads it: never '100%' or '0%' (decisions.md, Classifier 4)."""
+    floor, ceiling = 10 ** -(decimals + 2), 1 - 10 ** -(decimals + 2)
+    if p < floor:
+        return f"<{floor:.{decimals}%}"
+    if p > ceiling:
+        return f">{ceiling:.{decimals}%}"
+    text = f"{p:.{decimals}%}"
+    if text == f"{0:.{decimals}%}":
+        return f"<{floor:.{decimals}%}"
+    if text == f"{1:.{decimals}%}":
+        return f">{ceiling:.{decimals}%}"
+    return text
+
+
 def describe(feature: str, state: str, kb: Knowledge) -> str:
     """A finding in words: 'serum phosphate: high', 'dialysis: explicitly absent'."""
     spec = kb.catalog.features[feature]
@@ -74,19 +96,49 @@ def describe(feature: str, state: str, kb: Knowledge) -> str:
         return kb.band_displays.get(state, state)
     if feature == "site":
         return f"{spec.display}: {kb.concept_displays['calcinosis-site'].get(state, state)}"
+    if spec.state_displays:
+        return f"{spec.display}: {spec.state_displays.get(state, state)}"
     if feature == "pattern":
         return f"{spec.display}: {kb.concept_displays['calcinosis-finding'].get(state, state)}"
     return f"{spec.display}: {state}"
 
 
+def _log_scores(evidence: dict[str, str], kb: Knowledge) -> tuple[dict[str, float], dict[tuple[str, str], float]]:
+    """Per diagnosis, the sum of the log LRs of the evidence; correlated features (features.yaml
+    evidence_groups) are weighted 1, damping, damping^2, ... from the strongest down. Also returns
+    the weights below 1: (diagnosis, feature) -> weight, for the rationale."""
+    sums = dict.fromkeys(kb.priors, 0.0)
+    groups = kb.evidence_group_of
+    grouped: dict[tuple[str, float], dict[str, list[tuple[float, str]]]] = {}
+    for finding in evidence.items():
+        entries = kb.log_lrs.get(finding, ())
+        group = groups.get(finding[0])
+        if group is None:
+            for code, log_lr in entries:
+                sums[code] += log_lr
+        else:
+            bucket = grouped.setdefault(group, {})
+            for code, log_lr in entries:
+                bucket.setdefault(code, []).append((log_lr, finding[0]))
+    weights: dict[tuple[str, str], float] = {}
+    for (_, damping), bucket in grouped.items():
+        for code, logs in bucket.items():
+            logs.sort(key=lambda item: abs(item[0]), reverse=True)
+            weight = 1.0
+            for log_lr, feature in logs:
+                sums[code] += weight * log_lr
+                if weight < 1.0:
+                    weights[(code, feature)] = weight
+                weight *= damping
+    return sums, weights
+
+
 def posterior(evidence: dict[str, str], kb: Knowledge) -> dict[str, float]:
     """P(diagnosis | evidence), computed in log space and normalised over all diagnoses."""
-    # Sum the log LRs per diagnosis first, then add the log prior: the same order of additions
-    # as prior + sum(...), so the figures (and rankings) do not move by a rounding.
-    sums = dict.fromkeys(kb.priors, 0.0)
-    for finding in evidence.items():
-        for code, log_lr in kb.log_lrs.get(finding, ()):
-            sums[code] += log_lr
+    return _normalise(_log_scores(evidence, kb)[0], kb)
+
+
+def _normalise(sums: dict[str, float], kb: Knowledge) -> dict[str, float]:
     logs = {code: log_prior + sums[code] for code, log_prior in kb.log_priors.items()}
     top = max(logs.values())
     weights = {code: math.exp(value - top) for code, value in logs.items()}
@@ -122,13 +174,13 @@ def next_best_tests(evidence: dict[str, str], probabilities: dict[str, float], k
     return suggestions[:count]
 
 
-def _prediction(code: str, probability: float, evidence: dict[str, str], kb: Knowledge) -> Prediction:
+def _prediction(code: str, probability: float, evidence: dict[str, str], kb: Knowledge, weights: dict[tuple[str, str], float]) -> Prediction:
     supporting, opposing = [], []
     for feature, state in evidence.items():
-        figure = kb.likelihood_ratios[code].get(feature, {}).get(state)
+        figure = kb.figure_for(code, feature, state)
         if figure is None or figure.lr == NEUTRAL:
             continue
-        contribution = Contribution(feature, state, describe(feature, state, kb), figure)
+        contribution = Contribution(feature, state, describe(feature, state, kb), figure, weights.get((code, feature), 1.0))
         (supporting if figure.lr > NEUTRAL else opposing).append(contribution)
     supporting.sort(key=lambda c: c.lr, reverse=True)
     opposing.sort(key=lambda c: c.lr)
@@ -138,12 +190,13 @@ def _prediction(code: str, probability: float, evidence: dict[str, str], kb: Kno
 
 def assess(features: PatientFeatures, kb: Knowledge | None = None) -> Assessment:
     kb = kb or knowledge()
-    probabilities = posterior(features.evidence, kb)
+    sums, weights = _log_scores(features.evidence, kb)
+    probabilities = _normalise(sums, kb)
     ranked = sorted(probabilities, key=probabilities.get, reverse=True)
     # rationales only for the diagnoses that are reported: the rest are never shown
     reported = [code for index, code in enumerate(ranked)
                 if index < MIN_PREDICTIONS or probabilities[code] >= MIN_REPORTED_PROBABILITY]
-    predictions = [_prediction(code, probabilities[code], features.evidence, kb) for code in reported]
+    predictions = [_prediction(code, probabilities[code], features.evidence, kb, weights) for code in reported]
     leader = kb.diagnoses[ranked[0]]
     typing = leader.typing_if_tumoral_mass if (leader.typing_if_tumoral_mass and features.tumoral_mass) else leader.typing
     management = []

@@ -9,6 +9,16 @@ from services.classifier.inference import Assessment
 from services.classifier.knowledge import Knowledge, knowledge
 
 
+# A model of clinical estimates cannot know a diagnosis to better than 1 in 100 (decisions.md,
+# Classifier 4): no probability above 0.99 is reported, and none is exactly 0.
+PROBABILITY_CEILING = 0.99
+PROBABILITY_FLOOR = 0.0001
+
+
+def reported_probability(p: float) -> float:
+    return min(PROBABILITY_CEILING, max(PROBABILITY_FLOOR, round(p, 4)))
+
+
 def _urn() -> str:
     return f"urn:uuid:{uuid.uuid4()}"
 
@@ -43,7 +53,7 @@ def _risk_assessment(features: PatientFeatures, assessment: Assessment, base: st
         "prediction": [
             {
                 "outcome": _concept(base, "calcinosis-diagnosis", p.code, p.display),
-                "probabilityDecimal": round(p.probability, 6),
+                "probabilityDecimal": reported_probability(p.probability),
                 "rationale": p.rationale,
             }
             for p in assessment.predictions  # the reported ones (inference.assess)

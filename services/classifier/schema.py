@@ -89,7 +89,10 @@ class FeatureSpec(Strict):
     display: str
     boolean: bool = False
     base_rate: float | None = Field(default=None, gt=0, lt=1)
-    states: dict[str, float] | None = None
+    states: dict[str, float] | None = None  # state -> prevalence among referred patients (sums to 1)
+    state_displays: dict[str, str] = {}
+    composite: dict[str, list[str]] = {}  # a set of states known only as a whole (e.g. CKD, stage unknown)
+    evidence: bool = True  # False: an input of other features or of the rules, never an LR of its own
     test: TestProposal | None = None
 
 
@@ -108,11 +111,21 @@ class TumoralMass(Strict):
     min_size_mm: float
 
 
+class EvidenceGroup(Strict):
+    """Correlated features: their log LRs, strongest first, are weighted 1, damping, damping^2, ..."""
+
+    name: str
+    features: list[str] = Field(min_length=2)
+    damping: float = Field(gt=0, le=1)
+    source: str = Field(min_length=1)
+
+
 class FeatureCatalog(Strict):
     age_bands: list[Band]
     size_bands: list[Band]
     tumoral_mass: TumoralMass
     features: dict[str, FeatureSpec]
+    evidence_groups: list[EvidenceGroup] = []
 
 
 class Unit(Strict):
