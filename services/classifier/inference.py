@@ -5,10 +5,14 @@ diagnosis is neutral (LR 1) for it.
 """
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from services.classifier.features import PatientFeatures
+from services.classifier.probability import format_probability
 from services.classifier.knowledge import Knowledge, knowledge
+from services.classifier.management import Advice, plan
+from services.classifier.rules import Facts
+from services.classifier.safety import Alarm, cant_miss
 from services.classifier.schema import Figure, TestProposal
 
 LEADING_CANDIDATES = 5  # the next-best-test separates these
@@ -68,23 +72,10 @@ class Assessment:
     predictions: list[Prediction]  # the reported ones, ranked
     typing: str
     mechanism: str
-    next_tests: list[TestSuggestion]
-    management: list[str]
-
-
-def format_probability(p: float, decimals: int = 0) -> str:
-    """A probability as a clinician reads it: never '100%' or '0%' (decisions.md, Classifier 4)."""
-    floor, ceiling = 10 ** -(decimals + 2), 1 - 10 ** -(decimals + 2)
-    if p < floor:
-        return f"<{floor:.{decimals}%}"
-    if p > ceiling:
-        return f">{ceiling:.{decimals}%}"
-    text = f"{p:.{decimals}%}"
-    if text == f"{0:.{decimals}%}":
-        return f"<{floor:.{decimals}%}"
-    if text == f"{1:.{decimals}%}":
-        return f">{ceiling:.{decimals}%}"
-    return text
+    next_tests: list[TestSuggestion]  # by expected information gain
+    management: list[Advice]  # computed for the patient (management.yaml), stops and safety first
+    suggested_tests: list[Advice] = field(default_factory=list)  # from the rules, what is already known considered
+    alarm: Alarm | None = None  # the can't-miss layer (cant_miss.yaml)
 
 
 def describe(feature: str, state: str, kb: Knowledge) -> str:
@@ -199,8 +190,36 @@ def assess(features: PatientFeatures, kb: Knowledge | None = None) -> Assessment
     predictions = [_prediction(code, probabilities[code], features.evidence, kb, weights) for code in reported]
     leader = kb.diagnoses[ranked[0]]
     typing = leader.typing_if_tumoral_mass if (leader.typing_if_tumoral_mass and features.tumoral_mass) else leader.typing
-    management = []
-    if leader.typing != "not-tumoral-calcinosis":
-        advice = [*kb.management.by_diagnosis.get(leader.code, []), *kb.management.general]
-        management = [item.text for item in advice]
-    return Assessment(predictions, typing, leader.mechanism, next_best_tests(features.evidence, probabilities, kb), management)
+    facts = patient_facts(features, probabilities, leader.code, kb)
+    alarm, exceptions = cant_miss(facts, kb)
+    facts.alarm = alarm is not None
+    management, suggested = plan(facts, kb)
+    management = [*exceptions, *management]
+    next_tests = next_best_tests(features.evidence, probabilities, kb)
+    asked = {s.proposal.code.code for s in next_tests if s.proposal.code}
+    suggested = [a for a in suggested if not (a.code and a.code.code in asked)]  # one request per test
+    return Assessment(predictions, typing, leader.mechanism, next_tests, management, suggested, alarm)
+
+
+def _value(features: PatientFeatures, analyte: str, digits: str) -> str | None:
+    lab = features.labs.get(analyte)
+    if lab is None:
+        return None
+    if lab.value is None:
+        return f"reported {lab.state}"
+    return f"{lab.value:{digits}} {lab.unit} ({lab.state})"
+
+
+def patient_facts(features: PatientFeatures, probabilities: dict[str, float], leading: str, kb: Knowledge) -> Facts:
+    """What the management rules and the can't-miss layer look at."""
+    values = {name: text for name, text in (
+        ("pth", _value(features, "pth", ".0f")), ("phosphate", _value(features, "phosphate", ".1f")),
+        ("calcium", _value(features, "calcium", ".1f")),
+        ("ca_x_p", f"{features.calcium_phosphate_product:.0f} mg2/dL2 ({features.evidence.get('ca-x-p')})" if features.calcium_phosphate_product else None),
+        ("egfr", f"{features.egfr:.0f} mL/min/1.73 m2" if features.egfr is not None else None),
+        ("age", f"{features.age_years:.0f} y" if features.age_years is not None else None),
+    ) if text is not None}
+    sizes = [lesion.largest_diameter_mm for lesion in features.lesions if lesion.largest_diameter_mm is not None]
+    return Facts(states={**features.findings, **features.evidence}, probabilities=probabilities, leading=leading,
+                 age=features.age_years, largest_mm=max(sizes) if sizes else None, mass=bool(features.lesions),
+                 values=values, consider_at=kb.management.consider_at)

@@ -9,8 +9,11 @@ from typing import Any
 import yaml
 from pydantic import TypeAdapter, ValidationError
 
+from services.classifier.rules import check_condition
 from services.classifier.schema import (
+    LATER_NORMATIVE_DIAGNOSIS_CODES,
     REQUIRED_DIAGNOSIS_CODES,
+    CantMiss,
     CodeSystemContent,
     Diagnosis,
     FeatureCatalog,
@@ -18,6 +21,7 @@ from services.classifier.schema import (
     Figure,
     LabCatalog,
     Management,
+    Reference,
 )
 
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader when libyaml is there: faster
@@ -40,6 +44,8 @@ class Knowledge:
     labs: LabCatalog
     codesystems: dict[str, CodeSystemContent]
     management: Management
+    references: dict[str, Reference]
+    cant_miss: CantMiss
 
     def feature_states(self, feature: str) -> dict[str, float]:
         """States of a feature with their reference-population probability (shared: do not mutate)."""
@@ -257,15 +263,56 @@ def load_knowledge(directory: Path = KNOWLEDGE_DIR) -> Knowledge:
     if missing or extra:
         raise KnowledgeError(f"diagnoses.yaml: missing diagnoses {missing}, unknown diagnoses {extra}")
     _check_labs(labs)
-    unknown_management = sorted(set(management.by_diagnosis) - set(codes))
-    if unknown_management:
-        raise KnowledgeError(f"management.yaml: unknown diagnoses {unknown_management}")
+    references = _validate(directory / "references.yaml", dict[str, Reference], _read_yaml(directory / "references.yaml"))
+    cant_miss = _validate(directory / "cant_miss.yaml", CantMiss, _read_yaml(directory / "cant_miss.yaml"))
+    _check_rules(management, cant_miss, references, catalog, codesystems, codes)
 
     diagnoses = {d.code: d for d in diagnoses_list}
     total = sum(d.prior.value for d in diagnoses_list)
     priors = {d.code: d.prior.value / total for d in diagnoses_list}
     table = {d.code: _compile_diagnosis(d, catalog, codesystems) for d in diagnoses_list}
-    return Knowledge(diagnoses, priors, table, catalog, labs, codesystems, management)
+    return Knowledge(diagnoses, priors, table, catalog, labs, codesystems, management, references, cant_miss)
+
+
+def _check_rules(management: Management, cant_miss: CantMiss, references: dict[str, Reference],
+                 catalog: FeatureCatalog, codesystems, codes: list[str]) -> None:
+    """Every name in the rules exists: features and their states, diagnoses, sources, exposures."""
+    states: dict[str, list[str]] = {}
+    for name, spec in catalog.features.items():
+        states[name] = [*feature_states(catalog, codesystems, name), *spec.composite]
+    diagnoses = {*codes, *LATER_NORMATIVE_DIAGNOSIS_CODES}
+    problems: list[str] = []
+
+    def sources(where: str, keys: list[str]) -> None:
+        problems.extend(f"{where}/sources: unknown reference {key!r} (references.yaml, or 'expert estimate')"
+                        for key in keys if key not in references and not key.startswith("expert estimate"))
+
+    for tag, exposure in management.exposures.items():
+        if exposure.finding not in catalog.features:
+            problems.append(f"management.yaml: exposures/{tag}: unknown finding {exposure.finding!r}")
+    given = {tag for item in management.items for tag in item.gives} | set(management.exposures)
+    for c in management.contraindications:
+        where = f"management.yaml: contraindications/{c.id}"
+        problems += check_condition(c.when, f"{where}/when", states, diagnoses)
+        problems += [f"{where}/blocks: {tag!r} is neither given by an item nor an exposure" for tag in c.blocks if tag not in given]
+        sources(where, c.sources)
+    for item in management.items:
+        where = f"management.yaml: items/{item.id}"
+        problems += check_condition(item.when, f"{where}/when", states, diagnoses)
+        if item.unless is not None:
+            problems += check_condition(item.unless, f"{where}/unless", states, diagnoses)
+        sources(where, item.sources)
+    problems += [f"management.yaml: tumoral_calcinosis: unknown diagnosis {code!r}" for code in management.tumoral_calcinosis if code not in codes]
+    problems += [f"cant_miss.yaml: diagnoses: unknown diagnosis {code!r}" for code in cant_miss.diagnoses if code not in diagnoses]
+    sources("cant_miss.yaml", cant_miss.sources)
+    for flag in cant_miss.red_flags:
+        problems += check_condition(flag.when, f"cant_miss.yaml: red_flags/{flag.id}/when", states, diagnoses)
+        sources(f"cant_miss.yaml: red_flags/{flag.id}", flag.sources)
+    for exception in cant_miss.exceptions:
+        problems += check_condition(exception.when, f"cant_miss.yaml: exceptions/{exception.id}/when", states, diagnoses)
+        sources(f"cant_miss.yaml: exceptions/{exception.id}", exception.sources)
+    if problems:
+        raise KnowledgeError("; ".join(problems[:5]))
 
 
 def _check_labs(labs: LabCatalog) -> None:

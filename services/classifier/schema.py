@@ -1,6 +1,6 @@
 """Pydantic schema of the knowledge files: a malformed file fails loading with a precise error."""
 
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PositiveFloat
 
@@ -19,6 +19,11 @@ REQUIRED_DIAGNOSIS_CODES = (
     "chronic-venous-insufficiency", "hemangioma", "calcified-hematoma", "calcific-myonecrosis",
     "calcific-tendinopathy", "iatrogenic-calcium-deposition", "winer-solitary-nodular-calcinosis",
     "calcinosis-circumscripta", "calcinosis-universalis",
+)
+# Normative since 2026-12-05 (vocabulary.md), not all modelled yet: rules may name them.
+LATER_NORMATIVE_DIAGNOSIS_CODES = (
+    "calciphylaxis", "extraskeletal-osteosarcoma", "hypoparathyroidism-pseudohypoparathyroidism",
+    "tumour-lysis-hyperphosphataemia", "neurogenic-heterotopic-ossification", "none-fits",
 )
 
 
@@ -169,11 +174,70 @@ class LabCatalog(Strict):
     calcium_phosphate_product: list[ProductThreshold]
 
 
-class Advice(Strict):
-    text: str
-    source: str
+Condition = dict[str, Any]  # the condition language of management.yaml, checked by rules.check_condition
+
+
+class Reference(Strict):
+    short: str = Field(min_length=1)
+    citation: str = Field(min_length=1)
+    doi: str | None = None
+    url: str | None = None
+
+
+class Contraindication(Strict):
+    id: str
+    blocks: list[str] = Field(min_length=1)
+    when: Condition
+    reason: str = Field(min_length=1)
+    sources: list[str] = Field(min_length=1)
+
+
+class ManagementItem(Strict):
+    id: str
+    kind: Literal["stop", "avoid", "treatment", "surgery", "safety", "test"]
+    text: str = Field(min_length=1)
+    when: Condition = {}
+    unless: Condition | None = None
+    gives: list[str] = []
+    sources: list[str] = Field(min_length=1)
+    code: Coding | None = None  # tests: the coded request
+    urgent: bool = False
+
+
+class Exposure(Strict):
+    finding: str
+    name: str
 
 
 class Management(Strict):
-    general: list[Advice]
-    by_diagnosis: dict[str, list[Advice]]
+    consider_at: float = Field(gt=0, lt=1)
+    tumoral_calcinosis: list[str]
+    exposures: dict[str, Exposure]
+    contraindications: list[Contraindication]
+    items: list[ManagementItem]
+
+
+class RedFlag(Strict):
+    id: str
+    text: str = Field(min_length=1)
+    when: Condition
+    major: bool = False  # raises the alarm on its own
+    sources: list[str] = Field(min_length=1)
+
+
+class AlarmException(Strict):
+    id: str
+    when: Condition
+    text: str = Field(min_length=1)
+    sources: list[str] = Field(min_length=1)
+
+
+class CantMiss(Strict):
+    threshold: float = Field(gt=0, lt=1)
+    critical_threshold: float = Field(gt=0, lt=1)
+    min_flags: int = Field(ge=1)
+    critical_flags: int = Field(ge=1)
+    diagnoses: list[str] = Field(min_length=1)
+    sources: list[str] = Field(min_length=1)
+    red_flags: list[RedFlag]
+    exceptions: list[AlarmException] = []
