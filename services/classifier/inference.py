@@ -94,6 +94,10 @@ def describe(feature: str, state: str, kb: Knowledge) -> str:
     return f"{spec.display}: {state}"
 
 
+def _strength(item: tuple[float, str]) -> float:
+    return abs(item[0])
+
+
 def _log_scores(evidence: dict[str, str], kb: Knowledge) -> tuple[dict[str, float], dict[tuple[str, str], float]]:
     """Per diagnosis, the sum of the log LRs of the evidence; correlated features (features.yaml
     evidence_groups) are weighted 1, damping, damping^2, ... from the strongest down. Also returns
@@ -114,7 +118,10 @@ def _log_scores(evidence: dict[str, str], kb: Knowledge) -> tuple[dict[str, floa
     weights: dict[tuple[str, str], float] = {}
     for (_, damping), bucket in grouped.items():
         for code, logs in bucket.items():
-            logs.sort(key=lambda item: abs(item[0]), reverse=True)
+            if len(logs) == 1:
+                sums[code] += logs[0][0]
+                continue
+            logs.sort(key=_strength, reverse=True)
             weight = 1.0
             for log_lr, feature in logs:
                 sums[code] += weight * log_lr

@@ -107,8 +107,19 @@ class Knowledge:
         """feature -> (group name, damping) for the features of an evidence group."""
         return {feature: (group.name, group.damping) for group in self.catalog.evidence_groups for feature in group.features}
 
+    @cached_property
+    def _figure_memo(self) -> dict[tuple[str, str, str], Figure | None]:
+        return {}
+
     def figure_for(self, diagnosis: str, feature: str, state: str) -> Figure | None:
         """The figure of one observed state, composite states (a set of states) included."""
+        key = (diagnosis, feature, state)
+        memo = self._figure_memo
+        if key not in memo:
+            memo[key] = self._figure_for(diagnosis, feature, state)
+        return memo[key]
+
+    def _figure_for(self, diagnosis: str, feature: str, state: str) -> Figure | None:
         states = self.likelihood_ratios[diagnosis].get(feature)
         if not states:
             return None

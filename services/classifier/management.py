@@ -60,6 +60,9 @@ def plan(facts: Facts, kb: Knowledge) -> tuple[list[Advice], list[Advice]]:
             advice.append(Advice(f"stop-{tag}", "stop", f"Stop {exposure.name}: {reason}.", cite(blocked[tag].sources, kb), urgent=True))
             said.add(blocked[tag].id)
     for item in rules.items:
+        leading = item.when.get("leading")
+        if leading is not None and facts.leading not in leading:  # most items are for one diagnosis
+            continue
         if not holds(item.when, facts) or (item.unless is not None and holds(item.unless, facts)):
             continue
         hits = [blocked[tag] for tag in item.gives if tag in blocked]
