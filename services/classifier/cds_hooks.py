@@ -9,6 +9,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from services.classifier.output import ALERT_PREFIX
 from services.classifier.probability import format_probability
 
 SERVICE_ID = "calcinosis-differential"
@@ -102,7 +103,7 @@ def _first(bundle: dict, resource_type: str, code: str | None = None) -> dict | 
     return None
 
 
-ALERT = re.compile(r"^ALERT \((warning|critical)\): (.*)$", re.DOTALL)
+ALERT = re.compile(rf"^{ALERT_PREFIX} \((warning|critical)\): (.*)$", re.DOTALL)
 
 
 def card_from_result(result: dict) -> Card:

@@ -8,9 +8,9 @@ import math
 from dataclasses import dataclass, field
 
 from services.classifier.features import PatientFeatures
-from services.classifier.probability import format_probability
 from services.classifier.knowledge import Knowledge, knowledge
 from services.classifier.management import Advice, plan
+from services.classifier.probability import format_probability
 from services.classifier.rules import Facts
 from services.classifier.safety import Alarm, cant_miss
 from services.classifier.schema import Figure, TestProposal
@@ -137,6 +137,8 @@ def posterior(evidence: dict[str, str], kb: Knowledge) -> dict[str, float]:
 
 
 def _normalise(sums: dict[str, float], kb: Knowledge) -> dict[str, float]:
+    # the log LRs were summed per diagnosis first, then the log prior is added: the same order of
+    # additions as prior + sum(...), so the figures (and rankings) do not move by a rounding
     logs = {code: log_prior + sums[code] for code, log_prior in kb.log_priors.items()}
     top = max(logs.values())
     weights = {code: math.exp(value - top) for code, value in logs.items()}

@@ -7,11 +7,12 @@ from services.classifier.codesystems import codesystem_url
 from services.classifier.features import PatientFeatures
 from services.classifier.inference import Assessment
 from services.classifier.knowledge import Knowledge, knowledge
+from services.classifier.management import Advice
 
 
+ALERT_PREFIX = "ALERT"  # the first note of an assessment with a can't-miss alarm: "ALERT (critical): ..."
 # A model of clinical estimates cannot know a diagnosis to better than 1 in 100 (decisions.md,
 # Classifier 4): no probability above 0.99 is reported, and none is exactly 0.
-ALERT_PREFIX = "ALERT "
 PROBABILITY_CEILING = 0.99
 PROBABILITY_FLOOR = 0.0001
 
@@ -42,7 +43,7 @@ def _risk_assessment(features: PatientFeatures, assessment: Assessment, base: st
     notes = []
     alarm = assessment.alarm
     if alarm:
-        notes.append({"text": f"{ALERT_PREFIX}({alarm.level}): {alarm.summary}"})
+        notes.append({"text": f"{ALERT_PREFIX} ({alarm.level}): {alarm.summary}"})
         notes.append({"text": f"Can't-miss check: {alarm.detail}. Next step: {alarm.action}."})
     notes += [
         {"text": f"{'Next best test' if rank == 0 else 'Also informative'}: {s.proposal.missing} - {s.proposal.request} (expected information gain {s.expected_information_gain:.2f} bits over the leading candidates)."}
@@ -93,15 +94,13 @@ def _result_observation(features: PatientFeatures, base: str, today: date, code:
 
 
 def _service_requests(features: PatientFeatures, assessment: Assessment, risk_url: str) -> list[dict]:
-    requests, codes = [], set()
-    urgent = [a for a in assessment.suggested_tests if a.urgent]  # the can't-miss work-up comes first
-    for advice in urgent:
-        requests.append(_rule_request(features, advice, risk_url))
+    # the can't-miss work-up first, then the information-gain tests, then the rules' other tests
+    # (inference.assess leaves out a rule test that an information-gain test already asks for)
+    requests = [_rule_request(features, advice, risk_url) for advice in assessment.suggested_tests if advice.urgent]
     for suggestion in assessment.next_tests:
         code = {"text": suggestion.proposal.request}
         if suggestion.proposal.code:
             code["coding"] = [suggestion.proposal.code.model_dump(exclude_none=True)]
-            codes.add(suggestion.proposal.code.code)
         requests.append({
             "resourceType": "ServiceRequest",
             "status": "draft",
@@ -112,13 +111,11 @@ def _service_requests(features: PatientFeatures, assessment: Assessment, risk_ur
             "supportingInfo": [{"reference": risk_url}],
             "note": [{"text": f"Expected information gain {suggestion.expected_information_gain:.2f} bits over the leading candidates."}],
         })
-    for advice in assessment.suggested_tests:
-        if not advice.urgent and not (advice.code and advice.code.code in codes):
-            requests.append(_rule_request(features, advice, risk_url))
+    requests += [_rule_request(features, advice, risk_url) for advice in assessment.suggested_tests if not advice.urgent]
     return requests
 
 
-def _rule_request(features: PatientFeatures, advice, risk_url: str) -> dict:
+def _rule_request(features: PatientFeatures, advice: Advice, risk_url: str) -> dict:
     code = {"text": advice.text}
     if advice.code:
         code["coding"] = [advice.code.model_dump(exclude_none=True)]
