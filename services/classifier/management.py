@@ -47,18 +47,20 @@ def plan(facts: Facts, kb: Knowledge) -> tuple[list[Advice], list[Advice]]:
     """(management, next tests) for the patient, each item with its sources."""
     rules = kb.management
     values = _Values(facts.values)
-    blocked = {}
+    blocked, stopping = {}, {}
     for contraindication in rules.contraindications:
         if holds(contraindication.when, facts):
             for tag in contraindication.blocks:
                 blocked.setdefault(tag, contraindication)
+                if contraindication.stops_current:
+                    stopping.setdefault(tag, contraindication)
     advice: list[Advice] = []
     said = set()  # contraindications already explained (a 'Stop' says why; no 'Not advised' repeats it)
     for tag, exposure in rules.exposures.items():
-        if tag in blocked and facts.state(exposure.finding) == "true":
-            reason = blocked[tag].reason.format_map(values)
-            advice.append(Advice(f"stop-{tag}", "stop", f"Stop {exposure.name}: {reason}.", cite(blocked[tag].sources, kb), urgent=True))
-            said.add(blocked[tag].id)
+        if tag in stopping and facts.state(exposure.finding) == "true":
+            reason = stopping[tag].reason.format_map(values)
+            advice.append(Advice(f"stop-{tag}", "stop", f"Stop {exposure.name}: {reason}.", cite(stopping[tag].sources, kb), urgent=True))
+            said.add(stopping[tag].id)
     for item in rules.items:
         leading = item.when.get("leading")
         if leading is not None and facts.leading not in leading:  # most items are for one diagnosis

@@ -190,6 +190,7 @@ class Contraindication(Strict):
     when: Condition
     reason: str = Field(min_length=1)
     sources: list[str] = Field(min_length=1)
+    stops_current: bool = True  # a patient already on a blocked treatment is told to stop it
 
 
 class ManagementItem(Strict):

@@ -181,3 +181,20 @@ def test_correlated_renal_findings_no_longer_give_near_certainty():
     kb = knowledge()
     p = posterior(evidence, kb)["tc-secondary-uremic"]
     assert 0.5 < p < 0.999
+
+
+def test_calcitriol_is_not_stopped_for_a_low_pth_outside_kidney_disease():
+    """Low PTH with normal kidneys (hypoparathyroidism, say) is treated with calcitriol and calcium."""
+    result = run(patient(birth="1980-01-01"), finding("active-vitamin-d-therapy", id="vd"), finding("calcium-based-binder", id="cb"),
+                 lab("2731-8", 5, "pg/mL", id="pth"), lab("17861-6", 8.0, "mg/dL", id="ca"), lab("33914-3", 95, "mL/min/{1.73_m2}", id="gfr"),
+                 mass("shoulder", size=20, pattern="amorphous"))
+    assert not any("[STOP]" in a for a in management(result))
+
+
+def test_aluminium_with_unknown_renal_function_is_not_advised_but_not_stopped_blindly():
+    result = run(patient(birth="1995-01-01", gender="male"), finding("family-history-calcinosis"), finding("aluminium-binder", id="al"),
+                 lab("2777-1", 6.5, "mg/dL", id="phos"), mass("hip-gluteal", size=60, pattern="lobulated-cloudlike"))
+    advice = management(result)
+    assert not any("[STOP]" in a for a in advice)
+    assert any("Not advised: aluminium-containing binders are not advised while renal function is not known" in a for a in advice)
+    assert "creatinine" in all_text(result).lower()  # measure renal function first
