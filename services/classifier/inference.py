@@ -94,17 +94,13 @@ def describe(feature: str, state: str, kb: Knowledge) -> str:
     return f"{spec.display}: {state}"
 
 
-def _strength(item: tuple[float, str]) -> float:
-    return abs(item[0])
-
-
 def _log_scores(evidence: dict[str, str], kb: Knowledge) -> tuple[dict[str, float], dict[tuple[str, str], float]]:
     """Per diagnosis, the sum of the log LRs of the evidence; correlated features (features.yaml
     evidence_groups) are weighted 1, damping, damping^2, ... from the strongest down. Also returns
     the weights below 1: (diagnosis, feature) -> weight, for the rationale."""
     sums = dict.fromkeys(kb.priors, 0.0)
     groups = kb.evidence_group_of
-    grouped: dict[tuple[str, float], dict[str, list[tuple[float, str]]]] = {}
+    grouped: dict[tuple[str, float], dict[str, list[tuple[float, float, str]]]] = {}
     for finding in evidence.items():
         entries = kb.log_lrs.get(finding, ())
         group = groups.get(finding[0])
@@ -114,16 +110,16 @@ def _log_scores(evidence: dict[str, str], kb: Knowledge) -> tuple[dict[str, floa
         else:
             bucket = grouped.setdefault(group, {})
             for code, log_lr in entries:
-                bucket.setdefault(code, []).append((log_lr, finding[0]))
+                bucket.setdefault(code, []).append((abs(log_lr), log_lr, finding[0]))
     weights: dict[tuple[str, str], float] = {}
     for (_, damping), bucket in grouped.items():
         for code, logs in bucket.items():
             if len(logs) == 1:
-                sums[code] += logs[0][0]
+                sums[code] += logs[0][1]
                 continue
-            logs.sort(key=_strength, reverse=True)
+            logs.sort(reverse=True)  # strongest first
             weight = 1.0
-            for log_lr, feature in logs:
+            for _, log_lr, feature in logs:
                 sums[code] += weight * log_lr
                 if weight < 1.0:
                     weights[(code, feature)] = weight
@@ -180,7 +176,7 @@ def _prediction(code: str, probability: float, evidence: dict[str, str], kb: Kno
         figure = kb.figure_for(code, feature, state)
         if figure is None or figure.lr == NEUTRAL:
             continue
-        contribution = Contribution(feature, state, describe(feature, state, kb), figure, weights.get((code, feature), 1.0))
+        contribution = Contribution(feature, state, kb.described(feature, state, describe), figure, weights.get((code, feature), 1.0))
         (supporting if figure.lr > NEUTRAL else opposing).append(contribution)
     supporting.sort(key=lambda c: c.lr, reverse=True)
     opposing.sort(key=lambda c: c.lr)

@@ -108,6 +108,18 @@ class Knowledge:
         return {feature: (group.name, group.damping) for group in self.catalog.evidence_groups for feature in group.features}
 
     @cached_property
+    def _described_memo(self) -> dict[tuple[str, str], str]:
+        return {}
+
+    def described(self, feature: str, state: str, describe) -> str:
+        """describe(feature, state, self), computed once per finding."""
+        key = (feature, state)
+        memo = self._described_memo
+        if key not in memo:
+            memo[key] = describe(feature, state, self)
+        return memo[key]
+
+    @cached_property
     def _figure_memo(self) -> dict[tuple[str, str, str], Figure | None]:
         return {}
 
