@@ -6,6 +6,7 @@ diagnosis is neutral (LR 1) for it.
 
 import math
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from services.classifier.features import PatientFeatures
 from services.classifier.knowledge import Knowledge, knowledge
@@ -21,8 +22,7 @@ MIN_PREDICTIONS = 5
 MIN_REPORTED_PROBABILITY = 0.001  # below this (after the first MIN_PREDICTIONS) a diagnosis is not reported
 
 
-@dataclass(frozen=True)
-class Contribution:
+class Contribution(NamedTuple):  # a tuple: made for every finding of every reported diagnosis
     feature: str
     state: str
     description: str
