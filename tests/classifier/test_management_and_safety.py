@@ -198,3 +198,12 @@ def test_aluminium_with_unknown_renal_function_is_not_advised_but_not_stopped_bl
     assert not any("[STOP]" in a for a in advice)
     assert any("Not advised: aluminium-containing binders are not advised while renal function is not known" in a for a in advice)
     assert "creatinine" in all_text(result).lower()  # measure renal function first
+
+
+def test_calcimimetics_are_for_dialysis_patients_only():
+    result = run(patient(birth="1970-01-01", gender="male"), lab("33914-3", 12, "mL/min/{1.73_m2}", id="gfr"),
+                 lab("2731-8", 420, "pg/mL", id="pth"), lab("2777-1", 7.5, "mg/dL", id="phos"), lab("17861-6", 9.8, "mg/dL", id="ca"),
+                 mass("hip-gluteal", size=60, pattern="lobulated-cloudlike"))
+    advice = " ".join(management(result))
+    assert "before dialysis: first lower a high phosphate" in advice
+    assert "preferably a calcimimetic" not in advice and "Low-calcium dialysate" not in advice
