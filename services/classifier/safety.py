@@ -17,7 +17,7 @@ class Alarm:
     probability: float  # of the can't-miss diagnoses together
     diagnoses: tuple[tuple[str, float], ...]  # (display, probability), those of 1% or more
     flags: tuple[str, ...]
-    action: str = "MRI, then biopsy at a sarcoma centre before any excision"
+    action: str  # the next step (cant_miss.yaml)
 
     @property
     def summary(self) -> str:
@@ -61,5 +61,5 @@ def cant_miss(facts: Facts, kb: Knowledge) -> tuple[Alarm | None, list[Advice]]:
                 or (major and (over or len(flags) >= rules.critical_flags)))
     shown = tuple(sorted(((kb.diagnoses[code].display, facts.probabilities[code]) for code in present
                           if facts.probabilities.get(code, 0.0) >= 0.01), key=lambda item: -item[1]))
-    alarm = Alarm("critical" if critical else "warning", probability, shown if over else (), tuple(flag.text for flag in flags))
+    alarm = Alarm("critical" if critical else "warning", probability, shown if over else (), tuple(flag.text for flag in flags), rules.action)
     return alarm, []

@@ -234,6 +234,7 @@ class AlarmException(Strict):
 
 
 class CantMiss(Strict):
+    action: str = Field(min_length=1, max_length=80)
     threshold: float = Field(gt=0, lt=1)
     critical_threshold: float = Field(gt=0, lt=1)
     min_flags: int = Field(ge=1)
