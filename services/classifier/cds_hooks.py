@@ -3,10 +3,14 @@
 Specification: https://cds-hooks.hl7.org/2.0/
 """
 
+import re
 import uuid
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
+
+from services.classifier.output import ALERT_PREFIX
+from services.classifier.probability import format_probability
 
 SERVICE_ID = "calcinosis-differential"
 PREFETCH = {
@@ -99,28 +103,48 @@ def _first(bundle: dict, resource_type: str, code: str | None = None) -> dict | 
     return None
 
 
+ALERT = re.compile(rf"^{ALERT_PREFIX} \((warning|critical)\): (.*)$", re.DOTALL)
+
+
 def card_from_result(result: dict) -> Card:
-    """The one card of a patient-view call, read from the classifier's result Bundle."""
+    """The one card of a patient-view call, read from the classifier's result Bundle.
+
+    Indicator: the can't-miss alarm's level when there is one (its summary leads the card);
+    otherwise 'warning' when a current treatment is to be stopped or a tumoral calcinosis
+    diagnosis leads, else 'info'. Probabilities are shown as format_probability words them.
+    """
     assessment = _first(result, "RiskAssessment")
     typing = _first(result, "Observation", "calcinosis-typing")
     leading = assessment["prediction"][0]
     name = leading["outcome"]["text"]
-    probability = leading["probabilityDecimal"]
+    probability = format_probability(leading["probabilityDecimal"])
     typing_text = typing["valueCodeableConcept"]["text"] if typing else "unknown"
     notes = [n["text"] for n in assessment.get("note", [])]
+    alarm = next((m for m in map(ALERT.match, notes) if m), None)
     next_test = next((n for n in notes if n.startswith("Next best test")), None)
-    others = ", ".join(f"{p['outcome']['text']} ({p['probabilityDecimal']:.0%})" for p in assessment["prediction"][1:4])
-    summary = f"Calcinosis: {name} most likely ({probability:.0%})"
+    management = [n for n in notes if n.startswith("Management consideration")]
+    stops = [n for n in management if "[STOP]" in n]
+    others = ", ".join(f"{p['outcome']['text']} ({format_probability(p['probabilityDecimal'])})" for p in assessment["prediction"][1:4])
+    if alarm:
+        indicator, summary = alarm.group(1), alarm.group(2)
+    else:
+        tumoral = leading["outcome"]["coding"][0]["code"].startswith("tc-")
+        indicator = "warning" if (tumoral or stops) else "info"
+        summary = f"Calcinosis: {name} most likely ({probability})"
+        if stops:
+            summary += f"; {len(stops)} current treatment{'s' if len(stops) > 1 else ''} to stop"
     if len(summary) > 140:
         summary = summary[:137] + "..."
-    detail = [f"**Leading diagnosis:** {name} ({probability:.0%})", f"**Typing:** {typing_text}",
-              f"**Why:** {leading.get('rationale', '')}"]
+    detail = []
+    if alarm:
+        detail += [f"**{alarm.group(2)}**"] + [f"**{n}**" for n in notes if n.startswith("Can't-miss check")]
+    detail += [f"**Leading diagnosis:** {name} ({probability})", f"**Typing:** {typing_text}",
+               f"**Why:** {leading.get('rationale', '')}"]
     if others:
         detail.append(f"**Next candidates:** {others}")
-    if next_test:
+    if next_test and not alarm:
         detail.append(f"**{next_test}**")
-    detail += [f"- {n}" for n in notes if n.startswith("Management consideration")]
-    tumoral = leading["outcome"]["coding"][0]["code"].startswith("tc-")
-    return Card(uuid=str(uuid.uuid4()), summary=summary, detail="\n\n".join(detail),
-                indicator="warning" if tumoral else "info",
+    detail += [f"- {n}" for n in notes if n.startswith("Suggested test")]
+    detail += [f"- {n}" for n in management]
+    return Card(uuid=str(uuid.uuid4()), summary=summary, detail="\n\n".join(detail), indicator=indicator,
                 source=Source(label="Calcinosis classifier (likelihood-ratio model, knowledge files with sources)"))

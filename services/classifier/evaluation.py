@@ -2,7 +2,7 @@
 
 import json
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -19,6 +19,7 @@ class CaseResult:
     ranked: list[str]
     top_probability: float
     typing: str
+    probabilities: dict[str, float] = field(default_factory=dict)  # the reported predictions
 
     @property
     def rank(self) -> int | None:
@@ -40,7 +41,8 @@ def run_case(path: Path) -> CaseResult:
     risk = result["entry"][0]["resource"]
     ranked = [p["outcome"]["coding"][0]["code"] for p in risk["prediction"]]
     typing = result["entry"][1]["resource"]["valueCodeableConcept"]["coding"][0]["code"]
-    return CaseResult(path.stem, expected_diagnosis(bundle), ranked, risk["prediction"][0]["probabilityDecimal"], typing)
+    probabilities = {p["outcome"]["coding"][0]["code"]: p["probabilityDecimal"] for p in risk["prediction"]}
+    return CaseResult(path.stem, expected_diagnosis(bundle), ranked, risk["prediction"][0]["probabilityDecimal"], typing, probabilities)
 
 
 def run_cases(directory: Path) -> list[CaseResult]:
@@ -49,6 +51,47 @@ def run_cases(directory: Path) -> list[CaseResult]:
 
 def accuracy(results: list[CaseResult], k: int) -> float:
     return sum(1 for r in results if r.rank is not None and r.rank <= k) / len(results)
+
+
+RELIABILITY_BINS = ((0.0, 0.05), (0.05, 0.2), (0.2, 0.5), (0.5, 0.8), (0.8, 0.95), (0.95, 1.0001))
+
+
+def brier_score(results: list[CaseResult]) -> float:
+    """Multi-class Brier score: mean over cases of the sum over diagnoses of (p - outcome)^2
+    (diagnoses not reported count as p = 0; 0 is perfect, 2 is the worst)."""
+    total = 0.0
+    for r in results:
+        codes = set(r.probabilities) | {r.expected}
+        total += sum((r.probabilities.get(code, 0.0) - (code == r.expected)) ** 2 for code in codes)
+    return total / len(results)
+
+
+def reliability(results: list[CaseResult], top_only: bool) -> list[tuple[str, int, float, float]]:
+    """(bin, count, mean predicted probability, observed frequency). top_only: the leading
+    prediction against 'it was right'; else every reported prediction against 'it was the diagnosis'."""
+    pairs = [(r.top_probability, r.ranked[0] == r.expected) for r in results] if top_only else \
+        [(p, code == r.expected) for r in results for code, p in r.probabilities.items()]
+    rows = []
+    for low, high in RELIABILITY_BINS:
+        inside = [(p, hit) for p, hit in pairs if low <= p < high]
+        if inside:
+            rows.append((f"{low:.2f}-{min(high, 1.0):.2f}", len(inside), sum(p for p, _ in inside) / len(inside),
+                         sum(hit for _, hit in inside) / len(inside)))
+    return rows
+
+
+def calibration_markdown(results: list[CaseResult]) -> list[str]:
+    lines = ["## Calibration", "",
+             f"- Brier score (multi-class, 0 best, 2 worst): {brier_score(results):.4f}",
+             f"- highest probability reported: {max(max(r.probabilities.values()) for r in results):.4f}", ""]
+    for title, top_only in (("Leading prediction: predicted probability against observed accuracy", True),
+                            ("Every reported prediction (one against the rest)", False)):
+        lines += [f"### {title}", "", "| predicted | n | mean predicted | observed |", "|---|---|---|---|"]
+        lines += [f"| {name} | {n} | {mean:.3f} | {observed:.3f} |" for name, n, mean, observed in reliability(results, top_only)]
+        lines.append("")
+    lines += ["The vignettes are textbook cases written from domain.md, so observed accuracy is high; a",
+              "reliability table on so few cases shows gross over- or under-confidence only.", ""]
+    return lines
 
 
 def confusion_markdown(results: list[CaseResult]) -> str:
@@ -70,7 +113,8 @@ def confusion_markdown(results: list[CaseResult]) -> str:
     for (expected, predicted), count in sorted(pairs.items()):
         marker = "" if expected == predicted else " **(miss)**"
         lines.append(f"| {expected} | {predicted}{marker} | {count} |")
-    lines += ["", "## Per case", "", "| case | expected | top-1 (p) | rank of expected | typing |", "|---|---|---|---|---|"]
+    lines += ["", *calibration_markdown(results)]
+    lines += ["## Per case", "", "| case | expected | top-1 (p) | rank of expected | typing |", "|---|---|---|---|---|"]
     for r in results:
         lines.append(f"| {r.case_id} | {r.expected} | {r.ranked[0]} ({r.top_probability:.2f}) | {r.rank or '-'} | {r.typing} |")
     return "\n".join(lines) + "\n"

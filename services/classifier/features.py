@@ -31,6 +31,8 @@ class PatientFeatures:
     age_years: float | None = None
     sex: str | None = None
     calcium_phosphate_product: float | None = None
+    egfr: float | None = None  # sent, or CKD-EPI 2021 from creatinine in adults
+    findings: dict[str, str] = field(default_factory=dict)  # inputs that are not evidence (evidence: false): 'true' / 'false'
     tumoral_mass: bool = False
     patient_reference: str = "Patient"
     issues: list[Issue] = field(default_factory=list)
@@ -174,33 +176,66 @@ class _Extractor:
 
     def _finish(self) -> None:
         out, kb = self.out, self.kb
+        out.age_years = self._age_at(self.latest_date)
+        references: dict[str, str] = {}
         for code, (_, value, reference) in self.boolean_findings.items():
-            self._set(code, "true" if value else "false", [reference])
-        if self.dialysis_years and "dialysis" not in out.evidence:
+            if kb.catalog.features[code].evidence:
+                self._set(code, "true" if value else "false", [reference])
+            else:
+                out.findings[code] = "true" if value else "false"
+                references[code] = reference
+        if self.dialysis_years and "dialysis" not in out.findings:
             years, reference = self.dialysis_years
-            self._set("dialysis", "true" if years > 0 else "false", [reference])
+            out.findings["dialysis"] = "true" if years > 0 else "false"
+            references["dialysis"] = reference
         for name, lab in out.labs.items():
             if name in kb.catalog.features:
                 self._set(name, lab.state, [lab.reference])
-        self._renal_function()
+        self._renal_status(references)
         self._calcium_phosphate_product()
         for feature, state in lesion_evidence(out.lesions, kb.catalog).items():
             self._set(feature, state, [lesion.reference for lesion in out.lesions])
         out.tumoral_mass = is_tumoral_mass(out.lesions, kb.catalog)
-        out.age_years = self._age_at(self.latest_date)
         if out.age_years is not None:
             band = next(b for b in kb.catalog.age_bands if b.age_from <= out.age_years < b.age_to)
             self._set("age-band", band.code, [out.patient_reference])
         if out.sex:
             self._set("sex", out.sex, [out.patient_reference])
 
-    def _renal_function(self) -> None:
-        """eGFR decides; creatinine stands in when no eGFR was sent."""
-        labs = self.out.labs
-        if "egfr" in labs:
-            self._set("renal-function", "impaired" if labs["egfr"].state == "low" else "normal", [labs["egfr"].reference])
-        elif "creatinine" in labs:
-            self._set("renal-function", "impaired" if labs["creatinine"].state == "high" else "normal", [labs["creatinine"].reference])
+    def _renal_status(self, references: dict[str, str]) -> None:
+        """One renal variable (features.yaml renal-status): dialysis, else the eGFR stage (sent, or
+        CKD-EPI 2021 from creatinine in adults of known sex), else the set of states the
+        chronic-kidney-disease / dialysis findings or a creatinine state leave open."""
+        out, labs = self.out, self.out.labs
+        dialysis, ckd = out.findings.get("dialysis"), out.findings.get("chronic-kidney-disease")
+        used = [references[code] for code in ("dialysis", "chronic-kidney-disease") if code in references]
+        egfr, egfr_reference = None, None
+        if "egfr" in labs and labs["egfr"].value is not None:
+            egfr, egfr_reference = labs["egfr"].value, labs["egfr"].reference
+        elif "creatinine" in labs and labs["creatinine"].value is not None:
+            egfr = ckd_epi_2021(labs["creatinine"].value, out.age_years, out.sex)
+            egfr_reference = labs["creatinine"].reference if egfr is not None else None
+        out.egfr = egfr
+        if dialysis == "true":
+            state = "dialysis"
+        elif egfr is not None:
+            state = "normal" if egfr >= 60 else "ckd-3" if egfr >= 30 else "ckd-4" if egfr >= 15 else "ckd-5"
+            used.append(egfr_reference)
+        else:
+            lab = labs.get("egfr") or labs.get("creatinine")
+            impaired = None
+            if lab is not None:  # an interpretation only, or a creatinine without age or sex
+                impaired = lab.state == ("low" if lab.analyte == "egfr" else "high")
+                used.append(lab.reference)
+            if ckd == "true" or impaired:
+                state = "ckd-not-dialysis" if dialysis == "false" else "ckd-any"
+            elif ckd == "false" or impaired is False:
+                state = "normal"
+            elif dialysis == "false":
+                state = "not-dialysis"
+            else:
+                return
+        self._set("renal-status", state, used or [out.patient_reference])
 
     def _calcium_phosphate_product(self) -> None:
         calcium, phosphate = self.out.labs.get("calcium"), self.out.labs.get("phosphate")
@@ -212,6 +247,16 @@ class _Extractor:
         effective_age = 30.0 if age is None else age
         threshold = next(t for t in self.kb.labs.calcium_phosphate_product if t.age_from <= effective_age < t.age_to)
         self._set("ca-x-p", "high" if product > threshold.threshold else "normal", [calcium.reference, phosphate.reference])
+
+
+def ckd_epi_2021(creatinine_mg_dl: float, age: float | None, sex: str | None) -> float | None:
+    """eGFR (mL/min/1.73 m2) by the race-free CKD-EPI 2021 creatinine equation; adults of known sex only."""
+    if age is None or age < 18 or sex not in ("male", "female") or creatinine_mg_dl <= 0:
+        return None
+    kappa, alpha = (0.7, -0.241) if sex == "female" else (0.9, -0.302)
+    ratio = creatinine_mg_dl / kappa
+    egfr = 142 * min(ratio, 1.0) ** alpha * max(ratio, 1.0) ** -1.200 * 0.9938 ** age
+    return egfr * 1.012 if sex == "female" else egfr
 
 
 def extract_features(resources: InputResources, today: date, kb: Knowledge | None = None) -> PatientFeatures:

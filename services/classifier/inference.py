@@ -5,10 +5,15 @@ diagnosis is neutral (LR 1) for it.
 """
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from services.classifier.features import PatientFeatures
 from services.classifier.knowledge import Knowledge, knowledge
+from services.classifier.management import Advice, plan
+from services.classifier.probability import format_probability
+from services.classifier.rules import Facts
+from services.classifier.safety import Alarm, cant_miss
 from services.classifier.schema import Figure, TestProposal
 
 LEADING_CANDIDATES = 5  # the next-best-test separates these
@@ -17,16 +22,22 @@ MIN_PREDICTIONS = 5
 MIN_REPORTED_PROBABILITY = 0.001  # below this (after the first MIN_PREDICTIONS) a diagnosis is not reported
 
 
-@dataclass(frozen=True)
-class Contribution:
+class Contribution(NamedTuple):  # a tuple: made for every finding of every reported diagnosis
     feature: str
     state: str
     description: str
     figure: Figure
+    weight: float = 1.0  # below 1: damped as correlated with a stronger finding of its evidence group
 
     @property
     def lr(self) -> float:
         return self.figure.lr
+
+    @property
+    def words(self) -> str:
+        if self.weight < 1.0:
+            return f"{self.description} (LR {self.lr:g}, counted as {self.lr ** self.weight:.3g}: correlated with a stronger finding)"
+        return f"{self.description} (LR {self.lr:g})"
 
 
 @dataclass(frozen=True)
@@ -41,9 +52,9 @@ class Prediction:
     @property
     def rationale(self) -> str:
         def words(items: list[Contribution]) -> str:
-            return "; ".join(f"{c.description} (LR {c.lr:g})" for c in items)
+            return "; ".join(c.words for c in items)
 
-        parts = [f"Prior {self.prior:.1%}."]
+        parts = [f"Prior {format_probability(self.prior, decimals=1)}."]
         parts.append(f"Supported by: {words(self.supporting)}." if self.supporting else "No finding supports it.")
         parts.append(f"Opposed by: {words(self.opposing)}." if self.opposing else "No finding opposes it.")
         return " ".join(parts)
@@ -61,8 +72,10 @@ class Assessment:
     predictions: list[Prediction]  # the reported ones, ranked
     typing: str
     mechanism: str
-    next_tests: list[TestSuggestion]
-    management: list[str]
+    next_tests: list[TestSuggestion]  # by expected information gain
+    management: list[Advice]  # computed for the patient (management.yaml), stops and safety first
+    suggested_tests: list[Advice] = field(default_factory=list)  # from the rules, what is already known considered
+    alarm: Alarm | None = None  # the can't-miss layer (cant_miss.yaml)
 
 
 def describe(feature: str, state: str, kb: Knowledge) -> str:
@@ -74,19 +87,54 @@ def describe(feature: str, state: str, kb: Knowledge) -> str:
         return kb.band_displays.get(state, state)
     if feature == "site":
         return f"{spec.display}: {kb.concept_displays['calcinosis-site'].get(state, state)}"
+    if spec.state_displays:
+        return f"{spec.display}: {spec.state_displays.get(state, state)}"
     if feature == "pattern":
         return f"{spec.display}: {kb.concept_displays['calcinosis-finding'].get(state, state)}"
     return f"{spec.display}: {state}"
 
 
+def _log_scores(evidence: dict[str, str], kb: Knowledge) -> tuple[dict[str, float], dict[tuple[str, str], float]]:
+    """Per diagnosis, the sum of the log LRs of the evidence; correlated features (features.yaml
+    evidence_groups) are weighted 1, damping, damping^2, ... from the strongest down. Also returns
+    the weights below 1: (diagnosis, feature) -> weight, for the rationale."""
+    sums = dict.fromkeys(kb.priors, 0.0)
+    groups = kb.evidence_group_of
+    grouped: dict[tuple[str, float], dict[str, list[tuple[float, float, str]]]] = {}
+    for finding in evidence.items():
+        entries = kb.log_lrs.get(finding, ())
+        group = groups.get(finding[0])
+        if group is None:
+            for code, log_lr in entries:
+                sums[code] += log_lr
+        else:
+            bucket = grouped.setdefault(group, {})
+            for code, log_lr in entries:
+                bucket.setdefault(code, []).append((abs(log_lr), log_lr, finding[0]))
+    weights: dict[tuple[str, str], float] = {}
+    for (_, damping), bucket in grouped.items():
+        for code, logs in bucket.items():
+            if len(logs) == 1:
+                sums[code] += logs[0][1]
+                continue
+            logs.sort(reverse=True)  # strongest first
+            weight = 1.0
+            for _, log_lr, feature in logs:
+                sums[code] += weight * log_lr
+                if weight < 1.0:
+                    weights[(code, feature)] = weight
+                weight *= damping
+    return sums, weights
+
+
 def posterior(evidence: dict[str, str], kb: Knowledge) -> dict[str, float]:
     """P(diagnosis | evidence), computed in log space and normalised over all diagnoses."""
-    # Sum the log LRs per diagnosis first, then add the log prior: the same order of additions
-    # as prior + sum(...), so the figures (and rankings) do not move by a rounding.
-    sums = dict.fromkeys(kb.priors, 0.0)
-    for finding in evidence.items():
-        for code, log_lr in kb.log_lrs.get(finding, ()):
-            sums[code] += log_lr
+    return _normalise(_log_scores(evidence, kb)[0], kb)
+
+
+def _normalise(sums: dict[str, float], kb: Knowledge) -> dict[str, float]:
+    # the log LRs were summed per diagnosis first, then the log prior is added: the same order of
+    # additions as prior + sum(...), so the figures (and rankings) do not move by a rounding
     logs = {code: log_prior + sums[code] for code, log_prior in kb.log_priors.items()}
     top = max(logs.values())
     weights = {code: math.exp(value - top) for code, value in logs.items()}
@@ -122,13 +170,13 @@ def next_best_tests(evidence: dict[str, str], probabilities: dict[str, float], k
     return suggestions[:count]
 
 
-def _prediction(code: str, probability: float, evidence: dict[str, str], kb: Knowledge) -> Prediction:
+def _prediction(code: str, probability: float, evidence: dict[str, str], kb: Knowledge, weights: dict[tuple[str, str], float]) -> Prediction:
     supporting, opposing = [], []
     for feature, state in evidence.items():
-        figure = kb.likelihood_ratios[code].get(feature, {}).get(state)
+        figure = kb.figure_for(code, feature, state)
         if figure is None or figure.lr == NEUTRAL:
             continue
-        contribution = Contribution(feature, state, describe(feature, state, kb), figure)
+        contribution = Contribution(feature, state, kb.described(feature, state, describe), figure, weights.get((code, feature), 1.0))
         (supporting if figure.lr > NEUTRAL else opposing).append(contribution)
     supporting.sort(key=lambda c: c.lr, reverse=True)
     opposing.sort(key=lambda c: c.lr)
@@ -138,16 +186,45 @@ def _prediction(code: str, probability: float, evidence: dict[str, str], kb: Kno
 
 def assess(features: PatientFeatures, kb: Knowledge | None = None) -> Assessment:
     kb = kb or knowledge()
-    probabilities = posterior(features.evidence, kb)
+    sums, weights = _log_scores(features.evidence, kb)
+    probabilities = _normalise(sums, kb)
     ranked = sorted(probabilities, key=probabilities.get, reverse=True)
     # rationales only for the diagnoses that are reported: the rest are never shown
     reported = [code for index, code in enumerate(ranked)
                 if index < MIN_PREDICTIONS or probabilities[code] >= MIN_REPORTED_PROBABILITY]
-    predictions = [_prediction(code, probabilities[code], features.evidence, kb) for code in reported]
+    predictions = [_prediction(code, probabilities[code], features.evidence, kb, weights) for code in reported]
     leader = kb.diagnoses[ranked[0]]
     typing = leader.typing_if_tumoral_mass if (leader.typing_if_tumoral_mass and features.tumoral_mass) else leader.typing
-    management = []
-    if leader.typing != "not-tumoral-calcinosis":
-        advice = [*kb.management.by_diagnosis.get(leader.code, []), *kb.management.general]
-        management = [item.text for item in advice]
-    return Assessment(predictions, typing, leader.mechanism, next_best_tests(features.evidence, probabilities, kb), management)
+    facts = patient_facts(features, probabilities, leader.code, kb)
+    alarm, exceptions = cant_miss(facts, kb)
+    facts.alarm = alarm is not None
+    management, suggested = plan(facts, kb)
+    management = [*exceptions, *management]
+    next_tests = next_best_tests(features.evidence, probabilities, kb)
+    asked = {s.proposal.code.code for s in next_tests if s.proposal.code}
+    suggested = [a for a in suggested if not (a.code and a.code.code in asked)]  # one request per test
+    return Assessment(predictions, typing, leader.mechanism, next_tests, management, suggested, alarm)
+
+
+def _value(features: PatientFeatures, analyte: str, digits: str) -> str | None:
+    lab = features.labs.get(analyte)
+    if lab is None:
+        return None
+    if lab.value is None:
+        return f"reported {lab.state}"
+    return f"{lab.value:{digits}} {lab.unit} ({lab.state})"
+
+
+def patient_facts(features: PatientFeatures, probabilities: dict[str, float], leading: str, kb: Knowledge) -> Facts:
+    """What the management rules and the can't-miss layer look at."""
+    values = {name: text for name, text in (
+        ("pth", _value(features, "pth", ".0f")), ("phosphate", _value(features, "phosphate", ".1f")),
+        ("calcium", _value(features, "calcium", ".1f")),
+        ("ca_x_p", f"{features.calcium_phosphate_product:.0f} mg2/dL2 ({features.evidence.get('ca-x-p')})" if features.calcium_phosphate_product else None),
+        ("egfr", f"{features.egfr:.0f} mL/min/1.73 m2" if features.egfr is not None else None),
+        ("age", f"{features.age_years:.0f} y" if features.age_years is not None else None),
+    ) if text is not None}
+    sizes = [lesion.largest_diameter_mm for lesion in features.lesions if lesion.largest_diameter_mm is not None]
+    return Facts(states={**features.findings, **features.evidence}, probabilities=probabilities, leading=leading,
+                 age=features.age_years, largest_mm=max(sizes) if sizes else None, mass=bool(features.lesions),
+                 values=values, consider_at=kb.management.consider_at)

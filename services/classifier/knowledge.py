@@ -9,8 +9,11 @@ from typing import Any
 import yaml
 from pydantic import TypeAdapter, ValidationError
 
+from services.classifier.rules import check_condition
 from services.classifier.schema import (
+    LATER_NORMATIVE_DIAGNOSIS_CODES,
     REQUIRED_DIAGNOSIS_CODES,
+    CantMiss,
     CodeSystemContent,
     Diagnosis,
     FeatureCatalog,
@@ -18,11 +21,13 @@ from services.classifier.schema import (
     Figure,
     LabCatalog,
     Management,
+    Reference,
 )
 
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader when libyaml is there: faster
 KNOWLEDGE_DIR = Path(__file__).parent / "knowledge"
 LAB_STATES = ("low", "normal", "high")
+COHERENCE_TOLERANCE = 0.02  # |sum over states of P(state) x LR - 1| allowed (figures are rounded to 3 digits)
 BOOLEAN_KEYS = {"present": "true", "absent": "false"}  # knowledge-file wording -> feature state
 
 
@@ -39,6 +44,8 @@ class Knowledge:
     labs: LabCatalog
     codesystems: dict[str, CodeSystemContent]
     management: Management
+    references: dict[str, Reference]
+    cant_miss: CantMiss
 
     def feature_states(self, feature: str) -> dict[str, float]:
         """States of a feature with their reference-population probability (shared: do not mutate)."""
@@ -88,7 +95,54 @@ class Knowledge:
                 for state, figure in states.items():
                     if figure.lr != 1.0:
                         table.setdefault((feature, state), []).append((code, math.log(figure.lr)))
+                composite = self.catalog.features[feature].composite
+                for name, members in composite.items():
+                    lr = composite_lr(states, self.feature_states(feature), members)
+                    if lr != 1.0:
+                        table.setdefault((feature, name), []).append((code, math.log(lr)))
         return table
+
+    @cached_property
+    def evidence_group_of(self) -> dict[str, tuple[str, float]]:
+        """feature -> (group name, damping) for the features of an evidence group."""
+        return {feature: (group.name, group.damping) for group in self.catalog.evidence_groups for feature in group.features}
+
+    @cached_property
+    def _described_memo(self) -> dict[tuple[str, str], str]:
+        return {}
+
+    def described(self, feature: str, state: str, describe) -> str:
+        """describe(feature, state, self), computed once per finding."""
+        key = (feature, state)
+        memo = self._described_memo
+        if key not in memo:
+            memo[key] = describe(feature, state, self)
+        return memo[key]
+
+    @cached_property
+    def _figure_memo(self) -> dict[tuple[str, str, str], Figure | None]:
+        return {}
+
+    def figure_for(self, diagnosis: str, feature: str, state: str) -> Figure | None:
+        """The figure of one observed state, composite states (a set of states) included."""
+        key = (diagnosis, feature, state)
+        memo = self._figure_memo
+        if key not in memo:
+            memo[key] = self._figure_for(diagnosis, feature, state)
+        return memo[key]
+
+    def _figure_for(self, diagnosis: str, feature: str, state: str) -> Figure | None:
+        states = self.likelihood_ratios[diagnosis].get(feature)
+        if not states:
+            return None
+        if state in states:
+            return states[state]
+        members = self.catalog.features[feature].composite.get(state)
+        if members is None:
+            return None
+        lr = composite_lr(states, self.feature_states(feature), members)
+        sources = sorted({states[m].source for m in members if m in states})
+        return Figure(lr=round(lr, 3), source="prevalence-weighted mean of " + ", ".join(members) + (": " + "; ".join(sources) if sources else ""), estimate=True)
 
     @cached_property
     def testable_features(self) -> list[tuple[str, FeatureSpec]]:
@@ -110,6 +164,17 @@ class Knowledge:
             total = sum(weighted.values())
             memo[key] = {state: weight / total for state, weight in weighted.items()}
         return memo[key]
+
+
+def composite_lr(figures: dict[str, Figure], prevalences: dict[str, float], members: list[str]) -> float:
+    """LR of 'the state is one of members': sum of P(s) x LR(s) over them / sum of P(s)."""
+    weight = sum(prevalences[m] for m in members)
+    return sum(prevalences[m] * (figures[m].lr if m in figures else 1.0) for m in members) / weight
+
+
+def table_sum(figures: dict[str, Figure], prevalences: dict[str, float]) -> float:
+    """Sum over the states of P(state) x LR(state): 1 for a coherent table (a state not named is LR 1)."""
+    return sum(rate * (figures[state].lr if state in figures else 1.0) for state, rate in prevalences.items())
 
 
 def _read_yaml(path: Path) -> Any:
@@ -135,6 +200,8 @@ def feature_states(catalog: FeatureCatalog, codesystems: dict[str, CodeSystemCon
         rate = spec.base_rate or 0.1
         return {"true": rate, "false": 1 - rate}
     if spec.states:
+        if abs(sum(spec.states.values()) - 1) > 1e-6:
+            raise KnowledgeError(f"features.yaml: features/{feature}: state prevalences sum to {sum(spec.states.values()):g}, not 1")
         return dict(spec.states)
     if feature == "age-band":
         return {band.code: 1 / len(catalog.age_bands) for band in catalog.age_bands}
@@ -154,6 +221,8 @@ def _compile_diagnosis(diagnosis: Diagnosis, catalog: FeatureCatalog, codesystem
     def add(feature: str, state_figures: dict[str, Figure], section: str) -> None:
         if feature not in catalog.features:
             raise KnowledgeError(f"{where}/{section}: unknown feature {feature!r}")
+        if not catalog.features[feature].evidence:
+            raise KnowledgeError(f"{where}/{section}: {feature!r} is not an evidence feature (features.yaml: evidence: false)")
         valid = feature_states(catalog, codesystems, feature)
         for key, figure in state_figures.items():
             state = BOOLEAN_KEYS.get(key, key) if catalog.features[feature].boolean else key
@@ -171,7 +240,29 @@ def _compile_diagnosis(diagnosis: Diagnosis, catalog: FeatureCatalog, codesystem
     for section_name in ("labs", "imaging", "findings"):
         for feature, figures in getattr(diagnosis, section_name).items():
             add(feature, figures, section_name)
+    for feature, figures in table.items():
+        total = table_sum(figures, feature_states(catalog, codesystems, feature))
+        if abs(total - 1) > COHERENCE_TOLERANCE:
+            raise KnowledgeError(f"{where}/{feature}: incoherent likelihood ratios: the sum over states of "
+                                 f"P(state) x LR is {total:.3f}, not 1 (features.yaml holds the state prevalences)")
     return table
+
+
+def _check_catalog(catalog: FeatureCatalog, codesystems) -> None:
+    for name, spec in catalog.features.items():
+        if spec.composite:
+            valid = feature_states(catalog, codesystems, name)
+            for composite, members in spec.composite.items():
+                if composite in valid or not members or set(members) - set(valid):
+                    raise KnowledgeError(f"features.yaml: features/{name}/composite/{composite}: members must be states of {name!r}")
+    seen: set[str] = set()
+    for group in catalog.evidence_groups:
+        for feature in group.features:
+            if feature not in catalog.features or not catalog.features[feature].evidence:
+                raise KnowledgeError(f"features.yaml: evidence_groups/{group.name}: {feature!r} is not an evidence feature")
+            if feature in seen:
+                raise KnowledgeError(f"features.yaml: evidence_groups/{group.name}: {feature!r} is in two groups")
+            seen.add(feature)
 
 
 def load_knowledge(directory: Path = KNOWLEDGE_DIR) -> Knowledge:
@@ -181,6 +272,7 @@ def load_knowledge(directory: Path = KNOWLEDGE_DIR) -> Knowledge:
         if name not in codesystems:
             raise KnowledgeError(f"codesystems.yaml: missing CodeSystem {name!r}")
     catalog = _validate(directory / "features.yaml", FeatureCatalog, _read_yaml(directory / "features.yaml"))
+    _check_catalog(catalog, codesystems)
     labs = _validate(directory / "labs.yaml", LabCatalog, _read_yaml(directory / "labs.yaml"))
     management = _validate(directory / "management.yaml", Management, _read_yaml(directory / "management.yaml"))
     diagnoses_list = _validate(directory / "diagnoses.yaml", list[Diagnosis], _read_yaml(directory / "diagnoses.yaml"))
@@ -194,15 +286,56 @@ def load_knowledge(directory: Path = KNOWLEDGE_DIR) -> Knowledge:
     if missing or extra:
         raise KnowledgeError(f"diagnoses.yaml: missing diagnoses {missing}, unknown diagnoses {extra}")
     _check_labs(labs)
-    unknown_management = sorted(set(management.by_diagnosis) - set(codes))
-    if unknown_management:
-        raise KnowledgeError(f"management.yaml: unknown diagnoses {unknown_management}")
+    references = _validate(directory / "references.yaml", dict[str, Reference], _read_yaml(directory / "references.yaml"))
+    cant_miss = _validate(directory / "cant_miss.yaml", CantMiss, _read_yaml(directory / "cant_miss.yaml"))
+    _check_rules(management, cant_miss, references, catalog, codesystems, codes)
 
     diagnoses = {d.code: d for d in diagnoses_list}
     total = sum(d.prior.value for d in diagnoses_list)
     priors = {d.code: d.prior.value / total for d in diagnoses_list}
     table = {d.code: _compile_diagnosis(d, catalog, codesystems) for d in diagnoses_list}
-    return Knowledge(diagnoses, priors, table, catalog, labs, codesystems, management)
+    return Knowledge(diagnoses, priors, table, catalog, labs, codesystems, management, references, cant_miss)
+
+
+def _check_rules(management: Management, cant_miss: CantMiss, references: dict[str, Reference],
+                 catalog: FeatureCatalog, codesystems, codes: list[str]) -> None:
+    """Every name in the rules exists: features and their states, diagnoses, sources, exposures."""
+    states: dict[str, list[str]] = {}
+    for name, spec in catalog.features.items():
+        states[name] = [*feature_states(catalog, codesystems, name), *spec.composite]
+    diagnoses = {*codes, *LATER_NORMATIVE_DIAGNOSIS_CODES}
+    problems: list[str] = []
+
+    def sources(where: str, keys: list[str]) -> None:
+        problems.extend(f"{where}/sources: unknown reference {key!r} (references.yaml, or 'expert estimate')"
+                        for key in keys if key not in references and not key.startswith("expert estimate"))
+
+    for tag, exposure in management.exposures.items():
+        if exposure.finding not in catalog.features:
+            problems.append(f"management.yaml: exposures/{tag}: unknown finding {exposure.finding!r}")
+    given = {tag for item in management.items for tag in item.gives} | set(management.exposures)
+    for c in management.contraindications:
+        where = f"management.yaml: contraindications/{c.id}"
+        problems += check_condition(c.when, f"{where}/when", states, diagnoses)
+        problems += [f"{where}/blocks: {tag!r} is neither given by an item nor an exposure" for tag in c.blocks if tag not in given]
+        sources(where, c.sources)
+    for item in management.items:
+        where = f"management.yaml: items/{item.id}"
+        problems += check_condition(item.when, f"{where}/when", states, diagnoses)
+        if item.unless is not None:
+            problems += check_condition(item.unless, f"{where}/unless", states, diagnoses)
+        sources(where, item.sources)
+    problems += [f"management.yaml: tumoral_calcinosis: unknown diagnosis {code!r}" for code in management.tumoral_calcinosis if code not in codes]
+    problems += [f"cant_miss.yaml: diagnoses: unknown diagnosis {code!r}" for code in cant_miss.diagnoses if code not in diagnoses]
+    sources("cant_miss.yaml", cant_miss.sources)
+    for flag in cant_miss.red_flags:
+        problems += check_condition(flag.when, f"cant_miss.yaml: red_flags/{flag.id}/when", states, diagnoses)
+        sources(f"cant_miss.yaml: red_flags/{flag.id}", flag.sources)
+    for exception in cant_miss.exceptions:
+        problems += check_condition(exception.when, f"cant_miss.yaml: exceptions/{exception.id}/when", states, diagnoses)
+        sources(f"cant_miss.yaml: exceptions/{exception.id}", exception.sources)
+    if problems:
+        raise KnowledgeError("; ".join(problems[:5]))
 
 
 def _check_labs(labs: LabCatalog) -> None:

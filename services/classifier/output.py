@@ -7,6 +7,18 @@ from services.classifier.codesystems import codesystem_url
 from services.classifier.features import PatientFeatures
 from services.classifier.inference import Assessment
 from services.classifier.knowledge import Knowledge, knowledge
+from services.classifier.management import Advice
+
+
+ALERT_PREFIX = "ALERT"  # the first note of an assessment with a can't-miss alarm: "ALERT (critical): ..."
+# A model of clinical estimates cannot know a diagnosis to better than 1 in 100 (decisions.md,
+# Classifier 4): no probability above 0.99 is reported, and none is exactly 0.
+PROBABILITY_CEILING = 0.99
+PROBABILITY_FLOOR = 0.0001
+
+
+def reported_probability(p: float) -> float:
+    return min(PROBABILITY_CEILING, max(PROBABILITY_FLOOR, round(p, 4)))
 
 
 def _urn() -> str:
@@ -28,11 +40,18 @@ def _display(kb: Knowledge, system: str, code: str) -> str:
 
 
 def _risk_assessment(features: PatientFeatures, assessment: Assessment, base: str, today: date, kb: Knowledge) -> dict:
-    notes = [
+    notes = []
+    alarm = assessment.alarm
+    if alarm:
+        notes.append({"text": f"{ALERT_PREFIX} ({alarm.level}): {alarm.summary}"})
+        notes.append({"text": f"Can't-miss check: {alarm.detail}. Next step: {alarm.action}."})
+    notes += [
         {"text": f"{'Next best test' if rank == 0 else 'Also informative'}: {s.proposal.missing} - {s.proposal.request} (expected information gain {s.expected_information_gain:.2f} bits over the leading candidates)."}
         for rank, s in enumerate(assessment.next_tests)
     ]
-    notes += [{"text": f"Management consideration: {text}"} for text in assessment.management]
+    notes += [{"text": f"Suggested test: {a.text} (source: {'; '.join(a.sources)})"} for a in assessment.suggested_tests]
+    notes += [{"text": f"Management consideration: {'[' + a.kind.upper() + '] ' if a.flagged else ''}{a.text} (source: {'; '.join(a.sources)})"}
+              for a in assessment.management]
     resource = {
         "resourceType": "RiskAssessment",
         "status": "final",
@@ -43,7 +62,7 @@ def _risk_assessment(features: PatientFeatures, assessment: Assessment, base: st
         "prediction": [
             {
                 "outcome": _concept(base, "calcinosis-diagnosis", p.code, p.display),
-                "probabilityDecimal": round(p.probability, 6),
+                "probabilityDecimal": reported_probability(p.probability),
                 "rationale": p.rationale,
             }
             for p in assessment.predictions  # the reported ones (inference.assess)
@@ -54,6 +73,8 @@ def _risk_assessment(features: PatientFeatures, assessment: Assessment, base: st
         resource["basis"] = basis
     if notes:
         resource["note"] = notes
+    if alarm:
+        resource["mitigation"] = f"Can't-miss alarm ({alarm.level}): {alarm.action}."
     return resource
 
 
@@ -73,7 +94,9 @@ def _result_observation(features: PatientFeatures, base: str, today: date, code:
 
 
 def _service_requests(features: PatientFeatures, assessment: Assessment, risk_url: str) -> list[dict]:
-    requests = []
+    # the can't-miss work-up first, then the information-gain tests, then the rules' other tests
+    # (inference.assess leaves out a rule test that an information-gain test already asks for)
+    requests = [_rule_request(features, advice, risk_url) for advice in assessment.suggested_tests if advice.urgent]
     for suggestion in assessment.next_tests:
         code = {"text": suggestion.proposal.request}
         if suggestion.proposal.code:
@@ -88,7 +111,26 @@ def _service_requests(features: PatientFeatures, assessment: Assessment, risk_ur
             "supportingInfo": [{"reference": risk_url}],
             "note": [{"text": f"Expected information gain {suggestion.expected_information_gain:.2f} bits over the leading candidates."}],
         })
+    requests += [_rule_request(features, advice, risk_url) for advice in assessment.suggested_tests if not advice.urgent]
     return requests
+
+
+def _rule_request(features: PatientFeatures, advice: Advice, risk_url: str) -> dict:
+    code = {"text": advice.text}
+    if advice.code:
+        code["coding"] = [advice.code.model_dump(exclude_none=True)]
+    request = {
+        "resourceType": "ServiceRequest",
+        "status": "draft",
+        "intent": "proposal",
+        "priority": "urgent" if advice.urgent else "routine",
+        "code": code,
+        "subject": _subject(features),
+        "reasonCode": [{"text": "can't-miss work-up" if advice.urgent else "management rules of the classifier"}],
+        "supportingInfo": [{"reference": risk_url}],
+        "note": [{"text": f"Source: {'; '.join(advice.sources)}"}],
+    }
+    return request
 
 
 def build_result_bundle(features: PatientFeatures, assessment: Assessment, base: str, today: date, kb: Knowledge | None = None) -> dict:

@@ -1,6 +1,6 @@
 """Pydantic schema of the knowledge files: a malformed file fails loading with a precise error."""
 
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PositiveFloat
 
@@ -19,6 +19,11 @@ REQUIRED_DIAGNOSIS_CODES = (
     "chronic-venous-insufficiency", "hemangioma", "calcified-hematoma", "calcific-myonecrosis",
     "calcific-tendinopathy", "iatrogenic-calcium-deposition", "winer-solitary-nodular-calcinosis",
     "calcinosis-circumscripta", "calcinosis-universalis",
+)
+# Normative since 2026-12-05 (vocabulary.md), not all modelled yet: rules may name them.
+LATER_NORMATIVE_DIAGNOSIS_CODES = (
+    "calciphylaxis", "extraskeletal-osteosarcoma", "hypoparathyroidism-pseudohypoparathyroidism",
+    "tumour-lysis-hyperphosphataemia", "neurogenic-heterotopic-ossification", "none-fits",
 )
 
 
@@ -89,7 +94,10 @@ class FeatureSpec(Strict):
     display: str
     boolean: bool = False
     base_rate: float | None = Field(default=None, gt=0, lt=1)
-    states: dict[str, float] | None = None
+    states: dict[str, float] | None = None  # state -> prevalence among referred patients (sums to 1)
+    state_displays: dict[str, str] = {}
+    composite: dict[str, list[str]] = {}  # a set of states known only as a whole (e.g. CKD, stage unknown)
+    evidence: bool = True  # False: an input of other features or of the rules, never an LR of its own
     test: TestProposal | None = None
 
 
@@ -108,11 +116,21 @@ class TumoralMass(Strict):
     min_size_mm: float
 
 
+class EvidenceGroup(Strict):
+    """Correlated features: their log LRs, strongest first, are weighted 1, damping, damping^2, ..."""
+
+    name: str
+    features: list[str] = Field(min_length=2)
+    damping: float = Field(gt=0, le=1)
+    source: str = Field(min_length=1)
+
+
 class FeatureCatalog(Strict):
     age_bands: list[Band]
     size_bands: list[Band]
     tumoral_mass: TumoralMass
     features: dict[str, FeatureSpec]
+    evidence_groups: list[EvidenceGroup] = []
 
 
 class Unit(Strict):
@@ -156,11 +174,72 @@ class LabCatalog(Strict):
     calcium_phosphate_product: list[ProductThreshold]
 
 
-class Advice(Strict):
-    text: str
-    source: str
+Condition = dict[str, Any]  # the condition language of management.yaml, checked by rules.check_condition
+
+
+class Reference(Strict):
+    short: str = Field(min_length=1)
+    citation: str = Field(min_length=1)
+    doi: str | None = None
+    url: str | None = None
+
+
+class Contraindication(Strict):
+    id: str
+    blocks: list[str] = Field(min_length=1)
+    when: Condition
+    reason: str = Field(min_length=1)
+    sources: list[str] = Field(min_length=1)
+    stops_current: bool = True  # a patient already on a blocked treatment is told to stop it
+
+
+class ManagementItem(Strict):
+    id: str
+    kind: Literal["stop", "avoid", "treatment", "surgery", "safety", "test"]
+    text: str = Field(min_length=1)
+    when: Condition = {}
+    unless: Condition | None = None
+    gives: list[str] = []
+    sources: list[str] = Field(min_length=1)
+    code: Coding | None = None  # tests: the coded request
+    urgent: bool = False
+
+
+class Exposure(Strict):
+    finding: str
+    name: str
 
 
 class Management(Strict):
-    general: list[Advice]
-    by_diagnosis: dict[str, list[Advice]]
+    consider_at: float = Field(gt=0, lt=1)
+    tumoral_calcinosis: list[str]
+    exposures: dict[str, Exposure]
+    contraindications: list[Contraindication]
+    items: list[ManagementItem]
+
+
+class RedFlag(Strict):
+    id: str
+    text: str = Field(min_length=1)
+    when: Condition
+    major: bool = False  # raises the alarm on its own
+    sources: list[str] = Field(min_length=1)
+
+
+class AlarmException(Strict):
+    id: str
+    when: Condition
+    text: str = Field(min_length=1)
+    sources: list[str] = Field(min_length=1)
+
+
+class CantMiss(Strict):
+    action: str = Field(min_length=1, max_length=80)
+    threshold: float = Field(gt=0, lt=1)
+    critical_threshold: float = Field(gt=0, lt=1)
+    min_flags: int = Field(ge=1)
+    critical_flags: int = Field(ge=1)
+    diagnoses: list[str] = Field(min_length=1)
+    sources: list[str] = Field(min_length=1)
+    red_flags: list[RedFlag]
+    exceptions: list[AlarmException] = []

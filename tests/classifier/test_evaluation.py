@@ -1,9 +1,10 @@
 import json
 from pathlib import Path
 
+import pytest
 from fhir.resources.R4B import get_fhir_model_class
 
-from services.classifier.evaluation import accuracy, expected_diagnosis, run_cases, write_report
+from services.classifier.evaluation import accuracy, brier_score, expected_diagnosis, reliability, run_cases, write_report
 from services.classifier.schema import REQUIRED_DIAGNOSIS_CODES
 
 CASES = Path(__file__).parent / "cases"
@@ -29,3 +30,22 @@ def test_accuracy_on_the_vignettes(tmp_path):
     report = write_report(CASES, tmp_path / "evaluation.md")
     assert len(report) == len(results)
     assert "| expected | predicted | count |" in (tmp_path / "evaluation.md").read_text()
+
+
+def test_calibration_report_has_a_brier_score_and_reliability_tables(tmp_path):
+    results = run_cases(CASES)
+    assert 0 < brier_score(results) < 0.1
+    assert max(max(r.probabilities.values()) for r in results) <= 0.99
+    rows = reliability(results, top_only=True)
+    assert sum(n for _, n, _, _ in rows) == len(results)
+    write_report(CASES, tmp_path / "evaluation.md")
+    text = (tmp_path / "evaluation.md").read_text()
+    assert "## Calibration" in text and "Brier score" in text and "| predicted | n | mean predicted | observed |" in text
+
+
+def test_brier_score_of_a_perfect_and_a_wrong_prediction():
+    from services.classifier.evaluation import CaseResult
+    right = CaseResult("a", "x", ["x", "y"], 0.99, "t", {"x": 0.99, "y": 0.01})
+    wrong = CaseResult("b", "x", ["y", "x"], 0.99, "t", {"y": 0.99, "x": 0.01})
+    assert brier_score([right]) == pytest.approx(0.0002)
+    assert brier_score([wrong]) == pytest.approx(0.99 ** 2 + 0.99 ** 2)

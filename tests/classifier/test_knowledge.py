@@ -3,7 +3,7 @@ import shutil
 import pytest
 import yaml
 
-from services.classifier.knowledge import KNOWLEDGE_DIR, KnowledgeError, knowledge, load_knowledge
+from services.classifier.knowledge import COHERENCE_TOLERANCE, KNOWLEDGE_DIR, KnowledgeError, knowledge, load_knowledge, table_sum
 from services.classifier.schema import REQUIRED_DIAGNOSIS_CODES
 
 LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -56,8 +56,8 @@ def test_negative_likelihood_ratio_fails_with_its_location(knowledge_copy):
 
 
 def test_missing_source_fails(knowledge_copy):
-    edit_diagnoses(knowledge_copy, lambda d: d[2]["findings"]["dialysis"]["present"].pop("source"))
-    with pytest.raises(KnowledgeError, match=r"2/findings/dialysis/present/source: Field required"):
+    edit_diagnoses(knowledge_copy, lambda d: d[2]["labs"]["renal-status"]["dialysis"].pop("source"))
+    with pytest.raises(KnowledgeError, match=r"2/labs/renal-status/dialysis/source: Field required"):
         load_knowledge(knowledge_copy)
 
 
@@ -97,4 +97,44 @@ def test_unit_alias_to_unknown_unit_fails(knowledge_copy):
     data["unit_aliases"]["mg%"] = "mg/hectare"
     path.write_text(yaml.safe_dump(data))
     with pytest.raises(KnowledgeError, match=r"unit_aliases/mg%: target 'mg/hectare' not in units"):
+        load_knowledge(knowledge_copy)
+
+
+def test_every_likelihood_ratio_table_is_coherent():
+    """Sum over the states of P(state) x LR = 1 for every diagnosis and feature (issue item 3)."""
+    kb = knowledge()
+    tables = 0
+    for code, features in kb.likelihood_ratios.items():
+        for feature, figures in features.items():
+            total = table_sum(figures, kb.feature_states(feature))
+            assert total == pytest.approx(1.0, abs=COHERENCE_TOLERANCE), (code, feature, total)
+            tables += 1
+    assert tables > 250
+
+
+def test_uremic_renal_status_is_one_coherent_table():
+    kb = knowledge()
+    renal = kb.likelihood_ratios["tc-secondary-uremic"]["renal-status"]
+    assert set(renal) == {"normal", "ckd-3", "ckd-4", "ckd-5", "dialysis"}
+    assert table_sum(renal, kb.feature_states("renal-status")) == pytest.approx(1.0, abs=0.005)  # it was 2.27
+    for dependent in ("dialysis", "chronic-kidney-disease", "renal-function"):
+        assert dependent not in kb.likelihood_ratios["tc-secondary-uremic"]
+
+
+def test_state_prevalences_sum_to_one():
+    kb = knowledge()
+    for feature, spec in kb.catalog.features.items():
+        if spec.states:
+            assert sum(spec.states.values()) == pytest.approx(1.0), feature
+
+
+def test_incoherent_table_fails_loading(knowledge_copy):
+    edit_diagnoses(knowledge_copy, lambda d: d[2]["labs"]["renal-status"]["dialysis"].update(lr=30))
+    with pytest.raises(KnowledgeError, match=r"tc-secondary-uremic/renal-status: incoherent likelihood ratios"):
+        load_knowledge(knowledge_copy)
+
+
+def test_input_only_feature_cannot_carry_a_likelihood_ratio(knowledge_copy):
+    edit_diagnoses(knowledge_copy, lambda d: d[2]["findings"].update({"dialysis": {"present": {"lr": 2, "source": "x"}}}))
+    with pytest.raises(KnowledgeError, match=r"'dialysis' is not an evidence feature"):
         load_knowledge(knowledge_copy)

@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from services.classifier.features import extract_features
+from services.classifier.features import ckd_epi_2021, extract_features
 from services.classifier.fhir_input import split_input
 from services.classifier.knowledge import knowledge
 from services.classifier.labs import interval_for
@@ -72,16 +72,40 @@ def test_calcium_phosphate_product_uses_canonical_units():
     assert result.evidence["ca-x-p"] == "high"
 
 
-def test_renal_function_from_egfr_or_creatinine():
-    assert features_of(patient(), lab("33914-3", 12, "mL/min/{1.73_m2}")).evidence["renal-function"] == "impaired"
-    assert features_of(patient(), lab("2160-0", 620, "umol/L")).evidence["renal-function"] == "impaired"
-    assert features_of(patient(), lab("62238-1", 95, "mL/min/{1.73_m2}")).evidence["renal-function"] == "normal"
+def test_renal_status_from_egfr_or_creatinine():
+    assert features_of(patient(), lab("33914-3", 12, "mL/min/{1.73_m2}")).evidence["renal-status"] == "ckd-5"
+    assert features_of(patient(), lab("33914-3", 40, "mL/min/{1.73_m2}")).evidence["renal-status"] == "ckd-3"
+    # creatinine 620 umol/L (7.0 mg/dL) in a 34-year-old woman: CKD-EPI 2021 about 7
+    creatinine_only = features_of(patient(), lab("2160-0", 620, "umol/L"))
+    assert creatinine_only.evidence["renal-status"] == "ckd-5"
+    assert creatinine_only.egfr == pytest.approx(7, abs=1)
+    assert features_of(patient(), lab("62238-1", 95, "mL/min/{1.73_m2}")).evidence["renal-status"] == "normal"
+
+
+def test_ckd_epi_2021_reference_values():
+    # 50-year-old, creatinine 1.0 mg/dL: about 92 for a man, 69 for a woman (published calculators: 91 and 68)
+    assert ckd_epi_2021(1.0, 50, "male") == pytest.approx(91.7, abs=0.5)
+    assert ckd_epi_2021(1.0, 50, "female") == pytest.approx(68.6, abs=0.5)
+    assert ckd_epi_2021(1.0, 12, "male") is None  # not for children
+    assert ckd_epi_2021(1.0, 50, None) is None
+
+
+def test_dialysis_ckd_and_renal_function_are_one_variable():
+    """Dialysis, CKD and a low eGFR are one fact: one renal-status state, one LR (issue item 3)."""
+    result = features_of(patient(), finding("dialysis"), finding("chronic-kidney-disease", id="ckd"),
+                         lab("33914-3", 8, "mL/min/{1.73_m2}"))
+    assert result.evidence["renal-status"] == "dialysis"
+    assert not {"dialysis", "chronic-kidney-disease", "renal-function"} & set(result.evidence)
+    assert result.findings == {"dialysis": "true", "chronic-kidney-disease": "true"}
 
 
 def test_false_finding_is_an_explicit_negative_and_absent_is_unknown():
     result = features_of(patient(), finding("dialysis", False))
-    assert result.evidence["dialysis"] == "false"
+    assert result.findings["dialysis"] == "false"
+    assert result.evidence["renal-status"] == "not-dialysis"  # the set normal, CKD 3, 4, 5
     assert "gout-history" not in result.evidence
+    assert features_of(patient(), finding("chronic-kidney-disease")).evidence["renal-status"] == "ckd-any"
+    assert features_of(patient(), finding("chronic-kidney-disease", False)).evidence["renal-status"] == "normal"
 
 
 def test_lesions_give_site_size_pattern_multiplicity_and_bilaterality():
@@ -148,7 +172,9 @@ def test_unknown_site_and_pattern_are_reported():
 
 def test_dialysis_years_implies_dialysis():
     years = {"resourceType": "Observation", "id": "dy", "status": "final", "code": {"coding": [{"system": FINDING, "code": "dialysis-years"}]}, "valueQuantity": {"value": 6, "code": "a"}}
-    assert features_of(patient(), years).evidence["dialysis"] == "true"
+    result = features_of(patient(), years)
+    assert result.findings["dialysis"] == "true"
+    assert result.evidence["renal-status"] == "dialysis"
 
 
 def test_missing_birth_date_is_a_warning_and_adult_intervals_apply():
