@@ -38,6 +38,9 @@ BODY_HU = -400              # soft tissue and fat are above, air and lung below
 CALCIFIED_HU = skeleton.CALCIFIED_HU
 METAL_HU = 2500             # cortical bone stays below ~2000 HU; metal is above 2500-3000
 METAL_MARGIN_MM = 20.0      # streak and blooming artefacts around metal reach about this far
+BONE_REACH_MM = 30.0        # a bone goes on beyond this around a group; a lesion's own pieces do not
+BONE_PIECE_MIN_ML = 25.0    # ... or it is at least this big within that reach (a mass's own non-chalk
+                            # pieces, faint or blurred nodules, measured up to 20 mL)
 LESION_MIN_ML = 2.0         # smaller dense pieces are vessels, bone fragments or noise here
 VASCULAR_MAX_ML = 1.5       # a vascular calcification is a few mm: at most about this volume
 VASCULAR_MIN_VOXELS = 2     # one isolated voxel over the threshold is noise
@@ -50,10 +53,12 @@ LOBULE_SEPARATION_MM = 6.0  # two lobule centres closer than this are one lobule
 LOBULATED_MIN_LOBULES = 3   # a cluster of at least this many nodules is lobulated / cloud-like
 ELONGATION_LINEAR = 4.0     # principal axis ratio above which a mass is sheet-like / linear
 PUNCTATE_MAX_ML = 0.5       # smaller masses are punctate
+WALL_GAP_VOXELS = 1.0       # a loculus wall is closed over gaps this many grid voxels wide (thin
+                            # walls lose voxels to partial volume)
 LOCULUS_MIN_RADIUS_MM = 2.0  # a loculus's cavity is at least this deep (4 mm across)
 FLUID_MIN_ML = 0.2          # a cystic loculus must hold at least this much fluid to show a level
 SEDIMENT_HU = 300.0         # settled calcium under a level is at least this dense (400-1000 HU)
-LEVEL_PROBE_MM = 1.5        # the calcium is probed this far and twice this far under the fluid
+LEVEL_PROBE_MM = 1.0        # the calcium is probed this far and twice as far down
 LEVEL_BAND_MM = 1.5         # a level's interface lies within this of its median height
 LEVEL_FLAT_SHARE = 0.7      # ... for at least this share of it (a round floor spreads wider)
 LEVEL_RISE_MM = 1.0         # a level rises less than this to its rim (half a voxel where coarser)
@@ -247,8 +252,10 @@ def find_lesions(volume: Volume, progress: Callable[[str, int], None] = lambda s
     region_labels, n_regions, depth = skeleton.split(solid, spacing)
     del depth
     regions = skeleton.judge(hu, grid, region_labels, n_regions, slice_axis)
-    at_metal = ndimage.maximum(near_metal, region_labels, np.arange(n_regions + 1)).astype(bool)
-    regions.chalk[at_metal] = False  # streaks and blooming mimic chalk
+    # Streaks and blooming mimic chalk: a region mostly within the margin around metal is left out
+    # (a mass reaching into the margin from outside it is not).
+    at_metal = ndimage.mean(near_metal, region_labels, np.arange(n_regions + 1)) >= 0.5
+    regions.chalk[at_metal] = False
     groups, _ = skeleton.masses(regions)
 
     progress("candidates", 50)
@@ -258,9 +265,12 @@ def find_lesions(volume: Volume, progress: Callable[[str, int], None] = lambda s
             continue
         box = _padded(box, grid.hu.shape, 2)
         group = groups[box] == n
-        if skeleton.held_by_bone(group, solid[box] & ~group, spacing):
+        bone_there, own = _bone_around(solid, groups == n, box, spacing)
+        if skeleton.held_by_bone(group, bone_there, spacing):
             groups[box][group] = 0  # bone after all: a dense piece inside the skeleton
             continue
+        group |= own
+        groups[box][own] = n
         mask = group & calcified[box]
         if mask.any() and _mass(mask, spacing).sum() * voxel_ml >= LESION_MIN_ML:
             kept.append((box, mask))
@@ -297,6 +307,28 @@ def find_lesions(volume: Volume, progress: Callable[[str, int], None] = lambda s
         metal_present=metal_present,
         warnings=warnings,
     )
+
+
+def _bone_around(solid: np.ndarray, group: np.ndarray, box, spacing: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Over `box`: the solid voxels outside the group that belong to a bone (a piece that goes on
+    beyond the group's neighbourhood or is big on its own), and the group's own pieces that are
+    not chalk (a faint nodule, a blurred one: small once the group is taken away, and touching
+    it), which belong to the mass."""
+    reach = np.ceil(BONE_REACH_MM / spacing).astype(int)
+    wide = _padded_by(box, solid.shape, reach)
+    others = solid[wide] & ~group[wide]
+    pieces, count = ndimage.label(others, structure=np.ones((3, 3, 3), bool))
+    sizes_ml = _component_sizes(pieces, count) * float(np.prod(spacing)) / 1000.0
+    bone = sizes_ml >= BONE_PIECE_MIN_ML
+    for axis in range(3):  # a piece the wider box cuts goes on beyond it
+        bone[np.unique(np.take(pieces, 0, axis=axis))] = True
+        bone[np.unique(np.take(pieces, -1, axis=axis))] = True
+    bone[0] = False
+    inner = tuple(slice(b.start - w.start, b.stop - w.start) for b, w in zip(box, wide))
+    touching = np.zeros(count + 1, bool)
+    touching[np.unique(pieces[ndimage.binary_dilation(group[wide], structure=np.ones((3, 3, 3), bool))])] = True
+    touching[0] = False
+    return bone[pieces][inner], (touching & ~bone)[pieces][inner]
 
 
 def _near_metal(metal: np.ndarray, spacing: np.ndarray) -> np.ndarray:
@@ -424,7 +456,7 @@ class _Context:
         thinner and branch). Its volume counts the fluid part of every enclosed voxel, the partial-volume
         voxels against the walls included, but not the outer surface's, whose other part is
         the tissue around the mass."""
-        walls = _closed(calcium, float(self.grid.spacing.max()), self.ct_spacing)
+        walls = _closed(calcium, WALL_GAP_VOXELS * float(self.grid.spacing.max()), self.ct_spacing)
         enclosed = _fill_holes(walls) & ~others
         pockets, count = ndimage.label(enclosed & ~calcium)
         sizes_ml = _component_sizes(pockets, count) * self.ct_voxel_ml
@@ -564,8 +596,8 @@ def sedimentation_level(hu: np.ndarray, fluid: np.ndarray, affine: np.ndarray, g
     settled under fluid, meeting it in a plane perpendicular to gravity.
 
     Judged in patient millimetres, whatever the voxel axes (tilted, rotated or flipped grids): the
-    fluid voxels that stand on calcium (SEDIMENT_HU or more at two depths straight down along
-    gravity, so a thin wall or noise does not count) form the interface. It is a level when
+    fluid voxels that stand on calcium (SEDIMENT_HU or more within about a voxel straight down
+    along gravity) form the interface. It is a level when
     nearly all of it lies in one horizontal slab (an empty loculus's round floor spreads over its
     whole lower half), it is about as wide as the fluid gets (the bottom of a bowl is narrow), it
     does not curve up towards its rim as a bowl's floor does, the fluid stands above it, and little
@@ -576,16 +608,19 @@ def sedimentation_level(hu: np.ndarray, fluid: np.ndarray, affine: np.ndarray, g
         return False
     down = np.linalg.solve(affine[:3, :3], gravity)  # index steps per mm straight down
     spacing_down = 1.0 / max(float(np.linalg.norm(down)), 1e-6)  # mm between voxels along gravity
-    voxel_mm = float(np.linalg.norm(affine[:3, :3], axis=0).max())
-    steps = (max(LEVEL_PROBE_MM, 0.75 * voxel_mm), max(2 * LEVEL_PROBE_MM, 1.5 * voxel_mm))
+    # Probed half a voxel and a voxel down along gravity (at least LEVEL_PROBE_MM and twice that):
+    # a partial-volume voxel may stand between the fluid and the calcium; deeper probes would
+    # reach the calcium from the fluid's second layer.
+    steps = [max(LEVEL_PROBE_MM * f, spacing_down * f / 2) for f in (1, 2)]
     values = hu.astype(np.float32)
     sizes_ml = _component_sizes(pockets, count) * voxel_ml
     for n in np.flatnonzero(sizes_ml >= FLUID_MIN_ML):
         if n == 0:
             continue
         index = np.argwhere(pockets == n).astype(float)
-        below = [ndimage.map_coordinates(values, (index + d * down).T, order=1, mode="nearest") for d in steps]
-        on_calcium = (below[0] >= SEDIMENT_HU) & (below[1] >= SEDIMENT_HU)
+        below = np.max([ndimage.map_coordinates(values, (index + d * down).T, order=1, mode="nearest")
+                        for d in steps], axis=0)
+        on_calcium = below >= SEDIMENT_HU
         if on_calcium.sum() < LEVEL_MIN_VOXELS:
             continue
         height = -(index @ affine[:3, :3].T) @ gravity  # mm, upwards
@@ -598,8 +633,9 @@ def sedimentation_level(hu: np.ndarray, fluid: np.ndarray, affine: np.ndarray, g
         widest_layer = widest * min(spacing_down / (2 * band), 1.0)  # the interface is about one layer
         flat = max(LEVEL_RISE_MM, 0.5 * spacing_down)
         # Its roof must be the loculus's dome: a pocket a few coarse voxels across is flat all round.
-        above = [ndimage.map_coordinates(values, (index - d * down).T, order=1, mode="nearest") for d in steps]
-        roof = (above[0] >= SEDIMENT_HU) & (above[1] >= SEDIMENT_HU)
+        above = np.max([ndimage.map_coordinates(values, (index - d * down).T, order=1, mode="nearest")
+                        for d in steps], axis=0)
+        roof = above >= SEDIMENT_HU
         domed = roof.sum() < LEVEL_MIN_VOXELS or _rise_to_rim(index[roof], affine, -gravity) > flat
         if (in_band.mean() >= LEVEL_FLAT_SHARE and domed
                 and in_band.sum() >= LEVEL_AREA_FRACTION * widest_layer

@@ -36,7 +36,7 @@ CORE_SHARE = 0.5            # a region's core: its voxels at least this share of
 CORE_MIN_HU = 420.0         # a chalk core; cancellous bone and marrow cores, measured at the CT's
                             # resolution on the two real scans, stay below (humeri 160-350 HU)
 SHELL_MM = 4.0              # a region's shell: its calcified voxels this close to its surface
-SHELL_RATIO = 0.8           # a chalk core is nearly as dense as its shell's denser quarter (a
+SHELL_RATIO = 0.7           # a chalk core is nearly as dense as its shell's denser quarter (a
                             # mass's nodules vary); bone's cortex is much denser than its inside
 NODULE_ELONGATION = 3.0     # nodules and loculi are rounded; a longer structure that the field of
                             # view cuts off goes on beyond it: a rib, costal cartilage, a shaft
