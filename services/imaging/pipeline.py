@@ -50,7 +50,7 @@ class AnalysisWork:
         progress("reporting", 90)
         bundle = report_bundle(volume, findings, self.settings.canonical_base, job.source.get("subject"),
                                job.imaging_study)
-        seg = dicom_seg(volume, findings, paths) if volume.source == "dicom" else None
+        seg = dicom_seg(volume, findings, volume.source_files or paths) if volume.source == "dicom" else None
         if seg is not None:
             (folder / "lesions.dcm").write_bytes(seg)
             return bundle, DICOM

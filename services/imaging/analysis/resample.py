@@ -1,0 +1,178 @@
+"""A stack of CT slices -> one regular, orthogonal grid: what to do with uneven spacing, missing
+slices, gantry tilt and oblique planes, decided from the geometry alone (before any pixel is
+decoded, so that an upload can be refused from its headers), then done slab by slab.
+
+The analysis and the report assume a regular grid whose axes run along the patient's axes
+(the report names its key images "axial" and "coronal"), so anything else is resampled onto one
+(trilinear), with a warning naming what was done, or refused when it cannot be done safely.
+Every comparison of physical geometry has a tolerance: a header's seventh digit never decides.
+"""
+
+from dataclasses import dataclass, field
+
+import numpy as np
+from scipy import ndimage
+
+from services.imaging.analysis.errors import InputError
+
+# Slice gaps equal within this fraction of the step are one regular step: scanners write
+# positions with 4 to 6 decimals, and 1% of a 0.5 mm step (5 um) is far above that rounding
+# while far below anything that changes a measurement (a volume moves by < 1%).
+SPACING_TOLERANCE = 0.01
+# Positions off the slice normal by more than this (mm per slice, and at least this fraction of
+# the step) are a sheared stack (gantry tilt); below it, rounding of ImagePositionPatient.
+SHEAR_TOLERANCE_MM = 0.01
+SHEAR_TOLERANCE = 1e-3
+# Grid axes within this angle of a patient axis are taken as that axis (exact geometry is kept
+# in the affine either way: a rotation under 1 degree only moves the key images' labels).
+OBLIQUE_TOLERANCE_DEG = 1.0
+# A gap up to this many steps is interpolated (one or two slices missing, or a coarser part of
+# the series); beyond it the missing anatomy would be invented: refused.
+MAX_GAP_STEPS = 3.0
+# Outside the scanned field (a tilted or oblique stack does not fill an orthogonal box) is air,
+# which is what scanners show there.
+AIR_HU = -1024
+# Target voxels computed at a time: points and coordinates take ~10 float64 per voxel (80 MiB).
+SLAB_VOXELS = 1 << 20
+# Two slices closer than this (mm) along the normal are at one position.
+DUPLICATE_MM = 1e-3
+
+
+@dataclass
+class Stack:
+    """Slices of one series: in-plane axes, pixel spacing and one position per slice."""
+    row_dir: np.ndarray          # unit vector along a row (column index i grows)
+    col_dir: np.ndarray          # unit vector along a column (row index j grows)
+    pixel_mm: tuple[float, float]  # (between columns = along i, between rows = along j)
+    columns: int
+    rows: int
+    positions: np.ndarray        # (n, 3) LPS mm of each slice's first pixel, sorted along the normal
+
+    @property
+    def normal(self) -> np.ndarray:
+        normal = np.cross(self.row_dir, self.col_dir)
+        return normal / np.linalg.norm(normal)
+
+    @property
+    def heights(self) -> np.ndarray:
+        return (self.positions - self.positions[0]) @ self.normal
+
+
+@dataclass
+class Plan:
+    """What the loader does with a stack: keep it (affine) or resample it onto (affine, shape)."""
+    affine: np.ndarray
+    shape: tuple[int, int, int]
+    resample: bool
+    warnings: list[str] = field(default_factory=list)
+
+
+def _nearest_axes(axes: np.ndarray) -> np.ndarray:
+    """The signed patient axes (columns) nearest to the grid's three directions (columns)."""
+    remaining, out = [0, 1, 2], np.zeros((3, 3))
+    for column in np.argsort(-np.abs(axes).max(axis=0)):  # most decided first
+        row = max(remaining, key=lambda r: abs(axes[r, column]))
+        remaining.remove(row)
+        out[row, column] = np.sign(axes[row, column]) or 1.0
+    return out
+
+
+def _max_angle_deg(axes: np.ndarray, target: np.ndarray) -> float:
+    cosines = np.clip(np.abs((axes * target).sum(axis=0)), 0, 1)
+    return float(np.degrees(np.arccos(cosines)).max())
+
+
+def plan(stack: Stack) -> Plan:
+    """Keep a regular straight stack as it is; otherwise plan the orthogonal grid it goes onto."""
+    n = len(stack.positions)
+    normal, heights = stack.normal, stack.heights
+    gaps = np.diff(heights)
+    if (gaps < DUPLICATE_MM).any():
+        raise InputError("Two slices share one position: the files hold duplicates or more than one series")
+    step = float(np.median(gaps))
+    warnings: list[str] = []
+    uneven = bool(np.abs(gaps - step).max() > SPACING_TOLERANCE * step)
+    if gaps.max() > MAX_GAP_STEPS * step:
+        where = int(np.argmax(gaps))
+        raise InputError(f"Slices are missing: a gap of {gaps[where]:.1f} mm (between slices {where + 1} and "
+                         f"{where + 2} in position order) where the others are {step:.2f} mm apart; "
+                         "send the complete series")
+    in_plane = (stack.positions - stack.positions[0]) - np.outer(heights, normal)
+    shear = float(np.linalg.norm(in_plane, axis=1).max())
+    sheared = shear > max(SHEAR_TOLERANCE_MM, SHEAR_TOLERANCE * step) * (n - 1)
+    axes = np.column_stack([stack.row_dir, stack.col_dir, normal])
+    lps = _nearest_axes(axes)
+    oblique = _max_angle_deg(axes, lps) > OBLIQUE_TOLERANCE_DEG
+
+    if not (uneven or sheared or oblique):
+        affine = np.eye(4)
+        affine[:3, 0] = stack.row_dir * stack.pixel_mm[0]
+        affine[:3, 1] = stack.col_dir * stack.pixel_mm[1]
+        affine[:3, 2] = (stack.positions[-1] - stack.positions[0]) / (n - 1)
+        affine[:3, 3] = stack.positions[0]
+        return Plan(affine, (stack.columns, stack.rows, n), False)
+
+    if uneven:
+        warnings.append(f"Uneven slice spacing ({gaps.min():.2f} to {gaps.max():.2f} mm): resampled onto a "
+                        f"regular {step:.2f} mm grid (linear interpolation between slices)")
+    if sheared:
+        angle = np.degrees(np.arctan2(shear, heights[-1]))
+        warnings.append(f"Gantry tilt ({angle:.1f} deg): the sheared slices were resampled onto an orthogonal grid")
+    if oblique:
+        warnings.append(f"Oblique slices ({_max_angle_deg(axes, lps):.1f} deg off the patient axes): resampled "
+                        "onto a grid along the patient axes")
+    target = lps if oblique else axes
+    spacing = np.array([stack.pixel_mm[0], stack.pixel_mm[1], step])
+    # (oblique: target axis c is the patient axis nearest to grid axis c, and keeps its spacing)
+    corners = _corners(stack)
+    local = corners @ target                      # coordinates along the target axes
+    low, high = local.min(axis=0), local.max(axis=0)
+    shape = tuple(int(np.floor((h - l) / s + 1e-6)) + 1 for l, h, s in zip(low, high, spacing))
+    affine = np.eye(4)
+    affine[:3, :3] = target * spacing
+    affine[:3, 3] = target @ low
+    return Plan(affine, shape, True, warnings)
+
+
+def _corners(stack: Stack) -> np.ndarray:
+    """The corner pixels' centres of every slice (LPS mm): the extent of the scanned field."""
+    di = stack.row_dir * stack.pixel_mm[0] * (stack.columns - 1)
+    dj = stack.col_dir * stack.pixel_mm[1] * (stack.rows - 1)
+    return np.concatenate([stack.positions + a + b for a in (0, di) for b in (0, dj)])
+
+
+def resample(hu: np.ndarray, stack: Stack, target: Plan) -> np.ndarray:
+    """`hu` (i, j, slice in stack order) on the target grid, int16, one slab of target slices at a
+    time: each target voxel's LPS point is located in the stack (its slice by height, then its
+    pixel on that slice's plane, whose origin moves with the slice when the stack is sheared)
+    and interpolated trilinearly; outside the scanned field is air."""
+    normal, heights = stack.normal, stack.heights
+    n = len(heights)
+    index = np.arange(n, dtype=float)
+    offset_i = (stack.positions - stack.positions[0]) @ stack.row_dir   # each slice origin's in-plane shift
+    offset_j = (stack.positions - stack.positions[0]) @ stack.col_dir
+    nx, ny, nz = target.shape
+    out = np.empty(target.shape, np.int16, order="F")
+    step = max(1, SLAB_VOXELS // (nx * ny))
+    gi, gj = np.meshgrid(np.arange(nx, dtype=float), np.arange(ny, dtype=float), indexing="ij")
+    a = target.affine
+    for start in range(0, nz, step):
+        ks = np.arange(start, min(start + step, nz), dtype=float)
+        # LPS points of the slab, relative to the stack's first pixel
+        points = (gi[..., None, None] * a[:3, 0] + gj[..., None, None] * a[:3, 1]
+                  + ks[None, None, :, None] * a[:3, 2] + (a[:3, 3] - stack.positions[0]))
+        h = points @ normal
+        t = np.interp(h, heights, index, left=-2.0, right=n + 1.0)
+        u = (points @ stack.row_dir - np.interp(t, index, offset_i)) / stack.pixel_mm[0]
+        v = (points @ stack.col_dir - np.interp(t, index, offset_j)) / stack.pixel_mm[1]
+        del points, h
+        coordinates = np.stack([u, v, t])
+        del u, v, t
+        for axis, size in enumerate((stack.columns, stack.rows, n)):  # rounding at the edges is inside
+            c = coordinates[axis]
+            c[(c > -1e-3) & (c < 0)] = 0
+            c[(c > size - 1) & (c < size - 1 + 1e-3)] = size - 1
+        values = ndimage.map_coordinates(hu, coordinates, order=1, mode="constant", cval=AIR_HU,
+                                         output=np.float32, prefilter=False)
+        out[:, :, start:start + len(ks)] = np.rint(values)
+    return out
