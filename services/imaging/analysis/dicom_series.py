@@ -48,6 +48,8 @@ class Frame:
     thickness: float | None
     kernel: str
     series_uid: str
+    series_number: str           # SeriesNumber: anonymisers that empty UIDs usually keep it
+    instance_number: str
     sop_uid: str
     padding: tuple[float, float] | None  # stored values that mean "outside the scanned field"
 
@@ -130,9 +132,9 @@ def _frames(index: int, ds: pydicom.Dataset) -> tuple[list[Frame], int]:
     """The frames of one CT instance, and how many localizer frames it holds (set aside)."""
     common = dict(file=index, rows=int(ds.Rows), columns=int(ds.Columns),
                   series_uid=str(ds.get("SeriesInstanceUID", "") or ""), sop_uid=str(ds.get("SOPInstanceUID", "") or ""),
-                  padding=_padding(ds))
+                  series_number=str(ds.get("SeriesNumber", "") or ""), padding=_padding(ds))
     if _sop_class(ds) not in ENHANCED_CT and "PerFrameFunctionalGroupsSequence" not in ds:
-        return [Frame(frame=None, position=_floats(ds.get("ImagePositionPatient"), 3, "ImagePositionPatient"),
+        return [Frame(frame=None, instance_number=str(ds.get("InstanceNumber", "") or ""), position=_floats(ds.get("ImagePositionPatient"), 3, "ImagePositionPatient"),
                       orientation=_floats(ds.get("ImageOrientationPatient"), 6, "ImageOrientationPatient"),
                       pixel_spacing=_floats(ds.get("PixelSpacing"), 2, "PixelSpacing"),
                       slope=_number(ds.get("RescaleSlope"), 1.0) or 1.0,
@@ -154,7 +156,7 @@ def _frames(index: int, ds: pydicom.Dataset) -> tuple[list[Frame], int]:
         measures = _first(groups, "PixelMeasuresSequence")
         scaling = _first(groups, "PixelValueTransformationSequence")
         frames.append(Frame(
-            frame=number,
+            frame=number, instance_number="",
             position=_floats(_first(groups, "PlanePositionSequence").get("ImagePositionPatient"), 3, "ImagePositionPatient"),
             orientation=_floats(_first(groups, "PlaneOrientationSequence").get("ImageOrientationPatient"), 6,
                                 "ImageOrientationPatient"),
@@ -170,6 +172,7 @@ def _same_series(a: Frame, b: Frame) -> bool:
     def close(x, y):
         return (x is None) == (y is None) and (x is None or abs(x - y) <= SPACING_TOLERANCE * max(abs(x), abs(y), 1e-6))
     return (a.series_uid == b.series_uid or not a.series_uid or not b.series_uid) \
+        and (a.series_number == b.series_number or not a.series_number or not b.series_number) \
         and (a.rows, a.columns, a.kernel) == (b.rows, b.columns, b.kernel) \
         and np.abs(a.orientation - b.orientation).max() <= ORIENTATION_TOLERANCE \
         and all(close(x, y) for x, y in zip(a.pixel_spacing, b.pixel_spacing)) \
@@ -177,18 +180,28 @@ def _same_series(a: Frame, b: Frame) -> bool:
 
 
 def _group(frames: list[Frame]) -> list[list[Frame]]:
-    """Frames in series: same UID (when given), orientation, pixel grid, kernel and thickness.
-    Empty UIDs join only a series of the same geometry; a UID never joins another UID."""
+    """Frames in series: same UID and series number (when given), orientation, pixel grid, kernel
+    and thickness. Empty UIDs join only a series of the same geometry."""
     groups: list[list[Frame]] = []
     for frame in frames:
         for group in groups:
-            if _same_series(group[0], frame) and (not frame.series_uid or not group[0].series_uid
-                                                  or frame.series_uid == group[0].series_uid):
+            if _same_series(group[0], frame):
                 group.append(frame)
                 break
         else:
             groups.append([frame])
     return groups
+
+
+def _check_numbers(group: list[Frame]) -> None:
+    """One series numbers its instances once each: a number used twice (at two positions) means
+    two series of the same geometry, e.g. two reconstructions anonymised to empty UIDs."""
+    numbers = Counter(f.instance_number for f in group if f.frame is None and f.instance_number)
+    repeated = [number for number, count in numbers.items() if count > 1]
+    if repeated:
+        raise InputError(f"The images repeat instance numbers ({len(repeated)} of them, e.g. {repeated[0]}) at "
+                         "different positions: they hold more than one series of the same geometry (e.g. two "
+                         "reconstructions or phases whose UIDs are empty); send one series")
 
 
 def _plane(orientation: np.ndarray) -> str:
@@ -260,6 +273,7 @@ def select_series(headers: list[pydicom.Dataset]) -> Series:
         names = "; ".join(f"series {n + 1}: {_describe_series(g)}" for n, g in enumerate(volumes))
         raise InputError(f"The files mix {len(volumes)} CT series ({names}); send one series")
     series = volumes[0]
+    _check_numbers(series)
     stack = _stack(series)
     warnings = [f"Set aside, not analysed: {_summary(set_aside)}"] if set_aside else []
     return Series(frames=[series[n] for n in stack_order(series)], stack=stack, headers=headers, warnings=warnings)
