@@ -268,3 +268,44 @@ def test_the_zip_reader_reports_members_by_their_own_names(tmp_path):
     with pytest.raises(FHIRError) as exc:
         extract_zip(archive, tmp_path / "server-data-dir", LIMITS)
     assert "'../evil.dcm'" in reason(exc) and "server-data-dir" not in reason(exc)
+
+
+# ---- over HTTP ---------------------------------------------------------------------------------------
+from tests.imaging.test_api import finished, imaging, imaging_settings  # noqa: E402,F401  (fixtures)
+
+
+async def test_a_real_export_zip_is_analysed_and_the_report_says_what_was_set_aside(imaging, tmp_path):
+    fileset = FileSet()
+    for ds in real_datasets():
+        fileset.add(ds)
+    fileset.write(tmp_path / "media")
+    write([_object("1.2.840.10008.5.1.4.1.1.88.67", "SR", PatientID="ANON-1")], tmp_path / "media" / "extra")
+    archive = zipped(tmp_path / "media", tmp_path / "export.zip", {"__MACOSX/export/._DICOMDIR": b"\x00\x05\x16\x07"})
+    response = await imaging.post("/analyses", files={"file": ("export.zip", archive.read_bytes(), "application/zip")})
+    assert response.status_code == 202, response.text
+    state = await finished(imaging, response.headers["location"])
+    assert state["status"] == "done", state
+    conclusion = state["report"]["entry"][0]["resource"]["conclusion"]
+    assert ("Set aside, not analysed: 1 DICOMDIR (a media index), "
+            "1 non-image object (X-Ray Radiation Dose SR Storage)") in conclusion
+
+
+async def test_refusals_over_http_are_operation_outcomes_with_the_reason(imaging, tmp_path):
+    image = nibabel.load(NIFTI)
+    data = np.asarray(image.dataobj)[:20, :20, :10]
+    nibabel.save(nibabel.Nifti1Image(np.stack([data, data], axis=-1), image.affine), tmp_path / "4d.nii.gz")
+    response = await imaging.post("/analyses", files={"file": ("4d.nii.gz", (tmp_path / "4d.nii.gz").read_bytes())})
+    assert response.status_code == 422 and "holds 2 volumes" in response.text
+    assert response.json()["resourceType"] == "OperationOutcome"
+
+    first, second = real_datasets(), real_datasets()
+    for ds in second:  # another reconstruction of the same scan, anonymised to empty UIDs
+        ds.StudyInstanceUID = ds.SeriesInstanceUID = ""
+        ds.ConvolutionKernel = "Br64f"
+    for ds in first:
+        ds.StudyInstanceUID = ds.SeriesInstanceUID = ""
+    paths = write(first + second, tmp_path / "two")
+    parts = [("file", (p.name, p.read_bytes(), "application/dicom")) for p in paths]
+    response = await imaging.post("/analyses", files=parts)
+    assert response.status_code == 422 and "mix 2 CT series" in response.text and "kernel Br64f" in response.text
+    assert str(tmp_path) not in response.text

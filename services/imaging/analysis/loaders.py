@@ -10,7 +10,7 @@ from pathlib import Path
 import nibabel
 import numpy as np
 import pydicom
-from pydicom.pixels import iter_pixels
+from pydicom.pixels import iter_pixels, pixel_array
 
 from services.imaging.analysis import resample
 from services.imaging.analysis.dicom_series import Frame, read_headers, select_series
@@ -132,6 +132,19 @@ def _decode(paths: list[Path], frames: list[Frame], hu: np.ndarray) -> None:
             raise InputError(f"The pixel data of file {file + 1} cannot be decoded ({describe(exc)})") from None
 
 
+def _read_slice(paths: list[Path], frames: list[Frame], k: int) -> np.ndarray:
+    """Slice k (stack order) as HU indexed (i, j), decoded on its own."""
+    frame = frames[k]
+    try:
+        if frame.frame is None:
+            pixels = pydicom.dcmread(paths[frame.file]).pixel_array
+        else:
+            pixels = pixel_array(paths[frame.file], index=frame.frame)
+    except Exception as exc:  # decoders raise many types for truncated or corrupt data
+        raise InputError(f"The pixel data of file {frame.file + 1} cannot be decoded ({describe(exc)})") from None
+    return _pixels(frame, pixels, k).T
+
+
 def load_dicom_series(paths: Iterable, max_voxels: int | None = None) -> Volume:
     """Read one CT series (one file per slice, or enhanced multi-frame; any order, any
     orientation) into a Volume. Other objects in the files are set aside (see dicom_series);
@@ -143,10 +156,14 @@ def load_dicom_series(paths: Iterable, max_voxels: int | None = None) -> Volume:
     target = resample.plan(stack)
     check_volume_size((stack.columns, stack.rows, len(frames)), max_voxels)
     check_volume_size(target.shape, max_voxels)
-    hu = np.empty((stack.columns, stack.rows, len(frames)), np.int16, order="F")
-    _decode(paths, frames, hu)
-    if target.resample:
-        hu = resample.resample(hu, stack, target)
+    if target.along_slices is not None:  # uneven spacing only: streamed, the series is never held twice
+        hu = resample.along_slices(lambda k: _read_slice(paths, frames, k), len(frames), target.along_slices,
+                                   (stack.columns, stack.rows))
+    else:
+        hu = np.empty((stack.columns, stack.rows, len(frames)), np.int16, order="F")
+        _decode(paths, frames, hu)
+        if target.resample:
+            hu = resample.resample(hu, stack, target)
 
     first = series.headers[frames[0].file]
     warnings = list(series.warnings) + target.warnings

@@ -74,6 +74,9 @@ class Plan:
     shape: tuple[int, int, int]
     resample: bool
     warnings: list[str] = field(default_factory=list)
+    # Only the spacing is uneven: target slice k lies at source slice index along_slices[k]
+    # (fractional), in the same plane; the loader streams it (see `along_slices`).
+    along_slices: np.ndarray | None = None
 
 
 def _nearest_axes(axes: np.ndarray) -> np.ndarray:
@@ -130,6 +133,15 @@ def plan(stack: Stack) -> Plan:
     if oblique:
         warnings.append(f"Oblique slices ({_max_angle_deg(axes, lps):.1f} deg off the patient axes): resampled "
                         "onto a grid along the patient axes")
+    if not (sheared or oblique):  # the same planes, spaced evenly: one index along the slices per target slice
+        count = int(np.floor(heights[-1] / step + 1e-6)) + 1
+        affine = np.eye(4)
+        affine[:3, 0] = stack.row_dir * stack.pixel_mm[0]
+        affine[:3, 1] = stack.col_dir * stack.pixel_mm[1]
+        affine[:3, 2] = normal * step
+        affine[:3, 3] = stack.positions[0]
+        index = np.interp(np.arange(count) * step, heights, np.arange(n, dtype=float))
+        return Plan(affine, (stack.columns, stack.rows, count), True, warnings, along_slices=index)
     target = lps if oblique else axes
     spacing = np.array([stack.pixel_mm[0], stack.pixel_mm[1], step])
     # (oblique: target axis c is the patient axis nearest to grid axis c, and keeps its spacing)
@@ -141,6 +153,44 @@ def plan(stack: Stack) -> Plan:
     affine[:3, :3] = target * spacing
     affine[:3, 3] = target @ low
     return Plan(affine, shape, True, warnings)
+
+
+def keys_weights(fraction: float) -> np.ndarray:
+    """Cubic convolution (Keys, a = -0.5) weights of the 4 samples around a point `fraction` past
+    the second: interpolating (a sample is returned as it is) and sharp, with no prefilter."""
+    a = -0.5
+    x = np.abs(np.array([1 + fraction, fraction, 1 - fraction, 2 - fraction]))
+    near = (a + 2) * x**3 - (a + 3) * x**2 + 1
+    far = a * x**3 - 5 * a * x**2 + 8 * a * x - 4 * a
+    return np.where(x <= 1, near, far)
+
+
+def along_slices(read, count: int, index: np.ndarray, plane: tuple[int, int]) -> np.ndarray:
+    """The target slices (int16) from source slices read one at a time (`read(k)` -> int16 plane):
+    a target slice on a source slice is that slice; between, the cubic convolution of the four
+    around it. Source slices are read in order and at most four kept: the decoded series is never
+    held whole next to the resampled one."""
+    out = np.empty((*plane, len(index)), np.int16, order="F")
+    cache: dict[int, np.ndarray] = {}
+
+    def get(k: int) -> np.ndarray:
+        k = min(max(k, 0), count - 1)
+        if k not in cache:
+            cache[k] = read(k)
+        return cache[k]
+
+    for target, t in enumerate(index):
+        base = int(np.floor(t + 1e-6))
+        fraction = t - base
+        for old in [key for key in cache if key < base - 1]:  # behind every later target slice
+            del cache[old]
+        if fraction < 1e-3:
+            out[:, :, target] = get(base)
+            continue
+        weights = keys_weights(fraction)
+        value = sum(w * get(base + offset).astype(np.float32) for w, offset in zip(weights, (-1, 0, 1, 2)))
+        out[:, :, target] = np.clip(np.rint(value), -32768, 32767)
+    return out
 
 
 def _corners(stack: Stack) -> np.ndarray:
