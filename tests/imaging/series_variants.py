@@ -12,7 +12,13 @@ from pathlib import Path
 import numpy as np
 import pydicom
 from pydicom.dataset import Dataset, FileMetaDataset
-from pydicom.uid import CTImageStorage, EnhancedCTImageStorage, ExplicitVRLittleEndian, generate_uid
+from pydicom.uid import (
+    CTImageStorage,
+    EnhancedCTImageStorage,
+    ExplicitVRBigEndian,
+    ExplicitVRLittleEndian,
+    generate_uid,
+)
 from scipy import ndimage
 
 from services.imaging.analysis.lesions import Findings
@@ -131,20 +137,30 @@ def straight(volume: Volume, **options) -> list[Dataset]:
             for k in range(volume.hu.shape[2])]
 
 
-def save(datasets: list[Dataset], folder: Path, syntax=None, order_seed: int | None = 5) -> list[Path]:
-    """Write the datasets (encoded in `syntax` when given), file names in a shuffled order."""
+def save(datasets: list[Dataset], folder: Path, syntax=None, order_seed: int | None = 5,
+         **encoding) -> list[Path]:
+    """Write the datasets (encoded in `syntax` when given, with the encoder's `encoding` options),
+    file names in a shuffled order."""
     folder.mkdir(parents=True, exist_ok=True)
     names = np.random.default_rng(order_seed).permutation(len(datasets)) if order_seed is not None \
         else np.arange(len(datasets))
     paths = []
     for n, ds in enumerate(datasets):
+        path = folder / f"{names[n]:04d}.dcm"
+        if syntax == ExplicitVRBigEndian:  # retired, but still sent; pydicom writes it only when forced
+            ds = pydicom.dcmread(_bytes(ds))
+            pixels = ds.pixel_array
+            ds.PixelData = pixels.astype(pixels.dtype.newbyteorder(">")).tobytes()
+            ds.file_meta.TransferSyntaxUID, ds.preamble = syntax, b"\0" * 128
+            pydicom.dcmwrite(path, ds, implicit_vr=False, little_endian=False, force_encoding=True)
+            paths.append(path)
+            continue
         if syntax is not None and syntax != ds.file_meta.TransferSyntaxUID:
             ds = pydicom.dcmread(_bytes(ds), force=True)
             if syntax.is_compressed:
-                ds.compress(syntax)
+                ds.compress(syntax, **encoding)
             else:
                 ds.file_meta.TransferSyntaxUID = syntax
-        path = folder / f"{names[n]:04d}.dcm"
         ds.save_as(path, enforce_file_format=True)
         paths.append(path)
     return paths

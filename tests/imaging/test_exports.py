@@ -14,9 +14,21 @@ import pydicom
 import pytest
 from pydicom.dataset import Dataset, FileMetaDataset
 from pydicom.fileset import FileSet
-from pydicom.uid import (CTImageStorage, DeflatedExplicitVRLittleEndian, ExplicitVRLittleEndian,
-                         ImplicitVRLittleEndian, JPEG2000Lossless, JPEGLossless, JPEGLosslessSV1, JPEGLSLossless,
-                         RLELossless, generate_uid)
+from pydicom.uid import (
+    JPEG2000,
+    CTImageStorage,
+    DeflatedExplicitVRLittleEndian,
+    ExplicitVRBigEndian,
+    ExplicitVRLittleEndian,
+    ImplicitVRLittleEndian,
+    JPEG2000Lossless,
+    JPEGLossless,
+    JPEGLosslessSV1,
+    JPEGLSLossless,
+    JPEGLSNearLossless,
+    RLELossless,
+    generate_uid,
+)
 
 from services.imaging.analysis import InputError, Volume, load_dicom_series, load_nifti
 from services.imaging.inputs import check_dicom_headers, check_nifti_header
@@ -24,6 +36,7 @@ from services.imaging.uploads import UploadLimits, extract_zip
 from shared.errors import FHIRError
 from tests.imaging import series_variants as variants
 from tests.imaging.fixtures import NIFTI, SERIES, series_with_uids, write
+from tests.imaging.test_api import finished, imaging, imaging_settings  # noqa: F401  (fixtures)
 
 LIMITS = UploadLimits(max_files=500, max_total_bytes=200_000_000, max_zip_members=500,
                       max_zip_expanded_bytes=100_000_000, max_voxels=512 * 512 * 2048)
@@ -110,10 +123,10 @@ def test_dose_reports_presentation_states_and_other_modalities_are_set_aside(rea
     check_dicom_headers(paths, LIMITS.max_voxels)
     v = load_dicom_series(paths)
     assert np.array_equal(v.hu, real.hu)
-    assert v.warnings == [
+    assert v.warnings == [(
         "Set aside, not analysed: 1 MR image, 1 image that is not a CT slice (Secondary Capture Image Storage, "
         "e.g. a dose report), 1 non-image object (Grayscale Softcopy Presentation State Storage), "
-        "1 non-image object (X-Ray Radiation Dose SR Storage)"]
+        "1 non-image object (X-Ray Radiation Dose SR Storage)")]
     assert v.source_files == sorted(paths[:20])  # the SEG is built from the analysed files only
 
 
@@ -169,8 +182,8 @@ def _gdcm_transcode(path: Path, syntax) -> None:
     assert writer.Write()
 
 
-SYNTAXES = [ImplicitVRLittleEndian, ExplicitVRLittleEndian, DeflatedExplicitVRLittleEndian, RLELossless,
-            JPEGLSLossless, JPEG2000Lossless, JPEGLosslessSV1, JPEGLossless]
+SYNTAXES = [ImplicitVRLittleEndian, ExplicitVRLittleEndian, ExplicitVRBigEndian, DeflatedExplicitVRLittleEndian,
+            RLELossless, JPEGLSLossless, JPEG2000Lossless, JPEGLosslessSV1, JPEGLossless]
 
 
 @pytest.mark.parametrize("syntax", SYNTAXES, ids=[s.name for s in SYNTAXES])
@@ -191,6 +204,20 @@ def test_every_lossless_transfer_syntax_gives_identical_hu(tmp_path, syntax, sig
     assert pydicom.dcmread(paths[0]).file_meta.TransferSyntaxUID == syntax
     v = load_dicom_series(paths)
     assert np.array_equal(v.hu, hu) and np.allclose(v.affine, affine)
+
+
+@pytest.mark.parametrize("syntax,encoding,worst", [
+    (JPEGLSNearLossless, {"jls_error": 2}, 2),     # near-lossless: each value within 2
+    (JPEG2000, {"j2k_psnr": [90]}, None),          # lossy JPEG 2000: close, not equal
+], ids=["JPEG-LS near-lossless", "JPEG 2000 lossy"])
+def test_lossy_transfer_syntaxes_are_decoded(tmp_path, syntax, encoding, worst):
+    rng = np.random.default_rng(3)
+    hu = rng.integers(-1100, 1800, (64, 48, 4)).astype(np.int16)
+    paths = variants.save(variants.straight(Volume(hu, np.diag([0.8, 0.8, 2.5, 1.0]), "HFS", "dicom")), tmp_path,
+                          syntax=syntax, **encoding)
+    v = load_dicom_series(paths)
+    error = np.abs(v.hu.astype(int) - hu)
+    assert (error.max() <= worst) if worst is not None else (error.mean() < 10)
 
 
 def test_jpeg_lossless_sv1_is_decoded_by_a_runtime_dependency(real, tmp_path):
@@ -245,7 +272,8 @@ def test_no_message_shows_a_server_path(tmp_path):
     truncated = folder / "00002.dcm"
     truncated.write_bytes(SERIES[0].read_bytes()[:2000])
     for paths in ([text], [folder / "gone.dcm"], [truncated, *SERIES[1:]]):
-        for check in (lambda: check_dicom_headers(paths, LIMITS.max_voxels), lambda: load_dicom_series(paths)):
+        for check in (lambda paths=paths: check_dicom_headers(paths, LIMITS.max_voxels),
+                      lambda paths=paths: load_dicom_series(paths)):
             try:
                 check()
             except FHIRError as exc:
@@ -271,10 +299,9 @@ def test_the_zip_reader_reports_members_by_their_own_names(tmp_path):
 
 
 # ---- over HTTP ---------------------------------------------------------------------------------------
-from tests.imaging.test_api import finished, imaging, imaging_settings  # noqa: E402,F401  (fixtures)
 
 
-async def test_a_real_export_zip_is_analysed_and_the_report_says_what_was_set_aside(imaging, tmp_path):
+async def test_a_real_export_zip_is_analysed_and_the_report_says_what_was_set_aside(imaging, tmp_path):  # noqa: F811
     fileset = FileSet()
     for ds in real_datasets():
         fileset.add(ds)
@@ -290,7 +317,7 @@ async def test_a_real_export_zip_is_analysed_and_the_report_says_what_was_set_as
             "1 non-image object (X-Ray Radiation Dose SR Storage)") in conclusion
 
 
-async def test_refusals_over_http_are_operation_outcomes_with_the_reason(imaging, tmp_path):
+async def test_refusals_over_http_are_operation_outcomes_with_the_reason(imaging, tmp_path):  # noqa: F811
     image = nibabel.load(NIFTI)
     data = np.asarray(image.dataobj)[:20, :20, :10]
     nibabel.save(nibabel.Nifti1Image(np.stack([data, data], axis=-1), image.affine), tmp_path / "4d.nii.gz")

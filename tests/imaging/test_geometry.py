@@ -118,6 +118,35 @@ def test_a_seventh_digit_of_rounding_changes_nothing(reference, tmp_path):
     assert np.allclose(v.affine, volume.affine, atol=1e-3)
 
 
+def _jittered(volume: Volume, spread: float):
+    """The series with its gaps alternating 3 mm x (1 + spread), 3 mm x (1 - spread)."""
+    datasets = variants.straight(volume)
+    for k, ds in enumerate(datasets):
+        position = [float(v) for v in ds.ImagePositionPatient]
+        position[2] += 3.0 * spread * (k % 2)
+        ds.ImagePositionPatient = [f"{v:.6f}" for v in position]
+    return datasets
+
+
+@pytest.mark.parametrize("spread", [0.009, 0.011], ids=["just-under", "just-over"])
+def test_either_side_of_the_spacing_tolerance_gives_the_same_volume(reference, tmp_path, spread):
+    """Slice gaps off their mean by just under or just over SPACING_TOLERANCE (1%): kept, or
+    resampled, the voxels differ by a few HU at most and the grid by a hundredth of a mm."""
+    volume, _ = reference
+    v = loaded(_jittered(volume, spread), tmp_path)
+    assert bool(v.warnings) == (spread > 0.01)
+    assert v.hu.shape == volume.hu.shape and np.allclose(v.affine, volume.affine, atol=0.05)
+    assert np.percentile(np.abs(v.hu.astype(int) - volume.hu), 99.9) <= 30
+
+
+@pytest.mark.xfail(reason="lesions.py: a slice spacing of 3.00001 mm instead of 3 loses the trochanteric mass "
+                          "(a radius in voxels floored with a 1e-6 margin?); not the loader's", strict=False)
+@pytest.mark.parametrize("spread", [0.009, 0.011], ids=["just-under", "just-over"])
+def test_either_side_of_the_spacing_tolerance_gives_the_same_report(reference, tmp_path, spread):
+    volume, findings = reference
+    variants.assert_same_report(findings, find_lesions(loaded(_jittered(volume, spread), tmp_path)))
+
+
 # ---- resampled variants -----------------------------------------------------------------------
 @pytest.mark.parametrize("heights", [
     np.r_[np.arange(60) * 3.0, 177 + np.arange(1, 40) * 4.0],           # 3 mm, then 4 mm from slice 61
@@ -233,8 +262,8 @@ def test_scout_images_mixed_in_are_set_aside(reference, tmp_path):
     untyped = variants.acquire(volume, heights=[0.0], row_dir=(0, 1, 0), col_dir=(0, 0, -1), shape_ij=(101, 112))
     v = loaded(datasets + typed + untyped, tmp_path)
     assert np.array_equal(v.hu, volume.hu)
-    assert v.warnings == ["Set aside, not analysed: 1 localizer (scout), "
-                          "1 single sagittal image (a localizer or key image)"]
+    assert v.warnings == [("Set aside, not analysed: 1 localizer (scout), "
+                           "1 single sagittal image (a localizer or key image)")]
 
 
 # ---- NIfTI ---------------------------------------------------------------------------------------

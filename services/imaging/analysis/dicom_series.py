@@ -130,9 +130,10 @@ def _first(groups: list[pydicom.Dataset | None], keyword: str):
 
 def _frames(index: int, ds: pydicom.Dataset) -> tuple[list[Frame], int]:
     """The frames of one CT instance, and how many localizer frames it holds (set aside)."""
-    common = dict(file=index, rows=int(ds.Rows), columns=int(ds.Columns),
-                  series_uid=str(ds.get("SeriesInstanceUID", "") or ""), sop_uid=str(ds.get("SOPInstanceUID", "") or ""),
-                  series_number=str(ds.get("SeriesNumber", "") or ""), padding=_padding(ds))
+    common = {"file": index, "rows": int(ds.Rows), "columns": int(ds.Columns), "padding": _padding(ds),
+              "series_uid": str(ds.get("SeriesInstanceUID", "") or ""),
+              "sop_uid": str(ds.get("SOPInstanceUID", "") or ""),
+              "series_number": str(ds.get("SeriesNumber", "") or "")}
     if _sop_class(ds) not in ENHANCED_CT and "PerFrameFunctionalGroupsSequence" not in ds:
         return [Frame(frame=None, instance_number=str(ds.get("InstanceNumber", "") or ""), position=_floats(ds.get("ImagePositionPatient"), 3, "ImagePositionPatient"),
                       orientation=_floats(ds.get("ImageOrientationPatient"), 6, "ImageOrientationPatient"),

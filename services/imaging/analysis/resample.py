@@ -29,6 +29,9 @@ OBLIQUE_TOLERANCE_DEG = 1.0
 # A gap up to this many steps is interpolated (one or two slices missing, or a coarser part of
 # the series); beyond it the missing anatomy would be invented: refused.
 MAX_GAP_STEPS = 3.0
+# Gaps within this fraction of the median gap are the series' step; the others are missing
+# slices or a part reconstructed at another spacing.
+NEAR_MEDIAN = 0.25
 # Outside the scanned field (a tilted or oblique stack does not fill an orthogonal box) is air,
 # which is what scanners show there.
 AIR_HU = -1024
@@ -101,7 +104,11 @@ def plan(stack: Stack) -> Plan:
     gaps = np.diff(heights)
     if (gaps < DUPLICATE_MM).any():
         raise InputError("Two slices share one position: the files hold duplicates or more than one series")
-    step = float(np.median(gaps))
+    # The step: the mean of the gaps near the median (missing slices and a coarser part left
+    # out), so that gaps jittering about one step give that step, not whichever side of it the
+    # median happened to fall on.
+    median = float(np.median(gaps))
+    step = float(gaps[np.abs(gaps - median) <= NEAR_MEDIAN * median].mean())
     warnings: list[str] = []
     uneven = bool(np.abs(gaps - step).max() > SPACING_TOLERANCE * step)
     if gaps.max() > MAX_GAP_STEPS * step:
