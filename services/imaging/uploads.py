@@ -25,11 +25,19 @@ FOLDER_LITTER = {"__MACOSX"}
 FILE_LITTER = {".DS_Store", "Thumbs.db", "desktop.ini"}
 
 
+# What a CD/DVD export puts beside the images (a viewer, its index pages, a readme): never DICOM,
+# whose files have no suffix or .dcm, .dicom, .ima (a DICOMDIR's own files have none).
+EXPORT_COMPANIONS = {".txt", ".htm", ".html", ".xml", ".pdf", ".rtf", ".exe", ".dll", ".msi", ".cab", ".inf",
+                     ".ini", ".bat", ".cmd", ".sh", ".app", ".js", ".css", ".json", ".jpg", ".jpeg", ".png",
+                     ".gif", ".bmp", ".ico", ".jar", ".class", ".lic", ".cfg", ".log"}
+
+
 def is_litter(name: str) -> bool:
-    """A zip member that a file manager added: left out of the extraction."""
+    """A zip member that a file manager or an export's viewer added: left out of the extraction."""
     parts = PurePosixPath(name.replace("\\", "/")).parts
     return bool(parts) and (bool(FOLDER_LITTER & set(parts)) or parts[-1] in FILE_LITTER
-                            or parts[-1].startswith("._"))
+                            or parts[-1].startswith("._")
+                            or PurePosixPath(parts[-1]).suffix.lower() in EXPORT_COMPANIONS)
 
 
 @dataclass(frozen=True)

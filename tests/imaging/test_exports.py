@@ -98,6 +98,43 @@ def test_a_finder_zip_with_macosx_resource_forks_is_accepted(real, tmp_path):
     assert np.array_equal(v.hu, real.hu) and v.warnings == []
 
 
+def test_a_cd_export_with_its_viewer_is_accepted(real, tmp_path):
+    fileset = FileSet()
+    for ds in real_datasets():
+        fileset.add(ds)
+    fileset.write(tmp_path / "cd")
+    viewer = {"export/AUTORUN.INF": b"[autorun]\r\nopen=viewer.exe", "export/Viewer/viewer.exe": b"MZ\x90\x00",
+              "export/Viewer/core.dll": b"MZ", "export/README.TXT": b"Images of ...", "export/index.htm": b"<html/>"}
+    paths = accepted(zipped(tmp_path / "cd", tmp_path / "cd.zip", viewer), tmp_path / "in")
+    assert len(paths) == 21  # the DICOMDIR and the 20 images
+    v = load_dicom_series(paths)
+    assert np.array_equal(v.hu, real.hu) and v.warnings == ["Set aside, not analysed: 1 DICOMDIR (a media index)"]
+
+
+def test_a_dicomweb_series_that_cannot_be_analysed_fails_the_job_with_the_reason(tmp_path, monkeypatch):
+    """What the upload check would refuse at once fails a DICOMweb job, with the same reason."""
+    from services.imaging import pipeline
+    from services.imaging.jobs import JobFailed
+    from services.imaging.models import AnalysisJob
+    from shared.settings import Settings
+
+    first, second = real_datasets(), real_datasets()
+    for ds in second:
+        ds.ConvolutionKernel = "Br64f"
+
+    def retrieve(url, study, series, folder, max_files, timeout):  # the PACS holds two reconstructions
+        return write(first + second, folder)
+
+    monkeypatch.setattr(pipeline, "retrieve_series", retrieve)
+    settings = Settings(data_dir=tmp_path, database_url=f"sqlite+aiosqlite:///{tmp_path / 'db.sqlite3'}")
+    job = AnalysisJob(id="job-1", state="running", input_kind="dicomweb", created_ms=0, updated_ms=0,
+                      source={"dicomweb": {"url": "http://pacs.test/dicom-web", "studyInstanceUid": "1.2",
+                                           "seriesInstanceUid": "1.2.3"}})
+    with pytest.raises(JobFailed) as exc:
+        pipeline.AnalysisWork(settings, tmp_path / "jobs").run(job, lambda stage, percent: None)
+    assert "mix 2 CT series" in str(exc.value) and str(tmp_path) not in str(exc.value)
+
+
 def _object(sop_class: str, modality: str, **attributes) -> pydicom.Dataset:
     ds = Dataset()
     ds.file_meta = FileMetaDataset()
