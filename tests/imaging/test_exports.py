@@ -98,6 +98,15 @@ def test_a_finder_zip_with_macosx_resource_forks_is_accepted(real, tmp_path):
     assert np.array_equal(v.hu, real.hu) and v.warnings == []
 
 
+def test_the_acquisition_date_is_read_with_its_time_only_when_the_zone_is_known(real, tmp_path):
+    assert real.acquired == "2022-12-08"  # the real series has AcquisitionTime but no TimezoneOffsetFromUTC
+    datasets = real_datasets()
+    for ds in datasets:
+        ds.TimezoneOffsetFromUTC = "+0100"
+    acquired = load_dicom_series(write(datasets, tmp_path)).acquired  # the first slice's, by position
+    assert acquired.startswith("2022-12-08T14:03:5") and acquired.endswith("+01:00") and len(acquired) == 25
+
+
 def test_a_cd_export_with_its_viewer_is_accepted(real, tmp_path):
     fileset = FileSet()
     for ds in real_datasets():

@@ -100,6 +100,26 @@ def _nifti_stack(affine: np.ndarray, shape: tuple[int, ...]) -> resample.Stack:
     if affine[:3, 2] @ stack.normal < 0:
         stack.positions = positions[::-1]
     return stack
+
+
+def _acquired(ds: pydicom.Dataset) -> str | None:
+    """When the scan was taken, as a FHIR dateTime: the acquisition's date (else the series', else
+    the study's), with its time only when TimezoneOffsetFromUTC says which zone (FHIR requires a
+    zone on a time, and guessing one would move the date)."""
+    for date_key, time_key in (("AcquisitionDate", "AcquisitionTime"), ("SeriesDate", "SeriesTime"),
+                               ("StudyDate", "StudyTime")):
+        date = str(ds.get(date_key, "") or "").strip()
+        if len(date) != 8 or not date.isdigit():
+            continue
+        text = f"{date[:4]}-{date[4:6]}-{date[6:]}"
+        time = str(ds.get(time_key, "") or "").strip().split(".")[0]
+        zone = str(ds.get("TimezoneOffsetFromUTC", "") or "").strip()
+        if len(time) == 6 and time.isdigit() and len(zone) == 5 and zone[0] in "+-" and zone[1:].isdigit():
+            text += f"T{time[:2]}:{time[2:4]}:{time[4:]}{zone[:3]}:{zone[3:]}"
+        return text
+    return None
+
+
 def _pixels(frame: Frame, pixels: np.ndarray, number: int) -> np.ndarray:
     """One decoded frame as HU (int16), stored padding read as air."""
     if pixels.shape != (frame.rows, frame.columns):
@@ -183,5 +203,6 @@ def load_dicom_series(paths: Iterable, max_voxels: int | None = None) -> Volume:
         slice_sop_uids=[f.sop_uid for f in frames] if one_per_slice else None,
         study_uid=uid("StudyInstanceUID"),
         series_uid=uid("SeriesInstanceUID"),
+        acquired=_acquired(first),
         source_files=sorted({paths[f.file] for f in frames}),
     )
