@@ -232,7 +232,7 @@ def _anonymised(datasets):
     return datasets
 
 
-@pytest.mark.parametrize("difference", ["thickness", "kernel", "nothing"])
+@pytest.mark.parametrize("difference", ["thickness", "kernel", "nothing", "no numbers either"])
 def test_two_reconstructions_with_empty_uids_are_never_merged(reference, tmp_path, difference):
     volume, _ = reference
     n = volume.hu.shape[2]
@@ -240,6 +240,9 @@ def test_two_reconstructions_with_empty_uids_are_never_merged(reference, tmp_pat
     coarse_options = {"thickness": 6.0 if difference == "thickness" else 3.0,
                       "kernel": "B70f" if difference == "kernel" else "B30f"}
     coarse = variants.acquire(volume, heights=np.arange(0, n, 2) * 3.0, **coarse_options)  # offset from the fine
+    if difference == "no numbers either":  # nothing but their positions tells them apart
+        for ds in fine + coarse:
+            del ds.InstanceNumber, ds.SeriesNumber
     paths = variants.save(_anonymised(fine + coarse), tmp_path)
     with pytest.raises(FHIRError) as exc:
         check_dicom_headers(paths, MAX_VOXELS)
@@ -247,6 +250,8 @@ def test_two_reconstructions_with_empty_uids_are_never_merged(reference, tmp_pat
     assert exc.value.status == 422
     if difference == "nothing":  # the same geometry, interleaved: told apart by their instance numbers
         assert "repeat instance numbers" in message and "more than one series" in message
+    elif difference == "no numbers either":
+        assert "positions interleave" in message and "more than one series" in message
     else:
         assert f"mix 2 CT series (series 1: {n} axial images 3.00 mm apart" in message
         assert f"series 2: {len(coarse)} axial images 6.00 mm apart" in message and "send one series" in message

@@ -31,6 +31,12 @@ DICOMDIR = "1.2.840.10008.1.3.10"
 # decimal strings is far below; a different reconstruction is far above).
 ORIENTATION_TOLERANCE = 1e-3   # direction cosines (0.06 degrees)
 SPACING_TOLERANCE = 1e-3       # relative, pixel spacing and slice thickness
+# Two reconstructions of one geometry with nothing else to tell them apart interleave: their
+# merged gaps keep changing (3 mm slices among 6 mm ones: 1.5, 1.5, 3, 1.5, 1.5, 3, ...), where
+# one series' gaps change only where a slice is missing or its spacing changes once.
+GAP_CHANGE = 0.25              # consecutive gaps differing by more than this fraction change
+INTERLEAVED_SHARE = 0.3        # of consecutive gap pairs, at least INTERLEAVED_MIN of them
+INTERLEAVED_MIN = 4
 
 
 @dataclass
@@ -299,9 +305,15 @@ def _stack(frames: list[Frame]) -> Stack:
     col_dir = orientation[3:] / np.linalg.norm(orientation[3:])
     positions = np.array([frames[n].position for n in order])
     heights = (positions - positions[0]) @ np.cross(row_dir, col_dir)
-    if (np.diff(heights) < DUPLICATE_MM).any():
+    gaps = np.diff(heights)
+    if (gaps < DUPLICATE_MM).any():
         raise InputError("Two images share one position: the files hold duplicates, or two series of the same "
                          "geometry (e.g. two contrast phases with empty UIDs); send one series")
+    changes = np.abs(np.diff(gaps)) > GAP_CHANGE * np.minimum(gaps[1:], gaps[:-1])
+    if changes.sum() >= INTERLEAVED_MIN and changes.mean() > INTERLEAVED_SHARE:
+        raise InputError(f"The images' positions interleave (their gaps change {int(changes.sum())} times, between "
+                         f"{gaps.min():.2f} and {gaps.max():.2f} mm): the files hold more than one series of the "
+                         "same geometry (e.g. two reconstructions with empty UIDs); send one series")
     spacing = frames[0].pixel_spacing
     return Stack(row_dir=row_dir, col_dir=col_dir, pixel_mm=(float(spacing[1]), float(spacing[0])),
                  columns=frames[0].columns, rows=frames[0].rows, positions=positions)
