@@ -65,7 +65,7 @@ class Series:
     """The frames of the one CT series found, sorted along the slice normal, and what was set aside."""
     frames: list[Frame]
     stack: Stack
-    headers: list[pydicom.Dataset]   # one per file (None-free for the files of this series)
+    headers: list[pydicom.Dataset]   # every file's header, in the order of the files
     warnings: list[str]
 
 
