@@ -332,3 +332,21 @@ def test_an_oblique_nifti_is_resampled_along_the_patient_axes(reference, fine, t
 def test_an_oblique_nifti_gives_the_same_report(reference, fine, tmp_path):
     _, findings = reference
     variants.assert_same_report(findings, find_lesions(_oblique_nifti(reference, fine, tmp_path / "o.nii.gz")))
+
+
+def test_an_image_with_an_empty_uid_does_not_join_two_named_series_into_one(tmp_path):
+    """Compared with a group's first image alone, an anonymised one listed first would let both
+    named series in; a group keeps the UID its images gave."""
+    hu = np.zeros((16, 12, 6), np.int16)
+    volume = Volume(hu, np.diag([1.5, 1.5, 2.5, 1.0]), "HFS", "dicom")
+    a, b = variants.straight(volume), variants.straight(volume)
+    for ds in b:  # the same geometry half a step off, under its own UID
+        ds.ImagePositionPatient = [ds.ImagePositionPatient[0], ds.ImagePositionPatient[1],
+                                   float(ds.ImagePositionPatient[2]) + 1.25]
+    a[0].SeriesInstanceUID = ""
+    for ds in a + b:
+        del ds.SeriesNumber
+    paths = variants.save(a + b, tmp_path, order_seed=None)
+    with pytest.raises(FHIRError) as exc:
+        check_dicom_headers(paths, MAX_VOXELS)
+    assert "mix 2 CT series" in exc.value.issues[0].diagnostics

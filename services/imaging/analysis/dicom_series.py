@@ -190,13 +190,18 @@ def _group(frames: list[Frame]) -> list[list[Frame]]:
     """Frames in series: same UID and series number (when given), orientation, pixel grid, kernel
     and thickness. Empty UIDs join only a series of the same geometry."""
     groups: list[list[Frame]] = []
+    named: list[dict[str, str]] = []  # per group: the UID and number its frames gave, once one did
     for frame in frames:
-        for group in groups:
-            if _same_series(group[0], frame):
+        for group, names in zip(groups, named):
+            if _same_series(group[0], frame) and all(
+                    not getattr(frame, key) or names.get(key, getattr(frame, key)) == getattr(frame, key)
+                    for key in ("series_uid", "series_number")):
                 group.append(frame)
+                names.update({key: getattr(frame, key) for key in ("series_uid", "series_number") if getattr(frame, key)})
                 break
         else:
             groups.append([frame])
+            named.append({key: getattr(frame, key) for key in ("series_uid", "series_number") if getattr(frame, key)})
     return groups
 
 
