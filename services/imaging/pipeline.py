@@ -54,7 +54,7 @@ class AnalysisWork:
                                job.imaging_study)
         if not findings.lesions:
             return bundle, None
-        seg = dicom_seg(volume, findings, paths) if volume.source == "dicom" else None
+        seg = dicom_seg(volume, findings, volume.source_files or paths) if volume.source == "dicom" else None
         if seg is not None:
             (folder / "lesions.dcm").write_bytes(seg)
             return bundle, DICOM

@@ -19,6 +19,25 @@ from shared.errors import FHIRError
 ZIP_MAGIC = b"PK\x03\x04"
 GZIP_MAGIC = b"\x1f\x8b"
 CHUNK = 1 << 20
+# What file managers add to a zip, never part of a series: macOS Finder's resource forks
+# (`__MACOSX/`, `._name`) and folder settings, Windows thumbnails.
+FOLDER_LITTER = {"__MACOSX"}
+FILE_LITTER = {".DS_Store", "Thumbs.db", "desktop.ini"}
+
+
+# What a CD/DVD export puts beside the images (a viewer, its index pages, a readme): never DICOM,
+# whose files have no suffix or .dcm, .dicom, .ima (a DICOMDIR's own files have none).
+EXPORT_COMPANIONS = {".txt", ".htm", ".html", ".xml", ".pdf", ".rtf", ".exe", ".dll", ".msi", ".cab", ".inf",
+                     ".ini", ".bat", ".cmd", ".sh", ".app", ".js", ".css", ".json", ".jpg", ".jpeg", ".png",
+                     ".gif", ".bmp", ".ico", ".jar", ".class", ".lic", ".cfg", ".log"}
+
+
+def is_litter(name: str) -> bool:
+    """A zip member that a file manager or an export's viewer added: left out of the extraction."""
+    parts = PurePosixPath(name.replace("\\", "/")).parts
+    return bool(parts) and (bool(FOLDER_LITTER & set(parts)) or parts[-1] in FILE_LITTER
+                            or parts[-1].startswith("._")
+                            or PurePosixPath(parts[-1]).suffix.lower() in EXPORT_COMPANIONS)
 
 
 @dataclass(frozen=True)
@@ -70,13 +89,15 @@ def is_nifti(path: Path) -> bool:
 
 
 def extract_zip(archive: Path, folder: Path, limits: UploadLimits) -> list[Path]:
-    """The archive's regular files, extracted flat into `folder` (a DICOM series needs no tree)."""
+    """The archive's regular files, extracted flat into `folder` (a DICOM series needs no tree);
+    a file manager's litter is left out. A DICOMDIR is extracted like any file: the series
+    selection sets it aside."""
     try:
         zf = zipfile.ZipFile(archive)
     except zipfile.BadZipFile:
         raise _reject(400, "invalid", "The zip file cannot be read (corrupt or truncated)") from None
     with zf:
-        members = [m for m in zf.infolist() if not m.is_dir()]
+        members = [m for m in zf.infolist() if not m.is_dir() and not is_litter(m.filename)]
         if len(members) > limits.max_zip_members:
             raise _reject(413, "too-costly", f"The zip holds {len(members)} files; at most {limits.max_zip_members}")
         for member in members:

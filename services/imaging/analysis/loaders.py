@@ -4,41 +4,24 @@ Errors the caller can act on (not DICOM, not CT, mixed series, ...) raise `Input
 whose message is the reason in words.
 """
 
-import math
 from collections.abc import Iterable
 from pathlib import Path
 
 import nibabel
 import numpy as np
 import pydicom
-from pydicom.errors import InvalidDicomError
+from pydicom.pixels import iter_pixels, pixel_array
 
+from services.imaging.analysis import resample
+from services.imaging.analysis.dicom_series import Frame, read_headers, select_series
+from services.imaging.analysis.errors import InputError, VolumeTooLarge, check_volume_size, describe
 from services.imaging.analysis.volume import GRAVITY_LPS, Volume
+
+__all__ = ["InputError", "VolumeTooLarge", "check_volume_size", "load_dicom_series", "load_nifti"]
 
 RAS_TO_LPS = np.diag([-1.0, -1.0, 1.0, 1.0])
 HU_MIN, HU_MAX = -32768, 32767          # int16 range; values beyond are clipped
-TILT_TOLERANCE_MM = 0.01                # slice offsets off the normal by more than this per slice = tilt
-SPACING_TOLERANCE = 0.01                # relative spread of slice gaps above this = uneven spacing
-ORIENTATION_TOLERANCE = 1e-4            # ImageOrientationPatient differences below this are rounding
 SLAB_VOXELS = 1 << 22                   # voxels converted to int16 at a time (32 MiB of float64)
-
-
-class InputError(ValueError):
-    """The input cannot be analysed; the message says why, in words for the caller."""
-
-
-class VolumeTooLarge(InputError):
-    """The volume is larger than this service analyses."""
-
-
-def check_volume_size(shape: tuple[int, ...], max_voxels: int | None) -> None:
-    """Refuse a volume beyond the limit from its declared dimensions, before any of it is decoded:
-    the dimensions are the sender's to claim (a few bytes of header can ask for terabytes), the
-    memory is the service's."""
-    voxels = math.prod(int(n) for n in shape)
-    if max_voxels is not None and voxels > max_voxels:
-        raise VolumeTooLarge(f"The volume has {voxels:,} voxels ({' x '.join(str(int(n)) for n in shape)}); "
-                             f"this service analyses at most {max_voxels:,}")
 
 
 def _to_int16(data: np.ndarray, slope: float = 1.0, inter: float = 0.0) -> np.ndarray:
@@ -68,153 +51,158 @@ def _scaling(proxy) -> tuple[np.ndarray, float, float]:
     return np.asarray(proxy), 1.0, 0.0
 
 
+def nifti_volumes(shape: tuple[int, ...]) -> int:
+    """How many 3-D volumes a NIfTI of this shape holds (a 4-D series of scans holds several)."""
+    return int(np.prod([int(n) for n in shape[3:]])) if len(shape) > 3 else 1
+
+
 def load_nifti(path, max_voxels: int | None = None) -> Volume:
-    """Read a 3-D NIfTI CT (scaling applied); the RAS affine is converted to LPS."""
+    """Read a 3-D NIfTI CT (scaling applied); the RAS affine is converted to LPS. A grid whose axes
+    are not along the patient's (an oblique or sheared affine) is resampled onto one that is."""
     try:
         image = nibabel.load(str(path))
         shape = image.shape
     except Exception as exc:  # nibabel raises several types for a bad file
-        raise InputError(f"The file is not a readable NIfTI image ({type(exc).__name__}: {exc})") from None
+        raise InputError(f"The file is not a readable NIfTI image ({describe(exc)})") from None
+    if nifti_volumes(shape) > 1:
+        raise InputError(f"The NIfTI image holds {nifti_volumes(shape)} volumes (shape {tuple(shape)}); "
+                         "send one 3-D CT volume")
     check_volume_size(shape, max_voxels)
     try:
         data, slope, inter = _scaling(image.dataobj)
         affine = np.asarray(image.affine, dtype=float)
     except Exception as exc:  # nibabel raises several types for a bad file
-        raise InputError(f"The file is not a readable NIfTI image ({type(exc).__name__}: {exc})") from None
+        raise InputError(f"The file is not a readable NIfTI image ({describe(exc)})") from None
     while data.ndim > 3 and data.shape[-1] == 1:
         data = data[..., 0]
     if data.ndim != 3 or min(data.shape) < 2:
         raise InputError(f"The NIfTI image must be a 3-D volume with at least 2 slices; its shape is {data.shape}")
     if not np.isfinite(affine).all() or abs(np.linalg.det(affine[:3, :3])) < 1e-9:
         raise InputError("The NIfTI image has no usable voxel-to-patient geometry (degenerate affine)")
-    return Volume(
-        hu=_to_int16(data, slope, inter),
-        affine=RAS_TO_LPS @ affine,
-        patient_position="HFS",
-        source="nifti",
-        warnings=["NIfTI carries no patient position: supine head-first (HFS) assumed"],
-    )
+    hu, affine = _to_int16(data, slope, inter), RAS_TO_LPS @ affine
+    warnings = ["NIfTI carries no patient position: supine head-first (HFS) assumed"]
+    stack = _nifti_stack(affine, hu.shape)
+    target = resample.plan(stack)
+    if target.resample:
+        check_volume_size(target.shape, max_voxels)
+        hu = resample.resample(hu if (affine[:3, 2] @ stack.normal) > 0 else hu[:, :, ::-1], stack, target)
+        affine, warnings = target.affine, warnings + target.warnings
+    return Volume(hu=hu, affine=affine, patient_position="HFS", source="nifti", warnings=warnings)
 
 
-def _read_headers(paths: list[Path]) -> list[pydicom.Dataset]:
-    datasets = []
-    for index, path in enumerate(paths):
+def _nifti_stack(affine: np.ndarray, shape: tuple[int, ...]) -> resample.Stack:
+    """The NIfTI grid seen as a stack of k slices (ordered along their normal)."""
+    row, col = affine[:3, 0], affine[:3, 1]
+    positions = np.array([affine[:3, 2] * k + affine[:3, 3] for k in range(shape[2])])
+    stack = resample.Stack(row_dir=row / np.linalg.norm(row), col_dir=col / np.linalg.norm(col),
+                           pixel_mm=(float(np.linalg.norm(row)), float(np.linalg.norm(col))),
+                           columns=shape[0], rows=shape[1], positions=positions)
+    if affine[:3, 2] @ stack.normal < 0:
+        stack.positions = positions[::-1]
+    return stack
+
+
+def _acquired(ds: pydicom.Dataset) -> str | None:
+    """When the scan was taken, as a FHIR dateTime: the acquisition's date (else the series', else
+    the study's), with its time only when TimezoneOffsetFromUTC says which zone (FHIR requires a
+    zone on a time, and guessing one would move the date)."""
+    for date_key, time_key in (("AcquisitionDate", "AcquisitionTime"), ("SeriesDate", "SeriesTime"),
+                               ("StudyDate", "StudyTime")):
+        date = str(ds.get(date_key, "") or "").strip()
+        if len(date) != 8 or not date.isdigit():
+            continue
+        text = f"{date[:4]}-{date[4:6]}-{date[6:]}"
+        time = str(ds.get(time_key, "") or "").strip().split(".")[0]
+        zone = str(ds.get("TimezoneOffsetFromUTC", "") or "").strip()
+        if len(time) == 6 and time.isdigit() and len(zone) == 5 and zone[0] in "+-" and zone[1:].isdigit():
+            text += f"T{time[:2]}:{time[2:4]}:{time[4:]}{zone[:3]}:{zone[3:]}"
+        return text
+    return None
+
+
+def _pixels(frame: Frame, pixels: np.ndarray, number: int) -> np.ndarray:
+    """One decoded frame as HU (int16), stored padding read as air."""
+    if pixels.shape != (frame.rows, frame.columns):
+        raise InputError(f"Image {number + 1} is not a greyscale image of its declared size (pixel array {pixels.shape})")
+    hu = _to_int16(pixels, frame.slope, frame.intercept)
+    if frame.padding is not None:
+        low, high = frame.padding
+        hu = np.where((pixels >= low) & (pixels <= high), np.int16(resample.AIR_HU), hu)
+    return hu
+
+
+def _decode(paths: list[Path], frames: list[Frame], hu: np.ndarray) -> None:
+    """Fill hu[:, :, k] with frames[k], one file at a time (a multi-frame file frame by frame):
+    no float copy of the series, no file's pixel data held beyond its own slices."""
+    slots: dict[int, list[tuple[int, int | None]]] = {}
+    for k, frame in enumerate(frames):
+        slots.setdefault(frame.file, []).append((k, frame.frame))
+    for file, wanted in slots.items():
         try:
-            datasets.append(pydicom.dcmread(path))
-        except (InvalidDicomError, EOFError, OSError, ValueError, TypeError, KeyError) as exc:
-            raise InputError(
-                f"File {index + 1} ({Path(path).name}) is not DICOM ({type(exc).__name__}: {exc})") from None
-    return datasets
+            if wanted[0][1] is None:  # a single-frame instance
+                decoded = [(wanted[0][0], pydicom.dcmread(paths[file]).pixel_array)]
+            else:
+                where = {f: k for k, f in wanted}
+                decoded = zip((where[f] for f in sorted(where)), iter_pixels(paths[file], indices=sorted(where)))
+            for k, pixels in decoded:
+                hu[:, :, k] = _pixels(frames[k], pixels, k).T
+        except InputError:
+            raise
+        except Exception as exc:  # decoders raise many types for truncated or corrupt data
+            raise InputError(f"The pixel data of file {file + 1} cannot be decoded ({describe(exc)})") from None
 
 
-def _check_one_series(images: list[pydicom.Dataset]) -> None:
-    for attribute in ("StudyInstanceUID", "SeriesInstanceUID", "FrameOfReferenceUID"):
-        values = {str(ds.get(attribute, "") or "") for ds in images} - {""}  # empty UIDs are tolerated
-        if len(values) > 1:
-            raise InputError(f"The files mix series: {attribute} differs between slices")
-    for attribute in ("Rows", "Columns"):
-        if len({int(ds.get(attribute)) for ds in images}) > 1:
-            raise InputError(f"The files mix series: {attribute} differs between slices")
-    orientations = np.array([_floats(ds, "ImageOrientationPatient", 6) for ds in images])
-    if np.abs(orientations - orientations[0]).max() > ORIENTATION_TOLERANCE:
-        raise InputError("The files mix series: ImageOrientationPatient differs between slices")
-    spacings = np.array([_floats(ds, "PixelSpacing", 2) for ds in images])
-    if np.abs(spacings - spacings[0]).max() > ORIENTATION_TOLERANCE:
-        raise InputError("The files mix series: PixelSpacing differs between slices")
-
-
-def _floats(ds: pydicom.Dataset, attribute: str, count: int) -> list[float]:
-    value = ds.get(attribute)
+def _read_slice(paths: list[Path], frames: list[Frame], k: int) -> np.ndarray:
+    """Slice k (stack order) as HU indexed (i, j), decoded on its own."""
+    frame = frames[k]
     try:
-        numbers = [float(v) for v in value]
-    except (TypeError, ValueError):
-        numbers = []
-    if len(numbers) != count or not np.isfinite(numbers).all():
-        raise InputError(f"A slice lacks a valid {attribute}: its geometry is unknown")
-    return numbers
-
-
-def _pixels(ds: pydicom.Dataset, index: int) -> np.ndarray:
-    try:
-        pixels = ds.pixel_array
+        if frame.frame is None:
+            pixels = pydicom.dcmread(paths[frame.file]).pixel_array
+        else:
+            pixels = pixel_array(paths[frame.file], index=frame.frame)
     except Exception as exc:  # decoders raise many types for truncated or corrupt data
-        raise InputError(
-            f"The pixel data of slice {index + 1} cannot be decoded ({type(exc).__name__}: {exc})") from None
-    if pixels.shape != (int(ds.Rows), int(ds.Columns)):
-        raise InputError(f"Slice {index + 1} is not a single-frame greyscale image (pixel array {pixels.shape})")
-    slope = float(ds.get("RescaleSlope", 1) or 1)
-    intercept = float(ds.get("RescaleIntercept", 0) or 0)
-    return _to_int16(pixels, slope, intercept)
+        raise InputError(f"The pixel data of file {frame.file + 1} cannot be decoded ({describe(exc)})") from None
+    return _pixels(frame, pixels, k).T
 
 
 def load_dicom_series(paths: Iterable, max_voxels: int | None = None) -> Volume:
-    """Read one CT series (one file per slice, any order, any orientation) into a Volume.
-
-    Slices are ordered by ImagePositionPatient projected on the slice normal. The affine maps
-    (i = column, j = row, k = slice) to LPS mm; its k column is the mean step between slices.
-    """
+    """Read one CT series (one file per slice, or enhanced multi-frame; any order, any
+    orientation) into a Volume. Other objects in the files are set aside (see dicom_series);
+    slices are ordered along their normal; an uneven, tilted or oblique stack is resampled onto a
+    regular grid along the patient axes (see resample), else the affine is the stack's own."""
     paths = [Path(p) for p in paths]
-    if not paths:
-        raise InputError("No files were given")
-    datasets = _read_headers(paths)
-    not_ct = sorted({str(ds.get("Modality", "") or "(none)") for ds in datasets} - {"CT"})
-    if not_ct:
-        raise InputError(f"Only CT can be analysed; the files hold modality {', '.join(not_ct)}")
-    images = [ds for ds in datasets if "PixelData" in ds and ds.get("Rows")]
-    if len(images) < 2:
-        raise InputError("A single slice cannot be analysed as a volume: send the whole series")
-    _check_one_series(images)
-    check_volume_size((int(images[0].Columns), int(images[0].Rows), len(images)), max_voxels)
+    series = select_series(read_headers(paths))
+    stack, frames = series.stack, series.frames
+    target = resample.plan(stack)
+    check_volume_size((stack.columns, stack.rows, len(frames)), max_voxels)
+    check_volume_size(target.shape, max_voxels)
+    if target.along_slices is not None:  # uneven spacing only: streamed, the series is never held twice
+        hu = resample.along_slices(lambda k: _read_slice(paths, frames, k), len(frames), target.along_slices,
+                                   (stack.columns, stack.rows))
+    else:
+        hu = np.empty((stack.columns, stack.rows, len(frames)), np.int16, order="F")
+        _decode(paths, frames, hu)
+        if target.resample:
+            hu = resample.resample(hu, stack, target)
 
-    orientation = np.array(_floats(images[0], "ImageOrientationPatient", 6))
-    row_dir, col_dir = orientation[:3], orientation[3:]  # along a row (i grows), along a column (j grows)
-    normal = np.cross(row_dir, col_dir)
-    if np.linalg.norm(normal) < 0.5:
-        raise InputError("ImageOrientationPatient does not describe two independent directions")
-    normal /= np.linalg.norm(normal)
-    positions = np.array([_floats(ds, "ImagePositionPatient", 3) for ds in images])
-    order = np.argsort(positions @ normal, kind="stable")
-    images = [images[n] for n in order]
-    positions = positions[order]
-    along = positions @ normal
-    gaps = np.diff(along)
-    if (gaps < 1e-3).any():
-        raise InputError("Two slices share one position: the files hold duplicates or more than one series")
-
-    warnings: list[str] = []
-    steps = np.diff(positions, axis=0)
-    off_normal = np.linalg.norm(steps - np.outer(gaps, normal), axis=1)
-    tilt = float(images[0].get("GantryDetectorTilt", 0) or 0)
-    if abs(tilt) > 1e-3 or (off_normal > TILT_TOLERANCE_MM).any():
-        angle = np.degrees(np.arctan2(off_normal.mean(), gaps.mean()))
-        warnings.append(f"Gantry tilt: slices are sheared (GantryDetectorTilt {tilt:g} deg, "
-                        f"offset angle {angle:.1f} deg); the geometry keeps the shear")
-    if gaps.max() - gaps.min() > SPACING_TOLERANCE * gaps.mean():
-        warnings.append(f"Uneven slice spacing ({gaps.min():.2f} to {gaps.max():.2f} mm); "
-                        f"the mean {gaps.mean():.2f} mm is used, so sizes along the slices are approximate")
-
-    pixel_spacing = _floats(images[0], "PixelSpacing", 2)  # (between rows, between columns)
-    affine = np.eye(4)
-    affine[:3, 0] = row_dir * pixel_spacing[1]
-    affine[:3, 1] = col_dir * pixel_spacing[0]
-    affine[:3, 2] = (positions[-1] - positions[0]) / (len(images) - 1)
-    affine[:3, 3] = positions[0]
-    hu = np.empty((int(images[0].Columns), int(images[0].Rows), len(images)), np.int16, order="F")
-    for n, ds in enumerate(images):  # one slice at a time: no float64 copy of the whole series
-        hu[:, :, n] = _pixels(ds, n).T
-
-    position = str(images[0].get("PatientPosition", "") or "").upper()
+    first = series.headers[frames[0].file]
+    warnings = list(series.warnings) + target.warnings
+    position = str(first.get("PatientPosition", "") or "").upper()
     if position not in GRAVITY_LPS:
         warnings.append(f"Patient position {position or '(missing)'} not usable: supine head-first (HFS) assumed")
         position = "HFS"
-    uid = lambda attribute: (str(images[0].get(attribute, "") or "") or None)  # noqa: E731
+    uid = lambda attribute: (str(first.get(attribute, "") or "") or None)  # noqa: E731
+    # The SEG references one instance per slice: only when each k is one single-frame instance.
+    one_per_slice = not target.resample and all(f.frame is None for f in frames)
     return Volume(
         hu=hu,
-        affine=affine,
+        affine=target.affine,
         patient_position=position,
         source="dicom",
         warnings=warnings,
-        slice_sop_uids=[str(ds.get("SOPInstanceUID", "") or "") for ds in images],
+        slice_sop_uids=[f.sop_uid for f in frames] if one_per_slice else None,
         study_uid=uid("StudyInstanceUID"),
         series_uid=uid("SeriesInstanceUID"),
+        acquired=_acquired(first),
+        source_files=sorted({paths[f.file] for f in frames}),
     )

@@ -24,6 +24,7 @@ class Volume:
     slice_sop_uids: list[str] | None = None  # DICOM: SOPInstanceUID of the instance at each k
     study_uid: str | None = None
     series_uid: str | None = None
+    source_files: list | None = None  # DICOM: the files analysed (what was set aside is not among them)
     acquired: str | None = None  # FHIR dateTime the scan was taken (DICOM acquisition/series/study date)
 
     @property
