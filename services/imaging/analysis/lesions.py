@@ -259,13 +259,13 @@ def find_lesions(volume: Volume, progress: Callable[[str, int], None] = lambda s
     groups, _ = skeleton.masses(regions)
 
     progress("candidates", 50)
-    kept = []  # (box, the group's calcified voxels there)
+    candidates = []  # (box, the group's calcified voxels there, bone contact)
     for n, box in enumerate(ndimage.find_objects(groups), start=1):
         if box is None:
             continue
         box = _padded(box, grid.hu.shape, 2)
         group = groups[box] == n
-        bone_there, own = _bone_around(solid, groups == n, box, spacing)
+        bone_there, own = _bone_around(solid, groups, n, box, spacing)
         if skeleton.held_by_bone(group, bone_there, spacing):
             groups[box][group] = 0  # bone after all: a dense piece inside the skeleton
             continue
@@ -273,12 +273,12 @@ def find_lesions(volume: Volume, progress: Callable[[str, int], None] = lambda s
         groups[box][own] = n
         mask = group & calcified[box]
         if mask.any() and _mass(mask, spacing).sum() * voxel_ml >= LESION_MIN_ML:
-            kept.append((box, mask))
+            # In contact with a bone (one that goes on, not a piece of its own): within a grid voxel.
+            near = ndimage.binary_dilation(group, structure=np.ones((3, 3, 3), bool))
+            candidates.append((box, mask, bool((near & bone_there & calcified[box]).any())))
     in_mass = groups > 0
     # Bone: what is calcified, in no mass, and bigger than a vascular calcification.
     bone = calcified & ~in_mass & (component_ml > VASCULAR_MAX_ML)[labels]
-    bone_near = ndimage.binary_dilation(bone, structure=np.ones((3, 3, 3), bool))
-    candidates = [(box, mask, bool((mask & bone_near[box]).any())) for box, mask in kept]
     index = np.arange(count + 1)
     unit_vox = _component_sizes(labels, count)
     unit_mean = ndimage.sum_labels(grid.hu, labels, index) / np.maximum(unit_vox, 1)
@@ -309,14 +309,15 @@ def find_lesions(volume: Volume, progress: Callable[[str, int], None] = lambda s
     )
 
 
-def _bone_around(solid: np.ndarray, group: np.ndarray, box, spacing: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def _bone_around(solid: np.ndarray, groups: np.ndarray, n: int, box, spacing: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Over `box`: the solid voxels outside the group that belong to a bone (a piece that goes on
     beyond the group's neighbourhood or is big on its own), and the group's own pieces that are
     not chalk (a faint nodule, a blurred one: small once the group is taken away, and touching
     it), which belong to the mass."""
     reach = np.ceil(BONE_REACH_MM / spacing).astype(int)
     wide = _padded_by(box, solid.shape, reach)
-    others = solid[wide] & ~group[wide]
+    group = groups[wide] == n
+    others = solid[wide] & ~group
     pieces, count = ndimage.label(others, structure=np.ones((3, 3, 3), bool))
     sizes_ml = _component_sizes(pieces, count) * float(np.prod(spacing)) / 1000.0
     bone = sizes_ml >= BONE_PIECE_MIN_ML
@@ -326,7 +327,7 @@ def _bone_around(solid: np.ndarray, group: np.ndarray, box, spacing: np.ndarray)
     bone[0] = False
     inner = tuple(slice(b.start - w.start, b.stop - w.start) for b, w in zip(box, wide))
     touching = np.zeros(count + 1, bool)
-    touching[np.unique(pieces[ndimage.binary_dilation(group[wide], structure=np.ones((3, 3, 3), bool))])] = True
+    touching[np.unique(pieces[ndimage.binary_dilation(group, structure=np.ones((3, 3, 3), bool))])] = True
     touching[0] = False
     return bone[pieces][inner], (touching & ~bone)[pieces][inner]
 
