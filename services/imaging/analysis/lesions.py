@@ -189,12 +189,6 @@ def _padded_by(box: tuple[slice, ...], shape: tuple[int, ...], pads) -> tuple[sl
     return tuple(slice(max(s.start - p, 0), min(s.stop + p, n)) for s, p, n in zip(box, pads, shape))
 
 
-def _runs_out(mask: np.ndarray, box: tuple[slice, ...], shape: tuple[int, ...]) -> bool:
-    """Whether `mask` (over `box`) reaches a face of the scan."""
-    return any((s.start == 0 and np.take(mask, 0, axis=a).any()) or (s.stop == n and np.take(mask, -1, axis=a).any())
-               for a, (s, n) in enumerate(zip(box, shape)))
-
-
 def _component_sizes(labels: np.ndarray, count: int) -> np.ndarray:
     return np.bincount(labels.ravel(), minlength=count + 1)
 
@@ -503,7 +497,7 @@ class _Context:
         counts as dent). None where the scan cuts the lesion off (its contact may go on beyond).
         A mass nested in a natural hollow of the bone this narrow would read as an erosion."""
         grid = self.grid
-        if _runs_out(mass, box, grid.hu.shape):
+        if skeleton.reaches_face(mass, box, grid.hu.shape):
             return None
         reach = np.ceil(2 * EROSION_BRIDGE_MM / grid.spacing).astype(int)
         wide = _padded_by(box, grid.hu.shape, reach)

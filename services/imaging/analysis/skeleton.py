@@ -123,7 +123,7 @@ def judge(ct_hu: np.ndarray, grid: Grid, labels: np.ndarray, count: int, slice_a
             continue
         box = tuple(slice(max(s.start - 2, 0), min(s.stop + 2, n)) for s, n in zip(box, labels.shape))
         hu = ct_hu[grid.ct_box(box)]
-        cut = _reaches_face(labels[box] == r, box, labels.shape)
+        cut = reaches_face(labels[box] == r, box, labels.shape)
         found = profile(hu, grid.to_ct(labels[box] == r, box), slice_axis, ct_spacing, cut)
         if found is not None:
             chalk[r], loculus[r], walled[r] = found.chalk, found.loculus, found.walled
@@ -158,7 +158,9 @@ def profile(hu: np.ndarray, region: np.ndarray, slice_axis: int, spacing: np.nda
     )
 
 
-def _reaches_face(mask: np.ndarray, box: tuple[slice, ...], shape: tuple[int, ...]) -> bool:
+def reaches_face(mask: np.ndarray, box: tuple[slice, ...], shape: tuple[int, ...]) -> bool:
+    """Whether `mask` (over `box` of an array of `shape`) reaches a face of that array: the scan
+    cuts it off."""
     return any((s.start == 0 and np.take(mask, 0, axis=a).any()) or (s.stop == n and np.take(mask, -1, axis=a).any())
                for a, (s, n) in enumerate(zip(box, shape)))
 
