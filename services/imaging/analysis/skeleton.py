@@ -45,6 +45,7 @@ FAT_HU = -30.0              # a core below this is fatty marrow, not a loculus's
 FLUID_MAX_HU = 80.0         # a loculus's fluid (0-40 HU) stays below this with noise and partial volume
 CANCELLOUS_MAX_HU = 380.0   # cancellous bone lies between CALCIFIED_HU and this
 CANCELLOUS_MAX_SHARE = 0.5  # a loculus's core is fluid and sediment, not mostly cancellous-like
+LOCULUS_FLUID_SHARE = 0.3   # ... and at least this much of it fluid (or it is dense with sediment)
 LOCULUS_MAX_BONE_SHARE = 0.15  # a loculus lies among its mass's nodules and soft tissue, not bone
 HELD_MIN_SHARE = 0.1        # a group with this share of its surroundings in bone may be held by it
 ONE_SIDED_MIN = 0.5         # ... unless the contact is one-sided: masses against a bone, even in a
@@ -66,6 +67,7 @@ class Profile:
     core_hu: float            # median over its deepest voxels (the deeper half of its depth)
     shell_hu: float           # 75th percentile of its calcified voxels within SHELL_MM of its surface
     cancellous_share: float   # share of its core in the cancellous-bone range
+    fluid_share: float        # share of its core in the fluid range (not fat)
     elongation: float         # longest over shortest principal axis
     round: bool               # volume <= ROUND_RATIO x the ball of its greatest depth
     truncated: bool           # it reaches a face of the scan
@@ -77,12 +79,13 @@ class Profile:
 
     @property
     def walled(self) -> bool:
-        return self.loculus and self.shell_hu >= CORE_MIN_HU and self.core_hu <= FLUID_MAX_HU
+        return self.loculus and self.shell_hu >= CORE_MIN_HU and self.fluid_share >= LOCULUS_FLUID_SHARE
 
     @property
     def loculus(self) -> bool:
-        # Fluid, or fluid over enough sediment to make the core dense; never the cancellous band.
-        fluid_or_sediment = FAT_HU < self.core_hu <= FLUID_MAX_HU or self.core_hu >= CORE_MIN_HU
+        # Fluid, or fluid over sediment (a core of both, its median anywhere between), or sediment
+        # enough to make the core dense; never mostly the cancellous band.
+        fluid_or_sediment = self.fluid_share >= LOCULUS_FLUID_SHARE or self.core_hu >= CORE_MIN_HU
         return bool(not self.chalk and self.round and self.elongation <= NODULE_ELONGATION
                     and fluid_or_sediment and self.cancellous_share < CANCELLOUS_MAX_SHARE)
 
@@ -152,6 +155,7 @@ def profile(hu: np.ndarray, region: np.ndarray, slice_axis: int, spacing: np.nda
         core_hu=core_hu,
         shell_hu=float(np.percentile(hu[shell], 75)) if shell.any() else core_hu,
         cancellous_share=float(((core_values >= CALCIFIED_HU) & (core_values < CANCELLOUS_MAX_HU)).mean()),
+        fluid_share=float(((core_values > FAT_HU) & (core_values <= FLUID_MAX_HU)).mean()),
         elongation=float(axes[-1] / axes[0]),
         truncated=truncated,
         round=volume_mm3 <= ROUND_RATIO * 4.0 / 3.0 * np.pi * max(greatest, float(spacing.min())) ** 3,
