@@ -414,7 +414,7 @@ class _Context:
         ct_calc, ct_bone, ct_calcified = self.ct_masks(box, calc)
         enclosed = grid.to_ct(grid_mass & ~calc, box)  # loculi: the grid closes their leaky walls
         solid = _fill_holes(ct_calc | enclosed)
-        calcium, share, background = _partial_volume(hu, solid, ct_calc, ct_bone, ct_calcified, 1.0 / grid.factors)
+        calcium, share = _partial_volume(hu, solid, ct_calc, ct_bone, ct_calcified, 1.0 / grid.factors)
         fluid, fluid_ml = self.fluid(hu, calcium, share, ct_bone | (ct_calcified & ~ct_calc))
         level = sedimentation_level(hu, fluid, self.ct_affine, self.gravity, self.ct_voxel_ml)
         mass = calcium | fluid
@@ -542,9 +542,9 @@ class _Context:
         return site
 
 
-def _partial_volume(hu, mass, calc, bone, calcified, unit) -> tuple[np.ndarray, np.ndarray, float]:
-    """The mass's voxels (a voxel counts when at least half of it is calcium), each voxel's share
-    of calcium, and the background HU.
+def _partial_volume(hu, mass, calc, bone, calcified, unit) -> tuple[np.ndarray, np.ndarray]:
+    """The mass's voxels (a voxel counts when at least half of it is calcium) and each voxel's
+    share of calcium.
 
     A voxel holds a mix of calcium and what surrounds it (soft tissue outside, fluid in a
     loculus): its calcium share is where its HU lies between the background's and the pure
@@ -582,7 +582,7 @@ def _partial_volume(hu, mass, calc, bone, calcified, unit) -> tuple[np.ndarray, 
     rim = within(ndimage.distance_transform_edt(~core, sampling=unit), 1.0)
     bone_side = within(ndimage.distance_transform_edt(~others, sampling=unit), 1.0) if others.any() else others
     counted = core | (rim & ~bone_side & ~others)
-    return core, np.where(counted, share, 0.0), background
+    return core, np.where(counted, share, 0.0)
 
 
 def sedimentation_level(hu: np.ndarray, fluid: np.ndarray, affine: np.ndarray, gravity: np.ndarray,
