@@ -334,14 +334,7 @@ def write_dicom_series(volume: Volume, folder: Path, *, shuffle_seed: int | None
     names = np.random.default_rng(shuffle_seed).permutation(n) if shuffle_seed is not None else np.arange(n)
     paths = []
     for k in range(n):
-        ds = Dataset()
-        ds.file_meta = FileMetaDataset()
-        ds.file_meta.MediaStorageSOPClassUID = CTImageStorage
-        ds.SOPInstanceUID = generate_uid()
-        ds.file_meta.MediaStorageSOPInstanceUID = ds.SOPInstanceUID
-        ds.file_meta.TransferSyntaxUID = ExplicitVRLittleEndian
-        ds.SOPClassUID = CTImageStorage
-        ds.Modality = "CT"
+        ds = new_instance(CTImageStorage)
         ds.ImageType = ["ORIGINAL", "PRIMARY", "AXIAL"]
         ds.PatientName, ds.PatientID = "Phantom^TC", "PHANTOM-1"
         ds.StudyInstanceUID, ds.SeriesInstanceUID, ds.FrameOfReferenceUID = study, series, frame
@@ -365,6 +358,18 @@ def write_dicom_series(volume: Volume, folder: Path, *, shuffle_seed: int | None
         ds.save_as(path, enforce_file_format=True)
         paths.append(path)
     return paths
+
+
+def new_instance(sop_class: str) -> Dataset:
+    """An empty CT instance of `sop_class` with a new SOPInstanceUID, its file meta filled in."""
+    ds = Dataset()
+    ds.file_meta = FileMetaDataset()
+    ds.file_meta.MediaStorageSOPClassUID = sop_class
+    ds.SOPInstanceUID = generate_uid()
+    ds.file_meta.MediaStorageSOPInstanceUID = ds.SOPInstanceUID
+    ds.file_meta.TransferSyntaxUID = ExplicitVRLittleEndian
+    ds.SOPClassUID, ds.Modality = sop_class, "CT"
+    return ds
 
 
 def _flip(axis: int, size: int) -> np.ndarray:

@@ -11,18 +11,18 @@ from pathlib import Path
 
 import numpy as np
 import pydicom
-from pydicom.dataset import Dataset, FileMetaDataset
+from pydicom.dataset import Dataset
 from pydicom.uid import (
     CTImageStorage,
     EnhancedCTImageStorage,
     ExplicitVRBigEndian,
-    ExplicitVRLittleEndian,
     generate_uid,
 )
 from scipy import ndimage
 
 from services.imaging.analysis.lesions import Findings
 from services.imaging.analysis.volume import Volume
+from tests.imaging.phantom import new_instance
 
 AIR = -1024
 
@@ -61,13 +61,7 @@ def slice_dataset(pixels_ij: np.ndarray, position, row_dir, col_dir, spacing_ij,
                   frame: str, number: int, patient_position: str = "HFS", thickness: float | None = None,
                   kernel: str | None = "B30f", signed: bool = False, tilt_deg: float = 0.0) -> Dataset:
     """One CT slice: pixels indexed [i (along the row), j (along the column)] in HU."""
-    ds = Dataset()
-    ds.file_meta = FileMetaDataset()
-    ds.file_meta.MediaStorageSOPClassUID = CTImageStorage
-    ds.SOPInstanceUID = generate_uid()
-    ds.file_meta.MediaStorageSOPInstanceUID = ds.SOPInstanceUID
-    ds.file_meta.TransferSyntaxUID = ExplicitVRLittleEndian
-    ds.SOPClassUID, ds.Modality = CTImageStorage, "CT"
+    ds = new_instance(CTImageStorage)
     ds.ImageType = ["ORIGINAL", "PRIMARY", "AXIAL"]
     ds.PatientName, ds.PatientID = "Phantom^TC", "PHANTOM-1"
     ds.StudyInstanceUID, ds.SeriesInstanceUID, ds.FrameOfReferenceUID = study, series, frame
@@ -180,13 +174,7 @@ def enhanced(datasets: list[Dataset], frame_order: np.ndarray | None = None) -> 
     measures and rescale in functional groups), frames in `frame_order` (default: as given)."""
     order = np.arange(len(datasets)) if frame_order is None else frame_order
     first = datasets[0]
-    ds = Dataset()
-    ds.file_meta = FileMetaDataset()
-    ds.file_meta.MediaStorageSOPClassUID = EnhancedCTImageStorage
-    ds.SOPInstanceUID = generate_uid()
-    ds.file_meta.MediaStorageSOPInstanceUID = ds.SOPInstanceUID
-    ds.file_meta.TransferSyntaxUID = ExplicitVRLittleEndian
-    ds.SOPClassUID, ds.Modality = EnhancedCTImageStorage, "CT"
+    ds = new_instance(EnhancedCTImageStorage)
     ds.ImageType = ["ORIGINAL", "PRIMARY", "VOLUME", "NONE"]
     for keyword in ("PatientName", "PatientID", "StudyInstanceUID", "SeriesInstanceUID", "FrameOfReferenceUID",
                     "PatientPosition", "Rows", "Columns", "SamplesPerPixel", "PhotometricInterpretation",
