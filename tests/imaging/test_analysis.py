@@ -20,6 +20,7 @@ from pydicom.encaps import encapsulate
 from services.imaging.analysis import InputError, Volume, find_lesions, load_dicom_series, load_nifti
 from services.imaging.analysis import grid as grid_module
 from services.imaging.analysis import lesions as analysis
+from services.imaging.analysis import morphology
 from services.imaging.analysis.lesions import Findings, Lesion
 from tests.imaging import phantom
 from tests.imaging.fixtures import NIFTI, SERIES
@@ -408,8 +409,8 @@ def test_hole_filling_in_one_pass_matches_scipy():
     rng = np.random.default_rng(1)
     for _ in range(5):
         mask = ndimage.binary_opening(rng.random((14, 12, 9)) > 0.45) | (rng.random((14, 12, 9)) > 0.8)
-        for structure in (None, analysis._in_plane(2), analysis._in_plane(0)):
-            assert np.array_equal(analysis._fill_holes(mask, structure),
+        for structure in (None, morphology.in_plane(2), morphology.in_plane(0)):
+            assert np.array_equal(morphology.fill_holes(mask, structure),
                                   ndimage.binary_fill_holes(mask, structure=structure))
 
 

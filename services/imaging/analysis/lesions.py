@@ -31,6 +31,7 @@ from scipy import ndimage
 
 from services.imaging.analysis import skeleton
 from services.imaging.analysis.grid import Grid, analysis_grid, exceeds, reaches, voxels_in, within
+from services.imaging.analysis.morphology import fill_holes, in_plane
 from services.imaging.analysis.volume import Volume
 
 # ---- tunables (one place, one reason each) ----------------------------------------------------
@@ -127,33 +128,6 @@ def _ball(radius_mm: float, spacing: np.ndarray) -> np.ndarray:
     return within(np.sqrt(sum((g * s) ** 2 for g, s in zip(grids, spacing))), radius_mm)
 
 
-def _in_plane(axis: int) -> np.ndarray:
-    """6-neighbour cross restricted to the plane perpendicular to `axis` (slice-by-slice ops)."""
-    structure = ndimage.generate_binary_structure(3, 1)
-    index = [slice(None)] * 3
-    index[axis] = [0, 2]
-    structure[tuple(index)] = False
-    return structure
-
-
-def _fill_holes(mask: np.ndarray, structure: np.ndarray | None = None) -> np.ndarray:
-    """ndimage.binary_fill_holes in one labelling pass: background not connected (through
-    `structure`) to a face of the array it can reach is a hole. scipy's own grows the outside one
-    voxel per pass, which costs as many passes as the box is wide."""
-    structure = ndimage.generate_binary_structure(mask.ndim, 1) if structure is None else structure
-    background, count = ndimage.label(~mask, structure=structure)
-    outside = np.zeros(count + 1, bool)
-    centre = np.array(structure.shape) // 2
-    for axis in range(mask.ndim):
-        step = centre.copy()
-        step[axis] -= 1
-        if structure[tuple(step)]:  # the structure reaches across this axis's faces
-            outside[np.take(background, 0, axis=axis).ravel()] = True
-            outside[np.take(background, -1, axis=axis).ravel()] = True
-    outside[0] = False  # label 0 is the mask itself
-    return ~outside[background]
-
-
 def _deeper_than(mask: np.ndarray, depth_mm: float, spacing: np.ndarray) -> np.ndarray:
     """Voxels of `mask` farther than depth_mm from any voxel outside it (the array's outside
     included): an erosion by a ball of that radius, as one distance transform."""
@@ -194,23 +168,23 @@ def _component_sizes(labels: np.ndarray, count: int) -> np.ndarray:
 
 
 def _body_mask(hu: np.ndarray, slice_axis: int) -> np.ndarray:
-    tissue = ndimage.binary_opening(hu > BODY_HU, structure=_in_plane(slice_axis), iterations=2)
+    tissue = ndimage.binary_opening(hu > BODY_HU, structure=in_plane(slice_axis), iterations=2)
     labels, count = ndimage.label(tissue)
     if count == 0:
         return np.zeros(hu.shape, bool)
     sizes = np.bincount(labels.ravel())
     sizes[0] = 0
     body = labels == int(np.argmax(sizes))
-    body = _fill_holes(body, _in_plane(slice_axis))
-    return ndimage.binary_dilation(body, structure=_in_plane(slice_axis), iterations=2)
+    body = fill_holes(body, in_plane(slice_axis))
+    return ndimage.binary_dilation(body, structure=in_plane(slice_axis), iterations=2)
 
 
 def _mass(calcified: np.ndarray, spacing: np.ndarray) -> np.ndarray:
     """The mass: calcified voxels and the loculi they enclose (walls with 1-voxel gaps still count)."""
     padded = np.pad(calcified, 2)
     closed = ndimage.binary_closing(padded, structure=_ball(spacing.max(), spacing)) | padded
-    enclosed = _fill_holes(closed) & ~closed  # loculi behind a leaky wall
-    return (_fill_holes(padded) | enclosed)[2:-2, 2:-2, 2:-2]
+    enclosed = fill_holes(closed) & ~closed  # loculi behind a leaky wall
+    return (fill_holes(padded) | enclosed)[2:-2, 2:-2, 2:-2]
 
 
 # ---- detection on the analysis grid -----------------------------------------------------------
@@ -243,8 +217,7 @@ def find_lesions(volume: Volume, progress: Callable[[str, int], None] = lambda s
     progress("skeleton", 35)
     # Bone told from masses by its density profile, region by region (see skeleton.py).
     solid = skeleton.solid(calcified, slice_axis, spacing)
-    region_labels, n_regions, depth = skeleton.split(solid, spacing)
-    del depth
+    region_labels, n_regions = skeleton.split(solid, spacing)
     regions = skeleton.judge(hu, grid, region_labels, n_regions, slice_axis)
     # Streaks and blooming mimic chalk: a region mostly within the margin around metal is left out
     # (a mass reaching into the margin from outside it is not).
@@ -283,11 +256,10 @@ def find_lesions(volume: Volume, progress: Callable[[str, int], None] = lambda s
                       & (unit_peak >= VASCULAR_PEAK_HU) & (unit_mean >= VASCULAR_MEAN_HU)
                       & (unit_metal == 0) & (unit_in_mass == 0))
     vascular_units[0] = False
-    skeleton_mask = bone
     del labels, groups, region_labels
 
     progress("measurements", 70)
-    context = _Context(volume, hu, grid, body, skeleton_mask, bone, calcified, slice_axis, warnings)
+    context = _Context(volume, hu, grid, body, bone, calcified, slice_axis, warnings)
     measured = [context.describe(box, mask, bone_contact=contact) for box, mask, contact in candidates]
     measured.sort(key=lambda item: -item[0].volume_ml)
     out = np.zeros(hu.shape, np.int16)  # pages stay unallocated outside the lesions' boxes
@@ -340,12 +312,12 @@ def _near_metal(metal: np.ndarray, spacing: np.ndarray) -> np.ndarray:
 class _Context:
     """What the per-lesion measurements share: the CT, the analysis grid and its masks."""
 
-    def __init__(self, volume, hu, grid: Grid, body, skeleton, bone, calcified, slice_axis, warnings):
+    def __init__(self, volume, hu, grid: Grid, body, bone, calcified, slice_axis, warnings):
         self.ct_hu = hu
         self.ct_affine = np.asarray(volume.affine, dtype=float)
         self.ct_spacing = np.linalg.norm(self.ct_affine[:3, :3], axis=0)
         self.ct_voxel_ml = abs(float(np.linalg.det(self.ct_affine[:3, :3]))) / 1000.0
-        self.grid, self.body, self.skeleton, self.bone, self.calcified = grid, body, skeleton, bone, calcified
+        self.grid, self.body, self.bone, self.calcified = grid, body, bone, calcified
         self.slice_axis, self.warnings = slice_axis, warnings
         index = np.nonzero(body)
         self.midline_x = float(_coords(grid.affine, index)[:, 0].mean()) if index[0].size else 0.0
@@ -386,17 +358,17 @@ class _Context:
         """Femur-like axial bone sections: compact, of a femur's size, away from the midline (in a
         pelvic CT: the femoral heads, necks and trochanters, and bits of the ilium)."""
         grid = self.grid
-        filled = _fill_holes(self.skeleton, _in_plane(self.slice_axis))
-        sections, count = ndimage.label(filled, structure=_in_plane(self.slice_axis))
+        filled = fill_holes(self.bone, in_plane(self.slice_axis))
+        sections, count = ndimage.label(filled, structure=in_plane(self.slice_axis))
         index = np.arange(count + 1)
         area_cm2 = _component_sizes(sections, count) * grid.voxel_ml * 1000 / grid.spacing[self.slice_axis] / 100
         keep = np.zeros(count + 1, bool)
-        in_plane = [a for a in range(3) if a != self.slice_axis]
-        centre_x = ndimage.mean(_x_grid(grid.affine, self.skeleton.shape), sections, index)
+        plane_axes = [a for a in range(3) if a != self.slice_axis]
+        centre_x = ndimage.mean(_x_grid(grid.affine, self.bone.shape), sections, index)
         for n, box in enumerate(ndimage.find_objects(sections), start=1):
             if box is None or not HIP_SECTION_CM2[0] <= area_cm2[n] <= HIP_SECTION_CM2[1]:
                 continue
-            sides = np.array([(box[a].stop - box[a].start) * grid.spacing[a] for a in in_plane])
+            sides = np.array([(box[a].stop - box[a].start) * grid.spacing[a] for a in plane_axes])
             fill = area_cm2[n] * 100 / sides.prod()
             if (fill >= HIP_SECTION_FILL and sides.max() / sides.min() <= HIP_SECTION_ASPECT
                     and abs(centre_x[n] - self.midline_x) >= HIP_LATERAL_MM):
@@ -413,7 +385,7 @@ class _Context:
         hu = self.ct_hu[ct_box]
         ct_calc, ct_bone, ct_calcified = self.ct_masks(box, calc)
         enclosed = grid.to_ct(grid_mass & ~calc, box)  # loculi: the grid closes their leaky walls
-        solid = _fill_holes(ct_calc | enclosed)
+        solid = fill_holes(ct_calc | enclosed)
         calcium, share = _partial_volume(hu, solid, ct_calc, ct_bone, ct_calcified, 1.0 / grid.factors)
         fluid, fluid_ml = self.fluid(hu, calcium, share, ct_bone | (ct_calcified & ~ct_calc))
         level = sedimentation_level(hu, fluid, self.ct_affine, self.gravity, self.ct_voxel_ml)
@@ -452,7 +424,7 @@ class _Context:
         voxels against the walls included, but not the outer surface's, whose other part is
         the tissue around the mass."""
         walls = _closed(calcium, WALL_GAP_VOXELS * float(self.grid.spacing.max()), self.ct_spacing)
-        enclosed = _fill_holes(walls) & ~others
+        enclosed = fill_holes(walls) & ~others
         pockets, count = ndimage.label(enclosed & ~calcium)
         sizes_ml = _component_sizes(pockets, count) * self.ct_voxel_ml
         depth = ndimage.maximum(ndimage.distance_transform_edt(pockets > 0, sampling=self.ct_spacing), pockets,

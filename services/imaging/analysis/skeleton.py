@@ -24,7 +24,8 @@ from scipy import ndimage
 from skimage.morphology import h_maxima
 from skimage.segmentation import watershed
 
-from services.imaging.analysis.grid import Grid, within
+from services.imaging.analysis.grid import GEOMETRY_TOLERANCE, Grid, within
+from services.imaging.analysis.morphology import fill_holes, in_plane
 
 # ---- tunables (one reason each) ---------------------------------------------------------------
 CALCIFIED_HU = 130          # the usual CT calcium threshold (Agatston); muscle and blood stay below
@@ -92,29 +93,19 @@ class Profile:
 
 def solid(calcified: np.ndarray, slice_axis: int, spacing: np.ndarray) -> np.ndarray:
     """The calcified voxels with their in-plane holes of at most MAX_HOLE_CM2 filled."""
-    in_plane = ndimage.generate_binary_structure(3, 1)
-    in_plane[tuple(slice(None) if a != slice_axis else [0, 2] for a in range(3))] = False
-    background, count = ndimage.label(~calcified, structure=in_plane)
-    plane_axis = [a for a in range(3) if a != slice_axis]
-    area_cm2 = float(np.prod(spacing[plane_axis])) / 100.0
-    sizes = np.bincount(background.ravel(), minlength=count + 1) * area_cm2
-    touches_edge = np.zeros(count + 1, bool)
-    for axis in plane_axis:
-        touches_edge[np.take(background, 0, axis=axis).ravel()] = True
-        touches_edge[np.take(background, -1, axis=axis).ravel()] = True
-    hole = within(sizes, MAX_HOLE_CM2) & ~touches_edge
-    hole[0] = False
-    return calcified | hole[background]
+    area_cm2 = float(np.prod([s for a, s in enumerate(spacing) if a != slice_axis])) / 100.0
+    largest = MAX_HOLE_CM2 * (1 + GEOMETRY_TOLERANCE) / area_cm2
+    return fill_holes(calcified, in_plane(slice_axis), largest)
 
 
-def split(solid_mask: np.ndarray, spacing: np.ndarray) -> tuple[np.ndarray, int, np.ndarray]:
-    """Regions of the solid mask cut at its necks, and the depth (mm) of each voxel."""
+def split(solid_mask: np.ndarray, spacing: np.ndarray) -> tuple[np.ndarray, int]:
+    """Regions of the solid mask cut at its necks, numbered."""
     depth = ndimage.distance_transform_edt(np.pad(solid_mask, 1), sampling=spacing)[1:-1, 1:-1, 1:-1]
     # Integer tenths of a millimetre: h-maxima on floats is fragile (skimage's own advice).
     tenths = np.rint(depth * 10).astype(np.int32)
     markers, _ = ndimage.label(h_maxima(tenths, int(round(NECK_MM * 10))), structure=np.ones((3, 3, 3), bool))
     labels = watershed(-tenths, markers, mask=solid_mask).astype(np.int32)
-    return labels, int(labels.max()), depth
+    return labels, int(labels.max())
 
 
 def judge(ct_hu: np.ndarray, grid: Grid, labels: np.ndarray, count: int, slice_axis: int) -> Regions:
