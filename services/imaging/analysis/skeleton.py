@@ -39,6 +39,11 @@ CORE_MIN_HU = 420.0         # a chalk core; cancellous bone and marrow cores, me
 SHELL_MM = 4.0              # a region's shell: its calcified voxels this close to its surface
 SHELL_RATIO = 0.7           # a chalk core is nearly as dense as its shell's denser quarter (a
                             # mass's nodules vary); bone's cortex is much denser than its inside
+FREE_MAX_ML = 25.0          # a rounded calcified piece this small, touching nothing and whole in the
+FREE_CORE_MIN_HU = 300.0    # scan, is chalk at a fainter core than CORE_MIN_HU (faint nodules are 300
+FREE_SHELL_RATIO = 0.65     # HU and more) unless its shell is much denser: a free bone (a sesamoid, an
+                            # ossicle) has a cortex two or three times as dense as its inside. (Against
+                            # bone, the same rule took thin-slice pubic and rib regions for chalk.)
 NODULE_ELONGATION = 3.0     # nodules and loculi are rounded; a longer structure that the field of
                             # view cuts off goes on beyond it: a rib, costal cartilage, a shaft
 ROUND_RATIO = 4.0           # round: volume <= this x the ball of its greatest depth (a tube is not)
@@ -72,9 +77,13 @@ class Profile:
     elongation: float         # longest over shortest principal axis
     round: bool               # volume <= ROUND_RATIO x the ball of its greatest depth
     truncated: bool           # it reaches a face of the scan
+    free: bool = False        # its calcified piece is small, whole in the scan and touches no other
 
     @property
     def chalk(self) -> bool:
+        if (self.free and self.elongation <= NODULE_ELONGATION and self.core_hu >= FREE_CORE_MIN_HU
+                and self.core_hu >= FREE_SHELL_RATIO * self.shell_hu):
+            return True
         return bool(self.core_hu >= CORE_MIN_HU and self.core_hu >= SHELL_RATIO * self.shell_hu
                     and (self.elongation <= NODULE_ELONGATION or not self.truncated))
 
@@ -112,20 +121,36 @@ def judge(ct_hu: np.ndarray, grid: Grid, labels: np.ndarray, count: int, slice_a
     """Each region's profile at the CT's resolution: chalk, a loculus, or neither (bone, cartilage)."""
     ct_spacing = grid.ct_spacing
     chalk, loculus, walled = (np.zeros(count + 1, bool) for _ in range(3))
+    free = _free_pieces(labels, grid.voxel_ml)
     for r, box in enumerate(ndimage.find_objects(labels), start=1):
         if box is None:
             continue
         box = tuple(slice(max(s.start - 2, 0), min(s.stop + 2, n)) for s, n in zip(box, labels.shape))
         hu = ct_hu[grid.ct_box(box)]
         cut = reaches_face(labels[box] == r, box, labels.shape)
-        found = profile(hu, grid.to_ct(labels[box] == r, box), slice_axis, ct_spacing, cut)
+        found = profile(hu, grid.to_ct(labels[box] == r, box), slice_axis, ct_spacing, cut, bool(free[r]))
         if found is not None:
             chalk[r], loculus[r], walled[r] = found.chalk, found.loculus, found.walled
     return Regions(labels, count, chalk, loculus, walled)
 
 
+def _free_pieces(labels: np.ndarray, voxel_ml: float) -> np.ndarray:
+    """Per region: whether its solid piece (the regions that touch) is under FREE_MAX_ML and
+    reaches no face of the scan."""
+    pieces, count = ndimage.label(labels > 0, structure=np.ones((3, 3, 3), bool))
+    small = ndimage.sum_labels(np.ones(labels.shape, np.float32), pieces, np.arange(count + 1)) * voxel_ml < FREE_MAX_ML
+    for axis in range(labels.ndim):
+        small[np.unique(np.take(pieces, 0, axis=axis))] = False
+        small[np.unique(np.take(pieces, -1, axis=axis))] = False
+    small[0] = False
+    free = np.zeros(int(labels.max()) + 1, bool)
+    inside = labels > 0
+    free[labels[inside]] = small[pieces[inside]]
+    return free
+
+
 def profile(hu: np.ndarray, region: np.ndarray, slice_axis: int, spacing: np.ndarray,
-            truncated: bool = False) -> Profile | None:
+            truncated: bool = False, free: bool = False) -> Profile | None:
     """The profile of `region` (CT voxels of a box `hu` around it); None when it holds no solid
     voxel. A cortex a few millimetres thick shows at this resolution where the analysis grid's
     blocks blur it into the marrow (a humerus cut off by the field of view)."""
@@ -149,6 +174,7 @@ def profile(hu: np.ndarray, region: np.ndarray, slice_axis: int, spacing: np.nda
         fluid_share=float(((core_values > FAT_HU) & (core_values <= FLUID_MAX_HU)).mean()),
         elongation=float(axes[-1] / axes[0]),
         truncated=truncated,
+        free=free,
         round=volume_mm3 <= ROUND_RATIO * 4.0 / 3.0 * np.pi * max(greatest, float(spacing.min())) ** 3,
     )
 
