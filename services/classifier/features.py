@@ -15,7 +15,7 @@ from services.classifier.labs import (
     state_from_interval,
 )
 from services.classifier.lesions import Lesion, is_tumoral_mass, lesion_evidence, parse_lesion
-from services.classifier.units import UnitError, convert
+from services.classifier.units import UnitError, convert, read_unit
 
 SEXES = {"male", "female"}
 # outputs of the classifier itself may come back from the FHIR server: not evidence
@@ -134,7 +134,12 @@ class _Extractor:
                 self._issue("error", "value", observation, f"{analyte.display} value has no unit", "Observation.valueQuantity.code")
             else:
                 try:
-                    value = convert(float(raw), unit_text, analyte, self.kb.labs)
+                    reading = read_unit(unit_text, self.kb.labs)
+                    value = convert(float(raw), reading.code, analyte, self.kb.labs)
+                    if reading.lenient:  # read, not dropped: the sender is told the code it should use
+                        self._issue("warning", "code-invalid", observation, f"{analyte.display}: unit {unit_text!r} is not a UCUM "
+                                    f"code (UCUM is case-sensitive); read as {reading.code!r}, the code that should have been sent",
+                                    "Observation.valueQuantity.code")
                 except UnitError as exc:
                     self._issue("error", "value", observation, f"{analyte.display}: {exc}; value not used", "Observation.valueQuantity.code")
                 if value is not None and (value <= analyte.impossible_at_or_below or value > analyte.implausible_above):

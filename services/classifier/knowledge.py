@@ -347,6 +347,13 @@ def _check_labs(labs: LabCatalog) -> None:
     for alias, target in labs.unit_aliases.items():
         if target not in labs.units:
             raise KnowledgeError(f"labs.yaml: unit_aliases/{alias}: target {target!r} not in units")
+    # a spelling sent in the wrong case is read case-insensitively (units.read_unit): that reading
+    # must name one unit, whatever the case
+    folded: dict[str, str] = {}
+    for spelling, target in [*((code, code) for code in labs.units), *labs.unit_aliases.items()]:
+        if folded.setdefault(spelling.casefold(), target) != target:
+            raise KnowledgeError(f"labs.yaml: units and unit_aliases: {spelling!r} and another spelling differ only "
+                                 f"in case but name different units ({folded[spelling.casefold()]!r}, {target!r})")
     for name, intervals in labs.reference_intervals.items():
         for index, interval in enumerate(intervals):
             if interval.low >= interval.high or interval.age_from >= interval.age_to:

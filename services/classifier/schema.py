@@ -2,7 +2,7 @@
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PositiveFloat
+from pydantic import BaseModel, ConfigDict, Field, PositiveFloat, PositiveInt
 
 Mechanism = Literal["metastatic", "dystrophic", "iatrogenic", "idiopathic"]
 Typing = Literal["primary-hyperphosphatemic", "primary-normophosphatemic", "secondary", "not-tumoral-calcinosis"]
@@ -143,6 +143,7 @@ class Analyte(Strict):
     codes: list[Coding]
     canonical_unit: str
     molar_mass: PositiveFloat | None = None
+    valence: PositiveInt | None = None  # the ion's charge: mEq/L <-> mmol/L (labs.yaml charge_pairs)
     impossible_at_or_below: float
     implausible_above: float
 
@@ -169,6 +170,7 @@ class LabCatalog(Strict):
     units: dict[str, Unit]
     unit_aliases: dict[str, str]
     molar_pairs: list[tuple[str, str]]
+    charge_pairs: list[tuple[str, str]] = []
     analytes: dict[str, Analyte]
     reference_intervals: dict[str, list[Interval]]
     calcium_phosphate_product: list[ProductThreshold]
