@@ -14,7 +14,8 @@ from services.classifier.fhir_input import split_input
 from services.classifier.main import create_app
 from services.classifier.service import classify_bundle
 from shared.settings import Settings
-from tests.classifier.builders import BASE, bundle, lab, patient
+from services.classifier.derived_labs import walton_bijvoet_tmp_gfr
+from tests.classifier.builders import BASE, FINDING, bundle, lab, patient
 
 TODAY = date(2024, 6, 1)
 
@@ -58,6 +59,134 @@ def test_molar_code_with_a_unit_of_another_kind_is_an_error_as_for_the_mass_code
     [error] = issue_texts(result, "error")
     assert "Observation/phos" in error and "cannot be converted" in error
     assert "Observation/phos" not in basis(result)
+
+
+# --- calcium: ionised, then albumin-corrected, then total corrected for albumin (item 2)
+
+def information(result: dict) -> str:
+    return " | ".join(issue_texts(result, "information"))
+
+
+def test_ionised_calcium_decides_the_calcium_state_and_the_product_keeps_total_calcium():
+    resources = (patient(), lab("17861-6", 9.5, "mg/dL", id="ca"), lab("1994-3", 1.45, "mmol/L", id="ica"),
+                 lab("2777-1", 6.0, "mg/dL", id="phos"))
+    features = features_of(*resources)
+    assert features.evidence["calcium"] == "high"  # total 9.5 is normal; ionised 1.45 is high (1.16-1.32)
+    assert features.lab_features["calcium"].analyte == "calcium-ionised"
+    assert features.calcium_phosphate_product == pytest.approx(9.5 * 6.0)  # total, not ionised, calcium
+    result = classified(*resources)
+    text = information(result)
+    assert "'high' decided by ionised calcium 1.45 mmol/L (Observation/ica)" in text
+    assert "not used for the state: Observation/ca" in text
+    assert "Observation/ica" in basis(result)
+
+
+@pytest.mark.parametrize(("age_birth", "state"), [("2014-01-01", "normal"), ("1980-01-01", "high")])
+def test_ionised_calcium_intervals_depend_on_age(age_birth, state):
+    assert features_of(patient(birth=age_birth), lab("1994-3", 1.35, "mmol/L")).evidence["calcium"] == state
+
+
+@pytest.mark.parametrize(("code", "value", "unit"), [("29265-6", 2.75, "mmol/L"), ("46099-8", 11.0, "mg/dL")])
+def test_albumin_corrected_calcium_comes_before_total_calcium(code, value, unit):
+    resources = (patient(), lab("17861-6", 9.0, "mg/dL", id="ca"), lab(code, value, unit, id="cca"),
+                 lab("1751-7", 2.5, "g/dL", id="alb"), lab("2777-1", 4.0, "mg/dL", id="phos"))
+    features = features_of(*resources)
+    assert features.evidence["calcium"] == "high"
+    assert features.lab_features["calcium"].basis == "albumin-corrected calcium"
+    assert features.calcium_phosphate_product == pytest.approx(11.0 * 4.0, rel=2e-3)  # the corrected calcium
+    assert "decided by albumin-corrected calcium" in information(classified(*resources))
+
+
+def test_total_calcium_is_corrected_for_the_albumin_of_the_same_work_up():
+    # 10.2 mg/dL is normal as it stands; with albumin 25 g/L it is 10.2 + 0.8 x 1.5 = 11.4 (Payne): high
+    resources = (patient(), lab("17861-6", 10.2, "mg/dL", id="ca"), lab("1751-7", 25, "g/L", id="alb"),
+                 lab("2777-1", 5.0, "mg/dL", id="phos"))
+    features = features_of(*resources)
+    decided = features.lab_features["calcium"]
+    assert (decided.value, decided.state) == (pytest.approx(11.4), "high")
+    assert features.labs["calcium"].value == pytest.approx(10.2)  # the result as sent is kept
+    assert features.calcium_phosphate_product == pytest.approx(11.4 * 5.0)
+    assert features.evidence_references["calcium"] == ["Observation/ca", "Observation/alb"]
+    result = classified(*resources)
+    assert "total calcium 10.2 mg/dL corrected for albumin 2.5 g/dL (Payne)" in information(result)
+    assert {"Observation/ca", "Observation/alb"} <= basis(result)
+
+
+def test_low_total_calcium_with_low_albumin_is_normal_once_corrected():
+    features = features_of(patient(), lab("17861-6", 8.0, "mg/dL"), lab("1751-7", 2.0, "g/dL", id="alb"))
+    assert features.labs["calcium"].state == "low" and features.evidence["calcium"] == "normal"  # 9.6
+
+
+def test_albumin_of_another_day_does_not_correct_calcium():
+    features = features_of(patient(), lab("17861-6", 8.0, "mg/dL", when="2024-06-01"),
+                           lab("1751-7", 2.0, "g/dL", id="alb", when="2024-03-01"))
+    assert features.evidence["calcium"] == "low"
+    assert any("no serum albumin of the same day" in i.diagnostics for i in features.issues)
+
+
+def test_corrected_total_calcium_is_read_against_the_labs_own_range_and_its_flag_is_not_reused():
+    features = features_of(patient(), lab("17861-6", 9.9, "mg/dL", id="ca", reference_range=(8.5, 10.2), interpretation="N"),
+                           lab("1751-7", 3.0, "g/dL", id="alb"))
+    decided = features.lab_features["calcium"]
+    assert (decided.value, decided.state, decided.decided_by) == (pytest.approx(10.7), "high", "reference-range")
+    assert any("flag on the uncorrected total was not used" in i.diagnostics for i in features.issues)
+
+
+def test_ionised_calcium_alone_gives_no_calcium_phosphate_product():
+    features = features_of(patient(), lab("1994-3", 1.2, "mmol/L"), lab("2777-1", 6.0, "mg/dL", id="phos"))
+    assert features.evidence["calcium"] == "normal"
+    assert "ca-x-p" not in features.evidence and features.calcium_phosphate_product is None
+
+
+# --- TmP/GFR, measured or from TRP and phosphate (item 5)
+
+def test_walton_bijvoet_relation():
+    assert walton_bijvoet_tmp_gfr(0.80, 1.0) == pytest.approx(0.80)  # linear up to TRP 0.86
+    assert walton_bijvoet_tmp_gfr(0.95, 1.0) == pytest.approx(0.3 * 0.95 / (1 - 0.76))
+    assert walton_bijvoet_tmp_gfr(0.86, 1.0) == pytest.approx(walton_bijvoet_tmp_gfr(0.8601, 1.0), abs=0.05)  # no jump at the knee
+
+
+@pytest.mark.parametrize(("value", "unit", "state"), [(0.6, "mmol/L", "low"), (2.0, "mg/dL", "low"), (1.2, "mmol/L", "normal"),
+                                                      (5.0, "mg/dl", "high")])
+def test_measured_tmp_gfr_decides_the_feature(value, unit, state):
+    features = features_of(patient(), lab("tmp-gfr", value, unit, system=FINDING))
+    assert features.evidence["tmp-gfr"] == state
+
+
+def test_tmp_gfr_intervals_are_higher_in_children():
+    child = features_of(patient(birth="2016-01-01"), lab("tmp-gfr", 1.8, "mmol/L", system=FINDING))
+    adult = features_of(patient(birth="1980-01-01"), lab("tmp-gfr", 1.8, "mmol/L", system=FINDING))
+    assert (child.evidence["tmp-gfr"], adult.evidence["tmp-gfr"]) == ("normal", "high")
+
+
+def test_tmp_gfr_is_calculated_from_trp_and_the_phosphate_of_the_same_work_up():
+    # hyperphosphataemic TC: TRP 95%, phosphate 6.8 mg/dL (2.20 mmol/L) -> 0.3 x 0.95 / 0.24 x 2.20 = 2.61 mmol/L
+    resources = (patient(), lab("tubular-reabsorption-phosphate", 95, "%", id="trp", system=FINDING),
+                 lab("2777-1", 6.8, "mg/dL", id="phos"))
+    features = features_of(*resources)
+    decided = features.lab_features["tmp-gfr"]
+    assert decided.value == pytest.approx(1.1875 * 6.8 / 3.0974, rel=1e-3)
+    assert features.evidence["tmp-gfr"] == "high"
+    assert features.evidence_references["tmp-gfr"] == ["Observation/trp", "Observation/phos"]
+    result = classified(*resources)
+    assert "calculated from TRP 95% and serum phosphate 2.20 mmol/L (Walton-Bijvoet, Payne 1998)" in information(result)
+    assert {"Observation/trp", "Observation/phos"} <= basis(result)
+
+
+def test_trp_below_the_knee_and_trp_without_phosphate():
+    linear = features_of(patient(), lab("tubular-reabsorption-phosphate", 80, "%", system=FINDING),
+                         lab("14879-1", 1.0, "mmol/L", id="phos"))
+    assert linear.lab_features["tmp-gfr"].value == pytest.approx(0.80)
+    assert linear.evidence["tmp-gfr"] == "low"  # adult woman 0.96-1.44
+    alone = features_of(patient(), lab("tubular-reabsorption-phosphate", 80, "%", system=FINDING))
+    assert "tmp-gfr" not in alone.evidence
+    assert any("no serum phosphate value of the same day" in i.diagnostics for i in alone.issues)
+
+
+def test_measured_tmp_gfr_wins_over_a_calculated_one():
+    features = features_of(patient(), lab("tmp-gfr", 1.2, "mmol/L", id="tmp", system=FINDING),
+                           lab("tubular-reabsorption-phosphate", 95, "%", id="trp", system=FINDING), lab("2777-1", 6.8, "mg/dL", id="phos"))
+    assert features.evidence["tmp-gfr"] == "normal" and features.evidence_references["tmp-gfr"] == ["Observation/tmp"]
 
 
 # --- lower-case and other non-UCUM spellings (item 8)
