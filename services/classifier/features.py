@@ -4,7 +4,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from services.classifier.derived_labs import decide_calcium, decide_tmp_gfr
-from services.classifier.fhir_input import InputResources, age_in_years, finding_code, parse_date
+from services.classifier.fhir_input import InputResources, age_in_years, codings, finding_code, parse_date
+from services.classifier.genomics import NONE_FOUND, is_genetic_result, read_genetic_result
 from services.classifier.issues import Issue, resource_label
 from services.classifier.knowledge import Knowledge, knowledge
 from services.classifier.labs import (
@@ -73,6 +74,8 @@ class _Extractor:
         self.boolean_findings: dict[str, tuple[date | None, bool, str]] = {}
         self.dialysis_years: tuple[float, str] | None = None
         self.lab_history: dict[str, list[LabResult]] = {}  # every result per analyte, in date order
+        self.genetic_states: list[tuple[str, str]] = []  # (pathogenic-variant state, reference), in date order
+        self.histology: tuple[str, str] | None = None  # (histology value, reference): the latest
 
     def _issue(self, severity, code, resource, message, expression) -> None:
         self.out.issues.append(Issue(severity, code, f"{resource_label(resource)}: {message}", [expression]))
@@ -101,6 +104,10 @@ class _Extractor:
             analyte = analyte_for(observation, self.kb.analyte_index, code)
             if analyte:
                 self._lab(observation, analyte, when)
+            elif is_genetic_result(observation, self.kb.labs.genetics):
+                self._genetic_result(observation)
+            elif code == "histology":
+                self._histology(observation)
             elif code == "calcified-mass":
                 lesion, issues = parse_lesion(observation, self._reference(observation), site_codes, pattern_codes)
                 self.out.lesions.append(lesion)
@@ -168,6 +175,36 @@ class _Extractor:
         self.out.labs[analyte_name] = result  # the latest (observations come in date order)
         self.lab_history.setdefault(analyte_name, []).append(result)
 
+    def _genetic_result(self, observation: dict) -> None:
+        reading = read_genetic_result(observation, self.kb.labs.genetics)
+        self.out.issues += reading.issues
+        if reading.state is not None:
+            self.genetic_states.append((reading.state, self._reference(observation)))
+
+    def _histology(self, observation: dict) -> None:
+        value = finding_code(observation.get("valueCodeableConcept"))
+        if value not in self.kb.feature_states("histology"):
+            sent = value or ", ".join(f"{c.get('system')}|{c.get('code')}" for c in codings(observation.get("valueCodeableConcept"))) or "no code"
+            self._issue("warning", "code-invalid", observation, f"histology value ({sent}) is not a histology code of "
+                        "calcinosis-finding; ignored", "Observation.valueCodeableConcept")
+            return
+        self.histology = (value, self._reference(observation))
+
+    def _genetics_and_histology(self) -> None:
+        """A pathogenic variant outweighs a negative result (panels differ); of two genes, the latest is used."""
+        pathogenic = [(state, ref) for state, ref in self.genetic_states if state != NONE_FOUND]
+        if pathogenic:
+            state, reference = pathogenic[-1]
+            if len({s for s, _ in pathogenic}) > 1:
+                genes = ", ".join(sorted({s for s, _ in pathogenic}))
+                self.out.issues.append(Issue("warning", "value", f"{reference}: pathogenic variants reported in several "
+                                             f"genes ({genes}); the latest ({state}) is used"))
+            self._set("pathogenic-variant", state, [reference])
+        elif self.genetic_states:
+            self._set("pathogenic-variant", NONE_FOUND, [ref for _, ref in self.genetic_states])
+        if self.histology:
+            self._set("histology", self.histology[0], [self.histology[1]])
+
     def _boolean_finding(self, observation: dict, code: str, when: date | None) -> None:
         value = observation.get("valueBoolean")
         if not isinstance(value, bool):
@@ -211,6 +248,7 @@ class _Extractor:
             self._set(name, lab.state, lab.references)
         self._renal_status(references)
         self._calcium_phosphate_product(calcium.for_product)
+        self._genetics_and_histology()
         for feature, state in lesion_evidence(out.lesions, kb.catalog).items():
             self._set(feature, state, [lesion.reference for lesion in out.lesions])
         out.tumoral_mass = is_tumoral_mass(out.lesions, kb.catalog)

@@ -89,7 +89,7 @@ def describe(feature: str, state: str, kb: Knowledge) -> str:
         return f"{spec.display}: {kb.concept_displays['calcinosis-site'].get(state, state)}"
     if spec.state_displays:
         return f"{spec.display}: {spec.state_displays.get(state, state)}"
-    if feature == "pattern":
+    if feature in ("pattern", "histology"):  # states that are calcinosis-finding codes
         return f"{spec.display}: {kb.concept_displays['calcinosis-finding'].get(state, state)}"
     return f"{spec.display}: {state}"
 

@@ -286,6 +286,7 @@ def load_knowledge(directory: Path = KNOWLEDGE_DIR) -> Knowledge:
     if missing or extra:
         raise KnowledgeError(f"diagnoses.yaml: missing diagnoses {missing}, unknown diagnoses {extra}")
     _check_labs(labs)
+    _check_genetics(labs, catalog)
     references = _validate(directory / "references.yaml", dict[str, Reference], _read_yaml(directory / "references.yaml"))
     cant_miss = _validate(directory / "cant_miss.yaml", CantMiss, _read_yaml(directory / "cant_miss.yaml"))
     _check_rules(management, cant_miss, references, catalog, codesystems, codes)
@@ -358,6 +359,14 @@ def _check_labs(labs: LabCatalog) -> None:
         for index, interval in enumerate(intervals):
             if interval.low >= interval.high or interval.age_from >= interval.age_to:
                 raise KnowledgeError(f"labs.yaml: reference_intervals/{name}/{index}: empty interval")
+
+
+def _check_genetics(labs: LabCatalog, catalog: FeatureCatalog) -> None:
+    states = catalog.features["pathogenic-variant"].states or {}
+    for hgnc, gene in labs.genetics.genes.items():
+        if gene.state not in states:
+            raise KnowledgeError(f"labs.yaml: genetics/genes/{hgnc}: state {gene.state!r} is not a state of "
+                                 f"pathogenic-variant (features.yaml)")
 
 
 @cache

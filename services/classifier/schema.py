@@ -166,6 +166,24 @@ class ProductThreshold(Strict):
     estimate: bool = False
 
 
+class Gene(Strict):
+    symbol: str
+    state: str  # the pathogenic-variant state it gives
+
+
+class Genetics(Strict):
+    """The FHIR genomics shape of a genetic result (labs.yaml genetics; vocabulary of issue 12)."""
+
+    observation_code: Coding
+    gene_component: Coding
+    significance_component: Coding
+    gene_system: str
+    present: str
+    absent: str
+    significance: dict[str, Literal["pathogenic", "uncertain", "benign"]]  # LOINC answer code -> class
+    genes: dict[str, Gene]  # HGNC id -> gene
+
+
 class LabCatalog(Strict):
     units: dict[str, Unit]
     unit_aliases: dict[str, str]
@@ -174,6 +192,7 @@ class LabCatalog(Strict):
     analytes: dict[str, Analyte]
     reference_intervals: dict[str, list[Interval]]
     calcium_phosphate_product: list[ProductThreshold]
+    genetics: Genetics
 
 
 Condition = dict[str, Any]  # the condition language of management.yaml, checked by rules.check_condition

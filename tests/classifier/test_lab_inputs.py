@@ -253,3 +253,113 @@ def test_two_units_that_differ_only_in_case_are_refused_by_the_loader(tmp_path):
     (target / "labs.yaml").write_text(yaml.safe_dump(data))
     with pytest.raises(KnowledgeError, match="differ only in case"):
         load_knowledge(target)
+
+
+# --- genetic results (item 6)
+
+HGNC = "http://www.genenames.org/geneId"
+PRESENT, ABSENT = "LA9633-4", "LA9634-2"
+PATHOGENIC, LIKELY_PATHOGENIC, VUS, LIKELY_BENIGN, BENIGN = "LA6668-3", "LA26332-9", "LA26333-7", "LA26334-5", "LA6675-8"
+
+
+def genetic(gene: dict, presence: str | None = PRESENT, significance: str | None = PATHOGENIC, id: str = "gen",
+            when: str = "2024-06-01") -> dict:
+    """A FHIR genomics 'Genetic variant assessment' as the spec of issue 12 gives it."""
+    loinc = "http://loinc.org"
+    components = [{"code": {"coding": [{"system": loinc, "code": "48018-6", "display": "Gene studied [ID]"}]},
+                   "valueCodeableConcept": gene}]
+    if significance:
+        components.append({"code": {"coding": [{"system": loinc, "code": "53037-8"}]},
+                           "valueCodeableConcept": {"coding": [{"system": loinc, "code": significance}]}})
+    observation = {"resourceType": "Observation", "id": id, "status": "final",
+                   "code": {"coding": [{"system": loinc, "code": "69548-6", "display": "Genetic variant assessment"}]},
+                   "subject": {"reference": "Patient/p1"}, "effectiveDateTime": when, "component": components}
+    if presence:
+        observation["valueCodeableConcept"] = {"coding": [{"system": loinc, "code": presence}]}
+    return observation
+
+
+def hgnc(code: str, symbol: str | None = None) -> dict:
+    return {"coding": [{"system": HGNC, "code": code, **({"display": symbol} if symbol else {})}]}
+
+
+@pytest.mark.parametrize(("code", "symbol", "state"), [
+    ("HGNC:4125", "GALNT3", "galnt3"), ("HGNC:3680", "FGF23", "fgf23"), ("HGNC:6344", "KL", "kl"),
+    ("HGNC:1348", "SAMD9", "samd9"), ("HGNC:4392", "GNAS", "gnas"), ("HGNC:171", "ACVR1", "acvr1"), ("HGNC:57", "ABCC6", "abcc6"),
+])
+def test_a_pathogenic_variant_gives_its_gene(code, symbol, state):
+    result = classified(patient(), genetic(hgnc(code, symbol)))
+    assert "Observation/gen" in basis(result)
+    assert not issue_texts(result, "warning") and not issue_texts(result, "error")
+    assert features_of(patient(), genetic(hgnc(code, symbol))).evidence["pathogenic-variant"] == state
+
+
+@pytest.mark.parametrize(("presence", "significance", "state"), [
+    (PRESENT, LIKELY_PATHOGENIC, "galnt3"), (ABSENT, None, "none-found"), (PRESENT, BENIGN, "none-found"),
+    (PRESENT, LIKELY_BENIGN, "none-found"),
+])
+def test_presence_and_significance(presence, significance, state):
+    features = features_of(patient(), genetic(hgnc("HGNC:4125"), presence, significance))
+    assert features.evidence["pathogenic-variant"] == state
+
+
+def test_a_variant_of_uncertain_significance_is_not_evidence():
+    result = classified(patient(), genetic(hgnc("HGNC:4125", "GALNT3"), significance=VUS))
+    assert "Observation/gen" not in basis(result)
+    assert any("uncertain significance in GALNT3" in text for text in issue_texts(result, "information"))
+    assert "pathogenic-variant" not in features_of(patient(), genetic(hgnc("HGNC:4125"), significance=VUS)).evidence
+
+
+@pytest.mark.parametrize("gene", [{"coding": [{"system": HGNC, "display": "GALNT3"}]}, {"coding": [{"display": "galnt3"}]},
+                                  {"text": "GALNT3"}])
+def test_a_gene_given_as_text_is_read_with_a_warning(gene):
+    features = features_of(patient(), genetic(gene))
+    assert features.evidence["pathogenic-variant"] == "galnt3"
+    [warning] = [i.diagnostics for i in features.issues if i.severity == "warning"]
+    assert "HGNC:4125" in warning and HGNC in warning
+
+
+def test_a_gene_the_classifier_does_not_model_is_not_evidence():
+    features = features_of(patient(), genetic(hgnc("HGNC:8918", "PHEX")))
+    assert "pathogenic-variant" not in features.evidence
+    assert any("PHEX (HGNC:8918), not a gene the classifier models" in i.diagnostics for i in features.issues)
+
+
+def test_a_pathogenic_variant_outweighs_a_negative_result():
+    features = features_of(patient(), genetic(hgnc("HGNC:3680"), ABSENT, None, id="neg", when="2024-05-01"),
+                           genetic(hgnc("HGNC:4125"), id="pos", when="2023-01-01"))
+    assert features.evidence["pathogenic-variant"] == "galnt3"
+    assert features.evidence_references["pathogenic-variant"] == ["Observation/pos"]
+
+
+@pytest.mark.parametrize(("presence", "significance", "fragment"), [(None, PATHOGENIC, "without a value LA9633-4"),
+                                                                     (PRESENT, None, "without a clinical significance")])
+def test_an_incomplete_genetic_result_is_reported_and_not_used(presence, significance, fragment):
+    result = classified(patient(), genetic(hgnc("HGNC:4125"), presence, significance))
+    assert any(fragment in text for text in issue_texts(result, "warning"))
+    assert "Observation/gen" not in basis(result)
+
+
+def test_a_malformed_gene_coding_is_refused_at_the_boundary():
+    result = classified(patient(), genetic({"coding": [{"system": HGNC, "display": 4125}]}))
+    assert any("Observation/gen" in text and "display" in text for text in issue_texts(result, "error"))
+
+
+# --- histology (item 7)
+
+def histology(code: str, id: str = "histo") -> dict:
+    return {"resourceType": "Observation", "id": id, "status": "final", "code": {"coding": [{"system": FINDING, "code": "histology"}]},
+            "subject": {"reference": "Patient/p1"}, "effectiveDateTime": "2024-06-01",
+            "valueCodeableConcept": {"coding": [{"system": FINDING, "code": code}]}}
+
+
+def test_histology_gives_the_histology_feature():
+    result = classified(patient(), histology("amorphous-calcium-giant-cells"))
+    assert "Observation/histo" in basis(result) and not issue_texts(result, "warning")
+    assert features_of(patient(), histology("urate-crystals")).evidence["histology"] == "urate-crystals"
+
+
+def test_an_unknown_histology_code_is_a_warning_and_ignored():
+    result = classified(patient(), histology("lipoma"))
+    assert any("Observation/histo" in w and "lipoma" in w for w in issue_texts(result, "warning"))
+    assert "histology" not in features_of(patient(), histology("lipoma")).evidence
