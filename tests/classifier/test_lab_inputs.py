@@ -363,3 +363,63 @@ def test_an_unknown_histology_code_is_a_warning_and_ignored():
     result = classified(patient(), histology("lipoma"))
     assert any("Observation/histo" in w and "lipoma" in w for w in issue_texts(result, "warning"))
     assert "histology" not in features_of(patient(), histology("lipoma")).evidence
+
+
+# --- the new features reach the model and its explanation (item 9)
+
+def _coherent(prevalences: dict[str, float], state: str, lr: float) -> dict:
+    """LR `lr` for one state, the same LR for the others, so that the table is coherent."""
+    rest = (1 - prevalences[state] * lr) / (1 - prevalences[state])
+    return {s: {"lr": round(lr if s == state else rest, 4), "source": "test figure"} for s in prevalences}
+
+
+@pytest.fixture(scope="module")
+def kb_with_new_figures(tmp_path_factory):
+    """The packaged knowledge plus figures for the new features on one diagnosis (diagnoses.yaml
+    itself is written by the knowledge helper): the rationale must then name them."""
+    import shutil
+
+    import yaml
+
+    from services.classifier.knowledge import KNOWLEDGE_DIR, knowledge, load_knowledge
+
+    target = tmp_path_factory.mktemp("kb") / "knowledge"
+    shutil.copytree(KNOWLEDGE_DIR, target)
+    kb = knowledge()
+    chosen = {"fgf23-c-terminal": "high", "tmp-gfr": "high", "pathogenic-variant": "galnt3", "bicarbonate": "low",
+              "histology": "amorphous-calcium-giant-cells"}
+    diagnoses = yaml.safe_load((target / "diagnoses.yaml").read_text())
+    hftc = next(d for d in diagnoses if d["code"] == "tc-primary-hyperphosphatemic")
+    for feature, state in chosen.items():
+        hftc["labs"][feature] = _coherent(kb.feature_states(feature), state, 3.0)
+    (target / "diagnoses.yaml").write_text(yaml.safe_dump(diagnoses, sort_keys=False))
+    return load_knowledge(target)
+
+
+def test_new_features_appear_in_the_rationale_and_the_values_the_rules_read(kb_with_new_figures):
+    from services.classifier.inference import assess, patient_facts
+    from services.classifier.pipeline import classify
+
+    resources = (patient(birth="2012-03-01", gender="male"), lab("1994-3", 1.45, "mmol/L", id="ica"),
+                 lab("2777-1", 7.4, "mg/dL", id="phos"), lab("fgf23-c-terminal", 900, "RU/mL", id="cterm", system=FINDING),
+                 lab("tubular-reabsorption-phosphate", 96, "%", id="trp", system=FINDING), lab("1963-8", 15, "mmol/l", id="hco3"),
+                 genetic(hgnc("HGNC:4125", "GALNT3")), histology("amorphous-calcium-giant-cells"))
+    result, _ = classify(bundle(*resources), BASE, TODAY, kb_with_new_figures)
+    risk = next(e["resource"] for e in result["entry"] if e["resource"]["resourceType"] == "RiskAssessment")
+    hftc = next(p for p in risk["prediction"] if p["outcome"]["coding"][0]["code"] == "tc-primary-hyperphosphatemic")
+    for words in ("C-terminal FGF23: high", "TmP/GFR (renal phosphate threshold): high", "pathogenic variant: GALNT3",
+                  "serum bicarbonate: low", "histology of the mass: Amorphous calcium deposits with giant cells"):
+        assert words in hftc["rationale"], words
+    features = extract_features(split_input(bundle(*resources)), TODAY, kb_with_new_figures)
+    facts = patient_facts(features, {code: 0.0 for code in kb_with_new_figures.priors}, "tc-primary-hyperphosphatemic", kb_with_new_figures)
+    assert facts.values["calcium"] == "ionised calcium: 1.45 mmol/L (high)"
+    assert assess(features, kb_with_new_figures).predictions[0].code == "tc-primary-hyperphosphatemic"
+
+
+def test_new_lab_features_can_be_requested_as_next_tests_with_verified_codes():
+    from services.classifier.knowledge import knowledge
+
+    tests = {feature: spec.test for feature, spec in knowledge().testable_features}
+    assert {"fgf23", "fgf23-c-terminal", "tmp-gfr", "bicarbonate", "crp", "potassium"} <= set(tests)
+    assert {f: tests[f].code.code for f in ("bicarbonate", "crp", "potassium")} == {"bicarbonate": "1963-8", "crp": "1988-5", "potassium": "2823-3"}
+    assert "pathogenic-variant" not in tests and "histology" not in tests  # ordered by the rules, not by information gain
