@@ -2,9 +2,10 @@
 
 - calcium: ionised calcium first (the physiological fraction, free of the albumin error), then
   albumin-corrected calcium as the lab sent it, then total calcium corrected for the albumin of
-  the same work-up (Payne et al., BMJ 1973: + 0.8 mg/dL per g/dL of albumin below 4.0), then total
-  calcium. The Ca x P product takes the (corrected) total calcium, never the ionised one: its
-  thresholds are for total calcium in mg/dL.
+  the same work-up in the usual clinical form, + 0.8 mg/dL per g/dL of albumin below 4.0 (Payne
+  et al., BMJ 1973;4:643, doi:10.1136/bmj.4.5893.643, derived the adjustment; their own
+  laboratory's slope was 1.0), then total calcium. The Ca x P product takes the (corrected) total
+  calcium, never the ionised one: its thresholds are for total calcium in mg/dL.
 - tmp-gfr: as measured, else from TRP and the serum phosphate of the same work-up by the
   Walton-Bijvoet relation in the algebraic form of Payne (Ann Clin Biochem 1998;35:201-206):
   TRP <= 0.86: TmP/GFR = TRP x Pi; above: 0.3 x TRP / (1 - 0.8 x TRP) x Pi.
@@ -20,7 +21,7 @@ from services.classifier.schema import LabCatalog
 from services.classifier.units import convert
 
 SAME_WORK_UP_DAYS = 1  # albumin with its calcium, TRP with its phosphate: drawn together
-PAYNE_SLOPE = 0.8  # mg/dL calcium per g/dL albumin
+PAYNE_SLOPE = 0.8  # mg/dL calcium per g/dL albumin: the usual clinical form (0.02 mmol/L per g/L)
 PAYNE_ALBUMIN = 4.0  # g/dL
 WALTON_BIJVOET_KNEE = 0.86  # TRP above which reabsorption is no longer linear in Pi
 

@@ -423,3 +423,13 @@ def test_new_lab_features_can_be_requested_as_next_tests_with_verified_codes():
     assert {"fgf23", "fgf23-c-terminal", "tmp-gfr", "bicarbonate", "crp", "potassium"} <= set(tests)
     assert {f: tests[f].code.code for f in ("bicarbonate", "crp", "potassium")} == {"bicarbonate": "1963-8", "crp": "1988-5", "potassium": "2823-3"}
     assert "pathogenic-variant" not in tests and "histology" not in tests  # ordered by the rules, not by information gain
+
+
+def test_the_genetic_and_histology_shapes_are_valid_fhir_r4():
+    """What the evaluation set and a real lab send must also be storable in intake (FHIR R4 valid)."""
+    from fhir.resources.R4B import get_fhir_model_class
+
+    observation = get_fhir_model_class("Observation")
+    for resource in (genetic(hgnc("HGNC:4125", "GALNT3")), genetic({"text": "GALNT3"}, ABSENT, None), histology("urate-crystals"),
+                     lab("fgf23-c-terminal", 900, "[arb'U]/mL", system=FINDING)):
+        observation.model_validate(resource)
