@@ -102,14 +102,11 @@ def decide_calcium(latest: dict[str, LabResult], history: dict[str, list[LabResu
         text = f"calcium: '{chosen.state}' decided by {words}{value} ({', '.join(chosen.references)})"
         if others:
             text += f"; also sent, not used for the state: {', '.join(others)}"
-        if chosen.basis.startswith("total calcium") and "interpretation" in _decided(latest.get("calcium")):
+        total = latest.get("calcium")
+        if chosen.basis.startswith("total calcium") and total is not None and total.decided_by == "interpretation":
             text += "; the lab's flag on the uncorrected total was not used"
         decision.issues.append(_information(text))
     return decision
-
-
-def _decided(result: LabResult | None) -> str:
-    return result.decided_by if result else ""
 
 
 def decide_tmp_gfr(latest: dict[str, LabResult], history: dict[str, list[LabResult]], built_in: BuiltIn,

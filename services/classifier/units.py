@@ -36,10 +36,6 @@ def _spellings(labs: LabCatalog) -> list[tuple[str, str]]:
     return [*((code, code) for code in labs.units), *labs.unit_aliases.items()]
 
 
-def normalise_unit(unit: str, labs: LabCatalog) -> str:
-    return read_unit(unit, labs).code
-
-
 def _between_kinds(base_value: float, source: str, target: str, analyte: Analyte, labs: LabCatalog) -> float | None:
     """A value in the source kind's base unit -> the target kind's base unit; None when no rule applies.
     mass <-> molar through the molar mass; equivalents <-> molar through the ion's charge (valence)."""

@@ -4,17 +4,23 @@ histology, and lower-case unit spellings. Checked through the public path (class
 POST /classify without HTTP; one test goes over HTTP) and on the features the model receives."""
 
 import json
+import shutil
 from datetime import date
 
 import httpx
 import pytest
+import yaml
+from fhir.resources.R4B import get_fhir_model_class
 
+from services.classifier.derived_labs import walton_bijvoet_tmp_gfr
 from services.classifier.features import extract_features
 from services.classifier.fhir_input import split_input
+from services.classifier.inference import assess, patient_facts
+from services.classifier.knowledge import KNOWLEDGE_DIR, KnowledgeError, knowledge, load_knowledge
 from services.classifier.main import create_app
+from services.classifier.pipeline import classify
 from services.classifier.service import classify_bundle
 from shared.settings import Settings
-from services.classifier.derived_labs import walton_bijvoet_tmp_gfr
 from tests.classifier.builders import BASE, FINDING, bundle, lab, patient
 
 TODAY = date(2024, 6, 1)
@@ -201,12 +207,18 @@ def test_measured_tmp_gfr_wins_over_a_calculated_one():
     ("1989-3", 30, "ng/ml", "ng/mL", "vitamin-d-25", 30),
     ("6768-6", 250, "u/l", "U/L", "alp", 250),
     ("6768-6", 250, "iu/l", "U/L", "alp", 250),
+    ("1751-7", 3.5, "g/dl", "g/dL", "albumin", 3.5),
+    ("1751-7", 35, "g/l", "g/L", "albumin", 3.5),
+    ("1988-5", 12, "mg/l", "mg/L", "crp", 12),
+    ("1963-8", 24, "meq/l", "meq/L", "bicarbonate", 24),
+    ("2823-3", 4.2, "MMOL/L", "mmol/L", "potassium", 4.2),
 ])
 def test_lower_case_units_are_read_with_a_warning_naming_the_ucum_code(code, value, unit, ucum, analyte, expected):
     result = classified(patient(), lab(code, value, unit, id="odd-case"))
     [warning] = issue_texts(result, "warning")
     assert "Observation/odd-case" in warning and repr(unit) in warning and repr(ucum) in warning
-    assert "Observation/odd-case" in basis(result)  # used, not dropped
+    if analyte in knowledge().catalog.features:  # albumin alone is not evidence: it only corrects calcium
+        assert "Observation/odd-case" in basis(result)  # used, not dropped
     features = features_of(patient(), lab(code, value, unit))
     assert features.labs[analyte].value == pytest.approx(expected, rel=2e-3)
 
@@ -239,12 +251,6 @@ async def test_lab_inputs_over_http(tmp_path):
 
 
 def test_two_units_that_differ_only_in_case_are_refused_by_the_loader(tmp_path):
-    import shutil
-
-    import yaml
-
-    from services.classifier.knowledge import KNOWLEDGE_DIR, KnowledgeError, load_knowledge
-
     target = tmp_path / "knowledge"
     shutil.copytree(KNOWLEDGE_DIR, target)
     text = (target / "labs.yaml").read_text()
@@ -377,12 +383,6 @@ def _coherent(prevalences: dict[str, float], state: str, lr: float) -> dict:
 def kb_with_new_figures(tmp_path_factory):
     """The packaged knowledge plus figures for the new features on one diagnosis (diagnoses.yaml
     itself is written by the knowledge helper): the rationale must then name them."""
-    import shutil
-
-    import yaml
-
-    from services.classifier.knowledge import KNOWLEDGE_DIR, knowledge, load_knowledge
-
     target = tmp_path_factory.mktemp("kb") / "knowledge"
     shutil.copytree(KNOWLEDGE_DIR, target)
     kb = knowledge()
@@ -397,9 +397,6 @@ def kb_with_new_figures(tmp_path_factory):
 
 
 def test_new_features_appear_in_the_rationale_and_the_values_the_rules_read(kb_with_new_figures):
-    from services.classifier.inference import assess, patient_facts
-    from services.classifier.pipeline import classify
-
     resources = (patient(birth="2012-03-01", gender="male"), lab("1994-3", 1.45, "mmol/L", id="ica"),
                  lab("2777-1", 7.4, "mg/dL", id="phos"), lab("fgf23-c-terminal", 900, "RU/mL", id="cterm", system=FINDING),
                  lab("tubular-reabsorption-phosphate", 96, "%", id="trp", system=FINDING), lab("1963-8", 15, "mmol/l", id="hco3"),
@@ -417,8 +414,6 @@ def test_new_features_appear_in_the_rationale_and_the_values_the_rules_read(kb_w
 
 
 def test_new_lab_features_can_be_requested_as_next_tests_with_verified_codes():
-    from services.classifier.knowledge import knowledge
-
     tests = {feature: spec.test for feature, spec in knowledge().testable_features}
     assert {"fgf23", "fgf23-c-terminal", "tmp-gfr", "bicarbonate", "crp", "potassium"} <= set(tests)
     assert {f: tests[f].code.code for f in ("bicarbonate", "crp", "potassium")} == {"bicarbonate": "1963-8", "crp": "1988-5", "potassium": "2823-3"}
@@ -427,8 +422,6 @@ def test_new_lab_features_can_be_requested_as_next_tests_with_verified_codes():
 
 def test_the_genetic_and_histology_shapes_are_valid_fhir_r4():
     """What the evaluation set and a real lab send must also be storable in intake (FHIR R4 valid)."""
-    from fhir.resources.R4B import get_fhir_model_class
-
     observation = get_fhir_model_class("Observation")
     for resource in (genetic(hgnc("HGNC:4125", "GALNT3")), genetic({"text": "GALNT3"}, ABSENT, None), histology("urate-crystals"),
                      lab("fgf23-c-terminal", 900, "[arb'U]/mL", system=FINDING)):
