@@ -70,10 +70,12 @@ class Element(BaseModel):
 class Coding(Element):
     system: str | None = None
     code: str | None = None
+    display: str | None = None  # a gene may come as its symbol only (genomics.py)
 
 
 class CodeableConcept(Element):
     coding: list[Coding] | None = None
+    text: str | None = None
 
 
 class Quantity(Element):
@@ -113,6 +115,7 @@ class Observation(Element):
     effectivePeriod: Period | None = None
     valueQuantity: Quantity | None = None
     valueBoolean: bool | None = None
+    valueCodeableConcept: CodeableConcept | None = None  # histology, genetic results
     interpretation: list[CodeableConcept] | None = None
     referenceRange: list[ReferenceRange] | None = None
     bodySite: CodeableConcept | None = None

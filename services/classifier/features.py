@@ -3,7 +3,9 @@
 from dataclasses import dataclass, field
 from datetime import date
 
-from services.classifier.fhir_input import InputResources, age_in_years, finding_code, parse_date
+from services.classifier.derived_labs import decide_calcium, decide_tmp_gfr
+from services.classifier.fhir_input import InputResources, age_in_years, codings, finding_code, parse_date
+from services.classifier.genomics import NONE_FOUND, is_genetic_result, read_genetic_result
 from services.classifier.issues import Issue, resource_label
 from services.classifier.knowledge import Knowledge, knowledge
 from services.classifier.labs import (
@@ -15,7 +17,7 @@ from services.classifier.labs import (
     state_from_interval,
 )
 from services.classifier.lesions import Lesion, is_tumoral_mass, lesion_evidence, parse_lesion
-from services.classifier.units import UnitError, convert
+from services.classifier.units import UnitError, convert, read_unit
 
 SEXES = {"male", "female"}
 # outputs of the classifier itself may come back from the FHIR server: not evidence
@@ -26,7 +28,8 @@ OWN_OUTPUT_CODES = {"calcinosis-typing", "calcinosis-mechanism"}
 class PatientFeatures:
     evidence: dict[str, str] = field(default_factory=dict)  # feature -> state
     evidence_references: dict[str, list[str]] = field(default_factory=dict)  # feature -> resources
-    labs: dict[str, LabResult] = field(default_factory=dict)
+    labs: dict[str, LabResult] = field(default_factory=dict)  # the latest result of each analyte
+    lab_features: dict[str, LabResult] = field(default_factory=dict)  # lab feature -> the result that decided it
     lesions: list[Lesion] = field(default_factory=list)
     age_years: float | None = None
     sex: str | None = None
@@ -70,6 +73,9 @@ class _Extractor:
         self.latest_date: date | None = None
         self.boolean_findings: dict[str, tuple[date | None, bool, str]] = {}
         self.dialysis_years: tuple[float, str] | None = None
+        self.lab_history: dict[str, list[LabResult]] = {}  # every result per analyte, in date order
+        self.genetic_states: list[tuple[str, str]] = []  # (pathogenic-variant state, reference), in date order
+        self.histology: tuple[str, str] | None = None  # (histology value, reference): the latest
 
     def _issue(self, severity, code, resource, message, expression) -> None:
         self.out.issues.append(Issue(severity, code, f"{resource_label(resource)}: {message}", [expression]))
@@ -98,6 +104,10 @@ class _Extractor:
             analyte = analyte_for(observation, self.kb.analyte_index, code)
             if analyte:
                 self._lab(observation, analyte, when)
+            elif is_genetic_result(observation, self.kb.labs.genetics):
+                self._genetic_result(observation)
+            elif code == "histology":
+                self._histology(observation)
             elif code == "calcified-mass":
                 lesion, issues = parse_lesion(observation, self._reference(observation), site_codes, pattern_codes)
                 self.out.lesions.append(lesion)
@@ -134,17 +144,24 @@ class _Extractor:
                 self._issue("error", "value", observation, f"{analyte.display} value has no unit", "Observation.valueQuantity.code")
             else:
                 try:
-                    value = convert(float(raw), unit_text, analyte, self.kb.labs)
+                    reading = read_unit(unit_text, self.kb.labs)
+                    value = convert(float(raw), reading.code, analyte, self.kb.labs)
+                    if reading.lenient:  # read, not dropped: the sender is told the code it should use
+                        self._issue("warning", "code-invalid", observation, f"{analyte.display}: unit {unit_text!r} is not a UCUM "
+                                    f"code (UCUM is case-sensitive); read as {reading.code!r}, the code that should have been sent",
+                                    "Observation.valueQuantity.code")
                 except UnitError as exc:
                     self._issue("error", "value", observation, f"{analyte.display}: {exc}; value not used", "Observation.valueQuantity.code")
                 if value is not None and (value <= analyte.impossible_at_or_below or value > analyte.implausible_above):
                     self._issue("error", "value", observation, f"{analyte.display} {raw} {unit_text} is not a possible value; not used", "Observation.valueQuantity.value")
                     value = None
                 unit_text = analyte.canonical_unit
+        bounds = None
+        if value is not None:
+            bounds = reference_range_bounds(observation, analyte, self.kb.labs, (quantity or {}).get("code") or (quantity or {}).get("unit") or unit)
         if interpreted:
             state, decided_by = interpreted, "interpretation"
         elif value is not None:
-            bounds = reference_range_bounds(observation, analyte, self.kb.labs, (quantity or {}).get("code") or (quantity or {}).get("unit") or unit)
             if bounds:
                 state, decided_by = state_from_interval(value, *bounds), "reference-range"
             else:
@@ -154,7 +171,39 @@ class _Extractor:
             if not (isinstance(quantity, dict) and quantity.get("value") is not None):
                 self._issue("warning", "required", observation, f"{analyte.display} has neither a value nor an interpretation; not used", "Observation.value[x]")
             return
-        self.out.labs[analyte_name] = LabResult(analyte_name, state, value, unit, decided_by, self._reference(observation))
+        result = LabResult(analyte_name, state, value, unit, decided_by, self._reference(observation), when, bounds)
+        self.out.labs[analyte_name] = result  # the latest (observations come in date order)
+        self.lab_history.setdefault(analyte_name, []).append(result)
+
+    def _genetic_result(self, observation: dict) -> None:
+        reading = read_genetic_result(observation, self.kb.labs.genetics)
+        self.out.issues += reading.issues
+        if reading.state is not None:
+            self.genetic_states.append((reading.state, self._reference(observation)))
+
+    def _histology(self, observation: dict) -> None:
+        value = finding_code(observation.get("valueCodeableConcept"))
+        if value not in self.kb.feature_states("histology"):
+            sent = value or ", ".join(f"{c.get('system')}|{c.get('code')}" for c in codings(observation.get("valueCodeableConcept"))) or "no code"
+            self._issue("warning", "code-invalid", observation, f"histology value ({sent}) is not a histology code of "
+                        "calcinosis-finding; ignored", "Observation.valueCodeableConcept")
+            return
+        self.histology = (value, self._reference(observation))
+
+    def _genetics_and_histology(self) -> None:
+        """A pathogenic variant outweighs a negative result (panels differ); of two genes, the latest is used."""
+        pathogenic = [(state, ref) for state, ref in self.genetic_states if state != NONE_FOUND]
+        if pathogenic:
+            state, reference = pathogenic[-1]
+            if len({s for s, _ in pathogenic}) > 1:
+                genes = ", ".join(sorted({s for s, _ in pathogenic}))
+                self.out.issues.append(Issue("warning", "value", f"{reference}: pathogenic variants reported in several "
+                                             f"genes ({genes}); the latest ({state}) is used"))
+            self._set("pathogenic-variant", state, [reference])
+        elif self.genetic_states:
+            self._set("pathogenic-variant", NONE_FOUND, [ref for _, ref in self.genetic_states])
+        if self.histology:
+            self._set("histology", self.histology[0], [self.histology[1]])
 
     def _boolean_finding(self, observation: dict, code: str, when: date | None) -> None:
         value = observation.get("valueBoolean")
@@ -188,11 +237,18 @@ class _Extractor:
             years, reference = self.dialysis_years
             out.findings["dialysis"] = "true" if years > 0 else "false"
             references["dialysis"] = reference
-        for name, lab in out.labs.items():
-            if name in kb.catalog.features:
-                self._set(name, lab.state, [lab.reference])
+        out.lab_features = {name: lab for name, lab in out.labs.items() if name in kb.catalog.features}
+        calcium = decide_calcium(out.labs, self.lab_history, self._built_in)
+        tmp_gfr, tmp_issues = decide_tmp_gfr(out.labs, self.lab_history, self._built_in, kb.labs)
+        for feature, decided in (("calcium", calcium.feature), ("tmp-gfr", tmp_gfr)):
+            if decided is not None:
+                out.lab_features[feature] = decided
+        out.issues += [*calcium.issues, *tmp_issues]
+        for name, lab in out.lab_features.items():
+            self._set(name, lab.state, lab.references)
         self._renal_status(references)
-        self._calcium_phosphate_product()
+        self._calcium_phosphate_product(calcium.for_product)
+        self._genetics_and_histology()
         for feature, state in lesion_evidence(out.lesions, kb.catalog).items():
             self._set(feature, state, [lesion.reference for lesion in out.lesions])
         out.tumoral_mass = is_tumoral_mass(out.lesions, kb.catalog)
@@ -237,8 +293,13 @@ class _Extractor:
                 return
         self._set("renal-status", state, used or [out.patient_reference])
 
-    def _calcium_phosphate_product(self) -> None:
-        calcium, phosphate = self.out.labs.get("calcium"), self.out.labs.get("phosphate")
+    def _built_in(self, analyte: str, when: date | None) -> tuple[float, float]:
+        interval = interval_for(self.kb.labs, analyte, self._age_at(when), self.out.sex)
+        return interval.low, interval.high
+
+    def _calcium_phosphate_product(self, calcium: LabResult | None) -> None:
+        """Total calcium (albumin-corrected when it can be) x phosphate, both in mg/dL."""
+        phosphate = self.out.labs.get("phosphate")
         if not (calcium and phosphate and calcium.value and phosphate.value):
             return
         product = calcium.value * phosphate.value
@@ -246,7 +307,7 @@ class _Extractor:
         age = self.out.age_years if self.out.age_years is not None else self._age_at(self.latest_date)
         effective_age = 30.0 if age is None else age
         threshold = next(t for t in self.kb.labs.calcium_phosphate_product if t.age_from <= effective_age < t.age_to)
-        self._set("ca-x-p", "high" if product > threshold.threshold else "normal", [calcium.reference, phosphate.reference])
+        self._set("ca-x-p", "high" if product > threshold.threshold else "normal", [*calcium.references, phosphate.reference])
 
 
 def ckd_epi_2021(creatinine_mg_dl: float, age: float | None, sex: str | None) -> float | None:

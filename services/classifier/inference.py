@@ -89,7 +89,7 @@ def describe(feature: str, state: str, kb: Knowledge) -> str:
         return f"{spec.display}: {kb.concept_displays['calcinosis-site'].get(state, state)}"
     if spec.state_displays:
         return f"{spec.display}: {spec.state_displays.get(state, state)}"
-    if feature == "pattern":
+    if feature in ("pattern", "histology"):  # states that are calcinosis-finding codes
         return f"{spec.display}: {kb.concept_displays['calcinosis-finding'].get(state, state)}"
     return f"{spec.display}: {state}"
 
@@ -206,13 +206,16 @@ def assess(features: PatientFeatures, kb: Knowledge | None = None) -> Assessment
     return Assessment(predictions, typing, leader.mechanism, next_tests, management, suggested, alarm)
 
 
-def _value(features: PatientFeatures, analyte: str, digits: str) -> str | None:
-    lab = features.labs.get(analyte)
+def _value(features: PatientFeatures, feature: str, digits: str) -> str | None:
+    """The result that decided a lab feature, in words: '7.1 mg/dL (high)', 'ionised calcium: 1.45 mmol/L (high)'."""
+    lab = features.lab_features.get(feature)
     if lab is None:
         return None
+    prefix = f"{lab.basis}: " if lab.basis else ""
     if lab.value is None:
-        return f"reported {lab.state}"
-    return f"{lab.value:{digits}} {lab.unit} ({lab.state})"
+        return f"{prefix}reported {lab.state}"
+    number = f"{lab.value:.2f}" if lab.unit == "mmol/L" else f"{lab.value:{digits}}"  # ionised calcium, TmP/GFR
+    return f"{prefix}{number} {lab.unit} ({lab.state})"
 
 
 def patient_facts(features: PatientFeatures, probabilities: dict[str, float], leading: str, kb: Knowledge) -> Facts:

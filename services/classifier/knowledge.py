@@ -286,6 +286,7 @@ def load_knowledge(directory: Path = KNOWLEDGE_DIR) -> Knowledge:
     if missing or extra:
         raise KnowledgeError(f"diagnoses.yaml: missing diagnoses {missing}, unknown diagnoses {extra}")
     _check_labs(labs)
+    _check_genetics(labs, catalog)
     references = _validate(directory / "references.yaml", dict[str, Reference], _read_yaml(directory / "references.yaml"))
     cant_miss = _validate(directory / "cant_miss.yaml", CantMiss, _read_yaml(directory / "cant_miss.yaml"))
     _check_rules(management, cant_miss, references, catalog, codesystems, codes)
@@ -347,10 +348,25 @@ def _check_labs(labs: LabCatalog) -> None:
     for alias, target in labs.unit_aliases.items():
         if target not in labs.units:
             raise KnowledgeError(f"labs.yaml: unit_aliases/{alias}: target {target!r} not in units")
+    # a spelling sent in the wrong case is read case-insensitively (units.read_unit): that reading
+    # must name one unit, whatever the case
+    folded: dict[str, str] = {}
+    for spelling, target in [*((code, code) for code in labs.units), *labs.unit_aliases.items()]:
+        if folded.setdefault(spelling.casefold(), target) != target:
+            raise KnowledgeError(f"labs.yaml: units and unit_aliases: {spelling!r} and another spelling differ only "
+                                 f"in case but name different units ({folded[spelling.casefold()]!r}, {target!r})")
     for name, intervals in labs.reference_intervals.items():
         for index, interval in enumerate(intervals):
             if interval.low >= interval.high or interval.age_from >= interval.age_to:
                 raise KnowledgeError(f"labs.yaml: reference_intervals/{name}/{index}: empty interval")
+
+
+def _check_genetics(labs: LabCatalog, catalog: FeatureCatalog) -> None:
+    states = catalog.features["pathogenic-variant"].states or {}
+    for hgnc, gene in labs.genetics.genes.items():
+        if gene.state not in states:
+            raise KnowledgeError(f"labs.yaml: genetics/genes/{hgnc}: state {gene.state!r} is not a state of "
+                                 f"pathogenic-variant (features.yaml)")
 
 
 @cache

@@ -5,6 +5,7 @@ then the built-in age- and sex-specific interval of labs.yaml.
 """
 
 from dataclasses import dataclass
+from datetime import date
 
 from services.classifier.fhir_input import INTERPRETATION_SYSTEM, LOINC, codings
 from services.classifier.schema import Analyte, Interval, LabCatalog
@@ -22,6 +23,14 @@ class LabResult:
     unit: str
     decided_by: str  # interpretation | reference-range | built-in interval
     reference: str  # the resource it came from
+    when: date | None = None  # effective date: pairs results of one work-up (albumin, TRP)
+    own_range: tuple[float | None, float | None] | None = None  # the lab's referenceRange, canonical units
+    derived_from: tuple[str, ...] = ()  # further resources a calculated value used
+    basis: str = ""  # when a feature is decided by another analyte or a calculation: which, in words
+
+    @property
+    def references(self) -> list[str]:
+        return [self.reference, *self.derived_from]
 
 
 def analyte_for(observation: dict, index: dict[tuple[str, str], tuple[int, str]], finding_code: str | None) -> str | None:

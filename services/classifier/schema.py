@@ -2,7 +2,7 @@
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PositiveFloat
+from pydantic import BaseModel, ConfigDict, Field, PositiveFloat, PositiveInt
 
 Mechanism = Literal["metastatic", "dystrophic", "iatrogenic", "idiopathic"]
 Typing = Literal["primary-hyperphosphatemic", "primary-normophosphatemic", "secondary", "not-tumoral-calcinosis"]
@@ -143,6 +143,7 @@ class Analyte(Strict):
     codes: list[Coding]
     canonical_unit: str
     molar_mass: PositiveFloat | None = None
+    valence: PositiveInt | None = None  # the ion's charge: mEq/L <-> mmol/L (labs.yaml charge_pairs)
     impossible_at_or_below: float
     implausible_above: float
 
@@ -165,13 +166,33 @@ class ProductThreshold(Strict):
     estimate: bool = False
 
 
+class Gene(Strict):
+    symbol: str
+    state: str  # the pathogenic-variant state it gives
+
+
+class Genetics(Strict):
+    """The FHIR genomics shape of a genetic result (labs.yaml genetics; vocabulary of issue 12)."""
+
+    observation_code: Coding
+    gene_component: Coding
+    significance_component: Coding
+    gene_system: str
+    present: str
+    absent: str
+    significance: dict[str, Literal["pathogenic", "uncertain", "benign"]]  # LOINC answer code -> class
+    genes: dict[str, Gene]  # HGNC id -> gene
+
+
 class LabCatalog(Strict):
     units: dict[str, Unit]
     unit_aliases: dict[str, str]
     molar_pairs: list[tuple[str, str]]
+    charge_pairs: list[tuple[str, str]] = []
     analytes: dict[str, Analyte]
     reference_intervals: dict[str, list[Interval]]
     calcium_phosphate_product: list[ProductThreshold]
+    genetics: Genetics
 
 
 Condition = dict[str, Any]  # the condition language of management.yaml, checked by rules.check_condition

@@ -1,5 +1,7 @@
 """Data-driven UCUM unit conversion to each analyte's canonical unit (labs.yaml)."""
 
+from dataclasses import dataclass
+
 from services.classifier.schema import Analyte, LabCatalog
 
 
@@ -7,22 +9,57 @@ class UnitError(ValueError):
     """The unit is unknown, or cannot be converted for this analyte."""
 
 
-def normalise_unit(unit: str, labs: LabCatalog) -> str:
+@dataclass(frozen=True)
+class UnitReading:
+    code: str  # the UCUM code of labs.yaml the unit was read as
+    lenient: bool  # matched only when case is ignored: not UCUM as sent, the caller warns
+
+
+def read_unit(unit: str, labs: LabCatalog) -> UnitReading:
+    """The UCUM code a sent unit stands for: itself, a listed alias (silently), or, ignoring case,
+    one of those (UCUM is case-sensitive: 'mg/dl' is read as mg/dL, with a warning by the caller).
+    The loader checks that no two spellings collide when case is ignored."""
     cleaned = unit.strip()
-    return labs.unit_aliases.get(cleaned, cleaned)
+    if cleaned in labs.units:
+        return UnitReading(cleaned, False)
+    if cleaned in labs.unit_aliases:
+        return UnitReading(labs.unit_aliases[cleaned], False)
+    folded = cleaned.casefold()  # the rare path: a scan of some fifty spellings
+    for spelling, code in _spellings(labs):
+        if spelling.casefold() == folded:
+            return UnitReading(code, True)
+    raise UnitError(f"unit {unit!r} is not a known unit")
+
+
+def _spellings(labs: LabCatalog) -> list[tuple[str, str]]:
+    """(spelling, UCUM code) for every unit and alias of labs.yaml."""
+    return [*((code, code) for code in labs.units), *labs.unit_aliases.items()]
+
+
+def _between_kinds(base_value: float, source: str, target: str, analyte: Analyte, labs: LabCatalog) -> float | None:
+    """A value in the source kind's base unit -> the target kind's base unit; None when no rule applies.
+    mass <-> molar through the molar mass; equivalents <-> molar through the ion's charge (valence)."""
+    for low, high in labs.molar_pairs:  # (mass, molar): mass / molar mass = moles
+        if analyte.molar_mass is not None and (source, target) == (low, high):
+            return base_value / analyte.molar_mass
+        if analyte.molar_mass is not None and (source, target) == (high, low):
+            return base_value * analyte.molar_mass
+    for low, high in labs.charge_pairs:  # (equivalent, molar): equivalents / charge = moles
+        if analyte.valence is not None and (source, target) == (low, high):
+            return base_value / analyte.valence
+        if analyte.valence is not None and (source, target) == (high, low):
+            return base_value * analyte.valence
+    return None
 
 
 def convert(value: float, unit: str, analyte: Analyte, labs: LabCatalog) -> float:
-    """value in `unit` -> value in analyte.canonical_unit (mass <-> molar through the molar mass)."""
-    source_code = normalise_unit(unit, labs)
-    if source_code not in labs.units:
-        raise UnitError(f"unit {unit!r} is not a known unit")
+    """value in `unit` -> value in analyte.canonical_unit."""
+    source_code = read_unit(unit, labs).code
     source, target = labs.units[source_code], labs.units[analyte.canonical_unit]
     base_value = value * source.factor  # in the source kind's base unit (g/L, mol/L, ...)
     if source.kind != target.kind:
-        pair = (source.kind, target.kind)
-        if analyte.molar_mass is None or not any(set(pair) == set(p) for p in labs.molar_pairs):
+        converted = _between_kinds(base_value, source.kind, target.kind, analyte, labs)
+        if converted is None:
             raise UnitError(f"unit {unit!r} cannot be converted to {analyte.canonical_unit} for {analyte.display}")
-        is_molar_to_mass = any(pair == tuple(p)[::-1] for p in labs.molar_pairs)
-        base_value = base_value * analyte.molar_mass if is_molar_to_mass else base_value / analyte.molar_mass
+        base_value = converted
     return base_value / target.factor
