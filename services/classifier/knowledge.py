@@ -21,6 +21,7 @@ from services.classifier.schema import (
     Figure,
     LabCatalog,
     Management,
+    Prior,
     Reference,
 )
 
@@ -294,6 +295,8 @@ def load_knowledge(directory: Path = KNOWLEDGE_DIR) -> Knowledge:
     total = sum(d.prior.value for d in diagnoses_list)
     priors = {d.code: d.prior.value / total for d in diagnoses_list}
     table = {d.code: _compile_diagnosis(d, catalog, codesystems) for d in diagnoses_list}
+    _check_references(references)
+    _check_figure_sources(diagnoses_list, references)
     return Knowledge(diagnoses, priors, table, catalog, labs, codesystems, management, references, cant_miss)
 
 
@@ -334,6 +337,54 @@ def _check_rules(management: Management, cant_miss: CantMiss, references: dict[s
     for exception in cant_miss.exceptions:
         problems += check_condition(exception.when, f"cant_miss.yaml: exceptions/{exception.id}/when", states, diagnoses)
         sources(f"cant_miss.yaml: exceptions/{exception.id}", exception.sources)
+    if problems:
+        raise KnowledgeError("; ".join(problems[:5]))
+
+
+EXPERT_ESTIMATE = "expert estimate"
+
+
+def source_key(source: str) -> str | None:
+    """The references.yaml key a figure's source names ('boyce-2020: ...'), or None for an
+    expert estimate ('expert estimate ...')."""
+    if source.startswith(EXPERT_ESTIMATE):
+        return None
+    return source.split(":", 1)[0].split(";", 1)[0].strip()
+
+
+def figures_of(diagnosis: Diagnosis) -> list[tuple[str, Figure | Prior]]:
+    """(where, figure) for the prior and every likelihood ratio of one diagnosis."""
+    out: list[tuple[str, Figure | Prior]] = [("prior", diagnosis.prior)]
+    out += [(f"age/{k}", f) for k, f in diagnosis.age.items()]
+    out += [(f"sex/{k}", f) for k, f in diagnosis.sex.items()]
+    out += [(f"sites/{k}", f) for k, f in diagnosis.sites.items()]
+    if diagnosis.other_sites is not None:
+        out.append(("other_sites", diagnosis.other_sites))
+    for section in ("labs", "imaging", "findings"):
+        for feature, states in getattr(diagnosis, section).items():
+            out += [(f"{section}/{feature}/{state}", figure) for state, figure in states.items()]
+    return out
+
+
+def _check_references(references: dict[str, Reference]) -> None:
+    problems = [f"references.yaml: {key}: needs a doi, a pmid or a url, or estimate: true (identifier not verified)"
+                for key, ref in references.items() if not (ref.doi or ref.pmid or ref.url or ref.estimate)]
+    if problems:
+        raise KnowledgeError("; ".join(problems[:5]))
+
+
+def _check_figure_sources(diagnoses: list[Diagnosis], references: dict[str, Reference]) -> None:
+    """Every prior and likelihood ratio names a reference (references.yaml) or says 'expert
+    estimate' (and is then marked estimate: true)."""
+    problems = []
+    for diagnosis in diagnoses:
+        for where, figure in figures_of(diagnosis):
+            key = source_key(figure.source)
+            if key is None and not figure.estimate:
+                problems.append(f"diagnoses.yaml: {diagnosis.code}/{where}: an expert estimate is marked estimate: true")
+            elif key is not None and key not in references:
+                problems.append(f"diagnoses.yaml: {diagnosis.code}/{where}: source {figure.source!r} names no reference "
+                                f"of references.yaml (or say 'expert estimate')")
     if problems:
         raise KnowledgeError("; ".join(problems[:5]))
 

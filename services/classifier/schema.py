@@ -178,10 +178,16 @@ Condition = dict[str, Any]  # the condition language of management.yaml, checked
 
 
 class Reference(Strict):
+    """A published source: a DOI or PMID that was looked up, or a URL for guidelines and web pages;
+    estimate: true when the identifier could not be verified (cited by author, journal and year)."""
+
     short: str = Field(min_length=1)
-    citation: str = Field(min_length=1)
+    citation: str = Field(min_length=1)  # authors, title, journal, year
+    year: int | None = None
     doi: str | None = None
+    pmid: str | None = Field(default=None, pattern=r"^[0-9]{1,9}$")
     url: str | None = None
+    estimate: bool = False
 
 
 class Contraindication(Strict):
