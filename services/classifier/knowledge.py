@@ -11,7 +11,8 @@ from pydantic import TypeAdapter, ValidationError
 
 from services.classifier.rules import check_condition
 from services.classifier.schema import (
-    LATER_NORMATIVE_DIAGNOSIS_CODES,
+    NONE_FITS,
+    NORMATIVE_GROUP_CODES,
     REQUIRED_DIAGNOSIS_CODES,
     CantMiss,
     CodeSystemContent,
@@ -21,6 +22,7 @@ from services.classifier.schema import (
     Figure,
     LabCatalog,
     Management,
+    NoneFitsSpec,
     Prior,
     Reference,
 )
@@ -47,6 +49,11 @@ class Knowledge:
     management: Management
     references: dict[str, Reference]
     cant_miss: CantMiss
+    none_fits: NoneFitsSpec  # the open-world outcome; priors and likelihood_ratios hold it beside the diagnoses
+
+    def outcome_display(self, code: str) -> str:
+        """Display of a diagnosis or of the open-world outcome."""
+        return self.none_fits.display if code == self.none_fits.code else self.diagnoses[code].display
 
     def feature_states(self, feature: str) -> dict[str, float]:
         """States of a feature with their reference-population probability (shared: do not mutate)."""
@@ -287,17 +294,43 @@ def load_knowledge(directory: Path = KNOWLEDGE_DIR) -> Knowledge:
     if missing or extra:
         raise KnowledgeError(f"diagnoses.yaml: missing diagnoses {missing}, unknown diagnoses {extra}")
     _check_labs(labs)
+    problems = [f"diagnoses.yaml: {d.code}/normative_code: {d.normative_code!r} is not a grouping code of vocabulary.md "
+                f"({', '.join(NORMATIVE_GROUP_CODES)})" for d in diagnoses_list
+                if d.normative_code is not None and d.normative_code not in NORMATIVE_GROUP_CODES]
+    groups = {c.code for c in codesystems["calcinosis-diagnosis"].concepts} if "calcinosis-diagnosis" in codesystems else set()
+    if groups != set(NORMATIVE_GROUP_CODES):
+        problems.append(f"codesystems.yaml: calcinosis-diagnosis must hold exactly the grouping codes {sorted(NORMATIVE_GROUP_CODES)}")
+    if problems:
+        raise KnowledgeError("; ".join(problems))
     references = _validate(directory / "references.yaml", dict[str, Reference], _read_yaml(directory / "references.yaml"))
     cant_miss = _validate(directory / "cant_miss.yaml", CantMiss, _read_yaml(directory / "cant_miss.yaml"))
     _check_rules(management, cant_miss, references, catalog, codesystems, codes)
 
+    none_fits = _validate(directory / "none_fits.yaml", NoneFitsSpec, _read_yaml(directory / "none_fits.yaml"))
     diagnoses = {d.code: d for d in diagnoses_list}
-    total = sum(d.prior.value for d in diagnoses_list)
+    total = sum(d.prior.value for d in diagnoses_list) + none_fits.prior.value
     priors = {d.code: d.prior.value / total for d in diagnoses_list}
+    priors[none_fits.code] = none_fits.prior.value / total
     table = {d.code: _compile_diagnosis(d, catalog, codesystems) for d in diagnoses_list}
+    table[none_fits.code] = _diffuse_table(none_fits, catalog, codesystems)
     _check_references(references)
     _check_figure_sources(diagnoses_list, references)
-    return Knowledge(diagnoses, priors, table, catalog, labs, codesystems, management, references, cant_miss)
+    return Knowledge(diagnoses, priors, table, catalog, labs, codesystems, management, references, cant_miss, none_fits)
+
+
+def _diffuse_table(spec: NoneFitsSpec, catalog: FeatureCatalog, codesystems) -> dict[str, dict[str, Figure]]:
+    """The likelihood ratios of the open-world outcome (none_fits.yaml): P(state | none fits) mixes
+    the referred population with a uniform distribution, so LR = (1 - w) + w / (K x P(state))."""
+    w = spec.diffuse_weight
+    source = f"expert estimate: diffuse alternative, (1 - {w:g}) + {w:g} / (states x prevalence) (none_fits.yaml)"
+    table: dict[str, dict[str, Figure]] = {}
+    for feature, feature_spec in catalog.features.items():
+        if not feature_spec.evidence:
+            continue
+        states = feature_states(catalog, codesystems, feature)
+        table[feature] = {state: Figure(lr=round((1 - w) + w / (len(states) * rate), 4), source=source, estimate=True)
+                          for state, rate in states.items()}
+    return table
 
 
 def _check_rules(management: Management, cant_miss: CantMiss, references: dict[str, Reference],
@@ -306,7 +339,7 @@ def _check_rules(management: Management, cant_miss: CantMiss, references: dict[s
     states: dict[str, list[str]] = {}
     for name, spec in catalog.features.items():
         states[name] = [*feature_states(catalog, codesystems, name), *spec.composite]
-    diagnoses = {*codes, *LATER_NORMATIVE_DIAGNOSIS_CODES}
+    diagnoses = {*codes, NONE_FITS}  # rules name modelled diagnoses, or the open-world outcome
     problems: list[str] = []
 
     def sources(where: str, keys: list[str]) -> None:
@@ -330,6 +363,9 @@ def _check_rules(management: Management, cant_miss: CantMiss, references: dict[s
         sources(where, item.sources)
     problems += [f"management.yaml: tumoral_calcinosis: unknown diagnosis {code!r}" for code in management.tumoral_calcinosis if code not in codes]
     problems += [f"cant_miss.yaml: diagnoses: unknown diagnosis {code!r}" for code in cant_miss.diagnoses if code not in diagnoses]
+    for emergency in cant_miss.emergencies:
+        problems += [f"cant_miss.yaml: emergencies/{emergency.id}: unknown diagnosis {code!r}" for code in emergency.diagnoses if code not in codes]
+        sources(f"cant_miss.yaml: emergencies/{emergency.id}", emergency.sources)
     sources("cant_miss.yaml", cant_miss.sources)
     for flag in cant_miss.red_flags:
         problems += check_condition(flag.when, f"cant_miss.yaml: red_flags/{flag.id}/when", states, diagnoses)

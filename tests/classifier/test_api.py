@@ -156,7 +156,7 @@ async def test_unknown_extra_elements_are_ignored(classifier):
 
 async def test_codesystems_are_readable(classifier):
     diagnosis = (await classifier.get("/fhir/CodeSystem/calcinosis-diagnosis")).json()
-    assert diagnosis["resourceType"] == "CodeSystem" and diagnosis["count"] == 35
+    assert diagnosis["resourceType"] == "CodeSystem" and diagnosis["count"] == 47
     assert diagnosis["url"] == "http://calcinosis.example.org/fhir/CodeSystem/calcinosis-diagnosis"
     every = (await classifier.get("/fhir/CodeSystem")).json()
     assert {e["resource"]["id"] for e in every["entry"]} == {
