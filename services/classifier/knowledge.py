@@ -315,6 +315,7 @@ def load_knowledge(directory: Path = KNOWLEDGE_DIR) -> Knowledge:
     table[none_fits.code] = _diffuse_table(none_fits, catalog, codesystems)
     _check_references(references)
     _check_figure_sources(diagnoses_list, references)
+    _check_lab_sources(labs, references)
     return Knowledge(diagnoses, priors, table, catalog, labs, codesystems, management, references, cant_miss, none_fits)
 
 
@@ -421,6 +422,21 @@ def _check_figure_sources(diagnoses: list[Diagnosis], references: dict[str, Refe
             elif key is not None and key not in references:
                 problems.append(f"diagnoses.yaml: {diagnosis.code}/{where}: source {figure.source!r} names no reference "
                                 f"of references.yaml (or say 'expert estimate')")
+    if problems:
+        raise KnowledgeError("; ".join(problems[:5]))
+
+
+def _check_lab_sources(labs: LabCatalog, references: dict[str, Reference]) -> None:
+    """Every reference interval and Ca x P threshold names a reference or says 'expert estimate'."""
+    rows = [(f"reference_intervals/{name}/{index}", row) for name, rows in labs.reference_intervals.items() for index, row in enumerate(rows)]
+    rows += [(f"calcium_phosphate_product/{index}", row) for index, row in enumerate(labs.calcium_phosphate_product)]
+    problems = []
+    for where, row in rows:
+        key = source_key(row.source)
+        if key is None and not row.estimate:
+            problems.append(f"labs.yaml: {where}: an expert estimate is marked estimate: true")
+        elif key is not None and key not in references:
+            problems.append(f"labs.yaml: {where}: source {row.source!r} names no reference of references.yaml (or say 'expert estimate')")
     if problems:
         raise KnowledgeError("; ".join(problems[:5]))
 

@@ -48,6 +48,15 @@ def test_every_prior_and_likelihood_ratio_names_a_reference_or_says_expert_estim
         assert reference.doi or reference.pmid or reference.url or reference.estimate, key
         assert reference.citation.strip(), key
     assert cited, "no figure cites a published source"
+    assert cited, "no figure cites a published source"
+
+
+def test_every_reference_interval_names_a_reference_or_says_expert_estimate():
+    kb = knowledge()
+    for name, rows in kb.labs.reference_intervals.items():
+        for row in rows:
+            key = source_key(row.source)
+            assert (key is None and row.estimate) or key in kb.references, (name, row)
 
 
 def test_a_figure_citing_an_unknown_reference_fails(knowledge_copy):
