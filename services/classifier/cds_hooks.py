@@ -9,6 +9,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from services.classifier.explanation import explanation_url
 from services.classifier.output import ALERT_PREFIX, NONE_FITS_PREFIX
 from services.classifier.probability import format_probability
 from services.classifier.schema import NONE_FITS
@@ -107,8 +108,12 @@ def _first(bundle: dict, resource_type: str, code: str | None = None) -> dict | 
 ALERT = re.compile(rf"^{ALERT_PREFIX} \((warning|critical)\): (.*)$", re.DOTALL)
 
 
-def card_from_result(result: dict) -> Card:
+def card_from_result(result: dict, service_base: str | None = None) -> Card:
     """The one card of a patient-view call, read from the classifier's result Bundle.
+
+    Its source links to the explanation of the model (GET /explanation of this service, at the
+    leading diagnosis: its prior and likelihood ratios with their sources), when the service's
+    base URL is known; its topic is the leading diagnosis.
 
     Indicator: the can't-miss alarm's level when there is one (the most severe leads the card: its
     summary opens it); otherwise 'warning' when none of the modelled diagnoses fits well (its note
@@ -157,5 +162,8 @@ def card_from_result(result: dict) -> Card:
         detail.append(f"**{next_test}**")
     detail += [f"- {n}" for n in notes if n.startswith("Suggested test")]
     detail += [f"- {n}" for n in management]
-    return Card(uuid=str(uuid.uuid4()), summary=summary, detail="\n\n".join(detail), indicator=indicator,
-                source=Source(label="Calcinosis classifier (likelihood-ratio model, knowledge files with sources)"))
+    coding = leading["outcome"]["coding"][0]
+    source = Source(label="Calcinosis classifier (likelihood-ratio model, knowledge files with sources)",
+                    url=explanation_url(service_base, coding["code"]) if service_base else None,
+                    topic={key: coding[key] for key in ("system", "code", "display") if key in coding})
+    return Card(uuid=str(uuid.uuid4()), summary=summary, detail="\n\n".join(detail), indicator=indicator, source=source)

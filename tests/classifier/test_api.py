@@ -189,6 +189,12 @@ async def test_cds_discovery_and_patient_view_with_prefetch(classifier):
     assert "Secondary" in card["summary"] or "uremic" in card["summary"].lower()
     assert len(card["summary"]) <= 140 and card["indicator"] in ("info", "warning")
     assert "Typing" in card["detail"] and card["source"]["label"]
+    # the card's source links to the explanation of the model, at the leading diagnosis
+    assert card["source"]["url"].endswith("/explanation#tc-secondary-uremic")
+    assert card["source"]["topic"]["code"] == "tc-secondary-uremic"
+    page = await classifier.get("/explanation")
+    assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
+    assert 'id="tc-secondary-uremic"' in page.text and 'id="ref-kdigo-2017"' in page.text and "expert estimate" in page.text
 
 
 async def test_cds_errors(classifier):
