@@ -162,6 +162,9 @@ def test_tumour_lysis_after_chemotherapy_is_not_dermatomyositis():
     text = " ".join(management(result))
     assert "Rasburicase" in text and "No calcium for an asymptomatic low calcium" in text
     assert card_from_result(result).summary.startswith("Possible tumour lysis")
+    notes = [n["text"] for n in risk(result)["note"]]
+    assert not any(n.startswith("ALERT") and "Exclude malignancy" in n for n in notes)  # the known cancer is explained
+    assert any("explains these deposits through tumour lysis" in n for n in notes)
     codings = risk(result)["prediction"][0]["outcome"]["coding"]
     assert [c["code"] for c in codings] == ["tumor-lysis-syndrome", "tumour-lysis-hyperphosphataemia"]
 
