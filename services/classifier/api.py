@@ -4,10 +4,12 @@ from typing import Annotated, Any
 
 import httpx
 from fastapi import APIRouter, Depends, Path, Query, Request
-from starlette.responses import Response
+from starlette.responses import HTMLResponse, Response
 
 from services.classifier import cds_hooks
 from services.classifier.codesystems import CODESYSTEM_NAMES, render_all_codesystems, render_codesystem
+from services.classifier.explanation import PATH as EXPLANATION_PATH
+from services.classifier.explanation import render_explanation
 from services.classifier.fhir_source import fetch_patient_record, store_result
 from services.classifier.service import classify_bundle, record_bundle
 from shared.auth import BEARER, Principal, requires
@@ -32,6 +34,14 @@ async def cds_client(request: Request, _: Annotated[object, Depends(BEARER)]) ->
     """CDS Hooks: the CDS client (the EHR) signs a JWT for this service; it carries no SMART
     scopes (CDS Hooks 2.0, "Trusting CDS Clients"), so only the signature, issuer and audience count."""
     return await request.app.state.cds_auth.principal(request.headers.get("authorization"))
+
+
+def service_base(request: Request) -> str:
+    """This service's externally visible base URL (public_base_url names its FHIR endpoint)."""
+    configured = request.app.state.settings.public_base_url
+    if configured:
+        return configured.rstrip("/").removesuffix("/fhir")
+    return str(request.base_url).rstrip("/")
 
 
 SettingsDep = Annotated[Settings, Depends(get_settings)]
@@ -86,6 +96,12 @@ def build_router() -> APIRouter:
             raise FHIRError.of(404, "not-found", f"CodeSystem/{name} is not known; known: {', '.join(CODESYSTEM_NAMES)}")
         return fhir_response(render_codesystem(name, settings.canonical_base))
 
+    @router.get(EXPLANATION_PATH, operation_id="explanation", tags=["Terminology"], response_class=HTMLResponse,
+                summary="How the differential is computed: every prior and likelihood ratio with its source "
+                        "(anchor #<diagnosis code>), and the references")
+    async def explanation() -> HTMLResponse:
+        return HTMLResponse(render_explanation())
+
     @router.get("/cds-services", operation_id="cdsDiscovery", tags=["CDS Hooks"],
                 summary="CDS Hooks discovery", response_model=cds_hooks.Discovery)
     async def discovery() -> cds_hooks.Discovery:
@@ -96,12 +112,12 @@ def build_router() -> APIRouter:
                  response_model=cds_hooks.CardsResponse,
                  responses=fhir_responses({}, (400, 401, 404, 412, 422, 502)),
                  dependencies=[Depends(cds_client)])
-    async def patient_view(service_id: str, hook: cds_hooks.HookRequest, settings: SettingsDep) -> cds_hooks.CardsResponse:
+    async def patient_view(service_id: str, hook: cds_hooks.HookRequest, settings: SettingsDep, request: Request) -> cds_hooks.CardsResponse:
         if service_id != cds_hooks.SERVICE_ID:
             raise FHIRError.of(404, "not-found", f"No CDS service {service_id}; see /cds-services")
         record = await _patient_record(hook, settings)
         result = classify_bundle(record_bundle(record), settings.canonical_base)
-        return cds_hooks.CardsResponse(cards=[cds_hooks.card_from_result(result)])
+        return cds_hooks.CardsResponse(cards=[cds_hooks.card_from_result(result, service_base(request))])
 
     return router
 

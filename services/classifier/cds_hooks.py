@@ -9,8 +9,10 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from services.classifier.output import ALERT_PREFIX
+from services.classifier.explanation import explanation_url
+from services.classifier.output import ALERT_PREFIX, NONE_FITS_PREFIX
 from services.classifier.probability import format_probability
+from services.classifier.schema import NONE_FITS
 
 SERVICE_ID = "calcinosis-differential"
 PREFETCH = {
@@ -106,11 +108,16 @@ def _first(bundle: dict, resource_type: str, code: str | None = None) -> dict | 
 ALERT = re.compile(rf"^{ALERT_PREFIX} \((warning|critical)\): (.*)$", re.DOTALL)
 
 
-def card_from_result(result: dict) -> Card:
+def card_from_result(result: dict, service_base: str | None = None) -> Card:
     """The one card of a patient-view call, read from the classifier's result Bundle.
 
-    Indicator: the can't-miss alarm's level when there is one (its summary leads the card);
-    otherwise 'warning' when a current treatment is to be stopped or a tumoral calcinosis
+    Its source links to the explanation of the model (GET /explanation of this service, at the
+    leading diagnosis: its prior and likelihood ratios with their sources), when the service's
+    base URL is known; its topic is the leading diagnosis.
+
+    Indicator: the can't-miss alarm's level when there is one (the most severe leads the card: its
+    summary opens it); otherwise 'warning' when none of the modelled diagnoses fits well (its note
+    leads the summary), when a current treatment is to be stopped or when a tumoral calcinosis
     diagnosis leads, else 'info'. Probabilities are shown as format_probability words them.
     """
     assessment = _first(result, "RiskAssessment")
@@ -121,12 +128,19 @@ def card_from_result(result: dict) -> Card:
     typing_text = typing["valueCodeableConcept"]["text"] if typing else "unknown"
     notes = [n["text"] for n in assessment.get("note", [])]
     alarm = next((m for m in map(ALERT.match, notes) if m), None)
+    none_fits = next((n for n in notes if n.startswith(NONE_FITS_PREFIX)), None)
     next_test = next((n for n in notes if n.startswith("Next best test")), None)
     management = [n for n in notes if n.startswith("Management consideration")]
     stops = [n for n in management if "[STOP]" in n]
     others = ", ".join(f"{p['outcome']['text']} ({format_probability(p['probabilityDecimal'])})" for p in assessment["prediction"][1:4])
     if alarm:
         indicator, summary = alarm.group(1), alarm.group(2)
+    elif none_fits:
+        indicator = "warning"
+        by_code = {p["outcome"]["coding"][0]["code"]: p for p in assessment["prediction"]}
+        best = next(p for code, p in by_code.items() if code != NONE_FITS)
+        summary = (f"No modelled diagnosis fits well ({format_probability(by_code[NONE_FITS]['probabilityDecimal'])}); best: "
+                   f"{best['outcome']['text']} ({format_probability(best['probabilityDecimal'])}); review before treating")
     else:
         tumoral = leading["outcome"]["coding"][0]["code"].startswith("tc-")
         indicator = "warning" if (tumoral or stops) else "info"
@@ -137,7 +151,9 @@ def card_from_result(result: dict) -> Card:
         summary = summary[:137] + "..."
     detail = []
     if alarm:
-        detail += [f"**{alarm.group(2)}**"] + [f"**{n}**" for n in notes if n.startswith("Can't-miss check")]
+        detail += [f"**{m.group(2)}**" for m in map(ALERT.match, notes) if m] + [f"**{n}**" for n in notes if n.startswith("Can't-miss check")]
+    if none_fits:
+        detail.append(f"**{none_fits}**")
     detail += [f"**Leading diagnosis:** {name} ({probability})", f"**Typing:** {typing_text}",
                f"**Why:** {leading.get('rationale', '')}"]
     if others:
@@ -146,5 +162,8 @@ def card_from_result(result: dict) -> Card:
         detail.append(f"**{next_test}**")
     detail += [f"- {n}" for n in notes if n.startswith("Suggested test")]
     detail += [f"- {n}" for n in management]
-    return Card(uuid=str(uuid.uuid4()), summary=summary, detail="\n\n".join(detail), indicator=indicator,
-                source=Source(label="Calcinosis classifier (likelihood-ratio model, knowledge files with sources)"))
+    coding = leading["outcome"]["coding"][0]
+    source = Source(label="Calcinosis classifier (likelihood-ratio model, knowledge files with sources)",
+                    url=explanation_url(service_base, coding["code"]) if service_base else None,
+                    topic={key: coding[key] for key in ("system", "code", "display") if key in coding})
+    return Card(uuid=str(uuid.uuid4()), summary=summary, detail="\n\n".join(detail), indicator=indicator, source=source)

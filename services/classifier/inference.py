@@ -5,7 +5,7 @@ diagnosis is neutral (LR 1) for it.
 """
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
 from services.classifier.features import PatientFeatures
@@ -13,7 +13,7 @@ from services.classifier.knowledge import Knowledge, knowledge
 from services.classifier.management import Advice, plan
 from services.classifier.probability import format_probability
 from services.classifier.rules import Facts
-from services.classifier.safety import Alarm, cant_miss
+from services.classifier.safety import Alarm, cant_miss, emergencies
 from services.classifier.schema import Figure, TestProposal
 
 LEADING_CANDIDATES = 5  # the next-best-test separates these
@@ -48,9 +48,13 @@ class Prediction:
     prior: float
     supporting: list[Contribution]
     opposing: list[Contribution]
+    explanation: str | None = None  # replaces the list of findings (the open-world outcome)
 
     @property
     def rationale(self) -> str:
+        if self.explanation is not None:
+            return self.explanation
+
         def words(items: list[Contribution]) -> str:
             return "; ".join(c.words for c in items)
 
@@ -68,6 +72,16 @@ class TestSuggestion:
 
 
 @dataclass(frozen=True)
+class NoneFits:
+    """The open-world outcome reached its reporting probability (none_fits.yaml report_at) or leads."""
+
+    probability: float
+    best: str  # the best modelled diagnosis
+    best_probability: float
+    unexplained: list[str]  # findings the best modelled diagnosis explains less well than the diffuse alternative
+
+
+@dataclass(frozen=True)
 class Assessment:
     predictions: list[Prediction]  # the reported ones, ranked
     typing: str
@@ -75,7 +89,9 @@ class Assessment:
     next_tests: list[TestSuggestion]  # by expected information gain
     management: list[Advice]  # computed for the patient (management.yaml), stops and safety first
     suggested_tests: list[Advice] = field(default_factory=list)  # from the rules, what is already known considered
-    alarm: Alarm | None = None  # the can't-miss layer (cant_miss.yaml)
+    alarm: Alarm | None = None  # the malignancy alarm of the can't-miss layer (cant_miss.yaml)
+    alarms: list[Alarm] = field(default_factory=list)  # every alarm (malignancy and emergencies), critical first
+    none_fits: NoneFits | None = None  # set when 'none of these fits well' is to be said (none_fits.yaml)
 
 
 def describe(feature: str, state: str, kb: Knowledge) -> str:
@@ -180,8 +196,39 @@ def _prediction(code: str, probability: float, evidence: dict[str, str], kb: Kno
         (supporting if figure.lr > NEUTRAL else opposing).append(contribution)
     supporting.sort(key=lambda c: c.lr, reverse=True)
     opposing.sort(key=lambda c: c.lr)
-    diagnosis = kb.diagnoses[code]
-    return Prediction(code, diagnosis.display, probability, kb.priors[code], supporting, opposing)
+    return Prediction(code, kb.outcome_display(code), probability, kb.priors[code], supporting, opposing)
+
+
+MAX_UNEXPLAINED = 5
+
+
+def unexplained_findings(evidence: dict[str, str], best: str, kb: Knowledge) -> list[str]:
+    """Findings the best modelled diagnosis explains less well than the diffuse alternative of the
+    open-world outcome (its LR is below none-fits' LR and at most 1), the worst explained first."""
+    open_world = kb.none_fits.code
+    scored = []
+    for feature, state in evidence.items():
+        diffuse = kb.figure_for(open_world, feature, state)
+        figure = kb.figure_for(best, feature, state)
+        lr = figure.lr if figure is not None else NEUTRAL
+        if diffuse is not None and lr <= NEUTRAL and diffuse.lr > lr:
+            scored.append((diffuse.lr / lr, kb.described(feature, state, describe)))
+    scored.sort(reverse=True)
+    return [text for _, text in scored[:MAX_UNEXPLAINED]]
+
+
+def _none_fits(ranked: list[str], probabilities: dict[str, float], evidence: dict[str, str], kb: Knowledge) -> tuple[NoneFits | None, str | None]:
+    """(what to report, the rationale of the none-fits prediction)."""
+    code = kb.none_fits.code
+    best = next(c for c in ranked if c != code)
+    unexplained = unexplained_findings(evidence, best, kb)
+    shown = "; ".join(unexplained) if unexplained else "no single finding; the findings together"
+    explanation = (f"Prior {format_probability(kb.priors[code], decimals=1)}. A diagnosis the knowledge base does not hold, "
+                   f"or two at once (diffuse likelihood, none_fits.yaml). Best modelled explanation: {kb.outcome_display(best)} "
+                   f"({format_probability(probabilities[best])}); it leaves unexplained: {shown}.")
+    if probabilities[code] >= kb.none_fits.report_at or ranked[0] == code:
+        return NoneFits(probabilities[code], best, probabilities[best], unexplained), explanation
+    return None, explanation
 
 
 def assess(features: PatientFeatures, kb: Knowledge | None = None) -> Assessment:
@@ -192,18 +239,22 @@ def assess(features: PatientFeatures, kb: Knowledge | None = None) -> Assessment
     # rationales only for the diagnoses that are reported: the rest are never shown
     reported = [code for index, code in enumerate(ranked)
                 if index < MIN_PREDICTIONS or probabilities[code] >= MIN_REPORTED_PROBABILITY]
+    none_fits, explanation = _none_fits(ranked, probabilities, features.evidence, kb)
     predictions = [_prediction(code, probabilities[code], features.evidence, kb, weights) for code in reported]
-    leader = kb.diagnoses[ranked[0]]
+    predictions = [replace(p, explanation=explanation) if p.code == kb.none_fits.code else p for p in predictions]
+    # typing and mechanism are those of the best modelled diagnosis, even when none fits well
+    leader = kb.diagnoses[next(code for code in ranked if code in kb.diagnoses)]
     typing = leader.typing_if_tumoral_mass if (leader.typing_if_tumoral_mass and features.tumoral_mass) else leader.typing
-    facts = patient_facts(features, probabilities, leader.code, kb)
+    facts = patient_facts(features, probabilities, ranked[0], kb)  # 'none-fits' leads the rules when it ranks first
     alarm, exceptions = cant_miss(facts, kb)
+    alarms = sorted([a for a in (alarm, *emergencies(facts, kb)) if a is not None], key=lambda a: a.level != "critical")
     facts.alarm = alarm is not None
     management, suggested = plan(facts, kb)
     management = [*exceptions, *management]
     next_tests = next_best_tests(features.evidence, probabilities, kb)
     asked = {s.proposal.code.code for s in next_tests if s.proposal.code}
     suggested = [a for a in suggested if not (a.code and a.code.code in asked)]  # one request per test
-    return Assessment(predictions, typing, leader.mechanism, next_tests, management, suggested, alarm)
+    return Assessment(predictions, typing, leader.mechanism, next_tests, management, suggested, alarm, alarms, none_fits)
 
 
 def _value(features: PatientFeatures, feature: str, digits: str) -> str | None:

@@ -11,7 +11,8 @@ from pydantic import TypeAdapter, ValidationError
 
 from services.classifier.rules import check_condition
 from services.classifier.schema import (
-    LATER_NORMATIVE_DIAGNOSIS_CODES,
+    NONE_FITS,
+    NORMATIVE_GROUP_CODES,
     REQUIRED_DIAGNOSIS_CODES,
     CantMiss,
     CodeSystemContent,
@@ -21,6 +22,8 @@ from services.classifier.schema import (
     Figure,
     LabCatalog,
     Management,
+    NoneFitsSpec,
+    Prior,
     Reference,
 )
 
@@ -46,6 +49,11 @@ class Knowledge:
     management: Management
     references: dict[str, Reference]
     cant_miss: CantMiss
+    none_fits: NoneFitsSpec  # the open-world outcome; priors and likelihood_ratios hold it beside the diagnoses
+
+    def outcome_display(self, code: str) -> str:
+        """Display of a diagnosis or of the open-world outcome."""
+        return self.none_fits.display if code == self.none_fits.code else self.diagnoses[code].display
 
     def feature_states(self, feature: str) -> dict[str, float]:
         """States of a feature with their reference-population probability (shared: do not mutate)."""
@@ -287,15 +295,44 @@ def load_knowledge(directory: Path = KNOWLEDGE_DIR) -> Knowledge:
         raise KnowledgeError(f"diagnoses.yaml: missing diagnoses {missing}, unknown diagnoses {extra}")
     _check_labs(labs)
     _check_genetics(labs, catalog)
+    problems = [f"diagnoses.yaml: {d.code}/normative_code: {d.normative_code!r} is not a grouping code of vocabulary.md "
+                f"({', '.join(NORMATIVE_GROUP_CODES)})" for d in diagnoses_list
+                if d.normative_code is not None and d.normative_code not in NORMATIVE_GROUP_CODES]
+    groups = {c.code for c in codesystems["calcinosis-diagnosis"].concepts} if "calcinosis-diagnosis" in codesystems else set()
+    if groups != set(NORMATIVE_GROUP_CODES):
+        problems.append(f"codesystems.yaml: calcinosis-diagnosis must hold exactly the grouping codes {sorted(NORMATIVE_GROUP_CODES)}")
+    if problems:
+        raise KnowledgeError("; ".join(problems))
     references = _validate(directory / "references.yaml", dict[str, Reference], _read_yaml(directory / "references.yaml"))
     cant_miss = _validate(directory / "cant_miss.yaml", CantMiss, _read_yaml(directory / "cant_miss.yaml"))
     _check_rules(management, cant_miss, references, catalog, codesystems, codes)
 
+    none_fits = _validate(directory / "none_fits.yaml", NoneFitsSpec, _read_yaml(directory / "none_fits.yaml"))
     diagnoses = {d.code: d for d in diagnoses_list}
-    total = sum(d.prior.value for d in diagnoses_list)
+    total = sum(d.prior.value for d in diagnoses_list) + none_fits.prior.value
     priors = {d.code: d.prior.value / total for d in diagnoses_list}
+    priors[none_fits.code] = none_fits.prior.value / total
     table = {d.code: _compile_diagnosis(d, catalog, codesystems) for d in diagnoses_list}
-    return Knowledge(diagnoses, priors, table, catalog, labs, codesystems, management, references, cant_miss)
+    table[none_fits.code] = _diffuse_table(none_fits, catalog, codesystems)
+    _check_references(references)
+    _check_figure_sources(diagnoses_list, references)
+    _check_lab_sources(labs, references)
+    return Knowledge(diagnoses, priors, table, catalog, labs, codesystems, management, references, cant_miss, none_fits)
+
+
+def _diffuse_table(spec: NoneFitsSpec, catalog: FeatureCatalog, codesystems) -> dict[str, dict[str, Figure]]:
+    """The likelihood ratios of the open-world outcome (none_fits.yaml): P(state | none fits) mixes
+    the referred population with a uniform distribution, so LR = (1 - w) + w / (K x P(state))."""
+    w = spec.diffuse_weight
+    source = f"expert estimate: diffuse alternative, (1 - {w:g}) + {w:g} / (states x prevalence) (none_fits.yaml)"
+    table: dict[str, dict[str, Figure]] = {}
+    for feature, feature_spec in catalog.features.items():
+        if not feature_spec.evidence:
+            continue
+        states = feature_states(catalog, codesystems, feature)
+        table[feature] = {state: Figure(lr=round((1 - w) + w / (len(states) * rate), 4), source=source, estimate=True)
+                          for state, rate in states.items()}
+    return table
 
 
 def _check_rules(management: Management, cant_miss: CantMiss, references: dict[str, Reference],
@@ -304,7 +341,7 @@ def _check_rules(management: Management, cant_miss: CantMiss, references: dict[s
     states: dict[str, list[str]] = {}
     for name, spec in catalog.features.items():
         states[name] = [*feature_states(catalog, codesystems, name), *spec.composite]
-    diagnoses = {*codes, *LATER_NORMATIVE_DIAGNOSIS_CODES}
+    diagnoses = {*codes, NONE_FITS}  # rules name modelled diagnoses, or the open-world outcome
     problems: list[str] = []
 
     def sources(where: str, keys: list[str]) -> None:
@@ -328,6 +365,9 @@ def _check_rules(management: Management, cant_miss: CantMiss, references: dict[s
         sources(where, item.sources)
     problems += [f"management.yaml: tumoral_calcinosis: unknown diagnosis {code!r}" for code in management.tumoral_calcinosis if code not in codes]
     problems += [f"cant_miss.yaml: diagnoses: unknown diagnosis {code!r}" for code in cant_miss.diagnoses if code not in diagnoses]
+    for emergency in cant_miss.emergencies:
+        problems += [f"cant_miss.yaml: emergencies/{emergency.id}: unknown diagnosis {code!r}" for code in emergency.diagnoses if code not in codes]
+        sources(f"cant_miss.yaml: emergencies/{emergency.id}", emergency.sources)
     sources("cant_miss.yaml", cant_miss.sources)
     for flag in cant_miss.red_flags:
         problems += check_condition(flag.when, f"cant_miss.yaml: red_flags/{flag.id}/when", states, diagnoses)
@@ -335,6 +375,69 @@ def _check_rules(management: Management, cant_miss: CantMiss, references: dict[s
     for exception in cant_miss.exceptions:
         problems += check_condition(exception.when, f"cant_miss.yaml: exceptions/{exception.id}/when", states, diagnoses)
         sources(f"cant_miss.yaml: exceptions/{exception.id}", exception.sources)
+    if problems:
+        raise KnowledgeError("; ".join(problems[:5]))
+
+
+EXPERT_ESTIMATE = "expert estimate"
+
+
+def source_key(source: str) -> str | None:
+    """The references.yaml key a figure's source names ('boyce-2020: ...'), or None for an
+    expert estimate ('expert estimate ...')."""
+    if source.startswith(EXPERT_ESTIMATE):
+        return None
+    return source.split(":", 1)[0].split(";", 1)[0].strip()
+
+
+def figures_of(diagnosis: Diagnosis) -> list[tuple[str, Figure | Prior]]:
+    """(where, figure) for the prior and every likelihood ratio of one diagnosis."""
+    out: list[tuple[str, Figure | Prior]] = [("prior", diagnosis.prior)]
+    out += [(f"age/{k}", f) for k, f in diagnosis.age.items()]
+    out += [(f"sex/{k}", f) for k, f in diagnosis.sex.items()]
+    out += [(f"sites/{k}", f) for k, f in diagnosis.sites.items()]
+    if diagnosis.other_sites is not None:
+        out.append(("other_sites", diagnosis.other_sites))
+    for section in ("labs", "imaging", "findings"):
+        for feature, states in getattr(diagnosis, section).items():
+            out += [(f"{section}/{feature}/{state}", figure) for state, figure in states.items()]
+    return out
+
+
+def _check_references(references: dict[str, Reference]) -> None:
+    problems = [f"references.yaml: {key}: needs a doi, a pmid or a url, or estimate: true (identifier not verified)"
+                for key, ref in references.items() if not (ref.doi or ref.pmid or ref.url or ref.estimate)]
+    if problems:
+        raise KnowledgeError("; ".join(problems[:5]))
+
+
+def _check_figure_sources(diagnoses: list[Diagnosis], references: dict[str, Reference]) -> None:
+    """Every prior and likelihood ratio names a reference (references.yaml) or says 'expert
+    estimate' (and is then marked estimate: true)."""
+    problems = []
+    for diagnosis in diagnoses:
+        for where, figure in figures_of(diagnosis):
+            key = source_key(figure.source)
+            if key is None and not figure.estimate:
+                problems.append(f"diagnoses.yaml: {diagnosis.code}/{where}: an expert estimate is marked estimate: true")
+            elif key is not None and key not in references:
+                problems.append(f"diagnoses.yaml: {diagnosis.code}/{where}: source {figure.source!r} names no reference "
+                                f"of references.yaml (or say 'expert estimate')")
+    if problems:
+        raise KnowledgeError("; ".join(problems[:5]))
+
+
+def _check_lab_sources(labs: LabCatalog, references: dict[str, Reference]) -> None:
+    """Every reference interval and Ca x P threshold names a reference or says 'expert estimate'."""
+    rows = [(f"reference_intervals/{name}/{index}", row) for name, rows in labs.reference_intervals.items() for index, row in enumerate(rows)]
+    rows += [(f"calcium_phosphate_product/{index}", row) for index, row in enumerate(labs.calcium_phosphate_product)]
+    problems = []
+    for where, row in rows:
+        key = source_key(row.source)
+        if key is None and not row.estimate:
+            problems.append(f"labs.yaml: {where}: an expert estimate is marked estimate: true")
+        elif key is not None and key not in references:
+            problems.append(f"labs.yaml: {where}: source {row.source!r} names no reference of references.yaml (or say 'expert estimate')")
     if problems:
         raise KnowledgeError("; ".join(problems[:5]))
 

@@ -124,6 +124,7 @@ def is_tumoral_mass(lesions: list[Lesion], catalog: FeatureCatalog) -> bool:
     rule = catalog.tumoral_mass
     return any(
         lesion.pattern in rule.patterns
-        or (lesion.site in rule.sites and (lesion.largest_diameter_mm or 0) >= rule.min_size_mm)
+        or (lesion.site in rule.sites and (lesion.largest_diameter_mm or 0) >= rule.min_size_mm
+            and lesion.pattern not in rule.not_patterns)
         for lesion in lesions
     )

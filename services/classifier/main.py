@@ -36,7 +36,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         settings=settings,
         service="classifier", title="Calcinosis classifier", version=VERSION,
         description="Tumoral calcinosis typing (Smack), calcinosis mechanism and a ranked, explained differential "
-        "diagnosis over 35 entities, as FHIR resources and as CDS Hooks cards.",
+        "diagnosis over 43 entities and an open-world outcome, as FHIR resources and as CDS Hooks cards.",
         lifespan=lifespan, readiness={"intake": intake_reachable},
         openapi_tags=[{"name": "Classification"}, {"name": "CDS Hooks"}, {"name": "Terminology"},
                       {"name": "operations"}],

@@ -8,9 +8,11 @@ from services.classifier.features import PatientFeatures
 from services.classifier.inference import Assessment
 from services.classifier.knowledge import Knowledge, knowledge
 from services.classifier.management import Advice
+from services.classifier.probability import format_probability
 
 
 ALERT_PREFIX = "ALERT"  # the first note of an assessment with a can't-miss alarm: "ALERT (critical): ..."
+NONE_FITS_PREFIX = "NONE FITS WELL"  # the note saying that no modelled diagnosis explains the findings well
 # A model of clinical estimates cannot know a diagnosis to better than 1 in 100 (decisions.md,
 # Classifier 4): no probability above 0.99 is reported, and none is exactly 0.
 PROBABILITY_CEILING = 0.99
@@ -35,16 +37,41 @@ def _concept(base: str, system: str, code: str, display: str) -> dict:
     return {"coding": [{"system": codesystem_url(base, system), "code": code, "display": display}], "text": display}
 
 
+def _outcome(base: str, code: str, display: str, kb: Knowledge) -> dict:
+    """The diagnosis coding, followed by its normative grouping code of vocabulary.md when it has one
+    (vitamin-d-intoxication is also vitamin-d-or-milk-alkali): callers matching either find it."""
+    concept = _concept(base, "calcinosis-diagnosis", code, display)
+    diagnosis = kb.diagnoses.get(code)
+    if diagnosis is not None and diagnosis.normative_code:
+        group = diagnosis.normative_code
+        concept["coding"].append({"system": codesystem_url(base, "calcinosis-diagnosis"), "code": group,
+                                  "display": kb.concept_displays["calcinosis-diagnosis"][group]})
+    return concept
+
+
+def _none_fits_note(assessment: Assessment, kb: Knowledge) -> str:
+    none_fits = assessment.none_fits
+    unexplained = "; ".join(none_fits.unexplained) if none_fits.unexplained else "the findings taken together"
+    return (f"{NONE_FITS_PREFIX} ({format_probability(none_fits.probability)}): none of the modelled diagnoses explains the "
+            f"findings well. Best modelled explanation: {kb.outcome_display(none_fits.best)} "
+            f"({format_probability(none_fits.best_probability)}); it leaves unexplained: {unexplained}. The typing and "
+            f"mechanism are those of this best explanation. Check the data, then discuss at a metabolic bone and "
+            f"sarcoma multidisciplinary meeting; histology before any treatment.")
+
+
 def _display(kb: Knowledge, system: str, code: str) -> str:
     return kb.concept_displays[system][code]
 
 
 def _risk_assessment(features: PatientFeatures, assessment: Assessment, base: str, today: date, kb: Knowledge) -> dict:
     notes = []
-    alarm = assessment.alarm
-    if alarm:
+    alarms = assessment.alarms
+    for alarm in alarms:  # critical first
         notes.append({"text": f"{ALERT_PREFIX} ({alarm.level}): {alarm.summary}"})
+    for alarm in alarms:
         notes.append({"text": f"Can't-miss check: {alarm.detail}. Next step: {alarm.action}."})
+    if assessment.none_fits:
+        notes.append({"text": _none_fits_note(assessment, kb)})
     notes += [
         {"text": f"{'Next best test' if rank == 0 else 'Also informative'}: {s.proposal.missing} - {s.proposal.request} (expected information gain {s.expected_information_gain:.2f} bits over the leading candidates)."}
         for rank, s in enumerate(assessment.next_tests)
@@ -61,7 +88,7 @@ def _risk_assessment(features: PatientFeatures, assessment: Assessment, base: st
         "method": {"text": "Naive Bayes: prior x likelihood ratios of the observed findings (knowledge files of the classifier)"},
         "prediction": [
             {
-                "outcome": _concept(base, "calcinosis-diagnosis", p.code, p.display),
+                "outcome": _outcome(base, p.code, p.display, kb),
                 "probabilityDecimal": reported_probability(p.probability),
                 "rationale": p.rationale,
             }
@@ -73,8 +100,8 @@ def _risk_assessment(features: PatientFeatures, assessment: Assessment, base: st
         resource["basis"] = basis
     if notes:
         resource["note"] = notes
-    if alarm:
-        resource["mitigation"] = f"Can't-miss alarm ({alarm.level}): {alarm.action}."
+    if alarms:
+        resource["mitigation"] = " ".join(f"Can't-miss alarm ({alarm.level}): {alarm.action}." for alarm in alarms)
     return resource
 
 

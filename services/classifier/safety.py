@@ -1,5 +1,6 @@
 """The can't-miss layer (cant_miss.yaml): a soft-tissue malignancy above a stated probability, or
-red flags, raise an alarm whatever ranks first."""
+red flags, raise an alarm whatever ranks first; so do the emergencies that are not malignancies
+(calciphylaxis, tumour lysis), each with its own headline and next step."""
 
 from dataclasses import dataclass
 
@@ -18,9 +19,14 @@ class Alarm:
     diagnoses: tuple[tuple[str, float], ...]  # (display, probability), those of 1% or more
     flags: tuple[str, ...]
     action: str  # the next step (cant_miss.yaml)
+    headline: str = "Exclude malignancy"
+    emergency: str | None = None  # the id of a non-malignant can't-miss (cant_miss.yaml emergencies)
 
     @property
     def summary(self) -> str:
+        if self.emergency:
+            text = f"{self.headline} ({format_probability(self.probability)}): {self.action}"
+            return text if len(text) <= SUMMARY_LIMIT else text[: SUMMARY_LIMIT - 3] + "..."
         reasons = []
         if self.diagnoses:
             reasons.append(f"malignancy {format_probability(self.probability)}")
@@ -35,6 +41,8 @@ class Alarm:
     @property
     def detail(self) -> str:
         parts = []
+        if self.diagnoses and self.emergency:
+            return "can't-miss diagnosis: " + ", ".join(f"{name} {format_probability(p)}" for name, p in self.diagnoses)
         if self.diagnoses:
             parts.append("can't-miss diagnoses: " + ", ".join(f"{name} {format_probability(p)}" for name, p in self.diagnoses)
                          + f" (together {format_probability(self.probability)})")
@@ -63,3 +71,17 @@ def cant_miss(facts: Facts, kb: Knowledge) -> tuple[Alarm | None, list[Advice]]:
                           if facts.probabilities.get(code, 0.0) >= 0.01), key=lambda item: -item[1]))
     alarm = Alarm("critical" if critical else "warning", probability, shown if over else (), tuple(flag.text for flag in flags), rules.action)
     return alarm, []
+
+
+def emergencies(facts: Facts, kb: Knowledge) -> list[Alarm]:
+    """The alarms of the non-malignant can't-miss diagnoses (cant_miss.yaml emergencies)."""
+    alarms = []
+    for rule in kb.cant_miss.emergencies:
+        probability = sum(facts.probabilities.get(code, 0.0) for code in rule.diagnoses)
+        if probability < rule.threshold:
+            continue
+        shown = tuple((kb.diagnoses[code].display, facts.probabilities[code]) for code in rule.diagnoses
+                      if facts.probabilities.get(code, 0.0) >= 0.01)
+        level = "critical" if probability >= rule.critical_threshold else "warning"
+        alarms.append(Alarm(level, probability, shown, (), rule.action, rule.headline, rule.id))
+    return alarms

@@ -7,10 +7,12 @@ from pydantic import BaseModel, ConfigDict, Field, PositiveFloat, PositiveInt
 Mechanism = Literal["metastatic", "dystrophic", "iatrogenic", "idiopathic"]
 Typing = Literal["primary-hyperphosphatemic", "primary-normophosphatemic", "secondary", "not-tumoral-calcinosis"]
 
-# The normative diagnosis codes of vocabulary.md: the knowledge base must cover exactly these.
+# The diagnoses the knowledge base models (diagnoses.yaml must hold exactly these): the codes of
+# vocabulary.md, with vitamin-d-or-milk-alkali split in two, and the look-alikes added for issue 12
+# (vocabulary.md, "Also normative"; hypoparathyroidism-pseudohypoparathyroidism modelled as three).
 REQUIRED_DIAGNOSIS_CODES = (
     "tc-primary-hyperphosphatemic", "tc-primary-normophosphatemic", "tc-secondary-uremic",
-    "primary-hyperparathyroidism", "sarcoidosis", "malignancy-hypercalcemia", "vitamin-d-or-milk-alkali",
+    "primary-hyperparathyroidism", "sarcoidosis", "malignancy-hypercalcemia", "vitamin-d-intoxication", "milk-alkali",
     "gouty-tophus", "cppd-deposition", "systemic-sclerosis", "dermatomyositis", "lupus",
     "pseudoxanthoma-elasticum", "synovial-sarcoma", "ewing-sarcoma-soft-tissue", "askin-tumor",
     "extraskeletal-chondrosarcoma", "soft-tissue-chondroma", "calcifying-aponeurotic-fibroma",
@@ -19,12 +21,18 @@ REQUIRED_DIAGNOSIS_CODES = (
     "chronic-venous-insufficiency", "hemangioma", "calcified-hematoma", "calcific-myonecrosis",
     "calcific-tendinopathy", "iatrogenic-calcium-deposition", "winer-solitary-nodular-calcinosis",
     "calcinosis-circumscripta", "calcinosis-universalis",
+    "calciphylaxis", "extraskeletal-osteosarcoma", "hypoparathyroidism", "pseudohypoparathyroidism",
+    "progressive-osseous-heteroplasia", "tumor-lysis-syndrome", "neurogenic-heterotopic-ossification",
 )
-# Normative since 2026-12-05 (vocabulary.md), not all modelled yet: rules may name them.
-LATER_NORMATIVE_DIAGNOSIS_CODES = (
-    "calciphylaxis", "extraskeletal-osteosarcoma", "hypoparathyroidism-pseudohypoparathyroidism",
-    "tumour-lysis-hyperphosphataemia", "neurogenic-heterotopic-ossification", "none-fits",
+# Normative codes of vocabulary.md that group modelled diagnoses: a prediction of a modelled
+# diagnosis also carries its group's code (diagnoses.yaml normative_code), so that callers matching
+# the normative code find it.
+NORMATIVE_GROUP_CODES = (
+    "vitamin-d-or-milk-alkali", "hypoparathyroidism-pseudohypoparathyroidism", "tumour-lysis-hyperphosphataemia",
 )
+# The open-world outcome of vocabulary.md: none of the modelled diagnoses explains the findings
+# well (knowledge/none_fits.yaml; decisions.md).
+NONE_FITS = "none-fits"
 
 
 class Strict(BaseModel):
@@ -52,6 +60,7 @@ class Diagnosis(Strict):
     code: str
     display: str
     definition: str
+    normative_code: str | None = None  # the vocabulary.md code grouping it (NORMATIVE_GROUP_CODES)
     mechanism: Mechanism
     typing: Typing
     typing_if_tumoral_mass: Typing | None = None
@@ -114,6 +123,7 @@ class TumoralMass(Strict):
     patterns: list[str]
     sites: list[str]
     min_size_mm: float
+    not_patterns: list[str] = []  # a lesion with one of these patterns is never a tumoral mass
 
 
 class EvidenceGroup(Strict):
@@ -199,10 +209,16 @@ Condition = dict[str, Any]  # the condition language of management.yaml, checked
 
 
 class Reference(Strict):
+    """A published source: a DOI or PMID that was looked up, or a URL for guidelines and web pages;
+    estimate: true when the identifier could not be verified (cited by author, journal and year)."""
+
     short: str = Field(min_length=1)
-    citation: str = Field(min_length=1)
+    citation: str = Field(min_length=1)  # authors, title, journal, year
+    year: int | None = None
     doi: str | None = None
+    pmid: str | None = Field(default=None, pattern=r"^[0-9]{1,9}$")
     url: str | None = None
+    estimate: bool = False
 
 
 class Contraindication(Strict):
@@ -254,6 +270,19 @@ class AlarmException(Strict):
     sources: list[str] = Field(min_length=1)
 
 
+class Emergency(Strict):
+    """A can't-miss diagnosis that is not a malignancy (calciphylaxis, tumour lysis): an alarm with
+    its own headline and next step when its probability reaches the threshold."""
+
+    id: str
+    headline: str = Field(min_length=1, max_length=40)
+    diagnoses: list[str] = Field(min_length=1)
+    threshold: float = Field(gt=0, lt=1)
+    critical_threshold: float = Field(gt=0, lt=1)
+    action: str = Field(min_length=1, max_length=80)
+    sources: list[str] = Field(min_length=1)
+
+
 class CantMiss(Strict):
     action: str = Field(min_length=1, max_length=80)
     threshold: float = Field(gt=0, lt=1)
@@ -264,3 +293,15 @@ class CantMiss(Strict):
     sources: list[str] = Field(min_length=1)
     red_flags: list[RedFlag]
     exceptions: list[AlarmException] = []
+    emergencies: list[Emergency] = []
+
+
+class NoneFitsSpec(Strict):
+    """The open-world outcome (knowledge/none_fits.yaml)."""
+
+    code: Literal["none-fits"]
+    display: str
+    definition: str
+    prior: Prior
+    diffuse_weight: float = Field(gt=0, lt=1)
+    report_at: float = Field(gt=0, lt=1)

@@ -156,7 +156,7 @@ async def test_unknown_extra_elements_are_ignored(classifier):
 
 async def test_codesystems_are_readable(classifier):
     diagnosis = (await classifier.get("/fhir/CodeSystem/calcinosis-diagnosis")).json()
-    assert diagnosis["resourceType"] == "CodeSystem" and diagnosis["count"] == 35
+    assert diagnosis["resourceType"] == "CodeSystem" and diagnosis["count"] == 47
     assert diagnosis["url"] == "http://calcinosis.example.org/fhir/CodeSystem/calcinosis-diagnosis"
     every = (await classifier.get("/fhir/CodeSystem")).json()
     assert {e["resource"]["id"] for e in every["entry"]} == {
@@ -189,6 +189,12 @@ async def test_cds_discovery_and_patient_view_with_prefetch(classifier):
     assert "Secondary" in card["summary"] or "uremic" in card["summary"].lower()
     assert len(card["summary"]) <= 140 and card["indicator"] in ("info", "warning")
     assert "Typing" in card["detail"] and card["source"]["label"]
+    # the card's source links to the explanation of the model, at the leading diagnosis
+    assert card["source"]["url"].endswith("/explanation#tc-secondary-uremic")
+    assert card["source"]["topic"]["code"] == "tc-secondary-uremic"
+    page = await classifier.get("/explanation")
+    assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
+    assert 'id="tc-secondary-uremic"' in page.text and 'id="ref-kdigo-2017"' in page.text and "expert estimate" in page.text
 
 
 async def test_cds_errors(classifier):

@@ -7,7 +7,8 @@ from tests.classifier.builders import BASE
 VOCABULARY_SAMPLES = {
     "calcinosis-finding": {"calcified-mass", "dialysis", "fluid-calcium-level", "lobulated-cloudlike", "calcinosis-typing", "calcinosis-mechanism", "fgf23", "bilateral"},
     "calcinosis-site": {"hip-gluteal", "palm-sole", "other"},
-    "calcinosis-diagnosis": {"tc-primary-hyperphosphatemic", "calcinosis-universalis"},
+    "calcinosis-diagnosis": {"tc-primary-hyperphosphatemic", "calcinosis-universalis", "calciphylaxis", "vitamin-d-or-milk-alkali",
+                             "hypoparathyroidism-pseudohypoparathyroidism", "tumour-lysis-hyperphosphataemia", "none-fits"},
     "calcinosis-typing": {"primary-hyperphosphatemic", "primary-normophosphatemic", "secondary", "not-tumoral-calcinosis", "metastatic", "idiopathic"},
 }
 
@@ -25,7 +26,7 @@ def test_codesystem_is_valid_fhir_and_complete(name):
 
 def test_site_and_diagnosis_counts():
     assert render_codesystem("calcinosis-site", BASE)["count"] == 22
-    assert render_codesystem("calcinosis-diagnosis", BASE)["count"] == 35
+    assert render_codesystem("calcinosis-diagnosis", BASE)["count"] == 47  # 43 modelled, 3 normative groups, none-fits
 
 
 def test_unknown_codesystem():

@@ -3,7 +3,16 @@ import shutil
 import pytest
 import yaml
 
-from services.classifier.knowledge import COHERENCE_TOLERANCE, KNOWLEDGE_DIR, KnowledgeError, knowledge, load_knowledge, table_sum
+from services.classifier.knowledge import (
+    COHERENCE_TOLERANCE,
+    KNOWLEDGE_DIR,
+    KnowledgeError,
+    figures_of,
+    knowledge,
+    load_knowledge,
+    source_key,
+    table_sum,
+)
 from services.classifier.schema import REQUIRED_DIAGNOSIS_CODES
 
 LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -22,6 +31,38 @@ def test_every_figure_has_a_source():
             for state, figure in states.items():
                 assert figure.source.strip(), (code, feature, state)
                 assert figure.lr > 0
+
+
+def test_every_prior_and_likelihood_ratio_names_a_reference_or_says_expert_estimate():
+    kb = knowledge()
+    cited = set()
+    for diagnosis in kb.diagnoses.values():
+        for where, figure in figures_of(diagnosis):
+            key = source_key(figure.source)
+            if key is None:
+                assert figure.source.startswith("expert estimate") and figure.estimate, (diagnosis.code, where)
+            else:
+                assert key in kb.references, (diagnosis.code, where, figure.source)
+                cited.add(key)
+    for key, reference in kb.references.items():
+        assert reference.doi or reference.pmid or reference.url or reference.estimate, key
+        assert reference.citation.strip(), key
+    assert cited, "no figure cites a published source"
+    assert cited, "no figure cites a published source"
+
+
+def test_every_reference_interval_names_a_reference_or_says_expert_estimate():
+    kb = knowledge()
+    for name, rows in kb.labs.reference_intervals.items():
+        for row in rows:
+            key = source_key(row.source)
+            assert (key is None and row.estimate) or key in kb.references, (name, row)
+
+
+def test_a_figure_citing_an_unknown_reference_fails(knowledge_copy):
+    edit_diagnoses(knowledge_copy, lambda d: d[0]["labs"]["phosphate"]["high"].update(source="smith-1999: high"))
+    with pytest.raises(KnowledgeError, match=r"tc-primary-hyperphosphatemic/labs/phosphate/high: source 'smith-1999: high' names no reference"):
+        load_knowledge(knowledge_copy)
 
 
 def test_tumoral_calcinosis_diagnoses_have_their_typing_and_mechanism():
@@ -46,7 +87,7 @@ def edit_diagnoses(directory, change):
 
 
 def test_copy_of_the_knowledge_loads(knowledge_copy):
-    assert len(load_knowledge(knowledge_copy).diagnoses) == 35
+    assert len(load_knowledge(knowledge_copy).diagnoses) == len(REQUIRED_DIAGNOSIS_CODES) == 43
 
 
 def test_negative_likelihood_ratio_fails_with_its_location(knowledge_copy):
@@ -80,7 +121,7 @@ def test_unknown_site_fails(knowledge_copy):
 
 
 def test_missing_diagnosis_fails(knowledge_copy):
-    edit_diagnoses(knowledge_copy, lambda d: d.pop())
+    edit_diagnoses(knowledge_copy, lambda d: d.remove(next(x for x in d if x["code"] == "calcinosis-universalis")))
     with pytest.raises(KnowledgeError, match=r"missing diagnoses \['calcinosis-universalis'\]"):
         load_knowledge(knowledge_copy)
 

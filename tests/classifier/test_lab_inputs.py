@@ -376,7 +376,7 @@ def test_an_unknown_histology_code_is_a_warning_and_ignored():
 def _coherent(prevalences: dict[str, float], state: str, lr: float) -> dict:
     """LR `lr` for one state, the same LR for the others, so that the table is coherent."""
     rest = (1 - prevalences[state] * lr) / (1 - prevalences[state])
-    return {s: {"lr": round(lr if s == state else rest, 4), "source": "test figure"} for s in prevalences}
+    return {s: {"lr": round(lr if s == state else rest, 4), "source": "expert estimate: test figure", "estimate": True} for s in prevalences}
 
 
 @pytest.fixture(scope="module")

@@ -189,3 +189,42 @@ def test_unknown_interpretation_is_reported_and_the_value_decides():
     result = features_of(patient(), lab("2777-1", 3.0, "mg/dL", interpretation="POS", id="odd-flag"))
     assert result.evidence["phosphate"] == "normal"
     assert any("Observation/odd-flag" in w and "interpretation" in w for w in issue_texts(result, "warning"))
+
+
+# ---- issue 12 item 5: intervals at every age, each row with its source
+
+def test_a_newborn_phosphate_of_8_5_is_normal_but_high_for_a_toddler():
+    assert interval_for(LABS, "phosphate", 3 / 365, None).high == 9.0  # first week
+    assert interval_for(LABS, "phosphate", 3, None).high == 6.8
+
+
+@pytest.mark.parametrize(("age", "state"), [(8, "low"), (40, "normal")])
+def test_a_calcium_of_8_9_is_low_for_a_child_and_normal_for_an_adult(age, state):
+    interval = interval_for(LABS, "calcium", age, None)
+    assert ("low" if 8.9 < interval.low else "normal") == state
+
+
+@pytest.mark.parametrize(("age", "sex", "low", "high"), [
+    (0.01, None, 83, 248), (0.5, None, 122, 469), (5, "female", 142, 335), (11, "male", 129, 417),
+    (14, "male", 116, 468), (14, "female", 57, 254), (16, "male", 82, 331), (16, "female", 50, 117),
+    (18, "female", 45, 87), (40, "male", 40, 129)])
+def test_alkaline_phosphatase_by_age_band_and_sex_in_adolescence(age, sex, low, high):
+    interval = interval_for(LABS, "alp", age, sex)
+    assert (interval.low, interval.high) == (low, high)
+
+
+def test_a_growing_adolescent_boys_alp_is_not_high_but_an_adults_is():
+    boy = features_of(patient(birth="2010-01-01", gender="male"), lab("6768-6", 400, "U/L"))
+    adult = features_of(patient(birth="1980-01-01", gender="male"), lab("6768-6", 400, "U/L"))
+    assert (boy.evidence["alp"], adult.evidence["alp"]) == ("normal", "high")
+
+
+@pytest.mark.parametrize("analyte", ["pth", "calcitriol", "fgf23", "phosphate", "calcium", "alp"])
+def test_intervals_cover_every_age_and_name_a_public_source(analyte):
+    kb = knowledge()
+    for age in (0.001, 0.05, 0.5, 3, 8, 12, 14, 16, 18, 30, 70, 120):
+        for sex in ("male", "female", None):
+            assert interval_for(LABS, analyte, age, sex) is not None, (analyte, age, sex)
+    for row in LABS.reference_intervals[analyte]:
+        key = row.source.split(":")[0]
+        assert row.source.startswith("expert estimate") or kb.references[key].url or kb.references[key].doi, row

@@ -42,7 +42,7 @@ def test_risk_assessment_is_ranked_coded_and_explained(uremic_result):
     assert probabilities == sorted(probabilities, reverse=True)
     top = risk["prediction"][0]
     assert top["outcome"]["coding"][0] == {"system": f"{BASE}/CodeSystem/calcinosis-diagnosis", "code": "tc-secondary-uremic", "display": "Secondary (uremic) tumoral calcinosis"}
-    assert "renal status: on dialysis (LR 20)" in top["rationale"]
+    assert "renal status: on dialysis (LR 21.2)" in top["rationale"]
     assert "correlated with a stronger finding" in top["rationale"]  # PTH, phosphate, Ca x P damped
     assert "Observation/uremic-published-hip-case-lab-1" in {b["reference"] for b in risk["basis"]}
     assert any("First line: lower the calcium x phosphate product" in n["text"] for n in risk["note"])

@@ -48,7 +48,7 @@ CLIENT_SCOPES = "system/*.cruds"  # what the classifier and imaging ask for when
 PUBLIC_PATHS = {
     "intake": ["/healthz", "/readyz", "/metrics", "/openapi.json", "/fhir/metadata",
                "/fhir/.well-known/smart-configuration"],
-    "classifier": ["/healthz", "/readyz", "/metrics", "/openapi.json", "/cds-services", "/fhir/CodeSystem"],
+    "classifier": ["/healthz", "/readyz", "/metrics", "/openapi.json", "/cds-services", "/fhir/CodeSystem", "/explanation"],
     "imaging": ["/healthz", "/readyz", "/metrics", "/openapi.json"],
 }
 ERROR_MEDIA_TYPES = ("application/fhir+json", "application/json")
