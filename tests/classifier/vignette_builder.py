@@ -2,6 +2,13 @@
 
 Run `python -m tests.classifier.vignette_builder` to (re)write tests/classifier/cases/*.json.
 The vignettes were written from domain.md, not tuned to the model.
+Run `python -m tests.classifier.vignette_builder --published` to (re)write tests/classifier/published/*.json
+from tests/classifier/published_cases.py (the held-out set written from published case reports, issue 12).
+
+Beyond the vignettes' inputs the builder writes the shapes of issue 12 item 6 (notes spec-12): molar LOINC
+codes, ionised and albumin-corrected calcium, albumin, bicarbonate, CRP, potassium, intact and C-terminal FGF23,
+TmP/GFR and TRP, histology (valueCodeableConcept from calcinosis-finding) and genetic results (LOINC 69548-6 with
+components 48018-6 gene (HGNC) and 53037-8 clinical significance).
 """
 
 import json
@@ -15,15 +22,34 @@ LOINC = "http://loinc.org"
 UCUM = "http://unitsofmeasure.org"
 INTERPRETATION = "http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation"
 EXPECTED_TAG_SYSTEM = "urn:calcinosis:test:expected-diagnosis"
+EXPECTED_TYPING_TAG_SYSTEM = "urn:calcinosis:test:expected-typing"
 STORY_EXTENSION = "urn:calcinosis:test:vignette-story"
+CITATION_EXTENSION = "urn:calcinosis:test:citation"
+HGNC = "http://www.genenames.org/geneId"
 CASES_DIR = Path(__file__).parent / "cases"
+PUBLISHED_DIR = Path(__file__).parent / "published"
 
 LAB_CODES = {
     "phosphate": (LOINC, "2777-1"), "calcium": (LOINC, "17861-6"), "pth": (LOINC, "2731-8"),
     "vitd": (LOINC, "1989-3"), "creatinine": (LOINC, "2160-0"), "egfr": (LOINC, "33914-3"),
     "alp": (LOINC, "6768-6"), "urate": (LOINC, "3084-1"), "ck": (LOINC, "2157-6"),
     "calcitriol": (FINDING, "calcitriol"), "fgf23": (FINDING, "fgf23"),
+    # issue 12 item 6 (notes spec-12): what a real laboratory sends
+    "phosphate-molar": (LOINC, "14879-1"), "calcium-molar": (LOINC, "2000-8"), "ionised-calcium": (LOINC, "1994-3"),
+    "corrected-calcium": (LOINC, "29265-6"), "corrected-calcium-molar": (LOINC, "29265-6"), "albumin": (LOINC, "1751-7"),
+    "bicarbonate": (LOINC, "1963-8"), "crp": (LOINC, "1988-5"), "potassium": (LOINC, "2823-3"),
+    "fgf23-c-terminal": (FINDING, "fgf23-c-terminal"), "tmp-gfr": (FINDING, "tmp-gfr"), "trp": (FINDING, "tubular-reabsorption-phosphate"),
+    "urine-calcium-24h": (FINDING, "urine-calcium-24h"), "urine-phosphate-24h": (FINDING, "urine-phosphate-24h"),
 }
+# the UCUM code of a unit written otherwise on the report (the unit text stays as written)
+UCUM_CODES = {"RU/mL": "[arb'U]/mL"}
+# HGNC identifiers of the genes of spec-12 (the lab-input helper verifies them)
+HGNC_IDS = {"GALNT3": "HGNC:4125", "FGF23": "HGNC:3680", "KL": "HGNC:6344", "SAMD9": "HGNC:1348", "GNAS": "HGNC:4392",
+            "ACVR1": "HGNC:171", "ABCC6": "HGNC:57"}
+PRESENCE = {True: ("LA9633-4", "Present"), False: ("LA9634-2", "Absent")}
+SIGNIFICANCE = {"pathogenic": ("LA6668-3", "Pathogenic"), "likely-pathogenic": ("LA26332-9", "Likely pathogenic"),
+                "uncertain": ("LA26333-7", "Uncertain significance"), "likely-benign": ("LA26334-5", "Likely benign"),
+                "benign": ("LA6675-8", "Benign")}
 
 
 def _lab(case_id, index, name, spec, when):
@@ -38,12 +64,53 @@ def _lab(case_id, index, name, spec, when):
         observation["interpretation"] = [{"coding": [{"system": INTERPRETATION, "code": spec}]}]
         return observation
     value, unit, *reference_range = spec
-    observation["valueQuantity"] = {"value": value, "unit": unit, "system": UCUM, "code": unit}
+    code = UCUM_CODES.get(unit, unit)
+    observation["valueQuantity"] = {"value": value, "unit": unit, "system": UCUM, "code": code}
     if reference_range:
         low, high = reference_range[0]
-        observation["referenceRange"] = [{"low": {"value": low, "unit": unit, "system": UCUM, "code": unit},
-                                          "high": {"value": high, "unit": unit, "system": UCUM, "code": unit}}]
+        observation["referenceRange"] = [{"low": {"value": low, "unit": unit, "system": UCUM, "code": code},
+                                          "high": {"value": high, "unit": unit, "system": UCUM, "code": code}}]
     return observation
+
+
+def _histology(case_id, value, when):
+    return {
+        "resourceType": "Observation", "id": f"{case_id}-histology", "status": "final",
+        "code": {"coding": [{"system": FINDING, "code": "histology"}]},
+        "subject": {"reference": f"Patient/{case_id}"}, "effectiveDateTime": when,
+        "valueCodeableConcept": {"coding": [{"system": FINDING, "code": value}]},
+    }
+
+
+def _genetic_result(case_id, index, spec, when):
+    """A FHIR genomics 'Genetic variant assessment' (LOINC 69548-6) with the gene and its clinical significance."""
+    gene = spec["gene"]
+    present_code, present_display = PRESENCE[spec["present"]]
+    components = [{"code": {"coding": [{"system": LOINC, "code": "48018-6", "display": "Gene studied [ID]"}]},
+                   "valueCodeableConcept": {"coding": [{"system": HGNC, "code": HGNC_IDS[gene], "display": gene}]}}]
+    if spec.get("significance"):
+        significance_code, significance_display = SIGNIFICANCE[spec["significance"]]
+        components.append({"code": {"coding": [{"system": LOINC, "code": "53037-8", "display": "Genetic variation clinical significance"}]},
+                           "valueCodeableConcept": {"coding": [{"system": LOINC, "code": significance_code, "display": significance_display}]}})
+    return {
+        "resourceType": "Observation", "id": f"{case_id}-genetic-{index}", "status": "final",
+        "category": [{"coding": [{"system": "http://terminology.hl7.org/CodeSystem/observation-category", "code": "laboratory"}]}],
+        "code": {"coding": [{"system": LOINC, "code": "69548-6", "display": "Genetic variant assessment"}]},
+        "subject": {"reference": f"Patient/{case_id}"}, "effectiveDateTime": when,
+        "valueCodeableConcept": {"coding": [{"system": LOINC, "code": present_code, "display": present_display}]},
+        "component": components,
+    }
+
+
+def citation_text(citation: dict) -> str:
+    """The citation as one line: authors. title. journal, year. PMID / DOI / PMCID (identifier verified or not)."""
+    parts = [citation["authors"].rstrip("."), citation["title"].rstrip("."),
+             f"{citation['journal']}, {citation['year'] if citation.get('year') else 'year not retrieved'}"]
+    identifiers = [f"{label} {citation[key]}" for key, label in (("pmid", "PMID"), ("doi", "DOI"), ("pmcid", "PMCID")) if citation.get(key)]
+    text = ". ".join(parts) + "."
+    if identifiers:
+        text += " " + "; ".join(identifiers) + "."
+    return text + (" (identifier verified against the stored report)" if citation.get("verified") else " (not verified)")
 
 
 def _finding(case_id, name, value, when):
@@ -86,25 +153,40 @@ def build_bundle(case: dict) -> dict:
     resources += [_lab(case_id, i, name, spec, when) for i, (name, spec) in enumerate(case.get("labs", {}).items())]
     resources += [_finding(case_id, name, value, when) for name, value in case.get("findings", {}).items()]
     resources += [_lesion(case_id, i, spec, when) for i, spec in enumerate(case.get("lesions", []))]
+    if "histology" in case:
+        resources.append(_histology(case_id, case["histology"], when))
+    resources += [_genetic_result(case_id, i, spec, when) for i, spec in enumerate(case.get("genetics", []))]
+    tags = [{"system": EXPECTED_TAG_SYSTEM, "code": case["expected"]}]
+    if "expected_typing" in case:
+        tags.append({"system": EXPECTED_TYPING_TAG_SYSTEM, "code": case["expected_typing"]})
+    extensions = [{"url": STORY_EXTENSION, "valueString": case["story"]}]
+    if "citation" in case:
+        extensions.append({"url": CITATION_EXTENSION, "valueString": citation_text(case["citation"])})
     return {
         "resourceType": "Bundle", "id": case_id, "type": "collection",
-        "meta": {
-            "tag": [{"system": EXPECTED_TAG_SYSTEM, "code": case["expected"]}],
-            "extension": [{"url": STORY_EXTENSION, "valueString": case["story"]}],
-        },
+        "meta": {"tag": tags, "extension": extensions},
         "identifier": {"system": "urn:calcinosis:test:vignette", "value": case_id},
         "entry": [{"fullUrl": f"{BASE}/{r['resourceType']}/{r['id']}", "resource": r} for r in resources],
     }
 
 
-def write_cases(cases: list[dict]) -> None:
+def write_cases(cases: list[dict], directory: Path = CASES_DIR) -> None:
+    directory.mkdir(parents=True, exist_ok=True)
     for case in cases:
-        path = CASES_DIR / f"{case['id']}.json"
+        path = directory / f"{case['id']}.json"
         path.write_text(json.dumps(build_bundle(case), indent=1) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":
-    from tests.classifier.vignettes import CASES
+    import sys
 
-    write_cases(CASES)
-    print(f"wrote {len(CASES)} cases to {CASES_DIR}")
+    if "--published" in sys.argv[1:]:
+        from tests.classifier.published_cases import CASES as PUBLISHED
+
+        write_cases(PUBLISHED, PUBLISHED_DIR)
+        print(f"wrote {len(PUBLISHED)} published cases to {PUBLISHED_DIR}")
+    else:
+        from tests.classifier.vignettes import CASES
+
+        write_cases(CASES)
+        print(f"wrote {len(CASES)} cases to {CASES_DIR}")
