@@ -57,8 +57,6 @@ PUNCTATE_MAX_ML = 0.5       # smaller masses are punctate
 WALL_GAP_VOXELS = 1.0       # a loculus wall is closed over gaps this many grid voxels wide (thin
                             # walls lose voxels to partial volume)
 LOCULUS_MIN_RADIUS_MM = 2.0  # a loculus's cavity is at least this deep (4 mm across)
-LOCULUS_SHAPE_RATIO = 16.0  # a pocket holds at most this many balls of its deepest point's radius: a
-                            # fluid cap over sediment is a lens (4-10), a septum a sheet (hundreds)
 FLUID_MIN_ML = 0.2          # a cystic loculus must hold at least this much fluid to show a level
 SEDIMENT_HU = 300.0         # settled calcium under a level is at least this dense (400-1000 HU)
 LEVEL_PROBE_MM = 1.0        # the calcium is probed this far and twice as far down
@@ -389,7 +387,7 @@ class _Context:
         enclosed = grid.to_ct(grid_mass & ~calc, box)  # loculi: the grid closes their leaky walls
         solid = fill_holes(ct_calc | enclosed)
         calcium, share = _partial_volume(hu, solid, ct_calc, ct_bone, ct_calcified, 1.0 / grid.factors)
-        fluid, fluid_ml = self.fluid(hu, calcium | ct_calc, share, ct_bone | (ct_calcified & ~ct_calc))
+        fluid, fluid_ml = self.fluid(hu, calcium, share, ct_bone | (ct_calcified & ~ct_calc))
         level = sedimentation_level(hu, fluid, self.ct_affine, self.gravity, self.ct_voxel_ml)
         mass = calcium | fluid
         offset = np.array([s.start for s in ct_box])
@@ -433,7 +431,7 @@ class _Context:
                                 np.arange(count + 1))
         # A loculus is a round cavity; the gaps between touching nodules are thin and branching.
         ball_ml = 4.0 / 3.0 * np.pi * np.asarray(depth, float) ** 3 / 1000.0
-        loculi = (sizes_ml >= FLUID_MIN_ML) & reaches(depth, LOCULUS_MIN_RADIUS_MM) & (sizes_ml <= LOCULUS_SHAPE_RATIO * ball_ml)
+        loculi = (sizes_ml >= FLUID_MIN_ML) & reaches(depth, LOCULUS_MIN_RADIUS_MM) & (sizes_ml <= 4.0 * ball_ml)
         loculi[0] = False
         fluid = loculi[pockets]
         if not fluid.any():
