@@ -95,9 +95,13 @@ class Profile:
     @property
     def loculus(self) -> bool:
         # Fluid, or fluid over sediment (a core of both, its median anywhere between), or sediment
-        # enough to make the core dense; never mostly the cancellous band.
+        # enough to make the core dense; never mostly the cancellous band. Several loculi the
+        # watershed kept together are not round, but whole in the scan and fluid inside a chalk
+        # wall (a bone's marrow is fat or the cancellous band, and a tube runs out of the scan).
         fluid_or_sediment = self.fluid_share >= LOCULUS_FLUID_SHARE or self.core_hu >= CORE_MIN_HU
-        return bool(not self.chalk and self.round and self.elongation <= NODULE_ELONGATION
+        several = (not self.truncated and self.fluid_share >= LOCULUS_FLUID_SHARE
+                   and self.shell_hu >= CORE_MIN_HU)
+        return bool(not self.chalk and (self.round or several) and self.elongation <= NODULE_ELONGATION
                     and fluid_or_sediment and self.cancellous_share < CANCELLOUS_MAX_SHARE)
 
 
