@@ -1,0 +1,75 @@
+"""The second knowledge pass (decisions.md, Classifier 16): causes found on the development set of
+published cases, each fixed in general and tested here on small synthetic patients."""
+
+import math
+from datetime import date
+
+import pytest
+
+from services.classifier.features import extract_features
+from services.classifier.fhir_input import split_input
+from services.classifier.inference import _log_scores, describe, posterior
+from services.classifier.knowledge import knowledge
+from tests.classifier.builders import bundle, mass, patient
+
+TODAY = date(2024, 6, 1)
+KB = knowledge()
+
+
+def features_of(*resources):
+    return extract_features(split_input(bundle(*resources)), TODAY)
+
+
+def lr(code, feature, state):
+    figure = KB.figure_for(code, feature, state)
+    return figure.lr if figure is not None else 1.0
+
+
+# --- the site of the largest mass when no mass has a size
+
+
+def test_without_sizes_the_site_of_the_largest_mass_is_any_of_the_sites():
+    evidence = features_of(patient(), mass("finger", id="m1"), mass("shoulder", id="m2")).evidence
+    assert evidence["site"] == "finger|shoulder"
+    reversed_order = features_of(patient(), mass("shoulder", id="m2"), mass("finger", id="m1")).evidence
+    assert reversed_order["site"] == "finger|shoulder"  # no longer the first mass listed
+
+
+def test_a_size_decides_which_mass_is_the_largest():
+    evidence = features_of(patient(), mass("finger", id="m1"), mass("shoulder", id="m2", size=40)).evidence
+    assert evidence["site"] == "shoulder"
+    assert features_of(patient(), mass("elbow")).evidence["site"] == "elbow"
+
+
+def test_the_any_of_site_counts_the_mean_of_the_sites_likelihood_ratios():
+    code = "tc-secondary-uremic"
+    expected = (lr(code, "site", "finger") + lr(code, "site", "shoulder")) / 2  # sites are equally prevalent
+    assert lr(code, "site", "finger|shoulder") == pytest.approx(expected, abs=1e-3)
+    sums, _ = _log_scores({"site": "finger|shoulder"}, KB)
+    assert sums[code] == pytest.approx(math.log(expected), abs=1e-3)
+    assert describe("site", "finger|shoulder", KB).endswith("(no size given)")
+
+
+# --- damping never hides a contradiction of the strongest finding
+
+
+def test_a_low_pth_beside_end_stage_renal_failure_counts_fully_against_uremic_tc():
+    code = "tc-secondary-uremic"
+    evidence = {"renal-status": "ckd-5", "pth": "low"}
+    sums, weights = _log_scores(evidence, KB)
+    assert sums[code] == pytest.approx(math.log(lr(code, "renal-status", "ckd-5")) + math.log(lr(code, "pth", "low")))
+    assert (code, "pth") not in weights
+
+
+def test_findings_that_restate_the_strongest_are_still_damped():
+    code = "tc-secondary-uremic"
+    _, weights = _log_scores({"renal-status": "dialysis", "pth": "high", "phosphate": "high", "ca-x-p": "high"}, KB)
+    assert weights[(code, "pth")] == 0.5 and weights[(code, "phosphate")] == 0.25
+    # the strongest finding against HFTC (dialysis) explains its high phosphate: one chain, damped
+    _, weights = _log_scores({"renal-status": "dialysis", "phosphate": "high"}, KB)
+    assert weights[("tc-primary-hyperphosphatemic", "phosphate")] == 0.5
+
+
+def test_no_probability_above_0_99_for_a_full_uremic_picture():
+    p = posterior({"renal-status": "dialysis", "pth": "high", "phosphate": "high", "ca-x-p": "high"}, KB)
+    assert p["tc-secondary-uremic"] < 0.999
