@@ -116,6 +116,9 @@ def lesion_evidence(lesions: list[Lesion], catalog: FeatureCatalog) -> dict[str,
     pattern = largest.pattern or next((l.pattern for l in sorted(lesions, key=_size_key, reverse=True) if l.pattern), None)
     if pattern:
         evidence["pattern"] = pattern
+    places = _places(lesions)
+    if places is not None:
+        evidence["multifocal"] = "true" if places > 1 else "false"
     sides = {l.laterality for l in lesions if l.laterality}
     if "bilateral" in sides or {"left", "right"} <= sides:
         evidence["bilateral"] = "true"
@@ -126,6 +129,22 @@ def lesion_evidence(lesions: list[Lesion], catalog: FeatureCatalog) -> dict[str,
         if values:
             evidence[flag] = "true" if any(values) else "false"
     return evidence
+
+
+def _places(lesions: list[Lesion]) -> int | None:
+    """How many separate places (site and side) the masses occupy, a bilateral mass counting two;
+    None when it says nothing beyond the lesion count (one mass on one side, or a site unknown)."""
+    if any(l.site is None for l in lesions):
+        return None
+    places: set[tuple[str, str | None]] = set()
+    for lesion in lesions:
+        if lesion.laterality == "bilateral":
+            places |= {(lesion.site, "left"), (lesion.site, "right")}
+        else:
+            places.add((lesion.site, lesion.laterality))
+    if len(lesions) == 1 and len(places) == 1:
+        return None
+    return len(places)
 
 
 def is_tumoral_mass(lesions: list[Lesion], catalog: FeatureCatalog) -> bool:

@@ -73,3 +73,58 @@ def test_findings_that_restate_the_strongest_are_still_damped():
 def test_no_probability_above_0_99_for_a_full_uremic_picture():
     p = posterior({"renal-status": "dialysis", "pth": "high", "phosphate": "high", "ca-x-p": "high"}, KB)
     assert p["tc-secondary-uremic"] < 0.999
+
+
+# --- missing tables: findings the literature calls typical or atypical
+
+
+def test_masses_at_several_places_are_multifocal_and_one_joints_loose_bodies_are_not():
+    loose_bodies = features_of(patient(), mass("knee", id="m1", side="right"), mass("knee", id="m2", side="right")).evidence
+    assert (loose_bodies["lesion-count"], loose_bodies["multifocal"]) == ("multiple", "false")
+    two_joints = features_of(patient(), mass("knee", id="m1", side="left"), mass("shoulder", id="m2", side="left")).evidence
+    assert two_joints["multifocal"] == "true"
+    assert features_of(patient(), mass("hip-gluteal", side="bilateral")).evidence["multifocal"] == "true"
+    assert "multifocal" not in features_of(patient(), mass("knee", side="left")).evidence
+
+
+def test_synovial_chondromatosis_is_monoarticular():
+    code = "synovial-chondromatosis"
+    assert lr(code, "multifocal", "true") < 0.1 < 1 < lr(code, "multifocal", "false")
+    knee_and_shoulder = {"site": "knee", "lesion-count": "multiple", "multifocal": "true", "intra-articular": "true"}
+    one_knee = {**knee_and_shoulder, "multifocal": "false"}
+    assert posterior(knee_and_shoulder, KB)[code] < posterior(one_knee, KB)[code] / 10
+
+
+def test_hypercalcaemia_of_malignancy_is_a_disease_of_adults_and_injures_the_kidney():
+    code = "malignancy-hypercalcemia"
+    assert lr(code, "age-band", "infant") < 0.1 and lr(code, "age-band", "older") > 2
+    assert lr(code, "renal-status", "ckd-4") > 2 and lr(code, "renal-status", "normal") < 1
+    infant = posterior({"age-band": "infant", "calcium": "high", "phosphate": "high", "site": "hip-gluteal"}, KB)
+    assert infant[code] < infant["tc-primary-hyperphosphatemic"]
+
+
+def test_hypercalcaemic_sarcoidosis_injures_the_kidney():
+    assert lr("sarcoidosis", "renal-status", "ckd-5") > 2
+
+
+def test_gout_has_a_normal_calcium_metabolism():
+    assert lr("gouty-tophus", "calcium", "high") < 1 and lr("gouty-tophus", "pth", "high") < 1
+
+
+def test_neurogenic_heterotopic_ossification_is_deep_not_subcutaneous():
+    assert lr("neurogenic-heterotopic-ossification", "subcutaneous", "true") < 0.3
+
+
+def test_uremic_tc_masses_may_ulcerate_or_flare_like_the_other_types():
+    for code in ("tc-secondary-uremic", "tc-primary-hyperphosphatemic"):
+        assert lr(code, "skin-ulceration", "true") > 1 and lr(code, "inflammatory-signs", "true") > 1
+
+
+def test_pseudoxanthoma_elasticum_papules_are_multiple_and_symmetric_mostly_in_women():
+    code = "pseudoxanthoma-elasticum"
+    assert lr(code, "lesion-count", "multiple") > 1 > lr(code, "lesion-count", "single")
+    assert lr(code, "bilateral", "true") > 1 and lr(code, "sex", "female") > lr(code, "sex", "male")
+
+
+def test_non_uremic_calciphylaxis_is_associated_with_malignancy():
+    assert lr("calciphylaxis", "known-malignancy", "true") > 1
