@@ -128,3 +128,14 @@ def test_pseudoxanthoma_elasticum_papules_are_multiple_and_symmetric_mostly_in_w
 
 def test_non_uremic_calciphylaxis_is_associated_with_malignancy():
     assert lr("calciphylaxis", "known-malignancy", "true") > 1
+
+
+# --- age as people count it
+
+
+def test_age_is_whole_years_on_the_birthday():
+    from services.classifier.fhir_input import age_in_years
+    assert age_in_years(date(2011, 3, 5), date(2024, 3, 5)) == 13.0  # days / 365.25 gave 12.9993: a child
+    assert 12.99 < age_in_years(date(2011, 3, 5), date(2024, 3, 4)) < 13
+    assert age_in_years(date(2020, 2, 29), date(2021, 2, 28)) == 1.0
+    assert features_of(patient(birth="2022-06-01")).evidence["age-band"] == "child"  # 2 today: no longer an infant
