@@ -139,3 +139,14 @@ def test_age_is_whole_years_on_the_birthday():
     assert 12.99 < age_in_years(date(2011, 3, 5), date(2024, 3, 4)) < 13
     assert age_in_years(date(2020, 2, 29), date(2021, 2, 28)) == 1.0
     assert features_of(patient(birth="2022-06-01")).evidence["age-band"] == "child"  # 2 today: no longer an infant
+
+
+def test_uremic_tc_is_bilateral_like_the_other_types_and_rare_before_adulthood():
+    code = "tc-secondary-uremic"
+    assert lr(code, "bilateral", "true") == lr("tc-primary-hyperphosphatemic", "bilateral", "true")
+    assert lr(code, "age-band", "adolescent") < 0.2 and lr(code, "age-band", "child") < 0.1
+
+
+def test_calciphylaxis_calcifies_small_vessels_not_amorphous_masses():
+    code = "calciphylaxis"
+    assert lr(code, "pattern", "amorphous") < 0.5 < 1 < lr(code, "pattern", "sheet-linear")
