@@ -150,3 +150,13 @@ def test_uremic_tc_is_bilateral_like_the_other_types_and_rare_before_adulthood()
 def test_calciphylaxis_calcifies_small_vessels_not_amorphous_masses():
     code = "calciphylaxis"
     assert lr(code, "pattern", "amorphous") < 0.5 < 1 < lr(code, "pattern", "sheet-linear")
+
+
+def test_calcified_haematoma_sits_in_the_thigh_calf_or_buttock_and_has_no_chondroid_matrix():
+    code = "calcified-hematoma"
+    assert lr(code, "site", "thigh") > 2 and lr(code, "site", "leg") > 2 and lr(code, "site", "finger") < 1
+    assert lr(code, "size", "large") > 1 > lr(code, "size", "small")
+    assert lr(code, "pattern", "ring-and-arc") < 0.3
+    chondroid = {"site": "thigh", "size": "large", "pattern": "ring-and-arc", "age-band": "adult", "lesion-count": "single"}
+    p = posterior(chondroid, KB)
+    assert p["extraskeletal-chondrosarcoma"] > p[code]
