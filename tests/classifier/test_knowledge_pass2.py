@@ -160,3 +160,14 @@ def test_calcified_haematoma_sits_in_the_thigh_calf_or_buttock_and_has_no_chondr
     chondroid = {"site": "thigh", "size": "large", "pattern": "ring-and-arc", "age-band": "adult", "lesion-count": "single"}
     p = posterior(chondroid, KB)
     assert p["extraskeletal-chondrosarcoma"] > p[code]
+
+
+def test_calcifying_aponeurotic_fibroma_reaches_the_toes_atypical_sites_and_some_adults():
+    code = "calcifying-aponeurotic-fibroma"
+    assert lr(code, "site", "toe") > 0.5 and lr(code, "site", "knee") > 0.2  # 30% in atypical sites
+    assert lr(code, "age-band", "young-adult") > 0.3 and lr(code, "sex", "male") > 1
+
+
+def test_progressive_osseous_heteroplasia_stays_in_one_region():
+    code = "progressive-osseous-heteroplasia"
+    assert lr(code, "lesion-count", "single") > 0.8 and lr(code, "bilateral", "true") < 0.5
