@@ -171,3 +171,9 @@ def test_calcifying_aponeurotic_fibroma_reaches_the_toes_atypical_sites_and_some
 def test_progressive_osseous_heteroplasia_stays_in_one_region():
     code = "progressive-osseous-heteroplasia"
     assert lr(code, "lesion-count", "single") > 0.8 and lr(code, "bilateral", "true") < 0.5
+
+
+def test_dermatomyositis_calcinosis_is_juvenile_in_about_half():
+    code = "dermatomyositis"
+    juvenile = sum(KB.state_likelihoods(code, "age-band")[band] for band in ("infant", "child", "adolescent"))
+    assert 0.35 < juvenile < 0.6  # Balin 2012: 14 of 30
