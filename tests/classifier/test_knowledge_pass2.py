@@ -177,3 +177,7 @@ def test_dermatomyositis_calcinosis_is_juvenile_in_about_half():
     code = "dermatomyositis"
     juvenile = sum(KB.state_likelihoods(code, "age-band")[band] for band in ("infant", "child", "adolescent"))
     assert 0.35 < juvenile < 0.6  # Balin 2012: 14 of 30
+
+
+def test_sarcoidosis_with_hypercalcaemia_has_a_high_calcium_like_the_other_hypercalcaemic_causes():
+    assert lr("sarcoidosis", "calcium", "high") >= 0.9 * lr("malignancy-hypercalcemia", "calcium", "high")
