@@ -181,3 +181,19 @@ def test_dermatomyositis_calcinosis_is_juvenile_in_about_half():
 
 def test_sarcoidosis_with_hypercalcaemia_has_a_high_calcium_like_the_other_hypercalcaemic_causes():
     assert lr("sarcoidosis", "calcium", "high") >= 0.9 * lr("malignancy-hypercalcemia", "calcium", "high")
+
+
+SPECIFIC_HISTOLOGY = ("malignant-osteoid", "chondroid-neoplasm", "small-round-cell-tumour", "spindle-cell-sarcoma",
+                      "urate-crystals", "cppd-crystals", "organised-haematoma", "parasite-remnants")
+
+
+def test_a_histology_that_identifies_another_entity_counts_strongly_against():
+    for code in KB.diagnoses:
+        table = KB.likelihood_ratios[code].get("histology", {})
+        for state in SPECIFIC_HISTOLOGY:
+            figure = table.get(state)
+            if figure is not None and figure.lr < 1 and "complement" in figure.source:  # not a considered figure
+                assert figure.lr <= 0.1 + 1e-9, (code, state)
+    chondroid = {"histology": "chondroid-neoplasm", "site": "leg", "size": "medium", "age-band": "older", "pattern": "amorphous"}
+    p = posterior(chondroid, KB)
+    assert p["extraskeletal-chondrosarcoma"] > 5 * p["chronic-venous-insufficiency"]
