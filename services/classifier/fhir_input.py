@@ -95,7 +95,23 @@ def parse_date(text: object) -> date | None:
 
 
 def age_in_years(birth: date, at: date) -> float:
-    return (at - birth).days / 365.25
+    """Age in years as people count it: whole years at each birthday (a child is 13 on their 13th
+    birthday, not 12.9993 as days / 365.25 made it), plus the fraction of the year since the last one.
+    Before birth, negative (days / 365.25)."""
+    if at < birth:
+        return (at - birth).days / 365.25
+    years = at.year - birth.year - ((at.month, at.day) < (birth.month, birth.day))
+    last = _anniversary(birth, birth.year + years)
+    following = _anniversary(birth, birth.year + years + 1)
+    return years + (at - last).days / (following - last).days
+
+
+def _anniversary(birth: date, year: int) -> date:
+    """The birthday in `year` (28 February for 29 February in a common year)."""
+    try:
+        return birth.replace(year=year)
+    except ValueError:
+        return date(year, 2, 28)
 
 
 def codings(concept: object) -> list[dict]:

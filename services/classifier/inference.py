@@ -10,6 +10,7 @@ from typing import NamedTuple
 
 from services.classifier.features import PatientFeatures
 from services.classifier.knowledge import Knowledge, knowledge
+from services.classifier.lesions import ANY_OF
 from services.classifier.management import Advice, plan
 from services.classifier.probability import format_probability
 from services.classifier.rules import Facts
@@ -102,7 +103,11 @@ def describe(feature: str, state: str, kb: Knowledge) -> str:
     if feature in ("age-band", "size"):
         return kb.band_displays.get(state, state)
     if feature == "site":
-        return f"{spec.display}: {kb.concept_displays['calcinosis-site'].get(state, state)}"
+        sites = kb.concept_displays["calcinosis-site"]
+        if ANY_OF in state:  # several masses, none with a size: the largest is one of them
+            named = " or ".join(sites.get(part, part) for part in state.split(ANY_OF))
+            return f"{spec.display}: {named} (no size given)"
+        return f"{spec.display}: {sites.get(state, state)}"
     if spec.state_displays:
         return f"{spec.display}: {spec.state_displays.get(state, state)}"
     if feature in ("pattern", "histology"):  # states that are calcinosis-finding codes
@@ -118,7 +123,7 @@ def _log_scores(evidence: dict[str, str], kb: Knowledge) -> tuple[dict[str, floa
     groups = kb.evidence_group_of
     grouped: dict[tuple[str, float], dict[str, list[tuple[float, float, str]]]] = {}
     for finding in evidence.items():
-        entries = kb.log_lrs.get(finding, ())
+        entries = kb.log_lrs_of(*finding)
         group = groups.get(finding[0])
         if group is None:
             for code, log_lr in entries:
@@ -134,12 +139,21 @@ def _log_scores(evidence: dict[str, str], kb: Knowledge) -> tuple[dict[str, floa
                 sums[code] += logs[0][1]
                 continue
             logs.sort(reverse=True)  # strongest first
-            weight = 1.0
-            for _, log_lr, feature in logs:
-                sums[code] += weight * log_lr
-                if weight < 1.0:
-                    weights[(code, feature)] = weight
-                weight *= damping
+            # Damping removes support that restates a stronger finding, never a contradiction of it:
+            # when the strongest finding supports the diagnosis, the findings against it (a low PTH
+            # beside end-stage renal failure for uremic TC) are not what that finding predicts, so
+            # they form their own chain. When the strongest finding opposes, the others stay in one
+            # chain: a high phosphate beside dialysis is what dialysis predicts (explained away).
+            chains = [logs]
+            if logs[0][1] > 0:
+                chains = [[entry for entry in logs if entry[1] > 0], [entry for entry in logs if entry[1] < 0]]
+            for chain in chains:
+                weight = 1.0
+                for _, log_lr, feature in chain:
+                    sums[code] += weight * log_lr
+                    if weight < 1.0:
+                        weights[(code, feature)] = weight
+                    weight *= damping
     return sums, weights
 
 

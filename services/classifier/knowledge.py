@@ -9,6 +9,7 @@ from typing import Any
 import yaml
 from pydantic import TypeAdapter, ValidationError
 
+from services.classifier.lesions import ANY_OF
 from services.classifier.rules import check_condition
 from services.classifier.schema import (
     NONE_FITS,
@@ -110,6 +111,41 @@ class Knowledge:
                         table.setdefault((feature, name), []).append((code, math.log(lr)))
         return table
 
+    def composite_members(self, feature: str, state: str) -> list[str] | None:
+        """The states a composite state stands for: a named composite of features.yaml, or a state
+        written 'a|b' ("one of these, which unknown": lesions.ANY_OF) whose parts are all states."""
+        members = self.catalog.features[feature].composite.get(state)
+        if members is None and ANY_OF in state:
+            parts = state.split(ANY_OF)
+            valid = self.feature_states(feature)
+            if all(part in valid for part in parts):
+                members = parts
+        return members
+
+    @cached_property
+    def _any_of_memo(self) -> dict[tuple[str, str], list[tuple[str, float]]]:
+        return {}
+
+    def log_lrs_of(self, feature: str, state: str) -> list[tuple[str, float]]:
+        """log_lrs of one finding, an 'a|b' state included (computed once, then remembered)."""
+        entries = self.log_lrs.get((feature, state))
+        if entries is not None or ANY_OF not in state:
+            return entries or []
+        key = (feature, state)
+        memo = self._any_of_memo
+        if key not in memo:
+            members = self.composite_members(feature, state) or []
+            prevalences = self.feature_states(feature)
+            entries = []
+            for code, features in self.likelihood_ratios.items():
+                states = features.get(feature)
+                if states and members:
+                    lr = composite_lr(states, prevalences, members)
+                    if lr != 1.0:
+                        entries.append((code, math.log(lr)))
+            memo[key] = entries
+        return memo[key]
+
     @cached_property
     def evidence_group_of(self) -> dict[str, tuple[str, float]]:
         """feature -> (group name, damping) for the features of an evidence group."""
@@ -145,7 +181,7 @@ class Knowledge:
             return None
         if state in states:
             return states[state]
-        members = self.catalog.features[feature].composite.get(state)
+        members = self.composite_members(feature, state)
         if members is None:
             return None
         lr = composite_lr(states, self.feature_states(feature), members)

@@ -12,6 +12,9 @@ BOOLEAN_COMPONENTS = (
     "intramuscular", "subcutaneous", "painful", "inflammatory-signs", "skin-ulceration", "rapid-growth",
 )
 LENGTH_TO_MM = {"mm": 1.0, "cm": 10.0, "m": 1000.0}
+# a state known only as "one of these" (the site of the largest mass when no mass has a size):
+# its likelihood ratio is the prevalence-weighted mean of its members' (knowledge.composite_lr)
+ANY_OF = "|"
 QUANTITY_COMPONENTS = ("largest-diameter", "extent-lr", "extent-ap", "extent-si", "volume", "mean-density", "peak-density")
 
 
@@ -98,8 +101,14 @@ def lesion_evidence(lesions: list[Lesion], catalog: FeatureCatalog) -> dict[str,
         return {}
     evidence: dict[str, str] = {"lesion-count": "multiple" if len(lesions) > 1 else "single"}
     largest = max(lesions, key=_size_key)
-    if largest.site:
-        evidence["site"] = largest.site
+    sized = [l for l in lesions if l.largest_diameter_mm is not None or l.volume_ml is not None]
+    if sized or len(lesions) == 1:
+        if largest.site:
+            evidence["site"] = largest.site
+    else:  # no size given: which mass is the largest is unknown, so its site is any of theirs
+        sites = sorted({l.site for l in lesions if l.site})
+        if sites:
+            evidence["site"] = ANY_OF.join(sites)
     if largest.largest_diameter_mm is not None:
         for band in catalog.size_bands:
             if band.from_mm <= largest.largest_diameter_mm < band.to_mm:
@@ -107,6 +116,9 @@ def lesion_evidence(lesions: list[Lesion], catalog: FeatureCatalog) -> dict[str,
     pattern = largest.pattern or next((l.pattern for l in sorted(lesions, key=_size_key, reverse=True) if l.pattern), None)
     if pattern:
         evidence["pattern"] = pattern
+    places = _places(lesions)
+    if places is not None:
+        evidence["multifocal"] = "true" if places > 1 else "false"
     sides = {l.laterality for l in lesions if l.laterality}
     if "bilateral" in sides or {"left", "right"} <= sides:
         evidence["bilateral"] = "true"
@@ -117,6 +129,22 @@ def lesion_evidence(lesions: list[Lesion], catalog: FeatureCatalog) -> dict[str,
         if values:
             evidence[flag] = "true" if any(values) else "false"
     return evidence
+
+
+def _places(lesions: list[Lesion]) -> int | None:
+    """How many separate places (site and side) the masses occupy, a bilateral mass counting two;
+    None when it says nothing beyond the lesion count (one mass on one side, or a site unknown)."""
+    if any(l.site is None for l in lesions):
+        return None
+    places: set[tuple[str, str | None]] = set()
+    for lesion in lesions:
+        if lesion.laterality == "bilateral":
+            places |= {(lesion.site, "left"), (lesion.site, "right")}
+        else:
+            places.add((lesion.site, lesion.laterality))
+    if len(lesions) == 1 and len(places) == 1:
+        return None
+    return len(places)
 
 
 def is_tumoral_mass(lesions: list[Lesion], catalog: FeatureCatalog) -> bool:
