@@ -2,10 +2,12 @@
 
 - `python -m services.classifier.evaluation` runs the clinical vignettes (tests/classifier/cases/) and writes
   the vignettes' report (confusion table, calibration, per case).
-- `python -m services.classifier.evaluation --published` runs the development set written from published case
-  reports (tests/classifier/published/, issue 12) and writes its own section of the same document (top-1,
-  top-3, typing, per-diagnosis sensitivity, calibration, harmful first answers, citations).
-Each command rewrites only its own part of the document and keeps the other.
+- `python -m services.classifier.evaluation --published` runs the first set written from published case
+  reports (tests/classifier/published/, issue 12; now the development set) and writes its own section of the
+  same document (top-1, top-3, typing, per-diagnosis sensitivity, calibration, harmful first answers, citations).
+- `python -m services.classifier.evaluation --published-holdout` runs the second, independent held-out set
+  (tests/classifier/published_holdout/, other publications) through the same code and writes its own section.
+Each command rewrites only its own part of the document and keeps the others.
 """
 
 import json
@@ -31,6 +33,51 @@ TYPING_OF_DIAGNOSIS = {"tc-primary-hyperphosphatemic": "primary-hyperphosphatemi
                        "tc-primary-normophosphatemic": "primary-normophosphatemic", "tc-secondary-uremic": "secondary"}
 PUBLISHED_BEGIN = "<!-- published-set:begin -->"
 PUBLISHED_END = "<!-- published-set:end -->"
+HOLDOUT_BEGIN = "<!-- published-holdout:begin -->"
+HOLDOUT_END = "<!-- published-holdout:end -->"
+
+
+@dataclass(frozen=True)
+class PublishedSet:
+    """A set of cases written from published case reports: where its Bundles are, how it is built and run, and
+    the markers and wording of its own section of docs/classifier-evaluation.md (one report code for all sets)."""
+    key: str
+    directory: str  # relative to the repository root
+    source: str  # the module the builder reads
+    command: str
+    builder_command: str
+    title: str
+    begin: str
+    end: str
+    intro: tuple[str, ...]
+
+    def path(self, root: Path) -> Path:
+        return root / self.directory
+
+
+PUBLISHED = PublishedSet(
+    key="published", directory="tests/classifier/published", source="tests/classifier/published_cases.py",
+    command="python -m services.classifier.evaluation --published",
+    builder_command="python -m tests.classifier.vignette_builder --published",
+    title="# Classifier evaluation on published case reports (development set, issue 12)",
+    begin=PUBLISHED_BEGIN, end=PUBLISHED_END,
+    intro=("One case per published case report or case-series patient, written from the report and not from the",
+           "knowledge base; the citations are in the appendix. Cases were not changed after the classifier was run.",
+           "Since decisions.md Classifier 16 this is a development set: the knowledge was corrected where the causes of",
+           "its misses were found (each cause fixed in general, with a source); the held-out figures are those of the",
+           "second set below."))
+HOLDOUT = PublishedSet(
+    key="published-holdout", directory="tests/classifier/published_holdout", source="tests/classifier/published_holdout.py",
+    command="python -m services.classifier.evaluation --published-holdout",
+    builder_command="python -m tests.classifier.vignette_builder --published-holdout",
+    title="# Classifier evaluation on the second held-out set of published case reports (issue 12)",
+    begin=HOLDOUT_BEGIN, end=HOLDOUT_END,
+    intro=("The first published set (above) became the development set that the knowledge is improved on; this second",
+           "set is the held-out one on which the final figures are reported. One case per published case report or",
+           "case-series patient, none from a publication of the first set, written from the literature by a helper that",
+           "did not read the knowledge files, the vignettes or the classifier's answers while writing; the citations",
+           "are in the appendix. Cases were not changed after the classifier was run, and nothing was tuned on them."))
+PUBLISHED_SETS = (PUBLISHED, HOLDOUT)  # the order of their sections in the document
 
 
 @dataclass(frozen=True)
@@ -188,26 +235,43 @@ def confusion_markdown(results: list[CaseResult]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _split_blocks(text: str) -> tuple[str, dict[str, str]]:
+    """(the vignettes' part, {set key: its block including its markers and a final newline}) of the document."""
+    blocks = {}
+    for spec in PUBLISHED_SETS:
+        if spec.begin not in text:
+            continue
+        head, _, rest = text.partition(spec.begin)
+        block, _, tail = rest.partition(spec.end)
+        blocks[spec.key] = spec.begin + block + spec.end + "\n"
+        text = head.rstrip("\n") + "\n" + tail.lstrip("\n")
+    return text, blocks
+
+
 def _split_document(text: str) -> tuple[str, str]:
-    """(the vignettes' part, the published-set block including its markers) of the evaluation document."""
-    if PUBLISHED_BEGIN not in text:
-        return text, ""
-    head, _, rest = text.partition(PUBLISHED_BEGIN)
-    block, _, tail = rest.partition(PUBLISHED_END)
-    return head.rstrip("\n") + "\n" + tail.lstrip("\n"), PUBLISHED_BEGIN + block + PUBLISHED_END + "\n"
+    """(the vignettes' part, the first published set's block including its markers) of the evaluation document."""
+    head, blocks = _split_blocks(text)
+    return head, blocks.get(PUBLISHED.key, "")
+
+
+def _assemble(head: str, blocks: dict[str, str]) -> str:
+    """The vignettes' part, then each published set's block in the order of PUBLISHED_SETS, one blank line apart."""
+    parts = [head.rstrip("\n") + "\n"] if head.strip() else []
+    parts += [blocks[spec.key] for spec in PUBLISHED_SETS if spec.key in blocks]
+    return "\n".join(parts)
 
 
 def write_report(cases_dir: Path, output: Path) -> list[CaseResult]:
-    """The vignettes' report; a published-set section already in `output` is kept after it."""
+    """The vignettes' report; the published sets' sections already in `output` are kept after it."""
     results = run_cases(cases_dir)
     output.parent.mkdir(parents=True, exist_ok=True)
-    published = _split_document(output.read_text(encoding="utf-8"))[1] if output.exists() else ""
-    output.write_text(confusion_markdown(results) + ("\n" + published if published else ""), encoding="utf-8")
+    blocks = _split_blocks(output.read_text(encoding="utf-8"))[1] if output.exists() else {}
+    output.write_text(_assemble(confusion_markdown(results), blocks), encoding="utf-8")
     return results
 
 
 # ------------------------------------------------------------------ the published case reports (issue 12)
-PUBLISHED_COMMAND = "python -m services.classifier.evaluation --published"
+PUBLISHED_COMMAND = PUBLISHED.command
 TARGETS = {"top-1": 0.85, "top-3": 0.95, "typing": 0.90}
 
 
@@ -251,7 +315,7 @@ def _fraction(part: int, whole: int) -> str:
 
 
 def published_markdown(results: list[CaseResult], known: frozenset[str] | None = None,
-                       malignancies: tuple[str, ...] | None = None) -> str:
+                       malignancies: tuple[str, ...] | None = None, spec: PublishedSet = PUBLISHED) -> str:
     known = model_diagnosis_codes() if known is None else known
     malignancies = cant_miss_malignancies() if malignancies is None else malignancies
     top1, top3, typing = accuracy(results, 1), accuracy(results, 3), typing_accuracy(results)
@@ -263,14 +327,10 @@ def published_markdown(results: list[CaseResult], known: frozenset[str] | None =
     def target(value: float, name: str) -> str:
         return "met" if value >= TARGETS[name] else "**not met**"
 
-    lines = [PUBLISHED_BEGIN, "", "# Classifier evaluation on published case reports (development set, issue 12)", "",
-             f"Generated by `{PUBLISHED_COMMAND}` from `tests/classifier/published/` (the Bundles are written by",
-             "`python -m tests.classifier.vignette_builder --published` from `tests/classifier/published_cases.py`).",
-             "One case per published case report or case-series patient, written from the report and not from the",
-             "knowledge base; the citations are in the appendix. Cases were not changed after the classifier was run.",
-             "Since decisions.md Classifier 16 this is a development set: the knowledge was corrected where the causes of",
-             "its misses were found (each cause fixed in general, with a source); figures on cases the knowledge was not",
-             "corrected on belong to a held-out set of their own.",
+    lines = [spec.begin, "", spec.title, "",
+             f"Generated by `{spec.command}` from `{spec.directory}/` (the Bundles are written by",
+             f"`{spec.builder_command}` from `{spec.source}`).",
+             *spec.intro,
              "",
              f"- cases: {len(results)} ({len(known)} diagnoses in the model)",
              f"- top-1 accuracy: {top1:.1%} — target 85%: {target(top1, 'top-1')}",
@@ -329,16 +389,18 @@ def published_markdown(results: list[CaseResult], known: frozenset[str] | None =
               "(marked verified); otherwise authors, title, journal and year as retrieved.", "",
               "| case | citation |", "|---|---|"]
     lines += [f"| {r.case_id} | {r.citation.replace('|', '/')} |" for r in results]
-    lines += ["", PUBLISHED_END]
+    lines += ["", spec.end]
     return "\n".join(lines) + "\n"
 
 
-def write_published_report(published_dir: Path, output: Path) -> list[CaseResult]:
-    """The published-set section of `output`; the vignettes' report already there is kept before it."""
+def write_published_report(published_dir: Path, output: Path, spec: PublishedSet = PUBLISHED) -> list[CaseResult]:
+    """The section of `output` of one published set; the vignettes' report and the other sets' sections already
+    there are kept (the vignettes first, then the sets in the order of PUBLISHED_SETS)."""
     results = run_cases(published_dir)
     output.parent.mkdir(parents=True, exist_ok=True)
-    head = _split_document(output.read_text(encoding="utf-8"))[0] if output.exists() else ""
-    output.write_text((head.rstrip("\n") + "\n\n" if head.strip() else "") + published_markdown(results), encoding="utf-8")
+    head, blocks = _split_blocks(output.read_text(encoding="utf-8")) if output.exists() else ("", {})
+    blocks[spec.key] = published_markdown(results, spec=spec)
+    output.write_text(_assemble(head, blocks), encoding="utf-8")
     return results
 
 
@@ -347,11 +409,13 @@ if __name__ == "__main__":
 
     root = Path(__file__).resolve().parents[2]
     document = root / "docs" / "classifier-evaluation.md"
-    if "--published" in sys.argv[1:]:
-        outcome = write_published_report(root / "tests" / "classifier" / "published", document)
-        print(f"published set: top-1 {accuracy(outcome, 1):.1%}, top-3 {accuracy(outcome, 3):.1%}, typing "
-              f"{typing_accuracy(outcome):.1%}, harmful {len(harmful_first_answers(outcome))}, highest probability "
-              f"{max_probability(outcome):.4f} on {len(outcome)} cases")
+    chosen = [spec for spec in PUBLISHED_SETS if f"--{spec.key}" in sys.argv[1:]]
+    if chosen:
+        for spec in chosen:
+            outcome = write_published_report(spec.path(root), document, spec)
+            print(f"{spec.key} set: top-1 {accuracy(outcome, 1):.1%}, top-3 {accuracy(outcome, 3):.1%}, typing "
+                  f"{typing_accuracy(outcome):.1%}, harmful {len(harmful_first_answers(outcome))}, highest probability "
+                  f"{max_probability(outcome):.4f} on {len(outcome)} cases")
     else:
         outcome = write_report(root / "tests" / "classifier" / "cases", document)
         print(f"top-1 {accuracy(outcome, 1):.1%}, top-3 {accuracy(outcome, 3):.1%} on {len(outcome)} cases")

@@ -3,7 +3,9 @@
 Run `python -m tests.classifier.vignette_builder` to (re)write tests/classifier/cases/*.json.
 The vignettes were written from domain.md, not tuned to the model.
 Run `python -m tests.classifier.vignette_builder --published` to (re)write tests/classifier/published/*.json
-from tests/classifier/published_cases.py (the held-out set written from published case reports, issue 12).
+from tests/classifier/published_cases.py (the first set written from published case reports, issue 12, now the
+development set), and `--published-holdout` to (re)write tests/classifier/published_holdout/*.json from
+tests/classifier/published_holdout.py (the second, independent held-out set, from other publications).
 
 Beyond the vignettes' inputs the builder writes the shapes of issue 12 item 6 (notes spec-12): molar LOINC
 codes, ionised and albumin-corrected calcium, albumin, bicarbonate, CRP, potassium, intact and C-terminal FGF23,
@@ -28,6 +30,7 @@ CITATION_EXTENSION = "urn:calcinosis:test:citation"
 HGNC = "http://www.genenames.org/geneId"
 CASES_DIR = Path(__file__).parent / "cases"
 PUBLISHED_DIR = Path(__file__).parent / "published"
+HOLDOUT_DIR = Path(__file__).parent / "published_holdout"
 
 LAB_CODES = {
     "phosphate": (LOINC, "2777-1"), "calcium": (LOINC, "17861-6"), "pth": (LOINC, "2731-8"),
@@ -40,6 +43,8 @@ LAB_CODES = {
     "bicarbonate": (LOINC, "1963-8"), "crp": (LOINC, "1988-5"), "potassium": (LOINC, "2823-3"),
     "fgf23-c-terminal": (FINDING, "fgf23-c-terminal"), "tmp-gfr": (FINDING, "tmp-gfr"), "trp": (FINDING, "tubular-reabsorption-phosphate"),
     "urine-calcium-24h": (FINDING, "urine-calcium-24h"), "urine-phosphate-24h": (FINDING, "urine-phosphate-24h"),
+    # albumin-corrected calcium in mass units: LOINC 46099-8 (29265-6, used by the name above, is the molar code)
+    "corrected-calcium-mass": (LOINC, "46099-8"),
 }
 # the UCUM code of a unit written otherwise on the report (the unit text stays as written)
 UCUM_CODES = {"RU/mL": "[arb'U]/mL"}
@@ -149,7 +154,12 @@ def _lesion(case_id, index, spec, when):
 
 def build_bundle(case: dict) -> dict:
     case_id, when = case["id"], case["date"]
-    resources = [{"resourceType": "Patient", "id": case_id, "birthDate": case["birth"], "gender": case["sex"]}]
+    patient = {"resourceType": "Patient", "id": case_id}
+    if case.get("birth"):  # a report that gives no age: no birthDate (the classifier then uses adult intervals)
+        patient["birthDate"] = case["birth"]
+    if case.get("sex"):  # a report that gives no sex: no gender
+        patient["gender"] = case["sex"]
+    resources = [patient]
     resources += [_lab(case_id, i, name, spec, when) for i, (name, spec) in enumerate(case.get("labs", {}).items())]
     resources += [_finding(case_id, name, value, when) for name, value in case.get("findings", {}).items()]
     resources += [_lesion(case_id, i, spec, when) for i, spec in enumerate(case.get("lesions", []))]
@@ -180,7 +190,12 @@ def write_cases(cases: list[dict], directory: Path = CASES_DIR) -> None:
 if __name__ == "__main__":
     import sys
 
-    if "--published" in sys.argv[1:]:
+    if "--published-holdout" in sys.argv[1:]:
+        from tests.classifier.published_holdout import CASES as HOLDOUT
+
+        write_cases(HOLDOUT, HOLDOUT_DIR)
+        print(f"wrote {len(HOLDOUT)} held-out published cases to {HOLDOUT_DIR}")
+    elif "--published" in sys.argv[1:]:
         from tests.classifier.published_cases import CASES as PUBLISHED
 
         write_cases(PUBLISHED, PUBLISHED_DIR)
