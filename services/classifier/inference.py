@@ -20,6 +20,7 @@ from services.classifier.schema import Figure, TestProposal
 LEADING_CANDIDATES = 5  # the next-best-test separates these
 NEUTRAL = 1.0
 MIN_PREDICTIONS = 5
+SAFETY_RANK = 3  # with the malignancy alarm raised, the most probable malignancy is listed this high at least
 MIN_REPORTED_PROBABILITY = 0.001  # below this (after the first MIN_PREDICTIONS) a diagnosis is not reported
 
 
@@ -50,6 +51,7 @@ class Prediction:
     supporting: list[Contribution]
     opposing: list[Contribution]
     explanation: str | None = None  # replaces the list of findings (the open-world outcome)
+    listed_for_safety: bool = False  # moved among the first SAFETY_RANK by the malignancy alarm
 
     @property
     def rationale(self) -> str:
@@ -60,6 +62,9 @@ class Prediction:
             return "; ".join(c.words for c in items)
 
         parts = [f"Prior {format_probability(self.prior, decimals=1)}."]
+        if self.listed_for_safety:
+            parts.insert(0, f"Listed among the first {SAFETY_RANK} for safety, not by probability: the can't-miss "
+                            "alarm is raised and this is the most probable malignancy.")
         parts.append(f"Supported by: {words(self.supporting)}." if self.supporting else "No finding supports it.")
         parts.append(f"Opposed by: {words(self.opposing)}." if self.opposing else "No finding opposes it.")
         return " ".join(parts)
@@ -200,6 +205,24 @@ def next_best_tests(evidence: dict[str, str], probabilities: dict[str, float], k
     return suggestions[:count]
 
 
+def _listed_for_safety(predictions: list[Prediction], probabilities: dict[str, float], evidence: dict[str, str],
+                       kb: Knowledge, weights: dict[tuple[str, str], float]) -> list[Prediction]:
+    """The predictions with the most probable malignancy of cant_miss.yaml among the first
+    SAFETY_RANK: when the can't-miss layer raises its alarm, a malignancy far down a list ordered by
+    probability is read as excluded, which the alarm says it is not. Its probability is not
+    changed, and its rationale says why it stands there."""
+    malignancies = [code for code in kb.cant_miss.diagnoses if code in kb.diagnoses]
+    if not malignancies:
+        return predictions
+    top = max(malignancies, key=lambda code: probabilities[code])
+    codes = [p.code for p in predictions]
+    if top in codes[:SAFETY_RANK]:
+        return predictions
+    moved = predictions[codes.index(top)] if top in codes else _prediction(top, probabilities[top], evidence, kb, weights)
+    rest = [p for p in predictions if p.code != top]
+    return [*rest[:SAFETY_RANK - 1], replace(moved, listed_for_safety=True), *rest[SAFETY_RANK - 1:]]
+
+
 def _prediction(code: str, probability: float, evidence: dict[str, str], kb: Knowledge, weights: dict[tuple[str, str], float]) -> Prediction:
     supporting, opposing = [], []
     for feature, state in evidence.items():
@@ -261,6 +284,8 @@ def assess(features: PatientFeatures, kb: Knowledge | None = None) -> Assessment
     typing = leader.typing_if_tumoral_mass if (leader.typing_if_tumoral_mass and features.tumoral_mass) else leader.typing
     facts = patient_facts(features, probabilities, ranked[0], kb)  # 'none-fits' leads the rules when it ranks first
     alarm, exceptions = cant_miss(facts, kb)
+    if alarm is not None and alarm.emergency is None:
+        predictions = _listed_for_safety(predictions, probabilities, features.evidence, kb, weights)
     alarms = sorted([a for a in (alarm, *emergencies(facts, kb)) if a is not None], key=lambda a: a.level != "critical")
     facts.alarm = alarm is not None
     management, suggested = plan(facts, kb)

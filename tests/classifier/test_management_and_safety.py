@@ -207,3 +207,24 @@ def test_calcimimetics_are_for_dialysis_patients_only():
     advice = " ".join(management(result))
     assert "before dialysis: first lower a high phosphate" in advice
     assert "preferably a calcimimetic" not in advice and "Low-calcium dialysate" not in advice
+
+
+def test_the_most_probable_malignancy_is_listed_among_the_first_three_when_the_alarm_is_raised():
+    from services.classifier.inference import SAFETY_RANK, Prediction, _listed_for_safety
+    from services.classifier.knowledge import knowledge
+
+    kb = knowledge()
+    malignancy = kb.cant_miss.diagnoses[0]
+    others = [code for code in kb.diagnoses if code not in kb.cant_miss.diagnoses][:5]
+    probabilities = {code: 0.0 for code in kb.diagnoses}
+    probabilities.update({code: 0.2 - 0.02 * i for i, code in enumerate(others)})
+    probabilities[malignancy] = 0.03
+    predictions = [Prediction(code, code, probabilities[code], 0.01, [], []) for code in others]
+    listed = _listed_for_safety(predictions, probabilities, {}, kb, {})
+    assert [p.code for p in listed][:SAFETY_RANK] == [others[0], others[1], malignancy]
+    assert listed[2].listed_for_safety and listed[2].probability == 0.03  # moved, not inflated
+    assert listed[2].rationale.startswith("Listed among the first 3 for safety")
+    assert [p.code for p in listed][SAFETY_RANK:] == others[2:]
+    # already among the first three: the order is the probabilities'
+    first = [Prediction(malignancy, malignancy, 0.5, 0.01, [], []), *predictions]
+    assert _listed_for_safety(first, {**probabilities, malignancy: 0.5}, {}, kb, {}) == first
