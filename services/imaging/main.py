@@ -14,13 +14,14 @@ from services.imaging.jobs import JobRunner, JobStore
 from services.imaging.models import AnalysisJob
 from services.imaging.pipeline import AnalysisWork
 from services.imaging.worker import QueueEngine, prepare_database
-from services.imaging.writeback import DeliveryLoop, Writeback
+from services.imaging.writeback import Writeback, write_backs
 from services.imaging.uploads import UploadLimits
 from services.imaging.schemas import AnalysisRequest
 from services.imaging.metrics import install_job_metrics
 from shared.app import create_service_app
 from shared.fhir_openapi import install_fhir_schemas
 from shared.database import Database
+from shared.delivery import Rounds
 from shared.logging import configure_logging
 from shared.settings import Settings, get_settings
 
@@ -30,9 +31,10 @@ VERSION = "0.1.0"
 class LocalEngine:
     """JOB_BACKEND=local: analyses and write-backs run in this process."""
 
-    def __init__(self, runner: JobRunner, deliveries: DeliveryLoop) -> None:
+    def __init__(self, runner: JobRunner, deliveries: Rounds, writeback: Writeback) -> None:
         self.runner = runner
         self.deliveries = deliveries
+        self.writeback = writeback
 
     async def start(self) -> None:
         await self.runner.start()
@@ -41,7 +43,7 @@ class LocalEngine:
     async def stop(self) -> None:
         await self.runner.stop()
         await self.deliveries.stop()
-        await self.deliveries.writeback.close()
+        await self.writeback.close()
 
     async def submitted(self, job: AnalysisJob) -> None:
         self.runner.notify()
@@ -56,10 +58,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     if settings.job_backend == "procrastinate":
         engine = QueueEngine(settings)
     else:
-        deliveries = DeliveryLoop(jobs, Writeback(settings, jobs))
+        writeback = Writeback(settings, jobs)
+        deliveries = write_backs(jobs, writeback)
         runner = JobRunner(jobs, AnalysisWork(settings, jobs_dir), settings.imaging_concurrency,
                            finished=deliveries.notify)
-        engine = LocalEngine(runner, deliveries)
+        engine = LocalEngine(runner, deliveries, writeback)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
