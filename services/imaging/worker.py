@@ -38,7 +38,7 @@ from psycopg.conninfo import make_conninfo
 from sqlalchemy.engine import make_url
 
 from services.imaging.jobs import JobFailed, JobStore
-from services.imaging.models import DONE, MIGRATIONS, PENDING, QUEUED, AnalysisJob
+from services.imaging.models import DONE, MIGRATIONS, PENDING, AnalysisJob
 from services.imaging.pipeline import AnalysisWork
 from services.imaging.writeback import Writeback
 from shared.database import Database
@@ -197,23 +197,6 @@ async def defer_analysis(app: procrastinate.App, job_id: str) -> None:
 
 async def defer_delivery(app: procrastinate.App, job_id: str) -> None:
     await _defer(app, DELIVER, job_id)
-
-
-class QueueEngine:
-    """The imaging API's side of JOB_BACKEND=procrastinate: it only enqueues."""
-
-    def __init__(self, settings: Settings) -> None:
-        self.app = create_app(settings)
-
-    async def start(self) -> None:
-        await self.app.open_async()
-
-    async def stop(self) -> None:
-        await self.app.close_async()
-
-    async def submitted(self, job: AnalysisJob) -> None:
-        if job.state == QUEUED:  # a replayed submission of a job still waiting: make sure it is queued
-            await defer_analysis(self.app, job.id)
 
 
 # ---- the worker -----------------------------------------------------------------------------
