@@ -24,7 +24,6 @@ from shared.request_body import read_json_body
 from shared.settings import Settings
 
 
-
 # What the routes use, injected (main.create_app puts it on app.state), as intake's routes get theirs.
 def get_settings(request: Request) -> Settings:
     return request.app.state.settings

@@ -12,10 +12,10 @@ of it, and the routes know no more of the engine than JobEngine says.
 from abc import ABC, abstractmethod
 from pathlib import Path
 
+from services.imaging import worker
 from services.imaging.jobs import JobRunner, JobStore
 from services.imaging.models import QUEUED, AnalysisJob
 from services.imaging.pipeline import AnalysisWork
-from services.imaging.worker import create_app as create_queue, defer_analysis
 from services.imaging.writeback import Writeback, write_backs
 from shared.settings import Settings
 
@@ -62,7 +62,7 @@ class QueueEngine(JobEngine):
     """JOB_BACKEND=procrastinate: the API's side only enqueues."""
 
     def __init__(self, settings: Settings) -> None:
-        self.app = create_queue(settings)
+        self.app = worker.create_app(settings)
 
     async def start(self) -> None:
         await self.app.open_async()
@@ -72,7 +72,7 @@ class QueueEngine(JobEngine):
 
     async def submitted(self, job: AnalysisJob) -> None:
         if job.state == QUEUED:  # a replayed submission of a job still waiting: make sure it is queued
-            await defer_analysis(self.app, job.id)
+            await worker.defer_analysis(self.app, job.id)
 
 
 def create_engine(settings: Settings, jobs: JobStore, jobs_dir: Path) -> JobEngine:

@@ -20,8 +20,7 @@ import httpx
 
 from services.imaging.jobs import JobStore
 from services.imaging.models import PENDING, AnalysisJob
-from shared.delivery import RETRIES, Leases, Outcome, Rounds, attempt
-from shared.delivery import MAX_RETRY_SECONDS, is_permanent  # noqa: F401  (tests pin the policy through this module)
+from shared.delivery import MAX_RETRY_SECONDS, RETRIES, Leases, Outcome, Rounds, attempt, is_permanent  # noqa: F401
 from shared.fhir_json import FHIR_JSON, dumps
 from shared.fhir_time import now_ms
 from shared.http_client import create_http_client
@@ -32,7 +31,9 @@ log = logging.getLogger(__name__)
 
 IDENTIFIER_SYSTEM = "urn:calcinosis:imaging-analysis"
 LEASE_MS = 120_000  # a claimed write-back not finished by then (its process died) is due again
-backoff_seconds = RETRIES.schedule  # the wait after the n-th failed attempt, before it is spread
+# The policy under the names tests/imaging/test_writeback.py imports from here (with MAX_RETRY_SECONDS
+# and is_permanent): the wait after the n-th failed attempt, before it is spread.
+backoff_seconds = RETRIES.schedule
 
 
 def _identifier(value: str) -> dict:

@@ -3,8 +3,8 @@ are final, and rows claimed by one process at a time."""
 
 import asyncio
 import random
-from email.utils import format_datetime
 from datetime import UTC, datetime, timedelta
+from email.utils import format_datetime
 
 import httpx
 import pytest
