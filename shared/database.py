@@ -6,13 +6,16 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import event, text
+from sqlalchemy import JSON, event, text
+from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.engine import Connection
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 
 from shared.fhir_json import dumps_text, loads
 
 
+# A column of JSON documents: JSONB on PostgreSQL (indexable, stored parsed), JSON text on SQLite.
+JSONDocument = JSON().with_variant(JSONB(), "postgresql")
 # Resources are stored as JSON documents; orjson is several times faster than json.
 _JSON_CODEC = {"json_serializer": dumps_text, "json_deserializer": loads}
 # Statement parameters are patient data: never in error messages or logs.

@@ -53,19 +53,6 @@ class FHIRError(Exception):
         return "; ".join(i.diagnostics for i in self.issues)
 
 
-# Shorthands for the statuses a FHIR server answers most.
-def bad_request(diagnostics: str, *expression: str, code: str = "invalid") -> FHIRError:
-    return FHIRError.of(400, code, diagnostics, *expression)
-
-
-def not_found(diagnostics: str) -> FHIRError:
-    return FHIRError.of(404, "not-found", diagnostics)
-
-
-def unprocessable(issues: list[Issue]) -> FHIRError:
-    return FHIRError(422, issues)
-
-
 _STATUS_CODES = {
     400: "invalid", 401: "login", 403: "forbidden", 404: "not-found", 405: "not-supported",
     406: "not-supported", 409: "conflict", 410: "deleted", 412: "conflict", 413: "too-costly",
@@ -151,7 +138,4 @@ def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(Exception, _unhandled)
 
 
-__all__ = [
-    "FHIR_JSON", "FHIRError", "Issue", "bad_request", "install_error_handlers", "not_found",
-    "operation_outcome", "unprocessable",
-]
+__all__ = ["FHIR_JSON", "FHIRError", "Issue", "install_error_handlers", "operation_outcome"]

@@ -14,8 +14,8 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, ValidationError
 from pydantic_core import PydanticCustomError
 
-from services.classifier.issues import Issue, resource_label
-from shared.errors import FHIRError
+from services.classifier.issues import resource_label
+from shared.errors import FHIRError, Issue
 
 # FHIR R4 primitive formats (http://hl7.org/fhir/R4/datatypes.html)
 _ID = re.compile(r"[A-Za-z0-9\-.]{1,64}")
@@ -195,8 +195,8 @@ def screen(payload: Any) -> Screened:
         consequence = "the element is treated as unknown" if kind == "Patient" else "the Observation is not used"
         for error in errors:
             element = _element_path(kind, error["loc"])
-            issues.append(Issue("error", _issue_code(error["type"]), f"{label}: {element}: {error['msg']}; {consequence}",
-                                [f"Bundle.entry[{index}].resource{element[len(kind):]}"]))
+            issues.append(Issue(_issue_code(error["type"]), f"{label}: {element}: {error['msg']}; {consequence}",
+                                expression=(f"Bundle.entry[{index}].resource{element[len(kind):]}",)))
         if kind == "Patient":  # the Patient is needed: drop its bad top-level elements, keep the rest
             bad = {error["loc"][0] for error in errors if error["loc"]}
             cleaned[index] = {**entry, "resource": {k: v for k, v in resource.items() if k not in bad}}

@@ -10,7 +10,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from services.classifier.explanation import explanation_url
-from services.classifier.output import ALERT_PREFIX, NONE_FITS_PREFIX
+from services.classifier.output import ALERT_PREFIX, NOTE_KIND
 from services.classifier.probability import format_probability
 from services.classifier.schema import NONE_FITS
 
@@ -108,6 +108,15 @@ def _first(bundle: dict, resource_type: str, code: str | None = None) -> dict | 
 ALERT = re.compile(rf"^{ALERT_PREFIX} \((warning|critical)\): (.*)$", re.DOTALL)
 
 
+def _notes_by_kind(assessment: dict) -> dict[str | None, list[str]]:
+    """The texts of a RiskAssessment's notes by the kind output.py gave each (NOTE_KIND), in order."""
+    kinds: dict[str | None, list[str]] = {}
+    for note in assessment.get("note", []):
+        kind = next((e.get("valueCode") for e in note.get("extension", []) if e.get("url") == NOTE_KIND), None)
+        kinds.setdefault(kind, []).append(note["text"])
+    return kinds
+
+
 def card_from_result(result: dict, service_base: str | None = None) -> Card:
     """The one card of a patient-view call, read from the classifier's result Bundle.
 
@@ -126,11 +135,12 @@ def card_from_result(result: dict, service_base: str | None = None) -> Card:
     name = leading["outcome"]["text"]
     probability = format_probability(leading["probabilityDecimal"])
     typing_text = typing["valueCodeableConcept"]["text"] if typing else "unknown"
-    notes = [n["text"] for n in assessment.get("note", [])]
-    alarm = next((m for m in map(ALERT.match, notes) if m), None)
-    none_fits = next((n for n in notes if n.startswith(NONE_FITS_PREFIX)), None)
-    next_test = next((n for n in notes if n.startswith("Next best test")), None)
-    management = [n for n in notes if n.startswith("Management consideration")]
+    notes = _notes_by_kind(assessment)
+    alarms = [m for m in map(ALERT.match, notes.get("alert", [])) if m]
+    alarm = alarms[0] if alarms else None
+    none_fits = next(iter(notes.get("none-fits", [])), None)
+    next_test = next(iter(notes.get("next-best-test", [])), None)
+    management = notes.get("management", [])
     stops = [n for n in management if "[STOP]" in n]
     others = ", ".join(f"{p['outcome']['text']} ({format_probability(p['probabilityDecimal'])})" for p in assessment["prediction"][1:4])
     if alarm:
@@ -151,7 +161,7 @@ def card_from_result(result: dict, service_base: str | None = None) -> Card:
         summary = summary[:137] + "..."
     detail = []
     if alarm:
-        detail += [f"**{m.group(2)}**" for m in map(ALERT.match, notes) if m] + [f"**{n}**" for n in notes if n.startswith("Can't-miss check")]
+        detail += [f"**{m.group(2)}**" for m in alarms] + [f"**{n}**" for n in notes.get("cant-miss-check", [])]
     if none_fits:
         detail.append(f"**{none_fits}**")
     detail += [f"**Leading diagnosis:** {name} ({probability})", f"**Typing:** {typing_text}",
@@ -160,7 +170,7 @@ def card_from_result(result: dict, service_base: str | None = None) -> Card:
         detail.append(f"**Next candidates:** {others}")
     if next_test and not alarm:
         detail.append(f"**{next_test}**")
-    detail += [f"- {n}" for n in notes if n.startswith("Suggested test")]
+    detail += [f"- {n}" for n in notes.get("suggested-test", [])]
     detail += [f"- {n}" for n in management]
     coding = leading["outcome"]["coding"][0]
     source = Source(label="Calcinosis classifier (likelihood-ratio model, knowledge files with sources)",

@@ -15,10 +15,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from services.classifier.issues import Issue
 from services.classifier.labs import LabResult, state_from_interval
 from services.classifier.schema import LabCatalog
 from services.classifier.units import convert
+from shared.errors import Issue
 
 SAME_WORK_UP_DAYS = 1  # albumin with its calcium, TRP with its phosphate: drawn together
 PAYNE_SLOPE = 0.8  # mg/dL calcium per g/dL albumin: the usual clinical form (0.02 mmol/L per g/L)
@@ -54,7 +54,7 @@ def walton_bijvoet_tmp_gfr(trp_fraction: float, phosphate: float) -> float:
 
 
 def _information(text: str) -> Issue:
-    return Issue("information", "informational", text)
+    return Issue("informational", text, "information")
 
 
 @dataclass

@@ -6,7 +6,7 @@ from datetime import date
 from services.classifier.derived_labs import decide_calcium, decide_tmp_gfr
 from services.classifier.fhir_input import InputResources, age_in_years, codings, finding_code, parse_date
 from services.classifier.genomics import NONE_FOUND, is_genetic_result, read_genetic_result
-from services.classifier.issues import Issue, resource_label
+from services.classifier.issues import resource_label
 from services.classifier.knowledge import Knowledge, knowledge
 from services.classifier.labs import (
     LabResult,
@@ -18,6 +18,7 @@ from services.classifier.labs import (
 )
 from services.classifier.lesions import Lesion, is_tumoral_mass, lesion_evidence, parse_lesion
 from services.classifier.units import UnitError, convert, read_unit
+from shared.errors import Issue
 
 SEXES = {"male", "female"}
 # outputs of the classifier itself may come back from the FHIR server: not evidence
@@ -78,7 +79,7 @@ class _Extractor:
         self.histology: tuple[str, str] | None = None  # (histology value, reference): the latest
 
     def _issue(self, severity, code, resource, message, expression) -> None:
-        self.out.issues.append(Issue(severity, code, f"{resource_label(resource)}: {message}", [expression]))
+        self.out.issues.append(Issue(code, f"{resource_label(resource)}: {message}", severity, (expression,)))
 
     def _reference(self, resource: dict) -> str:
         return self.resources.references.get(id(resource), resource_label(resource))
@@ -197,8 +198,8 @@ class _Extractor:
             state, reference = pathogenic[-1]
             if len({s for s, _ in pathogenic}) > 1:
                 genes = ", ".join(sorted({s for s, _ in pathogenic}))
-                self.out.issues.append(Issue("warning", "value", f"{reference}: pathogenic variants reported in several "
-                                             f"genes ({genes}); the latest ({state}) is used"))
+                self.out.issues.append(Issue("value", f"{reference}: pathogenic variants reported in several "
+                                             f"genes ({genes}); the latest ({state}) is used", "warning"))
             self._set("pathogenic-variant", state, [reference])
         elif self.genetic_states:
             self._set("pathogenic-variant", NONE_FOUND, [ref for _, ref in self.genetic_states])

@@ -4,7 +4,8 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from services.classifier.issues import ClassifierInputError, Issue, resource_label
+from services.classifier.issues import ClassifierInputError, resource_label
+from shared.errors import Issue
 
 FINDING_SYSTEM_SUFFIX = "/CodeSystem/calcinosis-finding"
 SITE_SYSTEM_SUFFIX = "/CodeSystem/calcinosis-site"
@@ -22,7 +23,7 @@ class InputResources:
 
 
 def _error(message: str, expression: str = "Bundle") -> ClassifierInputError:
-    return ClassifierInputError([Issue("error", "invalid", message, [expression])])
+    return ClassifierInputError([Issue("invalid", message, expression=(expression,))])
 
 
 def _entries(payload: dict) -> list[tuple[dict, str | None]]:
@@ -66,11 +67,11 @@ def split_input(payload: dict, left_out: Collection[int] = ()) -> InputResources
             patients.append(resource)
         elif kind == "Observation":
             if resource.get("status") in IGNORED_STATUSES:
-                issues.append(Issue("information", "informational", f"{resource_label(resource)}: status {resource['status']}, not used", [f"Bundle.entry[{index}].resource.status"]))
+                issues.append(Issue("informational", f"{resource_label(resource)}: status {resource['status']}, not used", "information", (f"Bundle.entry[{index}].resource.status",)))
                 continue
             observations.append(resource)
         else:
-            issues.append(Issue("information", "not-supported", f"{resource_label(resource)}: {kind} is not used by the classifier", [f"Bundle.entry[{index}].resource"]))
+            issues.append(Issue("not-supported", f"{resource_label(resource)}: {kind} is not used by the classifier", "information", (f"Bundle.entry[{index}].resource",)))
     if not patients:
         raise _error("the input holds no Patient")
     if len(patients) > 1:

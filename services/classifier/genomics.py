@@ -10,8 +10,9 @@ CodeableConcept.text) is read by its symbol, with a warning naming the HGNC code
 from dataclasses import dataclass, field
 
 from services.classifier.fhir_input import LOINC, codings
-from services.classifier.issues import Issue, resource_label
+from services.classifier.issues import resource_label
 from services.classifier.schema import Gene, Genetics
+from shared.errors import Issue
 
 NONE_FOUND = "none-found"
 
@@ -42,7 +43,7 @@ class _Reader:
         self.reading = GeneticReading()
 
     def _issue(self, severity, code, message, expression) -> None:
-        self.reading.issues.append(Issue(severity, code, f"{self.label}: {message}", [expression]))
+        self.reading.issues.append(Issue(code, f"{self.label}: {message}", severity, (expression,)))
 
     def gene(self, concept: object) -> tuple[Gene | None, str]:
         """The modelled gene of a 'Gene studied' value, and how to name it in messages."""

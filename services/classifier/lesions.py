@@ -4,8 +4,9 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from services.classifier.fhir_input import codings, finding_code, site_code
-from services.classifier.issues import Issue, resource_label
+from services.classifier.issues import resource_label
 from services.classifier.schema import FeatureCatalog
+from shared.errors import Issue
 
 BOOLEAN_COMPONENTS = (
     "fluid-calcium-level", "bone-contact", "bone-erosion", "periosteal-reaction", "intra-articular",
@@ -45,7 +46,7 @@ def parse_lesion(observation: dict, reference: str, site_codes: Collection[str],
         if code in site_codes:
             lesion.site = code
         else:
-            issues.append(Issue("warning", "code-invalid", f"{label}: bodySite is not a calcinosis-site code; site unknown", ["Observation.bodySite"]))
+            issues.append(Issue("code-invalid", f"{label}: bodySite is not a calcinosis-site code; site unknown", "warning", ("Observation.bodySite",)))
     extents = []
     for index, component in enumerate(observation.get("component") or []):
         code = finding_code(component.get("code"))
@@ -57,12 +58,12 @@ def parse_lesion(observation: dict, reference: str, site_codes: Collection[str],
             if value in pattern_codes:
                 lesion.pattern = value
             else:
-                issues.append(Issue("warning", "code-invalid", f"{label}: unknown calcification pattern {value!r}", [where]))
+                issues.append(Issue("code-invalid", f"{label}: unknown calcification pattern {value!r}", "warning", (where,)))
         elif code in BOOLEAN_COMPONENTS:
             if isinstance(component.get("valueBoolean"), bool):
                 lesion.flags[code] = component["valueBoolean"]
             else:
-                issues.append(Issue("warning", "value", f"{label}: component {code} needs valueBoolean", [where]))
+                issues.append(Issue("value", f"{label}: component {code} needs valueBoolean", "warning", (where,)))
         elif code == "lobule-count":
             if isinstance(component.get("valueInteger"), int):
                 lesion.lobule_count = component["valueInteger"]
@@ -70,14 +71,14 @@ def parse_lesion(observation: dict, reference: str, site_codes: Collection[str],
             quantity = component.get("valueQuantity") or {}
             value = quantity.get("value")
             if not isinstance(value, (int, float)) or (value < 0 and code not in ("mean-density", "peak-density")):
-                issues.append(Issue("error", "value", f"{label}: component {code} has an impossible value {value!r}", [where]))
+                issues.append(Issue("value", f"{label}: component {code} has an impossible value {value!r}", "error", (where,)))
                 continue
             if code == "volume":
                 lesion.volume_ml = float(value)
             elif code in ("largest-diameter", "extent-lr", "extent-ap", "extent-si"):
                 unit = quantity.get("code") or quantity.get("unit") or "mm"
                 if unit not in LENGTH_TO_MM:
-                    issues.append(Issue("warning", "value", f"{label}: component {code} has an unknown length unit {unit!r}", [where]))
+                    issues.append(Issue("value", f"{label}: component {code} has an unknown length unit {unit!r}", "warning", (where,)))
                     continue
                 size = float(value) * LENGTH_TO_MM[unit]
                 if code == "largest-diameter":
@@ -85,7 +86,7 @@ def parse_lesion(observation: dict, reference: str, site_codes: Collection[str],
                 else:
                     extents.append(size)
         else:
-            issues.append(Issue("warning", "code-invalid", f"{label}: unknown lesion component {code!r}", [where]))
+            issues.append(Issue("code-invalid", f"{label}: unknown lesion component {code!r}", "warning", (where,)))
     if lesion.largest_diameter_mm is None and extents:
         lesion.largest_diameter_mm = max(extents)
     return lesion, issues

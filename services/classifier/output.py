@@ -13,6 +13,9 @@ from services.classifier.probability import format_probability
 
 ALERT_PREFIX = "ALERT"  # the first note of an assessment with a can't-miss alarm: "ALERT (critical): ..."
 NONE_FITS_PREFIX = "NONE FITS WELL"  # the note saying that no modelled diagnosis explains the findings well
+# What each RiskAssessment.note is (valueCode: alert, cant-miss-check, none-fits, next-best-test,
+# also-informative, suggested-test, management), so that readers (the CDS card) need not read its words.
+NOTE_KIND = "urn:calcinosis:note-kind"
 # A model of clinical estimates cannot know a diagnosis to better than 1 in 100 (decisions.md,
 # Classifier 4): no probability above 0.99 is reported, and none is exactly 0.
 PROBABILITY_CEILING = 0.99
@@ -59,6 +62,10 @@ def _none_fits_note(assessment: Assessment, kb: Knowledge) -> str:
             f"sarcoma multidisciplinary meeting; histology before any treatment.")
 
 
+def _note(kind: str, text: str) -> dict:
+    return {"extension": [{"url": NOTE_KIND, "valueCode": kind}], "text": text}
+
+
 def _display(kb: Knowledge, system: str, code: str) -> str:
     return kb.concept_displays[system][code]
 
@@ -67,17 +74,17 @@ def _risk_assessment(features: PatientFeatures, assessment: Assessment, base: st
     notes = []
     alarms = assessment.alarms
     for alarm in alarms:  # critical first
-        notes.append({"text": f"{ALERT_PREFIX} ({alarm.level}): {alarm.summary}"})
+        notes.append(_note("alert", f"{ALERT_PREFIX} ({alarm.level}): {alarm.summary}"))
     for alarm in alarms:
-        notes.append({"text": f"Can't-miss check: {alarm.detail}. Next step: {alarm.action}."})
+        notes.append(_note("cant-miss-check", f"Can't-miss check: {alarm.detail}. Next step: {alarm.action}."))
     if assessment.none_fits:
-        notes.append({"text": _none_fits_note(assessment, kb)})
+        notes.append(_note("none-fits", _none_fits_note(assessment, kb)))
     notes += [
-        {"text": f"{'Next best test' if rank == 0 else 'Also informative'}: {s.proposal.missing} - {s.proposal.request} (expected information gain {s.expected_information_gain:.2f} bits over the leading candidates)."}
+        _note("next-best-test" if rank == 0 else "also-informative", f"{'Next best test' if rank == 0 else 'Also informative'}: {s.proposal.missing} - {s.proposal.request} (expected information gain {s.expected_information_gain:.2f} bits over the leading candidates).")
         for rank, s in enumerate(assessment.next_tests)
     ]
-    notes += [{"text": f"Suggested test: {a.text} (source: {'; '.join(a.sources)})"} for a in assessment.suggested_tests]
-    notes += [{"text": f"Management consideration: {'[' + a.kind.upper() + '] ' if a.flagged else ''}{a.text} (source: {'; '.join(a.sources)})"}
+    notes += [_note("suggested-test", f"Suggested test: {a.text} (source: {'; '.join(a.sources)})") for a in assessment.suggested_tests]
+    notes += [_note("management", f"Management consideration: {'[' + a.kind.upper() + '] ' if a.flagged else ''}{a.text} (source: {'; '.join(a.sources)})")
               for a in assessment.management]
     resource = {
         "resourceType": "RiskAssessment",

@@ -24,4 +24,4 @@ def classify(bundle_or_resources: dict, base: str, today: date | None = None, kb
     resources = split_input(bundle_or_resources, left_out)
     features = extract_features(resources, today, kb)
     assessment = assess(features, kb)
-    return build_result_bundle(features, assessment, base, today, kb), [issue.as_dict() for issue in features.issues]
+    return build_result_bundle(features, assessment, base, today, kb), [issue.to_fhir() for issue in features.issues]

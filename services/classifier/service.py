@@ -6,11 +6,7 @@ from typing import Any
 from services.classifier.boundary import screen
 from services.classifier.issues import ClassifierInputError
 from services.classifier.pipeline import classify
-from shared.errors import FHIRError, Issue, operation_outcome
-
-
-def _shared(issue: dict) -> Issue:
-    return Issue(issue["code"], issue["diagnostics"], issue["severity"], tuple(issue.get("expression", ())))
+from shared.errors import FHIRError
 
 
 def record_bundle(record: dict) -> dict:
@@ -27,11 +23,11 @@ def classify_bundle(payload: Any, canonical_base: str) -> dict:
     try:
         result, found = classify(screened.bundle, canonical_base, left_out=screened.left_out)
     except ClassifierInputError as exc:
-        raise FHIRError(422, [_shared(i) for i in exc.as_dicts()]) from None
-    issues = [*(i.as_dict() for i in screened.issues), *found]
+        raise FHIRError(422, exc.issues) from None
+    issues = [*(i.to_fhir() for i in screened.issues), *found]
     if issues:
         result.setdefault("entry", []).append({
             "fullUrl": f"urn:uuid:{uuid.uuid4()}",
-            "resource": {"id": str(uuid.uuid4()), **operation_outcome([_shared(i) for i in issues])},
+            "resource": {"id": str(uuid.uuid4()), "resourceType": "OperationOutcome", "issue": issues},
         })
     return result

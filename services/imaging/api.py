@@ -1,16 +1,19 @@
 """HTTP layer of the imaging service: accept analyses, show their state, serve the mask."""
 
 from pathlib import Path
+from typing import Annotated
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Depends, Request
 from fastapi.responses import FileResponse, JSONResponse
 from pydantic import ValidationError
 from starlette.responses import Response
 
+from services.imaging.engines import JobEngine
 from services.imaging.jobs import JobStore
 from services.imaging.models import AnalysisJob
 from services.imaging.schemas import AnalysisRequest, AnalysisState, Delivery
 from services.imaging.submission import accept_dicomweb, accept_upload, idempotency_key
+from services.imaging.uploads import UploadLimits
 from services.imaging.writeback import IDENTIFIER_SYSTEM
 from shared.auth import requires
 from shared.errors import FHIRError, Issue, operation_outcome
@@ -18,6 +21,35 @@ from shared.fhir_openapi import ERROR_STATUSES, fhir_content
 from shared.fhir_time import instant
 from shared.logging import request_id_var
 from shared.request_body import read_json_body
+from shared.settings import Settings
+
+
+# What the routes use, injected (main.create_app puts it on app.state), as intake's routes get theirs.
+def get_settings(request: Request) -> Settings:
+    return request.app.state.settings
+
+
+def get_jobs(request: Request) -> JobStore:
+    return request.app.state.jobs
+
+
+def get_jobs_dir(request: Request) -> Path:
+    return request.app.state.jobs_dir
+
+
+def get_engine(request: Request) -> JobEngine:
+    return request.app.state.engine
+
+
+def get_upload_limits(request: Request) -> UploadLimits:
+    return request.app.state.upload_limits
+
+
+SettingsDep = Annotated[Settings, Depends(get_settings)]
+Jobs = Annotated[JobStore, Depends(get_jobs)]
+JobsDir = Annotated[Path, Depends(get_jobs_dir)]
+Engine = Annotated[JobEngine, Depends(get_engine)]
+Limits = Annotated[UploadLimits, Depends(get_upload_limits)]
 
 MULTIPART_SCHEMA = {
     "type": "object",
@@ -83,29 +115,29 @@ def build_router() -> APIRouter:
                    **_errors(400, 401, 403, 411, 413, 415, 422)},
         dependencies=[requires(("DiagnosticReport", "create"))],
     )
-    async def create(request: Request) -> Response:
-        app = request.app.state
+    async def create(request: Request, settings: SettingsDep, jobs: Jobs, jobs_dir: JobsDir, engine: Engine,
+                     limits: Limits) -> Response:
         media_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
         key = idempotency_key(request.headers.getlist("idempotency-key"))
         request_id = request_id_var.get()
         created = True
         if media_type == "application/json":
-            body = await read_json_body(request, app.settings.max_body_bytes, app.settings.max_json_depth)
+            body = await read_json_body(request, settings.max_body_bytes, settings.max_json_depth)
             try:
                 reference = AnalysisRequest.model_validate(body)
             except ValidationError as exc:
                 raise FHIRError(400, [Issue("invalid", f"{'.'.join(map(str, e['loc']))}: {e['msg']}")
                                       for e in exc.errors()]) from None
-            job, created = await accept_dicomweb(app.jobs, reference, key, request_id)
+            job, created = await accept_dicomweb(jobs, reference, key, request_id)
         elif media_type == "multipart/form-data":
             if key is not None:
                 raise FHIRError.of(400, "not-supported", "Idempotency-Key is honoured for DICOMweb references "
                                                          "(application/json) only, not for uploads")
-            job = await accept_upload(request, app.jobs, app.jobs_dir, app.upload_limits, request_id)
+            job = await accept_upload(request, jobs, jobs_dir, limits, request_id)
         else:
             raise FHIRError.of(415, "not-supported", "Send multipart/form-data (files) or application/json "
                                                      "(a DICOMweb reference)")
-        await app.engine.submitted(job)
+        await engine.submitted(job)
         headers = {"Location": f"/analyses/{job.id}"}
         if not created:
             headers["Idempotent-Replayed"] = "true"
@@ -114,8 +146,8 @@ def build_router() -> APIRouter:
     @router.get("/analyses/{analysis_id}", operation_id="readAnalysis", response_model=AnalysisState,
                 summary="The state of an analysis and, when done, its report", responses=_errors(401, 403, 404),
                 dependencies=[requires(("DiagnosticReport", "read"))])
-    async def read(analysis_id: str, request: Request) -> AnalysisState:
-        return state_of(await _job(request.app.state.jobs, analysis_id))
+    async def read(analysis_id: str, jobs: Jobs) -> AnalysisState:
+        return state_of(await _job(jobs, analysis_id))
 
     @router.get("/analyses/{analysis_id}/mask", operation_id="readAnalysisMask",
                 summary="The lesion mask: DICOM SEG (one segment per lesion) for DICOM input, NIfTI labels "
@@ -127,14 +159,14 @@ def build_router() -> APIRouter:
                                              "application/gzip": {"schema": {"type": "string", "format": "binary"}}}},
                            **_errors(401, 403, 404, 409)},
                 response_class=Response, dependencies=[requires(("DiagnosticReport", "read"))])
-    async def mask(analysis_id: str, request: Request) -> Response:
-        job = await _job(request.app.state.jobs, analysis_id)
+    async def mask(analysis_id: str, jobs: Jobs, jobs_dir: JobsDir) -> Response:
+        job = await _job(jobs, analysis_id)
         if job.state != "done":
             raise FHIRError.of(409, "conflict", f"Analysis {analysis_id} is {job.state}: no mask yet")
         if not job.mask_media_type:
             raise FHIRError.of(404, "not-found", f"Analysis {analysis_id} found no lesion, so no lesion mask was "
                                                  "produced")
-        folder: Path = request.app.state.jobs_dir / job.id
+        folder = jobs_dir / job.id
         name = "lesions.dcm" if job.mask_media_type == "application/dicom" else "lesions.nii.gz"
         return FileResponse(folder / name, media_type=job.mask_media_type, filename=f"{job.id}-{name}")
 

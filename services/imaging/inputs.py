@@ -12,17 +12,11 @@ from services.imaging.analysis import resample
 from services.imaging.analysis.dicom_series import read_headers, select_series
 from services.imaging.analysis.errors import InputError, VolumeTooLarge, check_volume_size, describe
 from services.imaging.analysis.loaders import nifti_volumes
-from shared.errors import FHIRError, Issue
-
-
-def _unprocessable(message: str) -> FHIRError:
-    return FHIRError(422, [Issue("processing", message)])
+from shared.errors import FHIRError
 
 
 def _refusal(exc: InputError) -> FHIRError:
-    if isinstance(exc, VolumeTooLarge):
-        return FHIRError(422, [Issue("too-costly", str(exc))])
-    return _unprocessable(str(exc))
+    return FHIRError.of(422, "too-costly" if isinstance(exc, VolumeTooLarge) else "processing", str(exc))
 
 
 def check_nifti_header(path: Path, max_voxels: int) -> None:
@@ -30,12 +24,15 @@ def check_nifti_header(path: Path, max_voxels: int) -> None:
         image = nibabel.load(path)
         shape = image.shape
     except Exception as exc:  # nibabel raises several types for a bad header
-        raise _unprocessable(f"The file is not a readable NIfTI image: {describe(exc)}") from None
+        raise FHIRError.of(422, "processing",
+                           f"The file is not a readable NIfTI image: {describe(exc)}") from None
     if len(shape) < 3 or min(shape[:3]) < 2:
-        raise _unprocessable(f"The NIfTI image must be a 3-D volume with at least 2 slices; its shape is {shape}")
+        raise FHIRError.of(422, "processing",
+                           f"The NIfTI image must be a 3-D volume with at least 2 slices; its shape is {shape}")
     if nifti_volumes(shape) > 1:
-        raise _unprocessable(f"The NIfTI image holds {nifti_volumes(shape)} volumes (shape {tuple(shape)}); "
-                             "send one 3-D CT volume")
+        raise FHIRError.of(422, "processing",
+                           f"The NIfTI image holds {nifti_volumes(shape)} volumes (shape {tuple(shape)}); "
+                           "send one 3-D CT volume")
     try:
         check_volume_size(shape, max_voxels)
     except InputError as exc:

@@ -18,6 +18,7 @@ from sqlalchemy.exc import IntegrityError
 
 from services.imaging.models import DELIVERED, DONE, FAILED, PENDING, QUEUED, RUNNING, UNDELIVERABLE, AnalysisJob
 from shared.database import Database
+from shared.delivery import woken_or_timed_out
 from shared.fhir_time import now_ms
 from shared.logging import request_id_var
 
@@ -131,24 +132,6 @@ class JobStore:
 
     # ---- write-back of the report to intake -------------------------------------------------
 
-    async def due_deliveries(self, stamp_ms: int, limit: int = 20) -> list[tuple[str, int]]:
-        """(job id, its delivery_next_ms) of the reports due to be written back."""
-        async with self.db.sessions() as session:
-            rows = await session.execute(
-                select(AnalysisJob.id, AnalysisJob.delivery_next_ms)
-                .where(AnalysisJob.delivery_state == PENDING, AnalysisJob.delivery_next_ms <= stamp_ms)
-                .order_by(AnalysisJob.delivery_next_ms).limit(limit))
-            return [(row[0], row[1]) for row in rows]
-
-    async def claim_delivery(self, job_id: str, due_ms: int, lease_ms: int) -> bool:
-        """Take a due write-back for `lease_ms` (compare-and-set: one claimer wins)."""
-        async with self.db.transaction() as session:
-            claimed = await session.execute(
-                update(AnalysisJob).where(AnalysisJob.id == job_id, AnalysisJob.delivery_state == PENDING,
-                                          AnalysisJob.delivery_next_ms == due_ms)
-                .values(delivery_next_ms=now_ms() + lease_ms))
-        return claimed.rowcount == 1
-
     async def delivered(self, job_id: str, attempts: int) -> None:
         await self._delivery(job_id, delivery_state=DELIVERED, delivery_attempts=attempts, delivery_error=None,
                              delivery_next_ms=None, delivered_ms=now_ms())
@@ -178,17 +161,6 @@ Work = Callable[[AnalysisJob, Callable[[str, int], None]], Awaitable[tuple[dict,
 
 class JobFailed(Exception):
     """The input cannot be analysed; the message says why, for the caller."""
-
-
-async def woken_or_timed_out(wake: asyncio.Event, seconds: float) -> None:
-    """Wait until `wake` is set or `seconds` pass. Not asyncio.wait_for: on Python 3.11 it drops a
-    cancellation that arrives as the event is set (CPython gh-86296), and a stopping service whose
-    loop was just woken would then poll on for ever."""
-    try:
-        async with asyncio.timeout(seconds):
-            await wake.wait()
-    except TimeoutError:
-        pass
 
 
 class JobRunner:

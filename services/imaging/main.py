@@ -1,50 +1,29 @@
 """The imaging service: CT calcification analysis from DICOM, DICOMweb and NIfTI, reported as FHIR.
 
-Where analyses run (JOB_BACKEND): `local`, in this process (JobRunner, the embedded default), or
-`procrastinate`, in `python -m services.imaging.worker` processes sharing the PostgreSQL queue
-(services/imaging/worker.py); this process then only enqueues them.
+Where analyses run (JOB_BACKEND, services/imaging/engines.py): `local`, in this process (the
+embedded default), or `procrastinate`, in `python -m services.imaging.worker` processes sharing the
+PostgreSQL queue (services/imaging/worker.py); this process then only enqueues them.
 """
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+
 from fastapi import FastAPI
 
 from services.imaging.api import build_router
-from services.imaging.jobs import JobRunner, JobStore
-from services.imaging.models import AnalysisJob
-from services.imaging.pipeline import AnalysisWork
-from services.imaging.worker import QueueEngine, prepare_database
-from services.imaging.writeback import DeliveryLoop, Writeback
-from services.imaging.uploads import UploadLimits
-from services.imaging.schemas import AnalysisRequest
+from services.imaging.engines import create_engine
+from services.imaging.jobs import JobStore
 from services.imaging.metrics import install_job_metrics
+from services.imaging.schemas import AnalysisRequest
+from services.imaging.uploads import UploadLimits
+from services.imaging.worker import prepare_database
 from shared.app import create_service_app
-from shared.fhir_openapi import install_fhir_schemas
 from shared.database import Database
+from shared.fhir_openapi import install_fhir_schemas
 from shared.logging import configure_logging
 from shared.settings import Settings, get_settings
 
 VERSION = "0.1.0"
-
-
-class LocalEngine:
-    """JOB_BACKEND=local: analyses and write-backs run in this process."""
-
-    def __init__(self, runner: JobRunner, deliveries: DeliveryLoop) -> None:
-        self.runner = runner
-        self.deliveries = deliveries
-
-    async def start(self) -> None:
-        await self.runner.start()
-        self.deliveries.start()
-
-    async def stop(self) -> None:
-        await self.runner.stop()
-        await self.deliveries.stop()
-        await self.deliveries.writeback.close()
-
-    async def submitted(self, job: AnalysisJob) -> None:
-        self.runner.notify()
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -52,14 +31,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     db = Database(settings.database_url_for("imaging"))
     jobs = JobStore(db)
     jobs_dir = settings.data_dir / "imaging"
-    runner = None
-    if settings.job_backend == "procrastinate":
-        engine = QueueEngine(settings)
-    else:
-        deliveries = DeliveryLoop(jobs, Writeback(settings, jobs))
-        runner = JobRunner(jobs, AnalysisWork(settings, jobs_dir), settings.imaging_concurrency,
-                           finished=deliveries.notify)
-        engine = LocalEngine(runner, deliveries)
+    engine = create_engine(settings, jobs, jobs_dir)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -83,7 +55,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.jobs = jobs
     app.state.jobs_dir = jobs_dir
     app.state.engine = engine
-    app.state.runner = runner  # None with JOB_BACKEND=procrastinate
     app.state.upload_limits = UploadLimits(
         max_files=settings.imaging_max_files, max_total_bytes=settings.imaging_max_upload_bytes,
         max_zip_members=settings.imaging_max_files, max_zip_expanded_bytes=settings.imaging_max_upload_bytes * 4,

@@ -10,11 +10,12 @@ import nibabel
 import numpy as np
 
 from services.imaging.analysis.lesions import Findings
+from services.imaging.analysis.loaders import RAS_TO_LPS
 from services.imaging.analysis.volume import Volume
 from services.imaging.body_sites import snomed_site
 from services.imaging.key_images import LESION_COLOURS
 
-LPS_TO_RAS = np.diag([-1.0, -1.0, 1.0, 1.0])
+LPS_TO_RAS = RAS_TO_LPS  # negating x and y: the flip is its own inverse
 TYPE_2_COPIED = ("PatientName", "PatientID", "PatientBirthDate", "PatientSex", "StudyDate", "StudyTime",
                  "ReferringPhysicianName", "StudyID", "AccessionNumber")
 SNOMED = "SCT"

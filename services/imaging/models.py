@@ -4,12 +4,11 @@ their idempotent submission and of the report's write-back to intake."""
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import JSON, BigInteger, Column, Index, UniqueConstraint
-from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy import BigInteger, Column, Index, UniqueConstraint
 from sqlalchemy.orm import registry
 from sqlmodel import Field, SQLModel
 
-JSONDocument = JSON().with_variant(JSONB(), "postgresql")
+from shared.database import JSONDocument
 
 QUEUED, RUNNING, DONE, FAILED = "queued", "running", "done", "failed"
 # Write-back of the report to intake (only for analyses that name a subject).

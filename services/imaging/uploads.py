@@ -17,7 +17,6 @@ from starlette.datastructures import UploadFile
 from shared.errors import FHIRError
 
 ZIP_MAGIC = b"PK\x03\x04"
-GZIP_MAGIC = b"\x1f\x8b"
 CHUNK = 1 << 20
 # What file managers add to a zip, never part of a series: macOS Finder's resource forks
 # (`__MACOSX/`, `._name`) and folder settings, Windows thumbnails.
@@ -49,15 +48,11 @@ class UploadLimits:
     max_voxels: int
 
 
-def _reject(status: int, code: str, message: str) -> FHIRError:
-    return FHIRError.of(status, code, message)
-
-
 async def save_files(files: list[UploadFile], folder: Path, limits: UploadLimits) -> list[Path]:
     if not files:
-        raise _reject(400, "required", "Send the input as multipart parts named 'file'")
+        raise FHIRError.of(400, "required", "Send the input as multipart parts named 'file'")
     if len(files) > limits.max_files:
-        raise _reject(413, "too-costly", f"{len(files)} files sent; at most {limits.max_files} are accepted")
+        raise FHIRError.of(413, "too-costly", f"{len(files)} files sent; at most {limits.max_files} are accepted")
     folder.mkdir(parents=True, exist_ok=True)
     total, paths = 0, []
     for index, upload in enumerate(files):
@@ -69,7 +64,7 @@ async def save_files(files: list[UploadFile], folder: Path, limits: UploadLimits
             while chunk := await upload.read(CHUNK):
                 total += len(chunk)
                 if total > limits.max_total_bytes:
-                    raise _reject(413, "too-costly", f"The upload exceeds {limits.max_total_bytes} bytes")
+                    raise FHIRError.of(413, "too-costly", f"The upload exceeds {limits.max_total_bytes} bytes")
                 out.write(chunk)
         paths.append(path)
     return paths
@@ -95,20 +90,22 @@ def extract_zip(archive: Path, folder: Path, limits: UploadLimits) -> list[Path]
     try:
         zf = zipfile.ZipFile(archive)
     except zipfile.BadZipFile:
-        raise _reject(400, "invalid", "The zip file cannot be read (corrupt or truncated)") from None
+        raise FHIRError.of(400, "invalid", "The zip file cannot be read (corrupt or truncated)") from None
     with zf:
         members = [m for m in zf.infolist() if not m.is_dir() and not is_litter(m.filename)]
         if len(members) > limits.max_zip_members:
-            raise _reject(413, "too-costly", f"The zip holds {len(members)} files; at most {limits.max_zip_members}")
+            raise FHIRError.of(413, "too-costly",
+                               f"The zip holds {len(members)} files; at most {limits.max_zip_members}")
         for member in members:
             path = PurePosixPath(member.filename.replace("\\", "/"))
             if path.is_absolute() or ".." in path.parts or (path.parts and ":" in path.parts[0]):
-                raise _reject(400, "security", f"The zip member '{member.filename}' points outside the archive")
+                raise FHIRError.of(400, "security", f"The zip member '{member.filename}' points outside the archive")
             if stat.S_ISLNK(member.external_attr >> 16):
-                raise _reject(400, "security", f"The zip member '{member.filename}' is a symbolic link")
+                raise FHIRError.of(400, "security", f"The zip member '{member.filename}' is a symbolic link")
         declared = sum(m.file_size for m in members)
         if declared > limits.max_zip_expanded_bytes:
-            raise _reject(413, "too-costly", f"The zip expands to {declared} bytes; at most {limits.max_zip_expanded_bytes}")
+            raise FHIRError.of(413, "too-costly",
+                               f"The zip expands to {declared} bytes; at most {limits.max_zip_expanded_bytes}")
         folder.mkdir(parents=True, exist_ok=True)
         written, paths = 0, []
         for index, member in enumerate(members):
@@ -119,11 +116,12 @@ def extract_zip(archive: Path, folder: Path, limits: UploadLimits) -> list[Path]
                     while chunk := source.read(CHUNK):
                         written += len(chunk)
                         if written > limits.max_zip_expanded_bytes:
-                            raise _reject(413, "too-costly",
-                                          f"The zip expands beyond {limits.max_zip_expanded_bytes} bytes")
+                            raise FHIRError.of(413, "too-costly",
+                                               f"The zip expands beyond {limits.max_zip_expanded_bytes} bytes")
                         out.write(chunk)
             except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError) as exc:
-                raise _reject(400, "invalid", f"The zip member '{member.filename}' cannot be read: {exc}") from None
+                raise FHIRError.of(400, "invalid",
+                                   f"The zip member '{member.filename}' cannot be read: {exc}") from None
             paths.append(target)
     archive.unlink()
     return paths

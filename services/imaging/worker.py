@@ -6,7 +6,7 @@ of worker processes, on any number of machines, share.
 The imaging API stores each accepted job in its `analyses` table (the state callers read) and
 defers a procrastinate job naming it; a worker runs the same analysis code as the in-process
 runner and updates the same row (stage, percent, done or failed), then defers the report's
-write-back to intake as a task of its own, retried with capped exponential back-off.
+write-back to intake as a task of its own, retried with the back-off of shared/delivery.py.
 
 - Schema: the imaging Alembic migrations and procrastinate's schema (then its migrations, on an
   upgrade) are applied at start-up by the API and by every worker, under a PostgreSQL advisory
@@ -38,10 +38,11 @@ from psycopg.conninfo import make_conninfo
 from sqlalchemy.engine import make_url
 
 from services.imaging.jobs import JobFailed, JobStore
-from services.imaging.models import DONE, MIGRATIONS, PENDING, QUEUED, AnalysisJob
+from services.imaging.models import DONE, MIGRATIONS, PENDING, AnalysisJob
 from services.imaging.pipeline import AnalysisWork
-from services.imaging.writeback import Writeback, backoff_seconds
+from services.imaging.writeback import Writeback
 from shared.database import Database
+from shared.delivery import RETRIES
 from shared.fhir_time import now_ms
 from shared.logging import configure_logging, request_id_var
 from shared.settings import Settings, get_settings
@@ -146,15 +147,15 @@ class DeliveryPending(Exception):
 
 class Backoff(BaseRetryStrategy):
     """When procrastinate runs a job again: a job handed back by a stopping worker at once; a
-    postponed write-back when it says; anything else (the database away, say) with capped
-    exponential back-off. Never gives up: an accepted job is never lost."""
+    postponed write-back when it says; anything else (the database away, say) with the back-off
+    of shared/delivery.py. Never gives up: an accepted job is never lost."""
 
     def get_retry_decision(self, *, exception: BaseException, job: Job) -> RetryDecision | None:
         if isinstance(exception, (asyncio.CancelledError, procrastinate_errors.JobAborted)):
             return RetryDecision(retry_in={"seconds": 0})
         if isinstance(exception, DeliveryPending):
             return RetryDecision(retry_in={"seconds": exception.delay})
-        return RetryDecision(retry_in={"seconds": backoff_seconds((job.attempts or 0) + 1)})
+        return RetryDecision(retry_in={"seconds": RETRIES.wait((job.attempts or 0) + 1)})
 
 
 tasks = procrastinate.Blueprint()
@@ -196,23 +197,6 @@ async def defer_analysis(app: procrastinate.App, job_id: str) -> None:
 
 async def defer_delivery(app: procrastinate.App, job_id: str) -> None:
     await _defer(app, DELIVER, job_id)
-
-
-class QueueEngine:
-    """The imaging API's side of JOB_BACKEND=procrastinate: it only enqueues."""
-
-    def __init__(self, settings: Settings) -> None:
-        self.app = create_app(settings)
-
-    async def start(self) -> None:
-        await self.app.open_async()
-
-    async def stop(self) -> None:
-        await self.app.close_async()
-
-    async def submitted(self, job: AnalysisJob) -> None:
-        if job.state == QUEUED:  # a replayed submission of a job still waiting: make sure it is queued
-            await defer_analysis(self.app, job.id)
 
 
 # ---- the worker -----------------------------------------------------------------------------

@@ -7,21 +7,20 @@ twice; the Observations are referenced by `urn:uuid:` fullUrls, which intake rew
 
 The state of the write-back lives in the job's row (pending, delivered, failed; attempts, the last
 error, when the next attempt is due). An attempt that intake does not accept is retried with
-exponential back-off (capped) until it does; a 4xx answer other than 408 and 429 means intake
-will never accept this Bundle, so it is recorded as the permanent outcome instead.
-With JOB_BACKEND=local the DeliveryLoop below runs the attempts in the API process; with
+the back-off of shared/delivery.py until it does; a 4xx answer other than 408 and 429 means
+intake will never accept this Bundle, so it is recorded as the permanent outcome instead.
+With JOB_BACKEND=local `write_backs` below runs the attempts in the API process; with
 procrastinate, a task of the job engine does (services/imaging/worker.py).
 """
 
-import asyncio
 import copy
 import logging
-from email.utils import parsedate_to_datetime
 
 import httpx
 
-from services.imaging.jobs import JobStore, woken_or_timed_out
+from services.imaging.jobs import JobStore
 from services.imaging.models import PENDING, AnalysisJob
+from shared.delivery import MAX_RETRY_SECONDS, RETRIES, Leases, Outcome, Rounds, attempt, is_permanent  # noqa: F401
 from shared.fhir_json import FHIR_JSON, dumps
 from shared.fhir_time import now_ms
 from shared.http_client import create_http_client
@@ -31,19 +30,10 @@ from shared.settings import Settings
 log = logging.getLogger(__name__)
 
 IDENTIFIER_SYSTEM = "urn:calcinosis:imaging-analysis"
-FIRST_RETRY_SECONDS = 2.0
-MAX_RETRY_SECONDS = 300.0
 LEASE_MS = 120_000  # a claimed write-back not finished by then (its process died) is due again
-
-
-def backoff_seconds(attempts: int) -> float:
-    """Wait after the `attempts`-th failed attempt: 2, 4, 8, ... seconds, at most 5 minutes."""
-    return min(MAX_RETRY_SECONDS, FIRST_RETRY_SECONDS * 2 ** max(0, attempts - 1))
-
-
-def is_permanent(status: int) -> bool:
-    """A refusal that a retry cannot change: 4xx, except 408 (timeout) and 429 (too many requests)."""
-    return 400 <= status < 500 and status not in (408, 429)
+# The policy under the names tests/imaging/test_writeback.py imports from here (with MAX_RETRY_SECONDS
+# and is_permanent): the wait after the n-th failed attempt, before it is spread.
+backoff_seconds = RETRIES.schedule
 
 
 def _identifier(value: str) -> dict:
@@ -95,18 +85,6 @@ def _why(response: httpx.Response) -> str:
     return text[:1000]
 
 
-def _retry_after(response: httpx.Response) -> float | None:
-    value = response.headers.get("retry-after")
-    if not value:
-        return None
-    if value.strip().isdigit():
-        return float(value)
-    try:
-        return max(0.0, parsedate_to_datetime(value).timestamp() - now_ms() / 1000)
-    except (TypeError, ValueError):
-        return None
-
-
 class Writeback:
     """One write-back attempt at a time, recorded in the job's row."""
 
@@ -129,21 +107,20 @@ class Writeback:
             except ValueError as exc:
                 await self.store.delivery_refused(job_id, attempts, str(exc))
                 return None
-            try:
-                response = await self.client.post(self.url, content=dumps(bundle))
-            except httpx.HTTPError as exc:
-                error, wait = f"intake at {self.url} could not be reached: {type(exc).__name__}", None
+            sent = await attempt(self.client.post(self.url, content=dumps(bundle)))
+            if sent.outcome is Outcome.DELIVERED:
+                await self.store.delivered(job_id, attempts)
+                log.info("report written back to intake", extra={"job": job_id, "attempts": attempts})
+                return None
+            if sent.response is None:
+                error = f"intake at {self.url} could not be reached: {type(sent.failure).__name__}"
             else:
-                if response.is_success:
-                    await self.store.delivered(job_id, attempts)
-                    log.info("report written back to intake", extra={"job": job_id, "attempts": attempts})
-                    return None
-                error, wait = _why(response), _retry_after(response)
-                if is_permanent(response.status_code):
-                    await self.store.delivery_refused(job_id, attempts, error)
-                    log.warning("intake refused the report for good", extra={"job": job_id, "error": error})
-                    return None
-            delay = min(MAX_RETRY_SECONDS, max(backoff_seconds(attempts), wait or 0.0))
+                error = _why(sent.response)
+            if sent.outcome is Outcome.REFUSED:
+                await self.store.delivery_refused(job_id, attempts, error)
+                log.warning("intake refused the report for good", extra={"job": job_id, "error": error})
+                return None
+            delay = RETRIES.wait(attempts, sent.retry_after)
             await self.store.delivery_postponed(job_id, attempts, error, now_ms() + int(delay * 1000))
             log.info("report write-back postponed", extra={"job": job_id, "error": error, "retry_in_s": delay})
             return delay
@@ -154,41 +131,9 @@ class Writeback:
         await self.client.aclose()
 
 
-class DeliveryLoop:
-    """JOB_BACKEND=local: runs due write-backs in this process (woken when a job finishes, else
+def write_backs(store: JobStore, writeback: Writeback, poll_seconds: float = 1.0) -> Rounds:
+    """JOB_BACKEND=local: the due write-backs run in this process (woken when a job finishes, else
     polling), each claimed first so that several processes on one database share them."""
-
-    def __init__(self, store: JobStore, writeback: Writeback, poll_seconds: float = 1.0) -> None:
-        self.store = store
-        self.writeback = writeback
-        self.poll_seconds = poll_seconds
-        self.wake = asyncio.Event()
-        self.task: asyncio.Task | None = None
-
-    def start(self) -> None:
-        self.task = asyncio.create_task(self._loop())
-
-    def notify(self, *_: object) -> None:
-        self.wake.set()
-
-    async def stop(self) -> None:
-        if self.task:
-            self.task.cancel()
-            await asyncio.gather(self.task, return_exceptions=True)
-
-    async def run_due(self) -> int:
-        count = 0
-        for job_id, due_ms in await self.store.due_deliveries(now_ms()):
-            if await self.store.claim_delivery(job_id, due_ms, LEASE_MS):
-                await self.writeback.deliver(job_id)
-                count += 1
-        return count
-
-    async def _loop(self) -> None:
-        while True:
-            self.wake.clear()
-            try:
-                await self.run_due()
-            except Exception:  # the database may be away for a moment: try again at the next round
-                log.exception("write-back round failed")
-            await woken_or_timed_out(self.wake, self.poll_seconds)
+    due = Leases(store.db, AnalysisJob.id, AnalysisJob.delivery_next_ms, AnalysisJob.delivery_state == PENDING,
+                 LEASE_MS)
+    return Rounds("write-back", lambda: due.run_due(writeback.deliver, limit=20), poll_seconds)

@@ -142,7 +142,7 @@ def test_unknown_unit_is_reported_with_the_resource_id():
     assert "phosphate" not in result.evidence
     [error] = [i for i in result.issues if i.severity == "error"]
     assert "Observation/phos-unit" in error.diagnostics and "mg/mmol" in error.diagnostics
-    assert error.as_dict()["expression"] == ["Observation.valueQuantity.code"]
+    assert error.to_fhir()["expression"] == ["Observation.valueQuantity.code"]
 
 
 def test_unknown_code_is_reported_as_warning():

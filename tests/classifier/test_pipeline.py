@@ -109,5 +109,5 @@ def test_accepts_patient_and_observations_object():
 def test_input_level_errors_raise_with_issues(payload, message):
     with pytest.raises(ClassifierInputError, match=message) as caught:
         classify(payload, BASE, TODAY)
-    assert caught.value.as_dicts()[0]["severity"] == "error"
-    get_fhir_model_class("OperationOutcome").model_validate({"resourceType": "OperationOutcome", "issue": caught.value.as_dicts()})
+    assert caught.value.issues[0].severity == "error"
+    get_fhir_model_class("OperationOutcome").model_validate({"resourceType": "OperationOutcome", "issue": [i.to_fhir() for i in caught.value.issues]})

@@ -142,7 +142,7 @@ async def test_unknown_analysis_and_early_mask(imaging):
 async def test_a_job_accepted_before_a_restart_is_finished_after_it(imaging_settings):
     app = create_app(imaging_settings)
     async with app.router.lifespan_context(app):
-        await app.state.runner.stop()  # the runner is down: the job stays queued, as if the process died
+        await app.state.engine.runner.stop()  # the runner is down: the job stays queued, as if the process died
         transport = httpx.ASGITransport(app=app)
         async with httpx.AsyncClient(transport=transport, base_url="http://imaging.test") as client:
             response = await client.post("/analyses", files={"file": ("ct.nii.gz", NIFTI.read_bytes())})

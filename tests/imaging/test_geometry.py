@@ -15,6 +15,7 @@ import pytest
 from services.imaging.analysis import InputError, Volume, find_lesions, load_dicom_series, load_nifti
 from services.imaging.analysis.resample import MAX_GAP_STEPS
 from services.imaging.inputs import check_dicom_headers
+from services.imaging.masks import LPS_TO_RAS
 from shared.errors import FHIRError
 from tests.imaging import phantom
 from tests.imaging import series_variants as variants
@@ -270,7 +271,6 @@ def test_scout_images_mixed_in_are_set_aside(reference, tmp_path):
 
 
 # ---- NIfTI ---------------------------------------------------------------------------------------
-LPS_TO_RAS = np.diag([-1.0, -1.0, 1.0, 1.0])
 
 
 def _nifti(volume: Volume, hu: np.ndarray, affine_lps: np.ndarray, path) -> Volume:

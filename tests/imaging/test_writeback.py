@@ -109,7 +109,8 @@ async def test_each_answer_of_intake_is_recorded(store, status, headers, outcome
         assert delay is None and after.delivered_ms >= before and after.delivery_error is None
     elif outcome == "pending":
         expected = 30 if headers else backoff_seconds(1)
-        assert delay == expected and after.delivery_next_ms >= before + expected * 1000
+        spread = 0 if headers else 0.2 * expected  # the back-off is spread by up to 20% (shared/delivery.py)
+        assert abs(delay - expected) <= spread and after.delivery_next_ms >= before + int(delay * 1000)
         assert f"intake answered {status}: not now" == after.delivery_error
     else:
         assert delay is None and after.delivery_next_ms is None and str(status) in after.delivery_error
