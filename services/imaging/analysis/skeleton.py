@@ -34,9 +34,9 @@ MAX_HOLE_CM2 = 16.0         # in-plane holes up to this (about 45 mm across: a f
                             # rib cage's contents are not
 NECK_MM = 1.0               # a bulge whose depth exceeds its neck's by this is a region of its own
 CORE_SHARE = 0.5            # a region's core: its voxels at least this share of its greatest depth
-CORE_MIN_HU = 380.0         # a chalk core: the top of the cancellous-bone band (CANCELLOUS_MAX_HU);
-                            # bone and marrow cores measured at the CT's resolution on the two real
-                            # scans stay below (humeri 160-350 HU, pelvic regions 160-240 HU)
+CORE_MIN_HU = 420.0         # a chalk core; cancellous bone and marrow cores, measured at the CT's
+                            # resolution on the two real scans, stay below (humeri 160-350 HU; rib
+                            # regions of the chest slab reconstructed at 1.6-2.3 mm reach 390 HU)
 SHELL_MM = 4.0              # a region's shell: its calcified voxels this close to its surface
 SHELL_RATIO = 0.7           # a chalk core is nearly as dense as its shell's denser quarter (a
                             # mass's nodules vary); bone's cortex is much denser than its inside
