@@ -34,12 +34,16 @@ MAX_HOLE_CM2 = 16.0         # in-plane holes up to this (about 45 mm across: a f
                             # rib cage's contents are not
 NECK_MM = 1.0               # a bulge whose depth exceeds its neck's by this is a region of its own
 CORE_SHARE = 0.5            # a region's core: its voxels at least this share of its greatest depth
-CORE_MIN_HU = 380.0         # a chalk core: the top of the cancellous-bone band (CANCELLOUS_MAX_HU);
-                            # bone and marrow cores measured at the CT's resolution on the two real
-                            # scans stay below (humeri 160-350 HU, pelvic regions 160-240 HU)
+CORE_MIN_HU = 420.0         # a chalk core; cancellous bone and marrow cores, measured at the CT's
+                            # resolution on the two real scans, stay below (humeri 160-350 HU; rib
+                            # regions of the chest slab reconstructed at 1.6-2.3 mm reach 390 HU)
 SHELL_MM = 4.0              # a region's shell: its calcified voxels this close to its surface
 SHELL_RATIO = 0.7           # a chalk core is nearly as dense as its shell's denser quarter (a
                             # mass's nodules vary); bone's cortex is much denser than its inside
+FAINT_SHELL_RATIO = 0.8     # a faint nodule is about as dense inside as at its surface; bone's
+                            # cancellous inside measured 0.4-0.55 of its cortex
+FAINT_AMONG_CHALK = 0.5     # ... and counts as chalk when chalk regions make up this share of what it
+                            # touches (a bone region touches a mass on one face, its own bone on others)
 FREE_MAX_ML = 25.0          # a rounded calcified piece this small, touching nothing and whole in the
 FREE_CORE_MIN_HU = 300.0    # scan, is chalk at a fainter core than CORE_MIN_HU (faint nodules are 300
 FREE_SHELL_RATIO = 0.65     # HU and more) unless its shell is much denser: a free bone (a sesamoid, an
@@ -66,6 +70,7 @@ class Regions:
     chalk: np.ndarray         # bool per region number (index 0: background, always False)
     loculus: np.ndarray       # bool per region: a round cavity a mass may hold
     walled: np.ndarray        # bool per region: a loculus whose wall is chalk (a mass on its own)
+    faint: np.ndarray         # bool per region: as dense inside as at its surface, but fainter than chalk
 
 
 @dataclass(frozen=True)
@@ -87,6 +92,13 @@ class Profile:
             return True
         return bool(self.core_hu >= CORE_MIN_HU and self.core_hu >= SHELL_RATIO * self.shell_hu
                     and (self.elongation <= NODULE_ELONGATION or not self.truncated))
+
+    @property
+    def faint(self) -> bool:
+        """A rounded region as dense inside as at its surface (no cortex), with a core of a faint
+        nodule: chalk where chalk surrounds it (masses())."""
+        return bool(not self.chalk and self.elongation <= NODULE_ELONGATION and self.core_hu >= FREE_CORE_MIN_HU
+                    and self.core_hu >= FAINT_SHELL_RATIO * self.shell_hu)
 
     @property
     def walled(self) -> bool:
@@ -125,7 +137,7 @@ def split(solid_mask: np.ndarray, spacing: np.ndarray) -> tuple[np.ndarray, int]
 def judge(ct_hu: np.ndarray, grid: Grid, labels: np.ndarray, count: int, slice_axis: int) -> Regions:
     """Each region's profile at the CT's resolution: chalk, a loculus, or neither (bone, cartilage)."""
     ct_spacing = grid.ct_spacing
-    chalk, loculus, walled = (np.zeros(count + 1, bool) for _ in range(3))
+    chalk, loculus, walled, faint = (np.zeros(count + 1, bool) for _ in range(4))
     free = _free_pieces(labels, grid.voxel_ml)
     for r, box in enumerate(ndimage.find_objects(labels), start=1):
         if box is None:
@@ -135,8 +147,8 @@ def judge(ct_hu: np.ndarray, grid: Grid, labels: np.ndarray, count: int, slice_a
         cut = reaches_face(labels[box] == r, box, labels.shape)
         found = profile(hu, grid.to_ct(labels[box] == r, box), slice_axis, ct_spacing, cut, bool(free[r]))
         if found is not None:
-            chalk[r], loculus[r], walled[r] = found.chalk, found.loculus, found.walled
-    return Regions(labels, count, chalk, loculus, walled)
+            chalk[r], loculus[r], walled[r], faint[r] = found.chalk, found.loculus, found.walled, found.faint
+    return Regions(labels, count, chalk, loculus, walled, faint)
 
 
 def _free_pieces(labels: np.ndarray, voxel_ml: float) -> np.ndarray:
@@ -196,8 +208,9 @@ def masses(regions: Regions) -> tuple[np.ndarray, int]:
     it touches), numbered. A loculus that bone surrounds is not one: a marrow cavity whose
     cortex the mass touches lies among the other regions of its bone."""
     labels = regions.labels
+    chalk = regions.chalk | _faint_among_chalk(regions)
     loculus = regions.loculus.copy()
-    bone_region = ~(regions.chalk | regions.loculus)
+    bone_region = ~(chalk | regions.loculus)
     bone_region[0] = False
     for r, box in enumerate(ndimage.find_objects(labels), start=1):
         if box is None or not loculus[r]:
@@ -206,12 +219,29 @@ def masses(regions: Regions) -> tuple[np.ndarray, int]:
         region = labels[box] == r
         around = ndimage.binary_dilation(region, structure=np.ones((3, 3, 3), bool)) & ~region
         loculus[r] = bone_region[labels[box][around]].mean() < LOCULUS_MAX_BONE_SHARE
-    candidate = (regions.chalk | loculus)[labels]
+    candidate = (chalk | loculus)[labels]
     groups, count = ndimage.label(candidate, structure=np.ones((3, 3, 3), bool))
     has_chalk = np.zeros(count + 1, bool)
-    has_chalk[np.unique(groups[(regions.chalk | (regions.walled & loculus))[labels]])] = True
+    has_chalk[np.unique(groups[(chalk | (regions.walled & loculus))[labels]])] = True
     has_chalk[0] = False
     return ndimage.label(has_chalk[groups], structure=np.ones((3, 3, 3), bool))
+
+
+def _faint_among_chalk(regions: Regions) -> np.ndarray:
+    """Per region: a faint region (Profile.faint) whose touching regions are mostly chalk: a faint
+    nodule among a mass's dense ones, which would otherwise split the mass in two."""
+    labels = regions.labels
+    out = np.zeros(regions.count + 1, bool)
+    boxes = ndimage.find_objects(labels)
+    for r in np.flatnonzero(regions.faint):
+        if r == 0 or r > len(boxes) or boxes[r - 1] is None:
+            continue
+        box = tuple(slice(max(s.start - 1, 0), min(s.stop + 1, n)) for s, n in zip(boxes[r - 1], labels.shape))
+        region = labels[box] == r
+        around = labels[box][ndimage.binary_dilation(region, structure=np.ones((3, 3, 3), bool)) & ~region]
+        around = around[around > 0]
+        out[r] = around.size > 0 and regions.chalk[around].mean() >= FAINT_AMONG_CHALK
+    return out
 
 
 def held_by_bone(group: np.ndarray, bone: np.ndarray, spacing: np.ndarray) -> bool:
