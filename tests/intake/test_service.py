@@ -5,7 +5,7 @@ import logging
 
 from fastapi import APIRouter
 
-from services.intake.registry import SUPPORTED_TYPES, search_parameters
+from services.intake.fhir.registry import SUPPORTED_TYPES, search_parameters
 
 
 async def test_unknown_path_and_wrong_method_are_operation_outcomes(intake):

@@ -2,7 +2,7 @@
 
 from sqlmodel import SQLModel
 
-import services.intake.models  # noqa: F401  (registers the tables)
+import services.intake.storage.models  # noqa: F401  (registers the tables)
 from shared.migrations_env import run_migrations
 
 run_migrations(SQLModel.metadata)

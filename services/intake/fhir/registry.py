@@ -6,10 +6,10 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-_DEFINITIONS = Path(__file__).parent / "definitions"
+_DEFINITIONS = Path(__file__).parent.parent / "definitions"
 
 SUPPORTED_TYPES = ("Patient", "Observation", "ImagingStudy", "DiagnosticReport", "RiskAssessment", "AuditEvent")
-# Types only the server writes (services/intake/audit.py); clients read and search them.
+# Types only the server writes (services/intake/rest/audit.py); clients read and search them.
 READ_ONLY_TYPES = frozenset({"AuditEvent"})
 
 

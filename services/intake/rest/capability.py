@@ -3,8 +3,8 @@ so that it lists exactly what is implemented."""
 
 from datetime import UTC, datetime
 
-from services.intake.registry import READ_ONLY_TYPES, SUPPORTED_TYPES, search_parameters
-from services.intake.search import INCLUDABLE
+from services.intake.fhir.registry import READ_ONLY_TYPES, SUPPORTED_TYPES, search_parameters
+from services.intake.search.planner import INCLUDABLE
 from shared.auth import capability_security
 from shared.settings import Settings
 

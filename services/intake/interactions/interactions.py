@@ -7,12 +7,12 @@ anything is stored, and runs inside one database transaction.
 from dataclasses import dataclass
 from urllib.parse import parse_qsl
 
-from services.intake.dates import DateFormatError, date_range
-from services.intake.registry import search_parameters
-from services.intake.search import MAX_SQL_INTEGER, SearchRequest, parse_search
-from services.intake.statistics import StatisticsKeeper
-from services.intake.storage import ResourceStore, Stored, new_id
-from services.intake.validation import Incoming, check_id, check_structure, rule_issues
+from services.intake.fhir.dates import DateFormatError, date_range
+from services.intake.fhir.registry import search_parameters
+from services.intake.search.planner import MAX_SQL_INTEGER, SearchRequest, parse_search
+from services.intake.storage.statistics import StatisticsKeeper
+from services.intake.storage.store import ResourceStore, Stored, new_id
+from services.intake.fhir.validation import Incoming, check_id, check_structure, rule_issues
 from shared.database import Database
 from shared.errors import FHIRError, Issue
 from shared.settings import Settings

@@ -21,7 +21,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from services.intake.models import OutboxMessage
+from services.intake.storage.models import OutboxMessage
 from shared.database import Database
 from shared.fhir_time import now_ms
 from shared.http_client import create_http_client

@@ -124,7 +124,7 @@ INDEX_TABLES = {
 
 class OutboxMessage(SQLModel, table=True):
     """A hand-over to another service, written in the same transaction as the resource that
-    causes it and delivered afterwards (services/intake/outbox.py). `key` is unique: the same
+    causes it and delivered afterwards (services/intake/outbox/). `key` is unique: the same
     hand-over is recorded once however often its resource is written."""
 
     __tablename__ = "outbox"

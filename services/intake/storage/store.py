@@ -17,16 +17,16 @@ from sqlalchemy import Table, and_, delete, false, func, insert, null, or_, sele
 from sqlalchemy.engine import Dialect
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.intake import outbox
-from services.intake.dates import now_instant
-from services.intake.indexing import extract
-from services.intake.models import INDEX_TABLES, ReferenceIndex, ResourceRow, ResourceVersion
-from services.intake.registry import READ_ONLY_TYPES, SearchParameter
-from services.intake.search import (
+from services.intake.outbox import relay as outbox
+from services.intake.fhir.dates import now_instant
+from services.intake.storage.indexing import extract
+from services.intake.storage.models import INDEX_TABLES, ReferenceIndex, ResourceRow, ResourceVersion
+from services.intake.fhir.registry import READ_ONLY_TYPES, SearchParameter
+from services.intake.search.planner import (
     MAX_SQL_INTEGER, SearchRequest, bounded_count_statement, count_statement, driver_candidates, ids_statement,
     page_statement, param_filter,
 )
-from services.intake.validation import Incoming
+from services.intake.fhir.validation import Incoming
 from shared.errors import FHIRError
 from shared.fhir_json import dumps_text
 
@@ -355,7 +355,7 @@ class PreparedRows:
 
     def __init__(self) -> None:
         self.batches: list[tuple[Table, tuple[str, ...], list[tuple]]] = []
-        self.analyses: list[tuple[str, dict]] = []  # imaging analyses to ask for (outbox.py)
+        self.analyses: list[tuple[str, dict]] = []  # imaging analyses to ask for (outbox/relay.py)
 
     _INDEX_COLUMNS = {
         "token": ("system", "code"), "string": ("value", "exact"), "date": ("low_ms", "high_ms", "point"),

@@ -11,11 +11,11 @@ from decimal import Decimal, InvalidOperation
 from sqlalchemy import ColumnElement, and_, exists, false, func, not_, or_, select, true
 from sqlalchemy.sql import Select
 
-from services.intake.dates import DateFormatError, date_range
-from services.intake.elements import ABSOLUTE_REFERENCE, ID_PATTERN, RELATIVE_REFERENCE
-from services.intake.indexing import normalize_string
-from services.intake.models import INDEX_TABLES, POINT_MS, ResourceRow
-from services.intake.registry import SearchParameter, search_parameters
+from services.intake.fhir.dates import DateFormatError, date_range
+from services.intake.fhir.elements import ABSOLUTE_REFERENCE, ID_PATTERN, RELATIVE_REFERENCE
+from services.intake.storage.indexing import normalize_string
+from services.intake.storage.models import INDEX_TABLES, POINT_MS, ResourceRow
+from services.intake.fhir.registry import SearchParameter, search_parameters
 from shared.errors import FHIRError
 
 PREFIXES = ("eq", "ne", "gt", "lt", "ge", "le", "sa", "eb", "ap")

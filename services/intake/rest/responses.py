@@ -4,9 +4,9 @@ import uuid
 from typing import Any
 from urllib.parse import urlencode
 
-from services.intake.search import SearchRequest
+from services.intake.search.planner import SearchRequest
 from shared.fhir_time import instant, now_ms
-from services.intake.storage import Stored
+from services.intake.storage.store import Stored
 from shared.fhir_json import fhir_response
 
 

@@ -5,11 +5,11 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from services.intake.dates import MAX_MS, MIN_MS, DateFormatError, date_range
-from services.intake.elements import ABSOLUTE_REFERENCE, RELATIVE_REFERENCE, values_at
-from services.intake.models import POINT_MS
-from services.intake.registry import search_parameters
-from services.intake.validation import Incoming
+from services.intake.fhir.dates import MAX_MS, MIN_MS, DateFormatError, date_range
+from services.intake.fhir.elements import ABSOLUTE_REFERENCE, RELATIVE_REFERENCE, values_at
+from services.intake.storage.models import POINT_MS
+from services.intake.fhir.registry import search_parameters
+from services.intake.fhir.validation import Incoming
 
 
 def normalize_string(value: str) -> str:
