@@ -23,6 +23,7 @@ class SearchParameter:
     system: str | None = None  # for plain `code` elements, the implied code system
     targets: tuple[str, ...] = ()
     single: bool = False  # at most one value per resource
+    includable: bool = False  # a reference that _include may follow
 
 
 @dataclass(frozen=True)
@@ -48,10 +49,18 @@ def search_parameters() -> dict[str, dict[str, SearchParameter]]:
                 name=name, type=p["type"], paths=tuple(p.get("paths", ())),
                 documentation=p["documentation"], definition=p["definition"], system=p.get("system"),
                 targets=tuple(p.get("targets", ())), single=p.get("single", False),
+                includable=p.get("includable", False),
             )
             for name, p in params.items()
         }
     return result
+
+
+@cache
+def includable() -> frozenset[tuple[str, str]]:
+    """(resource type, parameter) of every reference _include may follow."""
+    return frozenset((t, name) for t, params in search_parameters().items() for name, p in params.items()
+                     if p.includable)
 
 
 @cache

@@ -15,7 +15,7 @@ from services.intake.fhir.dates import DateFormatError, date_range
 from services.intake.fhir.elements import ABSOLUTE_REFERENCE, ID_PATTERN, RELATIVE_REFERENCE
 from services.intake.storage.indexing import normalize_string
 from services.intake.storage.models import INDEX_TABLES, POINT_MS, ResourceRow
-from services.intake.fhir.registry import SearchParameter, search_parameters
+from services.intake.fhir.registry import SearchParameter, includable, search_parameters
 from shared.errors import FHIRError
 
 PREFIXES = ("eq", "ne", "gt", "lt", "ge", "le", "sa", "eb", "ap")
@@ -25,8 +25,6 @@ RESULT_PARAMETERS = {"_count", "_offset", "_sort", "_summary", "_include", "_tot
 MAX_SQL_INTEGER = 2**63 - 1
 MODIFIERS = {"token": {"not"}, "string": {"exact", "contains"}, "reference": None, "date": set(), "quantity": set()}
 SORTABLE = {"token", "string", "date", "quantity"}
-INCLUDABLE = {(t, p) for t in ("Observation", "ImagingStudy", "DiagnosticReport", "RiskAssessment")
-              for p in ("patient", "subject")} | {("DiagnosticReport", "result"), ("Observation", "derived-from")}
 
 
 @dataclass(frozen=True)
@@ -143,8 +141,8 @@ def _apply_result_parameter(request: SearchRequest, name: str, modifier: str, ra
     elif name == "_include":
         source, _, rest = raw.partition(":")
         param_name, _, target = rest.partition(":")
-        if source != request.resource_type or (source, param_name) not in INCLUDABLE:
-            allowed = ", ".join(f"{s}:{p}" for s, p in sorted(INCLUDABLE) if s == request.resource_type) or "none"
+        if source != request.resource_type or (source, param_name) not in includable():
+            allowed = ", ".join(f"{s}:{p}" for s, p in sorted(includable()) if s == request.resource_type) or "none"
             raise _invalid(f"_include={raw} is not supported here (supported: {allowed})")
         request.includes.append(Include(param_name, target or None))
     elif name == "_format" and raw not in ("json", "application/json", "application/fhir+json"):
