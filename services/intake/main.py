@@ -7,12 +7,12 @@ from pathlib import Path
 
 from fastapi import FastAPI
 
-from services.intake.rest.routes import build_router
-from services.intake.rest.audit import AuditMiddleware
-from services.intake.interactions.interactions import Interactions
 from services.intake.fhir.model_validation_pool import ModelValidationPool
-from services.intake.outbox.relay import OutboxRelay
 from services.intake.fhir.registry import SUPPORTED_TYPES
+from services.intake.interactions.interactions import Interactions
+from services.intake.outbox.relay import OutboxRelay
+from services.intake.rest.audit import AuditMiddleware
+from services.intake.rest.routes import build_router
 from shared.app import create_service_app
 from shared.database import Database
 from shared.fhir_openapi import install_fhir_schemas

@@ -15,12 +15,12 @@ from typing import Any
 from urllib.parse import parse_qsl
 
 from services.intake.fhir.elements import ID_PATTERN
-from services.intake.interactions.interactions import Interactions, check_references_exist, check_rules, parse_if_match
 from services.intake.fhir.model_validation_pool import ModelValidationPool
 from services.intake.fhir.registry import READ_ONLY_TYPES, SUPPORTED_TYPES
+from services.intake.fhir.validation import Incoming, check_structure
+from services.intake.interactions.interactions import Interactions, check_references_exist, check_rules, parse_if_match
 from services.intake.rest.responses import searchset
 from services.intake.storage.store import ResourceStore, Stored, new_id, prepare_new
-from services.intake.fhir.validation import Incoming, check_structure
 from shared.errors import FHIRError, Issue, operation_outcome
 from shared.fhir_json import dumps
 from shared.fhir_time import instant

@@ -8,11 +8,12 @@ from dataclasses import dataclass
 from urllib.parse import parse_qsl
 
 from services.intake.fhir.dates import DateFormatError, date_range
-from services.intake.fhir.registry import search_parameters
-from services.intake.search.planner import MAX_SQL_INTEGER, SearchRequest, parse_search
+from services.intake.fhir.validation import Incoming, check_id, check_structure, rule_issues
+from services.intake.search.executor import SearchExecutor
+from services.intake.search.parsing import SearchRequest, parse_search
+from services.intake.storage.models import MAX_SQL_INTEGER
 from services.intake.storage.statistics import StatisticsKeeper
 from services.intake.storage.store import ResourceStore, Stored, new_id
-from services.intake.fhir.validation import Incoming, check_id, check_structure, rule_issues
 from shared.database import Database
 from shared.errors import FHIRError, Issue
 from shared.settings import Settings
@@ -103,7 +104,7 @@ class Interactions:
         request = self.parse_search(resource_type, pairs)
         if not request.criteria:
             raise FHIRError.of(400, "invalid", f"{what} has no search criteria")
-        ids = await store.find_ids(request, limit=2)
+        ids = await SearchExecutor(store.session).find_ids(request, limit=2)
         if len(ids) > 1:
             raise FHIRError.of(412, "multiple-matches", f"{what} '{query}' matches more than one {resource_type}")
         return ids[0] if ids else None
@@ -168,18 +169,9 @@ class Interactions:
     async def search(self, resource_type: str, pairs: list[tuple[str, str]], lenient: bool = False) -> SearchResult:
         request = self.parse_search(resource_type, pairs, lenient)
         async with self.db.sessions() as session:
-            store = ResourceStore(session)
-            matches, total = await store.search(request)
-            included: list[dict] = []
-            seen: set[tuple[str, str]] = set()
-            ids = [m["id"] for m in matches]
-            for include in request.includes:
-                param = search_parameters()[resource_type][include.param]
-                for resource in await store.included(resource_type, ids, param, include.target_type):
-                    key = (resource["resourceType"], resource["id"])
-                    if key not in seen:
-                        seen.add(key)
-                        included.append(resource)
+            searches = SearchExecutor(session)
+            matches, total = await searches.search(request)
+            included = await searches.includes(request, matches)
         return SearchResult(request, matches, included, total)
 
     async def validate(self, resource_type: str, body: dict, resource_id: str | None) -> list[Issue]:

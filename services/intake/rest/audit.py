@@ -14,8 +14,8 @@ from typing import Any
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from services.intake.storage.store import ResourceStore, new_id
 from services.intake.fhir.validation import check_structure
+from services.intake.storage.store import ResourceStore, new_id
 from shared.database import Database
 from shared.errors import database_unavailable
 from shared.fhir_time import instant, now_ms

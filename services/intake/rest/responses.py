@@ -4,10 +4,10 @@ import uuid
 from typing import Any
 from urllib.parse import urlencode
 
-from services.intake.search.planner import SearchRequest
-from shared.fhir_time import instant, now_ms
+from services.intake.search.parsing import SearchRequest
 from services.intake.storage.store import Stored
 from shared.fhir_json import fhir_response
+from shared.fhir_time import instant, now_ms
 
 
 def resource_headers(stored: Stored, base: str) -> dict[str, str]:

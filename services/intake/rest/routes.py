@@ -7,11 +7,11 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Header, Request
 from starlette.responses import Response
 
+from services.intake.fhir.registry import READ_ONLY_TYPES, SUPPORTED_TYPES, search_parameters
 from services.intake.interactions.bundles import BundleProcessor, entry_needs
-from services.intake.rest.capability import capability_statement
 from services.intake.interactions.interactions import Interactions, parse_if_match
 from services.intake.rest.audit import note_entities, patients_named, patients_of
-from services.intake.fhir.registry import READ_ONLY_TYPES, SUPPORTED_TYPES, search_parameters
+from services.intake.rest.capability import capability_statement
 from services.intake.rest.responses import history, resource_response, searchset
 from shared.auth import Principal, requires, smart_configuration
 from shared.errors import FHIRError, Issue, operation_outcome

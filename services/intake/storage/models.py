@@ -17,6 +17,9 @@ from sqlmodel import Field, SQLModel
 JSONDocument = JSON().with_variant(JSONB(), "postgresql")
 # SQLite only auto-increments an INTEGER PRIMARY KEY.
 SurrogateKey = BigInteger().with_variant(Integer(), "sqlite")
+# The largest SQL BIGINT (SQLite INTEGER, PostgreSQL bigint): offsets and version ids beyond it match nothing,
+# and a database driver refuses them.
+MAX_SQL_INTEGER = 2**63 - 1
 
 
 class ResourceRow(SQLModel, table=True):
