@@ -19,7 +19,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from services.intake.fhir.dates import now_instant
 from services.intake.fhir.registry import READ_ONLY_TYPES
 from services.intake.fhir.validation import Incoming
-from services.intake.outbox import relay as outbox
 from services.intake.storage.indexing import extract
 from services.intake.storage.models import INDEX_TABLES, MAX_SQL_INTEGER, ReferenceIndex, ResourceRow, ResourceVersion
 from shared.errors import FHIRError
@@ -169,7 +168,6 @@ class ResourceStore:
     async def write_rows(self, rows: "PreparedRows") -> None:
         for table, columns, batch in rows.batches:
             await self._bulk_insert(table, columns, batch)
-        await outbox.record(await self.session.connection(), outbox.IMAGING_ANALYSIS, rows.analyses)
 
     async def update(self, incoming: Incoming, resource_id: str, if_match: int | None) -> tuple[Stored, bool]:
         """Store a new version; returns it and whether the resource was (re)created."""
@@ -275,7 +273,6 @@ class PreparedRows:
 
     def __init__(self) -> None:
         self.batches: list[tuple[Table, tuple[str, ...], list[tuple]]] = []
-        self.analyses: list[tuple[str, dict]] = []  # imaging analyses to ask for (outbox/relay.py)
 
     _INDEX_COLUMNS = {
         "token": ("system", "code"), "string": ("value", "exact"), "date": ("low_ms", "high_ms", "point"),
@@ -292,8 +289,6 @@ class PreparedRows:
         batches: dict[str, list[tuple]] = {kind: [] for kind in INDEX_TABLES}
         for incoming, resource_id in items:
             rows = extract(incoming)
-            if incoming.resource_type == "ImagingStudy":
-                self.analyses += outbox.analysis_requests(incoming.resource, resource_id)
             owner = (incoming.resource_type, resource_id)
             for kind, batch in batches.items():
                 batch += [owner + row for row in getattr(rows, kind)]
