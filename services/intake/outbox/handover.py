@@ -1,5 +1,5 @@
 """The hand-over to imaging: what an ImagingStudy asks the imaging service to do, recorded in the
-transactional outbox (architecture.md, Flows 2).
+transactional outbox (docs/architecture.md, Flows 2).
 
 An ImagingStudy that names a CT series and a DICOMweb endpoint asks the imaging service to
 analyse that series. The interactions layer records the request as the step after writing the

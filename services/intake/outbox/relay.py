@@ -1,5 +1,5 @@
 """The outbox relay: delivers the hand-overs recorded with their resources (handover.py) to the
-imaging service, retrying with back-off until it accepts each (architecture.md, Flows 2).
+imaging service, retrying with back-off until it accepts each (docs/architecture.md, Flows 2).
 
 Due messages are claimed with a lease (compare-and-set), so that several intake replicas share
 the work and one that died mid-delivery leaves its message to another after LEASE_MS. A message
