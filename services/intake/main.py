@@ -7,12 +7,12 @@ from pathlib import Path
 
 from fastapi import FastAPI
 
-from services.intake.api import build_router
-from services.intake.audit import AuditMiddleware
+from services.intake.fhir.model_validation_pool import ModelValidationPool
+from services.intake.fhir.registry import SUPPORTED_TYPES
 from services.intake.interactions import Interactions
-from services.intake.model_validation_pool import ModelValidationPool
-from services.intake.outbox import OutboxRelay
-from services.intake.registry import SUPPORTED_TYPES
+from services.intake.outbox.relay import OutboxRelay
+from services.intake.rest.audit import AuditMiddleware
+from services.intake.rest.routes import build_router
 from shared.app import create_service_app
 from shared.database import Database
 from shared.fhir_openapi import install_fhir_schemas
@@ -26,6 +26,7 @@ MIGRATIONS = Path(__file__).parent / "migrations"
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
     db = Database(settings.database_url_for("intake"))
+    interactions = Interactions(db, settings)
     validation_pool = ModelValidationPool(settings.validation_workers)
 
     @asynccontextmanager
@@ -42,7 +43,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     app = create_service_app(
         settings=settings,
-        middleware=[(AuditMiddleware, {"db": db})],
+        middleware=[(AuditMiddleware, {"interactions": interactions})],
         service="intake", title="Calcinosis intake FHIR server", version=VERSION,
         description="FHIR R4 server (JSON) for Patient, Observation, ImagingStudy, DiagnosticReport and RiskAssessment: create, read, vread, "
         "update, delete, history, search, transaction and batch Bundles, $validate.",
@@ -51,7 +52,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.state.settings = settings
     app.state.db = db
-    interactions = Interactions(db, settings)
     app.state.interactions = interactions
     app.state.validation_pool = validation_pool
     relay = OutboxRelay(db, settings, app.state.metrics.registry)

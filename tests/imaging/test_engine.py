@@ -33,11 +33,20 @@ SYSTEM = "urn:calcinosis:imaging-analysis"
 
 def gated_worker() -> None:
     """The real worker (services.imaging.worker.main), its analyses held at the test's gate
-    (tests/support/gate.py). Run as: python -c 'from tests.imaging.test_engine import gated_worker;
-    gated_worker()'."""
+    (tests/support/gate.py), and a file `$TEST_GATE.<pid>.stopping` made when it is asked to stop
+    (SIGTERM). Run as: python -c 'from tests.imaging.test_engine import gated_worker; gated_worker()'."""
+    from procrastinate import worker as procrastinate_worker
+
     from services.imaging import worker
 
     hold_analyses_at_gate()
+    stop = procrastinate_worker.Worker.stop
+
+    def stop_and_say_so(self) -> None:
+        Path(f"{os.environ['TEST_GATE']}.{os.getpid()}.stopping").touch()
+        stop(self)
+
+    procrastinate_worker.Worker.stop = stop_and_say_so
     worker.main()
 
 
@@ -213,7 +222,11 @@ def test_sigterm_hands_back_or_finishes_the_running_job(system, lesion_nifti, gr
         location = system.submit(lesion_nifti)
         holder, job_id = system.holder()
         holder.send_signal(signal.SIGTERM)
-        time.sleep(0.5)  # let it take the signal (the test's own pacing; the product has no sleep)
+        stopping = Path(f"{system.gate}.{holder.pid}.stopping")
+        deadline = time.monotonic() + 30
+        while not stopping.exists():  # it has taken the signal before the gate opens
+            assert time.monotonic() < deadline and holder.poll() is None, system.logs()
+            time.sleep(0.05)
         assert holder.poll() is None  # it does not just die: it still holds the job at the gate
         system.gate.touch()
         assert holder.wait(timeout=60) == 0, system.logs()

@@ -64,9 +64,27 @@ async def test_the_runner_stops_when_told_just_as_it_is_woken(jobs):
     async def work(job, progress):
         raise AssertionError("no job is queued")
 
-    runner = JobRunner(jobs, work, 1, poll_seconds=60)
+    class Watched:
+        """The job store, saying when the runner found nothing to do."""
+
+        def __init__(self, store) -> None:
+            self.store, self.found_nothing = store, asyncio.Event()
+
+        def __getattr__(self, name: str):
+            return getattr(self.store, name)
+
+        async def claim_next(self):
+            job = await self.store.claim_next()
+            if job is None:
+                self.found_nothing.set()
+            return job
+
+    watched = Watched(jobs)
+    runner = JobRunner(watched, work, 1, poll_seconds=60)
     await runner.start()
-    await asyncio.sleep(0.1)  # the runner found nothing and waits to be woken
+    # The runner found nothing; from there it goes on to wait to be woken without awaiting
+    # anything else, so it is waiting by the time this test runs again.
+    await asyncio.wait_for(watched.found_nothing.wait(), 10)
     runner.notify()
     await asyncio.wait_for(runner.stop(), 10)
 

@@ -190,10 +190,21 @@ def test_a_lasting_refusal_is_recorded_and_not_retried(tmp_path, lesion_nifti): 
         with uvicorn_service("imaging", imaging_env, tmp_path / "imaging.log") as imaging:
             location = submit(imaging, lesion_nifti, subject="Patient/p")
             state = wait_for(location, lambda s: s["delivery"] and s["delivery"]["status"] != "pending")
+            refused_by = time.monotonic()
             assert state["delivery"]["status"] == "failed" and state["delivery"]["attempts"] == 1, state
             assert "intake answered 4" in state["delivery"]["error"] and state["delivery"]["nextAttempt"] is None
-            time.sleep(3)  # longer than the first back-off: had it been retried, attempts would show it
-            assert httpx.get(location, timeout=30).json()["delivery"]["attempts"] == 1
             # without a subject there is nothing to write back
             state = wait_for(submit(imaging, lesion_nifti), lambda s: s["status"] == "done")
             assert state["delivery"] is None
+
+            # Not retried. Had the refusal been left pending, its retry would have fallen due within
+            # the first back-off (half as long again, for any jitter). A second write-back that falls
+            # due after that is tried in a round of the delivery loop, and a round takes every
+            # write-back due: once the second has been tried, the first would have been too.
+            retry_due = refused_by + 1.5 * backoff_seconds(1)
+            while time.monotonic() < retry_due:  # the analysis above has mostly taken that long
+                time.sleep(0.1)
+            second = submit(imaging, lesion_nifti, subject="Patient/p")
+            state = wait_for(second, lambda s: s["delivery"] and s["delivery"]["status"] != "pending")
+            assert state["delivery"]["status"] == "failed" and state["delivery"]["attempts"] == 1, state
+            assert httpx.get(location, timeout=30).json()["delivery"]["attempts"] == 1

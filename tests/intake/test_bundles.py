@@ -164,7 +164,7 @@ async def test_large_transactions_validate_in_chunks(settings, workers):
     a bad entry deep in the Bundle still fails the whole transaction, naming the entry."""
     import httpx
 
-    from services.intake.bundles import CHUNK
+    from services.intake.interactions.bundles import CHUNK
     from services.intake.main import create_app
 
     big = settings.model_copy(update={"validation_workers": workers, "max_bundle_entries": 5000,
@@ -194,7 +194,7 @@ async def test_model_verdicts_arrive_late_but_answer_in_bundle_order(settings, w
     even where it trips the service's own index extraction first, and nothing is stored."""
     import httpx
 
-    from services.intake.bundles import CHUNK
+    from services.intake.interactions.bundles import CHUNK
     from services.intake.main import create_app
 
     big = settings.model_copy(update={"validation_workers": workers, "max_bundle_entries": 5000,
@@ -231,7 +231,7 @@ async def test_a_dead_validation_worker_is_replaced(settings, caplog):
 
     import httpx
 
-    from services.intake.bundles import CHUNK
+    from services.intake.interactions.bundles import CHUNK
     from services.intake.main import create_app
 
     big = settings.model_copy(update={"validation_workers": 1, "max_bundle_entries": 5000,

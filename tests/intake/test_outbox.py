@@ -5,8 +5,8 @@ import httpx
 import pytest
 from sqlalchemy import select
 
-from services.intake.models import OutboxMessage
-from services.intake.outbox import analysis_requests
+from services.intake.outbox.handover import analysis_requests
+from services.intake.outbox.models import OutboxMessage
 from tests.intake.fhir_data import FHIR, create, patient, phosphate, post_entry, transaction
 from tests.support.processes import free_port, uvicorn_service
 

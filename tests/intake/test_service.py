@@ -5,7 +5,7 @@ import logging
 
 from fastapi import APIRouter
 
-from services.intake.registry import SUPPORTED_TYPES, search_parameters
+from services.intake.fhir.registry import SUPPORTED_TYPES, search_parameters
 
 
 async def test_unknown_path_and_wrong_method_are_operation_outcomes(intake):
@@ -72,6 +72,14 @@ async def test_capability_statement_lists_exactly_what_is_served(intake):
             kind = next(p["type"] for p in resource["searchParam"] if p["name"] == name)
             response = await intake.get(f"/fhir/{resource['type']}", params={name: probe[kind]})
             assert response.status_code == 200, (resource["type"], name, response.text)
+        # _include follows exactly the references marked includable in definitions/search_parameters.json.
+        includable = sorted(f"{resource['type']}:{name}" for name, p in search_parameters()[resource["type"]].items()
+                            if p.includable)
+        assert resource.get("searchInclude", []) == includable
+        assert all(search_parameters()[resource["type"]][i.split(":")[1]].type == "reference" for i in includable)
+        for include in includable:
+            response = await intake.get(f"/fhir/{resource['type']}", params={"_include": include})
+            assert response.status_code == 200, (include, response.text)
     assert {i["code"] for i in rest["interaction"]} == {"transaction", "batch", "history-system"}
     from fhir.resources.R4B.capabilitystatement import CapabilityStatement
     CapabilityStatement.model_validate(statement)

@@ -12,6 +12,7 @@ import time
 from contextlib import ExitStack
 from io import BytesIO
 
+import httpx
 import pydicom
 import pytest
 
@@ -137,11 +138,23 @@ def test_ehr_bundle_to_cds_card(sdk, system):
     assert isinstance(cards, CardsResponse) and len(cards.cards) == 1
     assert leading["text"].split(" (")[0].lower() in cards.cards[0].summary.lower()
 
-    # Writing the study again asks for nothing more: still one report.
+    # Writing the study again asks for nothing more: still one report. A hand-over is recorded in
+    # the transaction that stores the study, so intake's outbox shows as soon as the write is
+    # answered whether it asked for one: nothing waits, and the one delivery is still the only one.
+    # Without a hand-over imaging starts no analysis (it still holds one), and without an analysis
+    # no report comes. (The metrics are no FHIR operation: read directly, not through the SDK.)
     transaction.sync(client=intake, body=Bundle.from_dict({"resourceType": "Bundle", "type": "transaction", "entry": [
         {"request": {"method": "PUT", "url": study_ref}, "resource": {
             **system["bundle"]["entry"][3]["resource"], "id": study_ref.split("/")[1],
             "subject": {"reference": f"Patient/{patient_id}"}, "description": "again"}}]}))
-    time.sleep(3)
+    assert metric(system["intake"], 'outbox_backlog{topic="imaging-analysis"}') == 0
+    assert metric(system["intake"], 'outbox_deliveries_total{outcome="delivered"') == 1
+    assert metric(system["imaging"], "imaging_analyses{") == 1
     again = search_diagnostic_report.sync(client=intake, patient=patient_id)
     assert len(again.entry) == 1
+
+
+def metric(url: str, line_start: str) -> float:
+    """The sum of the samples of a Prometheus metric whose lines start so."""
+    text = httpx.get(f"{url}/metrics", timeout=30).text
+    return sum(float(line.rsplit(" ", 1)[1]) for line in text.splitlines() if line.startswith(line_start))

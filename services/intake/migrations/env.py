@@ -2,7 +2,8 @@
 
 from sqlmodel import SQLModel
 
-import services.intake.models  # noqa: F401  (registers the tables)
+import services.intake.outbox.models  # noqa: F401  (importing the models registers their tables)
+import services.intake.storage.models  # noqa: F401
 from shared.migrations_env import run_migrations
 
 run_migrations(SQLModel.metadata)

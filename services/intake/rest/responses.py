@@ -4,10 +4,9 @@ import uuid
 from typing import Any
 from urllib.parse import urlencode
 
-from services.intake.search import SearchRequest
-from shared.fhir_time import instant, now_ms
-from services.intake.storage import Stored
+from services.intake.interactions import SearchResult, Stored
 from shared.fhir_json import fhir_response
+from shared.fhir_time import instant, now_ms
 
 
 def resource_headers(stored: Stored, base: str) -> dict[str, str]:
@@ -61,8 +60,8 @@ def _paging_links(url: str, params: list[tuple[str, str]], count: int, offset: i
     return links
 
 
-def searchset(base: str, url: str, request: SearchRequest, matches: list[dict], included: list[dict],
-              total: int | None) -> dict[str, Any]:
+def searchset(base: str, url: str, result: SearchResult) -> dict[str, Any]:
+    request, matches, included, total = result.request, result.matches, result.included, result.total
     entries = [{"fullUrl": f"{base}/{r['resourceType']}/{r['id']}", "resource": r, "search": {"mode": "match"}}
                for r in matches]
     entries += [{"fullUrl": f"{base}/{r['resourceType']}/{r['id']}", "resource": r, "search": {"mode": "include"}}

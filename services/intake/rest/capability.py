@@ -3,8 +3,7 @@ so that it lists exactly what is implemented."""
 
 from datetime import UTC, datetime
 
-from services.intake.registry import READ_ONLY_TYPES, SUPPORTED_TYPES, search_parameters
-from services.intake.search import INCLUDABLE
+from services.intake.fhir.registry import READ_ONLY_TYPES, SUPPORTED_TYPES, includable, search_parameters
 from shared.auth import capability_security
 from shared.settings import Settings
 
@@ -29,7 +28,7 @@ def capability_statement(base: str, version: str, started: datetime, settings: S
             "conditionalUpdate": False,
             "conditionalDelete": "not-supported",
             "referencePolicy": ["literal", "logical", "enforced", "local"],
-            "searchInclude": sorted(f"{s}:{p}" for s, p in INCLUDABLE if s == resource_type) or None,
+            "searchInclude": sorted(f"{s}:{p}" for s, p in includable() if s == resource_type) or None,
             "searchParam": [
                 {"name": name, "definition": p.definition, "type": p.type, "documentation": p.documentation}
                 for name, p in params.items()

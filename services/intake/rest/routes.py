@@ -7,12 +7,11 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Header, Request
 from starlette.responses import Response
 
-from services.intake.bundles import BundleProcessor, entry_needs
-from services.intake.capability import capability_statement
-from services.intake.interactions import Interactions, parse_if_match
-from services.intake.audit import note_entities, patients_named, patients_of
-from services.intake.registry import READ_ONLY_TYPES, SUPPORTED_TYPES, search_parameters
-from services.intake.responses import history, resource_response, searchset
+from services.intake.fhir.registry import READ_ONLY_TYPES, SUPPORTED_TYPES, search_parameters
+from services.intake.interactions import BundleProcessor, Interactions, entry_needs, parse_if_match
+from services.intake.rest.audit import note_entities, patients_named, patients_of
+from services.intake.rest.capability import capability_statement
+from services.intake.rest.responses import history, resource_response, searchset
 from shared.auth import Principal, requires, smart_configuration
 from shared.errors import FHIRError, Issue, operation_outcome
 from shared.fhir_json import fhir_response
@@ -181,7 +180,7 @@ async def _search(request: Request, interactions: Interactions, base: str, t: st
     for resource_type in {r["resourceType"] for r in result.included}:
         request.state.principal.require(resource_type, "read")
     note_entities(request, patients_named(pairs) + patients_of(result.matches + result.included))
-    return fhir_response(searchset(base, f"{base}/{t}", result.request, result.matches, result.included, result.total))
+    return fhir_response(searchset(base, f"{base}/{t}", result))
 
 
 async def _history(request: Request, interactions: Interactions, base: str, t: str | None, id: str | None) -> Response:
@@ -233,7 +232,7 @@ def build_router() -> APIRouter:
         for resource_type, interaction in sorted(entry_needs(body, request.state.raw_body)):
             principal.require(resource_type, interaction)
         representation = prefer(prefer_header, "return") == "representation"
-        processor = BundleProcessor(interactions, base, representation, request.app.state.validation_pool)
+        processor = BundleProcessor(interactions, base, representation, searchset, request.app.state.validation_pool)
         response = await processor.process(body)
         note_entities(request, [e["response"]["location"].split("/_history")[0]
                                 for e in response.get("entry", []) if e.get("response", {}).get("location")])

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from services.intake.elements import ABSOLUTE_REFERENCE, ID_PATTERN, RELATIVE_REFERENCE, scan, values_at
-from services.intake.registry import SUPPORTED_TYPES, rules
+from services.intake.fhir.elements import ABSOLUTE_REFERENCE, ID_PATTERN, RELATIVE_REFERENCE, scan, values_at
+from services.intake.fhir.registry import SUPPORTED_TYPES, rules
 from shared.errors import FHIRError, Issue
 from shared.fhir_model import model_issues
 

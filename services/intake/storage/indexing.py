@@ -1,15 +1,18 @@
-"""Search index rows extracted from a resource, one kind per search parameter type."""
+"""Search index rows extracted from a resource, one kind per search parameter type, and how the
+rows of one parameter are told apart in their table (`param_filter`, for the search layer)."""
 
 import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from services.intake.dates import MAX_MS, MIN_MS, DateFormatError, date_range
-from services.intake.elements import ABSOLUTE_REFERENCE, RELATIVE_REFERENCE, values_at
-from services.intake.models import POINT_MS
-from services.intake.registry import search_parameters
-from services.intake.validation import Incoming
+from sqlalchemy import ColumnElement, and_
+
+from services.intake.fhir.dates import MAX_MS, MIN_MS, DateFormatError, date_range
+from services.intake.fhir.elements import ABSOLUTE_REFERENCE, RELATIVE_REFERENCE, values_at
+from services.intake.fhir.registry import SearchParameter, search_parameters
+from services.intake.fhir.validation import Incoming
+from services.intake.storage.models import POINT_MS
 
 
 def normalize_string(value: str) -> str:
@@ -108,3 +111,11 @@ def extract(incoming: Incoming) -> IndexRows:
                 seen.add(row)
                 rows.reference.append(row)
     return rows
+
+
+def param_filter(table, param: SearchParameter) -> ColumnElement:
+    """Index rows belonging to a parameter: by name, except references, which are indexed by path."""
+    if param.type != "reference":
+        return table.param == param.name
+    condition = table.param.in_(param.paths)
+    return and_(condition, table.target_type.in_(param.targets)) if param.targets else condition

@@ -9,18 +9,20 @@ everything back. A batch runs each entry on its own.
 import asyncio
 import re
 import uuid
+from collections.abc import Callable
 from contextlib import suppress
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import parse_qsl
 
-from services.intake.elements import ID_PATTERN
-from services.intake.interactions import Interactions, check_references_exist, check_rules, parse_if_match
-from services.intake.model_validation_pool import ModelValidationPool
-from services.intake.registry import READ_ONLY_TYPES, SUPPORTED_TYPES
-from services.intake.responses import searchset
-from services.intake.storage import ResourceStore, Stored, new_id, prepare_new
-from services.intake.validation import Incoming, check_structure
+from services.intake.fhir.elements import ID_PATTERN
+from services.intake.fhir.model_validation_pool import ModelValidationPool
+from services.intake.fhir.registry import READ_ONLY_TYPES, SUPPORTED_TYPES
+from services.intake.fhir.validation import Incoming, check_structure
+from services.intake.interactions.interactions import (
+    Interactions, SearchResult, UnitOfWork, check_rules, parse_if_match,
+)
+from services.intake.storage.store import Stored
 from shared.errors import FHIRError, Issue, operation_outcome
 from shared.fhir_json import dumps
 from shared.fhir_time import instant
@@ -180,12 +182,17 @@ class ModelVerdicts:
         await asyncio.gather(*self.futures, return_exceptions=True)
 
 
+# How the REST layer writes a searchset Bundle (base, the search's URL, the result), for a batch's searches.
+Searchset = Callable[[str, str, SearchResult], dict]
+
+
 class BundleProcessor:
-    def __init__(self, interactions: Interactions, base: str, representation: bool,
+    def __init__(self, interactions: Interactions, base: str, representation: bool, searchset: Searchset,
                  pool: ModelValidationPool | None = None) -> None:
         self.interactions = interactions
         self.base = base
         self.representation = representation
+        self.searchset = searchset
         self.pool = pool or ModelValidationPool(0)  # none: the models run in a thread
 
     async def process(self, body: Any) -> dict:
@@ -214,22 +221,21 @@ class BundleProcessor:
         candidates = [e for e in entries if e.method in ("POST", "PUT")]
         verdicts = ModelVerdicts([candidates[i:i + CHUNK] for i in range(0, len(candidates), CHUNK)], self.pool)
         try:
-            async with self.interactions.db.transaction() as session:
-                store = ResourceStore(session)
-                targets = await self._assign_ids(store, entries)
+            async with self.interactions.transaction() as work:
+                targets = await self._assign_ids(work, entries)
                 for entry in entries:
                     if entry.method == "DELETE":
-                        await self._at(entry, self._delete(store, entry))
-                await self._write(store, verdicts, targets)
+                        await self._at(entry, self._delete(work, entry))
+                await self._write(work, verdicts, targets)
                 for entry in (e for e in candidates if e.method == "PUT" and not e.settled):
-                    await self._at(entry, self._put(store, entry))
+                    await self._at(entry, self._put(work, entry))
                 for entry in (e for e in entries if e.method in ("GET", "HEAD")):
-                    await self._at(entry, self._get(store, entry))
+                    await self._at(entry, self._get(work, entry))
         finally:
             await verdicts.close()
         return [e.response for e in entries]
 
-    async def _write(self, store: ResourceStore, verdicts: ModelVerdicts, targets: dict[str, str]) -> None:
+    async def _write(self, work: UnitOfWork, verdicts: ModelVerdicts, targets: dict[str, str]) -> None:
         """Check, rewrite and store the resources, chunk by chunk: the rows of one chunk are written
         while the next is prepared (the session runs one statement at a time, so anything else that
         needs it first waits for that write). PUTs are stored after, by the caller."""
@@ -244,15 +250,15 @@ class BundleProcessor:
                 if writing is not None and _has_conditional_references(chunk):
                     await writing
                 for entry in chunk:
-                    await self._rewrite_references(store, entry, targets)
+                    await self._rewrite_references(work, entry, targets)
                 check_rules([e.incoming for e in chunk], wanted)
                 creates = [e for e in chunk if e.method == "POST"]
-                stored, rows = prepare_new([(e.incoming, e.resource_id) for e in creates])
+                stored, rows = work.prepare_new([(e.incoming, e.resource_id) for e in creates])
                 for entry, s in zip(creates, stored, strict=True):
                     entry.response = _write_response(s, "201 Created", self.representation)
                 if writing is not None:
                     await writing
-                writing = asyncio.ensure_future(store.write_rows(rows))
+                writing = asyncio.ensure_future(work.write_new(stored, rows))
             if writing is not None:
                 await writing
             await verdicts.raise_first()
@@ -265,9 +271,9 @@ class BundleProcessor:
             if writing is not None and not writing.done():  # failing: let the write end, then roll back
                 with suppress(Exception):
                     await writing
-        await check_references_exist(store, wanted, pending)
+        await work.check_references_exist(wanted, pending)
 
-    async def _assign_ids(self, store: ResourceStore, entries: list[Entry]) -> dict[str, str]:
+    async def _assign_ids(self, work: UnitOfWork, entries: list[Entry]) -> dict[str, str]:
         """Map each entry's fullUrl to the Type/id it will have; settle conditional creates."""
         targets: dict[str, str] = {}
         written: dict[tuple[str, str], int] = {}
@@ -275,14 +281,14 @@ class BundleProcessor:
             if entry.method == "POST":
                 existing = None
                 if entry.if_none_exist:
-                    existing = await self._at(entry, self.interactions.match_one(
-                        store, entry.resource_type, entry.if_none_exist, "ifNoneExist"))
+                    existing = await self._at(entry, work.match_one(
+                        entry.resource_type, entry.if_none_exist, "ifNoneExist"))
                 if existing:
-                    found = await store.read(entry.resource_type, existing)
+                    found = await work.read(entry.resource_type, existing)
                     entry.resource_id, entry.settled = existing, True
                     entry.response = _write_response(found, "200 OK", self.representation)
                 else:
-                    entry.resource_id = new_id()
+                    entry.resource_id = work.new_id()
             if entry.method in ("POST", "PUT"):
                 key = (entry.resource_type, entry.resource_id)
                 if key in written:
@@ -295,7 +301,7 @@ class BundleProcessor:
                     targets[entry.full_url] = f"{entry.resource_type}/{entry.resource_id}"
         return targets
 
-    async def _rewrite_references(self, store: ResourceStore, entry: Entry, targets: dict[str, str]) -> None:
+    async def _rewrite_references(self, work: UnitOfWork, entry: Entry, targets: dict[str, str]) -> None:
         for _, location, ref in entry.incoming.references:
             reference = ref["reference"]
             if reference in targets:
@@ -305,27 +311,27 @@ class BundleProcessor:
                 ref_type, _, query = reference.partition("?")
                 if ref_type not in SUPPORTED_TYPES:
                     raise _fail(400, "not-supported", entry.where, f"cannot resolve {reference}: unknown type")
-                found = await self._at(entry, self.interactions.match_one(store, ref_type, query, "Conditional reference"))
+                found = await self._at(entry, work.match_one(ref_type, query, "Conditional reference"))
                 if found is None:
                     raise _fail(412, "not-found", entry.where, f"conditional reference {reference} matches nothing ({location})")
                 ref["reference"] = f"{ref_type}/{found}"
 
-    async def _delete(self, store: ResourceStore, entry: Entry) -> None:
-        await store.delete(entry.resource_type, entry.resource_id)
+    async def _delete(self, work: UnitOfWork, entry: Entry) -> None:
+        await work.delete(entry.resource_type, entry.resource_id)
         entry.response = {"response": {"status": "204 No Content"}}
 
-    async def _put(self, store: ResourceStore, entry: Entry) -> None:
-        stored, created = await store.update(entry.incoming, entry.resource_id, parse_if_match(entry.if_match))
+    async def _put(self, work: UnitOfWork, entry: Entry) -> None:
+        stored, created = await work.update(entry.incoming, entry.resource_id, parse_if_match(entry.if_match))
         entry.response = _write_response(stored, "201 Created" if created else "200 OK", self.representation)
 
-    async def _get(self, store: ResourceStore, entry: Entry) -> None:
+    async def _get(self, work: UnitOfWork, entry: Entry) -> None:
         if entry.query is not None or entry.resource_id is None:
             raise _fail(400, "not-supported", entry.where, "searches inside a transaction are not supported; use a batch")
         if entry.version:
-            found = await store.vread(entry.resource_type, entry.resource_id, int(entry.version)) \
+            found = await work.vread(entry.resource_type, entry.resource_id, int(entry.version)) \
                 if entry.version.isascii() and entry.version.isdigit() else None
         else:
-            found = await store.read(entry.resource_type, entry.resource_id)
+            found = await work.read(entry.resource_type, entry.resource_id)
         if found is None:
             raise _fail(404, "not-found", entry.where, "no such version")
         entry.response = {"resource": found.content,
@@ -368,8 +374,7 @@ class BundleProcessor:
                 return {"response": {"status": "204 No Content"}}
         if entry.resource_id is None:
             result = await i.search(entry.resource_type, parse_qsl(entry.query or "", keep_blank_values=True))
-            bundle = searchset(self.base, f"{self.base}/{entry.resource_type}", result.request, result.matches,
-                               result.included, result.total)
+            bundle = self.searchset(self.base, f"{self.base}/{entry.resource_type}", result)
             return {"resource": bundle, "response": {"status": "200 OK"}}
         found = await (i.vread(entry.resource_type, entry.resource_id, entry.version) if entry.version
                        else i.read(entry.resource_type, entry.resource_id))

@@ -10,23 +10,17 @@ import time
 import uuid
 from dataclasses import dataclass
 from email.utils import formatdate
-
 from functools import lru_cache
 
-from sqlalchemy import Table, and_, delete, false, func, insert, null, or_, select, text, tuple_, update
+from sqlalchemy import Table, and_, delete, false, func, insert, null, or_, select, tuple_, update
 from sqlalchemy.engine import Dialect
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.intake import outbox
-from services.intake.dates import now_instant
-from services.intake.indexing import extract
-from services.intake.models import INDEX_TABLES, ReferenceIndex, ResourceRow, ResourceVersion
-from services.intake.registry import READ_ONLY_TYPES, SearchParameter
-from services.intake.search import (
-    MAX_SQL_INTEGER, SearchRequest, bounded_count_statement, count_statement, driver_candidates, ids_statement,
-    page_statement, param_filter,
-)
-from services.intake.validation import Incoming
+from services.intake.fhir.dates import now_instant
+from services.intake.fhir.registry import READ_ONLY_TYPES
+from services.intake.fhir.validation import Incoming
+from services.intake.storage.indexing import extract
+from services.intake.storage.models import INDEX_TABLES, MAX_SQL_INTEGER, ReferenceIndex, ResourceRow, ResourceVersion
 from shared.errors import FHIRError
 from shared.fhir_json import dumps_text
 
@@ -57,21 +51,6 @@ class Stored:
 
 # Below this many rows a table is written with INSERTs, not COPY (PostgreSQL).
 COPY_MIN_ROWS = 50
-
-# Planner settings for the searches' transaction (set_config(..., true): SET LOCAL, in one round trip).
-# - plan_cache_mode: asyncpg prepares every statement; after five runs PostgreSQL may switch to a
-#   generic plan that cannot see which patient or code is searched for, and reads whole indexes.
-#   Writes keep the default: re-planning every row of a bulk insert costs ingest speed.
-# - random_page_cost: the search indexes are read at random and are in memory or on SSD; at the
-#   default 4, 2,000 index look-ups seemed dearer than hashing the whole resources table (about
-#   30 ms for value-quantity=gt14.7 on 100,000 Observations).
-# - max_parallel_workers_per_gather: a search reads a few thousand index entries at most; starting
-#   a parallel worker for it took 9 of a query's 12 ms (code with a two-year date window).
-_SEARCH_SETTINGS = text(
-    "SELECT set_config('plan_cache_mode', 'force_custom_plan', true), set_config('random_page_cost', '1.1', true), "
-    "set_config('max_parallel_workers_per_gather', '0', true)"
-)
-
 
 def new_id() -> str:
     """A UUIDv7 (RFC 9562): time-ordered, so that index inserts land at the end of the
@@ -151,49 +130,6 @@ class ResourceStore:
             for r in rows
         ], total
 
-    async def search(self, request: SearchRequest) -> tuple[list[dict], int | None]:
-        dialect = self.session.bind.dialect.name
-        if dialect == "postgresql":
-            await self.session.execute(_SEARCH_SETTINGS)
-        await self._choose_driver(request)
-        total, broad, among = None, False, None
-        if request.summary_count or request.total == "accurate":
-            total = (await self.session.execute(count_statement(request))).scalar_one()
-            broad = total > request.total_limit
-        elif request.total == "default":
-            # Counting a broad search costs as much as reading every match: an exact total is
-            # given up to a limit, beyond it on request (_total=accurate). docs/decisions.md
-            # The ids read to count a narrow search also give its page.
-            limit = request.total_limit
-            rows = (await self.session.execute(ids_statement(request, limit, dialect))).scalars().all()
-            ids = list(dict.fromkeys(rows))  # a resource with several matching index rows, once
-            if len(rows) > limit >= len(ids):  # repeats hid whether there are more: ask again
-                distinct = ids_statement(request, limit, dialect, distinct=True)
-                ids = (await self.session.execute(distinct)).scalars().all()
-            total = len(ids) if len(ids) <= limit else None
-            broad, among = total is None, None if total is None else list(ids)
-        if request.summary_count or request.count == 0 or total == 0:
-            return [], total
-        rows = (await self.session.execute(page_statement(request, broad, among))).all()
-        return [content for _, content in rows], total
-
-    async def _choose_driver(self, request: SearchRequest) -> None:
-        """Start the query from the criterion with the fewest index rows, counted up to a few
-        thousand (index entries only, a millisecond or two): a fixed order by parameter type is
-        a hundred times off when a date window is narrow or empty."""
-        candidates = driver_candidates(request)
-        if not candidates:
-            return
-        limit = 5 * request.total_limit
-        counts = [(await self.session.execute(bounded_count_statement(request, c, limit))).scalar_one()
-                  for c in candidates]
-        request.driver = candidates[counts.index(min(counts))]
-
-    async def find_ids(self, request: SearchRequest, limit: int) -> list[str]:
-        request.count, request.offset, request.total = limit, 0, "none"
-        rows = (await self.session.execute(page_statement(request))).all()
-        return [res_id for res_id, _ in rows]
-
     async def existing(self, keys: set[tuple[str, str]]) -> set[tuple[str, str]]:
         """Which of these (type, id) exist and are not deleted."""
         if not keys:
@@ -209,23 +145,6 @@ class ResourceStore:
             )
             found.update((t, i) for t, i in result.all())
         return found
-
-    async def included(self, resource_type: str, ids: list[str], param: SearchParameter,
-                       target_type: str | None) -> list[dict]:
-        """The resources that `param` of the given resources points at (for _include)."""
-        if not ids:
-            return []
-        ref = ReferenceIndex
-        targets = select(ref.target_type, ref.target_id).where(
-            ref.res_type == resource_type, param_filter(ref, param), ref.res_id.in_(ids),
-            *( [ref.target_type == target_type] if target_type else [] ),
-        )
-        result = await self.session.execute(
-            select(ResourceRow.content).where(
-                tuple_(ResourceRow.res_type, ResourceRow.res_id).in_(targets), ResourceRow.deleted == false()
-            ).order_by(ResourceRow.pk)
-        )
-        return list(result.scalars().all())
 
     async def referrers(self, resource_type: str, resource_id: str, limit: int = 5) -> list[str]:
         ref = ReferenceIndex
@@ -249,7 +168,6 @@ class ResourceStore:
     async def write_rows(self, rows: "PreparedRows") -> None:
         for table, columns, batch in rows.batches:
             await self._bulk_insert(table, columns, batch)
-        await outbox.record(await self.session.connection(), outbox.IMAGING_ANALYSIS, rows.analyses)
 
     async def update(self, incoming: Incoming, resource_id: str, if_match: int | None) -> tuple[Stored, bool]:
         """Store a new version; returns it and whether the resource was (re)created."""
@@ -355,7 +273,6 @@ class PreparedRows:
 
     def __init__(self) -> None:
         self.batches: list[tuple[Table, tuple[str, ...], list[tuple]]] = []
-        self.analyses: list[tuple[str, dict]] = []  # imaging analyses to ask for (outbox.py)
 
     _INDEX_COLUMNS = {
         "token": ("system", "code"), "string": ("value", "exact"), "date": ("low_ms", "high_ms", "point"),
@@ -372,8 +289,6 @@ class PreparedRows:
         batches: dict[str, list[tuple]] = {kind: [] for kind in INDEX_TABLES}
         for incoming, resource_id in items:
             rows = extract(incoming)
-            if incoming.resource_type == "ImagingStudy":
-                self.analyses += outbox.analysis_requests(incoming.resource, resource_id)
             owner = (incoming.resource_type, resource_id)
             for kind, batch in batches.items():
                 batch += [owner + row for row in getattr(rows, kind)]

@@ -3,7 +3,7 @@
 Model validation is pure-Python CPU work, so under the GIL it cannot overlap with the rest of
 a transaction (reference handling, index extraction, database writes). Worker processes
 validate the chunks of a Bundle while the service writes them; the verdicts are needed only
-before the transaction commits (bundles.py). A worker receives one chunk's resources as a JSON
+before the transaction commits (interactions/bundles.py). A worker receives one chunk's resources as a JSON
 array (serialized before the service rewrites anything in them) and returns only the issues
 found; it never holds state. Without workers the same work runs in a thread, on its own copy.
 """
@@ -14,7 +14,7 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from multiprocessing import get_context
 
-from services.intake.registry import SUPPORTED_TYPES
+from services.intake.fhir.registry import SUPPORTED_TYPES
 from shared.collector import tune_garbage_collector
 from shared.errors import Issue
 from shared.fhir_json import loads

@@ -6,10 +6,10 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-_DEFINITIONS = Path(__file__).parent / "definitions"
+_DEFINITIONS = Path(__file__).parent.parent / "definitions"
 
 SUPPORTED_TYPES = ("Patient", "Observation", "ImagingStudy", "DiagnosticReport", "RiskAssessment", "AuditEvent")
-# Types only the server writes (services/intake/audit.py); clients read and search them.
+# Types only the server writes (services/intake/rest/audit.py); clients read and search them.
 READ_ONLY_TYPES = frozenset({"AuditEvent"})
 
 
@@ -23,6 +23,7 @@ class SearchParameter:
     system: str | None = None  # for plain `code` elements, the implied code system
     targets: tuple[str, ...] = ()
     single: bool = False  # at most one value per resource
+    includable: bool = False  # a reference that _include may follow
 
 
 @dataclass(frozen=True)
@@ -48,10 +49,18 @@ def search_parameters() -> dict[str, dict[str, SearchParameter]]:
                 name=name, type=p["type"], paths=tuple(p.get("paths", ())),
                 documentation=p["documentation"], definition=p["definition"], system=p.get("system"),
                 targets=tuple(p.get("targets", ())), single=p.get("single", False),
+                includable=p.get("includable", False),
             )
             for name, p in params.items()
         }
     return result
+
+
+@cache
+def includable() -> frozenset[tuple[str, str]]:
+    """(resource type, parameter) of every reference _include may follow."""
+    return frozenset((t, name) for t, params in search_parameters().items() for name, p in params.items()
+                     if p.includable)
 
 
 @cache

@@ -1,0 +1,8 @@
+"""The interactions layer: the one way into storage, for single requests, Bundles and the audit
+trail alike. The REST layer uses what this package exports, and nothing below it."""
+
+from services.intake.interactions.bundles import BundleProcessor, entry_needs
+from services.intake.interactions.interactions import Interactions, SearchResult, UnitOfWork, parse_if_match
+from services.intake.storage.store import Stored
+
+__all__ = ["BundleProcessor", "Interactions", "SearchResult", "Stored", "UnitOfWork", "entry_needs", "parse_if_match"]

@@ -1,0 +1,286 @@
+"""The FHIR interactions of the intake server, independent of HTTP: the one way into storage.
+
+Single requests (the REST layer), transaction and batch Bundles (bundles.py) and the audit trail
+all read and write through here, each inside a `UnitOfWork`: one database session, or one
+transaction for writes. Each write validates in layers (structure, rules, referential integrity)
+before anything is stored; after a write, in the same transaction, what the resources written ask
+of other services is handed over (the outbox: an ImagingStudy's CT series to imaging).
+"""
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from urllib.parse import parse_qsl
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from services.intake.fhir.dates import DateFormatError, date_range
+from services.intake.fhir.validation import Incoming, check_id, check_structure, rule_issues
+from services.intake.outbox.handover import hand_over
+from services.intake.search.executor import SearchExecutor
+from services.intake.search.parsing import SearchRequest, parse_search
+from services.intake.storage.models import MAX_SQL_INTEGER
+from services.intake.storage.statistics import StatisticsKeeper
+from services.intake.storage.store import PreparedRows, ResourceStore, Stored, new_id, prepare_new
+from shared.database import Database
+from shared.errors import FHIRError, Issue
+from shared.settings import Settings
+
+
+@dataclass
+class SearchResult:
+    request: SearchRequest
+    matches: list[dict]
+    included: list[dict]
+    total: int | None
+
+
+def check_rules(resources: list[Incoming], wanted: dict[tuple[str, str], str]) -> None:
+    """Raise 422 when a resource breaks a rule; note in `wanted` what each refers to, and where."""
+    issues: list[Issue] = []
+    for incoming in resources:
+        issues += rule_issues(incoming)
+        for key in incoming.local_references():
+            wanted.setdefault(key, incoming.where)
+    if issues:
+        raise FHIRError(422, issues)
+
+
+def parse_if_match(value: str | None) -> int | None:
+    if value is None:
+        return None
+    text = value.strip()
+    if text.startswith("W/"):
+        text = text[2:]
+    text = text.strip('"')
+    if not (text.isascii() and text.isdigit()):  # isdigit() alone takes '²', which int() refuses
+        raise FHIRError.of(400, "invalid", f"If-Match must be a version ETag such as W/\"3\", not {value}")
+    return int(text)
+
+
+def parse_since(value: str | None) -> int | None:
+    if value is None:
+        return None
+    try:
+        return date_range(value)[0]
+    except DateFormatError as exc:
+        raise FHIRError.of(400, "invalid", f"_since: {exc}") from None
+
+
+class UnitOfWork:
+    """What interactions do in one database session (one transaction, for writes): read, search,
+    check references, write, and hand over after each write. Nothing else opens storage."""
+
+    def __init__(self, interactions: "Interactions", session: AsyncSession) -> None:
+        self.interactions = interactions
+        self.session = session
+        self._store = ResourceStore(session)
+        self._searches = SearchExecutor(session)
+
+    # --- reads ---------------------------------------------------------------
+
+    async def read(self, resource_type: str, resource_id: str) -> Stored:
+        return await self._store.read(resource_type, resource_id)
+
+    async def vread(self, resource_type: str, resource_id: str, version: int) -> Stored:
+        return await self._store.vread(resource_type, resource_id, version)
+
+    async def exists(self, resource_type: str, resource_id: str) -> bool:
+        """Whether the resource was ever stored (deleted or not)."""
+        return await self._store.current(resource_type, resource_id) is not None
+
+    async def history(self, resource_type: str | None, resource_id: str | None, since_ms: int | None, count: int,
+                      offset: int) -> tuple[list[Stored], int]:
+        return await self._store.history(resource_type, resource_id, since_ms, count, offset)
+
+    async def search(self, request: SearchRequest) -> SearchResult:
+        matches, total = await self._searches.search(request)
+        included = await self._searches.includes(request, matches)
+        return SearchResult(request, matches, included, total)
+
+    async def match_one(self, resource_type: str, query: str, what: str) -> str | None:
+        """The id of the one resource matching a conditional query, None when none does, 412 when several do."""
+        pairs = parse_qsl(query, keep_blank_values=True)
+        if not pairs:
+            raise FHIRError.of(400, "invalid", f"{what} has no search parameters")
+        request = self.interactions.parse_search(resource_type, pairs)
+        if not request.criteria:
+            raise FHIRError.of(400, "invalid", f"{what} has no search criteria")
+        ids = await self._searches.find_ids(request, limit=2)
+        if len(ids) > 1:
+            raise FHIRError.of(412, "multiple-matches", f"{what} '{query}' matches more than one {resource_type}")
+        return ids[0] if ids else None
+
+    # --- checks --------------------------------------------------------------
+
+    async def check_rules_and_references(
+        self, resources: list[Incoming], pending: set[tuple[str, str]] = frozenset(),
+    ) -> None:
+        """Raise 422 when a resource breaks a rule or refers to a resource that does not exist.
+
+        `pending` holds the (type, id) of resources written in the same transaction, which
+        count as existing.
+        """
+        wanted: dict[tuple[str, str], str] = {}
+        check_rules(resources, wanted)
+        await self.check_references_exist(wanted, pending)
+
+    async def check_references_exist(self, wanted: dict[tuple[str, str], str], pending: set[tuple[str, str]]) -> None:
+        missing = set(wanted) - set(pending)
+        missing -= await self._store.existing(missing)
+        if missing:
+            raise FHIRError(422, [
+                Issue("not-found", f"{wanted[key] + ': ' if wanted[key] else ''}Referenced resource "
+                      f"{key[0]}/{key[1]} does not exist on this server")
+                for key in sorted(missing)
+            ])
+
+    # --- writes --------------------------------------------------------------
+
+    @staticmethod
+    def new_id() -> str:
+        return new_id()
+
+    @staticmethod
+    def prepare_new(items: list[tuple[Incoming, str]]) -> tuple[list[Stored], PreparedRows]:
+        """Stamp new resources (each with its id) as version 1 and build the rows that store them,
+        ahead of `write_new` (pure CPU: a transaction prepares a chunk while the last one writes)."""
+        return prepare_new(items)
+
+    async def write_new(self, stored: list[Stored], rows: PreparedRows) -> None:
+        """Store what `prepare_new` built, then hand over."""
+        await self._store.write_rows(rows)
+        await self._hand_over(stored)
+
+    async def create(self, resources: list[Incoming]) -> list[Stored]:
+        """Store new resources, each with a new id, as version 1."""
+        stored = await self._store.create_many([(incoming, new_id()) for incoming in resources])
+        await self._hand_over(stored)
+        return stored
+
+    async def update(self, incoming: Incoming, resource_id: str, if_match: int | None) -> tuple[Stored, bool]:
+        """Store a new version; returns it and whether the resource was (re)created."""
+        stored, created = await self._store.update(incoming, resource_id, if_match)
+        await self._hand_over([stored])
+        return stored, created
+
+    async def delete(self, resource_type: str, resource_id: str) -> Stored | None:
+        return await self._store.delete(resource_type, resource_id)
+
+    async def _hand_over(self, written: list[Stored]) -> None:
+        await hand_over(await self.session.connection(), ((s.resource_type, s.id, s.content) for s in written))
+
+
+class Interactions:
+    def __init__(self, db: Database, settings: Settings) -> None:
+        self.db = db
+        self.settings = settings
+        self.statistics = StatisticsKeeper(db)
+
+    @asynccontextmanager
+    async def transaction(self) -> AsyncIterator[UnitOfWork]:
+        """A unit of work that commits when the block ends, or rolls back on an exception."""
+        async with self.db.transaction() as session:
+            yield UnitOfWork(self, session)
+
+    @asynccontextmanager
+    async def reading(self) -> AsyncIterator[UnitOfWork]:
+        """A unit of work that only reads."""
+        async with self.db.sessions() as session:
+            yield UnitOfWork(self, session)
+
+    def parse_search(self, resource_type: str, pairs: list[tuple[str, str]], lenient: bool = False) -> SearchRequest:
+        return parse_search(resource_type, pairs, default_count=self.settings.default_page_size,
+                            max_count=self.settings.max_page_size, lenient=lenient,
+                            total_limit=self.settings.search_total_limit)
+
+    # --- single-resource interactions ----------------------------------------
+
+    async def create(self, resource_type: str, body: dict, if_none_exist: str | None) -> tuple[Stored, bool]:
+        incoming = check_structure(body, resource_type)
+        async with self.transaction() as work:
+            if if_none_exist:
+                existing = await work.match_one(resource_type, if_none_exist, "If-None-Exist")
+                if existing:
+                    return await work.read(resource_type, existing), False
+            await work.check_rules_and_references([incoming])
+            return (await work.create([incoming]))[0], True
+
+    async def update(self, resource_type: str, resource_id: str, body: dict,
+                     if_match: int | None) -> tuple[Stored, bool]:
+        check_id(resource_id)
+        incoming = check_structure(body, resource_type)
+        if body.get("id") != resource_id:
+            raise FHIRError.of(
+                400, "invalid",
+                f"The resource id ({body.get('id') or 'none'}) must match the id in the URL ({resource_id})", "id",
+            )
+        async with self.transaction() as work:
+            await work.check_rules_and_references([incoming], {(resource_type, resource_id)})
+            return await work.update(incoming, resource_id, if_match)
+
+    async def read(self, resource_type: str, resource_id: str) -> Stored:
+        async with self.reading() as work:
+            return await work.read(resource_type, resource_id)
+
+    async def vread(self, resource_type: str, resource_id: str, version: str) -> Stored:
+        if not (version.isascii() and version.isdigit()):
+            raise FHIRError.of(404, "not-found", f"{resource_type}/{resource_id} has no version {version}")
+        async with self.reading() as work:
+            return await work.vread(resource_type, resource_id, int(version))
+
+    async def delete(self, resource_type: str, resource_id: str) -> Stored | None:
+        async with self.transaction() as work:
+            return await work.delete(resource_type, resource_id)
+
+    async def history(self, resource_type: str | None, resource_id: str | None, pairs: list[tuple[str, str]]):
+        params = dict(pairs)
+        unknown = set(params) - {"_count", "_offset", "_since", "_format"}
+        if unknown:
+            raise FHIRError.of(400, "invalid", f"Unsupported _history parameter(s): {', '.join(sorted(unknown))}")
+        count = self._int_param(params, "_count", self.settings.default_page_size)
+        count = min(count, self.settings.max_page_size)
+        offset = min(self._int_param(params, "_offset", 0), MAX_SQL_INTEGER)
+        async with self.reading() as work:
+            if resource_id is not None:
+                if not await work.exists(resource_type, resource_id):
+                    raise FHIRError.of(404, "not-found", f"{resource_type}/{resource_id} is not known")
+            entries, total = await work.history(resource_type, resource_id, parse_since(params.get("_since")),
+                                                count, offset)
+        return entries, total, count, offset
+
+    async def search(self, resource_type: str, pairs: list[tuple[str, str]], lenient: bool = False) -> SearchResult:
+        request = self.parse_search(resource_type, pairs, lenient)
+        async with self.reading() as work:
+            return await work.search(request)
+
+    async def validate(self, resource_type: str, body: dict, resource_id: str | None) -> list[Issue]:
+        """$validate: every problem as an issue; an empty list means valid."""
+        try:
+            incoming = check_structure(body, resource_type)
+            if resource_id is not None and body.get("id") != resource_id:
+                raise FHIRError.of(400, "invalid", f"The resource id must be {resource_id} for this URL", "id")
+            async with self.reading() as work:
+                await work.check_rules_and_references([incoming])
+        except FHIRError as exc:
+            return exc.issues
+        return []
+
+    # --- the audit trail -----------------------------------------------------
+
+    async def record_audit_event(self, event: dict) -> Stored:
+        """Store an AuditEvent the server built itself. The model is not asked (it took a tenth of
+        a small request); a test checks the events against it instead. No rules or references
+        either: the server writes what it knows to be so."""
+        incoming = check_structure(event, "AuditEvent", known_model_issues=[])
+        async with self.transaction() as work:
+            return (await work.create([incoming]))[0]
+
+    @staticmethod
+    def _int_param(params: dict[str, str], name: str, default: int) -> int:
+        value = params.get(name)
+        if value is None:
+            return default
+        if not (value.isascii() and value.isdigit()):
+            raise FHIRError.of(400, "invalid", f"{name} must be a non-negative integer")
+        return int(value)

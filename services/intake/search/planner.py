@@ -1,0 +1,189 @@
+"""FHIR search, second step: a SearchRequest planned as SQL over the index tables.
+
+Each criterion becomes `res_id IN (select from one index table)` or an EXISTS probe of it, which
+lets the database drive the query from the most selective index; which criterion drives is
+chosen by parameter type, or by counting (executor.py). The statements for a page, the ids of
+up to a limit of matches, and counts are built here; the executor runs them.
+"""
+
+from sqlalchemy import ColumnElement, and_, exists, false, func, not_, or_, select, true
+from sqlalchemy.sql import Select
+
+from services.intake.fhir.registry import search_parameters
+from services.intake.search import predicates
+from services.intake.search.parsing import Criterion, SearchRequest, prefixed
+from services.intake.search.predicates.date import interval_condition, window, window_branches
+from services.intake.storage.indexing import param_filter
+from services.intake.storage.models import INDEX_TABLES, POINT_MS, ResourceRow
+
+
+def _driver_rows(request: SearchRequest, criterion: Criterion):
+    """The index rows that start a query, as a FROM item with res_id. A date window is read as
+    two index ranges (points, longer intervals) in UNION ALL: as an OR, PostgreSQL visits the
+    table for each row and misjudges how many there are."""
+    table = INDEX_TABLES[criterion.param.type].__table__
+    own = [table.c.res_type == request.resource_type, predicates.matches(criterion, table.c)]
+    branches = window_branches(table.c, *window(criterion)) if criterion.param.type == "date" else None
+    if branches is None:
+        return table, own
+    values = (or_(*(predicates.value_condition(criterion, table.c, v) for v in g)) for g in criterion.groups)
+    own = own[:1] + [param_filter(table.c, criterion.param), *values]
+    rows = select(table.c.res_id).where(*own, branches[0]).union_all(select(table.c.res_id).where(*own, branches[1]))
+    return rows.subquery("window"), []
+
+
+# Which criterion drives a query: the likeliest to match few rows first, as HAPI orders them.
+_SELECTIVITY = {"reference": 0, "token": 1, "string": 2, "quantity": 3, "date": 4}
+
+
+def _criterion_condition(resource_type: str, criterion: Criterion, drives: bool) -> ColumnElement:
+    """The driving criterion is an IN over its index table, so that the database starts there;
+    the others are correlated EXISTS probes of the owner index. Both plans stay fast even when
+    the planner has no statistics yet (a freshly loaded PostgreSQL table)."""
+    r = ResourceRow
+    name = criterion.param.name
+    if name == "_id":
+        ids = list(criterion.values)
+        return r.res_id.not_in(ids) if criterion.modifier == "not" else r.res_id.in_(ids)
+    if name == "_lastUpdated":
+        # A stored instant covers its millisecond.
+        return or_(*(interval_condition(*prefixed(v), r.last_updated_ms, r.last_updated_ms + 1)
+                     for v in criterion.values))
+    table = INDEX_TABLES[criterion.param.type]
+    matches = predicates.matches(criterion, table)
+    if drives and criterion.modifier != "not":
+        return r.res_id.in_(select(table.res_id).where(table.res_type == resource_type, matches))
+    probe = exists().where(table.res_type == r.res_type, table.res_id == r.res_id, matches)
+    return not_(probe) if criterion.modifier == "not" else probe
+
+
+def _sort_key(resource_type: str, name: str, descending: bool):
+    r = ResourceRow
+    if name == "_id":
+        return r.res_id
+    if name == "_lastUpdated":
+        return r.last_updated_ms
+    param = search_parameters()[resource_type][name]
+    table = INDEX_TABLES[param.type]
+    column = {"date": "low_ms" if not descending else "high_ms", "string": "value", "token": "code",
+              "quantity": "value"}[param.type]
+    aggregate = func.max if descending else func.min
+    return (
+        select(aggregate(getattr(table, column)))
+        .where(table.res_type == r.res_type, table.res_id == r.res_id, table.param == name)
+        .scalar_subquery()
+    )
+
+
+def where_clause(request: SearchRequest, driven: bool = True) -> list[ColumnElement]:
+    """driven=False probes every criterion per resource, in storage order: the better plan for a
+    page of a broad search without a sort, where the first rows read soon fill the page."""
+    r = ResourceRow
+    conditions = [r.res_type == request.resource_type, r.deleted == false()]
+    conditions += [_criterion_condition(request.resource_type, c, drives=driven and i == 0)
+                   for i, c in enumerate(_ordered(request))]
+    return conditions
+
+
+def page_statement(request: SearchRequest, broad: bool = False, among: list[str] | None = None) -> Select:
+    """One page of matches; `broad` when they are known to be many (more than the total limit);
+    `among`: the ids of all the matches, when already read (a few: the search is not run again)."""
+    r = ResourceRow
+    order = []
+    for name, descending in request.sort:
+        key = _sort_key(request.resource_type, name, descending)
+        order.append(key.desc().nulls_last() if descending else key.asc().nulls_last())
+    order.append(r.pk)  # a total order, so that pages never overlap or skip
+    if among is not None:
+        conditions = [r.res_type == request.resource_type, r.deleted == false(), r.res_id.in_(among)]
+    else:
+        conditions = where_clause(request, driven=not (broad and not request.sort))
+    return select(r.res_id, r.content).where(*conditions).order_by(*order).limit(request.count).offset(request.offset)
+
+
+def _ordered(request: SearchRequest) -> list[Criterion]:
+    return sorted(request.criteria, key=lambda c: (c is not request.driver, c.param.name != "_id",
+                                                   _SELECTIVITY[c.param.type]))
+
+
+def driver_candidates(request: SearchRequest) -> list[Criterion]:
+    """The criteria worth counting before choosing where a query starts: the likeliest by
+    parameter type, and any date window bounded on both sides, which may hold far fewer rows
+    (code=X&date=ge2019-01&date=lt2019-03) or far more."""
+    ordered = _ordered(request)
+    if len(ordered) < 2 or any(_on_resources(c) or c.modifier == "not" for c in ordered):
+        return []
+    windows = [c for c in ordered[1:] if c.param.type == "date" and None not in window(c)]
+    return [ordered[0], *windows] if windows else []
+
+
+def bounded_count_statement(request: SearchRequest, criterion: Criterion, limit: int) -> Select:
+    """About how many index rows one criterion matches, counting no further than `limit`: a
+    date window counts its points only, one range of the window index (an OR of both kinds
+    would make the planner scan the table in hope of an early stop)."""
+    table = INDEX_TABLES[criterion.param.type]
+    if criterion.param.type == "date":
+        low, high = window(criterion)
+        matches = and_(param_filter(table, criterion.param), table.point == true(),
+                       table.low_ms > low - POINT_MS, table.low_ms < high)
+    else:
+        matches = predicates.matches(criterion, table)
+    rows = select(table.res_id).where(table.res_type == request.resource_type, matches).limit(limit)
+    return select(func.count()).select_from(rows.subquery())
+
+
+RANGE_TYPES = {"date", "quantity", "string"}
+
+
+def _on_resources(criterion: Criterion) -> bool:
+    return criterion.param.name in ("_id", "_lastUpdated")
+
+
+def _matching_ids(request: SearchRequest, distinct: bool = True, joins: bool = False) -> Select:
+    """The ids of the matches, read from the index tables alone where possible: they hold rows
+    of current, undeleted versions only, so counting needs no visit to the resources.
+    distinct=False may list a resource more than once; so may joins=True, which joins the index
+    rows of the other criteria instead of probing them with EXISTS."""
+    t = request.resource_type
+    ordered = _ordered(request)
+    if (not ordered or any(_on_resources(c) for c in ordered) or ordered[0].modifier == "not"
+            or (len(ordered) == 1 and ordered[0].param.type in RANGE_TYPES)):
+        # A lone range criterion: an IN list over its index removes duplicate rows more cheaply
+        # than DISTINCT, which SQLite would answer by reading a whole owner index in order.
+        return select(ResourceRow.res_id).where(*where_clause(request))
+    driver, others = ordered[0], ordered[1:]
+    rows, conditions = _driver_rows(request, driver)
+    ids = select(rows.c.res_id)
+    for criterion in others:
+        other = INDEX_TABLES[criterion.param.type].__table__.alias()
+        matches = and_(other.c.res_type == t, other.c.res_id == rows.c.res_id, predicates.matches(criterion, other.c))
+        if criterion.modifier == "not":
+            conditions.append(not_(exists().where(matches)))
+        elif joins:
+            ids = ids.join(other, matches)
+        else:
+            conditions.append(exists().where(matches))
+    ids = ids.where(*conditions)
+    return ids.distinct() if distinct else ids
+
+
+def ids_statement(request: SearchRequest, limit: int, dialect: str, distinct: bool = False) -> Select:
+    """The ids of up to limit + 1 matches, in no order: when there are at most `limit`, they give
+    both the total and the page, in one pass over the index tables instead of two. Without
+    DISTINCT, which PostgreSQL answers by sorting every match before the first row comes out,
+    the scan stops at the limit; the caller removes repeated ids. SQLite runs each correlated
+    EXISTS as a subroutine call, three times the cost of a join step; PostgreSQL plans EXISTS as
+    a semi-join, faster there than a join."""
+    # A date window starts as a UNION ALL, which SQLite would join branch by branch from the
+    # other criterion's index instead: there it keeps EXISTS.
+    window_driven = request.driver is not None and request.driver.param.type == "date"
+    joins = dialect == "sqlite" and not distinct and not window_driven
+    return _matching_ids(request, distinct, joins).limit(limit + 1)
+
+
+def count_statement(request: SearchRequest, limit: int | None = None) -> Select:
+    """COUNT of the matches; with `limit`, counting stops after limit + 1 of them."""
+    ids = _matching_ids(request)
+    if limit is not None:
+        ids = ids.limit(limit + 1)
+    return select(func.count()).select_from(ids.subquery())
