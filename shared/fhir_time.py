@@ -13,3 +13,9 @@ def instant(ms: int) -> str:
 
 def now_ms() -> int:
     return time.time_ns() // 1_000_000
+
+
+def now_instant() -> tuple[str, int]:
+    """The current time as a FHIR instant and as epoch ms, the same moment."""
+    ms = now_ms()
+    return instant(ms), ms

@@ -68,11 +68,3 @@ def date_range(value: str) -> tuple[int, int]:
         return low, low + max(1, 10 ** (3 - len(digits)))
     except ValueError as exc:
         raise DateFormatError(f"'{value}' is not a valid date: {exc}") from None
-
-
-def now_instant() -> tuple[str, int]:
-    """The current time as a FHIR instant string and as epoch ms, the same moment."""
-    now = datetime.now(UTC)
-    ms = _ms(now)
-    text = now.isoformat(timespec="milliseconds").replace("+00:00", "Z")
-    return text, ms

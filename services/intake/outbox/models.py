@@ -5,7 +5,8 @@ from typing import Any
 from sqlalchemy import BigInteger, Column, Index, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-from services.intake.storage.models import JSONDocument, SurrogateKey
+from services.intake.storage.models import SurrogateKey
+from shared.database import JSONDocument
 
 
 class OutboxMessage(SQLModel, table=True):

@@ -181,9 +181,6 @@ def ids_statement(request: SearchRequest, limit: int, dialect: str, distinct: bo
     return _matching_ids(request, distinct, joins).limit(limit + 1)
 
 
-def count_statement(request: SearchRequest, limit: int | None = None) -> Select:
-    """COUNT of the matches; with `limit`, counting stops after limit + 1 of them."""
-    ids = _matching_ids(request)
-    if limit is not None:
-        ids = ids.limit(limit + 1)
-    return select(func.count()).select_from(ids.subquery())
+def count_statement(request: SearchRequest) -> Select:
+    """COUNT of the matches."""
+    return select(func.count()).select_from(_matching_ids(request).subquery())

@@ -10,11 +10,11 @@ none), a superseded version's in its version row.
 
 from typing import Any
 
-from sqlalchemy import JSON, BigInteger, Boolean, Column, Index, Integer, UniqueConstraint, false
-from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy import BigInteger, Boolean, Column, Index, Integer, UniqueConstraint, false
 from sqlmodel import Field, SQLModel
 
-JSONDocument = JSON().with_variant(JSONB(), "postgresql")
+from shared.database import JSONDocument
+
 # SQLite only auto-increments an INTEGER PRIMARY KEY.
 SurrogateKey = BigInteger().with_variant(Integer(), "sqlite")
 # The largest SQL BIGINT (SQLite INTEGER, PostgreSQL bigint): offsets and version ids beyond it match nothing,

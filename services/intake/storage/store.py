@@ -16,13 +16,13 @@ from sqlalchemy import Table, and_, delete, false, func, insert, null, or_, sele
 from sqlalchemy.engine import Dialect
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.intake.fhir.dates import now_instant
 from services.intake.fhir.registry import READ_ONLY_TYPES
 from services.intake.fhir.validation import Incoming
 from services.intake.storage.indexing import extract
 from services.intake.storage.models import INDEX_TABLES, MAX_SQL_INTEGER, ReferenceIndex, ResourceRow, ResourceVersion
 from shared.errors import FHIRError
 from shared.fhir_json import dumps_text
+from shared.fhir_time import now_instant
 
 
 @dataclass(frozen=True)
