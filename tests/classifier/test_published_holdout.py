@@ -131,7 +131,7 @@ def test_no_probability_above_0_99(results):
 # The test keeps the known cases from growing: a new harmful answer fails it, and one fewer fails
 # it too, so that the list is shortened by hand (towards the target) and never drifts.
 KNOWN_HARMFUL = {
-    "askin-tumour-elderly-man-case-rep-med-2009", "ewing-extraskeletal-ankle-osteochondroma-boray-503",
+    "ewing-extraskeletal-ankle-osteochondroma-boray-503",
     "ewing-extraskeletal-groin-young-man-boray-658", "ewing-extraskeletal-thigh-boy-ijscr-2023",
     "extraskeletal-chondrosarcoma-leg-older-man-boray-355", "extraskeletal-osteosarcoma-lateral-hip-elderly-cjs-2000",
 }
