@@ -213,7 +213,7 @@ def citing_files() -> list[Path]:
 
 
 def domain_sections() -> list[int]:
-    return [int(n) for n in re.findall(r"^## (\d+)\. \S", DOMAIN, flags=re.M)]
+    return [int(n) for n in re.findall(r"^## (\d+)\. \S", DOMAIN, flags=re.MULTILINE)]
 
 
 def test_the_domain_summary_numbers_its_sections_in_order():
@@ -234,7 +234,7 @@ def test_every_cited_domain_section_exists():
 
 
 def test_every_cited_domain_heading_exists():
-    headings = [h.strip() for h in re.findall(r"^#{2,4} (.+)$", DOMAIN, flags=re.M)]
+    headings = [h.strip() for h in re.findall(r"^#{2,4} (.+)$", DOMAIN, flags=re.MULTILINE)]
     cited = {(m.group(1), str(path.relative_to(ROOT))) for path in citing_files()
              for m in HEADING_CITATION.finditer(path.read_text(errors="replace"))}
     missing = sorted((name, where) for name, where in cited if not any(h.startswith(name) for h in headings))
@@ -244,7 +244,7 @@ def test_every_cited_domain_heading_exists():
 
 def test_the_domain_summary_cites_only_listed_sources_and_lists_only_cited_ones():
     body, sources = DOMAIN.split("\n## Sources\n", 1)
-    listed = re.findall(r"^- `([a-z][a-z0-9-]*)` — \S", sources, flags=re.M)
+    listed = re.findall(r"^- `([a-z][a-z0-9-]*)` — \S", sources, flags=re.MULTILINE)
     cited = {key for m in SOURCE_CITATION.finditer(body) for key in re.split(r";\s+", m.group(1))}
     assert len(listed) == len(set(listed)), "a source is listed twice"
     assert sorted(cited - set(listed)) == [], "cited in docs/domain.md, not in its Sources"
