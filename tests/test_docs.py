@@ -180,7 +180,7 @@ def test_the_layout_of_intake_on_the_page_is_that_of_its_folders():
     assert sorted(listed - files) == [], "docs/architecture.md names modules that do not exist"
 
 
-@pytest.mark.parametrize("page", ["architecture.md", "vocabulary.md"])
+@pytest.mark.parametrize("page", ["architecture.md", "vocabulary.md", "domain.md"])
 def test_every_path_the_page_names_exists(page):
     text = (ROOT / "docs" / page).read_text()
     paths = {m.rstrip(".,;:)") for m in re.findall(r"(?<![\w/-])(?:services|shared|docs|tests|deploy|scripts|bench|"
@@ -188,3 +188,64 @@ def test_every_path_the_page_names_exists(page):
     missing = [p for p in sorted(paths) if not (ROOT / p).exists()]
     assert missing == []
     assert len(paths) >= 3  # the check has something to check
+
+
+# ---- domain.md ---------------------------------------------------------------------------------
+# The knowledge files, the tests and the docs cite the clinical summary by section number
+# ("expert estimate after domain.md 3: hip 69%", "docs/domain.md section 5", "domain.md 3 and 7")
+# and its sub-sections by their heading in quotes.
+
+DOMAIN_PATH = ROOT / "docs" / "domain.md"
+DOMAIN = DOMAIN_PATH.read_text()
+SECTION_CITATION = re.compile(r"domain\.md(?: section)? (\d+(?:(?:, | and | or )\d+)*)")
+HEADING_CITATION = re.compile(r'domain\.md,? "([^"]+)"')
+SOURCE_CITATION = re.compile(r"(?<!`)\[([a-z][a-z0-9-]*(?:;\s+[a-z][a-z0-9-]*)*)\](?![(`])")
+CITING_SUFFIXES = {".py", ".yaml", ".yml", ".md", ".json", ".txt", ".sh"}
+
+
+def citing_files() -> list[Path]:
+    """Every text file of services/, tests/ and docs/ (and the README) but the summary and this test."""
+    files = [ROOT / "README.md"]
+    for folder in ("services", "tests", "docs"):
+        files += [p for p in (ROOT / folder).rglob("*") if p.suffix in CITING_SUFFIXES and p.is_file()
+                  and "__pycache__" not in p.parts]
+    return sorted(set(files) - {DOMAIN_PATH, Path(__file__).resolve()})
+
+
+def domain_sections() -> list[int]:
+    return [int(n) for n in re.findall(r"^## (\d+)\. \S", DOMAIN, flags=re.MULTILINE)]
+
+
+def test_the_domain_summary_numbers_its_sections_in_order():
+    assert domain_sections() == list(range(1, len(domain_sections()) + 1))
+    assert len(domain_sections()) >= 8
+
+
+def test_every_cited_domain_section_exists():
+    sections = set(domain_sections())
+    cited: dict[int, set[str]] = {}
+    for path in citing_files():
+        for match in SECTION_CITATION.finditer(path.read_text(errors="replace")):
+            for number in re.findall(r"\d+", match.group(1)):
+                cited.setdefault(int(number), set()).add(str(path.relative_to(ROOT)))
+    missing = {n: sorted(where)[:3] for n, where in cited.items() if n not in sections}
+    assert missing == {}, "sections cited but not headings of docs/domain.md"
+    assert {2, 3, 4, 5, 6, 7} <= set(cited)  # the check has something to check
+
+
+def test_every_cited_domain_heading_exists():
+    headings = [h.strip() for h in re.findall(r"^#{2,4} (.+)$", DOMAIN, flags=re.MULTILINE)]
+    cited = {(m.group(1), str(path.relative_to(ROOT))) for path in citing_files()
+             for m in HEADING_CITATION.finditer(path.read_text(errors="replace"))}
+    missing = sorted((name, where) for name, where in cited if not any(h.startswith(name) for h in headings))
+    assert missing == []
+    assert cited  # tests/imaging/phantom.py and tests/data/ct/SOURCE.md cite one
+
+
+def test_the_domain_summary_cites_only_listed_sources_and_lists_only_cited_ones():
+    body, sources = DOMAIN.split("\n## Sources\n", 1)
+    listed = re.findall(r"^- `([a-z][a-z0-9-]*)` — \S", sources, flags=re.MULTILINE)
+    cited = {key for m in SOURCE_CITATION.finditer(body) for key in re.split(r";\s+", m.group(1))}
+    assert len(listed) == len(set(listed)), "a source is listed twice"
+    assert sorted(cited - set(listed)) == [], "cited in docs/domain.md, not in its Sources"
+    assert sorted(set(listed) - cited) == [], "in the Sources of docs/domain.md, never cited"

@@ -1,7 +1,7 @@
 """Authoring helper for the clinical vignettes: compact descriptions -> FHIR Bundle JSON files.
 
 Run `python -m tests.classifier.vignette_builder` to (re)write tests/classifier/cases/*.json.
-The vignettes were written from domain.md, not tuned to the model.
+The vignettes were written from docs/domain.md, not tuned to the model.
 Run `python -m tests.classifier.vignette_builder --published` to (re)write tests/classifier/published/*.json
 from tests/classifier/published_cases.py (the first set written from published case reports, issue 12, now the
 development set), and `--published-holdout` to (re)write tests/classifier/published_holdout/*.json from

@@ -1,4 +1,4 @@
-"""The clinical vignettes (source of cases/*.json), written from domain.md (and, for the diagnoses
+"""The clinical vignettes (source of cases/*.json), written from docs/domain.md (and, for the diagnoses
 and corrections of issue 12, from the sources of references.yaml; none is a published case).
 
 Each: id, expected diagnosis, story, birth date, sex, date of the work-up, labs

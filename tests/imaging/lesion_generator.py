@@ -44,7 +44,7 @@ DATA = Path(__file__).resolve().parents[1] / "data" / "ct"
 SEGMENTATION = DATA / "example_ct_dicom_seg.nii.gz"
 GENERATOR_VERSION = 1
 
-# ---- what a case draws (the brief and docs/domain.md section 5) -------------------------------
+# ---- what a case draws (docs/domain.md section 5 and the evaluation brief) --------------------
 SCANS = ("pelvis", "chest")
 SCAN_WEIGHTS = (0.7, 0.3)              # the pelvis (both hips, the commonest site) more often
 THICKNESS_MM = (0.6, 5.0)              # uniform
