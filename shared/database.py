@@ -13,7 +13,6 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from shared.fhir_json import dumps_text, loads
 
-
 # A column of JSON documents: JSONB on PostgreSQL (indexable, stored parsed), JSON text on SQLite.
 JSONDocument = JSON().with_variant(JSONB(), "postgresql")
 # Resources are stored as JSON documents; orjson is several times faster than json.
@@ -27,7 +26,7 @@ def create_engine(url: str) -> AsyncEngine:
         engine = create_async_engine(url, connect_args={"timeout": 30}, **_OPTIONS)
 
         @event.listens_for(engine.sync_engine, "connect")
-        def _sqlite_pragmas(dbapi_connection, _record) -> None:  # noqa: ANN001
+        def _sqlite_pragmas(dbapi_connection, _record) -> None:
             # WAL lets readers run beside the single writer; foreign keys are off by default.
             cursor = dbapi_connection.cursor()
             cursor.execute("PRAGMA journal_mode=WAL")

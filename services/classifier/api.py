@@ -112,7 +112,8 @@ def build_router() -> APIRouter:
                  response_model=cds_hooks.CardsResponse,
                  responses=fhir_responses({}, (400, 401, 404, 412, 422, 502)),
                  dependencies=[Depends(cds_client)])
-    async def patient_view(service_id: str, hook: cds_hooks.HookRequest, settings: SettingsDep, request: Request) -> cds_hooks.CardsResponse:
+    async def patient_view(service_id: str, hook: cds_hooks.HookRequest, settings: SettingsDep,
+                           request: Request) -> cds_hooks.CardsResponse:
         if service_id != cds_hooks.SERVICE_ID:
             raise FHIRError.of(404, "not-found", f"No CDS service {service_id}; see /cds-services")
         record = await _patient_record(hook, settings)

@@ -142,7 +142,8 @@ def card_from_result(result: dict, service_base: str | None = None) -> Card:
     next_test = next(iter(notes.get("next-best-test", [])), None)
     management = notes.get("management", [])
     stops = [n for n in management if "[STOP]" in n]
-    others = ", ".join(f"{p['outcome']['text']} ({format_probability(p['probabilityDecimal'])})" for p in assessment["prediction"][1:4])
+    others = ", ".join(f"{p['outcome']['text']} ({format_probability(p['probabilityDecimal'])})"
+                       for p in assessment["prediction"][1:4])
     if alarm:
         indicator, summary = alarm.group(1), alarm.group(2)
     elif none_fits:

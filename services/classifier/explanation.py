@@ -44,7 +44,8 @@ def _render(kb: Knowledge) -> str:
     out += [f'<li><a href="#{escape(code)}">{escape(d.display)}</a></li>' for code, d in kb.diagnoses.items()]
     out.append(f'<li><a href="#{escape(kb.none_fits.code)}">{escape(kb.none_fits.display)}</a></li></ul>')
     for code, diagnosis in kb.diagnoses.items():
-        typing = diagnosis.typing + (f" ({diagnosis.typing_if_tumoral_mass} when it forms a tumoral mass)" if diagnosis.typing_if_tumoral_mass else "")
+        typing = diagnosis.typing + (f" ({diagnosis.typing_if_tumoral_mass} when it forms a tumoral mass)"
+                                     if diagnosis.typing_if_tumoral_mass else "")
         out += [f'<h3 id="{escape(code)}">{escape(diagnosis.display)} <code>{escape(code)}</code></h3>',
                 f"<p>{escape(diagnosis.definition)}</p>",
                 f"<p>Typing: {escape(typing)}; mechanism: {escape(diagnosis.mechanism)}"
@@ -72,6 +73,7 @@ def _render(kb: Knowledge) -> str:
             links.append(f'<a href="{escape(reference.url)}">link</a>')
         if reference.estimate:
             links.append("identifier not verified")
-        out.append(f'<li id="ref-{escape(key)}"><code>{escape(key)}</code>: {escape(reference.citation)}. {"; ".join(links)}</li>')
+        out.append(f'<li id="ref-{escape(key)}"><code>{escape(key)}</code>: '
+                   f'{escape(reference.citation)}. {"; ".join(links)}</li>')
     out.append("</ul></body></html>")
     return "\n".join(out)

@@ -70,7 +70,8 @@ def interpretation_state(observation: dict) -> str | None:
     return None
 
 
-def reference_range_bounds(observation: dict, analyte: Analyte, labs: LabCatalog, value_unit: str) -> tuple[float | None, float | None] | None:
+def reference_range_bounds(observation: dict, analyte: Analyte, labs: LabCatalog,
+                           value_unit: str) -> tuple[float | None, float | None] | None:
     """The lab's own range converted to canonical units; None when absent or unusable."""
     for reference_range in observation.get("referenceRange") or []:
         bounds = []

@@ -59,7 +59,8 @@ def plan(facts: Facts, kb: Knowledge) -> tuple[list[Advice], list[Advice]]:
     for tag, exposure in rules.exposures.items():
         if tag in stopping and facts.state(exposure.finding) == "true":
             reason = stopping[tag].reason.format_map(values)
-            advice.append(Advice(f"stop-{tag}", "stop", f"Stop {exposure.name}: {reason}.", cite(stopping[tag].sources, kb), urgent=True))
+            advice.append(Advice(f"stop-{tag}", "stop", f"Stop {exposure.name}: {reason}.", cite(stopping[tag].sources, kb),
+                                 urgent=True))
             said.add(stopping[tag].id)
     for item in rules.items:
         leading = item.when.get("leading")
@@ -73,7 +74,8 @@ def plan(facts: Facts, kb: Knowledge) -> tuple[list[Advice], list[Advice]]:
                 if contraindication.id not in said:
                     said.add(contraindication.id)
                     reason = contraindication.reason.format_map(values)
-                    advice.append(Advice(f"not-{contraindication.id}", "avoid", f"Not advised: {reason}.", cite(contraindication.sources, kb)))
+                    advice.append(Advice(f"not-{contraindication.id}", "avoid", f"Not advised: {reason}.",
+                                         cite(contraindication.sources, kb)))
             continue
         advice.append(Advice(item.id, item.kind, item.text.format_map(values), cite(item.sources, kb), item.urgent, item.code))
     advice.sort(key=lambda a: KIND_ORDER[a.kind])  # stable: the file's order within a kind

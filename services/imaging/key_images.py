@@ -202,7 +202,7 @@ def render(sec: Section, title: str) -> bytes:
     out.putpalette(PALETTE)
     draw = ImageDraw.Draw(out)
     _text(draw, (4, 3), title, WHITE, small)
-    for index, (panel, (name, window_width, level)) in enumerate(zip(panels, WINDOWS)):
+    for index, (panel, (name, window_width, level)) in enumerate(zip(panels, WINDOWS, strict=True)):
         out.paste(panel, (index * (panel.width + gap), HEADER_PX))
         _text(draw, (index * (panel.width + gap) + 4, 20), f"{name} W{window_width} L{level}", WHITE, small)
     buffer = io.BytesIO()

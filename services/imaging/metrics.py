@@ -9,7 +9,6 @@ from shared.database import Database
 from shared.observability import Metrics
 
 
-
 def install_job_metrics(metrics: Metrics, db: Database) -> None:
     analyses = Gauge("imaging_analyses", "Analyses by state", ["state"], registry=metrics.registry)
     deliveries = Gauge("imaging_report_deliveries", "Reports to write back to intake, by state", ["state"],

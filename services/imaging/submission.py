@@ -24,7 +24,6 @@ from services.imaging.uploads import UploadLimits, extract_zip, is_nifti, is_zip
 from shared.errors import FHIRError
 from shared.fhir_json import dumps
 
-
 KEY = re.compile(r"^[\x21-\x7e]{1,255}$")  # visible ASCII
 
 

@@ -311,7 +311,8 @@ class Worker:
             return retried
 
     async def _requeue_orphans(self, conn: psycopg.AsyncConnection) -> None:
-        waiting = await self.store.queued_before(now_ms() - max(ORPHAN_AFTER_MS, int(self.settings.imaging_worker_stalled_seconds * 2000)))
+        stalled_ms = int(self.settings.imaging_worker_stalled_seconds * 2000)
+        waiting = await self.store.queued_before(now_ms() - max(ORPHAN_AFTER_MS, stalled_ms))
         if not waiting:
             return
         locks = [f"{ANALYSE}:{job_id}" for job_id in waiting]
@@ -319,7 +320,7 @@ class Worker:
             "SELECT lock FROM procrastinate_jobs WHERE status IN ('todo', 'doing') AND lock = ANY(%s)",
             (locks,))).fetchall()
         known = {row[0] for row in rows}
-        for job_id, lock in zip(waiting, locks):
+        for job_id, lock in zip(waiting, locks, strict=True):
             if lock not in known:
                 log.warning("accepted analysis without a queued job: enqueued again", extra={"job": job_id})
                 await defer_analysis(self.app, job_id)

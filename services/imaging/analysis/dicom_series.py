@@ -141,7 +141,8 @@ def _frames(index: int, ds: pydicom.Dataset) -> tuple[list[Frame], int]:
               "sop_uid": str(ds.get("SOPInstanceUID", "") or ""),
               "series_number": str(ds.get("SeriesNumber", "") or "")}
     if _sop_class(ds) not in ENHANCED_CT and "PerFrameFunctionalGroupsSequence" not in ds:
-        return [Frame(frame=None, instance_number=str(ds.get("InstanceNumber", "") or ""), position=_floats(ds.get("ImagePositionPatient"), 3, "ImagePositionPatient"),
+        return [Frame(frame=None, instance_number=str(ds.get("InstanceNumber", "") or ""),
+                      position=_floats(ds.get("ImagePositionPatient"), 3, "ImagePositionPatient"),
                       orientation=_floats(ds.get("ImageOrientationPatient"), 6, "ImageOrientationPatient"),
                       pixel_spacing=_floats(ds.get("PixelSpacing"), 2, "PixelSpacing"),
                       slope=_number(ds.get("RescaleSlope"), 1.0) or 1.0,
@@ -182,7 +183,7 @@ def _same_series(a: Frame, b: Frame) -> bool:
         and (a.series_number == b.series_number or not a.series_number or not b.series_number) \
         and (a.rows, a.columns, a.kernel) == (b.rows, b.columns, b.kernel) \
         and np.abs(a.orientation - b.orientation).max() <= ORIENTATION_TOLERANCE \
-        and all(close(x, y) for x, y in zip(a.pixel_spacing, b.pixel_spacing)) \
+        and all(close(x, y) for x, y in zip(a.pixel_spacing, b.pixel_spacing, strict=True)) \
         and close(a.thickness, b.thickness)
 
 
@@ -192,7 +193,7 @@ def _group(frames: list[Frame]) -> list[list[Frame]]:
     groups: list[list[Frame]] = []
     named: list[dict[str, str]] = []  # per group: the UID and number its frames gave, once one did
     for frame in frames:
-        for group, names in zip(groups, named):
+        for group, names in zip(groups, named, strict=True):
             if _same_series(group[0], frame) and all(
                     not getattr(frame, key) or names.get(key, getattr(frame, key)) == getattr(frame, key)
                     for key in ("series_uid", "series_number")):

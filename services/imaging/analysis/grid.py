@@ -58,11 +58,11 @@ class Grid:
 
     def ct_box(self, box: tuple[slice, ...]) -> tuple[slice, ...]:
         """The CT voxels a box of grid voxels covers."""
-        return tuple(slice(s.start * f, min(s.stop * f, n)) for s, f, n in zip(box, self.factors, self.ct_shape))
+        return tuple(slice(s.start * f, min(s.stop * f, n)) for s, f, n in zip(box, self.factors, self.ct_shape, strict=True))
 
     def to_ct(self, array: np.ndarray, box: tuple[slice, ...]) -> np.ndarray:
         """A grid array over `box`, spread over the CT voxels of ct_box(box)."""
-        index = [np.arange(s.start, s.stop) // f - b.start for s, f, b in zip(self.ct_box(box), self.factors, box)]
+        index = [np.arange(s.start, s.stop) // f - b.start for s, f, b in zip(self.ct_box(box), self.factors, box, strict=True)]
         return array[np.ix_(*index)]
 
     def to_grid(self, mask: np.ndarray, box: tuple[slice, ...]) -> np.ndarray:
@@ -94,9 +94,9 @@ def block_stats(hu: np.ndarray, factors: np.ndarray) -> tuple[np.ndarray, np.nda
     volume's edge are completed with their edge voxels."""
     flip = hu.flags.f_contiguous and not hu.flags.c_contiguous  # NIfTI arrays are Fortran-ordered
     data, f = (hu.T, factors[::-1]) if flip else (hu, factors)
-    shape = [-(-n // k) for n, k in zip(data.shape, f)]
+    shape = [-(-n // k) for n, k in zip(data.shape, f, strict=True)]
     mean, peak = np.empty(shape, np.int16), np.empty(shape, np.int16)
-    pad = [(0, s * k - n) for s, k, n in zip(shape, f, data.shape)]
+    pad = [(0, s * k - n) for s, k, n in zip(shape, f, data.shape, strict=True)]
     cells = int(np.prod(f))
     for n in range(shape[0]):
         slab = data[n * f[0]:(n + 1) * f[0]]

@@ -143,7 +143,7 @@ def _decode(paths: list[Path], frames: list[Frame], hu: np.ndarray) -> None:
                 decoded = [(wanted[0][0], pydicom.dcmread(paths[file]).pixel_array)]
             else:
                 where = {f: k for k, f in wanted}
-                decoded = zip((where[f] for f in sorted(where)), iter_pixels(paths[file], indices=sorted(where)))
+                decoded = zip((where[f] for f in sorted(where)), iter_pixels(paths[file], indices=sorted(where)), strict=True)
             for k, pixels in decoded:
                 hu[:, :, k] = _pixels(frames[k], pixels, k).T
         except InputError:

@@ -20,7 +20,11 @@ from services.intake.fhir.model_validation_pool import ModelValidationPool
 from services.intake.fhir.registry import READ_ONLY_TYPES, SUPPORTED_TYPES
 from services.intake.fhir.validation import Incoming, check_structure
 from services.intake.interactions.interactions import (
-    Interactions, SearchResult, UnitOfWork, check_rules, parse_if_match,
+    Interactions,
+    SearchResult,
+    UnitOfWork,
+    check_rules,
+    parse_if_match,
 )
 from services.intake.storage.store import Stored
 from shared.errors import FHIRError, Issue, operation_outcome
@@ -245,7 +249,7 @@ class BundleProcessor:
         writing: asyncio.Future | None = None
         current = 0
         try:
-            for current, chunk in enumerate(chunks):
+            for current, chunk in enumerate(chunks):  # noqa: B007 - `current` is read by the except clause
                 _check_structures([(e, []) for e in chunk])
                 if writing is not None and _has_conditional_references(chunk):
                     await writing

@@ -10,7 +10,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from services.intake.fhir.registry import SearchParameter, search_parameters
 from services.intake.search.parsing import SearchRequest
 from services.intake.search.planner import (
-    bounded_count_statement, count_statement, driver_candidates, ids_statement, page_statement,
+    bounded_count_statement,
+    count_statement,
+    driver_candidates,
+    ids_statement,
+    page_statement,
 )
 from services.intake.storage.indexing import param_filter
 from services.intake.storage.models import ReferenceIndex, ResourceRow
