@@ -30,7 +30,6 @@ from services.classifier.schema import (
 
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader when libyaml is there: faster
 KNOWLEDGE_DIR = Path(__file__).parent / "knowledge"
-LAB_STATES = ("low", "normal", "high")
 COHERENCE_TOLERANCE = 0.02  # |sum over states of P(state) x LR - 1| allowed (figures are rounded to 3 digits)
 BOOLEAN_KEYS = {"present": "true", "absent": "false"}  # knowledge-file wording -> feature state
 
