@@ -18,7 +18,7 @@ from PIL import Image, ImageDraw, ImageFont
 from scipy import ndimage
 
 from services.imaging.analysis.lesions import Findings, Lesion
-from services.imaging.analysis.volume import Volume
+from services.imaging.analysis.volume import Volume, axis_towards
 
 WINDOWS = (("Soft tissue", 400, 40), ("Bone", 2000, 500))   # (name, width, level) in HU
 MAX_LESIONS = 4             # key images for the largest few; the others are outlined where they show
@@ -89,11 +89,7 @@ def direction_letters(vector: np.ndarray) -> str:
 def normal_axis(volume: Volume, plane: str, taken: int | None = None) -> int:
     """The voxel axis most nearly normal to the patient plane `plane`, other than `taken` (so that
     a steep oblique does not show one voxel plane twice under two names)."""
-    directions = volume.affine[:3, :3] / volume.spacing
-    alignment = np.abs(np.array(PLANES[plane][0], float) @ directions)
-    if taken is not None:
-        alignment[taken] = -1.0
-    return int(np.argmax(alignment))
+    return axis_towards(volume.affine, PLANES[plane][0], taken)[0]
 
 
 def section(volume: Volume, labels: np.ndarray, plane: str, voxel: tuple[int, int, int],

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from services.imaging.analysis.volume import voxel_spacing, voxel_volume_ml
+
 ANALYSIS_VOXEL_MM = 3.0     # largest grid voxel: coarser grids cut masses from bone less reliably
 # Physical sizes compared with a margin: a distance on a grid of 3 mm voxels is 3, 6, 9 mm... and a
 # header's PixelSpacing of 3.0001 must not tip one over a threshold of 3 or 6 mm. Every comparison
@@ -46,7 +48,7 @@ class Grid:
 
     @property
     def spacing(self) -> np.ndarray:
-        return np.linalg.norm(self.affine[:3, :3], axis=0)
+        return voxel_spacing(self.affine)
 
     @property
     def ct_spacing(self) -> np.ndarray:
@@ -54,7 +56,7 @@ class Grid:
 
     @property
     def voxel_ml(self) -> float:
-        return abs(float(np.linalg.det(self.affine[:3, :3]))) / 1000.0
+        return voxel_volume_ml(self.affine)
 
     def ct_box(self, box: tuple[slice, ...]) -> tuple[slice, ...]:
         """The CT voxels a box of grid voxels covers."""
@@ -76,7 +78,7 @@ class Grid:
 
 
 def analysis_grid(hu: np.ndarray, affine: np.ndarray) -> Grid:
-    spacing = np.linalg.norm(affine[:3, :3], axis=0)
+    spacing = voxel_spacing(affine)
     # Never coarser than ANALYSIS_VOXEL_MM: coarser grids cut masses from bone less reliably.
     factors = np.maximum(voxels_in(ANALYSIS_VOXEL_MM, spacing), 1)
     if (factors == 1).all():

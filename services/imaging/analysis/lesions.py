@@ -32,7 +32,7 @@ from scipy import ndimage
 from services.imaging.analysis import skeleton
 from services.imaging.analysis.grid import Grid, analysis_grid, exceeds, reaches, voxels_in, within
 from services.imaging.analysis.morphology import fill_holes, in_plane
-from services.imaging.analysis.volume import Volume
+from services.imaging.analysis.volume import Volume, axis_towards, voxel_spacing, voxel_volume_ml
 
 # ---- tunables (one place, one reason each) ----------------------------------------------------
 BODY_HU = -400              # soft tissue and fat are above, air and lung below
@@ -141,14 +141,6 @@ def _closed(mask: np.ndarray, radius_mm: float, spacing: np.ndarray) -> np.ndarr
     return _deeper_than(grown, radius_mm, spacing) | mask
 
 
-def _axis_towards(affine: np.ndarray, direction: np.ndarray) -> tuple[int, int, float]:
-    """The voxel axis best aligned with a patient direction, its sign, and |cos| of the angle."""
-    columns = affine[:3, :3] / np.linalg.norm(affine[:3, :3], axis=0)
-    cosines = columns.T @ direction
-    axis = int(np.argmax(np.abs(cosines)))
-    return axis, int(np.sign(cosines[axis])), float(abs(cosines[axis]))
-
-
 def _coords(affine: np.ndarray, index: tuple[np.ndarray, ...]) -> np.ndarray:
     """LPS coordinates (n, 3) in mm of voxel indices."""
     ijk = np.stack(index, axis=1).astype(float)
@@ -192,7 +184,7 @@ def find_lesions(volume: Volume, progress: Callable[[str, int], None] = lambda s
     hu = np.asarray(volume.hu)
     affine = np.asarray(volume.affine, dtype=float)
     warnings: list[str] = []
-    slice_axis, _, si_cos = _axis_towards(affine, np.array([0.0, 0.0, 1.0]))
+    slice_axis, _, si_cos = axis_towards(affine, np.array([0.0, 0.0, 1.0]))
     if si_cos < 0.9:
         warnings.append("The slices are not axial: slice-wise steps (hole filling, hip landmarks) are approximate")
 
@@ -315,8 +307,7 @@ class _Context:
     def __init__(self, volume, hu, grid: Grid, body, bone, calcified, slice_axis, warnings):
         self.ct_hu = hu
         self.ct_affine = np.asarray(volume.affine, dtype=float)
-        self.ct_spacing = np.linalg.norm(self.ct_affine[:3, :3], axis=0)
-        self.ct_voxel_ml = abs(float(np.linalg.det(self.ct_affine[:3, :3]))) / 1000.0
+        self.ct_spacing, self.ct_voxel_ml = voxel_spacing(self.ct_affine), voxel_volume_ml(self.ct_affine)
         self.grid, self.body, self.bone, self.calcified = grid, body, bone, calcified
         self.slice_axis, self.warnings = slice_axis, warnings
         index = np.nonzero(body)
@@ -344,7 +335,7 @@ class _Context:
         index = np.arange(count + 1)
         sizes = _component_sizes(stacks, count)
         side = np.sign(ndimage.mean(_x_grid(self.grid.affine, stacks.shape), stacks, index) - self.midline_x)
-        axis, up, _ = _axis_towards(self.grid.affine, np.array([0.0, 0.0, 1.0]))
+        axis, up, _ = axis_towards(self.grid.affine, np.array([0.0, 0.0, 1.0]))
         top = [(b[axis].stop - 1 if up > 0 else b[axis].start) if b else -1 for b in ndimage.find_objects(stacks)]
         inside = np.array([False] + [t not in (0, stacks.shape[axis] - 1) for t in top])
         joints = np.zeros(count + 1, bool)
