@@ -3,13 +3,15 @@
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
+from typing import Any, cast
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import JSON, event, text
+from sqlalchemy import JSON, Table, event, inspect, text
 from sqlalchemy.dialects.postgresql import JSONB
-from sqlalchemy.engine import Connection
+from sqlalchemy.engine import Connection, CursorResult, Result
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
+from sqlmodel import SQLModel
 
 from shared.fhir_json import dumps_text, loads
 
@@ -19,6 +21,17 @@ JSONDocument = JSON().with_variant(JSONB(), "postgresql")
 _JSON_CODEC = {"json_serializer": dumps_text, "json_deserializer": loads}
 # Statement parameters are patient data: never in error messages or logs.
 _OPTIONS = {**_JSON_CODEC, "hide_parameters": True}
+
+
+def table_of(model: type[SQLModel]) -> Table:
+    """The Table of a SQLModel table class (SQLModel sets `__table__` at run time without typing it)."""
+    return cast(Table, inspect(model).local_table)
+
+
+def rowcount(result: Result[Any]) -> int:
+    """How many rows an UPDATE or DELETE matched: its result is a CursorResult, which the type of
+    Session.execute does not say."""
+    return cast(CursorResult[Any], result).rowcount
 
 
 def create_engine(url: str) -> AsyncEngine:

@@ -6,6 +6,7 @@ opened; storage knows nothing of searches, only of the tables it writes.
 
 from sqlalchemy import false, select, text, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
 
 from services.intake.fhir.registry import SearchParameter, search_parameters
 from services.intake.search.parsing import SearchRequest
@@ -101,13 +102,13 @@ class SearchExecutor:
         if not ids:
             return []
         ref = ReferenceIndex
-        targets = select(ref.target_type, ref.target_id).where(
-            ref.res_type == resource_type, param_filter(ref, param), ref.res_id.in_(ids),
-            *( [ref.target_type == target_type] if target_type else [] ),
+        targets = select(col(ref.target_type), col(ref.target_id)).where(
+            col(ref.res_type) == resource_type, param_filter(ref, param), col(ref.res_id).in_(ids),
+            *( [col(ref.target_type) == target_type] if target_type else [] ),
         )
         result = await self.session.execute(
-            select(ResourceRow.content).where(
-                tuple_(ResourceRow.res_type, ResourceRow.res_id).in_(targets), ResourceRow.deleted == false()
-            ).order_by(ResourceRow.pk)
+            select(col(ResourceRow.content)).where(
+                tuple_(col(ResourceRow.res_type), col(ResourceRow.res_id)).in_(targets), col(ResourceRow.deleted) == false()
+            ).order_by(col(ResourceRow.pk))
         )
         return list(result.scalars().all())

@@ -5,7 +5,7 @@ Revises:
 Create Date: 2026-11-22 16:31:14.226726
 """
 import sqlalchemy as sa
-import sqlmodel
+import sqlmodel.sql.sqltypes
 from alembic import op
 from sqlalchemy.dialects import postgresql
 

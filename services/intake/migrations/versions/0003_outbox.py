@@ -5,7 +5,7 @@ Revises: 0002
 Create Date: 2026-11-22 23:05:00
 """
 import sqlalchemy as sa
-import sqlmodel
+import sqlmodel.sql.sqltypes
 from alembic import op
 from sqlalchemy.dialects import postgresql
 
