@@ -63,7 +63,7 @@ def _palette() -> list[int]:
 PALETTE = _palette()
 
 
-def _font(size: int) -> ImageFont.ImageFont:
+def _font(size: int) -> ImageFont.ImageFont | ImageFont.FreeTypeFont:
     try:
         return ImageFont.load_default(size=size)
     except (TypeError, OSError):  # Pillow without FreeType: the fixed bitmap font
@@ -92,7 +92,7 @@ def normal_axis(volume: Volume, plane: str, taken: int | None = None) -> int:
     return axis_towards(volume.affine, PLANES[plane][0], taken)[0]
 
 
-def section(volume: Volume, labels: np.ndarray, plane: str, voxel: tuple[int, int, int],
+def section(volume: Volume, labels: np.ndarray, plane: str, voxel: tuple[int, ...],
             normal: int | None = None) -> Section:
     """The voxel plane through `voxel` normal to voxel axis `normal` (by default the one closest
     to the patient plane `plane`, "Axial" or "Coronal"), laid out as that plane is shown."""
@@ -185,9 +185,9 @@ def render(sec: Section, title: str) -> bytes:
     """One PNG: a header line, then the soft-tissue and bone panels side by side."""
     width, height, pixel_mm = _display_size(sec)
     # Square pixels: resample each axis by its own spacing (bilinear for HU, nearest for labels).
-    hu = np.asarray(Image.fromarray(sec.hu.astype(np.float32), mode="F").resize((width, height), Image.BILINEAR))
+    hu = np.asarray(Image.fromarray(sec.hu.astype(np.float32), mode="F").resize((width, height), Image.Resampling.BILINEAR))
     labels = np.asarray(Image.fromarray(np.minimum(sec.labels, 255).astype(np.uint8), mode="L")
-                        .resize((width, height), Image.NEAREST))
+                        .resize((width, height), Image.Resampling.NEAREST))
     font, small = _font(16), _font(12)
     panels = [_panel(sec, hu, labels, pixel_mm, window, font, small) for window in WINDOWS]
     gap = 4

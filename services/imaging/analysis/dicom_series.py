@@ -12,6 +12,7 @@ Enhanced (multi-frame) CT is read frame by frame from its functional groups into
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, overload
 
 import numpy as np
 import pydicom
@@ -71,7 +72,7 @@ class Series:
 
 def read_headers(paths: list[Path]) -> list[pydicom.Dataset]:
     """Every file's header (no pixel data); a file that is not DICOM is refused by its number."""
-    headers = []
+    headers: list[pydicom.Dataset] = []
     for index, path in enumerate(paths):
         try:
             headers.append(pydicom.dcmread(path, stop_before_pixels=True))
@@ -98,6 +99,14 @@ def _floats(value, count: int, what: str) -> np.ndarray:
     if len(numbers) != count or not np.isfinite(numbers).all():
         raise InputError(f"An image lacks a valid {what}: its geometry is unknown")
     return numbers
+
+
+@overload
+def _number(value, default: float) -> float: ...
+
+
+@overload
+def _number(value, default: None) -> float | None: ...
 
 
 def _number(value, default: float | None) -> float | None:
@@ -136,7 +145,7 @@ def _first(groups: list[pydicom.Dataset | None], keyword: str):
 
 def _frames(index: int, ds: pydicom.Dataset) -> tuple[list[Frame], int]:
     """The frames of one CT instance, and how many localizer frames it holds (set aside)."""
-    common = {"file": index, "rows": int(ds.Rows), "columns": int(ds.Columns), "padding": _padding(ds),
+    common: dict[str, Any] = {"file": index, "rows": int(ds.Rows), "columns": int(ds.Columns), "padding": _padding(ds),
               "series_uid": str(ds.get("SeriesInstanceUID", "") or ""),
               "sop_uid": str(ds.get("SOPInstanceUID", "") or ""),
               "series_number": str(ds.get("SeriesNumber", "") or "")}

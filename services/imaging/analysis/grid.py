@@ -69,7 +69,7 @@ class Grid:
 
     def to_grid(self, mask: np.ndarray, box: tuple[slice, ...]) -> np.ndarray:
         """A CT mask over ct_box(box) as the grid voxels of `box` it covers at least half of."""
-        share = mask.astype(np.float32)
+        share: np.ndarray = mask.astype(np.float32)
         for axis, f in enumerate(self.factors):
             starts = np.arange(0, mask.shape[axis], f)
             counts = np.diff(np.append(starts, mask.shape[axis])).reshape([-1 if a == axis else 1 for a in range(3)])

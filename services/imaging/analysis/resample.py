@@ -74,7 +74,7 @@ class Stack:
 class Plan:
     """What the loader does with a stack: keep it (affine) or resample it onto (affine, shape)."""
     affine: np.ndarray
-    shape: tuple[int, int, int]
+    shape: tuple[int, ...]
     resample: bool
     warnings: list[str] = field(default_factory=list)
     # Only the spacing is uneven: target slice k lies at source slice index along_slices[k]
