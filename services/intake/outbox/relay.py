@@ -77,6 +77,7 @@ class OutboxRelay:
     async def _deliver(self, message_id: int) -> None:
         async with self.db.sessions() as session:
             message = await session.get(OutboxMessage, message_id)  # as claimed: its attempts counted
+        assert message is not None  # claimed just now; messages are never deleted
         # The request id of the write that caused the message travels on, into the imaging logs.
         token = request_id_var.set(message.request_id or uuid.uuid4().hex)
         try:
@@ -85,12 +86,14 @@ class OutboxRelay:
             request_id_var.reset(token)
 
     async def _post(self, message: OutboxMessage) -> None:
+        assert self.client is not None, "start() opens the client"
         sent = await attempt(self.client.post("/analyses", json=message.payload,
                                               headers={"Idempotency-Key": message.key}))
         if sent.outcome is Outcome.RETRY:
             await self._retry(message, sent)
             return
         response = sent.response
+        assert response is not None  # delivered or refused: the imaging service answered
         if sent.outcome is Outcome.DELIVERED:
             where = response.headers.get("Location", "")
             await self._finish(message, delivered_ms=now_ms(), outcome=f"{response.status_code} {where}".strip())

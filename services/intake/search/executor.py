@@ -4,6 +4,9 @@ The interactions layer calls this (`SearchExecutor`), inside the transaction or 
 opened; storage knows nothing of searches, only of the tables it writes.
 """
 
+from collections.abc import Sequence
+from typing import Any
+
 from sqlalchemy import false, select, text, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
@@ -40,7 +43,7 @@ class SearchExecutor:
         self.session = session
 
     async def search(self, request: SearchRequest) -> tuple[list[dict], int | None]:
-        dialect = self.session.bind.dialect.name
+        dialect = self.session.get_bind().dialect.name
         if dialect == "postgresql":
             await self.session.execute(_SEARCH_SETTINGS)
         await self._choose_driver(request)
@@ -54,7 +57,7 @@ class SearchExecutor:
             # The ids read to count a narrow search also give its page.
             limit = request.total_limit
             rows = (await self.session.execute(ids_statement(request, limit, dialect))).scalars().all()
-            ids = list(dict.fromkeys(rows))  # a resource with several matching index rows, once
+            ids: Sequence[Any] = list(dict.fromkeys(rows))  # a resource with several matching index rows, once
             if len(rows) > limit >= len(ids):  # repeats hid whether there are more: ask again
                 distinct = ids_statement(request, limit, dialect, distinct=True)
                 ids = (await self.session.execute(distinct)).scalars().all()

@@ -93,7 +93,9 @@ class ResourceStore:
             raise FHIRError.of(410, "deleted", f"Version {version} of {resource_type}/{resource_id} is a deletion")
         content = row.content
         if content is None:  # the current version: its content is kept once, with the resource
-            content = (await self.current(resource_type, resource_id)).content
+            current = await self.current(resource_type, resource_id)
+            assert current is not None  # a version row without content has its resource row
+            content = current.content
         return Stored(resource_type, resource_id, version, row.last_updated_ms, content)
 
     async def current_contents(self, keys: list[tuple[str, str]]) -> dict[tuple[str, str], dict]:
@@ -260,8 +262,9 @@ class ResourceStore:
             # resource or an AuditEvent writes, go faster as INSERTs). The driver opens its
             # transaction with the first statement it runs: run one, so that COPY is inside it.
             await connection.exec_driver_sql("SELECT 1")
-            raw = await connection.get_raw_connection()
-            await raw.driver_connection.copy_records_to_table(table.name, records=rows, columns=list(columns))
+            driver = (await connection.get_raw_connection()).driver_connection
+            assert driver is not None  # an open connection has its asyncpg connection
+            await driver.copy_records_to_table(table.name, records=rows, columns=list(columns))
             return
         sql, order = _insert_sql(table, columns, connection.dialect)
         if order is not None:
@@ -325,6 +328,7 @@ def prepare_new(items: list[tuple[Incoming, str]]) -> tuple[list[Stored], Prepar
 def _insert_sql(table: Table, columns: tuple[str, ...], dialect: Dialect) -> tuple[str, tuple[int, ...] | None]:
     """The INSERT statement, and how to reorder row tuples given in `columns` order (None: as they are)."""
     compiled = insert(table).compile(dialect=dialect, column_keys=list(columns))
+    assert compiled.positiontup is not None  # both drivers (asyncpg, aiosqlite) take positional parameters
     order = tuple(columns.index(c) for c in compiled.positiontup)
     return str(compiled), None if order == tuple(range(len(columns))) else order
 
