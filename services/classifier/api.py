@@ -133,7 +133,7 @@ async def _patient_record(hook: cds_hooks.HookRequest, settings: Settings) -> di
     complete = (isinstance(patient, dict) and isinstance(observations, dict)
                 and not any(isinstance(link, dict) and link.get("relation") == "next"
                             for link in observations.get("link", [])))
-    if complete:
+    if complete and isinstance(patient, dict) and isinstance(observations, dict):  # (complete says so; for mypy)
         if patient.get("resourceType") != "Patient" or patient.get("id") != patient_id:
             raise FHIRError.of(400, "invalid", f"prefetch.patient is not Patient/{patient_id} of the context")
         return {"patient": patient, "observations": [e["resource"] for e in observations.get("entry", [])

@@ -130,6 +130,7 @@ def card_from_result(result: dict, service_base: str | None = None) -> Card:
     diagnosis leads, else 'info'. Probabilities are shown as format_probability words them.
     """
     assessment = _first(result, "RiskAssessment")
+    assert assessment is not None  # every result holds its RiskAssessment
     typing = _first(result, "Observation", "calcinosis-typing")
     leading = assessment["prediction"][0]
     name = leading["outcome"]["text"]

@@ -303,7 +303,7 @@ def harmful_first_answers(results: list[CaseResult], malignancies: tuple[str, ..
 
 def per_diagnosis(results: list[CaseResult]) -> list[tuple[str, int, int, int]]:
     """(expected diagnosis, cases, right at top-1, right in the top three)."""
-    rows = {}
+    rows: dict[str, tuple[int, int, int]] = {}
     for r in results:
         n, top1, top3 = rows.get(r.expected, (0, 0, 0))
         rows[r.expected] = (n + 1, top1 + (r.rank == 1), top3 + (r.rank is not None and r.rank <= 3))

@@ -7,6 +7,7 @@ from html import escape
 
 from services.classifier.knowledge import Knowledge, figures_of, knowledge, source_key
 from services.classifier.probability import format_probability
+from services.classifier.schema import Prior
 
 PATH = "/explanation"
 
@@ -53,7 +54,7 @@ def _render(kb: Knowledge) -> str:
                 + f"; prior {format_probability(kb.priors[code], decimals=1)}.</p>",
                 "<table><tr><th>finding</th><th>likelihood ratio</th><th>source</th></tr>"]
         for where, figure in figures_of(diagnosis):
-            value = f"{figure.value:g} (relative)" if where == "prior" else f"{figure.lr:g}"
+            value = f"{figure.value:g} (relative)" if isinstance(figure, Prior) else f"{figure.lr:g}"
             out.append(f"<tr><td>{escape(where)}</td><td>{value}</td><td>{_reference_link(figure.source, kb)}"
                        f"{' (estimate)' if figure.estimate else ''}</td></tr>")
         out.append("</table>")

@@ -25,6 +25,12 @@ SEXES = {"male", "female"}
 OWN_OUTPUT_CODES = {"calcinosis-typing", "calcinosis-mechanism"}
 
 
+
+def _within(value: float, low: float | None, high: float | None) -> bool:
+    """low <= value < high, for a band of the catalog (an age band has both bounds)."""
+    assert low is not None and high is not None
+    return low <= value < high
+
 @dataclass
 class PatientFeatures:
     evidence: dict[str, str] = field(default_factory=dict)  # feature -> state
@@ -184,6 +190,7 @@ class _Extractor:
                 state, decided_by = state_from_interval(value, *bounds), "reference-range"
             else:
                 interval = interval_for(self.kb.labs, analyte_name, age, self.out.sex)
+                assert interval is not None  # labs.yaml has an adult row of every analyte
                 state, decided_by = state_from_interval(value, interval.low, interval.high), "built-in interval"
         else:
             if not (isinstance(quantity, dict) and quantity.get("value") is not None):
@@ -276,7 +283,7 @@ class _Extractor:
             self._set(feature, state, [lesion.reference for lesion in out.lesions])
         out.tumoral_mass = is_tumoral_mass(out.lesions, kb.catalog)
         if out.age_years is not None:
-            band = next(b for b in kb.catalog.age_bands if b.age_from <= out.age_years < b.age_to)
+            band = next(b for b in kb.catalog.age_bands if _within(out.age_years, b.age_from, b.age_to))
             self._set("age-band", band.code, [out.patient_reference])
         if out.sex:
             self._set("sex", out.sex, [out.patient_reference])
@@ -299,6 +306,7 @@ class _Extractor:
             state = "dialysis"
         elif egfr is not None:
             state = "normal" if egfr >= 60 else "ckd-3" if egfr >= 30 else "ckd-4" if egfr >= 15 else "ckd-5"
+            assert egfr_reference is not None  # set with egfr
             used.append(egfr_reference)
         else:
             lab = labs.get("egfr") or labs.get("creatinine")
@@ -318,6 +326,7 @@ class _Extractor:
 
     def _built_in(self, analyte: str, when: date | None) -> tuple[float, float]:
         interval = interval_for(self.kb.labs, analyte, self._age_at(when), self.out.sex)
+        assert interval is not None  # labs.yaml has an adult row of every analyte
         return interval.low, interval.high
 
     def _calcium_phosphate_product(self, calcium: LabResult | None) -> None:

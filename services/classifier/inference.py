@@ -185,7 +185,7 @@ def _entropy(probabilities: list[float]) -> float:
 def next_best_tests(evidence: dict[str, str], probabilities: dict[str, float], kb: Knowledge,
                     count: int = 3) -> list[TestSuggestion]:
     """Unknown findings ranked by expected information gain over the leading candidates."""
-    leaders = sorted(probabilities, key=probabilities.get, reverse=True)[:LEADING_CANDIDATES]
+    leaders = sorted(probabilities, key=probabilities.__getitem__, reverse=True)[:LEADING_CANDIDATES]
     total = sum(probabilities[code] for code in leaders)
     current = {code: probabilities[code] / total for code in leaders}
     prior_entropy = _entropy(list(current.values()))
@@ -202,6 +202,7 @@ def next_best_tests(evidence: dict[str, str], probabilities: dict[str, float], k
                 expected_entropy += p_state * _entropy([v / p_state for v in joint.values()])
         gain = prior_entropy - expected_entropy
         if gain > 0.01:
+            assert spec.test is not None  # testable_features have one
             suggestions.append(TestSuggestion(feature, spec.test, gain))
     suggestions.sort(key=lambda s: s.expected_information_gain, reverse=True)
     return suggestions[:count]
@@ -227,7 +228,8 @@ def _listed_for_safety(predictions: list[Prediction], probabilities: dict[str, f
 
 def _prediction(code: str, probability: float, evidence: dict[str, str], kb: Knowledge,
                 weights: dict[tuple[str, str], float]) -> Prediction:
-    supporting, opposing = [], []
+    supporting: list[Contribution] = []
+    opposing: list[Contribution] = []
     for feature, state in evidence.items():
         figure = kb.figure_for(code, feature, state)
         if figure is None or figure.lr == NEUTRAL:
@@ -277,7 +279,7 @@ def assess(features: PatientFeatures, kb: Knowledge | None = None) -> Assessment
     kb = kb or knowledge()
     sums, weights = _log_scores(features.evidence, kb)
     probabilities = _normalise(sums, kb)
-    ranked = sorted(probabilities, key=probabilities.get, reverse=True)
+    ranked = sorted(probabilities, key=probabilities.__getitem__, reverse=True)
     # rationales only for the diagnoses that are reported: the rest are never shown
     reported = [code for index, code in enumerate(ranked)
                 if index < MIN_PREDICTIONS or probabilities[code] >= MIN_REPORTED_PROBABILITY]

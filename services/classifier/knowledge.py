@@ -21,10 +21,12 @@ from services.classifier.schema import (
     FeatureCatalog,
     FeatureSpec,
     Figure,
+    Interval,
     LabCatalog,
     Management,
     NoneFitsSpec,
     Prior,
+    ProductThreshold,
     Reference,
 )
 
@@ -277,7 +279,7 @@ def _compile_diagnosis(diagnosis: Diagnosis, catalog: FeatureCatalog, codesystem
             table.setdefault(feature, {})[state] = figure
 
     add("age-band", diagnosis.age, "age")
-    add("sex", dict(diagnosis.sex), "sex")
+    add("sex", {sex: figure for sex, figure in diagnosis.sex.items()}, "sex")
     add("site", diagnosis.sites, "sites")
     if diagnosis.other_sites is not None:
         site_table = table.setdefault("site", {})
@@ -474,8 +476,9 @@ def _check_figure_sources(diagnoses: list[Diagnosis], references: dict[str, Refe
 
 def _check_lab_sources(labs: LabCatalog, references: dict[str, Reference]) -> None:
     """Every reference interval and Ca x P threshold names a reference or says 'expert estimate'."""
-    rows = [(f"reference_intervals/{name}/{index}", row)
-            for name, rows in labs.reference_intervals.items() for index, row in enumerate(rows)]
+    rows: list[tuple[str, Interval | ProductThreshold]] = [
+        (f"reference_intervals/{name}/{index}", row)
+        for name, rows in labs.reference_intervals.items() for index, row in enumerate(rows)]
     rows += [(f"calcium_phosphate_product/{index}", row) for index, row in enumerate(labs.calcium_phosphate_product)]
     problems = []
     for where, row in rows:

@@ -115,6 +115,7 @@ def lesion_evidence(lesions: list[Lesion], catalog: FeatureCatalog) -> dict[str,
             evidence["site"] = ANY_OF.join(sites)
     if largest.largest_diameter_mm is not None:
         for band in catalog.size_bands:
+            assert band.from_mm is not None and band.to_mm is not None  # a size band has both bounds
             if band.from_mm <= largest.largest_diameter_mm < band.to_mm:
                 evidence["size"] = band.code
     pattern = largest.pattern or next(
@@ -143,10 +144,12 @@ def _places(lesions: list[Lesion]) -> int | None:
         return None
     places: set[tuple[str, str | None]] = set()
     for lesion in lesions:
+        site = lesion.site
+        assert site is not None  # checked above
         if lesion.laterality == "bilateral":
-            places |= {(lesion.site, "left"), (lesion.site, "right")}
+            places |= {(site, "left"), (site, "right")}
         else:
-            places.add((lesion.site, lesion.laterality))
+            places.add((site, lesion.laterality))
     if len(lesions) == 1 and len(places) == 1:
         return None
     return len(places)

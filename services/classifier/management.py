@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from services.classifier.knowledge import Knowledge
 from services.classifier.rules import Facts, holds
-from services.classifier.schema import Coding
+from services.classifier.schema import Coding, Contraindication
 
 KIND_ORDER = {"stop": 0, "safety": 1, "avoid": 2, "treatment": 3, "surgery": 4, "test": 5}
 
@@ -47,7 +47,8 @@ def plan(facts: Facts, kb: Knowledge) -> tuple[list[Advice], list[Advice]]:
     """(management, next tests) for the patient, each item with its sources."""
     rules = kb.management
     values = _Values(facts.values)
-    blocked, stopping = {}, {}
+    blocked: dict[str, Contraindication] = {}
+    stopping: dict[str, Contraindication] = {}
     for contraindication in rules.contraindications:
         if holds(contraindication.when, facts):
             for tag in contraindication.blocks:

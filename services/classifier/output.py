@@ -2,6 +2,7 @@
 
 import uuid
 from datetime import UTC, date, datetime
+from typing import Any
 
 from services.classifier.codesystems import codesystem_url
 from services.classifier.features import PatientFeatures
@@ -53,6 +54,7 @@ def _outcome(base: str, code: str, display: str, kb: Knowledge) -> dict:
 
 def _none_fits_note(assessment: Assessment, kb: Knowledge) -> str:
     none_fits = assessment.none_fits
+    assert none_fits is not None  # the note is written only when none fits
     unexplained = "; ".join(none_fits.unexplained) if none_fits.unexplained else "the findings taken together"
     return (f"{NONE_FITS_PREFIX} ({format_probability(none_fits.probability)}): none of the modelled diagnoses explains the "
             f"findings well. Best modelled explanation: {kb.outcome_display(none_fits.best)} "
@@ -136,7 +138,7 @@ def _service_requests(features: PatientFeatures, assessment: Assessment, risk_ur
     # (inference.assess leaves out a rule test that an information-gain test already asks for)
     requests = [_rule_request(features, advice, risk_url) for advice in assessment.suggested_tests if advice.urgent]
     for suggestion in assessment.next_tests:
-        code = {"text": suggestion.proposal.request}
+        code: dict[str, Any] = {"text": suggestion.proposal.request}
         if suggestion.proposal.code:
             code["coding"] = [suggestion.proposal.code.model_dump(exclude_none=True)]
         requests.append({
@@ -155,7 +157,7 @@ def _service_requests(features: PatientFeatures, assessment: Assessment, risk_ur
 
 
 def _rule_request(features: PatientFeatures, advice: Advice, risk_url: str) -> dict:
-    code = {"text": advice.text}
+    code: dict[str, Any] = {"text": advice.text}
     if advice.code:
         code["coding"] = [advice.code.model_dump(exclude_none=True)]
     request = {
