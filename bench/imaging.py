@@ -55,15 +55,15 @@ def _peak_kib() -> int:
 
 
 def measure(mode: str, path: str) -> dict:
-    """Runs in its own process."""
-    import numpy as np  # noqa: F401  (imports are not what is measured)
+    """Runs in its own process. The imports come first: they are not what is measured."""
+    import numpy as np
     from scipy import ndimage
 
     sys.path.insert(0, str(ROOT))
+    import nibabel
+
     from services.imaging.analysis.lesions import find_lesions
     from services.imaging.analysis.loaders import load_nifti
-
-    import nibabel
 
     baseline = _peak_kib()
     started = time.perf_counter()
@@ -73,7 +73,7 @@ def measure(mode: str, path: str) -> dict:
         result = {"components": int(count)}
     else:
         findings = find_lesions(load_nifti(path))
-        result = {"lesions": len(findings.lesions), "volumes_ml": [round(l.volume_ml, 1) for l in findings.lesions]}
+        result = {"lesions": len(findings.lesions), "volumes_ml": [round(lesion.volume_ml, 1) for lesion in findings.lesions]}
     elapsed = time.perf_counter() - started
     peak = _peak_kib()
     return {"seconds": round(elapsed, 2), "peak_mib_above_imports": round((peak - baseline) / 1024, 1), **result}

@@ -39,7 +39,7 @@ def build_series(folder: Path, slices: int, missing: bool, tilt_deg: float = 0.0
     hu, affine = ct.hu[::-1, ::-1], ct.affine @ np.diag([-1.0, -1.0, 1.0, 1.0])  # along +x, +y (LPS)
     affine[:3, 3] = ct.affine[:3, :3] @ [ct.hu.shape[0] - 1, ct.hu.shape[1] - 1, 0] + ct.affine[:3, 3]
     shape = (512, 512, slices)
-    factors = np.array([t / s for t, s in zip(shape, hu.shape)])
+    factors = np.array([t / s for t, s in zip(shape, hu.shape, strict=True)])
     affine[:3, :3] = affine[:3, :3] / factors
     source = hu.astype(np.float32)
     uids = {"StudyInstanceUID": generate_uid(), "SeriesInstanceUID": generate_uid(), "FrameOfReferenceUID": generate_uid()}
@@ -51,7 +51,7 @@ def build_series(folder: Path, slices: int, missing: bool, tilt_deg: float = 0.0
         origin = affine.copy()
         origin[:3, 3] = affine[:3, :3] @ [0, 0, start] + affine[:3, 3]
         datasets = series_variants.straight(Volume(slab, origin, "HFS", "dicom"))
-        for ds, k in zip(datasets, ks):
+        for ds, k in zip(datasets, ks, strict=True):
             if missing and k == slices // 2:
                 continue
             ds.InstanceNumber = slices - k

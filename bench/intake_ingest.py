@@ -20,6 +20,7 @@ import sys
 import tempfile
 import time
 import uuid
+from functools import partial
 from pathlib import Path
 
 import httpx
@@ -42,7 +43,8 @@ def make_bundle(rng: random.Random, patients: int = 10, per_patient: int = 99) -
         entries.append({"fullUrl": pid, "request": {"method": "POST", "url": "Patient"}, "resource": {
             "resourceType": "Patient", "identifier": [{"system": "urn:bench:mrn", "value": str(rng.getrandbits(40))}],
             "name": [{"family": rng.choice(["Okafor", "Müller", "Dupont", "Silva", "Chen"]), "given": ["A"]}],
-            "gender": rng.choice(["male", "female"]), "birthDate": f"{rng.randint(1940, 2020)}-0{rng.randint(1, 9)}-1{rng.randint(0, 9)}",
+            "gender": rng.choice(["male", "female"]),
+            "birthDate": f"{rng.randint(1940, 2020)}-0{rng.randint(1, 9)}-1{rng.randint(0, 9)}",
         }})
         for _ in range(per_patient):
             day = f"20{rng.randint(15, 24)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}T08:{rng.randint(10, 59)}:00Z"
@@ -172,7 +174,7 @@ def main() -> None:
                     # A bulk-loaded PostgreSQL database has no planner statistics until autovacuum
                     # runs (about a minute); analyse at once, as an operator would after a load.
                     report["backends"]["postgresql"] = run_backend(
-                        "postgresql", url, work, args, bundles, after_fill=lambda: server.psql("ANALYZE", "bench"))
+                        "postgresql", url, work, args, bundles, after_fill=partial(server.psql, "ANALYZE", "bench"))
                 finally:
                     server.stop()
     print(json.dumps(report, indent=2))

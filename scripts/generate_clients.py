@@ -58,7 +58,7 @@ def _custom_templates(folder: Path) -> Path | None:
         return None
     if found != [1, 1]:
         raise SystemExit(f"{_MACROS} of this openapi-python-client differs from the one patched here: {found}")
-    for buggy, fixed in zip(_BUGGY, _FIXED):
+    for buggy, fixed in zip(_BUGGY, _FIXED, strict=True):
         text = text.replace(buggy, fixed)
     folder.mkdir(parents=True, exist_ok=True)
     (folder / _MACROS).write_text(text)
@@ -125,7 +125,7 @@ def check(service: str, out: Path) -> list[str]:
                 dotted = ".".join(found[0].relative_to(out).with_suffix("").parts)
                 try:
                     module = importlib.import_module(dotted)
-                except Exception as exc:  # noqa: BLE001 - any failure to import is the finding
+                except Exception as exc:
                     problems.append(f"{dotted}: does not import: {exc!r}")
                     continue
                 # sync()/asyncio() (the parsed body alone) exist only where the body has a type

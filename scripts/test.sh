@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Run the whole test suite: ./scripts/test.sh [pytest arguments]
+# Run the lint and type gate, then the whole test suite: ./scripts/test.sh [pytest arguments]
+# ruff and mypy (configured in pyproject.toml) must pass before pytest runs.
 # Tests start their own throw-away PostgreSQL cluster and Orthanc server.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,6 +19,16 @@ if [ "${CI:-}" = "true" ] && [ ${#missing[@]} -gt 0 ]; then
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -qq
     apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+gate=0
+echo "==> ruff check ."
+.venv/bin/ruff check . || gate=1
+echo "==> mypy"
+.venv/bin/mypy || gate=1
+if [ "$gate" -ne 0 ]; then
+    echo "ruff or mypy found problems (above): the tests were not run" >&2
+    exit 1
 fi
 
 set +e

@@ -2,8 +2,9 @@
 
 import logging
 import sys
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
+from typing import Any
 
 from fastapi import FastAPI
 
@@ -31,7 +32,7 @@ def create_service_app(
     readiness: dict[str, ReadinessCheck],
     openapi_tags: list[dict] | None = None,
     settings: Settings | None = None,
-    middleware: tuple = (),
+    middleware: Sequence[tuple[Callable[..., Any], dict[str, Any]]] = (),
 ) -> FastAPI:
     """`middleware`: (class, kwargs) pairs run inside the request context (request id, metrics)."""
     settings = settings or get_settings()

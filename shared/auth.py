@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Annotated
 import httpx
 import jwt
 import jwt.algorithms
-from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.hazmat.primitives.asymmetric import ec, rsa
 from cryptography.hazmat.primitives.serialization import load_pem_private_key
 from fastapi import Depends, Request
 from fastapi.security import HTTPBearer
@@ -208,7 +208,10 @@ class ClientCredentials(httpx.Auth):
 
     def __init__(self, token_url: str, client_id: str, private_key_pem: str, scope: str, timeout: float = 10.0) -> None:
         self.token_url, self.client_id, self.scope, self.timeout = token_url, client_id, scope, timeout
-        self._key = load_pem_private_key(private_key_pem.encode(), None)
+        key = load_pem_private_key(private_key_pem.encode(), None)
+        if not isinstance(key, rsa.RSAPrivateKey | ec.EllipticCurvePrivateKey):  # key_thumbprint takes no other
+            raise ValueError(f"The service's private key must be an RSA or EC key, not {type(key).__name__}")
+        self._key = key
         self._algorithm = "ES384" if isinstance(self._key, ec.EllipticCurvePrivateKey) else "RS384"
         self.kid = key_thumbprint(self._key.public_key())
         self._token: str | None = None

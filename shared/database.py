@@ -3,16 +3,17 @@
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
+from typing import Any, cast
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import JSON, event, text
+from sqlalchemy import JSON, Table, event, inspect, text
 from sqlalchemy.dialects.postgresql import JSONB
-from sqlalchemy.engine import Connection
+from sqlalchemy.engine import Connection, CursorResult, Result
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
+from sqlmodel import SQLModel
 
 from shared.fhir_json import dumps_text, loads
-
 
 # A column of JSON documents: JSONB on PostgreSQL (indexable, stored parsed), JSON text on SQLite.
 JSONDocument = JSON().with_variant(JSONB(), "postgresql")
@@ -22,12 +23,23 @@ _JSON_CODEC = {"json_serializer": dumps_text, "json_deserializer": loads}
 _OPTIONS = {**_JSON_CODEC, "hide_parameters": True}
 
 
+def table_of(model: type[SQLModel]) -> Table:
+    """The Table of a SQLModel table class (SQLModel sets `__table__` at run time without typing it)."""
+    return cast(Table, inspect(model).local_table)
+
+
+def rowcount(result: Result[Any]) -> int:
+    """How many rows an UPDATE or DELETE matched: its result is a CursorResult, which the type of
+    Session.execute does not say."""
+    return cast(CursorResult[Any], result).rowcount
+
+
 def create_engine(url: str) -> AsyncEngine:
     if url.startswith("sqlite"):
         engine = create_async_engine(url, connect_args={"timeout": 30}, **_OPTIONS)
 
         @event.listens_for(engine.sync_engine, "connect")
-        def _sqlite_pragmas(dbapi_connection, _record) -> None:  # noqa: ANN001
+        def _sqlite_pragmas(dbapi_connection, _record) -> None:
             # WAL lets readers run beside the single writer; foreign keys are off by default.
             cursor = dbapi_connection.cursor()
             cursor.execute("PRAGMA journal_mode=WAL")

@@ -24,9 +24,9 @@ from typing import Any
 
 import httpx
 from sqlalchemy import ColumnElement, select, update
-from sqlalchemy.orm import InstrumentedAttribute
+from sqlalchemy.orm import Mapped, QueryableAttribute
 
-from shared.database import Database
+from shared.database import Database, rowcount
 from shared.fhir_time import now_ms
 
 log = logging.getLogger(__name__)
@@ -115,10 +115,12 @@ class Leases:
     `key` and `due` are the table's key and next-attempt time (epoch ms) columns, `pending` what
     makes a row still to deliver, `on_claim` further values a claim sets (a count of attempts)."""
 
-    def __init__(self, db: Database, key: InstrumentedAttribute, due: InstrumentedAttribute,
+    def __init__(self, db: Database, key: Mapped[Any], due: Mapped[Any],
                  pending: ColumnElement[bool], lease_ms: int,
-                 on_claim: Mapping[InstrumentedAttribute, Any] | None = None) -> None:
+                 on_claim: Mapping[Mapped[Any], Any] | None = None) -> None:
+        assert isinstance(key, QueryableAttribute), "key: a column attribute of a mapped class"
         self.db, self.key, self.due, self.pending, self.lease_ms = db, key, due, pending, lease_ms
+        self.table = key.class_  # what a claim updates
         self.on_claim = dict(on_claim or {})
 
     async def due_now(self, limit: int) -> list[tuple[Any, int]]:
@@ -132,9 +134,9 @@ class Leases:
         """Take a due row for the lease (compare-and-set on its due time: one claimer wins)."""
         async with self.db.transaction() as session:
             claimed = await session.execute(
-                update(self.key.class_).where(self.key == key, self.due == due_ms, self.pending)
+                update(self.table).where(self.key == key, self.due == due_ms, self.pending)
                 .values({self.due: now_ms() + self.lease_ms, **self.on_claim}))
-        return claimed.rowcount == 1
+        return rowcount(claimed) == 1
 
     async def run_due(self, deliver: Callable[[Any], Awaitable[object]], limit: int) -> int:
         """Claim each due row and deliver it; how many were attempted."""

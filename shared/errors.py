@@ -126,9 +126,10 @@ async def _unhandled(request: Request, exc: Exception) -> Response:
 def install_error_handlers(app: FastAPI) -> None:
     from sqlalchemy.exc import DBAPIError
 
-    app.add_exception_handler(FHIRError, _fhir_error)
-    app.add_exception_handler(StarletteHTTPException, _http_error)
-    app.add_exception_handler(RequestValidationError, _validation_error)
+    # Starlette types a handler as taking any Exception; each of these is registered for its own class.
+    app.add_exception_handler(FHIRError, _fhir_error)  # type: ignore[arg-type]
+    app.add_exception_handler(StarletteHTTPException, _http_error)  # type: ignore[arg-type]
+    app.add_exception_handler(RequestValidationError, _validation_error)  # type: ignore[arg-type]
     # Database errors by their classes as well: those are answered where they are raised, and
     # the connection stays open. The catch-all for Exception answers too, but then re-raises
     # (Starlette's ServerErrorMiddleware), and the server closes the connection, which a client

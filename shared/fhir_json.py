@@ -3,7 +3,6 @@
 from typing import Any
 
 import orjson
-
 from starlette.responses import Response
 
 FHIR_JSON = "application/fhir+json"

@@ -131,4 +131,4 @@ def install_fhir_schemas(app: FastAPI, resource_types: list[str], models: tuple[
         app.openapi_schema = document
         return document
 
-    app.openapi = openapi
+    app.openapi = openapi  # type: ignore[method-assign]  # FastAPI's documented way to extend its document

@@ -9,10 +9,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-SECRETS_DIR = Path("/run/secrets")  # Docker and Kubernetes mount secrets here, one file per setting
-
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+SECRETS_DIR = Path("/run/secrets")  # Docker and Kubernetes mount secrets here, one file per setting
 
 
 def default_validation_workers() -> int:

@@ -16,9 +16,9 @@ import pytest
 # authorization tests (tests/shared/test_auth.py, tests/test_authorization.py) switch it on.
 os.environ.setdefault("AUTH_MODE", "development")
 
-from shared.settings import Settings  # noqa: E402
-from tests.support.orthanc import start_orthanc  # noqa: E402
-from tests.support.postgres import PostgresServer, start_postgres  # noqa: E402
+from shared.settings import Settings
+from tests.support.orthanc import start_orthanc
+from tests.support.postgres import PostgresServer, start_postgres
 
 IN_CI = os.environ.get("CI", "").lower() == "true"
 _database_numbers = itertools.count()

@@ -29,7 +29,7 @@ from tests.support.postgres import start_postgres
 from tests.support.processes import free_port, python_process, uvicorn_service, wait_healthy
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
-from load import integrity, run_load, stored_by_transaction, transaction  # noqa: E402
+from load import integrity, run_load, stored_by_transaction, transaction
 
 FHIR = {"Content-Type": "application/fhir+json"}
 

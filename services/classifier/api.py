@@ -112,7 +112,8 @@ def build_router() -> APIRouter:
                  response_model=cds_hooks.CardsResponse,
                  responses=fhir_responses({}, (400, 401, 404, 412, 422, 502)),
                  dependencies=[Depends(cds_client)])
-    async def patient_view(service_id: str, hook: cds_hooks.HookRequest, settings: SettingsDep, request: Request) -> cds_hooks.CardsResponse:
+    async def patient_view(service_id: str, hook: cds_hooks.HookRequest, settings: SettingsDep,
+                           request: Request) -> cds_hooks.CardsResponse:
         if service_id != cds_hooks.SERVICE_ID:
             raise FHIRError.of(404, "not-found", f"No CDS service {service_id}; see /cds-services")
         record = await _patient_record(hook, settings)
@@ -132,7 +133,7 @@ async def _patient_record(hook: cds_hooks.HookRequest, settings: Settings) -> di
     complete = (isinstance(patient, dict) and isinstance(observations, dict)
                 and not any(isinstance(link, dict) and link.get("relation") == "next"
                             for link in observations.get("link", [])))
-    if complete:
+    if complete and isinstance(patient, dict) and isinstance(observations, dict):  # (complete says so; for mypy)
         if patient.get("resourceType") != "Patient" or patient.get("id") != patient_id:
             raise FHIRError.of(400, "invalid", f"prefetch.patient is not Patient/{patient_id} of the context")
         return {"patient": patient, "observations": [e["resource"] for e in observations.get("entry", [])

@@ -183,9 +183,9 @@ def screen(payload: Any) -> Screened:
     for index, entry in enumerate(entries):
         resource = entry.get("resource") or {}
         kind = resource.get("resourceType")
-        model = MODELS.get(kind) if isinstance(kind, str) else None
-        if model is None:
+        if not isinstance(kind, str) or kind not in MODELS:
             continue
+        model = MODELS[kind]
         try:
             model.model_validate(resource)
             continue

@@ -130,6 +130,7 @@ def card_from_result(result: dict, service_base: str | None = None) -> Card:
     diagnosis leads, else 'info'. Probabilities are shown as format_probability words them.
     """
     assessment = _first(result, "RiskAssessment")
+    assert assessment is not None  # every result holds its RiskAssessment
     typing = _first(result, "Observation", "calcinosis-typing")
     leading = assessment["prediction"][0]
     name = leading["outcome"]["text"]
@@ -142,7 +143,8 @@ def card_from_result(result: dict, service_base: str | None = None) -> Card:
     next_test = next(iter(notes.get("next-best-test", [])), None)
     management = notes.get("management", [])
     stops = [n for n in management if "[STOP]" in n]
-    others = ", ".join(f"{p['outcome']['text']} ({format_probability(p['probabilityDecimal'])})" for p in assessment["prediction"][1:4])
+    others = ", ".join(f"{p['outcome']['text']} ({format_probability(p['probabilityDecimal'])})"
+                       for p in assessment["prediction"][1:4])
     if alarm:
         indicator, summary = alarm.group(1), alarm.group(2)
     elif none_fits:

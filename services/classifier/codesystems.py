@@ -1,5 +1,7 @@
 """Renders the project's CodeSystems as FHIR R4 CodeSystem resources."""
 
+from typing import Any
+
 from services.classifier.knowledge import Knowledge, knowledge
 
 CODESYSTEM_NAMES = ("calcinosis-finding", "calcinosis-site", "calcinosis-diagnosis", "calcinosis-typing")
@@ -19,7 +21,7 @@ def _concepts(name: str, kb: Knowledge) -> tuple[str, str, list[dict]]:
         # of vocabulary.md, and the open-world outcome
         concepts = []
         for d in kb.diagnoses.values():
-            concept = {"code": d.code, "display": d.display, "definition": d.definition}
+            concept: dict[str, Any] = {"code": d.code, "display": d.display, "definition": d.definition}
             if d.normative_code:
                 concept["property"] = [{"code": PARENT, "valueCode": d.normative_code}]
             concepts.append(concept)

@@ -77,6 +77,7 @@ def _total_or_corrected(latest: dict[str, LabResult], albumins: list[LabResult],
             issues.append(_information(f"{total.reference}: no serum albumin of the same day; total calcium is not "
                                        "corrected for albumin"))
         return total
+    assert albumin.value is not None  # partner() picks a result with a value
     value = payne_corrected_calcium(total.value, albumin.value)
     low, high = total.own_range or built_in("calcium", total.when)
     return replace(total, state=state_from_interval(value, low, high), value=value,
@@ -123,6 +124,7 @@ def decide_tmp_gfr(latest: dict[str, LabResult], history: dict[str, list[LabResu
     if phosphate is None:
         return None, [_information(f"{trp.reference}: no serum phosphate value of the same day; TmP/GFR not calculated")]
     analyte = labs.analytes["tmp-gfr"]
+    assert phosphate.value is not None  # partner() picks a result with a value
     phosphate_mmol = convert(phosphate.value, phosphate.unit, analyte, labs)
     value = walton_bijvoet_tmp_gfr(trp.value / 100, phosphate_mmol)
     low, high = built_in("tmp-gfr", trp.when)

@@ -303,7 +303,7 @@ def harmful_first_answers(results: list[CaseResult], malignancies: tuple[str, ..
 
 def per_diagnosis(results: list[CaseResult]) -> list[tuple[str, int, int, int]]:
     """(expected diagnosis, cases, right at top-1, right in the top three)."""
-    rows = {}
+    rows: dict[str, tuple[int, int, int]] = {}
     for r in results:
         n, top1, top3 = rows.get(r.expected, (0, 0, 0))
         rows[r.expected] = (n + 1, top1 + (r.rank == 1), top3 + (r.rank is not None and r.rank <= 3))
@@ -351,10 +351,12 @@ def published_markdown(results: list[CaseResult], known: frozenset[str] | None =
               "tc-secondary-uremic and for tumoral calcinosis secondary to another disease (systemic sclerosis,",
               "dermatomyositis: the case's own `urn:calcinosis:test:expected-typing` tag), `not-tumoral-calcinosis`",
               "otherwise.", "",
-              f"Vitamin D intoxication and milk-alkali syndrome: cases are written with the split codes ({', '.join(SPLIT_CODES)});",
+              "Vitamin D intoxication and milk-alkali syndrome: cases are written with the split codes "
+              f"({', '.join(SPLIT_CODES)});",
               f"while the model only knows the merged code `{MERGED_CODE}`, a case expecting either split code counts as",
               "right when the merged code is predicted (and a merged-code case counts either split code once the model",
-              (f"knows only those). The model {'knows the merged code' if MERGED_CODE in known else 'does not know the merged code'}"
+              ("knows only those). The model "
+               f"{'knows the merged code' if MERGED_CODE in known else 'does not know the merged code'}"
                f" and {'knows' if set(SPLIT_CODES) <= known else 'does not know'} the split codes."), "",
               "A *harmful first answer* is a case whose truth is a can't-miss malignancy of cant_miss.yaml",
               f"({', '.join(malignancies)}) that is missing from the top three, or where a tumoral-calcinosis type leads.",
@@ -362,12 +364,14 @@ def published_markdown(results: list[CaseResult], known: frozenset[str] | None =
               "## Per-diagnosis sensitivity", "",
               "| expected diagnosis | cases | top-1 | top-3 | in the model |", "|---|---|---|---|---|"]
     for code, n, right1, right3 in per_diagnosis(results):
+        merged = "as " + MERGED_CODE if code in SPLIT_CODES and MERGED_CODE in known else "no"
         lines.append(f"| {code} | {n} | {_fraction(right1, n)} | {_fraction(right3, n)} | "
-                     f"{'yes' if code in known else ('as ' + MERGED_CODE if code in SPLIT_CODES and MERGED_CODE in known else 'no')} |")
+                     f"{'yes' if code in known else merged} |")
     lines += ["", "## Typing", "", "| expected typing | cases | typed right |", "|---|---|---|"]
     for typing_code in sorted({r.expected_typing for r in results}):
         subset = [r for r in results if r.expected_typing == typing_code]
-        lines.append(f"| {typing_code} | {len(subset)} | {_fraction(sum(r.typing == typing_code for r in subset), len(subset))} |")
+        typed_right = sum(r.typing == typing_code for r in subset)
+        lines.append(f"| {typing_code} | {len(subset)} | {_fraction(typed_right, len(subset))} |")
     lines += ["", *calibration_markdown(results, level="##", note=[
         "Published cases are harder than the vignettes (partial reports, missing laboratory values); the leading",
         "prediction's reliability table is the one to read for over-confidence.", ""])]
@@ -379,7 +383,8 @@ def published_markdown(results: list[CaseResult], known: frozenset[str] | None =
             lines.append(f"| {r.case_id} | {r.expected} | {top} | {why} |")
     else:
         lines.append("None.")
-    lines += ["", "## Per case", "", "| case | expected | top-1 (p) | rank of expected | typing (expected) |", "|---|---|---|---|---|"]
+    lines += ["", "## Per case", "", "| case | expected | top-1 (p) | rank of expected | typing (expected) |",
+              "|---|---|---|---|---|"]
     for r in results:
         mark = "" if r.typing == r.expected_typing else " **(miss)**"
         lines.append(f"| {r.case_id} | {r.expected} | {r.ranked[0]} ({r.top_probability:.2f}) | {r.rank or '-'} | "

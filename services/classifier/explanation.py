@@ -7,6 +7,7 @@ from html import escape
 
 from services.classifier.knowledge import Knowledge, figures_of, knowledge, source_key
 from services.classifier.probability import format_probability
+from services.classifier.schema import Prior
 
 PATH = "/explanation"
 
@@ -44,7 +45,8 @@ def _render(kb: Knowledge) -> str:
     out += [f'<li><a href="#{escape(code)}">{escape(d.display)}</a></li>' for code, d in kb.diagnoses.items()]
     out.append(f'<li><a href="#{escape(kb.none_fits.code)}">{escape(kb.none_fits.display)}</a></li></ul>')
     for code, diagnosis in kb.diagnoses.items():
-        typing = diagnosis.typing + (f" ({diagnosis.typing_if_tumoral_mass} when it forms a tumoral mass)" if diagnosis.typing_if_tumoral_mass else "")
+        typing = diagnosis.typing + (f" ({diagnosis.typing_if_tumoral_mass} when it forms a tumoral mass)"
+                                     if diagnosis.typing_if_tumoral_mass else "")
         out += [f'<h3 id="{escape(code)}">{escape(diagnosis.display)} <code>{escape(code)}</code></h3>',
                 f"<p>{escape(diagnosis.definition)}</p>",
                 f"<p>Typing: {escape(typing)}; mechanism: {escape(diagnosis.mechanism)}"
@@ -52,7 +54,7 @@ def _render(kb: Knowledge) -> str:
                 + f"; prior {format_probability(kb.priors[code], decimals=1)}.</p>",
                 "<table><tr><th>finding</th><th>likelihood ratio</th><th>source</th></tr>"]
         for where, figure in figures_of(diagnosis):
-            value = f"{figure.value:g} (relative)" if where == "prior" else f"{figure.lr:g}"
+            value = f"{figure.value:g} (relative)" if isinstance(figure, Prior) else f"{figure.lr:g}"
             out.append(f"<tr><td>{escape(where)}</td><td>{value}</td><td>{_reference_link(figure.source, kb)}"
                        f"{' (estimate)' if figure.estimate else ''}</td></tr>")
         out.append("</table>")
@@ -72,6 +74,7 @@ def _render(kb: Knowledge) -> str:
             links.append(f'<a href="{escape(reference.url)}">link</a>')
         if reference.estimate:
             links.append("identifier not verified")
-        out.append(f'<li id="ref-{escape(key)}"><code>{escape(key)}</code>: {escape(reference.citation)}. {"; ".join(links)}</li>')
+        out.append(f'<li id="ref-{escape(key)}"><code>{escape(key)}</code>: '
+                   f'{escape(reference.citation)}. {"; ".join(links)}</li>')
     out.append("</ul></body></html>")
     return "\n".join(out)

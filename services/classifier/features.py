@@ -25,6 +25,12 @@ SEXES = {"male", "female"}
 OWN_OUTPUT_CODES = {"calcinosis-typing", "calcinosis-mechanism"}
 
 
+
+def _within(value: float, low: float | None, high: float | None) -> bool:
+    """low <= value < high, for a band of the catalog (an age band has both bounds)."""
+    assert low is not None and high is not None
+    return low <= value < high
+
 @dataclass
 class PatientFeatures:
     evidence: dict[str, str] = field(default_factory=dict)  # feature -> state
@@ -64,12 +70,15 @@ class _Extractor:
         self.out.patient_reference = self._reference(patient)
         self.birth = parse_date(patient.get("birthDate"))
         if patient.get("birthDate") is None:
-            self._issue("warning", "required", patient, "Patient has no birthDate: age-specific intervals use adult values", "Patient.birthDate")
+            self._issue("warning", "required", patient, "Patient has no birthDate: age-specific intervals use adult values",
+                        "Patient.birthDate")
         elif self.birth is None:
-            self._issue("error", "value", patient, f"birthDate {patient.get('birthDate')!r} is not a valid date", "Patient.birthDate")
+            self._issue("error", "value", patient, f"birthDate {patient.get('birthDate')!r} is not a valid date",
+                        "Patient.birthDate")
         gender = patient.get("gender")
         if gender is not None and gender not in ("male", "female", "other", "unknown"):
-            self._issue("error", "code-invalid", patient, f"gender {gender!r} is not male | female | other | unknown", "Patient.gender")
+            self._issue("error", "code-invalid", patient, f"gender {gender!r} is not male | female | other | unknown",
+                        "Patient.gender")
         self.out.sex = gender if gender in SEXES else None
         self.latest_date: date | None = None
         self.boolean_findings: dict[str, tuple[date | None, bool, str]] = {}
@@ -98,9 +107,12 @@ class _Extractor:
         for observation in ordered:
             when = _observation_date(observation)
             if observation.get("effectiveDateTime") is not None and when is None:
-                self._issue("warning", "value", observation, "effectiveDateTime is not a valid dateTime; the request date is used", "Observation.effectiveDateTime")
+                self._issue("warning", "value", observation,
+                            "effectiveDateTime is not a valid dateTime; the request date is used",
+                            "Observation.effectiveDateTime")
             if when and self.birth and when < self.birth:
-                self._issue("error", "value", observation, "observation dated before the patient's birth", "Observation.effectiveDateTime")
+                self._issue("error", "value", observation, "observation dated before the patient's birth",
+                            "Observation.effectiveDateTime")
             code = finding_code(observation.get("code"))
             analyte = analyte_for(observation, self.kb.analyte_index, code)
             if analyte:
@@ -120,8 +132,10 @@ class _Extractor:
             elif code in OWN_OUTPUT_CODES:
                 continue
             else:
-                described = code or ", ".join(f"{c.get('system')}|{c.get('code')}" for c in (observation.get("code") or {}).get("coding", [])) or "no code"
-                self._issue("warning", "code-invalid", observation, f"unknown observation code ({described}); not used", "Observation.code")
+                described = code or ", ".join(f"{c.get('system')}|{c.get('code')}"
+                                              for c in (observation.get("code") or {}).get("coding", [])) or "no code"
+                self._issue("warning", "code-invalid", observation, f"unknown observation code ({described}); not used",
+                            "Observation.code")
                 continue
             if when and (self.latest_date is None or when > self.latest_date):
                 self.latest_date = when
@@ -134,32 +148,41 @@ class _Extractor:
         quantity = observation.get("valueQuantity")
         interpreted = interpretation_state(observation)
         if interpreted is None and observation.get("interpretation"):
-            self._issue("warning", "code-invalid", observation, "interpretation is not H, L or N (v3-ObservationInterpretation); ignored", "Observation.interpretation")
+            self._issue("warning", "code-invalid", observation,
+                        "interpretation is not H, L or N (v3-ObservationInterpretation); ignored", "Observation.interpretation")
         value = None
         unit = analyte.canonical_unit
         if isinstance(quantity, dict) and quantity.get("value") is not None:
             raw, unit_text = quantity.get("value"), quantity.get("code") or quantity.get("unit")
             if not isinstance(raw, (int, float)) or isinstance(raw, bool):
-                self._issue("error", "value", observation, f"{analyte.display} value {raw!r} is not a number", "Observation.valueQuantity.value")
+                self._issue("error", "value", observation, f"{analyte.display} value {raw!r} is not a number",
+                            "Observation.valueQuantity.value")
             elif not unit_text:
-                self._issue("error", "value", observation, f"{analyte.display} value has no unit", "Observation.valueQuantity.code")
+                self._issue("error", "value", observation, f"{analyte.display} value has no unit",
+                            "Observation.valueQuantity.code")
             else:
                 try:
                     reading = read_unit(unit_text, self.kb.labs)
                     value = convert(float(raw), reading.code, analyte, self.kb.labs)
                     if reading.lenient:  # read, not dropped: the sender is told the code it should use
-                        self._issue("warning", "code-invalid", observation, f"{analyte.display}: unit {unit_text!r} is not a UCUM "
-                                    f"code (UCUM is case-sensitive); read as {reading.code!r}, the code that should have been sent",
+                        self._issue("warning", "code-invalid", observation,
+                                    f"{analyte.display}: unit {unit_text!r} is not a UCUM "
+                                    f"code (UCUM is case-sensitive); read as {reading.code!r}, "
+                                    "the code that should have been sent",
                                     "Observation.valueQuantity.code")
                 except UnitError as exc:
-                    self._issue("error", "value", observation, f"{analyte.display}: {exc}; value not used", "Observation.valueQuantity.code")
+                    self._issue("error", "value", observation, f"{analyte.display}: {exc}; value not used",
+                                "Observation.valueQuantity.code")
                 if value is not None and (value <= analyte.impossible_at_or_below or value > analyte.implausible_above):
-                    self._issue("error", "value", observation, f"{analyte.display} {raw} {unit_text} is not a possible value; not used", "Observation.valueQuantity.value")
+                    self._issue("error", "value", observation,
+                                f"{analyte.display} {raw} {unit_text} is not a possible value; not used",
+                                "Observation.valueQuantity.value")
                     value = None
                 unit_text = analyte.canonical_unit
         bounds = None
         if value is not None:
-            bounds = reference_range_bounds(observation, analyte, self.kb.labs, (quantity or {}).get("code") or (quantity or {}).get("unit") or unit)
+            bounds = reference_range_bounds(observation, analyte, self.kb.labs,
+                                            (quantity or {}).get("code") or (quantity or {}).get("unit") or unit)
         if interpreted:
             state, decided_by = interpreted, "interpretation"
         elif value is not None:
@@ -167,10 +190,12 @@ class _Extractor:
                 state, decided_by = state_from_interval(value, *bounds), "reference-range"
             else:
                 interval = interval_for(self.kb.labs, analyte_name, age, self.out.sex)
+                assert interval is not None  # labs.yaml has an adult row of every analyte
                 state, decided_by = state_from_interval(value, interval.low, interval.high), "built-in interval"
         else:
             if not (isinstance(quantity, dict) and quantity.get("value") is not None):
-                self._issue("warning", "required", observation, f"{analyte.display} has neither a value nor an interpretation; not used", "Observation.value[x]")
+                self._issue("warning", "required", observation,
+                            f"{analyte.display} has neither a value nor an interpretation; not used", "Observation.value[x]")
             return
         result = LabResult(analyte_name, state, value, unit, decided_by, self._reference(observation), when, bounds)
         self.out.labs[analyte_name] = result  # the latest (observations come in date order)
@@ -185,7 +210,8 @@ class _Extractor:
     def _histology(self, observation: dict) -> None:
         value = finding_code(observation.get("valueCodeableConcept"))
         if value not in self.kb.feature_states("histology"):
-            sent = value or ", ".join(f"{c.get('system')}|{c.get('code')}" for c in codings(observation.get("valueCodeableConcept"))) or "no code"
+            sent = value or ", ".join(f"{c.get('system')}|{c.get('code')}"
+                                      for c in codings(observation.get("valueCodeableConcept"))) or "no code"
             self._issue("warning", "code-invalid", observation, f"histology value ({sent}) is not a histology code of "
                         "calcinosis-finding; ignored", "Observation.valueCodeableConcept")
             return
@@ -209,14 +235,17 @@ class _Extractor:
     def _boolean_finding(self, observation: dict, code: str, when: date | None) -> None:
         value = observation.get("valueBoolean")
         if not isinstance(value, bool):
-            self._issue("error", "value", observation, f"finding {code} needs valueBoolean (true, or false for an explicit negative)", "Observation.valueBoolean")
+            self._issue("error", "value", observation,
+                        f"finding {code} needs valueBoolean (true, or false for an explicit negative)",
+                        "Observation.valueBoolean")
             return
         self.boolean_findings[code] = (when, value, self._reference(observation))
 
     def _dialysis_years(self, observation: dict) -> None:
         value = (observation.get("valueQuantity") or {}).get("value")
         if not isinstance(value, (int, float)) or value < 0:
-            self._issue("error", "value", observation, f"dialysis-years {value!r} is not a possible duration", "Observation.valueQuantity.value")
+            self._issue("error", "value", observation, f"dialysis-years {value!r} is not a possible duration",
+                        "Observation.valueQuantity.value")
             return
         self.dialysis_years = (float(value), self._reference(observation))
 
@@ -254,7 +283,7 @@ class _Extractor:
             self._set(feature, state, [lesion.reference for lesion in out.lesions])
         out.tumoral_mass = is_tumoral_mass(out.lesions, kb.catalog)
         if out.age_years is not None:
-            band = next(b for b in kb.catalog.age_bands if b.age_from <= out.age_years < b.age_to)
+            band = next(b for b in kb.catalog.age_bands if _within(out.age_years, b.age_from, b.age_to))
             self._set("age-band", band.code, [out.patient_reference])
         if out.sex:
             self._set("sex", out.sex, [out.patient_reference])
@@ -277,6 +306,7 @@ class _Extractor:
             state = "dialysis"
         elif egfr is not None:
             state = "normal" if egfr >= 60 else "ckd-3" if egfr >= 30 else "ckd-4" if egfr >= 15 else "ckd-5"
+            assert egfr_reference is not None  # set with egfr
             used.append(egfr_reference)
         else:
             lab = labs.get("egfr") or labs.get("creatinine")
@@ -296,6 +326,7 @@ class _Extractor:
 
     def _built_in(self, analyte: str, when: date | None) -> tuple[float, float]:
         interval = interval_for(self.kb.labs, analyte, self._age_at(when), self.out.sex)
+        assert interval is not None  # labs.yaml has an adult row of every analyte
         return interval.low, interval.high
 
     def _calcium_phosphate_product(self, calcium: LabResult | None) -> None:

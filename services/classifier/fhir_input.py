@@ -67,11 +67,13 @@ def split_input(payload: dict, left_out: Collection[int] = ()) -> InputResources
             patients.append(resource)
         elif kind == "Observation":
             if resource.get("status") in IGNORED_STATUSES:
-                issues.append(Issue("informational", f"{resource_label(resource)}: status {resource['status']}, not used", "information", (f"Bundle.entry[{index}].resource.status",)))
+                issues.append(Issue("informational", f"{resource_label(resource)}: status {resource['status']}, not used",
+                                    "information", (f"Bundle.entry[{index}].resource.status",)))
                 continue
             observations.append(resource)
         else:
-            issues.append(Issue("not-supported", f"{resource_label(resource)}: {kind} is not used by the classifier", "information", (f"Bundle.entry[{index}].resource",)))
+            issues.append(Issue("not-supported", f"{resource_label(resource)}: {kind} is not used by the classifier",
+                                "information", (f"Bundle.entry[{index}].resource",)))
     if not patients:
         raise _error("the input holds no Patient")
     if len(patients) > 1:

@@ -12,16 +12,17 @@ async def fetch_patient_record(client: httpx.AsyncClient, patient_id: str) -> di
     """{"patient": Patient, "observations": [Observation, ...]}, as the classifier takes it."""
     patient = await _get(client, f"Patient/{patient_id}")
     observations: list[dict] = []
-    url: str | None = "Observation"
+    url = "Observation"
     params: dict | None = {"patient": patient_id, "_count": "500"}
     for _ in range(MAX_PAGES):
         bundle = await _get(client, url, params)
         observations += [e["resource"] for e in bundle.get("entry", [])
                          if e.get("resource", {}).get("resourceType") == "Observation"]
-        url = next((link["url"] for link in bundle.get("link", []) if link.get("relation") == "next"), None)
+        next_url = next((link["url"] for link in bundle.get("link", []) if link.get("relation") == "next"), None)
         params = None  # the next link carries them
-        if url is None:
+        if next_url is None:
             return {"patient": patient, "observations": observations}
+        url = next_url
     raise FHIRError.of(422, "too-costly", f"Patient/{patient_id} has more than {MAX_PAGES} pages of Observations")
 
 

@@ -75,7 +75,8 @@ class _Reader:
             return self.reading
         studied = [self.gene(c.get("valueCodeableConcept")) for c in _components(self.observation, genetics.gene_component.code)]
         if not studied:
-            self._issue("warning", "required", f"genetic result without a gene studied (component {genetics.gene_component.code}); "
+            self._issue("warning", "required",
+                        f"genetic result without a gene studied (component {genetics.gene_component.code}); "
                         "not used", "Observation.component")
             return self.reading
         modelled = {gene.state: gene for gene, _ in studied if gene is not None}

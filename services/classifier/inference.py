@@ -38,7 +38,8 @@ class Contribution(NamedTuple):  # a tuple: made for every finding of every repo
     @property
     def words(self) -> str:
         if self.weight < 1.0:
-            return f"{self.description} (LR {self.lr:g}, counted as {self.lr ** self.weight:.3g}: correlated with a stronger finding)"
+            return (f"{self.description} (LR {self.lr:g}, counted as {self.lr ** self.weight:.3g}: "
+                    "correlated with a stronger finding)")
         return f"{self.description} (LR {self.lr:g})"
 
 
@@ -181,9 +182,10 @@ def _entropy(probabilities: list[float]) -> float:
     return -sum(p * math.log2(p) for p in probabilities if p > 0)
 
 
-def next_best_tests(evidence: dict[str, str], probabilities: dict[str, float], kb: Knowledge, count: int = 3) -> list[TestSuggestion]:
+def next_best_tests(evidence: dict[str, str], probabilities: dict[str, float], kb: Knowledge,
+                    count: int = 3) -> list[TestSuggestion]:
     """Unknown findings ranked by expected information gain over the leading candidates."""
-    leaders = sorted(probabilities, key=probabilities.get, reverse=True)[:LEADING_CANDIDATES]
+    leaders = sorted(probabilities, key=probabilities.__getitem__, reverse=True)[:LEADING_CANDIDATES]
     total = sum(probabilities[code] for code in leaders)
     current = {code: probabilities[code] / total for code in leaders}
     prior_entropy = _entropy(list(current.values()))
@@ -200,6 +202,7 @@ def next_best_tests(evidence: dict[str, str], probabilities: dict[str, float], k
                 expected_entropy += p_state * _entropy([v / p_state for v in joint.values()])
         gain = prior_entropy - expected_entropy
         if gain > 0.01:
+            assert spec.test is not None  # testable_features have one
             suggestions.append(TestSuggestion(feature, spec.test, gain))
     suggestions.sort(key=lambda s: s.expected_information_gain, reverse=True)
     return suggestions[:count]
@@ -223,13 +226,16 @@ def _listed_for_safety(predictions: list[Prediction], probabilities: dict[str, f
     return [*rest[:SAFETY_RANK - 1], replace(moved, listed_for_safety=True), *rest[SAFETY_RANK - 1:]]
 
 
-def _prediction(code: str, probability: float, evidence: dict[str, str], kb: Knowledge, weights: dict[tuple[str, str], float]) -> Prediction:
-    supporting, opposing = [], []
+def _prediction(code: str, probability: float, evidence: dict[str, str], kb: Knowledge,
+                weights: dict[tuple[str, str], float]) -> Prediction:
+    supporting: list[Contribution] = []
+    opposing: list[Contribution] = []
     for feature, state in evidence.items():
         figure = kb.figure_for(code, feature, state)
         if figure is None or figure.lr == NEUTRAL:
             continue
-        contribution = Contribution(feature, state, kb.described(feature, state, describe), figure, weights.get((code, feature), 1.0))
+        contribution = Contribution(feature, state, kb.described(feature, state, describe), figure,
+                                    weights.get((code, feature), 1.0))
         (supporting if figure.lr > NEUTRAL else opposing).append(contribution)
     supporting.sort(key=lambda c: c.lr, reverse=True)
     opposing.sort(key=lambda c: c.lr)
@@ -254,7 +260,8 @@ def unexplained_findings(evidence: dict[str, str], best: str, kb: Knowledge) -> 
     return [text for _, text in scored[:MAX_UNEXPLAINED]]
 
 
-def _none_fits(ranked: list[str], probabilities: dict[str, float], evidence: dict[str, str], kb: Knowledge) -> tuple[NoneFits | None, str | None]:
+def _none_fits(ranked: list[str], probabilities: dict[str, float], evidence: dict[str, str],
+               kb: Knowledge) -> tuple[NoneFits | None, str | None]:
     """(what to report, the rationale of the none-fits prediction)."""
     code = kb.none_fits.code
     best = next(c for c in ranked if c != code)
@@ -272,7 +279,7 @@ def assess(features: PatientFeatures, kb: Knowledge | None = None) -> Assessment
     kb = kb or knowledge()
     sums, weights = _log_scores(features.evidence, kb)
     probabilities = _normalise(sums, kb)
-    ranked = sorted(probabilities, key=probabilities.get, reverse=True)
+    ranked = sorted(probabilities, key=probabilities.__getitem__, reverse=True)
     # rationales only for the diagnoses that are reported: the rest are never shown
     reported = [code for index, code in enumerate(ranked)
                 if index < MIN_PREDICTIONS or probabilities[code] >= MIN_REPORTED_PROBABILITY]
@@ -313,7 +320,8 @@ def patient_facts(features: PatientFeatures, probabilities: dict[str, float], le
     values = {name: text for name, text in (
         ("pth", _value(features, "pth", ".0f")), ("phosphate", _value(features, "phosphate", ".1f")),
         ("calcium", _value(features, "calcium", ".1f")),
-        ("ca_x_p", f"{features.calcium_phosphate_product:.0f} mg2/dL2 ({features.evidence.get('ca-x-p')})" if features.calcium_phosphate_product else None),
+        ("ca_x_p", f"{features.calcium_phosphate_product:.0f} mg2/dL2 ({features.evidence.get('ca-x-p')})"
+                   if features.calcium_phosphate_product else None),
         ("egfr", f"{features.egfr:.0f} mL/min/1.73 m2" if features.egfr is not None else None),
         ("age", f"{features.age_years:.0f} y" if features.age_years is not None else None),
     ) if text is not None}

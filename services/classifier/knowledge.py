@@ -21,16 +21,17 @@ from services.classifier.schema import (
     FeatureCatalog,
     FeatureSpec,
     Figure,
+    Interval,
     LabCatalog,
     Management,
     NoneFitsSpec,
     Prior,
+    ProductThreshold,
     Reference,
 )
 
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader when libyaml is there: faster
 KNOWLEDGE_DIR = Path(__file__).parent / "knowledge"
-LAB_STATES = ("low", "normal", "high")
 COHERENCE_TOLERANCE = 0.02  # |sum over states of P(state) x LR - 1| allowed (figures are rounded to 3 digits)
 BOOLEAN_KEYS = {"present": "true", "absent": "false"}  # knowledge-file wording -> feature state
 
@@ -186,7 +187,9 @@ class Knowledge:
             return None
         lr = composite_lr(states, self.feature_states(feature), members)
         sources = sorted({states[m].source for m in members if m in states})
-        return Figure(lr=round(lr, 3), source="prevalence-weighted mean of " + ", ".join(members) + (": " + "; ".join(sources) if sources else ""), estimate=True)
+        return Figure(lr=round(lr, 3),
+                      source="prevalence-weighted mean of " + ", ".join(members) + (": " + "; ".join(sources) if sources else ""),
+                      estimate=True)
 
     @cached_property
     def testable_features(self) -> list[tuple[str, FeatureSpec]]:
@@ -245,7 +248,8 @@ def feature_states(catalog: FeatureCatalog, codesystems: dict[str, CodeSystemCon
         return {"true": rate, "false": 1 - rate}
     if spec.states:
         if abs(sum(spec.states.values()) - 1) > 1e-6:
-            raise KnowledgeError(f"features.yaml: features/{feature}: state prevalences sum to {sum(spec.states.values()):g}, not 1")
+            raise KnowledgeError(f"features.yaml: features/{feature}: state prevalences sum to "
+                                 f"{sum(spec.states.values()):g}, not 1")
         return dict(spec.states)
     if feature == "age-band":
         return {band.code: 1 / len(catalog.age_bands) for band in catalog.age_bands}
@@ -275,7 +279,7 @@ def _compile_diagnosis(diagnosis: Diagnosis, catalog: FeatureCatalog, codesystem
             table.setdefault(feature, {})[state] = figure
 
     add("age-band", diagnosis.age, "age")
-    add("sex", dict(diagnosis.sex), "sex")
+    add("sex", {sex: figure for sex, figure in diagnosis.sex.items()}, "sex")
     add("site", diagnosis.sites, "sites")
     if diagnosis.other_sites is not None:
         site_table = table.setdefault("site", {})
@@ -298,7 +302,8 @@ def _check_catalog(catalog: FeatureCatalog, codesystems) -> None:
             valid = feature_states(catalog, codesystems, name)
             for composite, members in spec.composite.items():
                 if composite in valid or not members or set(members) - set(valid):
-                    raise KnowledgeError(f"features.yaml: features/{name}/composite/{composite}: members must be states of {name!r}")
+                    raise KnowledgeError(f"features.yaml: features/{name}/composite/{composite}: "
+                                         f"members must be states of {name!r}")
     seen: set[str] = set()
     for group in catalog.evidence_groups:
         for feature in group.features:
@@ -311,7 +316,8 @@ def _check_catalog(catalog: FeatureCatalog, codesystems) -> None:
 
 def load_knowledge(directory: Path = KNOWLEDGE_DIR) -> Knowledge:
     """Reads every knowledge file, validates it against the schema and cross-checks the names."""
-    codesystems = _validate(directory / "codesystems.yaml", dict[str, CodeSystemContent], _read_yaml(directory / "codesystems.yaml"))
+    codesystems = _validate(directory / "codesystems.yaml", dict[str, CodeSystemContent],
+                            _read_yaml(directory / "codesystems.yaml"))
     for name in ("calcinosis-finding", "calcinosis-site", "calcinosis-typing"):
         if name not in codesystems:
             raise KnowledgeError(f"codesystems.yaml: missing CodeSystem {name!r}")
@@ -336,7 +342,8 @@ def load_knowledge(directory: Path = KNOWLEDGE_DIR) -> Knowledge:
                 if d.normative_code is not None and d.normative_code not in NORMATIVE_GROUP_CODES]
     groups = {c.code for c in codesystems["calcinosis-diagnosis"].concepts} if "calcinosis-diagnosis" in codesystems else set()
     if groups != set(NORMATIVE_GROUP_CODES):
-        problems.append(f"codesystems.yaml: calcinosis-diagnosis must hold exactly the grouping codes {sorted(NORMATIVE_GROUP_CODES)}")
+        problems.append("codesystems.yaml: calcinosis-diagnosis must hold exactly the grouping codes "
+                        f"{sorted(NORMATIVE_GROUP_CODES)}")
     if problems:
         raise KnowledgeError("; ".join(problems))
     references = _validate(directory / "references.yaml", dict[str, Reference], _read_yaml(directory / "references.yaml"))
@@ -391,7 +398,8 @@ def _check_rules(management: Management, cant_miss: CantMiss, references: dict[s
     for c in management.contraindications:
         where = f"management.yaml: contraindications/{c.id}"
         problems += check_condition(c.when, f"{where}/when", states, diagnoses)
-        problems += [f"{where}/blocks: {tag!r} is neither given by an item nor an exposure" for tag in c.blocks if tag not in given]
+        problems += [f"{where}/blocks: {tag!r} is neither given by an item nor an exposure"
+                     for tag in c.blocks if tag not in given]
         sources(where, c.sources)
     for item in management.items:
         where = f"management.yaml: items/{item.id}"
@@ -399,10 +407,13 @@ def _check_rules(management: Management, cant_miss: CantMiss, references: dict[s
         if item.unless is not None:
             problems += check_condition(item.unless, f"{where}/unless", states, diagnoses)
         sources(where, item.sources)
-    problems += [f"management.yaml: tumoral_calcinosis: unknown diagnosis {code!r}" for code in management.tumoral_calcinosis if code not in codes]
-    problems += [f"cant_miss.yaml: diagnoses: unknown diagnosis {code!r}" for code in cant_miss.diagnoses if code not in diagnoses]
+    problems += [f"management.yaml: tumoral_calcinosis: unknown diagnosis {code!r}"
+                 for code in management.tumoral_calcinosis if code not in codes]
+    problems += [f"cant_miss.yaml: diagnoses: unknown diagnosis {code!r}"
+                 for code in cant_miss.diagnoses if code not in diagnoses]
     for emergency in cant_miss.emergencies:
-        problems += [f"cant_miss.yaml: emergencies/{emergency.id}: unknown diagnosis {code!r}" for code in emergency.diagnoses if code not in codes]
+        problems += [f"cant_miss.yaml: emergencies/{emergency.id}: unknown diagnosis {code!r}"
+                     for code in emergency.diagnoses if code not in codes]
         sources(f"cant_miss.yaml: emergencies/{emergency.id}", emergency.sources)
     sources("cant_miss.yaml", cant_miss.sources)
     for flag in cant_miss.red_flags:
@@ -465,7 +476,9 @@ def _check_figure_sources(diagnoses: list[Diagnosis], references: dict[str, Refe
 
 def _check_lab_sources(labs: LabCatalog, references: dict[str, Reference]) -> None:
     """Every reference interval and Ca x P threshold names a reference or says 'expert estimate'."""
-    rows = [(f"reference_intervals/{name}/{index}", row) for name, rows in labs.reference_intervals.items() for index, row in enumerate(rows)]
+    rows: list[tuple[str, Interval | ProductThreshold]] = [
+        (f"reference_intervals/{name}/{index}", row)
+        for name, rows in labs.reference_intervals.items() for index, row in enumerate(rows)]
     rows += [(f"calcium_phosphate_product/{index}", row) for index, row in enumerate(labs.calcium_phosphate_product)]
     problems = []
     for where, row in rows:
@@ -473,7 +486,8 @@ def _check_lab_sources(labs: LabCatalog, references: dict[str, Reference]) -> No
         if key is None and not row.estimate:
             problems.append(f"labs.yaml: {where}: an expert estimate is marked estimate: true")
         elif key is not None and key not in references:
-            problems.append(f"labs.yaml: {where}: source {row.source!r} names no reference of references.yaml (or say 'expert estimate')")
+            problems.append(f"labs.yaml: {where}: source {row.source!r} names no reference of references.yaml "
+                            "(or say 'expert estimate')")
     if problems:
         raise KnowledgeError("; ".join(problems[:5]))
 

@@ -70,10 +70,11 @@ def interpretation_state(observation: dict) -> str | None:
     return None
 
 
-def reference_range_bounds(observation: dict, analyte: Analyte, labs: LabCatalog, value_unit: str) -> tuple[float | None, float | None] | None:
+def reference_range_bounds(observation: dict, analyte: Analyte, labs: LabCatalog,
+                           value_unit: str) -> tuple[float | None, float | None] | None:
     """The lab's own range converted to canonical units; None when absent or unusable."""
     for reference_range in observation.get("referenceRange") or []:
-        bounds = []
+        bounds: list[float | None] = []
         for key in ("low", "high"):
             quantity = reference_range.get(key)
             if not isinstance(quantity, dict) or not isinstance(quantity.get("value"), (int, float)):

@@ -37,7 +37,8 @@ def _finding_value(component: dict) -> str | None:
     return None
 
 
-def parse_lesion(observation: dict, reference: str, site_codes: Collection[str], pattern_codes: Collection[str]) -> tuple[Lesion, list[Issue]]:
+def parse_lesion(observation: dict, reference: str, site_codes: Collection[str],
+                 pattern_codes: Collection[str]) -> tuple[Lesion, list[Issue]]:
     label = resource_label(observation)
     lesion, issues = Lesion(reference=reference), []
     sites = observation.get("bodySite")
@@ -46,7 +47,8 @@ def parse_lesion(observation: dict, reference: str, site_codes: Collection[str],
         if code in site_codes:
             lesion.site = code
         else:
-            issues.append(Issue("code-invalid", f"{label}: bodySite is not a calcinosis-site code; site unknown", "warning", ("Observation.bodySite",)))
+            issues.append(Issue("code-invalid", f"{label}: bodySite is not a calcinosis-site code; site unknown", "warning",
+                                ("Observation.bodySite",)))
     extents = []
     for index, component in enumerate(observation.get("component") or []):
         code = finding_code(component.get("code"))
@@ -78,7 +80,8 @@ def parse_lesion(observation: dict, reference: str, site_codes: Collection[str],
             elif code in ("largest-diameter", "extent-lr", "extent-ap", "extent-si"):
                 unit = quantity.get("code") or quantity.get("unit") or "mm"
                 if unit not in LENGTH_TO_MM:
-                    issues.append(Issue("value", f"{label}: component {code} has an unknown length unit {unit!r}", "warning", (where,)))
+                    issues.append(Issue("value", f"{label}: component {code} has an unknown length unit {unit!r}", "warning",
+                                        (where,)))
                     continue
                 size = float(value) * LENGTH_TO_MM[unit]
                 if code == "largest-diameter":
@@ -102,31 +105,33 @@ def lesion_evidence(lesions: list[Lesion], catalog: FeatureCatalog) -> dict[str,
         return {}
     evidence: dict[str, str] = {"lesion-count": "multiple" if len(lesions) > 1 else "single"}
     largest = max(lesions, key=_size_key)
-    sized = [l for l in lesions if l.largest_diameter_mm is not None or l.volume_ml is not None]
+    sized = [mass for mass in lesions if mass.largest_diameter_mm is not None or mass.volume_ml is not None]
     if sized or len(lesions) == 1:
         if largest.site:
             evidence["site"] = largest.site
     else:  # no size given: which mass is the largest is unknown, so its site is any of theirs
-        sites = sorted({l.site for l in lesions if l.site})
+        sites = sorted({mass.site for mass in lesions if mass.site})
         if sites:
             evidence["site"] = ANY_OF.join(sites)
     if largest.largest_diameter_mm is not None:
         for band in catalog.size_bands:
+            assert band.from_mm is not None and band.to_mm is not None  # a size band has both bounds
             if band.from_mm <= largest.largest_diameter_mm < band.to_mm:
                 evidence["size"] = band.code
-    pattern = largest.pattern or next((l.pattern for l in sorted(lesions, key=_size_key, reverse=True) if l.pattern), None)
+    pattern = largest.pattern or next(
+        (mass.pattern for mass in sorted(lesions, key=_size_key, reverse=True) if mass.pattern), None)
     if pattern:
         evidence["pattern"] = pattern
     places = _places(lesions)
     if places is not None:
         evidence["multifocal"] = "true" if places > 1 else "false"
-    sides = {l.laterality for l in lesions if l.laterality}
+    sides = {mass.laterality for mass in lesions if mass.laterality}
     if "bilateral" in sides or {"left", "right"} <= sides:
         evidence["bilateral"] = "true"
-    elif sides and all(l.laterality for l in lesions):
+    elif sides and all(mass.laterality for mass in lesions):
         evidence["bilateral"] = "false"
     for flag in BOOLEAN_COMPONENTS:
-        values = [l.flags[flag] for l in lesions if flag in l.flags]
+        values = [mass.flags[flag] for mass in lesions if flag in mass.flags]
         if values:
             evidence[flag] = "true" if any(values) else "false"
     return evidence
@@ -135,14 +140,16 @@ def lesion_evidence(lesions: list[Lesion], catalog: FeatureCatalog) -> dict[str,
 def _places(lesions: list[Lesion]) -> int | None:
     """How many separate places (site and side) the masses occupy, a bilateral mass counting two;
     None when it says nothing beyond the lesion count (one mass on one side, or a site unknown)."""
-    if any(l.site is None for l in lesions):
+    if any(mass.site is None for mass in lesions):
         return None
     places: set[tuple[str, str | None]] = set()
     for lesion in lesions:
+        site = lesion.site
+        assert site is not None  # checked above
         if lesion.laterality == "bilateral":
-            places |= {(lesion.site, "left"), (lesion.site, "right")}
+            places |= {(site, "left"), (site, "right")}
         else:
-            places.add((lesion.site, lesion.laterality))
+            places.add((site, lesion.laterality))
     if len(lesions) == 1 and len(places) == 1:
         return None
     return len(places)

@@ -8,10 +8,10 @@ from fastapi import FastAPI
 from services.classifier.api import build_router
 from services.classifier.knowledge import knowledge
 from shared.app import create_service_app
+from shared.auth import Authorizer
 from shared.fhir_openapi import install_fhir_schemas
 from shared.http_client import create_http_client
 from shared.logging import configure_logging
-from shared.auth import Authorizer
 from shared.settings import Settings, get_settings
 
 VERSION = "0.1.0"

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from services.classifier.knowledge import Knowledge
 from services.classifier.rules import Facts, holds
-from services.classifier.schema import Coding
+from services.classifier.schema import Coding, Contraindication
 
 KIND_ORDER = {"stop": 0, "safety": 1, "avoid": 2, "treatment": 3, "surgery": 4, "test": 5}
 
@@ -47,7 +47,8 @@ def plan(facts: Facts, kb: Knowledge) -> tuple[list[Advice], list[Advice]]:
     """(management, next tests) for the patient, each item with its sources."""
     rules = kb.management
     values = _Values(facts.values)
-    blocked, stopping = {}, {}
+    blocked: dict[str, Contraindication] = {}
+    stopping: dict[str, Contraindication] = {}
     for contraindication in rules.contraindications:
         if holds(contraindication.when, facts):
             for tag in contraindication.blocks:
@@ -59,7 +60,8 @@ def plan(facts: Facts, kb: Knowledge) -> tuple[list[Advice], list[Advice]]:
     for tag, exposure in rules.exposures.items():
         if tag in stopping and facts.state(exposure.finding) == "true":
             reason = stopping[tag].reason.format_map(values)
-            advice.append(Advice(f"stop-{tag}", "stop", f"Stop {exposure.name}: {reason}.", cite(stopping[tag].sources, kb), urgent=True))
+            advice.append(Advice(f"stop-{tag}", "stop", f"Stop {exposure.name}: {reason}.", cite(stopping[tag].sources, kb),
+                                 urgent=True))
             said.add(stopping[tag].id)
     for item in rules.items:
         leading = item.when.get("leading")
@@ -73,7 +75,8 @@ def plan(facts: Facts, kb: Knowledge) -> tuple[list[Advice], list[Advice]]:
                 if contraindication.id not in said:
                     said.add(contraindication.id)
                     reason = contraindication.reason.format_map(values)
-                    advice.append(Advice(f"not-{contraindication.id}", "avoid", f"Not advised: {reason}.", cite(contraindication.sources, kb)))
+                    advice.append(Advice(f"not-{contraindication.id}", "avoid", f"Not advised: {reason}.",
+                                         cite(contraindication.sources, kb)))
             continue
         advice.append(Advice(item.id, item.kind, item.text.format_map(values), cite(item.sources, kb), item.urgent, item.code))
     advice.sort(key=lambda a: KIND_ORDER[a.kind])  # stable: the file's order within a kind

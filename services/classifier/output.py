@@ -1,7 +1,8 @@
 """Builds the classifier's FHIR output Bundle (vocabulary.md, "Outputs of the classifier")."""
 
 import uuid
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
+from typing import Any
 
 from services.classifier.codesystems import codesystem_url
 from services.classifier.features import PatientFeatures
@@ -9,7 +10,6 @@ from services.classifier.inference import Assessment
 from services.classifier.knowledge import Knowledge, knowledge
 from services.classifier.management import Advice
 from services.classifier.probability import format_probability
-
 
 ALERT_PREFIX = "ALERT"  # the first note of an assessment with a can't-miss alarm: "ALERT (critical): ..."
 NONE_FITS_PREFIX = "NONE FITS WELL"  # the note saying that no modelled diagnosis explains the findings well
@@ -54,6 +54,7 @@ def _outcome(base: str, code: str, display: str, kb: Knowledge) -> dict:
 
 def _none_fits_note(assessment: Assessment, kb: Knowledge) -> str:
     none_fits = assessment.none_fits
+    assert none_fits is not None  # the note is written only when none fits
     unexplained = "; ".join(none_fits.unexplained) if none_fits.unexplained else "the findings taken together"
     return (f"{NONE_FITS_PREFIX} ({format_probability(none_fits.probability)}): none of the modelled diagnoses explains the "
             f"findings well. Best modelled explanation: {kb.outcome_display(none_fits.best)} "
@@ -80,11 +81,15 @@ def _risk_assessment(features: PatientFeatures, assessment: Assessment, base: st
     if assessment.none_fits:
         notes.append(_note("none-fits", _none_fits_note(assessment, kb)))
     notes += [
-        _note("next-best-test" if rank == 0 else "also-informative", f"{'Next best test' if rank == 0 else 'Also informative'}: {s.proposal.missing} - {s.proposal.request} (expected information gain {s.expected_information_gain:.2f} bits over the leading candidates).")
+        _note("next-best-test" if rank == 0 else "also-informative",
+              f"{'Next best test' if rank == 0 else 'Also informative'}: {s.proposal.missing} - {s.proposal.request} "
+              f"(expected information gain {s.expected_information_gain:.2f} bits over the leading candidates).")
         for rank, s in enumerate(assessment.next_tests)
     ]
-    notes += [_note("suggested-test", f"Suggested test: {a.text} (source: {'; '.join(a.sources)})") for a in assessment.suggested_tests]
-    notes += [_note("management", f"Management consideration: {'[' + a.kind.upper() + '] ' if a.flagged else ''}{a.text} (source: {'; '.join(a.sources)})")
+    notes += [_note("suggested-test", f"Suggested test: {a.text} (source: {'; '.join(a.sources)})")
+              for a in assessment.suggested_tests]
+    notes += [_note("management", f"Management consideration: {'[' + a.kind.upper() + '] ' if a.flagged else ''}{a.text} "
+                                  f"(source: {'; '.join(a.sources)})")
               for a in assessment.management]
     resource = {
         "resourceType": "RiskAssessment",
@@ -102,7 +107,8 @@ def _risk_assessment(features: PatientFeatures, assessment: Assessment, base: st
             for p in assessment.predictions  # the reported ones (inference.assess)
         ],
     }
-    basis = [{"reference": reference} for reference in features.used_references if reference.startswith(("Observation/", "Patient/", "urn:"))]
+    basis = [{"reference": reference} for reference in features.used_references
+             if reference.startswith(("Observation/", "Patient/", "urn:"))]
     if basis:
         resource["basis"] = basis
     if notes:
@@ -132,7 +138,7 @@ def _service_requests(features: PatientFeatures, assessment: Assessment, risk_ur
     # (inference.assess leaves out a rule test that an information-gain test already asks for)
     requests = [_rule_request(features, advice, risk_url) for advice in assessment.suggested_tests if advice.urgent]
     for suggestion in assessment.next_tests:
-        code = {"text": suggestion.proposal.request}
+        code: dict[str, Any] = {"text": suggestion.proposal.request}
         if suggestion.proposal.code:
             code["coding"] = [suggestion.proposal.code.model_dump(exclude_none=True)]
         requests.append({
@@ -143,14 +149,15 @@ def _service_requests(features: PatientFeatures, assessment: Assessment, risk_ur
             "subject": _subject(features),
             "reasonCode": [{"text": suggestion.proposal.missing}],
             "supportingInfo": [{"reference": risk_url}],
-            "note": [{"text": f"Expected information gain {suggestion.expected_information_gain:.2f} bits over the leading candidates."}],
+            "note": [{"text": f"Expected information gain {suggestion.expected_information_gain:.2f} bits "
+                              "over the leading candidates."}],
         })
     requests += [_rule_request(features, advice, risk_url) for advice in assessment.suggested_tests if not advice.urgent]
     return requests
 
 
 def _rule_request(features: PatientFeatures, advice: Advice, risk_url: str) -> dict:
-    code = {"text": advice.text}
+    code: dict[str, Any] = {"text": advice.text}
     if advice.code:
         code["coding"] = [advice.code.model_dump(exclude_none=True)]
     request = {
@@ -167,7 +174,8 @@ def _rule_request(features: PatientFeatures, advice: Advice, risk_url: str) -> d
     return request
 
 
-def build_result_bundle(features: PatientFeatures, assessment: Assessment, base: str, today: date, kb: Knowledge | None = None) -> dict:
+def build_result_bundle(features: PatientFeatures, assessment: Assessment, base: str, today: date,
+                        kb: Knowledge | None = None) -> dict:
     """Bundle (collection): RiskAssessment, typing and mechanism Observations, proposed ServiceRequests."""
     kb = kb or knowledge()
     risk_url = _urn()
@@ -180,6 +188,6 @@ def build_result_bundle(features: PatientFeatures, assessment: Assessment, base:
     return {
         "resourceType": "Bundle",
         "type": "collection",
-        "timestamp": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "timestamp": datetime.now(UTC).isoformat(timespec="seconds"),
         "entry": [{"fullUrl": url, "resource": resource} for url, resource in resources],
     }

@@ -60,7 +60,8 @@ def holds(condition: Mapping[str, Any], facts: Facts) -> bool:
     return True
 
 
-def check_condition(condition: Any, where: str, feature_states: Mapping[str, Collection[str]], diagnoses: Collection[str]) -> list[str]:
+def check_condition(condition: Any, where: str, feature_states: Mapping[str, Collection[str]],
+                    diagnoses: Collection[str]) -> list[str]:
     """Problems of a condition (unknown keys, features, states or diagnoses), as messages naming where."""
     if not isinstance(condition, Mapping):
         return [f"{where}: a condition is a mapping"]
@@ -91,7 +92,8 @@ def check_condition(condition: Any, where: str, feature_states: Mapping[str, Col
             if not isinstance(expected, list) or not expected:
                 problems.append(f"{here}: a list of states")
             else:
-                problems += [f"{here}: unknown state {state!r} (expected one of {sorted(valid)})" for state in expected if state not in valid]
+                problems += [f"{here}: unknown state {state!r} (expected one of {sorted(valid)})"
+                             for state in expected if state not in valid]
         else:
             problems.append(f"{here}: unknown key or feature {key!r}")
     return problems

@@ -32,7 +32,8 @@ class Alarm:
             reasons.append(f"malignancy {format_probability(self.probability)}")
         if self.flags:
             reasons.append("red flags: " + ", ".join(self.flags))
-        for attempt in (reasons, [*reasons[:-1], f"{len(self.flags)} red flag{'s' if len(self.flags) > 1 else ''}"] if self.flags else reasons):
+        shortened = [*reasons[:-1], f"{len(self.flags)} red flag{'s' if len(self.flags) > 1 else ''}"] if self.flags else reasons
+        for attempt in (reasons, shortened):
             text = f"Exclude malignancy ({'; '.join(attempt)}): {self.action}"
             if len(text) <= SUMMARY_LIMIT:
                 return text
@@ -69,7 +70,8 @@ def cant_miss(facts: Facts, kb: Knowledge) -> tuple[Alarm | None, list[Advice]]:
                 or (major and (over or len(flags) >= rules.critical_flags)))
     shown = tuple(sorted(((kb.diagnoses[code].display, facts.probabilities[code]) for code in present
                           if facts.probabilities.get(code, 0.0) >= 0.01), key=lambda item: -item[1]))
-    alarm = Alarm("critical" if critical else "warning", probability, shown if over else (), tuple(flag.text for flag in flags), rules.action)
+    alarm = Alarm("critical" if critical else "warning", probability, shown if over else (), tuple(flag.text for flag in flags),
+                  rules.action)
     return alarm, []
 
 

@@ -12,7 +12,8 @@ def retrieve_series(url: str, study_uid: str, series_uid: str, folder: Path, max
                     timeout_seconds: float) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     session = requests.Session()
-    session.request = _with_timeout(session.request, timeout_seconds)  # dicomweb-client sets none itself
+    # dicomweb-client sets no timeout itself: this session's requests get one
+    session.request = _with_timeout(session.request, timeout_seconds)  # type: ignore[method-assign]
     client = DICOMwebClient(url=url, session=session)
     paths = []
     try:

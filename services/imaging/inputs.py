@@ -5,8 +5,10 @@ the series, what is set aside, whether its geometry can be resampled, and its si
 """
 
 from pathlib import Path
+from typing import cast
 
 import nibabel
+from nibabel.spatialimages import SpatialImage
 
 from services.imaging.analysis import resample
 from services.imaging.analysis.dicom_series import read_headers, select_series
@@ -21,7 +23,7 @@ def _refusal(exc: InputError) -> FHIRError:
 
 def check_nifti_header(path: Path, max_voxels: int) -> None:
     try:
-        image = nibabel.load(path)
+        image = cast(SpatialImage, nibabel.load(path))  # a NIfTI file loads as a Nifti1Image
         shape = image.shape
     except Exception as exc:  # nibabel raises several types for a bad header
         raise FHIRError.of(422, "processing",

@@ -15,9 +15,10 @@ from typing import Any
 
 from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
+from sqlmodel import col
 
 from services.imaging.models import DELIVERED, DONE, FAILED, PENDING, QUEUED, RUNNING, UNDELIVERABLE, AnalysisJob
-from shared.database import Database
+from shared.database import Database, rowcount
 from shared.delivery import woken_or_timed_out
 from shared.fhir_time import now_ms
 from shared.logging import request_id_var
@@ -60,7 +61,8 @@ class JobStore:
 
     async def by_key(self, key: str) -> AnalysisJob | None:
         async with self.db.sessions() as session:
-            return (await session.execute(select(AnalysisJob).where(AnalysisJob.idempotency_key == key))).scalar_one_or_none()
+            statement = select(AnalysisJob).where(col(AnalysisJob.idempotency_key) == key)
+            return (await session.execute(statement)).scalar_one_or_none()
 
     async def get(self, job_id: str) -> AnalysisJob | None:
         async with self.db.sessions() as session:
@@ -71,22 +73,22 @@ class JobStore:
         the state change is a compare-and-set."""
         async with self.db.sessions() as session:
             candidates = (await session.execute(
-                select(AnalysisJob.id).where(AnalysisJob.state == QUEUED).order_by(AnalysisJob.created_ms).limit(5)
+                select(col(AnalysisJob.id)).where(col(AnalysisJob.state) == QUEUED).order_by(col(AnalysisJob.created_ms)).limit(5)
             )).scalars().all()
         for job_id in candidates:
             async with self.db.transaction() as session:
                 claimed = await session.execute(
-                    update(AnalysisJob).where(AnalysisJob.id == job_id, AnalysisJob.state == QUEUED)
-                    .values(state=RUNNING, stage="starting", percent=0, attempts=AnalysisJob.attempts + 1,
+                    update(AnalysisJob).where(col(AnalysisJob.id) == job_id, col(AnalysisJob.state) == QUEUED)
+                    .values(state=RUNNING, stage="starting", percent=0, attempts=col(AnalysisJob.attempts) + 1,
                             updated_ms=now_ms())
                 )
-            if claimed.rowcount == 1:
+            if rowcount(claimed) == 1:
                 return await self.get(job_id)
         return None
 
     async def progress(self, job_id: str, stage: str, percent: int) -> None:
         async with self.db.transaction() as session:
-            await session.execute(update(AnalysisJob).where(AnalysisJob.id == job_id, AnalysisJob.state == RUNNING)
+            await session.execute(update(AnalysisJob).where(col(AnalysisJob.id) == job_id, col(AnalysisJob.state) == RUNNING)
                                   .values(stage=stage, percent=max(0, min(100, percent)), updated_ms=now_ms()))
 
     async def start(self, job_id: str) -> AnalysisJob | None:
@@ -94,10 +96,10 @@ class JobStore:
         the job engine; None when it is finished already (or unknown): nothing to run."""
         async with self.db.transaction() as session:
             started = await session.execute(
-                update(AnalysisJob).where(AnalysisJob.id == job_id, AnalysisJob.state.in_((QUEUED, RUNNING)))
-                .values(state=RUNNING, stage="starting", percent=0, attempts=AnalysisJob.attempts + 1,
+                update(AnalysisJob).where(col(AnalysisJob.id) == job_id, col(AnalysisJob.state).in_((QUEUED, RUNNING)))
+                .values(state=RUNNING, stage="starting", percent=0, attempts=col(AnalysisJob.attempts) + 1,
                         updated_ms=now_ms()))
-        return await self.get(job_id) if started.rowcount == 1 else None
+        return await self.get(job_id) if rowcount(started) == 1 else None
 
     async def finish(self, job_id: str, report: dict, mask_media_type: str | None, deliver: bool = False) -> bool:
         """Record the result, once: False when the job was finished already (by another run).
@@ -106,29 +108,29 @@ class JobStore:
         delivery = {"delivery_state": PENDING, "delivery_next_ms": stamp} if deliver else {}
         async with self.db.transaction() as session:
             finished = await session.execute(
-                update(AnalysisJob).where(AnalysisJob.id == job_id, AnalysisJob.state.in_((QUEUED, RUNNING)))
+                update(AnalysisJob).where(col(AnalysisJob.id) == job_id, col(AnalysisJob.state).in_((QUEUED, RUNNING)))
                 .values(state=DONE, stage="done", percent=100, report=report, mask_media_type=mask_media_type,
                         updated_ms=stamp, **delivery))
-        return finished.rowcount == 1
+        return rowcount(finished) == 1
 
     async def fail(self, job_id: str, reason: str) -> bool:
         async with self.db.transaction() as session:
             failed = await session.execute(
-                update(AnalysisJob).where(AnalysisJob.id == job_id, AnalysisJob.state.in_((QUEUED, RUNNING)))
+                update(AnalysisJob).where(col(AnalysisJob.id) == job_id, col(AnalysisJob.state).in_((QUEUED, RUNNING)))
                 .values(state=FAILED, stage="failed", reason=reason, updated_ms=now_ms()))
-        return failed.rowcount == 1
+        return rowcount(failed) == 1
 
     async def release(self, job_id: str) -> None:
         """A running job handed back to the queue (its worker is stopping); it starts again later."""
         async with self.db.transaction() as session:
-            await session.execute(update(AnalysisJob).where(AnalysisJob.id == job_id, AnalysisJob.state == RUNNING)
+            await session.execute(update(AnalysisJob).where(col(AnalysisJob.id) == job_id, col(AnalysisJob.state) == RUNNING)
                                   .values(state=QUEUED, stage="queued", percent=0, updated_ms=now_ms()))
 
     async def queued_before(self, stamp_ms: int, limit: int = 500) -> list[str]:
         async with self.db.sessions() as session:
             return list((await session.execute(
-                select(AnalysisJob.id).where(AnalysisJob.state == QUEUED, AnalysisJob.updated_ms < stamp_ms)
-                .order_by(AnalysisJob.created_ms).limit(limit))).scalars())
+                select(col(AnalysisJob.id)).where(col(AnalysisJob.state) == QUEUED, col(AnalysisJob.updated_ms) < stamp_ms)
+                .order_by(col(AnalysisJob.created_ms)).limit(limit))).scalars())
 
     # ---- write-back of the report to intake -------------------------------------------------
 
@@ -145,15 +147,15 @@ class JobStore:
 
     async def _delivery(self, job_id: str, **values: Any) -> None:
         async with self.db.transaction() as session:
-            await session.execute(update(AnalysisJob).where(AnalysisJob.id == job_id,
-                                                            AnalysisJob.delivery_state == PENDING).values(**values))
+            await session.execute(update(AnalysisJob).where(col(AnalysisJob.id) == job_id,
+                                                            col(AnalysisJob.delivery_state) == PENDING).values(**values))
 
     async def requeue_interrupted(self) -> int:
         """Jobs left running by a process that stopped start again from the beginning."""
         async with self.db.transaction() as session:
-            result = await session.execute(update(AnalysisJob).where(AnalysisJob.state == RUNNING)
+            result = await session.execute(update(AnalysisJob).where(col(AnalysisJob.state) == RUNNING)
                                            .values(state=QUEUED, stage="queued", percent=0, updated_ms=now_ms()))
-        return result.rowcount
+        return rowcount(result)
 
 
 Work = Callable[[AnalysisJob, Callable[[str, int], None]], Awaitable[tuple[dict, str | None]]]

@@ -18,7 +18,7 @@ from PIL import Image, ImageDraw, ImageFont
 from scipy import ndimage
 
 from services.imaging.analysis.lesions import Findings, Lesion
-from services.imaging.analysis.volume import Volume
+from services.imaging.analysis.volume import Volume, axis_towards
 
 WINDOWS = (("Soft tissue", 400, 40), ("Bone", 2000, 500))   # (name, width, level) in HU
 MAX_LESIONS = 4             # key images for the largest few; the others are outlined where they show
@@ -63,7 +63,7 @@ def _palette() -> list[int]:
 PALETTE = _palette()
 
 
-def _font(size: int) -> ImageFont.ImageFont:
+def _font(size: int) -> ImageFont.ImageFont | ImageFont.FreeTypeFont:
     try:
         return ImageFont.load_default(size=size)
     except (TypeError, OSError):  # Pillow without FreeType: the fixed bitmap font
@@ -89,14 +89,10 @@ def direction_letters(vector: np.ndarray) -> str:
 def normal_axis(volume: Volume, plane: str, taken: int | None = None) -> int:
     """The voxel axis most nearly normal to the patient plane `plane`, other than `taken` (so that
     a steep oblique does not show one voxel plane twice under two names)."""
-    directions = volume.affine[:3, :3] / volume.spacing
-    alignment = np.abs(np.array(PLANES[plane][0], float) @ directions)
-    if taken is not None:
-        alignment[taken] = -1.0
-    return int(np.argmax(alignment))
+    return axis_towards(volume.affine, PLANES[plane][0], taken)[0]
 
 
-def section(volume: Volume, labels: np.ndarray, plane: str, voxel: tuple[int, int, int],
+def section(volume: Volume, labels: np.ndarray, plane: str, voxel: tuple[int, ...],
             normal: int | None = None) -> Section:
     """The voxel plane through `voxel` normal to voxel axis `normal` (by default the one closest
     to the patient plane `plane`, "Axial" or "Coronal"), laid out as that plane is shown."""
@@ -189,9 +185,9 @@ def render(sec: Section, title: str) -> bytes:
     """One PNG: a header line, then the soft-tissue and bone panels side by side."""
     width, height, pixel_mm = _display_size(sec)
     # Square pixels: resample each axis by its own spacing (bilinear for HU, nearest for labels).
-    hu = np.asarray(Image.fromarray(sec.hu.astype(np.float32), mode="F").resize((width, height), Image.BILINEAR))
+    hu = np.asarray(Image.fromarray(sec.hu.astype(np.float32), mode="F").resize((width, height), Image.Resampling.BILINEAR))
     labels = np.asarray(Image.fromarray(np.minimum(sec.labels, 255).astype(np.uint8), mode="L")
-                        .resize((width, height), Image.NEAREST))
+                        .resize((width, height), Image.Resampling.NEAREST))
     font, small = _font(16), _font(12)
     panels = [_panel(sec, hu, labels, pixel_mm, window, font, small) for window in WINDOWS]
     gap = 4
@@ -202,7 +198,7 @@ def render(sec: Section, title: str) -> bytes:
     out.putpalette(PALETTE)
     draw = ImageDraw.Draw(out)
     _text(draw, (4, 3), title, WHITE, small)
-    for index, (panel, (name, window_width, level)) in enumerate(zip(panels, WINDOWS)):
+    for index, (panel, (name, window_width, level)) in enumerate(zip(panels, WINDOWS, strict=True)):
         out.paste(panel, (index * (panel.width + gap), HEADER_PX))
         _text(draw, (index * (panel.width + gap) + 4, 20), f"{name} W{window_width} L{level}", WHITE, small)
     buffer = io.BytesIO()

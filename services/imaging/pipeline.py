@@ -58,5 +58,7 @@ class AnalysisWork:
         if seg is not None:
             (folder / "lesions.dcm").write_bytes(seg)
             return bundle, DICOM
-        (folder / "lesions.nii.gz").write_bytes(nifti_mask(volume, findings))
+        mask = nifti_mask(volume, findings)
+        assert mask is not None  # there are lesions
+        (folder / "lesions.nii.gz").write_bytes(mask)
         return bundle, NIFTI_GZ

@@ -37,7 +37,7 @@ def _quantity(value: float, unit: str) -> dict:
 
 
 def lesion_components(lesion: Lesion, base: str) -> list[dict]:
-    components = [
+    components: list[dict] = [
         {"code": _finding(base, "laterality"), "valueCodeableConcept": _finding(base, lesion.laterality)},
         {"code": _finding(base, "largest-diameter"), "valueQuantity": _quantity(lesion.largest_diameter_mm, "mm")},
         {"code": _finding(base, "extent-lr"), "valueQuantity": _quantity(lesion.extent_lr_mm, "mm")},

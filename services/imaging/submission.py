@@ -15,6 +15,7 @@ import uuid
 from pathlib import Path
 
 from fastapi import Request
+from starlette.datastructures import UploadFile
 
 from services.imaging.inputs import check_dicom_headers, check_nifti_header
 from services.imaging.jobs import JobStore
@@ -23,7 +24,6 @@ from services.imaging.schemas import AnalysisRequest
 from services.imaging.uploads import UploadLimits, extract_zip, is_nifti, is_zip, remove, save_files
 from shared.errors import FHIRError
 from shared.fhir_json import dumps
-
 
 KEY = re.compile(r"^[\x21-\x7e]{1,255}$")  # visible ASCII
 
@@ -73,7 +73,7 @@ async def accept_upload(request: Request, jobs: JobStore, jobs_dir: Path, limits
     unexpected = set(form.keys()) - {"file", "imagingStudy", "subject"}
     if unexpected:
         raise FHIRError.of(400, "invalid", f"Unexpected form fields: {', '.join(sorted(unexpected))}")
-    files = [f for f in form.getlist("file") if hasattr(f, "read")]
+    files = [f for f in form.getlist("file") if isinstance(f, UploadFile)]
     job_id = str(uuid.uuid4())
     folder = jobs_dir / job_id / "input"
     try:

@@ -97,6 +97,13 @@ async def prepare_database(db: Database, settings: Settings) -> None:
         # closing the connection releases the lock
 
 
+async def _one(conn: psycopg.AsyncConnection, query: str, params: tuple = ()) -> Any:
+    """The value a query of one row and one column returns."""
+    row = await (await conn.execute(query, params)).fetchone()
+    assert row is not None  # a SELECT without FROM returns one row
+    return row[0]
+
+
 async def apply_procrastinate_schema(conn: psycopg.AsyncConnection) -> list[str]:
     """Procrastinate's schema on a database without it; on one that has it, the migrations shipped
     with a newer procrastinate that were not applied yet (each recorded in MIGRATIONS_TABLE).
@@ -105,7 +112,7 @@ async def apply_procrastinate_schema(conn: psycopg.AsyncConnection) -> list[str]
     record = f"INSERT INTO {MIGRATIONS_TABLE} (name) VALUES (%s) ON CONFLICT DO NOTHING"
     await conn.execute(f"CREATE TABLE IF NOT EXISTS {MIGRATIONS_TABLE} "
                        "(name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())")
-    present = (await (await conn.execute("SELECT to_regclass('procrastinate_jobs')")).fetchone())[0]
+    present = await _one(conn, "SELECT to_regclass('procrastinate_jobs')")
     recorded = {row[0] for row in await (await conn.execute(f"SELECT name FROM {MIGRATIONS_TABLE}")).fetchall()}
     applied = []
     if present is None:
@@ -153,9 +160,10 @@ class Backoff(BaseRetryStrategy):
     def get_retry_decision(self, *, exception: BaseException, job: Job) -> RetryDecision | None:
         if isinstance(exception, (asyncio.CancelledError, procrastinate_errors.JobAborted)):
             return RetryDecision(retry_in={"seconds": 0})
+        # procrastinate types the seconds as int; it hands them to timedelta, which takes a float.
         if isinstance(exception, DeliveryPending):
-            return RetryDecision(retry_in={"seconds": exception.delay})
-        return RetryDecision(retry_in={"seconds": RETRIES.wait((job.attempts or 0) + 1)})
+            return RetryDecision(retry_in={"seconds": exception.delay})  # type: ignore[call-overload]
+        return RetryDecision(retry_in={"seconds": RETRIES.wait((job.attempts or 0) + 1)})  # type: ignore[call-overload]
 
 
 tasks = procrastinate.Blueprint()
@@ -291,14 +299,15 @@ class Worker:
         accepted analyses that have no procrastinate job (their API died between the two writes).
         One worker at a time does it; the others skip the round. Returns the retried job ids."""
         async with await psycopg.AsyncConnection.connect(self.conninfo, autocommit=True) as conn:
-            locked = (await (await conn.execute("SELECT pg_try_advisory_lock(%s)", (RECOVERY_LOCK,))).fetchone())[0]
+            locked = await _one(conn, "SELECT pg_try_advisory_lock(%s)", (RECOVERY_LOCK,))
             if not locked:
                 return []
             manager = self.app.job_manager
             stalled_after = self.settings.imaging_worker_stalled_seconds
             await manager.prune_stalled_workers(stalled_after)
-            retried = []
+            retried: list[int] = []
             for job in await manager.get_stalled_jobs(queue=QUEUE, seconds_since_heartbeat=stalled_after):
+                assert job.id is not None  # a job read from the database has its id
                 try:
                     await manager.retry_job(job)
                 except Exception as exc:  # finished meanwhile, or queued again by other means
@@ -311,7 +320,8 @@ class Worker:
             return retried
 
     async def _requeue_orphans(self, conn: psycopg.AsyncConnection) -> None:
-        waiting = await self.store.queued_before(now_ms() - max(ORPHAN_AFTER_MS, int(self.settings.imaging_worker_stalled_seconds * 2000)))
+        stalled_ms = int(self.settings.imaging_worker_stalled_seconds * 2000)
+        waiting = await self.store.queued_before(now_ms() - max(ORPHAN_AFTER_MS, stalled_ms))
         if not waiting:
             return
         locks = [f"{ANALYSE}:{job_id}" for job_id in waiting]
@@ -319,7 +329,7 @@ class Worker:
             "SELECT lock FROM procrastinate_jobs WHERE status IN ('todo', 'doing') AND lock = ANY(%s)",
             (locks,))).fetchall()
         known = {row[0] for row in rows}
-        for job_id, lock in zip(waiting, locks):
+        for job_id, lock in zip(waiting, locks, strict=True):
             if lock not in known:
                 log.warning("accepted analysis without a queued job: enqueued again", extra={"job": job_id})
                 await defer_analysis(self.app, job_id)

@@ -17,6 +17,7 @@ import copy
 import logging
 
 import httpx
+from sqlmodel import col
 
 from services.imaging.jobs import JobStore
 from services.imaging.models import PENDING, AnalysisJob
@@ -134,6 +135,6 @@ class Writeback:
 def write_backs(store: JobStore, writeback: Writeback, poll_seconds: float = 1.0) -> Rounds:
     """JOB_BACKEND=local: the due write-backs run in this process (woken when a job finishes, else
     polling), each claimed first so that several processes on one database share them."""
-    due = Leases(store.db, AnalysisJob.id, AnalysisJob.delivery_next_ms, AnalysisJob.delivery_state == PENDING,
-                 LEASE_MS)
+    due = Leases(store.db, col(AnalysisJob.id), col(AnalysisJob.delivery_next_ms),
+                 col(AnalysisJob.delivery_state) == PENDING, LEASE_MS)
     return Rounds("write-back", lambda: due.run_due(writeback.deliver, limit=20), poll_seconds)

@@ -45,8 +45,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         settings=settings,
         middleware=[(AuditMiddleware, {"interactions": interactions})],
         service="intake", title="Calcinosis intake FHIR server", version=VERSION,
-        description="FHIR R4 server (JSON) for Patient, Observation, ImagingStudy, DiagnosticReport and RiskAssessment: create, read, vread, "
-        "update, delete, history, search, transaction and batch Bundles, $validate.",
+        description="FHIR R4 server (JSON) for Patient, Observation, ImagingStudy, DiagnosticReport and RiskAssessment: "
+        "create, read, vread, update, delete, history, search, transaction and batch Bundles, $validate.",
         lifespan=lifespan, readiness={"database": db.ping},
         openapi_tags=[{"name": "System"}, *({"name": t} for t in SUPPORTED_TYPES), {"name": "operations"}],
     )

@@ -53,7 +53,8 @@ async def test_classify_bundle(classifier, name):
     (json.dumps(patient()).encode(), FHIR, 400, "must be a FHIR Bundle"),
     (json.dumps({"resourceType": "Bundle", "type": "collection", "entry": {"resource": patient()}}).encode(), FHIR, 400,
      "Bundle.entry must be a list"),
-    (json.dumps({**bundle(patient()), "entry": [{"resource": patient()}, "x"]}).encode(), FHIR, 400, "Bundle.entry[1] is not an object"),
+    (json.dumps({**bundle(patient()), "entry": [{"resource": patient()}, "x"]}).encode(), FHIR, 400,
+     "Bundle.entry[1] is not an object"),
     (json.dumps({**bundle(patient()), "entry": [{"resource": patient()}, {"resource": "x"}]}).encode(), FHIR, 400,
      "Bundle.entry[1].resource is not a resource object"),
     (json.dumps({**bundle(patient()), "entry": [{"resource": patient()}, {"fullUrl": "urn:uuid:1"}]}).encode(), FHIR, 422,
@@ -214,7 +215,8 @@ def live_intake(tmp_path_factory):
     env = {"DATA_DIR": str(work), "DATABASE_URL": f"sqlite+aiosqlite:///{work / 'intake.sqlite3'}"}
     with uvicorn_service("intake", env, work / "intake.log") as url:
         vignette = case("hftc-child-hip-familial")
-        entries = [{"resource": e["resource"], "request": {"method": "PUT", "url": f"{e['resource']['resourceType']}/{e['resource']['id']}"}}
+        entries = [{"resource": e["resource"],
+                    "request": {"method": "PUT", "url": f"{e['resource']['resourceType']}/{e['resource']['id']}"}}
                    for e in vignette["entry"]]
         response = httpx.post(f"{url}/fhir", json={"resourceType": "Bundle", "type": "transaction", "entry": entries},
                               headers=FHIR)

@@ -5,11 +5,14 @@ from services.classifier.codesystems import CODESYSTEM_NAMES, render_codesystem
 from tests.classifier.builders import BASE
 
 VOCABULARY_SAMPLES = {
-    "calcinosis-finding": {"calcified-mass", "dialysis", "fluid-calcium-level", "lobulated-cloudlike", "calcinosis-typing", "calcinosis-mechanism", "fgf23", "bilateral"},
+    "calcinosis-finding": {"calcified-mass", "dialysis", "fluid-calcium-level", "lobulated-cloudlike", "calcinosis-typing",
+                           "calcinosis-mechanism", "fgf23", "bilateral"},
     "calcinosis-site": {"hip-gluteal", "palm-sole", "other"},
-    "calcinosis-diagnosis": {"tc-primary-hyperphosphatemic", "calcinosis-universalis", "calciphylaxis", "vitamin-d-or-milk-alkali",
+    "calcinosis-diagnosis": {"tc-primary-hyperphosphatemic", "calcinosis-universalis", "calciphylaxis",
+                             "vitamin-d-or-milk-alkali",
                              "hypoparathyroidism-pseudohypoparathyroidism", "tumour-lysis-hyperphosphataemia", "none-fits"},
-    "calcinosis-typing": {"primary-hyperphosphatemic", "primary-normophosphatemic", "secondary", "not-tumoral-calcinosis", "metastatic", "idiopathic"},
+    "calcinosis-typing": {"primary-hyperphosphatemic", "primary-normophosphatemic", "secondary", "not-tumoral-calcinosis",
+                          "metastatic", "idiopathic"},
 }
 
 

@@ -147,9 +147,11 @@ def test_calciphylaxis_on_dialysis_is_not_uremic_tc_and_gets_no_surgery_advice()
 
 
 def test_calciphylaxis_with_a_normal_pth_is_not_sent_to_parathyroidectomy():
-    result, _ = classify(bundle(patient(birth="1960-01-01", gender="female"), finding("dialysis"), finding("retiform-purpura", id="rp"),
+    result, _ = classify(bundle(patient(birth="1960-01-01", gender="female"), finding("dialysis"),
+                                finding("retiform-purpura", id="rp"),
                                 lab("2731-8", 40, "pg/mL", id="pth"),
-                                mass("thigh", size=40, pattern="sheet-linear", subcutaneous=True, painful=True, skin_ulceration=True)), BASE, TODAY)
+                                mass("thigh", size=40, pattern="sheet-linear", subcutaneous=True, painful=True,
+                                     skin_ulceration=True)), BASE, TODAY)
     assert ranked(result)[0] == "calciphylaxis"
     text = " ".join(management(result))
     assert "no parathyroidectomy" in text and "a calcimimetic, and parathyroidectomy" not in text
@@ -193,7 +195,8 @@ def test_new_diagnoses_lead_their_vignette_with_their_management(case, expected,
 def test_hypoparathyroidism_keeps_its_calcium_and_calcitriol():
     result, _ = classify(bundle(patient(birth="1975-01-01", gender="female"), finding("neck-surgery"), finding("tetany", id="t"),
                                 finding("active-vitamin-d-therapy", id="vd"), finding("calcium-based-binder", id="cb"),
-                                lab("17861-6", 7.4, "mg/dL", id="ca"), lab("2777-1", 5.8, "mg/dL", id="p"), lab("2731-8", 5, "pg/mL", id="pth"),
+                                lab("17861-6", 7.4, "mg/dL", id="ca"), lab("2777-1", 5.8, "mg/dL", id="p"),
+                                lab("2731-8", 5, "pg/mL", id="pth"),
                                 mass("shoulder", size=20, pattern="amorphous")), BASE, TODAY)
     assert ranked(result)[0] == "hypoparathyroidism"
     assert not any("[STOP]" in a for a in management(result))
@@ -203,7 +206,8 @@ def test_hypoparathyroidism_keeps_its_calcium_and_calcitriol():
 
 def unexplained_patient():
     """Findings of five different diagnoses in one patient: none explains them all."""
-    return bundle(patient(birth="1990-01-01", gender="male"), finding("great-toe-malformation"), finding("down-syndrome", id="ds"),
+    return bundle(patient(birth="1990-01-01", gender="male"), finding("great-toe-malformation"),
+                  finding("down-syndrome", id="ds"),
                   finding("retiform-purpura", id="rp"), finding("calcium-injection-at-site", id="ci"),
                   finding("compartment-syndrome-history", id="cs"), mass("hip-gluteal", size=60, pattern="lobulated-cloudlike"))
 

@@ -61,14 +61,17 @@ def test_every_reference_interval_names_a_reference_or_says_expert_estimate():
 
 def test_a_figure_citing_an_unknown_reference_fails(knowledge_copy):
     edit_diagnoses(knowledge_copy, lambda d: d[0]["labs"]["phosphate"]["high"].update(source="smith-1999: high"))
-    with pytest.raises(KnowledgeError, match=r"tc-primary-hyperphosphatemic/labs/phosphate/high: source 'smith-1999: high' names no reference"):
+    with pytest.raises(KnowledgeError,
+                       match=r"tc-primary-hyperphosphatemic/labs/phosphate/high: source 'smith-1999: high' names no reference"):
         load_knowledge(knowledge_copy)
 
 
 def test_tumoral_calcinosis_diagnoses_have_their_typing_and_mechanism():
     diagnoses = knowledge().diagnoses
-    assert (diagnoses["tc-primary-hyperphosphatemic"].typing, diagnoses["tc-primary-hyperphosphatemic"].mechanism) == ("primary-hyperphosphatemic", "idiopathic")
-    assert (diagnoses["tc-primary-normophosphatemic"].typing, diagnoses["tc-primary-normophosphatemic"].mechanism) == ("primary-normophosphatemic", "idiopathic")
+    assert (diagnoses["tc-primary-hyperphosphatemic"].typing,
+            diagnoses["tc-primary-hyperphosphatemic"].mechanism) == ("primary-hyperphosphatemic", "idiopathic")
+    assert (diagnoses["tc-primary-normophosphatemic"].typing,
+            diagnoses["tc-primary-normophosphatemic"].mechanism) == ("primary-normophosphatemic", "idiopathic")
     assert (diagnoses["tc-secondary-uremic"].typing, diagnoses["tc-secondary-uremic"].mechanism) == ("secondary", "metastatic")
 
 

@@ -149,7 +149,8 @@ def test_ionised_calcium_alone_gives_no_calcium_phosphate_product():
 def test_walton_bijvoet_relation():
     assert walton_bijvoet_tmp_gfr(0.80, 1.0) == pytest.approx(0.80)  # linear up to TRP 0.86
     assert walton_bijvoet_tmp_gfr(0.95, 1.0) == pytest.approx(0.3 * 0.95 / (1 - 0.76))
-    assert walton_bijvoet_tmp_gfr(0.86, 1.0) == pytest.approx(walton_bijvoet_tmp_gfr(0.8601, 1.0), abs=0.05)  # no jump at the knee
+    # no jump at the knee
+    assert walton_bijvoet_tmp_gfr(0.86, 1.0) == pytest.approx(walton_bijvoet_tmp_gfr(0.8601, 1.0), abs=0.05)
 
 
 @pytest.mark.parametrize(("value", "unit", "state"), [(0.6, "mmol/L", "low"), (2.0, "mg/dL", "low"), (1.2, "mmol/L", "normal"),
@@ -191,7 +192,8 @@ def test_trp_below_the_knee_and_trp_without_phosphate():
 
 def test_measured_tmp_gfr_wins_over_a_calculated_one():
     features = features_of(patient(), lab("tmp-gfr", 1.2, "mmol/L", id="tmp", system=FINDING),
-                           lab("tubular-reabsorption-phosphate", 95, "%", id="trp", system=FINDING), lab("2777-1", 6.8, "mg/dL", id="phos"))
+                           lab("tubular-reabsorption-phosphate", 95, "%", id="trp", system=FINDING),
+                           lab("2777-1", 6.8, "mg/dL", id="phos"))
     assert features.evidence["tmp-gfr"] == "normal" and features.evidence_references["tmp-gfr"] == ["Observation/tmp"]
 
 
@@ -243,7 +245,8 @@ async def test_lab_inputs_over_http(tmp_path):
     async with app.router.lifespan_context(app):
         transport = httpx.ASGITransport(app=app)
         async with httpx.AsyncClient(transport=transport, base_url="http://classifier.test") as client:
-            response = await client.post("/classify", content=json.dumps(payload), headers={"Content-Type": "application/fhir+json"})
+            response = await client.post("/classify", content=json.dumps(payload),
+                                         headers={"Content-Type": "application/fhir+json"})
     assert response.status_code == 200, response.text
     result = response.json()
     assert "Observation/phos" in basis(result)
@@ -354,7 +357,8 @@ def test_a_malformed_gene_coding_is_refused_at_the_boundary():
 # --- histology (item 7)
 
 def histology(code: str, id: str = "histo") -> dict:
-    return {"resourceType": "Observation", "id": id, "status": "final", "code": {"coding": [{"system": FINDING, "code": "histology"}]},
+    return {"resourceType": "Observation", "id": id, "status": "final",
+            "code": {"coding": [{"system": FINDING, "code": "histology"}]},
             "subject": {"reference": "Patient/p1"}, "effectiveDateTime": "2024-06-01",
             "valueCodeableConcept": {"coding": [{"system": FINDING, "code": code}]}}
 
@@ -376,7 +380,8 @@ def test_an_unknown_histology_code_is_a_warning_and_ignored():
 def _coherent(prevalences: dict[str, float], state: str, lr: float) -> dict:
     """LR `lr` for one state, the same LR for the others, so that the table is coherent."""
     rest = (1 - prevalences[state] * lr) / (1 - prevalences[state])
-    return {s: {"lr": round(lr if s == state else rest, 4), "source": "expert estimate: test figure", "estimate": True} for s in prevalences}
+    return {s: {"lr": round(lr if s == state else rest, 4), "source": "expert estimate: test figure",
+                "estimate": True} for s in prevalences}
 
 
 @pytest.fixture(scope="module")
@@ -408,7 +413,8 @@ def test_new_features_appear_in_the_rationale_and_the_values_the_rules_read(kb_w
                   "serum bicarbonate: low", "histology of the mass: Amorphous calcium deposits with giant cells"):
         assert words in hftc["rationale"], words
     features = extract_features(split_input(bundle(*resources)), TODAY, kb_with_new_figures)
-    facts = patient_facts(features, {code: 0.0 for code in kb_with_new_figures.priors}, "tc-primary-hyperphosphatemic", kb_with_new_figures)
+    facts = patient_facts(features, {code: 0.0 for code in kb_with_new_figures.priors}, "tc-primary-hyperphosphatemic",
+                          kb_with_new_figures)
     assert facts.values["calcium"] == "ionised calcium: 1.45 mmol/L (high)"
     assert assess(features, kb_with_new_figures).predictions[0].code == "tc-primary-hyperphosphatemic"
 
@@ -416,7 +422,8 @@ def test_new_features_appear_in_the_rationale_and_the_values_the_rules_read(kb_w
 def test_new_lab_features_can_be_requested_as_next_tests_with_verified_codes():
     tests = {feature: spec.test for feature, spec in knowledge().testable_features}
     assert {"fgf23", "fgf23-c-terminal", "tmp-gfr", "bicarbonate", "crp", "potassium"} <= set(tests)
-    assert {f: tests[f].code.code for f in ("bicarbonate", "crp", "potassium")} == {"bicarbonate": "1963-8", "crp": "1988-5", "potassium": "2823-3"}
+    assert {f: tests[f].code.code for f in ("bicarbonate", "crp", "potassium")} == {"bicarbonate": "1963-8", "crp": "1988-5",
+                                                                                    "potassium": "2823-3"}
     assert "pathogenic-variant" not in tests and "histology" not in tests  # ordered by the rules, not by information gain
 
 

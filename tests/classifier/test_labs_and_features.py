@@ -16,7 +16,8 @@ def features_of(*resources):
     return extract_features(split_input(bundle(*resources)), TODAY)
 
 
-@pytest.mark.parametrize(("age", "sex", "low", "high"), [(3, "female", 4.3, 6.8), (8, "male", 4.1, 5.9), (17, "male", 2.9, 5.0), (40, "female", 2.5, 4.5)])
+@pytest.mark.parametrize(("age", "sex", "low", "high"),
+                         [(3, "female", 4.3, 6.8), (8, "male", 4.1, 5.9), (17, "male", 2.9, 5.0), (40, "female", 2.5, 4.5)])
 def test_phosphate_intervals_depend_on_age(age, sex, low, high):
     interval = interval_for(LABS, "phosphate", age, sex)
     assert (interval.low, interval.high) == (low, high)
@@ -35,7 +36,8 @@ def test_phosphate_high_for_an_adult_is_normal_for_a_toddler():
 
 def test_age_is_taken_at_the_observation_date():
     # 12.9 y at the observation (5-12 y interval: 5.5 normal), 16 y at the request date (high)
-    result = extract_features(split_input(bundle(patient(birth="2008-01-01"), lab("2777-1", 5.5, "mg/dL", when="2020-11-01"))), date(2024, 6, 1))
+    result = extract_features(split_input(bundle(patient(birth="2008-01-01"), lab("2777-1", 5.5, "mg/dL", when="2020-11-01"))),
+                              date(2024, 6, 1))
     assert result.labs["phosphate"].state == "normal"
     assert result.labs["phosphate"].decided_by == "built-in interval"
 
@@ -111,7 +113,8 @@ def test_false_finding_is_an_explicit_negative_and_absent_is_unknown():
 def test_lesions_give_site_size_pattern_multiplicity_and_bilaterality():
     result = features_of(
         patient(),
-        mass("hip-gluteal", id="m1", side="left", size=8, size_unit="cm", pattern="lobulated-cloudlike", fluid_calcium_level=True),
+        mass("hip-gluteal", id="m1", side="left", size=8, size_unit="cm", pattern="lobulated-cloudlike",
+             fluid_calcium_level=True),
         mass("shoulder", id="m2", side="right", size=20, bone_erosion=False),
     )
     evidence = result.evidence
@@ -171,7 +174,8 @@ def test_unknown_site_and_pattern_are_reported():
 
 
 def test_dialysis_years_implies_dialysis():
-    years = {"resourceType": "Observation", "id": "dy", "status": "final", "code": {"coding": [{"system": FINDING, "code": "dialysis-years"}]}, "valueQuantity": {"value": 6, "code": "a"}}
+    years = {"resourceType": "Observation", "id": "dy", "status": "final",
+             "code": {"coding": [{"system": FINDING, "code": "dialysis-years"}]}, "valueQuantity": {"value": 6, "code": "a"}}
     result = features_of(patient(), years)
     assert result.findings["dialysis"] == "true"
     assert result.evidence["renal-status"] == "dialysis"

@@ -46,7 +46,8 @@ def all_text(result):
 
 def dialysis_patient(pth, *extra):
     return run(patient(birth="1970-01-01", gender="male"), finding("dialysis"),
-               lab("2731-8", pth, "pg/mL", id="pth"), lab("2777-1", 7.5, "mg/dL", id="phos"), lab("17861-6", 10.2, "mg/dL", id="ca"),
+               lab("2731-8", pth, "pg/mL", id="pth"), lab("2777-1", 7.5, "mg/dL", id="phos"),
+               lab("17861-6", 10.2, "mg/dL", id="ca"),
                mass("hip-gluteal", size=90, pattern="lobulated-cloudlike", fluid_calcium_level=True), *extra)
 
 
@@ -81,7 +82,8 @@ def test_dialysis_patient_with_high_pth_is_offered_pth_lowering_treatment():
 
 
 def test_child_gets_no_aluminium_and_stops_it():
-    result = run(patient(birth="2015-01-01", gender="male"), finding("family-history-calcinosis"), finding("aluminium-binder", id="al"),
+    result = run(patient(birth="2015-01-01", gender="male"), finding("family-history-calcinosis"),
+                 finding("aluminium-binder", id="al"),
                  lab("2777-1", 7.4, "mg/dL", id="phos"), mass("hip-gluteal", size=60, pattern="lobulated-cloudlike"))
     assert risk_of(result)["prediction"][0]["outcome"]["coding"][0]["code"] == "tc-primary-hyperphosphatemic"
     advice = management(result)
@@ -95,8 +97,10 @@ def test_child_gets_no_aluminium_and_stops_it():
 
 def test_adult_hftc_with_normal_kidneys_may_have_aluminium_second_line_but_not_in_ckd():
     def hftc(*extra):
-        return run(patient(birth="1995-01-01", gender="male"), finding("family-history-calcinosis"), lab("2777-1", 6.5, "mg/dL", id="phos"),
-                   mass("hip-gluteal", size=60, pattern="lobulated-cloudlike"), mass("elbow", id="m2", size=30, pattern="lobulated-cloudlike"), *extra)
+        return run(patient(birth="1995-01-01", gender="male"), finding("family-history-calcinosis"),
+                   lab("2777-1", 6.5, "mg/dL", id="phos"),
+                   mass("hip-gluteal", size=60, pattern="lobulated-cloudlike"),
+                   mass("elbow", id="m2", size=30, pattern="lobulated-cloudlike"), *extra)
     assert any("Aluminium hydroxide only" in a for a in management(hftc(lab("33914-3", 100, "mL/min/{1.73_m2}", id="gfr"))))
     unknown_kidneys = management(hftc())
     assert not any("Aluminium hydroxide only" in a for a in unknown_kidneys)
@@ -158,7 +162,9 @@ def test_fop_red_flags_do_not_send_to_biopsy():
 
 # ---- item 3: probabilities as a clinician reads them
 
-@pytest.mark.parametrize(("p", "text"), [(0.99996, ">99%"), (0.995, ">99%"), (0.99, "99%"), (0.5, "50%"), (0.004, "<1%"), (0.0, "<1%"), (0.012, "1%")])
+@pytest.mark.parametrize(("p", "text"),
+                         [(0.99996, ">99%"), (0.995, ">99%"), (0.99, "99%"), (0.5, "50%"), (0.004, "<1%"), (0.0, "<1%"),
+                          (0.012, "1%")])
 def test_probability_words(p, text):
     assert format_probability(p) == text
 
@@ -185,14 +191,17 @@ def test_correlated_renal_findings_no_longer_give_near_certainty():
 
 def test_calcitriol_is_not_stopped_for_a_low_pth_outside_kidney_disease():
     """Low PTH with normal kidneys (hypoparathyroidism, say) is treated with calcitriol and calcium."""
-    result = run(patient(birth="1980-01-01"), finding("active-vitamin-d-therapy", id="vd"), finding("calcium-based-binder", id="cb"),
-                 lab("2731-8", 5, "pg/mL", id="pth"), lab("17861-6", 8.0, "mg/dL", id="ca"), lab("33914-3", 95, "mL/min/{1.73_m2}", id="gfr"),
+    result = run(patient(birth="1980-01-01"), finding("active-vitamin-d-therapy", id="vd"),
+                 finding("calcium-based-binder", id="cb"),
+                 lab("2731-8", 5, "pg/mL", id="pth"), lab("17861-6", 8.0, "mg/dL", id="ca"),
+                 lab("33914-3", 95, "mL/min/{1.73_m2}", id="gfr"),
                  mass("shoulder", size=20, pattern="amorphous"))
     assert not any("[STOP]" in a for a in management(result))
 
 
 def test_aluminium_with_unknown_renal_function_is_not_advised_but_not_stopped_blindly():
-    result = run(patient(birth="1995-01-01", gender="male"), finding("family-history-calcinosis"), finding("aluminium-binder", id="al"),
+    result = run(patient(birth="1995-01-01", gender="male"), finding("family-history-calcinosis"),
+                 finding("aluminium-binder", id="al"),
                  lab("2777-1", 6.5, "mg/dL", id="phos"), mass("hip-gluteal", size=60, pattern="lobulated-cloudlike"))
     advice = management(result)
     assert not any("[STOP]" in a for a in advice)
@@ -202,7 +211,8 @@ def test_aluminium_with_unknown_renal_function_is_not_advised_but_not_stopped_bl
 
 def test_calcimimetics_are_for_dialysis_patients_only():
     result = run(patient(birth="1970-01-01", gender="male"), lab("33914-3", 12, "mL/min/{1.73_m2}", id="gfr"),
-                 lab("2731-8", 420, "pg/mL", id="pth"), lab("2777-1", 7.5, "mg/dL", id="phos"), lab("17861-6", 9.8, "mg/dL", id="ca"),
+                 lab("2731-8", 420, "pg/mL", id="pth"), lab("2777-1", 7.5, "mg/dL", id="phos"),
+                 lab("17861-6", 9.8, "mg/dL", id="ca"),
                  mass("hip-gluteal", size=60, pattern="lobulated-cloudlike"))
     advice = " ".join(management(result))
     assert "before dialysis: first lower a high phosphate" in advice

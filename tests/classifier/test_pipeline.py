@@ -41,7 +41,8 @@ def test_risk_assessment_is_ranked_coded_and_explained(uremic_result):
     probabilities = [p["probabilityDecimal"] for p in risk["prediction"]]
     assert probabilities == sorted(probabilities, reverse=True)
     top = risk["prediction"][0]
-    assert top["outcome"]["coding"][0] == {"system": f"{BASE}/CodeSystem/calcinosis-diagnosis", "code": "tc-secondary-uremic", "display": "Secondary (uremic) tumoral calcinosis"}
+    assert top["outcome"]["coding"][0] == {"system": f"{BASE}/CodeSystem/calcinosis-diagnosis", "code": "tc-secondary-uremic",
+                                           "display": "Secondary (uremic) tumoral calcinosis"}
     assert "renal status: on dialysis (LR 21.2)" in top["rationale"]
     assert "correlated with a stronger finding" in top["rationale"]  # PTH, phosphate, Ca x P damped
     assert "Observation/uremic-published-hip-case-lab-1" in {b["reference"] for b in risk["basis"]}
@@ -54,7 +55,8 @@ def test_typing_and_mechanism_observations(uremic_result):
     typing, mechanism = resources_of(result, "Observation")
     assert typing["code"]["coding"][0]["system"] == f"{BASE}/CodeSystem/calcinosis-finding"
     assert typing["code"]["coding"][0]["code"] == "calcinosis-typing"
-    assert typing["valueCodeableConcept"]["coding"][0] == {"system": f"{BASE}/CodeSystem/calcinosis-typing", "code": "secondary", "display": "Secondary tumoral calcinosis"}
+    assert typing["valueCodeableConcept"]["coding"][0] == {"system": f"{BASE}/CodeSystem/calcinosis-typing", "code": "secondary",
+                                                           "display": "Secondary tumoral calcinosis"}
     assert mechanism["code"]["coding"][0]["code"] == "calcinosis-mechanism"
     assert mechanism["valueCodeableConcept"]["coding"][0]["code"] == "metastatic"
 
@@ -91,7 +93,8 @@ def test_issues_are_returned_as_operation_outcome_issues():
 
 
 def test_accepts_patient_and_observations_object():
-    result, _ = classify({"patient": patient(), "observations": [mass("hip-gluteal", pattern="lobulated-cloudlike")]}, BASE, TODAY)
+    result, _ = classify({"patient": patient(), "observations": [mass("hip-gluteal", pattern="lobulated-cloudlike")]}, BASE,
+                         TODAY)
     assert resources_of(result, "RiskAssessment")[0]["subject"] == {"reference": "Patient/p1"}
 
 
@@ -110,4 +113,5 @@ def test_input_level_errors_raise_with_issues(payload, message):
     with pytest.raises(ClassifierInputError, match=message) as caught:
         classify(payload, BASE, TODAY)
     assert caught.value.issues[0].severity == "error"
-    get_fhir_model_class("OperationOutcome").model_validate({"resourceType": "OperationOutcome", "issue": [i.to_fhir() for i in caught.value.issues]})
+    get_fhir_model_class("OperationOutcome").model_validate({"resourceType": "OperationOutcome",
+                                                             "issue": [i.to_fhir() for i in caught.value.issues]})

@@ -51,7 +51,8 @@ def test_at_least_70_cases_with_a_referral_clinics_spread():
     assert len(hftc) >= 10
     assert {"GALNT3", "FGF23"} <= {result["gene"] for case in hftc for result in case.get("genetics", [])}
     assert len(_by_expected("tc-primary-normophosphatemic")) >= 4
-    secondary = [case for case in CASES if case["expected"] == "tc-secondary-uremic" or case.get("expected_typing") == "secondary"]
+    secondary = [case for case in CASES
+                 if case["expected"] == "tc-secondary-uremic" or case.get("expected_typing") == "secondary"]
     assert len(secondary) >= 12
     assert any(case.get("expected_typing") == "secondary" and case["expected"] != "tc-secondary-uremic" for case in CASES)
     assert len([case for case in CASES if case["expected"] in MALIGNANT]) >= 10
@@ -159,7 +160,8 @@ def test_each_set_rewrites_only_its_own_section(tmp_path):
     one_published, one_holdout = tmp_path / "published", tmp_path / "holdout"
     one_published.mkdir()
     one_holdout.mkdir()
-    (one_published / f"{DEVELOPMENT_CASES[0]['id']}.json").write_text(json.dumps(build_bundle(DEVELOPMENT_CASES[0])), encoding="utf-8")
+    (one_published / f"{DEVELOPMENT_CASES[0]['id']}.json").write_text(json.dumps(build_bundle(DEVELOPMENT_CASES[0])),
+                                                                      encoding="utf-8")
     (one_holdout / f"{CASES[0]['id']}.json").write_text(json.dumps(build_bundle(CASES[0])), encoding="utf-8")
     write_published_report(one_holdout, document, HOLDOUT)
     write_published_report(one_published, document)

@@ -52,15 +52,19 @@ def test_at_least_70_cases_spread_over_the_diagnoses():
     assert {"GALNT3", "FGF23", "KL"} <= genes
     assert any(case.get("findings", {}).get("diaphyseal-hyperostosis") for case in hftc)  # hyperostosis-hyperphosphataemia
     assert len(_by_expected("tc-primary-normophosphatemic")) >= 5
-    secondary = [case for case in CASES if case["expected"] == "tc-secondary-uremic" or case.get("expected_typing") == "secondary"]
+    secondary = [case for case in CASES
+                 if case["expected"] == "tc-secondary-uremic" or case.get("expected_typing") == "secondary"]
     assert len(secondary) >= 10
-    assert any(case["expected"] in ("systemic-sclerosis", "dermatomyositis") and case.get("expected_typing") == "secondary" for case in CASES)
-    malignant = _by_expected("synovial-sarcoma", "extraskeletal-osteosarcoma", "extraskeletal-chondrosarcoma", "ewing-sarcoma-soft-tissue",
+    assert any(case["expected"] in ("systemic-sclerosis", "dermatomyositis") and case.get("expected_typing") == "secondary"
+               for case in CASES)
+    malignant = _by_expected("synovial-sarcoma", "extraskeletal-osteosarcoma", "extraskeletal-chondrosarcoma",
+                             "ewing-sarcoma-soft-tissue",
                              "askin-tumor", "malignancy-hypercalcemia")
     assert len(malignant) >= 8
     expected = {case["expected"] for case in CASES}
     assert SPEC_NEW_CODES <= expected
-    assert {"myositis-ossificans", "gouty-tophus", "cppd-deposition", "calcific-tendinopathy", "dermatomyositis", "systemic-sclerosis",
+    assert {"myositis-ossificans", "gouty-tophus", "cppd-deposition", "calcific-tendinopathy", "dermatomyositis",
+            "systemic-sclerosis",
             "fibrodysplasia-ossificans-progressiva", "pseudoxanthoma-elasticum", "primary-hyperparathyroidism", "sarcoidosis",
             "synovial-chondromatosis"} <= expected
     assert expected & {"vitamin-d-intoxication", "milk-alkali", MERGED_CODE}
@@ -172,8 +176,10 @@ def test_the_merged_vitamin_d_code_counts_for_the_split_codes():
 
 def test_harmful_first_answers_rule():
     malignancies = ("synovial-sarcoma",)
-    tc_leads = CaseResult("a", "synovial-sarcoma", ["tc-primary-normophosphatemic", "synovial-sarcoma"], 0.5, "primary-normophosphatemic")
-    missed = CaseResult("b", "synovial-sarcoma", ["myositis-ossificans", "gouty-tophus", "lupus", "synovial-sarcoma"], 0.5, "not-tumoral-calcinosis")
+    tc_leads = CaseResult("a", "synovial-sarcoma", ["tc-primary-normophosphatemic", "synovial-sarcoma"], 0.5,
+                          "primary-normophosphatemic")
+    missed = CaseResult("b", "synovial-sarcoma", ["myositis-ossificans", "gouty-tophus", "lupus", "synovial-sarcoma"], 0.5,
+                        "not-tumoral-calcinosis")
     fine = CaseResult("c", "synovial-sarcoma", ["myositis-ossificans", "synovial-sarcoma"], 0.5, "not-tumoral-calcinosis")
     benign = CaseResult("d", "gouty-tophus", ["tc-secondary-uremic"], 0.5, "secondary")
     harmful = harmful_first_answers([tc_leads, missed, fine, benign], malignancies)

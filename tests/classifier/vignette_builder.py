@@ -41,7 +41,8 @@ LAB_CODES = {
     "phosphate-molar": (LOINC, "14879-1"), "calcium-molar": (LOINC, "2000-8"), "ionised-calcium": (LOINC, "1994-3"),
     "corrected-calcium": (LOINC, "29265-6"), "corrected-calcium-molar": (LOINC, "29265-6"), "albumin": (LOINC, "1751-7"),
     "bicarbonate": (LOINC, "1963-8"), "crp": (LOINC, "1988-5"), "potassium": (LOINC, "2823-3"),
-    "fgf23-c-terminal": (FINDING, "fgf23-c-terminal"), "tmp-gfr": (FINDING, "tmp-gfr"), "trp": (FINDING, "tubular-reabsorption-phosphate"),
+    "fgf23-c-terminal": (FINDING, "fgf23-c-terminal"), "tmp-gfr": (FINDING, "tmp-gfr"),
+    "trp": (FINDING, "tubular-reabsorption-phosphate"),
     "urine-calcium-24h": (FINDING, "urine-calcium-24h"), "urine-phosphate-24h": (FINDING, "urine-phosphate-24h"),
     # albumin-corrected calcium in mass units: LOINC 46099-8 (29265-6, used by the name above, is the molar code)
     "corrected-calcium-mass": (LOINC, "46099-8"),
@@ -61,7 +62,8 @@ def _lab(case_id, index, name, spec, when):
     system, code = LAB_CODES[name]
     observation = {
         "resourceType": "Observation", "id": f"{case_id}-lab-{index}", "status": "final",
-        "category": [{"coding": [{"system": "http://terminology.hl7.org/CodeSystem/observation-category", "code": "laboratory"}]}],
+        "category": [{"coding": [{"system": "http://terminology.hl7.org/CodeSystem/observation-category",
+                                  "code": "laboratory"}]}],
         "code": {"coding": [{"system": system, "code": code}]},
         "subject": {"reference": f"Patient/{case_id}"}, "effectiveDateTime": when,
     }
@@ -95,11 +97,14 @@ def _genetic_result(case_id, index, spec, when):
                    "valueCodeableConcept": {"coding": [{"system": HGNC, "code": HGNC_IDS[gene], "display": gene}]}}]
     if spec.get("significance"):
         significance_code, significance_display = SIGNIFICANCE[spec["significance"]]
-        components.append({"code": {"coding": [{"system": LOINC, "code": "53037-8", "display": "Genetic variation clinical significance"}]},
-                           "valueCodeableConcept": {"coding": [{"system": LOINC, "code": significance_code, "display": significance_display}]}})
+        components.append({"code": {"coding": [{"system": LOINC, "code": "53037-8",
+                                                "display": "Genetic variation clinical significance"}]},
+                           "valueCodeableConcept": {"coding": [{"system": LOINC, "code": significance_code,
+                                                                "display": significance_display}]}})
     return {
         "resourceType": "Observation", "id": f"{case_id}-genetic-{index}", "status": "final",
-        "category": [{"coding": [{"system": "http://terminology.hl7.org/CodeSystem/observation-category", "code": "laboratory"}]}],
+        "category": [{"coding": [{"system": "http://terminology.hl7.org/CodeSystem/observation-category",
+                                  "code": "laboratory"}]}],
         "code": {"coding": [{"system": LOINC, "code": "69548-6", "display": "Genetic variant assessment"}]},
         "subject": {"reference": f"Patient/{case_id}"}, "effectiveDateTime": when,
         "valueCodeableConcept": {"coding": [{"system": LOINC, "code": present_code, "display": present_display}]},
@@ -111,7 +116,8 @@ def citation_text(citation: dict) -> str:
     """The citation as one line: authors. title. journal, year. PMID / DOI / PMCID (identifier verified or not)."""
     parts = [citation["authors"].rstrip("."), citation["title"].rstrip("."),
              f"{citation['journal']}, {citation['year'] if citation.get('year') else 'year not retrieved'}"]
-    identifiers = [f"{label} {citation[key]}" for key, label in (("pmid", "PMID"), ("doi", "DOI"), ("pmcid", "PMCID")) if citation.get(key)]
+    identifiers = [f"{label} {citation[key]}"
+                   for key, label in (("pmid", "PMID"), ("doi", "DOI"), ("pmcid", "PMCID")) if citation.get(key)]
     text = ". ".join(parts) + "."
     if identifiers:
         text += " " + "; ".join(identifiers) + "."
@@ -123,7 +129,8 @@ def _finding(case_id, name, value, when):
         "resourceType": "Observation", "id": f"{case_id}-{name}", "status": "final",
         "code": {"coding": [{"system": FINDING, "code": name}]},
         "subject": {"reference": f"Patient/{case_id}"}, "effectiveDateTime": when,
-        **({"valueQuantity": {"value": value, "unit": "a", "system": UCUM, "code": "a"}} if name == "dialysis-years" else {"valueBoolean": value}),
+        **({"valueQuantity": {"value": value, "unit": "a", "system": UCUM, "code": "a"}}
+           if name == "dialysis-years" else {"valueBoolean": value}),
     }
 
 
@@ -136,9 +143,11 @@ def _lesion(case_id, index, spec, when):
     if "side" in spec:
         components.append(_component("laterality", valueCodeableConcept={"coding": [{"system": FINDING, "code": spec["side"]}]}))
     if "size_mm" in spec:
-        components.append(_component("largest-diameter", valueQuantity={"value": spec["size_mm"], "unit": "mm", "system": UCUM, "code": "mm"}))
+        components.append(_component("largest-diameter",
+                                     valueQuantity={"value": spec["size_mm"], "unit": "mm", "system": UCUM, "code": "mm"}))
     if "size_cm" in spec:
-        components.append(_component("largest-diameter", valueQuantity={"value": spec["size_cm"], "unit": "cm", "system": UCUM, "code": "cm"}))
+        components.append(_component("largest-diameter",
+                                     valueQuantity={"value": spec["size_cm"], "unit": "cm", "system": UCUM, "code": "cm"}))
     if "pattern" in spec:
         components.append(_component("pattern", valueCodeableConcept={"coding": [{"system": FINDING, "code": spec["pattern"]}]}))
     for flag, value in spec.get("flags", {}).items():

@@ -11,7 +11,6 @@ import re
 import shutil
 import subprocess
 import uuid
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import jsonschema
@@ -25,10 +24,27 @@ from shared.auth import ClientCredentials
 from shared.settings import Settings
 from tests.deploy.checks import check_authorization, settings_of
 from tests.deploy.expected import (
-    AUTH_KEY_FILE, AUTH_MODE, COMPOSE_AUTH_KEY_SECRETS, COMPOSE_COMMANDS, COMPOSE_DATABASE_SECRETS, COMPOSE_FILE,
-    COMPOSE_OPERATOR_VARIABLES, COMPOSE_PUBLIC_URL_VARIABLES, COMPOSE_SCHEMA, COMPOSE_SCHEMA_SHA256, COMPOSE_SERVICES,
-    DATABASE_URL_FILE, DECIDED_SETTINGS, FIXED_SETTINGS, KEY_COMMAND, ORTHANC_CONFIG, PORTS, POSTGRES_INIT, ROOT,
-    SECRETS_DIR, WORKER_COMMAND,
+    AUTH_KEY_FILE,
+    AUTH_MODE,
+    COMPOSE_AUTH_KEY_SECRETS,
+    COMPOSE_COMMANDS,
+    COMPOSE_DATABASE_SECRETS,
+    COMPOSE_FILE,
+    COMPOSE_OPERATOR_VARIABLES,
+    COMPOSE_PUBLIC_URL_VARIABLES,
+    COMPOSE_SCHEMA,
+    COMPOSE_SCHEMA_SHA256,
+    COMPOSE_SERVICES,
+    DATABASE_URL_FILE,
+    DECIDED_SETTINGS,
+    FIXED_SETTINGS,
+    KEY_COMMAND,
+    ORTHANC_CONFIG,
+    PORTS,
+    POSTGRES_INIT,
+    ROOT,
+    SECRETS_DIR,
+    WORKER_COMMAND,
 )
 
 APP_DOCKERFILE = "deploy/Dockerfile"

@@ -384,7 +384,7 @@ def _union_volume_ml(balls: list[Ball], rng: np.random.Generator, samples: int =
     lo, hi = (centres - radii[:, None]).min(0), (centres + radii[:, None]).max(0)
     points = lo + rng.random((samples, 3)) * (hi - lo)
     inside = np.zeros(samples, bool)
-    for c, r in zip(centres, radii):
+    for c, r in zip(centres, radii, strict=True):
         inside |= np.sum((points - c) ** 2, axis=1) <= r * r
     return float(inside.mean() * np.prod(hi - lo) / 1000.0)
 
@@ -434,12 +434,12 @@ def draw_cluster(rng: np.random.Generator, volume_ml: float, up: np.ndarray, fla
     centres_arr = np.array(centres)
     radii_arr = np.array(placed_r)
     kinds_arr = np.array(kinds)[order]
-    draft = [Ball(c, r, 0.0) for c, r in zip(centres_arr, radii_arr)]
+    draft = [Ball(c, r, 0.0) for c, r in zip(centres_arr, radii_arr, strict=True)]
     factor = (volume_ml / _union_volume_ml(draft, rng)) ** (1 / 3)
     centres_arr = (centres_arr - centres_arr.mean(0)) * factor
     radii_arr = np.clip(radii_arr * factor, NODULE_DIAMETER_MM[0] / 2, NODULE_DIAMETER_MM[1] / 2)
     balls = []
-    for c, r, cystic in zip(centres_arr, radii_arr, kinds_arr):
+    for c, r, cystic in zip(centres_arr, radii_arr, kinds_arr, strict=True):
         if cystic:
             wall = min(rng.uniform(*WALL_MM), 0.6 * r)
             inner = r - wall
@@ -465,10 +465,10 @@ def _lesion_points(balls: list[Ball], step: float) -> np.ndarray:
     centres = np.array([b.centre for b in balls])
     radii = np.array([b.radius_mm for b in balls])
     lo, hi = (centres - radii[:, None]).min(0), (centres + radii[:, None]).max(0)
-    axes = [np.arange(a, b + step, step) for a, b in zip(lo, hi)]
+    axes = [np.arange(a, b + step, step) for a, b in zip(lo, hi, strict=True)]
     pts = np.stack(np.meshgrid(*axes, indexing="ij"), -1).reshape(-1, 3)
     inside = np.zeros(len(pts), bool)
-    for c, r in zip(centres, radii):
+    for c, r in zip(centres, radii, strict=True):
         inside |= np.sum((pts - c) ** 2, axis=1) <= r * r
     return pts[inside]
 
@@ -640,14 +640,14 @@ def render(ctx: ScanContext, grid: Volume, plans: list[LesionPlan], noise_rng: n
                    ((centres - radii[:, None]).min(0), (centres + radii[:, None]).max(0))]
         lo_ijk, hi_ijk = np.minimum(*corners), np.maximum(*corners)
         box = tuple(slice(max(math.floor(a) - 1, 0), min(math.ceil(b) + 2, n))
-                    for a, b, n in zip(lo_ijk, hi_ijk, hu.shape))
+                    for a, b, n in zip(lo_ijk, hi_ijk, hu.shape, strict=True))
         shape = tuple(s.stop - s.start for s in box)
         ijk = np.stack(np.meshgrid(*[np.arange(s.start, s.stop) for s in box], indexing="ij"), -1).reshape(-1, 3)
         sub = np.stack(np.meshgrid(*offsets, indexing="ij"), -1).reshape(-1, 3)
         # only voxels the lesion can reach (the centre within half a voxel diagonal of a ball)
         centre_mm = ijk @ affine[:3, :3].T + affine[:3, 3]
         reach = np.full(len(ijk), np.inf)
-        for c, r in zip(centres, radii):
+        for c, r in zip(centres, radii, strict=True):
             reach = np.minimum(reach, np.linalg.norm(centre_mm - c, axis=1) - r)
         near = np.flatnonzero(reach <= np.linalg.norm(spacing) / 2 + 1e-6)
         frac = np.zeros(len(ijk))
@@ -680,9 +680,9 @@ def render(ctx: ScanContext, grid: Volume, plans: list[LesionPlan], noise_rng: n
         region = hu[box]
         hu[box] = np.where(frac > 0, material + (1 - frac) * region, region)
         grow = np.maximum(np.rint(NOISE_MARGIN_MM / spacing).astype(int), 1)
-        big_box = tuple(slice(max(s.start - g, 0), min(s.stop + g, n)) for s, g, n in zip(box, grow, hu.shape))
+        big_box = tuple(slice(max(s.start - g, 0), min(s.stop + g, n)) for s, g, n in zip(box, grow, hu.shape, strict=True))
         local = np.zeros(tuple(s.stop - s.start for s in big_box), bool)
-        inner = tuple(slice(s.start - b.start, s.start - b.start + (s.stop - s.start)) for s, b in zip(box, big_box))
+        inner = tuple(slice(s.start - b.start, s.start - b.start + (s.stop - s.start)) for s, b in zip(box, big_box, strict=True))
         local[inner] = frac > 0
         zone = ndimage.binary_dilation(local, structure=np.ones(tuple(2 * g + 1 for g in grow), bool))
         noise_zone[big_box] |= zone

@@ -68,16 +68,16 @@ def _render(spec: LesionSpec, points: np.ndarray, gravity: np.ndarray) -> tuple[
     centres = [spec.centre_mm + np.array(s.offset_mm) for s in spec.spheres]
     dist = [np.linalg.norm(points - c, axis=1) for c in centres]
     # Dense material first (nodules and walls), in order; later cavities cut into their own wall only.
-    for s, d in zip(spec.spheres, dist):
+    for s, d in zip(spec.spheres, dist, strict=True):
         claim = (d <= s.radius_mm) & ~dense_claim
         value[claim] = s.hu
         dense_claim |= claim
         inside |= d <= s.radius_mm
-    for n, (s, d, c) in enumerate(zip(spec.spheres, dist, centres)):
+    for n, (s, d, c) in enumerate(zip(spec.spheres, dist, centres, strict=True)):
         if s.wall_mm <= 0:
             continue
         others = np.zeros(len(points), bool)
-        for m, (t, e) in enumerate(zip(spec.spheres, dist)):
+        for m, (t, e) in enumerate(zip(spec.spheres, dist, strict=True)):
             if m != n:
                 others |= e <= t.radius_mm
         cavity = (d <= s.radius_mm - s.wall_mm) & ~others
@@ -124,7 +124,7 @@ def _scallop(hu: np.ndarray, affine: np.ndarray, surface_mm: np.ndarray, into_bo
     corners = [(inverse @ np.append(centre + sign * reach, 1.0))[:3] for sign in (-1, 1)]
     lo_ijk, hi_ijk = np.minimum(*corners), np.maximum(*corners)
     box = tuple(slice(max(int(np.floor(a)) - 1, 0), min(int(np.ceil(b)) + 2, n))
-                for a, b, n in zip(lo_ijk, hi_ijk, hu.shape))
+                for a, b, n in zip(lo_ijk, hi_ijk, hu.shape, strict=True))
     points, fine = _sub_points(affine, box)
     distance = np.linalg.norm(points - centre, axis=1)
     below_surface = (points - surface_mm) @ into_bone > 0
@@ -184,7 +184,7 @@ def implant(volume: Volume, specs: list[LesionSpec], seed: int = 7) -> Volume:
         hi_ijk = (inverse @ np.append(spec.centre_mm + radius, 1))[:3]
         lo_ijk, hi_ijk = np.minimum(lo_ijk, hi_ijk), np.maximum(lo_ijk, hi_ijk)
         box = tuple(slice(max(int(np.floor(a)), 0), min(int(np.ceil(b)) + 1, n))
-                    for a, b, n in zip(lo_ijk, hi_ijk, hu.shape))
+                    for a, b, n in zip(lo_ijk, hi_ijk, hu.shape, strict=True))
         points, fine = _sub_points(affine, box)
         inside, value = _render(spec, points, gravity)
         fraction = _downsample(inside.astype(float), fine)
@@ -293,7 +293,7 @@ def in_the_back_muscles() -> LesionSpec:
 def resampled(volume: Volume, factor: float) -> Volume:
     """The CT on a grid `factor` times finer along each axis (linear interpolation), same extent."""
     shape = [round(n * factor) for n in volume.hu.shape]
-    zoom = np.array([t / n for t, n in zip(shape, volume.hu.shape)])
+    zoom = np.array([t / n for t, n in zip(shape, volume.hu.shape, strict=True)])
     hu = ndimage.zoom(volume.hu.astype(np.float32), zoom, order=1).round().astype(np.int16)
     affine = np.asarray(volume.affine, float).copy()
     affine[:3, :3] = affine[:3, :3] / zoom

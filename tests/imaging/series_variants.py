@@ -43,7 +43,7 @@ def assert_same_report(reference: Findings, other: Findings, tolerance: float = 
             lesion.pop("fluid_level")
     assert len(a) == len(b), f"{len(b)} lesions instead of {len(a)}: {b}"
     b = sorted(b, key=lambda lesion: -lesion["volume_ml"])
-    for x, y in zip(sorted(a, key=lambda lesion: -lesion["volume_ml"]), b):
+    for x, y in zip(sorted(a, key=lambda lesion: -lesion["volume_ml"]), b, strict=True):
         assert {k: v for k, v in x.items() if k != "volume_ml"} == {k: v for k, v in y.items() if k != "volume_ml"}, (x, y)
         assert abs(y["volume_ml"] - x["volume_ml"]) <= tolerance * x["volume_ml"], (x, y)
 

@@ -17,10 +17,9 @@ import pydicom
 import pytest
 from pydicom.encaps import encapsulate
 
-from services.imaging.analysis import InputError, Volume, find_lesions, load_dicom_series, load_nifti
+from services.imaging.analysis import InputError, Volume, find_lesions, load_dicom_series, load_nifti, morphology
 from services.imaging.analysis import grid as grid_module
 from services.imaging.analysis import lesions as analysis
-from services.imaging.analysis import morphology
 from services.imaging.analysis.lesions import Findings, Lesion
 from tests.imaging import phantom
 from tests.imaging.fixtures import NIFTI, SERIES
@@ -145,7 +144,7 @@ def test_on_a_finer_ct_each_mass_is_described_as_built(fine, which):
 
 def test_the_dicom_path_gives_the_same_answer(analysed):
     (_, from_nifti), (_, from_dicom) = analysed["nifti"], analysed["dicom"]
-    for a, b in zip(from_nifti.lesions, from_dicom.lesions):
+    for a, b in zip(from_nifti.lesions, from_dicom.lesions, strict=True):
         left, right = dataclasses.asdict(a), dataclasses.asdict(b)
         left.pop("centroid_voxel"), right.pop("centroid_voxel")  # the DICOM grid runs the other way
         numbers = [key for key, value in left.items() if isinstance(value, float)]
@@ -387,7 +386,7 @@ def test_the_analysis_grid_averages_blocks_and_keeps_their_peaks():
     rng = np.random.default_rng(0)
     hu = rng.integers(-1000, 3000, (13, 11, 7)).astype(np.int16)
     factors = np.array([3, 2, 4])
-    padded = np.pad(hu, [(0, -n % f) for n, f in zip(hu.shape, factors)], mode="edge")
+    padded = np.pad(hu, [(0, -n % f) for n, f in zip(hu.shape, factors, strict=True)], mode="edge")
     blocks = padded.reshape(5, 3, 6, 2, 2, 4)
     for data in (hu, np.asfortranarray(hu)):
         mean, peak = grid_module.block_stats(data, factors)

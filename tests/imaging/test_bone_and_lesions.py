@@ -91,7 +91,7 @@ def test_header_rounding_of_the_voxel_size_changes_nothing(ct):
     assert len(reference) == len(specs)
     for lesions in answers[1:]:
         assert len(lesions) == len(reference)
-        for got, expected in zip(lesions, reference):
+        for got, expected in zip(lesions, reference, strict=True):
             assert got.volume_ml == pytest.approx(expected.volume_ml, rel=0.01)
             assert (got.bone_contact, got.fluid_calcium_level, got.laterality) == \
                    (expected.bone_contact, expected.fluid_calcium_level, expected.laterality)

@@ -18,8 +18,7 @@ import psycopg
 import pytest
 
 from services.imaging.models import MIGRATIONS
-from services.imaging.worker import (MIGRATIONS_TABLE, apply_procrastinate_schema, prepare_database,
-                                     psycopg_conninfo)
+from services.imaging.worker import MIGRATIONS_TABLE, apply_procrastinate_schema, prepare_database, psycopg_conninfo
 from shared.database import Database
 from shared.settings import Settings
 from tests.support.gate import hold_analyses_at_gate, holder
@@ -146,7 +145,7 @@ def system(tmp_path, pg_url):
 
 
 def start_workers(system: System, count: int, stack, **env: str) -> list[subprocess.Popen]:
-    for n in range(count):
+    for _ in range(count):
         process = stack.enter_context(python_process(GATED_WORKER, {**system.env, **env},
                                                      system.tmp_path / f"worker{len(system.workers)}.log"))
         system.workers.append(process)

@@ -192,7 +192,7 @@ def test_without_an_acquisition_time_there_is_no_effective_time_and_the_report_s
 def test_body_sites_carry_snomed_ct_and_the_volumes_are_split(analysed):
     volume, findings = analysed
     _, observations = observations_of(report_bundle(volume, findings, BASE, None, None))
-    for observation, lesion in zip(observations, findings.lesions):
+    for observation, lesion in zip(observations, findings.lesions, strict=True):
         assert observation["bodySite"]["coding"] == [
             {"system": f"{BASE}/CodeSystem/calcinosis-site", "code": "hip-gluteal"},
             {"system": SNOMED_CT, "code": "29836001", "display": "Hip region structure"}]

@@ -11,8 +11,14 @@ from fhir.resources.R4B import get_fhir_model_class
 
 from services.imaging.jobs import JobStore
 from services.imaging.models import MIGRATIONS, AnalysisJob
-from services.imaging.writeback import (IDENTIFIER_SYSTEM, MAX_RETRY_SECONDS, Writeback, backoff_seconds,
-                                        is_permanent, writeback_bundle)
+from services.imaging.writeback import (
+    IDENTIFIER_SYSTEM,
+    MAX_RETRY_SECONDS,
+    Writeback,
+    backoff_seconds,
+    is_permanent,
+    writeback_bundle,
+)
 from shared.database import Database
 from shared.fhir_time import now_ms
 from shared.settings import Settings

@@ -5,7 +5,15 @@ import json
 import pytest
 
 from tests.intake.fhir_data import (
-    FHIR, MRN, create, imaging_study, issues, patient, phosphate, post_entry, transaction,
+    FHIR,
+    MRN,
+    create,
+    imaging_study,
+    issues,
+    patient,
+    phosphate,
+    post_entry,
+    transaction,
 )
 
 

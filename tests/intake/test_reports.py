@@ -57,7 +57,8 @@ async def test_report_written_back_once_and_found_with_its_lesions(intake):
     for params in ({"identifier": f"{ANALYSIS}|job-7"}, {"status": "final"}, {"category": "RAD"},
                    {"code": "http://loinc.org|18748-4"}, {"date": "2024-03-02"}):
         assert (await intake.get("/fhir/DiagnosticReport", params=params)).json()["total"] == 1, params
-    lesions = await intake.get("/fhir/Observation", params={"derived-from": study_ref, "identifier": f"{ANALYSIS}|job-7/lesion/1"})
+    lesions = await intake.get("/fhir/Observation",
+                               params={"derived-from": study_ref, "identifier": f"{ANALYSIS}|job-7/lesion/1"})
     assert lesions.json()["total"] == 1
 
 

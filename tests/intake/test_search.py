@@ -131,8 +131,9 @@ async def test_sort(intake, cohort):
 
 
 async def test_total_is_exact_up_to_the_limit_and_on_request(settings, cohort, intake):
-    from services.intake.main import create_app
     import httpx
+
+    from services.intake.main import create_app
 
     app = create_app(settings.model_copy(update={"search_total_limit": 3}))
     async with app.router.lifespan_context(app):

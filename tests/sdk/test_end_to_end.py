@@ -10,7 +10,6 @@ the report comes back to intake; the CDS Hooks patient-view card names the leadi
 
 import time
 from contextlib import ExitStack
-from io import BytesIO
 
 import httpx
 import pydicom

@@ -205,8 +205,13 @@ def test_classifier_code_systems(sdk, classifier):
 
 def test_imaging_nifti_analysis(sdk, imaging):
     from calcinosis_imaging_client.api.analyses import create_analysis, read_analysis, read_analysis_mask
-    from calcinosis_imaging_client.models import AnalysisState, AnalysisStateInputkind, AnalysisStateStatus
-    from calcinosis_imaging_client.models import CreateAnalysisFilesBody, OperationOutcome
+    from calcinosis_imaging_client.models import (
+        AnalysisState,
+        AnalysisStateInputkind,
+        AnalysisStateStatus,
+        CreateAnalysisFilesBody,
+        OperationOutcome,
+    )
     from calcinosis_imaging_client.types import File
 
     upload = CreateAnalysisFilesBody(

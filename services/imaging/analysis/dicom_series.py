@@ -12,6 +12,7 @@ Enhanced (multi-frame) CT is read frame by frame from its functional groups into
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, overload
 
 import numpy as np
 import pydicom
@@ -71,7 +72,7 @@ class Series:
 
 def read_headers(paths: list[Path]) -> list[pydicom.Dataset]:
     """Every file's header (no pixel data); a file that is not DICOM is refused by its number."""
-    headers = []
+    headers: list[pydicom.Dataset] = []
     for index, path in enumerate(paths):
         try:
             headers.append(pydicom.dcmread(path, stop_before_pixels=True))
@@ -98,6 +99,14 @@ def _floats(value, count: int, what: str) -> np.ndarray:
     if len(numbers) != count or not np.isfinite(numbers).all():
         raise InputError(f"An image lacks a valid {what}: its geometry is unknown")
     return numbers
+
+
+@overload
+def _number(value, default: float) -> float: ...
+
+
+@overload
+def _number(value, default: None) -> float | None: ...
 
 
 def _number(value, default: float | None) -> float | None:
@@ -136,12 +145,13 @@ def _first(groups: list[pydicom.Dataset | None], keyword: str):
 
 def _frames(index: int, ds: pydicom.Dataset) -> tuple[list[Frame], int]:
     """The frames of one CT instance, and how many localizer frames it holds (set aside)."""
-    common = {"file": index, "rows": int(ds.Rows), "columns": int(ds.Columns), "padding": _padding(ds),
+    common: dict[str, Any] = {"file": index, "rows": int(ds.Rows), "columns": int(ds.Columns), "padding": _padding(ds),
               "series_uid": str(ds.get("SeriesInstanceUID", "") or ""),
               "sop_uid": str(ds.get("SOPInstanceUID", "") or ""),
               "series_number": str(ds.get("SeriesNumber", "") or "")}
     if _sop_class(ds) not in ENHANCED_CT and "PerFrameFunctionalGroupsSequence" not in ds:
-        return [Frame(frame=None, instance_number=str(ds.get("InstanceNumber", "") or ""), position=_floats(ds.get("ImagePositionPatient"), 3, "ImagePositionPatient"),
+        return [Frame(frame=None, instance_number=str(ds.get("InstanceNumber", "") or ""),
+                      position=_floats(ds.get("ImagePositionPatient"), 3, "ImagePositionPatient"),
                       orientation=_floats(ds.get("ImageOrientationPatient"), 6, "ImageOrientationPatient"),
                       pixel_spacing=_floats(ds.get("PixelSpacing"), 2, "PixelSpacing"),
                       slope=_number(ds.get("RescaleSlope"), 1.0) or 1.0,
@@ -182,7 +192,7 @@ def _same_series(a: Frame, b: Frame) -> bool:
         and (a.series_number == b.series_number or not a.series_number or not b.series_number) \
         and (a.rows, a.columns, a.kernel) == (b.rows, b.columns, b.kernel) \
         and np.abs(a.orientation - b.orientation).max() <= ORIENTATION_TOLERANCE \
-        and all(close(x, y) for x, y in zip(a.pixel_spacing, b.pixel_spacing)) \
+        and all(close(x, y) for x, y in zip(a.pixel_spacing, b.pixel_spacing, strict=True)) \
         and close(a.thickness, b.thickness)
 
 
@@ -192,7 +202,7 @@ def _group(frames: list[Frame]) -> list[list[Frame]]:
     groups: list[list[Frame]] = []
     named: list[dict[str, str]] = []  # per group: the UID and number its frames gave, once one did
     for frame in frames:
-        for group, names in zip(groups, named):
+        for group, names in zip(groups, named, strict=True):
             if _same_series(group[0], frame) and all(
                     not getattr(frame, key) or names.get(key, getattr(frame, key)) == getattr(frame, key)
                     for key in ("series_uid", "series_number")):

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from services.imaging.analysis.volume import voxel_spacing, voxel_volume_ml
+
 ANALYSIS_VOXEL_MM = 3.0     # largest grid voxel: coarser grids cut masses from bone less reliably
 # Physical sizes compared with a margin: a distance on a grid of 3 mm voxels is 3, 6, 9 mm... and a
 # header's PixelSpacing of 3.0001 must not tip one over a threshold of 3 or 6 mm. Every comparison
@@ -46,7 +48,7 @@ class Grid:
 
     @property
     def spacing(self) -> np.ndarray:
-        return np.linalg.norm(self.affine[:3, :3], axis=0)
+        return voxel_spacing(self.affine)
 
     @property
     def ct_spacing(self) -> np.ndarray:
@@ -54,20 +56,20 @@ class Grid:
 
     @property
     def voxel_ml(self) -> float:
-        return abs(float(np.linalg.det(self.affine[:3, :3]))) / 1000.0
+        return voxel_volume_ml(self.affine)
 
     def ct_box(self, box: tuple[slice, ...]) -> tuple[slice, ...]:
         """The CT voxels a box of grid voxels covers."""
-        return tuple(slice(s.start * f, min(s.stop * f, n)) for s, f, n in zip(box, self.factors, self.ct_shape))
+        return tuple(slice(s.start * f, min(s.stop * f, n)) for s, f, n in zip(box, self.factors, self.ct_shape, strict=True))
 
     def to_ct(self, array: np.ndarray, box: tuple[slice, ...]) -> np.ndarray:
         """A grid array over `box`, spread over the CT voxels of ct_box(box)."""
-        index = [np.arange(s.start, s.stop) // f - b.start for s, f, b in zip(self.ct_box(box), self.factors, box)]
+        index = [np.arange(s.start, s.stop) // f - b.start for s, f, b in zip(self.ct_box(box), self.factors, box, strict=True)]
         return array[np.ix_(*index)]
 
     def to_grid(self, mask: np.ndarray, box: tuple[slice, ...]) -> np.ndarray:
         """A CT mask over ct_box(box) as the grid voxels of `box` it covers at least half of."""
-        share = mask.astype(np.float32)
+        share: np.ndarray = mask.astype(np.float32)
         for axis, f in enumerate(self.factors):
             starts = np.arange(0, mask.shape[axis], f)
             counts = np.diff(np.append(starts, mask.shape[axis])).reshape([-1 if a == axis else 1 for a in range(3)])
@@ -76,7 +78,7 @@ class Grid:
 
 
 def analysis_grid(hu: np.ndarray, affine: np.ndarray) -> Grid:
-    spacing = np.linalg.norm(affine[:3, :3], axis=0)
+    spacing = voxel_spacing(affine)
     # Never coarser than ANALYSIS_VOXEL_MM: coarser grids cut masses from bone less reliably.
     factors = np.maximum(voxels_in(ANALYSIS_VOXEL_MM, spacing), 1)
     if (factors == 1).all():
@@ -94,9 +96,9 @@ def block_stats(hu: np.ndarray, factors: np.ndarray) -> tuple[np.ndarray, np.nda
     volume's edge are completed with their edge voxels."""
     flip = hu.flags.f_contiguous and not hu.flags.c_contiguous  # NIfTI arrays are Fortran-ordered
     data, f = (hu.T, factors[::-1]) if flip else (hu, factors)
-    shape = [-(-n // k) for n, k in zip(data.shape, f)]
+    shape = [-(-n // k) for n, k in zip(data.shape, f, strict=True)]
     mean, peak = np.empty(shape, np.int16), np.empty(shape, np.int16)
-    pad = [(0, s * k - n) for s, k, n in zip(shape, f, data.shape)]
+    pad = [(0, s * k - n) for s, k, n in zip(shape, f, data.shape, strict=True)]
     cells = int(np.prod(f))
     for n in range(shape[0]):
         slab = data[n * f[0]:(n + 1) * f[0]]

@@ -32,7 +32,7 @@ from scipy import ndimage
 from services.imaging.analysis import skeleton
 from services.imaging.analysis.grid import Grid, analysis_grid, exceeds, reaches, voxels_in, within
 from services.imaging.analysis.morphology import fill_holes, in_plane
-from services.imaging.analysis.volume import Volume
+from services.imaging.analysis.volume import Volume, axis_towards, voxel_spacing, voxel_volume_ml
 
 # ---- tunables (one place, one reason each) ----------------------------------------------------
 BODY_HU = -400              # soft tissue and fat are above, air and lung below
@@ -125,7 +125,7 @@ def _ball(radius_mm: float, spacing: np.ndarray) -> np.ndarray:
     """Ellipsoidal structuring element of a physical radius on an anisotropic grid."""
     r = np.maximum(voxels_in(radius_mm, spacing), 0)
     grids = np.ogrid[tuple(slice(-n, n + 1) for n in r)]
-    return within(np.sqrt(sum((g * s) ** 2 for g, s in zip(grids, spacing))), radius_mm)
+    return within(np.sqrt(sum((g * s) ** 2 for g, s in zip(grids, spacing, strict=True))), radius_mm)
 
 
 def _deeper_than(mask: np.ndarray, depth_mm: float, spacing: np.ndarray) -> np.ndarray:
@@ -141,14 +141,6 @@ def _closed(mask: np.ndarray, radius_mm: float, spacing: np.ndarray) -> np.ndarr
     return _deeper_than(grown, radius_mm, spacing) | mask
 
 
-def _axis_towards(affine: np.ndarray, direction: np.ndarray) -> tuple[int, int, float]:
-    """The voxel axis best aligned with a patient direction, its sign, and |cos| of the angle."""
-    columns = affine[:3, :3] / np.linalg.norm(affine[:3, :3], axis=0)
-    cosines = columns.T @ direction
-    axis = int(np.argmax(np.abs(cosines)))
-    return axis, int(np.sign(cosines[axis])), float(abs(cosines[axis]))
-
-
 def _coords(affine: np.ndarray, index: tuple[np.ndarray, ...]) -> np.ndarray:
     """LPS coordinates (n, 3) in mm of voxel indices."""
     ijk = np.stack(index, axis=1).astype(float)
@@ -156,11 +148,11 @@ def _coords(affine: np.ndarray, index: tuple[np.ndarray, ...]) -> np.ndarray:
 
 
 def _padded(box: tuple[slice, ...], shape: tuple[int, ...], pad: int) -> tuple[slice, ...]:
-    return tuple(slice(max(s.start - pad, 0), min(s.stop + pad, n)) for s, n in zip(box, shape))
+    return tuple(slice(max(s.start - pad, 0), min(s.stop + pad, n)) for s, n in zip(box, shape, strict=True))
 
 
 def _padded_by(box: tuple[slice, ...], shape: tuple[int, ...], pads) -> tuple[slice, ...]:
-    return tuple(slice(max(s.start - p, 0), min(s.stop + p, n)) for s, p, n in zip(box, pads, shape))
+    return tuple(slice(max(s.start - p, 0), min(s.stop + p, n)) for s, p, n in zip(box, pads, shape, strict=True))
 
 
 def _component_sizes(labels: np.ndarray, count: int) -> np.ndarray:
@@ -192,7 +184,7 @@ def find_lesions(volume: Volume, progress: Callable[[str, int], None] = lambda s
     hu = np.asarray(volume.hu)
     affine = np.asarray(volume.affine, dtype=float)
     warnings: list[str] = []
-    slice_axis, _, si_cos = _axis_towards(affine, np.array([0.0, 0.0, 1.0]))
+    slice_axis, _, si_cos = axis_towards(affine, np.array([0.0, 0.0, 1.0]))
     if si_cos < 0.9:
         warnings.append("The slices are not axial: slice-wise steps (hole filling, hip landmarks) are approximate")
 
@@ -291,7 +283,7 @@ def _bone_around(solid: np.ndarray, groups: np.ndarray, n: int, box, spacing: np
         bone[np.unique(np.take(pieces, 0, axis=axis))] = True
         bone[np.unique(np.take(pieces, -1, axis=axis))] = True
     bone[0] = False
-    inner = tuple(slice(b.start - w.start, b.stop - w.start) for b, w in zip(box, wide))
+    inner = tuple(slice(b.start - w.start, b.stop - w.start) for b, w in zip(box, wide, strict=True))
     touching = np.zeros(count + 1, bool)
     touching[np.unique(pieces[ndimage.binary_dilation(group, structure=np.ones((3, 3, 3), bool))])] = True
     touching[0] = False
@@ -303,7 +295,7 @@ def _near_metal(metal: np.ndarray, spacing: np.ndarray) -> np.ndarray:
     near = np.zeros(metal.shape, bool)
     reach = np.ceil(METAL_MARGIN_MM / spacing).astype(int) + 1
     metal_box = ndimage.find_objects(metal.astype(np.int8))[0]
-    box = tuple(slice(max(s.start - r, 0), s.stop + r) for s, r in zip(metal_box, reach))
+    box = tuple(slice(max(s.start - r, 0), s.stop + r) for s, r in zip(metal_box, reach, strict=True))
     near[box] = within(ndimage.distance_transform_edt(~metal[box], sampling=spacing), METAL_MARGIN_MM)
     return near
 
@@ -315,8 +307,7 @@ class _Context:
     def __init__(self, volume, hu, grid: Grid, body, bone, calcified, slice_axis, warnings):
         self.ct_hu = hu
         self.ct_affine = np.asarray(volume.affine, dtype=float)
-        self.ct_spacing = np.linalg.norm(self.ct_affine[:3, :3], axis=0)
-        self.ct_voxel_ml = abs(float(np.linalg.det(self.ct_affine[:3, :3]))) / 1000.0
+        self.ct_spacing, self.ct_voxel_ml = voxel_spacing(self.ct_affine), voxel_volume_ml(self.ct_affine)
         self.grid, self.body, self.bone, self.calcified = grid, body, bone, calcified
         self.slice_axis, self.warnings = slice_axis, warnings
         index = np.nonzero(body)
@@ -344,7 +335,7 @@ class _Context:
         index = np.arange(count + 1)
         sizes = _component_sizes(stacks, count)
         side = np.sign(ndimage.mean(_x_grid(self.grid.affine, stacks.shape), stacks, index) - self.midline_x)
-        axis, up, _ = _axis_towards(self.grid.affine, np.array([0.0, 0.0, 1.0]))
+        axis, up, _ = axis_towards(self.grid.affine, np.array([0.0, 0.0, 1.0]))
         top = [(b[axis].stop - 1 if up > 0 else b[axis].start) if b else -1 for b in ndimage.find_objects(stacks)]
         inside = np.array([False] + [t not in (0, stacks.shape[axis] - 1) for t in top])
         joints = np.zeros(count + 1, bool)
@@ -392,7 +383,7 @@ class _Context:
         mass = calcium | fluid
         offset = np.array([s.start for s in ct_box])
         index = np.nonzero(mass)
-        xyz = _coords(self.ct_affine, tuple(i + o for i, o in zip(index, offset)))
+        xyz = _coords(self.ct_affine, tuple(i + o for i, o in zip(index, offset, strict=True)))
         size = np.abs(self.ct_affine[:3, :3]).sum(axis=1)  # a voxel's size along each patient axis
         extents = xyz.max(axis=0) - xyz.min(axis=0) + size
         values = hu[ct_calc]
@@ -474,7 +465,7 @@ class _Context:
         reach = np.ceil(2 * EROSION_BRIDGE_MM / grid.spacing).astype(int)
         wide = _padded_by(box, grid.hu.shape, reach)
         lesion = np.zeros(tuple(w.stop - w.start for w in wide), bool)
-        lesion[tuple(slice(s.start - w.start, s.stop - w.start) for s, w in zip(box, wide))] = mass
+        lesion[tuple(slice(s.start - w.start, s.stop - w.start) for s, w in zip(box, wide, strict=True))] = mass
         bone = self.bone[wide] & ~lesion
         # The touching bone only: another bone nearby would be bridged to it.
         pieces, _ = ndimage.label(bone, structure=np.ones((3, 3, 3), bool))
@@ -482,7 +473,7 @@ class _Context:
         touching = np.isin(pieces, np.unique(pieces[near_lesion & bone])) & (pieces > 0)
         # A bone the box cuts goes on beyond it: continue it straight rather than end it there.
         outline = _closed(np.pad(touching, [(r, r) for r in reach], mode="edge"), EROSION_BRIDGE_MM, grid.spacing)
-        outline = outline[tuple(slice(r, r + n) for r, n in zip(reach, touching.shape))]
+        outline = outline[tuple(slice(r, r + n) for r, n in zip(reach, touching.shape, strict=True))]
         depth = ndimage.distance_transform_edt(np.pad(outline, 1), sampling=grid.spacing)[1:-1, 1:-1, 1:-1]
         return bool((lesion & exceeds(depth, EROSION_MIN_DEPTH_MM)).sum() * grid.voxel_ml >= EROSION_MIN_ML)
 

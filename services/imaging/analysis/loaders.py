@@ -6,10 +6,12 @@ whose message is the reason in words.
 
 from collections.abc import Iterable
 from pathlib import Path
+from typing import cast
 
 import nibabel
 import numpy as np
 import pydicom
+from nibabel.spatialimages import SpatialImage
 from pydicom.pixels import iter_pixels, pixel_array
 
 from services.imaging.analysis import resample
@@ -60,7 +62,7 @@ def load_nifti(path, max_voxels: int | None = None) -> Volume:
     """Read a 3-D NIfTI CT (scaling applied); the RAS affine is converted to LPS. A grid whose axes
     are not along the patient's (an oblique or sheared affine) is resampled onto one that is."""
     try:
-        image = nibabel.load(str(path))
+        image = cast(SpatialImage, nibabel.load(str(path)))  # a NIfTI file loads as a Nifti1Image
         shape = image.shape
     except Exception as exc:  # nibabel raises several types for a bad file
         raise InputError(f"The file is not a readable NIfTI image ({describe(exc)})") from None
@@ -140,10 +142,10 @@ def _decode(paths: list[Path], frames: list[Frame], hu: np.ndarray) -> None:
     for file, wanted in slots.items():
         try:
             if wanted[0][1] is None:  # a single-frame instance
-                decoded = [(wanted[0][0], pydicom.dcmread(paths[file]).pixel_array)]
-            else:
-                where = {f: k for k, f in wanted}
-                decoded = zip((where[f] for f in sorted(where)), iter_pixels(paths[file], indices=sorted(where)))
+                decoded: Iterable[tuple[int, np.ndarray]] = [(wanted[0][0], pydicom.dcmread(paths[file]).pixel_array)]
+            else:  # a multi-frame instance: every slot of the file names its frame
+                where = {f: k for k, f in wanted if f is not None}
+                decoded = zip((where[f] for f in sorted(where)), iter_pixels(paths[file], indices=sorted(where)), strict=True)
             for k, pixels in decoded:
                 hu[:, :, k] = _pixels(frames[k], pixels, k).T
         except InputError:

@@ -7,7 +7,7 @@ from scipy import ndimage
 def in_plane(axis: int) -> np.ndarray:
     """6-neighbour cross restricted to the plane perpendicular to `axis` (slice-by-slice ops)."""
     structure = ndimage.generate_binary_structure(3, 1)
-    index = [slice(None)] * 3
+    index: list[slice | list[int]] = [slice(None)] * 3
     index[axis] = [0, 2]
     structure[tuple(index)] = False
     return structure

@@ -74,7 +74,7 @@ class Stack:
 class Plan:
     """What the loader does with a stack: keep it (affine) or resample it onto (affine, shape)."""
     affine: np.ndarray
-    shape: tuple[int, int, int]
+    shape: tuple[int, ...]
     resample: bool
     warnings: list[str] = field(default_factory=list)
     # Only the spacing is uneven: target slice k lies at source slice index along_slices[k]
@@ -155,7 +155,7 @@ def plan(stack: Stack) -> Plan:
     corners = _corners(stack)
     local = corners @ target                      # coordinates along the target axes
     low, high = local.min(axis=0), local.max(axis=0)
-    shape = tuple(int(np.floor((h - l) / s + 1e-6)) + 1 for l, h, s in zip(low, high, spacing))
+    shape = tuple(int(np.floor((hi - lo) / s + 1e-6)) + 1 for lo, hi, s in zip(low, high, spacing, strict=True))
     affine = np.eye(4)
     affine[:3, :3] = target * spacing
     affine[:3, 3] = target @ low
@@ -195,7 +195,7 @@ def along_slices(read, count: int, index: np.ndarray, plane: tuple[int, int]) ->
             out[:, :, target] = get(base)
             continue
         weights = keys_weights(fraction)
-        value = sum(w * get(base + offset).astype(np.float32) for w, offset in zip(weights, (-1, 0, 1, 2)))
+        value = sum(w * get(base + offset).astype(np.float32) for w, offset in zip(weights, (-1, 0, 1, 2), strict=True))
         out[:, :, target] = np.clip(np.rint(value), -32768, 32767)
     return out
 

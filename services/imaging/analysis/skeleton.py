@@ -142,7 +142,7 @@ def judge(ct_hu: np.ndarray, grid: Grid, labels: np.ndarray, count: int, slice_a
     for r, box in enumerate(ndimage.find_objects(labels), start=1):
         if box is None:
             continue
-        box = tuple(slice(max(s.start - 2, 0), min(s.stop + 2, n)) for s, n in zip(box, labels.shape))
+        box = tuple(slice(max(s.start - 2, 0), min(s.stop + 2, n)) for s, n in zip(box, labels.shape, strict=True))
         hu = ct_hu[grid.ct_box(box)]
         cut = reaches_face(labels[box] == r, box, labels.shape)
         found = profile(hu, grid.to_ct(labels[box] == r, box), slice_axis, ct_spacing, cut, bool(free[r]))
@@ -200,7 +200,7 @@ def reaches_face(mask: np.ndarray, box: tuple[slice, ...], shape: tuple[int, ...
     """Whether `mask` (over `box` of an array of `shape`) reaches a face of that array: the scan
     cuts it off."""
     return any((s.start == 0 and np.take(mask, 0, axis=a).any()) or (s.stop == n and np.take(mask, -1, axis=a).any())
-               for a, (s, n) in enumerate(zip(box, shape)))
+               for a, (s, n) in enumerate(zip(box, shape, strict=True)))
 
 
 def masses(regions: Regions) -> tuple[np.ndarray, int]:
@@ -215,7 +215,7 @@ def masses(regions: Regions) -> tuple[np.ndarray, int]:
     for r, box in enumerate(ndimage.find_objects(labels), start=1):
         if box is None or not loculus[r]:
             continue
-        box = tuple(slice(max(s.start - 1, 0), min(s.stop + 1, n)) for s, n in zip(box, labels.shape))
+        box = tuple(slice(max(s.start - 1, 0), min(s.stop + 1, n)) for s, n in zip(box, labels.shape, strict=True))
         region = labels[box] == r
         around = ndimage.binary_dilation(region, structure=np.ones((3, 3, 3), bool)) & ~region
         loculus[r] = bone_region[labels[box][around]].mean() < LOCULUS_MAX_BONE_SHARE
@@ -236,7 +236,7 @@ def _faint_among_chalk(regions: Regions) -> np.ndarray:
     for r in np.flatnonzero(regions.faint):
         if r == 0 or r > len(boxes) or boxes[r - 1] is None:
             continue
-        box = tuple(slice(max(s.start - 1, 0), min(s.stop + 1, n)) for s, n in zip(boxes[r - 1], labels.shape))
+        box = tuple(slice(max(s.start - 1, 0), min(s.stop + 1, n)) for s, n in zip(boxes[r - 1], labels.shape, strict=True))
         region = labels[box] == r
         around = labels[box][ndimage.binary_dilation(region, structure=np.ones((3, 3, 3), bool)) & ~region]
         around = around[around > 0]

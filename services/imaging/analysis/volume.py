@@ -14,6 +14,28 @@ GRAVITY_LPS = {
 }
 
 
+def voxel_spacing(affine: np.ndarray) -> np.ndarray:
+    """Voxel size in mm along i, j, k of a voxel-to-patient affine (norms of its columns)."""
+    return np.linalg.norm(np.asarray(affine, dtype=float)[:3, :3], axis=0)
+
+
+def voxel_volume_ml(affine: np.ndarray) -> float:
+    """Volume of one voxel of an affine in mL (absolute determinant, so sheared grids count right)."""
+    return abs(float(np.linalg.det(np.asarray(affine, dtype=float)[:3, :3]))) / 1000.0
+
+
+def axis_towards(affine: np.ndarray, direction, taken: int | None = None) -> tuple[int, int, float]:
+    """The voxel axis best aligned with a patient direction, other than `taken` (so that a steep
+    oblique does not give one voxel axis for two directions); its sign, and |cos| of the angle."""
+    columns = np.asarray(affine, dtype=float)[:3, :3] / voxel_spacing(affine)
+    cosines = columns.T @ np.asarray(direction, dtype=float)
+    alignment = np.abs(cosines)
+    if taken is not None:
+        alignment[taken] = -1.0
+    axis = int(np.argmax(alignment))
+    return axis, int(np.sign(cosines[axis])), float(abs(cosines[axis]))
+
+
 @dataclass
 class Volume:
     hu: np.ndarray            # int16 Hounsfield units, indexed [i, j, k]
@@ -29,13 +51,13 @@ class Volume:
 
     @property
     def spacing(self) -> np.ndarray:
-        """Voxel size in mm along i, j, k (norms of the affine's columns)."""
-        return np.linalg.norm(np.asarray(self.affine, dtype=float)[:3, :3], axis=0)
+        """Voxel size in mm along i, j, k."""
+        return voxel_spacing(self.affine)
 
     @property
     def voxel_ml(self) -> float:
-        """Volume of one voxel in mL (absolute determinant, so sheared grids count right)."""
-        return abs(float(np.linalg.det(np.asarray(self.affine, dtype=float)[:3, :3]))) / 1000.0
+        """Volume of one voxel in mL."""
+        return voxel_volume_ml(self.affine)
 
     def gravity(self) -> np.ndarray:
         """Unit vector of gravity in LPS for this patient position (supine when unknown)."""

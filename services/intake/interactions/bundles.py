@@ -20,7 +20,11 @@ from services.intake.fhir.model_validation_pool import ModelValidationPool
 from services.intake.fhir.registry import READ_ONLY_TYPES, SUPPORTED_TYPES
 from services.intake.fhir.validation import Incoming, check_structure
 from services.intake.interactions.interactions import (
-    Interactions, SearchResult, UnitOfWork, check_rules, parse_if_match,
+    Interactions,
+    SearchResult,
+    UnitOfWork,
+    check_rules,
+    parse_if_match,
 )
 from services.intake.storage.store import Stored
 from shared.errors import FHIRError, Issue, operation_outcome
@@ -52,6 +56,18 @@ class Entry:
     @property
     def where(self) -> str:
         return f"Bundle.entry[{self.index}]"
+
+    @property
+    def checked(self) -> Incoming:
+        """The resource of an entry that passed the structural check (every entry written has)."""
+        assert self.incoming is not None
+        return self.incoming
+
+    @property
+    def target_id(self) -> str:
+        """The id an entry writes or deletes: named by PUT and DELETE (_parse_entry), assigned to POST."""
+        assert self.resource_id is not None
+        return self.resource_id
 
 
 def _fail(status: int, code: str, where: str, message: str) -> FHIRError:
@@ -142,7 +158,7 @@ def _write_response(stored: Stored, status: str, representation: bool) -> dict[s
 
 
 def _has_conditional_references(chunk: list[Entry]) -> bool:
-    return any("?" in ref["reference"] for e in chunk for _, _, ref in e.incoming.references)
+    return any("?" in ref["reference"] for e in chunk for _, _, ref in e.checked.references)
 
 
 def _check_structures(checks: list[tuple[Entry, list[Issue]]]) -> None:
@@ -240,20 +256,20 @@ class BundleProcessor:
         while the next is prepared (the session runs one statement at a time, so anything else that
         needs it first waits for that write). PUTs are stored after, by the caller."""
         chunks = [[e for e in chunk if not e.settled] for chunk in verdicts.chunks]
-        pending = {(e.resource_type, e.resource_id) for chunk in chunks for e in chunk}
+        pending = {(e.resource_type, e.target_id) for chunk in chunks for e in chunk}
         wanted: dict[tuple[str, str], str] = {}
         writing: asyncio.Future | None = None
         current = 0
         try:
-            for current, chunk in enumerate(chunks):
+            for current, chunk in enumerate(chunks):  # noqa: B007 - `current` is read by the except clause
                 _check_structures([(e, []) for e in chunk])
                 if writing is not None and _has_conditional_references(chunk):
                     await writing
                 for entry in chunk:
                     await self._rewrite_references(work, entry, targets)
-                check_rules([e.incoming for e in chunk], wanted)
+                check_rules([e.checked for e in chunk], wanted)
                 creates = [e for e in chunk if e.method == "POST"]
-                stored, rows = work.prepare_new([(e.incoming, e.resource_id) for e in creates])
+                stored, rows = work.prepare_new([(e.checked, e.target_id) for e in creates])
                 for entry, s in zip(creates, stored, strict=True):
                     entry.response = _write_response(s, "201 Created", self.representation)
                 if writing is not None:
@@ -290,7 +306,7 @@ class BundleProcessor:
                 else:
                     entry.resource_id = work.new_id()
             if entry.method in ("POST", "PUT"):
-                key = (entry.resource_type, entry.resource_id)
+                key = (entry.resource_type, entry.target_id)
                 if key in written:
                     raise _fail(400, "duplicate", entry.where,
                                 f"{key[0]}/{key[1]} is also written by Bundle.entry[{written[key]}]")
@@ -302,7 +318,7 @@ class BundleProcessor:
         return targets
 
     async def _rewrite_references(self, work: UnitOfWork, entry: Entry, targets: dict[str, str]) -> None:
-        for _, location, ref in entry.incoming.references:
+        for _, location, ref in entry.checked.references:
             reference = ref["reference"]
             if reference in targets:
                 ref["reference"] = targets[reference]
@@ -317,11 +333,11 @@ class BundleProcessor:
                 ref["reference"] = f"{ref_type}/{found}"
 
     async def _delete(self, work: UnitOfWork, entry: Entry) -> None:
-        await work.delete(entry.resource_type, entry.resource_id)
+        await work.delete(entry.resource_type, entry.target_id)
         entry.response = {"response": {"status": "204 No Content"}}
 
     async def _put(self, work: UnitOfWork, entry: Entry) -> None:
-        stored, created = await work.update(entry.incoming, entry.resource_id, parse_if_match(entry.if_match))
+        stored, created = await work.update(entry.checked, entry.target_id, parse_if_match(entry.if_match))
         entry.response = _write_response(stored, "201 Created" if created else "200 OK", self.representation)
 
     async def _get(self, work: UnitOfWork, entry: Entry) -> None:
@@ -366,11 +382,11 @@ class BundleProcessor:
                 stored, created = await i.create(entry.resource_type, entry.raw_resource, entry.if_none_exist)
                 return _write_response(stored, "201 Created" if created else "200 OK", self.representation)
             case "PUT":
-                stored, created = await i.update(entry.resource_type, entry.resource_id, entry.raw_resource,
+                stored, created = await i.update(entry.resource_type, entry.target_id, entry.raw_resource,
                                                  parse_if_match(entry.if_match))
                 return _write_response(stored, "201 Created" if created else "200 OK", self.representation)
             case "DELETE":
-                await i.delete(entry.resource_type, entry.resource_id)
+                await i.delete(entry.resource_type, entry.target_id)
                 return {"response": {"status": "204 No Content"}}
         if entry.resource_id is None:
             result = await i.search(entry.resource_type, parse_qsl(entry.query or "", keep_blank_values=True))

@@ -7,7 +7,7 @@ before anything is stored; after a write, in the same transaction, what the reso
 of other services is handed over (the outbox: an ImagingStudy's CT series to imaging).
 """
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Collection
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from urllib.parse import parse_qsl
@@ -114,7 +114,7 @@ class UnitOfWork:
     # --- checks --------------------------------------------------------------
 
     async def check_rules_and_references(
-        self, resources: list[Incoming], pending: set[tuple[str, str]] = frozenset(),
+        self, resources: list[Incoming], pending: Collection[tuple[str, str]] = frozenset(),
     ) -> None:
         """Raise 422 when a resource breaks a rule or refers to a resource that does not exist.
 
@@ -125,7 +125,7 @@ class UnitOfWork:
         check_rules(resources, wanted)
         await self.check_references_exist(wanted, pending)
 
-    async def check_references_exist(self, wanted: dict[tuple[str, str], str], pending: set[tuple[str, str]]) -> None:
+    async def check_references_exist(self, wanted: dict[tuple[str, str], str], pending: Collection[tuple[str, str]]) -> None:
         missing = set(wanted) - set(pending)
         missing -= await self._store.existing(missing)
         if missing:
@@ -243,6 +243,7 @@ class Interactions:
         offset = min(self._int_param(params, "_offset", 0), MAX_SQL_INTEGER)
         async with self.reading() as work:
             if resource_id is not None:
+                assert resource_type is not None  # an instance's history is read under its type
                 if not await work.exists(resource_type, resource_id):
                     raise FHIRError.of(404, "not-found", f"{resource_type}/{resource_id} is not known")
             entries, total = await work.history(resource_type, resource_id, parse_since(params.get("_since")),

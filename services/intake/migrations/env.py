@@ -2,7 +2,7 @@
 
 from sqlmodel import SQLModel
 
-import services.intake.outbox.models  # noqa: F401  (importing the models registers their tables)
+import services.intake.outbox.models
 import services.intake.storage.models  # noqa: F401
 from shared.migrations_env import run_migrations
 

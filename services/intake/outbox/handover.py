@@ -78,7 +78,8 @@ def _first_address(references: list[dict], addresses: dict[str, str]) -> str | N
 async def hand_over(connection: AsyncConnection, written: Iterable[tuple[str, str, dict | None]]) -> None:
     """The step after a write, in the writer's transaction: record what the resources just written
     ((type, id, content) of each) ask of other services."""
-    analyses = [request for resource_type, resource_id, content in written if resource_type == "ImagingStudy"
+    analyses = [request for resource_type, resource_id, content in written
+                if resource_type == "ImagingStudy" and content is not None  # a deletion hands nothing over
                 for request in analysis_requests(content, resource_id)]
     await record(connection, IMAGING_ANALYSIS, analyses)
 

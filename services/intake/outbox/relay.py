@@ -15,6 +15,7 @@ from typing import Any
 import httpx
 from prometheus_client import CollectorRegistry, Counter, Gauge
 from sqlalchemy import and_, func, select, update
+from sqlmodel import col
 
 from services.intake.outbox.handover import IMAGING_ANALYSIS
 from services.intake.outbox.models import OutboxMessage
@@ -39,9 +40,9 @@ class OutboxRelay:
         self.db, self.settings, self.batch = db, settings, batch
         self.client: httpx.AsyncClient | None = None
         self.retries = RetryPolicy(max_seconds=settings.outbox_max_backoff_seconds)
-        pending = and_(OutboxMessage.delivered_ms.is_(None), OutboxMessage.failed_ms.is_(None))
-        self.due = Leases(db, OutboxMessage.id, OutboxMessage.next_attempt_ms, pending, LEASE_MS,
-                          on_claim={OutboxMessage.attempts: OutboxMessage.attempts + 1})
+        pending = and_(col(OutboxMessage.delivered_ms).is_(None), col(OutboxMessage.failed_ms).is_(None))
+        self.due = Leases(db, col(OutboxMessage.id), col(OutboxMessage.next_attempt_ms), pending, LEASE_MS,
+                          on_claim={col(OutboxMessage.attempts): col(OutboxMessage.attempts) + 1})
         self.rounds = Rounds("outbox-relay", self.deliver_due, settings.outbox_poll_seconds)
         self.backlog = Gauge("outbox_backlog", "Hand-overs not yet delivered (nor refused)", ["topic"],
                              registry=registry)
@@ -66,9 +67,9 @@ class OutboxRelay:
         """The backlog gauge, read at each scrape of /metrics."""
         async with self.db.sessions() as session:
             backlog = dict((await session.execute(
-                select(OutboxMessage.topic, func.count())
-                .where(OutboxMessage.delivered_ms.is_(None), OutboxMessage.failed_ms.is_(None))
-                .group_by(OutboxMessage.topic))).all())
+                select(col(OutboxMessage.topic), func.count())
+                .where(col(OutboxMessage.delivered_ms).is_(None), col(OutboxMessage.failed_ms).is_(None))
+                .group_by(col(OutboxMessage.topic)))).all())
         self.backlog.labels(IMAGING_ANALYSIS).set(backlog.pop(IMAGING_ANALYSIS, 0))
         for topic, count in backlog.items():
             self.backlog.labels(topic).set(count)
@@ -76,6 +77,7 @@ class OutboxRelay:
     async def _deliver(self, message_id: int) -> None:
         async with self.db.sessions() as session:
             message = await session.get(OutboxMessage, message_id)  # as claimed: its attempts counted
+        assert message is not None  # claimed just now; messages are never deleted
         # The request id of the write that caused the message travels on, into the imaging logs.
         token = request_id_var.set(message.request_id or uuid.uuid4().hex)
         try:
@@ -84,12 +86,14 @@ class OutboxRelay:
             request_id_var.reset(token)
 
     async def _post(self, message: OutboxMessage) -> None:
+        assert self.client is not None, "start() opens the client"
         sent = await attempt(self.client.post("/analyses", json=message.payload,
                                               headers={"Idempotency-Key": message.key}))
         if sent.outcome is Outcome.RETRY:
             await self._retry(message, sent)
             return
         response = sent.response
+        assert response is not None  # delivered or refused: the imaging service answered
         if sent.outcome is Outcome.DELIVERED:
             where = response.headers.get("Location", "")
             await self._finish(message, delivered_ms=now_ms(), outcome=f"{response.status_code} {where}".strip())
@@ -113,4 +117,4 @@ class OutboxRelay:
 
     async def _finish(self, message: OutboxMessage, **values: Any) -> None:
         async with self.db.transaction() as session:
-            await session.execute(update(OutboxMessage).where(OutboxMessage.id == message.id).values(**values))
+            await session.execute(update(OutboxMessage).where(col(OutboxMessage.id) == message.id).values(**values))

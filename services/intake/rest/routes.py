@@ -47,9 +47,13 @@ Caller = Annotated[Principal, requires()]
 AUTH_ERRORS = (401, 403)
 Base = Annotated[str, Depends(fhir_base)]
 Body = Annotated[Any, Depends(fhir_body_json)]
-PreferHeader = Annotated[str | None, Header(alias="Prefer", description="return=minimal|representation|OperationOutcome; handling=strict|lenient")]
+PreferHeader = Annotated[str | None,
+                         Header(alias="Prefer",
+                                description="return=minimal|representation|OperationOutcome; handling=strict|lenient")]
 IfMatch = Annotated[str | None, Header(alias="If-Match", description='Version ETag, e.g. W/"3": update only that version')]
-IfNoneExist = Annotated[str | None, Header(alias="If-None-Exist", description="Search query, e.g. identifier=system|value: create only when nothing matches")]
+IfNoneExist = Annotated[str | None,
+                        Header(alias="If-None-Exist",
+                               description="Search query, e.g. identifier=system|value: create only when nothing matches")]
 
 WRITE_ERRORS = (400, 409, 412, 413, 415, 422)
 
@@ -61,20 +65,28 @@ def _search_parameters_doc(resource_type: str) -> list[dict[str, Any]]:
         for name, p in search_parameters()[resource_type].items()
     ]
     params += [
-        {"name": "_count", "in": "query", "required": False, "description": "Page size", "schema": {"type": "integer", "minimum": 0}},
-        {"name": "_offset", "in": "query", "required": False, "description": "First match of the page (paging links set it)", "schema": {"type": "integer", "minimum": 0}},
-        {"name": "_sort", "in": "query", "required": False, "description": "Comma-separated sort parameters, '-' for descending", "schema": {"type": "string"}},
-        {"name": "_summary", "in": "query", "required": False, "description": "count: only the total", "schema": {"type": "string", "enum": ["count"]}},
-        {"name": "_total", "in": "query", "required": False, "description": "none skips counting", "schema": {"type": "string", "enum": ["none", "estimate", "accurate"]}},
-        {"name": "_include", "in": "query", "required": False, "description": "e.g. Observation:patient", "schema": {"type": "string"}},
+        {"name": "_count", "in": "query", "required": False, "description": "Page size",
+         "schema": {"type": "integer", "minimum": 0}},
+        {"name": "_offset", "in": "query", "required": False, "description": "First match of the page (paging links set it)",
+         "schema": {"type": "integer", "minimum": 0}},
+        {"name": "_sort", "in": "query", "required": False, "description": "Comma-separated sort parameters, '-' for descending",
+         "schema": {"type": "string"}},
+        {"name": "_summary", "in": "query", "required": False, "description": "count: only the total",
+         "schema": {"type": "string", "enum": ["count"]}},
+        {"name": "_total", "in": "query", "required": False, "description": "none skips counting",
+         "schema": {"type": "string", "enum": ["none", "estimate", "accurate"]}},
+        {"name": "_include", "in": "query", "required": False, "description": "e.g. Observation:patient",
+         "schema": {"type": "string"}},
     ]
     return params
 
 
 HISTORY_PARAMETERS = [
     {"name": "_count", "in": "query", "required": False, "description": "Page size", "schema": {"type": "integer", "minimum": 0}},
-    {"name": "_offset", "in": "query", "required": False, "description": "First entry of the page (paging links set it)", "schema": {"type": "integer", "minimum": 0}},
-    {"name": "_since", "in": "query", "required": False, "description": "Only versions stored at or after this instant", "schema": {"type": "string"}},
+    {"name": "_offset", "in": "query", "required": False, "description": "First entry of the page (paging links set it)",
+     "schema": {"type": "integer", "minimum": 0}},
+    {"name": "_since", "in": "query", "required": False, "description": "Only versions stored at or after this instant",
+     "schema": {"type": "string"}},
 ]
 
 
@@ -109,7 +121,8 @@ def _type_routes(router: APIRouter, t: str) -> None:
         return await _search(request, interactions, base, t, list(request.query_params.multi_items()), prefer_header)
 
     @route("POST", "/_search", f"search{t}Post", f"Search {t} resources with form-encoded parameters", "search",
-           openapi_extra={"requestBody": {"content": {"application/x-www-form-urlencoded": {"schema": {"type": "object", "additionalProperties": {"type": "string"}}}}}},
+           openapi_extra={"requestBody": {"content": {"application/x-www-form-urlencoded": {
+               "schema": {"type": "object", "additionalProperties": {"type": "string"}}}}}},
            responses=fhir_responses({200: ("A searchset Bundle", "Bundle")}, (400, 415)))
     async def search_post(request: Request, interactions: Interact, base: Base, prefer_header: PreferHeader = None) -> Response:
         if request.headers.get("content-type", "").split(";")[0].strip() != "application/x-www-form-urlencoded":

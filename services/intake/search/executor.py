@@ -4,13 +4,21 @@ The interactions layer calls this (`SearchExecutor`), inside the transaction or 
 opened; storage knows nothing of searches, only of the tables it writes.
 """
 
+from collections.abc import Sequence
+from typing import Any
+
 from sqlalchemy import false, select, text, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
 
 from services.intake.fhir.registry import SearchParameter, search_parameters
 from services.intake.search.parsing import SearchRequest
 from services.intake.search.planner import (
-    bounded_count_statement, count_statement, driver_candidates, ids_statement, page_statement,
+    bounded_count_statement,
+    count_statement,
+    driver_candidates,
+    ids_statement,
+    page_statement,
 )
 from services.intake.storage.indexing import param_filter
 from services.intake.storage.models import ReferenceIndex, ResourceRow
@@ -35,7 +43,7 @@ class SearchExecutor:
         self.session = session
 
     async def search(self, request: SearchRequest) -> tuple[list[dict], int | None]:
-        dialect = self.session.bind.dialect.name
+        dialect = self.session.get_bind().dialect.name
         if dialect == "postgresql":
             await self.session.execute(_SEARCH_SETTINGS)
         await self._choose_driver(request)
@@ -49,7 +57,7 @@ class SearchExecutor:
             # The ids read to count a narrow search also give its page.
             limit = request.total_limit
             rows = (await self.session.execute(ids_statement(request, limit, dialect))).scalars().all()
-            ids = list(dict.fromkeys(rows))  # a resource with several matching index rows, once
+            ids: Sequence[Any] = list(dict.fromkeys(rows))  # a resource with several matching index rows, once
             if len(rows) > limit >= len(ids):  # repeats hid whether there are more: ask again
                 distinct = ids_statement(request, limit, dialect, distinct=True)
                 ids = (await self.session.execute(distinct)).scalars().all()
@@ -97,13 +105,13 @@ class SearchExecutor:
         if not ids:
             return []
         ref = ReferenceIndex
-        targets = select(ref.target_type, ref.target_id).where(
-            ref.res_type == resource_type, param_filter(ref, param), ref.res_id.in_(ids),
-            *( [ref.target_type == target_type] if target_type else [] ),
+        targets = select(col(ref.target_type), col(ref.target_id)).where(
+            col(ref.res_type) == resource_type, param_filter(ref, param), col(ref.res_id).in_(ids),
+            *( [col(ref.target_type) == target_type] if target_type else [] ),
         )
         result = await self.session.execute(
-            select(ResourceRow.content).where(
-                tuple_(ResourceRow.res_type, ResourceRow.res_id).in_(targets), ResourceRow.deleted == false()
-            ).order_by(ResourceRow.pk)
+            select(col(ResourceRow.content)).where(
+                tuple_(col(ResourceRow.res_type), col(ResourceRow.res_id)).in_(targets), col(ResourceRow.deleted) == false()
+            ).order_by(col(ResourceRow.pk))
         )
         return list(result.scalars().all())

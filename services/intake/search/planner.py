@@ -8,20 +8,22 @@ up to a limit of matches, and counts are built here; the executor runs them.
 
 from sqlalchemy import ColumnElement, and_, exists, false, func, not_, or_, select, true
 from sqlalchemy.sql import Select
+from sqlmodel import col
 
 from services.intake.fhir.registry import search_parameters
 from services.intake.search import predicates
 from services.intake.search.parsing import Criterion, SearchRequest, prefixed
 from services.intake.search.predicates.date import interval_condition, window, window_branches
 from services.intake.storage.indexing import param_filter
-from services.intake.storage.models import INDEX_TABLES, POINT_MS, ResourceRow
+from services.intake.storage.models import INDEX_TABLES, POINT_MS, DateIndex, ResourceRow
+from shared.database import table_of
 
 
 def _driver_rows(request: SearchRequest, criterion: Criterion):
     """The index rows that start a query, as a FROM item with res_id. A date window is read as
     two index ranges (points, longer intervals) in UNION ALL: as an OR, PostgreSQL visits the
     table for each row and misjudges how many there are."""
-    table = INDEX_TABLES[criterion.param.type].__table__
+    table = table_of(INDEX_TABLES[criterion.param.type])
     own = [table.c.res_type == request.resource_type, predicates.matches(criterion, table.c)]
     branches = window_branches(table.c, *window(criterion)) if criterion.param.type == "date" else None
     if branches is None:
@@ -44,25 +46,25 @@ def _criterion_condition(resource_type: str, criterion: Criterion, drives: bool)
     name = criterion.param.name
     if name == "_id":
         ids = list(criterion.values)
-        return r.res_id.not_in(ids) if criterion.modifier == "not" else r.res_id.in_(ids)
+        return col(r.res_id).not_in(ids) if criterion.modifier == "not" else col(r.res_id).in_(ids)
     if name == "_lastUpdated":
         # A stored instant covers its millisecond.
-        return or_(*(interval_condition(*prefixed(v), r.last_updated_ms, r.last_updated_ms + 1)
+        return or_(*(interval_condition(*prefixed(v), col(r.last_updated_ms), col(r.last_updated_ms) + 1)
                      for v in criterion.values))
     table = INDEX_TABLES[criterion.param.type]
     matches = predicates.matches(criterion, table)
     if drives and criterion.modifier != "not":
-        return r.res_id.in_(select(table.res_id).where(table.res_type == resource_type, matches))
-    probe = exists().where(table.res_type == r.res_type, table.res_id == r.res_id, matches)
+        return col(r.res_id).in_(select(col(table.res_id)).where(col(table.res_type) == resource_type, matches))
+    probe = exists().where(col(table.res_type) == col(r.res_type), col(table.res_id) == col(r.res_id), matches)
     return not_(probe) if criterion.modifier == "not" else probe
 
 
 def _sort_key(resource_type: str, name: str, descending: bool):
     r = ResourceRow
     if name == "_id":
-        return r.res_id
+        return col(r.res_id)
     if name == "_lastUpdated":
-        return r.last_updated_ms
+        return col(r.last_updated_ms)
     param = search_parameters()[resource_type][name]
     table = INDEX_TABLES[param.type]
     column = {"date": "low_ms" if not descending else "high_ms", "string": "value", "token": "code",
@@ -70,7 +72,7 @@ def _sort_key(resource_type: str, name: str, descending: bool):
     aggregate = func.max if descending else func.min
     return (
         select(aggregate(getattr(table, column)))
-        .where(table.res_type == r.res_type, table.res_id == r.res_id, table.param == name)
+        .where(col(table.res_type) == col(r.res_type), col(table.res_id) == col(r.res_id), col(table.param) == name)
         .scalar_subquery()
     )
 
@@ -79,7 +81,7 @@ def where_clause(request: SearchRequest, driven: bool = True) -> list[ColumnElem
     """driven=False probes every criterion per resource, in storage order: the better plan for a
     page of a broad search without a sort, where the first rows read soon fill the page."""
     r = ResourceRow
-    conditions = [r.res_type == request.resource_type, r.deleted == false()]
+    conditions = [col(r.res_type) == request.resource_type, col(r.deleted) == false()]
     conditions += [_criterion_condition(request.resource_type, c, drives=driven and i == 0)
                    for i, c in enumerate(_ordered(request))]
     return conditions
@@ -93,12 +95,12 @@ def page_statement(request: SearchRequest, broad: bool = False, among: list[str]
     for name, descending in request.sort:
         key = _sort_key(request.resource_type, name, descending)
         order.append(key.desc().nulls_last() if descending else key.asc().nulls_last())
-    order.append(r.pk)  # a total order, so that pages never overlap or skip
+    order.append(col(r.pk))  # a total order, so that pages never overlap or skip
     if among is not None:
-        conditions = [r.res_type == request.resource_type, r.deleted == false(), r.res_id.in_(among)]
+        conditions = [col(r.res_type) == request.resource_type, col(r.deleted) == false(), col(r.res_id).in_(among)]
     else:
         conditions = where_clause(request, driven=not (broad and not request.sort))
-    return select(r.res_id, r.content).where(*conditions).order_by(*order).limit(request.count).offset(request.offset)
+    return select(col(r.res_id), col(r.content)).where(*conditions).order_by(*order).limit(request.count).offset(request.offset)
 
 
 def _ordered(request: SearchRequest) -> list[Criterion]:
@@ -122,13 +124,14 @@ def bounded_count_statement(request: SearchRequest, criterion: Criterion, limit:
     date window counts its points only, one range of the window index (an OR of both kinds
     would make the planner scan the table in hope of an early stop)."""
     table = INDEX_TABLES[criterion.param.type]
-    if criterion.param.type == "date":
+    if criterion.param.type == "date":  # table is DateIndex
         low, high = window(criterion)
-        matches = and_(param_filter(table, criterion.param), table.point == true(),
-                       table.low_ms > low - POINT_MS, table.low_ms < high)
+        assert low is not None and high is not None  # driver_candidates counts bounded windows only
+        matches = and_(param_filter(DateIndex, criterion.param), col(DateIndex.point) == true(),
+                       col(DateIndex.low_ms) > low - POINT_MS, col(DateIndex.low_ms) < high)
     else:
         matches = predicates.matches(criterion, table)
-    rows = select(table.res_id).where(table.res_type == request.resource_type, matches).limit(limit)
+    rows = select(col(table.res_id)).where(col(table.res_type) == request.resource_type, matches).limit(limit)
     return select(func.count()).select_from(rows.subquery())
 
 
@@ -150,12 +153,12 @@ def _matching_ids(request: SearchRequest, distinct: bool = True, joins: bool = F
             or (len(ordered) == 1 and ordered[0].param.type in RANGE_TYPES)):
         # A lone range criterion: an IN list over its index removes duplicate rows more cheaply
         # than DISTINCT, which SQLite would answer by reading a whole owner index in order.
-        return select(ResourceRow.res_id).where(*where_clause(request))
+        return select(col(ResourceRow.res_id)).where(*where_clause(request))
     driver, others = ordered[0], ordered[1:]
     rows, conditions = _driver_rows(request, driver)
     ids = select(rows.c.res_id)
     for criterion in others:
-        other = INDEX_TABLES[criterion.param.type].__table__.alias()
+        other = table_of(INDEX_TABLES[criterion.param.type]).alias()
         matches = and_(other.c.res_type == t, other.c.res_id == rows.c.res_id, predicates.matches(criterion, other.c))
         if criterion.modifier == "not":
             conditions.append(not_(exists().where(matches)))

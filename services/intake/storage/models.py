@@ -119,7 +119,7 @@ class QuantityIndex(_IndexRow, table=True):
     code: str | None = Field(default=None, max_length=128)
 
 
-INDEX_TABLES = {
+INDEX_TABLES: dict[str, type[_IndexRow]] = {
     "token": TokenIndex, "string": StringIndex, "date": DateIndex,
     "reference": ReferenceIndex, "quantity": QuantityIndex,
 }

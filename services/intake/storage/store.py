@@ -15,11 +15,13 @@ from functools import lru_cache
 from sqlalchemy import Table, and_, delete, false, func, insert, null, or_, select, tuple_, update
 from sqlalchemy.engine import Dialect
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
 
 from services.intake.fhir.registry import READ_ONLY_TYPES
 from services.intake.fhir.validation import Incoming
 from services.intake.storage.indexing import extract
 from services.intake.storage.models import INDEX_TABLES, MAX_SQL_INTEGER, ReferenceIndex, ResourceRow, ResourceVersion
+from shared.database import rowcount, table_of
 from shared.errors import FHIRError
 from shared.fhir_json import dumps_text
 from shared.fhir_time import now_instant
@@ -69,7 +71,7 @@ class ResourceStore:
 
     async def current(self, resource_type: str, resource_id: str) -> ResourceRow | None:
         result = await self.session.execute(
-            select(ResourceRow).where(ResourceRow.res_type == resource_type, ResourceRow.res_id == resource_id)
+            select(ResourceRow).where(col(ResourceRow.res_type) == resource_type, col(ResourceRow.res_id) == resource_id)
         )
         return result.scalar_one_or_none()
 
@@ -91,14 +93,16 @@ class ResourceStore:
             raise FHIRError.of(410, "deleted", f"Version {version} of {resource_type}/{resource_id} is a deletion")
         content = row.content
         if content is None:  # the current version: its content is kept once, with the resource
-            content = (await self.current(resource_type, resource_id)).content
+            current = await self.current(resource_type, resource_id)
+            assert current is not None  # a version row without content has its resource row
+            content = current.content
         return Stored(resource_type, resource_id, version, row.last_updated_ms, content)
 
     async def current_contents(self, keys: list[tuple[str, str]]) -> dict[tuple[str, str], dict]:
         """The current content of these (type, id), for version rows that leave it to the resource."""
         result = await self.session.execute(
-            select(ResourceRow.res_type, ResourceRow.res_id, ResourceRow.content)
-            .where(tuple_(ResourceRow.res_type, ResourceRow.res_id).in_(keys))
+            select(col(ResourceRow.res_type), col(ResourceRow.res_id), col(ResourceRow.content))
+            .where(tuple_(col(ResourceRow.res_type), col(ResourceRow.res_id)).in_(keys))
         )
         return {(t, i): content for t, i, content in result.all()}
 
@@ -108,17 +112,17 @@ class ResourceStore:
         v = ResourceVersion
         conditions = []
         if resource_type:
-            conditions.append(v.res_type == resource_type)
+            conditions.append(col(v.res_type) == resource_type)
         else:  # the system history is the record's; the audit trail has its own type history
-            conditions.append(v.res_type.not_in(READ_ONLY_TYPES))
+            conditions.append(col(v.res_type).not_in(READ_ONLY_TYPES))
         if resource_id:
-            conditions.append(v.res_id == resource_id)
+            conditions.append(col(v.res_id) == resource_id)
         if since_ms is not None:
-            conditions.append(v.last_updated_ms >= since_ms)
+            conditions.append(col(v.last_updated_ms) >= since_ms)
         total = (await self.session.execute(select(func.count()).select_from(v).where(*conditions))).scalar_one()
         rows = (await self.session.execute(
             select(v).where(*conditions)
-            .order_by(v.last_updated_ms.desc(), v.res_type, v.res_id, v.version_id.desc())
+            .order_by(col(v.last_updated_ms).desc(), col(v.res_type), col(v.res_id), col(v.version_id).desc())
             .limit(count).offset(offset)
         )).scalars().all()
         kept_with_resource = [(r.res_type, r.res_id) for r in rows if r.content is None and not r.deleted]
@@ -139,8 +143,8 @@ class ResourceStore:
         for start in range(0, len(keys_list), 500):
             chunk = keys_list[start:start + 500]
             result = await self.session.execute(
-                select(ResourceRow.res_type, ResourceRow.res_id).where(
-                    tuple_(ResourceRow.res_type, ResourceRow.res_id).in_(chunk), ResourceRow.deleted == false()
+                select(col(ResourceRow.res_type), col(ResourceRow.res_id)).where(
+                    tuple_(col(ResourceRow.res_type), col(ResourceRow.res_id)).in_(chunk), col(ResourceRow.deleted) == false()
                 )
             )
             found.update((t, i) for t, i in result.all())
@@ -149,10 +153,10 @@ class ResourceStore:
     async def referrers(self, resource_type: str, resource_id: str, limit: int = 5) -> list[str]:
         ref = ReferenceIndex
         result = await self.session.execute(
-            select(ref.res_type, ref.res_id).where(
-                ref.target_type == resource_type, ref.target_id == resource_id,
-                or_(ref.res_type != resource_type, ref.res_id != resource_id),
-                ref.res_type.not_in(READ_ONLY_TYPES),  # an audit trail records, it does not hold on
+            select(col(ref.res_type), col(ref.res_id)).where(
+                col(ref.target_type) == resource_type, col(ref.target_id) == resource_id,
+                or_(col(ref.res_type) != resource_type, col(ref.res_id) != resource_id),
+                col(ref.res_type).not_in(READ_ONLY_TYPES),  # an audit trail records, it does not hold on
             ).distinct().limit(limit)
         )
         return [f"{t}/{i}" for t, i in result.all()]
@@ -224,7 +228,7 @@ class ResourceStore:
             return
         v = ResourceVersion
         await self.session.execute(
-            update(v).where(v.res_type == row.res_type, v.res_id == row.res_id, v.version_id == row.version_id)
+            update(v).where(col(v.res_type) == row.res_type, col(v.res_id) == row.res_id, col(v.version_id) == row.version_id)
             .values(content=row.content).execution_options(synchronize_session=False)
         )
 
@@ -232,17 +236,17 @@ class ResourceStore:
         # Compare-and-set on the version: a concurrent writer makes this match no row.
         result = await self.session.execute(
             update(ResourceRow)
-            .where(ResourceRow.pk == row.pk, ResourceRow.version_id == row.version_id)
+            .where(col(ResourceRow.pk) == row.pk, col(ResourceRow.version_id) == row.version_id)
             .values(version_id=version, last_updated_ms=now_ms, deleted=content is None, content=content)
             .execution_options(synchronize_session=False)
         )
-        if result.rowcount != 1:
+        if rowcount(result) != 1:
             raise FHIRError.of(409, "conflict", f"{row.res_type}/{row.res_id} was changed concurrently; retry")
 
     async def _delete_index_rows(self, resource_type: str, resource_id: str) -> None:
         for table in INDEX_TABLES.values():
             await self.session.execute(
-                delete(table).where(and_(table.res_type == resource_type, table.res_id == resource_id))
+                delete(table).where(and_(col(table.res_type) == resource_type, col(table.res_id) == resource_id))
                 .execution_options(synchronize_session=False)
             )
 
@@ -258,8 +262,9 @@ class ResourceStore:
             # resource or an AuditEvent writes, go faster as INSERTs). The driver opens its
             # transaction with the first statement it runs: run one, so that COPY is inside it.
             await connection.exec_driver_sql("SELECT 1")
-            raw = await connection.get_raw_connection()
-            await raw.driver_connection.copy_records_to_table(table.name, records=rows, columns=list(columns))
+            driver = (await connection.get_raw_connection()).driver_connection
+            assert driver is not None  # an open connection has its asyncpg connection
+            await driver.copy_records_to_table(table.name, records=rows, columns=list(columns))
             return
         sql, order = _insert_sql(table, columns, connection.dialect)
         if order is not None:
@@ -294,7 +299,7 @@ class PreparedRows:
                 batch += [owner + row for row in getattr(rows, kind)]
         for kind, batch in batches.items():
             columns = ("res_type", "res_id", "param", *self._INDEX_COLUMNS[kind])
-            self.batches.append((INDEX_TABLES[kind].__table__, columns, batch))
+            self.batches.append((table_of(INDEX_TABLES[kind]), columns, batch))
 
 
 _CURRENT_COLUMNS = ("res_type", "res_id", "version_id", "last_updated_ms", "deleted", "content")
@@ -313,8 +318,8 @@ def prepare_new(items: list[tuple[Incoming, str]]) -> tuple[list[Stored], Prepar
         versions.append((resource_type, resource_id, 1, now_ms, "POST", False, None))  # _keep_superseded
         stored.append(Stored(resource_type, resource_id, 1, now_ms, resource))
     rows = PreparedRows()
-    rows.batches.append((ResourceRow.__table__, _CURRENT_COLUMNS, current))
-    rows.batches.append((ResourceVersion.__table__, _VERSION_COLUMNS, versions))
+    rows.batches.append((table_of(ResourceRow), _CURRENT_COLUMNS, current))
+    rows.batches.append((table_of(ResourceVersion), _VERSION_COLUMNS, versions))
     rows.add_index_rows(items)
     return stored, rows
 
@@ -323,6 +328,7 @@ def prepare_new(items: list[tuple[Incoming, str]]) -> tuple[list[Stored], Prepar
 def _insert_sql(table: Table, columns: tuple[str, ...], dialect: Dialect) -> tuple[str, tuple[int, ...] | None]:
     """The INSERT statement, and how to reorder row tuples given in `columns` order (None: as they are)."""
     compiled = insert(table).compile(dialect=dialect, column_keys=list(columns))
+    assert compiled.positiontup is not None  # both drivers (asyncpg, aiosqlite) take positional parameters
     order = tuple(columns.index(c) for c in compiled.positiontup)
     return str(compiled), None if order == tuple(range(len(columns))) else order
 

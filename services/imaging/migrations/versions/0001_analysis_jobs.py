@@ -1,12 +1,12 @@
 """analysis jobs
 
 Revision ID: 0001
-Revises: 
+Revises:
 Create Date: 2026-11-22 17:18:19.180810
 """
-from alembic import op
 import sqlalchemy as sa
-import sqlmodel
+import sqlmodel.sql.sqltypes
+from alembic import op
 from sqlalchemy.dialects import postgresql
 
 revision = '0001'

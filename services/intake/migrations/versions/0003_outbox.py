@@ -4,9 +4,9 @@ Revision ID: 0003
 Revises: 0002
 Create Date: 2026-11-22 23:05:00
 """
-from alembic import op
 import sqlalchemy as sa
-import sqlmodel
+import sqlmodel.sql.sqltypes
+from alembic import op
 from sqlalchemy.dialects import postgresql
 
 revision = '0003'

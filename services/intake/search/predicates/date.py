@@ -57,13 +57,16 @@ def _bounds(prefix: str, value: str) -> tuple[int | None, int | None]:
 def window(criterion: Criterion) -> tuple[int | None, int | None]:
     """The bounds every match of a date criterion keeps: the loosest of ORed values, the
     tightest of ANDed ones."""
-    lows, highs = [], []
+    lows: list[int] = []
+    highs: list[int] = []
     for group in criterion.groups:
         bounds = [_bounds(*prefixed(v)) for v in group]
-        if all(low is not None for low, _ in bounds):
-            lows.append(min(low for low, _ in bounds))
-        if all(high is not None for _, high in bounds):
-            highs.append(max(high for _, high in bounds))
+        group_lows = [low for low, _ in bounds if low is not None]
+        group_highs = [high for _, high in bounds if high is not None]
+        if len(group_lows) == len(bounds):  # every value bounded below
+            lows.append(min(group_lows))
+        if len(group_highs) == len(bounds):
+            highs.append(max(group_highs))
     return (max(lows) if lows else None), (min(highs) if highs else None)
 
 

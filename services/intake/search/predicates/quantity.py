@@ -29,7 +29,9 @@ def number_condition(prefix: str, text: str, column) -> ColumnElement:
     if not number.is_finite():
         raise invalid(f"'{text}' is not a finite number")
     # Precision is implied by the digits given: 5.4 means [5.35, 5.45).
-    half = Decimal(5) * Decimal(10) ** (number.as_tuple().exponent - 1)
+    exponent = number.as_tuple().exponent
+    assert isinstance(exponent, int)  # a finite number's exponent
+    half = Decimal(5) * Decimal(10) ** (exponent - 1)
     low, high, value = float(number - half), float(number + half), float(number)
     match prefix:
         case "eq":
