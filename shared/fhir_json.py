@@ -1,5 +1,14 @@
-"""FHIR JSON on the wire: the media type, request body parsing, responses."""
+"""FHIR JSON on the wire: the media type, request body parsing, responses.
 
+Decimals are kept exactly (FHIR: the precision of a decimal is part of its value, `6.80` is not
+`6.8`). JSON numbers with a fraction or an exponent, and integers beyond 64 bits, are read as
+`decimal.Decimal` and written back as the number they were sent as; `dumps` writes a Decimal in
+positional notation (`1.5e2` becomes `150`, as PostgreSQL's jsonb stores it), so both database
+backends serve the same text. See docs/decisions.md (Intake 14).
+"""
+
+import json
+from decimal import Decimal
 from typing import Any
 
 import orjson
@@ -8,19 +17,89 @@ from starlette.responses import Response
 FHIR_JSON = "application/fhir+json"
 ACCEPTED_CONTENT_TYPES = frozenset({FHIR_JSON, "application/json", "application/json+fhir"})
 
+_INT64 = range(-(2**63), 2**63)
+
+
+class DuplicateKeyError(ValueError):
+    def __init__(self, key: str) -> None:
+        super().__init__(f"the key {key!r} occurs twice in one object")
+        self.key = key
+
+
+def _number(literal: Decimal) -> orjson.Fragment:
+    return orjson.Fragment(format(literal, "f"))
+
+
+def _default(obj: Any) -> Any:
+    if isinstance(obj, Decimal):
+        if not obj.is_finite():
+            raise TypeError("NaN and Infinity are not JSON numbers")
+        return _number(obj)
+    raise TypeError(f"{type(obj).__name__} is not JSON serializable")
+
 
 def dumps(obj: Any) -> bytes:
-    return orjson.dumps(obj)
-
-
-def loads(data: bytes | str) -> Any:
-    """Parse JSON; raises json.JSONDecodeError (orjson's subclasses it), also for bad UTF-8."""
-    return orjson.loads(data)
+    return orjson.dumps(obj, default=_default)
 
 
 def dumps_text(obj: Any) -> str:
     """For the database driver, which binds JSON columns as text."""
-    return orjson.dumps(obj).decode()
+    return orjson.dumps(obj, default=_default).decode()
+
+
+def _integer(literal: str) -> int | Decimal:
+    value = int(literal)
+    return value if value in _INT64 else Decimal(literal)  # orjson writes 64-bit integers only
+
+
+# An exponent is written out in positional notation: a bound keeps `1e999999999` from growing into
+# a gigabyte. FHIR decimals are measured values; nothing real comes near 10^±1000.
+MAX_EXPONENT = 1000
+
+
+def _decimal(literal: str) -> Decimal:
+    value = Decimal(literal)
+    if not -MAX_EXPONENT <= value.adjusted() <= MAX_EXPONENT:
+        raise ValueError(f"the number {literal} is out of range (at most 10^{MAX_EXPONENT} either way)")
+    return value
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a JSON number")
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    obj = dict(pairs)
+    if len(obj) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise DuplicateKeyError(key)
+            seen.add(key)
+    return obj
+
+
+_lossless = json.JSONDecoder(parse_float=Decimal, parse_int=_integer, parse_constant=_no_constant)
+_strict = json.JSONDecoder(parse_float=_decimal, parse_int=_integer, parse_constant=_no_constant,
+                           object_pairs_hook=_unique_keys)
+
+
+def loads(data: bytes | str) -> Any:
+    """Parse JSON that this service wrote (the database's documents), decimals kept as Decimal.
+
+    Raises json.JSONDecodeError on bad JSON, ValueError for bad UTF-8."""
+    return _lossless.decode(data.decode() if isinstance(data, bytes) else data)
+
+
+def loads_request(data: bytes) -> Any:
+    """Parse a request body strictly: UTF-8 only, no duplicate keys (DuplicateKeyError), no NaN or
+    Infinity, no lone surrogates, no exponent beyond MAX_EXPONENT; decimals kept as Decimal.
+    Raises UnicodeDecodeError for what is not UTF-8, json.JSONDecodeError for what is not JSON,
+    and a plain ValueError for numbers JSON or this service cannot hold (all are ValueErrors)."""
+    text = data.decode("utf-8")
+    if "\\u" in text.lower():
+        orjson.loads(data)  # escapes: orjson refuses lone surrogates, which no JSON text may hold as UTF-8
+    return _strict.decode(text)
 
 
 def fhir_response(body: Any, status: int = 200, headers: dict[str, str] | None = None) -> Response:

@@ -7,7 +7,7 @@ import numpy as np
 from fastapi import Request
 
 from shared.errors import FHIRError
-from shared.fhir_json import ACCEPTED_CONTENT_TYPES, loads
+from shared.fhir_json import ACCEPTED_CONTENT_TYPES, DuplicateKeyError, loads_request
 
 
 def _media_type(request: Request) -> str:
@@ -65,13 +65,20 @@ async def read_json_body(request: Request, max_bytes: int, max_depth: int = 64) 
     if json_depth(raw) > max_depth:
         raise FHIRError.of(400, "too-costly", f"The JSON body nests deeper than {max_depth} levels.")
     try:
-        return loads(raw)
+        return loads_request(raw)
+    except UnicodeDecodeError:
+        raise FHIRError.of(400, "structure", "The request body is not UTF-8 text.") from None
+    except DuplicateKeyError as exc:
+        raise FHIRError.of(
+            400, "structure", f"The request body is not valid FHIR JSON: the key '{exc.key}' occurs twice in one "
+            "object (FHIR JSON allows each property once).",
+        ) from None
     except json.JSONDecodeError as exc:
-        if "UTF-8" in exc.msg:
-            raise FHIRError.of(400, "structure", "The request body is not UTF-8 text.") from None
         raise FHIRError.of(
             400, "structure", f"The request body is not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}."
         ) from None
+    except (ValueError, RecursionError) as exc:  # NaN, Infinity, out-of-range numbers
+        raise FHIRError.of(400, "structure", f"The request body is not valid JSON: {exc}.") from None
 
 
 def _too_large(max_bytes: int) -> FHIRError:

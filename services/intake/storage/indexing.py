@@ -3,6 +3,7 @@ rows of one parameter are told apart in their table (`param_filter`, for the sea
 
 import unicodedata
 from dataclasses import dataclass, field
+from decimal import Decimal
 from functools import cache
 from typing import Any
 
@@ -68,7 +69,8 @@ def _dates(value: Any) -> list[tuple[int, int]]:
 
 
 def _quantities(value: Any) -> list[tuple[float, str | None, str | None]]:
-    if isinstance(value, dict) and isinstance(value.get("value"), int | float):
+    # A decimal arrives as a Decimal (kept as sent, shared/fhir_json.py); the index compares numbers.
+    if isinstance(value, dict) and isinstance(value.get("value"), int | float | Decimal) and value["value"] is not True:
         return [(float(value["value"]), value.get("system"), value.get("code") or value.get("unit"))]
     return []
 
