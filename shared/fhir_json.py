@@ -4,7 +4,7 @@ Decimals are kept exactly (FHIR: the precision of a decimal is part of its value
 `6.8`). JSON numbers with a fraction or an exponent, and integers beyond 64 bits, are read as
 `decimal.Decimal` and written back as the number they were sent as; `dumps` writes a Decimal in
 positional notation (`1.5e2` becomes `150`, as PostgreSQL's jsonb stores it), so both database
-backends serve the same text. See docs/decisions.md (Intake 14).
+backends serve the same text. See docs/decisions.md (Intake 17).
 """
 
 import json
