@@ -55,6 +55,15 @@ async def test_decimals_round_trip_byte_exact(intake, literal):
     assert_literal(included.content, "7.10")
 
 
+@pytest.mark.parametrize("sent,served", [("1.5e2", "150"), ("2.50E-3", "0.00250")])
+async def test_exponents_are_written_out_the_same_on_both_backends(intake, sent, served):
+    pid = (await create(intake, patient()))["id"]
+    created = await intake.post("/fhir/Observation", content=lab_text(f"Patient/{pid}", sent), headers=FHIR)
+    assert created.status_code == 201, created.text
+    assert_literal(created.content, served)
+    assert_literal((await intake.get(f"/fhir/Observation/{created.json()['id']}")).content, served)
+
+
 async def test_decimals_in_a_transaction_keep_their_text(intake):
     subject = "urn:uuid:7f1b6f2e-0000-4000-8000-0000000000b1"
     marker = {"resourceType": "Observation", "marker": 1}
