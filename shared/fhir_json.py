@@ -79,9 +79,17 @@ def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return obj
 
 
+def _float(literal: str) -> float:
+    return float(_decimal(literal))
+
+
 _lossless = json.JSONDecoder(parse_float=Decimal, parse_int=_integer, parse_constant=_no_constant)
 _strict = json.JSONDecoder(parse_float=_decimal, parse_int=_integer, parse_constant=_no_constant,
                            object_pairs_hook=_unique_keys)
+# The same checks, numbers as Python's int and float: for services that compute with the values
+# (the classifier, imaging) and neither store nor echo them.
+_strict_floats = json.JSONDecoder(parse_float=_float, parse_int=int, parse_constant=_no_constant,
+                                  object_pairs_hook=_unique_keys)
 
 
 def loads(data: bytes | str) -> Any:
@@ -91,15 +99,16 @@ def loads(data: bytes | str) -> Any:
     return _lossless.decode(data.decode() if isinstance(data, bytes) else data)
 
 
-def loads_request(data: bytes) -> Any:
+def loads_request(data: bytes, exact_decimals: bool = True) -> Any:
     """Parse a request body strictly: UTF-8 only, no duplicate keys (DuplicateKeyError), no NaN or
-    Infinity, no lone surrogates, no exponent beyond MAX_EXPONENT; decimals kept as Decimal.
+    Infinity, no lone surrogates, no exponent beyond MAX_EXPONENT; decimals kept as Decimal (or,
+    with exact_decimals=False, read as float).
     Raises UnicodeDecodeError for what is not UTF-8, json.JSONDecodeError for what is not JSON,
     and a plain ValueError for numbers JSON or this service cannot hold (all are ValueErrors)."""
     text = data.decode("utf-8")
     if "\\u" in text.lower():
         orjson.loads(data)  # escapes: orjson refuses lone surrogates, which no JSON text may hold as UTF-8
-    return _strict.decode(text)
+    return (_strict if exact_decimals else _strict_floats).decode(text)
 
 
 def fhir_response(body: Any, status: int = 200, headers: dict[str, str] | None = None) -> Response:

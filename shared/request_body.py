@@ -41,7 +41,7 @@ def json_depth(raw: bytes) -> int:
     return int(np.cumsum(steps[order][outside]).max(initial=0))
 
 
-async def read_json_body(request: Request, max_bytes: int, max_depth: int = 64) -> Any:
+async def read_json_body(request: Request, max_bytes: int, max_depth: int = 64, exact_decimals: bool = False) -> Any:
     media_type = _media_type(request)
     if media_type not in ACCEPTED_CONTENT_TYPES:
         raise FHIRError.of(
@@ -65,7 +65,7 @@ async def read_json_body(request: Request, max_bytes: int, max_depth: int = 64) 
     if json_depth(raw) > max_depth:
         raise FHIRError.of(400, "too-costly", f"The JSON body nests deeper than {max_depth} levels.")
     try:
-        return loads_request(raw)
+        return loads_request(raw, exact_decimals)
     except UnicodeDecodeError:
         raise FHIRError.of(400, "structure", "The request body is not UTF-8 text.") from None
     except DuplicateKeyError as exc:

@@ -30,7 +30,8 @@ def fhir_base(request: Request) -> str:
 
 async def fhir_body_json(request: Request) -> Any:
     settings = request.app.state.settings
-    return await read_json_body(request, settings.max_body_bytes, settings.max_json_depth)
+    # FHIR decimals keep their precision in storage: read as Decimal (decision Intake 17)
+    return await read_json_body(request, settings.max_body_bytes, settings.max_json_depth, exact_decimals=True)
 
 
 def prefer(header: str | None, key: str) -> str | None:
