@@ -90,6 +90,13 @@ class Settings(BaseSettings):
     outbox_max_backoff_seconds: float = Field(
         300.0, gt=0, description="Longest wait between two delivery attempts of one hand-over.")
 
+    cds_allowed_origins: list[str] = Field(
+        default_factory=lambda: ["*"],
+        description="Browser origins allowed to call the classifier (CDS Hooks clients in a browser need CORS): a "
+        "JSON list, e.g. [\"https://ehr.example.org\"]; [\"*\"] allows any (tokens travel in the Authorization "
+        "header, never in cookies, so no credentials are allowed).",
+    )
+
     intake_url: str = "http://127.0.0.1:8001/fhir"
     classifier_url: str = "http://127.0.0.1:8002"
     imaging_url: str = "http://127.0.0.1:8003"

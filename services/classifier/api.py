@@ -103,13 +103,15 @@ def build_router() -> APIRouter:
         return HTMLResponse(render_explanation())
 
     @router.get("/cds-services", operation_id="cdsDiscovery", tags=["CDS Hooks"],
-                summary="CDS Hooks discovery", response_model=cds_hooks.Discovery)
+                summary="CDS Hooks discovery", response_model=cds_hooks.Discovery,
+                response_model_exclude_none=True)
     async def discovery() -> cds_hooks.Discovery:
         return cds_hooks.discovery()
 
     @router.post("/cds-services/{service_id}", operation_id="cdsPatientView", tags=["CDS Hooks"],
                  summary="CDS Hooks patient-view: a card with the leading diagnosis, typing, rationale and next test",
                  response_model=cds_hooks.CardsResponse,
+                 response_model_exclude_none=True,  # CDS Hooks: optional members are left out, never null
                  responses=fhir_responses({}, (400, 401, 404, 412, 422, 502)),
                  dependencies=[Depends(cds_client)])
     async def patient_view(service_id: str, hook: cds_hooks.HookRequest, settings: SettingsDep,

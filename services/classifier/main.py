@@ -4,6 +4,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
+from starlette.middleware.cors import CORSMiddleware
 
 from services.classifier.api import build_router
 from services.classifier.knowledge import knowledge
@@ -44,6 +45,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.cds_auth = Authorizer(settings, require_scope=False)
     app.include_router(build_router())
+    # CDS Hooks: browser-based CDS clients call from the EHR's origin and send a preflight first.
+    app.add_middleware(CORSMiddleware, allow_origins=settings.cds_allowed_origins, allow_credentials=False,
+                       allow_methods=["GET", "POST", "OPTIONS"], allow_headers=["Authorization", "Content-Type"],
+                       max_age=600)
     install_fhir_schemas(app, ["Bundle", "OperationOutcome", "CodeSystem"])
     return app
 

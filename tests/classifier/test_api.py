@@ -271,3 +271,47 @@ async def test_unreachable_intake_is_a_clean_502(classifier):
     response = await classifier.post("/classify/Patient/p1")
     assert response.status_code == 502 and response.json()["resourceType"] == "OperationOutcome"
     assert (await classifier.get("/readyz")).status_code == 503
+
+
+async def test_cds_cards_leave_optional_members_out_and_browsers_may_call(classifier):
+    vignette = case("uremic-published-hip-case")
+    resources = [e["resource"] for e in vignette["entry"]]
+    the_patient = next(r for r in resources if r["resourceType"] == "Patient")
+    prefetch = {"patient": the_patient, "observations": {
+        "resourceType": "Bundle", "type": "searchset",
+        "entry": [{"resource": r} for r in resources if r["resourceType"] == "Observation"]}}
+    response = await classifier.post("/cds-services/calcinosis-differential", json=hook_request(the_patient["id"], prefetch))
+
+    def nulls(value, path=""):
+        if isinstance(value, dict):
+            return [p for k, v in value.items() for p in ([f"{path}.{k}"] if v is None else nulls(v, f"{path}.{k}"))]
+        if isinstance(value, list):
+            return [p for i, v in enumerate(value) for p in nulls(v, f"{path}[{i}]")]
+        return []
+
+    assert response.status_code == 200 and nulls(response.json()) == []
+    assert nulls((await classifier.get("/cds-services")).json()) == []
+    # a browser's preflight from an EHR's origin, then the call itself
+    preflight = await classifier.options("/cds-services/calcinosis-differential", headers={
+        "Origin": "https://ehr.example.org", "Access-Control-Request-Method": "POST",
+        "Access-Control-Request-Headers": "authorization, content-type"})
+    assert preflight.status_code == 200
+    assert preflight.headers["access-control-allow-origin"] == "*"
+    assert "POST" in preflight.headers["access-control-allow-methods"]
+    assert "authorization" in preflight.headers["access-control-allow-headers"].lower()
+    discovery = await classifier.get("/cds-services", headers={"Origin": "https://ehr.example.org"})
+    assert discovery.headers["access-control-allow-origin"] == "*"
+
+
+async def test_cds_cors_origins_come_from_the_settings(tmp_path):
+    app = create_app(Settings(data_dir=tmp_path, intake_url="http://127.0.0.1:9/fhir",
+                              cds_allowed_origins=["https://ehr.example.org"]))
+    async with app.router.lifespan_context(app):
+        transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
+        async with httpx.AsyncClient(transport=transport, base_url="http://classifier.test") as client:
+            ask = {"Access-Control-Request-Method": "POST"}
+            path = "/cds-services/calcinosis-differential"
+            allowed = await client.options(path, headers={"Origin": "https://ehr.example.org", **ask})
+            other = await client.options(path, headers={"Origin": "https://evil.example", **ask})
+    assert allowed.status_code == 200 and allowed.headers["access-control-allow-origin"] == "https://ehr.example.org"
+    assert other.status_code == 400 and "access-control-allow-origin" not in other.headers
