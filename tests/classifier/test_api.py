@@ -175,16 +175,21 @@ def hook_request(patient_id: str, prefetch: dict | None = None, fhir_server: str
     return request
 
 
-async def test_cds_discovery_and_patient_view_with_prefetch(classifier):
-    services = (await classifier.get("/cds-services")).json()["services"]
-    assert services[0]["hook"] == "patient-view" and "patient" in services[0]["prefetch"]
-    vignette = case("uremic-published-hip-case")
-    resources = [e["resource"] for e in vignette["entry"]]
+def prefetched_hook_request(name: str) -> dict:
+    """A patient-view request for a vignette, its Patient and Observations given as prefetch."""
+    resources = [e["resource"] for e in case(name)["entry"]]
     the_patient = next(r for r in resources if r["resourceType"] == "Patient")
     prefetch = {"patient": the_patient, "observations": {
         "resourceType": "Bundle", "type": "searchset",
         "entry": [{"resource": r} for r in resources if r["resourceType"] == "Observation"]}}
-    response = await classifier.post(f"/cds-services/{services[0]['id']}", json=hook_request(the_patient["id"], prefetch))
+    return hook_request(the_patient["id"], prefetch)
+
+
+async def test_cds_discovery_and_patient_view_with_prefetch(classifier):
+    services = (await classifier.get("/cds-services")).json()["services"]
+    assert services[0]["hook"] == "patient-view" and "patient" in services[0]["prefetch"]
+    hook = prefetched_hook_request("uremic-published-hip-case")
+    response = await classifier.post(f"/cds-services/{services[0]['id']}", json=hook)
     assert response.status_code == 200, response.text
     card = response.json()["cards"][0]
     assert "Secondary" in card["summary"] or "uremic" in card["summary"].lower()
@@ -274,13 +279,8 @@ async def test_unreachable_intake_is_a_clean_502(classifier):
 
 
 async def test_cds_cards_leave_optional_members_out_and_browsers_may_call(classifier):
-    vignette = case("uremic-published-hip-case")
-    resources = [e["resource"] for e in vignette["entry"]]
-    the_patient = next(r for r in resources if r["resourceType"] == "Patient")
-    prefetch = {"patient": the_patient, "observations": {
-        "resourceType": "Bundle", "type": "searchset",
-        "entry": [{"resource": r} for r in resources if r["resourceType"] == "Observation"]}}
-    response = await classifier.post("/cds-services/calcinosis-differential", json=hook_request(the_patient["id"], prefetch))
+    hook = prefetched_hook_request("uremic-published-hip-case")
+    response = await classifier.post("/cds-services/calcinosis-differential", json=hook)
 
     def nulls(value, path=""):
         if isinstance(value, dict):

@@ -31,7 +31,8 @@ from services.classifier.evaluation import (
 )
 from tests.classifier.published_cases import CASES as DEVELOPMENT_CASES
 from tests.classifier.published_holdout import CASES
-from tests.classifier.vignette_builder import HGNC_IDS, HOLDOUT_DIR, PUBLISHED_DIR, build_bundle
+from tests.classifier.test_published_set import assert_cited
+from tests.classifier.vignette_builder import HOLDOUT_DIR, PUBLISHED_DIR, build_bundle
 
 TYPINGS = {"primary-hyperphosphatemic", "primary-normophosphatemic", "secondary", "not-tumoral-calcinosis"}
 MALIGNANT = {"synovial-sarcoma", "extraskeletal-osteosarcoma", "extraskeletal-chondrosarcoma", "ewing-sarcoma-soft-tissue",
@@ -75,24 +76,7 @@ def test_no_publication_of_the_development_set_is_reused():
 
 @pytest.mark.parametrize("case", CASES, ids=CASE_IDS)
 def test_every_case_has_a_citation(case):
-    cited = case["citation"]
-    for key in ("authors", "title", "journal"):
-        assert isinstance(cited[key], str) and cited[key].strip(), key
-    assert cited.get("year") is None or 1900 < cited["year"] <= 2026
-    assert isinstance(cited["verified"], bool)
-    identifiers = {key: cited[key] for key in ("pmid", "doi", "pmcid") if cited.get(key)}
-    if cited["verified"]:
-        assert identifiers, "a verified citation names the identifier that was verified"
-    if "pmid" in identifiers:
-        assert identifiers["pmid"].isdigit()
-    if "doi" in identifiers:
-        assert identifiers["doi"].startswith("10.")
-    if "pmcid" in identifiers:
-        assert identifiers["pmcid"].startswith("PMC")
-    assert case["story"].strip()
-    assert case.get("expected_typing") in (None, *TYPINGS)
-    for result in case.get("genetics", []):
-        assert result["gene"] in HGNC_IDS
+    assert_cited(case)
 
 
 @pytest.mark.parametrize("case", CASES, ids=CASE_IDS)
