@@ -232,3 +232,11 @@ def test_intervals_cover_every_age_and_name_a_public_source(analyte):
     for row in LABS.reference_intervals[analyte]:
         key = row.source.split(":")[0]
         assert row.source.startswith("expert estimate") or kb.references[key].url or kb.references[key].doi, row
+
+
+def test_the_highest_published_vitamin_d_intoxication_is_a_possible_value():
+    # 1220 ng/mL was measured after a supplement manufacturing error (Nutrients 2018;10:953):
+    # refusing it as impossible would drop the finding that makes the diagnosis
+    result = features_of(patient(), lab("1989-3", 1220, "ng/mL", id="vitd"))
+    assert not issue_texts(result, "error")
+    assert result.lab_features["vitamin-d-25"].state == "high"
