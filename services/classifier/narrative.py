@@ -2,12 +2,14 @@
 can't-miss alarms first, the typing, then the ranked differential with the percentages as the
 CDS card words them (format_probability of the reported probability)."""
 
+from collections.abc import Iterable
+
 from services.classifier.probability import format_probability
 from services.classifier.safety import Alarm
 from shared.narrative import Markup, narrative, paragraph, table
 
 
-def risk_assessment_text(predictions: list[dict], typing: str, alarms: list[Alarm],
+def risk_assessment_text(predictions: Iterable[dict], typing: str, alarms: list[Alarm],
                          none_fits: str | None) -> dict[str, str]:
     """predictions: RiskAssessment.prediction as built (outcome.text, probabilityDecimal)."""
     blocks: list[Markup] = [paragraph("Differential diagnosis of soft-tissue calcinosis, computed by the calcinosis "
