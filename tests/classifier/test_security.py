@@ -5,12 +5,15 @@ what is stored; and intake's audit trail names the end client of every read. Rea
 intake under uvicorn, a SMART issuer and a stranger's host (a recorder) over HTTP."""
 
 import json
+import time
 from contextlib import asynccontextmanager
 
 import httpx
 import pytest
 
 from services.classifier.main import create_app
+from shared.auth import ReplayGuard
+from shared.errors import FHIRError
 from shared.settings import Settings
 from tests.classifier.test_api import case, hook_request, prefetched_hook_request
 from tests.support.issuer import Issuer
@@ -238,3 +241,15 @@ async def test_intake_audits_the_classifiers_reads_naming_the_end_client(issuer,
         assert {"reference": f"Patient/{patient_id}"} in [e["what"] for e in event["entity"] if "what" in e]
     [missing] = events(patient="nobody", altid="clinician-app")
     assert missing["outcome"] == "4" and missing["outcomeDesc"] == "HTTP 404"
+
+
+def test_the_replay_store_is_bounded_and_refuses_rather_than_forgets():
+    guard = ReplayGuard(capacity=2)
+    now = time.time()
+    assert guard.first_use("ehr", "a", now + 60) and guard.first_use("ehr", "b", now - 1)
+    assert not guard.first_use("ehr", "a", now + 60)  # a replay
+    assert guard.first_use("other-ehr", "a", now + 60)  # ids are per issuer; "b" had expired and made room
+    with pytest.raises(FHIRError) as full:
+        guard.first_use("ehr", "c", now + 60)
+    assert full.value.status == 503
+    assert not guard.first_use("ehr", "a", now + 60)  # still remembered, never forgotten to make room
