@@ -11,6 +11,7 @@ from fastapi import FastAPI
 from shared.auth import Authorizer
 from shared.collector import tune_garbage_collector
 from shared.errors import install_error_handlers
+from shared.fhir_json import PrettyJSONMiddleware
 from shared.observability import Metrics, ReadinessCheck, RequestContextMiddleware, health_router
 from shared.settings import Settings, get_settings
 
@@ -55,6 +56,7 @@ def create_service_app(
     install_error_handlers(app)
     for cls, kwargs in middleware:
         app.add_middleware(cls, **kwargs)
+    app.add_middleware(PrettyJSONMiddleware)  # _pretty=true, on every service's JSON
     app.add_middleware(RequestContextMiddleware, metrics=metrics)
     app.include_router(health_router(metrics, readiness))
     return app

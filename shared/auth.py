@@ -13,6 +13,7 @@ with all scopes; it is only ever on when asked for, and says so at start-up (sha
 import asyncio
 import base64
 import hashlib
+import heapq
 import json
 import logging
 import re
@@ -92,6 +93,26 @@ class Principal:
 
 DEVELOPMENT_PRINCIPAL = Principal("development", "development", (), development=True)
 
+# A service calling another for its own caller names that caller in this header, "<issuer>|<subject>"
+# (as a FHIR token: system|value), so that the audit trail of the service called names the end
+# client beside the service's own token (docs/decisions.md, Security).
+ON_BEHALF_OF = "X-On-Behalf-Of"
+_ON_BEHALF_OF = re.compile(r"^(?P<issuer>[!-{}~]{1,512})\|(?P<subject>[ -~]{1,256})$")  # printable ASCII; no | in the issuer
+
+
+def on_behalf_of(principal: Principal) -> dict[str, str]:
+    """The header naming the principal, for calls made on its behalf (none in development mode)."""
+    value = f"{principal.issuer}|{principal.subject}"
+    if principal.development or not _ON_BEHALF_OF.match(value):
+        return {}
+    return {ON_BEHALF_OF: value}
+
+
+def parse_on_behalf_of(value: str | None) -> tuple[str, str] | None:
+    """(issuer, subject) of an X-On-Behalf-Of header; None when absent or malformed."""
+    match = _ON_BEHALF_OF.match(value or "")
+    return (match["issuer"], match["subject"]) if match else None
+
 
 def unauthorized(description: str, realm: str) -> FHIRError:
     """401 with the challenge RFC 6750 asks for."""
@@ -144,14 +165,48 @@ class JWKSCache:
             return keys
 
 
+class ReplayGuard:
+    """The token ids (jti) seen, each kept until its token expires: a second use is a replay.
+
+    In memory, so for one process (docs/decisions.md, Security: several replicas need a shared
+    store). Bounded: when it is full of tokens still alive, new tokens are refused (503) rather
+    than old ids forgotten, which would let their replays through."""
+
+    def __init__(self, capacity: int = 100_000) -> None:
+        self.capacity = capacity
+        self._seen: dict[tuple[str, str], float] = {}
+        self._expiry: list[tuple[float, tuple[str, str]]] = []
+
+    def first_use(self, issuer: str, jti: str, expires: float) -> bool:
+        now = time.time()
+        while self._expiry and self._expiry[0][0] < now:
+            _, key = heapq.heappop(self._expiry)
+            self._seen.pop(key, None)
+        key = (issuer, jti)
+        if key in self._seen:
+            return False
+        if len(self._seen) >= self.capacity:
+            raise FHIRError.of(503, "transient", "Too many calls at once to tell replays apart; retry shortly",
+                               **{"Retry-After": "5"})
+        self._seen[key] = expires
+        heapq.heappush(self._expiry, (expires, key))
+        return True
+
+
 @dataclass
 class TokenVerifier:
-    """Checks bearer tokens of the trusted issuers for one audience (this service's URL)."""
+    """Checks bearer tokens of the trusted issuers for one audience (this service's URL).
+
+    single_use (the CDS Hooks client JWT): `iat` and `jti` are required as well, the token may
+    live at most max_lifetime seconds, and each jti is accepted once (a replay is 401)."""
 
     jwks: JWKSCache
     audiences: list[str]
     realm: str = "calcinosis"
     require_scope: bool = True
+    single_use: bool = False
+    max_lifetime: int = 300
+    replays: ReplayGuard = field(default_factory=ReplayGuard)
     _issuers: frozenset[str] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -175,15 +230,21 @@ class TokenVerifier:
         except httpx.HTTPError as exc:
             log.warning("JWKS of %s unavailable: %s", issuer, exc)
             raise FHIRError.of(503, "transient", "The token issuer's keys cannot be fetched now; retry later") from None
+        required = ["exp", "iss", "sub", *(["iat", "jti"] if self.single_use else [])]
         try:
             claims = jwt.decode(token, key, algorithms=ALGORITHMS, audience=self.audiences, issuer=issuer,
-                                leeway=CLOCK_SKEW_SECONDS, options={"require": ["exp", "iss", "sub"]})
+                                leeway=CLOCK_SKEW_SECONDS, options={"require": required})
         except jwt.ExpiredSignatureError:
             raise unauthorized("The token has expired", self.realm) from None
         except jwt.InvalidAudienceError:
             raise unauthorized("The token is not meant for this service (aud)", self.realm) from None
         except jwt.PyJWTError as exc:
             raise unauthorized(f"The token is invalid: {exc}", self.realm) from None
+        if self.single_use:
+            if claims["exp"] - claims["iat"] > self.max_lifetime:
+                raise unauthorized(f"The token lives longer than {self.max_lifetime} seconds", self.realm)
+            if not self.replays.first_use(issuer, str(claims["jti"]), claims["exp"] + CLOCK_SKEW_SECONDS):
+                raise unauthorized("The token was used before (its jti is spent)", self.realm)
         scopes = tuple(s for s in map(Scope.parse, str(claims.get("scope", "")).split()) if s is not None)
         if self.require_scope and not scopes:
             raise FHIRError.of(403, "forbidden", "The token grants no SMART scope this server honours")
@@ -251,7 +312,9 @@ class ClientCredentials(httpx.Auth):
 class Authorizer:
     """A service's door: who is calling (the verified token), and whether the scopes allow it."""
 
-    def __init__(self, settings: "Settings", require_scope: bool = True) -> None:
+    def __init__(self, settings: "Settings", require_scope: bool = True, issuers: dict[str, str] | None = None,
+                 single_use: bool = False) -> None:
+        """issuers: whose tokens are trusted here (default AUTH_ISSUERS); single_use: see TokenVerifier."""
         self.development = settings.auth_mode == "development"
         if self.development:
             self.verifier = None
@@ -260,8 +323,8 @@ class Authorizer:
             raise RuntimeError("AUTH_MODE=smart needs AUTH_ISSUERS (trusted issuers and their JWKS URLs) and "
                                "AUTH_AUDIENCE (this service's URLs); set them, or AUTH_MODE=development on a "
                                "developer's machine only")
-        self.verifier = TokenVerifier(JWKSCache(settings.auth_issuers, ttl=settings.auth_jwks_cache_seconds),
-                                      settings.auth_audience, require_scope=require_scope)
+        self.verifier = TokenVerifier(JWKSCache(issuers or settings.auth_issuers, ttl=settings.auth_jwks_cache_seconds),
+                                      settings.auth_audience, require_scope=require_scope, single_use=single_use)
 
     async def principal(self, authorization: str | None) -> Principal:
         if self.verifier is None:

@@ -10,9 +10,12 @@ backends serve the same text. See docs/decisions.md (Intake 17).
 import json
 from decimal import Decimal
 from typing import Any
+from urllib.parse import parse_qsl
 
 import orjson
+from starlette.datastructures import MutableHeaders
 from starlette.responses import Response
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 FHIR_JSON = "application/fhir+json"
 ACCEPTED_CONTENT_TYPES = frozenset({FHIR_JSON, "application/json", "application/json+fhir"})
@@ -118,3 +121,48 @@ def fhir_response(body: Any, status: int = 200, headers: dict[str, str] | None =
         headers=headers,
         media_type=f"{FHIR_JSON}; charset=utf-8" if body is not None else None,
     )
+
+
+def asks_pretty(query_string: bytes) -> bool:
+    """FHIR's _pretty=true (http://hl7.org/fhir/R4/http.html#parameters)."""
+    return any(k == "_pretty" and v == "true" for k, v in parse_qsl(query_string.decode("latin-1")))
+
+
+class PrettyJSONMiddleware:
+    """Indents JSON responses when the request asks `_pretty=true`; every other response passes
+    untouched. Re-reads the body losslessly (decimals as sent), so only the whitespace changes."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or not asks_pretty(scope.get("query_string", b"")):
+            await self.app(scope, receive, send)
+            return
+        start: Message | None = None
+        chunks: list[bytes] = []
+
+        async def indent(message: Message) -> None:
+            nonlocal start
+            if message["type"] == "http.response.start":
+                media_type = MutableHeaders(raw=message["headers"]).get("content-type", "").split(";")[0].strip()
+                if media_type in ACCEPTED_CONTENT_TYPES:
+                    start = message  # held until the whole body is here
+                    return
+            elif message["type"] == "http.response.body" and start is not None:
+                chunks.append(message.get("body", b""))
+                if message.get("more_body"):
+                    return
+                body = b"".join(chunks)
+                try:
+                    body = orjson.dumps(loads(body), default=_default, option=orjson.OPT_INDENT_2) if body else body
+                except ValueError:  # not JSON after all: as it came
+                    pass
+                headers = MutableHeaders(raw=start["headers"])
+                headers["content-length"] = str(len(body))
+                await send(start)
+                await send({"type": "http.response.body", "body": body})
+                return
+            await send(message)
+
+        await self.app(scope, receive, indent)

@@ -97,6 +97,18 @@ class Settings(BaseSettings):
         "header, never in cookies, so no credentials are allowed).",
     )
 
+    cds_clients: dict[str, str] = Field(
+        default_factory=dict,
+        description="The CDS clients (EHRs) trusted to call the classifier's CDS Hooks service: each one's JWT "
+        'issuer and JWKS URL, as JSON: {"https://ehr.example.org": "https://ehr.example.org/jwks"}. '
+        "Default: AUTH_ISSUERS.",
+    )
+    cds_fhir_servers: list[str] | None = Field(
+        None,
+        description="The FHIR servers (base URLs, JSON list) the classifier may read a patient from when a CDS "
+        "Hooks call names one as fhirServer (with fhirAuthorization); any other is refused. Default: INTAKE_URL.",
+    )
+
     intake_url: str = "http://127.0.0.1:8001/fhir"
     classifier_url: str = "http://127.0.0.1:8002"
     imaging_url: str = "http://127.0.0.1:8003"
@@ -124,6 +136,11 @@ class Settings(BaseSettings):
     auth_private_key: str | None = Field(
         None, description="PEM private key this service signs its token requests with (a secret file).")
     auth_client_scopes: str = Field("", description="The scopes this service asks for, space-separated.")
+
+    def allowed_fhir_servers(self) -> list[str]:
+        """CDS_FHIR_SERVERS, or the intake service alone; without a trailing slash."""
+        servers = self.cds_fhir_servers if self.cds_fhir_servers is not None else [self.intake_url]
+        return [server.rstrip("/") for server in servers]
 
     def database_url_for(self, service: str) -> str:
         if self.database_url:

@@ -4,15 +4,17 @@ from typing import Annotated, Any
 
 import httpx
 from fastapi import APIRouter, Depends, Path, Query, Request
+from fastapi.exceptions import RequestValidationError
+from pydantic import ValidationError
 from starlette.responses import HTMLResponse, Response
 
 from services.classifier import cds_hooks
 from services.classifier.codesystems import CODESYSTEM_NAMES, render_all_codesystems, render_codesystem
 from services.classifier.explanation import PATH as EXPLANATION_PATH
 from services.classifier.explanation import render_explanation
-from services.classifier.fhir_source import fetch_patient_record, store_result
+from services.classifier.fhir_source import STORED_TYPES, fetch_patient_record, origin, store_result
 from services.classifier.service import classify_bundle, record_bundle
-from shared.auth import BEARER, Principal, requires
+from shared.auth import BEARER, Principal, on_behalf_of, requires
 from shared.errors import FHIRError
 from shared.fhir_json import fhir_response
 from shared.fhir_openapi import fhir_body, fhir_responses
@@ -32,8 +34,18 @@ async def json_body(request: Request) -> Any:
 
 async def cds_client(request: Request, _: Annotated[object, Depends(BEARER)]) -> Principal:
     """CDS Hooks: the CDS client (the EHR) signs a JWT for this service; it carries no SMART
-    scopes (CDS Hooks 2.0, "Trusting CDS Clients"), so only the signature, issuer and audience count."""
+    scopes (CDS Hooks 2.0, "Trusting CDS Clients"), so the signature, issuer (CDS_CLIENTS),
+    audience, expiry, and a jti not seen before count (main.py builds cds_auth)."""
     return await request.app.state.cds_auth.principal(request.headers.get("authorization"))
+
+
+async def hook_body(request: Request) -> cds_hooks.HookRequest:
+    """The hook request, read with the limits of every body (size, depth, syntax) before it is parsed."""
+    payload = await json_body(request)
+    try:
+        return cds_hooks.HookRequest.model_validate(payload)
+    except ValidationError as exc:
+        raise RequestValidationError(exc.errors(include_url=False, include_context=False)) from None
 
 
 def service_base(request: Request) -> str:
@@ -67,16 +79,25 @@ def build_router() -> APIRouter:
                  response_class=Response, summary="Classify a patient from the data stored in the intake service",
                  responses=fhir_responses({200: ("Collection Bundle, as for /classify; with store=true the "
                                                  "RiskAssessment and Observations as stored in intake", "Bundle")},
-                                          (400, 401, 403, 404, 422, 502)),
-                 dependencies=[requires(("RiskAssessment", "create"), ("Patient", "read"), ("Observation", "search"))])
+                                          (400, 401, 403, 404, 422, 502)))
     async def classify_patient(patient_id: PatientId, request: Request, settings: SettingsDep,
+                               caller: Annotated[Principal, requires(("RiskAssessment", "create"), ("Patient", "read"),
+                                                                     ("Observation", "search"))],
                                store: Annotated[bool, Query(description="Store the RiskAssessment and the typing "
-                                                                        "and mechanism Observations in intake")] = False,
-                               ) -> Response:
-        record = await fetch_patient_record(request.app.state.intake, patient_id)
+                                                                        "and mechanism Observations in intake (the "
+                                                                        "caller's token must allow creating both)")]
+                               = False) -> Response:
+        if store:  # the caller's scopes decide what is written, not this service's own (no confused deputy)
+            for resource_type in STORED_TYPES:
+                caller.require(resource_type, "create")
+        # intake records every read and write under this service's token; the header names the end
+        # client beside it in those AuditEvents (docs/decisions.md, Security).
+        behalf = on_behalf_of(caller)
+        intake = request.app.state.intake
+        record = await fetch_patient_record(intake, patient_id, behalf, intake_origins(settings))
         result = classify_bundle(record_bundle(record), settings.canonical_base)
         if store:
-            result = await store_result(request.app.state.intake, result)
+            result = await store_result(intake, result, behalf)
         return fhir_response(result)
 
     @router.get("/fhir/CodeSystem", operation_id="searchCodeSystem", tags=["Terminology"], response_class=Response,
@@ -112,10 +133,12 @@ def build_router() -> APIRouter:
                  summary="CDS Hooks patient-view: a card with the leading diagnosis, typing, rationale and next test",
                  response_model=cds_hooks.CardsResponse,
                  response_model_exclude_none=True,  # CDS Hooks: optional members are left out, never null
-                 responses=fhir_responses({}, (400, 401, 404, 412, 422, 502)),
-                 dependencies=[Depends(cds_client)])
-    async def patient_view(service_id: str, hook: cds_hooks.HookRequest, settings: SettingsDep,
-                           request: Request) -> cds_hooks.CardsResponse:
+                 responses=fhir_responses({}, (400, 401, 404, 412, 413, 415, 422, 502)),
+                 openapi_extra={"requestBody": {"required": True, "content": {"application/json": {
+                     "schema": {"$ref": "#/components/schemas/HookRequest"}}}}},
+                 dependencies=[Depends(cds_client)])  # the caller first, then its body
+    async def patient_view(service_id: str, hook: Annotated[cds_hooks.HookRequest, Depends(hook_body)],
+                           settings: SettingsDep, request: Request) -> cds_hooks.CardsResponse:
         if service_id != cds_hooks.SERVICE_ID:
             raise FHIRError.of(404, "not-found", f"No CDS service {service_id}; see /cds-services")
         record = await _patient_record(hook, settings)
@@ -125,8 +148,23 @@ def build_router() -> APIRouter:
     return router
 
 
+def intake_origins(settings: Settings) -> set[tuple[str, str, int | None]]:
+    """Where intake's paging links may lead: intake itself, or its public URL when links carry that."""
+    return {origin(url) for url in (settings.intake_url, settings.public_base_url) if url}
+
+
+def _same_base(a: httpx.URL, b: str) -> bool:
+    other = httpx.URL(b)
+    return origin(a) == origin(other) and a.path.rstrip("/") == other.path.rstrip("/")
+
+
 async def _patient_record(hook: cds_hooks.HookRequest, settings: Settings) -> dict:
-    """From prefetch when the EHR sent it whole, else from the EHR's FHIR server (CDS Hooks 2.0 §Prefetch)."""
+    """From prefetch when the EHR sent it whole, else from the EHR's FHIR server with the token the
+    EHR grants for it (CDS Hooks 2.0, "Prefetch" and "FHIR Resource Access"): never without
+    fhirAuthorization, only a server of CDS_FHIR_SERVERS, paging links only on its origin."""
+    if hook.fhirAuthorization and not hook.fhirServer:
+        raise FHIRError.of(400, "invalid", "fhirAuthorization is given without fhirServer (CDS Hooks cds-r-1)",
+                           "fhirServer")
     patient_id = hook.context.patientId
     prefetch = hook.prefetch or {}
     patient, observations = prefetch.get("patient"), prefetch.get("observations")
@@ -142,19 +180,25 @@ async def _patient_record(hook: cds_hooks.HookRequest, settings: Settings) -> di
                                                      if isinstance(e, dict) and "resource" in e]}
     if not hook.fhirServer:
         raise FHIRError.of(412, "required", "Neither a complete prefetch nor a fhirServer to read the patient from")
+    if hook.fhirAuthorization is None:
+        raise FHIRError.of(412, "security", "The prefetch is incomplete, and fhirServer is read only with the access "
+                                            "token the CDS client grants for it (fhirAuthorization); send either",
+                           "fhirAuthorization")
     try:
         server = httpx.URL(hook.fhirServer)
     except (httpx.InvalidURL, ValueError):  # ValueError: e.g. a lone surrogate, which JSON can carry
         server = None
     if server is None or server.scheme not in ("http", "https") or not server.host:
         raise FHIRError.of(400, "invalid", "fhirServer is not an http(s) URL", "fhirServer")
-    headers = {}
-    if hook.fhirAuthorization:
-        token = hook.fhirAuthorization.access_token
-        if not (token.isascii() and token.isprintable()):  # it goes into a header
-            raise FHIRError.of(400, "invalid", "fhirAuthorization.access_token is not a bearer token",
-                               "fhirAuthorization.access_token")
-        headers["Authorization"] = f"Bearer {token}"
+    if not any(_same_base(server, allowed) for allowed in settings.allowed_fhir_servers()):
+        # 412: CDS Hooks' answer when the service cannot get the data it needs
+        raise FHIRError.of(412, "security", "fhirServer is not a FHIR server this service may read "
+                                            "(CDS_FHIR_SERVERS); send the prefetch whole", "fhirServer")
+    token = hook.fhirAuthorization.access_token
+    if not (token.isascii() and token.isprintable()):  # it goes into a header
+        raise FHIRError.of(400, "invalid", "fhirAuthorization.access_token is not a bearer token",
+                           "fhirAuthorization.access_token")
     # The EHR's server, with the EHR's token for it (fhirAuthorization), never this service's own.
-    async with create_http_client(settings, hook.fhirServer.rstrip("/") + "/", headers=headers, as_service=False) as client:
+    async with create_http_client(settings, hook.fhirServer.rstrip("/") + "/", as_service=False,
+                                  headers={"Authorization": f"Bearer {token}"}) as client:
         return await fetch_patient_record(client, patient_id)

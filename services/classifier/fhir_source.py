@@ -8,27 +8,46 @@ from shared.errors import FHIRError
 MAX_PAGES = 50  # 50 pages of 500: a record larger than this is not a single patient's labs
 
 
-async def fetch_patient_record(client: httpx.AsyncClient, patient_id: str) -> dict:
-    """{"patient": Patient, "observations": [Observation, ...]}, as the classifier takes it."""
-    patient = await _get(client, f"Patient/{patient_id}")
+def origin(url: str | httpx.URL) -> tuple[str, str, int | None]:
+    """(scheme, host, port), the port filled in for http and https."""
+    url = httpx.URL(url)
+    return url.scheme, url.host, url.port or {"http": 80, "https": 443}.get(url.scheme)
+
+
+async def fetch_patient_record(client: httpx.AsyncClient, patient_id: str, headers: dict[str, str] | None = None,
+                               origins: set[tuple[str, str, int | None]] | None = None) -> dict:
+    """{"patient": Patient, "observations": [Observation, ...]}, as the classifier takes it.
+
+    Paging links are followed only to `origins` (default: the server's own): the client carries
+    a token for that server, and a link elsewhere would hand it to whoever runs that host."""
+    origins = origins or {origin(client.base_url)}
+    patient = await _get(client, f"Patient/{patient_id}", headers=headers)
     observations: list[dict] = []
     url = "Observation"
     params: dict | None = {"patient": patient_id, "_count": "500"}
     for _ in range(MAX_PAGES):
-        bundle = await _get(client, url, params)
+        bundle = await _get(client, url, params, headers)
         observations += [e["resource"] for e in bundle.get("entry", [])
                          if e.get("resource", {}).get("resourceType") == "Observation"]
-        next_url = next((link["url"] for link in bundle.get("link", []) if link.get("relation") == "next"), None)
+        next_url = next((link.get("url") for link in bundle.get("link", []) if link.get("relation") == "next"), None)
         params = None  # the next link carries them
         if next_url is None:
             return {"patient": patient, "observations": observations}
+        try:
+            elsewhere = not isinstance(next_url, str) or origin(client.base_url.join(next_url)) not in origins
+        except (httpx.InvalidURL, ValueError):
+            elsewhere = True
+        if elsewhere:
+            raise FHIRError.of(502, "security", f"The FHIR server at {client.base_url} sent a next page link to "
+                                                "another origin; it was not followed (the token is for that server only)")
         url = next_url
     raise FHIRError.of(422, "too-costly", f"Patient/{patient_id} has more than {MAX_PAGES} pages of Observations")
 
 
-async def _get(client: httpx.AsyncClient, url: str, params: dict | None = None) -> dict:
+async def _get(client: httpx.AsyncClient, url: str, params: dict | None = None,
+               headers: dict[str, str] | None = None) -> dict:
     try:
-        response = await client.get(url, params=params)
+        response = await client.get(url, params=params, headers=headers)
     except httpx.HTTPError as exc:
         raise FHIRError.of(502, "transient", f"The FHIR server at {client.base_url} could not be reached: "
                                              f"{type(exc).__name__}") from None
@@ -51,7 +70,7 @@ async def _get(client: httpx.AsyncClient, url: str, params: dict | None = None) 
 STORED_TYPES = ("RiskAssessment", "Observation")
 
 
-async def store_result(client: httpx.AsyncClient, result: dict) -> dict:
+async def store_result(client: httpx.AsyncClient, result: dict, headers: dict[str, str] | None = None) -> dict:
     """Write a result Bundle's RiskAssessment and Observations to the FHIR server in one
     transaction; returns the result with those entries as stored (ids, versions, full URLs)."""
     stored = [e for e in result.get("entry", []) if e["resource"]["resourceType"] in STORED_TYPES]
@@ -61,7 +80,8 @@ async def store_result(client: httpx.AsyncClient, result: dict) -> dict:
     base = str(client.base_url).rstrip("/")  # a transaction is posted to the base itself
     try:
         response = await client.post(base, json=transaction, headers={"Content-Type": "application/fhir+json",
-                                                                      "Prefer": "return=representation"})
+                                                                      "Prefer": "return=representation",
+                                                                      **(headers or {})})
     except httpx.HTTPError as exc:
         raise FHIRError.of(502, "transient", f"The FHIR server at {client.base_url} could not be reached to "
                                              f"store the result: {type(exc).__name__}") from None

@@ -7,6 +7,7 @@ from fastapi import FastAPI
 from starlette.middleware.cors import CORSMiddleware
 
 from services.classifier.api import build_router
+from services.classifier.cds_hooks import HookRequest
 from services.classifier.knowledge import knowledge
 from shared.app import create_service_app
 from shared.auth import Authorizer
@@ -43,13 +44,15 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                       {"name": "operations"}],
     )
     app.state.settings = settings
-    app.state.cds_auth = Authorizer(settings, require_scope=False)
+    # CDS Hooks client JWTs: of the EHRs in CDS_CLIENTS, no scopes, each used once (CDS Hooks 2.0).
+    app.state.cds_auth = Authorizer(settings, require_scope=False, issuers=settings.cds_clients or None,
+                                    single_use=True)
     app.include_router(build_router())
     # CDS Hooks: browser-based CDS clients call from the EHR's origin and send a preflight first.
     app.add_middleware(CORSMiddleware, allow_origins=settings.cds_allowed_origins, allow_credentials=False,
                        allow_methods=["GET", "POST", "OPTIONS"], allow_headers=["Authorization", "Content-Type"],
                        max_age=600)
-    install_fhir_schemas(app, ["Bundle", "OperationOutcome", "CodeSystem"])
+    install_fhir_schemas(app, ["Bundle", "OperationOutcome", "CodeSystem"], models=(HookRequest,))
     return app
 
 

@@ -9,6 +9,7 @@ from services.classifier.features import PatientFeatures
 from services.classifier.inference import Assessment
 from services.classifier.knowledge import Knowledge, knowledge
 from services.classifier.management import Advice
+from services.classifier.narrative import risk_assessment_text
 from services.classifier.probability import format_probability
 
 ALERT_PREFIX = "ALERT"  # the first note of an assessment with a can't-miss alarm: "ALERT (critical): ..."
@@ -113,6 +114,8 @@ def _risk_assessment(features: PatientFeatures, assessment: Assessment, base: st
         resource["basis"] = basis
     if notes:
         resource["note"] = notes
+    resource["text"] = risk_assessment_text(resource["prediction"], _display(kb, "calcinosis-typing", assessment.typing),
+                                            alarms, _none_fits_note(assessment, kb) if assessment.none_fits else None)
     if alarms:
         resource["mitigation"] = " ".join(f"Can't-miss alarm ({alarm.level}): {alarm.action}." for alarm in alarms)
     return resource

@@ -13,6 +13,7 @@ from services.imaging.analysis.lesions import Findings, Lesion
 from services.imaging.analysis.volume import Volume
 from services.imaging.body_sites import SNOMED_CT, snomed_site
 from services.imaging.key_images import key_images
+from shared.narrative import narrative, paragraph, table
 
 UCUM = "http://unitsofmeasure.org"
 LOINC = "http://loinc.org"
@@ -108,6 +109,19 @@ def conclusion(findings: Findings, warnings: list[str]) -> str:
     return text
 
 
+def report_text(conclusion_text: str, findings: Findings) -> dict[str, str]:
+    """DiagnosticReport.text: the conclusion and a table of the lesions, numbered as the key images
+    and the mask number them (largest first)."""
+    blocks = [paragraph(conclusion_text, "Conclusion")]
+    if findings.lesions:
+        blocks.append(table(
+            ["Lesion", "Site", "Side", "Largest diameter (mm)", "Volume (mL)", "Mean density (HU)", "Pattern"],
+            [[n, lesion.body_site.replace("-", " "), lesion.laterality, f"{lesion.largest_diameter_mm:.0f}",
+              f"{lesion.volume_ml:.1f}", f"{lesion.mean_hu:.0f}", lesion.pattern.replace("-", " ")]
+             for n, lesion in enumerate(findings.lesions, 1)]))
+    return narrative(*blocks)
+
+
 def report_bundle(volume: Volume, findings: Findings, base: str, subject: str | None,
                   imaging_study: str | None) -> dict:
     """A collection Bundle: the DiagnosticReport, then one Observation per lesion, largest first."""
@@ -117,14 +131,15 @@ def report_bundle(volume: Volume, findings: Findings, base: str, subject: str | 
                      lesion_observation(lesion, base, subject, imaging_study, effective, issued))
                     for lesion in findings.lesions]
     notes = [*volume.warnings, *findings.warnings, *([] if effective else [ACQUISITION_UNKNOWN])]
+    summary = conclusion(findings, notes)
     report = {
-        "resourceType": "DiagnosticReport", "status": STATUS,
+        "resourceType": "DiagnosticReport", "status": STATUS, "text": report_text(summary, findings),
         "category": [{"coding": [{"system": REPORT_CATEGORY, "code": "RAD", "display": "Radiology"}]}],
         "code": {"coding": [{"system": f"{base}/CodeSystem/calcinosis-finding", "code": REPORT_CODE,
                              "display": REPORT_TEXT}, REPORT_LOINC], "text": REPORT_TEXT},
         "issued": issued,
         "result": [{"reference": url} for url, _ in observations],
-        "conclusion": conclusion(findings, notes),
+        "conclusion": summary,
         "presentedForm": [{"contentType": "image/png", "title": title, "data": base64.b64encode(png).decode()}
                           for title, png in key_images(volume, findings)],
     }

@@ -165,13 +165,17 @@ async def test_codesystems_are_readable(classifier):
     assert (await classifier.get("/fhir/CodeSystem/nonsense")).status_code == 404
 
 
-def hook_request(patient_id: str, prefetch: dict | None = None, fhir_server: str | None = None) -> dict:
-    request = {"hook": "patient-view", "hookInstance": "d1577c69-dfbe-44ad-ba6d-3e05e953b2ea",
-               "context": {"userId": "Practitioner/example", "patientId": patient_id}}
+def hook_request(patient_id: str, prefetch: dict | None = None, fhir_server: str | None = None,
+                 access_token: str | None = None) -> dict:
+    request: dict = {"hook": "patient-view", "hookInstance": "d1577c69-dfbe-44ad-ba6d-3e05e953b2ea",
+                     "context": {"userId": "Practitioner/example", "patientId": patient_id}}
     if prefetch is not None:
         request["prefetch"] = prefetch
     if fhir_server:
         request["fhirServer"] = fhir_server
+    if access_token:
+        request["fhirAuthorization"] = {"access_token": access_token, "token_type": "Bearer", "expires_in": 300,
+                                        "scope": "user/Patient.r user/Observation.rs", "subject": "calcinosis-cds"}
     return request
 
 
@@ -267,7 +271,8 @@ async def test_classify_patient_stores_the_assessment_in_intake(classifier_on_in
 async def test_cds_patient_view_reads_the_fhir_server_without_prefetch(classifier_on_intake, live_intake):
     fhir_server, patient_id, _ = live_intake
     response = await classifier_on_intake.post("/cds-services/calcinosis-differential",
-                                               json=hook_request(patient_id, fhir_server=fhir_server))
+                                               json=hook_request(patient_id, fhir_server=fhir_server,
+                                                                 access_token="granted-by-the-ehr"))
     assert response.status_code == 200, response.text
     assert "Primary hyperphosphatemic" in response.json()["cards"][0]["summary"]
 

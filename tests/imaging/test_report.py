@@ -6,6 +6,7 @@ one segment per lesion and none without lesions, and a reviewer confirming the r
 import dataclasses
 import io
 import shutil
+import xml.etree.ElementTree as ET
 
 import httpx
 import numpy as np
@@ -29,6 +30,7 @@ from shared.settings import Settings
 from tests.imaging import phantom
 from tests.imaging.fixtures import NIFTI, SERIES
 from tests.intake.fhir_data import FHIR, create, imaging_study, patient
+from tests.support.narrative import XHTML, checked_narrative
 
 BASE = "http://calcinosis.example.org/fhir"
 ACQUIRED = "2022-12-08T14:03:52Z"
@@ -187,6 +189,21 @@ def test_without_an_acquisition_time_there_is_no_effective_time_and_the_report_s
     report, observations = observations_of(report_bundle(volume, findings, BASE, None, None))
     assert all("effectiveDateTime" not in r and "effectivePeriod" not in r for r in (report, *observations))
     assert ACQUISITION_UNKNOWN in report["conclusion"]
+
+
+def test_the_report_has_a_narrative_with_the_conclusion_and_a_table_of_lesions(analysed):
+    volume, findings = analysed
+    report, observations = observations_of(report_bundle(volume, findings, BASE, None, None))
+    words = checked_narrative(report)
+    assert f"Conclusion: {' '.join(report['conclusion'].split())}" in words
+    rows = [[cell.text for cell in row] for row in ET.fromstring(report["text"]["div"]).iter(f"{XHTML}tr")][1:]
+    assert len(rows) == len(observations) == len(findings.lesions) > 1
+    for n, (row, observation) in enumerate(zip(rows, observations, strict=True), 1):
+        values = {c["code"]["coding"][0]["code"]: c.get("valueQuantity") for c in observation["component"]}
+        assert row[0] == str(n) and row[1] == "hip gluteal"
+        assert row[3] == f"{values['largest-diameter']['value']:.0f}" and row[4] == f"{values['volume']['value']:.1f}"
+    empty, _ = observations_of(report_bundle(volume, no_lesion(volume), BASE, None, None))
+    assert "<table" not in empty["text"]["div"] and "No soft-tissue calcified mass" in checked_narrative(empty)
 
 
 def test_body_sites_carry_snomed_ct_and_the_volumes_are_split(analysed):

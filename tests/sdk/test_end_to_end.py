@@ -132,7 +132,8 @@ def test_ehr_bundle_to_cds_card(sdk, system):
     assert {f"Observation/{o['id']}" for o in lesions} <= basis  # the imaging findings were used
     hook = HookRequest.from_dict({
         "hook": "patient-view", "hookInstance": "d1577c69-dfbe-44ad-ba6d-3e05e953b2ea",
-        "fhirServer": f"{system['intake']}/fhir", "context": {"userId": "Practitioner/e2e", "patientId": patient_id}})
+        "fhirServer": f"{system['intake']}/fhir", "fhirAuthorization": {"access_token": "granted-by-the-ehr"},
+        "context": {"userId": "Practitioner/e2e", "patientId": patient_id}})
     cards = cds_patient_view.sync("calcinosis-differential", client=classifier, body=hook)
     assert isinstance(cards, CardsResponse) and len(cards.cards) == 1
     assert leading["text"].split(" (")[0].lower() in cards.cards[0].summary.lower()

@@ -181,6 +181,7 @@ def test_classifier_reads_the_patient_from_intake_and_answers_cds_hooks(sdk, int
 
     hook = HookRequest.from_dict({"hook": "patient-view", "hookInstance": str(uuid.uuid4()),
                                   "fhirServer": f"{intake_url}/fhir",
+                                  "fhirAuthorization": {"access_token": "granted-by-the-ehr", "token_type": "Bearer"},
                                   "context": {"userId": "Practitioner/1", "patientId": stored.id}})
     cards = cds_patient_view.sync(service.id, client=classifier, body=hook)
     assert isinstance(cards, CardsResponse) and len(cards.cards) == 1

@@ -16,6 +16,7 @@ from typing import Any
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from services.intake.interactions import Interactions
+from shared.auth import ON_BEHALF_OF, parse_on_behalf_of
 from shared.errors import database_unavailable
 from shared.fhir_time import instant, now_ms
 from shared.logging import request_id_var
@@ -29,6 +30,7 @@ ACTIONS = {"create": "C", "read": "R", "vread": "R", "search-type": "E", "search
            "history-type": "R", "history-system": "R", "update": "U", "delete": "D", "transaction": "E",
            "batch": "E", "operation": "E", "capabilities": "R"}
 _UNAUDITED = re.compile(r"^/fhir/(metadata|\.well-known/.*)$")
+ON_BEHALF_HEADER = ON_BEHALF_OF.lower().encode()
 _RESOURCE_PATH = re.compile(r"^/fhir/(?P<type>[A-Z][A-Za-z]+)(?:/(?P<id>[A-Za-z0-9\-.]{1,64}))?(?P<rest>/.*)?$")
 
 
@@ -59,7 +61,8 @@ def outcome_of(status: int) -> str:
 
 
 def audit_event(method: str, path: str, query: str, status: int, principal: Any, client_address: str | None,
-                entities: list[str], request_id: str) -> dict:
+                entities: list[str], request_id: str, on_behalf: tuple[str, str] | None = None) -> dict:
+    """on_behalf: (issuer, subject) of the end client a calling service named (X-On-Behalf-Of)."""
     interaction = interaction_of(method, path)
     match = _RESOURCE_PATH.match(path)
     touched = list(dict.fromkeys(entities or ([f"{match['type']}/{match['id']}"] if match and match["id"]
@@ -72,7 +75,7 @@ def audit_event(method: str, path: str, query: str, status: int, principal: Any,
         "recorded": instant(now_ms()),
         "outcome": outcome_of(status),
         "outcomeDesc": f"HTTP {status}",
-        "agent": [_agent(principal, client_address)],
+        "agent": [_agent(principal, client_address), *([_end_client(*on_behalf)] if on_behalf and principal else [])],
         "source": {"site": "calcinosis-intake", "observer": {"display": "calcinosis intake FHIR server"},
                    "type": [{"system": "http://terminology.hl7.org/CodeSystem/security-source-type", "code": "4",
                              "display": "Application Server"}]},
@@ -98,6 +101,15 @@ def _agent(principal: Any, client_address: str | None) -> dict:
     if client_address:
         agent["network"] = {"address": client_address, "type": "2"}  # 2: IP address
     return agent
+
+
+def _end_client(issuer: str, subject: str) -> dict:
+    """The client a calling service acts for, as that service names it: recorded beside the service
+    (whose token was checked), so it adds to the trail and cannot take the service's place."""
+    return {"requestor": True, "who": {"identifier": {"system": issuer, "value": subject}}, "altId": subject,
+            "type": {"coding": [{"system": "http://terminology.hl7.org/CodeSystem/v3-ParticipationType",
+                                 "code": "PRCP", "display": "primary information recipient"}],
+                     "text": "end client, named by the calling service (X-On-Behalf-Of)"}}
 
 
 def _entity(reference: str) -> dict:
@@ -170,9 +182,10 @@ class AuditMiddleware:
     async def _record(self, scope: Scope, status: int) -> None:
         state = scope.get("state", {})
         client = scope.get("client")
+        behalf = next((v.decode("latin-1") for k, v in scope.get("headers", []) if k.lower() == ON_BEHALF_HEADER), None)
         event = audit_event(scope["method"], scope["path"], scope.get("query_string", b"").decode("latin-1"),
                             status, state.get("principal"), client[0] if client else None,
-                            state.get("audit_entities", []), request_id_var.get())
+                            state.get("audit_entities", []), request_id_var.get(), parse_on_behalf_of(behalf))
         try:
             await self.interactions.record_audit_event(event)
         except Exception as exc:  # never fail a request for its audit; but say so, without patient data
