@@ -24,7 +24,7 @@ from cryptography.hazmat.primitives.asymmetric import ec, rsa
 from jwt.algorithms import ECAlgorithm
 
 from shared.auth import ClientCredentials, key_thumbprint
-from tests.deploy.expected import AUTH_CLIENTS, DEV_CLIENTS, DEV_DEVELOPER_CLIENT, DEV_DIR
+from tests.deploy.expected import AUTH_CLIENTS, DEV_CLIENTS, DEV_DEVELOPER_CLIENT, DEV_DIR, ROOT
 from tests.intake.fhir_data import FHIR, patient
 from tests.support.processes import free_port, python_process, uvicorn_service, wait_healthy
 
@@ -203,3 +203,21 @@ def test_a_clients_file_with_a_scope_it_cannot_grant_stops_the_server(tmp_path):
                          env={**os.environ, "DEVAUTH_CLIENTS": str(tmp_path / "clients.json"),
                               "PYTHONPATH": str(DEV_DIR.parents[1])}, timeout=60)
     assert run.returncode != 0 and "must be SMART scopes" in run.stderr
+
+
+@pytest.mark.skipif(shutil.which("openssl") is None or shutil.which("curl") is None, reason="needs openssl and curl")
+def test_the_readme_gets_a_token_and_calls_intake_with_it(dev_auth, intake):
+    """README "Try it with Docker Compose": its commands after `docker compose`, as written, with
+    dev-auth and intake where these processes listen."""
+    readme = (ROOT / "README.md").read_text()
+    section = readme.split("## Try it with Docker Compose", 1)[1].split("\n## ", 1)[0]
+    block = section.split("```bash\n", 1)[1].split("```", 1)[0]
+    script = "\n".join(line for line in block.splitlines() if not line.startswith("docker "))
+    assert "deploy/dev/token.sh" in script and "curl" in script
+    script = script.replace("http://localhost:8001/fhir", intake)
+    run = subprocess.run(["bash", "-euo", "pipefail", "-c", script], cwd=ROOT,
+                         env={**os.environ, "TOKEN_URL": f"{dev_auth}/token"}, capture_output=True, text=True,
+                         timeout=60)
+    assert run.returncode == 0, run.stderr
+    stored = json.loads(run.stdout)
+    assert stored["resourceType"] == "Patient" and stored["id"] == "example-ada"
