@@ -9,7 +9,8 @@
 #   scripts/lock.sh --upgrade                every package to its newest allowed release
 #   scripts/lock.sh --upgrade-package NAME   that one (and what it needs)
 #
-# Resolution is uv's (`uv pip compile`, a test tool in pyproject.toml; any uv 0.13 on PATH does too).
+# Resolution is uv's (`uv pip compile`: .venv's, a test tool in pyproject.toml; else one on PATH; else
+# installed into .venv).
 # A lock with merge-conflict markers is read as its first side ("ours") for the pins to keep, so
 # after a merge of two branches that both changed dependencies just run this script.
 set -euo pipefail
@@ -18,7 +19,14 @@ cd "$(dirname "$0")/.."
 if [ -n "${UV:-}" ]; then :
 elif [ -x .venv/bin/uv ]; then UV=.venv/bin/uv
 elif command -v uv >/dev/null; then UV=uv
-else scripts/bootstrap.sh && UV=.venv/bin/uv
+else
+    # uv as pyproject.toml's test tools pin it, into .venv (not through bootstrap.sh: the lock it
+    # installs from may be the one in conflict)
+    [ -x .venv/bin/python ] || "${PYTHON:-python3}" -m venv .venv
+    spec=$(.venv/bin/python -c "import tomllib; print(next(r for r in tomllib.load(open('pyproject.toml', 'rb'))
+        ['project']['optional-dependencies']['test'] if r.split('>')[0].split('=')[0].strip() == 'uv'))")
+    .venv/bin/python -m pip install --quiet "$spec"
+    UV=.venv/bin/uv
 fi
 
 FULL=requirements.lock
