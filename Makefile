@@ -1,5 +1,5 @@
 # Shortcuts for the README's commands.
-.PHONY: run test demo clients
+.PHONY: run test demo clients lock
 
 run:  ## the three services on the embedded defaults
 	./scripts/run.sh
@@ -9,3 +9,6 @@ test:  ## the whole test suite
 
 demo:  ## a sample patient and CT through the running system (start `make run` first)
 	./scripts/bootstrap.sh && .venv/bin/python scripts/demo.py
+
+lock:  ## requirements.lock and requirements-runtime.lock written anew from pyproject.toml
+	./scripts/lock.sh

@@ -167,3 +167,24 @@ KUBERNETES_AUTH_KEY_SECRETS = {
 # (IMAGING_MAX_VOXELS, 512x512x2048) at 1.5 GiB, 2.5 GiB when a tilted or oblique series is
 # resampled (bench/imaging_series.py): the limit covers what is accepted.
 WORKER_MEMORY_PER_ANALYSIS = {"requests": "1Gi", "limits": "3Gi"}
+
+# --- The dev profile (README "Try it with Docker Compose") ------------------------------------
+# `docker compose --env-file deploy/dev/compose.env --profile dev up`: the default services, with
+# the settings of compose.env, and the development authorization server dev-auth (profile dev
+# only). The default profile is the same with or without it.
+DEV_PROFILE = "dev"
+DEV_DIR = ROOT / "deploy" / "dev"
+DEV_ENV_FILE = DEV_DIR / "compose.env"
+DEV_CLIENTS = DEV_DIR / "clients.json"
+DEV_AUTH_SERVICE = "dev-auth"
+DEV_AUTH_PORT = 8004
+DEV_AUTH_MOUNT = "/dev-auth"
+DEV_AUTH_COMMAND = ["python", "-m", "uvicorn", "devauth:app", "--app-dir", DEV_AUTH_MOUNT, "--host", "0.0.0.0",
+                    "--port", str(DEV_AUTH_PORT), "--no-access-log"]
+DEV_ISSUER = f"http://{DEV_AUTH_SERVICE}:{DEV_AUTH_PORT}"
+# The client a developer gets tokens with (deploy/dev/token.sh), for the services' public URLs.
+DEV_DEVELOPER_CLIENT = "developer"
+# compose: variables that may be left out, with their defaults (compose.env sets them for dev).
+COMPOSE_OPTIONAL_VARIABLES = {"CALCINOSIS_SECRETS_DIR": "./deploy/secrets"}
+# Whom each service calls with its token (the audience its tokens must name).
+AUTH_CALLS = {"intake": "imaging", "classifier": "intake", "imaging": "intake"}

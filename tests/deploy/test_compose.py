@@ -31,6 +31,7 @@ from tests.deploy.expected import (
     COMPOSE_DATABASE_SECRETS,
     COMPOSE_FILE,
     COMPOSE_OPERATOR_VARIABLES,
+    COMPOSE_OPTIONAL_VARIABLES,
     COMPOSE_PUBLIC_URL_VARIABLES,
     COMPOSE_SCHEMA,
     COMPOSE_SCHEMA_SHA256,
@@ -70,9 +71,11 @@ def _errors(validator, document) -> list[str]:
 
 
 def _app_services(compose: dict) -> dict[str, dict]:
-    """The services built from deploy/Dockerfile: the three APIs and the imaging workers."""
+    """The services built from deploy/Dockerfile that every profile runs: the three APIs and the
+    imaging workers (the dev profile's dev-auth has test_dev_profile.py)."""
     return {name: service for name, service in compose["services"].items()
-            if isinstance(service.get("build"), dict) and service["build"].get("dockerfile") == APP_DOCKERFILE}
+            if isinstance(service.get("build"), dict) and service["build"].get("dockerfile") == APP_DOCKERFILE
+            and not service.get("profiles")}
 
 
 def _command(service: dict) -> list[str]:
@@ -178,7 +181,7 @@ def test_secret_files_have_examples_and_stay_out_of_git(compose):
     ignored = (ROOT / ".gitignore").read_text().split()
     assert "deploy/secrets/*.txt" in ignored
     for name, secret in compose["secrets"].items():
-        path = (ROOT / secret["file"]).resolve()
+        path = (ROOT / _interpolate(secret["file"], {})).resolve()
         assert path.parent == SECRETS_DIR and path.suffix == ".txt", name
         assert path.with_name(path.name + ".example").is_file(), f"{name}: no {path.name}.example"
 
@@ -324,9 +327,12 @@ def _references(compose_text: str) -> list[re.Match]:
 
 def test_the_operator_variables_are_required_with_a_message(compose):
     references = _references(COMPOSE_FILE.read_text())
-    assert {m["name"] or m["bare"] for m in references} == set(COMPOSE_OPERATOR_VARIABLES)
+    assert {m["name"] or m["bare"] for m in references} == set(COMPOSE_OPERATOR_VARIABLES) | set(COMPOSE_OPTIONAL_VARIABLES)
     for match in references:
         name = match["name"]
+        if name in COMPOSE_OPTIONAL_VARIABLES:
+            assert match["op"] == ":-" and match["arg"] == COMPOSE_OPTIONAL_VARIABLES[name], match.group(0)
+            continue
         assert name and match["op"] == ":?", f"{match.group(0)}: required, ${{{name}:?...}}, not defaulted"
         assert match["arg"].startswith(f"set {name} ") and "deploy/README.md" in match["arg"], match.group(0)
     for name in COMPOSE_OPERATOR_VARIABLES:

@@ -1,0 +1,1 @@
+ALo4HzPg4U8tQPIaZLoe4Od2aaskot5me6PxaCncP_0

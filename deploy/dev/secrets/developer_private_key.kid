@@ -1,0 +1,1 @@
+ktqrUX9HqOOHf9ggXOnGKhFoJ2ptpHvjzw6u4x_zNNU

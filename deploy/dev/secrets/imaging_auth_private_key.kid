@@ -1,0 +1,1 @@
+TTyz1gFkPLFl2P-rq-SnwHSlePgimjT0lBBzpVIn0J8

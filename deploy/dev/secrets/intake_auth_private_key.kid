@@ -1,0 +1,1 @@
+TWl38qsjb9ppr062XFsbt4TF9HmfTeHg07Mpfxmz6hg
