@@ -9,3 +9,6 @@ test:  ## the whole test suite
 
 demo:  ## a sample patient and CT through the running system (start `make run` first)
 	./scripts/bootstrap.sh && .venv/bin/python scripts/demo.py
+
+clients:  ## the Python SDKs of the three services, under build/clients (README, "Python SDKs")
+	./scripts/bootstrap.sh && .venv/bin/python scripts/generate_clients.py
