@@ -96,7 +96,7 @@ def dicom_seg(volume: Volume, findings: Findings, source_paths: list[Path]) -> b
 
 # The mask's own media types, and the generic one a client may ask for instead: SDK generators that
 # know only application/octet-stream for bytes (openapi-python-client) keep the download when the
-# document offers it (decision Imaging N in docs/decisions.md).
+# document offers it (docs/decisions.md, Imaging 30).
 MASK_MEDIA_TYPES = ("application/dicom", "application/gzip")
 GENERIC_BINARY = "application/octet-stream"
 
