@@ -12,3 +12,6 @@ demo:  ## a sample patient and CT through the running system (start `make run` f
 
 lock:  ## requirements.lock and requirements-runtime.lock written anew from pyproject.toml
 	./scripts/lock.sh
+
+clients:  ## the Python SDKs of the three services, under build/clients (README, "Python SDKs")
+	./scripts/bootstrap.sh && .venv/bin/python scripts/generate_clients.py

@@ -10,7 +10,8 @@ imports:
 - analysis: load the NIfTI as the service does and find the lesions (services/imaging/analysis).
 Targets: analysis time <= 3 x the floor's; peak memory <= 4 x the volume's int16 size.
 With --repeat N the two alternate N times (the machine's speed drifts) and the medians of the
-pairs' ratios are reported too.
+pairs' ratios are reported too. Progress goes to stderr as it runs (the whole takes minutes); the
+report, JSON, to stdout.
 """
 
 import json
@@ -24,6 +25,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SHAPE = (512, 512, 400)
+STARTED = time.monotonic()
+
+
+def progress(text: str) -> None:
+    print(f"[{time.monotonic() - STARTED:6.1f} s] {text}", file=sys.stderr, flush=True)
 
 
 def build_volume(path: Path) -> None:
@@ -79,17 +85,23 @@ def measure(mode: str, path: str) -> dict:
     return {"seconds": round(elapsed, 2), "peak_mib_above_imports": round((peak - baseline) / 1024, 1), **result}
 
 
-def run(mode: str, path: Path) -> dict:
+def run(mode: str, path: Path, label: str) -> dict:
+    progress(f"{label}: {mode} (a fresh process) ...")
     output = subprocess.run([sys.executable, __file__, "--measure", mode, str(path)], capture_output=True,
                             text=True, check=True, cwd=ROOT)
-    return json.loads(output.stdout.strip().splitlines()[-1])
+    result = json.loads(output.stdout.strip().splitlines()[-1])
+    progress(f"{label}: {mode} took {result['seconds']} s, peak {result['peak_mib_above_imports']} MiB above its imports")
+    return result
 
 
 def main(repeat: int = 1) -> None:
     with tempfile.TemporaryDirectory(prefix="bench-imaging-") as tmp:
         path = Path(tmp) / "ct-512x512x400.nii.gz"
+        progress(f"building the {' x '.join(map(str, SHAPE))} CT (phantom lesions implanted, upsampled) ...")
         build_volume(path)
-        pairs = [(run("floor", path), run("analysis", path)) for _ in range(repeat)]
+        progress(f"built: {path.stat().st_size / 2**20:.0f} MiB of NIfTI; measuring {repeat} pair(s)")
+        pairs = [(run("floor", path, f"pair {i}/{repeat}"), run("analysis", path, f"pair {i}/{repeat}"))
+                 for i in range(1, repeat + 1)]
     int16_mib = SHAPE[0] * SHAPE[1] * SHAPE[2] * 2 / 2**20
     floor, analysis = pairs[-1]
     report = {

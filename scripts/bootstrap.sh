@@ -13,10 +13,19 @@ if [ ! -x .venv/bin/python ]; then
 fi
 stamp=.venv/.installed-$(cat requirements.lock pyproject.toml | sha256sum | cut -c1-16)
 if [ ! -f "$stamp" ]; then
-    echo "==> installing the project and its locked dependencies into .venv"
+    started=$SECONDS
+    echo "==> installing the project and its locked dependencies into .venv (a minute or two the first"
+    echo "    time; each package is named as it is fetched, then they are installed together)"
     .venv/bin/python -m pip install --quiet --upgrade pip
-    .venv/bin/python -m pip install --quiet --require-hashes -r requirements.lock
-    .venv/bin/python -m pip install --quiet --no-deps -e .
+    # pip's own lines, trimmed to one a package: progress without its download bars and notices.
+    .venv/bin/python -m pip install --progress-bar off --require-hashes -r requirements.lock \
+        | awk '/^(Collecting|Installing collected|Successfully installed)/ { print "    " substr($0, 1, 110); fflush() }'
+    # the project itself: setuptools' notices about editable installs are shown only if it fails
+    if ! log=$(.venv/bin/python -m pip install --quiet --no-deps -e . 2>&1); then
+        echo "$log" >&2
+        exit 1
+    fi
     rm -f .venv/.installed-*
     touch "$stamp"
+    echo "==> .venv ready ($((SECONDS - started)) s)"
 fi

@@ -48,8 +48,16 @@ def sample_transaction() -> dict:
     return {"resourceType": "Bundle", "type": "transaction", "entry": entries}
 
 
+STARTED = time.monotonic()
+HEARTBEAT_SECONDS = 10  # during a wait, a line at least this often: the demo never looks stuck
+
+
+def elapsed() -> str:
+    return f"{time.monotonic() - STARTED:5.0f} s"
+
+
 def step(text: str) -> None:
-    print(f"\n==> {text}", flush=True)
+    print(f"\n==> [{elapsed()}] {text}", flush=True)
 
 
 def main() -> int:
@@ -67,6 +75,7 @@ def main() -> int:
 
         step(f"Sending the sample CT ({len(list(SAMPLE_CT.iterdir()))} DICOM files) to imaging ({imaging})")
         files = [("file", (p.name, p.read_bytes(), "application/dicom")) for p in sorted(SAMPLE_CT.iterdir())]
+        print(f"    uploading {sum(len(f[1][1]) for f in files) / 2**20:.1f} MiB", flush=True)
         accepted = http.post(f"{imaging}/analyses", files=files, data={"subject": patient_ref, "imagingStudy": study_ref})
         accepted.raise_for_status()
         job_url = imaging + accepted.headers["Location"]
@@ -82,17 +91,18 @@ def main() -> int:
         result = http.post(f"{classifier}/classify/{patient_ref}", params={"store": "true"})
         result.raise_for_status()
         print_classification(result.json())
+    step("Done")
     return 0
 
 
 def wait_for(http: httpx.Client, job_url: str) -> dict:
-    deadline, last = time.monotonic() + WAIT_SECONDS, None
+    deadline, last, said = time.monotonic() + WAIT_SECONDS, None, 0.0
     while time.monotonic() < deadline:
         job = http.get(job_url).json()
         state = (job["status"], job.get("stage"), job.get("percent"))
-        if state != last:
-            print(f"    {job['status']}: {job.get('stage') or ''} {job.get('percent', 0)}%", flush=True)
-            last = state
+        if state != last or time.monotonic() - said >= HEARTBEAT_SECONDS:
+            print(f"    [{elapsed()}] {job['status']}: {job.get('stage') or ''} {job.get('percent', 0)}%", flush=True)
+            last, said = state, time.monotonic()
         if job["status"] in ("done", "failed"):
             return job
         time.sleep(1)
@@ -102,11 +112,13 @@ def wait_for(http: httpx.Client, job_url: str) -> dict:
 def wait_for_report(http: httpx.Client, intake: str, patient_ref: str) -> dict:
     """The imaging service writes its report back to intake once the analysis is done."""
     step("Waiting for the report in intake")
-    for _ in range(60):
+    for second in range(60):
         bundle = http.get(f"{intake}/DiagnosticReport", params={
             "patient": patient_ref, "_include": "DiagnosticReport:result", "_sort": "-_lastUpdated"}).json()
         if bundle.get("entry"):
             return bundle
+        if second and second % HEARTBEAT_SECONDS == 0:
+            print(f"    [{elapsed()}] not there yet (imaging retries the write-back)", flush=True)
         time.sleep(1)
     raise SystemExit("No DiagnosticReport arrived in intake")
 

@@ -30,10 +30,6 @@ METHODS = {"get", "put", "post", "delete", "options", "head", "patch", "trace"}
 # How a generated endpoint module names its request: "method": "get", "url": "/fhir/Patient/{id}"
 _REQUEST = re.compile(r'"method":\s*"(\w+)",\s*"url":\s*f?"([^"]*)"')
 
-# Media types the generator does not know, read as the bytes they are (GET /analyses/{id}/mask).
-CONTENT_TYPE_OVERRIDES = {"application/dicom": "application/octet-stream",
-                          "application/gzip": "application/octet-stream"}
-
 # openapi-python-client 0.29 gives an endpoint whose body has several media types
 # (POST /analyses: multipart upload or a JSON DICOMweb reference) a `body: A | B | Unset = UNSET`
 # argument even when the body is required, without importing Unset: the module fails to import
@@ -83,8 +79,7 @@ def generate(service: str, out: Path, work: Path, templates: Path | None) -> Non
     config.write_text(json.dumps({
         "project_name_override": f"calcinosis-{service}-client",
         "package_name_override": package_name(service),
-        "content_type_overrides": CONTENT_TYPE_OVERRIDES,
-    }))
+    }))  # names only: the documents need no other setting (tests/sdk/test_default_settings.py)
     command = [sys.executable, "-m", "openapi_python_client", "generate", "--path", str(document),
                "--config", str(config), "--meta", "none", "--output-path", str(out / package_name(service)),
                "--overwrite", "--fail-on-warning"]

@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/bootstrap.sh
 
-# With CI=true the PostgreSQL and Orthanc tests must run: install what is missing.
+# With CI=true the PostgreSQL, Orthanc and browser tests must run: install what is missing.
 missing=()
 if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && ! command -v initdb >/dev/null; then
     missing+=(postgresql)
@@ -14,8 +14,11 @@ fi
 if ! command -v Orthanc >/dev/null || ! ls /usr/share/orthanc/plugins/libOrthancDicomWeb.so >/dev/null 2>&1; then
     missing+=(orthanc orthanc-dicomweb)
 fi
+if ! command -v chromium >/dev/null; then
+    missing+=(chromium)  # the docs pages are tested in a real browser (tests/test_docs_pages.py)
+fi
 if [ "${CI:-}" = "true" ] && [ ${#missing[@]} -gt 0 ]; then
-    echo "==> installing ${missing[*]} (CI=true requires the PostgreSQL and Orthanc tests)"
+    echo "==> installing ${missing[*]} (CI=true requires the PostgreSQL, Orthanc and browser tests)"
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -qq
     apt-get install -y -qq "${missing[@]}" >/dev/null

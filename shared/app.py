@@ -4,9 +4,19 @@ import logging
 import sys
 from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
+from pathlib import Path
 from typing import Any
 
-from fastapi import FastAPI
+import fastapi_offline
+from fastapi import FastAPI, Request
+from fastapi.openapi.docs import (
+    get_redoc_html,
+    get_swagger_ui_html,
+    get_swagger_ui_oauth2_redirect_html,
+    swagger_ui_default_parameters,
+)
+from fastapi.responses import HTMLResponse
+from fastapi.staticfiles import StaticFiles
 
 from shared.auth import Authorizer
 from shared.collector import tune_garbage_collector
@@ -48,8 +58,11 @@ def create_service_app(
                 print(f"\n*** {service}: {DEVELOPMENT_BANNER} ***\n", file=sys.stderr, flush=True)
             yield
 
+    # FastAPI's own /docs and /redoc load their scripts from a CDN: blank pages where the internet is out
+    # of reach (hospital networks). install_docs serves the same pages from files installed with the project.
     app = FastAPI(title=title, description=description, version=version, lifespan=lifespan_with_banner,
-                  openapi_tags=openapi_tags)
+                  openapi_tags=openapi_tags, docs_url=None, redoc_url=None)
+    install_docs(app)
     metrics = Metrics(service)
     app.state.metrics = metrics
     app.state.auth = auth
@@ -60,3 +73,53 @@ def create_service_app(
     app.add_middleware(RequestContextMiddleware, metrics=metrics)
     app.include_router(health_router(metrics, readiness))
     return app
+
+
+DOCS_ASSETS_URL = "/docs/assets"
+# Swagger UI 5 and ReDoc 2 as the fastapi-offline package ships them (MIT; the bundles keep their own
+# Apache-2.0 and MIT notices). Only its files are used.
+DOCS_ASSETS = Path(fastapi_offline.__file__).parent / "static"
+# No call home: the online validator badge would fetch an image from validator.swagger.io.
+SWAGGER_UI_PARAMETERS = {**swagger_ui_default_parameters, "validatorUrl": None}
+# And the browser holds the pages to it: ReDoc shows a logo from cdn.redoc.ly whatever its options say.
+# (The pages themselves are inline scripts and inline styles, as FastAPI writes them; ReDoc searches in
+# a blob: worker.)
+DOCS_CSP = ("default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
+            "img-src 'self' data:; font-src 'self' data:; worker-src 'self' blob:; connect-src 'self'")
+
+
+def _docs_page(page: HTMLResponse) -> HTMLResponse:
+    page.headers["Content-Security-Policy"] = DOCS_CSP
+    return page
+
+
+def install_docs(app: FastAPI) -> None:
+    """/docs (Swagger UI) and /redoc (ReDoc) with every script, style sheet, font and icon served by
+    the service itself, so that they work with no internet access."""
+    app.mount(DOCS_ASSETS_URL, StaticFiles(directory=DOCS_ASSETS), name="docs-assets")
+    oauth2_redirect = "/docs/oauth2-redirect"
+
+    def root(request: Request) -> str:
+        return str(request.scope.get("root_path", "")).rstrip("/")
+
+    @app.get("/docs", include_in_schema=False)
+    async def swagger_ui(request: Request) -> HTMLResponse:
+        base = root(request)
+        return _docs_page(get_swagger_ui_html(
+            openapi_url=f"{base}{app.openapi_url}", title=f"{app.title} - Swagger UI",
+            swagger_js_url=f"{base}{DOCS_ASSETS_URL}/swagger-ui-bundle.js",
+            swagger_css_url=f"{base}{DOCS_ASSETS_URL}/swagger-ui.css",
+            swagger_favicon_url=f"{base}{DOCS_ASSETS_URL}/favicon.png",
+            oauth2_redirect_url=f"{base}{oauth2_redirect}", swagger_ui_parameters=SWAGGER_UI_PARAMETERS))
+
+    @app.get(oauth2_redirect, include_in_schema=False)
+    async def swagger_ui_oauth2_redirect() -> HTMLResponse:
+        return get_swagger_ui_oauth2_redirect_html()
+
+    @app.get("/redoc", include_in_schema=False)
+    async def redoc(request: Request) -> HTMLResponse:
+        base = root(request)
+        return _docs_page(get_redoc_html(
+            openapi_url=f"{base}{app.openapi_url}", title=f"{app.title} - ReDoc",
+            redoc_js_url=f"{base}{DOCS_ASSETS_URL}/redoc.standalone.js",
+            redoc_favicon_url=f"{base}{DOCS_ASSETS_URL}/favicon.png", with_google_fonts=False))

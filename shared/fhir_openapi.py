@@ -6,6 +6,8 @@ declare them here and `install_fhir_schemas` adds the component schemas, derived
 from the fhir.resources R4B models, to the generated document.
 """
 
+import json
+from pathlib import Path
 from typing import Any
 
 from fastapi import FastAPI
@@ -43,13 +45,22 @@ def fhir_content(resource_type: str) -> dict[str, Any]:
     return {FHIR_JSON: {"schema": ref(resource_type)}, "application/json": {"schema": ref(resource_type)}}
 
 
-def fhir_body(resource_type: str, description: str) -> dict[str, Any]:
+def fhir_body(resource_type: str, description: str, examples: dict[str, Any] | None = None) -> dict[str, Any]:
     """One request media type only: SDK generators turn several into a union of identical
     types (openapi-python-client then sends the last one declared). application/json and
-    application/json+fhir are accepted as well (docs/decisions.md), as the description says."""
-    return {"requestBody": {"required": True, "content": {FHIR_JSON: {"schema": ref(resource_type)}},
+    application/json+fhir are accepted as well (docs/decisions.md), as the description says.
+    examples: name -> {"summary": ..., "value": ...} (OpenAPI Example objects), shown by /docs."""
+    media: dict[str, Any] = {"schema": ref(resource_type)}
+    if examples:
+        media["examples"] = examples
+    return {"requestBody": {"required": True, "content": {FHIR_JSON: media},
                             "description": f"{description} (sent as {FHIR_JSON}; application/json "
                                            "is accepted too)"}}
+
+
+def load_examples(path: Path) -> dict[str, Any]:
+    """A service's OpenAPI examples, kept as data beside its routes (knowledge in data files)."""
+    return json.loads(path.read_text())
 
 
 def fhir_responses(success: dict[int, tuple[str, str | None]], errors: tuple[int, ...]) -> dict[int | str, Any]:

@@ -1,6 +1,7 @@
 """`make demo` works as written: the sample patient and CT through the three running services."""
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -22,3 +23,8 @@ def test_demo_runs_through_the_system(tmp_path):
     out = result.stdout
     assert "stored 8 resources" in out and "DiagnosticReport/" in out and "key images: " in out
     assert "RiskAssessment/" in out and "differential diagnosis" in out and "%" in out
+    # progress: every step and every line of the analysis's wait says how long the demo has run
+    steps = [line for line in out.splitlines() if line.startswith("==> ")]
+    assert len(steps) >= 5 and all(re.match(r"==> \[ *\d+ s\] ", line) for line in steps), steps
+    assert steps[-1].endswith("Done")
+    assert re.search(r"^    \[ *\d+ s\] (queued|running|done)", out, re.M)

@@ -105,7 +105,7 @@ def test_the_checks_find_a_lock_that_was_not_regenerated(project):
     declared = project["dependencies"] + project["optional-dependencies"]["test"]
     added = lock_problems([*declared, "not-a-locked-package>=1"], text)
     assert added == [f"not-a-locked-package is declared in pyproject.toml but not locked: run {LOCK_SCRIPT}"]
-    raised = lock_problems([d if not d.startswith("fastapi") else "fastapi>=999" for d in declared], text)
+    raised = lock_problems([d if not re.match(r"fastapi\b(?!-)", d) else "fastapi>=999" for d in declared], text)
     assert len(raised) == 1 and raised[0].startswith("fastapi==") and "fastapi>=999" not in raised[0]
     removed = lock_problems([d for d in declared if not d.startswith("orjson")], text)
     assert removed == [f"orjson is locked as declared but pyproject.toml declares it no more: run {LOCK_SCRIPT}"]
@@ -118,7 +118,7 @@ def test_the_checks_find_a_lock_that_was_not_regenerated(project):
 
 def test_setup_ci_and_the_image_install_from_the_locks_with_their_hashes():
     bootstrap = (ROOT / "scripts" / "bootstrap.sh").read_text()
-    assert "pip install --quiet --require-hashes -r requirements.lock" in bootstrap
+    assert "--require-hashes -r requirements.lock" in bootstrap
     assert "pip install --quiet --no-deps -e ." in bootstrap
     [stamp] = [line for line in bootstrap.splitlines() if line.startswith("stamp=")]
     assert "requirements.lock" in stamp and "pyproject.toml" in stamp, "installs again when either changes"

@@ -1,5 +1,6 @@
 """The README's curl examples work as written, against the intake service running under uvicorn."""
 
+import json
 import re
 import subprocess
 from pathlib import Path
@@ -37,6 +38,27 @@ def test_readme_examples(tmp_path):
         for command in commands:
             live = command.replace("http://localhost:8001", url).replace("http://localhost:8002", classifier)
             live = live.replace("http://localhost:8003", imaging)
+            if command.startswith("curl -i"):  # headers shown: the status line and the Location
+                result = subprocess.run(["bash", "-c", live], capture_output=True, text=True, timeout=30, cwd=ROOT)
+                assert result.returncode == 0, (command, result.stderr)
+                answer = result.stdout.replace("\r", "")
+                while answer.startswith("HTTP/1.1 100 Continue\n\n"):  # curl's Expect for a large upload
+                    answer = answer.split("\n\n", 1)[1]
+                head, _, body = answer.partition("\n\n")
+                assert head.startswith("HTTP/1.1 202"), head
+                [location] = re.findall(r"^location: (/analyses/\S+)$", head, re.I | re.M)
+                assert json.loads(body)["id"] == location.rsplit("/", 1)[1]
+                statuses.append(202)
+                continue
+            if "until " in command:  # the poll loop: it ends when the analysis has, with its report
+                result = subprocess.run(["bash", "-c", live], capture_output=True, text=True, timeout=180, cwd=ROOT)
+                assert result.returncode == 0, (command, result.stderr)
+                first, _, last = result.stdout.partition("\n")
+                assert re.fullmatch(r"polling /analyses/[0-9a-f-]{36}", first), first
+                state = json.loads(last)
+                assert state["status"] == "done" and state["report"]["resourceType"] == "Bundle", state
+                statuses.append(202)
+                continue
             live = live.replace("curl -s", "curl -s -o /dev/stderr -w '%{http_code}'", 1)
             result = subprocess.run(["bash", "-c", live], capture_output=True, text=True, timeout=30, cwd=ROOT)
             assert result.returncode == 0, (command, result.stderr)

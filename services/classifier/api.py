@@ -1,5 +1,6 @@
 """HTTP layer of the classifier: /classify, CDS Hooks and the project's CodeSystems. Thin by design."""
 
+from pathlib import Path as FilePath
 from typing import Annotated, Any
 
 import httpx
@@ -17,7 +18,7 @@ from services.classifier.service import classify_bundle, record_bundle
 from shared.auth import BEARER, Principal, on_behalf_of, requires
 from shared.errors import FHIRError
 from shared.fhir_json import fhir_response
-from shared.fhir_openapi import fhir_body, fhir_responses
+from shared.fhir_openapi import fhir_body, fhir_responses, load_examples
 from shared.http_client import create_http_client
 from shared.request_body import read_json_body
 from shared.settings import Settings
@@ -58,7 +59,16 @@ def service_base(request: Request) -> str:
 
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 Body = Annotated[Any, Depends(json_body)]
-PatientId = Annotated[str, Path(pattern=r"^[A-Za-z0-9\-.]{1,64}$", description="The Patient's id on the intake server")]
+# The documents' examples (tests/test_openapi_examples.py sends each to a running classifier).
+EXAMPLES = load_examples(FilePath(__file__).with_name("openapi_examples.json"))
+PatientId = Annotated[str, Path(pattern=r"^[A-Za-z0-9\-.]{1,64}$", description="The Patient's id on the intake server",
+                                openapi_examples={"example": {"summary": "The README's patient",
+                                                              "value": EXAMPLES["patient_id"]}})]
+# Enumerated in the document; other values are still answered (404 OperationOutcome), not refused as malformed.
+CodeSystemName = Annotated[str, Path(description="The CodeSystem's id (docs/vocabulary.md)",
+                                     json_schema_extra={"enum": list(CODESYSTEM_NAMES)})]
+ServiceId = Annotated[str, Path(description="The CDS service's id, as discovery (GET /cds-services) lists it",
+                                json_schema_extra={"enum": [cds_hooks.SERVICE_ID]})]
 
 
 def build_router() -> APIRouter:
@@ -67,7 +77,7 @@ def build_router() -> APIRouter:
     @router.post("/classify", operation_id="classifyBundle", tags=["Classification"], response_class=Response,
                  summary="Typing and differential diagnosis of the patient in a Bundle",
                  openapi_extra=fhir_body("Bundle", "A Bundle holding one Patient and any Observations (labs, "
-                                                   "findings, lesions)"),
+                                                   "findings, lesions)", EXAMPLES["classify"]),
                  responses=fhir_responses({200: ("Collection Bundle: RiskAssessment, typing and mechanism "
                                                  "Observations, proposals; OperationOutcome of any issues", "Bundle")},
                                           (400, 401, 403, 413, 415, 422)),
@@ -112,7 +122,7 @@ def build_router() -> APIRouter:
     @router.get("/fhir/CodeSystem/{name}", operation_id="readCodeSystem", tags=["Terminology"],
                 response_class=Response, summary="One of the project's CodeSystems",
                 responses=fhir_responses({200: ("The CodeSystem", "CodeSystem")}, (404,)))
-    async def codesystem(name: str, settings: SettingsDep) -> Response:
+    async def codesystem(name: CodeSystemName, settings: SettingsDep) -> Response:
         if name not in CODESYSTEM_NAMES:
             raise FHIRError.of(404, "not-found", f"CodeSystem/{name} is not known; known: {', '.join(CODESYSTEM_NAMES)}")
         return fhir_response(render_codesystem(name, settings.canonical_base))
@@ -135,9 +145,9 @@ def build_router() -> APIRouter:
                  response_model_exclude_none=True,  # CDS Hooks: optional members are left out, never null
                  responses=fhir_responses({}, (400, 401, 404, 412, 413, 415, 422, 502)),
                  openapi_extra={"requestBody": {"required": True, "content": {"application/json": {
-                     "schema": {"$ref": "#/components/schemas/HookRequest"}}}}},
+                     "schema": {"$ref": "#/components/schemas/HookRequest"}, "examples": EXAMPLES["cds"]}}}},
                  dependencies=[Depends(cds_client)])  # the caller first, then its body
-    async def patient_view(service_id: str, hook: Annotated[cds_hooks.HookRequest, Depends(hook_body)],
+    async def patient_view(service_id: ServiceId, hook: Annotated[cds_hooks.HookRequest, Depends(hook_body)],
                            settings: SettingsDep, request: Request) -> cds_hooks.CardsResponse:
         if service_id != cds_hooks.SERVICE_ID:
             raise FHIRError.of(404, "not-found", f"No CDS service {service_id}; see /cds-services")

@@ -1,15 +1,16 @@
 """HTTP layer of the imaging service: accept analyses, show their state, serve the mask."""
 
-from pathlib import Path
+from pathlib import Path as FilePath
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Depends, Path, Request
 from fastapi.responses import FileResponse, JSONResponse
 from pydantic import ValidationError
 from starlette.responses import Response
 
 from services.imaging.engines import JobEngine
 from services.imaging.jobs import JobStore
+from services.imaging.masks import GENERIC_BINARY, MASK_MEDIA_TYPES, served_media_type
 from services.imaging.models import AnalysisJob
 from services.imaging.schemas import AnalysisRequest, AnalysisState, Delivery
 from services.imaging.submission import accept_dicomweb, accept_upload, idempotency_key
@@ -17,7 +18,7 @@ from services.imaging.uploads import UploadLimits
 from services.imaging.writeback import IDENTIFIER_SYSTEM
 from shared.auth import requires
 from shared.errors import FHIRError, Issue, operation_outcome
-from shared.fhir_openapi import ERROR_STATUSES, fhir_content
+from shared.fhir_openapi import ERROR_STATUSES, fhir_content, load_examples
 from shared.fhir_time import instant
 from shared.logging import request_id_var
 from shared.request_body import read_json_body
@@ -33,7 +34,7 @@ def get_jobs(request: Request) -> JobStore:
     return request.app.state.jobs
 
 
-def get_jobs_dir(request: Request) -> Path:
+def get_jobs_dir(request: Request) -> FilePath:
     return request.app.state.jobs_dir
 
 
@@ -47,18 +48,27 @@ def get_upload_limits(request: Request) -> UploadLimits:
 
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 Jobs = Annotated[JobStore, Depends(get_jobs)]
-JobsDir = Annotated[Path, Depends(get_jobs_dir)]
+JobsDir = Annotated[FilePath, Depends(get_jobs_dir)]
 Engine = Annotated[JobEngine, Depends(get_engine)]
 Limits = Annotated[UploadLimits, Depends(get_upload_limits)]
 
+# The documents' examples (tests/test_openapi_examples.py sends them to a running service).
+EXAMPLES = load_examples(FilePath(__file__).with_name("openapi_examples.json"))
 MULTIPART_SCHEMA = {
     "type": "object",
     "properties": {"file": {"type": "array", "items": {"type": "string", "format": "binary"},
                             "description": "DICOM instances (one part each), one zip of a series, or one "
                                            ".nii/.nii.gz file"},
-                   "imagingStudy": {"type": "string"}, "subject": {"type": "string"}},
+                   "imagingStudy": {"type": "string", "description": "The ImagingStudy the report will refer to",
+                                    "examples": [EXAMPLES["upload"]["imagingStudy"]]},
+                   "subject": {"type": "string", "description": "The Patient the report will refer to (and the "
+                                                                "report is then written back to intake)",
+                               "examples": [EXAMPLES["upload"]["subject"]]}},
     "required": ["file"],
 }
+AnalysisId = Annotated[str, Path(description="The analysis's id, from the Location of POST /analyses",
+                                 openapi_examples={"example": {"summary": "An analysis id (a UUID)",
+                                                               "value": EXAMPLES["analysis_id"]}})]
 
 
 def _errors(*statuses: int) -> dict:
@@ -103,7 +113,8 @@ def build_router() -> APIRouter:
         summary="Start a CT calcification analysis (DICOM upload, zip, NIfTI, or a DICOMweb reference)",
         openapi_extra={"requestBody": {"required": True, "content": {
             "multipart/form-data": {"schema": MULTIPART_SCHEMA},
-            "application/json": {"schema": {"$ref": "#/components/schemas/AnalysisRequest"}}}},
+            "application/json": {"schema": {"$ref": "#/components/schemas/AnalysisRequest"},
+                                 "examples": EXAMPLES["dicomweb"]}}},
             "parameters": [IDEMPOTENCY_KEY]},
         responses={202: {"description": "Accepted (or, for a repeated Idempotency-Key, accepted before); poll "
                                         "the Location",
@@ -146,7 +157,7 @@ def build_router() -> APIRouter:
     @router.get("/analyses/{analysis_id}", operation_id="readAnalysis", response_model=AnalysisState,
                 summary="The state of an analysis and, when done, its report", responses=_errors(401, 403, 404),
                 dependencies=[requires(("DiagnosticReport", "read"))])
-    async def read(analysis_id: str, jobs: Jobs) -> AnalysisState:
+    async def read(analysis_id: AnalysisId, jobs: Jobs) -> AnalysisState:
         return state_of(await _job(jobs, analysis_id))
 
     @router.get("/analyses/{analysis_id}/mask", operation_id="readAnalysisMask",
@@ -155,11 +166,14 @@ def build_router() -> APIRouter:
                 description="Segment or label n is the report's lesion n (largest first). An analysis that "
                             "found no lesion has no mask: 404, and its document's `mask` is null. 409 while "
                             "the analysis is not done.",
-                responses={200: {"content": {"application/dicom": {"schema": {"type": "string", "format": "binary"}},
-                                             "application/gzip": {"schema": {"type": "string", "format": "binary"}}}},
+                responses={200: {"description": "The mask: application/dicom (DICOM SEG) or application/gzip "
+                                                "(NIfTI), or application/octet-stream, the same bytes, for a "
+                                                "client whose Accept prefers it",
+                                 "content": {media_type: {"schema": {"type": "string", "format": "binary"}}
+                                             for media_type in (*MASK_MEDIA_TYPES, GENERIC_BINARY)}},
                            **_errors(401, 403, 404, 409)},
                 response_class=Response, dependencies=[requires(("DiagnosticReport", "read"))])
-    async def mask(analysis_id: str, jobs: Jobs, jobs_dir: JobsDir) -> Response:
+    async def mask(analysis_id: AnalysisId, jobs: Jobs, jobs_dir: JobsDir, request: Request) -> Response:
         job = await _job(jobs, analysis_id)
         if job.state != "done":
             raise FHIRError.of(409, "conflict", f"Analysis {analysis_id} is {job.state}: no mask yet")
@@ -168,7 +182,8 @@ def build_router() -> APIRouter:
                                                  "produced")
         folder = jobs_dir / job.id
         name = "lesions.dcm" if job.mask_media_type == "application/dicom" else "lesions.nii.gz"
-        return FileResponse(folder / name, media_type=job.mask_media_type, filename=f"{job.id}-{name}")
+        media_type = served_media_type(request.headers.get("accept"), job.mask_media_type)
+        return FileResponse(folder / name, media_type=media_type, filename=f"{job.id}-{name}")
 
     return router
 

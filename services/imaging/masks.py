@@ -92,3 +92,40 @@ def dicom_seg(volume: Volume, findings: Findings, source_paths: list[Path]) -> b
     buffer = io.BytesIO()
     seg.save_as(buffer)
     return buffer.getvalue()
+
+
+# The mask's own media types, and the generic one a client may ask for instead: SDK generators that
+# know only application/octet-stream for bytes (openapi-python-client) keep the download when the
+# document offers it (docs/decisions.md, Imaging 30).
+MASK_MEDIA_TYPES = ("application/dicom", "application/gzip")
+GENERIC_BINARY = "application/octet-stream"
+
+
+def _quality(accept: list[tuple[str, float]], media_type: str) -> float:
+    """The q the Accept header gives media_type: its most specific matching range decides."""
+    kind = media_type.split("/")[0]
+    for candidate in (media_type, f"{kind}/*", "*/*"):
+        qualities = [q for range_, q in accept if range_ == candidate]
+        if qualities:
+            return max(qualities)
+    return 0.0
+
+
+def served_media_type(accept_header: str | None, own: str) -> str:
+    """`own` (the mask's true type) unless the Accept header prefers application/octet-stream to it.
+    A header that accepts neither still gets `own` (RFC 9110 12.5.1 allows ignoring Accept)."""
+    if not accept_header:
+        return own
+    accept = []
+    for part in accept_header.split(","):
+        range_, *params = [p.strip() for p in part.split(";")]
+        q = 1.0
+        for param in params:
+            name, _, value = param.partition("=")
+            if name.strip().lower() == "q":
+                try:
+                    q = float(value)
+                except ValueError:
+                    q = 0.0
+        accept.append((range_.lower(), q))
+    return GENERIC_BINARY if _quality(accept, GENERIC_BINARY) > _quality(accept, own) else own

@@ -31,3 +31,16 @@ def write(datasets: list[pydicom.Dataset], folder: Path) -> list[Path]:
         ds.save_as(path, enforce_file_format=True)
         paths.append(path)
     return paths
+
+
+def write_lesion_nifti(path: Path) -> Path:
+    """The real CT with the three acceptance-test lesions implanted, as gzipped NIfTI at `path`."""
+    import nibabel
+
+    from services.imaging.analysis.loaders import load_nifti
+    from services.imaging.masks import LPS_TO_RAS
+    from tests.imaging import phantom
+
+    volume = phantom.implant(load_nifti(NIFTI), phantom.acceptance_lesions())
+    nibabel.save(nibabel.Nifti1Image(volume.hu, LPS_TO_RAS @ volume.affine), path)
+    return path

@@ -2,9 +2,10 @@
 
 import re
 from collections.abc import Callable
+from pathlib import Path as FilePath
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Header, Request
+from fastapi import APIRouter, Depends, Header, Path, Request
 from starlette.responses import Response
 
 from services.intake.fhir.registry import READ_ONLY_TYPES, SUPPORTED_TYPES, search_parameters
@@ -15,7 +16,7 @@ from services.intake.rest.responses import history, resource_response, searchset
 from shared.auth import Principal, requires, smart_configuration
 from shared.errors import FHIRError, Issue, operation_outcome
 from shared.fhir_json import fhir_response
-from shared.fhir_openapi import fhir_body, fhir_responses
+from shared.fhir_openapi import fhir_body, fhir_responses, load_examples
 from shared.request_body import read_json_body
 
 
@@ -57,6 +58,27 @@ IfNoneExist = Annotated[str | None,
                                description="Search query, e.g. identifier=system|value: create only when nothing matches")]
 
 WRITE_ERRORS = (400, 409, 412, 413, 415, 422)
+# The documents' examples (the README's patient, labs, CT study, report, assessment): /docs shows them,
+# tests/test_openapi_examples.py sends each to a running intake.
+EXAMPLES = load_examples(FilePath(__file__).with_name("openapi_examples.json"))
+VERSION_ID = Path(description='The version id (meta.versionId; the n of an ETag W/"n")',
+                  openapi_examples={"first": {"summary": "The first version", "value": "1"}})
+
+
+def _resource_examples(t: str, with_id: bool) -> dict[str, Any]:
+    """The type's example; without its id for a create (the server assigns one). None for the types
+    only the server writes (AuditEvent): they take no body."""
+    example = EXAMPLES["resources"].get(t)
+    if example is None:
+        return {}
+    value = example["value"] if with_id else {k: v for k, v in example["value"].items() if k != "id"}
+    return {t[0].lower() + t[1:]: {"summary": example["summary"], "value": value}}
+
+
+def _id_parameter(t: str) -> Any:
+    """The `id` path parameter, with the type's example id (a default, since it differs per type)."""
+    return Path(description=f"The logical id of the {t} (1 to 64 of A-Z a-z 0-9 - .)",
+                openapi_examples={"example": {"summary": f"The {t} of the examples", "value": EXAMPLES["ids"][t]}})
 
 
 def _search_parameters_doc(resource_type: str) -> list[dict[str, Any]]:
@@ -94,6 +116,7 @@ HISTORY_PARAMETERS = [
 def _type_routes(router: APIRouter, t: str) -> None:
     """The type- and instance-level routes of one resource type."""
     path = f"/fhir/{t}"
+    resource_id = _id_parameter(t)
 
     def route(method: str, suffix: str, op: str, summary: str, needs: str, **kwargs: Any) -> Callable:
         if t in READ_ONLY_TYPES and needs in ("create", "update", "delete"):
@@ -103,7 +126,7 @@ def _type_routes(router: APIRouter, t: str) -> None:
                                 tags=[t], response_class=Response, dependencies=[requires((t, needs))], **kwargs)
 
     @route("POST", "", f"create{t}", f"Create a {t}", "create",
-           openapi_extra=fhir_body(t, f"The {t} to create; any id in it is replaced"),
+           openapi_extra=fhir_body(t, f"The {t} to create; any id in it is replaced", _resource_examples(t, False)),
            responses=fhir_responses({201: ("Created", t), 200: ("An existing match of If-None-Exist", t)},
                                     WRITE_ERRORS))
     async def create(request: Request, interactions: Interact, base: Base, body: Body,
@@ -123,7 +146,8 @@ def _type_routes(router: APIRouter, t: str) -> None:
 
     @route("POST", "/_search", f"search{t}Post", f"Search {t} resources with form-encoded parameters", "search",
            openapi_extra={"requestBody": {"content": {"application/x-www-form-urlencoded": {
-               "schema": {"type": "object", "additionalProperties": {"type": "string"}}}}}},
+               "schema": {"type": "object", "additionalProperties": {"type": "string"}},
+               "examples": {"search": EXAMPLES["search"][t]}}}}},
            responses=fhir_responses({200: ("A searchset Bundle", "Bundle")}, (400, 415)))
     async def search_post(request: Request, interactions: Interact, base: Base, prefer_header: PreferHeader = None) -> Response:
         if request.headers.get("content-type", "").split(";")[0].strip() != "application/x-www-form-urlencoded":
@@ -139,23 +163,25 @@ def _type_routes(router: APIRouter, t: str) -> None:
         return await _history(request, interactions, base, t, None)
 
     @route("POST", "/$validate", f"validate{t}", f"Validate a {t} without storing it", "create",
-           openapi_extra=fhir_body(t, f"The {t}, or a Parameters resource with a 'resource' parameter"),
+           openapi_extra=fhir_body(t, f"The {t}, or a Parameters resource with a 'resource' parameter",
+                                   _resource_examples(t, False)),
            responses=fhir_responses({200: ("The validation outcome (errors mean invalid)", "OperationOutcome")}, (400, 413, 415)))
     async def validate(interactions: Interact, body: Body) -> Response:
         return await _validate(interactions, t, body, None)
 
     @route("GET", "/{id}", f"read{t}", f"Read the current version of a {t}", "read",
            responses=fhir_responses({200: ("The resource", t)}, (404, 410)))
-    async def read(id: str, request: Request, interactions: Interact, base: Base) -> Response:
+    async def read(request: Request, interactions: Interact, base: Base, id: str = resource_id) -> Response:
         stored = await interactions.read(t, id)
         note_entities(request, patients_of([stored.content] if stored.content else []))
         return resource_response(stored, base)
 
     @route("PUT", "/{id}", f"update{t}", f"Update (or create with this id) a {t}", "update",
-           openapi_extra=fhir_body(t, f"The new version of the {t}; its id must match the URL"),
+           openapi_extra=fhir_body(t, f"The new version of the {t}; its id must match the URL",
+                                   _resource_examples(t, True)),
            responses=fhir_responses({200: ("Updated", t), 201: ("Created with the given id", t)}, WRITE_ERRORS))
-    async def update(id: str, request: Request, interactions: Interact, base: Base, body: Body,
-                     if_match: IfMatch = None, prefer_header: PreferHeader = None) -> Response:
+    async def update(request: Request, interactions: Interact, base: Base, body: Body,
+                     if_match: IfMatch = None, prefer_header: PreferHeader = None, id: str = resource_id) -> Response:
         stored, created = await interactions.update(t, id, body, parse_if_match(if_match))
         note_entities(request, [f"{t}/{id}", *patients_of([stored.content] if stored.content else [])])
         return resource_response(stored, base, 201 if created else 200, prefer(prefer_header, "return"),
@@ -163,27 +189,29 @@ def _type_routes(router: APIRouter, t: str) -> None:
 
     @route("DELETE", "/{id}", f"delete{t}", f"Delete a {t}", "delete",
            responses=fhir_responses({204: ("Deleted, or nothing to delete", None)}, (409,)))
-    async def delete(id: str, interactions: Interact) -> Response:
+    async def delete(interactions: Interact, id: str = resource_id) -> Response:
         deleted = await interactions.delete(t, id)
         return Response(status_code=204, headers={"ETag": deleted.etag} if deleted else None)
 
     @route("GET", "/{id}/_history", f"history{t}Instance", f"All versions of a {t}", "read",
            openapi_extra={"parameters": HISTORY_PARAMETERS},
            responses=fhir_responses({200: ("A history Bundle", "Bundle")}, (400, 404)))
-    async def instance_history(id: str, request: Request, interactions: Interact, base: Base) -> Response:
+    async def instance_history(request: Request, interactions: Interact, base: Base, id: str = resource_id) -> Response:
         return await _history(request, interactions, base, t, id)
 
     @route("GET", "/{id}/_history/{vid}", f"vread{t}", f"Read one version of a {t}", "read",
            responses=fhir_responses({200: ("The version", t)}, (404, 410)))
-    async def vread(id: str, vid: str, request: Request, interactions: Interact, base: Base) -> Response:
+    async def vread(request: Request, interactions: Interact, base: Base, id: str = resource_id,
+                    vid: str = VERSION_ID) -> Response:
         stored = await interactions.vread(t, id, vid)
         note_entities(request, [f"{t}/{id}", *patients_of([stored.content] if stored.content else [])])
         return resource_response(stored, base)
 
     @route("POST", "/{id}/$validate", f"validate{t}Instance", f"Validate a {t} as an update of this id", "update",
-           openapi_extra=fhir_body(t, f"The {t}, or a Parameters resource with a 'resource' parameter"),
+           openapi_extra=fhir_body(t, f"The {t}, or a Parameters resource with a 'resource' parameter",
+                                   _resource_examples(t, True)),
            responses=fhir_responses({200: ("The validation outcome (errors mean invalid)", "OperationOutcome")}, (400, 413, 415)))
-    async def validate_instance(id: str, interactions: Interact, body: Body) -> Response:
+    async def validate_instance(interactions: Interact, body: Body, id: str = resource_id) -> Response:
         return await _validate(interactions, t, body, id)
 
 
@@ -237,7 +265,8 @@ def build_router() -> APIRouter:
 
     @router.post("/fhir", operation_id="transaction", summary="Process a transaction or batch Bundle",
                  tags=["System"], response_class=Response,
-                 openapi_extra=fhir_body("Bundle", "A Bundle of type transaction (all or nothing) or batch"),
+                 openapi_extra=fhir_body("Bundle", "A Bundle of type transaction (all or nothing) or batch",
+                                         EXAMPLES["transaction"]),
                  responses=fhir_responses({200: ("The transaction-response or batch-response Bundle", "Bundle")},
                                           (400, 404, 409, 412, 413, 415, 422, *AUTH_ERRORS)))
     # The token (Caller) is checked before the body is read (Body): without one, 401 whatever the body.

@@ -1,0 +1,24 @@
+"""bench/imaging.py says what it is doing while it runs (it was silent for about two minutes): each
+measurement, in a fresh process as the benchmark runs it, is announced and then reported on stderr,
+and stdout keeps only the JSON the benchmark prints."""
+
+import importlib.util
+import re
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_each_measurement_is_announced_and_reported(capfd):
+    spec = importlib.util.spec_from_file_location("bench_imaging", ROOT / "bench" / "imaging.py")
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+
+    # The floor on the small test CT: the same code path as the benchmark's, in seconds not minutes.
+    result = bench.run("floor", ROOT / "tests" / "data" / "ct" / "example_ct.nii.gz", "pair 1/1")
+    out, err = capfd.readouterr()
+    assert result["components"] > 0 and out == ""
+    lines = err.splitlines()
+    assert re.fullmatch(r"\[ *\d+\.\d s\] pair 1/1: floor \(a fresh process\) \.\.\.", lines[0]), lines
+    assert re.fullmatch(r"\[ *\d+\.\d s\] pair 1/1: floor took [\d.]+ s, peak [\d.-]+ MiB above its imports",
+                        lines[1]), lines
