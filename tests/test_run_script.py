@@ -45,7 +45,8 @@ def test_a_busy_port_is_refused_before_anything_starts(tmp_path):
 def _bootstrapped() -> bool:
     """run.sh's set-up would do nothing: .venv holds the install of this pyproject.toml (as CI's does,
     test.sh having made it); elsewhere the test would install the project, so it is skipped."""
-    stamp = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()[:16]
+    # the stamp of scripts/bootstrap.sh: the lock and pyproject.toml, in that order
+    stamp = hashlib.sha256((ROOT / "requirements.lock").read_bytes() + (ROOT / "pyproject.toml").read_bytes()).hexdigest()[:16]
     return (ROOT / ".venv" / f".installed-{stamp}").exists()
 
 
