@@ -24,6 +24,7 @@ from shared.auth import Principal, requires, smart_configuration
 from shared.errors import FHIRError, Issue, operation_outcome
 from shared.fhir_json import fhir_response
 from shared.fhir_openapi import fhir_body, fhir_responses, load_examples
+from shared.public_url import public_base
 from shared.request_body import read_form_body, read_json_body
 
 
@@ -32,8 +33,7 @@ def get_interactions(request: Request) -> Interactions:
 
 
 def fhir_base(request: Request) -> str:
-    configured = request.app.state.settings.public_base_url
-    return configured.rstrip("/") if configured else str(request.base_url).rstrip("/") + "/fhir"
+    return public_base(request, request.app.state.settings, "/fhir")
 
 
 async def fhir_body_json(request: Request) -> Any:
