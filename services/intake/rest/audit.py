@@ -66,8 +66,8 @@ def audit_event(method: str, path: str, query: str, status: int, principal: Any,
     """on_behalf: (issuer, subject) of the end client a calling service named (X-On-Behalf-Of)."""
     interaction = interaction_of(method, path)
     match = _RESOURCE_PATH.match(path)
-    touched = list(dict.fromkeys(entities or ([f"{match['type']}/{match['id']}"] if match and match["id"]
-                                               and not match["id"].startswith(("_", "$")) else [])))
+    named = [f"{match['type']}/{match['id']}"] if match and match["id"] and not match["id"].startswith(("_", "$")) else []
+    touched = list(dict.fromkeys(named + entities))  # what the URL names, then what was read or written
     event: dict[str, Any] = {
         "resourceType": "AuditEvent",
         "type": REST,

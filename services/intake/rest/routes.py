@@ -173,7 +173,7 @@ def _type_routes(router: APIRouter, t: str) -> None:
            openapi_extra={"requestBody": {"content": {"application/x-www-form-urlencoded": {
                "schema": {"type": "object", "additionalProperties": {"type": "string"}},
                "examples": {"search": EXAMPLES["search"][t]}}}}},
-           responses=fhir_responses({200: ("A searchset Bundle", "Bundle")}, (400, 415)))
+           responses=fhir_responses({200: ("A searchset Bundle", "Bundle")}, (400, 413, 415)))
     async def search_post(request: Request, interactions: Interact, base: Base, prefer_header: PreferHeader = None) -> Response:
         settings = request.app.state.settings
         pairs = list(request.query_params.multi_items()) + await read_form_body(request, settings.max_body_bytes)
