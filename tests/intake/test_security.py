@@ -3,7 +3,6 @@ every entry of a Bundle passes the checks of the same request sent alone; condit
 are checked as parsed, never resolved against the audit trail; every read of patient data is
 audited; search input is bounded; links never come from the Host header."""
 
-import base64
 import json
 
 import httpx
@@ -11,7 +10,7 @@ import pytest
 
 from services.intake.main import create_app
 from shared.settings import Settings
-from tests.intake.fhir_data import FHIR, MRN, patient, phosphate, post_entry, transaction
+from tests.intake.fhir_data import FHIR, MRN, patient, phosphate, transaction
 from tests.support.issuer import Issuer
 
 INTAKE = "http://intake.test/fhir"
@@ -218,6 +217,3 @@ async def test_responses_are_not_cached_nor_sniffed(intake, issuer, ada):
         assert response.headers["Cache-Control"] == "no-store"
         assert response.headers["X-Content-Type-Options"] == "nosniff"
 
-
-def decoded_query(event: dict) -> str:
-    return base64.b64decode(next(e["query"] for e in event["entity"] if "query" in e)).decode()
