@@ -13,7 +13,7 @@ import jwt
 import pytest
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
-from shared.auth import JWKSCache, TokenVerifier
+from shared.auth import ClientCredentials, JWKSCache, TokenVerifier
 from shared.errors import FHIRError
 from shared.settings import ConflictingSettings, Settings
 from tests.support.issuer import Issuer
@@ -132,3 +132,10 @@ async def test_every_service_marks_its_answers_no_store_and_nosniff(service, tmp
                 response = await client.get(path)
                 assert response.headers["Cache-Control"] == "no-store", (service, path)
                 assert response.headers["X-Content-Type-Options"] == "nosniff", (service, path)
+
+
+def test_this_systems_own_client_assertions_expire_within_five_minutes(issuer):
+    """SMART Backend Services: a client assertion's exp is at most five minutes ahead."""
+    credentials = ClientCredentials(issuer.token_url, "svc", issuer.register_client("svc", "system/*.rs"), "system/*.rs")
+    claims = jwt.decode(credentials._assertion(), options={"verify_signature": False})
+    assert 0 < claims["exp"] - claims["iat"] <= 300 and claims["exp"] - time.time() <= 300
