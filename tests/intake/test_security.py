@@ -66,6 +66,10 @@ def requests_of(pid: str) -> list[tuple[str, str, dict | None, str | None]]:
         ("GET", f"Observation?patient={pid}", None, None),
         ("GET", f"Patient/{pid}", None, None),
         ("GET", f"Patient/{pid}/_history/1", None, None),
+        ("GET", f"Patient/{pid}/_history", None, None),
+        ("GET", "Patient/_history", None, None),
+        ("GET", "_history", None, None),
+        ("POST", "Patient/$validate", patient(mrn="MRN-9"), None),
         ("POST", "Patient", patient(mrn="MRN-7"), f"identifier={MRN}|MRN-7"),
         ("POST", "Observation", phosphate(f"Patient/{pid}"), None),
     ]

@@ -40,7 +40,7 @@ def needs(method: str, path: str, pairs: Sequence[tuple[str, str]] = (), if_none
         found.add((resource_type, "create" if len(rest) == 1 else "update"))
     elif method in _WRITES:
         found.add((resource_type, _WRITES[method]))
-        if pairs and method != "POST":  # a conditional update or delete searches
+        if pairs and method != "POST" and not rest:  # a conditional update or delete (Type?query) searches
             found.add((resource_type, "search"))
     if if_none_exist:
         found.add((resource_type, "search"))
