@@ -2,7 +2,7 @@
 
 Taken from PUBLIC_BASE_URL when set. Otherwise a request's Host header would decide it, and a
 client (or anyone who can reach the service under another name) could make the service hand out
-links to a host of its choosing. So without PUBLIC_BASE_URL (decision Security 12):
+links to a host of its choosing. So without PUBLIC_BASE_URL (decision Security 18):
 - in smart mode the base is one of the service's own URLs, its AUTH_AUDIENCE entries: the one
   the request was addressed to (host and port, else host), else the first; the Host header only
   chooses among URLs the operator configured;

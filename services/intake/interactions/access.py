@@ -1,5 +1,5 @@
 """What a FHIR request needs of the caller's scopes: the one rule for single requests and for
-each entry of a transaction or batch alike (decision Security 1 and 8).
+each entry of a transaction or batch alike (decisions Security 1 and 14).
 
 A request is described as it arrives, before anything runs: method, the path below the FHIR base
 (`Patient/123/_history/2`), its query or form parameters, its If-None-Exist query and its
