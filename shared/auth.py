@@ -40,8 +40,13 @@ log = logging.getLogger(__name__)
 
 # The SMART v2 permission letters of each FHIR interaction.
 PERMISSIONS = {"create": "c", "read": "r", "update": "u", "delete": "d", "search": "s"}
-ALGORITHMS = ["RS256", "RS384", "RS512", "ES256", "ES384", "ES512"]  # SMART: RS384 and ES384 at least
+# Asymmetric signatures only (SMART: RS384 and ES384 at least): never HS* (a public key used as an
+# HMAC secret) nor none. Each key signs only with the algorithms its type allows (algorithms_for).
+ALGORITHMS = ["RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512"]
+_RSA_ALGORITHMS = ("RS256", "RS384", "RS512", "PS256", "PS384", "PS512")
+_EC_ALGORITHMS = {"P-256": "ES256", "P-384": "ES384", "P-521": "ES512"}
 CLOCK_SKEW_SECONDS = 60
+SINGLE_USE_MAX_LIFETIME = 300  # a CDS Hooks client JWT lives at most 5 minutes
 _SCOPE = re.compile(r"^(?P<context>patient|user|system)/(?P<type>\*|[A-Z][A-Za-z]+)\.(?P<perm>[a-z*]+)$")
 _V1 = {"read": "rs", "write": "cud", "*": "cruds"}
 
@@ -120,6 +125,18 @@ def unauthorized(description: str, realm: str) -> FHIRError:
     return FHIRError.of(401, "login", description, **{"WWW-Authenticate": challenge})
 
 
+def algorithms_for(jwk: dict) -> tuple[str, ...]:
+    """The signature algorithms a published key may verify: the one its `alg` names, else those of
+    its key type (RSA: RS* and PS*; EC: the ES* of its curve); none for any other key type."""
+    if jwk.get("kty") == "RSA":
+        family: tuple[str, ...] = _RSA_ALGORITHMS
+    elif jwk.get("kty") == "EC" and jwk.get("crv") in _EC_ALGORITHMS:
+        family = (_EC_ALGORITHMS[jwk["crv"]],)
+    else:
+        return ()
+    return tuple(a for a in family if a == jwk["alg"]) if "alg" in jwk else family
+
+
 class JWKSCache:
     """Each trusted issuer's signing keys, fetched over HTTPS and kept `ttl` seconds; a key id not
     in the cache fetches the set again (keys rotate), at most once per `refetch_interval`."""
@@ -127,11 +144,12 @@ class JWKSCache:
     def __init__(self, jwks_urls: dict[str, str], ttl: float = 300.0, refetch_interval: float = 10.0,
                  timeout: float = 5.0) -> None:
         self.jwks_urls, self.ttl, self.refetch_interval, self.timeout = jwks_urls, ttl, refetch_interval, timeout
-        self._keys: dict[str, dict[str, PyJWK]] = {}
+        self._keys: dict[str, dict[str | None, dict]] = {}
         self._fetched: dict[str, float] = {}
         self._locks: dict[str, asyncio.Lock] = {}
 
-    async def key(self, issuer: str, kid: str | None) -> PyJWK:
+    async def key(self, issuer: str, kid: str | None) -> dict:
+        """The issuer's published key (a JWK) of this id; KeyError when it publishes none."""
         keys = await self._current(issuer)
         if kid not in keys and time.monotonic() - self._fetched.get(issuer, 0) > self.refetch_interval:
             keys = await self._fetch(issuer)
@@ -141,12 +159,12 @@ class JWKSCache:
             raise KeyError(kid)
         return keys[kid]
 
-    async def _current(self, issuer: str) -> dict[str, PyJWK]:
+    async def _current(self, issuer: str) -> dict[str | None, dict]:
         if issuer not in self._keys or time.monotonic() - self._fetched[issuer] > self.ttl:
             return await self._fetch(issuer)
         return self._keys[issuer]
 
-    async def _fetch(self, issuer: str) -> dict[str, PyJWK]:
+    async def _fetch(self, issuer: str) -> dict[str | None, dict]:
         asked = time.monotonic()
         async with self._locks.setdefault(issuer, asyncio.Lock()):
             if self._fetched.get(issuer, 0) > asked:
@@ -156,9 +174,10 @@ class JWKSCache:
                 response.raise_for_status()
             keys = {}
             for raw in response.json().get("keys", []):
-                if raw.get("use", "sig") == "sig" and raw.get("alg", "RS384") in ALGORITHMS:
+                if isinstance(raw, dict) and raw.get("use", "sig") == "sig" and algorithms_for(raw):
                     try:
-                        keys[raw.get("kid")] = PyJWK(raw)
+                        PyJWK(raw, algorithms_for(raw)[0])  # a key that cannot be loaded is left out now
+                        keys[raw.get("kid")] = raw
                     except jwt.PyJWTError:
                         log.warning("unusable key %s in the JWKS of %s", raw.get("kid"), issuer)
             self._keys[issuer], self._fetched[issuer] = keys, time.monotonic()
@@ -197,15 +216,16 @@ class ReplayGuard:
 class TokenVerifier:
     """Checks bearer tokens of the trusted issuers for one audience (this service's URL).
 
-    single_use (the CDS Hooks client JWT): `iat` and `jti` are required as well, the token may
-    live at most max_lifetime seconds, and each jti is accepted once (a replay is 401)."""
+    Every token may live at most max_lifetime seconds (exp - iat, and exp - now). single_use (the
+    CDS Hooks client JWT): `iat` and `jti` are required as well, and each jti is accepted once (a
+    replay is 401)."""
 
     jwks: JWKSCache
     audiences: list[str]
     realm: str = "calcinosis"
     require_scope: bool = True
     single_use: bool = False
-    max_lifetime: int = 300
+    max_lifetime: float = 3600.0  # the longest exp - iat (and exp - now) accepted, in seconds
     replays: ReplayGuard = field(default_factory=ReplayGuard)
     _issuers: frozenset[str] = field(init=False)
 
@@ -224,31 +244,41 @@ class TokenVerifier:
         if issuer not in self._issuers:
             raise unauthorized("The token's issuer is not trusted here", self.realm)
         try:
-            key = await self.jwks.key(issuer, header.get("kid"))
+            jwk = await self.jwks.key(issuer, header.get("kid"))
         except KeyError:
             raise unauthorized("The token was signed with a key its issuer does not publish", self.realm) from None
         except httpx.HTTPError as exc:
             log.warning("JWKS of %s unavailable: %s", issuer, exc)
             raise FHIRError.of(503, "transient", "The token issuer's keys cannot be fetched now; retry later") from None
         required = ["exp", "iss", "sub", *(["iat", "jti"] if self.single_use else [])]
+        algorithm = header.get("alg")
+        if algorithm not in algorithms_for(jwk):  # HS*, none, or an algorithm of another key type
+            raise unauthorized(f"The token's algorithm ({algorithm}) is not one its signing key allows", self.realm)
         try:
-            claims = jwt.decode(token, key, algorithms=ALGORITHMS, audience=self.audiences, issuer=issuer,
-                                leeway=CLOCK_SKEW_SECONDS, options={"require": required})
+            claims = jwt.decode(token, PyJWK(jwk, algorithm), algorithms=[algorithm], audience=self.audiences,
+                                issuer=issuer, leeway=CLOCK_SKEW_SECONDS, options={"require": required})
         except jwt.ExpiredSignatureError:
             raise unauthorized("The token has expired", self.realm) from None
         except jwt.InvalidAudienceError:
             raise unauthorized("The token is not meant for this service (aud)", self.realm) from None
         except jwt.PyJWTError as exc:
             raise unauthorized(f"The token is invalid: {exc}", self.realm) from None
-        if self.single_use:
-            if claims["exp"] - claims["iat"] > self.max_lifetime:
-                raise unauthorized(f"The token lives longer than {self.max_lifetime} seconds", self.realm)
-            if not self.replays.first_use(issuer, str(claims["jti"]), claims["exp"] + CLOCK_SKEW_SECONDS):
-                raise unauthorized("The token was used before (its jti is spent)", self.realm)
+        if self._too_long(claims):
+            raise unauthorized(f"The token is valid for longer than this service accepts ({self.max_lifetime:.0f} s)",
+                               self.realm)
+        if self.single_use and not self.replays.first_use(issuer, str(claims["jti"]), claims["exp"] + CLOCK_SKEW_SECONDS):
+            raise unauthorized("The token was used before (its jti is spent)", self.realm)
         scopes = tuple(s for s in map(Scope.parse, str(claims.get("scope", "")).split()) if s is not None)
         if self.require_scope and not scopes:
             raise FHIRError.of(403, "forbidden", "The token grants no SMART scope this server honours")
         return Principal(str(claims["sub"]), issuer, scopes, claims.get("jti"))
+
+    def _too_long(self, claims: dict) -> bool:
+        """A leaked long-lived token is a long-lived breach: exp may be at most max_lifetime after
+        iat, and after now (a token without iat)."""
+        expires, issued = claims["exp"], claims.get("iat")
+        return (expires - time.time() > self.max_lifetime + CLOCK_SKEW_SECONDS
+                or (isinstance(issued, int | float) and expires - issued > self.max_lifetime))
 
 
 def key_thumbprint(public_key) -> str:
@@ -324,7 +354,9 @@ class Authorizer:
                                "AUTH_AUDIENCE (this service's URLs); set them, or AUTH_MODE=development on a "
                                "developer's machine only")
         self.verifier = TokenVerifier(JWKSCache(issuers or settings.auth_issuers, ttl=settings.auth_jwks_cache_seconds),
-                                      settings.auth_audience, require_scope=require_scope, single_use=single_use)
+                                      settings.auth_audience, require_scope=require_scope, single_use=single_use,
+                                      max_lifetime=SINGLE_USE_MAX_LIFETIME if single_use
+                                      else settings.auth_max_token_lifetime_seconds)
 
     async def principal(self, authorization: str | None) -> Principal:
         if self.verifier is None:

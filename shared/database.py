@@ -17,6 +17,9 @@ from shared.fhir_json import dumps_text, loads
 
 # A column of JSON documents: JSONB on PostgreSQL (indexable, stored parsed), JSON text on SQLite.
 JSONDocument = JSON().with_variant(JSONB(), "postgresql")
+# The pg_advisory_xact_lock key every service's migrations take (any bigint; this spells "migrate"):
+# one lock for all, so that services sharing a database migrate one after the other too.
+MIGRATION_LOCK = 0x6D69_6772_6174_65
 # Resources are stored as JSON documents; orjson is several times faster than json.
 _JSON_CODEC = {"json_serializer": dumps_text, "json_deserializer": loads}
 # Statement parameters are patient data: never in error messages or logs.
@@ -72,7 +75,8 @@ class Database:
             await conn.execute(text("SELECT 1"))
 
     async def migrate(self, script_location: Path, revision: str = "head") -> None:
-        """Bring the schema to the newest Alembic revision (or to `revision`)."""
+        """Bring the schema to the newest Alembic revision (or to `revision`), on PostgreSQL under
+        an advisory lock that serialises every process migrating the same database."""
 
         database = self.engine.url.database
         if self.dialect == "sqlite" and database and database != ":memory:":
@@ -85,6 +89,11 @@ class Database:
             command.upgrade(config, revision)
 
         async with self.engine.begin() as conn:
+            if self.dialect == "postgresql":
+                # Replicas starting together on one database would each create the same tables (and
+                # all but one fail): one migrates, the others wait, then find the schema at head. The
+                # lock ends with this transaction, which the migration commits or rolls back.
+                await conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
             await conn.run_sync(upgrade)
         # Connections read the planner statistics when they open: start afresh after a migration.
         await self.engine.dispose()

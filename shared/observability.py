@@ -50,6 +50,11 @@ class Metrics:
         self.refreshers: list[Callable[[], Awaitable[None]]] = []
 
 
+# On every response of every service: answers carry patient data, which no cache (a proxy, the
+# browser's disk) may keep, and which a browser must not sniff into something executable.
+SECURITY_HEADERS = ((b"cache-control", b"no-store"), (b"x-content-type-options", b"nosniff"))
+
+
 class RequestContextMiddleware:
     """Pure ASGI so that it wraps streaming bodies and error handlers alike."""
 
@@ -72,7 +77,10 @@ class RequestContextMiddleware:
             nonlocal status
             if message["type"] == "http.response.start":
                 status = message["status"]
-                message.setdefault("headers", []).append((b"x-request-id", request_id.encode()))
+                headers = message.setdefault("headers", [])
+                headers.append((b"x-request-id", request_id.encode()))
+                present = {name.lower() for name, _ in headers}
+                headers.extend(h for h in SECURITY_HEADERS if h[0] not in present)
             await send(message)
 
         try:

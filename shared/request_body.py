@@ -2,6 +2,7 @@
 
 import json
 from typing import Any
+from urllib.parse import parse_qsl
 
 import numpy as np
 from fastapi import Request
@@ -48,18 +49,7 @@ async def read_json_body(request: Request, max_bytes: int, max_depth: int = 64, 
             415, "not-supported",
             f"Content-Type {media_type or '(none)'} is not supported; send application/fhir+json.",
         )
-    declared = request.headers.get("content-length")
-    if declared and declared.isdigit() and int(declared) > max_bytes:
-        raise _too_large(max_bytes)
-    # Count while reading: a chunked body declares no length.
-    chunks, size = [], 0
-    async for chunk in request.stream():
-        size += len(chunk)
-        if size > max_bytes:
-            raise _too_large(max_bytes)
-        chunks.append(chunk)
-    raw = b"".join(chunks)
-    request.state.raw_body = raw  # for handlers that hand the body on as it came
+    raw = await read_limited(request, max_bytes)
     if not raw.strip():
         raise FHIRError.of(400, "required", "The request body is empty; a FHIR JSON resource is expected.")
     if json_depth(raw) > max_depth:
@@ -79,6 +69,33 @@ async def read_json_body(request: Request, max_bytes: int, max_depth: int = 64, 
         ) from None
     except (ValueError, RecursionError) as exc:  # NaN, Infinity, out-of-range numbers
         raise FHIRError.of(400, "structure", f"The request body is not valid JSON: {exc}.") from None
+
+
+async def read_limited(request: Request, max_bytes: int) -> bytes:
+    """The body, refused with 413 once it is larger than max_bytes (counted while reading: a
+    chunked body declares no length)."""
+    declared = request.headers.get("content-length")
+    if declared and declared.isdigit() and int(declared) > max_bytes:
+        raise _too_large(max_bytes)
+    chunks, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > max_bytes:
+            raise _too_large(max_bytes)
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+async def read_form_body(request: Request, max_bytes: int) -> list[tuple[str, str]]:
+    """The parameters of an application/x-www-form-urlencoded body (a FHIR POST _search), with the
+    same size limit as every other body."""
+    if _media_type(request) != "application/x-www-form-urlencoded":
+        raise FHIRError.of(415, "not-supported", "_search takes application/x-www-form-urlencoded parameters")
+    raw = await read_limited(request, max_bytes)
+    try:
+        return parse_qsl(raw.decode("utf-8"), keep_blank_values=True, errors="strict")
+    except UnicodeDecodeError:
+        raise FHIRError.of(400, "structure", "The form body is not UTF-8 text.") from None
 
 
 def _too_large(max_bytes: int) -> FHIRError:

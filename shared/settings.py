@@ -7,9 +7,9 @@ field is documented in the README. The embedded defaults need no variable at all
 import os
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 SECRETS_DIR = Path("/run/secrets")  # Docker and Kubernetes mount secrets here, one file per setting
@@ -21,6 +21,10 @@ def default_validation_workers() -> int:
     than 1: docs/performance.md)."""
     cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
     return max(1, min(4, cpus - 1))
+
+
+class ConflictingSettings(RuntimeError):
+    """The environment sets one setting twice (in two spellings) to different values."""
 
 
 class Settings(BaseSettings):
@@ -58,6 +62,9 @@ class Settings(BaseSettings):
     )
     search_total_limit: int = Field(
         1000, description="Searches report Bundle.total when they match at most this many (always with _total=accurate).")
+    max_search_value_length: int = Field(
+        2048, ge=64, description="Longest value of one search parameter, in characters (400 beyond); its comma-separated "
+        "alternatives count together.")
     default_page_size: int = 20
     max_page_size: int = 1000
 
@@ -129,6 +136,9 @@ class Settings(BaseSettings):
         default_factory=list,
         description='The audiences (aud) this service accepts: its own URLs, as JSON: ["https://fhir.example.org/fhir"].')
     auth_jwks_cache_seconds: float = Field(300.0, gt=0, description="How long an issuer's keys are kept.")
+    auth_max_token_lifetime_seconds: float = Field(
+        3600.0, gt=0, description="The longest lifetime (exp - iat, and exp - now) of an access token accepted; "
+        "a token valid for longer is refused (401).")
     auth_token_url: str | None = Field(
         None, description="The token endpoint: where this service gets its own tokens for calls to the others, "
         "and what the SMART configuration advertises.")
@@ -141,6 +151,23 @@ class Settings(BaseSettings):
         """CDS_FHIR_SERVERS, or the intake service alone; without a trailing slash."""
         servers = self.cds_fhir_servers if self.cds_fhir_servers is not None else [self.intake_url]
         return [server.rstrip("/") for server in servers]
+
+    @model_validator(mode="before")
+    @classmethod
+    def _one_spelling_each(cls, data: Any) -> Any:
+        """Environment variables are read whatever their case, so AUTH_MODE and auth_mode both name
+        auth_mode; when both are set to different values, which one wins is an accident of the
+        environment's order. Refuse to start instead. Not a ValueError: pydantic would show the
+        values in its message, and they may be secrets."""
+        spellings: dict[str, dict[str, str]] = {}
+        for key, value in os.environ.items():
+            if key.lower() in cls.model_fields:
+                spellings.setdefault(key.lower(), {})[key] = value
+        conflicts = [" and ".join(sorted(found)) for found in spellings.values() if len(set(found.values())) > 1]
+        if conflicts:
+            raise ConflictingSettings(f"Conflicting settings: {'; '.join(conflicts)} are set to different values; set each "
+                             "setting once")
+        return data
 
     def database_url_for(self, service: str) -> str:
         if self.database_url:

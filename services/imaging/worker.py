@@ -85,7 +85,9 @@ def psycopg_conninfo(database_url: str) -> str:
 
 async def prepare_database(db: Database, settings: Settings) -> None:
     """Bring the imaging tables (and, for JOB_BACKEND=procrastinate, procrastinate's) up to date:
-    on PostgreSQL under an advisory lock, so that an API and its workers may start together."""
+    on PostgreSQL under an advisory lock, so that an API and its workers may start together. The
+    Alembic part takes the lock every service's migrations take (shared.database); this one
+    covers procrastinate's schema as well."""
     if db.dialect != "postgresql":
         await db.migrate(MIGRATIONS)
         return

@@ -17,6 +17,7 @@ from shared.app import create_service_app
 from shared.database import Database
 from shared.fhir_openapi import install_fhir_schemas
 from shared.logging import configure_logging
+from shared.public_url import check_public_base
 from shared.settings import Settings, get_settings
 
 VERSION = "0.1.0"
@@ -25,6 +26,7 @@ MIGRATIONS = Path(__file__).parent / "migrations"
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
+    check_public_base(settings)  # links are never built from a request's Host header in smart mode
     db = Database(settings.database_url_for("intake"))
     interactions = Interactions(db, settings)
     validation_pool = ModelValidationPool(settings.validation_workers)

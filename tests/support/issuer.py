@@ -35,8 +35,9 @@ def private_pem(key: rsa.RSAPrivateKey) -> str:
                              serialization.NoEncryption()).decode()
 
 
-def public_jwk(key: rsa.RSAPrivateKey, kid: str) -> dict:
-    return {**RSAAlgorithm.to_jwk(key.public_key(), as_dict=True), "kid": kid, "alg": "RS384", "use": "sig"}
+def public_jwk(key: rsa.RSAPrivateKey, kid: str, alg: str | None = "RS384") -> dict:
+    jwk = {**RSAAlgorithm.to_jwk(key.public_key(), as_dict=True), "kid": kid, "use": "sig"}
+    return {**jwk, "alg": alg} if alg else jwk
 
 
 class Issuer:
@@ -47,6 +48,7 @@ class Issuer:
         self.clients: dict[str, tuple[dict, str]] = {}  # client id -> (public JWK, allowed scopes)
         self.tokens_issued = 0
         self.audiences: list[str] = []  # the audiences of the tokens it issues (the services' URLs)
+        self.published_alg: str | None = "RS384"  # the `alg` its JWKS gives its keys (None: none, as some servers do)
 
     @property
     def jwks_url(self) -> str:
@@ -64,12 +66,12 @@ class Issuer:
         del self.keys[1:]
 
     def mint(self, scope: str, audience: str | list[str], subject: str = "test-client", lifetime: int = 300,
-             issuer: str | None = None, key: tuple | None = None, **claims) -> str:
+             issuer: str | None = None, key: tuple | None = None, algorithm: str = "RS384", **claims) -> str:
         private, kid = key or self.keys[0]
         now = int(time.time())
         payload = {"iss": issuer or self.url, "sub": subject, "aud": audience, "iat": now, "exp": now + lifetime,
                    "jti": uuid.uuid4().hex, "scope": scope, **claims}
-        return jwt.encode(payload, private, algorithm="RS384", headers={"kid": kid})
+        return jwt.encode(payload, private, algorithm=algorithm, headers={"kid": kid})
 
     def register_client(self, client_id: str, scopes: str) -> str:
         """A client allowed these scopes; returns its private key (PEM) for its assertions."""
@@ -78,7 +80,7 @@ class Issuer:
         return private_pem(private)
 
     async def _jwks(self, _: Request) -> JSONResponse:
-        return JSONResponse({"keys": [public_jwk(private, kid) for private, kid in self.keys]})
+        return JSONResponse({"keys": [public_jwk(private, kid, self.published_alg) for private, kid in self.keys]})
 
     async def _token(self, request: Request) -> JSONResponse:
         form = await request.form()

@@ -1,8 +1,10 @@
 """The interactions layer: the one way into storage, for single requests, Bundles and the audit
 trail alike. The REST layer uses what this package exports, and nothing below it."""
 
-from services.intake.interactions.bundles import BundleProcessor, entry_needs
+from services.intake.interactions.access import bundle_needs, needs
+from services.intake.interactions.bundles import BundleProcessor
 from services.intake.interactions.interactions import Interactions, SearchResult, UnitOfWork, parse_if_match
 from services.intake.storage.store import Stored
 
-__all__ = ["BundleProcessor", "Interactions", "SearchResult", "Stored", "UnitOfWork", "entry_needs", "parse_if_match"]
+__all__ = ["BundleProcessor", "Interactions", "SearchResult", "Stored", "UnitOfWork", "bundle_needs", "needs",
+           "parse_if_match"]

@@ -7,7 +7,6 @@ everything back. A batch runs each entry on its own.
 """
 
 import asyncio
-import re
 import uuid
 from collections.abc import Callable
 from contextlib import suppress
@@ -19,6 +18,7 @@ from services.intake.fhir.elements import ID_PATTERN
 from services.intake.fhir.model_validation_pool import ModelValidationPool
 from services.intake.fhir.registry import READ_ONLY_TYPES, SUPPORTED_TYPES
 from services.intake.fhir.validation import Incoming, check_structure
+from services.intake.interactions.access import is_conditional, unresolvable
 from services.intake.interactions.interactions import (
     Interactions,
     SearchResult,
@@ -114,35 +114,6 @@ def _parse_entry(index: int, raw: Any) -> Entry:
                  raw.get("fullUrl"), request.get("ifNoneExist"), request.get("ifMatch"))
 
 
-_CONDITIONAL_REFERENCE = re.compile(rb'"reference"\s*:\s*"([A-Z][A-Za-z]+)\?')
-_INTERACTIONS = {"POST": "create", "PUT": "update", "DELETE": "delete"}
-
-
-def entry_needs(bundle: Any, raw: bytes = b"") -> set[tuple[str, str]]:
-    """(resource type, interaction) of everything a transaction or batch would do, for the
-    caller's scopes to be checked before any of it is done; malformed entries are left to the
-    processor to report. `raw`: the body as sent, where conditional references are found."""
-    needs: set[tuple[str, str]] = set()
-    entries = bundle.get("entry") if isinstance(bundle, dict) else None
-    for raw_entry in entries if isinstance(entries, list) else []:
-        request = raw_entry.get("request") if isinstance(raw_entry, dict) else None
-        if not isinstance(request, dict) or not isinstance(request.get("url"), str):
-            continue
-        path, _, query = request["url"].partition("?")
-        parts = [p for p in path.strip("/").split("/") if p]
-        if not parts:
-            continue
-        method = request.get("method")
-        if method in ("GET", "HEAD"):
-            needs.add((parts[0], "read" if len(parts) > 1 else "search"))
-        elif method in _INTERACTIONS:
-            needs.add((parts[0], _INTERACTIONS[method]))
-        if request.get("ifNoneExist") or (query and method != "GET"):
-            needs.add((parts[0], "search"))
-    needs |= {(t.decode(), "search") for t in _CONDITIONAL_REFERENCE.findall(raw)}
-    return needs
-
-
 def _write_response(stored: Stored, status: str, representation: bool) -> dict[str, Any]:
     entry: dict[str, Any] = {
         "response": {
@@ -158,7 +129,7 @@ def _write_response(stored: Stored, status: str, representation: bool) -> dict[s
 
 
 def _has_conditional_references(chunk: list[Entry]) -> bool:
-    return any("?" in ref["reference"] for e in chunk for _, _, ref in e.checked.references)
+    return any(is_conditional(ref["reference"]) for e in chunk for _, _, ref in e.checked.references)
 
 
 def _check_structures(checks: list[tuple[Entry, list[Issue]]]) -> None:
@@ -322,11 +293,13 @@ class BundleProcessor:
             reference = ref["reference"]
             if reference in targets:
                 ref["reference"] = targets[reference]
-            elif "?" in reference and not reference.startswith(("http:", "https:", "urn:")):
+            elif is_conditional(reference):
                 # A conditional reference, Type?search, resolved against what is stored.
                 ref_type, _, query = reference.partition("?")
-                if ref_type not in SUPPORTED_TYPES:
-                    raise _fail(400, "not-supported", entry.where, f"cannot resolve {reference}: unknown type")
+                problem = unresolvable(ref_type)
+                if problem:
+                    raise _fail(400, "not-supported", entry.where, f"conditional reference {reference} is not resolved: "
+                                                                   f"{problem}")
                 found = await self._at(entry, work.match_one(ref_type, query, "Conditional reference"))
                 if found is None:
                     raise _fail(412, "not-found", entry.where, f"conditional reference {reference} matches nothing ({location})")

@@ -192,7 +192,8 @@ class Interactions:
     def parse_search(self, resource_type: str, pairs: list[tuple[str, str]], lenient: bool = False) -> SearchRequest:
         return parse_search(resource_type, pairs, default_count=self.settings.default_page_size,
                             max_count=self.settings.max_page_size, lenient=lenient,
-                            total_limit=self.settings.search_total_limit)
+                            total_limit=self.settings.search_total_limit,
+                            max_value_length=self.settings.max_search_value_length)
 
     # --- single-resource interactions ----------------------------------------
 

@@ -12,6 +12,7 @@ import base64
 import logging
 import re
 from typing import Any
+from urllib.parse import parse_qsl
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -65,8 +66,8 @@ def audit_event(method: str, path: str, query: str, status: int, principal: Any,
     """on_behalf: (issuer, subject) of the end client a calling service named (X-On-Behalf-Of)."""
     interaction = interaction_of(method, path)
     match = _RESOURCE_PATH.match(path)
-    touched = list(dict.fromkeys(entities or ([f"{match['type']}/{match['id']}"] if match and match["id"]
-                                               and not match["id"].startswith(("_", "$")) else [])))
+    named = [f"{match['type']}/{match['id']}"] if match and match["id"] and not match["id"].startswith(("_", "$")) else []
+    touched = list(dict.fromkeys(named + entities))  # what the URL names, then what was read or written
     event: dict[str, Any] = {
         "resourceType": "AuditEvent",
         "type": REST,
@@ -145,6 +146,35 @@ def patients_named(pairs: list[tuple[str, str]]) -> list[str]:
             elif name == "patient" and "/" not in item:
                 found.append(f"Patient/{item}")
     return found
+
+
+def patients_asked(path: str, pairs: list[tuple[str, str]]) -> list[str]:
+    """The patients a read or search asks about, before it runs (its path is below the FHIR base)."""
+    parts = [p for p in path.strip("/").split("/") if p]
+    named = [f"Patient/{parts[1]}"] if len(parts) > 1 and parts[0] == "Patient" and parts[1][:1] not in "_$" else []
+    return named + patients_named(pairs)
+
+
+def bundle_asked(bundle: Any) -> list[str]:
+    """The patients the reads and searches of a transaction or batch ask about."""
+    found: list[str] = []
+    entries = bundle.get("entry") if isinstance(bundle, dict) else None
+    for entry in entries if isinstance(entries, list) else []:
+        request = entry.get("request") if isinstance(entry, dict) else None
+        if isinstance(request, dict) and request.get("method") in ("GET", "HEAD") and isinstance(request.get("url"), str):
+            path, _, query = request["url"].partition("?")
+            found += patients_asked(path, parse_qsl(query, keep_blank_values=True))
+    return found
+
+
+def bundle_touched(response: dict) -> list[str]:
+    """What a transaction or batch wrote (its locations) and the patients of all it returned,
+    the matches and includes of its searches too."""
+    entries = response.get("entry", [])
+    written = [e["response"]["location"].split("/_history")[0] for e in entries if e.get("response", {}).get("location")]
+    returned = [e["resource"] for e in entries if isinstance(e.get("resource"), dict)]
+    inner = [i["resource"] for r in returned if r.get("resourceType") == "Bundle" for i in r.get("entry", [])]
+    return written + patients_of([r for r in returned if r.get("resourceType") != "Bundle"] + inner)
 
 
 def note_entities(request: Any, references: list[str]) -> None:

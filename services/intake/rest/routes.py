@@ -9,15 +9,23 @@ from fastapi import APIRouter, Depends, Header, Path, Request
 from starlette.responses import Response
 
 from services.intake.fhir.registry import READ_ONLY_TYPES, SUPPORTED_TYPES, search_parameters
-from services.intake.interactions import BundleProcessor, Interactions, entry_needs, parse_if_match
-from services.intake.rest.audit import note_entities, patients_named, patients_of
+from services.intake.interactions import BundleProcessor, Interactions, bundle_needs, needs, parse_if_match
+from services.intake.rest.audit import (
+    bundle_asked,
+    bundle_touched,
+    note_entities,
+    patients_asked,
+    patients_named,
+    patients_of,
+)
 from services.intake.rest.capability import capability_statement
 from services.intake.rest.responses import history, resource_response, searchset
 from shared.auth import Principal, requires, smart_configuration
 from shared.errors import FHIRError, Issue, operation_outcome
 from shared.fhir_json import fhir_response
 from shared.fhir_openapi import fhir_body, fhir_responses, load_examples
-from shared.request_body import read_json_body
+from shared.public_url import public_base
+from shared.request_body import read_form_body, read_json_body
 
 
 def get_interactions(request: Request) -> Interactions:
@@ -25,8 +33,7 @@ def get_interactions(request: Request) -> Interactions:
 
 
 def fhir_base(request: Request) -> str:
-    configured = request.app.state.settings.public_base_url
-    return configured.rstrip("/") if configured else str(request.base_url).rstrip("/") + "/fhir"
+    return public_base(request, request.app.state.settings, "/fhir")
 
 
 async def fhir_body_json(request: Request) -> Any:
@@ -46,6 +53,25 @@ def prefer(header: str | None, key: str) -> str | None:
 
 Interact = Annotated[Interactions, Depends(get_interactions)]
 Caller = Annotated[Principal, requires()]
+
+
+def authorize(request: Request, pairs: list[tuple[str, str]] | None = None, resource: Any = None) -> None:
+    """The caller's scopes against all that this request needs: `needs`, the rule each entry of a
+    Bundle is held to as well. What it asks about is noted first, so that a refusal names it."""
+    path = request.url.path.removeprefix("/fhir")
+    pairs = list(request.query_params.multi_items()) if pairs is None else pairs
+    note_entities(request, patients_asked(path, pairs) if request.method in ("GET", "HEAD") else [])
+    for resource_type, interaction in sorted(needs(request.method, path, pairs, request.headers.get("if-none-exist"),
+                                                   resource)):
+        request.state.principal.require(resource_type, interaction)
+
+
+async def authorized(request: Request, _: Caller) -> None:
+    """The route-level check, on the URL and headers, before any body is read."""
+    authorize(request)
+
+
+Authorized = Depends(authorized)
 AUTH_ERRORS = (401, 403)
 Base = Annotated[str, Depends(fhir_base)]
 Body = Annotated[Any, Depends(fhir_body_json)]
@@ -123,7 +149,7 @@ def _type_routes(router: APIRouter, t: str) -> None:
             return lambda handler: handler  # the server alone writes these (AuditEvent)
         kwargs["responses"] = {**kwargs["responses"], **fhir_responses({}, AUTH_ERRORS)}
         return router.api_route(f"{path}{suffix}", methods=[method], operation_id=op, summary=summary,
-                                tags=[t], response_class=Response, dependencies=[requires((t, needs))], **kwargs)
+                                tags=[t], response_class=Response, dependencies=[Authorized], **kwargs)
 
     @route("POST", "", f"create{t}", f"Create a {t}", "create",
            openapi_extra=fhir_body(t, f"The {t} to create; any id in it is replaced", _resource_examples(t, False)),
@@ -131,8 +157,7 @@ def _type_routes(router: APIRouter, t: str) -> None:
                                     WRITE_ERRORS))
     async def create(request: Request, interactions: Interact, base: Base, body: Body,
                      if_none_exist: IfNoneExist = None, prefer_header: PreferHeader = None) -> Response:
-        if if_none_exist:
-            request.state.principal.require(t, "search")
+        authorize(request, resource=body)  # conditional references in it search
         stored, created = await interactions.create(t, body, if_none_exist)
         note_entities(request, [f"{t}/{stored.id}", *patients_of([stored.content] if stored.content else [])])
         return resource_response(stored, base, 201 if created else 200, prefer(prefer_header, "return"),
@@ -148,12 +173,11 @@ def _type_routes(router: APIRouter, t: str) -> None:
            openapi_extra={"requestBody": {"content": {"application/x-www-form-urlencoded": {
                "schema": {"type": "object", "additionalProperties": {"type": "string"}},
                "examples": {"search": EXAMPLES["search"][t]}}}}},
-           responses=fhir_responses({200: ("A searchset Bundle", "Bundle")}, (400, 415)))
+           responses=fhir_responses({200: ("A searchset Bundle", "Bundle")}, (400, 413, 415)))
     async def search_post(request: Request, interactions: Interact, base: Base, prefer_header: PreferHeader = None) -> Response:
-        if request.headers.get("content-type", "").split(";")[0].strip() != "application/x-www-form-urlencoded":
-            raise FHIRError.of(415, "not-supported", "_search takes application/x-www-form-urlencoded parameters")
-        form = await request.form()
-        pairs = list(request.query_params.multi_items()) + [(k, str(v)) for k, v in form.multi_items()]
+        settings = request.app.state.settings
+        pairs = list(request.query_params.multi_items()) + await read_form_body(request, settings.max_body_bytes)
+        authorize(request, pairs)  # the form may ask for more than the URL (an _include)
         return await _search(request, interactions, base, t, pairs, prefer_header)
 
     @route("GET", "/_history", f"history{t}", f"History of all {t} resources", "search",
@@ -182,6 +206,7 @@ def _type_routes(router: APIRouter, t: str) -> None:
            responses=fhir_responses({200: ("Updated", t), 201: ("Created with the given id", t)}, WRITE_ERRORS))
     async def update(request: Request, interactions: Interact, base: Base, body: Body,
                      if_match: IfMatch = None, prefer_header: PreferHeader = None, id: str = resource_id) -> Response:
+        authorize(request, resource=body)
         stored, created = await interactions.update(t, id, body, parse_if_match(if_match))
         note_entities(request, [f"{t}/{id}", *patients_of([stored.content] if stored.content else [])])
         return resource_response(stored, base, 201 if created else 200, prefer(prefer_header, "return"),
@@ -219,8 +244,6 @@ async def _search(request: Request, interactions: Interactions, base: str, t: st
                   prefer_header: str | None) -> Response:
     lenient = prefer(prefer_header, "handling") == "lenient"
     result = await interactions.search(t, pairs, lenient)
-    for resource_type in {r["resourceType"] for r in result.included}:
-        request.state.principal.require(resource_type, "read")
     note_entities(request, patients_named(pairs) + patients_of(result.matches + result.included))
     return fhir_response(searchset(base, f"{base}/{t}", result))
 
@@ -228,6 +251,7 @@ async def _search(request: Request, interactions: Interactions, base: str, t: st
 async def _history(request: Request, interactions: Interactions, base: str, t: str | None, id: str | None) -> Response:
     pairs = list(request.query_params.multi_items())
     entries, total, count, offset = await interactions.history(t, id, pairs)
+    note_entities(request, patients_of([s.content for s in entries if s.content]))
     url = base + (f"/{t}" if t else "") + (f"/{id}" if id else "") + "/_history"
     return fhir_response(history(base, url, entries, total, count, offset, pairs))
 
@@ -272,19 +296,19 @@ def build_router() -> APIRouter:
     # The token (Caller) is checked before the body is read (Body): without one, 401 whatever the body.
     async def transaction(request: Request, interactions: Interact, base: Base, principal: Caller, body: Body,
                           prefer_header: PreferHeader = None) -> Response:
-        for resource_type, interaction in sorted(entry_needs(body, request.state.raw_body)):
+        note_entities(request, bundle_asked(body))  # before a refusal, which names them too
+        for resource_type, interaction in sorted(bundle_needs(body)):  # each entry as if sent alone
             principal.require(resource_type, interaction)
         representation = prefer(prefer_header, "return") == "representation"
         processor = BundleProcessor(interactions, base, representation, searchset, request.app.state.validation_pool)
         response = await processor.process(body)
-        note_entities(request, [e["response"]["location"].split("/_history")[0]
-                                for e in response.get("entry", []) if e.get("response", {}).get("location")])
+        note_entities(request, bundle_touched(response))
         return fhir_response(response)
 
     @router.get("/fhir/_history", operation_id="historySystem", summary="History of every resource",
                 tags=["System"], response_class=Response, openapi_extra={"parameters": HISTORY_PARAMETERS},
                 responses=fhir_responses({200: ("A history Bundle", "Bundle")}, (400, *AUTH_ERRORS)),
-                dependencies=[requires(*((t, "search") for t in SUPPORTED_TYPES))])
+                dependencies=[Authorized])
     async def system_history(request: Request, interactions: Interact, base: Base) -> Response:
         return await _history(request, interactions, base, None, None)
 

@@ -56,11 +56,14 @@ def invalid(message: str) -> FHIRError:
 
 def parse_search(
     resource_type: str, pairs: list[tuple[str, str]], *, default_count: int, max_count: int, lenient: bool = False,
-    total_limit: int = 1000,
+    total_limit: int = 1000, max_value_length: int = 2048,
 ) -> SearchRequest:
     params = search_parameters()[resource_type]
     request = SearchRequest(resource_type, count=default_count, total_limit=total_limit)
     for key, raw in pairs:
+        if len(raw) > max_value_length:  # a client's mistake (or probe), before it reaches the database
+            raise invalid(f"The value of search parameter '{key[:64]}' is {len(raw)} characters long; the most this "
+                          f"server takes is {max_value_length}")
         name, _, modifier = key.partition(":")
         if name in RESULT_PARAMETERS:
             _apply_result_parameter(request, name, modifier, raw, params, max_count)

@@ -1,0 +1,116 @@
+"""What a FHIR request needs of the caller's scopes: the one rule for single requests and for
+each entry of a transaction or batch alike (decisions Security 1 and 14).
+
+A request is described as it arrives, before anything runs: method, the path below the FHIR base
+(`Patient/123/_history/2`), its query or form parameters, its If-None-Exist query and its
+resource as parsed. The answer is every (resource type, interaction) it would perform, the
+types an `_include` or `_revinclude` may add, the searches an If-None-Exist or a conditional
+reference make, and nothing that depends on what happens to be stored (a check that depends on
+the data would itself tell the data).
+"""
+
+from collections.abc import Iterator, Sequence
+from typing import Any
+from urllib.parse import parse_qsl
+
+from services.intake.fhir.registry import READ_ONLY_TYPES, SUPPORTED_TYPES, search_parameters
+
+Need = tuple[str, str]  # (resource type, interaction: create | read | update | delete | search)
+_WRITES = {"POST": "create", "PUT": "update", "DELETE": "delete"}
+_ABSOLUTE = ("http:", "https:", "urn:")
+
+
+def needs(method: str, path: str, pairs: Sequence[tuple[str, str]] = (), if_none_exist: str | None = None,
+          resource: Any = None) -> set[Need]:
+    """Everything a request would do, as (type, interaction). `path` is relative to the FHIR base,
+    without a query; malformed requests need what their shape suggests, and are refused later by
+    the code that serves them."""
+    parts = [p for p in path.strip("/").split("/") if p]
+    found: set[Need] = set()
+    if not parts or parts[0] == "_history":  # the system history reads every type
+        return {(t, "search") for t in SUPPORTED_TYPES} if parts else found
+    resource_type, rest = parts[0], parts[1:]
+    if method in ("GET", "HEAD") or rest[-1:] == ["_search"]:
+        if not rest or rest == ["_search"] or rest == ["_history"]:
+            found.add((resource_type, "search"))
+            found |= _include_needs(resource_type, pairs)
+        else:  # read, vread, instance history
+            found.add((resource_type, "read"))
+    elif rest[-1:] == ["$validate"]:  # as the create or update it tries out
+        found.add((resource_type, "create" if len(rest) == 1 else "update"))
+    elif method in _WRITES:
+        found.add((resource_type, _WRITES[method]))
+        if pairs and method != "POST" and not rest:  # a conditional update or delete (Type?query) searches
+            found.add((resource_type, "search"))
+    if if_none_exist:
+        found.add((resource_type, "search"))
+    found |= {(t, "search") for t in conditional_reference_types(resource)}
+    return found
+
+
+def bundle_needs(bundle: Any) -> set[Need]:
+    """What every entry of a transaction or batch needs, each as if sent alone."""
+    found: set[Need] = set()
+    entries = bundle.get("entry") if isinstance(bundle, dict) else None
+    for entry in entries if isinstance(entries, list) else []:
+        request = entry.get("request") if isinstance(entry, dict) else None
+        if not isinstance(request, dict) or not isinstance(request.get("url"), str):
+            continue  # the processor says what is wrong with it
+        path, _, query = request["url"].partition("?")
+        if_none_exist = request.get("ifNoneExist")
+        found |= needs(str(request.get("method")), path, parse_qsl(query, keep_blank_values=True),
+                       if_none_exist if isinstance(if_none_exist, str) else None, entry.get("resource"))
+    return found
+
+
+def _include_needs(resource_type: str, pairs: Sequence[tuple[str, str]]) -> set[Need]:
+    """Read of every stored type an _include may add (what it names, or every target of its
+    reference), and of the source type of a _revinclude."""
+    found: set[Need] = set()
+    for key, value in pairs:
+        name = key.partition(":")[0]
+        source, _, rest = value.partition(":")
+        param_name, _, target = rest.partition(":")
+        if name == "_include":
+            param = search_parameters().get(source, {}).get(param_name)
+            targets = (target,) if target else (param.targets if param else ())
+            found |= {(t, "read") for t in targets if t in SUPPORTED_TYPES}
+        elif name == "_revinclude" and source in SUPPORTED_TYPES:
+            found.add((source, "read"))
+    return found
+
+
+def _references(node: Any) -> Iterator[str]:
+    """Every Reference.reference anywhere in a parsed resource, contained resources too."""
+    stack = [node]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            reference = item.get("reference")
+            if isinstance(reference, str):
+                yield reference
+            stack.extend(v for v in item.values() if isinstance(v, dict | list))
+        elif isinstance(item, list):
+            stack.extend(v for v in item if isinstance(v, dict | list))
+
+
+def conditional_reference_types(resource: Any) -> set[str]:
+    """The types conditional references (`Patient?identifier=...`) in a resource search, decided
+    on the parsed JSON, so that no escape hides one."""
+    return {reference.partition("?")[0] for reference in _references(resource)
+            if is_conditional(reference) and reference.partition("?")[0] in SUPPORTED_TYPES}
+
+
+def is_conditional(reference: str) -> bool:
+    return "?" in reference and not reference.startswith(_ABSOLUTE)
+
+
+def unresolvable(resource_type: str) -> str | None:
+    """Why conditional references to a type are not resolved, or None when they are. They resolve
+    against clinical data only: the audit trail is no search oracle (a client could learn from
+    200 or 412 who was audited for what)."""
+    if resource_type not in SUPPORTED_TYPES:
+        return f"{resource_type} is not a type this server stores"
+    if resource_type in READ_ONLY_TYPES:
+        return f"{resource_type} records are the server's own and are not searched this way"
+    return None
