@@ -20,6 +20,7 @@ from shared.errors import FHIRError
 from shared.fhir_json import fhir_response
 from shared.fhir_openapi import fhir_body, fhir_responses, load_examples
 from shared.http_client import create_http_client
+from shared.public_url import public_base
 from shared.request_body import read_json_body
 from shared.settings import Settings
 
@@ -50,11 +51,9 @@ async def hook_body(request: Request) -> cds_hooks.HookRequest:
 
 
 def service_base(request: Request) -> str:
-    """This service's externally visible base URL (public_base_url names its FHIR endpoint)."""
-    configured = request.app.state.settings.public_base_url
-    if configured:
-        return configured.rstrip("/").removesuffix("/fhir")
-    return str(request.base_url).rstrip("/")
+    """This service's externally visible base URL, for the links of its cards: never from the
+    Host header in smart mode (decision Security 18; public_base_url may name a FHIR endpoint)."""
+    return public_base(request, request.app.state.settings).rstrip("/").removesuffix("/fhir")
 
 
 SettingsDep = Annotated[Settings, Depends(get_settings)]

@@ -14,6 +14,7 @@ from shared.auth import Authorizer
 from shared.fhir_openapi import install_fhir_schemas
 from shared.http_client import create_http_client
 from shared.logging import configure_logging
+from shared.public_url import check_public_base
 from shared.settings import Settings, get_settings
 
 VERSION = "0.1.0"
@@ -21,6 +22,7 @@ VERSION = "0.1.0"
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
+    check_public_base(settings)  # card links are never built from a request's Host header in smart mode
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:

@@ -253,3 +253,14 @@ def test_the_replay_store_is_bounded_and_refuses_rather_than_forgets():
         guard.first_use("ehr", "c", now + 60)
     assert full.value.status == 503
     assert not guard.first_use("ehr", "a", now + 60)  # still remembered, never forgotten to make room
+
+
+async def test_card_links_never_come_from_the_host_header_in_smart_mode(issuer, tmp_path):
+    hook = prefetched_hook_request("hftc-child-hip-familial")
+    async with classifier_app(smart(issuer, tmp_path, intake_url="http://127.0.0.1:9/fhir")) as classifier:
+        answer = await classifier.post(CDS, json=hook, headers={**cds_jwt(issuer), "Host": "attacker.example"})
+        assert answer.status_code == 200
+        assert "attacker.example" not in answer.text and f"{CLASSIFIER}/explanation" in answer.text
+    with pytest.raises(RuntimeError, match="PUBLIC_BASE_URL"):  # smart mode must know its own URL
+        create_app(Settings(data_dir=tmp_path, auth_mode="smart", auth_issuers={issuer.url: issuer.jwks_url},
+                            auth_audience=["urn:calcinosis:classifier"], validation_workers=0))
