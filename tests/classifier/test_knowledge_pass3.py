@@ -185,3 +185,9 @@ def test_hallmark_figures_are_on_the_explanation_page():
     assert "not recorded: renal status" in page
     sums, _ = _log_scores({"renal-failure-unrecorded": UNRECORDED}, KB)
     assert sums["tc-secondary-uremic"] < 0 < sums["synovial-sarcoma"] + 1e-9
+
+
+def test_retiform_purpura_opposes_uremic_tumoral_calcinosis_and_an_unrecalled_compartment_syndrome_myonecrosis():
+    assert lr("tc-secondary-uremic", "retiform-purpura", "true") < 0.5  # the lesion of calciphylaxis, not of a mass
+    assert lr("calcific-myonecrosis", "compartment-syndrome-unrecorded", UNRECORDED) < 0.7
+    assert lr("calcified-hematoma", "compartment-syndrome-unrecorded", UNRECORDED) == pytest.approx(1.0, abs=0.02)
