@@ -18,7 +18,12 @@ METHOD = (
     "phosphate and the calcium x phosphate product; the lobulated pattern and its fluid levels) are damped. Every table is "
     "coherent: the prevalence-weighted mean of its likelihood ratios is 1. The results are normalised over all diagnoses "
     "and the open-world outcome 'none of the modelled diagnoses fits well', whose likelihood is diffuse. Probabilities "
-    "are shown between 0.01% and 99%. Each figure names a reference below, or says 'expert estimate'."
+    "are shown between 0.01% and 99%. Each figure names a reference below, or says 'expert estimate'. A hallmark that a "
+    "referral states when present (dialysis or end-stage renal disease, a known systemic disease, an injury of the nervous "
+    "system, a vitamin D or calcium excess) counts when it is not recorded: its likelihood ratio compares how often it "
+    "goes unrecorded under the diagnosis and among referred patients. When the leading diagnosis rests on a finding that "
+    "defines it and is still unknown (renal status for uremic tumoral calcinosis, phosphate for the primary types), that "
+    "test is asked for first."
 )
 
 
@@ -53,7 +58,10 @@ def _render(kb: Knowledge) -> str:
                 + (f"; also coded <code>{escape(diagnosis.normative_code)}</code>" if diagnosis.normative_code else "")
                 + f"; prior {format_probability(kb.priors[code], decimals=1)}.</p>",
                 "<table><tr><th>finding</th><th>likelihood ratio</th><th>source</th></tr>"]
-        for where, figure in figures_of(diagnosis):
+        rows = [*figures_of(diagnosis),
+                *[(f"not recorded: {kb.hallmarks[name].display}", figures[code])
+                  for name, figures in kb.unrecorded.items() if code in figures]]
+        for where, figure in rows:
             value = f"{figure.value:g} (relative)" if isinstance(figure, Prior) else f"{figure.lr:g}"
             out.append(f"<tr><td>{escape(where)}</td><td>{value}</td><td>{_reference_link(figure.source, kb)}"
                        f"{' (estimate)' if figure.estimate else ''}</td></tr>")

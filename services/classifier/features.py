@@ -7,7 +7,7 @@ from services.classifier.derived_labs import decide_calcium, decide_tmp_gfr
 from services.classifier.fhir_input import InputResources, age_in_years, codings, finding_code, parse_date
 from services.classifier.genomics import NONE_FOUND, is_genetic_result, read_genetic_result
 from services.classifier.issues import resource_label
-from services.classifier.knowledge import Knowledge, knowledge
+from services.classifier.knowledge import UNRECORDED, Knowledge, knowledge
 from services.classifier.labs import (
     LabResult,
     analyte_for,
@@ -287,6 +287,11 @@ class _Extractor:
             self._set("age-band", band.code, [out.patient_reference])
         if out.sex:
             self._set("sex", out.sex, [out.patient_reference])
+        # a hallmark none of whose features was sent is evidence of its own: a referral states a
+        # known systemic disease or dialysis when present (features.yaml hallmarks)
+        for hallmark in kb.catalog.hallmarks:
+            if not any(feature in out.evidence for feature in hallmark.features):
+                out.evidence[hallmark.name] = UNRECORDED
 
     def _renal_status(self, references: dict[str, str]) -> None:
         """One renal variable (features.yaml renal-status): dialysis, else the eGFR stage (sent, or

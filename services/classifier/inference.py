@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
 from services.classifier.features import PatientFeatures
-from services.classifier.knowledge import Knowledge, knowledge
+from services.classifier.knowledge import UNRECORDED, Knowledge, knowledge
 from services.classifier.lesions import ANY_OF
 from services.classifier.management import Advice, plan
 from services.classifier.probability import format_probability
@@ -103,6 +103,8 @@ class Assessment:
 
 def describe(feature: str, state: str, kb: Knowledge) -> str:
     """A finding in words: 'serum phosphate: high', 'dialysis: explicitly absent'."""
+    if state == UNRECORDED:
+        return f"not recorded: {kb.hallmarks[feature].display}"
     spec = kb.catalog.features[feature]
     if spec.boolean:
         return f"{spec.display}: {'present' if state == 'true' else 'explicitly absent'}"
@@ -193,7 +195,10 @@ def next_best_tests(evidence: dict[str, str], probabilities: dict[str, float], k
     for feature, spec in kb.testable_features:
         if feature in evidence:
             continue
-        likelihoods = {code: kb.state_likelihoods(code, feature) for code in leaders}
+        # a feature of an unrecorded hallmark: its outcome is predicted given that it went unrecorded
+        hallmark = kb.hallmark_of.get(feature)
+        unrecorded = hallmark is not None and evidence.get(hallmark.name) == UNRECORDED
+        likelihoods = {code: kb.state_likelihoods(code, feature, unrecorded) for code in leaders}
         expected_entropy = 0.0
         for state in kb.feature_states(feature):
             joint = {code: current[code] * likelihoods[code][state] for code in leaders}
@@ -205,6 +210,15 @@ def next_best_tests(evidence: dict[str, str], probabilities: dict[str, float], k
             assert spec.test is not None  # testable_features have one
             suggestions.append(TestSuggestion(feature, spec.test, gain))
     suggestions.sort(key=lambda s: s.expected_information_gain, reverse=True)
+    # the test of what defines the leading diagnosis comes first while it is unknown: uremic TC
+    # without a renal status is not yet uremic TC (diagnoses.yaml defining)
+    leading = kb.diagnoses.get(leaders[0])
+    if leading is not None:
+        first = [s for feature in leading.defining for s in suggestions if s.feature == feature]
+        first += [TestSuggestion(feature, spec.test, 0.0) for feature in leading.defining
+                  if feature not in evidence and not any(s.feature == feature for s in first)
+                  for spec in (kb.catalog.features[feature],) if spec.test is not None]
+        suggestions = [*first, *[s for s in suggestions if s not in first]]
     return suggestions[:count]
 
 

@@ -1,7 +1,7 @@
 """Loads and cross-checks the knowledge files; compiles the likelihood-ratio table the model uses."""
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
@@ -21,6 +21,7 @@ from services.classifier.schema import (
     FeatureCatalog,
     FeatureSpec,
     Figure,
+    Hallmark,
     Interval,
     LabCatalog,
     Management,
@@ -34,6 +35,7 @@ _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader whe
 KNOWLEDGE_DIR = Path(__file__).parent / "knowledge"
 COHERENCE_TOLERANCE = 0.02  # |sum over states of P(state) x LR - 1| allowed (figures are rounded to 3 digits)
 BOOLEAN_KEYS = {"present": "true", "absent": "false"}  # knowledge-file wording -> feature state
+UNRECORDED = "unrecorded"  # the state of a hallmark (features.yaml hallmarks) none of whose features was sent
 
 
 class KnowledgeError(ValueError):
@@ -52,6 +54,8 @@ class Knowledge:
     references: dict[str, Reference]
     cant_miss: CantMiss
     none_fits: NoneFitsSpec  # the open-world outcome; priors and likelihood_ratios hold it beside the diagnoses
+    # hallmark name -> diagnosis (none-fits included) -> LR of 'none of its features recorded'
+    unrecorded: dict[str, dict[str, Figure]] = field(default_factory=dict)
 
     def outcome_display(self, code: str) -> str:
         """Display of a diagnosis or of the open-world outcome."""
@@ -110,7 +114,18 @@ class Knowledge:
                     lr = composite_lr(states, self.feature_states(feature), members)
                     if lr != 1.0:
                         table.setdefault((feature, name), []).append((code, math.log(lr)))
+        for hallmark, figures in self.unrecorded.items():
+            table[(hallmark, UNRECORDED)] = [(code, math.log(f.lr)) for code, f in figures.items() if f.lr != 1.0]
         return table
+
+    @cached_property
+    def hallmarks(self) -> dict[str, Hallmark]:
+        return {h.name: h for h in self.catalog.hallmarks}
+
+    @cached_property
+    def hallmark_of(self) -> dict[str, Hallmark]:
+        """feature -> the hallmark it belongs to."""
+        return {feature: h for h in self.catalog.hallmarks for feature in h.features}
 
     def composite_members(self, feature: str, state: str) -> list[str] | None:
         """The states a composite state stands for: a named composite of features.yaml, or a state
@@ -177,6 +192,8 @@ class Knowledge:
         return memo[key]
 
     def _figure_for(self, diagnosis: str, feature: str, state: str) -> Figure | None:
+        if state == UNRECORDED:
+            return self.unrecorded.get(feature, {}).get(diagnosis)
         states = self.likelihood_ratios[diagnosis].get(feature)
         if not states:
             return None
@@ -197,16 +214,19 @@ class Knowledge:
         return [(feature, spec) for feature, spec in self.catalog.features.items() if spec.test is not None]
 
     @cached_property
-    def _state_likelihoods_memo(self) -> dict[tuple[str, str], dict[str, float]]:
+    def _state_likelihoods_memo(self) -> dict[tuple[str, str, bool], dict[str, float]]:
         return {}
 
-    def state_likelihoods(self, diagnosis: str, feature: str) -> dict[str, float]:
-        """P(state | diagnosis) implied by the LRs and the reference-population state frequencies."""
+    def state_likelihoods(self, diagnosis: str, feature: str, unrecorded: bool = False) -> dict[str, float]:
+        """P(state | diagnosis) implied by the LRs and the reference-population state frequencies;
+        `unrecorded`: given that the feature's hallmark went unrecorded (P(s | D) u(s), normalised)."""
         memo = self._state_likelihoods_memo
-        key = (diagnosis, feature)
+        key = (diagnosis, feature, unrecorded)
         if key not in memo:
             figures = self.likelihood_ratios[diagnosis].get(feature, {})
+            hallmark = self.hallmark_of.get(feature) if unrecorded else None
             weighted = {state: rate * (figures[state].lr if state in figures else 1.0)
+                        * (unrecorded_probability(hallmark, state) if hallmark else 1.0)
                         for state, rate in self.feature_states(feature).items()}
             total = sum(weighted.values())
             memo[key] = {state: weight / total for state, weight in weighted.items()}
@@ -217,6 +237,42 @@ def composite_lr(figures: dict[str, Figure], prevalences: dict[str, float], memb
     """LR of 'the state is one of members': sum of P(s) x LR(s) over them / sum of P(s)."""
     weight = sum(prevalences[m] for m in members)
     return sum(prevalences[m] * (figures[m].lr if m in figures else 1.0) for m in members) / weight
+
+
+def unrecorded_probability(hallmark: Hallmark, state: str) -> float:
+    """P(a finding in this state goes unrecorded): low for a present hallmark, which is stated."""
+    return hallmark.unrecorded_if_present if state in hallmark.present_states else hallmark.unrecorded_if_absent
+
+
+def unrecorded_lrs(hallmark: Hallmark, table: dict[str, dict[str, dict[str, Figure]]], catalog: FeatureCatalog,
+                   codesystems) -> dict[str, Figure]:
+    """Per diagnosis, the LR of 'no feature of the hallmark recorded': P(present | D) is the largest over
+    its features (the findings of one disease go together), and the LR is
+    [P(present | D) u_present + P(absent | D) u_absent] / [the same for the referred population],
+    a likelihood of its own, coherent by construction (decisions.md Classifier 20)."""
+
+    def p_present(figures_of: dict[str, dict[str, Figure]]) -> float:
+        best = 0.0
+        for feature in hallmark.features:
+            figures = figures_of.get(feature, {})
+            prevalences = feature_states(catalog, codesystems, feature)
+            best = max(best, sum(prevalences[s] * (figures[s].lr if s in figures else 1.0)
+                                 for s in hallmark.present_states))
+        return best
+
+    def unrecorded(p: float) -> float:
+        return p * hallmark.unrecorded_if_present + (1 - p) * hallmark.unrecorded_if_absent
+
+    population = unrecorded(p_present({}))
+    result = {}
+    for code, figures_of in table.items():
+        if not any(feature in figures_of for feature in hallmark.features):
+            continue  # no table for its features: neutral
+        p = p_present(figures_of)
+        result[code] = Figure(lr=round(unrecorded(p) / population, 3), estimate=True,
+                              source=f"expert estimate: not recorded although stated when present (features.yaml hallmarks/"
+                                     f"{hallmark.name}; {hallmark.source}); P(present) {p:.2f} here")
+    return result
 
 
 def table_sum(figures: dict[str, Figure], prevalences: dict[str, float]) -> float:
@@ -304,6 +360,14 @@ def _check_catalog(catalog: FeatureCatalog, codesystems) -> None:
                 if composite in valid or not members or set(members) - set(valid):
                     raise KnowledgeError(f"features.yaml: features/{name}/composite/{composite}: "
                                          f"members must be states of {name!r}")
+    for hallmark in catalog.hallmarks:
+        if hallmark.name in catalog.features:
+            raise KnowledgeError(f"features.yaml: hallmarks/{hallmark.name}: the name of a feature")
+        for feature in hallmark.features:
+            if feature not in catalog.features or not catalog.features[feature].evidence:
+                raise KnowledgeError(f"features.yaml: hallmarks/{hallmark.name}: {feature!r} is not an evidence feature")
+            if set(hallmark.present_states) - set(feature_states(catalog, codesystems, feature)):
+                raise KnowledgeError(f"features.yaml: hallmarks/{hallmark.name}: present_states must be states of {feature!r}")
     seen: set[str] = set()
     for group in catalog.evidence_groups:
         for feature in group.features:
@@ -360,7 +424,13 @@ def load_knowledge(directory: Path = KNOWLEDGE_DIR) -> Knowledge:
     _check_references(references)
     _check_figure_sources(diagnoses_list, references)
     _check_lab_sources(labs, references)
-    return Knowledge(diagnoses, priors, table, catalog, labs, codesystems, management, references, cant_miss, none_fits)
+    unrecorded = {h.name: unrecorded_lrs(h, table, catalog, codesystems) for h in catalog.hallmarks}
+    for d in diagnoses_list:
+        for feature in d.defining:
+            if feature not in catalog.features or catalog.features[feature].test is None:
+                raise KnowledgeError(f"diagnoses.yaml: {d.code}/defining: {feature!r} is not a feature with a test")
+    return Knowledge(diagnoses, priors, table, catalog, labs, codesystems, management, references, cant_miss, none_fits,
+                     unrecorded)
 
 
 def _diffuse_table(spec: NoneFitsSpec, catalog: FeatureCatalog, codesystems) -> dict[str, dict[str, Figure]]:

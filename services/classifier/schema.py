@@ -64,6 +64,9 @@ class Diagnosis(Strict):
     mechanism: Mechanism
     typing: Typing
     typing_if_tumoral_mass: Typing | None = None
+    # features that define the diagnosis (uremic TC: renal status): while one is unknown and the
+    # diagnosis leads, its test is asked for first (decisions.md Classifier 21)
+    defining: list[str] = []
     prior: Prior
     age: StateFigures = {}
     sex: dict[Literal["male", "female"], Figure] = {}
@@ -135,12 +138,28 @@ class EvidenceGroup(Strict):
     source: str = Field(min_length=1)
 
 
+class Hallmark(Strict):
+    """A finding that a referral states when it is present (a known systemic disease that precedes its
+    calcinosis, a defining history): when none of its features is recorded, 'not recorded' is evidence,
+    with LR = sum_s P(s | D) u(s) / sum_s P(s | referred) u(s), u = the probability of going unrecorded
+    (decisions.md Classifier 20)."""
+
+    name: str
+    display: str
+    features: list[str] = Field(min_length=1)
+    present_states: list[str] = ["true"]  # the states of each feature that count as present
+    unrecorded_if_present: float = Field(gt=0, lt=1)
+    unrecorded_if_absent: float = Field(gt=0, le=1)
+    source: str = Field(min_length=1)
+
+
 class FeatureCatalog(Strict):
     age_bands: list[Band]
     size_bands: list[Band]
     tumoral_mass: TumoralMass
     features: dict[str, FeatureSpec]
     evidence_groups: list[EvidenceGroup] = []
+    hallmarks: list[Hallmark] = []
 
 
 class Unit(Strict):
