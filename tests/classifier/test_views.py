@@ -176,3 +176,22 @@ def test_the_chart_puts_later_studies_right_and_bigger_volumes_higher():
     assert [t.text for t in chart.x_ticks] == ["2024-01-15", "2025-01-15"]
     assert volume_chart([]) is None
     assert re.fullmatch(r"[\d.]+,[\d.]+ [\d.]+,[\d.]+", right.path)
+
+
+def test_a_cant_miss_alarm_leads_the_page():
+    from services.classifier.service import classify_bundle
+    from services.classifier.views.patient import patient_page
+    from services.classifier.views.routes import BAR_WIDTH, TEMPLATES
+
+    vignette = json.loads((CASES / "extraskeletal-osteosarcoma-thigh.json").read_text())
+    resources = [e["resource"] for e in vignette["entry"]]
+    record = {"patient": resources[0], "observations": resources[1:]}
+    result = classify_bundle(vignette, "http://calcinosis.example.org/fhir")
+    model = patient_page(resources[0]["id"], record, [], result)
+    assert model.alarms and model.alarms[0].startswith("ALERT (")
+    html = TEMPLATES.env.get_template("patient.html").render(page=model, chart=None, bar_width=BAR_WIDTH, imaging_base="")
+    page = parse(html)
+    assert model.alarms[0] in page.by_id["cant-miss"] and html.index('id="cant-miss"') < html.index('id="differential"')
+    # the vignette's mass was described without an imaging report: it is shown on its own
+    masses = [r for r in resources if r.get("code", {}).get("coding", [{}])[0].get("code") == "calcified-mass"]
+    assert masses and "Lesion findings outside an imaging report" in html
