@@ -106,7 +106,7 @@ AUTH_CLIENTS = {
     "intake": ("calcinosis-intake", "system/DiagnosticReport.c"),
     # the classifier reads patients and labs from intake and stores its results there
     "classifier": ("calcinosis-classifier",
-                   "system/Patient.r system/Observation.rs system/RiskAssessment.c system/Observation.c"),
+                   "system/Patient.r system/Observation.rs system/RiskAssessment.c system/Observation.c system/DiagnosticReport.s"),
     # the imaging API and workers write reports back to intake, with conditional creates
     "imaging": ("calcinosis-imaging", "system/DiagnosticReport.cs system/Observation.cs"),
 }
