@@ -6,7 +6,6 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-
 from fastapi import FastAPI, Request
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates

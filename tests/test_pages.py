@@ -41,7 +41,8 @@ class Recorder:
         page.on("request", lambda request: self.urls.append(request.url))
         page.on("console", lambda message: self.errors.append(message.text) if message.type == "error" else None)
         page.on("pageerror", lambda error: self.errors.append(str(error)))
-        page.on("response", lambda response: self.errors.append(f"{response.status} {response.url}") if response.status >= 400 else None)
+        page.on("response", lambda response: self.errors.append(f"{response.status} {response.url}")
+                if response.status >= 400 else None)
 
     def all_to(self, origin: str) -> None:
         assert self.urls, "the page made no request"
@@ -111,7 +112,8 @@ def test_the_analysis_page_draws_each_lesion_where_it_is_and_scrolls(browser, an
     start = int(right.get_attribute("data-index"))
     right.hover()
     page.mouse.wheel(0, 120)
-    page.wait_for_function(f"document.querySelector('#lesion-{numbers['right']} figure[data-plane=axial]').dataset.index == '{start + 1}'")
+    selector = f"#lesion-{numbers['right']} figure[data-plane=axial]"
+    page.wait_for_function(f"document.querySelector('{selector}').dataset.index == '{start + 1}'")
     right.focus()
     page.keyboard.press("ArrowDown")
     assert right.locator("output.index").inner_text() == str(start + 2)
@@ -139,7 +141,8 @@ def test_without_a_script_the_links_step_one_slice_per_request(browser, analysis
     page.wait_for_load_state()
     images_loaded(page)
     assert "lesion=1" in page.url and f"coronal={start + 1}" in page.url and page.url.endswith("#lesion-1")
-    assert page.locator("#lesion-1 figure[data-plane=coronal] img").get_attribute("src").startswith(f"view/coronal/{start + 1}.png")
+    shown = page.locator("#lesion-1 figure[data-plane=coronal] img").get_attribute("src")
+    assert shown.startswith(f"view/coronal/{start + 1}.png")
     requests.all_to(imaging)
     context.close()
 

@@ -9,6 +9,10 @@ from tests.classifier.builders import FINDING, SITE
 ANALYSIS = "urn:calcinosis:imaging-analysis"
 
 
+def _quantity(value: float, unit: str) -> dict:
+    return {"value": value, "unit": unit, "system": "http://unitsofmeasure.org", "code": unit}
+
+
 def _component(code: str, **value) -> dict:
     return {"code": {"coding": [{"system": FINDING, "code": code}]}, **value}
 
@@ -24,9 +28,9 @@ def lesion(patient_id: str, site: str, side: str, volume_ml: float, scanned: str
         "bodySite": {"coding": [{"system": SITE, "code": site}]},
         "component": [
             _component("laterality", valueCodeableConcept={"coding": [{"system": FINDING, "code": side}]}),
-            _component("largest-diameter", valueQuantity={"value": 40.0, "unit": "mm", "system": "http://unitsofmeasure.org", "code": "mm"}),
-            _component("volume", valueQuantity={"value": volume_ml, "unit": "mL", "system": "http://unitsofmeasure.org", "code": "mL"}),
-            _component("fluid-volume", valueQuantity={"value": 0.0, "unit": "mL", "system": "http://unitsofmeasure.org", "code": "mL"}),
+            _component("largest-diameter", valueQuantity=_quantity(40.0, "mm")),
+            _component("volume", valueQuantity=_quantity(volume_ml, "mL")),
+            _component("fluid-volume", valueQuantity=_quantity(0.0, "mL")),
             _component("pattern", valueCodeableConcept={"coding": [{"system": FINDING, "code": "lobulated-cystic"}]}),
             _component("fluid-calcium-level", valueBoolean=fluid_level),
             _component("bone-contact", valueBoolean=False),

@@ -5,6 +5,7 @@ tests, tests/test_pages.py, look at the same pages in Chromium)."""
 import asyncio
 import io
 import re
+import shutil
 
 import httpx
 import numpy as np
@@ -135,7 +136,7 @@ async def test_the_no_script_links_step_one_slice_and_stay_in_range(imaging, les
     assert "window=bone" in images(bone)[(1, "axial")]
 
 
-async def test_bad_requests_are_outcomes(imaging, lesions_ct):
+async def test_bad_requests_are_outcomes(imaging, lesions_ct, tmp_path):
     assert (await imaging.get("/analyses/nope/view")).status_code == 404
     state = await analysed(imaging, {"file": ("ct.nii.gz", NIFTI.read_bytes())})  # no lesion: no viewer
     page = await imaging.get(state["view"])
@@ -148,6 +149,10 @@ async def test_bad_requests_are_outcomes(imaging, lesions_ct):
         assert response.status_code == status, (path, response.text)
         assert response.json()["resourceType"] == "OperationOutcome"
     assert (await imaging.get(f"{base}/axial/3.png")).headers["content-type"] == "image/png"
+    # the job's files removed (retention): its images are gone, said so
+    shutil.rmtree(tmp_path / "imaging" / state["id"])
+    gone = await imaging.get(f"{base}/axial/3.png")
+    assert gone.status_code == 410 and "no longer stored" in gone.json()["issue"][0]["diagnostics"]
 
 
 def test_a_slice_keeps_the_true_aspect_ratio_of_anisotropic_voxels():

@@ -78,7 +78,6 @@ def report_parts(job: AnalysisJob) -> tuple[dict | None, list[LesionRow]]:
 def viewers(job_id: str, stored: StoredVolume, query: dict[str, str], window: str) -> list[LesionViewer]:
     """For each lesion, the slice each plane shows now: its centre, or the slice the query asks
     for (`lesion=n&axial=k...`: the page's own links, which work without a script)."""
-    base = "view"  # relative to the page (/analyses/{id}/view): right behind a proxy's path prefix too
     focused = query.get("lesion")
     result = []
     for extent in stored.lesions:
@@ -92,18 +91,20 @@ def viewers(job_id: str, stored: StoredVolume, query: dict[str, str], window: st
         for plane in PLANES:
             first, last = extent.ranges[plane]
             index = current[plane]
-
-            def link(to: int, plane: str = plane) -> str:
-                params = {"lesion": extent.number, **current, plane: to, "window": window}
-                return f"{base}?{urlencode(params)}#lesion-{extent.number}"
-
             viewer.planes.append(PlaneView(
                 plane=plane, index=index, first=first, last=last,
                 image=slice_url(job_id, plane, index, window),
-                previous=link(index - 1) if index > first else None,
-                next=link(index + 1) if index < last else None))
+                previous=_step(extent.number, current, plane, index - 1, window) if index > first else None,
+                next=_step(extent.number, current, plane, index + 1, window) if index < last else None))
         result.append(viewer)
     return result
+
+
+def _step(number: int, current: dict[str, int], plane: str, to: int, window: str) -> str:
+    """The page showing lesion `number` with `plane` at slice `to` and its other planes as now;
+    relative to the page (/analyses/{id}/view), so that a proxy's path prefix keeps working."""
+    params = {"lesion": number, **current, plane: to, "window": window}
+    return f"view?{urlencode(params)}#lesion-{number}"
 
 
 def slice_url(job_id: str, plane: str, index: int, window: str) -> str:

@@ -36,7 +36,11 @@ async def _job(jobs: JobStore, analysis_id: str) -> AnalysisJob:
 async def _stored(request: Request, job: AnalysisJob) -> StoredVolume:
     folder = request.app.state.jobs_dir / job.id
     limit = request.app.state.settings.imaging_max_voxels
-    return await asyncio.to_thread(stored_volume, job, folder, limit)
+    try:
+        return await asyncio.to_thread(stored_volume, job, folder, limit)
+    except FileNotFoundError:  # the job's files were removed (retention): the report stays, the images are gone
+        raise FHIRError.of(410, "deleted", f"The CT of analysis {job.id} is no longer stored; its report remains "
+                                           f"at /analyses/{job.id}") from None
 
 
 def build_router() -> APIRouter:

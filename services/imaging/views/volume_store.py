@@ -13,8 +13,11 @@ import threading
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
+import nibabel
 import numpy as np
+from nibabel.spatialimages import SpatialImage
 from scipy import ndimage
 
 from services.imaging.analysis.loaders import load_dicom_series, load_nifti
@@ -81,7 +84,10 @@ def input_paths(job: AnalysisJob, folder: Path) -> list[Path]:
     inputs = folder / "input"
     if job.input_kind == "dicomweb":  # retrieved into the folder, one file per instance
         return sorted(p for p in inputs.iterdir() if p.is_file())
-    return [inputs / name for name in job.source["files"]]
+    paths = [inputs / name for name in job.source["files"]]
+    if not all(path.is_file() for path in paths):  # the loaders would call it unreadable input
+        raise FileNotFoundError(inputs)
+    return paths
 
 
 def load_labels(job: AnalysisJob, folder: Path, volume: Volume) -> np.ndarray:
@@ -89,10 +95,9 @@ def load_labels(job: AnalysisJob, folder: Path, volume: Volume) -> np.ndarray:
     if job.mask_media_type == "application/dicom":
         return _seg_labels(folder / "lesions.dcm", volume)
     if job.mask_media_type:
-        import nibabel
-
         # masks.nifti_mask wrote the labels' array as it is, with the affine converted to RAS.
-        return np.asarray(nibabel.load(str(folder / "lesions.nii.gz")).dataobj, dtype=np.int16)
+        image = cast(SpatialImage, nibabel.load(str(folder / "lesions.nii.gz")))
+        return np.asarray(image.dataobj, dtype=np.int16)
     return np.zeros(volume.hu.shape, np.int16)  # no lesion, no mask
 
 
