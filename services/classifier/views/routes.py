@@ -15,6 +15,7 @@ from services.classifier.service import classify_bundle, record_bundle
 from services.classifier.views.chart import volume_chart
 from services.classifier.views.patient import patient_page
 from shared.auth import Principal, on_behalf_of, requires
+from shared.fhir_openapi import fhir_responses
 from shared.pages import page, templates
 
 TEMPLATES = templates(Path(__file__).parent / "templates")
@@ -29,7 +30,7 @@ def build_router() -> APIRouter:
     @router.get(PATIENT_PAGE, operation_id="viewPatient", response_class=HTMLResponse,
                 summary="The patient's page: differential, typing, can't-miss warning, next tests, management, and "
                         "the lesions of every imaging analysis with their volumes over time",
-                )
+                responses=fhir_responses({}, (400, 401, 403, 404, 422, 502)))
     async def view_patient(patient_id: PatientId, request: Request,
                            caller: Annotated[Principal, requires(("Patient", "read"), ("Observation", "search"),
                                                                  ("DiagnosticReport", "search"))]) -> HTMLResponse:

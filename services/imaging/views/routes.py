@@ -15,6 +15,7 @@ from services.imaging.views.slices import slice_png
 from services.imaging.views.volume_store import StoredVolume, stored_volume
 from shared.auth import requires
 from shared.errors import FHIRError
+from shared.fhir_openapi import fhir_responses
 from shared.pages import image, page, templates
 
 TEMPLATES = templates(Path(__file__).parent / "templates")
@@ -49,7 +50,7 @@ def build_router() -> APIRouter:
 
     @router.get("/analyses/{analysis_id}/view", operation_id="viewAnalysis", response_class=HTMLResponse,
                 summary="The analysis as a page: conclusion, lesions, and a slice viewer around each lesion",
-                dependencies=read)
+                responses=fhir_responses({}, (400, 401, 403, 404, 410)), dependencies=read)
     async def view(analysis_id: str, request: Request, jobs: Annotated[JobStore, Depends(_jobs)],
                    window: Annotated[str | None, Query(description="soft-tissue or bone")] = None) -> HTMLResponse:
         job = await _job(jobs, analysis_id)
@@ -65,7 +66,8 @@ def build_router() -> APIRouter:
 
     @router.get("/analyses/{analysis_id}/view/{plane}/{index}.png", operation_id="viewAnalysisSlice",
                 response_class=Response, summary="One slice of the analysed CT as PNG, lesions outlined",
-                responses={200: {"content": {"image/png": {"schema": {"type": "string", "format": "binary"}}}}},
+                responses={200: {"content": {"image/png": {"schema": {"type": "string", "format": "binary"}}}},
+                           **fhir_responses({}, (400, 401, 403, 404, 409, 410))},
                 dependencies=read)
     async def slice_image(analysis_id: str, plane: Plane, index: int, request: Request,
                           jobs: Annotated[JobStore, Depends(_jobs)], window: Window = "soft-tissue") -> Response:
