@@ -36,8 +36,8 @@ def page(renderer: Jinja2Templates, request: Request, name: str, context: dict[s
     return response
 
 
-def image(content: bytes) -> Response:
-    return Response(content, media_type="image/png", headers={**PAGE_HEADERS, "Cache-Control": "private, max-age=300"})
+def image(content: bytes, media_type: str = "image/png") -> Response:
+    return Response(content, media_type=media_type, headers={**PAGE_HEADERS, "Cache-Control": "private, max-age=300"})
 
 
 def mount_assets(app: FastAPI, folder: Path) -> None:

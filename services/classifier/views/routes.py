@@ -5,10 +5,9 @@ from pathlib import Path
 from typing import Annotated
 
 from fastapi import APIRouter, Request
-from fastapi import Path as PathParameter
 from starlette.responses import HTMLResponse
 
-from services.classifier.api import intake_origins
+from services.classifier.api import PatientId, intake_origins
 from services.classifier.cds_hooks import PATIENT_PAGE
 from services.classifier.fhir_source import fetch_patient_record, search_all
 from services.classifier.service import classify_bundle, record_bundle
@@ -20,8 +19,6 @@ from shared.pages import page, templates
 
 TEMPLATES = templates(Path(__file__).parent / "templates")
 BAR_WIDTH = 320  # px for 100%
-PatientId = Annotated[str, PathParameter(pattern=r"^[A-Za-z0-9\-.]{1,64}$",
-                                         description="The Patient's id on the intake server")]
 
 
 def build_router() -> APIRouter:

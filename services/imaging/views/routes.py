@@ -6,9 +6,12 @@ from pathlib import Path
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Query, Request
+from fastapi import Path as PathParameter
 from starlette.responses import HTMLResponse, Response
 
+from services.imaging.api import AnalysisId
 from services.imaging.jobs import JobStore
+from services.imaging.masks import GENERIC_BINARY, served_media_type
 from services.imaging.models import AnalysisJob
 from services.imaging.views import page as pages
 from services.imaging.views.slices import slice_png
@@ -19,8 +22,12 @@ from shared.fhir_openapi import fhir_responses
 from shared.pages import image, page, templates
 
 TEMPLATES = templates(Path(__file__).parent / "templates")
-Plane = Literal["axial", "coronal", "sagittal"]
+Plane = Annotated[Literal["axial", "coronal", "sagittal"], PathParameter(description="The patient plane of the slice")]
+Index = Annotated[int, PathParameter(description="The slice's number across its plane, from 0 (the page names the "
+                                                 "slices around each lesion)",
+                                     openapi_examples={"example": {"summary": "A slice", "value": 20}})]
 Window = Literal["soft-tissue", "bone"]
+PNG = "image/png"
 
 
 def _jobs(request: Request) -> JobStore:
@@ -51,7 +58,7 @@ def build_router() -> APIRouter:
     @router.get("/analyses/{analysis_id}/view", operation_id="viewAnalysis", response_class=HTMLResponse,
                 summary="The analysis as a page: conclusion, lesions, and a slice viewer around each lesion",
                 responses=fhir_responses({}, (400, 401, 403, 404, 410)), dependencies=read)
-    async def view(analysis_id: str, request: Request, jobs: Annotated[JobStore, Depends(_jobs)],
+    async def view(analysis_id: AnalysisId, request: Request, jobs: Annotated[JobStore, Depends(_jobs)],
                    window: Annotated[str | None, Query(description="soft-tissue or bone")] = None) -> HTMLResponse:
         job = await _job(jobs, analysis_id)
         report, lesions = pages.report_parts(job)
@@ -66,10 +73,13 @@ def build_router() -> APIRouter:
 
     @router.get("/analyses/{analysis_id}/view/{plane}/{index}.png", operation_id="viewAnalysisSlice",
                 response_class=Response, summary="One slice of the analysed CT as PNG, lesions outlined",
-                responses={200: {"content": {"image/png": {"schema": {"type": "string", "format": "binary"}}}},
+                responses={200: {"description": "The slice as PNG, or as application/octet-stream (the same bytes) "
+                                                "for a client whose Accept prefers it (SDK generators)",
+                                 "content": {media_type: {"schema": {"type": "string", "format": "binary"}}
+                                             for media_type in (PNG, GENERIC_BINARY)}},
                            **fhir_responses({}, (400, 401, 403, 404, 409, 410))},
                 dependencies=read)
-    async def slice_image(analysis_id: str, plane: Plane, index: int, request: Request,
+    async def slice_image(analysis_id: AnalysisId, plane: Plane, index: Index, request: Request,
                           jobs: Annotated[JobStore, Depends(_jobs)], window: Window = "soft-tissue") -> Response:
         job = await _job(jobs, analysis_id)
         if job.state != "done":
@@ -78,6 +88,7 @@ def build_router() -> APIRouter:
         count = stored.slice_count(plane)
         if not 0 <= index < count:
             raise FHIRError.of(404, "not-found", f"The {plane} slices of analysis {analysis_id} are 0 to {count - 1}")
-        return image(await asyncio.to_thread(slice_png, stored, plane, index, window))
+        png = await asyncio.to_thread(slice_png, stored, plane, index, window)
+        return image(png, served_media_type(request.headers.get("accept"), PNG))
 
     return router
