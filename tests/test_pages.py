@@ -9,7 +9,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.classifier.test_views import imaging_history, vignette_entries
+from tests.classifier.imaging_reports import imaging_history, vignette_entries
 from tests.conftest import _required
 from tests.imaging.view_checks import CYAN, RED, expected_fraction, outline_centre, save_nifti, two_lesion_phantom
 from tests.support.browser import chromium

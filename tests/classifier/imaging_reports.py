@@ -2,11 +2,15 @@
 a DiagnosticReport naming its analysis, and one calcified-mass Observation per lesion, for the
 patient page's tests."""
 
+import json
 import uuid
+from pathlib import Path
 
 from tests.classifier.builders import FINDING, SITE
 
 ANALYSIS = "urn:calcinosis:imaging-analysis"
+CASES = Path(__file__).parent / "cases"
+PATIENT = "hftc-child-hip-familial"
 
 
 def _quantity(value: float, unit: str) -> dict:
@@ -62,3 +66,26 @@ def report_entries(patient_id: str, scanned: str | None, lesions: list[dict], an
     entries += [{"fullUrl": url, "resource": resource, "request": {"method": "POST", "url": "Observation"}}
                 for url, resource in zip(urls, lesions, strict=True)]
     return entries
+
+
+def vignette_entries(name: str = PATIENT) -> list[dict]:
+    vignette = json.loads((CASES / f"{name}.json").read_text())
+    return [{"resource": e["resource"],
+             "request": {"method": "PUT", "url": f"{e['resource']['resourceType']}/{e['resource']['id']}"}}
+            for e in vignette["entry"]]
+
+
+def imaging_history(patient_id: str) -> list[dict]:
+    """Two studies a year apart: the right hip mass grew from 10 to 14 mL (two lesions the second
+    time), the left one appeared; a lesion a reviewer rejected (entered-in-error) is left out."""
+    return [
+        *report_entries(patient_id, "2024-01-15T10:00:00Z",
+                        [lesion(patient_id, "hip-gluteal", "right", 10.0, "2024-01-15T10:00:00Z"),
+                         lesion(patient_id, "shoulder", "left", 99.0, "2024-01-15T10:00:00Z", status="entered-in-error")],
+                        analysis_id="analysis-2024"),
+        *report_entries(patient_id, "2025-01-15T10:00:00Z",
+                        [lesion(patient_id, "hip-gluteal", "right", 9.0, "2025-01-15T10:00:00Z", fluid_level=True),
+                         lesion(patient_id, "hip-gluteal", "right", 5.0, "2025-01-15T10:00:00Z"),
+                         lesion(patient_id, "hip-gluteal", "left", 3.0, "2025-01-15T10:00:00Z")],
+                        analysis_id="analysis-2025"),
+    ]

@@ -12,35 +12,11 @@ from services.classifier.main import create_app
 from services.classifier.views.chart import volume_chart
 from services.classifier.views.patient import Change, differential, studies, volume_changes
 from shared.settings import Settings
-from tests.classifier.imaging_reports import lesion, report_entries
+from tests.classifier.imaging_reports import imaging_history, lesion, report_entries, vignette_entries
 from tests.support.processes import uvicorn_service
 
 CASES = Path(__file__).parent / "cases"
 FHIR = {"Content-Type": "application/fhir+json"}
-PATIENT = "hftc-child-hip-familial"
-
-
-def vignette_entries(name: str = PATIENT) -> list[dict]:
-    vignette = json.loads((CASES / f"{name}.json").read_text())
-    return [{"resource": e["resource"],
-             "request": {"method": "PUT", "url": f"{e['resource']['resourceType']}/{e['resource']['id']}"}}
-            for e in vignette["entry"]]
-
-
-def imaging_history(patient_id: str) -> list[dict]:
-    """Two studies a year apart: the right hip mass grew from 10 to 14 mL (two lesions the second
-    time), the left one appeared; a lesion a reviewer rejected (entered-in-error) is left out."""
-    return [
-        *report_entries(patient_id, "2024-01-15T10:00:00Z",
-                        [lesion(patient_id, "hip-gluteal", "right", 10.0, "2024-01-15T10:00:00Z"),
-                         lesion(patient_id, "shoulder", "left", 99.0, "2024-01-15T10:00:00Z", status="entered-in-error")],
-                        analysis_id="analysis-2024"),
-        *report_entries(patient_id, "2025-01-15T10:00:00Z",
-                        [lesion(patient_id, "hip-gluteal", "right", 9.0, "2025-01-15T10:00:00Z", fluid_level=True),
-                         lesion(patient_id, "hip-gluteal", "right", 5.0, "2025-01-15T10:00:00Z"),
-                         lesion(patient_id, "hip-gluteal", "left", 3.0, "2025-01-15T10:00:00Z")],
-                        analysis_id="analysis-2025"),
-    ]
 
 
 @pytest.fixture(scope="module")
