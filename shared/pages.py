@@ -16,12 +16,8 @@ ASSETS = Path(__file__).parent / "assets"  # one style sheet and the viewer's sc
 # Everything from this origin only; images may also be data: URLs. No inline script or style.
 CONTENT_SECURITY_POLICY = ("default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
                            "object-src 'none'; base-uri 'none'; frame-ancestors 'self'; form-action 'self'")
-PAGE_HEADERS = {
-    "Content-Security-Policy": CONTENT_SECURITY_POLICY,
-    "Referrer-Policy": "no-referrer",
-    "X-Content-Type-Options": "nosniff",
-    "Cache-Control": "no-store",  # patient data: not kept by the browser or a shared cache
-}
+# (Cache-Control: no-store and nosniff come with every response: shared/observability.py.)
+PAGE_HEADERS = {"Content-Security-Policy": CONTENT_SECURITY_POLICY, "Referrer-Policy": "no-referrer"}
 
 
 def templates(folder: Path) -> Jinja2Templates:
@@ -37,7 +33,7 @@ def page(renderer: Jinja2Templates, request: Request, name: str, context: dict[s
 
 
 def image(content: bytes, media_type: str = "image/png") -> Response:
-    return Response(content, media_type=media_type, headers={**PAGE_HEADERS, "Cache-Control": "private, max-age=300"})
+    return Response(content, media_type=media_type, headers=PAGE_HEADERS)
 
 
 def mount_assets(app: FastAPI, folder: Path) -> None:

@@ -148,7 +148,11 @@ async def test_bad_requests_are_outcomes(imaging, lesions_ct, tmp_path):
         response = await imaging.get(path)
         assert response.status_code == status, (path, response.text)
         assert response.json()["resourceType"] == "OperationOutcome"
-    assert (await imaging.get(f"{base}/axial/3.png")).headers["content-type"] == "image/png"
+    png = await imaging.get(f"{base}/axial/3.png")
+    assert png.headers["content-type"] == "image/png" and png.content.startswith(b"\x89PNG")
+    assert png.headers["cache-control"] == "no-store" and "default-src 'self'" in png.headers["content-security-policy"]
+    generic = await imaging.get(f"{base}/axial/3.png", headers={"Accept": "application/octet-stream"})
+    assert generic.headers["content-type"] == "application/octet-stream" and generic.content == png.content
     # the job's files removed (retention): its images are gone, said so
     shutil.rmtree(tmp_path / "imaging" / state["id"])
     gone = await imaging.get(f"{base}/axial/3.png")
