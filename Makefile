@@ -7,7 +7,7 @@ run:  ## the three services on the embedded defaults
 test:  ## the whole test suite
 	./scripts/test.sh
 
-demo:  ## a sample patient and CT through the running system (start `make run` first)
+demo:  ## a sample patient and two CTs (one with implanted lesions) through the running system, and the pages (start `make run` first)
 	./scripts/bootstrap.sh && .venv/bin/python scripts/demo.py
 
 lock:  ## requirements.lock and requirements-runtime.lock written anew from pyproject.toml

@@ -15,7 +15,7 @@ if ! command -v Orthanc >/dev/null || ! ls /usr/share/orthanc/plugins/libOrthanc
     missing+=(orthanc orthanc-dicomweb)
 fi
 if ! command -v chromium >/dev/null; then
-    missing+=(chromium)  # the docs pages are tested in a real browser (tests/test_docs_pages.py)
+    missing+=(chromium)  # the pages are tested in a real browser (tests/test_docs_pages.py, tests/test_pages.py)
 fi
 if [ "${CI:-}" = "true" ] && [ ${#missing[@]} -gt 0 ]; then
     echo "==> installing ${missing[*]} (CI=true requires the PostgreSQL, Orthanc and browser tests)"

@@ -119,6 +119,9 @@ class Settings(BaseSettings):
     intake_url: str = "http://127.0.0.1:8001/fhir"
     classifier_url: str = "http://127.0.0.1:8002"
     imaging_url: str = "http://127.0.0.1:8003"
+    imaging_public_url: str | None = Field(
+        None, description="The imaging service's URL as browsers reach it (the patient page links to its analysis "
+        "pages); default: IMAGING_URL.")
     http_timeout_seconds: float = 30.0
 
     # Authorization (shared/auth.py, README "Authorization").

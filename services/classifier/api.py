@@ -152,7 +152,7 @@ def build_router() -> APIRouter:
             raise FHIRError.of(404, "not-found", f"No CDS service {service_id}; see /cds-services")
         record = await _patient_record(hook, settings)
         result = classify_bundle(record_bundle(record), settings.canonical_base)
-        return cds_hooks.CardsResponse(cards=[cds_hooks.card_from_result(result, service_base(request))])
+        return cds_hooks.CardsResponse(cards=[cds_hooks.card_from_result(result, service_base(request), hook.context.patientId)])
 
     return router
 

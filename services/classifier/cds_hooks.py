@@ -15,6 +15,7 @@ from services.classifier.probability import format_probability
 from services.classifier.schema import NONE_FITS
 
 SERVICE_ID = "calcinosis-differential"
+PATIENT_PAGE = "/patients/{patient_id}/view"  # services/classifier/views
 PREFETCH = {
     "patient": "Patient/{{context.patientId}}",
     "observations": "Observation?patient={{context.patientId}}&_count=500",
@@ -108,7 +109,7 @@ def _first(bundle: dict, resource_type: str, code: str | None = None) -> dict | 
 ALERT = re.compile(rf"^{ALERT_PREFIX} \((warning|critical)\): (.*)$", re.DOTALL)
 
 
-def _notes_by_kind(assessment: dict) -> dict[str | None, list[str]]:
+def notes_by_kind(assessment: dict) -> dict[str | None, list[str]]:
     """The texts of a RiskAssessment's notes by the kind output.py gave each (NOTE_KIND), in order."""
     kinds: dict[str | None, list[str]] = {}
     for note in assessment.get("note", []):
@@ -117,12 +118,13 @@ def _notes_by_kind(assessment: dict) -> dict[str | None, list[str]]:
     return kinds
 
 
-def card_from_result(result: dict, service_base: str | None = None) -> Card:
+def card_from_result(result: dict, service_base: str | None = None, patient_id: str | None = None) -> Card:
     """The one card of a patient-view call, read from the classifier's result Bundle.
 
     Its source links to the explanation of the model (GET /explanation of this service, at the
     leading diagnosis: its prior and likelihood ratios with their sources), when the service's
-    base URL is known; its topic is the leading diagnosis.
+    base URL is known; its topic is the leading diagnosis. With the base URL and the patient, the
+    card links (an `absolute` link) to the patient's page (GET /patients/{id}/view).
 
     Indicator: the can't-miss alarm's level when there is one (the most severe leads the card: its
     summary opens it); otherwise 'warning' when none of the modelled diagnoses fits well (its note
@@ -136,7 +138,7 @@ def card_from_result(result: dict, service_base: str | None = None) -> Card:
     name = leading["outcome"]["text"]
     probability = format_probability(leading["probabilityDecimal"])
     typing_text = typing["valueCodeableConcept"]["text"] if typing else "unknown"
-    notes = _notes_by_kind(assessment)
+    notes = notes_by_kind(assessment)
     alarms = [m for m in map(ALERT.match, notes.get("alert", [])) if m]
     alarm = alarms[0] if alarms else None
     none_fits = next(iter(notes.get("none-fits", [])), None)
@@ -178,4 +180,8 @@ def card_from_result(result: dict, service_base: str | None = None) -> Card:
     source = Source(label="Calcinosis classifier (likelihood-ratio model, knowledge files with sources)",
                     url=explanation_url(service_base, coding["code"]) if service_base else None,
                     topic={key: coding[key] for key in ("system", "code", "display") if key in coding})
-    return Card(uuid=str(uuid.uuid4()), summary=summary, detail="\n\n".join(detail), indicator=indicator, source=source)
+    links = [Link(label="Calcinosis page of this patient: differential, imaging and lesion volumes",
+                  url=f"{service_base.rstrip('/')}{PATIENT_PAGE.format(patient_id=patient_id)}", type="absolute")
+             ] if service_base and patient_id else None
+    return Card(uuid=str(uuid.uuid4()), summary=summary, detail="\n\n".join(detail), indicator=indicator, source=source,
+                links=links)

@@ -20,19 +20,26 @@ async def fetch_patient_record(client: httpx.AsyncClient, patient_id: str, heade
 
     Paging links are followed only to `origins` (default: the server's own): the client carries
     a token for that server, and a link elsewhere would hand it to whoever runs that host."""
-    origins = origins or {origin(client.base_url)}
     patient = await _get(client, f"Patient/{patient_id}", headers=headers)
-    observations: list[dict] = []
-    url = "Observation"
+    return {"patient": patient, "observations": await search_all(client, "Observation", patient_id, headers, origins)}
+
+
+async def search_all(client: httpx.AsyncClient, resource_type: str, patient_id: str,
+                     headers: dict[str, str] | None = None,
+                     origins: set[tuple[str, str, int | None]] | None = None) -> list[dict]:
+    """Every resource of a type about the patient, every page (links followed as above)."""
+    origins = origins or {origin(client.base_url)}
+    found: list[dict] = []
+    url = resource_type
     params: dict | None = {"patient": patient_id, "_count": "500"}
     for _ in range(MAX_PAGES):
         bundle = await _get(client, url, params, headers)
-        observations += [e["resource"] for e in bundle.get("entry", [])
-                         if e.get("resource", {}).get("resourceType") == "Observation"]
+        found += [e["resource"] for e in bundle.get("entry", [])
+                  if e.get("resource", {}).get("resourceType") == resource_type]
         next_url = next((link.get("url") for link in bundle.get("link", []) if link.get("relation") == "next"), None)
         params = None  # the next link carries them
         if next_url is None:
-            return {"patient": patient, "observations": observations}
+            return found
         try:
             elsewhere = not isinstance(next_url, str) or origin(client.base_url.join(next_url)) not in origins
         except (httpx.InvalidURL, ValueError):
@@ -41,7 +48,7 @@ async def fetch_patient_record(client: httpx.AsyncClient, patient_id: str, heade
             raise FHIRError.of(502, "security", f"The FHIR server at {client.base_url} sent a next page link to "
                                                 "another origin; it was not followed (the token is for that server only)")
         url = next_url
-    raise FHIRError.of(422, "too-costly", f"Patient/{patient_id} has more than {MAX_PAGES} pages of Observations")
+    raise FHIRError.of(422, "too-costly", f"Patient/{patient_id} has more than {MAX_PAGES} pages of {resource_type}s")
 
 
 async def _get(client: httpx.AsyncClient, url: str, params: dict | None = None,

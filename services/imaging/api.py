@@ -83,7 +83,7 @@ def state_of(job: AnalysisJob) -> AnalysisState:
         imagingStudy=job.imaging_study, created=instant(job.created_ms), updated=instant(job.updated_ms),
         attempts=job.attempts, outcome=outcome, report=job.report,
         mask=f"/analyses/{job.id}/mask" if job.state == "done" and job.mask_media_type else None,
-        subject=job.source.get("subject"), idempotencyKey=job.idempotency_key,
+        subject=job.source.get("subject"), idempotencyKey=job.idempotency_key, view=f"/analyses/{job.id}/view",
         delivery=Delivery(
             status=job.delivery_state, attempts=job.delivery_attempts, error=job.delivery_error,
             nextAttempt=instant(job.delivery_next_ms) if job.delivery_state == "pending" and job.delivery_next_ms else None,

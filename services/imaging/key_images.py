@@ -181,13 +181,26 @@ def _panel(sec: Section, hu: np.ndarray, labels: np.ndarray, pixel_mm: float, wi
     return image
 
 
-def render(sec: Section, title: str) -> bytes:
-    """One PNG: a header line, then the soft-tissue and bone panels side by side."""
+def _square_pixels(sec: Section) -> tuple[np.ndarray, np.ndarray, float]:
+    """The section's HU and labels on square display pixels, and the mm one pixel spans:
+    each axis resampled by its own spacing (bilinear for HU, nearest for labels)."""
     width, height, pixel_mm = _display_size(sec)
-    # Square pixels: resample each axis by its own spacing (bilinear for HU, nearest for labels).
     hu = np.asarray(Image.fromarray(sec.hu.astype(np.float32), mode="F").resize((width, height), Image.Resampling.BILINEAR))
     labels = np.asarray(Image.fromarray(np.minimum(sec.labels, 255).astype(np.uint8), mode="L")
                         .resize((width, height), Image.Resampling.NEAREST))
+    return hu, labels, pixel_mm
+
+
+def panel(sec: Section, window: tuple[str, int, int]) -> Image.Image:
+    """One window's panel of a section (lesions outlined, orientation letters, scale bar), as the
+    clinician's viewer shows it slice by slice (services/imaging/views)."""
+    hu, labels, pixel_mm = _square_pixels(sec)
+    return _panel(sec, hu, labels, pixel_mm, window, _font(16), _font(12))
+
+
+def render(sec: Section, title: str) -> bytes:
+    """One PNG: a header line, then the soft-tissue and bone panels side by side."""
+    hu, labels, pixel_mm = _square_pixels(sec)
     font, small = _font(16), _font(12)
     panels = [_panel(sec, hu, labels, pixel_mm, window, font, small) for window in WINDOWS]
     gap = 4

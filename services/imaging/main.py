@@ -16,11 +16,13 @@ from services.imaging.jobs import JobStore
 from services.imaging.metrics import install_job_metrics
 from services.imaging.schemas import AnalysisRequest
 from services.imaging.uploads import UploadLimits
+from services.imaging.views.routes import build_router as build_view_router
 from services.imaging.worker import prepare_database
 from shared.app import create_service_app
 from shared.database import Database
 from shared.fhir_openapi import install_fhir_schemas
 from shared.logging import configure_logging
+from shared.pages import ASSETS, mount_assets
 from shared.settings import Settings, get_settings
 
 VERSION = "0.1.0"
@@ -48,7 +50,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         description="Finds and measures soft-tissue calcified lesions (tumoral calcinosis) in CT from DICOM, "
         "DICOMweb or NIfTI and reports them as a FHIR DiagnosticReport with one Observation per lesion.",
         lifespan=lifespan, readiness={"database": db.ping},
-        openapi_tags=[{"name": "Analyses"}, {"name": "operations"}], settings=settings,
+        openapi_tags=[{"name": "Analyses"}, {"name": "Clinician's pages"}, {"name": "operations"}], settings=settings,
     )
     app.state.settings = settings
     install_job_metrics(app.state.metrics, db)
@@ -61,6 +63,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         max_voxels=settings.imaging_max_voxels,
     )
     app.include_router(build_router())
+    app.include_router(build_view_router())
+    mount_assets(app, ASSETS)
     install_fhir_schemas(app, ["Bundle", "OperationOutcome"], models=(AnalysisRequest,))
     return app
 

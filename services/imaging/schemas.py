@@ -59,6 +59,8 @@ class AnalysisState(BaseModel):
     mask: str | None = Field(None, description="When done and a lesion was found: where to download the lesion "
                                                "mask (null when no lesion was found: no mask is made)")
     subject: str | None = None
+    view: str = Field(description="The analysis as a page for a clinician (HTML: conclusion, lesion table, slice "
+                                  "viewer), behind the same authorization as this document")
     idempotencyKey: str | None = Field(None, description="The Idempotency-Key the analysis was submitted with")
     delivery: Delivery | None = Field(None, description="When done and a subject was named: the report's "
                                                         "write-back to intake")

@@ -202,6 +202,10 @@ async def test_cds_discovery_and_patient_view_with_prefetch(classifier):
     # the card's source links to the explanation of the model, at the leading diagnosis
     assert card["source"]["url"].endswith("/explanation#tc-secondary-uremic")
     assert card["source"]["topic"]["code"] == "tc-secondary-uremic"
+    # ... and the card links to the patient's page (an absolute link, issue 16 item 6)
+    assert card["links"] == [{"label": "Calcinosis page of this patient: differential, imaging and lesion volumes",
+                              "url": f"http://classifier.test/patients/{hook['context']['patientId']}/view",
+                              "type": "absolute"}]
     page = await classifier.get("/explanation")
     assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
     assert 'id="tc-secondary-uremic"' in page.text and 'id="ref-kdigo-2017"' in page.text and "expert estimate" in page.text
@@ -320,3 +324,16 @@ async def test_cds_cors_origins_come_from_the_settings(tmp_path):
             other = await client.options(path, headers={"Origin": "https://evil.example", **ask})
     assert allowed.status_code == 200 and allowed.headers["access-control-allow-origin"] == "https://ehr.example.org"
     assert other.status_code == 400 and "access-control-allow-origin" not in other.headers
+
+
+async def test_the_card_links_to_the_patient_page_at_the_public_base_url(tmp_path):
+    app = create_app(Settings(data_dir=tmp_path, intake_url="http://127.0.0.1:9/fhir",
+                              public_base_url="https://cds.example.org/calcinosis"))
+    async with app.router.lifespan_context(app):
+        transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
+        async with httpx.AsyncClient(transport=transport, base_url="http://classifier.test") as client:
+            hook = prefetched_hook_request("uremic-published-hip-case")
+            card = (await client.post("/cds-services/calcinosis-differential", json=hook)).json()["cards"][0]
+    patient_id = hook["context"]["patientId"]
+    assert [link["url"] for link in card["links"]] == [f"https://cds.example.org/calcinosis/patients/{patient_id}/view"]
+    assert card["links"][0]["type"] == "absolute"

@@ -104,9 +104,10 @@ AUTH_KEY_FILE = "auth_private_key"
 AUTH_CLIENTS = {
     # intake hands imaging studies over to the imaging API (POST /analyses)
     "intake": ("calcinosis-intake", "system/DiagnosticReport.c"),
-    # the classifier reads patients and labs from intake and stores its results there
+    # the classifier reads patients, labs and imaging reports from intake and stores its results there
     "classifier": ("calcinosis-classifier",
-                   "system/Patient.r system/Observation.rs system/RiskAssessment.c system/Observation.c"),
+                   "system/Patient.r system/Observation.rs system/RiskAssessment.c system/Observation.c "
+                   "system/DiagnosticReport.s"),
     # the imaging API and workers write reports back to intake, with conditional creates
     "imaging": ("calcinosis-imaging", "system/DiagnosticReport.cs system/Observation.cs"),
 }
