@@ -19,7 +19,7 @@ Case format: the compact dict of tests/classifier/vignette_builder.py, plus
   albumin, bicarbonate, crp, potassium, fgf23-c-terminal, tmp-gfr, trp, urine-calcium-24h, urine-phosphate-24h.
 
 A second batch (knowledge pass 4, decision Classifier 23) was appended, written the same way and blind to the knowledge:
-58 cases from other publications, each checked against both sets (the held-out set only through a script answering
+57 cases from other publications, each checked against both sets (the held-out set only through a script answering
 "collision"/"ok"), committed before the classifier was run on them.
 
 Work-up dates are approximate (the year of the report or of the case); birth dates are derived from the age.
@@ -1214,18 +1214,6 @@ CASES = [
         "birth": born(27, "2020-06-01"), "sex": "female", "date": "2020-06-01",
         "histology": "small-round-cell-tumour",
         "lesions": [{"site": "shoulder", "side": "right", "flags": {"rapid-growth": True, "intramuscular": True}}],
-    },
-    {
-        "id": "ees-ankle-osteochondroma-eurorad-2016",
-        "expected": "ewing-sarcoma-soft-tissue",
-        "citation": {"authors": "Ovelar Ferrero A, Álvarez de Eulate León N, Fernández Seara P, Sánchez-Villares Rubalcaba JJ, Alonso Yerro J",
-                     "title": "Extraskeletal Ewing sarcoma", "journal": "Eurorad (mirrored on boraymedical.com case 503)", "year": 2016, "verified": False},
-        "story": "40-year-old woman with a known osteochondroma of the left distal tibial metaphysis and a growing, tender mass in the same "
-                 "ankle with posterior tibial nerve compression; radiograph: a posterior non-calcified soft-tissue mass in Kager's fat pad "
-                 "beside the tibial cortex without medullary invasion; percutaneous biopsy: extraskeletal Ewing sarcoma.",
-        "birth": born(40, "2016-06-01"), "sex": "female", "date": "2016-06-01",
-        "histology": "small-round-cell-tumour",
-        "lesions": [{"site": "ankle", "side": "left", "flags": {"painful": True, "bone-erosion": False}}],
     },
     {
         "id": "askin-17-year-old-cough-weight-loss-benbrahim-2013",
