@@ -18,6 +18,10 @@ Case format: the compact dict of tests/classifier/vignette_builder.py, plus
 - lab names beyond the vignettes': phosphate-molar, calcium-molar, ionised-calcium, corrected-calcium(-molar),
   albumin, bicarbonate, crp, potassium, fgf23-c-terminal, tmp-gfr, trp, urine-calcium-24h, urine-phosphate-24h.
 
+A second batch (knowledge pass 4, decision Classifier 25) was appended, written the same way and blind to the knowledge:
+57 cases from other publications, each checked against both sets (the held-out set only through a script answering
+"collision"/"ok"), committed before the classifier was run on them.
+
 Work-up dates are approximate (the year of the report or of the case); birth dates are derived from the age.
 ``python -m tests.classifier.vignette_builder --published`` writes tests/classifier/published/*.json.
 """
@@ -1092,5 +1096,763 @@ CASES = [
         "birth": born(44, "2015-01-01"), "sex": "male", "date": "2015-01-01",
         "findings": {"trauma-at-site": True},
         "lesions": [{"site": "leg", "side": "right", "size_cm": 15}],
+    },
+    # ================================================================ second batch (pass 4, written blind to the knowledge)
+    # ---------------------------------------------------------------- hyperphosphatemic familial TC
+    {
+        "id": "hftc-chinese-brother-sole-hip",
+        "expected": "tc-primary-hyperphosphatemic",
+        "citation": {"authors": "(authors not retrieved)", "title": "Familial tumoral calcinosis in two Chinese patients: a case series",
+                     "journal": "(open-access case-report journal; not retrieved)", "year": None, "verified": False},
+        "story": "14-year-old Han Chinese boy with an eight-year history of tumoral calcinosis: first operation on the right sole at six, "
+                 "then further operations for lesions of the right sole and the left hip; his sister is affected. Histology: tumoral "
+                 "calcinosis. Hyperphosphataemia with normal calcium and alkaline phosphatase (values not in the abstract).",
+        "birth": born(14, "2011-01-01"), "sex": "male", "date": "2011-01-01",
+        "labs": {"phosphate": "H", "calcium": "N", "alp": "N"},
+        "findings": {"family-history-calcinosis": True, "recurrence-after-excision": True},
+        "histology": "amorphous-calcium-giant-cells",
+        "lesions": [{"site": "palm-sole", "side": "right"}, {"site": "hip-gluteal", "side": "left"}],
+    },
+    {
+        "id": "hftc-chinese-sister-gluteal-recurrent",
+        "expected": "tc-primary-hyperphosphatemic",
+        "citation": {"authors": "(authors not retrieved)", "title": "Familial tumoral calcinosis in two Chinese patients: a case series",
+                     "journal": "(open-access case-report journal; not retrieved)", "year": None, "verified": False},
+        "story": "16-year-old Han Chinese girl, sister of the previous patient, first operated on at six for a left gluteal mass, with "
+                 "recurrences at the same site needing further surgery; histology tumoral calcinosis; hyperphosphataemia with normal "
+                 "calcium and alkaline phosphatase.",
+        "birth": born(16, "2011-01-01"), "sex": "female", "date": "2011-01-01",
+        "labs": {"phosphate": "H", "calcium": "N", "alp": "N"},
+        "findings": {"family-history-calcinosis": True, "recurrence-after-excision": True},
+        "histology": "amorphous-calcium-giant-cells",
+        "lesions": [{"site": "hip-gluteal", "side": "left"}],
+    },
+    {
+        "id": "tc-boy-hip-sinuses-sedimentation-eurorad",
+        "expected": "tc-primary-hyperphosphatemic",
+        "citation": {"authors": "(authors not retrieved; Eurorad case mirrored on boraymedical.com case 30)",
+                     "title": "(tumoral calcinosis of the hip in a 12-year-old boy; exact title not retrieved)",
+                     "journal": "Eurorad (mirror)", "year": None, "verified": False},
+        "story": "12-year-old boy with an eight-year focal swelling over the right hip, no trauma or systemic disorder; multiple hard masses "
+                 "with two sinuses exuding thick paste-like material; phosphorus 7.9 mg/dl ('mildly raised'); large multilobulated "
+                 "periarticular calcific mass with multiple fluid-calcium levels (sedimentation sign), displacing the femoral head; "
+                 "biopsy: calcium deposits with foreign-body giant cells (tumoral calcinosis).",
+        "birth": born(12, "2020-01-01"), "sex": "male", "date": "2020-01-01",
+        "labs": {"phosphate": (7.9, "mg/dl")},
+        "findings": {"trauma-at-site": False},
+        "histology": "amorphous-calcium-giant-cells",
+        "lesions": [{"site": "hip-gluteal", "side": "right", "pattern": "lobulated-cloudlike",
+                     "flags": {"fluid-calcium-level": True, "skin-ulceration": True}}],
+    },
+    # ---------------------------------------------------------------- malignancies
+    {
+        "id": "synovial-sarcoma-knee-boy-vlok-2014",
+        "expected": "synovial-sarcoma",
+        "citation": {"authors": "Vlok SSC, Wagener GWW, Zaharie D", "title": "Synovial sarcoma",
+                     "journal": "S Afr J Radiol 18(2)", "year": 2014, "doi": "10.4102/sajr.v18i2.704", "verified": True},
+        "story": "14-year-old boy with a one-year history of a tender, slowly growing juxta-articular mass of the left knee; a calcified "
+                 "juxta-articular soft-tissue mass of insidious onset; synovial sarcoma.",
+        "birth": born(14, "2013-06-01"), "sex": "male", "date": "2013-06-01",
+        "histology": "spindle-cell-sarcoma",
+        "lesions": [{"site": "knee", "side": "left", "flags": {"painful": True}}],
+    },
+    {
+        "id": "esos-subcutaneous-upper-arm-nakamura-2010",
+        "expected": "extraskeletal-osteosarcoma",
+        "citation": {"authors": "Nakamura T, Matsumine A, Nishimura K, Yokoyama H, Murata T, Uchida A, Sudo A",
+                     "title": "Extraskeletal subcutaneous osteosarcoma of the upper arm: A case report",
+                     "journal": "Oncol Lett 2(1):75-77", "year": 2010, "doi": "10.3892/ol.2010.204", "verified": True},
+        "story": "79-year-old man with a subcutaneous tumour of the upper arm; imaging and pathology: subcutaneous (extraskeletal) "
+                 "osteosarcoma.",
+        "birth": born(79, "2010-06-01"), "sex": "male", "date": "2010-06-01",
+        "histology": "malignant-osteoid",
+        "lesions": [{"site": "other", "flags": {"subcutaneous": True}}],
+    },
+    {
+        "id": "esos-dorsal-foot-subcutaneous-apjcc",
+        "expected": "extraskeletal-osteosarcoma",
+        "citation": {"authors": "(authors not retrieved)", "title": "(extraskeletal osteosarcoma of the dorsum of the foot mimicking an extraskeletal chondroma; exact title not retrieved)",
+                     "journal": "Asian Pac J Cancer Care (waocp.com)", "year": None, "verified": False},
+        "story": "60-year-old man with diabetes and hypertension and a swelling of the dorsum of the left foot: a 36 x 21 mm, largely "
+                 "calcified, well-circumscribed subcutaneous lesion with peripheral enhancement at the level of the second metatarsal; "
+                 "imaging suggested an extraskeletal chondroma; excision: extraskeletal osteosarcoma.",
+        "birth": born(60, "2022-01-01"), "sex": "male", "date": "2022-01-01",
+        "histology": "malignant-osteoid",
+        "lesions": [{"site": "foot", "side": "left", "size_mm": 36, "flags": {"subcutaneous": True}}],
+    },
+    {
+        "id": "emc-calcified-neck-after-radiotherapy-pmc5083120",
+        "expected": "extraskeletal-chondrosarcoma",
+        "citation": {"authors": "(authors not retrieved)", "title": "(extraskeletal myxoid chondrosarcoma of the neck with extensive calcifications; exact title not retrieved)",
+                     "journal": "(journal not retrieved)", "year": None, "pmcid": "PMC5083120", "verified": True},
+        "story": "62-year-old woman, nine years after chemoradiotherapy for nasopharyngeal carcinoma, with a right anterior neck mass "
+                 "enlarging over three months: a well-demarcated 5.0 x 3.0 cm enhancing soft-tissue mass with dense calcifications; "
+                 "histology: extraskeletal myxoid chondrosarcoma.",
+        "birth": born(62, "2016-01-01"), "sex": "female", "date": "2016-01-01",
+        "findings": {"known-malignancy": True},
+        "histology": "chondroid-neoplasm",
+        "lesions": [{"site": "neck", "side": "right", "size_cm": 5.0}],
+    },
+    {
+        "id": "emc-myxoid-thigh-16cm-tiwari",
+        "expected": "extraskeletal-chondrosarcoma",
+        "citation": {"authors": "Tiwari K, Mere K", "title": "Extraskeletal Myxoid Chondrosarcoma of Thigh: A Case of Uncertain Origin",
+                     "journal": "Ann Pathol Lab Med (pacificejournals.com)", "year": None, "verified": False},
+        "story": "60-year-old man with a painful, slowly growing mass on the right thigh for about a year; FNAC: chondromyxoid stroma; "
+                 "excised tumour 16 x 14 x 10 cm, lobulated, gelatinous; extraskeletal myxoid chondrosarcoma (no calcification described).",
+        "birth": born(60, "2021-01-01"), "sex": "male", "date": "2021-01-01",
+        "histology": "chondroid-neoplasm",
+        "lesions": [{"site": "thigh", "side": "right", "size_cm": 16, "flags": {"painful": True}}],
+    },
+    {
+        "id": "ees-deltoid-covid-delay-mafi-2021",
+        "expected": "ewing-sarcoma-soft-tissue",
+        "citation": {"authors": "Mafi AR, Barati H, Ramezani K", "title": "Primary Extraosseous Ewing Sarcoma of the Upper Limb: Report of a Rare Case",
+                     "journal": "Int J Cancer Manag 14(9):e113387", "year": 2021, "doi": "10.5812/ijcm.113387", "verified": True},
+        "story": "27-year-old woman with an extraosseous Ewing sarcoma of the right deltoid region, seen after a three-month delay when the "
+                 "tumour had reached a huge size; neoadjuvant therapy, surgery postponed, pulmonary metastases and death.",
+        "birth": born(27, "2020-06-01"), "sex": "female", "date": "2020-06-01",
+        "histology": "small-round-cell-tumour",
+        "lesions": [{"site": "shoulder", "side": "right", "flags": {"rapid-growth": True, "intramuscular": True}}],
+    },
+    {
+        "id": "askin-17-year-old-cough-weight-loss-benbrahim-2013",
+        "expected": "askin-tumor",
+        "citation": {"authors": "Benbrahim Z, Arifi S, Daoudi K, Serraj M, Amara B, Benjelloun MC, Mellas N, El Mesbahi O",
+                     "title": "Askin's tumor: a case report and literature review", "journal": "World J Surg Oncol 11:10", "year": 2013,
+                     "doi": "10.1186/1477-7819-11-10", "verified": True},
+        "story": "17-year-old woman with two months of cough, weight loss and right-sided chest pain; decreased breath sounds on the right; "
+                 "laboratory tests normal; Askin's tumour (primitive neuroectodermal tumour of the chest wall) with a major response to "
+                 "polychemotherapy.",
+        "birth": born(17, "2012-01-01"), "sex": "female", "date": "2012-01-01",
+        "findings": {"weight-loss": True},
+        "histology": "small-round-cell-tumour",
+        "lesions": [{"site": "chest-wall", "side": "right", "flags": {"painful": True}}],
+    },
+    {
+        "id": "askin-giant-anterior-chest-wall-laine",
+        "expected": "askin-tumor",
+        "citation": {"authors": "Laine M, Abderrahmani Ghorfi I, Lambatten D, Kettani F, Abid A",
+                     "title": "Rapidly fatal Askin's tumor: a case report and literature review", "journal": "Pan Afr Med J 18:104",
+                     "year": 2014, "verified": False},
+        "story": "18-year-old man with a mass of the right anterior chest wall: heterogeneous 19 x 13 cm right hemithoracic mass with "
+                 "necrosis, pleural effusion and infiltration of the chest-wall soft tissues; CT-guided biopsy: small round cells, CD99 "
+                 "positive: Askin's tumour; died two months later.",
+        "birth": born(18, "2014-01-01"), "sex": "male", "date": "2014-01-01",
+        "histology": "small-round-cell-tumour",
+        "lesions": [{"site": "chest-wall", "side": "right", "size_cm": 19}],
+    },
+    {
+        "id": "synovial-sarcoma-plantar-neural-racz-2010",
+        "expected": "synovial-sarcoma",
+        "citation": {"authors": "Racz R, Belczyk R, Williams RP, Fernandez MP, Zgonis T", "title": "Synovial Sarcoma of the Foot: A Case Report",
+                     "journal": "J Am Podiatr Med Assoc 100(3):216-219", "year": 2010, "verified": False},
+        "story": "40-year-old woman with neural symptoms in the medial right foot and ankle; radiographs unremarkable; MRI: a relatively "
+                 "well-defined enhancing plantar soft-tissue lesion from the master knot of Henry to the tibialis posterior tendon; "
+                 "synovial sarcoma treated by transtibial amputation.",
+        "birth": born(40, "2009-06-01"), "sex": "female", "date": "2009-06-01",
+        "histology": "spindle-cell-sarcoma",
+        "lesions": [{"site": "palm-sole", "side": "right"}],
+    },
+    {
+        "id": "synovial-sarcoma-foot-after-knock-metatarsal-destruction",
+        "expected": "synovial-sarcoma",
+        "citation": {"authors": "(authors not retrieved)", "title": "Synovial sarcoma arising in the foot: case report",
+                     "journal": "(journal not retrieved)", "year": None, "verified": False},
+        "story": "Previously healthy 19-year-old man who hit his right foot against a refrigerator; initial radiographs negative, six weeks "
+                 "later destruction of the metatarsals; fine-needle aspiration: primary synovial sarcoma, with lung metastases; "
+                 "amputation at Chopart's joint.",
+        "birth": born(19, "2015-01-01"), "sex": "male", "date": "2015-01-01",
+        "findings": {"trauma-at-site": True},
+        "histology": "spindle-cell-sarcoma",
+        "lesions": [{"site": "foot", "side": "right", "flags": {"bone-erosion": True}}],
+    },
+    {
+        "id": "synovial-sarcoma-ankle-56-year-old-pamj",
+        "expected": "synovial-sarcoma",
+        "citation": {"authors": "(authors not retrieved)", "title": "Synovial sarcoma under the lens: a case report",
+                     "journal": "Pan Afr Med J (ajol.info article 292470)", "year": None, "verified": False},
+        "story": "56-year-old man with a swelling above the right ankle; soft-tissue oedema across the lateral malleolus on imaging; "
+                 "histopathology: synovial sarcoma; complete resection and doxorubicin/cyclophosphamide.",
+        "birth": born(56, "2023-01-01"), "sex": "male", "date": "2023-01-01",
+        "histology": "spindle-cell-sarcoma",
+        "lesions": [{"site": "ankle", "side": "right"}],
+    },
+    # ---------------------------------------------------------------- connective-tissue disease
+    {
+        "id": "dm-adult-popliteal-ulcer-wounds",
+        "expected": "dermatomyositis",
+        "citation": {"authors": "(authors not retrieved)", "title": "Adult-Onset Dermatomyositis Complicated by Calcinosis Cutis (Diagnostic Dilemmas)",
+                     "journal": "Wounds (hmpgloballearningnetwork.com article 3492)", "year": None, "verified": False},
+        "story": "25-year-old woman with a four-year history of dermatomyositis (heliotrope rash, photosensitivity, high CK, interstitial "
+                 "lung disease) on prednisone and a calcium supplement; calcium deposits over both hips two years later, then dystrophic "
+                 "calcinosis cutis with chronic ulcers; now a 9 x 8 mm ulcer of the right popliteal fossa with a white calcium-containing "
+                 "exudate; heliotrope discoloration and Gottron's papules; normal muscle power.",
+        "birth": born(25, "2012-01-01"), "sex": "female", "date": "2012-01-01",
+        "findings": {"dermatomyositis-rash": True},
+        "lesions": [{"site": "knee", "side": "right", "flags": {"skin-ulceration": True, "subcutaneous": True}},
+                    {"site": "hip-gluteal", "side": "bilateral", "flags": {"subcutaneous": True}}],
+    },
+    {
+        "id": "dm-32-years-buttocks-transepidermal-neves-2020",
+        "expected": "dermatomyositis",
+        "citation": {"authors": "Oliveira Neves V, Sarmento V, Bernardo A, Lourenço S", "title": "Old and rare complication of dermatomyositis: calcinosis cutis",
+                     "journal": "BMJ Case Rep 13(2):e233988", "year": 2020, "verified": False},
+        "story": "68-year-old woman admitted with pneumonia; dermatomyositis diagnosed 32 years earlier (skin biopsy, EMG) and treated with "
+                 "prednisolone; painful hard whitish lesions over the buttocks, thighs and iliac crests for 15 years with transepidermal "
+                 "elimination of calcium salts; extensive subcutaneous calcification on radiographs; normal PTH, calcium, phosphate, CK "
+                 "and creatinine.",
+        "birth": born(68, "2019-06-01"), "sex": "female", "date": "2019-06-01",
+        "labs": {"pth": "N", "calcium": "N", "phosphate": "N", "ck": "N", "creatinine": "N"},
+        "findings": {"dermatomyositis-rash": True},
+        "lesions": [{"site": "hip-gluteal", "side": "bilateral", "flags": {"painful": True, "subcutaneous": True, "skin-ulceration": True}},
+                    {"site": "thigh", "side": "bilateral", "pattern": "sheet-linear", "flags": {"subcutaneous": True}}],
+    },
+    {
+        "id": "ssc-limited-elbows-knees-hands-conde-2021",
+        "expected": "systemic-sclerosis",
+        "citation": {"authors": "Conde K, Igue K, Awada M, Guelngar CO, Diallo MH, Dore M",
+                     "title": "Cutaneous Calcinosis in Limited Cutaneous Systemic Scleroderma: Clinical Case and Review of Therapeutic Options",
+                     "journal": "J Med Case Rep Case Series 2(2)", "year": 2021, "doi": "10.38207/jmcrcs20210004", "verified": True},
+        "story": "68-year-old woman with limited cutaneous systemic sclerosis since 2012 (ACR/EULAR 2013 criteria) presenting in 2018 with "
+                 "painful swollen subcutaneous nodules over pressure areas (elbows, knees, hands); voluminous bilateral calcifications on "
+                 "radiographs of elbows, hands, forearms and knees; no response to calcium-channel blockers, colchicine, bisphosphonates.",
+        "birth": born(68, "2018-08-01"), "sex": "female", "date": "2018-08-01",
+        "findings": {"skin-sclerosis": True},
+        "lesions": [{"site": "elbow", "side": "bilateral", "flags": {"painful": True, "subcutaneous": True}},
+                    {"site": "knee", "side": "bilateral", "flags": {"subcutaneous": True}},
+                    {"site": "hand", "side": "bilateral", "flags": {"subcutaneous": True}}],
+    },
+    {
+        "id": "ssc-diffuse-periorbital-calcinosis-scl70",
+        "expected": "systemic-sclerosis",
+        "citation": {"authors": "(authors not retrieved)", "title": "Periorbital Subcutaneous Calcifications Associated With Systemic Sclerosis",
+                     "journal": "(dermatology case column, mirrored on uchub360.com)", "year": None, "verified": False},
+        "story": "66-year-old woman with diffuse systemic sclerosis, interstitial lung disease and pulmonary hypertension: sclerodactyly, "
+                 "mask-like facies; an 11 mm white chalky lesion above the right eye with loss of the overlying skin and 3-4 hard mobile "
+                 "nodules on the other side, painless, progressing for 16-18 months; ANA 1:1280 speckled, anti-Scl-70 positive; calcium "
+                 "and phosphorus normal.",
+        "birth": born(66, "2018-01-01"), "sex": "female", "date": "2018-01-01",
+        "labs": {"calcium": "N", "phosphate": "N"},
+        "findings": {"skin-sclerosis": True, "ana-positive": True, "scleroderma-antibodies": True},
+        "lesions": [{"site": "head-face", "side": "bilateral", "size_mm": 11,
+                     "flags": {"subcutaneous": True, "skin-ulceration": True, "painful": False}}],
+    },
+    {
+        "id": "lupus-facial-preauricular-calcinosis-lopez-2017",
+        "expected": "lupus",
+        "citation": {"authors": "Lopez AT, Grossman ME",
+                     "title": "Facial calcinosis cutis in a patient with systemic lupus erythematosus: A case report of tissue injury owing to photosensitivity as the cause of dystrophic calcification",
+                     "journal": "JAAD Case Rep 3(5):460-463", "year": 2017, "pmid": "28936472", "doi": "10.1016/j.jdcr.2017.06.018",
+                     "pmcid": "PMC5597880", "verified": True},
+        "story": "25-year-old woman with treatment-resistant SLE diagnosed at 21 (malar rash, polyarthritis, anti-dsDNA, anti-Sm, ANA), "
+                 "class V lupus nephritis and haemolytic anaemia, admitted with arthralgias and a pruritic photosensitive rash; "
+                 "bilateral preauricular plate-like calcification (dystrophic calcinosis cutis).",
+        "birth": born(25, "2017-01-01"), "sex": "female", "date": "2017-01-01",
+        "findings": {"lupus-features": True, "ana-positive": True, "skin-rash": True},
+        "lesions": [{"site": "head-face", "side": "bilateral", "pattern": "sheet-linear", "flags": {"subcutaneous": True}}],
+    },
+    {
+        "id": "lupus-knees-calcinosis-shin-2010",
+        "expected": "lupus",
+        "citation": {"authors": "Shin BS, et al.", "title": "Calcinosis cutis in systemic lupus erythematosus: A case report and review of the published work",
+                     "journal": "J Dermatol", "year": 2010, "doi": "10.1111/j.1346-8138.2010.00894.x", "verified": True},
+        "story": "30-year-old woman with a 13-year history of SLE who developed multiple calcinosis cutis around both knees, without "
+                 "calcium or phosphorus abnormalities.",
+        "birth": born(30, "2010-01-01"), "sex": "female", "date": "2010-01-01",
+        "labs": {"calcium": "N", "phosphate": "N"},
+        "findings": {"lupus-features": True},
+        "lesions": [{"site": "knee", "side": "bilateral", "flags": {"subcutaneous": True}}],
+    },
+    # ---------------------------------------------------------------- crystal disease
+    {
+        "id": "gout-massive-elbow-tophus-jalan-2020",
+        "expected": "gouty-tophus",
+        "citation": {"authors": "Jalan D, Maley DK, Elhence A, Elhence P, Jain P",
+                     "title": "Massive Gouty Tophi Presenting as Pseudotumor of the Elbow: A Rare Presentation",
+                     "journal": "Cureus 12(1):e6769", "year": 2020, "doi": "10.7759/cureus.6769", "verified": True},
+        "story": "39-year-old man with poorly controlled polyarticular tophaceous gout and a massive swelling of the left elbow simulating "
+                 "a soft-tissue tumour; excised massive tophus.",
+        "birth": born(39, "2019-06-01"), "sex": "male", "date": "2019-06-01",
+        "findings": {"gout-history": True},
+        "histology": "urate-crystals",
+        "lesions": [{"site": "elbow", "side": "left"}],
+    },
+    {
+        "id": "gout-elbow-pseudotumour-no-gout-history-bhm",
+        "expected": "gouty-tophus",
+        "citation": {"authors": "(authors not retrieved)", "title": "(gouty tophus of the elbow presenting as a pseudotumour; exact title not retrieved)",
+                     "journal": "(bhm.scholasticahq.com article 77552)", "year": None, "verified": False},
+        "story": "77-year-old man with heart disease and hypertension on a thiazide: a large soft painless subcutaneous swelling over the "
+                 "extensor surface of the right elbow growing for ten years, fast in the last year; no previous gout, no other tophi; "
+                 "MRI heterogeneous mass with low-signal foci; excision: amorphous material with giant-cell reaction, gouty tophi; serum "
+                 "urate '490mmol/L' as written (evidently micromol/L; sent as written).",
+        "birth": born(77, "2022-01-01"), "sex": "male", "date": "2022-01-01",
+        "labs": {"urate": (490, "mmol/L")},
+        "findings": {"gout-history": False},
+        "histology": "urate-crystals",
+        "lesions": [{"site": "elbow", "side": "right", "flags": {"subcutaneous": True, "painful": False, "rapid-growth": True}}],
+    },
+    {
+        "id": "gout-fingertip-tophi-ckd-oliveira-monteiro-2021",
+        "expected": "gouty-tophus",
+        "citation": {"authors": "Oliveira Monteiro A, Barroca H, Cardoso MT", "title": "Atypical Location of Tophaceous Gout",
+                     "journal": "Clin Image Case Rep J 3(2):142", "year": 2021, "verified": False},
+        "story": "73-year-old woman with obesity, type 2 diabetes with nephropathy, CKD G3a and hyperuricaemia admitted with dehydration, "
+                 "worse kidney function and lactic acidosis needing transient haemodialysis; polyarthritis of the small joints of the "
+                 "left hand with several hard white fingertip nodules with an inflamed halo; drained lesion: abundant urate crystals.",
+        "birth": born(73, "2020-12-01"), "sex": "female", "date": "2020-12-01",
+        "labs": {"urate": "H"},
+        "findings": {"chronic-kidney-disease": True},
+        "histology": "urate-crystals",
+        "lesions": [{"site": "finger", "side": "left", "flags": {"inflammatory-signs": True, "subcutaneous": True}}],
+    },
+    # ---------------------------------------------------------------- secondary (uremic) TC
+    {
+        "id": "uremic-gluteal-pd-normal-pth-pampa-saico-2017",
+        "expected": "tc-secondary-uremic",
+        "citation": {"authors": "Pampa-Saico S, Rivera-Gorrín M, Yerovi-León E, Burguera V, Fernández-Lucas M, Teruel-Briones JL",
+                     "title": "Successful resolution of uremic tumoral calcinosis with conventional hemodialysis using a low-calcium containing dialysate",
+                     "journal": "Clin Med Rev Case Rep 4:165", "year": 2017, "verified": False},
+        "story": "40-year-old anuric man on peritoneal dialysis for five years with poor adherence and a painful left gluteal mass; calcium, "
+                 "PTH and alkaline phosphatase normal over the last year, mean phosphorus 5.9 mg/dl; CT: a lobulated calcified mass in "
+                 "the gluteus medius entering the left hip joint; regression on haemodialysis with a 2 mEq/l calcium bath and "
+                 "non-calcium binders.",
+        "birth": born(40, "2016-06-01"), "sex": "male", "date": "2016-06-01",
+        "labs": {"phosphate": (5.9, "mg/dl"), "calcium": "N", "pth": "N", "alp": "N"},
+        "findings": {"dialysis": True, "dialysis-years": 5},
+        "lesions": [{"site": "hip-gluteal", "side": "left", "pattern": "lobulated-cloudlike", "flags": {"painful": True}}],
+    },
+    {
+        "id": "uremic-knee-high-normal-pth-lucas-1998",
+        "expected": "tc-secondary-uremic",
+        "citation": {"authors": "Lucas E, Martínez Ruiz A, Arbona AM",
+                     "title": "Un caso de calcinosis tumoral en hemodiálisis: ¿contribuyó la inducción de un moderado hiperparatiroidismo a su resolución?",
+                     "journal": "Nefrologia 18(2)", "year": 1998, "verified": False},
+        "story": "Haemodialysis patient (age and sex not in the abstract) with intact PTH in the high-normal range and a raised "
+                 "calcium-phosphate product who developed large periarticular calcifications, above all at the right knee, unchanged after "
+                 "a year of product control, almost fully resorbed eight months after a low-calcium dialysate was started.",
+        "birth": None, "sex": None, "date": "1997-06-01",
+        "labs": {"pth": "N"},
+        "findings": {"dialysis": True},
+        "lesions": [{"site": "knee", "side": "right"}],
+    },
+    {
+        "id": "uremic-bilateral-elbows-ulnar-nerve-domingo-trepat",
+        "expected": "tc-secondary-uremic",
+        "citation": {"authors": "Domingo-Trepat A, Fernández-Valencia J, García-Ramiro S",
+                     "title": "Tumoración bilateral de codo en paciente hemodializado (Bilateral elbow tumors in a hemodialyzed patient)",
+                     "journal": "(Spanish orthopaedic journal, Elsevier; not retrieved)", "year": None, "verified": False},
+        "story": "30-year-old man on haemodialysis for nine years with masses at both elbows and ulnar-nerve compression at the left elbow "
+                 "(confirmed on EMG); excision, histology: tumoral calcinosis.",
+        "birth": born(30, "2005-01-01"), "sex": "male", "date": "2005-01-01",
+        "findings": {"dialysis": True, "dialysis-years": 9},
+        "histology": "amorphous-calcium-giant-cells",
+        "lesions": [{"site": "elbow", "side": "bilateral"}],
+    },
+    # ---------------------------------------------------------------- primary TC (more)
+    {
+        "id": "tc-scapula-girl-mimicking-parosteal-osteosarcoma-wagh-2025",
+        "expected": "tc-primary-hyperphosphatemic",
+        "citation": {"authors": "Wagh S, Sharan S, Goregaonkar A, Mugutrao A, Panjwani K", "title": "Calcinosis mimicking tumor: A rare case report",
+                     "journal": "J Clin Orthop 10(1):69-73", "year": 2025, "doi": "10.13107/jcorth.2025.v10i01.726", "verified": True},
+        "story": "12-year-old girl with a swelling of the right scapular region, reduced range of motion and chest pain; non-tender mass with "
+                 "irregular margins; CT suggested a parosteal osteosarcoma involving the scapula, serratus anterior, latissimus dorsi and "
+                 "parietal pleura; MRI suggested a primary neoplasm; hyperphosphataemia; needle biopsy inconclusive; en-bloc excision "
+                 "with the inferior angle of the scapula: tumoral calcinosis.",
+        "birth": born(12, "2024-06-01"), "sex": "female", "date": "2024-06-01",
+        "labs": {"phosphate": "H"},
+        "histology": "amorphous-calcium-giant-cells",
+        "lesions": [{"site": "shoulder", "side": "right", "flags": {"painful": False, "bone-contact": True}}],
+    },
+    {
+        "id": "tc-boy-right-hip-slight-hyperphosphataemia-jscr-2020",
+        "expected": "tc-primary-hyperphosphatemic",
+        "citation": {"authors": "(authors not retrieved)", "title": "Pseudotumoral Calcinosis: A Soft Tissue Tumor in a 14-Year-Old Male",
+                     "journal": "J Surg Case Rep (sciencerepository.org JSCR-2020-2-111)", "year": 2020, "verified": False},
+        "story": "14-year-old boy without personal or family disease with a painless, movable swelling around the right hip growing over a "
+                 "year, about 5 x 3 cm, no inflammatory signs; huge popcorn-like extraskeletal calcified mass near the greater trochanter; "
+                 "slight hyperphosphataemia; total resection, no recurrence at one year.",
+        "birth": born(14, "2020-01-01"), "sex": "male", "date": "2020-01-01",
+        "labs": {"phosphate": "H"},
+        "findings": {"family-history-calcinosis": False},
+        "lesions": [{"site": "hip-gluteal", "side": "right", "size_cm": 5, "pattern": "lobulated-cloudlike",
+                     "flags": {"painful": False, "inflammatory-signs": False}}],
+    },
+    {
+        "id": "hftc-galnt3-e375x-garringer-2007",
+        "expected": "tc-primary-hyperphosphatemic",
+        "citation": {"authors": "Garringer HJ, Mortazavi SMJ, Esteghamat F, Malekpour M, Boztepe H, Tanakol R, et al.",
+                     "title": "Two novel GALNT3 mutations in familial tumoral calcinosis",
+                     "journal": "Am J Med Genet A (20):2390-2396", "year": 2007, "verified": False},
+        "story": "First of two patients with familial tumoral calcinosis: raised serum phosphate, intact FGF23 low-normal; homozygous GALNT3 "
+                 "frameshift 1102_1103insT (E375X). Age, sex and sites are not in the abstract.",
+        "birth": None, "sex": None, "date": "2007-01-01",
+        "labs": {"phosphate": "H", "fgf23": "N"},
+        "genetics": [{"gene": "GALNT3", "present": True, "significance": "pathogenic"}],
+    },
+    {
+        "id": "hftc-galnt3-w487x-garringer-2007",
+        "expected": "tc-primary-hyperphosphatemic",
+        "citation": {"authors": "Garringer HJ, Mortazavi SMJ, Esteghamat F, Malekpour M, Boztepe H, Tanakol R, et al.",
+                     "title": "Two novel GALNT3 mutations in familial tumoral calcinosis",
+                     "journal": "Am J Med Genet A (20):2390-2396", "year": 2007, "verified": False},
+        "story": "Second patient of the same report: raised phosphate, low-normal intact FGF23, homozygous GALNT3 nonsense W487X; age, sex "
+                 "and sites not in the abstract.",
+        "birth": None, "sex": None, "date": "2007-01-01",
+        "labs": {"phosphate": "H", "fgf23": "N"},
+        "genetics": [{"gene": "GALNT3", "present": True, "significance": "pathogenic"}],
+    },
+    # ---------------------------------------------------------------- calciphylaxis
+    {
+        "id": "calciphylaxis-haemodialysis-thighs-miura-2017",
+        "expected": "calciphylaxis",
+        "citation": {"authors": "Miura S, Takahashi K, Akasaka T", "title": "Calciphylaxis Presenting with Various Symptoms: A Case Report",
+                     "journal": "Case Rep Dermatol 9(1):25-29", "year": 2017, "pmid": "28413385", "doi": "10.1159/000456000",
+                     "pmcid": "PMC5346948", "verified": True},
+        "story": "52-year-old woman on haemodialysis since 2005 with diabetes, hyperparathyroidism and a previous myocardial infarction: "
+                 "intense pain and purpura of both lower thighs rapidly ulcerating, demarcated ulcers with yellow gangrenous tissue on "
+                 "the right ankle and left leg; intact PTH 1,250 pg/mL, calcium 10.4 mg/dL, phosphate 6.4 mg/dL, WBC 13,200/uL, CRP "
+                 "12.77 mg/dL; collagen-disease autoantibodies negative.",
+        "birth": born(52, "2015-06-01"), "sex": "female", "date": "2015-06-01",
+        "labs": {"pth": (1250, "pg/mL"), "calcium": (10.4, "mg/dL"), "phosphate": (6.4, "mg/dL"), "crp": (12.77, "mg/dL")},
+        "findings": {"dialysis": True, "dialysis-years": 10, "retiform-purpura": True},
+        "lesions": [{"site": "thigh", "side": "bilateral", "flags": {"painful": True, "skin-ulceration": True, "subcutaneous": True}},
+                    {"site": "ankle", "side": "right", "flags": {"skin-ulceration": True}}],
+    },
+    {
+        "id": "calciphylaxis-missed-dialysis-ulcers-pujar-2009",
+        "expected": "calciphylaxis",
+        "citation": {"authors": "Pujar T, Spinello IM", "title": "A 44 year-old lady with chronic renal disease and intractable ulcers: a case report",
+                     "journal": "Int Arch Med 2:22", "year": 2009, "doi": "10.1186/1755-7682-2-22", "verified": True},
+        "story": "44-year-old morbidly obese woman with type 2 diabetes on dialysis for a year, who had missed two weeks of dialysis, "
+                 "presenting with diarrhoea and nausea and developing rapidly progressive painful non-healing skin ulcers: calciphylaxis.",
+        "birth": born(44, "2009-01-01"), "sex": "female", "date": "2009-01-01",
+        "findings": {"dialysis": True, "dialysis-years": 1},
+        "lesions": [{"site": "leg", "flags": {"painful": True, "skin-ulceration": True}}],
+    },
+    # ---------------------------------------------------------------- myositis ossificans
+    {
+        "id": "mo-shoulder-girl-misdiagnosed-osteosarcoma-2015",
+        "expected": "myositis-ossificans",
+        "citation": {"authors": "(authors not retrieved)", "title": "Pediatric myositis ossificans mimicking osteosarcoma",
+                     "journal": "Pediatr Int 57(5):996-9", "year": 2015, "pmid": "26508182", "doi": "10.1111/ped.12672", "verified": True},
+        "story": "11-year-old girl without trauma history with a right-shoulder mass: poorly defined flocculated soft-tissue densities and a "
+                 "periosteal reaction along the proximal humerus; ill-defined inhomogeneous mass on MRI; pseudosarcomatous histology, "
+                 "first misdiagnosed as osteosarcoma; myositis ossificans.",
+        "birth": born(11, "2014-06-01"), "sex": "female", "date": "2014-06-01",
+        "findings": {"trauma-at-site": False},
+        "histology": "zonal-mature-bone",
+        "lesions": [{"site": "shoulder", "side": "right", "flags": {"periosteal-reaction": True}}],
+    },
+    {
+        "id": "mo-intercostal-girl-misdiagnosed-2010",
+        "expected": "myositis-ossificans",
+        "citation": {"authors": "(authors not retrieved)", "title": "Intercostal myositis ossificans misdiagnosed as osteosarcoma in a 10-year-old child",
+                     "journal": "Pediatr Radiol 40 Suppl 1:S34-7", "year": 2010, "pmid": "20614112", "doi": "10.1007/s00247-010-1769-5", "verified": True},
+        "story": "10-year-old girl with non-traumatic myositis ossificans in the fifth right intercostal space, initially misdiagnosed and "
+                 "treated as osteosarcoma on biopsy.",
+        "birth": born(10, "2010-01-01"), "sex": "female", "date": "2010-01-01",
+        "findings": {"trauma-at-site": False},
+        "lesions": [{"site": "chest-wall", "side": "right"}],
+    },
+    {
+        "id": "mo-trampoline-biceps-femoris-eurorad-14915",
+        "expected": "myositis-ossificans",
+        "citation": {"authors": "Koc G, Celik T, Nalcacioglu H, Pac Kisaarslan A, Cura C, Sonmez I, Altuner Torun Y",
+                     "title": "Myositis ossificans of the thigh with CT, MRI, and US findings in a paediatric patient",
+                     "journal": "Eurorad case 14915", "year": 2017, "verified": False},
+        "story": "11-year-old girl with a week of increasing pain, stiffness and limited motion of the left knee after a fall from a "
+                 "trampoline; warm, hard posterior lower thigh; WBC normal, CRP 29.3 mg/L, ESR 39 mm/h; X-ray normal; 34 x 31 x 30 mm "
+                 "enhancing mass in the biceps femoris; a week later typical peripheral calcification on US and CT.",
+        "birth": born(11, "2017-06-01"), "sex": "female", "date": "2017-06-01",
+        "labs": {"crp": (29.3, "mg/L")},
+        "findings": {"trauma-at-site": True},
+        "lesions": [{"site": "thigh", "side": "left", "size_mm": 34, "pattern": "zonal-peripheral",
+                     "flags": {"painful": True, "intramuscular": True, "inflammatory-signs": True}}],
+    },
+    # ---------------------------------------------------------------- hypercalcaemic look-alikes
+    {
+        "id": "milk-alkali-tums-renal-failure-hospitalist",
+        "expected": "milk-alkali",
+        "citation": {"authors": "(authors not retrieved)", "title": "Hypercalcemia and milk-alkali syndrome",
+                     "journal": "J Hosp Med (the-hospitalist.org clinical case)", "year": None, "verified": False},
+        "story": "46-year-old man with hypertension on clonidine and lisinopril, sent to the emergency department for fatigue: acute renal "
+                 "failure (creatinine 3.6 mg/dL from a baseline of 1.1) and calcium 14.9 mg/dL; ten days of fatigue, poor appetite and "
+                 "low urine output; he took calcium carbonate (Tums) for dyspepsia; a smoker with a recent high-grade dysplastic colonic "
+                 "polyp.",
+        "birth": born(46, "2012-07-01"), "sex": "male", "date": "2012-07-01",
+        "labs": {"creatinine": (3.6, "mg/dL"), "calcium": (14.9, "mg/dL")},
+        "findings": {"vitamin-d-or-calcium-excess": True},
+    },
+    # ---------------------------------------------------------------- heterotopic ossification
+    {
+        "id": "fop-boy-back-arm-hip-jmcr-2019",
+        "expected": "fibrodysplasia-ossificans-progressiva",
+        "citation": {"authors": "(authors not retrieved)", "title": "(fibrodysplasia ossificans progressiva in a 10-year-old Pakistani boy; exact title not retrieved)",
+                     "journal": "J Med Case Rep", "year": 2019, "doi": "10.1186/s13256-019-2297-z", "verified": True},
+        "story": "10-year-old Pakistani boy with six months of pain and tender masses of the back, left arm and left hip, with difficulty "
+                 "walking and reduced shoulder and hip motion; multiple swellings on the back, right shoulder, left hip and left knee and "
+                 "a hard painful mass along the left biceps, no warmth; tender stiff paraspinal muscles.",
+        "birth": born(10, "2019-01-01"), "sex": "male", "date": "2019-01-01",
+        "lesions": [{"site": "paravertebral", "flags": {"painful": True, "intramuscular": True, "inflammatory-signs": False}},
+                    {"site": "shoulder", "side": "right"}, {"site": "hip-gluteal", "side": "left"},
+                    {"site": "other", "side": "left", "flags": {"painful": True, "intramuscular": True}}],
+    },
+    {
+        "id": "fop-misdiagnosed-exostoses-neck-back-girl",
+        "expected": "fibrodysplasia-ossificans-progressiva",
+        "citation": {"authors": "(authors not retrieved)", "title": "Fibrodysplasia Ossificans Progressiva: A Rare Disease Due to Unawareness, Case Report and Literature Review",
+                     "journal": "(Elsevier case-report journal; summarised on foptrust.org)", "year": None, "verified": False},
+        "story": "6-year-old girl with four years of swellings over the posterior neck and back, misdiagnosed as multiple exostoses and "
+                 "excised a year earlier, worse after excision; cannot move her neck; multiple hard, slightly tender posterior neck, "
+                 "parascapular and thoracolumbar paraspinal masses; hallux valgus since birth; extensive extraskeletal ossification on CT.",
+        "birth": born(6, "2022-01-01"), "sex": "female", "date": "2022-01-01",
+        "findings": {"great-toe-malformation": True},
+        "lesions": [{"site": "neck", "flags": {"painful": True}}, {"site": "paravertebral", "side": "bilateral", "flags": {"painful": True}}],
+    },
+    {
+        "id": "fop-42-year-old-thirty-years-wjmcr-2025",
+        "expected": "fibrodysplasia-ossificans-progressiva",
+        "citation": {"authors": "(authors not retrieved)", "title": "A Rare Case of Fibrodysplasia Ossificans Progressiva in a Resource Limited Setup: A Case Report",
+                     "journal": "World J Med Case Rep 6(3):27-30", "year": 2025, "doi": "10.11648/j.wjmcr.20250603.12", "verified": True},
+        "story": "42-year-old man with multiple soft-tissue swellings for 30 years and later inability to move: firm to hard tender masses over "
+                 "both forearms, the left arm, anterior and posterior chest, both hips and both distal thighs; subtle bilateral hallux "
+                 "valgus; extraskeletal ossifications on radiographs.",
+        "birth": born(42, "2025-01-01"), "sex": "male", "date": "2025-01-01",
+        "findings": {"great-toe-malformation": True},
+        "lesions": [{"site": "forearm", "side": "bilateral", "flags": {"painful": True}}, {"site": "chest-wall", "side": "bilateral"},
+                    {"site": "hip-gluteal", "side": "bilateral"}, {"site": "thigh", "side": "bilateral"}],
+    },
+    # ---------------------------------------------------------------- post-traumatic look-alikes
+    {
+        "id": "calcific-myonecrosis-after-femoral-fracture-radiopaedia",
+        "expected": "calcific-myonecrosis",
+        "citation": {"authors": "Denicolò F (case courtesy)", "title": "Calcific myonecrosis of the leg",
+                     "journal": "Radiopaedia.org case", "year": None, "verified": False},
+        "story": "Adult (age not given) with a massive mass of the anterior and lateral compartments of the right leg decades after a distal "
+                 "femoral shaft fracture with peroneal nerve palsy and compartment syndrome (foot drop, limb 3 cm shorter); soft-tissue "
+                 "sarcoma first suspected; coarse sheet-like and linear peripheral calcification through the muscles.",
+        "birth": None, "sex": None, "date": "2020-01-01",
+        "findings": {"trauma-at-site": True, "compartment-syndrome-history": True},
+        "lesions": [{"site": "leg", "side": "right", "pattern": "sheet-linear", "flags": {"intramuscular": True}}],
+    },
+    {
+        "id": "calcific-myonecrosis-snakebite-tourniquet-koreamed",
+        "expected": "calcific-myonecrosis",
+        "citation": {"authors": "(authors not retrieved)", "title": "(calcific myonecrosis of the lower leg in a 53-year-old man; exact title not retrieved)",
+                     "journal": "(Korean orthopaedic journal, synapse.koreamed.org article 1050042)", "year": None, "verified": False},
+        "story": "53-year-old man with a huge mass in the anterior left lower leg; 44 years earlier a snake bite below the left knee had been "
+                 "treated by a string tied around the leg for three months; calcific myonecrosis.",
+        "birth": born(53, "2015-01-01"), "sex": "male", "date": "2015-01-01",
+        "findings": {"trauma-at-site": True},
+        "lesions": [{"site": "leg", "side": "left", "flags": {"intramuscular": True}}],
+    },
+    {
+        "id": "chronic-expanding-haematoma-flank-manenti-2017",
+        "expected": "calcified-hematoma",
+        "citation": {"authors": "Manenti G, Cavallo AU, Marsico S, Citraro D, Vasili E, Lacchè A, Forcina M, Ferlosio A, Rossi P, Floris R",
+                     "title": "Chronic expanding hematoma of the left flank mimicking a soft-tissue neoplasm",
+                     "journal": "Radiol Case Rep 12(4):801-806", "year": 2017, "doi": "10.1016/j.radcr.2017.07.019", "verified": True},
+        "story": "70-year-old man with a slowly enlarging left-flank swelling without recent trauma or other medical disease; imaging could "
+                 "not exclude a sarcoma; open biopsy and excision: chronic expanding haematoma.",
+        "birth": born(70, "2017-01-01"), "sex": "male", "date": "2017-01-01",
+        "findings": {"trauma-at-site": False},
+        "histology": "organised-haematoma",
+        "lesions": [{"site": "other", "side": "left"}],
+    },
+    {
+        "id": "chronic-expanding-haematoma-flank-to-thigh-jwmr-2018",
+        "expected": "calcified-hematoma",
+        "citation": {"authors": "(authors not retrieved; corresponding author Jung SW)",
+                     "title": "A Case Report of Chronic Expanding Hematoma Initially Misdiagnosed as a Soft Tissue Sarcoma",
+                     "journal": "J Wound Manag Res 14(1):58-61", "year": 2018, "doi": "10.22467/jwmr.2017.00213", "verified": True},
+        "story": "Patient (age and sex not in the abstract) with a large mass present for three years extending from the left flank to the "
+                 "thigh; CT, MRI, ultrasound, aspiration and incisional biopsy suggested liposarcoma or fibrosarcoma; palliative "
+                 "resection: chronic expanding haematoma.",
+        "birth": None, "sex": None, "date": "2017-10-01",
+        "histology": "organised-haematoma",
+        "lesions": [{"site": "thigh", "side": "left"}],
+    },
+    # ---------------------------------------------------------------- calcific tendinopathy and CPPD
+    {
+        "id": "calcific-tendinitis-rectus-femoris-direct-head-kuriyama-2022",
+        "expected": "calcific-tendinopathy",
+        "citation": {"authors": "Kuriyama A, et al.", "title": "Calcific tendinitis of rectus femoris",
+                     "journal": "Clin Exp Emerg Med 9(2):160-161", "year": 2022, "doi": "10.15441/ceem.21.077", "verified": True},
+        "story": "Previously healthy 54-year-old woman with acute difficulty walking and gradually worsening severe right groin pain on hip "
+                 "flexion, no injury; tenderness at the right anterior inferior iliac spine and a painful snapping hip; CRP 0.94 mg/dL "
+                 "(<0.30); calcific deposits in the direct head of the right rectus femoris on radiograph and CT.",
+        "birth": born(54, "2021-04-01"), "sex": "female", "date": "2021-04-01",
+        "labs": {"crp": (0.94, "mg/dL", (0, 0.30))},
+        "findings": {"trauma-at-site": False},
+        "lesions": [{"site": "groin", "side": "right", "pattern": "tendon-linear", "flags": {"painful": True}}],
+    },
+    {
+        "id": "calcific-tendinitis-rectus-femoris-38-year-old-kobayashi-2015",
+        "expected": "calcific-tendinopathy",
+        "citation": {"authors": "Kobayashi H, Kaneko H, Homma Y, Baba T, Kaneko K",
+                     "title": "Acute Calcific Tendinitis of the Rectus Femoris: A Case Series", "journal": "J Orthop Case Rep 5(3):32-34",
+                     "year": 2015, "doi": "10.13107/jocr.2250-0685.301", "verified": True},
+        "story": "38-year-old woman with three days of severe acute left groin pain and inability to bear weight, without trauma or sport, "
+                 "no previous hip problem or systemic disease; tender left groin; acute calcific tendinitis of the rectus femoris, "
+                 "calcification fully resorbed on NSAIDs / local steroid.",
+        "birth": born(38, "2015-01-01"), "sex": "female", "date": "2015-01-01",
+        "findings": {"trauma-at-site": False},
+        "lesions": [{"site": "groin", "side": "left", "flags": {"painful": True}}],
+    },
+    {
+        "id": "tumoral-cppd-wrist-78-year-old-crior-2015",
+        "expected": "cppd-deposition",
+        "citation": {"authors": "(authors not retrieved)", "title": "A Rare Case of Tumoral Calcium Pyrophosphate Dihydrate Crystal Deposition Disease of the Wrist Joint",
+                     "journal": "Case Rep Orthop 2015:313291", "year": 2015, "verified": False},
+        "story": "78-year-old woman with five years of slowly enlarging nodules of the right wrist (2 x 2 cm radial, 2 x 2.5 cm dorsal), fixed, "
+                 "not painful or tender; no gout, hyperparathyroidism, haemochromatosis or hypothyroidism, no trauma; multiple calcified "
+                 "periarticular nodules on radiographs and CT; normal blood count, uric acid and calcium; excision: rhomboid polarisable "
+                 "crystals with foreign-body giant cells (tumoral CPPD).",
+        "birth": born(78, "2014-08-01"), "sex": "female", "date": "2014-08-01",
+        "labs": {"urate": "N", "calcium": "N"},
+        "findings": {"gout-history": False, "trauma-at-site": False},
+        "histology": "cppd-crystals",
+        "lesions": [{"site": "wrist", "side": "right", "size_cm": 2.5, "flags": {"painful": False}}],
+    },
+    {
+        "id": "tophaceous-cppd-ankle-65-year-old-crior-2019",
+        "expected": "cppd-deposition",
+        "citation": {"authors": "(authors not retrieved)", "title": "(tophaceous pseudogout of the ankle in a 65-year-old man; exact title not retrieved)",
+                     "journal": "Case Rep Orthop 2019:9617184", "year": 2019, "verified": False},
+        "story": "65-year-old man with an asymptomatic swelling over the lateral left ankle; dense homogeneous calcification on radiographs; "
+                 "FNAC: dense calcium deposits with numerous rhomboid crystals; en-bloc excision confirmed subcutaneous CPPD deposition.",
+        "birth": born(65, "2019-01-01"), "sex": "male", "date": "2019-01-01",
+        "histology": "cppd-crystals",
+        "lesions": [{"site": "ankle", "side": "left", "flags": {"painful": False, "subcutaneous": True}}],
+    },
+    # ---------------------------------------------------------------- more TC
+    {
+        "id": "nftc-idiopathic-forearm-boy-moriwala-2014",
+        "expected": "tc-primary-normophosphatemic",
+        "citation": {"authors": "Moriwala S, Indap SM, Chakarabarti N, Sawant S", "title": "Idiopathic Tumoral Calcinosis Cutis- A rare clinical entity",
+                     "journal": "WebmedCentral General Surgery 5(5):WMC004619", "year": 2014, "doi": "10.9754/journal.wmc.2014.004619", "verified": True},
+        "story": "16-year-old boy with idiopathic tumoral calcinosis cutis over the forearm; histology: fibrocollagenous tissue with calcium "
+                 "deposits (laboratory values not in the abstract).",
+        "birth": born(16, "2014-05-01"), "sex": "male", "date": "2014-05-01",
+        "lesions": [{"site": "forearm", "flags": {"subcutaneous": True}}],
+    },
+    {
+        "id": "uremic-hip-sternal-notch-sedimentation-eurorad",
+        "expected": "tc-secondary-uremic",
+        "citation": {"authors": "(authors not retrieved; Eurorad case mirrored on boraymedical.com case 318)",
+                     "title": "(secondary tumoral calcinosis of the hip and sternal notch in chronic renal failure; exact title not retrieved)",
+                     "journal": "Eurorad (mirror)", "year": None, "verified": False},
+        "story": "54-year-old man with chronic renal failure (dialysis not stated) and a coronary bypass a year earlier, admitted with three "
+                 "weeks of left hip pain and reduced mobility and a bony lump growing over months at the sternal notch; 10 x 6.5 cm "
+                 "multilobulated periarticular calcification beside the left greater trochanter with fluid-calcium levels; 3 x 3 cm "
+                 "calcification beside the sternum; sestamibi focus suggesting a parathyroid adenoma.",
+        "birth": born(54, "2018-01-01"), "sex": "male", "date": "2018-01-01",
+        "findings": {"chronic-kidney-disease": True},
+        "lesions": [{"site": "hip-gluteal", "side": "left", "size_cm": 10, "pattern": "lobulated-cloudlike",
+                     "flags": {"painful": True, "fluid-calcium-level": True}},
+                    {"site": "chest-wall", "side": "midline", "size_cm": 3}],
+    },
+    {
+        "id": "uremic-hand-mimicking-infection-asuncion",
+        "expected": "tc-secondary-uremic",
+        "citation": {"authors": "Asuncion GF, Tzarnas CD", "title": "Uremic Tumoral Calcinosis: Acute Hand Presentations Mimicking Infection",
+                     "journal": "(hand-surgery journal; not retrieved)", "year": 1994, "verified": False},
+        "story": "One of two chronic haemodialysis patients with an acute presentation of tumoral calcinosis of the hand mimicking "
+                 "infection (age, sex and laboratory values not in the retrieved text).",
+        "birth": None, "sex": None, "date": "1994-01-01",
+        "findings": {"dialysis": True},
+        "lesions": [{"site": "hand", "flags": {"painful": True, "inflammatory-signs": True}}],
+    },
+    {
+        "id": "uremic-pd-shoulder-seropurulent-isn-abstract",
+        "expected": "tc-secondary-uremic",
+        "citation": {"authors": "(authors not retrieved)", "title": "(uremic tumoral calcinosis of the shoulder in a peritoneal dialysis patient; ISN congress case abstract, title not retrieved)",
+                     "journal": "ISN congress abstract (events.theisn.org)", "year": None, "verified": False},
+        "story": "Peritoneal dialysis patient (age and sex not retrieved) with inflammatory signs and seropurulent drainage over the left "
+                 "shoulder needing surgical cleaning and antibiotics despite negative cultures; Ca x P product above 60, PTH > 900 pg/ml; "
+                 "calcinosis cutis and vascular calcification; calcified mass of the shoulder on CT; biopsy: multinucleated "
+                 "foreign-body giant cells around calcium deposits.",
+        "birth": None, "sex": None, "date": "2022-01-01",
+        "labs": {"pth": "H"},
+        "findings": {"dialysis": True},
+        "histology": "amorphous-calcium-giant-cells",
+        "lesions": [{"site": "shoulder", "side": "left", "flags": {"inflammatory-signs": True, "skin-ulceration": True}}],
+    },
+    # ---------------------------------------------------------------- joints, tumour lysis
+    {
+        "id": "synovial-chondromatosis-elbow-27-year-old-turkmensoy-2013",
+        "expected": "synovial-chondromatosis",
+        "citation": {"authors": "Türkmensoy F, Türkmen İ, Söylemez M, Turhan Y, Aktaş B, Özkan F",
+                     "title": "Synovial Chondromatosis of the Elbow Joint in a 27-Year-Old Man: A Case Report",
+                     "journal": "Open J Orthop 3(2):164-166", "year": 2013, "doi": "10.4236/ojo.2013.32029", "verified": True},
+        "story": "27-year-old man with synovial chondromatosis of the elbow: chronic monoarticular pain and painful limitation of motion; "
+                 "multiple calcified intra-articular loose bodies.",
+        "birth": born(27, "2013-01-01"), "sex": "male", "date": "2013-01-01",
+        "lesions": [{"site": "elbow", "flags": {"painful": True, "intra-articular": True}}],
+    },
+    {
+        "id": "secondary-synovial-chondromatosis-elbow-massage-jcdr",
+        "expected": "synovial-chondromatosis",
+        "citation": {"authors": "(authors not retrieved)", "title": "(secondary synovial chondromatosis of the elbow misdiagnosed as myositis ossificans; exact title not retrieved)",
+                     "journal": "J Clin Diagn Res (jcdr.net article 20307)", "year": None, "verified": False},
+        "story": "50-year-old man with a year of intermittent activity-related pain, swelling and stiffness of the left elbow with "
+                 "progressive loss of motion, after an old injury treated by massage from a local practitioner; clinically misdiagnosed "
+                 "as myositis ossificans; multiple intra- and extra-articular loose bodies of varying size and calcification: secondary "
+                 "synovial chondromatosis.",
+        "birth": born(50, "2024-01-01"), "sex": "male", "date": "2024-01-01",
+        "findings": {"trauma-at-site": True},
+        "lesions": [{"site": "elbow", "side": "left", "flags": {"painful": True, "intra-articular": True}}],
+    },
+    {
+        "id": "spontaneous-tls-plasmablastic-lymphoma-jhematol-2021",
+        "expected": "tumor-lysis-syndrome",
+        "citation": {"authors": "(authors not retrieved)", "title": "Spontaneous Tumor Lysis Syndrome: A Rare Presentation in Plasmablastic Lymphoma",
+                     "journal": "J Hematol 10(1):30-34", "year": 2021, "verified": False},
+        "story": "Patient (age and sex not in the retrieved tables) with a 10 x 10 cm polylobulated retroperitoneal mass invading the bladder "
+                 "wall (plasmablastic lymphoma) and spontaneous tumour lysis at presentation: creatinine 14.03 mg/dL, BUN 90 mg/dL, "
+                 "potassium 6.6 mmol/L, uric acid 24.9 mg/dL, phosphorus 7.7 mg/dL, calcium 8.5 mg/dL, LDH 2,012 UI/L; phosphate rose "
+                 "to about 13 mg/dL after chemotherapy.",
+        "birth": None, "sex": None, "date": "2020-06-01",
+        "labs": {"creatinine": (14.03, "mg/dL"), "potassium": (6.6, "mmol/L"), "urate": (24.9, "mg/dL"),
+                 "phosphate": (7.7, "mg/dL"), "calcium": (8.5, "mg/dL")},
+        "findings": {"known-malignancy": True},
+    },
+    # ---------------------------------------------------------------- granulomatous and parasitic
+    {
+        "id": "sarcoidosis-hypercalcaemia-bone-marrow-granulomas-crim-2015",
+        "expected": "sarcoidosis",
+        "citation": {"authors": "(authors not retrieved)", "title": "(sarcoidosis presenting as non-PTH-mediated hypercalcaemia; exact title not retrieved)",
+                     "journal": "Case Rep Med 2015:565243", "year": 2015, "verified": False},
+        "story": "61-year-old woman with substernal chest pain, hypercalcaemia refractory to fluids and bisphosphonates, anaemia and acute "
+                 "kidney injury; non-PTH-mediated; bone-marrow biopsy: non-necrotising granulomas; raised 1,25-dihydroxyvitamin D, "
+                 "beta-2-microglobulin and ACE; transbronchial biopsy: sarcoidosis; calcium and kidney function recovered on steroids.",
+        "birth": born(61, "2015-01-01"), "sex": "female", "date": "2015-01-01",
+        "labs": {"calcium": "H", "pth": "L", "calcitriol": "H", "creatinine": "H"},
+        "histology": "non-caseating-granuloma",
+    },
+    {
+        "id": "cysticercosis-seizure-shoulder-dislocation-herfel-2006",
+        "expected": "parasitic-calcification",
+        "citation": {"authors": "Herfel C, Strub WM, Leach JL",
+                     "title": "Twenty-four-year-old Hispanic Man With Seizures: Imaging Findings of Cysticercosis",
+                     "journal": "Infect Dis Clin Pract 14(2)", "year": 2006, "doi": "10.1097/01.idc.0000214366.08681.06", "verified": True},
+        "story": "24-year-old Mexican man brought in after a witnessed seizure with left shoulder pain: posterior shoulder dislocation and "
+                 "calcifications within the soft tissues of the left upper limb on radiographs; cysticercosis.",
+        "birth": born(24, "2005-06-01"), "sex": "male", "date": "2005-06-01",
+        "findings": {"endemic-parasite-exposure": True},
+        "lesions": [{"site": "shoulder", "side": "left", "flags": {"painful": True}}],
+    },
+    {
+        "id": "cysticercosis-soleus-calf-pain-mishra-2014",
+        "expected": "parasitic-calcification",
+        "citation": {"authors": "Mishra P, Pandey D, Tripathi BN", "title": "Cysticercosis of Soleus muscle presenting as isolated calf pain",
+                     "journal": "J Clin Orthop Trauma 6(1):39-41", "year": 2014, "pmid": "26549951", "doi": "10.1016/j.jcot.2014.11.002",
+                     "pmcid": "PMC4551142", "verified": True},
+        "story": "Patient with acute isolated calf pain from a solitary cysticercus cyst in the soleus, diagnosed on serology and imaging "
+                 "and treated medically (age and sex not in the abstract).",
+        "birth": None, "sex": None, "date": "2014-06-01",
+        "lesions": [{"site": "leg", "flags": {"painful": True, "intramuscular": True}}],
     },
 ]
