@@ -3,6 +3,9 @@ trail alike. The REST layer uses what this package exports, and nothing below it
 
 from services.intake.interactions.bundles import BundleProcessor, entry_needs
 from services.intake.interactions.interactions import Interactions, SearchResult, UnitOfWork, parse_if_match
+from services.intake.search.executor import REVINCLUDE_LIMIT
+from services.intake.search.parsing import MODIFIERS
 from services.intake.storage.store import Stored
 
-__all__ = ["BundleProcessor", "Interactions", "SearchResult", "Stored", "UnitOfWork", "entry_needs", "parse_if_match"]
+__all__ = ["MODIFIERS", "REVINCLUDE_LIMIT", "BundleProcessor", "Interactions", "SearchResult", "Stored", "UnitOfWork",
+           "entry_needs", "parse_if_match"]

@@ -38,6 +38,11 @@ _SEARCH_SETTINGS = text(
 )
 
 
+# The most resources one page's _revinclude adds: a patient may have a million Observations. Beyond
+# it the searchset says so (an OperationOutcome entry), as HAPI caps its includes per page.
+REVINCLUDE_LIMIT = 1000
+
+
 class SearchExecutor:
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
@@ -85,19 +90,48 @@ class SearchExecutor:
         rows = (await self.session.execute(page_statement(request))).all()
         return [res_id for res_id, _ in rows]
 
-    async def includes(self, request: SearchRequest, matches: list[dict]) -> list[dict]:
-        """What the request's _include parameters add to its matches, each resource once."""
+    async def includes(self, request: SearchRequest, matches: list[dict]) -> tuple[list[dict], bool]:
+        """What the request's _include and _revinclude parameters add to its matches, each resource
+        once and none that is a match; and whether _revinclude found more than REVINCLUDE_LIMIT."""
         included: list[dict] = []
-        seen: set[tuple[str, str]] = set()
+        seen: set[tuple[str, str]] = {(m["resourceType"], m["id"]) for m in matches}
         ids = [m["id"] for m in matches]
+        found: list[dict] = []
         for include in request.includes:
             param = search_parameters()[request.resource_type][include.param]
-            for resource in await self.included(request.resource_type, ids, param, include.target_type):
-                key = (resource["resourceType"], resource["id"])
-                if key not in seen:
-                    seen.add(key)
-                    included.append(resource)
-        return included
+            found += await self.included(request.resource_type, ids, param, include.target_type)
+        truncated = False
+        for include in request.revincludes:
+            assert include.source_type is not None  # parsing sets it for every _revinclude
+            param = search_parameters()[include.source_type][include.param]
+            referring = await self.revincluded(request.resource_type, ids, include.source_type, param,
+                                               REVINCLUDE_LIMIT + 1)
+            truncated = truncated or len(referring) > REVINCLUDE_LIMIT
+            found += referring[:REVINCLUDE_LIMIT]
+        for resource in found:
+            key = (resource["resourceType"], resource["id"])
+            if key not in seen:
+                seen.add(key)
+                included.append(resource)
+        return included, truncated
+
+    async def revincluded(self, resource_type: str, ids: list[str], source_type: str, param: SearchParameter,
+                          limit: int) -> list[dict]:
+        """Up to `limit` resources of `source_type` whose `param` points at one of the given
+        resources (for _revinclude), read from the reference index by target."""
+        if not ids:
+            return []
+        ref = ReferenceIndex
+        sources = select(col(ref.res_type), col(ref.res_id)).where(
+            col(ref.target_type) == resource_type, col(ref.target_id).in_(ids), col(ref.res_type) == source_type,
+            param_filter(ref, param),
+        )
+        result = await self.session.execute(
+            select(col(ResourceRow.content)).where(
+                tuple_(col(ResourceRow.res_type), col(ResourceRow.res_id)).in_(sources), col(ResourceRow.deleted) == false()
+            ).order_by(col(ResourceRow.pk)).limit(limit)
+        )
+        return list(result.scalars().all())
 
     async def included(self, resource_type: str, ids: list[str], param: SearchParameter,
                        target_type: str | None) -> list[dict]:

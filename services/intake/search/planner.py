@@ -44,6 +44,8 @@ def _criterion_condition(resource_type: str, criterion: Criterion, drives: bool)
     the planner has no statistics yet (a freshly loaded PostgreSQL table)."""
     r = ResourceRow
     name = criterion.param.name
+    if _on_resources(criterion) and criterion.presence:  # every resource has an id and a lastUpdated
+        return false() if criterion.negated else true()
     if name == "_id":
         ids = list(criterion.values)
         return col(r.res_id).not_in(ids) if criterion.modifier == "not" else col(r.res_id).in_(ids)
@@ -53,10 +55,10 @@ def _criterion_condition(resource_type: str, criterion: Criterion, drives: bool)
                      for v in criterion.values))
     table = INDEX_TABLES[criterion.param.type]
     matches = predicates.matches(criterion, table)
-    if drives and criterion.modifier != "not":
+    if drives and not criterion.negated:
         return col(r.res_id).in_(select(col(table.res_id)).where(col(table.res_type) == resource_type, matches))
     probe = exists().where(col(table.res_type) == col(r.res_type), col(table.res_id) == col(r.res_id), matches)
-    return not_(probe) if criterion.modifier == "not" else probe
+    return not_(probe) if criterion.negated else probe
 
 
 def _sort_key(resource_type: str, name: str, descending: bool):
@@ -104,7 +106,8 @@ def page_statement(request: SearchRequest, broad: bool = False, among: list[str]
 
 
 def _ordered(request: SearchRequest) -> list[Criterion]:
-    return sorted(request.criteria, key=lambda c: (c is not request.driver, c.param.name != "_id",
+    # :missing tells little apart (most resources have a value, or most have none): it never drives.
+    return sorted(request.criteria, key=lambda c: (c is not request.driver, c.presence, c.param.name != "_id",
                                                    _SELECTIVITY[c.param.type]))
 
 
@@ -113,7 +116,7 @@ def driver_candidates(request: SearchRequest) -> list[Criterion]:
     parameter type, and any date window bounded on both sides, which may hold far fewer rows
     (code=X&date=ge2019-01&date=lt2019-03) or far more."""
     ordered = _ordered(request)
-    if len(ordered) < 2 or any(_on_resources(c) or c.modifier == "not" for c in ordered):
+    if len(ordered) < 2 or any(_on_resources(c) or c.negated or c.presence for c in ordered):
         return []
     windows = [c for c in ordered[1:] if c.param.type == "date" and None not in window(c)]
     return [ordered[0], *windows] if windows else []
@@ -149,7 +152,7 @@ def _matching_ids(request: SearchRequest, distinct: bool = True, joins: bool = F
     rows of the other criteria instead of probing them with EXISTS."""
     t = request.resource_type
     ordered = _ordered(request)
-    if (not ordered or any(_on_resources(c) for c in ordered) or ordered[0].modifier == "not"
+    if (not ordered or any(_on_resources(c) for c in ordered) or ordered[0].negated
             or (len(ordered) == 1 and ordered[0].param.type in RANGE_TYPES)):
         # A lone range criterion: an IN list over its index removes duplicate rows more cheaply
         # than DISTINCT, which SQLite would answer by reading a whole owner index in order.
@@ -160,7 +163,7 @@ def _matching_ids(request: SearchRequest, distinct: bool = True, joins: bool = F
     for criterion in others:
         other = table_of(INDEX_TABLES[criterion.param.type]).alias()
         matches = and_(other.c.res_type == t, other.c.res_id == rows.c.res_id, predicates.matches(criterion, other.c))
-        if criterion.modifier == "not":
+        if criterion.negated:
             conditions.append(not_(exists().where(matches)))
         elif joins:
             ids = ids.join(other, matches)
