@@ -1,6 +1,7 @@
 """Reading a FHIR JSON request body: media type, size limit, nesting depth, syntax."""
 
 import json
+from collections.abc import Collection
 from typing import Any
 from urllib.parse import parse_qsl
 
@@ -42,12 +43,15 @@ def json_depth(raw: bytes) -> int:
     return int(np.cumsum(steps[order][outside]).max(initial=0))
 
 
-async def read_json_body(request: Request, max_bytes: int, max_depth: int = 64, exact_decimals: bool = False) -> Any:
+async def read_json_body(request: Request, max_bytes: int, max_depth: int = 64, exact_decimals: bool = False,
+                         media_types: Collection[str] = ACCEPTED_CONTENT_TYPES,
+                         expected: str = "application/fhir+json") -> Any:
+    """`media_types`: the Content-Types accepted; `expected`: the one a refusal names."""
     media_type = _media_type(request)
-    if media_type not in ACCEPTED_CONTENT_TYPES:
+    if media_type not in media_types:
         raise FHIRError.of(
             415, "not-supported",
-            f"Content-Type {media_type or '(none)'} is not supported; send application/fhir+json.",
+            f"Content-Type {media_type or '(none)'} is not supported; send {expected}.",
         )
     raw = await read_limited(request, max_bytes)
     if not raw.strip():

@@ -70,6 +70,18 @@ async def test_scopes_decide_each_interaction(intake, issuer):
     assert only_observations.status_code == 403
     both = await intake.get("/fhir/Observation", params=include, headers=bearer(issuer, "system/Observation.s system/Patient.r"))
     assert both.status_code == 200 and len(both.json()["entry"]) == 2
+    # _revinclude the same way: the Observations it adds need Observation read.
+    revinclude = {"_id": pid, "_revinclude": "Observation:patient"}
+    assert (await intake.get("/fhir/Patient", params=revinclude, headers=bearer(issuer, "system/Patient.s"))).status_code == 403
+    both = await intake.get("/fhir/Patient", params=revinclude, headers=bearer(issuer, "system/Patient.s system/Observation.r"))
+    assert both.status_code == 200 and len(both.json()["entry"]) == 2
+    # PATCH is an update: it needs u.
+    patch = {"Content-Type": "application/json-patch+json"}
+    body = b'[{"op": "add", "path": "/active", "value": true}]'
+    no_update = {**bearer(issuer, "system/Patient.crs"), **patch}
+    assert (await intake.patch(f"/fhir/Patient/{pid}", content=body, headers=no_update)).status_code == 403
+    patched = await intake.patch(f"/fhir/Patient/{pid}", content=body, headers={**bearer(issuer, "system/Patient.u"), **patch})
+    assert patched.status_code == 200, patched.text
     # Conditional create searches: If-None-Exist needs search too.
     conditional = {**writer, "If-None-Exist": "identifier=urn:oid:1.2.36.146.595.217.0.1|12345"}
     assert (await intake.post("/fhir/Patient", json=patient(), headers=conditional)).status_code == 403
@@ -77,7 +89,7 @@ async def test_scopes_decide_each_interaction(intake, issuer):
     auditor = bearer(issuer, "system/AuditEvent.rs")
     refused = (await intake.get("/fhir/AuditEvent", params={"outcome": "4", "altid": "test-client"},
                                 headers=auditor)).json()
-    assert refused["total"] == 5 and {e["resource"]["outcomeDesc"] for e in refused["entry"]} == {"HTTP 403"}
+    assert refused["total"] == 7 and {e["resource"]["outcomeDesc"] for e in refused["entry"]} == {"HTTP 403"}
     assert (await intake.get("/fhir/AuditEvent", headers=writer)).status_code == 403
 
 

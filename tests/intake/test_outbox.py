@@ -122,3 +122,17 @@ async def test_delivered_once_the_imaging_service_is_up(intake_app, tmp_path):
     assert 'outbox_deliveries_total{outcome="delivered",topic="imaging-analysis"} 1.0' in metrics
     assert 'outbox_deliveries_total{outcome="retry",topic="imaging-analysis"} 1.0' in metrics
     assert 'outbox_backlog{topic="imaging-analysis"} 0.0' in metrics
+
+
+async def test_a_patch_hands_over_as_an_update_does(intake_app):
+    """PATCH stores through the update path: a study patched to name a CT series asks for its analysis."""
+    app, client = intake_app
+    ada = await create(client, patient())
+    study = await create(client, ct_study(f"Patient/{ada['id']}", modalities=("MR",)))
+    assert await messages(app) == []
+    patch = b'[{"op": "replace", "path": "/series/0/modality/code", "value": "CT"}]'
+    patched = await client.patch(f"/fhir/ImagingStudy/{study['id']}", content=patch,
+                                 headers={"Content-Type": "application/json-patch+json"})
+    assert patched.status_code == 200, patched.text
+    [message] = await messages(app)
+    assert message.key == f"{STUDY_UID}/{STUDY_UID}.1" and message.payload["imagingStudy"] == f"ImagingStudy/{study['id']}"

@@ -184,7 +184,12 @@ async def test_include_patient(intake, cohort):
     ({"_count": "-1"}, "_count"),
     ({"_include": "Patient:organization"}, "_include"),
     ({"name:fuzzy": "x"}, "Modifier"),
-    ({"_summary": "true"}, "_summary"),
+    ({"_summary": "everything"}, "_summary"),
+    ({"_summary": "true", "_elements": "name"}, "_elements"),
+    ({"gender:missing": "maybe"}, "true or false"),
+    ({"_revinclude": "Observation:code"}, "_revinclude"),
+    ({"_revinclude:iterate": "Observation:patient"}, ":iterate"),
+    ({"_include:iterate": "Observation:patient"}, ":iterate"),
 ])
 async def test_bad_search_parameters(intake, params, fragment):
     path = "/fhir/Observation" if "value-quantity" in params else "/fhir/Patient"

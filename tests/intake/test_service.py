@@ -11,7 +11,7 @@ from services.intake.fhir.registry import SUPPORTED_TYPES, search_parameters
 async def test_unknown_path_and_wrong_method_are_operation_outcomes(intake):
     missing = await intake.get("/fhir/Medication/1")
     assert missing.status_code == 404 and missing.json()["resourceType"] == "OperationOutcome"
-    wrong = await intake.patch("/fhir/Patient/1", content=b"{}")
+    wrong = await intake.patch("/fhir/Patient", content=b"{}")  # PATCH is an instance interaction
     assert wrong.status_code == 405 and wrong.json()["issue"][0]["code"] == "not-supported"
 
 

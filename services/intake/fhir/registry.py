@@ -64,6 +64,14 @@ def includable() -> frozenset[tuple[str, str]]:
 
 
 @cache
+def revincludable(target_type: str) -> frozenset[tuple[str, str]]:
+    """(resource type, parameter) of every reference _revinclude may follow back to a `target_type`:
+    the references _include may follow, where they can point at that type."""
+    params = search_parameters()
+    return frozenset((t, name) for t, name in includable() if target_type in params[t][name].targets)
+
+
+@cache
 def rules() -> Rules:
     raw = _load("rules.json")
     return Rules(

@@ -16,7 +16,7 @@ from urllib.parse import parse_qsl
 from services.intake.fhir.registry import READ_ONLY_TYPES, SUPPORTED_TYPES, search_parameters
 
 Need = tuple[str, str]  # (resource type, interaction: create | read | update | delete | search)
-_WRITES = {"POST": "create", "PUT": "update", "DELETE": "delete"}
+_WRITES = {"POST": "create", "PUT": "update", "PATCH": "update", "DELETE": "delete"}
 _ABSOLUTE = ("http:", "https:", "urn:")
 
 

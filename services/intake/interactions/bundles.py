@@ -7,6 +7,9 @@ everything back. A batch runs each entry on its own.
 """
 
 import asyncio
+import base64
+import binascii
+import json
 import uuid
 from collections.abc import Callable
 from contextlib import suppress
@@ -28,10 +31,11 @@ from services.intake.interactions.interactions import (
 )
 from services.intake.storage.store import Stored
 from shared.errors import FHIRError, Issue, operation_outcome
-from shared.fhir_json import dumps
+from shared.fhir_json import DuplicateKeyError, dumps, loads_request
 from shared.fhir_time import instant
 
-ORDER = {"DELETE": 0, "POST": 1, "PUT": 2, "GET": 3, "HEAD": 3}
+ORDER = {"DELETE": 0, "POST": 1, "PUT": 2, "PATCH": 2, "GET": 3, "HEAD": 3}
+JSON_PATCH = "application/json-patch+json"
 # Entries are written in chunks, each while the next is prepared, and validated by the models in
 # chunks beside all of that (ModelVerdicts; docs/performance.md).
 CHUNK = 200
@@ -80,10 +84,8 @@ def _parse_entry(index: int, raw: Any) -> Entry:
         raise _fail(400, "required", where, "every entry of a transaction or batch needs a request")
     request = raw["request"]
     method, url = request.get("method"), request.get("url")
-    if method not in ORDER and method != "PATCH":
-        raise _fail(400, "code-invalid", where, f"request.method '{method}' is not GET, HEAD, POST, PUT or DELETE")
-    if method == "PATCH":
-        raise _fail(405, "not-supported", where, "PATCH is not supported by this server")
+    if method not in ORDER:
+        raise _fail(400, "code-invalid", where, f"request.method '{method}' is not GET, HEAD, POST, PUT, PATCH or DELETE")
     if not isinstance(url, str) or not url:
         raise _fail(400, "required", where, "request.url is missing")
     path, _, query = url.partition("?")
@@ -110,8 +112,30 @@ def _parse_entry(index: int, raw: Any) -> Entry:
                 raise _fail(400, "invalid", where, f"the resource id must be {resource_id}, as in request.url")
     if method == "DELETE" and (query or not resource_id):
         raise _fail(400, "not-supported", where, "a DELETE entry must name Type/id (conditional delete is not supported)")
+    if method == "PATCH":
+        if query or not resource_id or version:
+            raise _fail(400, "not-supported", where, "a PATCH entry must name Type/id (conditional patch is not supported)")
+        resource = _patch_document(where, resource)
     return Entry(index, method, resource_type, resource_id, query if "?" in url else None, version, resource,
                  raw.get("fullUrl"), request.get("ifNoneExist"), request.get("ifMatch"))
+
+
+def _patch_document(where: str, resource: Any) -> Any:
+    """The JSON Patch an entry carries: in R4, a Binary whose contentType is
+    application/json-patch+json and whose data is the patch, base64-encoded."""
+    if not isinstance(resource, dict) or resource.get("resourceType") != "Binary":
+        raise _fail(400, "required", where, f"a PATCH entry's resource must be a Binary ({JSON_PATCH}) holding the patch")
+    content_type = str(resource.get("contentType", "")).split(";")[0].strip().lower()
+    if content_type != JSON_PATCH:
+        raise _fail(415, "not-supported", where,
+                    f"a PATCH entry's Binary.contentType must be {JSON_PATCH} (FHIRPath Patch is not supported)")
+    try:
+        return loads_request(base64.b64decode(str(resource.get("data", "")), validate=True), exact_decimals=True)
+    except (binascii.Error, ValueError, UnicodeDecodeError, DuplicateKeyError, RecursionError) as exc:
+        reason = f"the key '{exc.key}' occurs twice" if isinstance(exc, DuplicateKeyError) else str(exc)
+        if isinstance(exc, json.JSONDecodeError | binascii.Error):
+            reason = "Binary.data is not base64-encoded JSON"
+        raise _fail(400, "structure", where, f"the JSON Patch cannot be read: {reason}") from None
 
 
 def _write_response(stored: Stored, status: str, representation: bool) -> dict[str, Any]:
@@ -216,6 +240,8 @@ class BundleProcessor:
                 await self._write(work, verdicts, targets)
                 for entry in (e for e in candidates if e.method == "PUT" and not e.settled):
                     await self._at(entry, self._put(work, entry))
+                for entry in (e for e in entries if e.method == "PATCH"):
+                    await self._at(entry, self._patch(work, entry))
                 for entry in (e for e in entries if e.method in ("GET", "HEAD")):
                     await self._at(entry, self._get(work, entry))
         finally:
@@ -276,13 +302,13 @@ class BundleProcessor:
                     entry.response = _write_response(found, "200 OK", self.representation)
                 else:
                     entry.resource_id = work.new_id()
-            if entry.method in ("POST", "PUT"):
+            if entry.method in ("POST", "PUT", "PATCH"):
                 key = (entry.resource_type, entry.target_id)
                 if key in written:
                     raise _fail(400, "duplicate", entry.where,
                                 f"{key[0]}/{key[1]} is also written by Bundle.entry[{written[key]}]")
                 written[key] = entry.index
-                if entry.full_url:
+                if entry.full_url and entry.method != "PATCH":
                     if entry.full_url in targets:
                         raise _fail(400, "duplicate", entry.where, f"fullUrl {entry.full_url} appears twice")
                     targets[entry.full_url] = f"{entry.resource_type}/{entry.resource_id}"
@@ -312,6 +338,11 @@ class BundleProcessor:
     async def _put(self, work: UnitOfWork, entry: Entry) -> None:
         stored, created = await work.update(entry.checked, entry.target_id, parse_if_match(entry.if_match))
         entry.response = _write_response(stored, "201 Created" if created else "200 OK", self.representation)
+
+    async def _patch(self, work: UnitOfWork, entry: Entry) -> None:
+        stored = await work.patch(entry.resource_type, entry.target_id, entry.raw_resource,
+                                  parse_if_match(entry.if_match), entry.where)
+        entry.response = _write_response(stored, "200 OK", self.representation)
 
     async def _get(self, work: UnitOfWork, entry: Entry) -> None:
         if entry.query is not None or entry.resource_id is None:
@@ -358,6 +389,10 @@ class BundleProcessor:
                 stored, created = await i.update(entry.resource_type, entry.target_id, entry.raw_resource,
                                                  parse_if_match(entry.if_match))
                 return _write_response(stored, "201 Created" if created else "200 OK", self.representation)
+            case "PATCH":
+                stored = await i.patch(entry.resource_type, entry.target_id, entry.raw_resource,
+                                       parse_if_match(entry.if_match))
+                return _write_response(stored, "200 OK", self.representation)
             case "DELETE":
                 await i.delete(entry.resource_type, entry.target_id)
                 return {"response": {"status": "204 No Content"}}
@@ -372,4 +407,5 @@ class BundleProcessor:
 
 
 _REASONS = {400: "Bad Request", 404: "Not Found", 405: "Method Not Allowed", 409: "Conflict", 410: "Gone",
-            412: "Precondition Failed", 413: "Payload Too Large", 422: "Unprocessable Entity"}
+            412: "Precondition Failed", 413: "Payload Too Large", 415: "Unsupported Media Type",
+            422: "Unprocessable Entity"}

@@ -15,6 +15,7 @@ from urllib.parse import parse_qsl
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.intake.fhir.dates import DateFormatError, date_range
+from services.intake.fhir.json_patch import apply_patch
 from services.intake.fhir.validation import Incoming, check_id, check_structure, rule_issues
 from services.intake.outbox.handover import hand_over
 from services.intake.search.executor import SearchExecutor
@@ -33,6 +34,7 @@ class SearchResult:
     matches: list[dict]
     included: list[dict]
     total: int | None
+    truncated: bool = False  # _revinclude found more than the executor's limit per page
 
 
 def check_rules(resources: list[Incoming], wanted: dict[tuple[str, str], str]) -> None:
@@ -44,6 +46,18 @@ def check_rules(resources: list[Incoming], wanted: dict[tuple[str, str], str]) -
             wanted.setdefault(key, incoming.where)
     if issues:
         raise FHIRError(422, issues)
+
+
+def checked_update(resource_type: str, resource_id: str, body: dict, where: str = "") -> Incoming:
+    """The structural check of an update's body, whose id must be the one in the URL."""
+    incoming = check_structure(body, resource_type, where)
+    if body.get("id") != resource_id:
+        raise FHIRError.of(
+            400, "invalid",
+            f"{where + ': ' if where else ''}The resource id ({body.get('id') or 'none'}) must match the id "
+            f"in the URL ({resource_id})", "id",
+        )
+    return incoming
 
 
 def parse_if_match(value: str | None) -> int | None:
@@ -95,8 +109,8 @@ class UnitOfWork:
 
     async def search(self, request: SearchRequest) -> SearchResult:
         matches, total = await self._searches.search(request)
-        included = await self._searches.includes(request, matches)
-        return SearchResult(request, matches, included, total)
+        included, truncated = await self._searches.includes(request, matches)
+        return SearchResult(request, matches, included, total, truncated)
 
     async def match_one(self, resource_type: str, query: str, what: str) -> str | None:
         """The id of the one resource matching a conditional query, None when none does, 412 when several do."""
@@ -164,6 +178,39 @@ class UnitOfWork:
         await self._hand_over([stored])
         return stored, created
 
+    async def checked_update(self, incoming: Incoming, resource_id: str, if_match: int | None,
+                             pending: Collection[tuple[str, str]] = frozenset()) -> tuple[Stored, bool]:
+        """An update whose body passed the structural check: rules, references, then the write."""
+        await self.check_rules_and_references([incoming], {(incoming.resource_type, resource_id), *pending})
+        return await self.update(incoming, resource_id, if_match)
+
+    async def patch(self, resource_type: str, resource_id: str, patch: object, if_match: int | None,
+                    where: str = "", pending: Collection[tuple[str, str]] = frozenset()) -> Stored:
+        """PATCH (JSON Patch): the current version patched, then stored as an update would be,
+        with the same checks. A patch that cannot be applied is 400; a result that is not a valid
+        resource (of this type and id) is 422: the patch was understood, what it makes is not."""
+        current = await self.read(resource_type, resource_id)  # 404, 410
+        if if_match is not None and if_match != current.version:
+            raise FHIRError.of(412, "conflict", f"{resource_type}/{resource_id} is at version {current.version}, "
+                               f"not {if_match} as If-Match says")
+        assert current.content is not None  # read() answers 410 for a deletion
+        patched = apply_patch(current.content, patch)
+        try:
+            incoming = checked_update(resource_type, resource_id, patched, where)
+        except FHIRError as exc:
+            if exc.status != 400:
+                raise
+            raise FHIRError(422, [Issue(i.code, f"The patched resource is not valid: {i.diagnostics}", i.severity,
+                                        i.expression) for i in exc.issues]) from None
+        try:
+            stored, _ = await self.checked_update(incoming, resource_id, current.version, pending)
+        except FHIRError as exc:
+            if exc.status == 412 and if_match is None:  # changed since it was read here, not a client's ETag
+                raise FHIRError.of(409, "conflict", f"{resource_type}/{resource_id} was changed concurrently; "
+                                   "retry") from None
+            raise
+        return stored
+
     async def delete(self, resource_type: str, resource_id: str) -> Stored | None:
         return await self._store.delete(resource_type, resource_id)
 
@@ -210,15 +257,15 @@ class Interactions:
     async def update(self, resource_type: str, resource_id: str, body: dict,
                      if_match: int | None) -> tuple[Stored, bool]:
         check_id(resource_id)
-        incoming = check_structure(body, resource_type)
-        if body.get("id") != resource_id:
-            raise FHIRError.of(
-                400, "invalid",
-                f"The resource id ({body.get('id') or 'none'}) must match the id in the URL ({resource_id})", "id",
-            )
+        incoming = checked_update(resource_type, resource_id, body)
         async with self.transaction() as work:
-            await work.check_rules_and_references([incoming], {(resource_type, resource_id)})
-            return await work.update(incoming, resource_id, if_match)
+            return await work.checked_update(incoming, resource_id, if_match)
+
+    async def patch(self, resource_type: str, resource_id: str, patch: object, if_match: int | None) -> Stored:
+        """PATCH with a JSON Patch document: read, patch and update in one transaction."""
+        check_id(resource_id)
+        async with self.transaction() as work:
+            return await work.patch(resource_type, resource_id, patch, if_match)
 
     async def read(self, resource_type: str, resource_id: str) -> Stored:
         async with self.reading() as work:

@@ -28,7 +28,7 @@ MAX_ENTITIES = 50  # a transaction of thousands names its first patients and res
 REST = {"system": "http://terminology.hl7.org/CodeSystem/audit-event-type", "code": "rest", "display": "RESTful Operation"}
 INTERACTION_SYSTEM = "http://hl7.org/fhir/restful-interaction"
 ACTIONS = {"create": "C", "read": "R", "vread": "R", "search-type": "E", "search-system": "E", "history-instance": "R",
-           "history-type": "R", "history-system": "R", "update": "U", "delete": "D", "transaction": "E",
+           "history-type": "R", "history-system": "R", "update": "U", "patch": "U", "delete": "D", "transaction": "E",
            "batch": "E", "operation": "E", "capabilities": "R"}
 _UNAUDITED = re.compile(r"^/fhir/(metadata|\.well-known/.*)$")
 ON_BEHALF_HEADER = ON_BEHALF_OF.lower().encode()
@@ -53,7 +53,7 @@ def interaction_of(method: str, path: str) -> str:
         return "history-instance" if has_id and match["id"] != "_history" else "history-type"
     if match["id"] == "_search" or (not has_id and method == "GET"):
         return "search-type"
-    return {"POST": "create", "PUT": "update", "DELETE": "delete"}.get(method, "read")
+    return {"POST": "create", "PUT": "update", "PATCH": "patch", "DELETE": "delete"}.get(method, "read")
 
 
 def outcome_of(status: int) -> str:

@@ -4,7 +4,8 @@ import uuid
 from typing import Any
 from urllib.parse import urlencode
 
-from services.intake.interactions import SearchResult, Stored
+from services.intake.fhir.summary import Subset
+from services.intake.interactions import REVINCLUDE_LIMIT, SearchResult, Stored
 from shared.fhir_json import fhir_response
 from shared.fhir_time import instant, now_ms
 
@@ -14,7 +15,7 @@ def resource_headers(stored: Stored, base: str) -> dict[str, str]:
 
 
 def resource_response(stored: Stored, base: str, status: int = 200, prefer: str | None = None,
-                      with_location: bool = False):
+                      with_location: bool = False, subset: Subset | None = None):
     headers = resource_headers(stored, base)
     if not with_location:
         headers.pop("Location")
@@ -25,7 +26,8 @@ def resource_response(stored: Stored, base: str, status: int = 200, prefer: str 
             "severity": "information", "code": "informational",
             "diagnostics": f"{stored.resource_type}/{stored.id} version {stored.version} stored"}]}
         return fhir_response(outcome, status, headers)
-    return fhir_response(stored.content, status, headers)
+    content = subset.apply(stored.content) if subset and stored.content is not None else stored.content
+    return fhir_response(content, status, headers)
 
 
 def _bundle(kind: str, total: int | None, links: list[dict], entries: list[dict]) -> dict[str, Any]:
@@ -62,10 +64,23 @@ def _paging_links(url: str, params: list[tuple[str, str]], count: int, offset: i
 
 def searchset(base: str, url: str, result: SearchResult) -> dict[str, Any]:
     request, matches, included, total = result.request, result.matches, result.included, result.total
+    subset = request.subset
+    if subset is not None:
+        # _elements names elements of the searched type: it cuts the matches; a summary mode
+        # applies to every resource of the page (docs/decisions.md).
+        matches = [subset.apply(r) for r in matches]
+        if subset.summary:
+            included = [subset.apply(r) for r in included]
     entries = [{"fullUrl": f"{base}/{r['resourceType']}/{r['id']}", "resource": r, "search": {"mode": "match"}}
                for r in matches]
     entries += [{"fullUrl": f"{base}/{r['resourceType']}/{r['id']}", "resource": r, "search": {"mode": "include"}}
                 for r in included]
+    if result.truncated:
+        entries.append({"resource": {"resourceType": "OperationOutcome", "issue": [{
+            "severity": "warning", "code": "too-costly",
+            "diagnostics": f"_revinclude added at most {REVINCLUDE_LIMIT} resources per parameter to this page; "
+                           "more refer to its matches (ask for fewer matches per page, or search them directly)"}]},
+            "search": {"mode": "outcome"}})
     if request.summary_count:
         return _bundle("searchset", total, [{"relation": "self", "url": f"{url}?{urlencode(request.canonical)}"}], [])
     links = _paging_links(url, request.canonical, request.count, request.offset, total, len(matches))

@@ -8,7 +8,8 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Header, Path, Request
 from starlette.responses import Response
 
-from services.intake.fhir.registry import READ_ONLY_TYPES, SUPPORTED_TYPES, search_parameters
+from services.intake.fhir.registry import READ_ONLY_TYPES, SUPPORTED_TYPES, revincludable, search_parameters
+from services.intake.fhir.summary import Subset, parse_subset
 from services.intake.interactions import BundleProcessor, Interactions, bundle_needs, needs, parse_if_match
 from services.intake.rest.audit import (
     bundle_asked,
@@ -51,6 +52,20 @@ def prefer(header: str | None, key: str) -> str | None:
     return None
 
 
+JSON_PATCH = "application/json-patch+json"
+
+
+async def json_patch_body(request: Request) -> Any:
+    settings = request.app.state.settings
+    return await read_json_body(request, settings.max_body_bytes, settings.max_json_depth, exact_decimals=True,
+                                media_types=(JSON_PATCH,), expected=f"{JSON_PATCH} (JSON Patch, RFC 6902)")
+
+
+def subset_of(request: Request, resource_type: str) -> Subset | None:
+    """_summary / _elements on a read or vread."""
+    return parse_subset(list(request.query_params.multi_items()), resource_type, allow_count=False)
+
+
 Interact = Annotated[Interactions, Depends(get_interactions)]
 Caller = Annotated[Principal, requires()]
 
@@ -75,6 +90,7 @@ Authorized = Depends(authorized)
 AUTH_ERRORS = (401, 403)
 Base = Annotated[str, Depends(fhir_base)]
 Body = Annotated[Any, Depends(fhir_body_json)]
+PatchBody = Annotated[Any, Depends(json_patch_body)]
 PreferHeader = Annotated[str | None,
                          Header(alias="Prefer",
                                 description="return=minimal|representation|OperationOutcome; handling=strict|lenient")]
@@ -120,14 +136,34 @@ def _search_parameters_doc(resource_type: str) -> list[dict[str, Any]]:
          "schema": {"type": "integer", "minimum": 0}},
         {"name": "_sort", "in": "query", "required": False, "description": "Comma-separated sort parameters, '-' for descending",
          "schema": {"type": "string"}},
-        {"name": "_summary", "in": "query", "required": False, "description": "count: only the total",
-         "schema": {"type": "string", "enum": ["count"]}},
+        {"name": "_summary", "in": "query", "required": False,
+         "description": "true: summary elements; text: text and mandatory elements; data: all but text; "
+                        "count: only the total; false: everything",
+         "schema": {"type": "string", "enum": ["true", "text", "data", "count", "false"]}},
+        {"name": "_elements", "in": "query", "required": False,
+         "description": "Comma-separated top-level elements to return (mandatory ones, id and meta always)",
+         "schema": {"type": "string"}},
         {"name": "_total", "in": "query", "required": False, "description": "none skips counting",
          "schema": {"type": "string", "enum": ["none", "estimate", "accurate"]}},
         {"name": "_include", "in": "query", "required": False, "description": "e.g. Observation:patient",
          "schema": {"type": "string"}},
     ]
+    if revincludable(resource_type):
+        params.append({"name": "_revinclude", "in": "query", "required": False,
+                       "description": "Resources referring to the matches, e.g. "
+                                      + ", ".join(f"{s}:{p}" for s, p in sorted(revincludable(resource_type))),
+                       "schema": {"type": "string"}})
     return params
+
+
+SUBSET_PARAMETERS = [
+    {"name": "_summary", "in": "query", "required": False,
+     "description": "true: summary elements; text: text and mandatory elements; data: all but text; false: everything",
+     "schema": {"type": "string", "enum": ["true", "text", "data", "false"]}},
+    {"name": "_elements", "in": "query", "required": False,
+     "description": "Comma-separated top-level elements to return (mandatory ones, id and meta always)",
+     "schema": {"type": "string"}},
+]
 
 
 HISTORY_PARAMETERS = [
@@ -194,11 +230,13 @@ def _type_routes(router: APIRouter, t: str) -> None:
         return await _validate(interactions, t, body, None)
 
     @route("GET", "/{id}", f"read{t}", f"Read the current version of a {t}", "read",
-           responses=fhir_responses({200: ("The resource", t)}, (404, 410)))
+           openapi_extra={"parameters": SUBSET_PARAMETERS},
+           responses=fhir_responses({200: ("The resource", t)}, (400, 404, 410)))
     async def read(request: Request, interactions: Interact, base: Base, id: str = resource_id) -> Response:
+        subset = subset_of(request, t)
         stored = await interactions.read(t, id)
         note_entities(request, patients_of([stored.content] if stored.content else []))
-        return resource_response(stored, base)
+        return resource_response(stored, base, subset=subset)
 
     @route("PUT", "/{id}", f"update{t}", f"Update (or create with this id) a {t}", "update",
            openapi_extra=fhir_body(t, f"The new version of the {t}; its id must match the URL",
@@ -211,6 +249,16 @@ def _type_routes(router: APIRouter, t: str) -> None:
         note_entities(request, [f"{t}/{id}", *patients_of([stored.content] if stored.content else [])])
         return resource_response(stored, base, 201 if created else 200, prefer(prefer_header, "return"),
                                  with_location=created)
+
+    @route("PATCH", "/{id}", f"patch{t}", f"Patch a {t} with a JSON Patch (RFC 6902)", "update",
+           openapi_extra={"requestBody": {"required": True, "content": {JSON_PATCH: {"schema": {
+               "type": "array", "items": {"type": "object", "required": ["op", "path"]}}}}}},
+           responses=fhir_responses({200: ("Patched", t)}, (400, 404, 409, 410, 412, 413, 415, 422)))
+    async def patch(request: Request, interactions: Interact, base: Base, body: PatchBody,
+                    if_match: IfMatch = None, prefer_header: PreferHeader = None, id: str = resource_id) -> Response:
+        stored = await interactions.patch(t, id, body, parse_if_match(if_match))
+        note_entities(request, [f"{t}/{id}", *patients_of([stored.content] if stored.content else [])])
+        return resource_response(stored, base, 200, prefer(prefer_header, "return"))
 
     @route("DELETE", "/{id}", f"delete{t}", f"Delete a {t}", "delete",
            responses=fhir_responses({204: ("Deleted, or nothing to delete", None)}, (409,)))
@@ -225,12 +273,14 @@ def _type_routes(router: APIRouter, t: str) -> None:
         return await _history(request, interactions, base, t, id)
 
     @route("GET", "/{id}/_history/{vid}", f"vread{t}", f"Read one version of a {t}", "read",
-           responses=fhir_responses({200: ("The version", t)}, (404, 410)))
+           openapi_extra={"parameters": SUBSET_PARAMETERS},
+           responses=fhir_responses({200: ("The version", t)}, (400, 404, 410)))
     async def vread(request: Request, interactions: Interact, base: Base, id: str = resource_id,
                     vid: str = VERSION_ID) -> Response:
+        subset = subset_of(request, t)
         stored = await interactions.vread(t, id, vid)
         note_entities(request, [f"{t}/{id}", *patients_of([stored.content] if stored.content else [])])
-        return resource_response(stored, base)
+        return resource_response(stored, base, subset=subset)
 
     @route("POST", "/{id}/$validate", f"validate{t}Instance", f"Validate a {t} as an update of this id", "update",
            openapi_extra=fhir_body(t, f"The {t}, or a Parameters resource with a 'resource' parameter",

@@ -7,13 +7,17 @@ Parameters repeated are ANDed, comma-separated values ORed, as the FHIR search s
 
 from dataclasses import dataclass, field
 
-from services.intake.fhir.registry import SearchParameter, includable, search_parameters
+from services.intake.fhir.registry import SearchParameter, includable, revincludable, search_parameters
+from services.intake.fhir.summary import Subset, parse_subset
 from services.intake.storage.models import MAX_SQL_INTEGER
 from shared.errors import FHIRError
 
 PREFIXES = ("eq", "ne", "gt", "lt", "ge", "le", "sa", "eb", "ap")
-RESULT_PARAMETERS = {"_count", "_offset", "_sort", "_summary", "_include", "_total", "_format", "_pretty"}
-MODIFIERS = {"token": {"not"}, "string": {"exact", "contains"}, "reference": None, "date": set(), "quantity": set()}
+RESULT_PARAMETERS = {"_count", "_offset", "_sort", "_summary", "_elements", "_include", "_revinclude", "_total",
+                     "_format", "_pretty"}
+# :missing on every type; a reference's other modifiers name the target type (:Patient).
+MODIFIERS = {"token": {"not", "missing"}, "string": {"exact", "contains", "missing"}, "reference": None,
+             "date": {"missing"}, "quantity": {"missing"}}
 SORTABLE = {"token", "string", "date", "quantity"}
 
 
@@ -28,11 +32,22 @@ class Criterion:
     def groups(self) -> tuple[tuple[str, ...], ...]:
         return (self.values, *self.also)
 
+    @property
+    def presence(self) -> bool:
+        """:missing: whether the parameter has any value at all, not which."""
+        return self.modifier == "missing"
+
+    @property
+    def negated(self) -> bool:
+        """Matches the resources that have no index row the criterion names (:not, :missing=true)."""
+        return self.modifier == "not" or (self.presence and self.values == ("true",))
+
 
 @dataclass(frozen=True)
 class Include:
     param: str
     target_type: str | None
+    source_type: str | None = None  # _revinclude: the type whose `param` points at the matches
 
 
 @dataclass
@@ -46,6 +61,8 @@ class SearchRequest:
     total: str = "default"  # none | default (exact up to total_limit matches) | accurate
     total_limit: int = 1000
     includes: list[Include] = field(default_factory=list)
+    revincludes: list[Include] = field(default_factory=list)
+    subset: Subset | None = None  # _summary=true|text|data or _elements
     canonical: list[tuple[str, str]] = field(default_factory=list)  # the parameters used, for paging links
     driver: Criterion | None = None  # the criterion that starts the query, when chosen by counting
 
@@ -60,6 +77,7 @@ def parse_search(
 ) -> SearchRequest:
     params = search_parameters()[resource_type]
     request = SearchRequest(resource_type, count=default_count, total_limit=total_limit)
+    request.subset = parse_subset(pairs, resource_type, allow_count=True)
     for key, raw in pairs:
         if len(raw) > max_value_length:  # a client's mistake (or probe), before it reaches the database
             raise invalid(f"The value of search parameter '{key[:64]}' is {len(raw)} characters long; the most this "
@@ -81,8 +99,11 @@ def parse_search(
         request.canonical.append(("_sort", ",".join(("-" if d else "") + p for p, d in request.sort)))
     request.canonical += [("_include", f"{resource_type}:{i.param}" + (f":{i.target_type}" if i.target_type else ""))
                           for i in request.includes]
+    request.canonical += [("_revinclude", f"{i.source_type}:{i.param}") for i in request.revincludes]
     if request.summary_count:
         request.canonical.append(("_summary", "count"))
+    elif request.subset is not None:
+        request.canonical += [(k, v) for k, v in pairs if k in ("_summary", "_elements")]
     request.criteria = _merge_single_valued(request.criteria)
     return request
 
@@ -123,14 +144,22 @@ def _apply_result_parameter(request: SearchRequest, name: str, modifier: str, ra
             if param is None or param.type not in SORTABLE:
                 raise invalid(f"Cannot sort {request.resource_type} by '{sort_name}'")
             request.sort.append((sort_name, descending))
-    elif name == "_summary":
-        if raw != "count":
-            raise FHIRError.of(400, "not-supported", f"_summary={raw} is not supported; only _summary=count is")
-        request.summary_count = True
+    elif name == "_summary":  # true | text | data | false: parse_subset
+        request.summary_count = raw == "count"
     elif name == "_total":
         if raw not in ("none", "estimate", "accurate"):
             raise invalid(f"_total must be none, estimate or accurate, not '{raw}'")
         request.total = {"none": "none", "estimate": "default", "accurate": "accurate"}[raw]
+    elif name in ("_include", "_revinclude") and modifier:
+        raise FHIRError.of(400, "not-supported", f"{name}:{modifier} is not supported: this server follows "
+                           f"{name} one step from the matches only (no :iterate)")
+    elif name == "_revinclude":
+        source, _, rest = raw.partition(":")
+        param_name, _, target = rest.partition(":")
+        if (source, param_name) not in revincludable(request.resource_type) or target not in ("", request.resource_type):
+            allowed = ", ".join(f"{s}:{p}" for s, p in sorted(revincludable(request.resource_type))) or "none"
+            raise invalid(f"_revinclude={raw} is not supported here (supported: {allowed})")
+        request.revincludes.append(Include(param_name, request.resource_type, source))
     elif name == "_include":
         source, _, rest = raw.partition(":")
         param_name, _, target = rest.partition(":")
@@ -146,6 +175,10 @@ def _criterion(param: SearchParameter, modifier: str | None, raw: str) -> Criter
     allowed = MODIFIERS[param.type]
     if modifier and allowed is not None and modifier not in allowed:
         raise invalid(f"Modifier :{modifier} is not supported on {param.name}")
+    if modifier == "missing":
+        if raw not in ("true", "false"):
+            raise invalid(f"{param.name}:missing takes true or false, not '{raw}'")
+        return Criterion(param, modifier, (raw,))
     if param.type == "reference" and modifier and modifier not in (param.targets or (modifier,)):
         raise invalid(f"{param.name} cannot refer to a {modifier}")
     values = tuple(v for v in _split_or(raw))

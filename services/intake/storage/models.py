@@ -49,9 +49,10 @@ class ResourceVersion(SQLModel, table=True):
     content: dict[str, Any] | None = Field(default=None, sa_column=Column(JSONDocument))
 
 
-# Lookup indexes end with res_id and the date owner index with the bounds, so that searches
-# read index entries only: a criterion probed per resource, or an index scanned to count, then
-# costs a fraction of the table visits it would need otherwise.
+# Lookup indexes end with res_id, the token owner index with the code and the date owner index
+# with the bounds and point flag, so that searches read index entries only: a criterion probed
+# per resource, or an index scanned to count, then costs a fraction of the table visits it would
+# need otherwise.
 class _IndexRow(SQLModel):
     id: int | None = Field(default=None, primary_key=True, sa_type=SurrogateKey)
     res_type: str = Field(max_length=64)
@@ -63,7 +64,7 @@ class TokenIndex(_IndexRow, table=True):
     __tablename__ = "search_token"
     __table_args__ = (
         Index("ix_token_lookup", "res_type", "param", "code", "system", "res_id"),
-        Index("ix_token_owner", "res_type", "res_id", "param"),
+        Index("ix_token_owner", "res_type", "res_id", "param", "code", "system"),
     )
     system: str | None = Field(default=None, max_length=512)
     code: str = Field(max_length=512)
@@ -90,7 +91,7 @@ class DateIndex(_IndexRow, table=True):
     __tablename__ = "search_date"
     __table_args__ = (
         Index("ix_date_window", "res_type", "param", "point", "low_ms", "high_ms", "res_id"),
-        Index("ix_date_owner", "res_type", "res_id", "param", "low_ms", "high_ms"),
+        Index("ix_date_owner", "res_type", "res_id", "param", "low_ms", "high_ms", "point"),
     )
     low_ms: int = Field(sa_column=Column(BigInteger, nullable=False))
     high_ms: int = Field(sa_column=Column(BigInteger, nullable=False))

@@ -17,8 +17,11 @@ def value_condition(criterion: Criterion, table, value: str) -> ColumnElement:
 
 
 def matches(criterion: Criterion, table) -> ColumnElement:
-    """The index rows of one criterion (its :not aside): its parameter, and any of its values."""
+    """The index rows of one criterion (its :not aside): its parameter, and any of its values;
+    for :missing, every row of its parameter (the planner asks whether there is one)."""
     conditions = [param_filter(table, criterion.param)]
+    if criterion.presence:
+        return and_(*conditions)
     conditions += [or_(*(value_condition(criterion, table, v) for v in group)) for group in criterion.groups]
     branches = date.window_branches(table, *date.window(criterion)) if criterion.param.type == "date" else None
     if branches is not None:

@@ -57,6 +57,8 @@ def _bounds(prefix: str, value: str) -> tuple[int | None, int | None]:
 def window(criterion: Criterion) -> tuple[int | None, int | None]:
     """The bounds every match of a date criterion keeps: the loosest of ORed values, the
     tightest of ANDed ones."""
+    if criterion.presence:  # :missing bounds nothing
+        return None, None
     lows: list[int] = []
     highs: list[int] = []
     for group in criterion.groups:

@@ -1,0 +1,163 @@
+"""Intake search latency at scale on PostgreSQL (default: 1,000,000 Observations).
+
+    .venv/bin/python bench/intake_search_scale.py [--stored 1000000] [--queries 100] [--explain]
+
+The store is loaded beside the running service, not through its API (a million resources through
+transactions would take hours on a small machine): the same resources bench/intake_ingest.py
+posts (10 Patients and 990 Observations per group), turned into rows by the service's own code
+(the structural pass and `prepare_new`: the very resource, version and index rows a transaction
+writes) and copied into PostgreSQL with COPY. Then VACUUM ANALYZE, as the service does itself
+in the background after bulk writes, and the searches of bench/intake_ingest.py plus those of
+issue 14 (_revinclude, _summary, :missing), over HTTP, p50/p95 per kind. Target: p95 < 50 ms.
+`--explain` prints the plans (EXPLAIN ANALYZE, auto_explain) of statements slower than 50 ms;
+`--keep` leaves the database running afterwards, to look into. PostgreSQL runs with
+`--shared-buffers` (2GB by default, as an operator sizes it for a store of this size).
+"""
+
+import argparse
+import asyncio
+import json
+import random
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import asyncpg
+import httpx
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from intake_ingest import LOINC, make_bundle, search_latencies  # noqa: E402
+
+from services.intake.fhir.validation import check_structure  # noqa: E402
+from services.intake.storage.store import new_id, prepare_new  # noqa: E402
+from tests.support.postgres import start_postgres  # noqa: E402
+from tests.support.processes import uvicorn_service  # noqa: E402
+
+GROUP = 990  # Observations per group of 10 patients, as bench/intake_ingest.py's bundles
+
+
+def group_rows(rng: random.Random) -> tuple[list[str], list]:
+    """One group's resources (ids assigned, references resolved), as the rows that store them."""
+    bundle = make_bundle(rng)
+    ids: dict[str, str] = {}
+    items = []
+    for entry in bundle["entry"]:
+        resource = entry["resource"]
+        resource_id = new_id()
+        if "fullUrl" in entry:
+            ids[entry["fullUrl"]] = resource_id
+        if "subject" in resource:
+            resource["subject"]["reference"] = f"Patient/{ids[resource['subject']['reference']]}"
+        # The model's verdict is known (these resources are valid): the structural pass alone.
+        items.append((check_structure(resource, resource["resourceType"], known_model_issues=[]), resource_id))
+    _, rows = prepare_new(items)
+    return list(ids.values()), rows.batches
+
+
+async def load(dsn: str, stored: int, rng: random.Random) -> list[str]:
+    """COPY `stored` Observations (and their patients) into the store; their patients' ids."""
+    connection = await asyncpg.connect(dsn)
+    patients: list[str] = []
+    started = time.perf_counter()
+    try:
+        pending: dict[tuple[str, tuple[str, ...]], list[tuple]] = {}
+        groups = max(1, stored // GROUP)
+        for number in range(groups):
+            ids, batches = group_rows(rng)
+            patients += ids
+            for table, columns, rows in batches:
+                pending.setdefault((table.name, columns), []).extend(rows)
+            if (number + 1) % 20 == 0 or number + 1 == groups:  # about 20,000 resources per COPY
+                async with connection.transaction():
+                    for (name, columns), rows in pending.items():
+                        if rows:
+                            await connection.copy_records_to_table(name, records=rows, columns=list(columns))
+                pending = {}
+                done = (number + 1) * GROUP
+                if (number + 1) % 200 == 0 or number + 1 == groups:
+                    rate = done / (time.perf_counter() - started)
+                    print(f"loaded {done:,} Observations ({rate:,.0f}/s)", file=sys.stderr, flush=True)
+        await connection.execute("VACUUM (ANALYZE)")
+    finally:
+        await connection.close()
+    return patients
+
+
+def extra_latencies(url: str, rng: random.Random, patient_ids: list[str], queries: int) -> dict[str, dict]:
+    """The searches issue 14 added, timed as search_latencies times its own."""
+    kinds = {
+        "Patient _id + _revinclude=Observation:patient": ("/fhir/Patient", lambda: {
+            "_id": rng.choice(patient_ids), "_revinclude": "Observation:patient", "_count": "200"}),
+        "patient + _summary=true": ("/fhir/Observation", lambda: {"patient": rng.choice(patient_ids), "_summary": "true"}),
+        "patient + code + value-quantity:missing=false": ("/fhir/Observation", lambda: {
+            "patient": rng.choice(patient_ids), "code": rng.choice(LOINC), "value-quantity:missing": "false"}),
+        "patient + date:missing=true": ("/fhir/Observation", lambda: {
+            "patient": rng.choice(patient_ids), "date:missing": "true"}),
+    }
+    results = {}
+    with httpx.Client(base_url=url, timeout=60) as client:
+        for name, (path, make) in kinds.items():
+            timings = []
+            for _ in range(queries):
+                params = make()
+                begun = time.perf_counter()
+                response = client.get(path, params=params)
+                timings.append((time.perf_counter() - begun) * 1000)
+                response.raise_for_status()
+            timings.sort()
+            results[name] = {"p50_ms": round(statistics.median(timings), 1),
+                             "p95_ms": round(timings[int(0.95 * len(timings)) - 1], 1)}
+    return results
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--stored", type=int, default=1_000_000, help="Observations in the store")
+    parser.add_argument("--queries", type=int, default=100, help="searches timed per kind")
+    parser.add_argument("--explain", action="store_true", help="log the plans of statements over 50 ms (auto_explain)")
+    parser.add_argument("--keep", action="store_true", help="leave PostgreSQL running with the data, to look into")
+    parser.add_argument("--shared-buffers", default="2GB",
+                        help="PostgreSQL's shared_buffers (its default, 128MB, holds a tenth of the indexes at 1,000,000)")
+    args = parser.parse_args()
+    rng = random.Random(7)
+    report: dict = {"observations": args.stored}
+    server = start_postgres()
+    try:
+        server.psql(f"ALTER SYSTEM SET shared_buffers = '{args.shared_buffers}'")
+        server.restart()
+        report["shared_buffers"] = args.shared_buffers
+        url = server.create_database("bench")
+        if args.explain:
+            server.psql("ALTER DATABASE bench SET session_preload_libraries = 'auto_explain'")
+            server.psql("ALTER DATABASE bench SET auto_explain.log_min_duration = '50ms'")
+            server.psql("ALTER DATABASE bench SET auto_explain.log_analyze = on")
+        with tempfile.TemporaryDirectory(prefix="bench-intake-scale-") as tmp:
+            env = {"DATABASE_URL": url, "DATA_DIR": tmp, "LOG_LEVEL": "WARNING"}
+            with uvicorn_service("intake", env, Path(tmp) / "intake.log") as service:  # migrates the schema
+                started = time.perf_counter()
+                patients = asyncio.run(load(server.url("bench", driver="postgresql"), args.stored, rng))
+                report["load_seconds"] = round(time.perf_counter() - started)
+                with httpx.Client(base_url=service, timeout=600) as client:
+                    counted = client.get("/fhir/Observation", params={"_summary": "count"}).json()
+                report["observations_stored"] = counted["total"]
+                report["patients"] = len(patients)
+                report["search"] = search_latencies(service, rng, patients, args.queries)
+                report["search"].update(extra_latencies(service, rng, patients, args.queries))
+        report["search_p95_max_ms"] = max(v["p95_ms"] for v in report["search"].values())
+        if args.explain:
+            print((server.root / "log").read_text()[-200_000:], file=sys.stderr)
+    finally:
+        if args.keep:
+            report["kept"] = {"url": server.url("bench", driver="postgresql"), "root": str(server.root)}
+        else:
+            server.stop()
+    print(json.dumps(report, indent=2))
+
+
+if __name__ == "__main__":
+    main()
