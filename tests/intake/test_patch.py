@@ -7,7 +7,7 @@ import json
 import pytest
 
 from services.intake.fhir.json_patch import apply_patch
-from services.intake.interactions import entry_needs
+from services.intake.interactions import bundle_needs
 from shared.errors import FHIRError
 from tests.intake.fhir_data import FHIR, issues, patient, phosphate, transaction
 from tests.intake.test_search_results import created
@@ -156,4 +156,4 @@ async def test_patch_in_transactions_and_batches(live):
 
 def test_a_patch_entry_needs_update_scope():
     bundle = transaction(patch_entry("Observation/o1", []), kind="batch")
-    assert entry_needs(bundle) == {("Observation", "update")}
+    assert bundle_needs(bundle) == {("Observation", "update")}
