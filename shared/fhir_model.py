@@ -11,6 +11,8 @@ from pydantic import ValidationError
 
 from shared.errors import Issue
 
+UNKNOWN_ELEMENT = "Unknown element"  # how an element the model does not define is reported
+
 
 def _location(resource_type: str, loc: tuple) -> str:
     path = resource_type
@@ -33,7 +35,7 @@ def model_issues(body: dict, resource_type: str, prefix: str = "") -> list[Issue
                 continue
             issues.append(Issue(
                 "structure" if unknown else "value",
-                f"{prefix}{location}: {'Unknown element' if unknown else err['msg']}",
+                f"{prefix}{location}: {UNKNOWN_ELEMENT if unknown else err['msg']}",
                 expression=(location,),
             ))
     except (KeyError, TypeError, ValueError) as exc:  # an unknown type, or a contained resource of one
