@@ -356,12 +356,13 @@ class Findings:
     rules: list[Issue] = field(default_factory=list)  # 422
 
 
-def check_resource(body: dict, resource_type: str, prefix: str = "") -> Findings | None:
-    """What R4 finds wrong with a resource; None when intake has no R4 definition of its type."""
+def check_resource(body: dict, resource_type: str, prefix: str = "", descend: bool = True) -> Findings | None:
+    """What R4 finds wrong with a resource; None when intake has no R4 definition of its type.
+    `descend`: into the resources it holds whole (a Bundle's entries), else only contained ones."""
     spec = definitions().resource_spec(resource_type)
     if spec is None:
         return None
-    walker = _Walker(prefix)
+    walker = _Walker(prefix, descend)
     walker.resource(body, spec, resource_type, body)
     return walker.findings
 
@@ -391,8 +392,9 @@ def knows(body: dict, resource_type: str, location: str) -> bool:
 
 
 class _Walker:
-    def __init__(self, prefix: str) -> None:
+    def __init__(self, prefix: str, descend: bool = True) -> None:
         self.prefix = prefix
+        self.descend = descend
         self.findings = Findings()
         self.element_ids: dict[str, str] = {}
 
@@ -474,6 +476,8 @@ class _Walker:
                 elif not isinstance(item, dict):
                     continue  # a JSON type the models report
                 elif child.resource:
+                    if key != "contained" and not self.descend:
+                        continue
                     inner = definitions().resource_spec(item.get("resourceType", ""))
                     if inner is not None:
                         # a contained resource is its own %resource; %rootResource stays the container

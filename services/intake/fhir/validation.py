@@ -77,13 +77,16 @@ def check_structure(body: Any, expected_type: str | None, where: str = "",
     return Incoming(resource_type, body, references, where, r4.rules if r4 is not None else [])
 
 
-def rule_issues(incoming: Incoming) -> list[Issue]:
+def rule_issues(incoming: Incoming, resolvable: frozenset[str] = frozenset()) -> list[Issue]:
+    """`resolvable`: references that name something the caller knows (a Bundle's fullUrls)."""
     resource = incoming.resource
     prefix = f"{incoming.where}: " if incoming.where else ""
     issues: list[Issue] = list(incoming.r4_rules)
     r = rules()
     contained_ids = {c.get("id") for c in resource.get("contained", []) if isinstance(c, dict)}
     for path, location, ref in incoming.references:
+        if ref["reference"] in resolvable:
+            continue
         issues += _reference_issues(ref["reference"], path, location, contained_ids, r.reference_targets, prefix)
     return issues
 

@@ -40,6 +40,10 @@ def capability_statement(base: str, version: str, started: datetime, settings: S
         if resource_type in READ_ONLY_TYPES:  # recorded by the server: no writes, no $validate
             resources[-1].update(updateCreate=False, conditionalCreate=False)
             del resources[-1]["operation"]
+    # Bundles are not stored; they are processed (transaction, batch) and validated, entry by entry.
+    resources.append({"type": "Bundle", "profile": "http://hl7.org/fhir/StructureDefinition/Bundle",
+                      "operation": [{"name": "validate",
+                                     "definition": "http://hl7.org/fhir/OperationDefinition/Resource-validate"}]})
     return {
         "resourceType": "CapabilityStatement",
         "status": "active",
