@@ -217,3 +217,27 @@ def test_structure_errors_are_400_before_rules():
     with pytest.raises(FHIRError) as caught:
         check_structure(patient(fhir_comments=["x"], gender="f"), "Patient")
     assert caught.value.status == 400
+
+
+async def test_r4_decides_over_the_r4b_models_in_transactions(intake):
+    """Transactions take the models' verdict from the validation workers: R4 still decides."""
+    meta = {"url": "http://example.org/x", "valueMeta": {"versionId": "1"}}
+    nested = patient(mrn="r4", extension=[meta], contained=[_contained_patient(extension=[meta])],
+                     link=[{"other": {"reference": "#p1"}, "type": "seealso"}])
+    bundle = {"resourceType": "Bundle", "type": "transaction", "entry": [
+        {"resource": nested, "request": {"method": "POST", "url": "Patient"}}]}
+    response = await intake.post("/fhir", content=json.dumps(bundle), headers=FHIR)
+    assert response.status_code == 200, response.text
+    r4b = patient(mrn="r4b", extension=[{"url": "http://example.org/x", "valueCodeableReference": {"concept": {"text": "x"}}}])
+    bundle["entry"][0]["resource"] = r4b
+    response = await intake.post("/fhir", content=json.dumps(bundle), headers=FHIR)
+    assert response.status_code == 400 and "valueCodeableReference" in response.text
+
+
+def test_knows_follows_contained_resources_and_choice_names():
+    from services.intake.fhir.r4 import knows
+
+    resource = patient(contained=[_contained_patient(extension=[{"url": "x", "valueMeta": {}}])])
+    assert knows(resource, "Patient", "Patient.contained[0].extension[0].valueMeta")
+    assert not knows(resource, "Patient", "Patient.contained[0].extension[0].valueCodeableReference")
+    assert not knows(resource, "Patient", "Patient.fhir_comments")
