@@ -398,19 +398,21 @@ class _Walker:
         self.findings = Findings()
         self.element_ids: dict[str, str] = {}
 
-    def _structure(self, code: str, location: str, message: str) -> None:
-        self.findings.structure.append(Issue(code, f"{self.prefix}{location}: {message}", expression=(location,)))
+    def _structure(self, code: str, location: "Loc", message: str) -> None:
+        where = render(location)
+        self.findings.structure.append(Issue(code, f"{self.prefix}{where}: {message}", expression=(where,)))
 
-    def _rule(self, code: str, location: str, message: str) -> None:
-        self.findings.rules.append(Issue(code, f"{self.prefix}{location}: {message}", expression=(location,)))
+    def _rule(self, code: str, location: "Loc", message: str) -> None:
+        where = render(location)
+        self.findings.rules.append(Issue(code, f"{self.prefix}{where}: {message}", expression=(where,)))
 
-    def resource(self, node: dict, spec: PathSpec, location: str, root: dict) -> None:
+    def resource(self, node: dict, spec: PathSpec, location: "Loc", root: dict) -> None:
         outer_ids = self.element_ids
         self.element_ids = {}  # element ids are unique within each resource
         self.element(node, spec, location, node, root)
         self.element_ids = outer_ids
 
-    def _evaluate(self, constraints: tuple[Constraint, ...], node: Any, base: str, location: str,
+    def _evaluate(self, constraints: tuple[Constraint, ...], node: Any, base: str, location: "Loc",
                   resource: dict, root: dict) -> None:
         for constraint in constraints:
             if constraint.guards and isinstance(node, dict) and \
@@ -425,54 +427,60 @@ class _Walker:
                 self._rule("invariant", location, f"Constraint failed: {constraint.key}: '{constraint.human}' "
                            f"(expression: {constraint.expression})")
 
-    def element(self, node: dict, spec: PathSpec, location: str, resource: dict, root: dict) -> None:
+    def element(self, node: dict, spec: PathSpec, location: "Loc", resource: dict, root: dict) -> None:
+        # Locations are built as (parent, key, index) tuples and written out only for an issue:
+        # formatting one for every element cost a third of the walk.
         children = spec.children
-        choices: set[str] = set()
+        choices: set[str] | None = None
         for key, value in node.items():
             child = children.get(key)
-            where = f"{location}.{key}"
-            if child is not None and child.key != child.name:
-                if child.name in choices:
-                    self._structure("structure", where, f"only one of {child.name}[x] may be present")
-                    continue
-                choices.add(child.name)
             if child is None:
                 if key == "resourceType" and spec.is_resource:
                     continue
                 if key.startswith("_") and (base := children.get(key[1:])) is not None and base.primitive:
-                    self._primitive_extension(node, key[1:], value, where, resource, root)
+                    self._primitive_extension(node, key[1:], value, (location, key, None), resource, root)
                     continue
                 if key == "id" and not spec.is_resource:
                     continue
-                self._structure("structure", where, "Unknown element (not defined in FHIR R4)")
+                self._structure("structure", (location, key, None), "Unknown element (not defined in FHIR R4)")
                 continue
+            if child.key != child.name:
+                if choices is None:
+                    choices = set()
+                elif child.name in choices:
+                    self._structure("structure", (location, key, None), f"only one of {child.name}[x] may be present")
+                    continue
+                choices.add(child.name)
             if isinstance(value, list):
                 if not child.many:
-                    self._structure("structure", where, "must be a single value, not an array (cardinality 0..1)")
+                    self._structure("structure", (location, key, None),
+                                    "must be a single value, not an array (cardinality 0..1)")
                     continue
-                items: list[tuple[str, Any]] = [(f"{where}[{i}]", item) for i, item in enumerate(value)]
+                items: Any = enumerate(value)
             elif child.many:
-                self._structure("structure", where, "must be an array (the element repeats)")
+                self._structure("structure", (location, key, None), "must be an array (the element repeats)")
                 continue
             else:
-                items = [(where, value)]
-            for here, item in items:
+                items = ((None, value),)
+            for index, item in items:
                 if item is None:
                     # null only holds the place of a primitive whose id or extensions are in `_key`
                     extra = node.get(f"_{key}")
-                    if not (child.primitive and isinstance(extra, list) and len(extra) == len(value)
-                            and extra[int(here.rpartition("[")[2][:-1])] is not None):
-                        self._structure("structure", here, "null is not allowed here")
+                    if not (child.primitive and index is not None and isinstance(extra, list)
+                            and len(extra) == len(value) and extra[index] is not None):
+                        self._structure("structure", (location, key, index), "null is not allowed here")
                     continue
                 if child.primitive:
                     if isinstance(item, str):
                         if child.regex is not None and not child.regex.fullmatch(item):
-                            self._structure("value", here, f"'{item[:100]}' is not a valid {child.type}")
+                            self._structure("value", (location, key, index), f"'{item[:100]}' is not a valid {child.type}")
                         elif child.codes is not None and item not in child.codes:
-                            self._rule("code-invalid", here, f"'{item[:100]}' is not in the required value set "
+                            self._rule("code-invalid", (location, key, index),
+                                       f"'{item[:100]}' is not in the required value set "
                                        f"{child.value_set} ({', '.join(sorted(child.codes))})")
                     if child.constraints:
-                        self._evaluate(tuple(c for c in child.constraints if c.native), item, child.base, here, resource, root)
+                        self._evaluate(tuple(c for c in child.constraints if c.native), item, child.base,
+                                       (location, key, index), resource, root)
                 elif not isinstance(item, dict):
                     continue  # a JSON type the models report
                 elif child.resource:
@@ -481,8 +489,9 @@ class _Walker:
                     inner = definitions().resource_spec(item.get("resourceType", ""))
                     if inner is not None:
                         # a contained resource is its own %resource; %rootResource stays the container
-                        self.resource(item, inner, here, root if key == "contained" else item)
+                        self.resource(item, inner, (location, key, index), root if key == "contained" else item)
                 elif child.spec is not None:
+                    here = (location, key, index)
                     if item.keys() <= {"id"}:
                         self._rule("invariant", here, "Constraint failed: ele-1: 'All FHIR elements must have a "
                                    "@value or children'")
@@ -490,20 +499,23 @@ class _Walker:
                     if child.constraints:
                         self._evaluate(child.constraints, item, child.base, here, resource, root)
         if "id" in node and not spec.is_resource and isinstance(node["id"], str):
-            first = self.element_ids.setdefault(node["id"], location)
-            if first != location:
+            where = render(location)
+            first = self.element_ids.setdefault(node["id"], where)
+            if first != where:
                 self._rule("invalid", location, f"Duplicate element id '{node['id']}' (also at {first})")
         for name, keys in spec.required:
             if not any(k in node for k in keys):
-                self._structure("required", f"{location}.{name}",
+                self._structure("required", (location, name, None),
                                 f"the element {name} is required (minimum cardinality 1) and missing")
         if spec.constraints:
             self._evaluate(spec.constraints, node, spec.path, location, resource, root)
 
-    def _primitive_extension(self, node: dict, key: str, value: Any, where: str, resource: dict, root: dict) -> None:
+    def _primitive_extension(self, node: dict, key: str, value: Any, where: "Loc", resource: dict, root: dict) -> None:
         """`_given` beside `given`: the primitive's id and extensions, aligned item by item."""
         element = definitions().specs["Element"]
         primitive = node.get(key)
+        assert isinstance(where, tuple)  # an element's `_key`, never a resource
+        parent, extension_key, _ = where
         if isinstance(primitive, list) or isinstance(value, list):
             if not (isinstance(primitive, list) or key not in node) or not isinstance(value, list) or \
                     (primitive is not None and len(primitive) != len(value)):
@@ -512,9 +524,21 @@ class _Walker:
             for i, item in enumerate(value):
                 if item is None:
                     if primitive is None or primitive[i] is None:
-                        self._structure("structure", f"{where}[{i}]", f"null here and in {key}[{i}]: no value at all")
+                        self._structure("structure", (parent, extension_key, i), f"null here and in {key}[{i}]: no value at all")
                 elif isinstance(item, dict):
-                    self.element(item, element, f"{where}[{i}]", resource, root)
+                    self.element(item, element, (parent, extension_key, i), resource, root)
         elif isinstance(value, dict):
             self.element(value, element, where, resource, root)
 
+
+# A location: the resource type, or (parent location, key, index or None), written out by render().
+Loc = str | tuple
+
+
+def render(location: Loc) -> str:
+    parts: list[str] = []
+    while isinstance(location, tuple):
+        location, key, index = location
+        parts.append(f".{key}" if index is None else f".{key}[{index}]")
+    parts.append(location)
+    return "".join(reversed(parts))

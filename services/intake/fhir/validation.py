@@ -40,11 +40,31 @@ class Incoming:
         return found
 
 
-def check_structure(body: Any, expected_type: str | None, where: str = "",
-                    known_model_issues: list[Issue] | None = None) -> Incoming:
+# What the models and the R4 layer find in one resource: (structure issues: 400, rule issues: 422).
+Verdict = tuple[list[Issue], list[Issue]]
+# For a check that leaves both to a worker which judges the same resource meanwhile (transactions).
+JUDGED_ELSEWHERE: Verdict = ([], [])
+
+
+def resource_verdict(body: dict, resource_type: str, prefix: str = "") -> Verdict:
+    """The fhir.resources models' and the R4 layer's findings; R4 decides which elements exist."""
+    r4 = check_resource(body, resource_type, prefix)
+    structure = list(r4.structure) if r4 is not None else []
+    reported = {issue.expression for issue in structure}
+    for issue in model_issues(body, resource_type, prefix):
+        if issue.expression in reported:
+            continue  # the same element, already named
+        if r4 is not None and issue.diagnostics.endswith(UNKNOWN_ELEMENT) and knows(body, resource_type, issue.expression[0]):
+            continue  # an element R4 defines and the R4B models do not know (Extension.valueMeta)
+        structure.append(issue)
+    return structure, r4.rules if r4 is not None else []
+
+
+def check_structure(body: Any, expected_type: str | None, where: str = "", verdict: Verdict | None = None) -> Incoming:
     """Raise a 400 FHIRError unless `body` is a resource of `expected_type` (any supported type when None).
 
-    `known_model_issues`: the model's verdict when a worker process already ran it.
+    `verdict`: what `resource_verdict` found, when a worker process already ran it (or will:
+    JUDGED_ELSEWHERE); its rule issues travel with the result, for `rule_issues`.
     """
     prefix = f"{where}: " if where else ""
     if not isinstance(body, dict):
@@ -62,19 +82,12 @@ def check_structure(body: Any, expected_type: str | None, where: str = "",
     empties, references = scan(body, resource_type)
     issues = [Issue("structure", f"{prefix}{location}: {what} are not allowed in FHIR JSON", expression=(location,))
               for location, what in empties]
-    r4 = check_resource(body, resource_type, prefix)
-    if r4 is not None:
-        issues += r4.structure
+    structure, rules = resource_verdict(body, resource_type, prefix) if verdict is None else verdict
     reported = {issue.expression for issue in issues}
-    for issue in model_issues(body, resource_type, prefix) if known_model_issues is None else known_model_issues:
-        if issue.expression in reported:
-            continue  # the same element, already named
-        if r4 is not None and issue.diagnostics.endswith(UNKNOWN_ELEMENT) and knows(body, resource_type, issue.expression[0]):
-            continue  # an element R4 defines and the R4B models do not know (Extension.valueMeta)
-        issues.append(issue)
+    issues += [issue for issue in structure if issue.expression not in reported]
     if issues:
         raise FHIRError(400, issues)
-    return Incoming(resource_type, body, references, where, r4.rules if r4 is not None else [])
+    return Incoming(resource_type, body, references, where, rules)
 
 
 def rule_issues(incoming: Incoming, resolvable: frozenset[str] = frozenset()) -> list[Issue]:
