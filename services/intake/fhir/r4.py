@@ -420,8 +420,9 @@ class _Walker:
                 continue
             try:
                 holds = constraint.check(node, base, resource, root)
-            except Exception:  # an engine's failure is not the client's: log it, refuse nothing
-                log.warning("constraint %s could not be evaluated at %s", constraint.key, base, exc_info=True)
+            except Exception as exc:  # an engine's failure is not the client's: log it (briefly), refuse nothing
+                log.warning("constraint %s could not be evaluated on a %s: %s: %s", constraint.key, base,
+                            type(exc).__name__, exc)
                 continue
             if not holds:
                 self._rule("invariant", location, f"Constraint failed: {constraint.key}: '{constraint.human}' "

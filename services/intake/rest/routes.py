@@ -290,7 +290,8 @@ async def _history(request: Request, interactions: Interactions, base: str, t: s
 def _unwrap_parameters(body: Any, mode: str | None) -> tuple[Any, str | None]:
     """$validate's body: the resource itself, or a Parameters resource with `resource` and `mode`."""
     if isinstance(body, dict) and body.get("resourceType") == "Parameters":
-        parameters = [p for p in body.get("parameter", []) if isinstance(p, dict)]
+        listed = body.get("parameter")
+        parameters = [p for p in listed if isinstance(p, dict)] if isinstance(listed, list) else []
         given = [p.get("resource") for p in parameters if p.get("name") == "resource"]
         if len(given) != 1:
             raise FHIRError.of(400, "required", "The Parameters resource must hold one 'resource' parameter")
