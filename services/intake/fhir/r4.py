@@ -22,6 +22,7 @@ import logging
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from decimal import Decimal
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -34,13 +35,17 @@ from fhirpathpy.parser import parse
 from services.intake.fhir.dates import DateFormatError, date_range
 from services.intake.fhir.narrative import narrative_problems
 from shared.errors import Issue
+from shared.fhir_model import json_type_issue, json_type_issues
 
 log = logging.getLogger(__name__)
+_NUMBER = (int, float, Decimal)
 
 _DEFINITIONS = Path(__file__).parent.parent / "definitions" / "r4.json"
 RESOURCE = "Resource"
-# Datatypes whose value is a JSON string (the others, boolean and the numbers, are checked by JSON type).
-_NUMERIC_OR_BOOLEAN = frozenset({"boolean", "integer", "positiveInt", "unsignedInt", "decimal"})
+# The primitives that are not JSON strings, by the JSON type each needs (the others have a regex).
+_JSON_KINDS = {"boolean": "boolean", "integer": "integer", "positiveInt": "integer", "unsignedInt": "integer",
+               "decimal": "decimal"}
+_NUMERIC_OR_BOOLEAN = frozenset(_JSON_KINDS)
 
 # A constraint is given the element it applies to, the location's base path (for fhirpathpy's
 # choice types), %resource and %rootResource, and answers whether it holds.
@@ -67,6 +72,7 @@ class Child:
     spec: "PathSpec | None" = None  # children of a complex type or backbone element
     resource: bool = False  # holds a whole resource (contained, Bundle.entry.resource)
     regex: re.Pattern | None = None
+    json_kind: str = ""  # boolean | integer | decimal: a primitive that is not a JSON string
     codes: frozenset[str] | None = None
     value_set: str = ""
     constraints: tuple[Constraint, ...] = ()
@@ -121,6 +127,7 @@ class Definitions:
                         spec=None if primitive or code == RESOURCE else self.specs.get(code),
                         resource=code == RESOURCE,
                         regex=None if code in _NUMERIC_OR_BOOLEAN else self._regex.get(code),
+                        json_kind=_JSON_KINDS.get(code, ""),
                         codes=frozenset(c.partition("|")[2] for c in element["codes"]) if "codes" in element else None,
                         value_set=element.get("valueSet", ""), base=code,
                     )
@@ -147,7 +154,7 @@ class Definitions:
         key, human, expression = raw
         native = NATIVE.get(key)
         if native is not None:
-            return Constraint(key, human, expression, native, native=True)
+            return Constraint(key, human, expression, native, native=True, guards=NATIVE_GUARDS.get(key, ()))
         simple = _presence_expression(expression, presence)
         if simple is not None:
             return Constraint(key, human, expression, simple)
@@ -237,7 +244,7 @@ def _parse_primary(tokens: list) -> tuple[Callable[[dict], bool], list]:
         return inner, rest[1:]
     if isinstance(head, tuple):
         keys, wants = head
-        return (lambda n: any(k in n for k in keys) == wants), tokens[1:]
+        return (lambda n: n.keys().isdisjoint(keys) != wants), tokens[1:]
     raise ValueError(f"unexpected {head}")
 
 
@@ -338,6 +345,8 @@ def _txt_2(node: Any, base: str, resource: dict, root: dict) -> bool:
     return not isinstance(node, str) or narrative_problems(node)[1] is None
 
 
+# The elements without which a native constraint holds (as `_guards` finds them for the others).
+NATIVE_GUARDS = {"dom-3": (("contained",),), "ref-1": (("reference",),), "per-1": (("start",), ("end",))}
 NATIVE: dict[str, Check] = {"ext-1": _ext_1, "ref-1": _ref_1, "dom-3": _dom_3, "per-1": _per_1,
                             "txt-1": _txt_1, "txt-2": _txt_2}
 
@@ -416,7 +425,7 @@ class _Walker:
                   resource: dict, root: dict) -> None:
         for constraint in constraints:
             if constraint.guards and isinstance(node, dict) and \
-                    any(not any(k in node for k in keys) for keys in constraint.guards):
+                    any(node.keys().isdisjoint(keys) for keys in constraint.guards):
                 continue
             try:
                 holds = constraint.check(node, base, resource, root)
@@ -472,13 +481,21 @@ class _Walker:
                         self._structure("structure", (location, key, index), "null is not allowed here")
                     continue
                 if child.primitive:
-                    if isinstance(item, str):
-                        if child.regex is not None and not child.regex.fullmatch(item):
-                            self._structure("value", (location, key, index), f"'{item[:100]}' is not a valid {child.type}")
-                        elif child.codes is not None and item not in child.codes:
-                            self._rule("code-invalid", (location, key, index),
-                                       f"'{item[:100]}' is not in the required value set "
-                                       f"{child.value_set} ({', '.join(sorted(child.codes))})")
+                    if child.json_kind:
+                        kind = child.json_kind
+                        if not (item is True or item is False if kind == "boolean" else
+                                type(item) is int if kind == "integer" else type(item) in _NUMBER):
+                            self.findings.structure.append(json_type_issue(kind, item, render((location, key, index)),
+                                                                           self.prefix))
+                    elif not isinstance(item, str):  # the models would read 2020 as the date "2020"
+                        self.findings.structure.append(json_type_issue(
+                            "string", item, render((location, key, index)), self.prefix, child.type))
+                    elif child.regex is not None and not child.regex.fullmatch(item):
+                        self._structure("value", (location, key, index), f"'{item[:100]}' is not a valid {child.type}")
+                    elif child.codes is not None and item not in child.codes:
+                        self._rule("code-invalid", (location, key, index),
+                                   f"'{item[:100]}' is not in the required value set "
+                                   f"{child.value_set} ({', '.join(sorted(child.codes))})")
                     if child.constraints:
                         self._evaluate(tuple(c for c in child.constraints if c.native), item, child.base,
                                        (location, key, index), resource, root)
@@ -487,10 +504,14 @@ class _Walker:
                 elif child.resource:
                     if key != "contained" and not self.descend:
                         continue
-                    inner = definitions().resource_spec(item.get("resourceType", ""))
+                    inner_type = item.get("resourceType")
+                    inner = definitions().resource_spec(inner_type) if isinstance(inner_type, str) else None
                     if inner is not None:
                         # a contained resource is its own %resource; %rootResource stays the container
                         self.resource(item, inner, (location, key, index), root if key == "contained" else item)
+                    elif isinstance(inner_type, str):  # a type R4 is not loaded for: the JSON types from the models
+                        self.findings.structure += json_type_issues(item, inner_type, self.prefix,
+                                                                    render((location, key, index)))
                 elif child.spec is not None:
                     here = (location, key, index)
                     if item.keys() <= {"id"}:
@@ -505,7 +526,7 @@ class _Walker:
             if first != where:
                 self._rule("invalid", location, f"Duplicate element id '{node['id']}' (also at {first})")
         for name, keys in spec.required:
-            if not any(k in node for k in keys):
+            if node.keys().isdisjoint(keys):
                 self._structure("required", (location, name, None),
                                 f"the element {name} is required (minimum cardinality 1) and missing")
         if spec.constraints:

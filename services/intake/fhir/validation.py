@@ -51,7 +51,8 @@ def resource_verdict(body: dict, resource_type: str, prefix: str = "") -> Verdic
     r4 = check_resource(body, resource_type, prefix)
     structure = list(r4.structure) if r4 is not None else []
     reported = {issue.expression for issue in structure}
-    for issue in model_issues(body, resource_type, prefix):
+    # The R4 walk checks the JSON types of primitives itself; the models' own walk only without it.
+    for issue in model_issues(body, resource_type, prefix, json_types=r4 is None):
         if issue.expression in reported:
             continue  # the same element, already named
         if r4 is not None and issue.diagnostics.endswith(UNKNOWN_ELEMENT) and knows(body, resource_type, issue.expression[0]):
