@@ -38,6 +38,8 @@ async def test_transaction_posted_to_base_with_slash_is_processed_not_redirected
     assert response.status_code == 200, response.text
     assert response.json()["type"] == "transaction-response"
     assert await _count(intake, "Patient") == 1
+    audited = (await intake.get("/fhir/AuditEvent", params={"subtype": "transaction"})).json()
+    assert [e["resource"]["subtype"][0]["code"] for e in audited["entry"]] == ["transaction"]
 
 
 @pytest.mark.parametrize("path", ["/fhir/Patient/{pid}", "/fhir/Patient/{pid}/_history/1", "/fhir/Patient/{pid}/_history",
