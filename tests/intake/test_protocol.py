@@ -126,4 +126,7 @@ async def test_bundle_validate_checks_the_bundle_and_each_entry(intake):
     assert "required value set" in said["Bundle.entry[0].resource.gender"]
     assert "ras-2" in said["Bundle.entry[1].resource.prediction[0]"]
     assert all(i["severity"] == "error" for i in issues)
+    twice = transaction(post_entry(patient(), pid), post_entry(patient(mrn="2"), pid))  # bdl-7: fullUrl unique
+    response = await intake.post("/fhir/Bundle/$validate", content=json.dumps(twice), headers=FHIR)
+    assert [i["expression"] for i in response.json()["issue"]] == [["Bundle"]] and "bdl-7" in response.text
     assert await _count(intake, "Patient") == 0
