@@ -100,7 +100,7 @@ async def test_validate_operation(intake):
     params = {"resourceType": "Parameters", "parameter": [{"name": "resource", "resource": phosphate("Patient/x")}]}
     via_parameters = await intake.post("/fhir/Observation/$validate", content=json.dumps(params), headers=FHIR)
     # Without mode, the resource alone is judged (as the reference validator does); mode=create
-    # also checks what a create would: the referenced Patient exists (decision Intake 20).
+    # also checks what a create would: the referenced Patient exists (decision Intake 19).
     assert via_parameters.json()["issue"][0]["severity"] == "information"
     params["parameter"].append({"name": "mode", "valueCode": "create"})
     via_parameters = await intake.post("/fhir/Observation/$validate", content=json.dumps(params), headers=FHIR)

@@ -1,4 +1,4 @@
-"""The R4 layer: a resource checked against the FHIR R4 (4.0.1) definitions themselves.
+"""The R4 layer: a resource checked against the FHIR R4 (4.0.1) definitions themselves (decision Intake 18).
 
 `definitions/r4.json` is derived from the specification's StructureDefinitions
 (scripts/generate_r4_definitions.py). One walk over the JSON, with the definition of each element

@@ -266,7 +266,7 @@ class Interactions:
             return await work.search(request)
 
     async def validate(self, resource_type: str, body: Any, resource_id: str | None, mode: str | None = None) -> list[Issue]:
-        """$validate: every problem as an issue; an empty list means valid (decisions Intake 4, 20).
+        """$validate: every problem as an issue; an empty list means valid (decisions Intake 4, 19).
 
         `mode` as the operation defines it: none, only the resource's own validity; `create` and
         `update`, also what that write would check (referenced resources exist; for update, the

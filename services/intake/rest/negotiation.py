@@ -1,4 +1,4 @@
-"""What every FHIR request gets the same way, whatever its interaction (decision Intake 21):
+"""What every FHIR request gets the same way, whatever its interaction (decision Intake 20):
 - `_format` and `Accept` ask for a representation: JSON (any of its FHIR spellings) is served,
   anything else is 406, on reads, searches, history, operations and metadata alike; `_format`
   wins over `Accept`, as the specification says;

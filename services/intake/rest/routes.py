@@ -264,7 +264,7 @@ FORMAT_PARAMETERS = frozenset({"_format", "_pretty"})
 
 def refuse_search_parameters(request: Request) -> None:
     """A create with search parameters in its URL (`POST Patient?identifier=...`, as some clients
-    ask for get-or-create) would silently ignore them: 400, as HAPI answers (decision Intake 21)."""
+    ask for get-or-create) would silently ignore them: 400, as HAPI answers (decision Intake 20)."""
     given = sorted({k for k in request.query_params if k not in FORMAT_PARAMETERS})
     if given:
         raise FHIRError.of(400, "invalid", f"A create takes no search parameters in its URL ({', '.join(given)}); for a "
