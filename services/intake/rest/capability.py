@@ -3,6 +3,7 @@ so that it lists exactly what is implemented."""
 
 from datetime import UTC, datetime
 
+from services.intake.fhir.r4 import definitions as r4_definitions
 from services.intake.fhir.registry import READ_ONLY_TYPES, SUPPORTED_TYPES, includable, search_parameters
 from shared.auth import capability_security
 from shared.settings import Settings
@@ -52,7 +53,7 @@ def capability_statement(base: str, version: str, started: datetime, settings: S
         "kind": "instance",
         "software": {"name": "calcinosis-intake", "version": version},
         "implementation": {"description": "Tumoral calcinosis intake FHIR server", "url": base},
-        "fhirVersion": "4.0.1",
+        "fhirVersion": r4_definitions().version,  # the version the R4 layer validates against: 4.0.1
         "format": ["application/fhir+json", "json"],
         "rest": [{
             "mode": "server",
