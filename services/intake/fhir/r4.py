@@ -98,14 +98,17 @@ class Definitions:
         self.specs: dict[str, PathSpec] = {}
         for path in self._raw_paths:
             self.specs[path] = PathSpec(path)
+        presences = {path: self._build(self.specs[path], raw_spec) for path, raw_spec in self._raw_paths.items()}
+        # Constraints once every spec has its children: a constraint on an element reads its type's.
         for path, raw_spec in self._raw_paths.items():
-            self._build(self.specs[path], raw_spec)
+            self._build_constraints(self.specs[path], raw_spec, presences[path])
 
     def resource_spec(self, resource_type: str) -> PathSpec | None:
         spec = self.specs.get(resource_type)
         return spec if spec is not None and spec.is_resource else None
 
-    def _build(self, spec: PathSpec, raw: dict) -> None:
+    def _build(self, spec: PathSpec, raw: dict) -> dict[str, tuple[str, ...]]:
+        """The children of one path; returns each element's JSON keys."""
         # A resource type: a root path with Resource's elements (Resource and DomainResource are abstract).
         spec.is_resource = "." not in spec.path and "implicitRules" in raw["children"] \
             and spec.path not in ("Resource", "DomainResource")
@@ -137,6 +140,9 @@ class Definitions:
             if element["min"] > 0:
                 required.append((name, presence[name]))
         spec.required = tuple(required)
+        return presence
+
+    def _build_constraints(self, spec: PathSpec, raw: dict, presence: dict[str, tuple[str, ...]]) -> None:
         spec.constraints = tuple(self._constraint(c, spec.path, presence) for c in raw.get("constraints", []))
         for name, element in raw["children"].items():
             if element.get("constraints"):
