@@ -206,7 +206,9 @@ def test_lab_observation_needs_no_fhirpath_evaluation(monkeypatch):
     calls = []
     original = r4.apply_parsed_path
     monkeypatch.setattr(r4, "apply_parsed_path", lambda *a, **k: calls.append(1) or original(*a, **k))
-    findings = check_resource(phosphate("Patient/1"), "Observation")
+    usual = phosphate("Patient/1", referenceRange=[{"low": {"value": 2.5, "unit": "mg/dL", "system": UCUM, "code": "mg/dL"},
+                                                     "high": {"value": 4.5, "unit": "mg/dL", "system": UCUM, "code": "mg/dL"}}])
+    findings = check_resource(usual, "Observation")
     assert findings is not None and not findings.structure and not findings.rules
     assert calls == []
     findings = check_resource(phosphate("Patient/1", dataAbsentReason=ABSENT), "Observation")
