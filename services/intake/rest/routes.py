@@ -360,7 +360,8 @@ def build_router() -> APIRouter:
 
     @router.post("/fhir/Bundle/$validate", operation_id="validateBundle", tags=["System"], response_class=Response,
                  summary="Validate a Bundle and each resource in it, storing nothing",
-                 openapi_extra=fhir_body("Bundle", "The Bundle, or a Parameters resource with a 'resource' parameter"),
+                 openapi_extra=fhir_body("Bundle", "The Bundle, or a Parameters resource with a 'resource' parameter",
+                                         EXAMPLES["transaction"]),
                  responses=fhir_responses({200: ("The validation outcome (errors mean invalid)", "OperationOutcome")},
                                           (400, 413, 415, *AUTH_ERRORS)))
     async def validate_bundle(interactions: Interact, principal: Caller, body: Body) -> Response:
