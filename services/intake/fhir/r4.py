@@ -52,7 +52,7 @@ _NUMERIC_OR_BOOLEAN = frozenset(_JSON_KINDS)
 Check = Callable[[Any, str, dict, dict], bool]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Constraint:
     key: str
     human: str
@@ -62,7 +62,7 @@ class Constraint:
     guards: tuple[tuple[str, ...], ...] = ()  # JSON keys per element: when none of one group is present, it holds
 
 
-@dataclass
+@dataclass(slots=True)
 class Child:
     name: str  # the element's name (a choice's base name)
     key: str  # its JSON key (valueQuantity)
@@ -79,7 +79,7 @@ class Child:
     base: str = ""  # FHIRPath type base for the element's own constraints
 
 
-@dataclass
+@dataclass(slots=True)
 class PathSpec:
     path: str
     children: dict[str, Child] = field(default_factory=dict)
@@ -365,7 +365,7 @@ def definitions() -> Definitions:
         return Definitions(json.load(f))
 
 
-@dataclass
+@dataclass(slots=True)
 class Findings:
     structure: list[Issue] = field(default_factory=list)  # 400
     rules: list[Issue] = field(default_factory=list)  # 422
