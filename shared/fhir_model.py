@@ -11,6 +11,8 @@ from pydantic import ValidationError
 
 from shared.errors import Issue
 
+UNKNOWN_ELEMENT = "Unknown element"  # how an element the model does not define is reported
+
 
 def _location(resource_type: str, loc: tuple) -> str:
     path = resource_type
@@ -19,9 +21,10 @@ def _location(resource_type: str, loc: tuple) -> str:
     return path
 
 
-def model_issues(body: dict, resource_type: str, prefix: str = "") -> list[Issue]:
-    """What the fhir.resources model finds wrong: datatypes, cardinality, unknown elements."""
-    issues = json_type_issues(body, resource_type, prefix)
+def model_issues(body: dict, resource_type: str, prefix: str = "", json_types: bool = True) -> list[Issue]:
+    """What the fhir.resources model finds wrong: datatypes, cardinality, unknown elements.
+    `json_types=False` when the caller checks the JSON types of primitives itself (intake's R4 layer)."""
+    issues = json_type_issues(body, resource_type, prefix) if json_types else []
     reported = {issue.expression for issue in issues}
     try:
         get_fhir_model_class(resource_type).model_validate(body)
@@ -33,7 +36,7 @@ def model_issues(body: dict, resource_type: str, prefix: str = "") -> list[Issue
                 continue
             issues.append(Issue(
                 "structure" if unknown else "value",
-                f"{prefix}{location}: {'Unknown element' if unknown else err['msg']}",
+                f"{prefix}{location}: {UNKNOWN_ELEMENT if unknown else err['msg']}",
                 expression=(location,),
             ))
     except (KeyError, TypeError, ValueError) as exc:  # an unknown type, or a contained resource of one
@@ -49,7 +52,7 @@ def model_issues(body: dict, resource_type: str, prefix: str = "") -> list[Issue
 
 _BOOLEAN, _INTEGER, _DECIMAL = "boolean", "integer", "decimal"
 _JSON_TYPE_NAMES = {_BOOLEAN: "true or false", _INTEGER: "a JSON number without a fraction or exponent",
-                    _DECIMAL: "a JSON number"}
+                    _DECIMAL: "a JSON number", "string": "a JSON string"}
 _RESOURCE = object()  # a field that holds a whole resource (contained, Bundle.entry.resource)
 
 
@@ -104,14 +107,15 @@ def _json_type_ok(kind: str, value: Any) -> bool:
     return type(value) in (int, float, decimal.Decimal)  # a decimal: any JSON number
 
 
-def json_type_issues(body: Any, resource_type: str, prefix: str = "") -> list[Issue]:
-    """Booleans, integers and decimals that are not of their JSON type, e.g. `"active": "true"`."""
+def json_type_issues(body: Any, resource_type: str, prefix: str = "", location: str | None = None) -> list[Issue]:
+    """Booleans, integers and decimals that are not of their JSON type, e.g. `"active": "true"`.
+    `location`: where the resource is (a contained one), when not at the root."""
     issues: list[Issue] = []
     try:
         root = get_fhir_model_class(resource_type)
     except (KeyError, TypeError, ValueError):
         return issues
-    stack: list[tuple[Any, type, str]] = [(body, root, resource_type)]
+    stack: list[tuple[Any, type, str]] = [(body, root, location or resource_type)]
     while stack:
         node, model, location = stack.pop()
         if not isinstance(node, dict):
@@ -127,12 +131,7 @@ def json_type_issues(body: Any, resource_type: str, prefix: str = "") -> list[Is
                 here = where if index is None else f"{where}[{index}]"
                 if isinstance(kind, str):
                     if item is not None and not _json_type_ok(kind, item):
-                        issues.append(Issue(
-                            "structure",
-                            f"{prefix}{here}: a FHIR {kind} is written in JSON as {_JSON_TYPE_NAMES[kind]}, "
-                            f"not {_json_name(item)}",
-                            expression=(here,),
-                        ))
+                        issues.append(json_type_issue(kind, item, here, prefix))
                 elif kind is _RESOURCE:
                     inner_type = item.get("resourceType") if isinstance(item, dict) else None
                     try:
@@ -146,6 +145,13 @@ def json_type_issues(body: Any, resource_type: str, prefix: str = "") -> list[Is
                     if nested is not None:
                         stack.append((item, nested, here))
     return sorted(issues, key=lambda i: i.expression)
+
+
+def json_type_issue(kind: str, value: Any, location: str, prefix: str = "", type_name: str = "") -> Issue:
+    """A primitive of `kind` (boolean, integer, decimal, string) written as the wrong JSON type;
+    `type_name`: the FHIR type, when not `kind` itself (dateTime is written as a string)."""
+    return Issue("structure", f"{prefix}{location}: a FHIR {type_name or kind} is written in JSON as "
+                 f"{_JSON_TYPE_NAMES[kind]}, not {_json_name(value)}", expression=(location,))
 
 
 def _json_name(value: Any) -> str:

@@ -8,10 +8,12 @@ from pathlib import Path
 from fastapi import FastAPI
 
 from services.intake.fhir.model_validation_pool import ModelValidationPool
+from services.intake.fhir.r4 import definitions as r4_definitions
 from services.intake.fhir.registry import SUPPORTED_TYPES
 from services.intake.interactions import Interactions
 from services.intake.outbox.relay import OutboxRelay
 from services.intake.rest.audit import AuditMiddleware
+from services.intake.rest.negotiation import NegotiationMiddleware
 from services.intake.rest.routes import build_router
 from shared.app import create_service_app
 from shared.database import Database
@@ -35,6 +37,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         configure_logging("intake", settings.log_level, settings.log_json)
         await db.migrate(MIGRATIONS)
+        r4_definitions()  # the R4 layer's definitions and FHIRPath expressions, compiled once, now
         validation_pool.start()
         await relay.start()
         yield
@@ -45,7 +48,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     app = create_service_app(
         settings=settings,
-        middleware=[(AuditMiddleware, {"interactions": interactions})],
+        middleware=[(AuditMiddleware, {"interactions": interactions}), (NegotiationMiddleware, {})],
         service="intake", title="Calcinosis intake FHIR server", version=VERSION,
         description="FHIR R4 server (JSON) for Patient, Observation, ImagingStudy, DiagnosticReport and RiskAssessment: "
         "create, read, vread, update, delete, history, search, transaction and batch Bundles, $validate.",

@@ -226,6 +226,15 @@ async def test_model_verdicts_arrive_late_but_answer_in_bundle_order(settings, w
             assert response.status_code == 400 and f"Bundle.entry[{early}]" in issues(response)[0], response.text
             response = await post_bundle(client, spoiled(**{f"e{early}": rule_error, f"e{late}": model_error}))
             assert response.status_code == 422 and f"Bundle.entry[{early}]" in issues(response)[0], response.text
+            # The R4 layer's invariants are judged beside the models (in the worker), in the same order.
+            invariant_error = ("dataAbsentReason", {"text": "not done"})  # obs-6: beside a value
+            response = await post_bundle(client, spoiled(**{f"e{early}": invariant_error, f"e{late}": model_error}))
+            assert response.status_code == 422 and f"Bundle.entry[{early}]" in issues(response)[0], response.text
+            assert "obs-6" in issues(response)[0]
+            response = await post_bundle(client, spoiled(**{f"e{early}": model_error, f"e{late}": invariant_error}))
+            assert response.status_code == 400 and f"Bundle.entry[{early}]" in issues(response)[0], response.text
+            response = await post_bundle(client, spoiled(**{f"e{late}": invariant_error}))
+            assert response.status_code == 422 and f"Bundle.entry[{late}]" in issues(response)[0], response.text
             # A coding that is a string, not a list: the index extraction cannot read it, the model refuses it.
             response = await post_bundle(client, spoiled(**{f"e{late}": ("code", {"coding": "2777-1"})}))
             assert response.status_code == 400 and f"Bundle.entry[{late}]" in issues(response)[0], response.text

@@ -34,6 +34,10 @@ PROBES = [
     (patient(multipleBirthBoolean=1), "Patient.multipleBirthBoolean"),
     (patient(contained=[{"resourceType": "Patient", "id": "c", "active": "false"}]), "Patient.contained[0].active"),
     (patient(extension=[{"url": "http://example.org/x", "valueDecimal": "1.5"}]), "Patient.extension[0].valueDecimal"),
+    # A contained type the R4 layer has no definition of: the JSON types still come from the models.
+    (patient(contained=[{"resourceType": "Practitioner", "id": "c", "active": "true"}],
+             generalPractitioner=[{"reference": "#c"}]), "Patient.contained[0].active"),
+    (patient(name=[{"family": "Okafor", "period": {"start": 2020}}]), "Patient.name[0].period.start"),
 ]
 
 

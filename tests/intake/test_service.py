@@ -62,7 +62,9 @@ async def test_capability_statement_lists_exactly_what_is_served(intake):
     statement = (await intake.get("/fhir/metadata")).json()
     assert statement["resourceType"] == "CapabilityStatement" and statement["fhirVersion"] == "4.0.1"
     rest = statement["rest"][0]
-    assert [r["type"] for r in rest["resource"]] == list(SUPPORTED_TYPES)
+    assert [r["type"] for r in rest["resource"]] == [*SUPPORTED_TYPES, "Bundle"]
+    bundle = rest["resource"].pop()
+    assert bundle["operation"][0]["name"] == "validate" and "interaction" not in bundle  # Bundle/$validate only
     for resource in rest["resource"]:
         names = {p["name"] for p in resource["searchParam"]}
         assert names == set(search_parameters()[resource["type"]])

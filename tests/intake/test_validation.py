@@ -99,6 +99,11 @@ async def test_validate_operation(intake):
     assert "required value set" in rule.json()["issue"][0]["diagnostics"]
     params = {"resourceType": "Parameters", "parameter": [{"name": "resource", "resource": phosphate("Patient/x")}]}
     via_parameters = await intake.post("/fhir/Observation/$validate", content=json.dumps(params), headers=FHIR)
+    # Without mode, the resource alone is judged (as the reference validator does); mode=create
+    # also checks what a create would: the referenced Patient exists (decision Intake 24).
+    assert via_parameters.json()["issue"][0]["severity"] == "information"
+    params["parameter"].append({"name": "mode", "valueCode": "create"})
+    via_parameters = await intake.post("/fhir/Observation/$validate", content=json.dumps(params), headers=FHIR)
     assert "does not exist" in via_parameters.json()["issue"][0]["diagnostics"]
     instance = await intake.post("/fhir/Patient/abc/$validate", content=body(patient(id="other")), headers=FHIR)
     assert instance.json()["issue"][0]["severity"] == "error"

@@ -1,4 +1,5 @@
-"""fhir.resources model validation of transaction Bundles beside the rest of the transaction.
+"""fhir.resources model validation (and the R4 layer's walk) of transaction Bundles beside the
+rest of the transaction.
 
 Model validation is pure-Python CPU work, so under the GIL it cannot overlap with the rest of
 a transaction (reference handling, index extraction, database writes). Worker processes
@@ -15,28 +16,29 @@ from concurrent.futures.process import BrokenProcessPool
 from multiprocessing import get_context
 
 from services.intake.fhir.registry import SUPPORTED_TYPES
+from services.intake.fhir.validation import Verdict, resource_verdict
 from shared.collector import tune_garbage_collector
-from shared.errors import Issue
 from shared.fhir_json import loads
-from shared.fhir_model import model_issues
 
 log = logging.getLogger(__name__)
 
 
-def chunk_model_issues(payload: bytes, wheres: list[str]) -> list[list[Issue]]:
-    """The model's issues for each resource of `payload` (a JSON array), prefixed with its `where`."""
+def chunk_model_issues(payload: bytes, wheres: list[str]) -> list[Verdict]:
+    """The verdict of the models and the R4 layer on each resource of `payload` (a JSON array),
+    its issues prefixed with its `where`."""
     result = []
     for resource, where in zip(loads(payload), wheres, strict=True):
         resource_type = resource.get("resourceType") if isinstance(resource, dict) else None
         # What is not a supported resource at all is reported by the service's own checks.
-        result.append(model_issues(resource, resource_type, f"{where}: ") if resource_type in SUPPORTED_TYPES else [])
+        result.append(resource_verdict(resource, resource_type, f"{where}: ") if resource_type in SUPPORTED_TYPES
+                      else ([], []))
     return result
 
 
 def _warm_up() -> None:
-    """Import and build the models once, so that the first real Bundle does not pay for it."""
+    """Import and build the models and the R4 definitions once, so that the first real Bundle does not pay for it."""
     for resource_type in SUPPORTED_TYPES:
-        model_issues({"resourceType": resource_type}, resource_type)
+        resource_verdict({"resourceType": resource_type}, resource_type)
     tune_garbage_collector()  # as in the service: the models live as long as the worker
 
 
@@ -70,7 +72,7 @@ class ModelValidationPool:
         return asyncio.ensure_future(asyncio.to_thread(chunk_model_issues, payload, wheres))
 
     async def _outcome(self, pool: ProcessPoolExecutor, submitted: asyncio.Future, payload: bytes,
-                       wheres: list[str]) -> list[list[Issue]]:
+                       wheres: list[str]) -> list[Verdict]:
         try:
             return await submitted
         except BrokenProcessPool:  # a worker died with this chunk

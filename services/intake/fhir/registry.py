@@ -1,5 +1,5 @@
 """What the server supports, loaded from `definitions/*.json`: resource types,
-their search parameters, required bindings and reference target types."""
+their search parameters and reference target types (the R4 definitions: r4.py)."""
 
 import json
 from dataclasses import dataclass
@@ -28,7 +28,6 @@ class SearchParameter:
 
 @dataclass(frozen=True)
 class Rules:
-    required_bindings: dict[str, frozenset[str]]
     reference_targets: dict[str, frozenset[str]]
 
 
@@ -75,6 +74,5 @@ def revincludable(target_type: str) -> frozenset[tuple[str, str]]:
 def rules() -> Rules:
     raw = _load("rules.json")
     return Rules(
-        required_bindings={k: frozenset(v) for k, v in raw["required_bindings"].items()},
         reference_targets={k: frozenset(v) for k, v in raw["reference_targets"].items()},
     )

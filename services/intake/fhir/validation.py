@@ -2,19 +2,22 @@
 
 `check_structure`: can this be parsed as a FHIR R4 resource of the expected type at
 all (JSON shape, datatypes, cardinality, unknown elements)? Failure is 400.
-`rule_issues`: does a parsed resource keep the base specification's rules that the
-models do not check (required bindings, reference format and target types)? Failure
-is 422 (see docs/decisions.md).
+`rule_issues`: does a parsed resource keep the base specification's rules (required bindings,
+invariants, reference format and target types)? Failure is 422 (see docs/decisions.md).
+
+Two judges: the fhir.resources models (R4B) and the R4 layer (r4.py, generated from the R4
+definitions). Where they disagree on an element's existence (R4's `Extension.valueMeta`, R4B's
+`valueCodeableReference`), R4 decides: this is an R4 server.
 """
 
-from dataclasses import dataclass
-from functools import cache
+from dataclasses import dataclass, field
 from typing import Any
 
-from services.intake.fhir.elements import ABSOLUTE_REFERENCE, ID_PATTERN, RELATIVE_REFERENCE, scan, values_at
+from services.intake.fhir.elements import ABSOLUTE_REFERENCE, ID_PATTERN, RELATIVE_REFERENCE, scan
+from services.intake.fhir.r4 import check_resource, knows
 from services.intake.fhir.registry import SUPPORTED_TYPES, rules
 from shared.errors import FHIRError, Issue
-from shared.fhir_model import model_issues
+from shared.fhir_model import UNKNOWN_ELEMENT, model_issues
 
 
 @dataclass
@@ -25,6 +28,7 @@ class Incoming:
     resource: dict
     references: list[tuple[str, str, dict]]  # element path, location, the Reference dict
     where: str = ""  # e.g. Bundle.entry[3], for messages
+    r4_rules: list[Issue] = field(default_factory=list)  # required bindings and invariants the R4 layer found broken
 
     def local_references(self) -> set[tuple[str, str]]:
         """(type, id) of each relative reference to a resource type this server stores."""
@@ -36,11 +40,32 @@ class Incoming:
         return found
 
 
-def check_structure(body: Any, expected_type: str | None, where: str = "",
-                    known_model_issues: list[Issue] | None = None) -> Incoming:
+# What the models and the R4 layer find in one resource: (structure issues: 400, rule issues: 422).
+Verdict = tuple[list[Issue], list[Issue]]
+# For a check that leaves both to a worker which judges the same resource meanwhile (transactions).
+JUDGED_ELSEWHERE: Verdict = ([], [])
+
+
+def resource_verdict(body: dict, resource_type: str, prefix: str = "") -> Verdict:
+    """The fhir.resources models' and the R4 layer's findings; R4 decides which elements exist."""
+    r4 = check_resource(body, resource_type, prefix)
+    structure = list(r4.structure) if r4 is not None else []
+    reported = {issue.expression for issue in structure}
+    # The R4 walk checks the JSON types of primitives itself; the models' own walk only without it.
+    for issue in model_issues(body, resource_type, prefix, json_types=r4 is None):
+        if issue.expression in reported:
+            continue  # the same element, already named
+        if r4 is not None and issue.diagnostics.endswith(UNKNOWN_ELEMENT) and knows(body, resource_type, issue.expression[0]):
+            continue  # an element R4 defines and the R4B models do not know (Extension.valueMeta)
+        structure.append(issue)
+    return structure, r4.rules if r4 is not None else []
+
+
+def check_structure(body: Any, expected_type: str | None, where: str = "", verdict: Verdict | None = None) -> Incoming:
     """Raise a 400 FHIRError unless `body` is a resource of `expected_type` (any supported type when None).
 
-    `known_model_issues`: the model's verdict when a worker process already ran it.
+    `verdict`: what `resource_verdict` found, when a worker process already ran it (or will:
+    JUDGED_ELSEWHERE); its rule issues travel with the result, for `rule_issues`.
     """
     prefix = f"{where}: " if where else ""
     if not isinstance(body, dict):
@@ -58,36 +83,26 @@ def check_structure(body: Any, expected_type: str | None, where: str = "",
     empties, references = scan(body, resource_type)
     issues = [Issue("structure", f"{prefix}{location}: {what} are not allowed in FHIR JSON", expression=(location,))
               for location, what in empties]
-    issues += model_issues(body, resource_type, prefix) if known_model_issues is None else known_model_issues
+    structure, rules = resource_verdict(body, resource_type, prefix) if verdict is None else verdict
+    reported = {issue.expression for issue in issues}
+    issues += [issue for issue in structure if issue.expression not in reported]
     if issues:
         raise FHIRError(400, issues)
-    return Incoming(resource_type, body, references, where)
+    return Incoming(resource_type, body, references, where, rules)
 
 
-def rule_issues(incoming: Incoming) -> list[Issue]:
-    resource, resource_type = incoming.resource, incoming.resource_type
+def rule_issues(incoming: Incoming, resolvable: frozenset[str] = frozenset()) -> list[Issue]:
+    """`resolvable`: references that name something the caller knows (a Bundle's fullUrls)."""
+    resource = incoming.resource
     prefix = f"{incoming.where}: " if incoming.where else ""
-    issues: list[Issue] = []
+    issues: list[Issue] = list(incoming.r4_rules)
     r = rules()
-    for path, rest, allowed in _bindings_of(resource_type):
-        for value in values_at(resource, rest):
-            if value not in allowed:
-                issues.append(Issue(
-                    "code-invalid",
-                    f"{prefix}'{value}' is not in the required value set for {path} ({', '.join(sorted(allowed))})",
-                    expression=(path,),
-                ))
     contained_ids = {c.get("id") for c in resource.get("contained", []) if isinstance(c, dict)}
     for path, location, ref in incoming.references:
+        if ref["reference"] in resolvable:
+            continue
         issues += _reference_issues(ref["reference"], path, location, contained_ids, r.reference_targets, prefix)
     return issues
-
-
-@cache
-def _bindings_of(resource_type: str) -> tuple[tuple[str, str, frozenset[str]], ...]:
-    """The required bindings of one type: (path, path below the resource, allowed codes)."""
-    return tuple((path, path.partition(".")[2], allowed) for path, allowed in rules().required_bindings.items()
-                 if path.partition(".")[0] == resource_type)
 
 
 def _reference_issues(

@@ -20,7 +20,7 @@ from urllib.parse import parse_qsl
 from services.intake.fhir.elements import ID_PATTERN
 from services.intake.fhir.model_validation_pool import ModelValidationPool
 from services.intake.fhir.registry import READ_ONLY_TYPES, SUPPORTED_TYPES
-from services.intake.fhir.validation import Incoming, check_structure
+from services.intake.fhir.validation import JUDGED_ELSEWHERE, Incoming, Verdict, check_structure
 from services.intake.interactions.access import is_conditional, unresolvable
 from services.intake.interactions.interactions import (
     Interactions,
@@ -156,9 +156,9 @@ def _has_conditional_references(chunk: list[Entry]) -> bool:
     return any(is_conditional(ref["reference"]) for e in chunk for _, _, ref in e.checked.references)
 
 
-def _check_structures(checks: list[tuple[Entry, list[Issue]]]) -> None:
-    """The structural check of each entry, in order, given the model's verdict on it ([]: all but
-    the model's)."""
+def _check_structures(checks: list[tuple[Entry, Verdict]]) -> None:
+    """The structural check of each entry, in order, given the verdict of the models and the R4
+    layer on it (JUDGED_ELSEWHERE: all but theirs)."""
     for entry, verdict in checks:
         entry.incoming = check_structure(entry.raw_resource, entry.resource_type, entry.where, verdict)
 
@@ -180,12 +180,23 @@ class ModelVerdicts:
 
     async def raise_first(self, through: int | None = None) -> None:
         """Raise the 400 of the first entry that fails its structural check, model included, in
-        the chunks up to `through` (all by default)."""
+        the chunks up to `through` (all by default); without `through`, the 422 of the R4
+        layer's rules (bindings, invariants) when an entry breaks one before any such 400."""
         last = len(self.chunks) - 1 if through is None else through
         for chunk, future in zip(self.chunks[:last + 1], self.futures[:last + 1], strict=True):
             verdicts = await future
-            if through is not None or any(verdicts):  # after a failure, every check counts, in order
-                _check_structures([(e, v) for e, v in zip(chunk, verdicts, strict=True) if not e.settled])
+            if through is None and not any(structure or rules for structure, rules in verdicts):
+                continue
+            broken: list[Issue] = []
+            for entry, verdict in zip(chunk, verdicts, strict=True):
+                if entry.settled:
+                    continue
+                if through is None and broken and verdict[0]:
+                    break  # a rule broken before this structural error decides: 422
+                _check_structures([(entry, verdict)])  # after a failure, every check counts, in order
+                broken += verdict[1]
+            if broken and through is None:
+                raise FHIRError(422, broken)
 
     async def close(self) -> None:
         for future in self.futures:
@@ -259,7 +270,7 @@ class BundleProcessor:
         current = 0
         try:
             for current, chunk in enumerate(chunks):  # noqa: B007 - `current` is read by the except clause
-                _check_structures([(e, []) for e in chunk])
+                _check_structures([(e, JUDGED_ELSEWHERE) for e in chunk])
                 if writing is not None and _has_conditional_references(chunk):
                     await writing
                 for entry in chunk:
@@ -274,7 +285,6 @@ class BundleProcessor:
                 writing = asyncio.ensure_future(work.write_new(stored, rows))
             if writing is not None:
                 await writing
-            await verdicts.raise_first()
         except Exception:
             # What the model says of the resources so far comes first: a resource it refuses may
             # be what made a later step fail (an element of the wrong type, say).
@@ -284,6 +294,7 @@ class BundleProcessor:
             if writing is not None and not writing.done():  # failing: let the write end, then roll back
                 with suppress(Exception):
                     await writing
+        await verdicts.raise_first()  # outside the try: its own 422 must not be taken for a failed step
         await work.check_references_exist(wanted, pending)
 
     async def _assign_ids(self, work: UnitOfWork, entries: list[Entry]) -> dict[str, str]:

@@ -9,14 +9,17 @@ of other services is handed over (the outbox: an ImagingStudy's CT series to ima
 
 from collections.abc import AsyncIterator, Collection
 from contextlib import asynccontextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import Any
 from urllib.parse import parse_qsl
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.intake.fhir.dates import DateFormatError, date_range
 from services.intake.fhir.json_patch import apply_patch
-from services.intake.fhir.validation import Incoming, check_id, check_structure, rule_issues
+from services.intake.fhir.r4 import check_resource
+from services.intake.fhir.registry import SUPPORTED_TYPES
+from services.intake.fhir.validation import JUDGED_ELSEWHERE, Incoming, check_id, check_structure, rule_issues
 from services.intake.outbox.handover import hand_over
 from services.intake.search.executor import SearchExecutor
 from services.intake.search.parsing import SearchRequest, parse_search
@@ -26,6 +29,8 @@ from services.intake.storage.store import PreparedRows, ResourceStore, Stored, n
 from shared.database import Database
 from shared.errors import FHIRError, Issue
 from shared.settings import Settings
+
+VALIDATE_MODES = ("create", "update", "delete")
 
 
 @dataclass
@@ -138,6 +143,10 @@ class UnitOfWork:
         wanted: dict[tuple[str, str], str] = {}
         check_rules(resources, wanted)
         await self.check_references_exist(wanted, pending)
+
+    async def referrers(self, resource_type: str, resource_id: str) -> list[str]:
+        """The stored resources that refer to this one (which a delete would break)."""
+        return await self._store.referrers(resource_type, resource_id)
 
     async def check_references_exist(self, wanted: dict[tuple[str, str], str], pending: Collection[tuple[str, str]]) -> None:
         missing = set(wanted) - set(pending)
@@ -303,17 +312,71 @@ class Interactions:
         async with self.reading() as work:
             return await work.search(request)
 
-    async def validate(self, resource_type: str, body: dict, resource_id: str | None) -> list[Issue]:
-        """$validate: every problem as an issue; an empty list means valid."""
+    async def validate(self, resource_type: str, body: Any, resource_id: str | None, mode: str | None = None) -> list[Issue]:
+        """$validate: every problem as an issue; an empty list means valid (decisions Intake 4, 19).
+
+        `mode` as the operation defines it: none, only the resource's own validity; `create` and
+        `update`, also what that write would check (referenced resources exist; for update, the
+        id is the URL's); `delete` (an instance, no body), whether it may be deleted.
+        """
+        if mode is not None and mode not in VALIDATE_MODES:
+            raise FHIRError.of(400, "invalid", f"mode must be one of {', '.join(VALIDATE_MODES)}, not {mode}", "mode")
+        if mode == "delete":
+            if resource_id is None:
+                raise FHIRError.of(400, "invalid", "mode=delete validates an instance: [type]/[id]/$validate", "mode")
+            async with self.reading() as work:
+                referrers = await work.referrers(resource_type, resource_id)
+            return [Issue("conflict", f"{resource_type}/{resource_id} cannot be deleted: it is referenced by "
+                          f"{', '.join(referrers)}")] if referrers else []
         try:
             incoming = check_structure(body, resource_type)
-            if resource_id is not None and body.get("id") != resource_id:
+            if mode == "update" and resource_id is None:
+                raise FHIRError.of(400, "invalid", "mode=update validates an instance: [type]/[id]/$validate", "mode")
+            if resource_id is not None and mode != "create" and body.get("id") != resource_id:
                 raise FHIRError.of(400, "invalid", f"The resource id must be {resource_id} for this URL", "id")
-            async with self.reading() as work:
-                await work.check_rules_and_references([incoming])
+            if mode in ("create", "update"):
+                pending = {(resource_type, resource_id)} if mode == "update" and resource_id else frozenset()
+                async with self.reading() as work:
+                    await work.check_rules_and_references([incoming], pending)
+            else:
+                check_rules([incoming], {})
         except FHIRError as exc:
             return exc.issues
         return []
+
+    @staticmethod
+    def validate_bundle(bundle: Any) -> list[Issue]:
+        """Bundle/$validate: the Bundle's own R4 rules, then each entry's resource as $validate
+        without mode checks it; a `urn:` reference to another entry's fullUrl resolves."""
+        if not isinstance(bundle, dict) or bundle.get("resourceType") != "Bundle":
+            raise FHIRError.of(400, "invalid", "Bundle/$validate takes a Bundle", "resourceType")
+        findings = check_resource(bundle, "Bundle", descend=False)
+        assert findings is not None  # the R4 definitions include Bundle
+        issues = findings.structure + findings.rules
+        entries = bundle.get("entry")
+        if not isinstance(entries, list):
+            return issues
+        full_urls = frozenset(e["fullUrl"] for e in entries if isinstance(e, dict) and isinstance(e.get("fullUrl"), str))
+        for index, entry in enumerate(entries):
+            resource = entry.get("resource") if isinstance(entry, dict) else None
+            if resource is None:
+                continue
+            where = f"Bundle.entry[{index}].resource"
+            resource_type = resource.get("resourceType") if isinstance(resource, dict) else None
+            if isinstance(resource_type, str) and resource_type not in SUPPORTED_TYPES:
+                issues.append(Issue("not-supported", f"{where}: {resource_type} is not a type this server validates",
+                                    severity="warning", expression=(where,)))
+                continue
+            try:
+                incoming = check_structure(resource, None, where)
+                found = rule_issues(incoming, resolvable=full_urls)
+            except FHIRError as exc:
+                found = exc.issues
+            # located in the Bundle: Patient.gender -> Bundle.entry[0].resource.gender
+            issues += [replace(i, expression=tuple(where + e[len(resource_type):] if isinstance(resource_type, str)
+                                                   and e.startswith(resource_type) else e for e in i.expression))
+                       for i in found]
+        return issues
 
     # --- the audit trail -----------------------------------------------------
 
@@ -321,7 +384,7 @@ class Interactions:
         """Store an AuditEvent the server built itself. The model is not asked (it took a tenth of
         a small request); a test checks the events against it instead. No rules or references
         either: the server writes what it knows to be so."""
-        incoming = check_structure(event, "AuditEvent", known_model_issues=[])
+        incoming = check_structure(event, "AuditEvent", verdict=JUDGED_ELSEWHERE)
         async with self.transaction() as work:
             return (await work.create([incoming]))[0]
 

@@ -37,7 +37,7 @@ _RESOURCE_PATH = re.compile(r"^/fhir/(?P<type>[A-Z][A-Za-z]+)(?:/(?P<id>[A-Za-z0
 
 def interaction_of(method: str, path: str) -> str:
     """The FHIR restful-interaction code of a request."""
-    if path == "/fhir":
+    if path in ("/fhir", "/fhir/"):  # a transaction may be posted to the base with a slash (routes.py)
         return "transaction" if method == "POST" else "search-system"
     if path == "/fhir/_history":
         return "history-system"

@@ -3,6 +3,7 @@ so that it lists exactly what is implemented."""
 
 from datetime import UTC, datetime
 
+from services.intake.fhir.r4 import definitions as r4_definitions
 from services.intake.fhir.registry import (
     READ_ONLY_TYPES,
     SUPPORTED_TYPES,
@@ -57,6 +58,10 @@ def capability_statement(base: str, version: str, started: datetime, settings: S
         if resource_type in READ_ONLY_TYPES:  # recorded by the server: no writes, no $validate
             resources[-1].update(updateCreate=False, conditionalCreate=False)
             del resources[-1]["operation"]
+    # Bundles are not stored; they are processed (transaction, batch) and validated, entry by entry.
+    resources.append({"type": "Bundle", "profile": "http://hl7.org/fhir/StructureDefinition/Bundle",
+                      "operation": [{"name": "validate",
+                                     "definition": "http://hl7.org/fhir/OperationDefinition/Resource-validate"}]})
     return {
         "resourceType": "CapabilityStatement",
         "status": "active",
@@ -65,7 +70,7 @@ def capability_statement(base: str, version: str, started: datetime, settings: S
         "kind": "instance",
         "software": {"name": "calcinosis-intake", "version": version},
         "implementation": {"description": "Tumoral calcinosis intake FHIR server", "url": base},
-        "fhirVersion": "4.0.1",
+        "fhirVersion": r4_definitions().version,  # the version the R4 layer validates against: 4.0.1
         "format": ["application/fhir+json", "json"],
         "rest": [{
             "mode": "server",

@@ -194,6 +194,7 @@ def _type_routes(router: APIRouter, t: str) -> None:
     async def create(request: Request, interactions: Interact, base: Base, body: Body,
                      if_none_exist: IfNoneExist = None, prefer_header: PreferHeader = None) -> Response:
         authorize(request, resource=body)  # conditional references in it search
+        refuse_search_parameters(request)
         stored, created = await interactions.create(t, body, if_none_exist)
         note_entities(request, [f"{t}/{stored.id}", *patients_of([stored.content] if stored.content else [])])
         return resource_response(stored, base, 201 if created else 200, prefer(prefer_header, "return"),
@@ -223,11 +224,12 @@ def _type_routes(router: APIRouter, t: str) -> None:
         return await _history(request, interactions, base, t, None)
 
     @route("POST", "/$validate", f"validate{t}", f"Validate a {t} without storing it", "create",
-           openapi_extra=fhir_body(t, f"The {t}, or a Parameters resource with a 'resource' parameter",
-                                   _resource_examples(t, False)),
+           openapi_extra={**fhir_body(t, f"The {t}, or a Parameters resource with 'resource' (and 'mode')",
+                                      _resource_examples(t, False)),
+                          "parameters": [MODE_PARAMETER]},
            responses=fhir_responses({200: ("The validation outcome (errors mean invalid)", "OperationOutcome")}, (400, 413, 415)))
-    async def validate(interactions: Interact, body: Body) -> Response:
-        return await _validate(interactions, t, body, None)
+    async def validate(request: Request, interactions: Interact, body: Body) -> Response:
+        return await _validate(request, interactions, t, body, None)
 
     @route("GET", "/{id}", f"read{t}", f"Read the current version of a {t}", "read",
            openapi_extra={"parameters": SUBSET_PARAMETERS},
@@ -283,11 +285,40 @@ def _type_routes(router: APIRouter, t: str) -> None:
         return resource_response(stored, base, subset=subset)
 
     @route("POST", "/{id}/$validate", f"validate{t}Instance", f"Validate a {t} as an update of this id", "update",
-           openapi_extra=fhir_body(t, f"The {t}, or a Parameters resource with a 'resource' parameter",
-                                   _resource_examples(t, True)),
+           openapi_extra={**fhir_body(t, f"The {t}, or a Parameters resource with 'resource' (and 'mode')",
+                                      _resource_examples(t, True)),
+                          "parameters": [MODE_PARAMETER]},
            responses=fhir_responses({200: ("The validation outcome (errors mean invalid)", "OperationOutcome")}, (400, 413, 415)))
-    async def validate_instance(interactions: Interact, body: Body, id: str = resource_id) -> Response:
-        return await _validate(interactions, t, body, id)
+    async def validate_instance(request: Request, interactions: Interact, body: Body, id: str = resource_id) -> Response:
+        return await _validate(request, interactions, t, body, id)
+
+    @route("GET", "/{id}/$validate", f"validate{t}Stored", f"Validate the stored {t} (mode=delete: may it be deleted?)",
+           "read", openapi_extra={"parameters": [MODE_PARAMETER]},
+           responses=fhir_responses({200: ("The validation outcome (errors mean invalid)", "OperationOutcome")}, (400, 404, 410)))
+    async def validate_stored(request: Request, interactions: Interact, id: str = resource_id) -> Response:
+        mode = request.query_params.get("mode")
+        if mode == "delete":
+            request.state.principal.require(t, "delete")
+            return _outcome(await interactions.validate(t, None, id, mode))
+        stored = await interactions.read(t, id)
+        return _outcome(await interactions.validate(t, stored.content, id, mode))
+
+
+MODE_PARAMETER = {"name": "mode", "in": "query", "required": False,
+                  "description": "create | update | delete: also check what that interaction would (referenced resources "
+                                 "exist; for delete, that nothing refers to it); none: the resource alone",
+                  "schema": {"type": "string", "enum": ["create", "update", "delete"]}}
+# Parameters of a URL that change how the answer is written, not what is done.
+FORMAT_PARAMETERS = frozenset({"_format", "_pretty"})
+
+
+def refuse_search_parameters(request: Request) -> None:
+    """A create with search parameters in its URL (`POST Patient?identifier=...`, as some clients
+    ask for get-or-create) would silently ignore them: 400, as HAPI answers (decision Intake 25)."""
+    given = sorted({k for k in request.query_params if k not in FORMAT_PARAMETERS})
+    if given:
+        raise FHIRError.of(400, "invalid", f"A create takes no search parameters in its URL ({', '.join(given)}); for a "
+                           "conditional create send them in the If-None-Exist header")
 
 
 async def _search(request: Request, interactions: Interactions, base: str, t: str, pairs: list[tuple[str, str]],
@@ -306,16 +337,30 @@ async def _history(request: Request, interactions: Interactions, base: str, t: s
     return fhir_response(history(base, url, entries, total, count, offset, pairs))
 
 
-async def _validate(interactions: Interactions, t: str, body: Any, id: str | None) -> Response:
+def _unwrap_parameters(body: Any, mode: str | None) -> tuple[Any, str | None]:
+    """$validate's body: the resource itself, or a Parameters resource with `resource` and `mode`."""
     if isinstance(body, dict) and body.get("resourceType") == "Parameters":
-        given = [p.get("resource") for p in body.get("parameter", []) if p.get("name") == "resource"]
+        listed = body.get("parameter")
+        parameters = [p for p in listed if isinstance(p, dict)] if isinstance(listed, list) else []
+        given = [p.get("resource") for p in parameters if p.get("name") == "resource"]
         if len(given) != 1:
             raise FHIRError.of(400, "required", "The Parameters resource must hold one 'resource' parameter")
-        body = given[0]
-    issues = await interactions.validate(t, body, id)
+        modes = [p.get("valueCode") for p in parameters if p.get("name") == "mode"]
+        return given[0], modes[0] if modes else mode
+    return body, mode
+
+
+def _outcome(issues: list[Issue]) -> Response:
     if not issues:
         issues = [Issue("informational", "No issues: the resource is valid", severity="information")]
     return fhir_response(operation_outcome(issues))
+
+
+async def _validate(request: Request, interactions: Interactions, t: str, body: Any, id: str | None) -> Response:
+    body, mode = _unwrap_parameters(body, request.query_params.get("mode"))
+    if mode == "delete":
+        request.state.principal.require(t, "delete")
+    return _outcome(await interactions.validate(t, body, id, mode))
 
 
 def build_router() -> APIRouter:
@@ -337,6 +382,7 @@ def build_router() -> APIRouter:
             raise FHIRError.of(404, "not-found", "This server runs without authorization (development mode)")
         return document
 
+    @router.post("/fhir/", include_in_schema=False, response_class=Response)  # answered, not redirected (307)
     @router.post("/fhir", operation_id="transaction", summary="Process a transaction or batch Bundle",
                  tags=["System"], response_class=Response,
                  openapi_extra=fhir_body("Bundle", "A Bundle of type transaction (all or nothing) or batch",
@@ -361,6 +407,16 @@ def build_router() -> APIRouter:
                 dependencies=[Authorized])
     async def system_history(request: Request, interactions: Interact, base: Base) -> Response:
         return await _history(request, interactions, base, None, None)
+
+    @router.post("/fhir/Bundle/$validate", operation_id="validateBundle", tags=["System"], response_class=Response,
+                 summary="Validate a Bundle and each resource in it, storing nothing",
+                 openapi_extra=fhir_body("Bundle", "The Bundle, or a Parameters resource with a 'resource' parameter",
+                                         EXAMPLES["transaction"]),
+                 responses=fhir_responses({200: ("The validation outcome (errors mean invalid)", "OperationOutcome")},
+                                          (400, 413, 415, *AUTH_ERRORS)))
+    async def validate_bundle(interactions: Interact, principal: Caller, body: Body) -> Response:
+        bundle, _ = _unwrap_parameters(body, None)
+        return _outcome(interactions.validate_bundle(bundle))
 
     for resource_type in SUPPORTED_TYPES:
         _type_routes(router, resource_type)
