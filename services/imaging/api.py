@@ -128,7 +128,8 @@ def build_router() -> APIRouter:
             except ValidationError as exc:
                 raise FHIRError(400, [Issue("invalid", f"{'.'.join(map(str, e['loc']))}: {e['msg']}")
                                       for e in exc.errors()]) from None
-            job, created = await accept_dicomweb(jobs, reference, key, request_id)
+            job, created = await accept_dicomweb(jobs, reference, request.app.state.dicomweb_policy, key,
+                                                 request_id)
         elif media_type == "multipart/form-data":
             if key is not None:
                 raise FHIRError.of(400, "not-supported", "Idempotency-Key is honoured for DICOMweb references "

@@ -11,6 +11,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 
 from services.imaging.api import build_router
+from services.imaging.dicomweb import DicomWebPolicy
 from services.imaging.engines import create_engine
 from services.imaging.jobs import JobStore
 from services.imaging.metrics import install_job_metrics
@@ -55,6 +56,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.jobs = jobs
     app.state.jobs_dir = jobs_dir
     app.state.engine = engine
+    app.state.dicomweb_policy = DicomWebPolicy.from_settings(settings)
     app.state.upload_limits = UploadLimits(
         max_files=settings.imaging_max_files, max_total_bytes=settings.imaging_max_upload_bytes,
         max_zip_members=settings.imaging_max_files, max_zip_expanded_bytes=settings.imaging_max_upload_bytes * 4,

@@ -17,6 +17,7 @@ from pathlib import Path
 from fastapi import Request
 from starlette.datastructures import UploadFile
 
+from services.imaging.dicomweb import DicomWebPolicy, NotAllowed
 from services.imaging.inputs import check_dicom_headers, check_nifti_header
 from services.imaging.jobs import JobStore
 from services.imaging.models import AnalysisJob
@@ -47,10 +48,15 @@ def request_digest(request: AnalysisRequest) -> str:
     return hashlib.sha256(dumps(request.model_dump(mode="json"))).hexdigest()
 
 
-async def accept_dicomweb(jobs: JobStore, request: AnalysisRequest, key: str | None = None,
+async def accept_dicomweb(jobs: JobStore, request: AnalysisRequest, policy: DicomWebPolicy, key: str | None = None,
                           request_id: str | None = None) -> tuple[AnalysisJob, bool]:
     """The job for this reference: (job, True) when created now, (job, False) when an earlier
-    request with the same Idempotency-Key created it."""
+    request with the same Idempotency-Key created it. A URL outside the configured DICOMweb
+    servers is refused (422) before anything is stored or connected to."""
+    try:
+        policy.check(str(request.dicomweb.url))
+    except NotAllowed as exc:
+        raise FHIRError.of(422, "business-rule", f"dicomweb.url: {exc}") from None
     source = {"dicomweb": request.dicomweb.model_dump(mode="json"), "subject": request.subject}
     if key is None:
         return await jobs.create("dicomweb", source, request.imagingStudy, request_id=request_id), True

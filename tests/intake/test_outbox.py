@@ -1,6 +1,8 @@
 """The outbox: an ImagingStudy naming a CT series on a DICOMweb server asks the imaging service
 for an analysis, recorded with the study in one transaction and delivered until accepted."""
 
+import json
+
 import httpx
 import pytest
 from sqlalchemy import select
@@ -110,7 +112,7 @@ async def test_delivered_once_the_imaging_service_is_up(intake_app, tmp_path):
     async with app.state.db.transaction() as session:  # time passes
         (await session.get(OutboxMessage, waiting.id)).next_attempt_ms = 0
 
-    env = {"DATA_DIR": str(tmp_path / "imaging"), "LOG_LEVEL": "WARNING"}
+    env = {"DATA_DIR": str(tmp_path / "imaging"), "LOG_LEVEL": "WARNING", "DICOMWEB_ALLOWED_URLS": json.dumps([WADO])}
     with uvicorn_service("imaging", env, tmp_path / "imaging.log", port=port) as imaging_url:
         assert await relay.deliver_due() == 1
         [delivered] = await messages(app)
