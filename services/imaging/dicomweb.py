@@ -24,6 +24,7 @@ import shutil
 import socket
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 from urllib.parse import urlsplit
 
 import httpx
@@ -134,7 +135,7 @@ class _Parts:
         self.folder, self.max_files, self.max_bytes = folder, max_files, max_bytes
         self.paths: list[Path] = []
         self.total = 0
-        self.out = None
+        self.out: BinaryIO | None = None
         self.parser = MultipartParser(boundary, {"on_part_begin": self._begin, "on_part_data": self._data,
                                                  "on_part_end": self._end})
 

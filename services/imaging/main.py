@@ -60,7 +60,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.upload_limits = UploadLimits(
         max_files=settings.imaging_max_files, max_total_bytes=settings.imaging_max_upload_bytes,
         max_zip_members=settings.imaging_max_files, max_zip_expanded_bytes=settings.imaging_max_upload_bytes * 4,
-        max_voxels=settings.imaging_max_voxels,
+        max_voxels=settings.imaging_max_voxels, max_compression_ratio=settings.imaging_max_compression_ratio,
     )
     app.include_router(build_router())
     install_fhir_schemas(app, ["Bundle", "OperationOutcome"], models=(AnalysisRequest,))

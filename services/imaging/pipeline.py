@@ -66,7 +66,8 @@ class AnalysisWork:
         progress("loading", 10)
         try:
             limit = self.settings.imaging_max_voxels
-            volume = load_nifti(paths[0], limit) if job.input_kind == "nifti" else load_dicom_series(paths, limit)
+            volume = load_nifti(paths[0], limit) if job.input_kind == "nifti" else \
+                load_dicom_series(paths, limit, self.settings.imaging_max_compression_ratio)
         except InputError as exc:
             raise JobFailed(str(exc)) from None
         findings = find_lesions(volume, lambda stage, percent: progress(stage, 15 + int(percent * 0.7)))

@@ -9,6 +9,7 @@ the table), so a retried request finds the job the first one created, also when 
 once; a different request under the same key is refused (422).
 """
 
+import asyncio
 import hashlib
 import re
 import uuid
@@ -84,7 +85,8 @@ async def accept_upload(request: Request, jobs: JobStore, jobs_dir: Path, limits
     folder = jobs_dir / job_id / "input"
     try:
         paths = await save_files(files, folder, limits)
-        kind, names = _identify(paths, folder, limits)
+        # extraction and header parsing take CPU and memory: not on the event loop
+        kind, names = await asyncio.to_thread(_identify, paths, folder, limits)
     except BaseException:
         remove(jobs_dir / job_id)
         raise
@@ -101,7 +103,7 @@ def _identify(paths: list[Path], folder: Path, limits: UploadLimits) -> tuple[st
         return "nifti", [paths[0].name]
     if len(paths) == 1 and is_zip(paths[0]):
         paths = extract_zip(paths[0], folder, limits)
-    check_dicom_headers(paths, limits.max_voxels)
+    check_dicom_headers(paths, limits.max_voxels, limits.max_compression_ratio)
     return "dicom", [p.name for p in paths]
 
 
