@@ -49,8 +49,8 @@ def inflate_in_place(path: Path, max_ratio: float = DEFAULT_MAX_RATIO) -> bool:
         try:
             with open(target, "wb") as out:
                 out.write(head.getvalue())
-                while (chunk := source.read(CHUNK)) and not inflater.eof:
-                    while chunk:
+                while not inflater.eof and (chunk := source.read(CHUNK)):
+                    while chunk and not inflater.eof:  # bytes after the stream's end are ignored
                         data = inflater.decompress(chunk, CHUNK)
                         written += len(data)
                         if written > budget:
