@@ -124,3 +124,30 @@ async def test_delivered_once_the_imaging_service_is_up(intake_app, tmp_path):
     assert 'outbox_deliveries_total{outcome="delivered",topic="imaging-analysis"} 1.0' in metrics
     assert 'outbox_deliveries_total{outcome="retry",topic="imaging-analysis"} 1.0' in metrics
     assert 'outbox_backlog{topic="imaging-analysis"} 0.0' in metrics
+
+
+async def test_a_study_naming_a_dicomweb_server_imaging_does_not_allow_reaches_no_server(intake_app, tmp_path):
+    """Issue 15: an ImagingStudy's contained Endpoint (ImagingStudy.c is all it takes) is no way to
+    make imaging fetch a URL of the caller's choosing: imaging refuses the hand-over at submission
+    (422), and nothing ever connects to the address."""
+    from tests.imaging.test_dicomweb_security import tcp_server
+
+    connections: list[int] = []
+    app, client = intake_app
+    port = free_port()
+    app.state.settings.imaging_url = f"http://127.0.0.1:{port}"
+    relay = app.state.outbox
+    await relay.stop()
+    await relay.start()
+    with tcp_server(lambda connection, stop: connections.append(1)) as target_port:
+        target = f"http://127.0.0.1:{target_port}/dicom-web"
+        ada = await create(client, patient())
+        await create(client, ct_study(f"Patient/{ada['id']}", address=target))
+        env = {"DATA_DIR": str(tmp_path / "imaging"), "LOG_LEVEL": "WARNING", "DICOMWEB_ALLOWED_URLS": json.dumps([WADO])}
+        with uvicorn_service("imaging", env, tmp_path / "imaging.log", port=port) as imaging_url:
+            assert await relay.deliver_due() == 1
+            [refused] = await messages(app)
+            assert "422" in refused.outcome, refused.outcome
+            assert 'imaging_analyses{state="queued"} 0.0' in httpx.get(f"{imaging_url}/metrics").text
+    assert connections == []
+    assert 'outbox_deliveries_total{outcome="refused",topic="imaging-analysis"} 1.0' in (await client.get("/metrics")).text
