@@ -16,9 +16,6 @@ from typing import Any
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from services.intake.interactions import Interactions
-from shared.audit import agent as _agent
-from shared.audit import entity as _entity
-from shared.audit import outcome_of
 from shared.errors import database_unavailable
 from shared.fhir_time import instant, now_ms
 from shared.logging import request_id_var
@@ -56,6 +53,11 @@ def interaction_of(method: str, path: str) -> str:
     return {"POST": "create", "PUT": "update", "DELETE": "delete"}.get(method, "read")
 
 
+def outcome_of(status: int) -> str:
+    """AuditEvent.outcome: 0 success, 4 minor failure (the request was refused), 8 serious (ours)."""
+    return "0" if status < 400 else "4" if status < 500 else "8"
+
+
 def audit_event(method: str, path: str, query: str, status: int, principal: Any, client_address: str | None,
                 entities: list[str], request_id: str) -> dict:
     interaction = interaction_of(method, path)
@@ -83,6 +85,28 @@ def audit_event(method: str, path: str, query: str, status: int, principal: Any,
     event["entity"].append({"what": {"identifier": {"system": "urn:calcinosis:request-id", "value": request_id}},
                             "description": "request id"})
     return event
+
+
+def _agent(principal: Any, client_address: str | None) -> dict:
+    agent: dict[str, Any] = {"requestor": True, "type": {"coding": [{
+        "system": "http://terminology.hl7.org/CodeSystem/extra-security-role-type", "code": "datacollector"}]}}
+    if principal is not None:
+        agent["who"] = {"identifier": {"system": principal.issuer, "value": principal.subject}}
+        agent["altId"] = principal.subject
+    else:
+        agent["altId"] = "unauthenticated"
+    if client_address:
+        agent["network"] = {"address": client_address, "type": "2"}  # 2: IP address
+    return agent
+
+
+def _entity(reference: str) -> dict:
+    patient = reference.startswith("Patient/")
+    return {"what": {"reference": reference},
+            "type": {"system": "http://terminology.hl7.org/CodeSystem/audit-entity-type",
+                     "code": "1" if patient else "2", "display": "Person" if patient else "System Object"},
+            "role": {"system": "http://terminology.hl7.org/CodeSystem/object-role",
+                     "code": "1" if patient else "4", "display": "Patient" if patient else "Domain Resource"}}
 
 
 def patients_of(resources: list[dict]) -> list[str]:
