@@ -75,6 +75,22 @@ class Settings(BaseSettings):
     imaging_max_voxels: int = Field(
         512 * 512 * 2048, ge=8,
         description="Largest CT volume analysed, in voxels (an analysis holds about 4 bytes per voxel).")
+    imaging_max_compression_ratio: float = Field(
+        100.0, gt=1,
+        description="Most bytes a zip member or a Deflated DICOM file may expand to, per byte as sent (zip bombs).")
+    dicomweb_allowed_urls: list[str] = Field(
+        default_factory=list,
+        description='The DICOMweb servers imaging may retrieve series from, as JSON base URLs (prefixes): '
+        '["http://orthanc:8042/dicom-web"]. Any other URL is refused (422) when submitted. Default: none.')
+    dicomweb_allowed_networks: list[str] = Field(
+        default_factory=list,
+        description='Non-public address ranges (CIDR) a listed DICOMweb host name may resolve to, as JSON: '
+        '["172.30.0.0/16"]. Loopback, link-local and private addresses are refused otherwise (a listed IP '
+        'address is allowed as such).')
+    dicomweb_deadline_seconds: float = Field(
+        300.0, gt=0, description="The whole retrieval of one series over DICOMweb, resolution to last byte.")
+    dicomweb_retrievals: int = Field(
+        2, ge=1, description="DICOMweb retrievals one imaging process runs at once, beside its analyses.")
     job_backend: Literal["local", "procrastinate"] = Field(
         "local",
         description="Where imaging analyses run. local: in the imaging API process (the embedded default). "

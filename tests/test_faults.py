@@ -11,6 +11,7 @@
 """
 
 import asyncio
+import json
 import os
 import random
 import signal
@@ -193,7 +194,8 @@ def test_the_outbox_delivers_every_study_once_imaging_is_back(tmp_path):
                    "an attempt at each hand-over while imaging is down")
         assert metric(intake, backlog) == studies  # nothing lost, nothing given up
 
-        imaging_env = {"DATA_DIR": str(tmp_path / "imaging"), "LOG_LEVEL": "WARNING"}
+        imaging_env = {"DATA_DIR": str(tmp_path / "imaging"), "LOG_LEVEL": "WARNING",
+                       "DICOMWEB_ALLOWED_URLS": json.dumps([wado])}
         stack.enter_context(uvicorn_service("imaging", imaging_env, tmp_path / "imaging.log", port=port))
         wait_until(lambda: metric(intake, backlog) == 0, 60, "the backlog to drain")
         # Every hand-over is settled now, and the relay takes only unsettled ones: it posts nothing

@@ -8,6 +8,7 @@ from fastapi.responses import FileResponse, JSONResponse
 from pydantic import ValidationError
 from starlette.responses import Response
 
+from services.imaging.audit import note_analysis
 from services.imaging.engines import JobEngine
 from services.imaging.jobs import JobStore
 from services.imaging.masks import GENERIC_BINARY, MASK_MEDIA_TYPES, served_media_type
@@ -139,7 +140,8 @@ def build_router() -> APIRouter:
             except ValidationError as exc:
                 raise FHIRError(400, [Issue("invalid", f"{'.'.join(map(str, e['loc']))}: {e['msg']}")
                                       for e in exc.errors()]) from None
-            job, created = await accept_dicomweb(jobs, reference, key, request_id)
+            job, created = await accept_dicomweb(jobs, reference, request.app.state.dicomweb_policy, key,
+                                                 request_id)
         elif media_type == "multipart/form-data":
             if key is not None:
                 raise FHIRError.of(400, "not-supported", "Idempotency-Key is honoured for DICOMweb references "
@@ -148,6 +150,7 @@ def build_router() -> APIRouter:
         else:
             raise FHIRError.of(415, "not-supported", "Send multipart/form-data (files) or application/json "
                                                      "(a DICOMweb reference)")
+        note_analysis(request, job.id, job.source.get("subject"))
         await engine.submitted(job)
         headers = {"Location": f"/analyses/{job.id}"}
         if not created:
@@ -157,8 +160,8 @@ def build_router() -> APIRouter:
     @router.get("/analyses/{analysis_id}", operation_id="readAnalysis", response_model=AnalysisState,
                 summary="The state of an analysis and, when done, its report", responses=_errors(401, 403, 404),
                 dependencies=[requires(("DiagnosticReport", "read"))])
-    async def read(analysis_id: AnalysisId, jobs: Jobs) -> AnalysisState:
-        return state_of(await _job(jobs, analysis_id))
+    async def read(analysis_id: AnalysisId, request: Request, jobs: Jobs) -> AnalysisState:
+        return state_of(await _job(jobs, analysis_id, request))
 
     @router.get("/analyses/{analysis_id}/mask", operation_id="readAnalysisMask",
                 summary="The lesion mask: DICOM SEG (one segment per lesion) for DICOM input, NIfTI labels "
@@ -173,8 +176,8 @@ def build_router() -> APIRouter:
                                              for media_type in (*MASK_MEDIA_TYPES, GENERIC_BINARY)}},
                            **_errors(401, 403, 404, 409)},
                 response_class=Response, dependencies=[requires(("DiagnosticReport", "read"))])
-    async def mask(analysis_id: AnalysisId, jobs: Jobs, jobs_dir: JobsDir, request: Request) -> Response:
-        job = await _job(jobs, analysis_id)
+    async def mask(analysis_id: AnalysisId, request: Request, jobs: Jobs, jobs_dir: JobsDir) -> Response:
+        job = await _job(jobs, analysis_id, request)
         if job.state != "done":
             raise FHIRError.of(409, "conflict", f"Analysis {analysis_id} is {job.state}: no mask yet")
         if not job.mask_media_type:
@@ -185,11 +188,30 @@ def build_router() -> APIRouter:
         media_type = served_media_type(request.headers.get("accept"), job.mask_media_type)
         return FileResponse(folder / name, media_type=media_type, filename=f"{job.id}-{name}")
 
+    @router.get("/AuditEvent", operation_id="searchAuditEvent", tags=["Audit"],
+                summary="This service's audit trail: the AuditEvents of a patient or of an analysis, newest first",
+                description="One AuditEvent per request that submitted, read or downloaded the mask of an "
+                            "analysis (refused ones too), naming the patient, the client and the outcome.",
+                responses={200: {"content": fhir_content("Bundle")}, **_errors(400, 401, 403)},
+                dependencies=[requires(("AuditEvent", "search"))])
+    async def audit_events(request: Request, patient: str | None = None, analysis: str | None = None,
+                           _count: int = 100) -> JSONResponse:
+        if (patient is None) == (analysis is None) or not 1 <= _count <= 1000:
+            raise FHIRError.of(400, "invalid", "Search by one of patient=Patient/{id} or analysis={id}; "
+                                               "_count from 1 to 1000")
+        if patient is not None and not patient.startswith("Patient/"):
+            patient = f"Patient/{patient}"
+        events = await request.app.state.audit_trail.search(patient=patient, analysis_id=analysis, limit=_count)
+        return JSONResponse({"resourceType": "Bundle", "type": "searchset",
+                             "entry": [{"resource": event, "search": {"mode": "match"}} for event in events]},
+                            media_type="application/fhir+json")
+
     return router
 
 
-async def _job(jobs: JobStore, analysis_id: str) -> AnalysisJob:
+async def _job(jobs: JobStore, analysis_id: str, request: Request) -> AnalysisJob:
     job = await jobs.get(analysis_id)
     if job is None:
         raise FHIRError.of(404, "not-found", f"No analysis {analysis_id}")
+    note_analysis(request, job.id, job.source.get("subject"))  # for the AuditEvent of this read
     return job

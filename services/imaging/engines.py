@@ -42,7 +42,9 @@ class LocalEngine(JobEngine):
     def __init__(self, settings: Settings, jobs: JobStore, jobs_dir: Path) -> None:
         self.writeback = Writeback(settings, jobs)
         self.deliveries = write_backs(jobs, self.writeback)
-        self.runner = JobRunner(jobs, AnalysisWork(settings, jobs_dir), settings.imaging_concurrency,
+        # Jobs taken at once: the analyses, and the DICOMweb retrievals that wait beside them.
+        self.runner = JobRunner(jobs, AnalysisWork(settings, jobs_dir),
+                                settings.imaging_concurrency + settings.dicomweb_retrievals,
                                 finished=self.deliveries.notify)
 
     async def start(self) -> None:

@@ -11,13 +11,16 @@ import nibabel
 from nibabel.spatialimages import SpatialImage
 
 from services.imaging.analysis import resample
-from services.imaging.analysis.dicom_series import read_headers, select_series
+from services.imaging.analysis.dicom_series import check_declared_voxels, read_headers, select_series
 from services.imaging.analysis.errors import InputError, VolumeTooLarge, check_volume_size, describe
+from services.imaging.analysis.inflated import DEFAULT_MAX_RATIO, TooCompressed
 from services.imaging.analysis.loaders import nifti_volumes
 from shared.errors import FHIRError
 
 
 def _refusal(exc: InputError) -> FHIRError:
+    if isinstance(exc, TooCompressed):
+        return FHIRError.of(413, "too-costly", str(exc))
     return FHIRError.of(422, "too-costly" if isinstance(exc, VolumeTooLarge) else "processing", str(exc))
 
 
@@ -41,9 +44,11 @@ def check_nifti_header(path: Path, max_voxels: int) -> None:
         raise _refusal(exc) from None
 
 
-def check_dicom_headers(paths: list[Path], max_voxels: int) -> None:
+def check_dicom_headers(paths: list[Path], max_voxels: int, max_ratio: float = DEFAULT_MAX_RATIO) -> None:
     try:
-        series = select_series(read_headers(paths))
+        headers = read_headers(paths, max_ratio)
+        check_declared_voxels(headers, max_voxels)
+        series = select_series(headers)
         check_volume_size((series.stack.columns, series.stack.rows, len(series.frames)), max_voxels)
         check_volume_size(resample.plan(series.stack).shape, max_voxels)
     except InputError as exc:

@@ -166,7 +166,8 @@ class JobFailed(Exception):
 
 
 class JobRunner:
-    """Runs queued jobs in this process, at most `concurrency` at once."""
+    """Runs queued jobs in this process, at most `concurrency` at once (the work itself keeps its
+    heavy part to fewer: AnalysisWork's analysis slots, beside its DICOMweb retrievals)."""
 
     def __init__(self, store: JobStore, work: Work, concurrency: int, poll_seconds: float = 1.0,
                  finished: Callable[[AnalysisJob], None] | None = None) -> None:

@@ -11,6 +11,8 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 
 from services.imaging.api import build_router
+from services.imaging.audit import AuditMiddleware, AuditTrail
+from services.imaging.dicomweb import DicomWebPolicy
 from services.imaging.engines import create_engine
 from services.imaging.jobs import JobStore
 from services.imaging.metrics import install_job_metrics
@@ -34,6 +36,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     jobs = JobStore(db)
     jobs_dir = settings.data_dir / "imaging"
     engine = create_engine(settings, jobs, jobs_dir)
+    trail = AuditTrail(db)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -50,17 +53,20 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         description="Finds and measures soft-tissue calcified lesions (tumoral calcinosis) in CT from DICOM, "
         "DICOMweb or NIfTI and reports them as a FHIR DiagnosticReport with one Observation per lesion.",
         lifespan=lifespan, readiness={"database": db.ping},
-        openapi_tags=[{"name": "Analyses"}, {"name": "Clinician's pages"}, {"name": "operations"}], settings=settings,
+        openapi_tags=[{"name": "Analyses"}, {"name": "Audit"}, {"name": "Clinician's pages"}, {"name": "operations"}],
+        settings=settings, middleware=[(AuditMiddleware, {"trail": trail})],
     )
     app.state.settings = settings
     install_job_metrics(app.state.metrics, db)
     app.state.jobs = jobs
+    app.state.audit_trail = trail
     app.state.jobs_dir = jobs_dir
     app.state.engine = engine
+    app.state.dicomweb_policy = DicomWebPolicy.from_settings(settings)
     app.state.upload_limits = UploadLimits(
         max_files=settings.imaging_max_files, max_total_bytes=settings.imaging_max_upload_bytes,
         max_zip_members=settings.imaging_max_files, max_zip_expanded_bytes=settings.imaging_max_upload_bytes * 4,
-        max_voxels=settings.imaging_max_voxels,
+        max_voxels=settings.imaging_max_voxels, max_compression_ratio=settings.imaging_max_compression_ratio,
     )
     app.include_router(build_router())
     app.include_router(build_view_router())

@@ -1,5 +1,5 @@
-"""The imaging service's one table: analysis jobs, durable across restarts, with the state of
-their idempotent submission and of the report's write-back to intake."""
+"""The imaging service's tables: analysis jobs, durable across restarts, with the state of their
+idempotent submission and of the report's write-back to intake; and its audit trail (audit.py)."""
 
 from pathlib import Path
 from typing import Any
@@ -50,3 +50,14 @@ class AnalysisJob(ImagingModel, table=True):
     delivery_error: str | None = None
     delivery_next_ms: int | None = Field(default=None, sa_column=Column(BigInteger))
     delivered_ms: int | None = Field(default=None, sa_column=Column(BigInteger))
+
+
+class AuditRecord(ImagingModel, table=True):
+    __tablename__ = "audit_events"
+    __table_args__ = (Index("ix_audit_events_patient", "patient", "recorded_ms"),
+                      Index("ix_audit_events_analysis", "analysis_id"))
+    id: str = Field(primary_key=True, max_length=64)
+    recorded_ms: int = Field(sa_column=Column(BigInteger, nullable=False))
+    patient: str | None = Field(default=None, max_length=128)  # Patient/{id}
+    analysis_id: str | None = Field(default=None, max_length=64)
+    event: dict[str, Any] = Field(sa_column=Column(JSONDocument, nullable=False))  # the FHIR AuditEvent

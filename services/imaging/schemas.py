@@ -8,7 +8,8 @@ UID = r"^[0-9]+(\.[0-9]+)*$"
 
 
 class DicomWebSeries(BaseModel):
-    url: HttpUrl = Field(description="DICOMweb base URL, e.g. http://orthanc:8042/dicom-web")
+    url: HttpUrl = Field(description="DICOMweb base URL, e.g. http://orthanc:8042/dicom-web: one of the servers "
+                                     "the service is configured to retrieve from (DICOMWEB_ALLOWED_URLS), else 422")
     studyInstanceUid: str = Field(pattern=UID, max_length=64)
     seriesInstanceUid: str = Field(pattern=UID, max_length=64)
 

@@ -9,6 +9,7 @@ the table), so a retried request finds the job the first one created, also when 
 once; a different request under the same key is refused (422).
 """
 
+import asyncio
 import hashlib
 import re
 import uuid
@@ -17,6 +18,7 @@ from pathlib import Path
 from fastapi import Request
 from starlette.datastructures import UploadFile
 
+from services.imaging.dicomweb import DicomWebPolicy, NotAllowed
 from services.imaging.inputs import check_dicom_headers, check_nifti_header
 from services.imaging.jobs import JobStore
 from services.imaging.models import AnalysisJob
@@ -47,10 +49,15 @@ def request_digest(request: AnalysisRequest) -> str:
     return hashlib.sha256(dumps(request.model_dump(mode="json"))).hexdigest()
 
 
-async def accept_dicomweb(jobs: JobStore, request: AnalysisRequest, key: str | None = None,
+async def accept_dicomweb(jobs: JobStore, request: AnalysisRequest, policy: DicomWebPolicy, key: str | None = None,
                           request_id: str | None = None) -> tuple[AnalysisJob, bool]:
     """The job for this reference: (job, True) when created now, (job, False) when an earlier
-    request with the same Idempotency-Key created it."""
+    request with the same Idempotency-Key created it. A URL outside the configured DICOMweb
+    servers is refused (422) before anything is stored or connected to."""
+    try:
+        policy.check(str(request.dicomweb.url))
+    except NotAllowed as exc:
+        raise FHIRError.of(422, "business-rule", f"dicomweb.url: {exc}") from None
     source = {"dicomweb": request.dicomweb.model_dump(mode="json"), "subject": request.subject}
     if key is None:
         return await jobs.create("dicomweb", source, request.imagingStudy, request_id=request_id), True
@@ -78,7 +85,8 @@ async def accept_upload(request: Request, jobs: JobStore, jobs_dir: Path, limits
     folder = jobs_dir / job_id / "input"
     try:
         paths = await save_files(files, folder, limits)
-        kind, names = _identify(paths, folder, limits)
+        # extraction and header parsing take CPU and memory: not on the event loop
+        kind, names = await asyncio.to_thread(_identify, paths, folder, limits)
     except BaseException:
         remove(jobs_dir / job_id)
         raise
@@ -95,7 +103,7 @@ def _identify(paths: list[Path], folder: Path, limits: UploadLimits) -> tuple[st
         return "nifti", [paths[0].name]
     if len(paths) == 1 and is_zip(paths[0]):
         paths = extract_zip(paths[0], folder, limits)
-    check_dicom_headers(paths, limits.max_voxels)
+    check_dicom_headers(paths, limits.max_voxels, limits.max_compression_ratio)
     return "dicom", [p.name for p in paths]
 
 

@@ -2,7 +2,10 @@
 
 What arrives: one NIfTI file, one zip of a DICOM series, or DICOM instances, each as a
 multipart part named `file`. Nothing is trusted: sizes are counted as bytes arrive, zip members
-must stay inside the folder, and the expanded size and member count are bounded.
+must stay inside the folder, and the member count, the expanded size and the compression ratio
+are bounded, on the sizes the zip declares before anything is extracted and on the bytes counted
+while extracting (declared sizes can lie). Extraction and header checks run in a worker thread
+(submission.py), never on the event loop.
 """
 
 import shutil
@@ -18,6 +21,7 @@ from shared.errors import FHIRError
 
 ZIP_MAGIC = b"PK\x03\x04"
 CHUNK = 1 << 20
+RATIO_FLOOR = 1 << 20  # below a MiB expanded, the compression ratio is not held against the input
 # What file managers add to a zip, never part of a series: macOS Finder's resource forks
 # (`__MACOSX/`, `._name`) and folder settings, Windows thumbnails.
 FOLDER_LITTER = {"__MACOSX"}
@@ -46,6 +50,12 @@ class UploadLimits:
     max_zip_members: int
     max_zip_expanded_bytes: int
     max_voxels: int
+    max_compression_ratio: float = 100.0
+
+    def expansion_budget(self, compressed_bytes: int) -> int:
+        """The most bytes this many compressed bytes may expand to (a small file may always
+        expand to RATIO_FLOOR: tiny inputs compress by any ratio)."""
+        return min(self.max_zip_expanded_bytes, max(RATIO_FLOOR, int(compressed_bytes * self.max_compression_ratio)))
 
 
 async def save_files(files: list[UploadFile], folder: Path, limits: UploadLimits) -> list[Path]:
@@ -106,6 +116,9 @@ def extract_zip(archive: Path, folder: Path, limits: UploadLimits) -> list[Path]
         if declared > limits.max_zip_expanded_bytes:
             raise FHIRError.of(413, "too-costly",
                                f"The zip expands to {declared} bytes; at most {limits.max_zip_expanded_bytes}")
+        budget = limits.expansion_budget(archive.stat().st_size)
+        if declared > budget:
+            raise _too_compressed(limits)
         folder.mkdir(parents=True, exist_ok=True)
         written, paths = 0, []
         for index, member in enumerate(members):
@@ -118,6 +131,8 @@ def extract_zip(archive: Path, folder: Path, limits: UploadLimits) -> list[Path]
                         if written > limits.max_zip_expanded_bytes:
                             raise FHIRError.of(413, "too-costly",
                                                f"The zip expands beyond {limits.max_zip_expanded_bytes} bytes")
+                        if written > budget:
+                            raise _too_compressed(limits)
                         out.write(chunk)
             except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError) as exc:
                 raise FHIRError.of(400, "invalid",
@@ -125,6 +140,11 @@ def extract_zip(archive: Path, folder: Path, limits: UploadLimits) -> list[Path]
             paths.append(target)
     archive.unlink()
     return paths
+
+
+def _too_compressed(limits: UploadLimits) -> FHIRError:
+    return FHIRError.of(413, "too-costly", f"The zip expands more than {limits.max_compression_ratio:g} times its "
+                                           "size; it is refused as a decompression bomb")
 
 
 def remove(folder: Path) -> None:

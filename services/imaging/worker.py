@@ -259,6 +259,26 @@ class Worker:
             asyncio.run_coroutine_threadsafe(self.store.progress(job.id, stage, percent), loop)
 
         log.info("analysis started", extra={"job": job.id, "attempt": job.attempts})
+        try:
+            # A DICOMweb series is retrieved first, holding no analysis slot (pipeline.py).
+            await self.work.retrieve(job, progress)
+            await self.work.analysis_slot(progress).acquire()
+        except asyncio.CancelledError:
+            await self.store.release(job.id)
+            raise
+        except JobFailed as exc:
+            await self.store.fail(job.id, str(exc))
+            return
+        except Exception:
+            log.exception("retrieval failed unexpectedly", extra={"job": job.id})
+            await self.store.fail(job.id, "The analysis failed unexpectedly; the operator's log has the details")
+            return
+        try:
+            await self._run_analysis(job, progress, stopping)
+        finally:
+            self.work.slots.release()
+
+    async def _run_analysis(self, job: AnalysisJob, progress, stopping: threading.Event) -> None:
         running = asyncio.ensure_future(asyncio.to_thread(self.work.run, job, progress))
         try:
             result = await asyncio.shield(running)
@@ -351,7 +371,10 @@ class Worker:
             recovery = asyncio.create_task(self._recovery_loop())
             try:
                 await self.app.run_worker_async(
-                    name="imaging", queues=[QUEUE], concurrency=self.settings.imaging_concurrency,
+                    # the analyses, and the DICOMweb retrievals beside them (AnalysisWork keeps
+                    # the analyses themselves to IMAGING_CONCURRENCY)
+                    name="imaging", queues=[QUEUE],
+                    concurrency=self.settings.imaging_concurrency + self.settings.dicomweb_retrievals,
                     additional_context={"engine": self},
                     update_heartbeat_interval=stalled_after / 3, stalled_worker_timeout=stalled_after,
                     shutdown_graceful_timeout=self.settings.imaging_worker_grace_seconds,

@@ -295,3 +295,76 @@ def test_worker_memory_is_sized_per_analysis_run_at_once():
     resources = _container(DEPLOYMENTS["imaging-worker"])["resources"]
     for kind, per_analysis in WORKER_MEMORY_PER_ANALYSIS.items():
         assert _bytes(resources[kind]["memory"]) == concurrency * _bytes(per_analysis), kind
+
+
+# ---- network policies (issue 15): each service reaches only what it needs --------------------
+
+POLICIES = _of_kind("NetworkPolicy")
+ANY = "*"  # a rule without `to`, or to 0.0.0.0/0: any destination
+# What each Deployment's pods may reach: (destination Deployment, or ANY, or "dns"; port).
+EXPECTED_EGRESS = {
+    "intake": {("imaging-api", 8003), (ANY, 5432)},
+    "classifier": {("intake", 8001)},
+    "imaging-api": {("intake", 8001), (ANY, 5432), ("orthanc", 8042)},
+    "imaging-worker": {("intake", 8001), (ANY, 5432), ("orthanc", 8042)},
+}
+EVERY_POD_EGRESS = {("dns", 53), (ANY, 443)}  # DNS; the authorization server (tokens and keys)
+EXPECTED_INGRESS = {"intake": {8001}, "classifier": {8002}, "imaging-api": {8003}, "imaging-worker": set()}
+
+
+def _pod_labels(deployment: str) -> dict[str, str]:
+    return DEPLOYMENTS[deployment]["spec"]["template"]["metadata"]["labels"]
+
+
+def _selects(selector: dict, labels: dict[str, str]) -> bool:
+    assert set(selector) <= {"matchLabels"}, selector  # matchExpressions would need more than this check
+    return all(labels.get(k) == v for k, v in selector.get("matchLabels", {}).items())
+
+
+def _destinations(peer: dict) -> str:
+    if "ipBlock" in peer:
+        assert peer["ipBlock"]["cidr"] == "0.0.0.0/0" and not peer["ipBlock"].get("except"), peer
+        return ANY
+    if "namespaceSelector" in peer:
+        assert peer["namespaceSelector"]["matchLabels"] == {"kubernetes.io/metadata.name": "kube-system"}
+        assert peer["podSelector"]["matchLabels"] == {"k8s-app": "kube-dns"}
+        return "dns"
+    labels = peer["podSelector"]["matchLabels"]
+    names = [name for name in DEPLOYMENTS if _selects(peer["podSelector"], _pod_labels(name))]
+    return names[0] if len(names) == 1 else labels["app.kubernetes.io/name"]  # a pod not deployed here (Orthanc)
+
+
+def _allowed(deployment: str, direction: str) -> set[tuple[str, int]]:
+    allowed = set()
+    for policy in POLICIES.values():
+        spec = policy["spec"]
+        if not _selects(spec["podSelector"], _pod_labels(deployment)):
+            continue
+        for rule in spec.get(direction, []):
+            peers = rule.get("to" if direction == "egress" else "from") or [{}]
+            for peer in peers:
+                for port in rule["ports"]:
+                    allowed.add((_destinations(peer) if peer else ANY, port["port"]))
+    return allowed
+
+
+def test_network_policies_deny_everything_else():
+    deny = [p for p in POLICIES.values() if p["spec"]["podSelector"] == {} and "ingress" not in p["spec"]
+            and "egress" not in p["spec"]]
+    assert deny and set(deny[0]["spec"]["policyTypes"]) == {"Ingress", "Egress"}
+    for policy in POLICIES.values():  # no policy allows all ports or opens a pod to everything
+        for direction in ("ingress", "egress"):
+            assert all(rule.get("ports") for rule in policy["spec"].get(direction, [])), policy["metadata"]["name"]
+
+
+@pytest.mark.parametrize("deployment", sorted(EXPECTED_EGRESS))
+def test_network_policies_let_each_service_reach_only_what_it_needs(deployment):
+    assert _allowed(deployment, "egress") == EXPECTED_EGRESS[deployment] | EVERY_POD_EGRESS
+    assert {port for _, port in _allowed(deployment, "ingress")} == EXPECTED_INGRESS[deployment]
+
+
+def test_the_pacs_the_policies_open_is_the_one_imaging_may_name():
+    [url] = json.loads(_of_kind("ConfigMap")["imaging-settings"]["data"]["DICOMWEB_ALLOWED_URLS"])
+    parts = urlsplit(url)
+    for deployment in ("imaging-api", "imaging-worker"):
+        assert (parts.hostname, parts.port) in _allowed(deployment, "egress")

@@ -82,7 +82,19 @@ async def test_dicom_upload_as_parts_and_as_zip(imaging):
     assert (await finished(imaging, response.headers["location"]))["status"] == "done"
 
 
-async def test_dicomweb_reference_is_analysed(imaging, orthanc_server):
+@pytest.fixture
+async def imaging_with_orthanc(imaging_settings, orthanc_server):
+    """The imaging service with the test Orthanc as its configured DICOMweb server."""
+    settings = imaging_settings.model_copy(update={"dicomweb_allowed_urls": [orthanc_server.dicomweb_url]})
+    app = create_app(settings)
+    async with app.router.lifespan_context(app):
+        transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
+        async with httpx.AsyncClient(transport=transport, base_url="http://imaging.test", timeout=60) as client:
+            yield client
+
+
+async def test_dicomweb_reference_is_analysed(imaging_with_orthanc, orthanc_server):
+    imaging = imaging_with_orthanc
     datasets = series_with_uids()
     for ds in datasets:
         buffer = io.BytesIO()

@@ -120,7 +120,7 @@ def test_a_cd_export_with_its_viewer_is_accepted(real, tmp_path):
     assert np.array_equal(v.hu, real.hu) and v.warnings == ["Set aside, not analysed: 1 DICOMDIR (a media index)"]
 
 
-def test_a_dicomweb_series_that_cannot_be_analysed_fails_the_job_with_the_reason(tmp_path, monkeypatch):
+def test_a_dicomweb_series_that_cannot_be_analysed_fails_the_job_with_the_reason(tmp_path):
     """What the upload check would refuse at once fails a DICOMweb job, with the same reason."""
     from services.imaging import pipeline
     from services.imaging.jobs import JobFailed
@@ -130,11 +130,8 @@ def test_a_dicomweb_series_that_cannot_be_analysed_fails_the_job_with_the_reason
     first, second = real_datasets(), real_datasets()
     for ds in second:
         ds.ConvolutionKernel = "Br64f"
-
-    def retrieve(url, study, series, folder, max_files, timeout):  # the PACS holds two reconstructions
-        return write(first + second, folder)
-
-    monkeypatch.setattr(pipeline, "retrieve_series", retrieve)
+    # What the retrieval left in the job's folder: the PACS holds two reconstructions.
+    write(first + second, tmp_path / "jobs" / "job-1" / "input")
     settings = Settings(data_dir=tmp_path, database_url=f"sqlite+aiosqlite:///{tmp_path / 'db.sqlite3'}")
     job = AnalysisJob(id="job-1", state="running", input_kind="dicomweb", created_ms=0, updated_ms=0,
                       source={"dicomweb": {"url": "http://pacs.test/dicom-web", "studyInstanceUid": "1.2",

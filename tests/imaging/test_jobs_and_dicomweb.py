@@ -10,10 +10,11 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import text
 
-from services.imaging.dicomweb import retrieve_series
+from services.imaging.dicomweb import DicomWeb
 from services.imaging.jobs import JobFailed, JobStore
 from services.imaging.models import MIGRATIONS, ImagingModel
 from shared.database import Database
+from shared.settings import Settings
 from tests.imaging.fixtures import NIFTI, series_with_uids
 from tests.support.processes import uvicorn_service
 
@@ -89,7 +90,7 @@ async def test_the_runner_stops_when_told_just_as_it_is_woken(jobs):
     await asyncio.wait_for(runner.stop(), 10)
 
 
-def test_series_retrieved_from_orthanc_over_dicomweb(orthanc_server, tmp_path):
+async def test_series_retrieved_from_orthanc_over_dicomweb(orthanc_server, tmp_path):
     datasets = series_with_uids()
     for ds in datasets:
         from io import BytesIO
@@ -97,19 +98,22 @@ def test_series_retrieved_from_orthanc_over_dicomweb(orthanc_server, tmp_path):
         ds.save_as(buffer, enforce_file_format=True)
         orthanc_server.store(buffer.getvalue())
     study, series = datasets[0].StudyInstanceUID, datasets[0].SeriesInstanceUID
-    paths = retrieve_series(orthanc_server.dicomweb_url, study, series, tmp_path / "series", max_files=100,
-                            timeout_seconds=30)
+    down = "http://127.0.0.1:9/dicom-web"
+
+    def dicomweb(max_files: int) -> DicomWeb:
+        return DicomWeb(Settings(data_dir=tmp_path, imaging_max_files=max_files, dicomweb_deadline_seconds=10,
+                                 dicomweb_allowed_urls=[orthanc_server.dicomweb_url, down]))
+
+    paths = await dicomweb(100).retrieve(orthanc_server.dicomweb_url, study, series, tmp_path / "series")
     assert len(paths) == 20
     retrieved = pydicom.dcmread(paths[0])
     assert retrieved.SeriesInstanceUID == series and retrieved.pixel_array.shape == (512, 512)
     with pytest.raises(JobFailed, match="more than 5"):
-        retrieve_series(orthanc_server.dicomweb_url, study, series, tmp_path / "few", max_files=5, timeout_seconds=30)
+        await dicomweb(5).retrieve(orthanc_server.dicomweb_url, study, series, tmp_path / "few")
     with pytest.raises(JobFailed, match="answered 404|no instance"):
-        retrieve_series(orthanc_server.dicomweb_url, study, "1.2.3.999", tmp_path / "none", max_files=5,
-                        timeout_seconds=30)
-    with pytest.raises(JobFailed, match="could not be reached"):
-        retrieve_series("http://127.0.0.1:9/dicom-web", study, series, tmp_path / "down", max_files=5,
-                        timeout_seconds=5)
+        await dicomweb(5).retrieve(orthanc_server.dicomweb_url, study, "1.2.3.999", tmp_path / "none")
+    with pytest.raises(JobFailed, match="could not be retrieved"):
+        await dicomweb(5).retrieve(down, study, series, tmp_path / "down")
 
 
 async def test_migrations_produce_exactly_the_model_schema(database_url):
@@ -144,7 +148,8 @@ async def test_an_idempotency_key_is_unique_in_the_store(jobs):
 
 @pytest.fixture
 def imaging_url(database_url, tmp_path):
-    env = {"DATA_DIR": str(tmp_path), "DATABASE_URL": database_url}
+    env = {"DATA_DIR": str(tmp_path), "DATABASE_URL": database_url,
+           "DICOMWEB_ALLOWED_URLS": '["http://127.0.0.1:9/dicom-web"]'}
     with uvicorn_service("imaging", env, tmp_path / "imaging.log") as url:
         yield url
 

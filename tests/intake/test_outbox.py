@@ -1,6 +1,8 @@
 """The outbox: an ImagingStudy naming a CT series on a DICOMweb server asks the imaging service
 for an analysis, recorded with the study in one transaction and delivered until accepted."""
 
+import json
+
 import httpx
 import pytest
 from sqlalchemy import select
@@ -110,7 +112,7 @@ async def test_delivered_once_the_imaging_service_is_up(intake_app, tmp_path):
     async with app.state.db.transaction() as session:  # time passes
         (await session.get(OutboxMessage, waiting.id)).next_attempt_ms = 0
 
-    env = {"DATA_DIR": str(tmp_path / "imaging"), "LOG_LEVEL": "WARNING"}
+    env = {"DATA_DIR": str(tmp_path / "imaging"), "LOG_LEVEL": "WARNING", "DICOMWEB_ALLOWED_URLS": json.dumps([WADO])}
     with uvicorn_service("imaging", env, tmp_path / "imaging.log", port=port) as imaging_url:
         assert await relay.deliver_due() == 1
         [delivered] = await messages(app)
@@ -136,3 +138,30 @@ async def test_a_patch_hands_over_as_an_update_does(intake_app):
     assert patched.status_code == 200, patched.text
     [message] = await messages(app)
     assert message.key == f"{STUDY_UID}/{STUDY_UID}.1" and message.payload["imagingStudy"] == f"ImagingStudy/{study['id']}"
+
+
+async def test_a_study_naming_a_dicomweb_server_imaging_does_not_allow_reaches_no_server(intake_app, tmp_path):
+    """Issue 15: an ImagingStudy's contained Endpoint (ImagingStudy.c is all it takes) is no way to
+    make imaging fetch a URL of the caller's choosing: imaging refuses the hand-over at submission
+    (422), and nothing ever connects to the address."""
+    from tests.imaging.test_dicomweb_security import tcp_server
+
+    connections: list[int] = []
+    app, client = intake_app
+    port = free_port()
+    app.state.settings.imaging_url = f"http://127.0.0.1:{port}"
+    relay = app.state.outbox
+    await relay.stop()
+    await relay.start()
+    with tcp_server(lambda connection, stop: connections.append(1)) as target_port:
+        target = f"http://127.0.0.1:{target_port}/dicom-web"
+        ada = await create(client, patient())
+        await create(client, ct_study(f"Patient/{ada['id']}", address=target))
+        env = {"DATA_DIR": str(tmp_path / "imaging"), "LOG_LEVEL": "WARNING", "DICOMWEB_ALLOWED_URLS": json.dumps([WADO])}
+        with uvicorn_service("imaging", env, tmp_path / "imaging.log", port=port) as imaging_url:
+            assert await relay.deliver_due() == 1
+            [refused] = await messages(app)
+            assert "422" in refused.outcome, refused.outcome
+            assert 'imaging_analyses{state="queued"} 0.0' in httpx.get(f"{imaging_url}/metrics").text
+    assert connections == []
+    assert 'outbox_deliveries_total{outcome="refused",topic="imaging-analysis"} 1.0' in (await client.get("/metrics")).text

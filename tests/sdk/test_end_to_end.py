@@ -8,6 +8,7 @@ Orthanc) goes to intake; intake's outbox hands the series to imaging; the worker
 the report comes back to intake; the CDS Hooks patient-view card names the leading diagnosis.
 """
 
+import json
 import time
 from contextlib import ExitStack
 
@@ -80,7 +81,7 @@ def system(sdk, postgres_server, orthanc_server, tmp_path_factory):
         intake = stack.enter_context(uvicorn_service("intake", intake_env, folder / "intake.log"))
         imaging_env = {**common, "DATA_DIR": str(folder / "imaging"), "JOB_BACKEND": "procrastinate",
                        "DATABASE_URL": postgres_server.create_database("e2e_imaging"),
-                       "INTAKE_URL": f"{intake}/fhir"}
+                       "INTAKE_URL": f"{intake}/fhir", "DICOMWEB_ALLOWED_URLS": json.dumps([orthanc_server.dicomweb_url])}
         imaging = stack.enter_context(uvicorn_service("imaging", imaging_env, folder / "imaging.log",
                                                       port=imaging_port))
         stack.enter_context(python_process(["-m", "services.imaging.worker"], imaging_env, folder / "worker.log"))

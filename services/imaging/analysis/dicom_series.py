@@ -9,6 +9,7 @@ one CT volume series is refused, naming them, rather than guessed between.
 Enhanced (multi-frame) CT is read frame by frame from its functional groups into the same frames.
 """
 
+import zlib
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,7 +20,8 @@ import pydicom
 from pydicom.errors import InvalidDicomError
 from pydicom.uid import UID
 
-from services.imaging.analysis.errors import InputError, describe
+from services.imaging.analysis.errors import InputError, VolumeTooLarge, describe
+from services.imaging.analysis.inflated import DEFAULT_MAX_RATIO, inflate_in_place
 from services.imaging.analysis.resample import DUPLICATE_MM, Stack
 
 # SOP classes whose images are CT slices or frames of a volume. Anything else with pixels (a
@@ -70,15 +72,45 @@ class Series:
     warnings: list[str]
 
 
-def read_headers(paths: list[Path]) -> list[pydicom.Dataset]:
-    """Every file's header (no pixel data); a file that is not DICOM is refused by its number."""
+def read_headers(paths: list[Path], max_ratio: float = DEFAULT_MAX_RATIO) -> list[pydicom.Dataset]:
+    """Every file's header (no pixel data); a file that is not DICOM is refused by its number.
+    A Deflated file is first inflated in place, within `max_ratio` (inflated.py): pydicom would
+    inflate all of it, pixels included, in memory, to read its header."""
     headers: list[pydicom.Dataset] = []
     for index, path in enumerate(paths):
         try:
+            inflate_in_place(path, max_ratio)
             headers.append(pydicom.dcmread(path, stop_before_pixels=True))
-        except (InvalidDicomError, EOFError, OSError, ValueError, TypeError, KeyError, AttributeError) as exc:
+        except (InvalidDicomError, EOFError, OSError, ValueError, TypeError, KeyError, AttributeError,
+                zlib.error) as exc:
+            if isinstance(exc, InputError):
+                raise
             raise InputError(f"File {index + 1} is not DICOM ({describe(exc)})") from None
     return headers
+
+
+def _declared(ds: pydicom.Dataset) -> tuple[int, int, int]:
+    rows, columns = _number(ds.get("Rows"), 0.0), _number(ds.get("Columns"), 0.0)
+    return int(max(rows, 0)), int(max(columns, 0)), max(int(_number(ds.get("NumberOfFrames"), 1.0)), 1)
+
+
+def declared_voxels(headers: list[pydicom.Dataset]) -> int:
+    """Rows x Columns x NumberOfFrames, summed over the files: what decoding them all would hold."""
+    return sum(rows * columns * frames for rows, columns, frames in map(_declared, headers))
+
+
+def check_declared_voxels(headers: list[pydicom.Dataset], max_voxels: int | None) -> None:
+    """Refuse files that declare more voxels than the limit, frames counted, before any is decoded."""
+    voxels = declared_voxels(headers)
+    if max_voxels is None or voxels <= max_voxels:
+        return
+    sizes = [_declared(ds) for ds in headers]
+    planes = {(columns, rows) for rows, columns, _ in sizes if rows and columns}
+    frames = sum(f for r, c, f in sizes if r and c)
+    shape = (f"{next(iter(planes))[0]} x {next(iter(planes))[1]} x {frames} frames" if len(planes) == 1
+             else "rows x columns x frames")
+    raise VolumeTooLarge(f"The files declare {voxels:,} voxels ({shape}, over {len(headers)} files); this service "
+                         f"analyses at most {max_voxels:,}")
 
 
 def _sop_class(ds: pydicom.Dataset) -> str:

@@ -15,8 +15,9 @@ from nibabel.spatialimages import SpatialImage
 from pydicom.pixels import iter_pixels, pixel_array
 
 from services.imaging.analysis import resample
-from services.imaging.analysis.dicom_series import Frame, read_headers, select_series
+from services.imaging.analysis.dicom_series import Frame, check_declared_voxels, read_headers, select_series
 from services.imaging.analysis.errors import InputError, VolumeTooLarge, check_volume_size, describe
+from services.imaging.analysis.inflated import DEFAULT_MAX_RATIO
 from services.imaging.analysis.volume import GRAVITY_LPS, Volume
 
 __all__ = ["InputError", "VolumeTooLarge", "check_volume_size", "load_dicom_series", "load_nifti"]
@@ -167,13 +168,15 @@ def _read_slice(paths: list[Path], frames: list[Frame], k: int) -> np.ndarray:
     return _pixels(frame, pixels, k).T
 
 
-def load_dicom_series(paths: Iterable, max_voxels: int | None = None) -> Volume:
+def load_dicom_series(paths: Iterable, max_voxels: int | None = None, max_ratio: float = DEFAULT_MAX_RATIO) -> Volume:
     """Read one CT series (one file per slice, or enhanced multi-frame; any order, any
     orientation) into a Volume. Other objects in the files are set aside (see dicom_series);
     slices are ordered along their normal; an uneven, tilted or oblique stack is resampled onto a
     regular grid along the patient axes (see resample), else the affine is the stack's own."""
     paths = [Path(p) for p in paths]
-    series = select_series(read_headers(paths))
+    headers = read_headers(paths, max_ratio)
+    check_declared_voxels(headers, max_voxels)  # frames counted, before any is decoded
+    series = select_series(headers)
     stack, frames = series.stack, series.frames
     target = resample.plan(stack)
     check_volume_size((stack.columns, stack.rows, len(frames)), max_voxels)

@@ -10,6 +10,7 @@ from fastapi import Path as PathParameter
 from starlette.responses import HTMLResponse, Response
 
 from services.imaging.api import AnalysisId
+from services.imaging.audit import note_analysis
 from services.imaging.jobs import JobStore
 from services.imaging.masks import GENERIC_BINARY, served_media_type
 from services.imaging.models import AnalysisJob
@@ -34,10 +35,11 @@ def _jobs(request: Request) -> JobStore:
     return request.app.state.jobs
 
 
-async def _job(jobs: JobStore, analysis_id: str) -> AnalysisJob:
+async def _job(jobs: JobStore, analysis_id: str, request: Request) -> AnalysisJob:
     job = await jobs.get(analysis_id)
     if job is None:
         raise FHIRError.of(404, "not-found", f"No analysis {analysis_id}")
+    note_analysis(request, job.id, job.source.get("subject"))  # for the AuditEvent of a page read
     return job
 
 
@@ -60,7 +62,7 @@ def build_router() -> APIRouter:
                 responses=fhir_responses({}, (400, 401, 403, 404, 410)), dependencies=read)
     async def view(analysis_id: AnalysisId, request: Request, jobs: Annotated[JobStore, Depends(_jobs)],
                    window: Annotated[str | None, Query(description="soft-tissue or bone")] = None) -> HTMLResponse:
-        job = await _job(jobs, analysis_id)
+        job = await _job(jobs, analysis_id, request)
         report, lesions = pages.report_parts(job)
         chosen = pages.window_or_default(window)
         viewers = []
@@ -81,7 +83,7 @@ def build_router() -> APIRouter:
                 dependencies=read)
     async def slice_image(analysis_id: AnalysisId, plane: Plane, index: Index, request: Request,
                           jobs: Annotated[JobStore, Depends(_jobs)], window: Window = "soft-tissue") -> Response:
-        job = await _job(jobs, analysis_id)
+        job = await _job(jobs, analysis_id, request)
         if job.state != "done":
             raise FHIRError.of(409, "conflict", f"Analysis {analysis_id} is {job.state}: nothing to show yet")
         stored = await _stored(request, job)
