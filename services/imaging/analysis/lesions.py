@@ -66,8 +66,6 @@ LEVEL_RISE_MM = 1.0         # a level rises less than this to its rim (half a vo
 LEVEL_MIN_VOXELS = 5        # a level covers at least this many voxels
 LEVEL_AREA_FRACTION = 0.5   # ... and at least this share of the fluid's widest horizontal layer
 LEVEL_STRAY_FRACTION = 0.1  # fluid voxels below the level (partial volume, noise): at most this share
-FLAT_RATIO = 0.5            # fluid over sediment: its height varies at most this share of its breadth
-                            # (a ball of fluid: 1; see settled_floor)
 EROSION_BRIDGE_MM = 15.0    # the bone's expected outline: its own, with dents a ball of this radius
                             # cannot enter bridged (cortex curves more gently than a mass's lobules)
 EROSION_MIN_DEPTH_MM = 4.0  # a mass that has scalloped the bone lies deeper than this (over a grid
@@ -380,10 +378,8 @@ class _Context:
         enclosed = grid.to_ct(grid_mass & ~calc, box)  # loculi: the grid closes their leaky walls
         solid = fill_holes(ct_calc | enclosed)
         calcium, share = _partial_volume(hu, solid, ct_calc, ct_bone, ct_calcified, 1.0 / grid.factors)
-        fluid, fluid_ml, loculi = self.fluid(hu, calcium, share, ct_bone | (ct_calcified & ~ct_calc))
-        level = (sedimentation_level(hu, fluid, self.ct_affine, self.gravity, self.ct_voxel_ml)
-                 or settled_floor(np.where(loculi, 1.0 - share, 0.0), fluid, self.ct_affine, self.gravity,
-                                  self.ct_voxel_ml))
+        fluid, fluid_ml = self.fluid(hu, calcium, share, ct_bone | (ct_calcified & ~ct_calc))
+        level = sedimentation_level(hu, fluid, self.ct_affine, self.gravity, self.ct_voxel_ml)
         mass = calcium | fluid
         offset = np.array([s.start for s in ct_box])
         index = np.nonzero(mass)
@@ -412,13 +408,12 @@ class _Context:
         )
         return lesion, ct_box, mass
 
-    def fluid(self, hu, calcium, share, others) -> tuple[np.ndarray, float, np.ndarray]:
+    def fluid(self, hu, calcium, share, others) -> tuple[np.ndarray, float]:
         """The loculi's fluid: what the calcium encloses (its walls closed over gaps of one grid
         voxel), in pockets of at least FLUID_MIN_ML (the septa between touching nodules are
         thinner and branch). Its volume counts the fluid part of every enclosed voxel, the partial-volume
         voxels against the walls included, but not the outer surface's, whose other part is
-        the tissue around the mass. Also the voxels counted (the loculi with their partial-volume
-        rim), over which each voxel's fluid share is 1 - share."""
+        the tissue around the mass."""
         walls = _closed(calcium, WALL_GAP_VOXELS * float(self.grid.spacing.max()), self.ct_spacing)
         enclosed = fill_holes(walls) & ~others
         pockets, count = ndimage.label(enclosed & ~calcium)
@@ -431,12 +426,12 @@ class _Context:
         loculi[0] = False
         fluid = loculi[pockets]
         if not fluid.any():
-            return fluid, 0.0, fluid
+            return fluid, 0.0
         inner = exceeds(ndimage.distance_transform_edt(np.pad(enclosed, 1), sampling=self.ct_spacing)[1:-1, 1:-1, 1:-1],
                         float(self.ct_spacing.max()))
         near = within(ndimage.distance_transform_edt(~fluid, sampling=self.ct_spacing), float(self.ct_spacing.max()) * 1.8)
         counted = (fluid | (near & inner & enclosed))
-        return fluid, float((1.0 - share[counted]).sum() * self.ct_voxel_ml), counted
+        return fluid, float((1.0 - share[counted]).sum() * self.ct_voxel_ml)
 
     def owners(self, box, calc) -> np.ndarray:
         """For each grid voxel of `box`: whose calcified grid voxel is nearest, within one grid
@@ -605,46 +600,6 @@ def sedimentation_level(hu: np.ndarray, fluid: np.ndarray, affine: np.ndarray, g
                 and _rise_to_rim(index[on_calcium], affine, gravity) <= flat
                 and (height >= level + band + LEVEL_PROBE_MM).any()
                 and (height < level - band).mean() <= LEVEL_STRAY_FRACTION):
-            return True
-    return False
-
-
-def settled_floor(fluid_share: np.ndarray, fluid: np.ndarray, affine: np.ndarray, gravity: np.ndarray,
-                  voxel_ml: float) -> bool:
-    """A fluid-calcium level seen below the voxel size, from the loculus's partial-volume profile.
-
-    A fluid layer one 3 mm voxel thick along gravity shows no flat interface of voxels, but each
-    voxel's fluid share (`fluid_share`: 1 - its calcium share, over the loculi and their
-    partial-volume rim) still says how much fluid it holds and so where the fluid lies, to a
-    fraction of a voxel: fluid over settled calcium is a cap, flatter than the round cavity it
-    fills. A level: in a loculus (at least FLUID_MIN_ML of fluid), the variance of the fluid's
-    height (voxels weighted by their fluid share, the voxel's own extent taken out: a box of width
-    w adds w^2 / 12 whatever its phase) at most FLAT_RATIO of its horizontal variance. A ball of
-    fluid gives 1, fluid over sediment filling the lower quarter of a round cavity 0.63, half of it
-    0.3. Judged in patient millimetres along gravity, whatever the voxel axes."""
-    pockets, count = ndimage.label(fluid_share > 0, structure=np.ones((3, 3, 3), bool))
-    if count == 0:
-        return False
-    index = np.arange(count + 1)
-    amounts = ndimage.sum_labels(fluid_share, pockets, index) * voxel_ml
-    has_fluid = ndimage.maximum(fluid, pockets, index).astype(bool)
-    g = gravity / np.linalg.norm(gravity)
-    # Two horizontal directions.
-    helper = np.eye(3)[int(np.argmin(np.abs(g)))]
-    h1 = np.cross(g, helper)
-    h1 /= np.linalg.norm(h1)
-    h2 = np.cross(g, h1)
-    blur = [float(((affine[:3, :3].T @ d) ** 2).sum()) / 12.0 for d in (g, h1, h2)]
-    for n in np.flatnonzero((amounts >= FLUID_MIN_ML) & has_fluid):
-        if n == 0:
-            continue
-        where = np.nonzero(pockets == n)
-        w = fluid_share[where]
-        xyz = np.stack(where, axis=1).astype(float) @ affine[:3, :3].T
-        xyz -= (xyz * w[:, None]).sum(axis=0) / w.sum()
-        variance = [float((w * (xyz @ d) ** 2).sum() / w.sum()) - b for d, b in zip((g, h1, h2), blur, strict=True)]
-        horizontal = (variance[1] + variance[2]) / 2
-        if horizontal > 0 and variance[0] <= FLAT_RATIO * horizontal:
             return True
     return False
 
