@@ -73,7 +73,10 @@ def services(tmp_path_factory):
     with uvicorn_service("intake", env("intake"), folder / "intake.log") as intake, \
             uvicorn_service("classifier", env("classifier", INTAKE_URL=f"{intake}/fhir"),
                             folder / "classifier.log") as classifier, \
-            uvicorn_service("imaging", env("imaging", INTAKE_URL=f"{intake}/fhir"), folder / "imaging.log") as imaging:
+            uvicorn_service("imaging", env("imaging", INTAKE_URL=f"{intake}/fhir",
+                                           # the PACS the example names, as the compose file lists it
+                                           DICOMWEB_ALLOWED_URLS='["http://orthanc:8042/dicom-web"]'),
+                            folder / "imaging.log") as imaging:
         yield {"intake": intake, "classifier": classifier, "imaging": imaging}
 
 
@@ -103,6 +106,10 @@ def test_intake_examples_are_accepted(services):
                 response = httpx.post(f"{url}{path.replace('{id}', rid)}", json=example["value"], headers=FHIR_JSON)
                 assert response.status_code == 200, (path, response.text)
                 assert [i for i in response.json()["issue"] if i["severity"] in ("error", "fatal")] == [], path
+        for example in body_examples(instance["patch"], "application/json-patch+json").values():
+            response = httpx.patch(f"{url}/fhir/{t}/{rid}", json=example["value"],
+                                   headers={"Content-Type": "application/json-patch+json"})
+            assert response.status_code == 200, (t, response.text)
         assert httpx.get(f"{url}/fhir/{t}/{rid}").status_code == 200
         vid = path_example(paths[f"/fhir/{t}/{{id}}/_history/{{vid}}"]["get"], "vid")
         assert httpx.get(f"{url}/fhir/{t}/{rid}/_history/{vid}").status_code == 200

@@ -188,12 +188,19 @@ def build_router() -> APIRouter:
         media_type = served_media_type(request.headers.get("accept"), job.mask_media_type)
         return FileResponse(folder / name, media_type=media_type, filename=f"{job.id}-{name}")
 
-    @router.get("/AuditEvent", operation_id="searchAuditEvent", tags=["Audit"],
-                summary="This service's audit trail: the AuditEvents of a patient or of an analysis, newest first",
-                description="One AuditEvent per request that submitted, read or downloaded the mask of an "
-                            "analysis (refused ones too), naming the patient, the client and the outcome.",
-                responses={200: {"content": fhir_content("Bundle")}, **_errors(400, 401, 403)},
-                dependencies=[requires(("AuditEvent", "search"))])
+    return router
+
+
+def build_audit_router() -> APIRouter:
+    """Imaging's audit trail: a section of its own in the API documents (not under Analyses)."""
+    audit = APIRouter(tags=["Audit"])
+
+    @audit.get("/AuditEvent", operation_id="searchAuditEvent",
+               summary="This service's audit trail: the AuditEvents of a patient or of an analysis, newest first",
+               description="One AuditEvent per request that submitted, read or downloaded the mask of an "
+                           "analysis (refused ones too), naming the patient, the client and the outcome.",
+               responses={200: {"content": fhir_content("Bundle")}, **_errors(400, 401, 403)},
+               dependencies=[requires(("AuditEvent", "search"))])
     async def audit_events(request: Request, patient: str | None = None, analysis: str | None = None,
                            _count: int = 100) -> JSONResponse:
         if (patient is None) == (analysis is None) or not 1 <= _count <= 1000:
@@ -206,7 +213,7 @@ def build_router() -> APIRouter:
                              "entry": [{"resource": event, "search": {"mode": "match"}} for event in events]},
                             media_type="application/fhir+json")
 
-    return router
+    return audit
 
 
 async def _job(jobs: JobStore, analysis_id: str, request: Request) -> AnalysisJob:

@@ -10,7 +10,7 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
-from services.imaging.api import build_router
+from services.imaging.api import build_audit_router, build_router
 from services.imaging.audit import AuditMiddleware, AuditTrail
 from services.imaging.dicomweb import DicomWebPolicy
 from services.imaging.engines import create_engine
@@ -69,6 +69,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         max_voxels=settings.imaging_max_voxels, max_compression_ratio=settings.imaging_max_compression_ratio,
     )
     app.include_router(build_router())
+    app.include_router(build_audit_router())
     app.include_router(build_view_router())
     mount_assets(app, ASSETS)
     install_fhir_schemas(app, ["Bundle", "OperationOutcome"], models=(AnalysisRequest,))

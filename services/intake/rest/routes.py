@@ -254,7 +254,8 @@ def _type_routes(router: APIRouter, t: str) -> None:
 
     @route("PATCH", "/{id}", f"patch{t}", f"Patch a {t} with a JSON Patch (RFC 6902)", "update",
            openapi_extra={"requestBody": {"required": True, "content": {JSON_PATCH: {"schema": {
-               "type": "array", "items": {"type": "object", "required": ["op", "path"]}}}}}},
+               "type": "array", "items": {"type": "object", "required": ["op", "path"]}},
+               "examples": {"example": EXAMPLES["patch"][t]} if t in EXAMPLES["patch"] else {}}}}},
            responses=fhir_responses({200: ("Patched", t)}, (400, 404, 409, 410, 412, 413, 415, 422)))
     async def patch(request: Request, interactions: Interact, base: Base, body: PatchBody,
                     if_match: IfMatch = None, prefer_header: PreferHeader = None, id: str = resource_id) -> Response:
