@@ -667,8 +667,8 @@ def settled_floor(fluid_share: np.ndarray, calcium_share: np.ndarray, fluid: np.
 
 
 # The 26 directions to a voxel's neighbours, in patient space (a loculus's wall is tested all round).
-_DIRECTIONS = [np.array(d, float) / np.linalg.norm(d) for d in np.ndindex(3, 3, 3) for d in [np.array(d) - 1]
-               if np.any(d)]
+_STEPS = [np.array(index, float) - 1.0 for index in np.ndindex(3, 3, 3)]
+_DIRECTIONS = [step / np.linalg.norm(step) for step in _STEPS if step.any()]
 
 
 def _calcium_along(calcium: np.ndarray, affine: np.ndarray, start: np.ndarray, direction: np.ndarray) -> float:
