@@ -19,7 +19,8 @@ Outline (all whole-array numpy/scipy.ndimage operations, no per-voxel Python loo
 5. each lesion is measured at the CT's own resolution inside its box (calcified CT voxels follow
    the grid's split between lesion and bone): extents, densities and a volume corrected for
    partial volume at its surface; on the grid, its lobules, a flat fluid-calcium level
-   perpendicular to gravity in its loculi, bone erosion where it touches a bone, and its body
+   perpendicular to gravity in its loculi (or, below the voxel size, a flat cap of fluid with
+   sediment under it), bone erosion where it touches a bone, and its body
    site from the nearest skeletal landmark.
 """
 
@@ -66,6 +67,14 @@ LEVEL_RISE_MM = 1.0         # a level rises less than this to its rim (half a vo
 LEVEL_MIN_VOXELS = 5        # a level covers at least this many voxels
 LEVEL_AREA_FRACTION = 0.5   # ... and at least this share of the fluid's widest horizontal layer
 LEVEL_STRAY_FRACTION = 0.1  # fluid voxels below the level (partial volume, noise): at most this share
+FLAT_RATIO = 0.5            # fluid over sediment: its height varies at most this share of its breadth
+                            # (a ball of fluid: 1; see settled_floor)
+SEDIMENT_MIN_MM = 1.0       # ... and the calcium straight below it is this much thicker than the wall
+                            # (the thinnest calcium above or beside it): a dent from above adds none
+WALLED_MIN_MM = 1.0         # ... and it is walled all round: at least this much calcium crossed every way
+                            # (a gap between solid nodules opens to the soft tissue somewhere)
+RAY_MM = 30.0               # how far the calcium around a loculus's fluid is followed
+RAY_STEP_MM = 0.5          # ... in steps of this (a sixth of a 3 mm voxel; shares interpolated)
 EROSION_BRIDGE_MM = 15.0    # the bone's expected outline: its own, with dents a ball of this radius
                             # cannot enter bridged (cortex curves more gently than a mass's lobules)
 EROSION_MIN_DEPTH_MM = 4.0  # a mass that has scalloped the bone lies deeper than this (over a grid
@@ -378,8 +387,10 @@ class _Context:
         enclosed = grid.to_ct(grid_mass & ~calc, box)  # loculi: the grid closes their leaky walls
         solid = fill_holes(ct_calc | enclosed)
         calcium, share = _partial_volume(hu, solid, ct_calc, ct_bone, ct_calcified, 1.0 / grid.factors)
-        fluid, fluid_ml = self.fluid(hu, calcium, share, ct_bone | (ct_calcified & ~ct_calc))
-        level = sedimentation_level(hu, fluid, self.ct_affine, self.gravity, self.ct_voxel_ml)
+        fluid, fluid_ml, loculi = self.fluid(hu, calcium, share, ct_bone | (ct_calcified & ~ct_calc))
+        level = (sedimentation_level(hu, fluid, self.ct_affine, self.gravity, self.ct_voxel_ml)
+                 or settled_floor(np.where(loculi, 1.0 - share, 0.0), share, fluid, self.ct_affine,
+                                  self.gravity, self.ct_voxel_ml))
         mass = calcium | fluid
         offset = np.array([s.start for s in ct_box])
         index = np.nonzero(mass)
@@ -408,12 +419,13 @@ class _Context:
         )
         return lesion, ct_box, mass
 
-    def fluid(self, hu, calcium, share, others) -> tuple[np.ndarray, float]:
+    def fluid(self, hu, calcium, share, others) -> tuple[np.ndarray, float, np.ndarray]:
         """The loculi's fluid: what the calcium encloses (its walls closed over gaps of one grid
         voxel), in pockets of at least FLUID_MIN_ML (the septa between touching nodules are
         thinner and branch). Its volume counts the fluid part of every enclosed voxel, the partial-volume
         voxels against the walls included, but not the outer surface's, whose other part is
-        the tissue around the mass."""
+        the tissue around the mass. Also the voxels counted (the loculi with their partial-volume
+        rim), over which each voxel's fluid share is 1 - share."""
         walls = _closed(calcium, WALL_GAP_VOXELS * float(self.grid.spacing.max()), self.ct_spacing)
         enclosed = fill_holes(walls) & ~others
         pockets, count = ndimage.label(enclosed & ~calcium)
@@ -426,12 +438,12 @@ class _Context:
         loculi[0] = False
         fluid = loculi[pockets]
         if not fluid.any():
-            return fluid, 0.0
+            return fluid, 0.0, fluid
         inner = exceeds(ndimage.distance_transform_edt(np.pad(enclosed, 1), sampling=self.ct_spacing)[1:-1, 1:-1, 1:-1],
                         float(self.ct_spacing.max()))
         near = within(ndimage.distance_transform_edt(~fluid, sampling=self.ct_spacing), float(self.ct_spacing.max()) * 1.8)
         counted = (fluid | (near & inner & enclosed))
-        return fluid, float((1.0 - share[counted]).sum() * self.ct_voxel_ml)
+        return fluid, float((1.0 - share[counted]).sum() * self.ct_voxel_ml), counted
 
     def owners(self, box, calc) -> np.ndarray:
         """For each grid voxel of `box`: whose calcified grid voxel is nearest, within one grid
@@ -602,6 +614,80 @@ def sedimentation_level(hu: np.ndarray, fluid: np.ndarray, affine: np.ndarray, g
                 and (height < level - band).mean() <= LEVEL_STRAY_FRACTION):
             return True
     return False
+
+
+def settled_floor(fluid_share: np.ndarray, calcium_share: np.ndarray, fluid: np.ndarray, affine: np.ndarray,
+                  gravity: np.ndarray, voxel_ml: float) -> bool:
+    """A fluid-calcium level seen below the voxel size, from the loculus's partial-volume profile.
+
+    A fluid layer one 3 mm voxel thick along gravity shows no flat interface of voxels, but each
+    voxel's share of fluid (`fluid_share`, over the loculi and their partial-volume rim) and of
+    calcium (`calcium_share`) still says where each lies, to a fraction of a voxel. Fluid over
+    settled calcium is a cap, flatter than the round cavity it fills: in a loculus (at least
+    FLUID_MIN_ML of fluid), the variance of the fluid's height (voxels weighted by their fluid
+    share, less the voxel's own extent: a box of width w adds w^2 / 12 whatever its phase) is at
+    most FLAT_RATIO of its horizontal variance (a ball of fluid: 1; a quarter of a round cavity's
+    height settled: 0.63, half of it: 0.3). A loculus dented from above by a neighbouring nodule
+    is flattened too, but from its roof: its cavity, bounded by the wall, holds nothing below the
+    fluid. So the sediment must be there: the calcium straight down from the fluid (calcium
+    shares summed along the ray, in mm, to where the mass ends) at least SEDIMENT_MIN_MM thicker
+    than the wall, the thinnest calcium straight up or horizontally from it. Judged in patient
+    millimetres along gravity, whatever the voxel axes."""
+    pockets, count = ndimage.label(fluid_share > 0, structure=np.ones((3, 3, 3), bool))
+    if count == 0:
+        return False
+    index = np.arange(count + 1)
+    amounts = ndimage.sum_labels(fluid_share, pockets, index) * voxel_ml
+    has_fluid = ndimage.maximum(fluid, pockets, index).astype(bool)
+    g = gravity / np.linalg.norm(gravity)
+    helper = np.eye(3)[int(np.argmin(np.abs(g)))]
+    h1 = np.cross(g, helper)
+    h1 /= np.linalg.norm(h1)
+    h2 = np.cross(g, h1)
+    blur = [float(((affine[:3, :3].T @ d) ** 2).sum()) / 12.0 for d in (g, h1, h2)]
+    calcium = calcium_share.astype(np.float32)
+    for n in np.flatnonzero((amounts >= FLUID_MIN_ML) & has_fluid):
+        if n == 0:
+            continue
+        where = np.nonzero(pockets == n)
+        w = fluid_share[where]
+        ijk = np.stack(where, axis=1).astype(float)
+        centre = (ijk * w[:, None]).sum(axis=0) / w.sum()
+        xyz = (ijk - centre) @ affine[:3, :3].T
+        variance = [float((w * (xyz @ d) ** 2).sum() / w.sum()) - b for d, b in zip((g, h1, h2), blur, strict=True)]
+        horizontal = (variance[1] + variance[2]) / 2
+        if not (horizontal > 0 and variance[0] <= FLAT_RATIO * horizontal):
+            continue
+        below = _calcium_along(calcium, affine, centre, g)
+        wall = min(_calcium_along(calcium, affine, centre, d) for d in (-g, h1, -h1, h2, -h2))
+        if below >= wall + SEDIMENT_MIN_MM and all(
+                _calcium_along(calcium, affine, centre, d) >= WALLED_MIN_MM for d in _DIRECTIONS):
+            return True
+    return False
+
+
+# The 26 directions to a voxel's neighbours, in patient space (a loculus's wall is tested all round).
+_STEPS = [np.array(index, float) - 1.0 for index in np.ndindex(3, 3, 3)]
+_DIRECTIONS = [step / np.linalg.norm(step) for step in _STEPS if step.any()]
+
+
+def _calcium_along(calcium: np.ndarray, affine: np.ndarray, start: np.ndarray, direction: np.ndarray) -> float:
+    """The calcium (mm) a ray from voxel index `start` along `direction` (patient mm) crosses
+    before the mass ends: calcium shares (trilinear, so a wall thinner than a voxel counts for its
+    thickness) summed from the start to where the share falls back under 0.1 past the wall met
+    (a neighbouring structure beyond the soft tissue is not this loculus's)."""
+    steps = np.arange(0.0, RAY_MM, RAY_STEP_MM)
+    step_index = np.linalg.solve(affine[:3, :3], direction)
+    points = start[:, None] + step_index[:, None] * steps[None, :]
+    values = ndimage.map_coordinates(calcium, points, order=1, mode="constant", cval=0.0)
+    # The wall is met where the share reaches 0.3 (or half its peak: a thin wall on coarse voxels
+    # never shows more); a voxel the fluid shares with the sediment beside the start is not it.
+    met = np.flatnonzero(values >= min(0.3, 0.5 * float(values.max())))
+    if met.size == 0 or values.max() < 0.1:
+        return 0.0
+    after = np.flatnonzero(values[met[0]:] < 0.1)
+    end = met[0] + (after[0] if after.size else len(values) - met[0])
+    return float(values[:end].sum() * RAY_STEP_MM)
 
 
 def _rise_to_rim(index: np.ndarray, affine: np.ndarray, gravity: np.ndarray) -> float:
