@@ -5,13 +5,23 @@ Intake records an AuditEvent per FHIR interaction (services/intake/rest/audit.py
 request of its API that touches an analysis, in its own database (services/imaging/audit.py).
 """
 
+import logging
+from collections.abc import Awaitable, Callable
 from typing import Any
+
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from shared.errors import database_unavailable
+
+log = logging.getLogger(__name__)
 
 AUDIT_EVENT_TYPE = "http://terminology.hl7.org/CodeSystem/audit-event-type"
 ENTITY_TYPE = "http://terminology.hl7.org/CodeSystem/audit-entity-type"
 OBJECT_ROLE = "http://terminology.hl7.org/CodeSystem/object-role"
 SOURCE_TYPE = "http://terminology.hl7.org/CodeSystem/security-source-type"
 REQUEST_ID_SYSTEM = "urn:calcinosis:request-id"
+REST = {"system": AUDIT_EVENT_TYPE, "code": "rest", "display": "RESTful Operation"}
+INTERACTION_SYSTEM = "http://hl7.org/fhir/restful-interaction"
 
 
 def outcome_of(status: int) -> str:
@@ -51,3 +61,29 @@ def request_entity(request_id: str) -> dict:
 def source(site: str, observer: str) -> dict:
     return {"site": site, "observer": {"display": observer},
             "type": [{"system": SOURCE_TYPE, "code": "4", "display": "Application Server"}]}
+
+
+async def respond_then_record(app: ASGIApp, scope: Scope, receive: Receive, send: Send,
+                              record: Callable[[int], Awaitable[None]]) -> None:
+    """Run the request, then record(status) of its answer: the status sent, or, when the request
+    raised, the one shared.errors answers it with. A record that fails is logged (without patient
+    data) and never fails the request it describes."""
+    status = 500
+
+    async def send_status(message: Message) -> None:
+        nonlocal status
+        if message["type"] == "http.response.start":
+            status = message["status"]
+        await send(message)
+
+    try:
+        await app(scope, receive, send_status)
+    except Exception as exc:  # answered outside the audit middleware, as shared.errors decides
+        status = 503 if database_unavailable(exc) else 500
+        raise
+    finally:
+        try:
+            await record(status)
+        except Exception as exc:  # never fail a request for its audit; but say so, without patient data
+            log.error("could not record the AuditEvent of a %s request (status %s): %s", scope["method"], status,
+                      type(exc).__name__)

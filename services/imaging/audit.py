@@ -9,27 +9,31 @@ written in the request's own process right after its answer, as intake does; sea
 carries them.
 """
 
-import logging
 import re
 import uuid
 from typing import Any
 
 from sqlalchemy import select
 from sqlmodel import col
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from services.imaging.models import AuditRecord
 from services.imaging.writeback import IDENTIFIER_SYSTEM
-from shared.audit import AUDIT_EVENT_TYPE, agent, entity, outcome_of, request_entity, source
+from shared.audit import (
+    ENTITY_TYPE,
+    INTERACTION_SYSTEM,
+    REST,
+    agent,
+    entity,
+    outcome_of,
+    request_entity,
+    respond_then_record,
+    source,
+)
 from shared.database import Database
-from shared.errors import database_unavailable
 from shared.fhir_time import instant, now_ms
 from shared.logging import request_id_var
 
-log = logging.getLogger(__name__)
-
-REST = {"system": AUDIT_EVENT_TYPE, "code": "rest", "display": "RESTful Operation"}
-INTERACTION_SYSTEM = "http://hl7.org/fhir/restful-interaction"
 # the analysis page is audited once per page; its slice images (one request a scroll step) are not
 _AUDITED = re.compile(r"^/(analyses(/(?P<id>[^/]{1,64})(?P<part>/mask|/view)?)?|AuditEvent)/?$")
 
@@ -74,8 +78,7 @@ def audit_event(method: str, path: str, status: int, principal: Any, client_addr
     entities = [entity(patient)] if patient else []
     if analysis_id:
         entities.append({"what": {"identifier": {"system": IDENTIFIER_SYSTEM, "value": analysis_id}},
-                         "type": {"system": "http://terminology.hl7.org/CodeSystem/audit-entity-type", "code": "2",
-                                  "display": "System Object"},
+                         "type": {"system": ENTITY_TYPE, "code": "2", "display": "System Object"},
                          "description": "mask" if path.endswith("/mask") else "page" if path.endswith("/view") else "analysis"})
     entities.append(request_entity(request_id))
     return {
@@ -99,21 +102,8 @@ class AuditMiddleware:
         if match is None:
             await self.app(scope, receive, send)
             return
-        status = 500
-
-        async def send_status(message: Message) -> None:
-            nonlocal status
-            if message["type"] == "http.response.start":
-                status = message["status"]
-            await send(message)
-
-        try:
-            await self.app(scope, receive, send_status)
-        except Exception as exc:  # answered outside this middleware, as shared.errors decides
-            status = 503 if database_unavailable(exc) else 500
-            raise
-        finally:
-            await self._record(scope, status, match["id"])
+        await respond_then_record(self.app, scope, receive, send,
+                                  lambda status: self._record(scope, status, match["id"]))
 
     async def _record(self, scope: Scope, status: int, asked_id: str | None) -> None:
         state = scope.get("state", {})
@@ -122,8 +112,4 @@ class AuditMiddleware:
         patient = state.get("audit_patient")
         event = audit_event(scope["method"], scope["path"], status, state.get("principal"),
                             client[0] if client else None, patient, analysis_id, request_id_var.get())
-        try:
-            await self.trail.record(event, patient, analysis_id)
-        except Exception as exc:  # never fail a request for its audit; but say so, without patient data
-            log.error("could not record the AuditEvent of a %s request (status %s): %s", scope["method"], status,
-                      type(exc).__name__)
+        await self.trail.record(event, patient, analysis_id)

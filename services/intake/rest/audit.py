@@ -9,24 +9,29 @@ AuditEvents are patient data, behind the scopes.
 """
 
 import base64
-import logging
 import re
 from typing import Any
 from urllib.parse import parse_qsl
 
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from services.intake.interactions import Interactions
+from shared.audit import (
+    ENTITY_TYPE,
+    INTERACTION_SYSTEM,
+    REST,
+    agent,
+    entity,
+    outcome_of,
+    request_entity,
+    respond_then_record,
+    source,
+)
 from shared.auth import ON_BEHALF_OF, parse_on_behalf_of
-from shared.errors import database_unavailable
 from shared.fhir_time import instant, now_ms
 from shared.logging import request_id_var
 
-log = logging.getLogger(__name__)
-
 MAX_ENTITIES = 50  # a transaction of thousands names its first patients and resources, not all
-REST = {"system": "http://terminology.hl7.org/CodeSystem/audit-event-type", "code": "rest", "display": "RESTful Operation"}
-INTERACTION_SYSTEM = "http://hl7.org/fhir/restful-interaction"
 ACTIONS = {"create": "C", "read": "R", "vread": "R", "search-type": "E", "search-system": "E", "history-instance": "R",
            "history-type": "R", "history-system": "R", "update": "U", "patch": "U", "delete": "D", "transaction": "E",
            "batch": "E", "operation": "E", "capabilities": "R"}
@@ -56,11 +61,6 @@ def interaction_of(method: str, path: str) -> str:
     return {"POST": "create", "PUT": "update", "PATCH": "patch", "DELETE": "delete"}.get(method, "read")
 
 
-def outcome_of(status: int) -> str:
-    """AuditEvent.outcome: 0 success, 4 minor failure (the request was refused), 8 serious (ours)."""
-    return "0" if status < 400 else "4" if status < 500 else "8"
-
-
 def audit_event(method: str, path: str, query: str, status: int, principal: Any, client_address: str | None,
                 entities: list[str], request_id: str, on_behalf: tuple[str, str] | None = None) -> dict:
     """on_behalf: (issuer, subject) of the end client a calling service named (X-On-Behalf-Of)."""
@@ -76,32 +76,15 @@ def audit_event(method: str, path: str, query: str, status: int, principal: Any,
         "recorded": instant(now_ms()),
         "outcome": outcome_of(status),
         "outcomeDesc": f"HTTP {status}",
-        "agent": [_agent(principal, client_address), *([_end_client(*on_behalf)] if on_behalf and principal else [])],
-        "source": {"site": "calcinosis-intake", "observer": {"display": "calcinosis intake FHIR server"},
-                   "type": [{"system": "http://terminology.hl7.org/CodeSystem/security-source-type", "code": "4",
-                             "display": "Application Server"}]},
-        "entity": [_entity(reference) for reference in touched[:MAX_ENTITIES]],
+        "agent": [agent(principal, client_address), *([_end_client(*on_behalf)] if on_behalf and principal else [])],
+        "source": source("calcinosis-intake", "calcinosis intake FHIR server"),
+        "entity": [entity(reference) for reference in touched[:MAX_ENTITIES]],
     }
     if query:
-        event["entity"].append({"type": {"system": "http://terminology.hl7.org/CodeSystem/audit-entity-type",
-                                         "code": "2", "display": "System Object"},
+        event["entity"].append({"type": {"system": ENTITY_TYPE, "code": "2", "display": "System Object"},
                                 "query": base64.b64encode(query.encode()).decode(), "description": "search"})
-    event["entity"].append({"what": {"identifier": {"system": "urn:calcinosis:request-id", "value": request_id}},
-                            "description": "request id"})
+    event["entity"].append(request_entity(request_id))
     return event
-
-
-def _agent(principal: Any, client_address: str | None) -> dict:
-    agent: dict[str, Any] = {"requestor": True, "type": {"coding": [{
-        "system": "http://terminology.hl7.org/CodeSystem/extra-security-role-type", "code": "datacollector"}]}}
-    if principal is not None:
-        agent["who"] = {"identifier": {"system": principal.issuer, "value": principal.subject}}
-        agent["altId"] = principal.subject
-    else:
-        agent["altId"] = "unauthenticated"
-    if client_address:
-        agent["network"] = {"address": client_address, "type": "2"}  # 2: IP address
-    return agent
 
 
 def _end_client(issuer: str, subject: str) -> dict:
@@ -111,15 +94,6 @@ def _end_client(issuer: str, subject: str) -> dict:
             "type": {"coding": [{"system": "http://terminology.hl7.org/CodeSystem/v3-ParticipationType",
                                  "code": "PRCP", "display": "primary information recipient"}],
                      "text": "end client, named by the calling service (X-On-Behalf-Of)"}}
-
-
-def _entity(reference: str) -> dict:
-    patient = reference.startswith("Patient/")
-    return {"what": {"reference": reference},
-            "type": {"system": "http://terminology.hl7.org/CodeSystem/audit-entity-type",
-                     "code": "1" if patient else "2", "display": "Person" if patient else "System Object"},
-            "role": {"system": "http://terminology.hl7.org/CodeSystem/object-role",
-                     "code": "1" if patient else "4", "display": "Patient" if patient else "Domain Resource"}}
 
 
 def patients_of(resources: list[dict]) -> list[str]:
@@ -193,21 +167,7 @@ class AuditMiddleware:
         if scope["type"] != "http" or not path.startswith("/fhir") or _UNAUDITED.match(path):
             await self.app(scope, receive, send)
             return
-        status = 500
-
-        async def send_status(message: Message) -> None:
-            nonlocal status
-            if message["type"] == "http.response.start":
-                status = message["status"]
-            await send(message)
-
-        try:
-            await self.app(scope, receive, send_status)
-        except Exception as exc:  # answered outside this middleware, as shared.errors decides
-            status = 503 if database_unavailable(exc) else 500
-            raise
-        finally:
-            await self._record(scope, status)
+        await respond_then_record(self.app, scope, receive, send, lambda status: self._record(scope, status))
 
     async def _record(self, scope: Scope, status: int) -> None:
         state = scope.get("state", {})
@@ -216,8 +176,4 @@ class AuditMiddleware:
         event = audit_event(scope["method"], scope["path"], scope.get("query_string", b"").decode("latin-1"),
                             status, state.get("principal"), client[0] if client else None,
                             state.get("audit_entities", []), request_id_var.get(), parse_on_behalf_of(behalf))
-        try:
-            await self.interactions.record_audit_event(event)
-        except Exception as exc:  # never fail a request for its audit; but say so, without patient data
-            log.error("could not record the AuditEvent of a %s request (status %s): %s", scope["method"], status,
-                      type(exc).__name__)
+        await self.interactions.record_audit_event(event)
