@@ -24,6 +24,8 @@ from shared.fhir_time import now_ms
 from shared.logging import request_id_var
 
 log = logging.getLogger(__name__)
+# what a job that failed on an unforeseen error says to its client: the details stay in the log
+UNEXPECTED_FAILURE = "The analysis failed unexpectedly; the operator's log has the details"
 
 
 class JobStore:
@@ -228,7 +230,7 @@ class JobRunner:
             raise  # shutting down: the job stays running and is requeued at the next start
         except Exception:
             log.exception("analysis failed unexpectedly", extra={"job": job.id})
-            await self.store.fail(job.id, "The analysis failed unexpectedly; the operator's log has the details")
+            await self.store.fail(job.id, UNEXPECTED_FAILURE)
         finally:
             request_id_var.reset(token)
             self.slots.release()

@@ -37,7 +37,7 @@ from procrastinate.schema import SchemaManager
 from psycopg.conninfo import make_conninfo
 from sqlalchemy.engine import make_url
 
-from services.imaging.jobs import JobFailed, JobStore
+from services.imaging.jobs import UNEXPECTED_FAILURE, JobFailed, JobStore
 from services.imaging.models import DONE, MIGRATIONS, PENDING, AnalysisJob
 from services.imaging.pipeline import AnalysisWork
 from services.imaging.writeback import Writeback
@@ -271,7 +271,7 @@ class Worker:
             return
         except Exception:
             log.exception("retrieval failed unexpectedly", extra={"job": job.id})
-            await self.store.fail(job.id, "The analysis failed unexpectedly; the operator's log has the details")
+            await self.store.fail(job.id, UNEXPECTED_FAILURE)
             return
         try:
             await self._run_analysis(job, progress, stopping)
@@ -299,7 +299,7 @@ class Worker:
             return
         except Exception:
             log.exception("analysis failed unexpectedly", extra={"job": job.id})
-            await self.store.fail(job.id, "The analysis failed unexpectedly; the operator's log has the details")
+            await self.store.fail(job.id, UNEXPECTED_FAILURE)
             return
         await self._record(job, result)
 
