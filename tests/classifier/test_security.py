@@ -16,6 +16,7 @@ from shared.auth import ReplayGuard
 from shared.errors import FHIRError
 from shared.settings import Settings
 from tests.classifier.test_api import case, hook_request, prefetched_hook_request
+from tests.support.asgi import asgi_client
 from tests.support.issuer import Issuer
 from tests.support.processes import free_port, uvicorn_service
 from tests.support.recorder import Recorder
@@ -27,11 +28,8 @@ EHR_TOKEN = "ehr-granted-token-for-its-fhir-server"
 
 @asynccontextmanager
 async def classifier_app(settings: Settings):
-    app = create_app(settings)
-    async with app.router.lifespan_context(app):
-        transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
-        async with httpx.AsyncClient(transport=transport, base_url="http://classifier.test") as client:
-            yield client
+    async with asgi_client(create_app(settings), "http://classifier.test") as client:
+        yield client
 
 
 def seed(url: str, headers: dict | None = None) -> str:

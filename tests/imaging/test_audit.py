@@ -2,7 +2,6 @@
 read of patient data and leaves an AuditEvent naming the patient, the client and the outcome;
 submissions and refused reads too."""
 
-import httpx
 import pytest
 from fhir.resources.R4B import get_fhir_model_class
 
@@ -10,15 +9,14 @@ from services.imaging.main import create_app
 from shared.settings import Settings
 from tests.imaging.fixtures import NIFTI
 from tests.imaging.test_api import finished
+from tests.support.asgi import asgi_client
 
 
 @pytest.fixture
 async def imaging(database_url, tmp_path):
     app = create_app(Settings(data_dir=tmp_path, database_url=database_url))
-    async with app.router.lifespan_context(app):
-        transport = httpx.ASGITransport(app=app, raise_app_exceptions=False, client=("10.1.2.3", 50000))
-        async with httpx.AsyncClient(transport=transport, base_url="http://imaging.test", timeout=60) as client:
-            yield client
+    async with asgi_client(app, "http://imaging.test", timeout=60, client=("10.1.2.3", 50000)) as client:
+        yield client
 
 
 def codes(event: dict) -> tuple[str, str, str]:

@@ -19,6 +19,7 @@ from pydicom.uid import DeflatedExplicitVRLittleEndian, generate_uid
 from services.imaging.main import create_app
 from shared.settings import Settings
 from tests.imaging.fixtures import SERIES, series_with_uids
+from tests.support.asgi import asgi_client
 
 MiB = 1 << 20
 
@@ -27,10 +28,8 @@ MiB = 1 << 20
 async def imaging(tmp_path):
     """The imaging service with its default limits (2 GiB uploads, 512 x 512 x 2048 voxels)."""
     app = create_app(Settings(data_dir=tmp_path, database_url=f"sqlite+aiosqlite:///{tmp_path / 'imaging.sqlite3'}"))
-    async with app.router.lifespan_context(app):
-        transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
-        async with httpx.AsyncClient(transport=transport, base_url="http://imaging.test", timeout=120) as client:
-            yield client
+    async with asgi_client(app, "http://imaging.test", timeout=120) as client:
+        yield client
 
 
 def leftovers(tmp_path: Path) -> list[Path]:

@@ -20,6 +20,7 @@ from shared.settings import Settings
 from tests.imaging import phantom
 from tests.imaging.fixtures import NIFTI
 from tests.imaging.view_checks import CYAN, RED, expected_fraction, outline_centre, save_nifti, two_lesion_phantom
+from tests.support.asgi import asgi_client
 
 PLANES = ("axial", "coronal", "sagittal")
 
@@ -34,10 +35,8 @@ def lesions_ct(tmp_path_factory):
 @pytest.fixture
 async def imaging(tmp_path):
     app = create_app(Settings(data_dir=tmp_path, database_url=f"sqlite+aiosqlite:///{tmp_path / 'imaging.sqlite3'}"))
-    async with app.router.lifespan_context(app):
-        transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
-        async with httpx.AsyncClient(transport=transport, base_url="http://imaging.test", timeout=120) as client:
-            yield client
+    async with asgi_client(app, "http://imaging.test", timeout=120) as client:
+        yield client
 
 
 async def analysed(client: httpx.AsyncClient, files) -> dict:
