@@ -5,13 +5,11 @@ clients that authenticate with a signed assertion (client_credentials + private_
 SMART Backend Services asks), and can rotate its keys. Tests also mint tokens directly.
 """
 
-import threading
 import time
 import uuid
 from contextlib import contextmanager
 
 import jwt
-import uvicorn
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 from jwt.algorithms import RSAAlgorithm
@@ -21,7 +19,7 @@ from starlette.responses import JSONResponse
 from starlette.routing import Route
 
 from shared.auth import key_thumbprint
-from tests.support.processes import free_port
+from tests.support.processes import free_port, served_in_thread
 
 ASSERTION_TYPE = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer"
 
@@ -107,16 +105,5 @@ class Issuer:
     @contextmanager
     def serving(self):
         app = Starlette(routes=[Route("/jwks", self._jwks), Route("/token", self._token, methods=["POST"])])
-        server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning"))
-        thread = threading.Thread(target=server.run, daemon=True)
-        thread.start()
-        deadline = time.monotonic() + 10
-        while not server.started:
-            if time.monotonic() > deadline:
-                raise RuntimeError("the test issuer did not start")
-            time.sleep(0.02)
-        try:
+        with served_in_thread(app, self.port, "the test issuer"):
             yield self
-        finally:
-            server.should_exit = True
-            thread.join(5)

@@ -4,11 +4,13 @@ import os
 import socket
 import subprocess
 import sys
+import threading
 import time
 from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
+import uvicorn
 
 ROOT = Path(__file__).resolve().parents[2]
 # Services started for tests and benchmarks run without authorization unless the caller's
@@ -81,3 +83,22 @@ def python_process(args: list[str], env: dict[str, str], log_path: Path, stop_se
         yield process
     finally:
         stop(process, stop_seconds)
+
+
+@contextmanager
+def served_in_thread(app, port: int, what: str):
+    """An ASGI app served by uvicorn on loopback in a thread of the test process (a small stand-in
+    server: an authorization server, a stranger's host), until the block ends."""
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 10
+    while not server.started:
+        if time.monotonic() > deadline:
+            raise RuntimeError(f"{what} did not start")
+        time.sleep(0.02)
+    try:
+        yield
+    finally:
+        server.should_exit = True
+        thread.join(5)

@@ -1,17 +1,14 @@
 """An HTTP server on loopback that records every request it gets (method, path, headers) and
 answers each with an empty FHIR searchset: the stranger's host a leaked token would reach."""
 
-import threading
-import time
 from contextlib import contextmanager
 
-import uvicorn
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
 
-from tests.support.processes import free_port
+from tests.support.processes import free_port, served_in_thread
 
 
 class Recorder:
@@ -28,16 +25,5 @@ class Recorder:
     @contextmanager
     def serving(self):
         app = Starlette(routes=[Route("/{path:path}", self._record, methods=["GET", "POST"])])
-        server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning"))
-        thread = threading.Thread(target=server.run, daemon=True)
-        thread.start()
-        deadline = time.monotonic() + 10
-        while not server.started:
-            if time.monotonic() > deadline:
-                raise RuntimeError("the recorder did not start")
-            time.sleep(0.02)
-        try:
+        with served_in_thread(app, self.port, "the recorder"):
             yield self
-        finally:
-            server.should_exit = True
-            thread.join(5)
