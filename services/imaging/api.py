@@ -161,7 +161,7 @@ def build_router() -> APIRouter:
                 summary="The state of an analysis and, when done, its report", responses=_errors(401, 403, 404),
                 dependencies=[requires(("DiagnosticReport", "read"))])
     async def read(analysis_id: AnalysisId, request: Request, jobs: Jobs) -> AnalysisState:
-        return state_of(await _job(jobs, analysis_id, request))
+        return state_of(await analysis_or_404(jobs, analysis_id, request))
 
     @router.get("/analyses/{analysis_id}/mask", operation_id="readAnalysisMask",
                 summary="The lesion mask: DICOM SEG (one segment per lesion) for DICOM input, NIfTI labels "
@@ -177,7 +177,7 @@ def build_router() -> APIRouter:
                            **_errors(401, 403, 404, 409)},
                 response_class=Response, dependencies=[requires(("DiagnosticReport", "read"))])
     async def mask(analysis_id: AnalysisId, request: Request, jobs: Jobs, jobs_dir: JobsDir) -> Response:
-        job = await _job(jobs, analysis_id, request)
+        job = await analysis_or_404(jobs, analysis_id, request)
         if job.state != "done":
             raise FHIRError.of(409, "conflict", f"Analysis {analysis_id} is {job.state}: no mask yet")
         if not job.mask_media_type:
@@ -216,7 +216,8 @@ def build_audit_router() -> APIRouter:
     return audit
 
 
-async def _job(jobs: JobStore, analysis_id: str, request: Request) -> AnalysisJob:
+async def analysis_or_404(jobs: JobStore, analysis_id: str, request: Request) -> AnalysisJob:
+    """The analysis, noted for the AuditEvent of the request that reads it; 404 when unknown."""
     job = await jobs.get(analysis_id)
     if job is None:
         raise FHIRError.of(404, "not-found", f"No analysis {analysis_id}")

@@ -5,13 +5,11 @@ import asyncio
 from pathlib import Path
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Query, Request
 from fastapi import Path as PathParameter
 from starlette.responses import HTMLResponse, Response
 
-from services.imaging.api import AnalysisId
-from services.imaging.audit import note_analysis
-from services.imaging.jobs import JobStore
+from services.imaging.api import AnalysisId, Jobs, analysis_or_404
 from services.imaging.masks import GENERIC_BINARY, served_media_type
 from services.imaging.models import AnalysisJob
 from services.imaging.views import page as pages
@@ -31,18 +29,6 @@ Window = Literal["soft-tissue", "bone"]
 PNG = "image/png"
 
 
-def _jobs(request: Request) -> JobStore:
-    return request.app.state.jobs
-
-
-async def _job(jobs: JobStore, analysis_id: str, request: Request) -> AnalysisJob:
-    job = await jobs.get(analysis_id)
-    if job is None:
-        raise FHIRError.of(404, "not-found", f"No analysis {analysis_id}")
-    note_analysis(request, job.id, job.source.get("subject"))  # for the AuditEvent of a page read
-    return job
-
-
 async def _stored(request: Request, job: AnalysisJob) -> StoredVolume:
     folder = request.app.state.jobs_dir / job.id
     limit = request.app.state.settings.imaging_max_voxels
@@ -60,9 +46,9 @@ def build_router() -> APIRouter:
     @router.get("/analyses/{analysis_id}/view", operation_id="viewAnalysis", response_class=HTMLResponse,
                 summary="The analysis as a page: conclusion, lesions, and a slice viewer around each lesion",
                 responses=fhir_responses({}, (400, 401, 403, 404, 410)), dependencies=read)
-    async def view(analysis_id: AnalysisId, request: Request, jobs: Annotated[JobStore, Depends(_jobs)],
+    async def view(analysis_id: AnalysisId, request: Request, jobs: Jobs,
                    window: Annotated[str | None, Query(description="soft-tissue or bone")] = None) -> HTMLResponse:
-        job = await _job(jobs, analysis_id, request)
+        job = await analysis_or_404(jobs, analysis_id, request)
         report, lesions = pages.report_parts(job)
         chosen = pages.window_or_default(window)
         viewers = []
@@ -82,8 +68,8 @@ def build_router() -> APIRouter:
                            **fhir_responses({}, (400, 401, 403, 404, 409, 410))},
                 dependencies=read)
     async def slice_image(analysis_id: AnalysisId, plane: Plane, index: Index, request: Request,
-                          jobs: Annotated[JobStore, Depends(_jobs)], window: Window = "soft-tissue") -> Response:
-        job = await _job(jobs, analysis_id, request)
+                          jobs: Jobs, window: Window = "soft-tissue") -> Response:
+        job = await analysis_or_404(jobs, analysis_id, request)
         if job.state != "done":
             raise FHIRError.of(409, "conflict", f"Analysis {analysis_id} is {job.state}: nothing to show yet")
         stored = await _stored(request, job)
