@@ -11,6 +11,7 @@ from typing import Any
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from shared.auth import ON_BEHALF_OF, parse_on_behalf_of
 from shared.errors import database_unavailable
 
 log = logging.getLogger(__name__)
@@ -41,6 +42,26 @@ def agent(principal: Any, client_address: str | None) -> dict:
     if client_address:
         who["network"] = {"address": client_address, "type": "2"}  # 2: IP address
     return who
+
+
+def agents(principal: Any, client_address: str | None, scope: Scope) -> list[dict]:
+    """The requesting client, then the end client it names in X-On-Behalf-Of, if any. The end client
+    is recorded beside the service whose token was checked, never instead of it: it adds to the
+    trail and cannot take the service's place (and is not recorded for an unauthenticated call)."""
+    behalf = parse_on_behalf_of(next((value.decode("latin-1") for key, value in scope.get("headers", [])
+                                      if key.lower() == _ON_BEHALF_HEADER), None))
+    return [agent(principal, client_address), *([end_client(*behalf)] if behalf and principal is not None else [])]
+
+
+_ON_BEHALF_HEADER = ON_BEHALF_OF.lower().encode()
+
+
+def end_client(issuer: str, subject: str) -> dict:
+    """The client a calling service acts for, as that service names it."""
+    return {"requestor": True, "who": {"identifier": {"system": issuer, "value": subject}}, "altId": subject,
+            "type": {"coding": [{"system": "http://terminology.hl7.org/CodeSystem/v3-ParticipationType",
+                                 "code": "PRCP", "display": "primary information recipient"}],
+                     "text": "end client, named by the calling service (X-On-Behalf-Of)"}}
 
 
 def entity(reference: str) -> dict:

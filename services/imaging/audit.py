@@ -23,7 +23,7 @@ from shared.audit import (
     ENTITY_TYPE,
     INTERACTION_SYSTEM,
     REST,
-    agent,
+    agents,
     entity,
     outcome_of,
     request_entity,
@@ -72,8 +72,9 @@ def interaction_of(method: str, path: str) -> tuple[str, str]:
     return ("create", "C") if method == "POST" else ("read", "R")
 
 
-def audit_event(method: str, path: str, status: int, principal: Any, client_address: str | None,
-                patient: str | None, analysis_id: str | None, request_id: str) -> dict:
+def audit_event(method: str, path: str, status: int, who: list[dict], patient: str | None,
+                analysis_id: str | None, request_id: str) -> dict:
+    """who: the AuditEvent's agents (shared.audit.agents): the client, and the end client it acts for."""
     interaction, action = interaction_of(method, path)
     entities = [entity(patient)] if patient else []
     if analysis_id:
@@ -85,7 +86,7 @@ def audit_event(method: str, path: str, status: int, principal: Any, client_addr
         "resourceType": "AuditEvent", "id": str(uuid.uuid4()),
         "type": REST, "subtype": [{"system": INTERACTION_SYSTEM, "code": interaction}], "action": action,
         "recorded": instant(now_ms()), "outcome": outcome_of(status), "outcomeDesc": f"HTTP {status}",
-        "agent": [agent(principal, client_address)],
+        "agent": who,
         "source": source("calcinosis-imaging", "calcinosis imaging service"),
         "entity": entities,
     }
@@ -110,6 +111,7 @@ class AuditMiddleware:
         client = scope.get("client")
         analysis_id = state.get("audit_analysis") or asked_id
         patient = state.get("audit_patient")
-        event = audit_event(scope["method"], scope["path"], status, state.get("principal"),
-                            client[0] if client else None, patient, analysis_id, request_id_var.get())
+        event = audit_event(scope["method"], scope["path"], status,
+                            agents(state.get("principal"), client[0] if client else None, scope),
+                            patient, analysis_id, request_id_var.get())
         await self.trail.record(event, patient, analysis_id)

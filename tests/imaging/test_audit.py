@@ -56,3 +56,22 @@ async def test_every_read_of_an_analysis_leaves_an_audit_event(imaging):
     assert len(unknown) == 1 and codes(unknown[0]["resource"]) == ("read", "R", "4")
     assert not any("reference" in e["what"] for e in unknown[0]["resource"]["entity"])
     assert (await imaging.get("/AuditEvent")).status_code == 400
+
+
+async def test_the_end_client_a_calling_service_names_is_recorded_beside_it(imaging):
+    """A gateway or the classifier calling for a user names that user in X-On-Behalf-Of: the trail
+    keeps both, the caller first; a malformed header names nobody."""
+    submitted = await imaging.post("/analyses", files={"file": ("ct.nii.gz", NIFTI.read_bytes())},
+                                   data={"subject": "Patient/p-behalf"})
+    location = submitted.headers["location"]
+    await finished(imaging, location)
+    assert (await imaging.get(location, headers={"X-On-Behalf-Of": "https://idp.example|dr-who"})).status_code == 200
+    assert (await imaging.get(location, headers={"X-On-Behalf-Of": "no separator"})).status_code == 200
+    events = [e["resource"] for e in (await imaging.get("/AuditEvent", params={"patient": "Patient/p-behalf"})).json()["entry"]]
+    malformed, named = events[0], events[1]  # newest first
+    assert [a.get("altId") for a in named["agent"]][1:] == ["dr-who"]
+    assert named["agent"][1]["who"] == {"identifier": {"system": "https://idp.example", "value": "dr-who"}}
+    assert named["agent"][0]["network"]["address"] == "10.1.2.3"  # the caller stays the first agent
+    assert len(malformed["agent"]) == 1
+    for event in events:
+        get_fhir_model_class("AuditEvent").model_validate(event)

@@ -20,14 +20,13 @@ from shared.audit import (
     ENTITY_TYPE,
     INTERACTION_SYSTEM,
     REST,
-    agent,
+    agents,
     entity,
     outcome_of,
     request_entity,
     respond_then_record,
     source,
 )
-from shared.auth import ON_BEHALF_OF, parse_on_behalf_of
 from shared.fhir_time import instant, now_ms
 from shared.logging import request_id_var
 
@@ -36,7 +35,6 @@ ACTIONS = {"create": "C", "read": "R", "vread": "R", "search-type": "E", "search
            "history-type": "R", "history-system": "R", "update": "U", "patch": "U", "delete": "D", "transaction": "E",
            "batch": "E", "operation": "E", "capabilities": "R"}
 _UNAUDITED = re.compile(r"^/fhir/(metadata|\.well-known/.*)$")
-ON_BEHALF_HEADER = ON_BEHALF_OF.lower().encode()
 _RESOURCE_PATH = re.compile(r"^/fhir/(?P<type>[A-Z][A-Za-z]+)(?:/(?P<id>[A-Za-z0-9\-.]{1,64}))?(?P<rest>/.*)?$")
 
 
@@ -61,9 +59,9 @@ def interaction_of(method: str, path: str) -> str:
     return {"POST": "create", "PUT": "update", "PATCH": "patch", "DELETE": "delete"}.get(method, "read")
 
 
-def audit_event(method: str, path: str, query: str, status: int, principal: Any, client_address: str | None,
-                entities: list[str], request_id: str, on_behalf: tuple[str, str] | None = None) -> dict:
-    """on_behalf: (issuer, subject) of the end client a calling service named (X-On-Behalf-Of)."""
+def audit_event(method: str, path: str, query: str, status: int, who: list[dict], entities: list[str],
+                request_id: str) -> dict:
+    """who: the AuditEvent's agents (shared.audit.agents)."""
     interaction = interaction_of(method, path)
     match = _RESOURCE_PATH.match(path)
     named = [f"{match['type']}/{match['id']}"] if match and match["id"] and not match["id"].startswith(("_", "$")) else []
@@ -76,7 +74,7 @@ def audit_event(method: str, path: str, query: str, status: int, principal: Any,
         "recorded": instant(now_ms()),
         "outcome": outcome_of(status),
         "outcomeDesc": f"HTTP {status}",
-        "agent": [agent(principal, client_address), *([_end_client(*on_behalf)] if on_behalf and principal else [])],
+        "agent": who,
         "source": source("calcinosis-intake", "calcinosis intake FHIR server"),
         "entity": [entity(reference) for reference in touched[:MAX_ENTITIES]],
     }
@@ -85,15 +83,6 @@ def audit_event(method: str, path: str, query: str, status: int, principal: Any,
                                 "query": base64.b64encode(query.encode()).decode(), "description": "search"})
     event["entity"].append(request_entity(request_id))
     return event
-
-
-def _end_client(issuer: str, subject: str) -> dict:
-    """The client a calling service acts for, as that service names it: recorded beside the service
-    (whose token was checked), so it adds to the trail and cannot take the service's place."""
-    return {"requestor": True, "who": {"identifier": {"system": issuer, "value": subject}}, "altId": subject,
-            "type": {"coding": [{"system": "http://terminology.hl7.org/CodeSystem/v3-ParticipationType",
-                                 "code": "PRCP", "display": "primary information recipient"}],
-                     "text": "end client, named by the calling service (X-On-Behalf-Of)"}}
 
 
 def patients_of(resources: list[dict]) -> list[str]:
@@ -172,8 +161,7 @@ class AuditMiddleware:
     async def _record(self, scope: Scope, status: int) -> None:
         state = scope.get("state", {})
         client = scope.get("client")
-        behalf = next((v.decode("latin-1") for k, v in scope.get("headers", []) if k.lower() == ON_BEHALF_HEADER), None)
-        event = audit_event(scope["method"], scope["path"], scope.get("query_string", b"").decode("latin-1"),
-                            status, state.get("principal"), client[0] if client else None,
-                            state.get("audit_entities", []), request_id_var.get(), parse_on_behalf_of(behalf))
+        event = audit_event(scope["method"], scope["path"], scope.get("query_string", b"").decode("latin-1"), status,
+                            agents(state.get("principal"), client[0] if client else None, scope),
+                            state.get("audit_entities", []), request_id_var.get())
         await self.interactions.record_audit_event(event)
