@@ -124,6 +124,20 @@ def _is_error(issue: dict) -> bool:
     return issue.get("severity") in ("error", "fatal")
 
 
+def expected_outcome(source: Source, case: dict) -> tuple[str, bytes | None]:
+    """The reference validator's outcome file for a case. The runner writes them as
+    `R4.<name>-base.json` (the base check; `-profile` for a profile's); a few manifest entries
+    name the file without its `-base`, which is then the one meant."""
+    name = case.get("java")
+    if not isinstance(name, str):
+        return "", None
+    for candidate in (name, name.removesuffix(".json") + "-base.json"):
+        found = source.read(f"validator/outcomes/{candidate}")
+        if found is not None:
+            return candidate, found
+    return name, None
+
+
 def main(git_dir: str, commit: str) -> None:
     source = Source(git_dir, commit)
     manifest = json.loads(source.read("validator/manifest.json") or b"{}")
@@ -135,7 +149,7 @@ def main(git_dir: str, commit: str) -> None:
         if case.get("version") not in R4:
             continue
         text = source.read(f"validator/{case['file']}")
-        raw_outcome = source.read(f"validator/outcomes/{case['java']}") if "java" in case else None
+        outcome_name, raw_outcome = expected_outcome(source, case)
         outcome = json.loads(raw_outcome) if raw_outcome else None
         reason = skip_reason(case, text, outcome)
         entry = {"name": case["name"], "file": case["file"], "module": case.get("module")}
@@ -144,10 +158,10 @@ def main(git_dir: str, commit: str) -> None:
             continue
         assert text is not None and outcome is not None and raw_outcome is not None
         resource_type, _ = root_type(text)
-        entry.update(type=resource_type, outcome=case["java"])
+        entry.update(type=resource_type, outcome=outcome_name)
         if "errorCount" in case:
             entry["errorCount"] = case["errorCount"]
-        for folder, name, content in (("cases", case["file"], text), ("outcomes", case["java"], raw_outcome)):
+        for folder, name, content in (("cases", case["file"], text), ("outcomes", outcome_name, raw_outcome)):
             target = OUT / folder / name
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(content)
