@@ -40,7 +40,7 @@ def model_issues(body: dict, resource_type: str, prefix: str = "", json_types: b
                 expression=(location,),
             ))
     except (KeyError, TypeError, ValueError) as exc:  # an unknown type, or a contained resource of one
-        issues.append(Issue("structure", f"{prefix}Cannot parse the resource: {exc}"))
+        issues.append(Issue("structure", f"{prefix}Cannot parse the resource: {exc}", expression=(resource_type,)))
     return issues
 
 

@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from tests.intake.fhir_data import FHIR, body, create, issues, patient, phosphate
+from tests.intake.fhir_data import FHIR, body, create, issues, patient, phosphate, post_entry, transaction
 
 
 async def assert_nothing_stored(intake):
@@ -110,3 +110,42 @@ async def test_validate_operation(intake):
     not_json = await intake.post("/fhir/Patient/$validate", content=b"nope", headers=FHIR)
     assert not_json.status_code == 400
     await assert_nothing_stored(intake)
+
+
+async def test_every_issue_of_validation_is_located(intake):
+    """Each issue names where it lies with a FHIRPath `expression`, as the reference validator's
+    do (issue 14): references to nothing, wrong resources in a Bundle, a blocked delete."""
+    located: dict[str, list[list[str]]] = {}
+
+    async def outcome_of(name, response, status):
+        assert response.status_code == status, response.text
+        located[name] = [issue.get("expression") for issue in response.json()["issue"]]
+
+    missing = phosphate("Patient/nobody")
+    await outcome_of("create, a reference to nothing", await intake.post(
+        "/fhir/Observation", content=body(missing), headers=FHIR), 422)
+    await outcome_of("$validate mode=create", await intake.post(
+        "/fhir/Observation/$validate?mode=create", content=body(missing), headers=FHIR), 200)
+    await outcome_of("transaction, a reference to nothing", await intake.post(
+        "/fhir", content=body(transaction(post_entry(missing))), headers=FHIR), 422)
+    await outcome_of("not an object", await intake.post("/fhir/Patient", content=b"[1, 2]", headers=FHIR), 400)
+    await outcome_of("a contained resource of no type", await intake.post("/fhir/Patient", content=body(
+        {"resourceType": "Patient", "contained": [{"resourceType": "Nonsense"}]}), headers=FHIR), 400)
+    await outcome_of("a transaction entry of an unsupported type", await intake.post("/fhir", content=body(
+        transaction(post_entry({"resourceType": "Nonsense"}))), headers=FHIR), 400)
+    await outcome_of("Bundle/$validate, an entry that is no resource", await intake.post(
+        "/fhir/Bundle/$validate", content=body({"resourceType": "Bundle", "type": "collection",
+                                                 "entry": [{"fullUrl": "urn:uuid:1", "resource": []}]}),
+        headers=FHIR), 200)
+    pid = (await create(intake, patient()))["id"]
+    await create(intake, phosphate(f"Patient/{pid}"))
+    await outcome_of("mode=delete, still referenced", await intake.get(
+        f"/fhir/Patient/{pid}/$validate", params={"mode": "delete"}), 200)
+    await outcome_of("the all-clear", await intake.post(
+        "/fhir/Patient/$validate", content=body(patient()), headers=FHIR), 200)
+    assert all(expression for found in located.values() for expression in found), located
+    assert located["create, a reference to nothing"] == [["Observation.subject"]]
+    assert located["$validate mode=create"] == [["Observation.subject"]]
+    assert located["transaction, a reference to nothing"] == [["Observation.subject"]]
+    assert located["not an object"] == [["Patient"]]
+    assert located["mode=delete, still referenced"] == [["Patient"]]

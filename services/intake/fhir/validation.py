@@ -30,13 +30,14 @@ class Incoming:
     where: str = ""  # e.g. Bundle.entry[3], for messages
     r4_rules: list[Issue] = field(default_factory=list)  # required bindings and invariants the R4 layer found broken
 
-    def local_references(self) -> set[tuple[str, str]]:
-        """(type, id) of each relative reference to a resource type this server stores."""
-        found = set()
-        for _, _, ref in self.references:
+    def local_references(self) -> dict[tuple[str, str], str]:
+        """(type, id) of each relative reference to a resource type this server stores, with the
+        location of its first reference (for an issue's expression)."""
+        found: dict[tuple[str, str], str] = {}
+        for _, location, ref in self.references:
             match = RELATIVE_REFERENCE.match(ref["reference"])
             if match and match["type"] in SUPPORTED_TYPES:
-                found.add((match["type"], match["id"]))
+                found.setdefault((match["type"], match["id"]), location)
         return found
 
 
@@ -50,15 +51,22 @@ def resource_verdict(body: dict, resource_type: str, prefix: str = "") -> Verdic
     """The fhir.resources models' and the R4 layer's findings; R4 decides which elements exist."""
     r4 = check_resource(body, resource_type, prefix)
     structure = list(r4.structure) if r4 is not None else []
-    reported = {issue.expression for issue in structure}
+    reported = [location for issue in structure for location in issue.expression]
     # The R4 walk checks the JSON types of primitives itself; the models' own walk only without it.
     for issue in model_issues(body, resource_type, prefix, json_types=r4 is None):
-        if issue.expression in reported:
-            continue  # the same element, already named
+        if any(_related(location, known) for location in issue.expression for known in reported):
+            continue  # the element R4 found wrong, seen again from inside or outside: one fault, one issue
         if r4 is not None and issue.diagnostics.endswith(UNKNOWN_ELEMENT) and knows(body, resource_type, issue.expression[0]):
             continue  # an element R4 defines and the R4B models do not know (Extension.valueMeta)
         structure.append(issue)
     return structure, r4.rules if r4 is not None else []
+
+
+def _related(a: str, b: str) -> bool:
+    """Whether one location is the other or lies within it (Patient.x, Patient.x[1].y)."""
+    if len(a) > len(b):
+        a, b = b, a
+    return b.startswith(a) and (len(b) == len(a) or b[len(a)] in ".[")
 
 
 def check_structure(body: Any, expected_type: str | None, where: str = "", verdict: Verdict | None = None) -> Incoming:
@@ -69,7 +77,8 @@ def check_structure(body: Any, expected_type: str | None, where: str = "", verdi
     """
     prefix = f"{where}: " if where else ""
     if not isinstance(body, dict):
-        raise FHIRError.of(400, "structure", f"{prefix}A FHIR resource must be a JSON object.")
+        root = where or expected_type  # the place the resource should have been
+        raise FHIRError.of(400, "structure", f"{prefix}A FHIR resource must be a JSON object.", *([root] if root else []))
     resource_type = body.get("resourceType")
     if not isinstance(resource_type, str):
         raise FHIRError.of(400, "required", f"{prefix}The resource has no resourceType.", "resourceType")
@@ -79,7 +88,8 @@ def check_structure(body: Any, expected_type: str | None, where: str = "", verdi
             f"{prefix}The resource is a {resource_type} but this endpoint takes {expected_type}.", "resourceType",
         )
     if resource_type not in SUPPORTED_TYPES:
-        raise FHIRError.of(400, "not-supported", f"{prefix}Resource type {resource_type} is not supported by this server.")
+        raise FHIRError.of(400, "not-supported", f"{prefix}Resource type {resource_type} is not supported by this server.",
+                           "resourceType")
     empties, references = scan(body, resource_type)
     issues = [Issue("structure", f"{prefix}{location}: {what} are not allowed in FHIR JSON", expression=(location,))
               for location, what in empties]

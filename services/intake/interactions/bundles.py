@@ -265,7 +265,7 @@ class BundleProcessor:
         needs it first waits for that write). PUTs are stored after, by the caller."""
         chunks = [[e for e in chunk if not e.settled] for chunk in verdicts.chunks]
         pending = {(e.resource_type, e.target_id) for chunk in chunks for e in chunk}
-        wanted: dict[tuple[str, str], str] = {}
+        wanted: dict[tuple[str, str], tuple[str, str]] = {}
         writing: asyncio.Future | None = None
         current = 0
         try:

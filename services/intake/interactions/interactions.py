@@ -42,13 +42,14 @@ class SearchResult:
     truncated: bool = False  # _revinclude found more than the executor's limit per page
 
 
-def check_rules(resources: list[Incoming], wanted: dict[tuple[str, str], str]) -> None:
-    """Raise 422 when a resource breaks a rule; note in `wanted` what each refers to, and where."""
+def check_rules(resources: list[Incoming], wanted: dict[tuple[str, str], tuple[str, str]]) -> None:
+    """Raise 422 when a resource breaks a rule; note in `wanted` what each refers to, and where
+    (the resource's place in a Bundle, and the reference's location)."""
     issues: list[Issue] = []
     for incoming in resources:
         issues += rule_issues(incoming)
-        for key in incoming.local_references():
-            wanted.setdefault(key, incoming.where)
+        for key, location in incoming.local_references().items():
+            wanted.setdefault(key, (incoming.where, location))
     if issues:
         raise FHIRError(422, issues)
 
@@ -140,7 +141,7 @@ class UnitOfWork:
         `pending` holds the (type, id) of resources written in the same transaction, which
         count as existing.
         """
-        wanted: dict[tuple[str, str], str] = {}
+        wanted: dict[tuple[str, str], tuple[str, str]] = {}
         check_rules(resources, wanted)
         await self.check_references_exist(wanted, pending)
 
@@ -148,13 +149,15 @@ class UnitOfWork:
         """The stored resources that refer to this one (which a delete would break)."""
         return await self._store.referrers(resource_type, resource_id)
 
-    async def check_references_exist(self, wanted: dict[tuple[str, str], str], pending: Collection[tuple[str, str]]) -> None:
+    async def check_references_exist(
+        self, wanted: dict[tuple[str, str], tuple[str, str]], pending: Collection[tuple[str, str]],
+    ) -> None:
         missing = set(wanted) - set(pending)
         missing -= await self._store.existing(missing)
         if missing:
             raise FHIRError(422, [
-                Issue("not-found", f"{wanted[key] + ': ' if wanted[key] else ''}Referenced resource "
-                      f"{key[0]}/{key[1]} does not exist on this server")
+                Issue("not-found", f"{wanted[key][0] + ': ' if wanted[key][0] else ''}Referenced resource "
+                      f"{key[0]}/{key[1]} does not exist on this server", expression=(wanted[key][1],))
                 for key in sorted(missing)
             ])
 
@@ -327,7 +330,7 @@ class Interactions:
             async with self.reading() as work:
                 referrers = await work.referrers(resource_type, resource_id)
             return [Issue("conflict", f"{resource_type}/{resource_id} cannot be deleted: it is referenced by "
-                          f"{', '.join(referrers)}")] if referrers else []
+                          f"{', '.join(referrers)}", expression=(resource_type,))] if referrers else []
         try:
             incoming = check_structure(body, resource_type)
             if mode == "update" and resource_id is None:

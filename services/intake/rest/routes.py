@@ -300,9 +300,9 @@ def _type_routes(router: APIRouter, t: str) -> None:
         mode = request.query_params.get("mode")
         if mode == "delete":
             request.state.principal.require(t, "delete")
-            return _outcome(await interactions.validate(t, None, id, mode))
+            return _outcome(await interactions.validate(t, None, id, mode), t)
         stored = await interactions.read(t, id)
-        return _outcome(await interactions.validate(t, stored.content, id, mode))
+        return _outcome(await interactions.validate(t, stored.content, id, mode), t)
 
 
 MODE_PARAMETER = {"name": "mode", "in": "query", "required": False,
@@ -351,9 +351,10 @@ def _unwrap_parameters(body: Any, mode: str | None) -> tuple[Any, str | None]:
     return body, mode
 
 
-def _outcome(issues: list[Issue]) -> Response:
-    if not issues:
-        issues = [Issue("informational", "No issues: the resource is valid", severity="information")]
+def _outcome(issues: list[Issue], resource_type: str) -> Response:
+    if not issues:  # located like every issue: here, the resource as a whole
+        issues = [Issue("informational", "No issues: the resource is valid", severity="information",
+                        expression=(resource_type,))]
     return fhir_response(operation_outcome(issues))
 
 
@@ -361,7 +362,7 @@ async def _validate(request: Request, interactions: Interactions, t: str, body: 
     body, mode = _unwrap_parameters(body, request.query_params.get("mode"))
     if mode == "delete":
         request.state.principal.require(t, "delete")
-    return _outcome(await interactions.validate(t, body, id, mode))
+    return _outcome(await interactions.validate(t, body, id, mode), t)
 
 
 def build_router() -> APIRouter:
@@ -417,7 +418,7 @@ def build_router() -> APIRouter:
                                           (400, 413, 415, *AUTH_ERRORS)))
     async def validate_bundle(interactions: Interact, principal: Caller, body: Body) -> Response:
         bundle, _ = _unwrap_parameters(body, None)
-        return _outcome(interactions.validate_bundle(bundle))
+        return _outcome(interactions.validate_bundle(bundle), "Bundle")
 
     for resource_type in SUPPORTED_TYPES:
         _type_routes(router, resource_type)
