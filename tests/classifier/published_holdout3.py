@@ -613,3 +613,125 @@ CASES = [
         "lesions": [{"site": "hip-gluteal", "flags": {"skin-ulceration": True, "subcutaneous": True}}],
     },
 ]
+
+# ------------------------------------------------------------- extension (second helper): mostly tumoral calcinosis
+# Written with the same rules and the same blindness, after the 46 cases above, to bring the set past 70 cases with
+# the hyperphosphatemic familial form it lacked; every publication checked against all three sets ("collision"/"ok").
+CASES += [
+    {
+        "id": "hftc-galnt3-sibship-forty-year-follow-up-carmichael-2009",
+        "expected": "tc-primary-hyperphosphatemic",
+        "citation": {"authors": "Carmichael KD, Bynum JA, Evans EB", "title": "Familial Tumoral Calcinosis: A Forty-Year Follow-up on One Family",
+                     "journal": "J Bone Joint Surg Am 91(3):664-671", "year": 2009, "doi": "10.2106/JBJS.G.01512", "verified": True},
+        "story": "One of seven affected children of healthy, unrelated black parents with sixteen children, followed for up to forty years; "
+                 "all seven had hyperphosphatemia (sent as 'high'), the family's defect is in GALNT3, and the periarticular calcified "
+                 "lesions recurred after many operations (an average of twenty-one per patient). The abstract gives no age, sex or site "
+                 "per patient: no age or sex is sent and the calcified lesion is sent at site 'other'.",
+        "date": "2009-03-01",
+        "labs": {"phosphate": "H"},
+        "findings": {"family-history-calcinosis": True, "consanguinity": False, "recurrence-after-excision": True},
+        "lesions": [{"site": "other"}],
+        "genetics": [{"gene": "GALNT3", "present": True, "significance": "pathogenic"}],
+    },
+    {
+        "id": "ftc-galnt3-splice-beninese-brother-2008",
+        "expected": "tc-primary-hyperphosphatemic",
+        "citation": {"authors": NOT_RETRIEVED, "title": "Tumoral calcinosis due to GALNT3 c.516-2A>T mutation in a black African family",
+                     "journal": "(journal not retrieved; copy on acemap.info)", "year": 2008, "verified": False},
+        "story": "One of two brothers of a Beninese family with familial tumoral calcinosis from a homozygous splice-site variant of GALNT3 "
+                 "(c.516-2A>T); a particularly severe phenotype with amelogenesis imperfecta. The summary gives no age, site or laboratory "
+                 "value, and its diagnosis is not worded as hyperphosphatemic, so no phosphate is sent; the calcified masses are sent at "
+                 "site 'other'.",
+        "sex": "male", "date": "2008-01-01",
+        "findings": {"family-history-calcinosis": True, "dental-anomalies": True},
+        "lesions": [{"site": "other"}],
+        "genetics": [{"gene": "GALNT3", "present": True, "significance": "pathogenic"}],
+    },
+    {
+        "id": "hftc-right-shoulder-woman-73-dental-clue-lee-2021",
+        "expected": "tc-primary-hyperphosphatemic",
+        "citation": {"authors": "Lee AE, Hartley IR, Roszko KL, Vanek C, Gafni RI, Collins MT",
+                     "title": "Hyperphosphatemic Familial Tumoral Calcinosis Hidden in Plain Sight for 73 Years: A Case Report",
+                     "journal": "Front Dent Med 2:719752", "year": 2021, "doi": "10.3389/fdmed.2021.719752", "verified": True},
+        "story": "Woman who had the symptoms for decades and was diagnosed at 73 years, when a large right-shoulder calcification was "
+                 "connected with her hyperphosphatemia (sent as 'high'); dental pulp calcifications and thistle-shaped roots were "
+                 "probably on her radiographs since childhood.",
+        "birth": born(73, "2021-01-01"), "sex": "female", "date": "2021-01-01",
+        "labs": {"phosphate": "H"},
+        "findings": {"dental-anomalies": True},
+        "lesions": [{"site": "shoulder", "side": "right"}],
+    },
+    {
+        "id": "hftc-dental-jaw-anomalies-boy-13-favia-2014",
+        "expected": "tc-primary-hyperphosphatemic",
+        "citation": {"authors": "Favia G, Lacaita MG, Limongelli L, Tempesta A, Laforgia N, Cazzolla AP, Maiorano E",
+                     "title": "Hyperphosphatemic Familial Tumoral Calcinosis: Odontostomatologic Management and Pathological Features",
+                     "journal": "Am J Case Rep 15:569-575", "year": 2014, "doi": "10.12659/AJCR.892113", "verified": True},
+        "story": "13-year-old boy with a known diagnosis of hyperphosphatemic familial tumoral calcinosis (phosphate sent as 'high' on it) "
+                 "referred for dental anomalies and maxillary and mandibular hypoplasia: multiple impacted, short and bulbous teeth with "
+                 "pulp-chamber and canal obliteration. The abstract describes no soft-tissue mass, so none is sent.",
+        "birth": born(13, "2014-06-01"), "sex": "male", "date": "2014-06-01",
+        "labs": {"phosphate": "H"},
+        "findings": {"dental-anomalies": True},
+    },
+    {
+        "id": "tc-supraclavicular-infant-boy-raised-phosphate-niall",
+        "expected": "tc-primary-hyperphosphatemic",
+        "citation": {"authors": "Niall DM, Fogarty EE, Dowling FE", "title": "Spontaneous regression of tumoral calcinosis in an infant: a case report",
+                     "journal": "(journal not retrieved; copy on coek.info)", "year": None, "verified": False},
+        "story": "Otherwise healthy 1-year-old white boy with a painless right supraclavicular mass noticed 10 days before, about 4 cm, solid "
+                 "and fixed to the thoracic inlet; no trauma. Normal blood count, calcium, magnesium and alkaline phosphatase; inorganic "
+                 "phosphate slightly raised at 2.15 mmol/L (1.2-2.0); urinary catecholamines normal. Chest radiograph: irregularly "
+                 "calcified 4.5-cm mass next to an expanded first rib with a sclerotic margin. Typed hyperphosphatemic from the raised "
+                 "phosphate without another disease (the incisional-biopsy histology is not sent; work-up date approximate).",
+        "birth": born(1, "1995-01-01"), "sex": "male", "date": "1995-01-01",
+        "labs": {"phosphate-molar": (2.15, "mmol/L", (1.2, 2.0)), "calcium": "N", "alp": "N"},
+        "findings": {"trauma-at-site": False},
+        "lesions": [{"site": "neck", "side": "right", "size_cm": 4.5, "flags": {"painful": False, "bone-contact": True}}],
+    },
+    {
+        "id": "uremic-fever-shoulders-hands-knees-man-48-nguyen-2018",
+        "expected": "tc-secondary-uremic",
+        "citation": {"authors": "Nguyen NV, Guzman EJ, Mesa CJ, Hinson SA", "title": "Fever as a Presentation of Tumoral Calcinosis: A Case Report",
+                     "journal": "Int J Biomed 8(1):75-78", "year": 2018, "doi": "10.21103/Article8(1)_CR3", "verified": True},
+        "story": "48-year-old man on hemodialysis with fever of unknown source and diffuse joint pain, found to have progressive multiple "
+                 "tumour-like swellings of the shoulders, hands and knees. No laboratory value in the stored abstract; years on dialysis "
+                 "not given.",
+        "birth": born(48, "2018-01-01"), "sex": "male", "date": "2018-01-01",
+        "findings": {"dialysis": True, "chronic-kidney-disease": True, "fever": True},
+        "lesions": [{"site": "shoulder", "side": "bilateral", "flags": {"painful": True}},
+                    {"site": "hand", "side": "bilateral"}, {"site": "knee", "side": "bilateral"}],
+    },
+    {
+        "id": "ssc-tumoral-calcinosis-lumbar-facets-woman-49-shibuya-2006",
+        "expected": "systemic-sclerosis",
+        "expected_typing": "secondary",
+        "citation": {"authors": "Shibuya S, Kawaguchi Y, Arima N, Yamamoto T, Dobashi H, Tokuda M",
+                     "title": "Tumoral calcinosis in bilateral facet joints of the lumbar spine in scleroderma. Case report",
+                     "journal": "J Neurosurg Spine 5(5):451-4", "year": 2006, "doi": "10.3171/spi.2006.5.5.451", "pmid": "17120897",
+                     "verified": True},
+        "story": "49-year-old woman with low-back pain and gait disturbance; scleroderma diagnosed seven years before and treated since "
+                 "(sent as its skin-sclerosis finding). Imaging: tumoral calcinosis centred on the bilateral L3-L4 facet joints with "
+                 "marked canal stenosis, L3 spondylolisthesis and instability. Tumour-like calcinosis of a connective-tissue disease: "
+                 "typing 'secondary'.",
+        "birth": born(49, "2006-06-01"), "sex": "female", "date": "2006-06-01",
+        "findings": {"skin-sclerosis": True},
+        "lesions": [{"site": "paravertebral", "side": "bilateral", "flags": {"painful": True}}],
+    },
+    {
+        "id": "tc-knees-elbows-boy-9-normal-labs-jstage-1984",
+        "expected": "tc-primary-normophosphatemic",
+        "citation": {"authors": NOT_RETRIEVED, "title": "(tumoral calcinosis in a 9-year-old boy admitted in 1984; title not retrieved)",
+                     "journal": "(journal not retrieved; J-STAGE jsjd1982 4(2):111)", "year": None, "verified": False},
+        "story": "9-year-old boy admitted in 1984 with limited flexion of the left knee from an anterior mass; skin eruptions over both knees "
+                 "and the right elbow for a year with repeated chalky white discharge, no trauma; painless masses on the extensor aspects "
+                 "of the knees and elbows. Radiograph: well-demarcated lobulated periarticular calcified mass of the left knee. Normal "
+                 "serum calcium, phosphorus and alkaline phosphatase; no renal, collagen or parasitic disease. (Excision histology not sent.)",
+        "birth": born(9, "1984-06-01"), "sex": "male", "date": "1984-06-01",
+        "labs": {"calcium": "N", "phosphate": "N", "alp": "N"},
+        "findings": {"trauma-at-site": False, "chronic-kidney-disease": False},
+        "lesions": [{"site": "knee", "side": "left", "pattern": "lobulated-cloudlike", "flags": {"painful": False, "skin-ulceration": True}},
+                    {"site": "knee", "side": "right", "flags": {"skin-ulceration": True}},
+                    {"site": "elbow", "side": "right", "flags": {"skin-ulceration": True}}],
+    },
+]
