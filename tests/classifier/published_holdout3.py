@@ -735,3 +735,86 @@ CASES += [
                     {"site": "elbow", "side": "right", "flags": {"skin-ulceration": True}}],
     },
 ]
+
+CASES += [
+    {
+        "id": "autoimmune-hyperphosphatemic-tc-gluteal-boy-6-fgf23-autoantibodies-jci-2018",
+        "expected": "tc-primary-hyperphosphatemic",
+        "citation": {"authors": NOT_RETRIEVED,
+                     "title": "(autoimmune hyperphosphatemic tumoral calcinosis with pathogenic FGF23 autoantibodies in a boy; exact title not retrieved)",
+                     "journal": "J Clin Invest 128(12):5368-5373", "year": 2018, "doi": "10.1172/JCI122004", "pmid": "30226830",
+                     "verified": True},
+        "story": "White boy of 6 years 3 months with pain, swelling and a firm lesion of the lateral right hip; MRI: calcified mass in the "
+                 "right gluteus maximus extending into the subcutaneous tissue. Phosphorus 7.2 mg/dl (3.2-6.3 for age) with normal calcium "
+                 "and renal function; intact FGF23 13,000 pg/ml (<52) and C-terminal FGF23 33,000 RU/ml (<=230), i.e. FGF23 resistance; "
+                 "no mutation of FGF23, KL, FGFR1 or GALNT3 on sequencing (sent as GALNT3/FGF23/KL absent). The biopsy histology is not "
+                 "sent; the later type 1 diabetes and the FGF23 autoantibodies are not part of the presentation (work-up date approximate).",
+        "birth": born(6.25, "2017-01-01"), "sex": "male", "date": "2017-01-01",
+        "labs": {"phosphate": (7.2, "mg/dl", (3.2, 6.3)), "calcium": "N", "creatinine": "N", "fgf23": (13000, "pg/ml"),
+                 "fgf23-c-terminal": (33000, "RU/ml")},
+        "lesions": [{"site": "hip-gluteal", "side": "right",
+                     "flags": {"painful": True, "intramuscular": True, "subcutaneous": True}}],
+        "genetics": [{"gene": "FGF23", "present": False}, {"gene": "KL", "present": False}, {"gene": "GALNT3", "present": False}],
+    },
+    {
+        "id": "uremic-right-hip-subacromial-man-41-younes-2008",
+        "expected": "tc-secondary-uremic",
+        "citation": {"authors": "Younes M, Belghali S, Zrour-Hassen S, Béjia I, Touzi M, Bergaoui N",
+                     "title": "Régression complète d'une calcinose tumorale après parathyroïdectomie subtotale chez un patient hémodialysé",
+                     "journal": "Rev Rhum 75:882-885 (French edition; also Joint Bone Spine)", "year": 2008, "verified": False},
+        "story": "41-year-old man on haemodialysis for three and a half years who developed tumoral calcinosis of the right hip and of the "
+                 "subacromial bursa of the right shoulder; the work-up showed hyperparathyroidism (PTH sent as 'high') with a raised "
+                 "calcium-phosphate product (no code; not sent). The calcinosis disappeared eight months after subtotal parathyroidectomy.",
+        "birth": born(41, "2007-06-01"), "sex": "male", "date": "2007-06-01",
+        "labs": {"pth": "H"},
+        "findings": {"dialysis": True, "chronic-kidney-disease": True, "dialysis-years": 3.5},
+        "lesions": [{"site": "hip-gluteal", "side": "right"}, {"site": "shoulder", "side": "right"}],
+    },
+    {
+        "id": "uremic-multifocal-shoulders-hip-mcp-man-29-limbach-1999",
+        "expected": "tc-secondary-uremic",
+        "citation": {"authors": "Limbach FX, Javier-Moder RM, Moulin B, Kuntz JL",
+                     "title": "Une grosse épaule douloureuse chez l'hémodialysé : la calcinose pseudo-tumorale",
+                     "journal": "La Lettre du Rhumatologue 249:28-", "year": 1999, "verified": False},
+        "story": "29-year-old man seen in November 1993 for acute pain of the left shoulder and hip; meningocele operated at six months with "
+                 "L5-S1 paralysis and a neurogenic bladder, interstitial nephropathy from recurrent urinary infections, haemodialysis since "
+                 "1987, moderate secondary hyperparathyroidism since 1990 (PTH sent as 'high'), treated about three years with aluminium "
+                 "hydroxide, calcium supplements and 1,25(OH)2D3. Radiographs: large calcium deposits of the left peritrochanteric region "
+                 "and left rotator cuff, smaller ones at the right shoulder and the left second metacarpophalangeal joint.",
+        "birth": born(29, "1993-11-01"), "sex": "male", "date": "1993-11-01",
+        "labs": {"pth": "H"},
+        "findings": {"dialysis": True, "chronic-kidney-disease": True, "dialysis-years": 6, "aluminium-binder": True,
+                     "active-vitamin-d-therapy": True, "neurological-injury": True},
+        "lesions": [{"site": "shoulder", "side": "left", "flags": {"painful": True}},
+                    {"site": "hip-gluteal", "side": "left", "flags": {"painful": True}},
+                    {"site": "shoulder", "side": "right"}, {"site": "hand", "side": "left"}],
+    },
+    {
+        "id": "tc-idiopathic-left-thigh-woman-38-eldirdiri-2025",
+        "expected": "tc-primary-normophosphatemic",
+        "citation": {"authors": "Eldirdiri S, Eldirdiri S, Elbashir IBA, Aldaw NF, Abd Allah HMA, Ibrahim MY",
+                     "title": "Idiopathic tumoral calcinosis of the left thigh: a case report",
+                     "journal": "J Surg Case Rep 2025(4):rjaf171", "year": 2025, "doi": "10.1093/jscr/rjaf171", "verified": True},
+        "story": "38-year-old Sudanese woman with a painless left-thigh swelling enlarging over one year; firm, well circumscribed, skin "
+                 "normal. Radiograph: calcification with a 'chicken wire' pattern. Idiopathic (sporadic) tumoral calcinosis: labelled "
+                 "normophosphatemic as the sporadic form; the stored abstract gives no laboratory value, so none is sent. (Excision "
+                 "histology not sent.)",
+        "birth": born(38, "2025-01-01"), "sex": "female", "date": "2025-01-01",
+        "lesions": [{"site": "thigh", "side": "left", "pattern": "lobulated-cloudlike", "flags": {"painful": False}}],
+    },
+    {
+        "id": "tc-hip-thigh-and-fifth-toe-girl-14-hazarika-2004",
+        "expected": "tc-primary-normophosphatemic",
+        "citation": {"authors": "Hazarika K, Borborah TR, Choudhury HR, Sharma M", "title": "Tumoral calcinosis - a case report",
+                     "journal": "Indian J Radiol Imaging 14:245-246", "year": 2004, "verified": False},
+        "story": "14-year-old girl with a large swelling of the lateral right thigh for 1.5 years followed by a small lobulated swelling of "
+                 "the lateral left foot next to the fifth toe; both grew slowly, with past ulceration exuding whitish material (healed ulcer "
+                 "pit on the foot); non-tender, lobulated, attached to muscle. Radiographs: dense lobulated homogeneous calcific masses "
+                 "with fluid-fluid levels lateral to the right hip and the fifth metatarsal, bones intact. Sporadic tumoral calcinosis "
+                 "labelled normophosphatemic; no laboratory value in the stored copy, so none is sent.",
+        "birth": born(14, "2004-01-01"), "sex": "female", "date": "2004-01-01",
+        "lesions": [{"site": "hip-gluteal", "side": "right", "pattern": "lobulated-cloudlike",
+                     "flags": {"painful": False, "fluid-calcium-level": True, "skin-ulceration": True, "bone-contact": False}},
+                    {"site": "foot", "side": "left", "flags": {"skin-ulceration": True}}],
+    },
+]

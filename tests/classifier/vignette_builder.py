@@ -51,7 +51,7 @@ LAB_CODES = {
     "corrected-calcium-mass": (LOINC, "46099-8"),
 }
 # the UCUM code of a unit written otherwise on the report (the unit text stays as written)
-UCUM_CODES = {"RU/mL": "[arb'U]/mL"}
+UCUM_CODES = {"RU/mL": "[arb'U]/mL", "RU/ml": "[arb'U]/mL"}
 # HGNC identifiers of the genes of spec-12 (the lab-input helper verifies them)
 HGNC_IDS = {"GALNT3": "HGNC:4125", "FGF23": "HGNC:3680", "KL": "HGNC:6344", "SAMD9": "HGNC:1348", "GNAS": "HGNC:4392",
             "ACVR1": "HGNC:171", "ABCC6": "HGNC:57"}
