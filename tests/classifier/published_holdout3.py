@@ -818,3 +818,104 @@ CASES += [
                     {"site": "foot", "side": "left", "flags": {"skin-ulceration": True}}],
     },
 ]
+
+# look-alikes: calcific tendinitis, calciphylaxis, dermatomyositis, synovial sarcoma, and a spinal systemic-sclerosis calcinosis
+CASES += [
+    {
+        "id": "calcific-tendinitis-longus-colli-woman-35-crp-nzmj-2017",
+        "expected": "calcific-tendinopathy",
+        "citation": {"authors": "Plunkett M, De Lautour H, Worthington A",
+                     "title": "(acute calcific tendinitis of the longus colli muscle; clinical image, exact title not retrieved)",
+                     "journal": "N Z Med J 130(1455)", "year": 2017, "verified": False},
+        "story": "35-year-old woman with two days of severe neck pain and stiffness, worse on the left, and moderate odynophagia; no fever or "
+                 "trauma; tender left cervical paraspinal tissue, marked limitation of neck motion. White cell count 15.5x10^9/L (no "
+                 "code), CRP 88 mg/L (0-5). Radiograph: 13x6-mm calcification in the prevertebral tissue anterior to C2 with "
+                 "prevertebral swelling; CT: amorphous calcification within the left longus colli anterior to C2 with simple "
+                 "prevertebral fluid.",
+        "birth": born(35, "2017-05-12"), "sex": "female", "date": "2017-05-12",
+        "labs": {"crp": (88, "mg/L", (0, 5))},
+        "findings": {"fever": False, "trauma-at-site": False},
+        "lesions": [{"site": "neck", "side": "left", "size_mm": 13, "pattern": "amorphous", "flags": {"painful": True}}],
+    },
+    {
+        "id": "calciphylaxis-hemodialysis-warfarin-woman-33-salem-2018",
+        "expected": "calciphylaxis",
+        "citation": {"authors": "Salem D", "title": "Calciphylaxis", "journal": "Consultant 58(1):44-46 (Photoclinic)", "year": 2018,
+                     "verified": False},
+        "story": "33-year-old woman with end-stage renal disease on hemodialysis, hypertension and diastolic cardiomyopathy; deep-vein "
+                 "thrombosis 10 weeks earlier treated with heparin then warfarin (only a 7-day supply taken); skin lesions began before "
+                 "the first warfarin dose, first called haematomas, then eschar. Black, dry, scaly, shiny, warm, tender and very pruritic "
+                 "lesions of the dorsal right hand, left medial forearm, and both thighs and legs, at different stages; a nodule of the "
+                 "right medial thigh; scars on both knees from surgery for ligament calcification. No laboratory value in the stored copy.",
+        "birth": born(33, "2018-01-01"), "sex": "female", "date": "2018-01-01",
+        "findings": {"dialysis": True, "chronic-kidney-disease": True, "warfarin-therapy": True},
+        "lesions": [{"site": "thigh", "side": "right", "flags": {"painful": True, "subcutaneous": True}}],
+    },
+    {
+        "id": "calciphylaxis-thighs-rejected-transplants-man-33-pmc6089724",
+        "expected": "calciphylaxis",
+        "citation": {"authors": NOT_RETRIEVED, "title": "(calciphylaxis in a haemodialysis patient after two failed kidney transplants; title not retrieved)",
+                     "journal": "(journal not retrieved; PubMed Central PMC6089724)", "year": None, "pmcid": "PMC6089724", "verified": True},
+        "story": "33-year-old man with end-stage renal disease on haemodialysis since 1988, two kidney transplants (1991, rejected after 3 "
+                 "years; 4 months before presentation, rejected after 6 weeks) and severe hyperparathyroidism, seen in November 2002 for "
+                 "one week of a rash over both thighs with severe burning: multiple purpuric macules and papules of the medial upper "
+                 "thighs down to the knees. On prednisolone, tacrolimus and aluminium hydroxide. Low haemoglobin; PTH very high; urea and "
+                 "creatinine raised. No mass: no lesion is sent.",
+        "birth": born(33, "2002-11-01"), "sex": "male", "date": "2002-11-01",
+        "labs": {"pth": "H", "creatinine": "H"},
+        "findings": {"dialysis": True, "chronic-kidney-disease": True, "aluminium-binder": True, "skin-rash": True},
+    },
+    {
+        "id": "calciphylaxis-inner-thighs-liver-kidney-transplant-woman-66-nefrologia",
+        "expected": "calciphylaxis",
+        "citation": {"authors": NOT_RETRIEVED, "title": "(proximal calciphylaxis in a liver and kidney transplant recipient; letter, title not retrieved)",
+                     "journal": "Nefrologia (letter; revistanefrologia.com X2013251409003770)", "year": None, "verified": False},
+        "story": "66-year-old woman with a liver transplant 11 years earlier (alcoholic liver disease) and a second kidney transplant three "
+                 "years earlier (IgA mesangial glomerulonephritis), with hardened, symmetrical, very painful lesions with central dermal "
+                 "necrosis on the inner thighs of both legs. On prednisone, tacrolimus, mycophenolate and acenocoumarol (a vitamin K "
+                 "antagonist, sent as the warfarin finding) for atrial fibrillation. Bone scan without extraskeletal uptake. Graft "
+                 "function not stated, so no kidney finding is sent; the punch-biopsy histology is not sent (work-up date approximate).",
+        "birth": born(66, "2009-01-01"), "sex": "female", "date": "2009-01-01",
+        "findings": {"warfarin-therapy": True},
+        "lesions": [{"site": "thigh", "side": "bilateral", "flags": {"painful": True, "skin-ulceration": True, "subcutaneous": True}}],
+    },
+    {
+        "id": "jdm-calcinosis-knees-elbows-ankylosis-girl-13-ouni-2022",
+        "expected": "dermatomyositis",
+        "citation": {"authors": "Ouni NEI, Ben Salah N, Aounallah A", "title": "Juvenile dermatomyositis in a child with calcinosis and joint ankylosis",
+                     "journal": "Open J Clin Med Images 2(2):1063", "year": 2022, "verified": False},
+        "story": "13-year-old girl with six years of insidious, progressive pain and weakness of the proximal muscles of all four limbs; "
+                 "heliotrope erythema of the eyelids, poikilodermatous reticulate erythema of the face and trunk, flat erythematous "
+                 "papules over the finger joints; tender firm nodules over the knees and elbows; ankylosis of elbows, hips and knees, "
+                 "unable to walk.",
+        "birth": born(13, "2022-06-01"), "sex": "female", "date": "2022-06-01",
+        "findings": {"dermatomyositis-rash": True, "proximal-muscle-weakness": True},
+        "lesions": [{"site": "knee", "side": "bilateral", "flags": {"painful": True}},
+                    {"site": "elbow", "side": "bilateral", "flags": {"painful": True}}],
+    },
+    {
+        "id": "synovial-sarcoma-foot-metatarsal-scalloping-man-46-varghese-2022",
+        "expected": "synovial-sarcoma",
+        "citation": {"authors": "Varghese R, Chauhan U, Paul P, Saran S", "title": "Soft-tissue mass lesion of the foot - Synovial sarcoma",
+                     "journal": "J Med Ultrasound (ahead of print)", "year": 2022, "verified": False},
+        "story": "46-year-old man with two years of gradually progressive swelling and pain of the left foot, no trauma or past history; "
+                 "tender dorsal and medial swelling with stretched, hyperpigmented skin. Radiograph: soft-tissue swelling in the first "
+                 "metatarsal space with scalloping of the first and second metatarsals (no calcification described, so no pattern is sent).",
+        "birth": born(46, "2021-01-28"), "sex": "male", "date": "2021-01-28",
+        "findings": {"trauma-at-site": False},
+        "lesions": [{"site": "foot", "side": "left", "flags": {"painful": True, "bone-erosion": True}}],
+    },
+    {
+        "id": "ssc-intraspinal-calcinosis-l4-l5-radiculopathy-marakovic-2018",
+        "expected": "systemic-sclerosis",
+        "citation": {"authors": "Maraković J, Marinović T, Jeleč V, Dlaka D, Muller D, Blažević A, Raguž M",
+                     "title": "Intraspinal calcinosis mimicking intervertebral disc extrusion: A clinical and surgical case report",
+                     "journal": "Surg Neurol Int", "year": 2018, "verified": False},
+        "story": "Patient (age and sex not in the stored abstract) with severe systemic sclerosis and calcinosis (sent as its skin-sclerosis "
+                 "finding) and a left-greater-than-right lower-limb radiculopathy: bilateral positive Lasègue signs, distal weakness, "
+                 "reduced ankle jerks; MRI: large intracanalicular mass on the left at L4-L5, operated by laminectomy.",
+        "date": "2018-01-01",
+        "findings": {"skin-sclerosis": True},
+        "lesions": [{"site": "paravertebral", "side": "left", "flags": {"painful": True}}],
+    },
+]
