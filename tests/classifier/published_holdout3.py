@@ -919,3 +919,94 @@ CASES += [
         "lesions": [{"site": "paravertebral", "side": "left", "flags": {"painful": True}}],
     },
 ]
+
+CASES += [
+    {
+        "id": "tc-second-web-space-woman-22-mimicking-infection-kamath-2005",
+        "expected": "tc-primary-normophosphatemic",
+        "citation": {"authors": "Kamath B, Pinto D, Sharma C, Bhardwaj P, Venkatdass",
+                     "title": "Tumoral Calcinosis Of Hand: A Rare Location With Unusual Presentation",
+                     "journal": "Internet J Orthop Surg 3(2)", "year": 2005, "verified": False},
+        "story": "Apparently healthy 22-year-old housewife with seven days of severe pain and swelling over the second web space of the "
+                 "hand, worsening rapidly, referred as an infection; afebrile and well, no lymphadenopathy, reduced but painless range at "
+                 "the metacarpophalangeal joint; no similar lesion, past episode or family history. Radiograph: multiple round-to-oval, "
+                 "well-demarcated, lobulated calcified masses around the second metacarpophalangeal joint, unattached to bone, joint normal. "
+                 "Blood tests including ESR and counts normal; no disturbance of calcium or phosphate metabolism (side not given).",
+        "birth": born(22, "2005-01-01"), "sex": "female", "date": "2005-01-01",
+        "labs": {"calcium": "N", "phosphate": "N"},
+        "findings": {"fever": False, "family-history-calcinosis": False},
+        "lesions": [{"site": "hand", "pattern": "lobulated-cloudlike", "flags": {"painful": True, "bone-contact": False}}],
+    },
+    {
+        "id": "tc-index-finger-pulp-woman-22-amati-2015",
+        "expected": "tc-primary-normophosphatemic",
+        "citation": {"authors": "Amati C, Pesce V, Armenio A, Solarino G, Moretti B", "title": "Tumoral calcinosis of the hand",
+                     "journal": "J Surg Case Rep 2015(4):rjv036", "year": 2015, "doi": "10.1093/jscr/rjv036", "verified": True},
+        "story": "22-year-old right-handed woman with several small painless swellings under the skin of the pulp of an index finger, the "
+                 "first noticed three years before and more over two years; no trauma; normal serum phosphate and calcium; only a cosmetic "
+                 "complaint. Radiograph: multiple ill-defined round calcified lesions of the finger (side not given).",
+        "birth": born(22, "2015-01-01"), "sex": "female", "date": "2015-01-01",
+        "labs": {"phosphate": "N", "calcium": "N"},
+        "findings": {"trauma-at-site": False},
+        "lesions": [{"site": "finger", "pattern": "punctate", "flags": {"painful": False, "subcutaneous": True}}],
+    },
+    {
+        "id": "uremic-wrist-carpal-tunnel-lupus-woman-25-rheumatology-letter",
+        "expected": "tc-secondary-uremic",
+        "citation": {"authors": NOT_RETRIEVED,
+                     "title": "(carpal tunnel syndrome from uraemic tumoral calcinosis of the wrist and hand in a haemodialysis patient; letter, title not retrieved)",
+                     "journal": "(Rheumatology letter from a Barcelona renal transplant unit; journal details not retrieved)", "year": None,
+                     "verified": False},
+        "story": "25-year-old woman with chronic renal failure from systemic lupus erythematosus (sent as its lupus finding), on "
+                 "haemodialysis since 1989, with pain, weakness and paraesthesia in the median-nerve territory of the right hand; several "
+                 "firm, painless tumours of the right wrist and proximal palm; positive Phalen and Tinel signs. Radiograph: lobulated, "
+                 "homogeneous, densely calcified mass over the carpus and metacarpus; CT: through the carpal tunnel to the second-fourth "
+                 "metacarpals; MRI: 4x3.5-cm walled mass in the carpal tunnel and thenar eminence. Years on dialysis not computable from "
+                 "the copy (work-up date approximate).",
+        "birth": born(25, "2000-01-01"), "sex": "female", "date": "2000-01-01",
+        "findings": {"dialysis": True, "chronic-kidney-disease": True, "lupus-features": True},
+        "lesions": [{"site": "wrist", "side": "right", "size_cm": 4, "pattern": "lobulated-cloudlike", "flags": {"painful": False}},
+                    {"site": "hand", "side": "right"}],
+    },
+    {
+        "id": "gout-bilateral-patellae-man-49-soonchunhyang-2019",
+        "expected": "gouty-tophus",
+        "citation": {"authors": NOT_RETRIEVED, "title": "Symptomatic Tophaceous Gout in the Bilateral Patellae",
+                     "journal": "Soonchunhyang Med Sci 25(1):53-56", "year": 2019, "doi": "10.15746/sms.19.008", "verified": True},
+        "story": "49-year-old man with multiple growing, painful masses over the front of both knees for three years (two right, one "
+                 "left); gout diagnosed a year before, treated only with naproxen; mild tenderness, no warmth, full motion. White count, "
+                 "ESR and CRP normal; uric acid 8.3 mg/dL (4-7). Radiograph: well-defined 8x16-mm osteolytic lesion with a sclerotic "
+                 "border in the superolateral right patella; MRI: three soft-tissue masses.",
+        "birth": born(49, "2019-02-01"), "sex": "male", "date": "2019-02-01",
+        "labs": {"urate": (8.3, "mg/dL", (4, 7)), "crp": "N"},
+        "findings": {"gout-history": True},
+        "lesions": [{"site": "knee", "side": "right", "flags": {"painful": True, "bone-erosion": True}},
+                    {"site": "knee", "side": "left", "flags": {"painful": True}}],
+    },
+    {
+        "id": "gout-quadriceps-tendon-patella-man-boray-694",
+        "expected": "gouty-tophus",
+        "citation": {"authors": NOT_RETRIEVED, "title": "(tophaceous gout of the quadriceps tendon eroding the patella; case 694, title not retrieved)",
+                     "journal": "Boray Medical clinical cases (boraymedical.com, case 694)", "year": None, "verified": False},
+        "story": "Man (age not given) with a long-standing painful suprapatellar mass of the right knee impairing movement, not responding "
+                 "to anti-inflammatory drugs; history and examination otherwise negative. Serum urate 11.3 mg/dL (upper limit 8). "
+                 "Radiograph: focal osteolysis with sclerotic margins of the upper pole of the patella, suprapatellar soft-tissue swelling "
+                 "and irregular calcifications at the quadriceps insertion; MRI: thickened quadriceps tendon in a fusiform swelling eroding "
+                 "the patella (work-up date approximate).",
+        "sex": "male", "date": "2015-01-01",
+        "labs": {"urate": (11.3, "mg/dL")},
+        "lesions": [{"site": "knee", "side": "right", "pattern": "tendon-linear", "flags": {"painful": True, "bone-erosion": True}}],
+    },
+    {
+        "id": "gout-medial-proximal-tibia-mass-man-57-ozkan-2013",
+        "expected": "gouty-tophus",
+        "citation": {"authors": "Ozkan FU, Bilsel K, Turkmen I, Erdil M, Soylemez S, Ozkan K",
+                     "title": "Tophi gout around the knee joint: An unusual presentation with a soft tissue mass",
+                     "journal": "Int J Case Rep Images 4(9):593-596", "year": 2013, "verified": False},
+        "story": "57-year-old man with knee pain and a localized swelling of the medial proximal tibia enlarging over time; no known "
+                 "rheumatological disease other than gouty arthritis. (The excisional-biopsy histology is not sent.)",
+        "birth": born(57, "2013-01-01"), "sex": "male", "date": "2013-01-01",
+        "findings": {"gout-history": True},
+        "lesions": [{"site": "knee", "flags": {"painful": True}}],
+    },
+]
