@@ -4,8 +4,10 @@ Run `python -m tests.classifier.vignette_builder` to (re)write tests/classifier/
 The vignettes were written from docs/domain.md, not tuned to the model.
 Run `python -m tests.classifier.vignette_builder --published` to (re)write tests/classifier/published/*.json
 from tests/classifier/published_cases.py (the first set written from published case reports, issue 12, now the
-development set), and `--published-holdout` to (re)write tests/classifier/published_holdout/*.json from
-tests/classifier/published_holdout.py (the second, independent held-out set, from other publications).
+development set), `--published-holdout` to (re)write tests/classifier/published_holdout/*.json from
+tests/classifier/published_holdout.py (the second set, held out until stop 13, development material since), and
+`--published-holdout3` to (re)write tests/classifier/published_holdout3/*.json from tests/classifier/published_holdout3.py
+(the third set, written blind from other publications: the held-out set of the final figures).
 
 Beyond the vignettes' inputs the builder writes the shapes of issue 12 item 6 (notes spec-12): molar LOINC
 codes, ionised and albumin-corrected calcium, albumin, bicarbonate, CRP, potassium, intact and C-terminal FGF23,
@@ -31,6 +33,7 @@ HGNC = "http://www.genenames.org/geneId"
 CASES_DIR = Path(__file__).parent / "cases"
 PUBLISHED_DIR = Path(__file__).parent / "published"
 HOLDOUT_DIR = Path(__file__).parent / "published_holdout"
+HOLDOUT3_DIR = Path(__file__).parent / "published_holdout3"
 
 LAB_CODES = {
     "phosphate": (LOINC, "2777-1"), "calcium": (LOINC, "17861-6"), "pth": (LOINC, "2731-8"),
@@ -48,7 +51,7 @@ LAB_CODES = {
     "corrected-calcium-mass": (LOINC, "46099-8"),
 }
 # the UCUM code of a unit written otherwise on the report (the unit text stays as written)
-UCUM_CODES = {"RU/mL": "[arb'U]/mL"}
+UCUM_CODES = {"RU/mL": "[arb'U]/mL", "RU/ml": "[arb'U]/mL"}
 # HGNC identifiers of the genes of spec-12 (the lab-input helper verifies them)
 HGNC_IDS = {"GALNT3": "HGNC:4125", "FGF23": "HGNC:3680", "KL": "HGNC:6344", "SAMD9": "HGNC:1348", "GNAS": "HGNC:4392",
             "ACVR1": "HGNC:171", "ABCC6": "HGNC:57"}
@@ -199,7 +202,12 @@ def write_cases(cases: list[dict], directory: Path = CASES_DIR) -> None:
 if __name__ == "__main__":
     import sys
 
-    if "--published-holdout" in sys.argv[1:]:
+    if "--published-holdout3" in sys.argv[1:]:
+        from tests.classifier.published_holdout3 import CASES as HOLDOUT3
+
+        write_cases(HOLDOUT3, HOLDOUT3_DIR)
+        print(f"wrote {len(HOLDOUT3)} third-set held-out published cases to {HOLDOUT3_DIR}")
+    elif "--published-holdout" in sys.argv[1:]:
         from tests.classifier.published_holdout import CASES as HOLDOUT
 
         write_cases(HOLDOUT, HOLDOUT_DIR)
