@@ -457,7 +457,7 @@ def _add_background(table: dict[str, dict[str, dict[str, Figure]]], priors: dict
                   f"{feature} explain (P {rate:.3g}; referred {base:g})")
         figures = {"true": Figure(lr=round(rate / base, 4), source=source, estimate=True),
                    "false": Figure(lr=round((1 - rate) / (1 - base), 4), source=source, estimate=True)}
-        for code, diagnosis_table in table.items():
+        for diagnosis_table in table.values():
             diagnosis_table.setdefault(feature, figures)
 
 
