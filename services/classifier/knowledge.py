@@ -116,6 +116,21 @@ class Knowledge:
                         table.setdefault((feature, name), []).append((code, math.log(lr)))
         for hallmark, figures in self.unrecorded.items():
             table[(hallmark, UNRECORDED)] = [(code, math.log(f.lr)) for code, f in figures.items() if f.lr != 1.0]
+        # A specific finding (features.yaml) has its background LR in nearly every diagnosis: adding one
+        # log LR to every diagnosis does not change the posterior, so only the differences from it are
+        # kept, and a sent finding costs its few owners, not every diagnosis (features outside evidence
+        # groups only: damping ranks the raw figures).
+        grouped = self.evidence_group_of
+        for feature, spec in self.catalog.features.items():
+            if not spec.specific or feature in grouped:
+                continue
+            for state in ("true", "false"):
+                entries = table.get((feature, state), [])
+                if len(entries) < len(self.priors):
+                    continue  # a diagnosis without a figure (log 0) is the reference already
+                values = [log_lr for _, log_lr in entries]
+                shift = max(set(values), key=values.count)
+                table[(feature, state)] = [(code, log_lr - shift) for code, log_lr in entries if log_lr != shift]
         return table
 
     @cached_property

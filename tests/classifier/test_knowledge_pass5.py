@@ -188,3 +188,20 @@ def test_a_finding_of_one_disease_is_rare_in_the_others():
     assert abs(mixture - base) <= 0.1 * base
     # a feature that is not disease-specific stays neutral where it has no table
     assert KB.figure_for("cppd-deposition", "endemic-parasite-exposure", "true") is None
+
+
+def test_the_background_is_kept_as_a_difference_and_the_posterior_is_exact():
+    # knowledge.log_lrs keeps a specific finding's figures as differences from its background (one log LR
+    # added to every diagnosis changes nothing): the posterior is the plain product of the figures
+    import math
+
+    evidence = {"skin-sclerosis": "true", "raynaud-phenomenon": "false", "sex": "female", "age-band": "adult"}
+    assert len(KB.log_lrs_of("skin-sclerosis", "true")) < len(KB.priors) / 2
+    logs = {code: math.log(prior) + sum(math.log(f.lr) for f in (KB.figure_for(code, feature, state)
+                                                                  for feature, state in evidence.items()) if f)
+            for code, prior in KB.priors.items()}
+    top = max(logs.values())
+    total = sum(math.exp(v - top) for v in logs.values())
+    expected = {code: math.exp(v - top) / total for code, v in logs.items()}
+    got = posterior(evidence, KB)
+    assert all(abs(got[code] - expected[code]) < 1e-9 for code in expected)
