@@ -116,6 +116,21 @@ class Knowledge:
                         table.setdefault((feature, name), []).append((code, math.log(lr)))
         for hallmark, figures in self.unrecorded.items():
             table[(hallmark, UNRECORDED)] = [(code, math.log(f.lr)) for code, f in figures.items() if f.lr != 1.0]
+        # A specific finding (features.yaml) has its background LR in nearly every diagnosis: adding one
+        # log LR to every diagnosis does not change the posterior, so only the differences from it are
+        # kept, and a sent finding costs its few owners, not every diagnosis (features outside evidence
+        # groups only: damping ranks the raw figures).
+        grouped = self.evidence_group_of
+        for feature, spec in self.catalog.features.items():
+            if not spec.specific or feature in grouped:
+                continue
+            for state in ("true", "false"):
+                entries = table.get((feature, state), [])
+                if len(entries) < len(self.priors):
+                    continue  # a diagnosis without a figure (log 0) is the reference already
+                values = [log_lr for _, log_lr in entries]
+                shift = max(set(values), key=values.count)
+                table[(feature, state)] = [(code, log_lr - shift) for code, log_lr in entries if log_lr != shift]
         return table
 
     @cached_property
@@ -420,6 +435,7 @@ def load_knowledge(directory: Path = KNOWLEDGE_DIR) -> Knowledge:
     priors = {d.code: d.prior.value / total for d in diagnoses_list}
     priors[none_fits.code] = none_fits.prior.value / total
     table = {d.code: _compile_diagnosis(d, catalog, codesystems) for d in diagnoses_list}
+    _add_background(table, priors, catalog)
     table[none_fits.code] = _diffuse_table(none_fits, catalog, codesystems)
     _check_references(references)
     _check_figure_sources(diagnoses_list, references)
@@ -431,6 +447,33 @@ def load_knowledge(directory: Path = KNOWLEDGE_DIR) -> Knowledge:
                 raise KnowledgeError(f"diagnoses.yaml: {d.code}/defining: {feature!r} is not a feature with a test")
     return Knowledge(diagnoses, priors, table, catalog, labs, codesystems, management, references, cant_miss, none_fits,
                      unrecorded)
+
+
+BACKGROUND_FLOOR = 0.005  # a disease-specific finding is still seen, now and then, without its disease
+
+
+def _add_background(table: dict[str, dict[str, dict[str, Figure]]], priors: dict[str, float],
+                    catalog: FeatureCatalog) -> None:
+    """A disease-specific finding (features.yaml `specific`) left neutral for the diagnoses without a table made
+    the model incoherent as a whole: skin sclerosis counted as often in CPPD (the referred 5%) as in the
+    population, although systemic sclerosis explains nearly all of it. Those diagnoses get the background rate
+    r = (base rate - sum over the diagnoses with a table of prior x P(present | D)) / (their remaining prior),
+    at least BACKGROUND_FLOOR: LR present r / base rate, absent (1 - r) / (1 - base rate) (Classifier 27)."""
+    for feature, spec in catalog.features.items():
+        if not (spec.specific and spec.boolean and spec.base_rate):
+            continue
+        base = spec.base_rate
+        owners = [code for code, figures in table.items() if feature in figures]
+        explained = sum(priors[code] * table[code][feature]["true"].lr * base for code in owners)
+        rate = max(BACKGROUND_FLOOR, (base - explained) / (1 - sum(priors[code] for code in owners)))
+        if rate >= base:
+            continue
+        source = (f"derived (Classifier 27): the referred prevalence less what the diagnoses with a table of "
+                  f"{feature} explain (P {rate:.3g}; referred {base:g})")
+        figures = {"true": Figure(lr=round(rate / base, 4), source=source, estimate=True),
+                   "false": Figure(lr=round((1 - rate) / (1 - base), 4), source=source, estimate=True)}
+        for diagnosis_table in table.values():
+            diagnosis_table.setdefault(feature, figures)
 
 
 def _diffuse_table(spec: NoneFitsSpec, catalog: FeatureCatalog, codesystems) -> dict[str, dict[str, Figure]]:

@@ -128,7 +128,9 @@ def lesion_evidence(lesions: list[Lesion], catalog: FeatureCatalog) -> dict[str,
     sides = {mass.laterality for mass in lesions if mass.laterality}
     if "bilateral" in sides or {"left", "right"} <= sides:
         evidence["bilateral"] = "true"
-    elif sides and all(mass.laterality for mass in lesions):
+    elif len(lesions) > 1 and sides and all(mass.laterality for mass in lesions):
+        # several masses, all on one side. A single one-sided mass says nothing here: lesion-count
+        # 'single' already holds it, and 'not bilateral' would count it a second time.
         evidence["bilateral"] = "false"
     for flag in BOOLEAN_COMPONENTS:
         values = [mass.flags[flag] for mass in lesions if flag in mass.flags]

@@ -110,6 +110,9 @@ class FeatureSpec(Strict):
     state_displays: dict[str, str] = {}
     composite: dict[str, list[str]] = {}  # a set of states known only as a whole (e.g. CKD, stage unknown)
     evidence: bool = True  # False: an input of other features or of the rules, never an LR of its own
+    # a finding of one disease (skin sclerosis, a Gottron rash): a diagnosis without a table of its own gets
+    # the background rate, what the referred prevalence leaves once the diseases with a table are explained
+    specific: bool = False
     test: TestProposal | None = None
 
 

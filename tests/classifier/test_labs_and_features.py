@@ -126,7 +126,11 @@ def test_lesions_give_site_size_pattern_multiplicity_and_bilaterality():
 
 
 def test_single_lateral_lesion_is_not_bilateral():
-    assert features_of(patient(), mass("elbow", side="right")).evidence["bilateral"] == "false"
+    # one one-sided mass: 'single' says it, and 'not bilateral' would count it twice (Classifier 27)
+    evidence = features_of(patient(), mass("elbow", side="right")).evidence
+    assert evidence["lesion-count"] == "single" and "bilateral" not in evidence
+    two = features_of(patient(), mass("elbow", side="right"), mass("hand", id="m2", side="right")).evidence
+    assert two["bilateral"] == "false"
 
 
 def issue_texts(result, severity):
