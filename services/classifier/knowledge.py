@@ -458,7 +458,7 @@ def _add_background(table: dict[str, dict[str, dict[str, Figure]]], priors: dict
     the model incoherent as a whole: skin sclerosis counted as often in CPPD (the referred 5%) as in the
     population, although systemic sclerosis explains nearly all of it. Those diagnoses get the background rate
     r = (base rate - sum over the diagnoses with a table of prior x P(present | D)) / (their remaining prior),
-    at least BACKGROUND_FLOOR: LR present r / base rate, absent (1 - r) / (1 - base rate) (Classifier 27)."""
+    at least BACKGROUND_FLOOR: LR present r / base rate, absent (1 - r) / (1 - base rate) (Classifier 28)."""
     for feature, spec in catalog.features.items():
         if not (spec.specific and spec.boolean and spec.base_rate):
             continue
@@ -468,7 +468,7 @@ def _add_background(table: dict[str, dict[str, dict[str, Figure]]], priors: dict
         rate = max(BACKGROUND_FLOOR, (base - explained) / (1 - sum(priors[code] for code in owners)))
         if rate >= base:
             continue
-        source = (f"derived (Classifier 27): the referred prevalence less what the diagnoses with a table of "
+        source = (f"derived (Classifier 28): the referred prevalence less what the diagnoses with a table of "
                   f"{feature} explain (P {rate:.3g}; referred {base:g})")
         figures = {"true": Figure(lr=round(rate / base, 4), source=source, estimate=True),
                    "false": Figure(lr=round((1 - rate) / (1 - base), 4), source=source, estimate=True)}

@@ -1,4 +1,4 @@
-"""The fifth knowledge pass (decisions.md, Classifier 27): causes found on the misses of both published sets,
+"""The fifth knowledge pass (decisions.md, Classifier 28): causes found on the misses of both published sets,
 each fixed in general and tested on small synthetic patients (not on the published cases)."""
 
 from datetime import date

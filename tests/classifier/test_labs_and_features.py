@@ -126,7 +126,7 @@ def test_lesions_give_site_size_pattern_multiplicity_and_bilaterality():
 
 
 def test_single_lateral_lesion_is_not_bilateral():
-    # one one-sided mass: 'single' says it, and 'not bilateral' would count it twice (Classifier 27)
+    # one one-sided mass: 'single' says it, and 'not bilateral' would count it twice (Classifier 28)
     evidence = features_of(patient(), mass("elbow", side="right")).evidence
     assert evidence["lesion-count"] == "single" and "bilateral" not in evidence
     two = features_of(patient(), mass("elbow", side="right"), mass("hand", id="m2", side="right")).evidence
