@@ -77,3 +77,15 @@ def test_a_subcutaneous_forearm_mass_without_a_calcium_injection_is_not_iatrogen
     # with the injection stated, it leads as before
     injected = posterior({**unrecorded, "calcium-injection-at-site": "true", "age-band": "infant"}, KB)
     assert max(injected, key=injected.__getitem__) == IATROGENIC
+
+
+# --- extraskeletal myxoid chondrosarcoma reaches the knee, leg and foot (saleh-1992), not only the thigh
+
+
+def test_extraskeletal_chondrosarcoma_of_the_distal_lower_limb_is_not_discounted():
+    esc = "extraskeletal-chondrosarcoma"
+    distal = sum(p_state(esc, "site", site) for site in ("knee", "leg", "foot"))
+    assert distal >= 0.2  # was 0.17: saleh-1992 knee 3, leg 1 and foot 1 of 10
+    assert p_state(esc, "site", "leg") > 0.06  # was 0.05, as common as at any site outside the limbs
+    assert max(KB.feature_states("site"), key=lambda site: p_state(esc, "site", site)) == "thigh"  # still the commonest
+    assert abs(total(esc, "site") - 1) <= 0.02
