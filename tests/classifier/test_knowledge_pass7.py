@@ -77,3 +77,29 @@ def test_the_erosion_of_a_known_crystal_arthropathy_is_not_a_flag():
     gout = features_of(patient(birth="1990-01-01", gender="male"),
                        mass("elbow", side="right", bone_erosion=True, painful=True), finding("gout-history"))
     assert "adjacent bone eroded" not in flags(assess(gout, KB))
+
+
+# --- a disease of calcium metabolism was as likely without a calcium as with a high one
+
+
+def test_the_diseases_of_calcium_metabolism_pay_when_no_calcium_is_stated():
+    for code in ("primary-hyperparathyroidism", "sarcoidosis", "malignancy-hypercalcemia", "milk-alkali",
+                 "vitamin-d-intoxication", "hypoparathyroidism"):
+        assert KB.figure_for(code, "calcium-unrecorded", "unrecorded").lr < 0.45, code
+    for code in ("myositis-ossificans", "extraskeletal-osteosarcoma", "synovial-sarcoma", "tc-primary-normophosphatemic"):
+        assert KB.figure_for(code, "calcium-unrecorded", "unrecorded").lr > 1.0, code
+
+
+def test_a_sent_calcium_is_read_from_its_table_not_from_the_hallmark():
+    features = features_of(patient(birth="1960-01-01"), mass("thigh", side="right", size=40),
+                           lab("17861-6", 11.9, "mg/dL", id="ca"))
+    assert "calcium-unrecorded" not in features.evidence
+    unstated = features_of(patient(birth="1960-01-01"), mass("thigh", side="right", size=40))
+    assert unstated.evidence.get("calcium-unrecorded") == "unrecorded"
+
+
+def test_weight_loss_and_masses_without_a_calcium_are_not_read_as_hyperparathyroidism_first():
+    features = features_of(patient(birth="1969-01-01"), mass("neck", id="m1", side="midline"),
+                           mass("other", id="m2", side="midline"), finding("weight-loss"))
+    leading = [p.code for p in assess(features, KB).predictions[:2]]
+    assert "primary-hyperparathyroidism" not in leading and "sarcoidosis" not in leading
