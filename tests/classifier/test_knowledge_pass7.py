@@ -103,3 +103,36 @@ def test_weight_loss_and_masses_without_a_calcium_are_not_read_as_hyperparathyro
                            mass("other", id="m2", side="midline"), finding("weight-loss"))
     leading = [p.code for p in assess(features, KB).predictions[:2]]
     assert "primary-hyperparathyroidism" not in leading and "sarcoidosis" not in leading
+
+
+# --- which sarcoma: with the alarm raised, a second malignancy of 2% or more was far down the list
+
+
+def _listed(malignant: dict[str, float]):
+    from services.classifier.inference import Prediction, _listed_for_safety
+
+    others = [code for code in KB.diagnoses if code not in MALIGNANCIES][:5]
+    probabilities = {code: 0.0 for code in KB.diagnoses}
+    probabilities.update({code: 0.3 - 0.03 * i for i, code in enumerate(others)})
+    probabilities.update(malignant)
+    predictions = [Prediction(code, code, probabilities[code], 0.01, [], []) for code in others]
+    return others, _listed_for_safety(predictions, probabilities, {}, KB, {})
+
+
+def test_the_two_most_probable_malignancies_are_listed_when_the_second_reaches_the_threshold():
+    first, second = "synovial-sarcoma", "ewing-sarcoma-soft-tissue"
+    at = KB.cant_miss.list_second_at
+    assert at <= 0.02
+    others, listed = _listed({first: 0.09, second: at})
+    codes = [p.code for p in listed]
+    assert codes[:SAFETY_RANK] == [others[0], first, second]  # in order of probability
+    assert all(p.listed_for_safety for p in listed[1:SAFETY_RANK])
+    assert codes[SAFETY_RANK:] == others[1:]  # nothing dropped, the rest in order
+    assert listed[2].probability == at  # moved, not inflated
+    assert "one of the most probable malignancies" in listed[2].rationale
+
+
+def test_a_second_malignancy_below_the_threshold_leaves_the_benign_diagnoses_in_place():
+    first, second = "synovial-sarcoma", "ewing-sarcoma-soft-tissue"
+    others, listed = _listed({first: 0.05, second: KB.cant_miss.list_second_at / 2})
+    assert [p.code for p in listed][:SAFETY_RANK] == [others[0], others[1], first]
