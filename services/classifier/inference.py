@@ -20,7 +20,7 @@ from services.classifier.schema import Figure, TestProposal
 LEADING_CANDIDATES = 5  # the next-best-test separates these
 NEUTRAL = 1.0
 MIN_PREDICTIONS = 5
-SAFETY_RANK = 3  # with the malignancy alarm raised, the most probable malignancy (and a second, cant_miss.yaml) is listed this high at least
+SAFETY_RANK = 3  # with the malignancy alarm raised, the most probable malignancy (and a second: cant_miss.yaml) stands this high
 MIN_REPORTED_PROBABILITY = 0.001  # below this (after the first MIN_PREDICTIONS) a diagnosis is not reported
 
 
@@ -240,9 +240,14 @@ def _listed_for_safety(predictions: list[Prediction], probabilities: dict[str, f
     first = codes[:SAFETY_RANK]
     if all(code in first for code in protected):
         return predictions
-    moved = [predictions[codes.index(code)] if code in first else
-             replace(predictions[codes.index(code)] if code in codes else _prediction(code, probabilities[code], evidence, kb, weights),
-                     listed_for_safety=True) for code in protected]
+
+    def placed(code: str) -> Prediction:
+        if code in first:
+            return predictions[codes.index(code)]
+        found = predictions[codes.index(code)] if code in codes else _prediction(code, probabilities[code], evidence, kb, weights)
+        return replace(found, listed_for_safety=True)
+
+    moved = [placed(code) for code in protected]
     rest = [p for p in predictions if p.code not in protected]
     head = sorted([*rest[:SAFETY_RANK - len(moved)], *moved], key=lambda p: -p.probability)
     return [*head, *rest[SAFETY_RANK - len(moved):]]
