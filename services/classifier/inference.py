@@ -20,7 +20,7 @@ from services.classifier.schema import Figure, TestProposal
 LEADING_CANDIDATES = 5  # the next-best-test separates these
 NEUTRAL = 1.0
 MIN_PREDICTIONS = 5
-SAFETY_RANK = 3  # with the malignancy alarm raised, the most probable malignancy is listed this high at least
+SAFETY_RANK = 3  # with the malignancy alarm raised, the most probable malignancy (and a second: cant_miss.yaml) stands this high
 MIN_REPORTED_PROBABILITY = 0.001  # below this (after the first MIN_PREDICTIONS) a diagnosis is not reported
 
 
@@ -65,7 +65,7 @@ class Prediction:
         parts = [f"Prior {format_probability(self.prior, decimals=1)}."]
         if self.listed_for_safety:
             parts.insert(0, f"Listed among the first {SAFETY_RANK} for safety, not by probability: the can't-miss "
-                            "alarm is raised and this is the most probable malignancy.")
+                            "alarm is raised and this is one of the most probable malignancies.")
         parts.append(f"Supported by: {words(self.supporting)}." if self.supporting else "No finding supports it.")
         parts.append(f"Opposed by: {words(self.opposing)}." if self.opposing else "No finding opposes it.")
         return " ".join(parts)
@@ -225,19 +225,32 @@ def next_best_tests(evidence: dict[str, str], probabilities: dict[str, float], k
 def _listed_for_safety(predictions: list[Prediction], probabilities: dict[str, float], evidence: dict[str, str],
                        kb: Knowledge, weights: dict[tuple[str, str], float]) -> list[Prediction]:
     """The predictions with the most probable malignancy of cant_miss.yaml among the first
-    SAFETY_RANK: when the can't-miss layer raises its alarm, a malignancy far down a list ordered by
-    probability is read as excluded, which the alarm says it is not. Its probability is not
-    changed, and its rationale says why it stands there."""
-    malignancies = [code for code in kb.cant_miss.diagnoses if code in kb.diagnoses]
+    SAFETY_RANK, and the second most probable too once it reaches `list_second_at`: when the
+    can't-miss layer raises its alarm, a malignancy far down a list ordered by probability is read
+    as excluded, which the alarm says it is not (which sarcoma it is, histology decides). Their
+    probabilities are not changed; the first SAFETY_RANK stay in order of probability, and the
+    rationale of a moved malignancy says why it stands there."""
+    malignancies = sorted((code for code in kb.cant_miss.diagnoses if code in kb.diagnoses),
+                          key=lambda code: -probabilities[code])
     if not malignancies:
         return predictions
-    top = max(malignancies, key=lambda code: probabilities[code])
+    protected = [malignancies[0], *[code for code in malignancies[1:2]
+                                    if probabilities[code] >= kb.cant_miss.list_second_at]]
     codes = [p.code for p in predictions]
-    if top in codes[:SAFETY_RANK]:
+    first = codes[:SAFETY_RANK]
+    if all(code in first for code in protected):
         return predictions
-    moved = predictions[codes.index(top)] if top in codes else _prediction(top, probabilities[top], evidence, kb, weights)
-    rest = [p for p in predictions if p.code != top]
-    return [*rest[:SAFETY_RANK - 1], replace(moved, listed_for_safety=True), *rest[SAFETY_RANK - 1:]]
+
+    def placed(code: str) -> Prediction:
+        if code in first:
+            return predictions[codes.index(code)]
+        found = predictions[codes.index(code)] if code in codes else _prediction(code, probabilities[code], evidence, kb, weights)
+        return replace(found, listed_for_safety=True)
+
+    moved = [placed(code) for code in protected]
+    rest = [p for p in predictions if p.code not in protected]
+    head = sorted([*rest[:SAFETY_RANK - len(moved)], *moved], key=lambda p: -p.probability)
+    return [*head, *rest[SAFETY_RANK - len(moved):]]
 
 
 def _prediction(code: str, probability: float, evidence: dict[str, str], kb: Knowledge,

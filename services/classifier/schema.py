@@ -311,6 +311,9 @@ class CantMiss(Strict):
     critical_threshold: float = Field(gt=0, lt=1)
     min_flags: int = Field(ge=1)
     critical_flags: int = Field(ge=1)
+    # with the alarm raised, the second most probable malignancy is listed among the first three too from
+    # this probability (decisions.md Classifier 32); 1 (never) when absent
+    list_second_at: float = Field(default=1.0, gt=0, le=1)
     diagnoses: list[str] = Field(min_length=1)
     sources: list[str] = Field(min_length=1)
     red_flags: list[RedFlag]
