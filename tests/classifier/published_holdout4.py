@@ -48,6 +48,23 @@ CASES = [
         "labs": {"calcium": "N", "phosphate": "N"},
         "lesions": [{"site": "head-face", "side": "right", "flags": {"painful": True, "bone-contact": False}}],
     },
+    {
+        "id": "uremic-buttock-subcutaneous-ulcerated-woman-65-hemodialysis-flap",
+        "expected": "tc-secondary-uremic",
+        "citation": {"authors": NOT_RETRIEVED,
+                     "title": "Huge lumbosacral tumoral calcinosis secondary to end-stage renal disease excised with flap reconstruction (exact title not retrieved)",
+                     "journal": "not retrieved (stored copy on a mirror site)", "year": None, "verified": False},
+        "story": "65-year-old woman on regular haemodialysis for 10 years for end-stage renal disease, with congestive heart failure, and a "
+                 "progressive, firm, freely mobile, severely tender mass of the right buttock for a year (first a small painful nodule two "
+                 "years earlier). An abscess was suspected and incision released a little whitish discharge. CT: solid calcified "
+                 "subcutaneous mass of the right buttock, 34 mm, not connected with muscle or bone; later repeated skin erosion and a "
+                 "5 x 8 cm multilobular yellowish mass protruding through the skin. No laboratory values in the stored part of the "
+                 "report (work-up date approximate).",
+        "birth": born(65, "2020-01-01"), "sex": "female", "date": "2020-01-01",
+        "findings": {"dialysis": True, "dialysis-years": 10, "chronic-kidney-disease": True},
+        "lesions": [{"site": "hip-gluteal", "side": "right", "size_cm": 8,
+                     "flags": {"painful": True, "skin-ulceration": True, "subcutaneous": True, "bone-contact": False}}],
+    },
     # ---------------------------------------------------------------- malignancies
     {
         "id": "synovial-sarcoma-plantar-giant-recurrent-man-23-ijscr-2024",
@@ -191,5 +208,105 @@ CASES = [
         "birth": born(74, "2022-01-01"), "sex": "male", "date": "2022-01-01",
         "lesions": [{"site": "leg", "side": "right", "size_cm": 22,
                      "flags": {"skin-ulceration": True, "bone-erosion": True, "rapid-growth": True}}],
+    },
+    # ---------------------------------------------------------------- calciphylaxis
+    {
+        "id": "calciphylaxis-nonuremic-warfarin-legs-woman-50-practical-dermatology",
+        "expected": "calciphylaxis",
+        "citation": {"authors": NOT_RETRIEVED, "title": "Warfarin-Induced Nonuremic Calciphylaxis: A Case Study and Overview",
+                     "journal": "Practical Dermatology (February 2023)", "year": 2023, "verified": False},
+        "story": "50-year-old woman with atrial fibrillation, hypertension, myocardial infarction, heart failure and diabetes mellitus, on "
+                 "warfarin, with a rash of both lower legs that began as dark spots two weeks after discharge from a heart-failure "
+                 "admission; superimposed cellulitis. The report calls it nonuremic (normal kidney function), so chronic kidney disease "
+                 "is sent as absent. The biopsy histology is not sent.",
+        "birth": born(50, "2023-02-01"), "sex": "female", "date": "2023-02-01",
+        "findings": {"warfarin-therapy": True, "chronic-kidney-disease": False},
+        "lesions": [{"site": "leg", "side": "bilateral"}],
+    },
+    {
+        "id": "calciphylaxis-nonuremic-warfarin-mimicking-vasculitis-woman-rheumatologist",
+        "expected": "calciphylaxis",
+        "citation": {"authors": NOT_RETRIEVED, "title": "Case Report: Warfarin-Induced Non-Uremic Calciphylaxis Mimicking Vasculitis",
+                     "journal": "The Rheumatologist (the-rheumatologist.org)", "year": None, "verified": False},
+        "story": "Woman (age on a page not stored) on warfarin, prednisone for temporal arteritis diagnosed six months earlier, "
+                 "atorvastatin, quinapril, metoprolol and vitamin D, with no history of renal disease or malignancy. Patches of retiform "
+                 "purpura and small necrotic papules on the lateral calves and medial shins, bilaterally, suspected as vasculitis. "
+                 "Negative ANA, ANCA, antiphospholipid antibodies, ENA and rheumatoid factor; normal complements; CRP 3.30 mg/dL "
+                 "(normal 0.00-0.90); ESR 10 mm/hr. Several skin biopsies were non-diagnostic (not sent). Work-up date approximate.",
+        "sex": "female", "date": "2018-01-01",
+        "labs": {"crp": (3.30, "mg/dL", (0.00, 0.90))},
+        "findings": {"warfarin-therapy": True, "retiform-purpura": True, "chronic-kidney-disease": False, "ana-positive": False,
+                     "known-malignancy": False},
+        "lesions": [{"site": "leg", "side": "bilateral", "flags": {"skin-ulceration": True}}],
+    },
+    {
+        "id": "calciphylaxis-warfarin-hypercalcaemia-legs-man-19-huang-2013",
+        "expected": "calciphylaxis",
+        "citation": {"authors": "Huang YC, Chou CY, Sue YM, Hu CH", "title": "Warfarin-induced calciphylaxis in a chronic hypercalcemic patient",
+                     "journal": "Indian J Dermatol Venereol Leprol 79:135", "year": 2013, "verified": False},
+        "story": "19-year-old man with a year of persistent hypercalcaemia of unknown cause and chronic renal insufficiency, given warfarin "
+                 "after bilateral iliac vein stenting; a month later progressive painful necrotic ulcers of both legs, extensive after "
+                 "4 months. Creatinine 2.1 mg/dL, calcium 12.9 mg/dL, phosphate 4 mg/dL (normal), intact PTH 6.32 ng/L (decreased); "
+                 "bilateral renal stones; ANA, rheumatoid factor, ANCA, antiphospholipid antibodies and cryoglobulin negative.",
+        "birth": born(19, "2013-01-01"), "sex": "male", "date": "2013-01-01",
+        "labs": {"creatinine": (2.1, "mg/dL"), "calcium": (12.9, "mg/dL"), "phosphate": (4, "mg/dL"), "pth": (6.32, "ng/L")},
+        "findings": {"warfarin-therapy": True, "chronic-kidney-disease": True, "ana-positive": False},
+        "lesions": [{"site": "leg", "side": "bilateral", "flags": {"painful": True, "skin-ulceration": True}}],
+    },
+    # ---------------------------------------------------------------- synovial chondromatosis
+    {
+        "id": "synovial-chondromatosis-hip-giant-woman-65-pai-2022",
+        "expected": "synovial-chondromatosis",
+        "citation": {"authors": "Pai SN, Kumar MM", "title": "Giant synovial chondromatosis of hip", "journal": "BMJ Case Rep 15(1):e246039",
+                     "year": 2022, "pmid": "35064037", "pmcid": "PMC8785164", "doi": "10.1136/bcr-2021-246039", "verified": True},
+        "story": "65-year-old woman with right hip pain for 6 years; a swelling palpable at the base of Scarpa's triangle and restricted hip "
+                 "movement. Imaging: ossified nodules in the antero-inferior hip joint, joint effusion and arthritic change; at surgery "
+                 "osteochondral loose bodies, five of about 2 x 2 cm. The synovectomy histology is not sent.",
+        "birth": born(65, "2022-01-01"), "sex": "female", "date": "2022-01-01",
+        "lesions": [{"site": "hip-gluteal", "side": "right", "size_cm": 2, "flags": {"painful": True, "intra-articular": True}}],
+    },
+    {
+        "id": "synovial-chondromatosis-ankles-bilateral-man-26-shearer",
+        "expected": "synovial-chondromatosis",
+        "citation": {"authors": "Shearer H, Stern P, Brubacher A, Pringle T",
+                     "title": "A case report of bilateral synovial chondromatosis of the ankle", "journal": "Chiropractic & Osteopathy",
+                     "year": None, "verified": False},
+        "story": "26-year-old man with chronic bilateral ankle pain; examination suggested and imaging confirmed multiple synovial "
+                 "chondromatoses of both ankles, thought secondary to previous trauma. No surgery, so no histology (work-up date "
+                 "approximate).",
+        "birth": born(26, "2008-01-01"), "sex": "male", "date": "2008-01-01",
+        "findings": {"trauma-at-site": True},
+        "lesions": [{"site": "ankle", "side": "bilateral", "flags": {"painful": True, "intra-articular": True}}],
+    },
+    {
+        "id": "synovial-chondromatosis-knee-after-fall-woman-60-bhowmik-2020",
+        "expected": "synovial-chondromatosis",
+        "citation": {"authors": "Bhowmik R, Reddy N, Srinivasan N", "title": "Synovial chondromatosis: a rare cause of pain and swelling",
+                     "journal": "Int J Res Orthop 6(6):1346-1349", "year": 2020,
+                     "doi": "10.18203/issn.2455-4510.IntJResOrthop20204611", "verified": True},
+        "story": "60-year-old woman, a housewife, with pain, swelling and restricted movement of the right knee for a year after a fall at "
+                 "home, treated with NSAIDs. Radiograph: multiple calcified loose bodies in the knee. The synovectomy histology is not "
+                 "sent.",
+        "birth": born(60, "2020-01-01"), "sex": "female", "date": "2020-01-01",
+        "findings": {"trauma-at-site": True},
+        "lesions": [{"site": "knee", "side": "right", "pattern": "punctate", "flags": {"painful": True, "intra-articular": True}}],
+    },
+    # ---------------------------------------------------------------- heterotopic ossification
+    {
+        "id": "fop-nape-lumbar-boy-3-acvr1-r206h-vietnam",
+        "expected": "fibrodysplasia-ossificans-progressiva",
+        "citation": {"authors": NOT_RETRIEVED, "title": "Fibrodysplasia ossificans progressive: A case report and literature review",
+                     "journal": "Tap chi Nghien cuu Y hoc (Journal of Medical Research, Vietnam), article 39", "year": None,
+                     "verified": False},
+        "story": "3.5-year-old boy with 'tumours' of the nape and lumbar region and abdominal swelling, without fever or marked "
+                 "inflammation; both great toes abnormally short and curved inwards. After excision of a tumour the site became a firm "
+                 "fibrotic scar. Blood counts, biochemistry, calcium and vitamin D normal. Radiographs: scoliosis and abnormal bone "
+                 "growth. Excision histology: fat, collagen bundles, fibroblasts and several ossified areas (no code fits, so told "
+                 "here only). Heterozygous pathogenic ACVR1 c.617G>A (p.Arg206His) (work-up date approximate).",
+        "birth": born(3.5, "2023-01-01"), "sex": "male", "date": "2023-01-01",
+        "labs": {"calcium": "N", "vitd": "N"},
+        "findings": {"great-toe-malformation": True, "fever": False},
+        "lesions": [{"site": "neck"}, {"site": "paravertebral"}],
+        "genetics": [{"gene": "ACVR1", "present": True, "significance": "pathogenic"}],
     },
 ]
