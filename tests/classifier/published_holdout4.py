@@ -309,4 +309,113 @@ CASES = [
         "lesions": [{"site": "neck"}, {"site": "paravertebral"}],
         "genetics": [{"gene": "ACVR1", "present": True, "significance": "pathogenic"}],
     },
+    {
+        "id": "neurogenic-ho-hips-knees-man-33-t12-fracture-cureus-2019",
+        "expected": "neurogenic-heterotopic-ossification",
+        "citation": {"authors": NOT_RETRIEVED,
+                     "title": "Polyarticular Neurogenic Heterotopic Ossification in a Spinal Cord Injury: A Case Report from Saudi Arabia",
+                     "journal": "Cureus", "year": 2019, "doi": "10.7759/cureus.4019", "verified": True},
+        "story": "33-year-old man with a spinal cord injury from a T12 burst fracture who developed heterotopic ossification around both hips "
+                 "and both knees; Tc-99m MDP bone scintigraphy showed immature ossification around both knees and hips. Treated "
+                 "conservatively with indomethacin (stored copy: a summary of the report).",
+        "birth": born(33, "2019-02-05"), "sex": "male", "date": "2019-02-05",
+        "findings": {"neurological-injury": True},
+        "lesions": [{"site": "hip-gluteal", "side": "bilateral"}, {"site": "knee", "side": "bilateral"}],
+    },
+    {
+        "id": "poh-face-waist-knee-girl-9-am-j-transl-res-2021",
+        "expected": "progressive-osseous-heteroplasia",
+        "citation": {"authors": NOT_RETRIEVED, "title": "Progressive osseous heteroplasia: a case report and literature review",
+                     "journal": "Am J Transl Res 13(12):14109-14114", "year": 2021, "pmid": "35035755", "verified": True},
+        "story": "9-year-old girl, no relevant family history, with slowly developing ossification of the skin and subcutaneous tissue of "
+                 "the right face extending to the right waist, back and right knee, the limbs of one side gradually invaded; limited "
+                 "movement of head, neck and left shoulder, difficulty opening the mouth; a toe deformity; delayed development and "
+                 "language; no apparent endocrine disorder. Calcium, phosphorus and alkaline phosphatase normal; DNA sequencing "
+                 "negative (gene not named, so no genetic result is sent).",
+        "birth": born(9, "2021-06-01"), "sex": "female", "date": "2021-06-01",
+        "labs": {"calcium": "N", "phosphate": "N", "alp": "N"},
+        "findings": {"cutaneous-ossification": True, "family-history-calcinosis": False},
+        "lesions": [{"site": "head-face", "side": "right", "flags": {"subcutaneous": True}},
+                    {"site": "paravertebral", "side": "right", "flags": {"subcutaneous": True}},
+                    {"site": "knee", "side": "right", "flags": {"subcutaneous": True}}],
+    },
+    {
+        "id": "poh-heel-girl-7-gnas-father-affected-bone-abstracts-2013",
+        "expected": "progressive-osseous-heteroplasia",
+        "citation": {"authors": "Schrander DE, Welting TJ, Schrander JJP, van Rhijn LW, Korver-Keularts I, Schrander-Stumpel CTRM",
+                     "title": "An unusual presentation of progressive osseous heteroplasia in a 7-year-old female child",
+                     "journal": "Bone Abstracts 2:P185", "year": 2013, "doi": "10.1530/boneabs.2.P185", "verified": True},
+        "story": "7-year-old girl with a painful swelling of the left heel and mechanical complaints; no congenital hallux valgus. Her "
+                 "father has subcutaneous ossifications of the left upper arm, right thorax and right ankle. Radiographs: ossified "
+                 "subcutaneous plaques on the left heel, thoracic spine and both scapulae. Blood tests showed no "
+                 "pseudohypoparathyroidism (values not given). Heterozygous GNAS c.565_588del (significance not stated). The "
+                 "histology (chondrocyte clusters) is the diagnostic material and is not sent.",
+        "birth": born(7, "2013-01-01"), "sex": "female", "date": "2013-01-01",
+        "findings": {"great-toe-malformation": False, "cutaneous-ossification": True, "family-history-calcinosis": True},
+        "lesions": [{"site": "foot", "side": "left", "flags": {"painful": True, "subcutaneous": True}},
+                    {"site": "paravertebral", "flags": {"subcutaneous": True}},
+                    {"site": "shoulder", "side": "bilateral", "flags": {"subcutaneous": True}}],
+        "genetics": [{"gene": "GNAS", "present": True}],
+    },
+    {
+        "id": "poh-upper-limbs-familial-girl-5-aynaci-2002",
+        "expected": "progressive-osseous-heteroplasia",
+        "citation": {"authors": "Aynaci O, Aynaci F, Cobanoglu U, Alpay K",
+                     "title": "Progressive osseous heteroplasia. A case report and review of the literature",
+                     "journal": "J Pediatr Orthop B 11(4):339-342", "year": 2002, "doi": "10.1097/00009957-200210000-00013",
+                     "verified": True},
+        "story": "5-year-old girl with cutaneous calcifications and ossifications since the first 2 months of life; her father and her "
+                 "father's aunt had subcutaneous nodules. Ossified subcutaneous nodules and plaques on both upper limbs, the right "
+                 "predominantly; all upper-limb joints ankylosed except the left shoulder. The biopsy histology is not sent.",
+        "birth": born(5, "2002-01-01"), "sex": "female", "date": "2002-01-01",
+        "findings": {"cutaneous-ossification": True, "family-history-calcinosis": True},
+        "lesions": [{"site": "forearm", "side": "bilateral", "flags": {"subcutaneous": True}},
+                    {"site": "elbow", "side": "bilateral", "flags": {"subcutaneous": True}}],
+    },
+    {
+        "id": "poh-right-upper-limb-woman-38-gnas-eurorad-16045",
+        "expected": "progressive-osseous-heteroplasia",
+        "citation": {"authors": "Cases Susarte I, Tovar Perez M, Blanco Barrio A, Gonzalez Moreno IM, Gayan Belmonte M, Marquez Argente B",
+                     "title": "Progressive osseous heteroplasia (Eurorad case 16045)", "journal": "Eurorad", "year": None,
+                     "verified": False},
+        "story": "38-year-old woman, no trauma, with lifelong generalised pain, limited mobility of the right upper limb and a deformed "
+                 "right elbow; other limbs normal. Calcium, phosphate, PTH and vitamin D normal. Radiographs: reticular new bone from "
+                 "shoulder to forearm involving skin, subcutaneous tissue, tendons and muscles; deformed distal humerus, ulna and "
+                 "radius with radial dislocation. Bone scintigraphy: uptake in the right upper limb and right parasternal region. "
+                 "GNAS mutation found (work-up date approximate).",
+        "birth": born(38, "2019-01-01"), "sex": "female", "date": "2019-01-01",
+        "labs": {"calcium": "N", "phosphate": "N", "pth": "N", "vitd": "N"},
+        "findings": {"trauma-at-site": False, "cutaneous-ossification": True},
+        "lesions": [{"site": "elbow", "side": "right", "flags": {"subcutaneous": True, "intramuscular": True}},
+                    {"site": "shoulder", "side": "right"}, {"site": "forearm", "side": "right"}],
+        "genetics": [{"gene": "GNAS", "present": True}],
+    },
+    # ---------------------------------------------------------------- hypercalcaemic states
+    {
+        "id": "sarcoidosis-hypercalcaemia-pthrp-graves-woman-39-jim",
+        "expected": "sarcoidosis",
+        "citation": {"authors": "Negreanu D, Madison D",
+                     "title": "Sarcoidosis with hypercalcemia and simultaneous elevation of 1,25-dihydroxyvitamin D3 and PTH-rp (exact title not retrieved)",
+                     "journal": "J Investig Med 54(1):S153 (meeting abstract)", "year": 2006, "verified": False},
+        "story": "39-year-old woman with recently diagnosed Graves' disease admitted with palpitations, fatigue, nausea and abdominal pain. "
+                 "Calcium 15.2 mg/dL, creatinine 1.5 mg/dL, 1,25-dihydroxyvitamin D3 43 pg/mL (inappropriately normal), intact PTH "
+                 "< 6 pg/mL (suppressed, sent as low), PTH-rp 11.6 pmol/L (elevated; no code). CT: symmetric bilateral hilar "
+                 "adenopathy with diffuse interstitial lung disease, no malignancy. The transbronchial biopsy histology is the "
+                 "diagnosis and is not sent. No soft-tissue lesion described.",
+        "birth": born(39, "2006-01-01"), "sex": "female", "date": "2006-01-01",
+        "labs": {"calcium": (15.2, "mg/dL"), "creatinine": (1.5, "mg/dL"), "calcitriol": (43, "pg/mL"), "pth": "L"},
+        "findings": {"known-malignancy": False},
+    },
+    {
+        "id": "primary-hyperparathyroidism-brown-tumours-pelvis-woman-sferopoulos-2021",
+        "expected": "primary-hyperparathyroidism",
+        "citation": {"authors": "Sferopoulos NK", "title": "Primary Hyperparathyroidism in the Common Orthopaedic Practice",
+                     "journal": "The Open Orthopaedics Journal 15:57-70", "year": 2021, "doi": "10.2174/1874325002115010057",
+                     "verified": True},
+        "story": "Middle-aged woman (age not given) with brown tumours on pelvic radiographs; serum calcium minimally increased, "
+                 "sedimentation rate mildly increased, total alkaline phosphatase markedly increased; PTH elevated; imaging showed a "
+                 "parathyroid adenoma. Values given only as interpretations. No soft-tissue lesion described.",
+        "sex": "female", "date": "2021-01-01",
+        "labs": {"calcium": "H", "alp": "H", "pth": "H"},
+    },
 ]
