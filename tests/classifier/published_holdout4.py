@@ -134,6 +134,29 @@ CASES = [
         "birth": born(42, "2009-01-01"), "sex": "male", "date": "2009-01-01",
         "lesions": [{"site": "leg", "side": "left", "size_cm": 11.5, "flags": {"intramuscular": True}}],
     },
+    {
+        "id": "synovial-sarcoma-knee-intra-articular-boy-4-al-mohrej-2020",
+        "expected": "synovial-sarcoma",
+        "citation": {"authors": "Al-Mohrej OA, Al-Jarallah SA, Al-Dakhil Allah HH, Pant R, Al-Zayed ZS",
+                     "title": "Synovial sarcoma presenting as an intra-articular mass in a pediatric patient: a case report",
+                     "journal": "BMC Musculoskeletal Disorders", "year": 2020, "doi": "10.1186/s12891-020-03312-3", "verified": True},
+        "story": "4-year-old boy with left knee pain and limited knee flexion, first diagnosed with osteochondromatosis and operated; the "
+                 "first histopathology of the excised nodule read fibrous histiocytoma (a misleading preliminary histology with no code, "
+                 "told here only). Review at a referral centre of the same slides is the diagnosis and is not sent.",
+        "birth": born(4, "2020-01-01"), "sex": "male", "date": "2020-01-01",
+        "lesions": [{"site": "knee", "side": "left", "flags": {"painful": True, "intra-articular": True}}],
+    },
+    {
+        "id": "extraskeletal-osteosarcoma-buttock-subcutaneous-small-woman-55-oonuma-2001",
+        "expected": "extraskeletal-osteosarcoma",
+        "citation": {"authors": "Oonuma M, Hatori M, Hosaka M, Kokubun S", "title": "Extraskeletal osteosarcoma arising in the buttock",
+                     "journal": "Upsala Journal of Medical Sciences (3):211-215", "year": 2001, "verified": False},
+        "story": "55-year-old woman who noticed a small nodule in the right trochanteric region, removed under local anaesthesia at a "
+                 "private clinic; at the wider excision an 8 x 10 mm subcutaneous mass without fascial invasion. Mineralisation not "
+                 "described. The histology is the diagnosis and is not sent.",
+        "birth": born(55, "2001-01-01"), "sex": "female", "date": "2001-01-01",
+        "lesions": [{"site": "hip-gluteal", "side": "right", "size_mm": 10, "flags": {"subcutaneous": True}}],
+    },
     # ---------------------------------------------------------------- myositis ossificans, calcific myonecrosis
     {
         "id": "myositis-ossificans-adductor-boy-10-radiopaedia-haghighi",
@@ -417,5 +440,54 @@ CASES = [
                  "parathyroid adenoma. Values given only as interpretations. No soft-tissue lesion described.",
         "sex": "female", "date": "2021-01-01",
         "labs": {"calcium": "H", "alp": "H", "pth": "H"},
+    },
+    # ---------------------------------------------------------------- calcific tendinopathy
+    {
+        "id": "calcific-tendinitis-fcu-wrist-man-51-butarbutar-2022",
+        "expected": "calcific-tendinopathy",
+        "citation": {"authors": "Butarbutar JCP, Suginawan ET", "title": "Calcified Tendinitis of the Flexor Carpi Ulnaris Tendon: A Case Report",
+                     "journal": "J Orthop Case Rep 12(7):10-13", "year": 2022, "doi": "10.13107/jocr.2022.v12.i07.2894", "verified": True},
+        "story": "51-year-old man with two weeks of right wrist pain; localised erythema and tenderness. Ultrasound and radiograph: "
+                 "calcification in the flexor carpi ulnaris tendon. Settled with two weeks of splinting and NSAIDs.",
+        "birth": born(51, "2022-01-01"), "sex": "male", "date": "2022-01-01",
+        "lesions": [{"site": "wrist", "side": "right", "flags": {"painful": True, "inflammatory-signs": True}}],
+    },
+    {
+        "id": "calcific-tendinitis-fcu-mistaken-cellulitis-woman-65-shim-2018",
+        "expected": "calcific-tendinopathy",
+        "citation": {"authors": "Shim MR",
+                     "title": "Unusual Etiology of Acute Wrist Pain: Acute Calcific Tendonitis of the Flexor Carpi Ulnaris Mimicking an Infection",
+                     "journal": "Case Reports in Orthopedics 2018:2520548", "year": 2018, "doi": "10.1155/2018/2520548", "verified": True},
+        "story": "65-year-old woman with acute wrist pain first diagnosed as cellulitis and given antibiotics; acute calcific tendinitis "
+                 "of the flexor carpi ulnaris on further evaluation; resolved within two weeks with rest, immobilisation and "
+                 "anti-inflammatories. Side not given in the stored abstract.",
+        "birth": born(65, "2018-01-01"), "sex": "female", "date": "2018-01-01",
+        "lesions": [{"site": "wrist", "flags": {"painful": True, "inflammatory-signs": True}}],
+    },
+    {
+        "id": "calcific-tendinitis-fcu-after-long-drive-man-53-pmr-abstract",
+        "expected": "calcific-tendinopathy",
+        "citation": {"authors": "Klyachman BA, et al.", "title": "An unusual presentation of calcific tendonitis: a case report",
+                     "journal": "PM&R meeting abstract (pmrjabstracts.org)", "year": None, "verified": False},
+        "story": "53-year-old man with acute right medial-volar wrist pain, swelling and erythema first noticed after a long drive; a "
+                 "rollerblading accident a week earlier with a concussion, wearing wrist guards and with no recalled hand or wrist "
+                 "injury. Moderate erythema, effusion and tenderness over the volar wrist, pisiform and distal ulna. Ultrasound: "
+                 "sub-centimetre calcifications at the flexor carpi ulnaris insertion on the pisiform with hyperaemia (work-up date "
+                 "approximate).",
+        "birth": born(53, "2021-01-01"), "sex": "male", "date": "2021-01-01",
+        "findings": {"trauma-at-site": False},
+        "lesions": [{"site": "wrist", "side": "right", "flags": {"painful": True, "inflammatory-signs": True}}],
+    },
+    {
+        "id": "calcific-tendinosis-fcr-wrist-lump-woman-52-jscr-2024",
+        "expected": "calcific-tendinopathy",
+        "citation": {"authors": "Calleja Urry K, Sant KN, Casaletto JA",
+                     "title": "Calcific tendinosis of flexor carpi radialis as a cause of wrist pain", "journal": "J Surg Case Rep 2024(12):rjae751",
+                     "year": 2024, "doi": "10.1093/jscr/rjae751", "verified": True},
+        "story": "52-year-old woman with six months of right wrist pain and a palpable tender lump over the flexor carpi radialis tendon at "
+                 "the distal radius; radiographs: calcific focus of the flexor carpi radialis tendon, resolved on a repeat radiograph "
+                 "after 4 months of hand therapy and NSAIDs.",
+        "birth": born(52, "2024-01-01"), "sex": "female", "date": "2024-01-01",
+        "lesions": [{"site": "wrist", "side": "right", "flags": {"painful": True}}],
     },
 ]
