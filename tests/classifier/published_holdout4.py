@@ -65,6 +65,74 @@ CASES = [
         "lesions": [{"site": "hip-gluteal", "side": "right", "size_cm": 8,
                      "flags": {"painful": True, "skin-ulceration": True, "subcutaneous": True, "bone-contact": False}}],
     },
+    {
+        "id": "uremic-cervicothoracic-spine-myelopathy-woman-29-hemodialysis-assr-2007",
+        "expected": "tc-secondary-uremic",
+        "citation": {"authors": "Patel DG, Craig JG", "title": "Tumoral Calcinosis of the Cervical Spine Related to Chronic Renal Failure",
+                     "journal": "American Society of Spine Radiology annual meeting abstract (theassr.org)", "year": 2007, "verified": False},
+        "story": "29-year-old African American woman on haemodialysis for end-stage renal disease with progressively worsening, "
+                 "debilitating back pain, upper-limb paraesthesiae and mild weakness of both arms; no trauma; midline tenderness at the "
+                 "cervicothoracic junction. Radiographs/CT: calcified/ossified mass about the posterior elements and spinous processes "
+                 "from C6 to T2, the C7 lamina, pedicles and spinous process expanded with a mixed sclerotic/lytic appearance and small "
+                 "lytic areas in the T1 laminae; MRI: heterogeneous mass narrowing the canal from C6 to T1; thought to be tumour or "
+                 "infection. No laboratory values in the abstract.",
+        "birth": born(29, "2007-01-01"), "sex": "female", "date": "2007-01-01",
+        "findings": {"dialysis": True, "chronic-kidney-disease": True, "trauma-at-site": False},
+        "lesions": [{"site": "paravertebral", "flags": {"painful": True, "bone-contact": True, "bone-erosion": True}}],
+    },
+    {
+        "id": "uremic-nuchal-calcinosis-tetraparesis-woman-46-capd-rheumatoid",
+        "expected": "tc-secondary-uremic",
+        "citation": {"authors": "Davies M, Griffiths P, White P, Donovan K",
+                     "title": "Tumour-like calcinosis causing reversible tetraparesis in a patient on continuous ambulatory peritoneal dialysis",
+                     "journal": "not retrieved (nephrology dialysis journal; stored copy from a TREC collection)", "year": None,
+                     "verified": False},
+        "story": "46-year-old woman with severe deforming seropositive rheumatoid arthritis and end-stage renal failure treated by CAPD, "
+                 "slowly losing mobility over 6 months; a month before admission a nuchal lump with dull neck ache, which vanished "
+                 "suddenly 4 days before admission as neck pain worsened, upper-limb function deteriorated and she became numb to the "
+                 "buttocks; near-complete tetraparesis with a C5 sensory level. No recent trauma. No laboratory values in the stored "
+                 "part (work-up date approximate).",
+        "birth": born(46, "2000-01-01"), "sex": "female", "date": "2000-01-01",
+        "findings": {"dialysis": True, "chronic-kidney-disease": True, "trauma-at-site": False},
+        "lesions": [{"site": "neck", "flags": {"painful": True}}],
+    },
+    {
+        "id": "tc-idiopathic-bilateral-hips-man-26-sajcrr",
+        "expected": "tc-primary-normophosphatemic",
+        "citation": {"authors": NOT_RETRIEVED, "title": "Idiopathic tumoral calcinosis of both hip joints (exact title not retrieved)",
+                     "journal": "South Asian Journal of Case Reports and Reviews (sajcrr.com, article 23376)", "year": None,
+                     "verified": False},
+        "story": "26-year-old man with pain and limited motion of the left hip and a palpable mass over both hips (left > right), "
+                 "insidious and progressively enlarging for 6 years. The report calls it idiopathic tumoral calcinosis; laboratory "
+                 "values are not in the stored part, so none is sent (work-up date approximate).",
+        "birth": born(26, "2023-01-01"), "sex": "male", "date": "2023-01-01",
+        "lesions": [{"site": "hip-gluteal", "side": "bilateral", "flags": {"painful": True}}],
+    },
+    {
+        "id": "tc-prepatellar-woman-59-nigeria-ibom",
+        "expected": "tc-primary-normophosphatemic",
+        "citation": {"authors": "Dim EM, Ubaha A, Usendiah IB, Dim UME, Oforjigha-Dim CW, Essien U",
+                     "title": "Prepatellar tumoral calcinosis mimicking soft tissue sarcoma: A case report and review of literature",
+                     "journal": "Ibom Medical Journal", "year": None, "verified": False},
+        "story": "59-year-old Nigerian woman with a progressive, painless anterior knee mass, suspected to be a soft-tissue sarcoma; the "
+                 "report describes it as a calcified prepatellar bursitis / tumoral calcinosis. No laboratory values in the stored "
+                 "part (work-up date approximate).",
+        "birth": born(59, "2021-01-01"), "sex": "female", "date": "2021-01-01",
+        "lesions": [{"site": "knee", "flags": {"painful": False}}],
+    },
+    {
+        "id": "ssc-crest-cervical-spine-tumoral-calcinosis-bone-erosion",
+        "expected": "systemic-sclerosis", "expected_typing": "secondary",
+        "citation": {"authors": NOT_RETRIEVED, "title": "Tumoral calcinosis in the cervical spine in a patient with CREST syndrome: a case report",
+                     "journal": "not retrieved (orthopaedic journal)", "year": None, "verified": False},
+        "story": "Patient (age and sex not in the stored abstract) with CREST syndrome and tumoral calcinosis of the cervical spine: "
+                 "rapidly progressive bone erosion and crystal deposition in the posterior elements and paraspinal tissues within one "
+                 "year, mimicking a neoplasm or infection; an anomalous single vertebral artery on that side. Raynaud phenomenon and "
+                 "sclerodactyly are sent because the report's diagnosis (CREST) asserts them (work-up date approximate).",
+        "date": "2010-01-01",
+        "findings": {"raynaud-phenomenon": True, "skin-sclerosis": True},
+        "lesions": [{"site": "paravertebral", "flags": {"bone-erosion": True, "rapid-growth": True}}],
+    },
     # ---------------------------------------------------------------- malignancies
     {
         "id": "synovial-sarcoma-plantar-giant-recurrent-man-23-ijscr-2024",
