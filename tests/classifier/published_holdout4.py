@@ -133,6 +133,22 @@ CASES = [
         "findings": {"raynaud-phenomenon": True, "skin-sclerosis": True},
         "lesions": [{"site": "paravertebral", "flags": {"bone-erosion": True, "rapid-growth": True}}],
     },
+    {
+        "id": "uremic-shoulder-elbow-intraosseous-woman-55-girard-2009",
+        "expected": "tc-secondary-uremic",
+        "citation": {"authors": "Girard CJ, Wasserman PL, Lenchik L", "title": "Secondary Tumoral Calcinosis with Intraosseous Penetration",
+                     "journal": "Radiology Case Reports 4:213", "year": 2009, "doi": "10.2484/rcr.v4i1.213", "verified": True},
+        "story": "55-year-old woman with long-standing diabetes and end-stage renal disease, with soft-tissue masses around the right "
+                 "shoulder and elbow for many years and two months of enlargement of the elbow mass. Radiographs, CT and MRI: lobulated "
+                 "calcifications with layering 'milk of calcium' about the right shoulder and elbow, with cortical destruction and "
+                 "intraosseous extension into the medullary space of the proximal humerus.",
+        "birth": born(55, "2009-01-31"), "sex": "female", "date": "2009-01-31",
+        "findings": {"chronic-kidney-disease": True},
+        "lesions": [{"site": "elbow", "side": "right", "pattern": "lobulated-cloudlike",
+                     "flags": {"fluid-calcium-level": True, "rapid-growth": True}},
+                    {"site": "shoulder", "side": "right", "pattern": "lobulated-cloudlike",
+                     "flags": {"fluid-calcium-level": True, "bone-contact": True, "bone-erosion": True}}],
+    },
     # ---------------------------------------------------------------- malignancies
     {
         "id": "synovial-sarcoma-plantar-giant-recurrent-man-23-ijscr-2024",
@@ -557,5 +573,89 @@ CASES = [
                  "after 4 months of hand therapy and NSAIDs.",
         "birth": born(52, "2024-01-01"), "sex": "female", "date": "2024-01-01",
         "lesions": [{"site": "wrist", "side": "right", "flags": {"painful": True}}],
+    },
+    {
+        "id": "calcific-tendinitis-lateral-epicondyle-young-woman-ackah-2025",
+        "expected": "calcific-tendinopathy",
+        "citation": {"authors": "Ackah E, Xue D, Pan Z", "title": "Calcific tendonitis of the right epicondyle of the elbow: A case report.",
+                     "journal": "Medicine (Baltimore)", "year": 2025, "doi": "10.1097/MD.0000000000041604", "verified": True},
+        "story": "Young woman (age not given) with progressive right elbow pain for 3 years without injury, worse in the last week; "
+                 "elbow stiffness, tenderness over the lateral epicondyle, positive Cozen test. CT: high-density focus at the lateral "
+                 "humeral condyle and dorsal olecranon; radiograph: calcification of the common extensor tendon.",
+        "sex": "female", "date": "2025-01-01",
+        "findings": {"trauma-at-site": False},
+        "lesions": [{"site": "elbow", "side": "right", "flags": {"painful": True}}],
+    },
+    {
+        "id": "calcific-tendonitis-common-extensor-elbow-woman-39-vaishya-2020",
+        "expected": "calcific-tendinopathy",
+        "citation": {"authors": "Vaishya R, Siddalingeshwara GI, Vaish A",
+                     "title": "Calcific Tendonitis of the Elbow in an Adult - A Case Report and Review of the Literature",
+                     "journal": "J Orthop Case Rep 10(5):57-60", "year": 2020, "doi": "10.13107/jocr.2020.v10.i05.1838", "verified": True},
+        "story": "39-year-old right-handed woman with left elbow pain for a year, unresponsive to analgesics, physiotherapy, a brace and a "
+                 "steroid injection; radiographs showed calcification at the common extensor origin. The excision histology is not sent.",
+        "birth": born(39, "2020-01-01"), "sex": "female", "date": "2020-01-01",
+        "lesions": [{"site": "elbow", "side": "left", "flags": {"painful": True}}],
+    },
+    # ---------------------------------------------------------------- vascular malformation, soft-tissue chondroma
+    {
+        "id": "venous-malformation-intramuscular-thigh-woman-36-yoga-ann-rehabil-med-2012",
+        "expected": "venous-malformation",
+        "citation": {"authors": "Chul JH, Kim DH, Park BK, Park MK", "title": "Extensive Intramuscular Venous Malformation in the Lower Extremity",
+                     "journal": "Ann Rehabil Med 36(6):893-896", "year": 2012, "pmid": "23342327", "pmcid": "PMC3546197",
+                     "doi": "10.5535/arm.2012.36.6.893", "verified": True},
+        "story": "Previously healthy 36-year-old woman with a year of pain and tightness in the right proximal thigh, felt as pain and "
+                 "pressure in the hamstrings when extending the knee during yoga; an extensive intramuscular venous malformation "
+                 "involving many muscles of the lower limb. Phleboliths and skin changes not described in the stored part.",
+        "birth": born(36, "2012-01-01"), "sex": "female", "date": "2012-01-01",
+        "lesions": [{"site": "thigh", "side": "right", "flags": {"painful": True, "intramuscular": True}}],
+    },
+    {
+        "id": "venous-malformation-brachialis-median-neuropathy-the-nerve-2020",
+        "expected": "venous-malformation",
+        "citation": {"authors": "Choi, Son (initials not retrieved)",
+                     "title": "Median Neuropathy Caused by Intramuscular Venous Malformation in the Brachialis Muscle at the Elbow: A Case Report",
+                     "journal": "The Nerve 6(2)", "year": 2020, "verified": False},
+        "story": "Patient in the late fifties (exact age and sex not in the stored abstract) with an intramuscular venous malformation of "
+                 "the left distal brachialis muscle causing a local mass effect and median-nerve irritation; typical MRI findings; "
+                 "resected with complete relief.",
+        "date": "2020-01-01",
+        "lesions": [{"site": "elbow", "side": "left", "flags": {"intramuscular": True}}],
+    },
+    {
+        "id": "soft-tissue-chondroma-fifth-finger-young-woman-jkbjts-2013",
+        "expected": "soft-tissue-chondroma",
+        "citation": {"authors": NOT_RETRIEVED, "title": "Extraskeletal Chondroma of Finger in a Young Woman: A Case Report",
+                     "journal": "J Korean Bone Joint Tumor Soc 19(2):64-68", "year": 2013, "doi": "10.5292/jkbjts.2013.19.2.64",
+                     "verified": True},
+        "story": "Young woman (age not in the stored abstract) with a protruding mass on the radial side of the right fifth finger at "
+                 "the middle phalanx; radiograph normal (no calcification); ultrasound: ovoid non-echoic lesion 0.3 x 0.3 x 1.0 cm; "
+                 "MRI: well-demarcated, diffusely enhancing mass; at surgery it rested on the digital nerve. The histology is not sent.",
+        "sex": "female", "date": "2013-12-01",
+        "lesions": [{"site": "finger", "side": "right", "size_mm": 10}],
+    },
+    {
+        "id": "soft-tissue-chondroma-index-pulp-woman-38-dermatol-online-j",
+        "expected": "soft-tissue-chondroma",
+        "citation": {"authors": NOT_RETRIEVED,
+                     "title": "Soft tissue chondroma of the index finger: Clinical, histological and radiological findings in a unique case",
+                     "journal": "Dermatology Online Journal", "year": None, "verified": False},
+        "story": "38-year-old woman with a 2-year swelling of the right index finger pulp without trauma; firm, immobile, about 1 cm "
+                 "nodule on the palmar side, normal skin, mildly painful. Radiograph: dense soft-tissue shadow without calcification, "
+                 "bones intact; MRI: 1-cm well-demarcated lesion, no bone involvement. The biopsy histology is not sent (work-up date "
+                 "approximate).",
+        "birth": born(38, "2015-01-01"), "sex": "female", "date": "2015-01-01",
+        "findings": {"trauma-at-site": False},
+        "lesions": [{"site": "finger", "side": "right", "size_cm": 1, "flags": {"bone-contact": False, "bone-erosion": False}}],
+    },
+    {
+        "id": "soft-tissue-chondromatosis-index-finger-palm-patient-30",
+        "expected": "soft-tissue-chondroma",
+        "citation": {"authors": NOT_RETRIEVED, "title": "Extraskeletal chondromatosis in a 30-year-old patient: a rare case report",
+                     "journal": "not retrieved", "year": None, "verified": False},
+        "story": "30-year-old patient (sex not in the stored abstract) with soft-tissue chondromatosis of the palmar aspect of the index "
+                 "finger and palm; a slow-growing firm mass. The histology is the diagnosis and is not sent (work-up date approximate).",
+        "birth": born(30, "2023-01-01"), "date": "2023-01-01",
+        "lesions": [{"site": "finger"}, {"site": "palm-sole"}],
     },
 ]
