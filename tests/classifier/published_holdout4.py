@@ -241,6 +241,84 @@ CASES = [
         "birth": born(55, "2001-01-01"), "sex": "female", "date": "2001-01-01",
         "lesions": [{"site": "hip-gluteal", "side": "right", "size_mm": 10, "flags": {"subcutaneous": True}}],
     },
+    {
+        "id": "ewing-soft-tissue-hand-web-space-ulcerated-boy-17-saran-2019",
+        "expected": "ewing-sarcoma-soft-tissue",
+        "citation": {"authors": "Saran S, Kharbanda A, Malik S", "title": "Large extraskeletal ewing sarcoma of the hand: A rare entity",
+                     "journal": "Ann Afr Med 18:177-179", "year": 2019, "doi": "10.4103/aam.aam_55_18", "verified": True},
+        "story": "17-year-old boy with a huge right-hand mass first noticed 6 months earlier, slowly enlarging with ulceration of the "
+                 "overlying skin; otherwise well. The mass filled the 4th web space, about 11 x 11 x 10 cm, surrounding the 5th digit. "
+                 "Radiograph: lobulated soft-tissue mass without bone destruction; ultrasound: heteroechoic mass with internal "
+                 "hyperechoic foci casting acoustic shadows (calcification) and increased vascularity; MRI: intensely enhancing mass "
+                 "with necrotic foci. The excision histology is not sent.",
+        "birth": born(17, "2019-01-01"), "sex": "male", "date": "2019-01-01",
+        "lesions": [{"site": "hand", "side": "right", "size_cm": 11,
+                     "flags": {"skin-ulceration": True, "bone-erosion": False}}],
+    },
+    {
+        "id": "synovial-sarcoma-dorsal-hand-thought-ganglion-man-32-jmcr-2024",
+        "expected": "synovial-sarcoma",
+        "citation": {"authors": NOT_RETRIEVED, "title": "Synovial sarcoma of the dorsal aspect of the hand: a case report",
+                     "journal": "J Med Case Rep 18(1):156", "year": 2024, "pmid": "38486309", "doi": "10.1186/s13256-024-04469-4",
+                     "verified": True},
+        "story": "32-year-old man with a lump on the dorsal ulnar side of the hand and wrist (the abstract says left, the case text "
+                 "right, so no side is sent), first thought to be a ganglion cyst; it grew over two months of conservative treatment. "
+                 "MRI then excisional biopsy, whose histology is the diagnosis and is not sent; marked regrowth while results were "
+                 "awaited.",
+        "birth": born(32, "2024-01-01"), "sex": "male", "date": "2024-01-01",
+        "lesions": [{"site": "hand", "flags": {"rapid-growth": True}}],
+    },
+    {
+        "id": "synovial-sarcoma-wrist-gynaecomastia-hcg-lung-metastases-man-radcr-2024",
+        "expected": "synovial-sarcoma",
+        "citation": {"authors": NOT_RETRIEVED,
+                     "title": "Unusual manifestation of synovial sarcoma: A rare case report with elevated beta-HCG level",
+                     "journal": "Radiology Case Reports", "year": 2024, "pmcid": "PMC11445589", "doi": "10.1016/j.radcr.2024.07.178",
+                     "verified": True},
+        "story": "Middle-aged man (exact age not in the stored abstract) with dyspnoea, dry cough and chest pain, found to have a mass on "
+                 "the ulnar side of the left wrist; gynaecomastia and raised beta-HCG; disseminated lung metastases. The wrist "
+                 "histology is not sent.",
+        "sex": "male", "date": "2024-01-01",
+        "findings": {"known-malignancy": False},
+        "lesions": [{"site": "wrist", "side": "left"}],
+    },
+    {
+        "id": "extraskeletal-osteosarcoma-neck-subcutaneous-man-81-mco-2018",
+        "expected": "extraskeletal-osteosarcoma",
+        "citation": {"authors": "Zhang JS, Wen G, Liu Y, Wu ZH, Chen GD, Wang H, Zhou TC",
+                     "title": "Extraskeletal osteosarcoma in right neck subcutaneous tissue: A case report of an extremely rare tumour",
+                     "journal": "Mol Clin Oncol 9:149-154", "year": 2018, "doi": "10.3892/mco.2018.1655", "verified": True},
+        "story": "81-year-old man with a primary extraskeletal osteosarcoma in the subcutaneous tissue of the right side of the neck, "
+                 "treated several times by partial resection and once by radiotherapy; relapsing. Imaging and mineralisation not in "
+                 "the stored abstract.",
+        "birth": born(81, "2018-06-14"), "sex": "male", "date": "2018-06-14",
+        "lesions": [{"site": "neck", "side": "right", "flags": {"subcutaneous": True}}],
+    },
+    {
+        "id": "extraskeletal-osteosarcoma-low-grade-chest-wall-huge-man-30-bmc-cancer-2010",
+        "expected": "extraskeletal-osteosarcoma",
+        "citation": {"authors": NOT_RETRIEVED,
+                     "title": "Low-grade extraskeletal osteosarcoma of the chest wall: case report and review of literature",
+                     "journal": "BMC Cancer 10:645", "year": 2010, "verified": False},
+        "story": "30-year-old man with a slowly growing soft-tissue mass of the left chest wall over 4 years, reaching a huge (30-cm) "
+                 "calcified mass; first misdiagnosed, on radiology and histology, as myositis ossificans (that preliminary histology is "
+                 "sent); the surgery was refused at first. The final diagnosis needed MDM2/CDK4 analysis and is not sent.",
+        "birth": born(30, "2010-01-01"), "sex": "male", "date": "2010-01-01",
+        "lesions": [{"site": "chest-wall", "side": "left", "size_cm": 30}],
+        "histology": "zonal-mature-bone",
+    },
+    {
+        "id": "extraskeletal-osteosarcoma-pectoralis-after-breast-radiotherapy-orta-2006",
+        "expected": "extraskeletal-osteosarcoma",
+        "citation": {"authors": "Orta L, Suprun U, Goldfarb A, Bleiweiss I, Jaffer S",
+                     "title": "Radiation-associated extraskeletal osteosarcoma of the chest wall",
+                     "journal": "Arch Pathol Lab Med 130(2):198-200", "year": 2006, "verified": False},
+        "story": "Woman (age not in the stored abstract) treated with radiotherapy for breast cancer who developed an extraskeletal "
+                 "osteosarcoma in the pectoralis major muscle. Imaging not described in the stored abstract.",
+        "sex": "female", "date": "2006-02-01",
+        "findings": {"known-malignancy": True},
+        "lesions": [{"site": "chest-wall", "flags": {"intramuscular": True}}],
+    },
     # ---------------------------------------------------------------- myositis ossificans, calcific myonecrosis
     {
         "id": "myositis-ossificans-adductor-boy-10-radiopaedia-haghighi",
