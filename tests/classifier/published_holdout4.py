@@ -279,7 +279,6 @@ CASES = [
                  "the ulnar side of the left wrist; gynaecomastia and raised beta-HCG; disseminated lung metastases. The wrist "
                  "histology is not sent.",
         "sex": "male", "date": "2024-01-01",
-        "findings": {"known-malignancy": False},
         "lesions": [{"site": "wrist", "side": "left"}],
     },
     {
@@ -735,5 +734,89 @@ CASES = [
                  "finger and palm; a slow-growing firm mass. The histology is the diagnosis and is not sent (work-up date approximate).",
         "birth": born(30, "2023-01-01"), "date": "2023-01-01",
         "lesions": [{"site": "finger"}, {"site": "palm-sole"}],
+    },
+    # ---------------------------------------------------------------- tumour lysis, hypoparathyroidism, gout
+    {
+        "id": "tumour-lysis-hypercalcaemia-dlbcl-man-77-shah-2013",
+        "expected": "tumor-lysis-syndrome",
+        "citation": {"authors": "Shah BK", "title": "Hypercalcemia in Tumor Lysis Syndrome",
+                     "journal": "Indian J Hematol Blood Transfus", "year": 2013, "doi": "10.1007/s12288-013-0264-1", "verified": True},
+        "story": "77-year-old man with diffuse large B-cell lymphoma diagnosed at splenectomy and treated with four cycles of R-CHOP, "
+                 "presenting four months later with two weeks of upper abdominal pain and a tender left-upper-quadrant mass; no fever, "
+                 "night sweats or weight loss. BUN 34 mg/dl (8-23), creatinine 1.6 mg/dl (0.7-1.2); the rest of the panel is cut off "
+                 "in the stored copy, but the report's title and abstract assert hypercalcaemia, so calcium is sent as high.",
+        "birth": born(77, "2013-01-01"), "sex": "male", "date": "2013-01-01",
+        "labs": {"creatinine": (1.6, "mg/dl", (0.7, 1.2)), "calcium": "H"},
+        "findings": {"known-malignancy": True, "fever": False, "weight-loss": False},
+    },
+    {
+        "id": "hypoparathyroidism-brain-calcinosis-ataxia-woman-63-thyroidectomy-sun520",
+        "expected": "hypoparathyroidism",
+        "citation": {"authors": NOT_RETRIEVED,
+                     "title": "SUN-520 Brain Calcinosis Syndrome Manifesting As Cerebellar Ataxia In A Chronic Hypoparathyroid Patient",
+                     "journal": "Journal of the Endocrine Society (ENDO meeting abstract)", "year": None, "verified": False},
+        "story": "63-year-old woman admitted for dizziness after a brief loss of consciousness; total thyroidectomy for colloid adenoma "
+                 "20 years earlier, poor adherence to levothyroxine. Positive Romberg test and dysmetria; Chvostek and Trousseau signs "
+                 "negative. CT: extensive calcification of both basal ganglia, corona radiata, brainstem and cerebellum. Ionised calcium "
+                 "low (value cut off in the stored copy). No soft-tissue lesion (work-up date approximate).",
+        "birth": born(63, "2019-01-01"), "sex": "female", "date": "2019-01-01",
+        "labs": {"ionised-calcium": "L"},
+        "findings": {"neck-surgery": True, "basal-ganglia-calcification": True},
+    },
+    {
+        "id": "hypoparathyroidism-cns-calcinosis-heart-failure-man-46-aace-2022",
+        "expected": "hypoparathyroidism",
+        "citation": {"authors": "Abdelkarim J, et al.",
+                     "title": "Extensive central nervous system calcinosis in longstanding postsurgical hypoparathyroidism (exact title not retrieved)",
+                     "journal": "AACE 2022 annual meeting e-poster", "year": 2022, "verified": False},
+        "story": "46-year-old man with four months of worsening dyspnoea, orthopnoea, palpitations, oedema and dizziness; thyroidectomy "
+                 "for goitre at 16, persistent hypocalcaemia since, treated with calcium carbonate only (serum calcium consistently "
+                 "< 6.5 mg/dL). Calcium 5.0 mg/dL (8.5-10.1), intact PTH 6.3 pg/mL (18.4-80.1); Chvostek and Trousseau signs absent. "
+                 "CT head: extensive calcification of the basal ganglia, thalamus and cerebellar hemispheres. Hyperphosphataemia later "
+                 "needed sevelamer (sent as high). Heart failure with reduced ejection fraction.",
+        "birth": born(46, "2022-01-01"), "sex": "male", "date": "2022-01-01",
+        "labs": {"calcium": (5.0, "mg/dL", (8.5, 10.1)), "pth": (6.3, "pg/mL", (18.4, 80.1)), "phosphate": "H"},
+        "findings": {"neck-surgery": True, "basal-ganglia-calcification": True, "calcium-based-binder": True},
+    },
+    {
+        "id": "hypoparathyroidism-parkinsonism-seizures-woman-45-thyroidectomy",
+        "expected": "hypoparathyroidism",
+        "citation": {"authors": NOT_RETRIEVED,
+                     "title": "Post-thyroidectomy hypoparathyroidism presenting with Parkinsonian features, cerebellar signs and seizures (exact title not retrieved)",
+                     "journal": "not retrieved (PMC article)", "year": None, "pmcid": "PMC4215493", "verified": True},
+        "story": "45-year-old woman with a history of total thyroidectomy admitted with new generalised tonic-clonic convulsions for 48 "
+                 "hours, Parkinsonian features and cerebellar signs; severe hypocalcaemia (value not in the stored part); brain imaging: "
+                 "extensive periventricular, cerebellar and basal ganglia calcification. Improved on intravenous then oral calcium and "
+                 "calcitriol (work-up date approximate).",
+        "birth": born(45, "2014-01-01"), "sex": "female", "date": "2014-01-01",
+        "labs": {"calcium": "L"},
+        "findings": {"neck-surgery": True, "basal-ganglia-calcification": True},
+    },
+    {
+        "id": "gout-bilateral-knee-tophi-ulcerated-man-67-jocr-2019",
+        "expected": "gouty-tophus",
+        "citation": {"authors": "Patel UJ, Freetly TJ, Yueh J, Campbell C, Kelly MA",
+                     "title": "Gout Presenting as Bilateral Knee Masses in an Adult Patient: A Case Report",
+                     "journal": "J Orthop Case Rep 9(5):16-19", "year": 2019, "doi": "10.13107/jocr.2019.v09i05.1512", "verified": True},
+        "story": "67-year-old Caucasian man with bilateral tophaceous masses of the knees in the soft tissue, with ulcerating skin "
+                 "breakdown over a fungating mass of the left knee after an acute traumatic injury. Urate value not in the stored part.",
+        "birth": born(67, "2019-09-01"), "sex": "male", "date": "2019-09-01",
+        "findings": {"trauma-at-site": True},
+        "lesions": [{"site": "knee", "side": "bilateral", "flags": {"skin-ulceration": True}}],
+    },
+    {
+        "id": "gout-tophi-ankle-knees-finger-before-first-attack-man-45-hidayat",
+        "expected": "gouty-tophus",
+        "citation": {"authors": "Hidayat R, Kasjmir YI",
+                     "title": "Tophi which develop years before the first attack of acute gouty arthritis",
+                     "journal": "not retrieved (Indonesian internal medicine journal)", "year": None, "verified": False},
+        "story": "45-year-old man with a 10-year history of painless nodules, first a corn-sized nodule of the right ankle, then of the "
+                 "knees and the right fifth finger, enlarging without swelling; eight years before admission an acute gouty arthritis "
+                 "of the right knee with serum uric acid 18 mg/dL (a past value, told here only); untreated hyperuricaemia since, mild "
+                 "joint pains treated with analgesics and traditional medicine (work-up date approximate).",
+        "birth": born(45, "2010-01-01"), "sex": "male", "date": "2010-01-01",
+        "findings": {"gout-history": True},
+        "lesions": [{"site": "ankle", "side": "right", "flags": {"painful": False}}, {"site": "knee", "side": "bilateral"},
+                    {"site": "finger", "side": "right"}],
     },
 ]
