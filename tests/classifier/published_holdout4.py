@@ -776,7 +776,7 @@ CASES = [
                  "needed sevelamer (sent as high). Heart failure with reduced ejection fraction.",
         "birth": born(46, "2022-01-01"), "sex": "male", "date": "2022-01-01",
         "labs": {"calcium": (5.0, "mg/dL", (8.5, 10.1)), "pth": (6.3, "pg/mL", (18.4, 80.1)), "phosphate": "H"},
-        "findings": {"neck-surgery": True, "basal-ganglia-calcification": True, "calcium-based-binder": True},
+        "findings": {"neck-surgery": True, "basal-ganglia-calcification": True},
     },
     {
         "id": "hypoparathyroidism-parkinsonism-seizures-woman-45-thyroidectomy",
@@ -818,5 +818,100 @@ CASES = [
         "findings": {"gout-history": True},
         "lesions": [{"site": "ankle", "side": "right", "flags": {"painful": False}}, {"site": "knee", "side": "bilateral"},
                     {"site": "finger", "side": "right"}],
+    },
+    # ---------------------------------------------------------------- vitamin D intoxication, iatrogenic calcium, PXE
+    {
+        "id": "vitamin-d-intoxication-infant-girl-4-months-otc-drops-crie-2021",
+        "expected": "vitamin-d-intoxication",
+        "citation": {"authors": NOT_RETRIEVED,
+                     "title": "Vitamin D intoxication with hypercalcaemia and nephrocalcinosis in a 4-month-old girl (exact title not retrieved)",
+                     "journal": "Case Reports in Endocrinology 2021:3286274", "year": 2021, "doi": "10.1155/2021/3286274",
+                     "verified": True},
+        "story": "4-month-old girl brought with lethargy and decreased feeding; hypercalcaemia and a high vitamin D level after prolonged "
+                 "over-the-counter vitamin D supplements given by her mother in overdose; nephrocalcinosis. Values not in the stored "
+                 "abstract (sent as interpretations). No soft-tissue lesion.",
+        "birth": born(0.33, "2021-01-01"), "sex": "female", "date": "2021-01-01",
+        "labs": {"calcium": "H", "vitd": "H"},
+        "findings": {"vitamin-d-or-calcium-excess": True},
+    },
+    {
+        "id": "vitamin-d-intoxication-boy-18-months-multivitamin-cripe-2016",
+        "expected": "vitamin-d-intoxication",
+        "citation": {"authors": NOT_RETRIEVED,
+                     "title": "Vitamin D intoxication from a multivitamin given for a wide anterior fontanelle (exact title not retrieved)",
+                     "journal": "Case Reports in Pediatrics 2016:1395718", "year": 2016, "doi": "10.1155/2016/1395718", "verified": True},
+        "story": "18-month-old boy with six days of abdominal pain, vomiting, diarrhoea and poor appetite; for about three months he had "
+                 "been given daily a multivitamin with 50,000 IU vitamin D and 10,000 IU vitamin A for a wide anterior fontanelle. "
+                 "Hypercalcaemia, low PTH, very high 25-hydroxyvitamin D (values not in the stored abstract); nephrocalcinosis on "
+                 "ultrasound; no sign of vitamin A toxicity.",
+        "birth": born(1.5, "2016-01-01"), "sex": "male", "date": "2016-01-01",
+        "labs": {"calcium": "H", "pth": "L", "vitd": "H"},
+        "findings": {"vitamin-d-or-calcium-excess": True},
+    },
+    {
+        "id": "vitamin-d-intoxication-infant-boy-8-months-intramuscular-stoss",
+        "expected": "vitamin-d-intoxication",
+        "citation": {"authors": NOT_RETRIEVED,
+                     "title": "Vitamin D toxicity in an Asian Indian infant after intramuscular vitamin D therapy, with persistent nephrocalcinosis (exact title not retrieved)",
+                     "journal": "not retrieved (PMC article)", "year": None, "pmcid": "PMC4004887", "verified": True},
+        "story": "8-month-old boy with two weeks of persistent vomiting and refusal to feed; a month earlier twitching of the limbs with "
+                 "serum calcium 7.8 mg/dl had been treated with a single intramuscular injection of 600,000 units of cholecalciferol "
+                 "and calcium carbonate 500 mg daily, continued by the parents without review. Symptomatic hypercalcaemia at "
+                 "presentation (value not in the stored part); bilateral medullary nephrocalcinosis (work-up date approximate).",
+        "birth": born(0.67, "2013-01-01"), "sex": "male", "date": "2013-01-01",
+        "labs": {"calcium": "H"},
+        "findings": {"vitamin-d-or-calcium-excess": True},
+    },
+    {
+        "id": "iatrogenic-calcinosis-neonate-hand-calcium-gluconate-jaad-1982",
+        "expected": "iatrogenic-calcium-deposition",
+        "citation": {"authors": NOT_RETRIEVED, "title": "Cutaneous calcinosis in a neonate following extravasation of calcium gluconate",
+                     "journal": "J Am Acad Dermatol 6(3):392-5", "year": 1982, "pmid": "7068967",
+                     "doi": "10.1016/s0190-9622(82)70035-0", "verified": True},
+        "story": "6-day-old neonate (sex not in the stored abstract) in whom a 10% calcium gluconate infusion extravasated: rapid marked "
+                 "swelling, erythema and soft-tissue necrosis over the dorsum of the right hand and wrist; small eschars sloughed and "
+                 "tiny white calcific pieces were extruded. The histology is not sent.",
+        "birth": born(0.016, "1982-03-01"), "date": "1982-03-01",
+        "findings": {"calcium-injection-at-site": True},
+        "lesions": [{"site": "hand", "side": "right", "flags": {"skin-ulceration": True, "inflammatory-signs": True, "subcutaneous": True}}],
+    },
+    {
+        "id": "iatrogenic-calcinosis-neonate-flank-femoral-catheter-aps-2021",
+        "expected": "iatrogenic-calcium-deposition",
+        "citation": {"authors": NOT_RETRIEVED,
+                     "title": "A rare case report of neonatal calcinosis cutis induced by distant and delayed extravasation of intravenous calcium gluconate",
+                     "journal": "Arch Plast Surg 48(6):641-645", "year": 2021, "doi": "10.5999/aps.2020.01942", "verified": True},
+        "story": "Male neonate (3,480 g) with tachypnoea and ionised calcium 0.66 mmol/L, given intravenous calcium gluconate through a "
+                 "femoral vein catheter; on the second day erythema of the flank, which became firm and turned into a whitish crust of "
+                 "small crystals. Radiograph and ultrasound: calcium deposit in the subcutaneous layer. The report attributes it to a "
+                 "distant, delayed extravasation (sent as calcium injection at the site).",
+        "birth": born(0.005, "2021-01-01"), "sex": "male", "date": "2021-01-01",
+        "labs": {"ionised-calcium": (0.66, "mmol/L")},
+        "findings": {"calcium-injection-at-site": True},
+        "lesions": [{"site": "other", "flags": {"subcutaneous": True, "inflammatory-signs": True}}],
+    },
+    {
+        "id": "iatrogenic-calcinosis-infant-leg-occult-pseudohypoaldosteronism",
+        "expected": "iatrogenic-calcium-deposition",
+        "citation": {"authors": NOT_RETRIEVED,
+                     "title": "Occult iatrogenic calcinosis cutis in an infant with pseudo-hypoaldosteronism (exact title not retrieved)",
+                     "journal": "not retrieved (PMC article)", "year": None, "pmcid": "PMC10666667", "verified": True},
+        "story": "7-week-old infant (sex not in the stored abstract) treated for pseudo-hypoaldosteronism who developed an unexplained "
+                 "swelling of the left leg in the third week of hospitalisation, without preceding skin signs; attributed to occult "
+                 "extravasation of intravenous calcium gluconate (work-up date approximate).",
+        "birth": born(0.13, "2023-01-01"), "date": "2023-01-01",
+        "findings": {"calcium-injection-at-site": True},
+        "lesions": [{"site": "leg", "side": "left"}],
+    },
+    {
+        "id": "pxe-neck-papules-coronary-disease-man-53-dermatol-online-j-2009",
+        "expected": "pseudoxanthoma-elasticum",
+        "citation": {"authors": "Gonzalez ME, Votava HJ, Lipkin G, Sanchez M", "title": "Pseudoxanthoma elasticum",
+                     "journal": "Dermatology Online Journal 15(8):17", "year": 2009, "verified": False},
+        "story": "53-year-old man (patient A of two siblings) with numerous asymptomatic yellow, skin-coloured papules on the neck since "
+                 "adolescence; hypertension, diabetes, hyperlipidaemia, obesity and coronary artery disease with a stent at 48, two "
+                 "myocardial infarctions at 50 and a bypass graft at 53. His sibling is also affected.",
+        "birth": born(53, "2009-01-01"), "sex": "male", "date": "2009-01-01",
+        "lesions": [{"site": "neck", "flags": {"painful": False}}],
     },
 ]
