@@ -914,4 +914,57 @@ CASES = [
         "birth": born(53, "2009-01-01"), "sex": "male", "date": "2009-01-01",
         "lesions": [{"site": "neck", "flags": {"painful": False}}],
     },
+    # ---------------------------------------------------------------- dermatomyositis, milk-alkali, calcified haematoma
+    {
+        "id": "dermatomyositis-lumbar-belt-calcinosis-anti-mi2-bmj-cr-2022",
+        "expected": "dermatomyositis",
+        "citation": {"authors": "Linan-Barroso JM, Gonzalez-Estrada A, Garcia-Morillo JS",
+                     "title": "Therapy-resistant dermatomyositis with extensive 'lumbar belt' calcinosis",
+                     "journal": "BMJ Case Rep 15(5):e249110", "year": 2022, "verified": False},
+        "story": "Patient (age and sex not in the stored abstract) with anti-Mi2-positive dermatomyositis and subcutaneous calcinosis "
+                 "distributed as a 'lumbar belt', progressing despite corticosteroids, methotrexate, bisphosphonates, intravenous "
+                 "immunoglobulin, rituximab and sodium thiosulfate. The anti-Mi2 antibody has no code and is told here only.",
+        "date": "2022-05-01",
+        "lesions": [{"site": "paravertebral", "flags": {"subcutaneous": True}}],
+    },
+    {
+        "id": "dermatomyositis-muscle-calcification-lipodystrophy-woman-39-gcc",
+        "expected": "dermatomyositis",
+        "citation": {"authors": "Hannawi S", "title": "Lipodystrophy and Calcinosis; Two Rare Manifestations in Adult Dermatomyositis",
+                     "journal": "GCC-AIR congress abstract (gccair.org)", "year": None, "verified": False},
+        "story": "39-year-old Sudanese woman with dermatomyositis for 10 years (on prednisolone, azathioprine and diltiazem) presenting "
+                 "with a week of fever, low back pain, body rash, hair loss, dry mouth and blurred vision, without muscle weakness. "
+                 "Heliotrope rash and mechanic's hands; localised areas of the back and front of the right thigh with lipodystrophy "
+                 "over underlying muscle calcification (work-up date approximate).",
+        "birth": born(39, "2023-01-01"), "sex": "female", "date": "2023-01-01",
+        "findings": {"dermatomyositis-rash": True, "proximal-muscle-weakness": False, "fever": True},
+        "lesions": [{"site": "thigh", "side": "right", "flags": {"intramuscular": True}}, {"site": "paravertebral", "flags": {"intramuscular": True}}],
+    },
+    {
+        "id": "milk-alkali-calcium-22-8-after-thyroidectomy-woman-51-cases-j-2009",
+        "expected": "milk-alkali",
+        "citation": {"authors": NOT_RETRIEVED,
+                     "title": "Milk-alkali syndrome in a middle-aged woman after ingesting large doses of calcium carbonate: a case report",
+                     "journal": "Cases Journal 2:8198", "year": 2009, "doi": "10.4076/1757-1626-2-8198", "verified": True},
+        "story": "51-year-old Caucasian woman with previous thyroidectomy and parathyroidectomy for thyroid cancer, with a week of malaise "
+                 "and weakness and an altered mental state; calcium 22.8 mg/dl (5.7 mmol/l). Work-up for malignancy and "
+                 "hyperparathyroidism; the hypercalcaemia was attributed to large doses of calcium carbonate. No soft-tissue lesion.",
+        "birth": born(51, "2009-01-01"), "sex": "female", "date": "2009-01-01",
+        "labs": {"calcium": (22.8, "mg/dl")},
+        "findings": {"vitamin-d-or-calcium-excess": True, "neck-surgery": True},
+    },
+    {
+        "id": "calcified-ancient-haematoma-calf-footballer-41-fifa-medical-network",
+        "expected": "calcified-hematoma",
+        "citation": {"authors": NOT_RETRIEVED, "title": "'Ancient' haematoma", "journal": "FIFA Medical Network case (fifamedicalnetwork.com)",
+                     "year": None, "verified": False},
+        "story": "41-year-old male football player with recurring calf pain after activity since an index injury 15 years earlier and "
+                 "asymmetric calves: swelling distal to the medial head of gastrocnemius, calf circumference 4 cm greater. Lateral "
+                 "radiograph: two serpiginous foci of mineralisation in the posterior soft tissues of the right mid-calf; ultrasound: "
+                 "large smooth hypoechoic area; MRI: well-defined ovoid collection at the myotendinous junction with a thin low-signal "
+                 "rim. Coagulation screen normal. Aspirate: dark-red serous fluid with inflammatory cells (work-up date approximate).",
+        "birth": born(41, "2020-01-01"), "sex": "male", "date": "2020-01-01",
+        "findings": {"trauma-at-site": True},
+        "lesions": [{"site": "leg", "side": "right", "flags": {"painful": True, "intramuscular": True}}],
+    },
 ]
