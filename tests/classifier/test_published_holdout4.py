@@ -46,16 +46,22 @@ def _shared_publications(cases: list[dict], others: list[dict]) -> list[str]:
 
 
 def test_a_spread_of_tumoral_calcinosis_malignancies_and_mimics():
-    """The floors are the set's own counts, so that a case lost in a merge is noticed."""
-    assert len(CASES) >= 11
+    """The floors are the set's own counts (68 cases), so that a case lost in a merge is noticed. Tumoral calcinosis is
+    under-represented against the third aimed for (8 cases): the well-known reports are cited by the other sets (see
+    docs/decisions.md); the malignancies and the look-alikes are spread as the issue's reviewers would."""
+    assert len(CASES) >= 68
     assert len(set(CASE_IDS)) == len(CASES)
     assert not set(CASE_IDS) & {case["id"] for case in OTHER_SETS}
     counts = Counter(case["expected"] for case in CASES)
-    assert len([case for case in CASES if case["expected"] in TC or case.get("expected_typing") == "secondary"]) >= 1
-    assert len([case for case in CASES if case["expected"] in MALIGNANT]) >= 5
-    assert len({case["expected"] for case in CASES} & MALIGNANT) >= 4
-    assert len({case["expected"] for case in CASES} - MALIGNANT - TC) >= 2
-    assert max(counts.values()) <= len(CASES) // 3  # no diagnosis dominates the set
+    tumoral = [case for case in CASES if case["expected"] in TC or case.get("expected_typing") == "secondary"]
+    assert len(tumoral) >= 8
+    assert counts["tc-secondary-uremic"] >= 4
+    assert counts["tc-primary-normophosphatemic"] >= 3
+    assert len([case for case in CASES if case.get("expected_typing") == "secondary"]) >= 1
+    assert len([case for case in CASES if case["expected"] in MALIGNANT]) >= 13
+    assert len({case["expected"] for case in CASES} & MALIGNANT) >= 5
+    assert len({case["expected"] for case in CASES} - MALIGNANT - TC) >= 20
+    assert max(counts.values()) <= len(CASES) // 10  # no diagnosis dominates the set
 
 
 def test_no_publication_of_the_other_three_sets_is_reused():
