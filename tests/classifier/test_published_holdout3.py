@@ -1,8 +1,8 @@
-"""The third set written from published case reports: THE held-out set of the final figures (issue 12, "Evaluation").
+"""The third set written from published case reports (issue 12, "Evaluation"): the held-out set until it was measured
+once, blind, before any tuning on it; development material since (the final figures are those of the fourth set).
 
 Its figures are written to docs/classifier-evaluation.md only by `python -m services.classifier.evaluation
---published-holdout3`, run once after the knowledge work is merged; nothing here asserts or prints an accuracy, a
-probability or a harmful answer of this set, so that running the tests does not tune anything on it. What must always
+--published-holdout3`; nothing here asserts or prints an accuracy, a probability or a harmful answer of this set. What must always
 hold is asserted: every case cited, no publication shared with the first two sets, every expected code a diagnosis of
 the model, every Bundle the builder's output, and the evaluation of the set runs (into a throwaway document) and writes
 its own section in its place.
@@ -134,7 +134,7 @@ def test_the_second_set_is_retitled_as_development_material_with_its_untuned_fig
     assert "until stop 13" in HOLDOUT.title and "development material" in HOLDOUT.title
     intro = " ".join(HOLDOUT.intro)
     assert "top-1 61.0%, top-3 79.2%, typing 90.9%, harmful 4, Brier 0.546" in intro
-    assert "held-out" in HOLDOUT3.title and "final figures" in HOLDOUT3.title
+    assert "held-out" in HOLDOUT3.title and "development material" in HOLDOUT3.title
     assert HOLDOUT3.command == "python -m services.classifier.evaluation --published-holdout3"
 
 

@@ -5,9 +5,11 @@ The vignettes were written from docs/domain.md, not tuned to the model.
 Run `python -m tests.classifier.vignette_builder --published` to (re)write tests/classifier/published/*.json
 from tests/classifier/published_cases.py (the first set written from published case reports, issue 12, now the
 development set), `--published-holdout` to (re)write tests/classifier/published_holdout/*.json from
-tests/classifier/published_holdout.py (the second set, held out until stop 13, development material since), and
+tests/classifier/published_holdout.py (the second set, held out until stop 13, development material since),
 `--published-holdout3` to (re)write tests/classifier/published_holdout3/*.json from tests/classifier/published_holdout3.py
-(the third set, written blind from other publications: the held-out set of the final figures).
+(the third set, written blind from other publications: held out until measured once, development material since), and
+`--published-holdout4` to (re)write tests/classifier/published_holdout4/*.json from tests/classifier/published_holdout4.py
+(the fourth set, written blind from yet other publications: the held-out set of the final figures).
 
 Beyond the vignettes' inputs the builder writes the shapes of issue 12 item 6 (notes spec-12): molar LOINC
 codes, ionised and albumin-corrected calcium, albumin, bicarbonate, CRP, potassium, intact and C-terminal FGF23,
@@ -34,6 +36,7 @@ CASES_DIR = Path(__file__).parent / "cases"
 PUBLISHED_DIR = Path(__file__).parent / "published"
 HOLDOUT_DIR = Path(__file__).parent / "published_holdout"
 HOLDOUT3_DIR = Path(__file__).parent / "published_holdout3"
+HOLDOUT4_DIR = Path(__file__).parent / "published_holdout4"
 
 LAB_CODES = {
     "phosphate": (LOINC, "2777-1"), "calcium": (LOINC, "17861-6"), "pth": (LOINC, "2731-8"),
@@ -202,7 +205,12 @@ def write_cases(cases: list[dict], directory: Path = CASES_DIR) -> None:
 if __name__ == "__main__":
     import sys
 
-    if "--published-holdout3" in sys.argv[1:]:
+    if "--published-holdout4" in sys.argv[1:]:
+        from tests.classifier.published_holdout4 import CASES as HOLDOUT4
+
+        write_cases(HOLDOUT4, HOLDOUT4_DIR)
+        print(f"wrote {len(HOLDOUT4)} fourth-set held-out published cases to {HOLDOUT4_DIR}")
+    elif "--published-holdout3" in sys.argv[1:]:
         from tests.classifier.published_holdout3 import CASES as HOLDOUT3
 
         write_cases(HOLDOUT3, HOLDOUT3_DIR)
