@@ -7,6 +7,8 @@ Two parts, since they run on two CPUs in the service:
 - the validation worker's work per bundle, timed step by step on this thread (CPU time,
   `time.process_time`, median over the bundles): parsing the chunk it is sent, the
   fhir.resources models, the R4 walk; and the floor (`model_validate_json`) beside them;
+- the service under uvicorn, as the benchmark runs it: the CPU time of each of its threads and of
+  its validation worker process, read from /proc before and after the bundles (`--threads`);
 - the service's own thread: the bundles posted to the app in process (httpx's ASGI transport,
   the app's lifespan started, its validation worker a separate process as deployed), under
   cProfile; its functions summed into the steps of a transaction, and the top functions.
@@ -126,14 +128,85 @@ def steps_of(stats: pstats.Stats, bundles: int) -> dict[str, float]:
     return out
 
 
+def _cpu_by_thread(pid: int) -> dict[str, float]:
+    """CPU seconds of each thread of `pid` and of its child processes, by thread name."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    found: dict[str, float] = {}
+    pids = [pid]
+    children = Path(f"/proc/{pid}/task/{pid}/children")
+    if children.exists():
+        pids += [int(c) for c in children.read_text().split()]
+    for process in pids:
+        for task in Path(f"/proc/{process}/task").iterdir():
+            stat = (task / "stat").read_text()
+            name = stat[stat.index("(") + 1:stat.rindex(")")]
+            fields = stat[stat.rindex(")") + 2:].split()
+            role = "main thread" if task.name == str(pid) else f"thread {task.name}"
+            key = f"worker process {process}" if process != pid else f"service: {role} ({name})"
+            found[key] = found.get(key, 0.0) + (int(fields[11]) + int(fields[12])) / ticks
+    return found
+
+
+def _is_service(process: Path, port: str) -> bool:
+    try:
+        command = (process / "cmdline").read_bytes().split(b"\0")
+    except OSError:
+        return False
+    return b"uvicorn" in command and port.encode() in command
+
+
+def thread_cpu(bundles: list[dict], database_url: str, work: Path) -> dict[str, float]:
+    """CPU ms per bundle of each thread of the service under uvicorn (and its worker process)."""
+    import httpx
+
+    from shared.fhir_json import dumps
+    from tests.support.processes import uvicorn_service
+
+    env = {"DATABASE_URL": database_url, "DATA_DIR": str(work), "LOG_LEVEL": "WARNING",
+           "MAX_BODY_BYTES": str(50 * 1024 * 1024)}
+    with uvicorn_service("intake", env, work / "intake.log") as url, httpx.Client(base_url=url, timeout=300) as client:
+        client.post("/fhir", content=dumps(make_bundle(random.Random(99))), headers={"Content-Type": "application/fhir+json"})
+        port = url.rsplit(":", 1)[1]
+        pid = next(int(p.name) for p in Path("/proc").iterdir() if p.name.isdigit() and _is_service(p, port))
+        before = _cpu_by_thread(pid)
+        for bundle in bundles:
+            client.post("/fhir", content=dumps(bundle), headers={"Content-Type": "application/fhir+json"}).raise_for_status()
+        after = _cpu_by_thread(pid)
+    return {name: round((after[name] - before.get(name, 0.0)) * 1000 / len(bundles), 1) for name in after
+            if after[name] - before.get(name, 0.0) > 0}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--bundles", type=int, default=10)
     parser.add_argument("--database-url", default="")
+    parser.add_argument("--postgresql", action="store_true", help="on a throw-away PostgreSQL (tests/support/postgres.py)")
     parser.add_argument("--top", type=int, default=40, help="functions listed by own time")
+    parser.add_argument("--threads", action="store_true", help="only the CPU of each thread under uvicorn")
     args = parser.parse_args()
     rng = random.Random(1)
     bundles = [make_bundle(rng) for _ in range(args.bundles)]
+    server = None
+    if args.postgresql:
+        from tests.support.postgres import start_postgres
+
+        server = start_postgres()
+        args.database_url = server.create_database("profile")
+    try:
+        run(args, bundles)
+    finally:
+        if server is not None:
+            server.stop()
+
+
+def run(args, bundles: list[dict]) -> None:
+    if args.threads:
+        with tempfile.TemporaryDirectory(prefix="profile-intake-") as tmp:
+            url = args.database_url or f"sqlite+aiosqlite:///{Path(tmp) / 'profile.sqlite3'}"
+            print("CPU per 1000-entry bundle by thread, ms (service under uvicorn):")
+            for name, ms in sorted(thread_cpu(bundles, url, Path(tmp)).items(), key=lambda kv: -kv[1]):
+                print(f"  {name:45s} {ms:7.1f}")
+        return
     print("CPU per 1000-entry bundle, ms (median):")
     for name, ms in worker_steps(bundles).items():
         print(f"  {name:45s} {ms:7.1f}")
