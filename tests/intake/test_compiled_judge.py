@@ -1,9 +1,10 @@
 """fhirkit-rs judges datatypes in place of the fhir.resources models beside the R4 walk
 (services/intake/fhir/compiled.py, decision Intake 27): both judges must give the same verdict.
 
-The corpus: valid resources of every type the R4 layer walks, the R4 layer's own probes, and
-each of them broken one element at a time: every primitive given values of the wrong JSON type,
-out of range, off the calendar, malformed; every element made unknown, repeated, or unwrapped.
+The corpus: valid resources of every type the R4 layer walks, the R4 layer's own probes, the
+official validator test cases (tests/data/fhir-test-cases), and each of them broken one element
+at a time: every primitive given values of the wrong JSON type, out of range, off the calendar,
+malformed; every element made unknown, repeated, or unwrapped.
 The verdict compared is what a client sees: 400 (some structure issue), else 422 (the rules),
 else valid; and the rule issues themselves.
 """
@@ -19,6 +20,7 @@ from services.intake.fhir.compiled import AVAILABLE, calendar_ok, compiled_issue
 from services.intake.fhir.validation import check_structure, resource_verdict
 from shared.errors import FHIRError
 from tests.intake.fhir_data import imaging_study, patient, phosphate
+from tests.intake.test_official_cases import DATA, SELECTED
 from tests.intake.test_r4_rules import PROBES
 
 pytestmark = pytest.mark.skipif(not AVAILABLE, reason="fhirkit-rs is not installed")
@@ -107,11 +109,24 @@ def _set(resource: dict, path: tuple, value: Any) -> dict:
     return changed
 
 
+def _official_cases() -> list[dict]:
+    """The official validator test cases' resources that are JSON objects (tests/data/fhir-test-cases)."""
+    found = []
+    for case in SELECTED:
+        try:
+            resource = json.loads((DATA / "cases" / case["file"]).read_bytes(), parse_float=Decimal)
+        except ValueError:
+            continue
+        if isinstance(resource, dict) and isinstance(resource.get("resourceType"), str):
+            found.append(resource)
+    return found
+
+
 def _corpus() -> list[dict]:
     corpus: list[dict] = []
     probes = [json.loads(json.dumps(r).replace("{pid}", "p1"), parse_float=Decimal)
               for probe in PROBES for r in probe[3:5]]
-    for base in BASES + probes:
+    for base in BASES + probes + _official_cases():
         corpus.append(base)
         for path in _leaves(base):
             old = _get(base, path)

@@ -25,6 +25,8 @@ except ImportError:  # pragma: no cover - the wheel is installed wherever the pr
 AVAILABLE = fhirkit is not None
 _UNKNOWN = "unknown element"
 _UNKNOWN_TYPE = "is not a FHIR R4 resource type this build knows"
+_NULL_WITHOUT_EXTENSION = "null with no extension in its place"
+_ITEM = re.compile(r"^(.*)\.([A-Za-z][A-Za-z0-9]*)(\[\d+\])$")
 _DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 
 
@@ -39,8 +41,11 @@ def compiled_issues(body: dict, resource_type: str, prefix: str = "") -> list[Is
         message = UNKNOWN_ELEMENT if unknown else found.message
         if found.message.endswith(_UNKNOWN_TYPE):  # a contained resource of no R4 type, as the models say it
             message = f"Cannot parse the resource: {found.message}"
-        issues.append(Issue("structure" if unknown else "value", f"{prefix}{found.path}: {message}",
-                            expression=(found.path,)))
+        path = found.path
+        if found.message == _NULL_WITHOUT_EXTENSION and (place := _ITEM.match(path)):
+            # The fault is in `_given` (nothing holds the null's place), where the R4 walk names it: one fault, one issue.
+            path = f"{place[1]}._{place[2]}{place[3]}"
+        issues.append(Issue("structure" if unknown else "value", f"{prefix}{path}: {message}", expression=(path,)))
     return issues
 
 
