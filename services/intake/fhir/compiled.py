@@ -12,15 +12,18 @@ verdicts on a corpus of valid and broken resources.
 
 import calendar
 import re
+from types import ModuleType
 from typing import Any
 
 from shared.errors import Issue
 from shared.fhir_model import UNKNOWN_ELEMENT
 
+_fhirkit: ModuleType | None
 try:  # a compiled wheel: where none is built for the platform, the models judge (slower, same verdicts)
-    import fhirkit
+    import fhirkit as _fhirkit
 except ImportError:  # pragma: no cover - the wheel is installed wherever the project is
-    fhirkit = None
+    _fhirkit = None
+fhirkit = _fhirkit
 
 AVAILABLE = fhirkit is not None
 _UNKNOWN = "unknown element"
