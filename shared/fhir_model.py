@@ -39,7 +39,8 @@ def model_issues(body: dict, resource_type: str, prefix: str = "", json_types: b
                 f"{prefix}{location}: {UNKNOWN_ELEMENT if unknown else err['msg']}",
                 expression=(location,),
             ))
-    except (KeyError, TypeError, ValueError) as exc:  # an unknown type, or a contained resource of one
+    # AttributeError: fhir_core's url type calls .startswith on what it was given, a boolean too
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:  # an unknown type, or a contained resource of one
         issues.append(Issue("structure", f"{prefix}Cannot parse the resource: {exc}", expression=(resource_type,)))
     return issues
 

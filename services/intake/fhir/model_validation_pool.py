@@ -1,7 +1,7 @@
-"""fhir.resources model validation (and the R4 layer's walk) of transaction Bundles beside the
-rest of the transaction.
+"""The datatype judge (fhirkit-rs, or the fhir.resources models: decision Intake 27) and the R4
+layer's walk of transaction Bundles, beside the rest of the transaction.
 
-Model validation is pure-Python CPU work, so under the GIL it cannot overlap with the rest of
+Validation is mostly pure-Python CPU work, so under the GIL it cannot overlap with the rest of
 a transaction (reference handling, index extraction, database writes). Worker processes
 validate the chunks of a Bundle while the service writes them; the verdicts are needed only
 before the transaction commits (interactions/bundles.py). A worker receives one chunk's resources as a JSON

@@ -32,6 +32,7 @@ from fhirpathpy.engine.nodes import ResourceNode
 from fhirpathpy.models import models
 from fhirpathpy.parser import parse
 
+from services.intake.fhir.compiled import CALENDAR_TYPES, CalendarPattern
 from services.intake.fhir.dates import DateFormatError, date_range
 from services.intake.fhir.narrative import narrative_problems
 from shared.errors import Issue
@@ -71,7 +72,7 @@ class Child:
     primitive: bool
     spec: "PathSpec | None" = None  # children of a complex type or backbone element
     resource: bool = False  # holds a whole resource (contained, Bundle.entry.resource)
-    regex: re.Pattern | None = None
+    regex: re.Pattern | CalendarPattern | None = None
     json_kind: str = ""  # boolean | integer | decimal: a primitive that is not a JSON string
     codes: frozenset[str] | None = None
     value_set: str = ""
@@ -94,7 +95,12 @@ class Definitions:
     def __init__(self, raw: dict) -> None:
         self.version: str = raw["fhirVersion"]
         self._raw_paths: dict[str, dict] = raw["paths"]
-        self._regex = {t: re.compile(r) if r else None for t, r in raw["primitives"].items()}
+        self._regex: dict[str, re.Pattern | CalendarPattern | None] = {
+            t: re.compile(r) if r else None for t, r in raw["primitives"].items()}
+        for t in CALENDAR_TYPES:  # the regexes take 2021-02-29; the day must exist
+            pattern = self._regex.get(t)
+            if isinstance(pattern, re.Pattern):
+                self._regex[t] = CalendarPattern(pattern)
         self.specs: dict[str, PathSpec] = {}
         for path in self._raw_paths:
             self.specs[path] = PathSpec(path)

@@ -13,6 +13,8 @@ definitions). Where they disagree on an element's existence (R4's `Extension.val
 from dataclasses import dataclass, field
 from typing import Any
 
+from services.intake.fhir.compiled import AVAILABLE as COMPILED
+from services.intake.fhir.compiled import compiled_issues
 from services.intake.fhir.elements import ABSOLUTE_REFERENCE, ID_PATTERN, RELATIVE_REFERENCE, scan
 from services.intake.fhir.r4 import check_resource, knows
 from services.intake.fhir.registry import SUPPORTED_TYPES, rules
@@ -47,13 +49,17 @@ Verdict = tuple[list[Issue], list[Issue]]
 JUDGED_ELSEWHERE: Verdict = ([], [])
 
 
-def resource_verdict(body: dict, resource_type: str, prefix: str = "") -> Verdict:
-    """The fhir.resources models' and the R4 layer's findings; R4 decides which elements exist."""
+def resource_verdict(body: dict, resource_type: str, prefix: str = "", models: bool = not COMPILED) -> Verdict:
+    """The datatype judge's and the R4 layer's findings; R4 decides which elements exist. The
+    judge is fhirkit-rs beside the R4 walk (compiled.py), the fhir.resources models with
+    `models=True` or for a type the R4 layer does not walk."""
     r4 = check_resource(body, resource_type, prefix)
     structure = list(r4.structure) if r4 is not None else []
     reported = [location for issue in structure for location in issue.expression]
     # The R4 walk checks the JSON types of primitives itself; the models' own walk only without it.
-    for issue in model_issues(body, resource_type, prefix, json_types=r4 is None):
+    judged = compiled_issues(body, resource_type, prefix) if r4 is not None and not models \
+        else model_issues(body, resource_type, prefix, json_types=r4 is None)
+    for issue in judged:
         if any(_related(location, known) for location in issue.expression for known in reported):
             continue  # the element R4 found wrong, seen again from inside or outside: one fault, one issue
         if r4 is not None and issue.diagnostics.endswith(UNKNOWN_ELEMENT) and knows(body, resource_type, issue.expression[0]):

@@ -9,7 +9,7 @@ reference make, and nothing that depends on what happens to be stored (a check t
 the data would itself tell the data).
 """
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from typing import Any
 from urllib.parse import parse_qsl
 
@@ -80,18 +80,27 @@ def _include_needs(resource_type: str, pairs: Sequence[tuple[str, str]]) -> set[
     return found
 
 
-def _references(node: Any) -> Iterator[str]:
-    """Every Reference.reference anywhere in a parsed resource, contained resources too."""
+def _references(node: Any) -> list[str]:
+    """Every Reference.reference anywhere in a parsed resource, contained resources too. Every
+    entry of a transaction is walked here before anything runs: plain loops, no generators
+    (a third of the time; tests/intake/test_fast_paths.py)."""
+    found: list[str] = []
     stack = [node]
+    pop, push = stack.pop, stack.append
     while stack:
-        item = stack.pop()
+        item = pop()
         if isinstance(item, dict):
             reference = item.get("reference")
             if isinstance(reference, str):
-                yield reference
-            stack.extend(v for v in item.values() if isinstance(v, dict | list))
+                found.append(reference)
+            for value in item.values():
+                if isinstance(value, dict | list):
+                    push(value)
         elif isinstance(item, list):
-            stack.extend(v for v in item if isinstance(v, dict | list))
+            for value in item:
+                if isinstance(value, dict | list):
+                    push(value)
+    return found
 
 
 def conditional_reference_types(resource: Any) -> set[str]:

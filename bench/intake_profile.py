@@ -1,0 +1,226 @@
+"""Where a transaction's time goes: the benchmark's 1000-entry Bundle (10 Patients, 990
+Observations, urn:uuid references) profiled in process.
+
+    .venv/bin/python bench/intake_profile.py [--bundles 10] [--database-url URL] [--top 40]
+
+Two parts, since they run on two CPUs in the service:
+- the validation worker's work per bundle, timed step by step on this thread (CPU time,
+  `time.process_time`, median over the bundles): parsing the chunk it is sent, the
+  fhir.resources models, the R4 walk; and the floor (`model_validate_json`) beside them;
+- the service under uvicorn, as the benchmark runs it: the CPU time of each of its threads and of
+  its validation worker process, read from /proc before and after the bundles (`--threads`);
+- the service's own thread: the bundles posted to the app in process (httpx's ASGI transport,
+  the app's lifespan started, its validation worker a separate process as deployed), under
+  cProfile; its functions summed into the steps of a transaction, and the top functions.
+
+SQLite by default (a temporary file); `--database-url` for PostgreSQL (postgresql+asyncpg://...).
+"""
+
+import argparse
+import asyncio
+import cProfile
+import os
+import pstats
+import random
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.intake_ingest import make_bundle  # noqa: E402
+
+# The service's steps, by the module (or function) the time is spent under: cumulative time of
+# the outermost call of each, on the service's thread.
+STEPS = [
+    ("read the body (JSON, lossless decimals)", "shared/fhir_json.py", "loads_request"),
+    ("serialise chunks for the worker", "services/intake/interactions/bundles.py", "__init__"),
+    ("structural pass (empties, references)", "services/intake/fhir/validation.py", "check_structure"),
+    ("reference rewriting", "services/intake/interactions/bundles.py", "_rewrite_references"),
+    ("rules (reference format, targets)", "services/intake/interactions/interactions.py", "check_rules"),
+    ("rows: resources, versions, index", "services/intake/storage/store.py", "prepare_new"),
+    ("writes (driver, SQL)", "services/intake/storage/store.py", "write_new"),
+    ("await the worker's verdicts", "services/intake/interactions/bundles.py", "raise_first"),
+    ("reference existence", "services/intake/interactions/interactions.py", "check_references_exist"),
+    ("response Bundle to JSON", "shared/fhir_json.py", "dumps"),
+    ("audit event", "services/intake/rest/audit.py", "record"),
+]
+
+
+def cpu_ms(step, rounds: int) -> float:
+    timings = []
+    for _ in range(rounds):
+        started = time.process_time()
+        step()
+        timings.append(time.process_time() - started)
+    return round(statistics.median(timings) * 1000, 1)
+
+
+def worker_steps(bundles: list[dict]) -> dict[str, float]:
+    import orjson
+    from fhir.resources.R4B import get_fhir_model_class
+
+    from services.intake.fhir.compiled import compiled_issues
+    from services.intake.fhir.model_validation_pool import chunk_model_issues
+    from services.intake.fhir.r4 import check_resource, definitions
+    from shared.fhir_json import dumps, loads
+
+    definitions()
+    models = {t: get_fhir_model_class(t) for t in ("Patient", "Observation")}
+
+    def steps(resources: list[dict]) -> list:
+        texts = [orjson.dumps(r) for r in resources]
+        payload = dumps(resources)
+        parsed = loads(payload)
+        wheres = [f"Bundle.entry[{i}]" for i in range(len(resources))]
+        return [
+            ("floor: model_validate_json", lambda: [models[r["resourceType"]].model_validate_json(t)
+                                                    for r, t in zip(resources, texts, strict=True)]),
+            ("worker: parse the chunk (lossless)", lambda: loads(payload)),
+            ("(before) fhir.resources model_validate", lambda: [models[r["resourceType"]].model_validate(r)
+                                                                for r in parsed]),
+            ("worker: fhirkit-rs validate", lambda: [compiled_issues(r, r["resourceType"]) for r in parsed]),
+            ("worker: R4 walk (check_resource)", lambda: [check_resource(r, r["resourceType"]) for r in parsed]),
+            ("worker: whole (chunk_model_issues)", lambda: chunk_model_issues(payload, wheres)),
+        ]
+
+    results: dict[str, list[float]] = {}
+    for bundle in bundles:
+        for name, step in steps([e["resource"] for e in bundle["entry"]]):
+            results.setdefault(name, []).append(cpu_ms(step, 1))
+    return {name: round(statistics.median(values), 1) for name, values in results.items()}
+
+
+async def service_profile(bundles: list[dict], database_url: str, data_dir: str) -> tuple[pstats.Stats, float]:
+    os.environ.update({"DATABASE_URL": database_url, "DATA_DIR": data_dir, "LOG_LEVEL": "WARNING",
+                       "MAX_BODY_BYTES": str(50 * 1024 * 1024), "AUTH_MODE": "development"})
+    from services.intake.main import create_app
+    from shared.fhir_json import dumps
+    from tests.support.asgi import asgi_client
+
+    app = create_app()
+    profile = cProfile.Profile()
+    async with asgi_client(app, "http://intake", timeout=300) as client:
+        warm = await client.post("/fhir", content=dumps(make_bundle(random.Random(99))),
+                                 headers={"Content-Type": "application/fhir+json"})
+        warm.raise_for_status()
+        payloads = [dumps(b) for b in bundles]
+        started = time.perf_counter()
+        for payload in payloads:
+            profile.enable()
+            response = await client.post("/fhir", content=payload, headers={"Content-Type": "application/fhir+json"})
+            profile.disable()
+            response.raise_for_status()
+        elapsed = time.perf_counter() - started
+    return pstats.Stats(profile), elapsed
+
+
+def steps_of(stats: pstats.Stats, bundles: int) -> dict[str, float]:
+    by_function = {(Path(file).as_posix(), name): row for (file, _, name), row in stats.stats.items()}  # type: ignore[attr-defined]
+    out = {}
+    for label, suffix, name in STEPS:
+        cumulative = sum(row[3] for (file, function), row in by_function.items()
+                         if file.endswith(suffix) and function == name)
+        out[label] = round(cumulative * 1000 / bundles, 1)
+    return out
+
+
+def _cpu_by_thread(pid: int) -> dict[str, float]:
+    """CPU seconds of each thread of `pid` and of its child processes, by thread name."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    found: dict[str, float] = {}
+    pids = [pid]
+    children = Path(f"/proc/{pid}/task/{pid}/children")
+    if children.exists():
+        pids += [int(c) for c in children.read_text().split()]
+    for process in pids:
+        for task in Path(f"/proc/{process}/task").iterdir():
+            stat = (task / "stat").read_text()
+            name = stat[stat.index("(") + 1:stat.rindex(")")]
+            fields = stat[stat.rindex(")") + 2:].split()
+            role = "main thread" if task.name == str(pid) else f"thread {task.name}"
+            key = f"worker process {process}" if process != pid else f"service: {role} ({name})"
+            found[key] = found.get(key, 0.0) + (int(fields[11]) + int(fields[12])) / ticks
+    return found
+
+
+def _is_service(process: Path, port: str) -> bool:
+    try:
+        command = (process / "cmdline").read_bytes().split(b"\0")
+    except OSError:
+        return False
+    return b"uvicorn" in command and port.encode() in command
+
+
+def thread_cpu(bundles: list[dict], database_url: str, work: Path) -> dict[str, float]:
+    """CPU ms per bundle of each thread of the service under uvicorn (and its worker process)."""
+    import httpx
+
+    from shared.fhir_json import dumps
+    from tests.support.processes import uvicorn_service
+
+    env = {"DATABASE_URL": database_url, "DATA_DIR": str(work), "LOG_LEVEL": "WARNING",
+           "MAX_BODY_BYTES": str(50 * 1024 * 1024)}
+    with uvicorn_service("intake", env, work / "intake.log") as url, httpx.Client(base_url=url, timeout=300) as client:
+        client.post("/fhir", content=dumps(make_bundle(random.Random(99))), headers={"Content-Type": "application/fhir+json"})
+        port = url.rsplit(":", 1)[1]
+        pid = next(int(p.name) for p in Path("/proc").iterdir() if p.name.isdigit() and _is_service(p, port))
+        before = _cpu_by_thread(pid)
+        for bundle in bundles:
+            client.post("/fhir", content=dumps(bundle), headers={"Content-Type": "application/fhir+json"}).raise_for_status()
+        after = _cpu_by_thread(pid)
+    return {name: round((after[name] - before.get(name, 0.0)) * 1000 / len(bundles), 1) for name in after
+            if after[name] - before.get(name, 0.0) > 0}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--bundles", type=int, default=10)
+    parser.add_argument("--database-url", default="")
+    parser.add_argument("--postgresql", action="store_true", help="on a throw-away PostgreSQL (tests/support/postgres.py)")
+    parser.add_argument("--top", type=int, default=40, help="functions listed by own time")
+    parser.add_argument("--threads", action="store_true", help="only the CPU of each thread under uvicorn")
+    args = parser.parse_args()
+    rng = random.Random(1)
+    bundles = [make_bundle(rng) for _ in range(args.bundles)]
+    server = None
+    if args.postgresql:
+        from tests.support.postgres import start_postgres
+
+        server = start_postgres()
+        args.database_url = server.create_database("profile")
+    try:
+        run(args, bundles)
+    finally:
+        if server is not None:
+            server.stop()
+
+
+def run(args, bundles: list[dict]) -> None:
+    if args.threads:
+        with tempfile.TemporaryDirectory(prefix="profile-intake-") as tmp:
+            url = args.database_url or f"sqlite+aiosqlite:///{Path(tmp) / 'profile.sqlite3'}"
+            print("CPU per 1000-entry bundle by thread, ms (service under uvicorn):")
+            for name, ms in sorted(thread_cpu(bundles, url, Path(tmp)).items(), key=lambda kv: -kv[1]):
+                print(f"  {name:45s} {ms:7.1f}")
+        return
+    print("CPU per 1000-entry bundle, ms (median):")
+    for name, ms in worker_steps(bundles).items():
+        print(f"  {name:45s} {ms:7.1f}")
+    with tempfile.TemporaryDirectory(prefix="profile-intake-") as tmp:
+        url = args.database_url or f"sqlite+aiosqlite:///{Path(tmp) / 'profile.sqlite3'}"
+        stats, elapsed = asyncio.run(service_profile(bundles, url, tmp))
+    total = stats.total_tt / args.bundles  # type: ignore[attr-defined]
+    print(f"\nService thread under cProfile (profiled, so slower than live), per bundle: {total * 1000:.1f} ms;"
+          f" wall {elapsed * 1000 / args.bundles:.1f} ms")
+    for label, ms in steps_of(stats, args.bundles).items():
+        print(f"  {label:45s} {ms:7.1f}")
+    print()
+    stats.sort_stats("tottime").print_stats(args.top)
+
+
+if __name__ == "__main__":
+    main()
