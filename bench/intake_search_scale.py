@@ -54,7 +54,7 @@ def group_rows(rng: random.Random) -> tuple[list[str], list]:
         if "subject" in resource:
             resource["subject"]["reference"] = f"Patient/{ids[resource['subject']['reference']]}"
         # The model's verdict is known (these resources are valid): the structural pass alone.
-        items.append((check_structure(resource, resource["resourceType"], known_model_issues=[]), resource_id))
+        items.append((check_structure(resource, resource["resourceType"], verdict=([], [])), resource_id))
     _, rows = prepare_new(items)
     return list(ids.values()), rows.batches
 

@@ -6,6 +6,7 @@ opened; storage knows nothing of searches, only of the tables it writes.
 
 import json
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 from sqlalchemy import false, select, text, tuple_
@@ -20,7 +21,9 @@ from services.intake.search.planner import (
     criterion_rows_statement,
     driver_candidates,
     ids_statement,
+    narrowable_code,
     page_statement,
+    systems_statement,
 )
 from services.intake.storage.indexing import param_filter
 from services.intake.storage.models import ReferenceIndex, ResourceRow
@@ -63,6 +66,7 @@ class SearchExecutor:
         if request.summary_count or request.total == "accurate":
             if dialect == "postgresql":
                 await self.session.execute(_COUNT_SETTINGS)
+                await self._narrow_to_one_system(request)
             total = (await self.session.execute(count_statement(request))).scalar_one()
             broad = total > request.total_limit
         elif request.total == "default":
@@ -81,6 +85,21 @@ class SearchExecutor:
             return [], total
         rows = (await self.session.execute(page_statement(request, broad, among))).all()
         return [content for _, content in rows], total
+
+    async def _narrow_to_one_system(self, request: SearchRequest) -> None:
+        """code=X reads as system|X when every index row of X has that one system (as a LOINC
+        code does): the same matches, counted without hashing (planner.systems_statement)."""
+        for i, criterion in enumerate(request.criteria):
+            code = narrowable_code(criterion)
+            if code is None:
+                continue
+            low, high, unsystematic = (await self.session.execute(systems_statement(request, criterion, code))).one()
+            if low != high or (unsystematic and low is not None) or not (low or unsystematic):
+                continue  # several systems, some rows with and some without one, or no row at all
+            narrowed = replace(criterion, values=(f"{low or ''}|{code}",))
+            if request.driver is criterion:
+                request.driver = narrowed
+            request.criteria[i] = narrowed
 
     async def _choose_driver(self, request: SearchRequest) -> None:
         """Start the query from the criterion with the fewest index rows, counted up to a few
