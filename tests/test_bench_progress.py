@@ -22,3 +22,15 @@ def test_each_measurement_is_announced_and_reported(capfd):
     assert re.fullmatch(r"\[ *\d+\.\d s\] pair 1/1: floor \(a fresh process\) \.\.\.", lines[0]), lines
     assert re.fullmatch(r"\[ *\d+\.\d s\] pair 1/1: floor took [\d.]+ s, peak [\d.-]+ MiB above its imports",
                         lines[1]), lines
+
+
+def test_the_search_scale_benchmark_builds_its_rows_with_the_services_own_code():
+    """bench/intake_search_scale.py loads a million Observations as the service's own rows, built by
+    the service's structural pass and prepare_new; it broke silently once when their signature changed."""
+    import random
+
+    spec = importlib.util.spec_from_file_location("bench_search_scale", ROOT / "bench" / "intake_search_scale.py")
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    patients, batches = bench.group_rows(random.Random(7))
+    assert len(patients) == 10 and batches  # the group's 10 patients, and the rows of all 1000 resources
