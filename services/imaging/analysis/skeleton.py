@@ -13,8 +13,11 @@ Each region is then judged by its density profile, which is what tells a bone on
 - a tumoral calcinosis nodule is chalk: as dense inside as at its surface, or denser (partial
   volume only softens its edge), at 300-1500 HU;
 - a cystic loculus is a dense wall around fluid (0-40 HU) with a calcium layer settled in it; it
-  belongs to a mass when it is round and lies against the mass's nodules, while a marrow cavity
-  is fatty and runs along its bone.
+  belongs to a mass when it is round and lies against the mass's nodules, or is a mass itself
+  when it lies apart, whole in the scan (no bone holds fluid on its own), while a marrow cavity
+  is fatty and runs along its bone;
+- what a bone's region is not: the middle of a big cluster, whole in the scan among the mass's
+  nodules, with no cortex two or three times as dense as its inside.
 """
 
 from dataclasses import dataclass
@@ -260,10 +263,10 @@ def _faint_among_chalk(regions: Regions) -> np.ndarray:
     while changed:
         changed = False
         joined = regions.chalk | out
-        for r, around in touching.items():
-            chalk = regions.chalk if truncated[r] else joined
-            if not out[r] and around.size > 0 and chalk[around].mean() >= FAINT_AMONG_CHALK:
-                out[r] = changed = True
+        for n, around in touching.items():
+            chalk = regions.chalk if truncated[n] else joined
+            if not out[n] and around.size > 0 and chalk[around].mean() >= FAINT_AMONG_CHALK:
+                out[n] = changed = True
     return out
 
 
