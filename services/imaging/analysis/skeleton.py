@@ -13,8 +13,11 @@ Each region is then judged by its density profile, which is what tells a bone on
 - a tumoral calcinosis nodule is chalk: as dense inside as at its surface, or denser (partial
   volume only softens its edge), at 300-1500 HU;
 - a cystic loculus is a dense wall around fluid (0-40 HU) with a calcium layer settled in it; it
-  belongs to a mass when it is round and lies against the mass's nodules, while a marrow cavity
-  is fatty and runs along its bone.
+  belongs to a mass when it is round and lies against the mass's nodules, or is a mass itself
+  when it lies apart, whole in the scan (no bone holds fluid on its own), while a marrow cavity
+  is fatty and runs along its bone;
+- what a bone's region is not: the middle of a big cluster, whole in the scan among the mass's
+  nodules, with no cortex two or three times as dense as its inside.
 """
 
 from dataclasses import dataclass
@@ -71,6 +74,7 @@ class Regions:
     loculus: np.ndarray       # bool per region: a round cavity a mass may hold
     walled: np.ndarray        # bool per region: a loculus whose wall is chalk (a mass on its own)
     faint: np.ndarray         # bool per region: as dense inside as at its surface, but fainter than chalk
+    truncated: np.ndarray | None = None  # bool per region: it reaches a face of the scan
 
 
 @dataclass(frozen=True)
@@ -96,13 +100,21 @@ class Profile:
     @property
     def faint(self) -> bool:
         """A rounded region as dense inside as at its surface (no cortex), with a core of a faint
-        nodule: chalk where chalk surrounds it (masses())."""
+        nodule: chalk where chalk surrounds it (masses()). A region whole in the scan is held to
+        the free piece's test (FREE_SHELL_RATIO: no cortex two or three times as dense as its
+        inside): the middle of a big cluster holds faint nodules and septa under denser nodules,
+        and its shell is theirs. One the scan cuts off is held to FAINT_SHELL_RATIO: a bone
+        goes on beyond the field of view (the chest slab's ribs, whose regions measured 0.65-0.75)."""
+        ratio = FAINT_SHELL_RATIO if self.truncated else FREE_SHELL_RATIO
         return bool(not self.chalk and self.elongation <= NODULE_ELONGATION and self.core_hu >= FREE_CORE_MIN_HU
-                    and self.core_hu >= FAINT_SHELL_RATIO * self.shell_hu)
+                    and self.core_hu >= ratio * self.shell_hu)
 
     @property
     def walled(self) -> bool:
-        return self.loculus and self.shell_hu >= CORE_MIN_HU and self.fluid_share >= LOCULUS_FLUID_SHARE
+        # A loculus whose wall is chalk is a mass on its own; so is one that is a piece apart, whole
+        # in the scan, with a wall of a faint nodule's density: no bone encloses fluid on its own.
+        wall = CORE_MIN_HU if not self.free else FREE_CORE_MIN_HU
+        return self.loculus and self.shell_hu >= wall and self.fluid_share >= LOCULUS_FLUID_SHARE
 
     @property
     def loculus(self) -> bool:
@@ -137,7 +149,7 @@ def split(solid_mask: np.ndarray, spacing: np.ndarray) -> tuple[np.ndarray, int]
 def judge(ct_hu: np.ndarray, grid: Grid, labels: np.ndarray, count: int, slice_axis: int) -> Regions:
     """Each region's profile at the CT's resolution: chalk, a loculus, or neither (bone, cartilage)."""
     ct_spacing = grid.ct_spacing
-    chalk, loculus, walled, faint = (np.zeros(count + 1, bool) for _ in range(4))
+    chalk, loculus, walled, faint, truncated = (np.zeros(count + 1, bool) for _ in range(5))
     free = _free_pieces(labels, grid.voxel_ml)
     for r, box in enumerate(ndimage.find_objects(labels), start=1):
         if box is None:
@@ -148,7 +160,8 @@ def judge(ct_hu: np.ndarray, grid: Grid, labels: np.ndarray, count: int, slice_a
         found = profile(hu, grid.to_ct(labels[box] == r, box), slice_axis, ct_spacing, cut, bool(free[r]))
         if found is not None:
             chalk[r], loculus[r], walled[r], faint[r] = found.chalk, found.loculus, found.walled, found.faint
-    return Regions(labels, count, chalk, loculus, walled, faint)
+        truncated[r] = cut
+    return Regions(labels, count, chalk, loculus, walled, faint, truncated)
 
 
 def _free_pieces(labels: np.ndarray, voxel_ml: float) -> np.ndarray:
@@ -229,18 +242,31 @@ def masses(regions: Regions) -> tuple[np.ndarray, int]:
 
 def _faint_among_chalk(regions: Regions) -> np.ndarray:
     """Per region: a faint region (Profile.faint) whose touching regions are mostly chalk: a faint
-    nodule among a mass's dense ones, which would otherwise split the mass in two."""
+    nodule among a mass's dense ones, which would otherwise split the mass in two. Taken until
+    nothing changes, so that the middle of a big cluster (regions that touch only each other and
+    the mass's nodules) joins whole, from its nodules inwards; a region the scan cuts off is
+    judged against the chalk alone (a bone going on beyond the field of view is not drawn in
+    through a region that joined)."""
     labels = regions.labels
     out = np.zeros(regions.count + 1, bool)
     boxes = ndimage.find_objects(labels)
+    touching: dict[int, np.ndarray] = {}
     for r in np.flatnonzero(regions.faint):
         if r == 0 or r > len(boxes) or boxes[r - 1] is None:
             continue
         box = tuple(slice(max(s.start - 1, 0), min(s.stop + 1, n)) for s, n in zip(boxes[r - 1], labels.shape, strict=True))
         region = labels[box] == r
         around = labels[box][ndimage.binary_dilation(region, structure=np.ones((3, 3, 3), bool)) & ~region]
-        around = around[around > 0]
-        out[r] = around.size > 0 and regions.chalk[around].mean() >= FAINT_AMONG_CHALK
+        touching[int(r)] = around[around > 0]
+    truncated = regions.truncated if regions.truncated is not None else np.zeros(regions.count + 1, bool)
+    changed = True
+    while changed:
+        changed = False
+        joined = regions.chalk | out
+        for n, around in touching.items():
+            chalk = regions.chalk if truncated[n] else joined
+            if not out[n] and around.size > 0 and chalk[around].mean() >= FAINT_AMONG_CHALK:
+                out[n] = changed = True
     return out
 
 
