@@ -110,7 +110,7 @@ def profile(c: np.ndarray, affine: np.ndarray, centre: np.ndarray, g: np.ndarray
     thinnest wall (straight up or horizontally) and the least calcium crossed in any of the 26
     directions."""
     rays = {name: _ray(c, affine, centre, d) for name, d in (("down", g), ("up", -g))}
-    across = []
+    across: list[float] = []
     for h in (h1, h2, (h1 + h2) / np.sqrt(2), (h1 - h2) / np.sqrt(2)):
         rays[f"{len(across)}+"], rays[f"{len(across)}-"] = _ray(c, affine, centre, h), _ray(c, affine, centre, -h)
         across.append(rays[f"{len(across)}+"][0] + rays[f"{len(across)}-"][0])
