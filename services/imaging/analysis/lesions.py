@@ -20,7 +20,8 @@ Outline (all whole-array numpy/scipy.ndimage operations, no per-voxel Python loo
    the grid's split between lesion and bone): extents, densities and a volume corrected for
    partial volume at its surface; on the grid, its lobules, a flat fluid-calcium level
    perpendicular to gravity in its loculi (or, below the voxel size, a flat cap of fluid with
-   sediment under it), bone erosion where it touches a bone, and its body
+   sediment under it, or a walled cavity of the calcium shares whose fluid stands on sediment:
+   fluid_level.py), bone erosion where it touches a bone, and its body
    site from the nearest skeletal landmark.
 """
 
@@ -30,7 +31,7 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import ndimage
 
-from services.imaging.analysis import skeleton
+from services.imaging.analysis import fluid_level, skeleton
 from services.imaging.analysis.grid import Grid, analysis_grid, exceeds, reaches, voxels_in, within
 from services.imaging.analysis.morphology import fill_holes, in_plane
 from services.imaging.analysis.volume import Volume, axis_towards, voxel_spacing, voxel_volume_ml
@@ -390,7 +391,8 @@ class _Context:
         fluid, fluid_ml, loculi = self.fluid(hu, calcium, share, ct_bone | (ct_calcified & ~ct_calc))
         level = (sedimentation_level(hu, fluid, self.ct_affine, self.gravity, self.ct_voxel_ml)
                  or settled_floor(np.where(loculi, 1.0 - share, 0.0), share, fluid, self.ct_affine,
-                                  self.gravity, self.ct_voxel_ml))
+                                  self.gravity, self.ct_voxel_ml)
+                 or fluid_level.level_in_cavities(share, self.ct_affine, self.gravity, self.ct_voxel_ml))
         mass = calcium | fluid
         offset = np.array([s.start for s in ct_box])
         index = np.nonzero(mass)
