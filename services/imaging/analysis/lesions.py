@@ -31,7 +31,7 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import ndimage
 
-from services.imaging.analysis import fluid_level, skeleton
+from services.imaging.analysis import fluid_level, rays, skeleton
 from services.imaging.analysis.grid import Grid, analysis_grid, exceeds, reaches, voxels_in, within
 from services.imaging.analysis.morphology import fill_holes, in_plane
 from services.imaging.analysis.volume import Volume, axis_towards, voxel_spacing, voxel_volume_ml
@@ -663,33 +663,15 @@ def settled_floor(fluid_share: np.ndarray, calcium_share: np.ndarray, fluid: np.
         below = _calcium_along(calcium, affine, centre, g)
         wall = min(_calcium_along(calcium, affine, centre, d) for d in (-g, h1, -h1, h2, -h2))
         if below >= wall + SEDIMENT_MIN_MM and all(
-                _calcium_along(calcium, affine, centre, d) >= WALLED_MIN_MM for d in _DIRECTIONS):
+                _calcium_along(calcium, affine, centre, d) >= WALLED_MIN_MM for d in rays.DIRECTIONS):
             return True
     return False
 
 
-# The 26 directions to a voxel's neighbours, in patient space (a loculus's wall is tested all round).
-_STEPS = [np.array(index, float) - 1.0 for index in np.ndindex(3, 3, 3)]
-_DIRECTIONS = [step / np.linalg.norm(step) for step in _STEPS if step.any()]
-
-
 def _calcium_along(calcium: np.ndarray, affine: np.ndarray, start: np.ndarray, direction: np.ndarray) -> float:
     """The calcium (mm) a ray from voxel index `start` along `direction` (patient mm) crosses
-    before the mass ends: calcium shares (trilinear, so a wall thinner than a voxel counts for its
-    thickness) summed from the start to where the share falls back under 0.1 past the wall met
-    (a neighbouring structure beyond the soft tissue is not this loculus's)."""
-    steps = np.arange(0.0, RAY_MM, RAY_STEP_MM)
-    step_index = np.linalg.solve(affine[:3, :3], direction)
-    points = start[:, None] + step_index[:, None] * steps[None, :]
-    values = ndimage.map_coordinates(calcium, points, order=1, mode="constant", cval=0.0)
-    # The wall is met where the share reaches 0.3 (or half its peak: a thin wall on coarse voxels
-    # never shows more); a voxel the fluid shares with the sediment beside the start is not it.
-    met = np.flatnonzero(values >= min(0.3, 0.5 * float(values.max())))
-    if met.size == 0 or values.max() < 0.1:
-        return 0.0
-    after = np.flatnonzero(values[met[0]:] < 0.1)
-    end = met[0] + (after[0] if after.size else len(values) - met[0])
-    return float(values[:end].sum() * RAY_STEP_MM)
+    before the mass ends (rays.crossed)."""
+    return rays.crossed(calcium, affine, start, direction, RAY_MM, RAY_STEP_MM)[1]
 
 
 def _rise_to_rim(index: np.ndarray, affine: np.ndarray, gravity: np.ndarray) -> float:
