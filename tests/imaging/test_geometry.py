@@ -201,9 +201,6 @@ def test_a_gantry_tilt_is_resampled_onto_an_orthogonal_grid(reference, fine, tmp
     variants.assert_same_report(findings, find_lesions(v))
 
 
-@pytest.mark.xfail(reason="lesions.sedimentation_level (the voxel interface, Imaging 19) calls a level in the solid "
-                          "cluster when the 3 mm grid is shifted 2.25 mm along gravity (no loader resampling "
-                          "involved); the cystic lesion's level and the empty loculus hold (Imaging 35)", strict=False)
 def test_the_fluid_level_call_does_not_depend_on_the_grid_phase(reference, fine, tmp_path):
     volume, findings = reference
     ni, nj, nk = volume.hu.shape
