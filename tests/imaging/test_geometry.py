@@ -201,9 +201,6 @@ def test_a_gantry_tilt_is_resampled_onto_an_orthogonal_grid(reference, fine, tmp
     variants.assert_same_report(findings, find_lesions(v))
 
 
-@pytest.mark.xfail(reason="lesions.sedimentation_level (the voxel interface, Imaging 19) calls a level in the solid "
-                          "cluster when the 3 mm grid is shifted 2.25 mm along gravity (no loader resampling "
-                          "involved); the cystic lesion's level and the empty loculus hold (Imaging 35)", strict=False)
 def test_the_fluid_level_call_does_not_depend_on_the_grid_phase(reference, fine, tmp_path):
     volume, findings = reference
     ni, nj, nk = volume.hu.shape
@@ -325,9 +322,6 @@ def test_an_oblique_nifti_is_resampled_along_the_patient_axes(reference, fine, t
     assert np.abs(ideal[body].astype(int) - v.hu[body]).mean() < 15
 
 
-@pytest.mark.xfail(reason="lesions.py loses the trochanteric mass on this axis-aligned grid (188 x 182, another "
-                          "phase) even when the fine phantom is sampled onto it directly, without the loader",
-                   strict=False)
 def test_an_oblique_nifti_gives_the_same_report(reference, fine, tmp_path):
     _, findings = reference
     variants.assert_same_report(findings, find_lesions(_oblique_nifti(reference, fine, tmp_path / "o.nii.gz")))

@@ -29,6 +29,8 @@ import numpy as np
 from scipy import ndimage
 from skimage.morphology import reconstruction
 
+from services.imaging.analysis.rays import DIRECTIONS, crossed
+
 CAVITY_DIP = 0.1           # a cavity: calcium shares at least this far below the lowest enclosing wall
 CAVITY_MIN_FLUID_ML = 0.03  # ... holding this much fluid (2 mm of fluid over sediment in an 8 mm loculus: 0.04)
 CAVITY_MIN_BREADTH_MM = 4.0  # ... this broad (a noise dip inside a nodule is a voxel or two)
@@ -40,14 +42,9 @@ LOCULUS_MIN_INNER_MM = 7.5  # ... and the cavity (fluid breadth, or fluid over s
 WALLED_MIN_MM = 1.0        # ... and it is walled all round: at least this much calcium crossed every way
 RAY_MM = 30.0              # how far the calcium around a cavity's fluid is followed
 RAY_STEP_MM = 0.25         # ... in steps of this (a twelfth of a 3 mm voxel; shares interpolated)
-WALL_MET = 0.3             # a ray has met the wall where the share reaches this (or half its peak)
-MASS_ENDS = 0.1            # ... and leaves the mass where it falls back under this
 
 # Face neighbours: a cavity does not leak out through the corners of a wall's voxels.
 _FACES = ndimage.generate_binary_structure(3, 1)
-# The 26 directions to a voxel's neighbours, in patient space (a cavity's wall is tested all round).
-_STEPS = [np.array(index, float) - 1.0 for index in np.ndindex(3, 3, 3)]
-_DIRECTIONS = [step / np.linalg.norm(step) for step in _STEPS if step.any()]
 
 
 def cavities(calcium: np.ndarray) -> tuple[np.ndarray, np.ndarray, int]:
@@ -116,26 +113,10 @@ def profile(c: np.ndarray, affine: np.ndarray, centre: np.ndarray, g: np.ndarray
         across.append(rays[f"{len(across)}+"][0] + rays[f"{len(across)}-"][0])
     height, breadth = rays["down"][0] + rays["up"][0], max(across)
     wall = min(rays[k][1] for k in rays if k != "down")
-    walled = min(_ray(c, affine, centre, d)[1] for d in _DIRECTIONS)
+    walled = min(_ray(c, affine, centre, d)[1] for d in DIRECTIONS)
     return {"height": height, "breadth": breadth, "below": rays["down"][1], "wall": wall, "walled": walled}
 
 
 def _ray(c: np.ndarray, affine: np.ndarray, start: np.ndarray, direction: np.ndarray) -> tuple[float, float]:
-    """Along a ray from voxel index `start` in `direction` (patient mm): the fluid crossed before
-    the wall (the integral of 1 - c up to the wall's densest point) and the calcium crossed
-    before the mass ends (the integral of c up to where it falls back under MASS_ENDS past the wall)."""
-    steps = np.arange(0.0, RAY_MM, RAY_STEP_MM)
-    step_index = np.linalg.solve(affine[:3, :3], direction)
-    points = start[:, None] + step_index[:, None] * steps[None, :]
-    values = ndimage.map_coordinates(c, points, order=1, mode="constant", cval=0.0)
-    peak = float(values.max())
-    met = np.flatnonzero(values >= min(WALL_MET, 0.5 * peak))
-    if met.size == 0 or peak < MASS_ENDS:
-        return float((1.0 - values).sum() * RAY_STEP_MM), 0.0
-    after = np.flatnonzero(values[met[0]:] < MASS_ENDS)
-    end = met[0] + (after[0] if after.size else len(values) - met[0])
-    # The wall's densest point: the first local maximum of the share from where the wall is met.
-    wall = values[met[0]:end]
-    rising = np.flatnonzero(np.diff(wall) < 0)
-    top = met[0] + (rising[0] if rising.size else len(wall) - 1)
-    return float((1.0 - values[:top + 1]).sum() * RAY_STEP_MM), float(values[:end].sum() * RAY_STEP_MM)
+    """The fluid crossed before the wall and the calcium crossed before the mass ends (analysis/rays.py)."""
+    return crossed(c, affine, start, direction, RAY_MM, RAY_STEP_MM)

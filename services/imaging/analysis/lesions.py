@@ -18,10 +18,10 @@ Outline (all whole-array numpy/scipy.ndimage operations, no per-voxel Python loo
    near metal is left out.
 5. each lesion is measured at the CT's own resolution inside its box (calcified CT voxels follow
    the grid's split between lesion and bone): extents, densities and a volume corrected for
-   partial volume at its surface; on the grid, its lobules, a flat fluid-calcium level
-   perpendicular to gravity in its loculi (or, below the voxel size, a flat cap of fluid with
-   sediment under it, or a walled cavity of the calcium shares whose fluid stands on sediment:
-   fluid_level.py), bone erosion where it touches a bone, and its body
+   partial volume at its surface; on the grid, its lobules, a fluid-calcium level in its loculi
+   (from the calcium shares, so below the voxel size too: a flat cap of fluid with sediment under
+   it, or a walled cavity whose fluid stands on sediment, fluid_level.py), bone erosion where it
+   touches a bone, and its body
    site from the nearest skeletal landmark.
 """
 
@@ -31,7 +31,7 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import ndimage
 
-from services.imaging.analysis import fluid_level, skeleton
+from services.imaging.analysis import fluid_level, rays, skeleton
 from services.imaging.analysis.grid import Grid, analysis_grid, exceeds, reaches, voxels_in, within
 from services.imaging.analysis.morphology import fill_holes, in_plane
 from services.imaging.analysis.volume import Volume, axis_towards, voxel_spacing, voxel_volume_ml
@@ -60,14 +60,6 @@ WALL_GAP_VOXELS = 1.0       # a loculus wall is closed over gaps this many grid 
                             # walls lose voxels to partial volume)
 LOCULUS_MIN_RADIUS_MM = 2.0  # a loculus's cavity is at least this deep (4 mm across)
 FLUID_MIN_ML = 0.2          # a cystic loculus must hold at least this much fluid to show a level
-SEDIMENT_HU = 300.0         # settled calcium under a level is at least this dense (400-1000 HU)
-LEVEL_PROBE_MM = 1.0        # the calcium is probed this far and twice as far down
-LEVEL_BAND_MM = 1.5         # a level's interface lies within this of its median height
-LEVEL_FLAT_SHARE = 0.7      # ... for at least this share of it (a round floor spreads wider)
-LEVEL_RISE_MM = 1.0         # a level rises less than this to its rim (half a voxel where coarser)
-LEVEL_MIN_VOXELS = 5        # a level covers at least this many voxels
-LEVEL_AREA_FRACTION = 0.5   # ... and at least this share of the fluid's widest horizontal layer
-LEVEL_STRAY_FRACTION = 0.1  # fluid voxels below the level (partial volume, noise): at most this share
 FLAT_RATIO = 0.5            # fluid over sediment: its height varies at most this share of its breadth
                             # (a ball of fluid: 1; see settled_floor)
 SEDIMENT_MIN_MM = 1.0       # ... and the calcium straight below it is this much thicker than the wall
@@ -389,9 +381,9 @@ class _Context:
         solid = fill_holes(ct_calc | enclosed)
         calcium, share = _partial_volume(hu, solid, ct_calc, ct_bone, ct_calcified, 1.0 / grid.factors)
         fluid, fluid_ml, loculi = self.fluid(hu, calcium, share, ct_bone | (ct_calcified & ~ct_calc))
-        level = (sedimentation_level(hu, fluid, self.ct_affine, self.gravity, self.ct_voxel_ml)
-                 or settled_floor(np.where(loculi, 1.0 - share, 0.0), share, fluid, self.ct_affine,
-                                  self.gravity, self.ct_voxel_ml)
+        # Imaging 37: the voxel interface of Imaging 19 is retired; these two see its levels.
+        level = (settled_floor(np.where(loculi, 1.0 - share, 0.0), share, fluid, self.ct_affine,
+                               self.gravity, self.ct_voxel_ml)
                  or fluid_level.level_in_cavities(share, self.ct_affine, self.gravity, self.ct_voxel_ml))
         mass = calcium | fluid
         offset = np.array([s.start for s in ct_box])
@@ -562,62 +554,6 @@ def _partial_volume(hu, mass, calc, bone, calcified, unit) -> tuple[np.ndarray, 
     return core, np.where(counted, share, 0.0)
 
 
-def sedimentation_level(hu: np.ndarray, fluid: np.ndarray, affine: np.ndarray, gravity: np.ndarray,
-                        voxel_ml: float) -> bool:
-    """A fluid-calcium level in one of the loculi (`fluid`, CT voxels of a box `hu`): calcium
-    settled under fluid, meeting it in a plane perpendicular to gravity.
-
-    Judged in patient millimetres, whatever the voxel axes (tilted, rotated or flipped grids): the
-    fluid voxels that stand on calcium (SEDIMENT_HU or more within about a voxel straight down
-    along gravity) form the interface. It is a level when
-    nearly all of it lies in one horizontal slab (an empty loculus's round floor spreads over its
-    whole lower half), it is about as wide as the fluid gets (the bottom of a bowl is narrow), it
-    does not curve up towards its rim as a bowl's floor does, the fluid stands above it, and little
-    fluid lies below it.
-    """
-    pockets, count = ndimage.label(fluid, structure=np.ones((3, 3, 3), bool))
-    if count == 0:
-        return False
-    down = np.linalg.solve(affine[:3, :3], gravity)  # index steps per mm straight down
-    spacing_down = 1.0 / max(float(np.linalg.norm(down)), 1e-6)  # mm between voxels along gravity
-    # Probed half a voxel and a voxel down along gravity (at least LEVEL_PROBE_MM and twice that):
-    # a partial-volume voxel may stand between the fluid and the calcium; deeper probes would
-    # reach the calcium from the fluid's second layer.
-    steps = [max(LEVEL_PROBE_MM * f, spacing_down * f / 2) for f in (1, 2)]
-    values = hu.astype(np.float32)
-    sizes_ml = _component_sizes(pockets, count) * voxel_ml
-    for n in np.flatnonzero(sizes_ml >= FLUID_MIN_ML):
-        if n == 0:
-            continue
-        index = np.argwhere(pockets == n).astype(float)
-        below = np.max([ndimage.map_coordinates(values, (index + d * down).T, order=1, mode="nearest")
-                        for d in steps], axis=0)
-        on_calcium = below >= SEDIMENT_HU
-        if on_calcium.sum() < LEVEL_MIN_VOXELS:
-            continue
-        height = -(index @ affine[:3, :3].T) @ gravity  # mm, upwards
-        level = float(np.median(height[on_calcium]))
-        band = max(LEVEL_BAND_MM, 0.6 * spacing_down)
-        in_band = np.abs(height[on_calcium] - level) <= band
-        # The pocket's widest horizontal slab of the interface's thickness: a level is a chord of the
-        # loculus, as wide as the fluid over it; an empty loculus's floor is a bowl's narrow bottom.
-        widest = np.bincount(((height - height.min()) // (2 * band)).astype(int)).max()
-        widest_layer = widest * min(spacing_down / (2 * band), 1.0)  # the interface is about one layer
-        flat = max(LEVEL_RISE_MM, 0.5 * spacing_down)
-        # Its roof must be the loculus's dome: a pocket a few coarse voxels across is flat all round.
-        above = np.max([ndimage.map_coordinates(values, (index - d * down).T, order=1, mode="nearest")
-                        for d in steps], axis=0)
-        roof = above >= SEDIMENT_HU
-        domed = roof.sum() < LEVEL_MIN_VOXELS or _rise_to_rim(index[roof], affine, -gravity) > flat
-        if (in_band.mean() >= LEVEL_FLAT_SHARE and domed
-                and in_band.sum() >= LEVEL_AREA_FRACTION * widest_layer
-                and _rise_to_rim(index[on_calcium], affine, gravity) <= flat
-                and (height >= level + band + LEVEL_PROBE_MM).any()
-                and (height < level - band).mean() <= LEVEL_STRAY_FRACTION):
-            return True
-    return False
-
-
 def settled_floor(fluid_share: np.ndarray, calcium_share: np.ndarray, fluid: np.ndarray, affine: np.ndarray,
                   gravity: np.ndarray, voxel_ml: float) -> bool:
     """A fluid-calcium level seen below the voxel size, from the loculus's partial-volume profile.
@@ -663,47 +599,15 @@ def settled_floor(fluid_share: np.ndarray, calcium_share: np.ndarray, fluid: np.
         below = _calcium_along(calcium, affine, centre, g)
         wall = min(_calcium_along(calcium, affine, centre, d) for d in (-g, h1, -h1, h2, -h2))
         if below >= wall + SEDIMENT_MIN_MM and all(
-                _calcium_along(calcium, affine, centre, d) >= WALLED_MIN_MM for d in _DIRECTIONS):
+                _calcium_along(calcium, affine, centre, d) >= WALLED_MIN_MM for d in rays.DIRECTIONS):
             return True
     return False
 
 
-# The 26 directions to a voxel's neighbours, in patient space (a loculus's wall is tested all round).
-_STEPS = [np.array(index, float) - 1.0 for index in np.ndindex(3, 3, 3)]
-_DIRECTIONS = [step / np.linalg.norm(step) for step in _STEPS if step.any()]
-
-
 def _calcium_along(calcium: np.ndarray, affine: np.ndarray, start: np.ndarray, direction: np.ndarray) -> float:
     """The calcium (mm) a ray from voxel index `start` along `direction` (patient mm) crosses
-    before the mass ends: calcium shares (trilinear, so a wall thinner than a voxel counts for its
-    thickness) summed from the start to where the share falls back under 0.1 past the wall met
-    (a neighbouring structure beyond the soft tissue is not this loculus's)."""
-    steps = np.arange(0.0, RAY_MM, RAY_STEP_MM)
-    step_index = np.linalg.solve(affine[:3, :3], direction)
-    points = start[:, None] + step_index[:, None] * steps[None, :]
-    values = ndimage.map_coordinates(calcium, points, order=1, mode="constant", cval=0.0)
-    # The wall is met where the share reaches 0.3 (or half its peak: a thin wall on coarse voxels
-    # never shows more); a voxel the fluid shares with the sediment beside the start is not it.
-    met = np.flatnonzero(values >= min(0.3, 0.5 * float(values.max())))
-    if met.size == 0 or values.max() < 0.1:
-        return 0.0
-    after = np.flatnonzero(values[met[0]:] < 0.1)
-    end = met[0] + (after[0] if after.size else len(values) - met[0])
-    return float(values[:end].sum() * RAY_STEP_MM)
-
-
-def _rise_to_rim(index: np.ndarray, affine: np.ndarray, gravity: np.ndarray) -> float:
-    """How much a surface (voxel indices) rises from its centre to its rim, in mm, from the least-
-    squares fit height = a + b * r^2 (r: horizontal distance from its centre): about nothing for a
-    level, about r^2 / 2R for the floor of a round loculus of inner radius R."""
-    xyz = index @ affine[:3, :3].T
-    height = -xyz @ gravity
-    horizontal = xyz - np.outer(xyz @ gravity, gravity)
-    r2 = ((horizontal - horizontal.mean(axis=0)) ** 2).sum(axis=1)
-    if len(r2) < 3 or np.ptp(r2) == 0:
-        return 0.0
-    slope = np.polyfit(r2, height, 1)[0]
-    return float(slope * r2.max())
+    before the mass ends (rays.crossed)."""
+    return rays.crossed(calcium, affine, start, direction, RAY_MM, RAY_STEP_MM)[1]
 
 
 def _x_grid(affine: np.ndarray, shape: tuple[int, ...]) -> np.ndarray:
