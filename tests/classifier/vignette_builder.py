@@ -202,29 +202,25 @@ def write_cases(cases: list[dict], directory: Path = CASES_DIR) -> None:
         path.write_text(json.dumps(build_bundle(case), indent=1) + "\n", encoding="utf-8")
 
 
+# flag -> (module of CASES, where its Bundles go, what the set is called in the message)
+PUBLISHED_SETS = {
+    "--published": ("tests.classifier.published_cases", PUBLISHED_DIR, "published cases"),
+    "--published-holdout": ("tests.classifier.published_holdout", HOLDOUT_DIR, "held-out published cases"),
+    "--published-holdout3": ("tests.classifier.published_holdout3", HOLDOUT3_DIR, "third-set held-out published cases"),
+    "--published-holdout4": ("tests.classifier.published_holdout4", HOLDOUT4_DIR, "fourth-set held-out published cases"),
+}
+
+
 if __name__ == "__main__":
+    import importlib
     import sys
 
-    if "--published-holdout4" in sys.argv[1:]:
-        from tests.classifier.published_holdout4 import CASES as HOLDOUT4
-
-        write_cases(HOLDOUT4, HOLDOUT4_DIR)
-        print(f"wrote {len(HOLDOUT4)} fourth-set held-out published cases to {HOLDOUT4_DIR}")
-    elif "--published-holdout3" in sys.argv[1:]:
-        from tests.classifier.published_holdout3 import CASES as HOLDOUT3
-
-        write_cases(HOLDOUT3, HOLDOUT3_DIR)
-        print(f"wrote {len(HOLDOUT3)} third-set held-out published cases to {HOLDOUT3_DIR}")
-    elif "--published-holdout" in sys.argv[1:]:
-        from tests.classifier.published_holdout import CASES as HOLDOUT
-
-        write_cases(HOLDOUT, HOLDOUT_DIR)
-        print(f"wrote {len(HOLDOUT)} held-out published cases to {HOLDOUT_DIR}")
-    elif "--published" in sys.argv[1:]:
-        from tests.classifier.published_cases import CASES as PUBLISHED
-
-        write_cases(PUBLISHED, PUBLISHED_DIR)
-        print(f"wrote {len(PUBLISHED)} published cases to {PUBLISHED_DIR}")
+    chosen = [flag for flag in PUBLISHED_SETS if flag in sys.argv[1:]]
+    if chosen:
+        module, directory, name = PUBLISHED_SETS[chosen[-1]]  # as before, one set per run: the last listed here
+        published = importlib.import_module(module).CASES
+        write_cases(published, directory)
+        print(f"wrote {len(published)} {name} to {directory}")
     else:
         from tests.classifier.vignettes import CASES
 
