@@ -1,16 +1,11 @@
 """The fourth knowledge pass (decisions.md, Classifier 25-26): the causes found on the enlarged development set's
 misses, each fixed in general and tested on small synthetic patients (not on the published cases)."""
 
-from datetime import date
-
 from services.classifier.features import extract_features
 from services.classifier.fhir_input import split_input
-from services.classifier.inference import posterior
-from services.classifier.knowledge import knowledge
 from tests.classifier.builders import bundle, finding, mass, patient
+from tests.classifier.knowledge_checks import KB, TODAY, p_state, ranked, total
 
-TODAY = date(2024, 6, 1)
-KB = knowledge()
 FOP = "fibrodysplasia-ossificans-progressiva"
 TENDINOPATHY = "calcific-tendinopathy"
 
@@ -19,20 +14,10 @@ def evidence_of(*resources):
     return extract_features(split_input(bundle(*resources)), TODAY).evidence
 
 
-def ranked(evidence):
-    probabilities = posterior(evidence, KB)
-    return sorted(probabilities, key=probabilities.__getitem__, reverse=True)
 
 
-def p_state(code, feature, state):
-    """P(state | diagnosis) = LR x P(state | referred patients)."""
-    figure = KB.figure_for(code, feature, state)
-    return (figure.lr if figure is not None else 1.0) * KB.feature_states(feature)[state]
 
 
-def total(code, feature):
-    """Sum over the states of P(state | diagnosis): 1 for a coherent table."""
-    return sum(p_state(code, feature, state) for state in KB.feature_states(feature))
 
 
 # --- FOP: the age table describes the age at presentation, not at onset

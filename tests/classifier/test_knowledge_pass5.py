@@ -1,48 +1,25 @@
 """The fifth knowledge pass (decisions.md, Classifier 28): causes found on the misses of both published sets,
 each fixed in general and tested on small synthetic patients (not on the published cases)."""
 
-from datetime import date
-
-from services.classifier.features import extract_features
-from services.classifier.fhir_input import split_input
 from services.classifier.inference import SAFETY_RANK, assess, posterior
-from services.classifier.knowledge import UNRECORDED, knowledge
+from services.classifier.knowledge import UNRECORDED
 from services.classifier.lesions import Lesion, lesion_evidence
-from tests.classifier.builders import bundle, finding, mass, patient
+from tests.classifier.builders import finding, mass, patient
+from tests.classifier.knowledge_checks import KB, features_of, p_state, ranked, total, with_hallmarks
 
-TODAY = date(2024, 6, 1)
-KB = knowledge()
 SARCOIDOSIS, MALIGNANCY_HYPERCALCAEMIA = "sarcoidosis", "malignancy-hypercalcemia"
 MILK_ALKALI, VITAMIN_D = "milk-alkali", "vitamin-d-intoxication"
 SSC, PARASITIC, UREMIC = "systemic-sclerosis", "parasitic-calcification", "tc-secondary-uremic"
 
 
-def features_of(*resources):
-    return extract_features(split_input(bundle(*resources)), TODAY)
 
 
-def with_hallmarks(evidence):
-    """The evidence as the extractor completes it: a hallmark none of whose features is sent is 'unrecorded'."""
-    completed = dict(evidence)
-    for hallmark in KB.catalog.hallmarks:
-        if not any(feature in completed for feature in hallmark.features):
-            completed[hallmark.name] = UNRECORDED
-    return completed
 
 
-def ranked(evidence):
-    probabilities = posterior(evidence, KB)
-    return sorted(probabilities, key=probabilities.__getitem__, reverse=True)
 
 
-def p_state(code, feature, state):
-    """P(state | diagnosis) = LR x P(state | referred patients)."""
-    figure = KB.figure_for(code, feature, state)
-    return (figure.lr if figure is not None else 1.0) * KB.feature_states(feature)[state]
 
 
-def total(code, feature):
-    return sum(p_state(code, feature, state) for state in KB.feature_states(feature))
 
 
 # --- a single one-sided mass was counted twice: 'single' and 'not bilateral'

@@ -1,40 +1,20 @@
 """The sixth knowledge pass (decisions.md, Classifier 30): causes found on the misses of both published sets,
 each fixed in general and tested on small synthetic patients (not on the published cases)."""
 
-from datetime import date
-
-from services.classifier.features import extract_features
-from services.classifier.fhir_input import split_input
 from services.classifier.inference import posterior
-from services.classifier.knowledge import UNRECORDED, knowledge
-from tests.classifier.builders import bundle, finding, mass, patient
+from services.classifier.knowledge import UNRECORDED
+from tests.classifier.builders import finding, mass, patient
+from tests.classifier.knowledge_checks import KB, features_of, p_state, total, with_hallmarks
 
-TODAY = date(2024, 6, 1)
-KB = knowledge()
 CHONDROMA, IATROGENIC = "soft-tissue-chondroma", "iatrogenic-calcium-deposition"
 
 
-def features_of(*resources):
-    return extract_features(split_input(bundle(*resources)), TODAY)
 
 
-def with_hallmarks(evidence):
-    """The evidence as the extractor completes it: a hallmark none of whose features is sent is 'unrecorded'."""
-    completed = dict(evidence)
-    for hallmark in KB.catalog.hallmarks:
-        if not any(feature in completed for feature in hallmark.features):
-            completed[hallmark.name] = UNRECORDED
-    return completed
 
 
-def p_state(code, feature, state):
-    """P(state | diagnosis) = LR x P(state | referred patients)."""
-    figure = KB.figure_for(code, feature, state)
-    return (figure.lr if figure is not None else 1.0) * KB.feature_states(feature)[state]
 
 
-def total(code, feature):
-    return sum(p_state(code, feature, state) for state in KB.feature_states(feature))
 
 
 # --- one finding crushed the truth: a size no series excludes counted as if impossible

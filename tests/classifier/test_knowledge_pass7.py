@@ -2,28 +2,16 @@
 harmful first answers of the published sets, each fixed in general and tested on small synthetic patients
 (not on the published cases)."""
 
-from datetime import date
-
-from services.classifier.features import extract_features
-from services.classifier.fhir_input import split_input
 from services.classifier.inference import SAFETY_RANK, assess
-from services.classifier.knowledge import knowledge
-from tests.classifier.builders import bundle, finding, lab, mass, patient
+from tests.classifier.builders import finding, lab, mass, patient
+from tests.classifier.knowledge_checks import KB, features_of, p_state
 
-TODAY = date(2024, 6, 1)
-KB = knowledge()
 EWING, ASKIN = "ewing-sarcoma-soft-tissue", "askin-tumor"
 MALIGNANCIES = set(KB.cant_miss.diagnoses)
 
 
-def features_of(*resources):
-    return extract_features(split_input(bundle(*resources)), TODAY)
 
 
-def p_state(code, feature, state):
-    """P(state | diagnosis) = LR x P(state | referred patients)."""
-    figure = KB.figure_for(code, feature, state)
-    return (figure.lr if figure is not None else 1.0) * KB.feature_states(feature)[state]
 
 
 def flags(assessment):

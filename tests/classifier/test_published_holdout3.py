@@ -16,7 +16,6 @@ from services.classifier.evaluation import (
     HOLDOUT,
     HOLDOUT3,
     HOLDOUT3_BEGIN,
-    HOLDOUT3_END,
     HOLDOUT_BEGIN,
     HOLDOUT_END,
     PUBLISHED_BEGIN,
@@ -26,7 +25,12 @@ from services.classifier.evaluation import (
 from tests.classifier.published_cases import CASES as DEVELOPMENT_CASES
 from tests.classifier.published_holdout import CASES as SECOND_SET_CASES
 from tests.classifier.published_holdout3 import CASES
-from tests.classifier.test_published_set import assert_a_diagnosis_of_the_model, assert_all_classified, assert_built, assert_cited
+from tests.classifier.test_published_set import (
+    assert_a_diagnosis_of_the_model,
+    assert_built,
+    assert_cited,
+    assert_section_written,
+)
 from tests.classifier.vignette_builder import HOLDOUT3_DIR, build_bundle
 
 MALIGNANT = {"synovial-sarcoma", "extraskeletal-osteosarcoma", "extraskeletal-chondrosarcoma", "ewing-sarcoma-soft-tissue",
@@ -98,18 +102,7 @@ def test_holdout3_bundles_are_the_builders_output_and_valid_fhir():
 def test_the_evaluation_of_the_third_set_runs_into_its_own_section(tmp_path):
     """Run on a throwaway document: the section is written between its markers after the other sets' sections, every
     Bundle is classified, and only the structure is checked (no figure of this set is asserted or printed)."""
-    document = tmp_path / "evaluation.md"
-    document.write_text("# Vignettes\n\nkept\n", encoding="utf-8")
-    results = write_published_report(HOLDOUT3_DIR, document, HOLDOUT3)
-    assert_all_classified(results, CASE_IDS)
-    text = document.read_text(encoding="utf-8")
-    assert text.startswith("# Vignettes\n\nkept\n")
-    assert text.count(HOLDOUT3_BEGIN) == text.count(HOLDOUT3_END) == 1
-    section = text[text.index(HOLDOUT3_BEGIN):]
-    for heading in (HOLDOUT3.title, "top-1 accuracy", "## Per-diagnosis sensitivity", "## Calibration",
-                    "## Harmful first answers", "## Appendix: citations", HOLDOUT3.command,
-                    "tests/classifier/published_holdout3/"):
-        assert heading in section, heading
+    assert_section_written(HOLDOUT3_DIR, HOLDOUT3, CASE_IDS, tmp_path)
 
 
 def test_each_of_the_three_sets_keeps_its_place(tmp_path):

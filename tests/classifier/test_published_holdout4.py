@@ -18,7 +18,6 @@ from services.classifier.evaluation import (
     HOLDOUT3_END,
     HOLDOUT4,
     HOLDOUT4_BEGIN,
-    HOLDOUT4_END,
     HOLDOUT_BEGIN,
     HOLDOUT_END,
     PUBLISHED_BEGIN,
@@ -30,7 +29,12 @@ from tests.classifier.published_holdout import CASES as SECOND_SET_CASES
 from tests.classifier.published_holdout3 import CASES as THIRD_SET_CASES
 from tests.classifier.published_holdout4 import CASES
 from tests.classifier.test_published_holdout3 import MALIGNANT, TC, _identifiers, _title
-from tests.classifier.test_published_set import assert_a_diagnosis_of_the_model, assert_all_classified, assert_built, assert_cited
+from tests.classifier.test_published_set import (
+    assert_a_diagnosis_of_the_model,
+    assert_built,
+    assert_cited,
+    assert_section_written,
+)
 from tests.classifier.vignette_builder import HOLDOUT4_DIR, build_bundle
 
 CASE_IDS = [case["id"] for case in CASES]
@@ -93,19 +97,8 @@ def test_holdout4_bundles_are_the_builders_output_and_valid_fhir():
 def test_the_evaluation_of_the_fourth_set_runs_into_its_own_section(tmp_path, capsys):
     """Run on a throwaway document: the section is written between its markers, every Bundle is classified, nothing is
     printed, and only the structure is checked (no figure of this set is asserted or printed)."""
-    document = tmp_path / "evaluation.md"
-    document.write_text("# Vignettes\n\nkept\n", encoding="utf-8")
-    results = write_published_report(HOLDOUT4_DIR, document, HOLDOUT4)
-    assert_all_classified(results, CASE_IDS)
+    assert_section_written(HOLDOUT4_DIR, HOLDOUT4, CASE_IDS, tmp_path)
     assert capsys.readouterr().out == ""
-    text = document.read_text(encoding="utf-8")
-    assert text.startswith("# Vignettes\n\nkept\n")
-    assert text.count(HOLDOUT4_BEGIN) == text.count(HOLDOUT4_END) == 1
-    section = text[text.index(HOLDOUT4_BEGIN):]
-    for heading in (HOLDOUT4.title, "top-1 accuracy", "## Per-diagnosis sensitivity", "## Calibration",
-                    "## Harmful first answers", "## Appendix: citations", HOLDOUT4.command,
-                    "tests/classifier/published_holdout4/"):
-        assert heading in section, heading
 
 
 def test_each_of_the_four_sets_keeps_its_place(tmp_path):

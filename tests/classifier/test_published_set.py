@@ -121,6 +121,22 @@ def assert_all_classified(results, case_ids: list[str]) -> None:
         assert r.ranked and r.typing in TYPINGS and r.citation
 
 
+def assert_section_written(directory, spec, case_ids: list[str], tmp_path) -> None:
+    """Run one set's evaluation on a throwaway document: its section is written once between its markers,
+    the document's head is kept, every Bundle is classified, and only the structure is checked (no
+    figure of the set is asserted or printed)."""
+    document = tmp_path / "evaluation.md"
+    document.write_text("# Vignettes\n\nkept\n", encoding="utf-8")
+    assert_all_classified(write_published_report(directory, document, spec), case_ids)
+    text = document.read_text(encoding="utf-8")
+    assert text.startswith("# Vignettes\n\nkept\n")
+    assert text.count(spec.begin) == text.count(spec.end) == 1
+    section = text[text.index(spec.begin):]
+    for heading in (spec.title, "top-1 accuracy", "## Per-diagnosis sensitivity", "## Calibration",
+                    "## Harmful first answers", "## Appendix: citations", spec.command, f"{spec.directory}/"):
+        assert heading in section, heading
+
+
 def assert_no_probability_above_0_99(results) -> None:
     over = [(r.case_id, code, p) for r in results for code, p in r.probabilities.items() if p > 0.99]
     assert max_probability(results) <= 0.99, over
