@@ -21,7 +21,7 @@ from services.intake.fhir.validation import check_structure, resource_verdict
 from shared.errors import FHIRError
 from tests.intake.fhir_data import imaging_study, patient, phosphate
 from tests.intake.test_official_cases import DATA, SELECTED
-from tests.intake.test_r4_rules import PROBES
+from tests.intake.test_r4_rules import PROBES, _with
 
 pytestmark = pytest.mark.skipif(not AVAILABLE, reason="fhirkit-rs is not installed")
 
@@ -100,13 +100,6 @@ def _leaves(node: Any, path: tuple = ()) -> list[tuple]:
     return found
 
 
-def _set(resource: dict, path: tuple, value: Any) -> dict:
-    changed = copy.deepcopy(resource)
-    node = changed
-    for step in path[:-1]:
-        node = node[step]
-    node[path[-1]] = value
-    return changed
 
 
 def _official_cases() -> list[dict]:
@@ -131,14 +124,14 @@ def _corpus() -> list[dict]:
         for path in _leaves(base):
             old = _get(base, path)
             if isinstance(old, dict | list):
-                corpus.append(_set(base, path, [old] if isinstance(old, dict) else old[0] if old else {}))
+                corpus.append(_with(base, path, [old] if isinstance(old, dict) else old[0] if old else {}))
             else:
-                corpus += [_set(base, path, value) for value in BAD_VALUES]
+                corpus += [_with(base, path, value) for value in BAD_VALUES]
             if isinstance(path[-1], str):
                 parent = _get(base, path[:-1])
                 renamed = {(f"{k}X" if k == path[-1] else k): v for k, v in parent.items()}
-                corpus.append(_set(base, path[:-1], renamed) if path[:-1] else renamed)
-                corpus.append(_set(base, path[:-1], {k: v for k, v in parent.items() if k != path[-1]})
+                corpus.append(_with(base, path[:-1], renamed) if path[:-1] else renamed)
+                corpus.append(_with(base, path[:-1], {k: v for k, v in parent.items() if k != path[-1]})
                               if path[:-1] else {k: v for k, v in parent.items() if k != path[-1]})
     return corpus
 
