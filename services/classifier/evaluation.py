@@ -107,12 +107,13 @@ HOLDOUT4 = PublishedSet(
     builder_command="python -m tests.classifier.vignette_builder --published-holdout4",
     title="# Classifier evaluation on the held-out set of published case reports (fourth set, issue 12): the final figures",
     begin=HOLDOUT4_BEGIN, end=HOLDOUT4_END,
-    intro=("THE held-out set: the final figures of issue 12 are reported here. One case per published case report or",
-           "case-series patient, none from a publication of the first three sets (all development material now),",
-           "written blind, while the knowledge was being improved elsewhere, by a helper who read neither the knowledge",
-           "files nor the vignettes, the domain notes or this document, and committed before the classifier was run on",
-           "them; the citations are in the appendix. Cases are not changed after the classifier is run, and nothing is",
-           "tuned on them."))
+    intro=("This fourth set was THE held-out set. It was measured once, blind, before any tuning on it: top-1 51.5%,",
+           "top-3 72.1%, typing 88.2%, 6 harmful first answers, Brier 0.658. It has since been handed to the knowledge",
+           "engineers as development material (knowledge pass 8, decisions.md Classifier 35-36), so the figures below are",
+           "no longer held-out figures. One case per published case report or case-series patient, none from a",
+           "publication of the first three sets, written blind by a helper who read neither the knowledge files nor the",
+           "vignettes, the domain notes or this document, and committed before the classifier was run on them; the",
+           "citations are in the appendix. Cases are not changed after the classifier is run."))
 PUBLISHED_SETS = (PUBLISHED, HOLDOUT, HOLDOUT3, HOLDOUT4)  # the order of their sections in the document
 
 

@@ -254,7 +254,9 @@ CASES = [
          labs={"calcium": (14.2, "mg/dL"), "pth": (1100, "pg/mL"), "phosphate": (2.2, "mg/dL"), "egfr": (45, "mL/min/{1.73_m2}")},
          findings={"dialysis": False},
          lesions=[dict(site="shoulder", side="right", size_cm=3, pattern="amorphous")]),
-    dict(id="scleroderma-tumoral-calcinosis", expected="systemic-sclerosis", birth="1972-05-05", sex="female", date="2024-05-05",
+    # typing: a tumoral mass of a connective tissue disease is tumoral calcinosis secondary to it (Classifier 9, 35)
+    dict(id="scleroderma-tumoral-calcinosis", expected="systemic-sclerosis", expected_typing="secondary",
+         birth="1972-05-05", sex="female", date="2024-05-05",
          story="52-year-old woman with systemic sclerosis (Raynaud, sclerodactyly, anti-centromere antibodies) and a 7 cm lobulated calcified mass beside the hip; calcium and phosphate normal: tumoral calcinosis secondary to the connective tissue disease.",
          labs={"calcium": (9.4, "mg/dL"), "phosphate": (3.6, "mg/dL")},
          findings={"raynaud-phenomenon": True, "skin-sclerosis": True, "scleroderma-antibodies": True},
