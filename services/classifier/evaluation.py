@@ -12,7 +12,8 @@
   tuning on it; development material since.
 - `python -m services.classifier.evaluation --published-holdout4` runs the fourth set (tests/classifier/published_holdout4/,
   publications cited in none of the others, written blind): THE held-out set on which the final figures are reported.
-Each command rewrites only its own part of the document and keeps the others.
+Each command rewrites only its own part of the document and keeps the others, the calibration section too
+(written by scripts/fit_calibration.py, last in the document; decisions.md Classifier 40-42).
 """
 
 import json
