@@ -237,3 +237,16 @@ def test_tempering_is_a_power_of_the_posterior():
     p, q = tempered(logs, 1.0), tempered(logs, 2.0)
     total = sum(v ** 0.5 for v in p.values())
     assert all(math.isclose(q[code], p[code] ** 0.5 / total) for code in logs)
+
+
+def test_the_evaluation_commands_keep_the_calibration_section(tmp_path):
+    from services.classifier.evaluation import CALIBRATION_BEGIN, write_calibration_section, write_report
+
+    document = tmp_path / "classifier-evaluation.md"
+    write_calibration_section(document, "# Calibration of the differential\n\nfigures")
+    write_report(ROOT / "tests" / "classifier" / "cases", document)  # rewrites the vignettes' part
+    write_calibration_section(document, "# Calibration of the differential\n\nnew figures")
+    text = document.read_text(encoding="utf-8")
+    assert text.startswith("# Classifier evaluation on the clinical vignettes")
+    assert text.count(CALIBRATION_BEGIN) == 1 and "new figures" in text and "\nfigures" not in text
+    assert text.rstrip().endswith("<!-- calibration:end -->")
