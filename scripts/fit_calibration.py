@@ -106,6 +106,8 @@ def snapshot(key: str, commit: str, new_since: str | None) -> dict:
         with tarfile.open(fileobj=BytesIO(archive)) as tar:
             tar.extractall(tmp, filter="data")
         cases = _posteriors(Path(tmp), Path(tmp) / spec.directory)
+    present = {path.stem for path in spec.path(ROOT).glob("*.json")}
+    cases = [c for c in cases if c["case"] in present]  # a case since removed from the set is no development case
     if new_since:
         older = _case_ids(new_since, spec.directory)
         cases = [c for c in cases if c["case"] not in older]
@@ -129,7 +131,7 @@ def add_snapshot(key: str, commit: str, new_since: str | None) -> None:
     entry = snapshot(key, commit, new_since)
     data["snapshots"] = [s for s in data["snapshots"] if (s["set"], s["new_since"]) != (key, entry["new_since"])]
     data["snapshots"].append(entry)
-    data["snapshots"].sort(key=lambda s: ([p.key for p in PUBLISHED_SETS].index(s["set"]), s["date"]))
+    data["snapshots"].sort(key=lambda s: ([p.key for p in PUBLISHED_SETS].index(s["set"]), s["date"], s["new_since"] or ""))
     path.write_text(_dump(data), encoding="utf-8")
     print(f"{key} at {entry['commit'][:7]}: {entry['n']} cases")
 
@@ -237,15 +239,16 @@ def report(blind: list[calibration.BlindCase], excluded: int, temperature: float
               + ", ".join(f"{key} {calibration.fit_temperature([c for c in blind if c.set == key]):.3f}" for key in sets)
               + ".", "",
               "## Not used: the same fit on the current knowledge's answers", "",
-              "The current knowledge was tuned on three of these sets, so its answers on them are in-sample; fitted on them,",
-              "the temperature learns how well the knowledge fits what it was tuned on, not how it does on a new patient.",
+              "The current knowledge was tuned on these sets (on all but the fourth, when this was written), so its answers",
+              "on them are in-sample; fitted on them, the temperature learns how well the knowledge fits what it was tuned",
+              "on, not how it does on a new patient.",
               f"Fitted on all four: T = {calibration.fit_temperature(calibration.scorable(current)):.3f}. Leave one set out:", "",
               "| set left out | T | Brier | log loss | 0.50-0.80 | 0.80-0.95 | 0.95-1.00 |", "|---|---|---|---|---|---|---|",
               *_leave_one_set_out(calibration.scorable(current), sets), "",
               "## The development sets through the service, calibration off -> on", "",
               "The current knowledge (hash `" + provenance["knowledge_hash"][:12] + "`), the evaluation's own code: reported",
-              "probabilities (at most 0.99, rounded to 4 decimals). Three of the published sets were tuned on, so their",
-              "Brier scores are in-sample for the knowledge. Malignancy alarms: cases whose card says \"Exclude",
+              "probabilities (at most 0.99, rounded to 4 decimals). The Brier scores of the sets the knowledge was tuned on",
+              "are in-sample. Malignancy alarms: cases whose card says \"Exclude",
               "malignancy\", by whether the truth is a can't-miss malignancy; none-fits: cases where \"none of these fits",
               "well\" is reported.", "",
               "| set | cases | top-1 | top-3 | Brier | highest p | alarms, malignant truth | alarms, benign truth | none-fits |",
@@ -275,7 +278,9 @@ def report(blind: list[calibration.BlindCase], excluded: int, temperature: float
 COMMAND = "PYTHONPATH=. python scripts/fit_calibration.py"
 
 
-def refit(root: Path, today: str) -> None:
+def refit(root: Path, today: str, knowledge_dir: Path = KNOWLEDGE_DIR, document: Path | None = None) -> float:
+    """Refits T; writes calibration.yaml into `knowledge_dir` and the section into `document` (default: the
+    repository's docs/classifier-evaluation.md). Returns T."""
     kb = knowledge()
     everything = calibration.load_blind()
     blind = calibration.scorable(everything)
@@ -291,15 +296,16 @@ def refit(root: Path, today: str) -> None:
         "log_loss": {"before": round(calibration.log_loss(blind, 1.0), 4),
                      "after": round(calibration.log_loss(blind, temperature), 4)},
         "date": today,
-        "knowledge_hash": calibration.knowledge_hash(KNOWLEDGE_DIR),
+        "knowledge_hash": calibration.knowledge_hash(KNOWLEDGE_DIR),  # the knowledge the service loads
     }
     service = _service_figures(root, kb, temperature)
     current = current_posteriors(root)
     text = CALIBRATION_HEADER + yaml.safe_dump({"temperature": temperature, "provenance": provenance}, sort_keys=False, width=120)
-    (KNOWLEDGE_DIR / calibration.CALIBRATION_FILE).write_text(text, encoding="utf-8")
-    write_calibration_section(root / "docs" / "classifier-evaluation.md",
+    (knowledge_dir / calibration.CALIBRATION_FILE).write_text(text, encoding="utf-8")
+    write_calibration_section(document or root / "docs" / "classifier-evaluation.md",
                               report(blind, len(everything) - len(blind), temperature, service, kb, provenance, current))
     print(f"T = {temperature:.3f} on {len(blind)} blind cases; log loss {provenance['log_loss']}")
+    return temperature
 
 
 CALIBRATION_HEADER = """\

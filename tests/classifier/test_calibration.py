@@ -250,3 +250,24 @@ def test_the_evaluation_commands_keep_the_calibration_section(tmp_path):
     assert text.startswith("# Classifier evaluation on the clinical vignettes")
     assert text.count(CALIBRATION_BEGIN) == 1 and "new figures" in text and "\nfigures" not in text
     assert text.rstrip().endswith("<!-- calibration:end -->")
+
+
+def test_the_refit_command_writes_the_committed_figures(tmp_path):
+    """scripts/fit_calibration.py end to end (into a copy): the temperature and the knowledge hash it writes are the
+    committed ones, and its report is complete; so the one command works on the knowledge as it is."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("fit_calibration", ROOT / "scripts" / "fit_calibration.py")
+    assert spec is not None and spec.loader is not None
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    knowledge_copy, document = tmp_path / "knowledge", tmp_path / "classifier-evaluation.md"
+    knowledge_copy.mkdir()
+    temperature = script.refit(ROOT, "2000-01-01", knowledge_copy, document)
+    written = yaml.safe_load((knowledge_copy / calibration.CALIBRATION_FILE).read_text(encoding="utf-8"))
+    assert temperature == written["temperature"] == committed()["temperature"]
+    assert written["provenance"]["knowledge_hash"] == committed()["provenance"]["knowledge_hash"]
+    text = document.read_text(encoding="utf-8")
+    for heading in ("## Leave one set out", "## Not used", "## The development sets through the service"):
+        assert heading in text
+    assert "Malignancies that lost their alarm: none." in text
