@@ -12,7 +12,8 @@
   tuning on it; development material since.
 - `python -m services.classifier.evaluation --published-holdout4` runs the fourth set (tests/classifier/published_holdout4/,
   publications cited in none of the others, written blind): THE held-out set on which the final figures are reported.
-Each command rewrites only its own part of the document and keeps the others.
+Each command rewrites only its own part of the document and keeps the others, the calibration section too
+(written by scripts/fit_calibration.py, last in the document; decisions.md Classifier 40-42).
 """
 
 import json
@@ -22,6 +23,7 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
+from services.classifier.knowledge import Knowledge
 from services.classifier.pipeline import classify
 
 EXPECTED_TAG_SYSTEM = "urn:calcinosis:test:expected-diagnosis"
@@ -44,6 +46,9 @@ HOLDOUT3_BEGIN = "<!-- published-holdout3:begin -->"
 HOLDOUT3_END = "<!-- published-holdout3:end -->"
 HOLDOUT4_BEGIN = "<!-- published-holdout4:begin -->"
 HOLDOUT4_END = "<!-- published-holdout4:end -->"
+# the calibration section (scripts/fit_calibration.py writes it; the commands here keep it, last)
+CALIBRATION_BEGIN = "<!-- calibration:begin -->"
+CALIBRATION_END = "<!-- calibration:end -->"
 
 
 @dataclass(frozen=True)
@@ -128,6 +133,8 @@ class CaseResult:
     accepted: tuple[str, ...] = ()  # codes that count as the expected diagnosis (default: the expected code)
     expected_typing: str = ""
     citation: str = ""
+    alerts: tuple[str, ...] = ()  # the RiskAssessment's alert notes (the can't-miss alarms), critical first
+    none_fits: bool = False  # the RiskAssessment says that none of the modelled diagnoses fits well
 
     @property
     def truth(self) -> tuple[str, ...]:
@@ -181,20 +188,23 @@ def _work_up_date(bundle: dict) -> date:
     return date.fromisoformat(max(dates)[:10]) if dates else date.today()
 
 
-def run_case(path: Path) -> CaseResult:
+def run_case(path: Path, kb: Knowledge | None = None) -> CaseResult:
     bundle = json.loads(path.read_text(encoding="utf-8"))
-    result, _ = classify(bundle, BASE, _work_up_date(bundle))
+    result, _ = classify(bundle, BASE, _work_up_date(bundle), kb)
     risk = result["entry"][0]["resource"]
     ranked = [p["outcome"]["coding"][0]["code"] for p in risk["prediction"]]
     typing = result["entry"][1]["resource"]["valueCodeableConcept"]["coding"][0]["code"]
     probabilities = {p["outcome"]["coding"][0]["code"]: p["probabilityDecimal"] for p in risk["prediction"]}
     expected = expected_diagnosis(bundle)
+    kinds = [(note["text"], {e.get("valueCode") for e in note.get("extension", [])}) for note in risk.get("note", [])]
+    alerts = tuple(text for text, kind in kinds if "alert" in kind)
     return CaseResult(path.stem, expected, ranked, risk["prediction"][0]["probabilityDecimal"], typing, probabilities,
-                      accepted_codes(expected, model_diagnosis_codes()), expected_typing(bundle), citation(bundle))
+                      accepted_codes(expected, model_diagnosis_codes()), expected_typing(bundle), citation(bundle), alerts,
+                      any("none-fits" in kind for _, kind in kinds))
 
 
-def run_cases(directory: Path) -> list[CaseResult]:
-    return [run_case(path) for path in sorted(directory.glob("*.json"))]
+def run_cases(directory: Path, kb: Knowledge | None = None) -> list[CaseResult]:
+    return [run_case(path, kb) for path in sorted(directory.glob("*.json"))]
 
 
 def accuracy(results: list[CaseResult], k: int) -> float:
@@ -272,15 +282,20 @@ def confusion_markdown(results: list[CaseResult]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _markers() -> list[tuple[str, str, str]]:
+    """(key, begin, end) of every generated block after the vignettes' part, in the document's order."""
+    return [*((spec.key, spec.begin, spec.end) for spec in PUBLISHED_SETS), ("calibration", CALIBRATION_BEGIN, CALIBRATION_END)]
+
+
 def _split_blocks(text: str) -> tuple[str, dict[str, str]]:
-    """(the vignettes' part, {set key: its block including its markers and a final newline}) of the document."""
+    """(the vignettes' part, {set key (or 'calibration'): its block including its markers and a final newline})."""
     blocks = {}
-    for spec in PUBLISHED_SETS:
-        if spec.begin not in text:
+    for key, begin, end in _markers():
+        if begin not in text:
             continue
-        head, _, rest = text.partition(spec.begin)
-        block, _, tail = rest.partition(spec.end)
-        blocks[spec.key] = spec.begin + block + spec.end + "\n"
+        head, _, rest = text.partition(begin)
+        block, _, tail = rest.partition(end)
+        blocks[key] = begin + block + end + "\n"
         text = head.rstrip("\n") + "\n" + tail.lstrip("\n")
     return text, blocks
 
@@ -292,9 +307,10 @@ def _split_document(text: str) -> tuple[str, str]:
 
 
 def _assemble(head: str, blocks: dict[str, str]) -> str:
-    """The vignettes' part, then each published set's block in the order of PUBLISHED_SETS, one blank line apart."""
+    """The vignettes' part, then each published set's block in the order of PUBLISHED_SETS and the calibration
+    section, one blank line apart."""
     parts = [head.rstrip("\n") + "\n"] if head.strip() else []
-    parts += [blocks[spec.key] for spec in PUBLISHED_SETS if spec.key in blocks]
+    parts += [blocks[key] for key, _, _ in _markers() if key in blocks]
     return "\n".join(parts)
 
 
@@ -444,6 +460,13 @@ def write_published_report(published_dir: Path, output: Path, spec: PublishedSet
     blocks[spec.key] = published_markdown(results, spec=spec)
     output.write_text(_assemble(head, blocks), encoding="utf-8")
     return results
+
+
+def write_calibration_section(output: Path, markdown: str) -> None:
+    """The calibration section of `output` (scripts/fit_calibration.py); every other part is kept."""
+    head, blocks = _split_blocks(output.read_text(encoding="utf-8")) if output.exists() else ("", {})
+    blocks["calibration"] = CALIBRATION_BEGIN + "\n\n" + markdown.strip("\n") + "\n\n" + CALIBRATION_END + "\n"
+    output.write_text(_assemble(head, blocks), encoding="utf-8")
 
 
 if __name__ == "__main__":

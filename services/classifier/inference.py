@@ -8,6 +8,7 @@ import math
 from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
+from services.classifier.calibration import tempered
 from services.classifier.features import PatientFeatures
 from services.classifier.knowledge import UNRECORDED, Knowledge, knowledge
 from services.classifier.lesions import ANY_OF
@@ -170,14 +171,11 @@ def posterior(evidence: dict[str, str], kb: Knowledge) -> dict[str, float]:
     return _normalise(_log_scores(evidence, kb)[0], kb)
 
 
-def _normalise(sums: dict[str, float], kb: Knowledge) -> dict[str, float]:
+def _normalise(sums: dict[str, float], kb: Knowledge, temperature: float = 1.0) -> dict[str, float]:
     # the log LRs were summed per diagnosis first, then the log prior is added: the same order of
     # additions as prior + sum(...), so the figures (and rankings) do not move by a rounding
     logs = {code: log_prior + sums[code] for code, log_prior in kb.log_priors.items()}
-    top = max(logs.values())
-    weights = {code: math.exp(value - top) for code, value in logs.items()}
-    total = sum(weights.values())
-    return {code: weight / total for code, weight in weights.items()}
+    return tempered(logs, temperature)
 
 
 def _entropy(probabilities: list[float]) -> float:
@@ -223,7 +221,8 @@ def next_best_tests(evidence: dict[str, str], probabilities: dict[str, float], k
 
 
 def _listed_for_safety(predictions: list[Prediction], probabilities: dict[str, float], evidence: dict[str, str],
-                       kb: Knowledge, weights: dict[tuple[str, str], float]) -> list[Prediction]:
+                       kb: Knowledge, weights: dict[tuple[str, str], float],
+                       uncalibrated: dict[str, float] | None = None) -> list[Prediction]:
     """The predictions with the most probable malignancy of cant_miss.yaml among the first
     SAFETY_RANK, and the second most probable too once it reaches `list_second_at`: when the
     can't-miss layer raises its alarm, a malignancy far down a list ordered by probability is read
@@ -234,8 +233,9 @@ def _listed_for_safety(predictions: list[Prediction], probabilities: dict[str, f
                           key=lambda code: -probabilities[code])
     if not malignancies:
         return predictions
+    own = uncalibrated or probabilities  # either posterior reaching list_second_at lists it (Classifier 41)
     protected = [malignancies[0], *[code for code in malignancies[1:2]
-                                    if probabilities[code] >= kb.cant_miss.list_second_at]]
+                                    if max(probabilities[code], own[code]) >= kb.cant_miss.list_second_at]]
     codes = [p.code for p in predictions]
     first = codes[:SAFETY_RANK]
     if all(code in first for code in protected):
@@ -287,8 +287,8 @@ def unexplained_findings(evidence: dict[str, str], best: str, kb: Knowledge) -> 
     return [text for _, text in scored[:MAX_UNEXPLAINED]]
 
 
-def _none_fits(ranked: list[str], probabilities: dict[str, float], evidence: dict[str, str],
-               kb: Knowledge) -> tuple[NoneFits | None, str | None]:
+def _none_fits(ranked: list[str], probabilities: dict[str, float], uncalibrated: dict[str, float],
+               evidence: dict[str, str], kb: Knowledge) -> tuple[NoneFits | None, str | None]:
     """(what to report, the rationale of the none-fits prediction)."""
     code = kb.none_fits.code
     best = next(c for c in ranked if c != code)
@@ -297,7 +297,8 @@ def _none_fits(ranked: list[str], probabilities: dict[str, float], evidence: dic
     explanation = (f"Prior {format_probability(kb.priors[code], decimals=1)}. A diagnosis the knowledge base does not hold, "
                    f"or two at once (diffuse likelihood, none_fits.yaml). Best modelled explanation: {kb.outcome_display(best)} "
                    f"({format_probability(probabilities[best])}); it leaves unexplained: {shown}.")
-    if probabilities[code] >= kb.none_fits.report_at or ranked[0] == code:
+    # said when either the calibrated or the model's own posterior reaches report_at (Classifier 41)
+    if max(probabilities[code], uncalibrated[code]) >= kb.none_fits.report_at or ranked[0] == code:
         return NoneFits(probabilities[code], best, probabilities[best], unexplained), explanation
     return None, explanation
 
@@ -305,21 +306,25 @@ def _none_fits(ranked: list[str], probabilities: dict[str, float], evidence: dic
 def assess(features: PatientFeatures, kb: Knowledge | None = None) -> Assessment:
     kb = kb or knowledge()
     sums, weights = _log_scores(features.evidence, kb)
-    probabilities = _normalise(sums, kb)
+    # the calibrated posterior (calibration.yaml) is what is reported and what the rules read; the order of
+    # the diagnoses is the model's (a temperature keeps it)
+    probabilities = _normalise(sums, kb, kb.calibration.temperature)
+    # the model's own posterior: a warning threshold is reached when either reaches it (Classifier 41)
+    uncalibrated = probabilities if kb.calibration.temperature == 1.0 else _normalise(sums, kb)
     ranked = sorted(probabilities, key=probabilities.__getitem__, reverse=True)
     # rationales only for the diagnoses that are reported: the rest are never shown
     reported = [code for index, code in enumerate(ranked)
                 if index < MIN_PREDICTIONS or probabilities[code] >= MIN_REPORTED_PROBABILITY]
-    none_fits, explanation = _none_fits(ranked, probabilities, features.evidence, kb)
+    none_fits, explanation = _none_fits(ranked, probabilities, uncalibrated, features.evidence, kb)
     predictions = [_prediction(code, probabilities[code], features.evidence, kb, weights) for code in reported]
     predictions = [replace(p, explanation=explanation) if p.code == kb.none_fits.code else p for p in predictions]
     # typing and mechanism are those of the best modelled diagnosis, even when none fits well
     leader = kb.diagnoses[next(code for code in ranked if code in kb.diagnoses)]
     typing = leader.typing_if_tumoral_mass if (leader.typing_if_tumoral_mass and features.tumoral_mass) else leader.typing
-    facts = patient_facts(features, probabilities, ranked[0], kb)  # 'none-fits' leads the rules when it ranks first
+    facts = patient_facts(features, probabilities, ranked[0], kb, uncalibrated)  # 'none-fits' leads the rules when it ranks first
     alarm, exceptions = cant_miss(facts, kb)
     if alarm is not None and alarm.emergency is None:
-        predictions = _listed_for_safety(predictions, probabilities, features.evidence, kb, weights)
+        predictions = _listed_for_safety(predictions, probabilities, features.evidence, kb, weights, uncalibrated)
     alarms = sorted([a for a in (alarm, *emergencies(facts, kb)) if a is not None], key=lambda a: a.level != "critical")
     facts.alarm = alarm is not None
     management, suggested = plan(facts, kb)
@@ -342,7 +347,8 @@ def _value(features: PatientFeatures, feature: str, digits: str) -> str | None:
     return f"{prefix}{number} {lab.unit} ({lab.state})"
 
 
-def patient_facts(features: PatientFeatures, probabilities: dict[str, float], leading: str, kb: Knowledge) -> Facts:
+def patient_facts(features: PatientFeatures, probabilities: dict[str, float], leading: str, kb: Knowledge,
+                  uncalibrated: dict[str, float] | None = None) -> Facts:
     """What the management rules and the can't-miss layer look at."""
     values = {name: text for name, text in (
         ("pth", _value(features, "pth", ".0f")), ("phosphate", _value(features, "phosphate", ".1f")),
@@ -355,4 +361,4 @@ def patient_facts(features: PatientFeatures, probabilities: dict[str, float], le
     sizes = [lesion.largest_diameter_mm for lesion in features.lesions if lesion.largest_diameter_mm is not None]
     return Facts(states={**features.findings, **features.evidence}, probabilities=probabilities, leading=leading,
                  age=features.age_years, largest_mm=max(sizes) if sizes else None, mass=bool(features.lesions),
-                 values=values, consider_at=kb.management.consider_at)
+                 values=values, consider_at=kb.management.consider_at, uncalibrated=uncalibrated)

@@ -9,6 +9,7 @@ from typing import Any
 import yaml
 from pydantic import TypeAdapter, ValidationError
 
+from services.classifier.calibration import Calibration, load_calibration
 from services.classifier.lesions import ANY_OF
 from services.classifier.rules import check_condition
 from services.classifier.schema import (
@@ -56,6 +57,7 @@ class Knowledge:
     none_fits: NoneFitsSpec  # the open-world outcome; priors and likelihood_ratios hold it beside the diagnoses
     # hallmark name -> diagnosis (none-fits included) -> LR of 'none of its features recorded'
     unrecorded: dict[str, dict[str, Figure]] = field(default_factory=dict)
+    calibration: Calibration = field(default_factory=Calibration)  # calibration.yaml: applied to the posterior by assess
 
     def outcome_display(self, code: str) -> str:
         """Display of a diagnosis or of the open-world outcome."""
@@ -445,8 +447,12 @@ def load_knowledge(directory: Path = KNOWLEDGE_DIR) -> Knowledge:
         for feature in d.defining:
             if feature not in catalog.features or catalog.features[feature].test is None:
                 raise KnowledgeError(f"diagnoses.yaml: {d.code}/defining: {feature!r} is not a feature with a test")
+    try:
+        calibration = load_calibration(directory)
+    except ValueError as exc:
+        raise KnowledgeError(f"calibration.yaml: {exc}") from exc
     return Knowledge(diagnoses, priors, table, catalog, labs, codesystems, management, references, cant_miss, none_fits,
-                     unrecorded)
+                     unrecorded, calibration)
 
 
 BACKGROUND_FLOOR = 0.005  # a disease-specific finding is still seen, now and then, without its disease

@@ -23,9 +23,16 @@ class Facts:
     values: dict[str, str] = field(default_factory=dict)  # for the text templates: pth, phosphate, ...
     consider_at: float = 0.1
     alarm: bool = False
+    uncalibrated: Mapping[str, float] | None = None  # the model's own posterior, before calibration.yaml
 
     def state(self, feature: str) -> str:
         return self.states.get(feature, UNKNOWN)
+
+    def reaches(self, codes: Collection[str], threshold: float) -> bool:
+        """The probability of `codes` together reaches `threshold` in the calibrated posterior or in the model's own:
+        the calibration never silences a warning that the model raises (decisions.md Classifier 41)."""
+        return any(sum(p.get(code, 0.0) for code in codes) >= threshold
+                   for p in (self.probabilities, self.uncalibrated or {}))
 
 
 def holds(condition: Mapping[str, Any], facts: Facts) -> bool:

@@ -59,14 +59,14 @@ def cant_miss(facts: Facts, kb: Knowledge) -> tuple[Alarm | None, list[Advice]]:
     probability = sum(facts.probabilities.get(code, 0.0) for code in present)
     flags = [flag for flag in rules.red_flags if holds(flag.when, facts)]
     major = sum(1 for flag in flags if flag.major)
-    over = probability >= rules.threshold
+    over = facts.reaches(present, rules.threshold)
     if not (over or major or len(flags) >= rules.min_flags):
         return None, []
     if not over:
         exceptions = [e for e in rules.exceptions if holds(e.when, facts)]
         if exceptions:
             return None, [Advice(f"exception-{e.id}", "safety", e.text, cite(e.sources, kb)) for e in exceptions]
-    critical = (probability >= rules.critical_threshold or major >= 2
+    critical = (facts.reaches(present, rules.critical_threshold) or major >= 2
                 or (major and (over or len(flags) >= rules.critical_flags)))
     shown = tuple(sorted(((kb.diagnoses[code].display, facts.probabilities[code]) for code in present
                           if facts.probabilities.get(code, 0.0) >= 0.01), key=lambda item: -item[1]))
@@ -80,10 +80,10 @@ def emergencies(facts: Facts, kb: Knowledge) -> list[Alarm]:
     alarms = []
     for rule in kb.cant_miss.emergencies:
         probability = sum(facts.probabilities.get(code, 0.0) for code in rule.diagnoses)
-        if probability < rule.threshold:
+        if not facts.reaches(rule.diagnoses, rule.threshold):
             continue
         shown = tuple((kb.diagnoses[code].display, facts.probabilities[code]) for code in rule.diagnoses
                       if facts.probabilities.get(code, 0.0) >= 0.01)
-        level = "critical" if probability >= rule.critical_threshold else "warning"
+        level = "critical" if facts.reaches(rule.diagnoses, rule.critical_threshold) else "warning"
         alarms.append(Alarm(level, probability, shown, (), rule.action, rule.headline, rule.id))
     return alarms
