@@ -5,6 +5,7 @@ resources and on odd shapes (contained resources, nested lists, non-dict nodes).
 
 import copy
 import random
+from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -85,3 +86,125 @@ async def test_a_transaction_opens_its_copy_transaction_once_and_rolls_back_whol
             assert refused.status_code == 422
             found = (await client.get("/fhir/Observation", params={"_summary": "count"})).json()["total"]
             assert found == 60  # the first transaction's, none of the second's
+
+
+# --- index rows (storage/indexing.py): per-path adders against the plain extraction they replaced ---
+
+def _plain_values_at(node: Any, path: str) -> list[Any]:
+    current = node if isinstance(node, list) else [node]
+    for step in path.split(".") if path else ():
+        found: list[Any] = []
+        for item in current:
+            if isinstance(item, dict) and step in item:
+                value = item[step]
+                found.extend(value if isinstance(value, list) else [value])
+        current = found
+    return current
+
+
+def _plain_index_rows(incoming) -> dict[str, list[tuple]]:
+    """The rows, by kind, as the straightforward extraction (one parameter path at a time) gives them."""
+    import unicodedata
+
+    from services.intake.fhir.dates import MAX_MS, MIN_MS, DateFormatError, date_range
+    from services.intake.fhir.elements import ABSOLUTE_REFERENCE, RELATIVE_REFERENCE
+    from services.intake.fhir.registry import search_parameters
+    from services.intake.storage.models import POINT_MS
+
+    def normal(text: str) -> str:
+        decomposed = unicodedata.normalize("NFKD", text)
+        return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().strip()
+
+    rows: dict[str, list[tuple]] = {"token": [], "string": [], "date": [], "reference": [], "quantity": []}
+    for name, p in search_parameters()[incoming.resource_type].items():
+        for path in p.paths if p.type != "reference" else ():
+            first, _, rest = path.partition(".")
+            for value in _plain_values_at(incoming.resource.get(first, []), rest):
+                if p.type == "token" and isinstance(value, str):
+                    rows["token"].append((name, p.system, value))
+                elif p.type == "token" and isinstance(value, dict):
+                    if "coding" in value:
+                        rows["token"] += [(name, c.get("system"), c["code"]) for c in value["coding"] if c.get("code")]
+                    elif "code" in value or "value" in value:
+                        rows["token"].append((name, value.get("system"), value.get("code", value.get("value"))))
+                elif p.type == "string":
+                    parts = [value] if isinstance(value, str) else [
+                        value.get("family"), value.get("text"), *value.get("given", ()), *value.get("prefix", ()),
+                        *value.get("suffix", ())] if isinstance(value, dict) else []
+                    rows["string"] += [(name, normal(s), s) for s in parts if s]
+                elif p.type == "date":
+                    try:
+                        if isinstance(value, str):
+                            low, high = date_range(value)
+                        elif isinstance(value, dict) and ("start" in value or "end" in value):
+                            low = date_range(value["start"])[0] if "start" in value else MIN_MS
+                            high = date_range(value["end"])[1] if "end" in value else MAX_MS
+                        else:
+                            continue
+                    except DateFormatError:
+                        continue
+                    rows["date"].append((name, low, high, high - low <= POINT_MS))
+                elif p.type == "quantity" and isinstance(value, dict) and type(value.get("value")) in (int, float, Decimal):
+                    rows["quantity"].append((name, float(value["value"]), value.get("system"),
+                                             value.get("code") or value.get("unit")))
+    skip = len(incoming.resource_type) + 1
+    for path, _, ref in incoming.references:
+        match = RELATIVE_REFERENCE.match(ref["reference"]) or ABSOLUTE_REFERENCE.match(ref["reference"])
+        if match and (row := (path[skip:], match["type"], match["id"])) not in rows["reference"]:
+            rows["reference"].append(row)
+    return rows
+
+
+ODD_INDEXED = [
+    {"resourceType": "Patient", "name": [{"family": "Müller", "given": ["Zoë", "A"], "prefix": ["Dr."], "suffix": ["Jr"],
+                                          "text": "ÅSA ＦＵＬＬ"}, {"given": ["x"]}],
+     "identifier": [{"system": "urn:a", "value": "1"}, {"type": {"text": "no value"}}], "birthDate": "2020",
+     "gender": "other"},
+    {"resourceType": "Observation", "status": "final", "code": {"coding": [{"system": "http://loinc.org"},
+                                                                          {"code": "x"}], "text": "t"},
+     "effectivePeriod": {"start": "2024-01-01T10:00:00+02:00"}, "valueQuantity": {"value": 3, "unit": "g"},
+     "category": [{"coding": [{"code": "a"}, {"code": "b", "system": "s"}]}, {"text": "none"}]},
+    {"resourceType": "Observation", "status": "final", "code": {"text": "t"}, "effectiveInstant": "2024-02-29T10:00:00.5Z",
+     "valueQuantity": {"value": Decimal("6.80"), "system": "http://unitsofmeasure.org", "code": "mg/dL"},
+     "identifier": [{"value": "v"}], "subject": {"reference": "https://example.org/fhir/Patient/7"},
+     "derivedFrom": [{"reference": "ImagingStudy/1"}, {"reference": "ImagingStudy/1"}]},
+    {"resourceType": "Observation", "status": "final", "code": {"text": "t"}, "effectivePeriod": {"end": "2024-03"},
+     "valueQuantity": {"value": True}},
+    {"resourceType": "ImagingStudy", "status": "available", "subject": {"reference": "Patient/1"},
+     "started": "2024-03-02T10:00:00Z",
+     "series": [{"uid": "1", "modality": {"system": "http://dicom.nema.org/resources/ontology/DCM", "code": "CT"}},
+                {"uid": "2", "modality": {"code": "MR"}}]},
+    {"resourceType": "RiskAssessment", "status": "final", "subject": {"reference": "Patient/1"},
+     "occurrencePeriod": {"start": "2024", "end": "2025"}, "method": {"coding": [{"code": "m"}]},
+     "prediction": [{"qualitativeRisk": {"coding": [{"system": "s", "code": "high"}]}}, {"probabilityDecimal": 5}]},
+    {"resourceType": "DiagnosticReport", "status": "final", "code": {"coding": [{"code": "c"}]},
+     "subject": {"reference": "Patient/1"}, "result": [{"reference": "Observation/1"}], "effectiveDateTime": "2024-03-02"},
+]
+
+
+@pytest.mark.parametrize("resource", [*[e["resource"] for e in make_bundle(random.Random(5))["entry"][:12]],
+                                      patient(), phosphate("Patient/1"), imaging_study("Patient/1"), *ODD_INDEXED])
+def test_index_rows_are_those_the_plain_extraction_gives(resource):
+    from services.intake.fhir.validation import JUDGED_ELSEWHERE, check_structure
+    from services.intake.storage.indexing import IndexRows, add_rows, extract
+
+    incoming = check_structure(copy.deepcopy(resource), resource["resourceType"], "", JUDGED_ELSEWHERE)
+    plain = _plain_index_rows(incoming)
+    assert {kind: getattr(extract(incoming), kind) for kind in plain} == plain
+    owned = IndexRows()
+    add_rows(incoming, ("Type", "id"), owned)
+    assert {kind: getattr(owned, kind) for kind in plain} == {k: [("Type", "id", *r) for r in v] for k, v in plain.items()}
+    assert any(plain.values())
+
+
+def test_new_ids_are_uuid7_in_their_canonical_spelling():
+    import uuid
+
+    from services.intake.storage.store import new_id
+
+    ids = [new_id() for _ in range(2000)]
+    for text in ids:
+        value = uuid.UUID(text)
+        assert str(value) == text and value.version == 7 and value.variant == uuid.RFC_4122
+    assert len(set(ids)) == len(ids)
+    assert [i[:13] for i in ids] == sorted(i[:13] for i in ids)  # time-ordered (milliseconds first)
