@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from bench.intake_ingest import make_bundle
+from services.intake.fhir.registry import SUPPORTED_TYPES
 from services.intake.interactions.access import _references, bundle_needs, conditional_reference_types
 from tests.intake.fhir_data import imaging_study, patient, phosphate
 
@@ -55,6 +56,34 @@ def test_references_on_the_benchmark_bundle():
     assert conditional_reference_types(ODD[-1]) == {"Patient"}  # contained resources too; absolute URLs are not conditional
     bundle = {"entry": [{"request": {"method": "POST", "url": "Observation"}, "resource": phosphate("Patient?name=x")}]}
     assert bundle_needs(bundle) == {("Observation", "create"), ("Patient", "search")}
+
+
+def _plain_conditional_types(resource: Any) -> set[str]:
+    return {r.partition("?")[0] for r in _plain_references(resource)
+            if "?" in r and not r.startswith(("http:", "https:", "urn:")) and r.partition("?")[0] in SUPPORTED_TYPES}
+
+
+@pytest.mark.parametrize("resource", [
+    *ODD, phosphate("Patient?identifier=x|1"), phosphate("Patient/1") | {"note": [{"text": "why?"}]},
+    phosphate("Observation?code=1") | {"valueQuantity": {"value": Decimal("6.80"), "unit": "mg/dL"}},
+    {"contained": [{"subject": {"reference": "Patient?x=\u003f"}}]}, {"x": {1, 2}}, {"reference": float("nan")},
+    {"a": [{"reference": "Patient?x=1"}], "b": b"bytes?"},
+])
+def test_conditional_reference_types_are_what_the_plain_walk_finds(resource):
+    assert conditional_reference_types(resource) == _plain_conditional_types(resource)
+
+
+def test_bundle_needs_each_request_shape_once_and_each_resource():
+    entries = [{"request": {"method": "POST", "url": "Observation"}, "resource": phosphate("Patient/1")}] * 3 + [
+        {"request": {"method": "POST", "url": "Observation", "ifNoneExist": "identifier=a"},
+         "resource": phosphate("Patient?identifier=x")},
+        {"request": {"method": "GET", "url": "Patient?_revinclude=Observation:subject"}},
+        {"request": {"method": "PUT", "url": "Patient/1"}, "resource": patient()},
+        {"request": {"method": "POST", "url": "Observation"}, "resource": phosphate("ImagingStudy?identifier=y")},
+    ]
+    assert bundle_needs({"entry": entries}) == {
+        ("Observation", "create"), ("Observation", "search"), ("Patient", "search"), ("Observation", "read"),
+        ("Patient", "update"), ("ImagingStudy", "search")}
 
 
 async def test_a_transaction_opens_its_copy_transaction_once_and_rolls_back_whole(settings):
