@@ -76,16 +76,18 @@ def worker_steps(bundles: list[dict]) -> dict[str, float]:
 
     def steps(resources: list[dict]) -> list:
         texts = [orjson.dumps(r) for r in resources]
-        payload = dumps(resources)
-        parsed = loads(payload)
+        payload = [dumps(r) for r in resources]  # what the worker is sent: each resource's JSON text
+        parsed = [loads(text) for text in payload]
         wheres = [f"Bundle.entry[{i}]" for i in range(len(resources))]
         return [
             ("floor: model_validate_json", lambda: [models[r["resourceType"]].model_validate_json(t)
                                                     for r, t in zip(resources, texts, strict=True)]),
-            ("worker: parse the chunk (lossless)", lambda: loads(payload)),
+            ("worker: parse the chunk (lossless)", lambda: [loads(text) for text in payload]),
             ("(before) fhir.resources model_validate", lambda: [models[r["resourceType"]].model_validate(r)
                                                                 for r in parsed]),
-            ("worker: fhirkit-rs validate", lambda: [compiled_issues(r, r["resourceType"]) for r in parsed]),
+            ("worker: fhirkit-rs validate (dict)", lambda: [compiled_issues(r, r["resourceType"]) for r in parsed]),
+            ("worker: fhirkit-rs validate (JSON text)", lambda: [compiled_issues(t, r["resourceType"])
+                                                                 for t, r in zip(payload, parsed, strict=True)]),
             ("worker: R4 walk (check_resource)", lambda: [check_resource(r, r["resourceType"]) for r in parsed]),
             ("worker: whole (chunk_model_issues)", lambda: chunk_model_issues(payload, wheres)),
         ]

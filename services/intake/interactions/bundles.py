@@ -175,7 +175,7 @@ class ModelVerdicts:
     def __init__(self, chunks: list[list[Entry]], pool: ModelValidationPool) -> None:
         self.chunks = chunks
         # Serialized now, before references are rewritten and ids stamped in these very dicts.
-        self.futures = [pool.model_issues(dumps([e.raw_resource for e in chunk]), [e.where for e in chunk])
+        self.futures = [pool.model_issues([dumps(e.raw_resource) for e in chunk], [e.where for e in chunk])
                         for chunk in chunks]
 
     async def raise_first(self, through: int | None = None) -> None:
