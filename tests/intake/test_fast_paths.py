@@ -237,3 +237,61 @@ def test_new_ids_are_uuid7_in_their_canonical_spelling():
         assert str(value) == text and value.version == 7 and value.variant == uuid.RFC_4122
     assert len(set(ids)) == len(ids)
     assert [i[:13] for i in ids] == sorted(i[:13] for i in ids)  # time-ordered (milliseconds first)
+
+
+# --- the structural pass (fhir/elements.py scan) against a plain recursive walk ---
+
+def _plain_scan(node: Any, path: str, location: str, collect: bool, top: str, empties: list, references: list) -> None:
+    if isinstance(node, dict):
+        if not node:
+            empties.append((location, "Empty objects"))
+            return
+        if collect and isinstance(node.get("reference"), str):
+            references.append((path, location, node))
+        for key, value in node.items():
+            if isinstance(value, dict | list):
+                _plain_scan(value, f"{path}.{key}", f"{location}.{key}",
+                            collect and not (key == "contained" and path == top), top, empties, references)
+            elif value is None:
+                empties.append((f"{location}.{key}", "null"))
+            elif isinstance(value, str) and not value.strip():
+                empties.append((f"{location}.{key}", "Empty or blank strings"))
+    else:
+        if not node:
+            empties.append((location, "Empty arrays"))
+        for index, item in enumerate(node):
+            if isinstance(item, dict | list):
+                _plain_scan(item, path, f"{location}[{index}]", collect, top, empties, references)
+            elif isinstance(item, str) and not item.strip():
+                empties.append((f"{location}[{index}]", "Empty or blank strings"))
+
+
+class _Text(str):
+    pass
+
+
+ODD_SHAPES = [
+    {"resourceType": "Patient", "name": [{"family": " ", "given": ["", "A", "\u00a0\u2003", "\x1c", "\t\n"]}, {}],
+     "telecom": [], "gender": None, "extension": [{"url": "u", "valueString": "\u3000"}, [[]]],
+     "contained": [{"resourceType": "Observation", "subject": {"reference": "Patient/1"}, "note": [{"text": ""}]}],
+     "generalPractitioner": [{"reference": "#c"}, {"reference": 3}], "x": [None, "", 1, True, {"reference": ""}]},
+    {"resourceType": "Observation", "code": {"text": _Text(" ")}, "note": [_Text(""), _Text("ok")],
+     "valueQuantity": {"value": Decimal("0"), "unit": "\u200b"}, "component": [{"valueReference": {"reference": "Patient/2"}}]},
+]
+
+
+@pytest.mark.parametrize("resource", [*[e["resource"] for e in make_bundle(random.Random(6))["entry"][:12]],
+                                      patient(), imaging_study("Patient/1"), *ODD_INDEXED, *ODD_SHAPES])
+def test_the_structural_pass_finds_what_the_plain_walk_finds(resource):
+    from services.intake.fhir.elements import scan
+
+    empties: list = []
+    references: list = []
+    _plain_scan(resource, resource["resourceType"], resource["resourceType"], True, resource["resourceType"],
+                empties, references)
+    found_empties, found_references = scan(resource, resource["resourceType"])
+    assert sorted(found_empties) == sorted(empties)
+    def places(found: list) -> list:
+        return sorted((p, location, id(ref)) for p, location, ref in found)
+
+    assert places(found_references) == places(references)
