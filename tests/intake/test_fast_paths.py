@@ -295,3 +295,46 @@ def test_the_structural_pass_finds_what_the_plain_walk_finds(resource):
         return sorted((p, location, id(ref)) for p, location, ref in found)
 
     assert places(found_references) == places(references)
+
+
+async def test_a_chunk_is_written_while_the_next_is_prepared(settings, monkeypatch):
+    """A transaction writes its chunks' rows while it prepares the next chunk. The write was a
+    task that began only when the handler next yielded, which it did once the next chunk was
+    ready: prepare, prepare, write, prepare, write, ... and nothing overlapped."""
+    import httpx
+
+    from services.intake.interactions import bundles
+    from services.intake.main import create_app
+    from services.intake.storage.store import ResourceStore
+    from shared.settings import Settings
+    from tests.intake.fhir_data import FHIR, post_entry, transaction
+
+    events: list[str] = []
+    check_structures, bulk_insert = bundles._check_structures, ResourceStore._bulk_insert
+
+    def prepare(checks):
+        events.append("prepare")
+        return check_structures(checks)
+
+    async def write(self, table, columns, rows):
+        if rows and rows[0][0] != "AuditEvent":  # the trail's record of the request, written after it
+            events.append(f"write {table.name}")
+        return await bulk_insert(self, table, columns, rows)
+
+    monkeypatch.setattr(bundles, "_check_structures", prepare)  # observed, not replaced
+    monkeypatch.setattr(ResourceStore, "_bulk_insert", write)
+    app = create_app(Settings(data_dir=settings.data_dir, database_url=settings.database_url, log_json=True,
+                              max_body_bytes=5_000_000, max_bundle_entries=1000, validation_workers=0))
+    entries = [post_entry(patient(mrn="m1"), "urn:uuid:p")] + [post_entry(phosphate("urn:uuid:p"))
+                                                                for _ in range(2 * bundles.CHUNK)]
+    async with app.router.lifespan_context(app):
+        transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
+        async with httpx.AsyncClient(transport=transport, base_url="http://intake.test") as client:
+            events.clear()
+            written = await client.post("/fhir", json=transaction(*entries), headers=FHIR)
+            assert written.status_code == 200, written.text
+            assert (await client.get("/fhir/Observation", params={"_summary": "count"})).json()["total"] == 2 * bundles.CHUNK
+    chunk_writes = [i for i, e in enumerate(events) if e == "write resources"]
+    prepares = [i for i, e in enumerate(events) if e == "prepare"]
+    assert len(chunk_writes) == len(prepares) == 3
+    assert chunk_writes[0] < prepares[1] and chunk_writes[1] < prepares[2]  # each write begun before the next chunk
