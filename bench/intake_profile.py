@@ -1,12 +1,15 @@
 """Where a transaction's time goes: the benchmark's 1000-entry Bundle (10 Patients, 990
 Observations, urn:uuid references) profiled in process.
 
-    .venv/bin/python bench/intake_profile.py [--bundles 10] [--database-url URL] [--top 40]
+    .venv/bin/python bench/intake_profile.py [--bundles 10] [--database-url URL] [--top 40] [--steps | --threads]
 
 Two parts, since they run on two CPUs in the service:
 - the validation worker's work per bundle, timed step by step on this thread (CPU time,
   `time.process_time`, median over the bundles): parsing the chunk it is sent, the
   fhir.resources models, the R4 walk; and the floor (`model_validate_json`) beside them;
+- the service's own steps of a transaction, called one after another on this thread the way a
+  transaction calls them, without a profiler (CPU time, median): reading the body, the scope
+  check's walk, the structural pass, rules, index and resource rows;
 - the service under uvicorn, as the benchmark runs it: the CPU time of each of its threads and of
   its validation worker process, read from /proc before and after the bundles (`--threads`);
 - the service's own thread: the bundles posted to the app in process (httpx's ASGI transport,
@@ -73,16 +76,18 @@ def worker_steps(bundles: list[dict]) -> dict[str, float]:
 
     def steps(resources: list[dict]) -> list:
         texts = [orjson.dumps(r) for r in resources]
-        payload = dumps(resources)
-        parsed = loads(payload)
+        payload = [dumps(r) for r in resources]  # what the worker is sent: each resource's JSON text
+        parsed = [loads(text) for text in payload]
         wheres = [f"Bundle.entry[{i}]" for i in range(len(resources))]
         return [
             ("floor: model_validate_json", lambda: [models[r["resourceType"]].model_validate_json(t)
                                                     for r, t in zip(resources, texts, strict=True)]),
-            ("worker: parse the chunk (lossless)", lambda: loads(payload)),
+            ("worker: parse the chunk (lossless)", lambda: [loads(text) for text in payload]),
             ("(before) fhir.resources model_validate", lambda: [models[r["resourceType"]].model_validate(r)
                                                                 for r in parsed]),
-            ("worker: fhirkit-rs validate", lambda: [compiled_issues(r, r["resourceType"]) for r in parsed]),
+            ("worker: fhirkit-rs validate (dict)", lambda: [compiled_issues(r, r["resourceType"]) for r in parsed]),
+            ("worker: fhirkit-rs validate (JSON text)", lambda: [compiled_issues(t, r["resourceType"])
+                                                                 for t, r in zip(payload, parsed, strict=True)]),
             ("worker: R4 walk (check_resource)", lambda: [check_resource(r, r["resourceType"]) for r in parsed]),
             ("worker: whole (chunk_model_issues)", lambda: chunk_model_issues(payload, wheres)),
         ]
@@ -91,6 +96,57 @@ def worker_steps(bundles: list[dict]) -> dict[str, float]:
     for bundle in bundles:
         for name, step in steps([e["resource"] for e in bundle["entry"]]):
             results.setdefault(name, []).append(cpu_ms(step, 1))
+    return {name: round(statistics.median(values), 1) for name, values in results.items()}
+
+
+def main_thread_steps(bundles: list[dict]) -> dict[str, float]:
+    """The service thread's CPU-bound steps of a transaction, each timed on its own (no profiler)."""
+    from services.intake.fhir.r4 import definitions
+    from services.intake.fhir.validation import JUDGED_ELSEWHERE, check_structure
+    from services.intake.interactions.access import bundle_needs
+    from services.intake.interactions.bundles import CHUNK, ModelVerdicts, _parse_entry
+    from services.intake.interactions.interactions import check_rules
+    from services.intake.storage.indexing import extract
+    from services.intake.storage.store import new_id, prepare_new
+    from shared.collector import tune_garbage_collector
+    from shared.fhir_json import dumps, loads_request
+
+    definitions()
+    tune_garbage_collector()  # as the service runs
+
+    class Pool:  # what ModelVerdicts hands the worker, serialised here, not sent
+        @staticmethod
+        def model_issues(payload, wheres):
+            return payload
+
+    results: dict[str, list[float]] = {}
+
+    def step(name: str, work, *args):
+        started = time.process_time()
+        value = work(*args)
+        results.setdefault(name, []).append((time.process_time() - started) * 1000)
+        return value
+
+    def chunks(entries):
+        return ModelVerdicts([entries[i:i + CHUNK] for i in range(0, len(entries), CHUNK)], Pool())  # type: ignore[arg-type]
+
+    def structure(entries):
+        return [check_structure(e.raw_resource, e.resource_type, e.where, JUDGED_ELSEWHERE) for e in entries]
+
+    for bundle in bundles:
+        body = step("main: read the body (loads_request)", loads_request, dumps(bundle))
+        step("main: scope check's walk (bundle_needs)", bundle_needs, body)
+        entries = step("main: parse the entries", lambda b: [_parse_entry(i, e) for i, e in enumerate(b["entry"])], body)
+        step("main: chunks for the worker (ModelVerdicts)", chunks, entries)
+        incoming = step("main: structural pass (check_structure)", structure, entries)
+        targets = {e.full_url: f"{e.resource_type}/{new_id()}" for e in entries if e.full_url}
+        for checked in incoming:  # as _rewrite_references does
+            for _, _, ref in checked.references:
+                ref["reference"] = targets.get(ref["reference"], ref["reference"])
+        step("main: rules (check_rules)", check_rules, incoming, {})
+        ids = step("main: ids (new_id)", lambda n: [new_id() for _ in range(n)], len(incoming))
+        step("main: index rows alone (extract)", lambda i: [extract(x) for x in i], incoming)
+        step("main: all rows (prepare_new: stamp, serialise, index)", prepare_new, list(zip(incoming, ids, strict=True)))
     return {name: round(statistics.median(values), 1) for name, values in results.items()}
 
 
@@ -183,6 +239,7 @@ def main() -> None:
     parser.add_argument("--postgresql", action="store_true", help="on a throw-away PostgreSQL (tests/support/postgres.py)")
     parser.add_argument("--top", type=int, default=40, help="functions listed by own time")
     parser.add_argument("--threads", action="store_true", help="only the CPU of each thread under uvicorn")
+    parser.add_argument("--steps", action="store_true", help="only the CPU of each step, worker's and service's (no profiler)")
     args = parser.parse_args()
     rng = random.Random(1)
     bundles = [make_bundle(rng) for _ in range(args.bundles)]
@@ -208,8 +265,10 @@ def run(args, bundles: list[dict]) -> None:
                 print(f"  {name:45s} {ms:7.1f}")
         return
     print("CPU per 1000-entry bundle, ms (median):")
-    for name, ms in worker_steps(bundles).items():
-        print(f"  {name:45s} {ms:7.1f}")
+    for name, ms in [*worker_steps(bundles).items(), *main_thread_steps(bundles).items()]:
+        print(f"  {name:55s} {ms:7.1f}")
+    if args.steps:
+        return
     with tempfile.TemporaryDirectory(prefix="profile-intake-") as tmp:
         url = args.database_url or f"sqlite+aiosqlite:///{Path(tmp) / 'profile.sqlite3'}"
         stats, elapsed = asyncio.run(service_profile(bundles, url, tmp))

@@ -5,11 +5,13 @@ resources and on odd shapes (contained resources, nested lists, non-dict nodes).
 
 import copy
 import random
+from decimal import Decimal
 from typing import Any
 
 import pytest
 
 from bench.intake_ingest import make_bundle
+from services.intake.fhir.registry import SUPPORTED_TYPES
 from services.intake.interactions.access import _references, bundle_needs, conditional_reference_types
 from tests.intake.fhir_data import imaging_study, patient, phosphate
 
@@ -56,6 +58,34 @@ def test_references_on_the_benchmark_bundle():
     assert bundle_needs(bundle) == {("Observation", "create"), ("Patient", "search")}
 
 
+def _plain_conditional_types(resource: Any) -> set[str]:
+    return {r.partition("?")[0] for r in _plain_references(resource)
+            if "?" in r and not r.startswith(("http:", "https:", "urn:")) and r.partition("?")[0] in SUPPORTED_TYPES}
+
+
+@pytest.mark.parametrize("resource", [
+    *ODD, phosphate("Patient?identifier=x|1"), phosphate("Patient/1") | {"note": [{"text": "why?"}]},
+    phosphate("Observation?code=1") | {"valueQuantity": {"value": Decimal("6.80"), "unit": "mg/dL"}},
+    {"contained": [{"subject": {"reference": "Patient?x=\u003f"}}]}, {"x": {1, 2}}, {"reference": float("nan")},
+    {"a": [{"reference": "Patient?x=1"}], "b": b"bytes?"},
+])
+def test_conditional_reference_types_are_what_the_plain_walk_finds(resource):
+    assert conditional_reference_types(resource) == _plain_conditional_types(resource)
+
+
+def test_bundle_needs_each_request_shape_once_and_each_resource():
+    entries = [{"request": {"method": "POST", "url": "Observation"}, "resource": phosphate("Patient/1")}] * 3 + [
+        {"request": {"method": "POST", "url": "Observation", "ifNoneExist": "identifier=a"},
+         "resource": phosphate("Patient?identifier=x")},
+        {"request": {"method": "GET", "url": "Patient?_revinclude=Observation:subject"}},
+        {"request": {"method": "PUT", "url": "Patient/1"}, "resource": patient()},
+        {"request": {"method": "POST", "url": "Observation"}, "resource": phosphate("ImagingStudy?identifier=y")},
+    ]
+    assert bundle_needs({"entry": entries}) == {
+        ("Observation", "create"), ("Observation", "search"), ("Patient", "search"), ("Observation", "read"),
+        ("Patient", "update"), ("ImagingStudy", "search")}
+
+
 async def test_a_transaction_opens_its_copy_transaction_once_and_rolls_back_whole(settings):
     """PostgreSQL writes a transaction's rows with COPY, which must run inside the transaction the
     driver opens with its first statement: one `SELECT 1` opens it for every batch (it was one per
@@ -85,3 +115,226 @@ async def test_a_transaction_opens_its_copy_transaction_once_and_rolls_back_whol
             assert refused.status_code == 422
             found = (await client.get("/fhir/Observation", params={"_summary": "count"})).json()["total"]
             assert found == 60  # the first transaction's, none of the second's
+
+
+# --- index rows (storage/indexing.py): per-path adders against the plain extraction they replaced ---
+
+def _plain_values_at(node: Any, path: str) -> list[Any]:
+    current = node if isinstance(node, list) else [node]
+    for step in path.split(".") if path else ():
+        found: list[Any] = []
+        for item in current:
+            if isinstance(item, dict) and step in item:
+                value = item[step]
+                found.extend(value if isinstance(value, list) else [value])
+        current = found
+    return current
+
+
+def _plain_index_rows(incoming) -> dict[str, list[tuple]]:
+    """The rows, by kind, as the straightforward extraction (one parameter path at a time) gives them."""
+    import unicodedata
+
+    from services.intake.fhir.dates import MAX_MS, MIN_MS, DateFormatError, date_range
+    from services.intake.fhir.elements import ABSOLUTE_REFERENCE, RELATIVE_REFERENCE
+    from services.intake.fhir.registry import search_parameters
+    from services.intake.storage.models import POINT_MS
+
+    def normal(text: str) -> str:
+        decomposed = unicodedata.normalize("NFKD", text)
+        return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().strip()
+
+    rows: dict[str, list[tuple]] = {"token": [], "string": [], "date": [], "reference": [], "quantity": []}
+    for name, p in search_parameters()[incoming.resource_type].items():
+        for path in p.paths if p.type != "reference" else ():
+            first, _, rest = path.partition(".")
+            for value in _plain_values_at(incoming.resource.get(first, []), rest):
+                if p.type == "token" and isinstance(value, str):
+                    rows["token"].append((name, p.system, value))
+                elif p.type == "token" and isinstance(value, dict):
+                    if "coding" in value:
+                        rows["token"] += [(name, c.get("system"), c["code"]) for c in value["coding"] if c.get("code")]
+                    elif "code" in value or "value" in value:
+                        rows["token"].append((name, value.get("system"), value.get("code", value.get("value"))))
+                elif p.type == "string":
+                    parts = [value] if isinstance(value, str) else [
+                        value.get("family"), value.get("text"), *value.get("given", ()), *value.get("prefix", ()),
+                        *value.get("suffix", ())] if isinstance(value, dict) else []
+                    rows["string"] += [(name, normal(s), s) for s in parts if s]
+                elif p.type == "date":
+                    try:
+                        if isinstance(value, str):
+                            low, high = date_range(value)
+                        elif isinstance(value, dict) and ("start" in value or "end" in value):
+                            low = date_range(value["start"])[0] if "start" in value else MIN_MS
+                            high = date_range(value["end"])[1] if "end" in value else MAX_MS
+                        else:
+                            continue
+                    except DateFormatError:
+                        continue
+                    rows["date"].append((name, low, high, high - low <= POINT_MS))
+                elif p.type == "quantity" and isinstance(value, dict) and type(value.get("value")) in (int, float, Decimal):
+                    rows["quantity"].append((name, float(value["value"]), value.get("system"),
+                                             value.get("code") or value.get("unit")))
+    skip = len(incoming.resource_type) + 1
+    for path, _, ref in incoming.references:
+        match = RELATIVE_REFERENCE.match(ref["reference"]) or ABSOLUTE_REFERENCE.match(ref["reference"])
+        if match and (row := (path[skip:], match["type"], match["id"])) not in rows["reference"]:
+            rows["reference"].append(row)
+    return rows
+
+
+ODD_INDEXED = [
+    {"resourceType": "Patient", "name": [{"family": "Müller", "given": ["Zoë", "A"], "prefix": ["Dr."], "suffix": ["Jr"],
+                                          "text": "ÅSA ＦＵＬＬ"}, {"given": ["x"]}],
+     "identifier": [{"system": "urn:a", "value": "1"}, {"type": {"text": "no value"}}], "birthDate": "2020",
+     "gender": "other"},
+    {"resourceType": "Observation", "status": "final", "code": {"coding": [{"system": "http://loinc.org"},
+                                                                          {"code": "x"}], "text": "t"},
+     "effectivePeriod": {"start": "2024-01-01T10:00:00+02:00"}, "valueQuantity": {"value": 3, "unit": "g"},
+     "category": [{"coding": [{"code": "a"}, {"code": "b", "system": "s"}]}, {"text": "none"}]},
+    {"resourceType": "Observation", "status": "final", "code": {"text": "t"}, "effectiveInstant": "2024-02-29T10:00:00.5Z",
+     "valueQuantity": {"value": Decimal("6.80"), "system": "http://unitsofmeasure.org", "code": "mg/dL"},
+     "identifier": [{"value": "v"}], "subject": {"reference": "https://example.org/fhir/Patient/7"},
+     "derivedFrom": [{"reference": "ImagingStudy/1"}, {"reference": "ImagingStudy/1"}]},
+    {"resourceType": "Observation", "status": "final", "code": {"text": "t"}, "effectivePeriod": {"end": "2024-03"},
+     "valueQuantity": {"value": True}},
+    {"resourceType": "ImagingStudy", "status": "available", "subject": {"reference": "Patient/1"},
+     "started": "2024-03-02T10:00:00Z",
+     "series": [{"uid": "1", "modality": {"system": "http://dicom.nema.org/resources/ontology/DCM", "code": "CT"}},
+                {"uid": "2", "modality": {"code": "MR"}}]},
+    {"resourceType": "RiskAssessment", "status": "final", "subject": {"reference": "Patient/1"},
+     "occurrencePeriod": {"start": "2024", "end": "2025"}, "method": {"coding": [{"code": "m"}]},
+     "prediction": [{"qualitativeRisk": {"coding": [{"system": "s", "code": "high"}]}}, {"probabilityDecimal": 5}]},
+    {"resourceType": "DiagnosticReport", "status": "final", "code": {"coding": [{"code": "c"}]},
+     "subject": {"reference": "Patient/1"}, "result": [{"reference": "Observation/1"}], "effectiveDateTime": "2024-03-02"},
+]
+
+
+@pytest.mark.parametrize("resource", [*[e["resource"] for e in make_bundle(random.Random(5))["entry"][:12]],
+                                      patient(), phosphate("Patient/1"), imaging_study("Patient/1"), *ODD_INDEXED])
+def test_index_rows_are_those_the_plain_extraction_gives(resource):
+    from services.intake.fhir.validation import JUDGED_ELSEWHERE, check_structure
+    from services.intake.storage.indexing import IndexRows, add_rows, extract
+
+    incoming = check_structure(copy.deepcopy(resource), resource["resourceType"], "", JUDGED_ELSEWHERE)
+    plain = _plain_index_rows(incoming)
+    assert {kind: getattr(extract(incoming), kind) for kind in plain} == plain
+    owned = IndexRows()
+    add_rows(incoming, ("Type", "id"), owned)
+    assert {kind: getattr(owned, kind) for kind in plain} == {k: [("Type", "id", *r) for r in v] for k, v in plain.items()}
+    assert any(plain.values())
+
+
+def test_new_ids_are_uuid7_in_their_canonical_spelling():
+    import uuid
+
+    from services.intake.storage.store import new_id
+
+    ids = [new_id() for _ in range(2000)]
+    for text in ids:
+        value = uuid.UUID(text)
+        assert str(value) == text and value.version == 7 and value.variant == uuid.RFC_4122
+    assert len(set(ids)) == len(ids)
+    assert [i[:13] for i in ids] == sorted(i[:13] for i in ids)  # time-ordered (milliseconds first)
+
+
+# --- the structural pass (fhir/elements.py scan) against a plain recursive walk ---
+
+def _plain_scan(node: Any, path: str, location: str, collect: bool, top: str, empties: list, references: list) -> None:
+    if isinstance(node, dict):
+        if not node:
+            empties.append((location, "Empty objects"))
+            return
+        if collect and isinstance(node.get("reference"), str):
+            references.append((path, location, node))
+        for key, value in node.items():
+            if isinstance(value, dict | list):
+                _plain_scan(value, f"{path}.{key}", f"{location}.{key}",
+                            collect and not (key == "contained" and path == top), top, empties, references)
+            elif value is None:
+                empties.append((f"{location}.{key}", "null"))
+            elif isinstance(value, str) and not value.strip():
+                empties.append((f"{location}.{key}", "Empty or blank strings"))
+    else:
+        if not node:
+            empties.append((location, "Empty arrays"))
+        for index, item in enumerate(node):
+            if isinstance(item, dict | list):
+                _plain_scan(item, path, f"{location}[{index}]", collect, top, empties, references)
+            elif isinstance(item, str) and not item.strip():
+                empties.append((f"{location}[{index}]", "Empty or blank strings"))
+
+
+class _Text(str):
+    pass
+
+
+ODD_SHAPES = [
+    {"resourceType": "Patient", "name": [{"family": " ", "given": ["", "A", "\u00a0\u2003", "\x1c", "\t\n"]}, {}],
+     "telecom": [], "gender": None, "extension": [{"url": "u", "valueString": "\u3000"}, [[]]],
+     "contained": [{"resourceType": "Observation", "subject": {"reference": "Patient/1"}, "note": [{"text": ""}]}],
+     "generalPractitioner": [{"reference": "#c"}, {"reference": 3}], "x": [None, "", 1, True, {"reference": ""}]},
+    {"resourceType": "Observation", "code": {"text": _Text(" ")}, "note": [_Text(""), _Text("ok")],
+     "valueQuantity": {"value": Decimal("0"), "unit": "\u200b"}, "component": [{"valueReference": {"reference": "Patient/2"}}]},
+]
+
+
+@pytest.mark.parametrize("resource", [*[e["resource"] for e in make_bundle(random.Random(6))["entry"][:12]],
+                                      patient(), imaging_study("Patient/1"), *ODD_INDEXED, *ODD_SHAPES])
+def test_the_structural_pass_finds_what_the_plain_walk_finds(resource):
+    from services.intake.fhir.elements import scan
+
+    empties: list = []
+    references: list = []
+    _plain_scan(resource, resource["resourceType"], resource["resourceType"], True, resource["resourceType"],
+                empties, references)
+    found_empties, found_references = scan(resource, resource["resourceType"])
+    assert sorted(found_empties) == sorted(empties)
+    def places(found: list) -> list:
+        return sorted((p, location, id(ref)) for p, location, ref in found)
+
+    assert places(found_references) == places(references)
+
+
+async def test_a_chunk_is_written_while_the_next_is_prepared(settings, monkeypatch):
+    """A transaction writes its chunks' rows while it prepares the next chunk. The write was a
+    task that began only when the handler next yielded, which it did once the next chunk was
+    ready: prepare, prepare, write, prepare, write, ... and nothing overlapped."""
+    import httpx
+
+    from services.intake.interactions import bundles
+    from services.intake.main import create_app
+    from services.intake.storage.store import ResourceStore
+    from shared.settings import Settings
+    from tests.intake.fhir_data import FHIR, post_entry, transaction
+
+    events: list[str] = []
+    check_structures, bulk_insert = bundles._check_structures, ResourceStore._bulk_insert
+
+    def prepare(checks):
+        events.append("prepare")
+        return check_structures(checks)
+
+    async def write(self, table, columns, rows):
+        if rows and rows[0][0] != "AuditEvent":  # the trail's record of the request, written after it
+            events.append(f"write {table.name}")
+        return await bulk_insert(self, table, columns, rows)
+
+    monkeypatch.setattr(bundles, "_check_structures", prepare)  # observed, not replaced
+    monkeypatch.setattr(ResourceStore, "_bulk_insert", write)
+    app = create_app(Settings(data_dir=settings.data_dir, database_url=settings.database_url, log_json=True,
+                              max_body_bytes=5_000_000, max_bundle_entries=1000, validation_workers=0))
+    entries = [post_entry(patient(mrn="m1"), "urn:uuid:p")] + [post_entry(phosphate("urn:uuid:p"))
+                                                                for _ in range(2 * bundles.CHUNK)]
+    async with app.router.lifespan_context(app):
+        transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
+        async with httpx.AsyncClient(transport=transport, base_url="http://intake.test") as client:
+            events.clear()
+            written = await client.post("/fhir", json=transaction(*entries), headers=FHIR)
+            assert written.status_code == 200, written.text
+            assert (await client.get("/fhir/Observation", params={"_summary": "count"})).json()["total"] == 2 * bundles.CHUNK
+    chunk_writes = [i for i, e in enumerate(events) if e == "write resources"]
+    prepares = [i for i, e in enumerate(events) if e == "prepare"]
+    assert len(chunk_writes) == len(prepares) == 3
+    assert chunk_writes[0] < prepares[1] and chunk_writes[1] < prepares[2]  # each write begun before the next chunk

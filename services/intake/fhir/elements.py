@@ -44,8 +44,12 @@ def scan(resource: dict, resource_type: str) -> tuple[list[tuple[str, str]], lis
     empties: list[tuple[str, str]] = []
     references: list[tuple[str, str, dict]] = []
     stack: list[tuple[Any, str, str, bool]] = [(resource, resource_type, resource_type, True)]
+    pop, push = stack.pop, stack.append
+    # Most values are strings, so they are tested first, by exact type; `not v or v.isspace()` is
+    # `not v.strip()` without building the stripped copy. Parsed JSON holds exact dicts and lists,
+    # but a subclass takes the slower tests below.
     while stack:
-        node, path, location, collect = stack.pop()
+        node, path, location, collect = pop()
         if isinstance(node, dict):
             if not node:
                 empties.append((location, "Empty objects"))
@@ -53,9 +57,12 @@ def scan(resource: dict, resource_type: str) -> tuple[list[tuple[str, str]], lis
             if collect and isinstance(node.get("reference"), str):
                 references.append((path, location, node))
             for key, value in node.items():
-                if isinstance(value, dict | list):
+                if type(value) is str:
+                    if not value or value.isspace():
+                        empties.append((f"{location}.{key}", "Empty or blank strings"))
+                elif isinstance(value, (dict, list)):
                     inner = collect and not (key == "contained" and path == resource_type)
-                    stack.append((value, f"{path}.{key}", f"{location}.{key}", inner))
+                    push((value, f"{path}.{key}", f"{location}.{key}", inner))
                 elif value is None:
                     empties.append((f"{location}.{key}", "null"))
                 elif isinstance(value, str) and not value.strip():
@@ -64,8 +71,11 @@ def scan(resource: dict, resource_type: str) -> tuple[list[tuple[str, str]], lis
             if not node:
                 empties.append((location, "Empty arrays"))
             for index, item in enumerate(node):
-                if isinstance(item, dict | list):
-                    stack.append((item, path, f"{location}[{index}]", collect))
+                if type(item) is str:
+                    if not item or item.isspace():
+                        empties.append((f"{location}[{index}]", "Empty or blank strings"))
+                elif isinstance(item, (dict, list)):
+                    push((item, path, f"{location}[{index}]", collect))
                 elif isinstance(item, str) and not item.strip():
                     empties.append((f"{location}[{index}]", "Empty or blank strings"))
     return empties, references

@@ -4,9 +4,9 @@ layer's walk of transaction Bundles, beside the rest of the transaction.
 Validation is mostly pure-Python CPU work, so under the GIL it cannot overlap with the rest of
 a transaction (reference handling, index extraction, database writes). Worker processes
 validate the chunks of a Bundle while the service writes them; the verdicts are needed only
-before the transaction commits (interactions/bundles.py). A worker receives one chunk's resources as a JSON
-array (serialized before the service rewrites anything in them) and returns only the issues
-found; it never holds state. Without workers the same work runs in a thread, on its own copy.
+before the transaction commits (interactions/bundles.py). A worker receives one chunk's resources, each
+as its JSON text (serialized before the service rewrites anything in them), and returns only the
+issues found; it never holds state. Without workers the same work runs in a thread, on its own copy.
 """
 
 import asyncio
@@ -23,15 +23,16 @@ from shared.fhir_json import loads
 log = logging.getLogger(__name__)
 
 
-def chunk_model_issues(payload: bytes, wheres: list[str]) -> list[Verdict]:
-    """The verdict of the models and the R4 layer on each resource of `payload` (a JSON array),
-    its issues prefixed with its `where`."""
+def chunk_model_issues(texts: list[bytes], wheres: list[str]) -> list[Verdict]:
+    """The verdict of the datatype judge and the R4 layer on each resource of `texts` (each its
+    JSON text: the R4 walk reads it parsed, fhirkit-rs as text), its issues prefixed with its `where`."""
     result = []
-    for resource, where in zip(loads(payload), wheres, strict=True):
+    for text, where in zip(texts, wheres, strict=True):
+        resource = loads(text)
         resource_type = resource.get("resourceType") if isinstance(resource, dict) else None
         # What is not a supported resource at all is reported by the service's own checks.
-        result.append(resource_verdict(resource, resource_type, f"{where}: ") if resource_type in SUPPORTED_TYPES
-                      else ([], []))
+        result.append(resource_verdict(resource, resource_type, f"{where}: ", text=text)
+                      if resource_type in SUPPORTED_TYPES else ([], []))
     return result
 
 
@@ -58,7 +59,7 @@ class ModelValidationPool:
     def available(self) -> bool:
         return self._pool is not None
 
-    def model_issues(self, payload: bytes, wheres: list[str]) -> asyncio.Future:
+    def model_issues(self, payload: list[bytes], wheres: list[str]) -> asyncio.Future:
         """chunk_model_issues in a worker process (or a thread when there are none), handed over at
         once rather than when the caller next awaits: a transaction keeps the event loop busy with
         its own work for a while after asking."""
@@ -71,7 +72,7 @@ class ModelValidationPool:
                 self._restart(pool)
         return asyncio.ensure_future(asyncio.to_thread(chunk_model_issues, payload, wheres))
 
-    async def _outcome(self, pool: ProcessPoolExecutor, submitted: asyncio.Future, payload: bytes,
+    async def _outcome(self, pool: ProcessPoolExecutor, submitted: asyncio.Future, payload: list[bytes],
                        wheres: list[str]) -> list[Verdict]:
         try:
             return await submitted

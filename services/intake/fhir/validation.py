@@ -49,15 +49,17 @@ Verdict = tuple[list[Issue], list[Issue]]
 JUDGED_ELSEWHERE: Verdict = ([], [])
 
 
-def resource_verdict(body: dict, resource_type: str, prefix: str = "", models: bool = not COMPILED) -> Verdict:
+def resource_verdict(body: dict, resource_type: str, prefix: str = "", models: bool = not COMPILED,
+                     text: bytes | None = None) -> Verdict:
     """The datatype judge's and the R4 layer's findings; R4 decides which elements exist. The
     judge is fhirkit-rs beside the R4 walk (compiled.py), the fhir.resources models with
-    `models=True` or for a type the R4 layer does not walk."""
+    `models=True` or for a type the R4 layer does not walk. `text`: `body` as JSON, when the
+    caller has it (fhirkit-rs judges the text faster than the dict)."""
     r4 = check_resource(body, resource_type, prefix)
     structure = list(r4.structure) if r4 is not None else []
     reported = [location for issue in structure for location in issue.expression]
     # The R4 walk checks the JSON types of primitives itself; the models' own walk only without it.
-    judged = compiled_issues(body, resource_type, prefix) if r4 is not None and not models \
+    judged = compiled_issues(body if text is None else text, resource_type, prefix) if r4 is not None and not models \
         else model_issues(body, resource_type, prefix, json_types=r4 is None)
     for issue in judged:
         if any(_related(location, known) for location in issue.expression for known in reported):

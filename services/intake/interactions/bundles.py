@@ -152,6 +152,15 @@ def _write_response(stored: Stored, status: str, representation: bool) -> dict[s
     return entry
 
 
+async def _let_run(writing: asyncio.Future | None) -> None:
+    """Hand the event loop to a chunk's write for a moment, so that it sends its next statement
+    while the next chunk is prepared. A task runs only when the one that made it yields: without
+    this, each write began when the next chunk was ready and the two never overlapped
+    (docs/performance.md). Each statement needs the loop once to be sent."""
+    if writing is not None and not writing.done():
+        await asyncio.sleep(0)
+
+
 def _has_conditional_references(chunk: list[Entry]) -> bool:
     return any(is_conditional(ref["reference"]) for e in chunk for _, _, ref in e.checked.references)
 
@@ -175,7 +184,7 @@ class ModelVerdicts:
     def __init__(self, chunks: list[list[Entry]], pool: ModelValidationPool) -> None:
         self.chunks = chunks
         # Serialized now, before references are rewritten and ids stamped in these very dicts.
-        self.futures = [pool.model_issues(dumps([e.raw_resource for e in chunk]), [e.where for e in chunk])
+        self.futures = [pool.model_issues([dumps(e.raw_resource) for e in chunk], [e.where for e in chunk])
                         for chunk in chunks]
 
     async def raise_first(self, through: int | None = None) -> None:
@@ -273,9 +282,11 @@ class BundleProcessor:
                 _check_structures([(e, JUDGED_ELSEWHERE) for e in chunk])
                 if writing is not None and _has_conditional_references(chunk):
                     await writing
+                await _let_run(writing)
                 for entry in chunk:
                     await self._rewrite_references(work, entry, targets)
                 check_rules([e.checked for e in chunk], wanted)
+                await _let_run(writing)
                 creates = [e for e in chunk if e.method == "POST"]
                 stored, rows = work.prepare_new([(e.checked, e.target_id) for e in creates])
                 for entry, s in zip(creates, stored, strict=True):
@@ -283,6 +294,7 @@ class BundleProcessor:
                 if writing is not None:
                     await writing
                 writing = asyncio.ensure_future(work.write_new(stored, rows))
+                await _let_run(writing)
             if writing is not None:
                 await writing
         except Exception:

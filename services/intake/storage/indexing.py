@@ -2,6 +2,7 @@
 rows of one parameter are told apart in their table (`param_filter`, for the search layer)."""
 
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache
@@ -10,7 +11,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, and_
 
 from services.intake.fhir.dates import MAX_MS, MIN_MS, DateFormatError, date_range
-from services.intake.fhir.elements import ABSOLUTE_REFERENCE, RELATIVE_REFERENCE, values_at
+from services.intake.fhir.elements import ABSOLUTE_REFERENCE, RELATIVE_REFERENCE
 from services.intake.fhir.registry import SearchParameter, search_parameters
 from services.intake.fhir.validation import Incoming
 from services.intake.storage.models import POINT_MS
@@ -18,92 +19,122 @@ from services.intake.storage.models import POINT_MS
 
 def normalize_string(value: str) -> str:
     """Case- and accent-insensitive form, as FHIR string search asks."""
+    if value.isascii():  # nothing to decompose, and casefold is lower (most names and codes)
+        return value.lower().strip()
     decomposed = unicodedata.normalize("NFKD", value)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().strip()
 
 
 @dataclass
 class IndexRows:
-    token: list[tuple[str, str | None, str]] = field(default_factory=list)  # param, system, code
-    string: list[tuple[str, str, str]] = field(default_factory=list)  # param, normalized value, exact value
-    date: list[tuple[str, int, int, bool]] = field(default_factory=list)  # param, low ms, high ms (exclusive), point
-    reference: list[tuple[str, str, str]] = field(default_factory=list)  # element path, target type, target id
-    quantity: list[tuple[str, float, str | None, str | None]] = field(default_factory=list)  # param, value, system, code
+    token: list[tuple] = field(default_factory=list)  # param, system, code
+    string: list[tuple] = field(default_factory=list)  # param, normalized value, exact value
+    date: list[tuple] = field(default_factory=list)  # param, low ms, high ms (exclusive), point
+    reference: list[tuple] = field(default_factory=list)  # element path, target type, target id
+    quantity: list[tuple] = field(default_factory=list)  # param, value, system, code
 
 
-def _tokens(value: Any, implied_system: str | None) -> list[tuple[str | None, str]]:
-    if isinstance(value, str):
-        return [(implied_system, value)]
-    if not isinstance(value, dict):
-        return []
-    if "coding" in value:  # CodeableConcept
-        return [(c.get("system"), c["code"]) for c in value["coding"] if c.get("code")]
-    if "code" in value:  # Coding
-        return [(value.get("system"), value["code"])]
-    if "value" in value:  # Identifier
-        return [(value.get("system"), value["value"])]
-    return []
+# Each adds the rows of one parameter's values to `out`, every row prefixed with `owner`.
+Adder = Callable[[list[Any], tuple, str, "str | None", IndexRows], None]
 
 
-def _strings(value: Any) -> list[str]:
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, dict):  # HumanName
-        parts = [value.get("family"), value.get("text"), *value.get("given", ()), *value.get("prefix", ()),
-                 *value.get("suffix", ())]
-        return [p for p in parts if p]
-    return []
-
-
-def _dates(value: Any) -> list[tuple[int, int]]:
-    try:
+def _add_tokens(values: list[Any], owner: tuple, name: str, implied_system: str | None, out: IndexRows) -> None:
+    rows = out.token
+    for value in values:
         if isinstance(value, str):
-            return [date_range(value)]
-        if isinstance(value, dict) and ("start" in value or "end" in value):  # Period
-            low = date_range(value["start"])[0] if "start" in value else MIN_MS
-            high = date_range(value["end"])[1] if "end" in value else MAX_MS
-            return [(low, high)]
-    except DateFormatError:
-        pass  # the model validated the format; an out-of-range oddity is simply not indexed
-    return []
+            rows.append((*owner, name, implied_system, value))
+        elif isinstance(value, dict):
+            if "coding" in value:  # CodeableConcept
+                for c in value["coding"]:
+                    code = c.get("code")
+                    if code:
+                        rows.append((*owner, name, c.get("system"), code))
+            elif "code" in value:  # Coding
+                rows.append((*owner, name, value.get("system"), value["code"]))
+            elif "value" in value:  # Identifier
+                rows.append((*owner, name, value.get("system"), value["value"]))
 
 
-def _quantities(value: Any) -> list[tuple[float, str | None, str | None]]:
+def _add_strings(values: list[Any], owner: tuple, name: str, _: str | None, out: IndexRows) -> None:
+    rows = out.string
+    for value in values:
+        if isinstance(value, str):
+            rows.append((*owner, name, normalize_string(value), value))
+        elif isinstance(value, dict):  # HumanName
+            parts = [value.get("family"), value.get("text"), *value.get("given", ()), *value.get("prefix", ()),
+                     *value.get("suffix", ())]
+            rows += [(*owner, name, normalize_string(p), p) for p in parts if p]
+
+
+def _add_dates(values: list[Any], owner: tuple, name: str, _: str | None, out: IndexRows) -> None:
+    rows = out.date
+    for value in values:
+        try:
+            if isinstance(value, str):
+                low, high = date_range(value)
+            elif isinstance(value, dict) and ("start" in value or "end" in value):  # Period
+                low = date_range(value["start"])[0] if "start" in value else MIN_MS
+                high = date_range(value["end"])[1] if "end" in value else MAX_MS
+            else:
+                continue
+        except DateFormatError:
+            continue  # the judges validated the format; an out-of-range oddity is simply not indexed
+        rows.append((*owner, name, low, high, high - low <= POINT_MS))
+
+
+_NUMBERS = (Decimal, int, float)  # a tuple: isinstance with a union of three is slower, per value
+
+
+def _add_quantities(values: list[Any], owner: tuple, name: str, _: str | None, out: IndexRows) -> None:
     # A decimal arrives as a Decimal (kept as sent, shared/fhir_json.py); the index compares numbers.
-    if isinstance(value, dict) and isinstance(value.get("value"), int | float | Decimal) and value["value"] is not True:
-        return [(float(value["value"]), value.get("system"), value.get("code") or value.get("unit"))]
-    return []
+    for value in values:
+        if isinstance(value, dict):
+            number = value.get("value")
+            if isinstance(number, _NUMBERS) and number is not True:
+                out.quantity.append((*owner, name, float(number), value.get("system"), value.get("code") or value.get("unit")))
+
+
+_ADDERS: dict[str, Adder] = {"token": _add_tokens, "string": _add_strings, "date": _add_dates,
+                             "quantity": _add_quantities}
 
 
 @cache
-def _plan(resource_type: str) -> tuple[tuple[str, str, str | None, str, str], ...]:
-    """(parameter, type, implied system, first element, rest of the path) of every value-indexed
-    path of a type: most paths are absent from a given resource, and one look-up skips them."""
-    return tuple((name, p.type, p.system, *path.partition(".")[::2])
-                 for name, p in search_parameters()[resource_type].items() if p.type != "reference"
-                 for path in p.paths)
+def _plan(resource_type: str) -> tuple[tuple[str, str, tuple[str, ...], Adder, str | None], ...]:
+    """(first element, parameter, rest of the path, its adder, implied system) of every
+    value-indexed path of a type, worked out once: most paths are absent from a given resource,
+    and one look-up skips them."""
+    plan = []
+    for name, p in search_parameters()[resource_type].items():
+        if p.type == "reference":
+            continue
+        for path in p.paths:
+            first, _, rest = path.partition(".")
+            plan.append((first, name, tuple(rest.split(".")) if rest else (), _ADDERS[p.type], p.system))
+    return tuple(plan)
 
 
-def extract(incoming: Incoming) -> IndexRows:
-    resource, resource_type = incoming.resource, incoming.resource_type
-    rows = IndexRows()
-    for name, kind, system, first, rest in _plan(resource_type):
+def add_rows(incoming: Incoming, owner: tuple, out: IndexRows) -> None:
+    """Add the index rows of a resource to `out`, each prefixed with `owner` (the storage layer's
+    type and id): one pass over its indexed paths, rows built in their final shape."""
+    resource = incoming.resource
+    for first, name, rest, add, system in _plan(incoming.resource_type):
         if first not in resource:
             continue
-        for value in values_at(resource[first], rest):
-            match kind:
-                case "token":
-                    rows.token += [(name, s, c) for s, c in _tokens(value, system)]
-                case "string":
-                    rows.string += [(name, normalize_string(s), s) for s in _strings(value)]
-                case "date":
-                    rows.date += [(name, lo, hi, hi - lo <= POINT_MS) for lo, hi in _dates(value)]
-                case "quantity":
-                    rows.quantity += [(name, v, s, c) for v, s, c in _quantities(value)]
+        value = resource[first]
+        values = value if type(value) is list else [value]
+        for step in rest:
+            found: list[Any] = []
+            for item in values:
+                if isinstance(item, dict) and step in item:
+                    inner = item[step]
+                    found.extend(inner if isinstance(inner, list) else [inner])
+            values = found
+        if values:
+            add(values, owner, name, system, out)
     # References are indexed once each, by element path (as HAPI does): a reference
     # search parameter names its paths and target types, and a delete can tell whether
     # anything still points at its target.
-    skip = len(resource_type) + 1
+    skip = len(incoming.resource_type) + 1
     seen = set()
     for path, _, ref in incoming.references:
         match = RELATIVE_REFERENCE.match(ref["reference"]) or ABSOLUTE_REFERENCE.match(ref["reference"])
@@ -111,7 +142,12 @@ def extract(incoming: Incoming) -> IndexRows:
             row = (path[skip:], match["type"], match["id"])
             if row not in seen:
                 seen.add(row)
-                rows.reference.append(row)
+                out.reference.append((*owner, *row))
+
+
+def extract(incoming: Incoming) -> IndexRows:
+    rows = IndexRows()
+    add_rows(incoming, (), rows)
     return rows
 
 

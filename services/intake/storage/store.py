@@ -7,7 +7,6 @@ writes commit all together or not at all.
 
 import secrets
 import time
-import uuid
 from dataclasses import dataclass
 from email.utils import formatdate
 from functools import lru_cache
@@ -19,7 +18,7 @@ from sqlmodel import col
 
 from services.intake.fhir.registry import READ_ONLY_TYPES
 from services.intake.fhir.validation import Incoming
-from services.intake.storage.indexing import extract
+from services.intake.storage.indexing import IndexRows, add_rows
 from services.intake.storage.models import INDEX_TABLES, MAX_SQL_INTEGER, ReferenceIndex, ResourceRow, ResourceVersion
 from shared.database import rowcount, table_of
 from shared.errors import FHIRError
@@ -54,13 +53,18 @@ class Stored:
 # Below this many rows a table is written with INSERTs, not COPY (PostgreSQL).
 COPY_MIN_ROWS = 50
 
+# UUIDv7's fixed bits: version 7 (bits 76-79) and the RFC 4122 variant (bits 62-63).
+_UUID7_CLEAR = ~(0xF << 76) & ~(0x3 << 62)
+_UUID7_SET = 0x7 << 76 | 0x2 << 62
+
+
 def new_id() -> str:
     """A UUIDv7 (RFC 9562): time-ordered, so that index inserts land at the end of the
-    B-trees instead of at random pages, which keeps bulk ingest fast as the store grows."""
-    value = (time.time_ns() // 1_000_000) << 80 | secrets.randbits(80)
-    value = value & ~(0xF << 76) | (0x7 << 76)  # version 7
-    value = value & ~(0x3 << 62) | (0x2 << 62)  # RFC 4122 variant
-    return str(uuid.UUID(int=value))
+    B-trees instead of at random pages, which keeps bulk ingest fast as the store grows.
+    Written out directly (str(uuid.UUID) took 3 of a 1000-resource Bundle's ms)."""
+    random_bits = secrets.randbits(80) & _UUID7_CLEAR | _UUID7_SET
+    h = f"{(time.time_ns() // 1_000_000) << 80 | random_bits:032x}"
+    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
 
 
 class ResourceStore:
@@ -293,15 +297,12 @@ class PreparedRows:
         return prepared
 
     def add_index_rows(self, items: list[tuple[Incoming, str]]) -> None:
-        batches: dict[str, list[tuple]] = {kind: [] for kind in INDEX_TABLES}
+        rows = IndexRows()
         for incoming, resource_id in items:
-            rows = extract(incoming)
-            owner = (incoming.resource_type, resource_id)
-            for kind, batch in batches.items():
-                batch += [owner + row for row in getattr(rows, kind)]
-        for kind, batch in batches.items():
+            add_rows(incoming, (incoming.resource_type, resource_id), rows)
+        for kind, table in INDEX_TABLES.items():
             columns = ("res_type", "res_id", "param", *self._INDEX_COLUMNS[kind])
-            self.batches.append((table_of(INDEX_TABLES[kind]), columns, batch))
+            self.batches.append((table_of(table), columns, getattr(rows, kind)))
 
 
 _CURRENT_COLUMNS = ("res_type", "res_id", "version_id", "last_updated_ms", "deleted", "content")
