@@ -1,0 +1,150 @@
+"""Where a POST /classify request's time goes, in process: the benchmark's 50-resource Bundle
+(bench/classifier.py), step by step, and the whole request through the app.
+
+    .venv/bin/python bench/classifier_profile.py [--rounds 500] [--profile 40]
+
+Steps (median wall time of `--rounds` calls each, after a warm-up), in the order a request runs them:
+reading the body (nesting depth, strict parsing), the input boundary (screen), splitting the Bundle,
+features, the assessment (scores, the reported predictions, next-best tests and the rules), the
+output Bundle and its JSON. Then the whole request, the app called as an ASGI application (every
+middleware, routing, dependencies, the response), and bench/trivial_app.py's endpoint the same
+way: their ratio is the in-process counterpart of bench/classifier.py's, without the server and
+the client. `--profile N`: the request under cProfile, its N most costly functions (own time).
+Quieter than the HTTP benchmark on a shared machine; compare two trees in the same minutes.
+"""
+
+import argparse
+import asyncio
+import cProfile
+import json
+import os
+import pstats
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.update(AUTH_MODE="development", LOG_LEVEL="WARNING")  # as bench/classifier.py runs the service
+
+from bench.classifier import fifty_resource_bundle  # noqa: E402
+
+
+def median_ms(step: Callable[[], Any], rounds: int) -> float:
+    for _ in range(max(20, rounds // 10)):
+        step()
+    timings = []
+    for _ in range(rounds):
+        started = time.perf_counter()
+        step()
+        timings.append(time.perf_counter() - started)
+    return statistics.median(timings) * 1000
+
+
+def asgi_post(app: Any, path: str, body: bytes) -> Callable[[], Any]:
+    """One POST through the ASGI app, as a server would call it (no sockets, no client)."""
+    scope = {"type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": "POST", "scheme": "http",
+             "path": path, "raw_path": path.encode(), "root_path": "", "query_string": b"",
+             "headers": [(b"host", b"127.0.0.1"), (b"content-type", b"application/fhir+json"),
+                         (b"content-length", str(len(body)).encode())],
+             "client": ("127.0.0.1", 50000), "server": ("127.0.0.1", 8002), "state": {}}
+    loop = asyncio.new_event_loop()
+
+    async def request() -> int:
+        status = 0
+        sent = False
+
+        async def receive() -> dict:
+            nonlocal sent
+            if sent:
+                return {"type": "http.disconnect"}
+            sent = True
+            return {"type": "http.request", "body": body, "more_body": False}
+
+        async def send(message: dict) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+
+        await app({**scope, "state": {}}, receive, send)
+        assert status == 200, status
+        return status
+
+    return lambda: loop.run_until_complete(request())
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--rounds", type=int, default=500)
+    parser.add_argument("--profile", type=int, default=0, help="show this many functions of a cProfile of the request")
+    args = parser.parse_args()
+
+    from bench.trivial_app import app as trivial_app
+    from services.classifier import inference
+    from services.classifier.boundary import screen
+    from services.classifier.features import extract_features
+    from services.classifier.fhir_input import split_input
+    from services.classifier.knowledge import knowledge
+    from services.classifier.main import create_app
+    from services.classifier.output import build_result_bundle
+    from services.classifier.service import classify_bundle
+    from shared.fhir_json import dumps, loads_request
+    from shared.request_body import json_depth
+
+    kb = knowledge()
+    raw = json.dumps(fifty_resource_bundle()).encode()
+    today, base = date.today(), "http://calcinosis.example.org/fhir"
+    body = loads_request(raw, exact_decimals=False)
+    screened = screen(body)
+    resources = split_input(screened.bundle, screened.left_out)
+    features = extract_features(resources, today, kb)
+    evidence = features.evidence
+    sums, weights = inference._log_scores(evidence, kb)
+    probabilities = inference._normalise(sums, kb)
+    assessment = inference.assess(features, kb)
+    result = build_result_bundle(features, assessment, base, today, kb)
+    ranked = [p.code for p in assessment.predictions]
+
+    def predictions() -> None:
+        for p in [inference._prediction(code, probabilities[code], evidence, kb, weights) for code in ranked]:
+            _ = p.rationale
+
+    n = args.rounds
+    steps = {
+        "body: nesting depth": median_ms(lambda: json_depth(raw), n),
+        "body: strict parse": median_ms(lambda: loads_request(raw, exact_decimals=False), n),
+        "screen (input boundary)": median_ms(lambda: screen(body), n),
+        "split input": median_ms(lambda: split_input(screened.bundle, screened.left_out), n),
+        "features": median_ms(lambda: extract_features(resources, today, kb), n),
+        "assess": median_ms(lambda: inference.assess(features, kb), n),
+        "  scores (log LRs, normalised)": median_ms(lambda: inference._normalise(inference._log_scores(evidence, kb)[0], kb), n),
+        "  reported predictions + rationales": median_ms(predictions, n),
+        "  next-best tests": median_ms(lambda: inference.next_best_tests(evidence, probabilities, kb), n),
+        "output Bundle": median_ms(lambda: build_result_bundle(features, assessment, base, today, kb), n),
+        "response JSON": median_ms(lambda: dumps(result), n),
+        "classify_bundle (screen to output)": median_ms(lambda: classify_bundle(body, base), n),
+    }
+    app = create_app()
+    classify, trivial = asgi_post(app, "/classify", raw), asgi_post(trivial_app, "/echo", raw)
+    steps["whole request, in process (ASGI)"] = median_ms(classify, n)
+    steps["trivial endpoint, in process (ASGI)"] = median_ms(trivial, n)
+    width = max(map(len, steps))
+    for name, ms in steps.items():
+        print(f"{name:<{width}}  {ms:7.3f} ms")
+    whole, floor = steps["whole request, in process (ASGI)"], steps["trivial endpoint, in process (ASGI)"]
+    print(f"{'ratio whole / trivial':<{width}}  {whole / floor:7.2f}")
+    if args.profile:
+        profiler = cProfile.Profile()
+        profiler.enable()
+        for _ in range(n):
+            classify()
+        profiler.disable()
+        pstats.Stats(profiler).sort_stats("tottime").print_stats(args.profile)
+
+
+if __name__ == "__main__":
+    main()
