@@ -5,9 +5,11 @@
     .venv/bin/python scripts/classifier_outputs.py --compare ../other   # this tree against another checkout
 
 For each case of tests/classifier/cases and tests/classifier/published*/ (never published_holdout5, a
-held-out set that nobody but its owner opens), three outputs:
+held-out set that nobody but its owner opens), four outputs:
 - `pipeline`: services.classifier.pipeline.classify at the case's work-up date (what the evaluation
   reads), the result Bundle and its issues;
+- `scores`: the log-score sums, damping weights and posterior of inference, every float to the last
+  bit (the output rounds probabilities, which could hide a change in the sums);
 - `classify`: the body of POST /classify, through the whole app (middleware, body checks, JSON);
 - `cds`: the body of the CDS Hooks patient-view call with the case as a complete prefetch;
 and the evaluation report (docs/classifier-evaluation.md as `services.classifier.evaluation` writes it,
@@ -89,15 +91,26 @@ async def http_outputs(root: Path, paths: list[Path]) -> dict[str, str]:
 
 
 def pipeline_outputs(root: Path, paths: list[Path]) -> dict[str, str]:
+    from services.classifier import inference
     from services.classifier.evaluation import BASE, _work_up_date
+    from services.classifier.features import extract_features
+    from services.classifier.fhir_input import split_input
+    from services.classifier.knowledge import knowledge
     from services.classifier.pipeline import classify
     from shared.fhir_json import dumps
 
+    kb = knowledge()
     out = {}
     for path in paths:
         bundle = json.loads(path.read_bytes())
         result, issues = classify(bundle, BASE, _work_up_date(bundle))
         out[f"{path.relative_to(root)} pipeline"] = digest(dumps([result, issues]))
+        # the scores to the last bit (JSON writes a float as its shortest exact repr), which the
+        # rounded probabilities of the output could hide
+        evidence = extract_features(split_input(bundle), _work_up_date(bundle), kb).evidence
+        sums, weights = inference._log_scores(evidence, kb)
+        exact = [sums, sorted(f"{k}={v!r}" for k, v in weights.items()), inference.posterior(evidence, kb)]
+        out[f"{path.relative_to(root)} scores"] = digest(json.dumps(exact).encode())
     return out
 
 
