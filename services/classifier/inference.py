@@ -8,6 +8,8 @@ import math
 from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
+import numpy as np
+
 from services.classifier.calibration import tempered
 from services.classifier.features import PatientFeatures
 from services.classifier.knowledge import UNRECORDED, Knowledge, knowledge
@@ -128,19 +130,25 @@ def _log_scores(evidence: dict[str, str], kb: Knowledge) -> tuple[dict[str, floa
     """Per diagnosis, the sum of the log LRs of the evidence; correlated features (features.yaml
     evidence_groups) are weighted 1, damping, damping^2, ... from the strongest down. Also returns
     the weights below 1: (diagnosis, feature) -> weight, for the rationale."""
-    sums = dict.fromkeys(kb.priors, 0.0)
+    # The findings outside evidence groups as vectors over the outcomes (kb.log_lr_row), added in the
+    # order of the evidence: per diagnosis the same additions in the same order as one by one.
+    vector = np.zeros(len(kb.priors))
     groups = kb.evidence_group_of
     grouped: dict[tuple[str, float], dict[str, list[tuple[float, float, str]]]] = {}
     for finding in evidence.items():
-        entries = kb.log_lrs_of(*finding)
         group = groups.get(finding[0])
         if group is None:
-            for code, log_lr in entries:
-                sums[code] += log_lr
+            row = kb.log_lr_row(*finding)
+            if row is not None:
+                vector += row
+                continue
+            for code, log_lr in kb.log_lrs_of(*finding):  # a diagnosis named twice: one addition each
+                vector[kb.outcome_index[code]] += log_lr
         else:
             bucket = grouped.setdefault(group, {})
-            for code, log_lr in entries:
-                bucket.setdefault(code, []).append((abs(log_lr), log_lr, finding[0]))
+            for code, ranked in kb.ranked_log_lrs(*finding):
+                bucket.setdefault(code, []).append(ranked)
+    sums = dict(zip(kb.priors, vector.tolist(), strict=True))
     weights: dict[tuple[str, str], float] = {}
     for (_, damping), bucket in grouped.items():
         for code, logs in bucket.items():
@@ -253,19 +261,44 @@ def _listed_for_safety(predictions: list[Prediction], probabilities: dict[str, f
     return [*head, *rest[SAFETY_RANK - len(moved):]]
 
 
+def _contributions(code: str, kb: Knowledge) -> dict[tuple[str, str], Contribution | None]:
+    """(feature, state) -> the finding's undamped contribution to one diagnosis, None when neutral:
+    filled as findings are met, kept with the knowledge for every later request."""
+    key = ("inference.contributions", code)
+    if key not in kb.memo:
+        kb.memo[key] = {}
+    return kb.memo[key]
+
+
+def _contribution(code: str, feature: str, state: str, kb: Knowledge) -> Contribution | None:
+    figure = kb.figure_for(code, feature, state)
+    if figure is None or figure.lr == NEUTRAL:
+        return None
+    return Contribution(feature, state, kb.described(feature, state, describe), figure)
+
+
+def _by_lr(contribution: Contribution) -> float:
+    return contribution.figure.lr
+
+
 def _prediction(code: str, probability: float, evidence: dict[str, str], kb: Knowledge,
                 weights: dict[tuple[str, str], float]) -> Prediction:
     supporting: list[Contribution] = []
     opposing: list[Contribution] = []
-    for feature, state in evidence.items():
-        figure = kb.figure_for(code, feature, state)
-        if figure is None or figure.lr == NEUTRAL:
+    known = _contributions(code, kb)
+    damped = {feature: weight for (diagnosis, feature), weight in weights.items() if diagnosis == code}
+    for finding in evidence.items():
+        if finding in known:
+            contribution = known[finding]
+        else:
+            contribution = known[finding] = _contribution(code, *finding, kb)
+        if contribution is None:
             continue
-        contribution = Contribution(feature, state, kb.described(feature, state, describe), figure,
-                                    weights.get((code, feature), 1.0))
-        (supporting if figure.lr > NEUTRAL else opposing).append(contribution)
-    supporting.sort(key=lambda c: c.lr, reverse=True)
-    opposing.sort(key=lambda c: c.lr)
+        if finding[0] in damped:
+            contribution = contribution._replace(weight=damped[finding[0]])
+        (supporting if contribution.figure.lr > NEUTRAL else opposing).append(contribution)
+    supporting.sort(key=_by_lr, reverse=True)
+    opposing.sort(key=_by_lr)
     return Prediction(code, kb.outcome_display(code), probability, kb.priors[code], supporting, opposing)
 
 
