@@ -8,8 +8,8 @@ For each case of tests/classifier/cases and tests/classifier/published*/ (never 
 held-out set that nobody but its owner opens), four outputs:
 - `pipeline`: services.classifier.pipeline.classify at the case's work-up date (what the evaluation
   reads), the result Bundle and its issues;
-- `scores`: the log-score sums, damping weights and posterior of inference, every float to the last
-  bit (the output rounds probabilities, which could hide a change in the sums);
+- `scores`: the log-score sums, damping weights, posterior and the ten best tests' information gains
+  of inference, every float to the last bit (the output rounds them, which could hide a change);
 - `classify`: the body of POST /classify, through the whole app (middleware, body checks, JSON);
 - `cds`: the body of the CDS Hooks patient-view call with the case as a complete prefetch;
 and the evaluation report (docs/classifier-evaluation.md as `services.classifier.evaluation` writes it,
@@ -109,7 +109,9 @@ def pipeline_outputs(root: Path, paths: list[Path]) -> dict[str, str]:
         # rounded probabilities of the output could hide
         evidence = extract_features(split_input(bundle), _work_up_date(bundle), kb).evidence
         sums, weights = inference._log_scores(evidence, kb)
-        exact = [sums, sorted(f"{k}={v!r}" for k, v in weights.items()), inference.posterior(evidence, kb)]
+        posterior = inference.posterior(evidence, kb)
+        gains = [(s.feature, s.expected_information_gain) for s in inference.next_best_tests(evidence, posterior, kb, 10)]
+        exact = [sums, sorted(f"{k}={v!r}" for k, v in weights.items()), posterior, gains]
         out[f"{path.relative_to(root)} scores"] = digest(json.dumps(exact).encode())
     return out
 

@@ -6,6 +6,7 @@ diagnosis is neutral (LR 1) for it.
 
 import math
 from dataclasses import dataclass, field, replace
+from functools import cache
 from typing import NamedTuple
 
 import numpy as np
@@ -43,7 +44,13 @@ class Contribution(NamedTuple):  # a tuple: made for every finding of every repo
         if self.weight < 1.0:
             return (f"{self.description} (LR {self.lr:g}, counted as {self.lr ** self.weight:.3g}: "
                     "correlated with a stronger finding)")
-        return f"{self.description} (LR {self.lr:g})"
+        return _stated(self.description, self.lr)
+
+
+@cache
+def _stated(description: str, lr: float) -> str:
+    """A finding and its LR in words: the same pairs of the knowledge come back in every rationale."""
+    return f"{description} (LR {lr:g})"
 
 
 @dataclass(frozen=True)
@@ -187,7 +194,7 @@ def _normalise(sums: dict[str, float], kb: Knowledge, temperature: float = 1.0) 
 
 
 def _entropy(probabilities: list[float]) -> float:
-    return -sum(p * math.log2(p) for p in probabilities if p > 0)
+    return -sum([p * math.log2(p) for p in probabilities if p > 0])  # a list: quicker than a generator here
 
 
 def next_best_tests(evidence: dict[str, str], probabilities: dict[str, float], kb: Knowledge,
@@ -196,7 +203,8 @@ def next_best_tests(evidence: dict[str, str], probabilities: dict[str, float], k
     leaders = sorted(probabilities, key=probabilities.__getitem__, reverse=True)[:LEADING_CANDIDATES]
     total = sum(probabilities[code] for code in leaders)
     current = {code: probabilities[code] / total for code in leaders}
-    prior_entropy = _entropy(list(current.values()))
+    weights = list(current.values())
+    prior_entropy = _entropy(weights)
     suggestions = []
     for feature, spec in kb.testable_features:
         if feature in evidence:
@@ -204,13 +212,14 @@ def next_best_tests(evidence: dict[str, str], probabilities: dict[str, float], k
         # a feature of an unrecorded hallmark: its outcome is predicted given that it went unrecorded
         hallmark = kb.hallmark_of.get(feature)
         unrecorded = hallmark is not None and evidence.get(hallmark.name) == UNRECORDED
-        likelihoods = {code: kb.state_likelihoods(code, feature, unrecorded) for code in leaders}
+        # per state (the columns: state_likelihoods are in the order of feature_states), the leaders'
+        # joint probabilities, in the leaders' order
         expected_entropy = 0.0
-        for state in kb.feature_states(feature):
-            joint = {code: current[code] * likelihoods[code][state] for code in leaders}
-            p_state = sum(joint.values())
+        for column in zip(*[kb.state_likelihood_row(code, feature, unrecorded) for code in leaders], strict=True):
+            joint = [weight * likelihood for weight, likelihood in zip(weights, column, strict=True)]
+            p_state = sum(joint)
             if p_state > 0:
-                expected_entropy += p_state * _entropy([v / p_state for v in joint.values()])
+                expected_entropy += p_state * _entropy([v / p_state for v in joint])
         gain = prior_entropy - expected_entropy
         if gain > 0.01:
             assert spec.test is not None  # testable_features have one

@@ -298,6 +298,18 @@ class Knowledge:
             memo[key] = {state: weight / total for state, weight in weighted.items()}
         return memo[key]
 
+    @cached_property
+    def _state_likelihood_row_memo(self) -> dict[tuple[str, str, bool], tuple[float, ...]]:
+        return {}
+
+    def state_likelihood_row(self, diagnosis: str, feature: str, unrecorded: bool = False) -> tuple[float, ...]:
+        """state_likelihoods as a tuple in the order of feature_states (the next-best-test search)."""
+        key = (diagnosis, feature, unrecorded)
+        memo = self._state_likelihood_row_memo
+        if key not in memo:
+            memo[key] = tuple(self.state_likelihoods(diagnosis, feature, unrecorded).values())
+        return memo[key]
+
 
 def composite_lr(figures: dict[str, Figure], prevalences: dict[str, float], members: list[str]) -> float:
     """LR of 'the state is one of members': sum of P(s) x LR(s) over them / sum of P(s)."""
