@@ -137,48 +137,77 @@ def _log_scores(evidence: dict[str, str], kb: Knowledge) -> tuple[dict[str, floa
     """Per diagnosis, the sum of the log LRs of the evidence; correlated features (features.yaml
     evidence_groups) are weighted 1, damping, damping^2, ... from the strongest down. Also returns
     the weights below 1: (diagnosis, feature) -> weight, for the rationale."""
-    # The findings outside evidence groups as vectors over the outcomes (kb.log_lr_row), added in the
-    # order of the evidence: per diagnosis the same additions in the same order as one by one.
+    # Vectors over the outcomes (the order of kb.priors): the findings outside evidence groups first,
+    # in the order of the evidence, then each group's additions (_group_additions), the groups in the
+    # order they first appear. Each diagnosis gets the same additions in the same order as one by
+    # one (a 0 for another diagnosis adds nothing), so the sums are the same to the bit.
     vector = np.zeros(len(kb.priors))
     groups = kb.evidence_group_of
-    grouped: dict[tuple[str, float], dict[str, list[tuple[float, float, str]]]] = {}
+    grouped: dict[tuple[str, float], list[tuple[str, str]]] = {}
     for finding in evidence.items():
         group = groups.get(finding[0])
-        if group is None:
-            row = kb.log_lr_row(*finding)
-            if row is not None:
-                vector += row
-                continue
-            for code, log_lr in kb.log_lrs_of(*finding):  # a diagnosis named twice: one addition each
-                vector[kb.outcome_index[code]] += log_lr
-        else:
-            bucket = grouped.setdefault(group, {})
-            for code, ranked in kb.ranked_log_lrs(*finding):
-                bucket.setdefault(code, []).append(ranked)
-    sums = dict(zip(kb.priors, vector.tolist(), strict=True))
+        if group is not None:
+            grouped.setdefault(group, []).append(finding)
+            continue
+        row = kb.log_lr_row(*finding)
+        if row is not None:
+            vector += row
+            continue
+        for code, log_lr in kb.log_lrs_of(*finding):  # a diagnosis named twice: one addition each
+            vector[kb.outcome_index[code]] += log_lr
     weights: dict[tuple[str, str], float] = {}
-    for (_, damping), bucket in grouped.items():
-        for code, logs in bucket.items():
-            if len(logs) == 1:
-                sums[code] += logs[0][1]
-                continue
-            logs.sort(reverse=True)  # strongest first
-            # Damping removes support that restates a stronger finding, never a contradiction of it:
-            # when the strongest finding supports the diagnosis, the findings against it (a low PTH
-            # beside end-stage renal failure for uremic TC) are not what that finding predicts, so
-            # they form their own chain. When the strongest finding opposes, the others stay in one
-            # chain: a high phosphate beside dialysis is what dialysis predicts (explained away).
-            chains = [logs]
-            if logs[0][1] > 0:
-                chains = [[entry for entry in logs if entry[1] > 0], [entry for entry in logs if entry[1] < 0]]
-            for chain in chains:
-                weight = 1.0
-                for _, log_lr, feature in chain:
-                    sums[code] += weight * log_lr
-                    if weight < 1.0:
-                        weights[(code, feature)] = weight
-                    weight *= damping
-    return sums, weights
+    for group, findings in grouped.items():
+        additions, damped = _group_additions(group, tuple(sorted(findings)), kb)
+        for row in additions:
+            vector += row
+        weights.update(damped)
+    return dict(zip(kb.priors, vector.tolist(), strict=True)), weights
+
+
+def _group_additions(group: tuple[str, float], findings: tuple[tuple[str, str], ...],
+                     kb: Knowledge) -> tuple[list[np.ndarray], dict[tuple[str, str], float]]:
+    """What the findings of one evidence group add: the k-th addition to every diagnosis as the k-th
+    vector (0 for a diagnosis with fewer), and the weights below 1. A function of the knowledge and
+    of the group's findings alone (the strongest first whatever their order), so computed once per
+    combination of states and kept with the knowledge."""
+    key = ("inference.group", group, findings)
+    if key in kb.memo:
+        return kb.memo[key]
+    damping = group[1]
+    bucket: dict[str, list[tuple[float, float, str]]] = {}
+    for finding in findings:
+        for code, ranked in kb.ranked_log_lrs(*finding):
+            bucket.setdefault(code, []).append(ranked)
+    additions: dict[str, list[float]] = {}
+    weights: dict[tuple[str, str], float] = {}
+    for code, logs in bucket.items():
+        if len(logs) == 1:
+            additions[code] = [logs[0][1]]
+            continue
+        logs.sort(reverse=True)  # strongest first
+        # Damping removes support that restates a stronger finding, never a contradiction of it:
+        # when the strongest finding supports the diagnosis, the findings against it (a low PTH
+        # beside end-stage renal failure for uremic TC) are not what that finding predicts, so
+        # they form their own chain. When the strongest finding opposes, the others stay in one
+        # chain: a high phosphate beside dialysis is what dialysis predicts (explained away).
+        chains = [logs]
+        if logs[0][1] > 0:
+            chains = [[entry for entry in logs if entry[1] > 0], [entry for entry in logs if entry[1] < 0]]
+        for chain in chains:
+            weight = 1.0
+            for _, log_lr, feature in chain:
+                additions.setdefault(code, []).append(weight * log_lr)
+                if weight < 1.0:
+                    weights[(code, feature)] = weight
+                weight *= damping
+    rows = [np.zeros(len(kb.priors)) for _ in range(max(map(len, additions.values()), default=0))]
+    for code, values in additions.items():
+        for row, value in zip(rows, values, strict=False):
+            row[kb.outcome_index[code]] = value
+    for row in rows:
+        row.flags.writeable = False
+    kb.memo[key] = rows, weights
+    return rows, weights
 
 
 def posterior(evidence: dict[str, str], kb: Knowledge) -> dict[str, float]:
@@ -295,7 +324,7 @@ def _prediction(code: str, probability: float, evidence: dict[str, str], kb: Kno
     supporting: list[Contribution] = []
     opposing: list[Contribution] = []
     known = _contributions(code, kb)
-    damped = {feature: weight for (diagnosis, feature), weight in weights.items() if diagnosis == code}
+    grouped = kb.evidence_group_of  # only their findings are damped
     for finding in evidence.items():
         if finding in known:
             contribution = known[finding]
@@ -303,8 +332,8 @@ def _prediction(code: str, probability: float, evidence: dict[str, str], kb: Kno
             contribution = known[finding] = _contribution(code, *finding, kb)
         if contribution is None:
             continue
-        if finding[0] in damped:
-            contribution = contribution._replace(weight=damped[finding[0]])
+        if finding[0] in grouped and (code, finding[0]) in weights:
+            contribution = contribution._replace(weight=weights[(code, finding[0])])
         (supporting if contribution.figure.lr > NEUTRAL else opposing).append(contribution)
     supporting.sort(key=_by_lr, reverse=True)
     opposing.sort(key=_by_lr)

@@ -91,3 +91,13 @@ def test_reported_contributions_are_the_figures_with_the_damping_of_this_request
         assert found == expected
     undamped = inference._prediction(code, 0.5, evidence, kb, {})
     assert all(c.weight == 1.0 for c in [*undamped.supporting, *undamped.opposing])
+
+
+def test_an_evidence_group_gives_the_same_additions_whatever_the_order_of_its_findings():
+    """A group's additions are kept per combination of its findings' states: met again in another
+    order (or beside other findings), they still equal the one-by-one sums."""
+    kb = knowledge()
+    renal = [("renal-status", "dialysis"), ("pth", "low"), ("phosphate", "high"), ("ca-x-p", "high")]
+    for evidence in (dict(renal), dict(reversed(renal)), {"fever": "true", **dict(renal[1:]), "sex": "male"},
+                     {"pattern": "lobulated-cloudlike", **dict(renal), "fluid-calcium-level": "true"}):
+        assert inference._log_scores(evidence, kb) == one_by_one(evidence, kb)
