@@ -9,8 +9,9 @@ reading the body (nesting depth, strict parsing), the input boundary (screen), s
 features, the assessment (scores, the reported predictions, next-best tests and the rules), the
 output Bundle and its JSON. Then the whole request, the app called as an ASGI application (every
 middleware, routing, dependencies, the response), and bench/trivial_app.py's endpoint the same
-way: their ratio is the in-process counterpart of bench/classifier.py's, without the server and
-the client. `--profile N`: the request under cProfile, its N most costly functions (own time).
+way, each after 1 ms idle as a server between requests: their ratio is the in-process counterpart
+of bench/classifier.py's, without the server and the client. `--profile N`: the request under
+cProfile, its N most costly functions (own time).
 Quieter than the HTTP benchmark on a shared machine; compare two trees in the same minutes.
 """
 
@@ -34,15 +35,21 @@ os.environ.update(AUTH_MODE="development", LOG_LEVEL="WARNING")  # as bench/clas
 
 from bench.classifier import fifty_resource_bundle  # noqa: E402
 
+SERVER_PAUSE = 0.001  # s idle before each whole request, as between a server's requests
 
-def measure(step: Callable[[], Any], rounds: int) -> tuple[float, float]:
+
+def measure(step: Callable[[], Any], rounds: int, pause: float = 0.0) -> tuple[float, float]:
     """(median wall time, mean CPU time of the process) of one call, in ms, after a warm-up. On a
-    busy machine the wall time also holds the waits for a CPU; the CPU time does not."""
+    busy machine the wall time also holds the waits for a CPU; the CPU time does not. `pause`:
+    seconds idle before each call, as a server waits for its next request (a loop that never
+    sleeps is scheduled behind those that do on a busy machine, and its wall time says so)."""
     for _ in range(max(20, rounds // 10)):
         step()
     timings = []
     cpu = time.process_time()
     for _ in range(rounds):
+        if pause:
+            time.sleep(pause)
         started = time.perf_counter()
         step()
         timings.append(time.perf_counter() - started)
@@ -134,8 +141,8 @@ def main() -> None:
     }
     app = create_app()
     classify, trivial = asgi_post(app, "/classify", raw), asgi_post(trivial_app, "/echo", raw)
-    steps["whole request, in process (ASGI)"] = measure(classify, n)
-    steps["trivial endpoint, in process (ASGI)"] = measure(trivial, n)
+    steps["whole request, in process (ASGI)"] = measure(classify, n, SERVER_PAUSE)
+    steps["trivial endpoint, in process (ASGI)"] = measure(trivial, n, SERVER_PAUSE)
     width = max(map(len, steps))
     print(f"{'':<{width}}  {'wall ms':>8}  {'CPU ms':>8}")
     for name, (wall, cpu) in steps.items():
