@@ -6,7 +6,6 @@ diagnosis is neutral (LR 1) for it.
 
 import math
 from dataclasses import dataclass, field, replace
-from functools import cache
 from typing import NamedTuple
 
 import numpy as np
@@ -34,6 +33,7 @@ class Contribution(NamedTuple):  # a tuple: made for every finding of every repo
     description: str
     figure: Figure
     weight: float = 1.0  # below 1: damped as correlated with a stronger finding of its evidence group
+    stated: str = ""  # the undamped words, written once where contributions are memoised (_contribution)
 
     @property
     def lr(self) -> float:
@@ -44,13 +44,7 @@ class Contribution(NamedTuple):  # a tuple: made for every finding of every repo
         if self.weight < 1.0:
             return (f"{self.description} (LR {self.lr:g}, counted as {self.lr ** self.weight:.3g}: "
                     "correlated with a stronger finding)")
-        return _stated(self.description, self.lr)
-
-
-@cache
-def _stated(description: str, lr: float) -> str:
-    """A finding and its LR in words: the same pairs of the knowledge come back in every rationale."""
-    return f"{description} (LR {lr:g})"
+        return self.stated or f"{self.description} (LR {self.lr:g})"
 
 
 @dataclass(frozen=True)
@@ -70,7 +64,7 @@ class Prediction:
             return self.explanation
 
         def words(items: list[Contribution]) -> str:
-            return "; ".join(c.words for c in items)
+            return "; ".join([c.words for c in items])
 
         parts = [f"Prior {format_probability(self.prior, decimals=1)}."]
         if self.listed_for_safety:
@@ -312,7 +306,8 @@ def _contribution(code: str, feature: str, state: str, kb: Knowledge) -> Contrib
     figure = kb.figure_for(code, feature, state)
     if figure is None or figure.lr == NEUTRAL:
         return None
-    return Contribution(feature, state, kb.described(feature, state, describe), figure)
+    description = kb.described(feature, state, describe)
+    return Contribution(feature, state, description, figure, stated=f"{description} (LR {figure.lr:g})")
 
 
 def _by_lr(contribution: Contribution) -> float:

@@ -89,6 +89,10 @@ def test_reported_contributions_are_the_figures_with_the_damping_of_this_request
                     for feature, state in evidence.items()
                     if kb.figure_for(code, feature, state) is not None and kb.figure_for(code, feature, state).lr != 1.0}
         assert found == expected
+        for c in [*prediction.supporting, *prediction.opposing]:
+            assert c.words == (f"{c.description} (LR {c.lr:g})" if c.weight == 1.0 else
+                               f"{c.description} (LR {c.lr:g}, counted as {c.lr ** c.weight:.3g}: correlated with a "
+                               "stronger finding)")
     undamped = inference._prediction(code, 0.5, evidence, kb, {})
     assert all(c.weight == 1.0 for c in [*undamped.supporting, *undamped.opposing])
 
