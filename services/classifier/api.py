@@ -25,7 +25,9 @@ from shared.request_body import read_json_body
 from shared.settings import Settings
 
 
-def get_settings(request: Request) -> Settings:
+async def get_settings(request: Request) -> Settings:
+    # a coroutine: FastAPI runs a plain function dependency in its thread pool, a hand-over between
+    # threads on every request (a fifth of /classify's time; docs/performance.md)
     return request.app.state.settings
 
 

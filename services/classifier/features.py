@@ -86,26 +86,31 @@ class _Extractor:
         self.lab_history: dict[str, list[LabResult]] = {}  # every result per analyte, in date order
         self.genetic_states: list[tuple[str, str]] = []  # (pathogenic-variant state, reference), in date order
         self.histology: tuple[str, str] | None = None  # (histology value, reference): the latest
+        self.ages: dict[date, float] = {}  # date -> age then
 
     def _issue(self, severity, code, resource, message, expression) -> None:
         self.out.issues.append(Issue(code, f"{resource_label(resource)}: {message}", severity, (expression,)))
 
     def _reference(self, resource: dict) -> str:
-        return self.resources.references.get(id(resource), resource_label(resource))
+        reference = self.resources.references.get(id(resource))
+        return reference if reference is not None else resource_label(resource)
 
     def _age_at(self, when: date | None) -> float | None:
         if self.birth is None:
             return None
-        age = age_in_years(self.birth, when or self.today)
+        at = when or self.today
+        if at not in self.ages:  # a work-up's results share a few dates
+            self.ages[at] = age_in_years(self.birth, at)
+        age = self.ages[at]
         return age if age >= 0 else None
 
     def run(self) -> PatientFeatures:
         site_codes = self.kb.concept_displays["calcinosis-site"].keys()
         pattern_codes = self.kb.feature_states("pattern").keys()
         # later observations of the same analyte replace earlier ones: sort by date, undated first
-        ordered = sorted(self.resources.observations, key=lambda o: _observation_date(o) or date.min)
-        for observation in ordered:
-            when = _observation_date(observation)
+        ordered = [(observation, _observation_date(observation)) for observation in self.resources.observations]
+        ordered.sort(key=lambda dated: dated[1] or date.min)
+        for observation, when in ordered:
             if observation.get("effectiveDateTime") is not None and when is None:
                 self._issue("warning", "value", observation,
                             "effectiveDateTime is not a valid dateTime; the request date is used",

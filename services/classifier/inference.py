@@ -8,6 +8,8 @@ import math
 from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
+import numpy as np
+
 from services.classifier.calibration import tempered
 from services.classifier.features import PatientFeatures
 from services.classifier.knowledge import UNRECORDED, Knowledge, knowledge
@@ -31,6 +33,7 @@ class Contribution(NamedTuple):  # a tuple: made for every finding of every repo
     description: str
     figure: Figure
     weight: float = 1.0  # below 1: damped as correlated with a stronger finding of its evidence group
+    stated: str = ""  # the undamped words, written once where contributions are memoised (_contribution)
 
     @property
     def lr(self) -> float:
@@ -41,7 +44,7 @@ class Contribution(NamedTuple):  # a tuple: made for every finding of every repo
         if self.weight < 1.0:
             return (f"{self.description} (LR {self.lr:g}, counted as {self.lr ** self.weight:.3g}: "
                     "correlated with a stronger finding)")
-        return f"{self.description} (LR {self.lr:g})"
+        return self.stated or f"{self.description} (LR {self.lr:g})"
 
 
 @dataclass(frozen=True)
@@ -61,7 +64,7 @@ class Prediction:
             return self.explanation
 
         def words(items: list[Contribution]) -> str:
-            return "; ".join(c.words for c in items)
+            return "; ".join([c.words for c in items])
 
         parts = [f"Prior {format_probability(self.prior, decimals=1)}."]
         if self.listed_for_safety:
@@ -128,42 +131,77 @@ def _log_scores(evidence: dict[str, str], kb: Knowledge) -> tuple[dict[str, floa
     """Per diagnosis, the sum of the log LRs of the evidence; correlated features (features.yaml
     evidence_groups) are weighted 1, damping, damping^2, ... from the strongest down. Also returns
     the weights below 1: (diagnosis, feature) -> weight, for the rationale."""
-    sums = dict.fromkeys(kb.priors, 0.0)
+    # Vectors over the outcomes (the order of kb.priors): the findings outside evidence groups first,
+    # in the order of the evidence, then each group's additions (_group_additions), the groups in the
+    # order they first appear. Each diagnosis gets the same additions in the same order as one by
+    # one (a 0 for another diagnosis adds nothing), so the sums are the same to the bit.
+    vector = np.zeros(len(kb.priors))
     groups = kb.evidence_group_of
-    grouped: dict[tuple[str, float], dict[str, list[tuple[float, float, str]]]] = {}
+    grouped: dict[tuple[str, float], list[tuple[str, str]]] = {}
     for finding in evidence.items():
-        entries = kb.log_lrs_of(*finding)
         group = groups.get(finding[0])
-        if group is None:
-            for code, log_lr in entries:
-                sums[code] += log_lr
-        else:
-            bucket = grouped.setdefault(group, {})
-            for code, log_lr in entries:
-                bucket.setdefault(code, []).append((abs(log_lr), log_lr, finding[0]))
+        if group is not None:
+            grouped.setdefault(group, []).append(finding)
+            continue
+        row = kb.log_lr_row(*finding)
+        if row is not None:
+            vector += row
+            continue
+        for code, log_lr in kb.log_lrs_of(*finding):  # a diagnosis named twice: one addition each
+            vector[kb.outcome_index[code]] += log_lr
     weights: dict[tuple[str, str], float] = {}
-    for (_, damping), bucket in grouped.items():
-        for code, logs in bucket.items():
-            if len(logs) == 1:
-                sums[code] += logs[0][1]
-                continue
-            logs.sort(reverse=True)  # strongest first
-            # Damping removes support that restates a stronger finding, never a contradiction of it:
-            # when the strongest finding supports the diagnosis, the findings against it (a low PTH
-            # beside end-stage renal failure for uremic TC) are not what that finding predicts, so
-            # they form their own chain. When the strongest finding opposes, the others stay in one
-            # chain: a high phosphate beside dialysis is what dialysis predicts (explained away).
-            chains = [logs]
-            if logs[0][1] > 0:
-                chains = [[entry for entry in logs if entry[1] > 0], [entry for entry in logs if entry[1] < 0]]
-            for chain in chains:
-                weight = 1.0
-                for _, log_lr, feature in chain:
-                    sums[code] += weight * log_lr
-                    if weight < 1.0:
-                        weights[(code, feature)] = weight
-                    weight *= damping
-    return sums, weights
+    for group, findings in grouped.items():
+        additions, damped = _group_additions(group, tuple(sorted(findings)), kb)
+        for row in additions:
+            vector += row
+        weights.update(damped)
+    return dict(zip(kb.priors, vector.tolist(), strict=True)), weights
+
+
+def _group_additions(group: tuple[str, float], findings: tuple[tuple[str, str], ...],
+                     kb: Knowledge) -> tuple[list[np.ndarray], dict[tuple[str, str], float]]:
+    """What the findings of one evidence group add: the k-th addition to every diagnosis as the k-th
+    vector (0 for a diagnosis with fewer), and the weights below 1. A function of the knowledge and
+    of the group's findings alone (the strongest first whatever their order), so computed once per
+    combination of states and kept with the knowledge."""
+    key = ("inference.group", group, findings)
+    if key in kb.memo:
+        return kb.memo[key]
+    damping = group[1]
+    bucket: dict[str, list[tuple[float, float, str]]] = {}
+    for finding in findings:
+        for code, ranked in kb.ranked_log_lrs(*finding):
+            bucket.setdefault(code, []).append(ranked)
+    additions: dict[str, list[float]] = {}
+    weights: dict[tuple[str, str], float] = {}
+    for code, logs in bucket.items():
+        if len(logs) == 1:
+            additions[code] = [logs[0][1]]
+            continue
+        logs.sort(reverse=True)  # strongest first
+        # Damping removes support that restates a stronger finding, never a contradiction of it:
+        # when the strongest finding supports the diagnosis, the findings against it (a low PTH
+        # beside end-stage renal failure for uremic TC) are not what that finding predicts, so
+        # they form their own chain. When the strongest finding opposes, the others stay in one
+        # chain: a high phosphate beside dialysis is what dialysis predicts (explained away).
+        chains = [logs]
+        if logs[0][1] > 0:
+            chains = [[entry for entry in logs if entry[1] > 0], [entry for entry in logs if entry[1] < 0]]
+        for chain in chains:
+            weight = 1.0
+            for _, log_lr, feature in chain:
+                additions.setdefault(code, []).append(weight * log_lr)
+                if weight < 1.0:
+                    weights[(code, feature)] = weight
+                weight *= damping
+    rows = [np.zeros(len(kb.priors)) for _ in range(max(map(len, additions.values()), default=0))]
+    for code, values in additions.items():
+        for row, value in zip(rows, values, strict=False):
+            row[kb.outcome_index[code]] = value
+    for row in rows:
+        row.flags.writeable = False
+    kb.memo[key] = rows, weights
+    return rows, weights
 
 
 def posterior(evidence: dict[str, str], kb: Knowledge) -> dict[str, float]:
@@ -179,7 +217,7 @@ def _normalise(sums: dict[str, float], kb: Knowledge, temperature: float = 1.0) 
 
 
 def _entropy(probabilities: list[float]) -> float:
-    return -sum(p * math.log2(p) for p in probabilities if p > 0)
+    return -sum([p * math.log2(p) for p in probabilities if p > 0])  # a list: quicker than a generator here
 
 
 def next_best_tests(evidence: dict[str, str], probabilities: dict[str, float], kb: Knowledge,
@@ -188,7 +226,8 @@ def next_best_tests(evidence: dict[str, str], probabilities: dict[str, float], k
     leaders = sorted(probabilities, key=probabilities.__getitem__, reverse=True)[:LEADING_CANDIDATES]
     total = sum(probabilities[code] for code in leaders)
     current = {code: probabilities[code] / total for code in leaders}
-    prior_entropy = _entropy(list(current.values()))
+    weights = list(current.values())
+    prior_entropy = _entropy(weights)
     suggestions = []
     for feature, spec in kb.testable_features:
         if feature in evidence:
@@ -196,13 +235,14 @@ def next_best_tests(evidence: dict[str, str], probabilities: dict[str, float], k
         # a feature of an unrecorded hallmark: its outcome is predicted given that it went unrecorded
         hallmark = kb.hallmark_of.get(feature)
         unrecorded = hallmark is not None and evidence.get(hallmark.name) == UNRECORDED
-        likelihoods = {code: kb.state_likelihoods(code, feature, unrecorded) for code in leaders}
+        # per state (the columns: state_likelihoods are in the order of feature_states), the leaders'
+        # joint probabilities, in the leaders' order
         expected_entropy = 0.0
-        for state in kb.feature_states(feature):
-            joint = {code: current[code] * likelihoods[code][state] for code in leaders}
-            p_state = sum(joint.values())
+        for column in zip(*[kb.state_likelihood_row(code, feature, unrecorded) for code in leaders], strict=True):
+            joint = [weight * likelihood for weight, likelihood in zip(weights, column, strict=True)]
+            p_state = sum(joint)
             if p_state > 0:
-                expected_entropy += p_state * _entropy([v / p_state for v in joint.values()])
+                expected_entropy += p_state * _entropy([v / p_state for v in joint])
         gain = prior_entropy - expected_entropy
         if gain > 0.01:
             assert spec.test is not None  # testable_features have one
@@ -253,19 +293,45 @@ def _listed_for_safety(predictions: list[Prediction], probabilities: dict[str, f
     return [*head, *rest[SAFETY_RANK - len(moved):]]
 
 
+def _contributions(code: str, kb: Knowledge) -> dict[tuple[str, str], Contribution | None]:
+    """(feature, state) -> the finding's undamped contribution to one diagnosis, None when neutral:
+    filled as findings are met, kept with the knowledge for every later request."""
+    key = ("inference.contributions", code)
+    if key not in kb.memo:
+        kb.memo[key] = {}
+    return kb.memo[key]
+
+
+def _contribution(code: str, feature: str, state: str, kb: Knowledge) -> Contribution | None:
+    figure = kb.figure_for(code, feature, state)
+    if figure is None or figure.lr == NEUTRAL:
+        return None
+    description = kb.described(feature, state, describe)
+    return Contribution(feature, state, description, figure, stated=f"{description} (LR {figure.lr:g})")
+
+
+def _by_lr(contribution: Contribution) -> float:
+    return contribution.figure.lr
+
+
 def _prediction(code: str, probability: float, evidence: dict[str, str], kb: Knowledge,
                 weights: dict[tuple[str, str], float]) -> Prediction:
     supporting: list[Contribution] = []
     opposing: list[Contribution] = []
-    for feature, state in evidence.items():
-        figure = kb.figure_for(code, feature, state)
-        if figure is None or figure.lr == NEUTRAL:
+    known = _contributions(code, kb)
+    grouped = kb.evidence_group_of  # only their findings are damped
+    for finding in evidence.items():
+        if finding in known:
+            contribution = known[finding]
+        else:
+            contribution = known[finding] = _contribution(code, *finding, kb)
+        if contribution is None:
             continue
-        contribution = Contribution(feature, state, kb.described(feature, state, describe), figure,
-                                    weights.get((code, feature), 1.0))
-        (supporting if figure.lr > NEUTRAL else opposing).append(contribution)
-    supporting.sort(key=lambda c: c.lr, reverse=True)
-    opposing.sort(key=lambda c: c.lr)
+        if finding[0] in grouped and (code, finding[0]) in weights:
+            contribution = contribution._replace(weight=weights[(code, finding[0])])
+        (supporting if contribution.figure.lr > NEUTRAL else opposing).append(contribution)
+    supporting.sort(key=_by_lr, reverse=True)
+    opposing.sort(key=_by_lr)
     return Prediction(code, kb.outcome_display(code), probability, kb.priors[code], supporting, opposing)
 
 

@@ -6,6 +6,7 @@ from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import yaml
 from pydantic import TypeAdapter, ValidationError
 
@@ -179,6 +180,54 @@ class Knowledge:
             memo[key] = entries
         return memo[key]
 
+    # The scores as vectors over the outcomes (inference._log_scores): each finding's log LRs laid out
+    # once, in the order of `priors`, so that a request adds a finding's row instead of looping over
+    # its diagnoses. Adding the same numbers in the same order, the sums are the same to the bit.
+
+    @cached_property
+    def outcome_index(self) -> dict[str, int]:
+        """Diagnosis (the open-world outcome included) -> its position in `priors` and in the rows."""
+        return {code: position for position, code in enumerate(self.priors)}
+
+    @cached_property
+    def _log_lr_row_memo(self) -> dict[tuple[str, str], np.ndarray | None]:
+        return {}
+
+    def log_lr_row(self, feature: str, state: str) -> np.ndarray | None:
+        """log_lrs_of one finding as a read-only vector over the outcomes (0 where neutral); None when
+        it names a diagnosis twice (two additions, which one added sum would round differently)."""
+        key = (feature, state)
+        memo = self._log_lr_row_memo
+        if key not in memo:
+            entries = self.log_lrs_of(feature, state)
+            row = None
+            if len({code for code, _ in entries}) == len(entries):
+                row = np.zeros(len(self.priors))
+                for code, log_lr in entries:
+                    row[self.outcome_index[code]] = log_lr
+                row.flags.writeable = False
+            memo[key] = row
+        return memo[key]
+
+    @cached_property
+    def _ranked_log_lrs_memo(self) -> dict[tuple[str, str], list[tuple[str, tuple[float, float, str]]]]:
+        return {}
+
+    def ranked_log_lrs(self, feature: str, state: str) -> list[tuple[str, tuple[float, float, str]]]:
+        """log_lrs_of one finding of an evidence group as (diagnosis, (|log LR|, log LR, feature)): the
+        key by which damping ranks the findings of a group (inference._log_scores)."""
+        key = (feature, state)
+        memo = self._ranked_log_lrs_memo
+        if key not in memo:
+            memo[key] = [(code, (abs(log_lr), log_lr, feature)) for code, log_lr in self.log_lrs_of(feature, state)]
+        return memo[key]
+
+    @cached_property
+    def memo(self) -> dict[Any, Any]:
+        """Values that other modules derive from this knowledge once and reuse for every request (a
+        reported diagnosis's contributions, say), each under a key that starts with its module's name."""
+        return {}
+
     @cached_property
     def evidence_group_of(self) -> dict[str, tuple[str, float]]:
         """feature -> (group name, damping) for the features of an evidence group."""
@@ -247,6 +296,18 @@ class Knowledge:
                         for state, rate in self.feature_states(feature).items()}
             total = sum(weighted.values())
             memo[key] = {state: weight / total for state, weight in weighted.items()}
+        return memo[key]
+
+    @cached_property
+    def _state_likelihood_row_memo(self) -> dict[tuple[str, str, bool], tuple[float, ...]]:
+        return {}
+
+    def state_likelihood_row(self, diagnosis: str, feature: str, unrecorded: bool = False) -> tuple[float, ...]:
+        """state_likelihoods as a tuple in the order of feature_states (the next-best-test search)."""
+        key = (diagnosis, feature, unrecorded)
+        memo = self._state_likelihood_row_memo
+        if key not in memo:
+            memo[key] = tuple(self.state_likelihoods(diagnosis, feature, unrecorded).values())
         return memo[key]
 
 

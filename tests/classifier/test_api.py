@@ -5,6 +5,8 @@ from pathlib import Path
 
 import httpx
 import pytest
+from fastapi.dependencies.models import _is_async_gen_callable, _is_coroutine_callable
+from fastapi.routing import APIRoute
 
 from services.classifier.evaluation import expected_diagnosis
 from services.classifier.main import create_app
@@ -337,3 +339,32 @@ async def test_the_card_links_to_the_patient_page_at_the_public_base_url(tmp_pat
     patient_id = hook["context"]["patientId"]
     assert [link["url"] for link in card["links"]] == [f"https://cds.example.org/calcinosis/patients/{patient_id}/view"]
     assert card["links"][0]["type"] == "absolute"
+
+
+def _sync_callables(dependant) -> list[str]:
+    """The dependency tree's callables that FastAPI runs in its thread pool: neither coroutines nor async
+    generators, as FastAPI itself tells them apart."""
+    call = dependant.call
+    found = [] if call is None or _is_coroutine_callable(call) or _is_async_gen_callable(call) else [
+        getattr(call, "__qualname__", repr(call))]
+    return found + [name for sub in dependant.dependencies for name in _sync_callables(sub)]
+
+
+def _api_routes(routes: list) -> list[APIRoute]:
+    """The app's endpoints, those of included routers too (FastAPI keeps a router included as one route)."""
+    found: list[APIRoute] = []
+    for route in routes:
+        if isinstance(route, APIRoute):
+            found.append(route)
+        elif hasattr(route, "original_router"):
+            found += _api_routes(route.original_router.routes)
+    return found
+
+
+def test_no_request_waits_for_the_thread_pool(tmp_path):
+    """Every endpoint and dependency is a coroutine: a plain function is run in the thread pool, a hand-over
+    between threads on every request that cost /classify a fifth of its time (docs/performance.md)."""
+    app = create_app(Settings(data_dir=tmp_path))
+    routes = _api_routes(app.routes)
+    assert any(route.path == "/classify" for route in routes)
+    assert {route.path: _sync_callables(route.dependant) for route in routes if _sync_callables(route.dependant)} == {}
