@@ -172,4 +172,144 @@ CASES = [
         "findings": {"recurrence-after-excision": True},
         "lesions": [{"site": "foot", "side": "left", "size_cm": 7}],
     },
+    # ---------------------------------------------------------------- crystal and calcific periarthritis look-alikes
+    {
+        "id": "cppd-tophaceous-left-tmj-condyle-erosion-man-65-oral-maxillofac-surg-2021",
+        "expected": "cppd-deposition",
+        "citation": {"authors": "Dang RR, Noonan V, Chigurupati R, Henry A",
+                     "title": "Treatment of tophaceous pseudogout in the temporomandibular joint with resection and alloplastic reconstruction: a single-staged approach",
+                     "journal": "Oral Maxillofac Surg 26:505-509", "year": 2021, "pmid": "34596805",
+                     "doi": "10.1007/s10006-021-01013-2", "verified": True},
+        "story": "65-year-old man with left pre-auricular tenderness and malocclusion. CT: mineralised mass of the left temporomandibular "
+                 "joint with erosion of the condylar head. The histology of the excised mass is not sent.",
+        "birth": born(65, "2021-09-01"), "sex": "male", "date": "2021-09-01",
+        "lesions": [{"site": "head-face", "side": "left", "flags": {"painful": True, "intra-articular": True, "bone-contact": True, "bone-erosion": True}}],
+    },
+    {
+        "id": "calcific-periarthritis-left-ring-mcp-woman-47-ifssh-2019",
+        "expected": "calcific-tendinopathy",
+        "citation": {"authors": "Sharaf A, Jivan S",
+                     "title": "Case Report: Acute calcific periarthritis of metacarpophalangeal Joint presented with acute pain and swelling",
+                     "journal": "IFSSH/IFSHT triennial congress 2019 (German Medical Science) DocIFSSH19-1472", "year": 2020,
+                     "doi": "10.3205/19ifssh0171", "verified": True},
+        "story": "47-year-old right-handed woman without past medical history with four days of worsening pain and swelling of the left "
+                 "ring finger metacarpophalangeal joint; no hand trauma. Radiographs and laboratory values are not in the stored part.",
+        "birth": born(47, "2019-06-17"), "sex": "female", "date": "2019-06-17",
+        "findings": {"trauma-at-site": False},
+        "lesions": [{"site": "finger", "side": "left", "flags": {"painful": True}}],
+    },
+    {
+        "id": "calcific-periarthritis-right-index-pip-woman-48-eurorad-993",
+        "expected": "calcific-tendinopathy",
+        "citation": {"authors": NOT_RETRIEVED, "title": "A 48 year old female with pain and swelling of the right index finger PIPJ",
+                     "journal": "Eurorad teaching file (eurorad.org case 993)", "year": None, "verified": False},
+        "story": "48-year-old woman with two weeks of pain and swelling of the right index finger proximal interphalangeal joint. "
+                 "Radiograph: amorphous calcification next to the ulnar side of the joint with soft-tissue swelling and some "
+                 "irregularity of the adjacent cortex of the proximal and middle phalanges (work-up date approximate).",
+        "birth": born(48, "2005-01-01"), "sex": "female", "date": "2005-01-01",
+        "lesions": [{"site": "finger", "side": "right", "pattern": "amorphous", "flags": {"painful": True, "bone-contact": True}}],
+    },
+    {
+        "id": "calcific-periarthritis-right-middle-pip-woman-27-reumatol-clin-2017",
+        "expected": "calcific-tendinopathy",
+        "citation": {"authors": "Aguiar F, Brito I",
+                     "title": "Acute calcific periarthritis in proximal interphalangeal joint: An unusual cause of acute finger pain",
+                     "journal": "Reumatologia Clinica (Images in Clinical Rheumatology)", "year": 2017, "verified": False},
+        "story": "27-year-old right-handed woman with five days of severe pain and swelling of the right third finger; no trauma, fever, "
+                 "systemic complaints or other joint pain. Redness, swelling, warmth and tenderness on the radial side of the proximal "
+                 "interphalangeal joint with painful limited motion. Radiograph: well-circumscribed ovoid calcification next to the "
+                 "radial and volar aspects of the joint. Normal leukocyte count, serum uric acid, calcium, phosphorus, alkaline "
+                 "phosphatase and PTH; C-reactive protein 10.3 mg/L (normal < 3.0).",
+        "birth": born(27, "2017-08-24"), "sex": "female", "date": "2017-08-24",
+        "labs": {"urate": "N", "calcium": "N", "phosphate": "N", "alp": "N", "pth": "N", "crp": (10.3, "mg/L")},
+        "findings": {"trauma-at-site": False, "fever": False},
+        "lesions": [{"site": "finger", "side": "right", "flags": {"painful": True, "inflammatory-signs": True}}],
+    },
+    # ---------------------------------------------------------------- heterotopic ossification
+    {
+        "id": "myositis-ossificans-left-thigh-misread-osteosarcoma-boy-13-ital-j-pediatr-2020",
+        "expected": "myositis-ossificans",
+        "citation": {"authors": NOT_RETRIEVED, "title": "Myositis ossificans mimicking sarcoma: a not so rare bioptic diagnostic pitfall",
+                     "journal": "Italian Journal of Pediatrics", "year": 2020, "doi": "10.1186/s13052-020-00874-9", "verified": True},
+        "story": "13-year-old boy referred to oncology with a diagnosis of osteogenic sarcoma of the left thigh, made on isolated thigh "
+                 "pain without trauma, a contrast-enhancing soft-tissue mass on MRI and a biopsy with atypical nuclei and mitotic "
+                 "figures (the misleading preliminary histology is sent). The child looked well. The later excisional histology is not "
+                 "sent.",
+        "birth": born(13, "2020-07-01"), "sex": "male", "date": "2020-07-01",
+        "findings": {"trauma-at-site": False},
+        "lesions": [{"site": "thigh", "side": "left", "flags": {"painful": True, "intramuscular": True}}],
+        "histology": "malignant-osteoid",
+    },
+    {
+        "id": "myositis-ossificans-nontraumatic-right-soleus-woman-18-hca-2025",
+        "expected": "myositis-ossificans",
+        "citation": {"authors": "Safi F, Amirkhanyan A, Andrabi A, Doucet M",
+                     "title": "Mimicking malignancy: a case of non-traumatic myositis ossificans in the calf",
+                     "journal": "HCA Healthcare Graduate Medical Education Research Days 2025 (North Texas), abstract", "year": 2025,
+                     "verified": False},
+        "story": "18-year-old woman without trauma with a month of progressive right calf pain, ankle weakness (4/5) and difficulty "
+                 "walking. Ultrasound first suggested a haematoma; CT angiography showed arterial extravasation; MRI: heterogeneously "
+                 "enhancing mass of the soleus, suspicious for sarcoma. The core biopsy is the diagnosis and is not sent.",
+        "birth": born(18, "2025-01-01"), "sex": "female", "date": "2025-01-01",
+        "findings": {"trauma-at-site": False},
+        "lesions": [{"site": "leg", "side": "right", "flags": {"painful": True, "intramuscular": True}}],
+    },
+    # ---------------------------------------------------------------- calciphylaxis
+    {
+        "id": "calciphylaxis-nonuremic-ankle-flanks-arm-woman-47-indian-j-nephrol",
+        "expected": "calciphylaxis",
+        "citation": {"authors": "Agarwal S, Ozluk E, Boparai S",
+                     "title": "A case of nonhealing skin ulcers in a patient with nonuremic calciphylaxis",
+                     "journal": "Indian Journal of Nephrology (ahead of print)", "year": 2022, "doi": "10.4103/ijn.IJN_85_21",
+                     "verified": True},
+        "story": "47-year-old woman transferred for painful, non-healing, escharotic skin lesions over the right ankle, both flanks and the "
+                 "right arm. The report calls the calciphylaxis non-uraemic; the rest of the history and laboratory values are not in "
+                 "the stored part. The skin biopsy is not sent.",
+        "birth": born(47, "2022-11-22"), "sex": "female", "date": "2022-11-22",
+        "lesions": [{"site": "ankle", "side": "right", "flags": {"painful": True, "skin-ulceration": True, "subcutaneous": True}},
+                    {"site": "other", "side": "bilateral", "flags": {"painful": True, "skin-ulceration": True}}],
+    },
+    # ---------------------------------------------------------------- tumour-like calcinosis of systemic sclerosis (typing secondary)
+    {
+        "id": "ssc-diffuse-thoracic-intraspinal-paraspinal-calcinosis-cord-compression-acr-2007",
+        "expected": "systemic-sclerosis", "expected_typing": "secondary",
+        "citation": {"authors": NOT_RETRIEVED, "title": "Intraspinal and Paraspinal Calcinosis Associated with Systemic Sclerosis",
+                     "journal": "American College of Rheumatology annual meeting 2007, abstract (acr.confex.com paper 6912)", "year": 2007,
+                     "verified": False},
+        "story": "Woman (age not given for her) with the diffuse cutaneous form of systemic sclerosis presenting with rapidly progressing "
+                 "weakness and sensory disturbance of the lower limbs; CT of the thoracic spine: massive intraspinal and paraspinal "
+                 "calcinosis compressing the spinal cord (the index patient of a CT survey of 41 patients). Skin sclerosis is sent "
+                 "because the report's diagnosis (diffuse cutaneous systemic sclerosis) asserts it.",
+        "sex": "female", "date": "2007-01-01",
+        "findings": {"skin-sclerosis": True},
+        "lesions": [{"site": "paravertebral", "flags": {"bone-contact": True}}],
+    },
+    {
+        "id": "ssc-cervical-posterior-element-calcinosis-central-cord-after-fall-woman-57-scsandc-2015",
+        "expected": "systemic-sclerosis", "expected_typing": "secondary",
+        "citation": {"authors": NOT_RETRIEVED,
+                     "title": "Cervical calcinosis with dural erosion and acute central cord syndrome in systemic sclerosis (exact title not retrieved)",
+                     "journal": "Spinal Cord Series and Cases (nature.com scsandc201529)", "year": 2015, "verified": False},
+        "story": "57-year-old woman with chronic obstructive pulmonary disease, schizophrenia and systemic sclerosis with progressive "
+                 "weakness and numbness since a minor fall two weeks earlier, repeated falls and urinary and bowel incontinence; "
+                 "weakness of all four limbs (deltoids 3/5), bilateral Hoffmann sign and brisk reflexes. CT of the cervical spine: "
+                 "calcified soft tissue mainly in the posterior elements at C4/5 with C4/5 subluxation.",
+        "birth": born(57, "2015-01-01"), "sex": "female", "date": "2015-01-01",
+        "findings": {"trauma-at-site": True},
+        "lesions": [{"site": "paravertebral", "flags": {"bone-contact": True, "bone-erosion": True}}],
+    },
+    # ---------------------------------------------------------------- tumoral calcinosis, continued
+    {
+        "id": "tc-posterior-elbow-girl-10-african-american-applied-radiology",
+        "expected": "tc-primary-normophosphatemic",
+        "citation": {"authors": NOT_RETRIEVED, "title": "Tumoral Calcinosis", "journal": "Applied Radiology (case summary)", "year": None,
+                     "verified": False},
+        "story": "10-year-old African-American girl with a palpable soft-tissue mass behind the elbow and no history of trauma. Lateral "
+                 "radiograph: amorphous, multilobulated calcification next to the posterior distal humerus without bone destruction; "
+                 "MRI: smooth-margined extra-articular lesion, heterogeneous; ultrasound: well-circumscribed echogenic mass. No "
+                 "laboratory values in the stored case; the percutaneous biopsy is not sent (work-up date approximate).",
+        "birth": born(10, "2015-01-01"), "sex": "female", "date": "2015-01-01",
+        "findings": {"trauma-at-site": False},
+        "lesions": [{"site": "elbow", "pattern": "lobulated-cloudlike", "flags": {"bone-erosion": False, "intra-articular": False}}],
+    },
 ]
