@@ -302,7 +302,8 @@ CASES = [
     {
         "id": "tc-posterior-elbow-girl-10-african-american-applied-radiology",
         "expected": "tc-primary-normophosphatemic",
-        "citation": {"authors": NOT_RETRIEVED, "title": "Tumoral Calcinosis", "journal": "Applied Radiology (case summary)", "year": None,
+        "citation": {"authors": NOT_RETRIEVED, "title": "Tumoral Calcinosis (Applied Radiology case summary of a 10-year-old girl's elbow)",
+                     "journal": "Applied Radiology (case summary)", "year": None,
                      "verified": False},
         "story": "10-year-old African-American girl with a palpable soft-tissue mass behind the elbow and no history of trauma. Lateral "
                  "radiograph: amorphous, multilobulated calcification next to the posterior distal humerus without bone destruction; "
