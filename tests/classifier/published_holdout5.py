@@ -313,4 +313,127 @@ CASES = [
         "findings": {"trauma-at-site": False},
         "lesions": [{"site": "elbow", "pattern": "lobulated-cloudlike", "flags": {"bone-erosion": False, "intra-articular": False}}],
     },
+    # ---------------------------------------------------------------- hypercalcaemic look-alikes (no soft-tissue mass)
+    {
+        "id": "milk-alkali-antacid-overuse-aki-man-cureus-2021",
+        "expected": "milk-alkali",
+        "citation": {"authors": NOT_RETRIEVED,
+                     "title": "Milk-Alkali Syndrome as a Cause of Hypercalcemia in a Gentleman With Acute Kidney Injury and Excessive Antacid Intake",
+                     "journal": "Cureus 13(2):e13056", "year": 2021, "pmid": "33680598", "doi": "10.7759/cureus.13056",
+                     "verified": True},
+        "story": "Man (age not in the stored abstract) presenting to the emergency room with hypercalcaemia, acute kidney injury and "
+                 "several systemic symptoms, with a significant history of antacid overuse. No values in the abstract, so the states "
+                 "are sent as interpretations.",
+        "sex": "male", "date": "2021-02-01",
+        "labs": {"calcium": "H", "creatinine": "H"},
+        "findings": {"vitamin-d-or-calcium-excess": True},
+    },
+    {
+        "id": "milk-alkali-rennie-adcal-d3-woman-72-edm-case-rep-2022",
+        "expected": "milk-alkali",
+        "citation": {"authors": "Bondje S, Barnes C, Kaplan F", "title": "Another case of milk-alkali syndrome or a learning opportunity?",
+                     "journal": "Endocrinology, Diabetes & Metabolism Case Reports 2022 (EDM21-0151)", "year": 2022, "verified": False},
+        "story": "72-year-old woman with osteoporosis on daily calcium carbonate with vitamin D3 (Adcal D3) and, as found later, excessive "
+                 "self-medication with calcium carbonate antacid tablets, with two days of nausea, vomiting, epigastric pain, "
+                 "constipation, lethargy and mild delirium. Adjusted calcium 3.77 mmol/L (2.2-2.6); creatinine 292 umol/L (45-84) from "
+                 "a baseline of 84. Myeloma and vasculitis screens and serum ACE normal; CT: renal stones, no malignancy; bone marrow "
+                 "without malignancy.",
+        "birth": born(72, "2022-01-01"), "sex": "female", "date": "2022-01-01",
+        "labs": {"corrected-calcium-molar": (3.77, "mmol/L", (2.2, 2.6)), "creatinine": (292, "umol/L", (45, 84))},
+        "findings": {"vitamin-d-or-calcium-excess": True, "known-malignancy": False},
+    },
+    {
+        "id": "sarcoidosis-hypercalcaemic-crisis-after-vitamin-d-woman-53-indian-j-nephrol",
+        "expected": "sarcoidosis",
+        "citation": {"authors": "Nayak-Rao S", "title": "Severe hypercalcemia unmasked by Vitamin D in a patient with sarcoidosis",
+                     "journal": "Indian Journal of Nephrology", "year": None, "verified": False},
+        "story": "53-year-old woman with diabetes and hypertension for 7 years with a month of generalised weakness, poor appetite, "
+                 "constipation and 1-2 kg weight loss; no fever, night sweats, weakness, arthralgia or rash. Severe hypercalcaemia with "
+                 "renal failure, unmasked by vitamin D supplementation (the title says so; values not in the stored part, so the states "
+                 "are sent as interpretations). Work-up date approximate.",
+        "birth": born(53, "2014-01-01"), "sex": "female", "date": "2014-01-01",
+        "labs": {"calcium": "H", "creatinine": "H"},
+        "findings": {"vitamin-d-or-calcium-excess": True, "weight-loss": True, "fever": False},
+    },
+    {
+        "id": "sarcoidosis-hepatic-hypercalcaemia-high-calcitriol-man-71-abstract",
+        "expected": "sarcoidosis",
+        "citation": {"authors": NOT_RETRIEVED,
+                     "title": "Hypercalcemia revealing hepatic (abdominal) sarcoidosis (conference abstract; exact title not retrieved)",
+                     "journal": "conference abstract (stored on discovery.researcher.life, topic 'abdominal sarcoidosis')", "year": None,
+                     "verified": False},
+        "story": "71-year-old Caucasian man with three weeks of fatigue, anorexia, mild confusion and unintentional weight loss; no vitamin "
+                 "D supplements. Albumin-corrected calcium 13.5 mg/dL (8.5-11.0), creatinine 1.78 mg/dL (0.7-1.3), alkaline phosphatase "
+                 "173 U/L (45-117), PTH 3 pg/mL (14-72), 25-hydroxyvitamin D 50.7 ng/mL (30-100), PTHrP and serum electrophoresis "
+                 "normal, 1,25-dihydroxyvitamin D 125 pg/mL (18-64), ACE 159 U/L (16-85). CT: hepatosplenomegaly; ultrasound: "
+                 "lobulated liver contour. The liver biopsy is the diagnosis and is not sent (work-up date approximate).",
+        "birth": born(71, "2020-01-01"), "sex": "male", "date": "2020-01-01",
+        "labs": {"corrected-calcium-mass": (13.5, "mg/dL", (8.5, 11.0)), "creatinine": (1.78, "mg/dL", (0.7, 1.3)),
+                 "alp": (173, "U/L", (45, 117)), "pth": (3, "pg/mL", (14, 72)), "vitd": (50.7, "ng/mL", (30, 100)),
+                 "calcitriol": (125, "pg/mL", (18, 64))},
+        "findings": {"vitamin-d-or-calcium-excess": False, "weight-loss": True},
+    },
+    {
+        "id": "sarcoidosis-chest-pain-hypercalcaemia-marrow-granulomas-woman-61-case-rep-med-2015",
+        "expected": "sarcoidosis",
+        "citation": {"authors": NOT_RETRIEVED,
+                     "title": "Non-PTH-mediated hypercalcemia with marrow granulomas revealing sarcoidosis (exact title not retrieved)",
+                     "journal": "Case Reports in Medicine (Hindawi) 2015:565243", "year": 2015, "verified": False},
+        "story": "61-year-old woman with substernal chest pain found to have hypercalcaemia, anaemia and acute kidney injury; "
+                 "hypercalcaemia persisting despite fluids and bisphosphonates, not PTH-mediated; elevated 1,25-dihydroxyvitamin D, "
+                 "beta-2 microglobulin and ACE. Chest radiograph normal; CT: apical bronchiectasis without lymphadenopathy. A "
+                 "haematological malignancy was suspected first. The marrow and transbronchial biopsies are not sent (values not in "
+                 "the abstract, so the states are sent as interpretations).",
+        "birth": born(61, "2015-01-01"), "sex": "female", "date": "2015-01-01",
+        "labs": {"calcium": "H", "creatinine": "H", "pth": "L", "calcitriol": "H"},
+    },
+    {
+        "id": "sarcoidosis-renal-failure-stones-after-d3-turkey-emj-nephrol",
+        "expected": "sarcoidosis",
+        "citation": {"authors": "Bakan A, Ceylan HZ, Durusoy AF, Ercan S",
+                     "title": "Sarcoidosis Case with Acute Renal Failure, Nephrolithiasis, and Hypercalcaemia After Uncontrolled D3 Vitamin Supplementation",
+                     "journal": "EMJ Nephrology 13(1):64-72", "year": None, "doi": "10.33590/emjnephrol/NNYO5340", "verified": True},
+        "story": "Patient (age and sex not in the stored abstract) presenting with hypercalcaemia, acute renal failure and kidney stones "
+                 "after uncontrolled vitamin D3 supplementation, later diagnosed with sarcoidosis (values not in the abstract, so the "
+                 "states are sent as interpretations; year of publication approximate).",
+        "date": "2025-01-01",
+        "labs": {"calcium": "H", "creatinine": "H"},
+        "findings": {"vitamin-d-or-calcium-excess": True},
+    },
+    {
+        "id": "primary-hyperparathyroidism-brown-tumour-fracture-young-port-j-nephrol-2014",
+        "expected": "primary-hyperparathyroidism",
+        "citation": {"authors": "Azevedo P, Freitas C, Garrido S, Amaral C, Pimentel JP, Carvalho R, Cabrita A",
+                     "title": "Primary hyperparathyroidism in young patients - a challenging cause of hypercalcaemia",
+                     "journal": "Portuguese Journal of Nephrology & Hypertension 28(1)", "year": 2014, "verified": False},
+        "story": "Young patient (age and sex not in the stored abstract) presenting with severe hypercalcaemia, a solitary brown tumour "
+                 "and a pathological fracture (values not in the abstract, so the state is sent as an interpretation).",
+        "date": "2014-03-01",
+        "labs": {"calcium": "H"},
+    },
+    {
+        "id": "primary-hyperparathyroidism-neck-swelling-woman-29-qatar-series-case-1",
+        "expected": "primary-hyperparathyroidism",
+        "citation": {"authors": NOT_RETRIEVED,
+                     "title": "Severe hypercalcemia secondary to parathyroid adenoma: Series of four consecutive cases at a tertiary care hospital in Qatar",
+                     "journal": "Int J Surg Case Rep 109:108560", "year": 2023, "pmid": "37544096",
+                     "doi": "10.1016/j.ijscr.2023.108560", "verified": True},
+        "story": "29-year-old Sudanese woman (case 1 of four) with nausea, vomiting, fatigue, loss of appetite and bone aches and a large "
+                 "palpable left lower neck swelling; high calcium and PTH (values not in the abstract). The sestamibi and the "
+                 "histology are not sent.",
+        "birth": born(29, "2023-08-01"), "sex": "female", "date": "2023-08-01",
+        "labs": {"calcium": "H", "pth": "H"},
+    },
+    {
+        "id": "primary-hyperparathyroidism-fractures-renal-stones-boy-17-myanmar",
+        "expected": "primary-hyperparathyroidism",
+        "citation": {"authors": "Bo Bo San, Khin Saw Than, Moe Wint Aung",
+                     "title": "Primary hyperparathyroidism presenting with pathological fractures in a 17-year-old male",
+                     "journal": "mjcmpjournal.com (case summary)", "year": 2018, "verified": False},
+        "story": "17-year-old male with recurrent bilateral renal stones who fell climbing a 6-inch step: fractures of the left femur and "
+                 "right arm, and a 1.5 cm swelling of the right lower neck. Calcium 14.8 mg/dL (8.4-10.2), phosphate 0.62 mmol/L (low), "
+                 "vitamin D deficiency and elevated PTH. The parathyroid histology is not sent.",
+        "birth": born(17, "2018-04-27"), "sex": "male", "date": "2018-04-27",
+        "labs": {"calcium": (14.8, "mg/dL", (8.4, 10.2)), "phosphate-molar": (0.62, "mmol/L"), "vitd": "L", "pth": "H"},
+    },
 ]
