@@ -436,4 +436,89 @@ CASES = [
         "birth": born(17, "2018-04-27"), "sex": "male", "date": "2018-04-27",
         "labs": {"calcium": (14.8, "mg/dL", (8.4, 10.2)), "phosphate-molar": (0.62, "mmol/L"), "vitd": "L", "pth": "H"},
     },
+    # ---------------------------------------------------------------- heterotopic ossification, myonecrosis, haematoma
+    {
+        "id": "fop-hallux-valgus-locked-shoulder-back-ridges-boy-14-cejp",
+        "expected": "fibrodysplasia-ossificans-progressiva",
+        "citation": {"authors": "Jovanovic D, Derrigo A",
+                     "title": "A 14-Year-Old Boy with Fibrodysplasia Ossificans Progressive: Phenotypic Characterization and Genetic Analysis",
+                     "journal": "Central European Journal of Paediatrics", "year": None, "doi": "10.5457/p2005-114.296", "verified": True},
+        "story": "14-year-old boy born with hallux valgus. At five, after injuring his shoulder and back, extraskeletal ossification of "
+                 "muscle and soft tissue at the injured sites; at eight, after a fall, a spiral humeral shaft fracture with "
+                 "'dystrophic calcifications' in the medial soft tissue; at ten, multiple bony ridges across the back; now the right arm "
+                 "is locked at the shoulder and elbow. Genetic analysis: the typical ACVR1 variant, most likely de novo (work-up date "
+                 "approximate).",
+        "birth": born(14, "2019-01-01"), "sex": "male", "date": "2019-01-01",
+        "findings": {"great-toe-malformation": True, "trauma-at-site": True, "family-history-calcinosis": False},
+        "lesions": [{"site": "paravertebral", "flags": {"intramuscular": True}},
+                    {"site": "shoulder", "side": "right", "flags": {"intramuscular": True}}],
+        "genetics": [{"gene": "ACVR1", "present": True, "significance": "pathogenic"}],
+    },
+    {
+        "id": "calcific-myonecrosis-left-leg-44-years-after-snake-bite-tourniquet-man-53-koreamed",
+        "expected": "calcific-myonecrosis",
+        "citation": {"authors": NOT_RETRIEVED, "title": "Calcific myonecrosis of the lower leg: a case report (exact title not retrieved)",
+                     "journal": "Korean orthopaedic journal (synapse.koreamed.org article 1050042)", "year": None, "verified": False},
+        "story": "53-year-old man with a huge mass in the anterior left lower leg. Forty-four years earlier he had been bitten by a snake "
+                 "and a string had been tied below the left knee and kept for three months to stop the spread of venom (work-up date "
+                 "approximate; imaging details not in the stored part).",
+        "birth": born(53, "2012-01-01"), "sex": "male", "date": "2012-01-01",
+        "findings": {"trauma-at-site": True},
+        "lesions": [{"site": "leg", "side": "left", "flags": {"intramuscular": True}}],
+    },
+    {
+        "id": "calcific-myonecrosis-right-leg-after-femoral-fracture-foot-drop-radiopaedia-denicolo",
+        "expected": "calcific-myonecrosis",
+        "citation": {"authors": "Denicolo F (case courtesy)", "title": "Calcific myonecrosis of the leg",
+                     "journal": "Radiopaedia.org case", "year": None, "verified": False},
+        "story": "Patient (age and sex not in the stored case) with a massive mass of the anterior and lateral compartments of the right "
+                 "leg decades after a femoral diaphyseal fracture with neurovascular damage (peroneal palsy) and compartment syndrome "
+                 "with foot drop; the right limb is about 3 cm shorter. A soft-tissue sarcoma was first suspected. Radiographs: coarse "
+                 "sheet-like and linear calcifications along the periphery of the anterior and lateral compartment muscles (work-up "
+                 "date approximate).",
+        "date": "2020-01-01",
+        "findings": {"trauma-at-site": True, "compartment-syndrome-history": True, "neurological-injury": True},
+        "lesions": [{"site": "leg", "side": "right", "pattern": "sheet-linear", "flags": {"intramuscular": True}}],
+    },
+    {
+        "id": "chronic-expanding-haematoma-posterior-thigh-pregnant-woman-27-mdedge",
+        "expected": "calcified-hematoma",
+        "citation": {"authors": "Fajolu O, et al. (authors as listed on the stored copy)",
+                     "title": "Spontaneous, Chronic Expanding Posterior Thigh Hematoma Mimicking Soft-Tissue Sarcoma in a Morbidly Obese Pregnant Woman",
+                     "journal": "American Journal of Orthopedics (mdedge.com)", "year": None, "verified": False},
+        "story": "27-year-old morbidly obese woman, 12 weeks pregnant, with a month of a slowly growing, painful mass of the distal "
+                 "posterior thigh; no history of cancer and no trauma. A first fine-needle aspiration was negative (preliminary, no "
+                 "code); MRI atypical and heterogeneous, with regional lymphadenopathy. The open-biopsy and excision histology are not "
+                 "sent (work-up date approximate).",
+        "birth": born(27, "2016-01-01"), "sex": "female", "date": "2016-01-01",
+        "findings": {"trauma-at-site": False, "known-malignancy": False},
+        "lesions": [{"site": "thigh", "flags": {"painful": True, "rapid-growth": True}}],
+    },
+    # ---------------------------------------------------------------- tumour lysis
+    {
+        "id": "tumour-lysis-spontaneous-t-cell-leukaemia-mediastinal-mass-hypercalcaemia-cureus-2020",
+        "expected": "tumor-lysis-syndrome",
+        "citation": {"authors": "Faheem B, et al.",
+                     "title": "Acute spontaneous tumour lysis syndrome with hypercalcaemia revealing T-cell leukaemia (exact title not retrieved)",
+                     "journal": "Cureus 2020", "year": 2020, "pmid": "33209558", "verified": True},
+        "story": "Patient (age and sex not in the stored abstract) with non-specific symptoms, hyperphosphataemia, hyperuricaemia, "
+                 "hypercalcaemia (not hypocalcaemia) and resulting acute renal failure, a large mediastinal mass and a pericardial "
+                 "effusion, without any chemotherapy, radiotherapy or steroid; the work-up later found a T-cell leukaemia (values not in "
+                 "the abstract, so the states are sent as interpretations).",
+        "date": "2020-11-01",
+        "labs": {"phosphate": "H", "urate": "H", "calcium": "H", "creatinine": "H"},
+        "findings": {"recent-cytotoxic-therapy": False},
+    },
+    {
+        "id": "tumour-lysis-spontaneous-dlbcl-man-80-cureus",
+        "expected": "tumor-lysis-syndrome",
+        "citation": {"authors": NOT_RETRIEVED, "title": "Spontaneous Tumor Lysis Syndrome in Diffuse Large B-cell Lymphoma: Early Diagnosis and Management",
+                     "journal": "Cureus (article 19775)", "year": None, "verified": False},
+        "story": "80-year-old Caucasian man with recently diagnosed diffuse large B-cell lymphoma, not on chemotherapy, with three days of "
+                 "worsening fatigue, weakness and decreased appetite; creatinine, uric acid and phosphorus elevated on admission (values "
+                 "not in the stored part). Work-up date approximate.",
+        "birth": born(80, "2019-01-01"), "sex": "male", "date": "2019-01-01",
+        "labs": {"creatinine": "H", "urate": "H", "phosphate": "H"},
+        "findings": {"known-malignancy": True, "recent-cytotoxic-therapy": False},
+    },
 ]
