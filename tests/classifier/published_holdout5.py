@@ -467,20 +467,6 @@ CASES = [
         "lesions": [{"site": "leg", "side": "left", "flags": {"intramuscular": True}}],
     },
     {
-        "id": "calcific-myonecrosis-right-leg-after-femoral-fracture-foot-drop-radiopaedia-denicolo",
-        "expected": "calcific-myonecrosis",
-        "citation": {"authors": "Denicolo F (case courtesy)", "title": "Calcific myonecrosis of the leg",
-                     "journal": "Radiopaedia.org case", "year": None, "verified": False},
-        "story": "Patient (age and sex not in the stored case) with a massive mass of the anterior and lateral compartments of the right "
-                 "leg decades after a femoral diaphyseal fracture with neurovascular damage (peroneal palsy) and compartment syndrome "
-                 "with foot drop; the right limb is about 3 cm shorter. A soft-tissue sarcoma was first suspected. Radiographs: coarse "
-                 "sheet-like and linear calcifications along the periphery of the anterior and lateral compartment muscles (work-up "
-                 "date approximate).",
-        "date": "2020-01-01",
-        "findings": {"trauma-at-site": True, "compartment-syndrome-history": True, "neurological-injury": True},
-        "lesions": [{"site": "leg", "side": "right", "pattern": "sheet-linear", "flags": {"intramuscular": True}}],
-    },
-    {
         "id": "chronic-expanding-haematoma-posterior-thigh-pregnant-woman-27-mdedge",
         "expected": "calcified-hematoma",
         "citation": {"authors": "Fajolu O, et al. (authors as listed on the stored copy)",
