@@ -507,4 +507,97 @@ CASES = [
         "labs": {"creatinine": "H", "urate": "H", "phosphate": "H"},
         "findings": {"known-malignancy": True, "recent-cytotoxic-therapy": False},
     },
+    # ---------------------------------------------------------------- tumoral calcinosis, continued
+    {
+        "id": "tc-primary-calcaneal-mass-woman-76-ijscr-2015",
+        "expected": "tc-primary-normophosphatemic",
+        "citation": {"authors": "Sobhani Eraghi A, Athari B, Kheirkhah Rahimabad P",
+                     "title": "Tumoral calcinosis of the foot: An unusual differential diagnosis of calcaneal mass",
+                     "journal": "International Journal of Surgery Case Reports 10:219-222", "year": 2015, "verified": False},
+        "story": "76-year-old woman with a calcified mass at the calcaneus of the foot, reported as primary tumoral calcinosis. Laboratory "
+                 "values and side are not in the stored abstract.",
+        "birth": born(76, "2015-04-08"), "sex": "female", "date": "2015-04-08",
+        "lesions": [{"site": "foot"}],
+    },
+    {
+        "id": "tc-foot-dip-joint-bone-erosion-boy-11-j-postgrad-med-2007",
+        "expected": "tc-primary-normophosphatemic",
+        "citation": {"authors": "Mohamed S, et al.",
+                     "title": "Tumoral calcinosis of the foot with unusual presentation in an 11-year-old boy: A case report and review of literature",
+                     "journal": "Journal of Postgraduate Medicine 53(4):247-249", "year": 2007, "doi": "10.4103/0022-3859.37513",
+                     "verified": True},
+        "story": "11-year-old Korean boy with a calcified soft-tissue mass at a distal interphalangeal joint of the foot that eroded the "
+                 "underlying bone. Laboratory values are not in the stored abstract; the excision histology is not sent.",
+        "birth": born(11, "2007-10-01"), "sex": "male", "date": "2007-10-01",
+        "lesions": [{"site": "toe", "flags": {"bone-contact": True, "bone-erosion": True}}],
+    },
+    {
+        "id": "tc-radial-second-finger-enlarging-2-years-koreamed",
+        "expected": "tc-primary-normophosphatemic",
+        "citation": {"authors": NOT_RETRIEVED, "title": "Tumoral calcinosis of the radial side of the second finger (exact title not retrieved)",
+                     "journal": "Korean journal (synapse.koreamed.org article 1106502)", "year": None, "verified": False},
+        "story": "Patient (age and sex not in the stored abstract) with a mass-like lesion enlarging for two years on the radial side of "
+                 "the second finger, without trauma; tumoral calcinosis was suspected before surgery from the radiograph and laboratory "
+                 "tests (values not given), then excised. Work-up date approximate.",
+        "date": "2017-01-01",
+        "findings": {"trauma-at-site": False},
+        "lesions": [{"site": "finger"}],
+    },
+    {
+        "id": "tc-knees-elbows-chalky-discharge-boy-9-japan-1984",
+        "expected": "tc-primary-normophosphatemic",
+        "citation": {"authors": NOT_RETRIEVED, "title": "Tumoral calcinosis in a 9-year-old boy (exact title not retrieved)",
+                     "journal": "Japanese journal on J-STAGE (jsjd1982, 4(2):111)", "year": None, "verified": False},
+        "story": "9-year-old boy admitted in 1984 with limited flexion of the left knee from a mass at its anterior aspect; skin eruptions "
+                 "at both knees and the right elbow for a year with repeated chalky white discharge, no trauma. Painless masses on the "
+                 "extensor aspects of the knees and elbows; radiograph: well-demarcated lobulated periarticular calcified mass. Serum "
+                 "calcium, phosphorus and alkaline phosphatase normal; no renal, collagen or parasitic disease; intense uptake on bone "
+                 "scan. The excision histology is not sent.",
+        "birth": born(9, "1984-06-01"), "sex": "male", "date": "1984-06-01",
+        "labs": {"calcium": "N", "phosphate": "N", "alp": "N"},
+        "findings": {"trauma-at-site": False, "chronic-kidney-disease": False},
+        "lesions": [{"site": "knee", "side": "bilateral", "pattern": "lobulated-cloudlike",
+                     "flags": {"painful": False, "skin-ulceration": True, "subcutaneous": True}},
+                    {"site": "elbow", "side": "right", "flags": {"skin-ulceration": True}}],
+    },
+    {
+        "id": "uremic-metastatic-calcinosis-cutis-hand-nodules-woman-64-hemodialysis-korea",
+        "expected": "tc-secondary-uremic",
+        "citation": {"authors": NOT_RETRIEVED, "title": "Two cases of metastatic calcinosis cutis in haemodialysis patients (exact title not retrieved)",
+                     "journal": "Korean dermatology journal (riss.kr record b9c3f9ea1a941d77)", "year": None, "verified": False},
+        "story": "64-year-old woman (patient 1 of two) with chronic renal failure on haemodialysis and multiple yellowish nodules on the "
+                 "hands, first taken for a non-tuberculous mycobacterial infection; serum phosphorus markedly elevated (value not in the "
+                 "abstract). The skin biopsy is not sent (work-up date approximate).",
+        "birth": born(64, "2015-01-01"), "sex": "female", "date": "2015-01-01",
+        "labs": {"phosphate": "H"},
+        "findings": {"dialysis": True, "chronic-kidney-disease": True},
+        "lesions": [{"site": "hand", "side": "bilateral", "flags": {"subcutaneous": True}}],
+    },
+    {
+        "id": "uremic-metastatic-calcinosis-cutis-finger-nodule-man-53-hemodialysis-korea",
+        "expected": "tc-secondary-uremic",
+        "citation": {"authors": NOT_RETRIEVED, "title": "Two cases of metastatic calcinosis cutis in haemodialysis patients (exact title not retrieved)",
+                     "journal": "Korean dermatology journal (riss.kr record b9c3f9ea1a941d77)", "year": None, "verified": False},
+        "story": "53-year-old man (patient 2 of the same report) with chronic renal failure on haemodialysis who developed a rigid nodule "
+                 "on a finger; serum phosphorus markedly elevated (value not in the abstract). The skin biopsy is not sent (work-up "
+                 "date approximate).",
+        "birth": born(53, "2015-01-01"), "sex": "male", "date": "2015-01-01",
+        "labs": {"phosphate": "H"},
+        "findings": {"dialysis": True, "chronic-kidney-disease": True},
+        "lesions": [{"site": "finger", "flags": {"subcutaneous": True}}],
+    },
+    # ---------------------------------------------------------------- dermatomyositis
+    {
+        "id": "dermatomyositis-adult-calcinosis-face-submandibular-ojhas-2024",
+        "expected": "dermatomyositis",
+        "citation": {"authors": "Chinnadurai S, Navaneethakrishnan B, Mahadevan S, Mamadapur M, Seetharam M",
+                     "title": "An Unusual Site of Calcinosis in Inflammatory Myositis",
+                     "journal": "Online Journal of Health and Allied Sciences 23(1):10", "year": 2024, "verified": False},
+        "story": "Adult (age and sex not in the stored abstract) with dermatomyositis and calcinosis in unusual places, the face and the "
+                 "submandibular region (keyword: calcinosis universalis). The dermatomyositis rash is sent because the report's "
+                 "diagnosis asserts it.",
+        "date": "2024-04-25",
+        "findings": {"dermatomyositis-rash": True},
+        "lesions": [{"site": "head-face"}, {"site": "neck"}],
+    },
 ]
