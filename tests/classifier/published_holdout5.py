@@ -600,4 +600,92 @@ CASES = [
         "findings": {"dermatomyositis-rash": True},
         "lesions": [{"site": "head-face"}, {"site": "neck"}],
     },
+    # ---------------------------------------------------------------- gout
+    {
+        "id": "gout-patella-quadriceps-suspected-neoplasm-man-36-thieme-2024",
+        "expected": "gouty-tophus",
+        "citation": {"authors": NOT_RETRIEVED, "title": "Tophaceous Gout Mimicking a Neoplasm of the Patella",
+                     "journal": "Thieme journal (case report)", "year": None, "doi": "10.1055/s-0044-1800845", "verified": True},
+        "story": "36-year-old obese man referred for a second opinion on a suspected suprapatellar soft-tissue neoplasm: two years of "
+                 "atraumatic swelling of the right knee with night pain, locking, instability and morning stiffness, no response to "
+                 "NSAIDs; joint effusion with supra- and prepatellar swelling. Radiograph: effusion and sclerotically delineated "
+                 "osteolysis at the patellar base; MRI: band-like infiltration of the quadriceps tendon, cortical breakthrough at the "
+                 "patellar base, heterogeneous T2 signal and vivid heterogeneous enhancement. No laboratory values in the stored part "
+                 "(work-up date approximate).",
+        "birth": born(36, "2024-01-01"), "sex": "male", "date": "2024-01-01",
+        "findings": {"trauma-at-site": False},
+        "lesions": [{"site": "knee", "side": "right",
+                     "flags": {"painful": True, "bone-contact": True, "bone-erosion": True, "intra-articular": True}}],
+    },
+    {
+        "id": "gout-intra-articular-knee-cruciates-man-39-singapore-med-j",
+        "expected": "gouty-tophus",
+        "citation": {"authors": NOT_RETRIEVED, "title": "Clinics in diagnostic imaging (200): intra-articular chronic tophaceous gout of the knee (exact title not retrieved)",
+                     "journal": "Singapore Medical Journal (smj.org.sg, Clinics in diagnostic imaging 200)", "year": None, "verified": False},
+        "story": "39-year-old Malay man with an eight-year history of gout (urate crystals in both knees on earlier aspiration) and acute "
+                 "pain and swelling of the left knee, without trauma or fever; warm, swollen, tender knee with flexion limited to 20 "
+                 "degrees and a small effusion; no subcutaneous tophus. Serum uric acid 679 umol/L (218-578), ESR 32 mm/hr (1-10), "
+                 "white cells 10.41 x 10^9/L. Radiograph: bony erosions; MRI: intra-articular deposits isointense to muscle on T1 with "
+                 "signal change in the cruciate ligaments, popliteus tendon and lateral meniscus (work-up date approximate).",
+        "birth": born(39, "2019-01-01"), "sex": "male", "date": "2019-01-01",
+        "labs": {"urate": (679, "umol/L", (218, 578))},
+        "findings": {"gout-history": True, "trauma-at-site": False, "fever": False},
+        "lesions": [{"site": "knee", "side": "left",
+                     "flags": {"painful": True, "intra-articular": True, "inflammatory-signs": True, "bone-erosion": True}}],
+    },
+    {
+        "id": "gout-intra-articular-knee-locked-mimicking-synovial-sarcoma-man-29-arch-rheumatol",
+        "expected": "gouty-tophus",
+        "citation": {"authors": "Amber H, Singh VA, Azura M", "title": "Gouty Tophi Mimicking Synovial Sarcoma of the Knee Joint",
+                     "journal": "Archives of Rheumatology (archivesofrheumatology.org full text 475)", "year": None, "verified": False},
+        "story": "29-year-old man with pain and swelling of the left knee presenting as a locked knee with a fixed flexion deformity; an "
+                 "intra-articular mass that radiologically mimicked a synovial sarcoma. History, laboratory values and imaging details "
+                 "are not in the stored abstract (work-up date approximate).",
+        "birth": born(29, "2016-01-01"), "sex": "male", "date": "2016-01-01",
+        "lesions": [{"site": "knee", "side": "left", "flags": {"painful": True, "intra-articular": True}}],
+    },
+    # ---------------------------------------------------------------- synovial chondromatosis
+    {
+        "id": "tenosynovial-chondromatosis-right-fifth-finger-dip-man-59",
+        "expected": "synovial-chondromatosis",
+        "citation": {"authors": NOT_RETRIEVED,
+                     "title": "Extra-articular tenosynovial chondromatosis of the right fifth digit in a 59-year-old man: A case report and literature review",
+                     "journal": "case report (stored on radiolopolis.com, showcase 5775; journal not retrieved)", "year": None,
+                     "verified": False},
+        "story": "59-year-old man with a painless, irregular, slowly growing mass at the distal interphalangeal joint of the right fifth "
+                 "finger for a year, slightly reduced flexion, no trauma, infection or overuse; a ~2 cm multinodular hard mass over the "
+                 "dorsal and palmar joint, not tender. Radiographs: multiple calcified bodies of varying size around the middle phalanx "
+                 "with volar and dorsal scalloping. Routine haematology and biochemistry unremarkable (analytes not named, so none is sent). A periosteal chondroma was "
+                 "suspected first (clinical impression). The excision histology is not sent (work-up date approximate).",
+        "birth": born(59, "2020-01-01"), "sex": "male", "date": "2020-01-01",
+        "findings": {"trauma-at-site": False},
+        "lesions": [{"site": "finger", "side": "right", "size_cm": 2,
+                     "flags": {"painful": False, "bone-contact": True, "bone-erosion": True}}],
+    },
+    {
+        "id": "extra-articular-synovial-chondromatosis-left-first-metacarpal-man-60s-j-uoeh-2025",
+        "expected": "synovial-chondromatosis",
+        "citation": {"authors": "Sakamoto T, Hayashida Y, Uruha M, Yoshida M, Fujisaki A, Inoue H, Takei K, Todoroki Y, Hisaoka M, Sakai A, Aoki T",
+                     "title": "Solitary Extraarticular Synovial Chondromatosis; Radiologic-Pathologic Correlation",
+                     "journal": "Journal of UOEH 47(3):147-152", "year": 2025, "verified": False},
+        "story": "Man in his sixties (exact age not given, so no birth date is sent) with a mass of the left hand progressively enlarging "
+                 "over three years. Radiograph: lobulated calcified mass next to the first metacarpal; CT: ring-and-arc calcification, "
+                 "no continuity with bone; MRI: heterogeneous, with fat and cartilage signal, faint enhancement. The excision histology "
+                 "is not sent.",
+        "sex": "male", "date": "2025-01-01",
+        "lesions": [{"site": "hand", "side": "left", "pattern": "ring-and-arc", "flags": {"bone-contact": False}}],
+    },
+    {
+        "id": "tenosynovial-chondromatosis-left-ring-finger-man-23-exp-ther-med-2015",
+        "expected": "synovial-chondromatosis",
+        "citation": {"authors": "Chen YX, Lu YX, Zhuang Z, Li ZY",
+                     "title": "Extra-articular tenosynovial chondromatosis of the left ring finger in a 23-year-old man: A case report and literature review",
+                     "journal": "Experimental and Therapeutic Medicine 10:1581-1583", "year": 2015, "doi": "10.3892/etm.2015.2687",
+                     "verified": True},
+        "story": "23-year-old man with tenosynovial nodules of the left ring finger tendon sheath (three nodules of different sizes found "
+                 "at surgery). Symptoms, radiographs and laboratory values are not in the stored abstract; the synovectomy histology "
+                 "is not sent.",
+        "birth": born(23, "2015-08-18"), "sex": "male", "date": "2015-08-18",
+        "lesions": [{"site": "finger", "side": "left"}],
+    },
 ]
