@@ -688,4 +688,84 @@ CASES = [
         "birth": born(23, "2015-08-18"), "sex": "male", "date": "2015-08-18",
         "lesions": [{"site": "finger", "side": "left"}],
     },
+    # ---------------------------------------------------------------- vascular lesions, fibrous and cartilaginous tumours
+    {
+        "id": "venous-malformation-vastus-intermedius-fluid-level-girl-14-radiopaedia",
+        "expected": "venous-malformation",
+        "citation": {"authors": "Kerdjoudj M (case contributor); case courtesy of Allam E", "title": "Venous vascular malformation - thigh",
+                     "journal": "Radiopaedia.org case", "year": None, "verified": False},
+        "story": "14-year-old girl, a cheerleader, with a painless chronic mass of the left knee, mobile and firm at the superolateral "
+                 "aspect; no specific trauma. MRI: 3 cm mass in the lateral vastus intermedius with a fluid-fluid level, heterogeneous "
+                 "signal with mild T1 hyperintensity of the dependent part and minimal enhancement with small linear/tubular enhancing "
+                 "areas; no phleboliths described. The ultrasound-guided biopsy is not sent (work-up date approximate).",
+        "birth": born(14, "2020-01-01"), "sex": "female", "date": "2020-01-01",
+        "findings": {"trauma-at-site": False, "athletic-overuse": True},
+        "lesions": [{"site": "thigh", "side": "left", "size_cm": 3, "flags": {"painful": False, "intramuscular": True}}],
+    },
+    {
+        "id": "intramuscular-haemangioma-vastus-intermedius-knee-girl-10-misread-osteoid-osteoma",
+        "expected": "hemangioma",
+        "citation": {"authors": NOT_RETRIEVED,
+                     "title": "Intramuscular Cavernous Hemangioma of the Vastus Intermedius Muscle with Knee Joint Extension: A Case Report",
+                     "journal": "Journal of Iranian Medical Council (jimc.ir article 96273)", "year": None, "verified": False},
+        "story": "10-year-old girl with a slowly growing lesion of the distal third of the left thigh over four years, first shown as "
+                 "sclerotic bone changes on imaging and taken for an osteoid osteoma for a long time (biopsy refused); then pain and "
+                 "swelling of the distal thigh. Doppler ultrasound and MRI: intramuscular lesion of the vastus intermedius extending "
+                 "into the knee joint. The resection histology is not sent (work-up date approximate).",
+        "birth": born(10, "2019-01-01"), "sex": "female", "date": "2019-01-01",
+        "lesions": [{"site": "thigh", "side": "left", "flags": {"painful": True, "intramuscular": True, "bone-contact": True}}],
+    },
+    {
+        "id": "calcifying-fibrous-tumour-multifocal-six-sites-wjso-2014",
+        "expected": "calcifying-fibrous-pseudotumor",
+        "citation": {"authors": "Azam F, Chatterjee M, Kelly S, Pinto M, Aurangabadkar A, Latif MF, Marshall E",
+                     "title": "Multifocal calcifying fibrous tumor at six sites in one patient: a case report",
+                     "journal": "World Journal of Surgical Oncology 12:235", "year": 2014, "pmid": "25070647",
+                     "doi": "10.1186/1477-7819-12-235", "pmcid": "PMC4127171", "verified": True},
+        "story": "Patient (age and sex not in the stored abstract) with calcified tumours at six sites: paraspinal, pelvis, lungs, spleen, "
+                 "right adrenal and another site. The histology is not sent.",
+        "date": "2014-07-29",
+        "lesions": [{"site": "paravertebral"}, {"site": "other"}],
+    },
+    {
+        "id": "extraskeletal-chondroma-hoffa-fat-pad-knee-man-58-diagnostic-imaging",
+        "expected": "soft-tissue-chondroma",
+        "citation": {"authors": NOT_RETRIEVED, "title": "Extraskeletal Chondroma", "journal": "Diagnostic Imaging (diagnosticimaging.com case)",
+                     "year": None, "verified": False},
+        "story": "58-year-old man with intermittent mild left knee pain for several years, unrelated to activity, no trauma; no swelling, "
+                 "tenderness, skin change, limitation or palpable mass. Lateral radiograph: well-defined homogeneous juxta-articular "
+                 "soft-tissue mass behind the patellar tendon displacing the fat pad, with amorphous calcified foci, mild degeneration, "
+                 "no osteolysis, erosion or periosteal reaction. Ultrasound: solid, heterogeneously hypoechoic mass with peripheral "
+                 "calcified foci. The histology is not sent (work-up date approximate).",
+        "birth": born(58, "2015-01-01"), "sex": "male", "date": "2015-01-01",
+        "findings": {"trauma-at-site": False},
+        "lesions": [{"site": "knee", "side": "left", "pattern": "amorphous",
+                     "flags": {"painful": True, "bone-erosion": False, "periosteal-reaction": False}}],
+    },
+    {
+        "id": "extraskeletal-chondroma-anterolateral-proximal-tibia-clin-oncol-case-rep-2019",
+        "expected": "soft-tissue-chondroma",
+        "citation": {"authors": "Le TK, Le TB", "title": "Extraskeletal Chondroma of the Knee: A Case Report",
+                     "journal": "Clinical Oncology: Case Reports 2:1", "year": 2019, "verified": False},
+        "story": "Patient (age and sex not in the stored part) with a 3 x 2 x 3 cm well-defined extraosseous mass along the anterolateral "
+                 "proximal tibia: isointense on T1, hyperintense on T2, with marked diffuse homogeneous enhancement; subcutaneous fat "
+                 "and muscle normal, no lymphadenopathy; malignancy could not be excluded on imaging. The excision histology is not "
+                 "sent.",
+        "date": "2019-01-01",
+        "lesions": [{"site": "knee", "size_cm": 3, "flags": {"bone-contact": False}}],
+    },
+    {
+        "id": "tc-recurrent-sporadic-peroneal-nerve-compression-boy-17-rev-mar-rhum-2014",
+        "expected": "tc-primary-normophosphatemic",
+        "citation": {"authors": "Ouleghzal H, Imane Z, Boufares F",
+                     "title": "Calcinose tumorale recidivante. Recurrent tumorous calcinosis: a new observation",
+                     "journal": "Revue Marocaine de Rhumatologie 30:58-61", "year": 2014, "verified": False},
+        "story": "17-year-old fair-skinned patient (the report says 'patient'; sex not sent) admitted to find the cause of recurrent "
+                 "subcutaneous swellings, sporadic, one compressing the common peroneal nerve; diagnosed on clinical, biological, "
+                 "radiological and histological criteria (values not in the stored abstract) and treated by resection, medical "
+                 "treatment and a low-calcium low-phosphate diet, with a new recurrence at 10 months.",
+        "birth": born(17, "2014-01-01"), "date": "2014-01-01",
+        "findings": {"recurrence-after-excision": True, "family-history-calcinosis": False},
+        "lesions": [{"site": "knee", "flags": {"subcutaneous": True}}],
+    },
 ]
