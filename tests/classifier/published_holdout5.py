@@ -37,25 +37,6 @@ from tests.classifier.published_holdout import NOT_RETRIEVED, born
 CASES = [
     # ---------------------------------------------------------------- tumoral calcinosis
     {
-        "id": "uremic-left-shoulder-fluctuant-man-27-hemodialysis-arch-rheumatol",
-        "expected": "tc-secondary-uremic",
-        "citation": {"authors": "He J, Wu S, Tang Q",
-                     "title": "Tumoral calcinosis of the shoulder in a haemodialysis patient with calcium oxalate crystals on polarised microscopy (exact title not retrieved)",
-                     "journal": "Archives of Rheumatology (archivesofrheumatology.org full text 1225)", "year": None, "verified": False},
-        "story": "27-year-old man on maintenance haemodialysis for five years for end-stage renal disease with gradually enlarging, tender, "
-                 "soft, fluctuant subcutaneous masses over the left shoulder for a year and markedly limited shoulder motion; nodules "
-                 "also at the wrist. Serum calcium 2.2 mmol/L (2.2-2.7), phosphorus 1.86 mmol/L (0.85-1.51), PTH 1157 pg/mL (15-65). "
-                 "Radiograph: speckled amorphous globular calcifications around the shoulder; MRI: cystic and calcific components "
-                 "without humeral erosion. The biopsy histology is not sent (work-up date approximate).",
-        "birth": born(27, "2018-01-01"), "sex": "male", "date": "2018-01-01",
-        "labs": {"calcium-molar": (2.2, "mmol/L", (2.2, 2.7)), "phosphate-molar": (1.86, "mmol/L", (0.85, 1.51)),
-                 "pth": (1157, "pg/mL", (15, 65))},
-        "findings": {"dialysis": True, "dialysis-years": 5, "chronic-kidney-disease": True},
-        "lesions": [{"site": "shoulder", "side": "left", "pattern": "amorphous",
-                     "flags": {"painful": True, "subcutaneous": True, "bone-erosion": False}},
-                    {"site": "wrist"}],
-    },
-    {
         "id": "uremic-left-shoulder-young-peritoneal-dialysis-acta-ortop-mex-2006",
         "expected": "tc-secondary-uremic",
         "citation": {"authors": "Arredondo-Gomez E, Bolio Solis AJ, Jaime Hernandez G", "title": "Calcinosis tumoral. Reporte de un caso",
@@ -145,19 +126,6 @@ CASES = [
                  "biopsy histology is not sent.",
         "birth": born(80, "2017-05-29"), "sex": "female", "date": "2017-05-29",
         "lesions": [{"site": "other", "size_cm": 27, "flags": {"painful": False}}],
-    },
-    {
-        "id": "askin-right-upper-chest-ribs-boy-3-cough-fever-ijpedi-2011",
-        "expected": "askin-tumor",
-        "citation": {"authors": NOT_RETRIEVED, "title": "Askin's tumor in two young boys (dual case report; exact title not retrieved)",
-                     "journal": "International Journal of Pediatrics (Hindawi) 2011:252196", "year": 2011, "verified": False},
-        "story": "3-year-old boy (case 1 of two) with 15 days of cough and a day of chest pain, breathlessness and low-grade fever. Chest "
-                 "radiograph: large homogeneous right upper opacity; CT: 6.1 x 5.6 x 5.1 cm mass merging with the mediastinum and the "
-                 "thoracic wall and involving the posterior and lateral parts of the right first and second ribs. The cytology and "
-                 "biopsy are the diagnosis and are not sent.",
-        "birth": born(3, "2011-01-01"), "sex": "male", "date": "2011-01-01",
-        "findings": {"fever": True},
-        "lesions": [{"site": "chest-wall", "side": "right", "size_cm": 6.1, "flags": {"painful": True, "bone-contact": True, "bone-erosion": True}}],
     },
     {
         "id": "synovial-sarcoma-left-foot-20-years-two-operations-man-46-acta-biomed",
@@ -374,20 +342,6 @@ CASES = [
         "findings": {"vitamin-d-or-calcium-excess": False, "weight-loss": True},
     },
     {
-        "id": "sarcoidosis-chest-pain-hypercalcaemia-marrow-granulomas-woman-61-case-rep-med-2015",
-        "expected": "sarcoidosis",
-        "citation": {"authors": NOT_RETRIEVED,
-                     "title": "Non-PTH-mediated hypercalcemia with marrow granulomas revealing sarcoidosis (exact title not retrieved)",
-                     "journal": "Case Reports in Medicine (Hindawi) 2015:565243", "year": 2015, "verified": False},
-        "story": "61-year-old woman with substernal chest pain found to have hypercalcaemia, anaemia and acute kidney injury; "
-                 "hypercalcaemia persisting despite fluids and bisphosphonates, not PTH-mediated; elevated 1,25-dihydroxyvitamin D, "
-                 "beta-2 microglobulin and ACE. Chest radiograph normal; CT: apical bronchiectasis without lymphadenopathy. A "
-                 "haematological malignancy was suspected first. The marrow and transbronchial biopsies are not sent (values not in "
-                 "the abstract, so the states are sent as interpretations).",
-        "birth": born(61, "2015-01-01"), "sex": "female", "date": "2015-01-01",
-        "labs": {"calcium": "H", "creatinine": "H", "pth": "L", "calcitriol": "H"},
-    },
-    {
         "id": "sarcoidosis-renal-failure-stones-after-d3-turkey-emj-nephrol",
         "expected": "sarcoidosis",
         "citation": {"authors": "Bakan A, Ceylan HZ, Durusoy AF, Ercan S",
@@ -453,18 +407,6 @@ CASES = [
         "lesions": [{"site": "paravertebral", "flags": {"intramuscular": True}},
                     {"site": "shoulder", "side": "right", "flags": {"intramuscular": True}}],
         "genetics": [{"gene": "ACVR1", "present": True, "significance": "pathogenic"}],
-    },
-    {
-        "id": "calcific-myonecrosis-left-leg-44-years-after-snake-bite-tourniquet-man-53-koreamed",
-        "expected": "calcific-myonecrosis",
-        "citation": {"authors": NOT_RETRIEVED, "title": "Calcific myonecrosis of the lower leg: a case report (exact title not retrieved)",
-                     "journal": "Korean orthopaedic journal (synapse.koreamed.org article 1050042)", "year": None, "verified": False},
-        "story": "53-year-old man with a huge mass in the anterior left lower leg. Forty-four years earlier he had been bitten by a snake "
-                 "and a string had been tied below the left knee and kept for three months to stop the spread of venom (work-up date "
-                 "approximate; imaging details not in the stored part).",
-        "birth": born(53, "2012-01-01"), "sex": "male", "date": "2012-01-01",
-        "findings": {"trauma-at-site": True},
-        "lesions": [{"site": "leg", "side": "left", "flags": {"intramuscular": True}}],
     },
     {
         "id": "chronic-expanding-haematoma-posterior-thigh-pregnant-woman-27-mdedge",
@@ -542,23 +484,6 @@ CASES = [
         "date": "2017-01-01",
         "findings": {"trauma-at-site": False},
         "lesions": [{"site": "finger"}],
-    },
-    {
-        "id": "tc-knees-elbows-chalky-discharge-boy-9-japan-1984",
-        "expected": "tc-primary-normophosphatemic",
-        "citation": {"authors": NOT_RETRIEVED, "title": "Tumoral calcinosis in a 9-year-old boy (exact title not retrieved)",
-                     "journal": "Japanese journal on J-STAGE (jsjd1982, 4(2):111)", "year": None, "verified": False},
-        "story": "9-year-old boy admitted in 1984 with limited flexion of the left knee from a mass at its anterior aspect; skin eruptions "
-                 "at both knees and the right elbow for a year with repeated chalky white discharge, no trauma. Painless masses on the "
-                 "extensor aspects of the knees and elbows; radiograph: well-demarcated lobulated periarticular calcified mass. Serum "
-                 "calcium, phosphorus and alkaline phosphatase normal; no renal, collagen or parasitic disease; intense uptake on bone "
-                 "scan. The excision histology is not sent.",
-        "birth": born(9, "1984-06-01"), "sex": "male", "date": "1984-06-01",
-        "labs": {"calcium": "N", "phosphate": "N", "alp": "N"},
-        "findings": {"trauma-at-site": False, "chronic-kidney-disease": False},
-        "lesions": [{"site": "knee", "side": "bilateral", "pattern": "lobulated-cloudlike",
-                     "flags": {"painful": False, "skin-ulceration": True, "subcutaneous": True}},
-                    {"site": "elbow", "side": "right", "flags": {"skin-ulceration": True}}],
     },
     {
         "id": "uremic-metastatic-calcinosis-cutis-hand-nodules-woman-64-hemodialysis-korea",
@@ -767,5 +692,49 @@ CASES = [
         "birth": born(17, "2014-01-01"), "date": "2014-01-01",
         "findings": {"recurrence-after-excision": True, "family-history-calcinosis": False},
         "lesions": [{"site": "knee", "flags": {"subcutaneous": True}}],
+    },
+    # ---------------------------------------------------------------- hypoparathyroidism, vitamin D intoxication
+    {
+        "id": "hypoparathyroidism-postthyroidectomy-stopped-calcium-seizure-woman-56-authorea",
+        "expected": "hypoparathyroidism",
+        "citation": {"authors": NOT_RETRIEVED,
+                     "title": "Postoperative permanent hypoparathyroidism presenting with tetany, seizure and extensive bilateral brain calcifications (exact title not retrieved)",
+                     "journal": "case report preprint (authorea.com article 530959)", "year": None, "verified": False},
+        "story": "56-year-old normotensive, non-diabetic woman with a near-total thyroidectomy for papillary thyroid carcinoma 20 years "
+                 "earlier, who had stopped her calcium, vitamin D and thyroid hormone five months before; four months of calf spasms, "
+                 "then carpopedal spasm, sustained hand contraction and a generalised tonic-clonic seizure; positive Trousseau sign; "
+                 "bilateral cataract surgery eight years earlier. CT: extensive bilateral brain calcifications (basal ganglia, thalamus, "
+                 "periventricular, subcortical and cerebellar). The hypocalcaemia is sent as an interpretation (value not in the stored "
+                 "part; work-up date approximate).",
+        "birth": born(56, "2021-01-01"), "sex": "female", "date": "2021-01-01",
+        "labs": {"calcium": "L"},
+        "findings": {"neck-surgery": True, "tetany": True, "basal-ganglia-calcification": True, "known-malignancy": True},
+    },
+    {
+        "id": "hypoparathyroidism-after-thyroidectomy-neck-radiation-man-66-healio",
+        "expected": "hypoparathyroidism",
+        "citation": {"authors": "Lee SL (case discussion)", "title": "Calcified basal ganglia after thyroidectomy",
+                     "journal": "Endocrine Today (healio.com)", "year": 2010, "verified": False},
+        "story": "66-year-old Peruvian man admitted for near syncope and possible transient ischaemic attack (two episodes of slurred "
+                 "speech, weakness and difficulty walking); total thyroidectomy with radical neck dissection and cobalt radiation for "
+                 "papillary thyroid carcinoma in 1985, on levothyroxine only; no paraesthesiae or cramps; hoarse voice, non-focal "
+                 "neurological examination. CT: dense bilateral symmetric calcification of the basal ganglia, subcortical white matter "
+                 "and dentate nuclei. Calcium 5.7 mg/dL (reference 8.4-10.x, upper limit not retrieved).",
+        "birth": born(66, "2010-10-01"), "sex": "male", "date": "2010-10-01",
+        "labs": {"calcium": (5.7, "mg/dL")},
+        "findings": {"neck-surgery": True, "basal-ganglia-calcification": True},
+    },
+    {
+        "id": "vitamin-d-intoxication-iatrogenic-persistent-vomiting-aki-woman-45-jmcr-2014",
+        "expected": "vitamin-d-intoxication",
+        "citation": {"authors": "Bansal RK, Tyagi P, Sharma P, Singla V, Arora V, Bansal N, Kumar A, Arora A",
+                     "title": "Iatrogenic hypervitaminosis D as an unusual cause of persistent vomiting: a case report",
+                     "journal": "Journal of Medical Case Reports 8:74", "year": 2014, "verified": False},
+        "story": "45-year-old Asian Indian woman with persistent vomiting and acute renal failure from iatrogenic hypervitaminosis D "
+                 "(high-dose vitamin D prescribed without monitoring); hypercalcaemia (values not in the abstract, so the states are "
+                 "sent as interpretations).",
+        "birth": born(45, "2014-01-01"), "sex": "female", "date": "2014-01-01",
+        "labs": {"calcium": "H", "creatinine": "H"},
+        "findings": {"vitamin-d-or-calcium-excess": True},
     },
 ]
