@@ -737,4 +737,54 @@ CASES = [
         "labs": {"calcium": "H", "creatinine": "H"},
         "findings": {"vitamin-d-or-calcium-excess": True},
     },
+    # ---------------------------------------------------------------- synovial sarcoma
+    {
+        "id": "synovial-sarcoma-right-mid-thigh-girl-16-oncol-rev-2024",
+        "expected": "synovial-sarcoma",
+        "citation": {"authors": "Zhang J, Li Z, Guo G, Jin C, Deng M",
+                     "title": "A case of synovial sarcoma of the right mid-thigh and literature review",
+                     "journal": "Oncology Reviews", "year": 2024, "doi": "10.3389/or.2024.1445143", "verified": True},
+        "story": "16-year-old Chinese girl with a mass of the right mid-thigh; ultrasound and other imaging described in the full text "
+                 "(not in the stored abstract). The surgical histology is not sent.",
+        "birth": born(16, "2024-12-20"), "sex": "female", "date": "2024-12-20",
+        "lesions": [{"site": "thigh", "side": "right"}],
+    },
+    {
+        "id": "synovial-sarcoma-1cm-vastus-medialis-baseball-man-18-mri",
+        "expected": "synovial-sarcoma",
+        "citation": {"authors": NOT_RETRIEVED, "title": "Early detection of a deep-seated synovial sarcoma by magnetic resonance imaging",
+                     "journal": "journal not retrieved (abstract stored on discovery.researcher.life)", "year": None, "verified": False},
+        "story": "18-year-old man, a baseball player, with left thigh pain; physical examination, plain radiograph and gallium scan normal. "
+                 "MRI: a 1 cm lesion of high signal on T1 and T2 in the left vastus medialis, first considered an angiolipoma or a "
+                 "sport-induced inflammation; persistent pain and an unchanged second MRI led to excisional biopsy, which is not sent "
+                 "(work-up date approximate).",
+        "birth": born(18, "2000-01-01"), "sex": "male", "date": "2000-01-01",
+        "findings": {"athletic-overuse": True},
+        "lesions": [{"site": "thigh", "side": "left", "size_cm": 1, "flags": {"painful": True, "intramuscular": True}}],
+    },
+    {
+        "id": "synovial-sarcoma-incidental-calcified-mass-after-trauma-knee-surg-relat-res-2016",
+        "expected": "synovial-sarcoma",
+        "citation": {"authors": "Balik MS, Erkut A, Guvercin Y, Bedir R", "title": "Synovial Sarcoma Mimicking Myositis Ossificans",
+                     "journal": "Knee Surgery & Related Research 28(3):249-252", "year": 2016, "doi": "10.5792/ksrr.2016.28.3.249",
+                     "verified": True},
+        "story": "Patient (age and sex not in the stored part) in whom a calcified soft-tissue mass was found incidentally while a "
+                 "previously traumatised extremity was examined; no symptoms. Myositis ossificans was considered. The pathology is the "
+                 "diagnosis and is not sent.",
+        "date": "2016-09-01",
+        "findings": {"trauma-at-site": True},
+        "lesions": [{"site": "knee", "flags": {"painful": False}}],
+    },
+    {
+        "id": "synovial-sarcoma-right-suboccipital-girl-12-jscr-2018",
+        "expected": "synovial-sarcoma",
+        "citation": {"authors": NOT_RETRIEVED,
+                     "title": "Primary synovial sarcoma of the suboccipital region in a 12-year-old girl (exact title not retrieved)",
+                     "journal": "Journal of Surgical Case Reports 2018(10):rjy286", "year": 2018, "verified": False},
+        "story": "12-year-old girl with a painless swelling of the right suboccipital region growing for five months, no other symptom or "
+                 "sign. Radiograph: thinning of the adjacent skull from the mass; MRI: encapsulated spindle-shaped mass in the "
+                 "subcutaneous tissues with a broad attachment to the outer table. The resection histology is not sent.",
+        "birth": born(12, "2018-10-01"), "sex": "female", "date": "2018-10-01",
+        "lesions": [{"site": "neck", "side": "right", "flags": {"painful": False, "subcutaneous": True, "bone-contact": True, "bone-erosion": True}}],
+    },
 ]
