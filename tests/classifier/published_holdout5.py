@@ -787,4 +787,46 @@ CASES = [
         "birth": born(12, "2018-10-01"), "sex": "female", "date": "2018-10-01",
         "lesions": [{"site": "neck", "side": "right", "flags": {"painful": False, "subcutaneous": True, "bone-contact": True, "bone-erosion": True}}],
     },
+    # ---------------------------------------------------------------- connective tissue disease calcinosis
+    {
+        "id": "jdm-massive-gluteal-calcinosis-girl-10-plast-reconstr-surg-2009",
+        "expected": "dermatomyositis", "expected_typing": "secondary",
+        "citation": {"authors": "Vitale A, Delia G, La Torre F, Calcagno G, d'Alcontres FS",
+                     "title": "Massive Gluteal Calcinosis in a 10-Year-Old Girl with Juvenile Dermatomyositis: Successful Surgical Management",
+                     "journal": "Plastic and Reconstructive Surgery 124(6):456e-458e", "year": 2009, "doi": "10.1097/PRS.0b013e3181bcf703",
+                     "verified": True},
+        "story": "10-year-old Caucasian girl with juvenile dermatomyositis diagnosed at seven, who relapsed three years later with "
+                 "multiple firm whitish calcific nodules, some forming massive deposits in both gluteal regions with severe functional "
+                 "and aesthetic impairment. Routine blood tests are not in the stored part. The excision histology is not sent.",
+        "birth": born(10, "2009-12-01"), "sex": "female", "date": "2009-12-01",
+        "lesions": [{"site": "hip-gluteal", "side": "bilateral", "flags": {"subcutaneous": True}}],
+    },
+    {
+        "id": "ssc-thumb-pulp-elbow-forearm-calcinosis-repeated-debridement-woman-56-arch-plast-surg",
+        "expected": "systemic-sclerosis",
+        "citation": {"authors": "Frey JD, et al.",
+                     "title": "A Rare Case of Bilateral Upper Extremity Hypercalcinosis in Systemic Sclerosis Requiring Multiple Radical Debridements",
+                     "journal": "Archives of Plastic Surgery 43(4):387-389", "year": 2016, "doi": "10.5999/aps.2016.43.4.387",
+                     "verified": True},
+        "story": "56-year-old woman with systemic sclerosis and two severely painful calcific lesions of the left thumb pulp and a large "
+                 "area of calcinosis on the extensor surface of the right elbow after failed medical treatment (later lesions of the "
+                 "right forearm, 3 x 15 cm, and index finger). Skin sclerosis is sent because the report's diagnosis asserts it.",
+        "birth": born(56, "2016-07-20"), "sex": "female", "date": "2016-07-20",
+        "findings": {"skin-sclerosis": True},
+        "lesions": [{"site": "finger", "side": "left", "flags": {"painful": True, "subcutaneous": True}},
+                    {"site": "elbow", "side": "right", "flags": {"painful": True, "subcutaneous": True}}],
+    },
+    {
+        "id": "ssc-acro-osteolysis-thumb-pad-calcinosis-lung-fibrosis-applied-radiology",
+        "expected": "systemic-sclerosis",
+        "citation": {"authors": NOT_RETRIEVED, "title": "Scleroderma with calcinosis", "journal": "Applied Radiology (case)", "year": None,
+                     "verified": False},
+        "story": "Patient (age and sex not in the stored case). Chest radiograph: bibasilar densities compatible with interstitial "
+                 "fibrosis. Hand radiographs: resorption of the distal phalangeal tufts of most digits of both hands with 'penciling', "
+                 "and subcutaneous calcinosis of the left thumb volar pad. Skin sclerosis is sent because the report's diagnosis "
+                 "(scleroderma) asserts it (work-up date approximate).",
+        "date": "2012-01-01",
+        "findings": {"skin-sclerosis": True},
+        "lesions": [{"site": "finger", "side": "left", "flags": {"subcutaneous": True, "bone-contact": True, "bone-erosion": True}}],
+    },
 ]
