@@ -829,4 +829,73 @@ CASES = [
         "findings": {"skin-sclerosis": True},
         "lesions": [{"site": "finger", "side": "left", "flags": {"subcutaneous": True, "bone-contact": True, "bone-erosion": True}}],
     },
+    # ---------------------------------------------------------------- calciphylaxis, iatrogenic calcium, neurogenic HO, PXE
+    {
+        "id": "calciphylaxis-ckd5-diabetes-high-caxp-ulcers-woman-60-cases-journal-2008",
+        "expected": "calciphylaxis",
+        "citation": {"authors": NOT_RETRIEVED,
+                     "title": "Non-healing painful ulcers in a patient with chronic kidney disease and role of sodium thiosulfate: a case report",
+                     "journal": "Cases Journal 1:178", "year": 2008, "doi": "10.1186/1757-1626-1-178", "verified": True},
+        "story": "60-year-old Caucasian woman with long-standing diabetes and chronic kidney disease stage 5 with non-healing painful "
+                 "ulcers, a very high calcium-phosphorus product, markedly elevated intact PTH and radiographic changes consistent "
+                 "with calciphylaxis (values not in the abstract, so the states are sent as interpretations); later on haemodialysis.",
+        "birth": born(60, "2008-01-01"), "sex": "female", "date": "2008-01-01",
+        "labs": {"phosphate": "H", "pth": "H"},
+        "findings": {"chronic-kidney-disease": True},
+        "lesions": [{"site": "leg", "flags": {"painful": True, "skin-ulceration": True, "subcutaneous": True}}],
+    },
+    {
+        "id": "iatrogenic-calcium-gluconate-right-ankle-neonate-boy-27-days-jkoa-2019",
+        "expected": "iatrogenic-calcium-deposition",
+        "citation": {"authors": NOT_RETRIEVED,
+                     "title": "Spontaneous Resolution of Iatrogenic Calcinosis Cutis after Parenteral Calcium Gluconate Therapy in Neonates",
+                     "journal": "Journal of the Korean Orthopaedic Association 54(2):192-196", "year": 2019,
+                     "doi": "10.4055/jkoa.2019.54.2.192", "verified": True},
+        "story": "27-day-old boy (one of three neonates in the report) with an indurated nodule after intravenous calcium gluconate in "
+                 "the intensive care unit; radiographs: scattered calcifications at the posteromedial right ankle, smaller and more "
+                 "lucent a week later.",
+        "birth": born(0.07, "2019-04-01"), "sex": "male", "date": "2019-04-01",
+        "findings": {"calcium-injection-at-site": True},
+        "lesions": [{"site": "ankle", "side": "right", "flags": {"subcutaneous": True}}],
+    },
+    {
+        "id": "neurogenic-ho-four-limbs-bedridden-man-33-bmc-msk-2024",
+        "expected": "neurogenic-heterotopic-ossification",
+        "citation": {"authors": "Somani V, Shaikh A, Desai MM, Gupta R",
+                     "title": "A rare case of extensive neurogenic heterotopic ossification: a case report",
+                     "journal": "BMC Musculoskeletal Disorders", "year": 2024, "doi": "10.1186/s12891-024-07369-2",
+                     "pmcid": "PMC11036736", "verified": True},
+        "story": "33-year-old bedridden man with heterotopic ossification of all four limbs (both hips, right knee, right shoulder, left "
+                 "elbow) after a neurological insult, with a crippled posture, significant pain and impaired motion preventing him "
+                 "from lying supine, sitting or walking.",
+        "birth": born(33, "2024-04-23"), "sex": "male", "date": "2024-04-23",
+        "findings": {"neurological-injury": True},
+        "lesions": [{"site": "hip-gluteal", "side": "bilateral", "flags": {"painful": True}}, {"site": "knee", "side": "right"},
+                    {"site": "shoulder", "side": "right"}, {"site": "elbow", "side": "left"}],
+    },
+    {
+        "id": "neurogenic-ho-knee-shoulder-hemiplegia-stroke-woman-52-turkish",
+        "expected": "neurogenic-heterotopic-ossification",
+        "citation": {"authors": NOT_RETRIEVED,
+                     "title": "Heterotopic Ossification in Shoulder and Knee as a Rare Complication of Hemiplegia Following Ischemic Stroke",
+                     "journal": "Turkish journal indexed in TR Dizin", "year": None, "verified": False},
+        "story": "52-year-old woman with right hemiplegia after an ischaemic stroke, admitted with six months of pain and limited motion "
+                 "of the right knee and shoulder; imaging showed heterotopic ossification (work-up date approximate).",
+        "birth": born(52, "2018-01-01"), "sex": "female", "date": "2018-01-01",
+        "findings": {"neurological-injury": True},
+        "lesions": [{"site": "knee", "side": "right", "flags": {"painful": True}}, {"site": "shoulder", "side": "right", "flags": {"painful": True}}],
+    },
+    {
+        "id": "pxe-yellow-papules-nape-antecubital-woman-22-clinical-advisor",
+        "expected": "pseudoxanthoma-elasticum",
+        "citation": {"authors": NOT_RETRIEVED, "title": "Yellow Papules on Neck and Arms", "journal": "Clinical Advisor (dermatology clinics slideshow)",
+                     "year": None, "verified": False},
+        "story": "22-year-old otherwise healthy woman with progressive skin changes of the neck and arms since about puberty, unhelped by "
+                 "creams; no personal or family history of skin disease, no skin laxity, joint hypermobility or visual change. Numerous "
+                 "non-tender, non-inflammatory yellow 2-5 mm papules coalescing into reticulated plaques on the nape and both "
+                 "antecubital fossae. The punch biopsy is the diagnosis and is not sent (work-up date approximate).",
+        "birth": born(22, "2019-01-01"), "sex": "female", "date": "2019-01-01",
+        "findings": {"family-history-calcinosis": False},
+        "lesions": [{"site": "neck", "flags": {"painful": False}}, {"site": "elbow", "side": "bilateral", "flags": {"painful": False}}],
+    },
 ]
