@@ -898,4 +898,59 @@ CASES = [
         "findings": {"family-history-calcinosis": False},
         "lesions": [{"site": "neck", "flags": {"painful": False}}, {"site": "elbow", "side": "bilateral", "flags": {"painful": False}}],
     },
+    # ---------------------------------------------------------------- pseudohypoparathyroidism, parasitic
+    {
+        "id": "pseudohypoparathyroidism-status-epilepticus-long-qt-young-boy-apollo-med-2022",
+        "expected": "pseudohypoparathyroidism",
+        "citation": {"authors": "Suri V, Goswami A, Pandey S, Goyal M", "title": "Pseudohypoparathyroidism: A Rare Cause of Status Epilepticus",
+                     "journal": "Apollo Medicine 19(2):110-112", "year": 2022, "verified": False},
+        "story": "Young boy (exact age not in the stored abstract) brought in status epilepticus with encephalopathy; prolonged QT on ECG; "
+                 "hypocalcaemia with elevated phosphate and elevated PTH (values not in the abstract, so the states are sent as "
+                 "interpretations); other causes of hypocalcaemia and acquired PTH resistance excluded.",
+        "sex": "male", "date": "2022-04-01",
+        "labs": {"calcium": "L", "phosphate": "H", "pth": "H"},
+    },
+    {
+        "id": "pseudohypoparathyroidism-1a-seizures-basal-ganglia-gnas-woman-64-crie-2019",
+        "expected": "pseudohypoparathyroidism",
+        "citation": {"authors": NOT_RETRIEVED,
+                     "title": "Pseudohypoparathyroidism type 1A undiagnosed until the age of 64 years (exact title not retrieved)",
+                     "journal": "Case Reports in Endocrinology (Hindawi) 2019:8456239", "year": 2019, "verified": False},
+        "story": "64-year-old woman admitted to neurology for recurrent loss of consciousness and seizures; carpopedal spasm since 30, "
+                 "cognitive impairment, hypothyroidism since early adulthood, menopause at 30, on oral calcium and cholecalciferol for "
+                 "chronic hypocalcaemia; features suggesting Albright osteodystrophy. Low calcium with increased PTH, moderate "
+                 "25-hydroxyvitamin D deficiency, normal creatinine (values not in the abstract). Brain CT: calcification of the basal "
+                 "ganglia, white matter and cerebellum. Molecular analysis: heterozygous GNAS c.568_571del.",
+        "birth": born(64, "2019-01-01"), "sex": "female", "date": "2019-01-01",
+        "labs": {"calcium": "L", "pth": "H", "vitd": "L", "creatinine": "N"},
+        "findings": {"albright-osteodystrophy": True, "basal-ganglia-calcification": True, "tetany": True},
+        "genetics": [{"gene": "GNAS", "present": True, "significance": "pathogenic"}],
+    },
+    {
+        "id": "echinococcosis-soft-tissue-gluteal-thigh-calf-eosinophilia-woman-boraymedical-1297",
+        "expected": "parasitic-calcification",
+        "citation": {"authors": NOT_RETRIEVED, "title": "Soft tissue echinococcosis of the gluteal region, thigh and calf (teaching file; exact title not retrieved)",
+                     "journal": "Radiology teaching file (Eurorad case mirrored on boraymedical.com, case 1297)", "year": None,
+                     "verified": False},
+        "story": "Woman (age not in the stored case) with a painless mass of the right gluteal region, thigh and upper calf for six "
+                 "months, growing over the last three; eosinophils elevated. CT: multiple simple and multicystic lesions of 2-6 cm in "
+                 "the soft tissues of the right gluteal region, anterior and posterior thigh and upper calf; no calcification "
+                 "described. The partial excision histology is not sent (work-up date approximate).",
+        "sex": "female", "date": "2015-01-01",
+        "lesions": [{"site": "hip-gluteal", "side": "right", "flags": {"painful": False, "intramuscular": True}},
+                    {"site": "thigh", "side": "right", "flags": {"painful": False}}, {"site": "leg", "side": "right"}],
+    },
+    {
+        "id": "hydatid-cyst-right-thigh-muscle-man-51-iraq",
+        "expected": "parasitic-calcification",
+        "citation": {"authors": NOT_RETRIEVED, "title": "Primary Hydatid Cyst of the Skeletal Muscles: A Rare Presentation of Cystic Echinococcosis",
+                     "journal": "Iraqi journal (iasj.net article 83537)", "year": None, "verified": False},
+        "story": "51-year-old otherwise healthy man in an endemic area (Iraq) with a firm, non-fluctuant, painless cystic swelling of the "
+                 "right thigh growing slowly over six months. Ultrasound and MRI: multilocular cystic lesion; no cyst in the liver or "
+                 "lungs; first considered a soft-tissue tumour. The operative and histological findings are the diagnosis and are not "
+                 "sent (work-up date approximate).",
+        "birth": born(51, "2015-01-01"), "sex": "male", "date": "2015-01-01",
+        "findings": {"endemic-parasite-exposure": True},
+        "lesions": [{"site": "thigh", "side": "right", "flags": {"painful": False, "intramuscular": True}}],
+    },
 ]
