@@ -953,4 +953,30 @@ CASES = [
         "findings": {"endemic-parasite-exposure": True},
         "lesions": [{"site": "thigh", "side": "right", "flags": {"painful": False, "intramuscular": True}}],
     },
+    # ---------------------------------------------------------------- Askin tumour
+    {
+        "id": "askin-right-chest-wall-asymptomatic-man-28-jcdr-2013",
+        "expected": "askin-tumor",
+        "citation": {"authors": "Ramasamy A, Madan Karthik Raj MR, Radhakrishna RPS, Veeramani TS, Chinniah SM",
+                     "title": "Askin's Tumour in an Adult, with a Varied Clinical Presentation",
+                     "journal": "Journal of Clinical and Diagnostic Research 7(2):383-385", "year": 2013,
+                     "doi": "10.7860/JCDR/2013/4075.2777", "verified": True},
+        "story": "28-year-old man with a tumour of the right chest wall, without symptoms or signs of pulmonary involvement or distant "
+                 "metastasis; treated by wide excision. The histology and immunohistochemistry are the diagnosis and are not sent.",
+        "birth": born(28, "2013-02-01"), "sex": "male", "date": "2013-02-01",
+        "lesions": [{"site": "chest-wall", "side": "right"}],
+    },
+    {
+        "id": "askin-massive-left-hemithorax-hoarseness-dysphagia-woman-33-squmj-2021",
+        "expected": "askin-tumor",
+        "citation": {"authors": "Hussain A, Khurana AK, Goyal A, Joshi D", "title": "Askin's Tumour: Massive tumour with minimal symptoms",
+                     "journal": "Sultan Qaboos University Medical Journal 21(4):664-665", "year": 2021, "verified": False},
+        "story": "33-year-old woman (India, 2019) with four months of left chest discomfort, a month of progressive breathlessness, and a "
+                 "week of hoarseness, chest pain and dysphagia. Chest radiograph: large homogeneous opacity of the left hemithorax with "
+                 "tracheal and cardiac shift; CT: single large heterogeneously enhancing soft-tissue mass of 27 x 14.6 x 15.5 cm filling "
+                 "the left hemithorax, no lytic or sclerotic bone lesion. The fine-needle cytology and biopsy are the diagnosis and are "
+                 "not sent.",
+        "birth": born(33, "2019-06-01"), "sex": "female", "date": "2019-06-01",
+        "lesions": [{"site": "chest-wall", "side": "left", "size_cm": 27, "flags": {"painful": True, "bone-erosion": False}}],
+    },
 ]
