@@ -979,4 +979,30 @@ CASES = [
         "birth": born(33, "2019-06-01"), "sex": "female", "date": "2019-06-01",
         "lesions": [{"site": "chest-wall", "side": "left", "size_cm": 27, "flags": {"painful": True, "bone-erosion": False}}],
     },
+    # ---------------------------------------------------------------- extraskeletal osteosarcoma, continued
+    {
+        "id": "extraskeletal-osteosarcoma-rectus-femoris-calcified-growing-skeletal-radiol-2022",
+        "expected": "extraskeletal-osteosarcoma",
+        "citation": {"authors": NOT_RETRIEVED, "title": "Calcified soft-tissue mass of the distal thigh (Skeletal Radiology test-yourself case; exact title not retrieved)",
+                     "journal": "Skeletal Radiology (test yourself: answer)", "year": None, "doi": "10.1007/s00256-021-03976-5",
+                     "verified": True},
+        "story": "Patient (age and sex not in the stored answer) with a calcified soft-tissue mass of the right distal thigh on radiograph. "
+                 "MRI: lesion within the rectus femoris, T1 isointense and STIR hyperintense, with haemorrhagic and necrotic areas, mild "
+                 "perilesional oedema and scattered hypointense foci, better seen on CT; follow-up CT: growth of the soft-tissue part "
+                 "and of the amorphous calcific foci, without a peripheral zoning pattern. The needle biopsy is the diagnosis and is "
+                 "not sent (work-up date approximate).",
+        "date": "2022-01-01",
+        "lesions": [{"site": "thigh", "side": "right", "pattern": "amorphous", "flags": {"intramuscular": True, "rapid-growth": True}}],
+    },
+    {
+        "id": "extraosseous-osteosarcoma-right-quadriceps-painful-man-44-j-med-assoc-thai",
+        "expected": "extraskeletal-osteosarcoma",
+        "citation": {"authors": "Sangsin A, Pattamapaspong N, Settakorn J, Leerapun T, Pruksakorn D",
+                     "title": "Extraosseous Osteosarcoma: A Case Report and Review of the Literature",
+                     "journal": "Journal of the Medical Association of Thailand (jmatonline.com article 998)", "year": None, "verified": False},
+        "story": "44-year-old Asian man who first noticed a small painful soft-tissue mass of the right thigh; MRI: heterogeneous mass in "
+                 "the quadriceps without continuity with bone. The resection histology is not sent (work-up date approximate).",
+        "birth": born(44, "2013-01-01"), "sex": "male", "date": "2013-01-01",
+        "lesions": [{"site": "thigh", "side": "right", "flags": {"painful": True, "intramuscular": True, "bone-contact": False}}],
+    },
 ]
