@@ -1006,4 +1006,65 @@ CASES = [
         "birth": born(44, "2013-01-01"), "sex": "male", "date": "2013-01-01",
         "lesions": [{"site": "thigh", "side": "right", "flags": {"painful": True, "intramuscular": True, "bone-contact": False}}],
     },
+    # ---------------------------------------------------------------- tumoral calcinosis, last additions
+    {
+        "id": "uremic-left-shoulder-inflamed-draining-peritoneal-dialysis-isn-abstract",
+        "expected": "tc-secondary-uremic",
+        "citation": {"authors": NOT_RETRIEVED,
+                     "title": "Uremic tumoral calcinosis of the shoulder in a peritoneal dialysis patient (congress case; exact title not retrieved)",
+                     "journal": "International Society of Nephrology congress case (events.theisn.org form 1452)", "year": None,
+                     "verified": False},
+        "story": "Peritoneal dialysis patient (age and sex not in the stored part) with a calcified mass of the left shoulder with "
+                 "inflammatory signs and drainage of seropurulent fluid, cleaned surgically and treated with antibiotics despite "
+                 "negative cultures; calcium-phosphorus product above 60 and severe hyperparathyroidism with PTH above 900 pg/ml; "
+                 "calcinosis cutis and vascular calcification; CT: calcified tumour of the shoulder. The biopsy is not sent (work-up "
+                 "date approximate).",
+        "date": "2022-01-01",
+        "labs": {"pth": "H"},
+        "findings": {"dialysis": True, "chronic-kidney-disease": True},
+        "lesions": [{"site": "shoulder", "side": "left", "flags": {"inflammatory-signs": True}}],
+    },
+    {
+        "id": "uremic-periarticular-left-shoulder-capd-anca-vasculitis-man-46-medpage",
+        "expected": "tc-secondary-uremic",
+        "citation": {"authors": NOT_RETRIEVED, "title": "Persistent Shoulder Pain in a Dialysis Patient?",
+                     "journal": "MedPage Today case study (nephrology 97050)", "year": None, "verified": False},
+        "story": "46-year-old man with end-stage renal disease from cANCA vasculitis with rapidly progressive glomerulonephritis, on "
+                 "continuous ambulatory peritoneal dialysis for four years, with persistent pain on moving the left shoulder despite "
+                 "physiotherapy and NSAIDs; on oral calcidiol 10,000 IU a week. Calcium 2.38 mmol/L, phosphate 2.10 mmol/L, PTH 283 "
+                 "ng/L, 25-hydroxyvitamin D 36 nmol/L. Radiograph: severe ectopic (metastatic) calcification around the left shoulder "
+                 "joint (work-up date approximate).",
+        "birth": born(46, "2020-01-01"), "sex": "male", "date": "2020-01-01",
+        "labs": {"calcium-molar": (2.38, "mmol/L"), "phosphate-molar": (2.10, "mmol/L"), "pth": (283, "ng/L"), "vitd": (36, "nmol/L")},
+        "findings": {"dialysis": True, "chronic-kidney-disease": True, "dialysis-years": 4},
+        "lesions": [{"site": "shoulder", "side": "left", "flags": {"painful": True}}],
+    },
+    {
+        "id": "tc-multiple-recurrent-thigh-draining-man-40-cuba-series-case-1",
+        "expected": "tc-primary-normophosphatemic",
+        "citation": {"authors": NOT_RETRIEVED, "title": "Calcinosis tumoral. Reporte de cuatro casos",
+                     "journal": "Revista Cubana de Ortopedia y Traumatologia 12(1-2):93-100", "year": 1998, "verified": False},
+        "story": "40-year-old Black man (case 1 of four) with 'tumours in various parts of the body' since 15, operated on five times; "
+                 "now a painful, hard, deeply adherent mass of about 15 cm filling the upper third of the right thigh and draining a "
+                 "thick milky white fluid through a sinus, and a 10 cm mass of the left lower limb; marked asthenia, walking with "
+                 "difficulty. Laboratory values are not in the stored part (work-up date approximate).",
+        "birth": born(40, "1998-01-01"), "sex": "male", "date": "1998-01-01",
+        "findings": {"recurrence-after-excision": True},
+        "lesions": [{"site": "thigh", "side": "right", "size_cm": 15, "flags": {"painful": True, "skin-ulceration": True}},
+                    {"site": "thigh", "side": "left", "size_cm": 10}],
+    },
+    {
+        "id": "dermatomyositis-finger-nodule-heliotrope-lung-adenocarcinoma-woman-51-jcad-2012",
+        "expected": "dermatomyositis",
+        "citation": {"authors": "Lee GL, Poulos GA, Zirwas MJ",
+                     "title": "Dermatomyositis and metastatic lung adenocarcinoma first presenting as calcinosis cutis",
+                     "journal": "Journal of Clinical and Aesthetic Dermatology 5(1):47-48", "year": 2012, "verified": False},
+        "story": "51-year-old woman with hidradenitis suppurativa and type 2 diabetes with a painless, non-draining 1 cm firm dermal "
+                 "nodule of the left distal phalanx for two months; occasional fatigue; violaceous periocular patches with marked "
+                 "eyelid oedema; ANA 1:1280 (diffuse and nucleolar). The work-up later found an ovarian teratoma and a right upper "
+                 "lobe lung mass (not known at presentation, so no malignancy finding is sent).",
+        "birth": born(51, "2012-01-01"), "sex": "female", "date": "2012-01-01",
+        "findings": {"dermatomyositis-rash": True, "ana-positive": True},
+        "lesions": [{"site": "finger", "side": "left", "size_cm": 1, "flags": {"painful": False}}],
+    },
 ]
