@@ -2,7 +2,7 @@
 
 The first published set (tests/classifier/published_cases.py) became the development set that the knowledge is
 improved on; this one was the held-out set until stop 13 and is development material since (the final figures are
-reported on the fourth set, tests/classifier/published_holdout4.py). Its rules:
+reported on the fifth set, tests/classifier/published_holdout5.py). Its rules:
 
 - one published case report or case-series patient per case, from publications NOT cited in the first set;
 - written from the literature (the stored copy of the report: usually its abstract or the beginning of its case

@@ -1,11 +1,13 @@
-"""Fourth held-out evaluation set written from published case reports (issue 12, "Evaluation"): THE held-out set.
+"""Fourth held-out evaluation set written from published case reports (issue 12, "Evaluation").
 
-The first three sets (tests/classifier/published_cases.py, published_holdout.py and published_holdout3.py) are development
-material now; the third was the held-out set until it was measured once, blind, and handed to the knowledge engineers.
-The final figures are reported on this one. It was written blind, before the classifier was run on it, by a helper who
-read neither the knowledge files (only the list of diagnosis codes of the calcinosis-diagnosis CodeSystem), the
-vignettes, docs/domain.md nor docs/classifier-evaluation.md, while the knowledge was being improved elsewhere. Its rules
-are those of the second and third sets:
+It was the held-out set until it was measured once, blind, before any tuning on it (top-1 51.5%, top-3 72.1%, typing
+88.2%, 6 harmful first answers, Brier 0.658); development material since. The final figures are reported on the fifth set
+(tests/classifier/published_holdout5.py). When it was written, the first three sets (tests/classifier/published_cases.py,
+published_holdout.py and published_holdout3.py) were development material; the third had been the held-out set until it
+was measured once, blind, and handed to the knowledge engineers. It was written blind, before the classifier was run on
+it, by a helper who read neither the knowledge files (only the list of diagnosis codes of the calcinosis-diagnosis
+CodeSystem), the vignettes, docs/domain.md nor docs/classifier-evaluation.md, while the knowledge was being improved
+elsewhere. Its rules are those of the second and third sets:
 
 - one published case report or case-series patient per case, from publications cited in NONE of the other three sets
   (each candidate's identifiers, title and, for untitled teaching files, authors or case number were checked against the

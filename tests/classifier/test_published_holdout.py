@@ -1,5 +1,5 @@
 """The second set written from published case reports (issue 12, "Evaluation"): held out until stop 13, development
-material since (the final figures are reported on the fourth set, test_published_holdout4.py).
+material since (the final figures are reported on the fifth set, test_published_holdout5.py).
 
 Its figures are reported in docs/classifier-evaluation.md by `python -m services.classifier.evaluation
 --published-holdout`; accuracy targets are measured there, not asserted here. What must always hold is asserted:

@@ -1,5 +1,5 @@
 """The third set written from published case reports (issue 12, "Evaluation"): the held-out set until it was measured
-once, blind, before any tuning on it; development material since (the final figures are those of the fourth set).
+once, blind, before any tuning on it; development material since (the final figures are those of the fifth set).
 
 Its figures are written to docs/classifier-evaluation.md only by `python -m services.classifier.evaluation
 --published-holdout3`; nothing here asserts or prints an accuracy, a probability or a harmful answer of this set. What must always

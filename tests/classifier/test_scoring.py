@@ -1,6 +1,6 @@
 """The compiled scoring (knowledge laid out once as vectors and memoised contributions) gives what the
 model defines, to the last bit: each finding's log LRs added one by one, in the order of the evidence,
-the findings of an evidence group damped from the strongest down (docs/decisions.md, Classifier 45)."""
+the findings of an evidence group damped from the strongest down (docs/decisions.md, Classifier 43)."""
 
 import json
 from dataclasses import replace
