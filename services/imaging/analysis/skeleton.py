@@ -17,7 +17,12 @@ Each region is then judged by its density profile, which is what tells a bone on
   when it lies apart, whole in the scan (no bone holds fluid on its own), while a marrow cavity
   is fatty and runs along its bone;
 - what a bone's region is not: the middle of a big cluster, whole in the scan among the mass's
-  nodules, with no cortex two or three times as dense as its inside.
+  nodules, with no cortex two or three times as dense as its inside; a faint nodule lying on a
+  bone, outside its cortex: every path from its core into the bone's inside climbs over a ridge
+  denser than both, while a region of the bone's own reaches the inside of its neighbours through
+  cancellous bone (continuity along the bone);
+- a cavity the scan cuts off is no loculus: its closing wall is not seen, and a marrow cavity runs
+  along its bone out of the field of view.
 """
 
 from dataclasses import dataclass
@@ -167,7 +172,7 @@ def judge(ct_hu: np.ndarray, grid: Grid, labels: np.ndarray, count: int, slice_a
         if found is not None:
             chalk[r], loculus[r], walled[r], faint[r] = found.chalk, found.loculus, found.walled, found.faint
         truncated[r] = cut
-    on_cortex = _on_cortex(ct_hu, grid, labels, chalk | loculus, faint & ~truncated, faint, slice_axis)
+    on_cortex = _on_cortex(ct_hu, grid, labels, chalk | loculus, faint & ~truncated, faint)
     return Regions(labels, count, chalk, loculus, walled, faint, truncated, on_cortex)
 
 
@@ -176,7 +181,7 @@ _BLOCKED = 1.0e5  # HU no path crosses: outside the solid
 
 
 def _on_cortex(ct_hu: np.ndarray, grid: Grid, labels: np.ndarray, mass_like: np.ndarray, candidates: np.ndarray,
-               faint: np.ndarray, slice_axis: int) -> np.ndarray:
+               faint: np.ndarray) -> np.ndarray:
     """Per region: a candidate (a faint region whole in the scan) that lies outside the cortex of
     every bone region it touches.
 
@@ -209,7 +214,8 @@ def _on_cortex(ct_hu: np.ndarray, grid: Grid, labels: np.ndarray, mass_like: np.
         wide = tuple(slice(max(s.start - k, 0), min(s.stop + k, n))
                      for s, k, n in zip(boxes[r - 1], reach, labels.shape, strict=True))
         hu = ct_hu[grid.ct_box(wide)].astype(np.float32)
-        # The whole scan's solid (a marrow cavity the box cuts is still filled), on the CT's voxels.
+        # The whole scan's solid (a marrow cavity the box cuts is still filled), on the CT's voxels;
+        # each region's core from its own depth (the junction with a neighbour is deep in the solid).
         owner = grid.to_ct(labels[wide], wide)
         solid_box = owner > 0
         own = owner == r
