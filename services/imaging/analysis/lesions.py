@@ -217,6 +217,8 @@ def find_lesions(volume: Volume, progress: Callable[[str, int], None] = lambda s
     # (a mass reaching into the margin from outside it is not).
     at_metal = ndimage.mean(near_metal, region_labels, np.arange(n_regions + 1)) >= 0.5
     regions.chalk[at_metal] = False
+    if regions.on_cortex is not None:
+        regions.on_cortex[at_metal] = False
     groups, _ = skeleton.masses(regions)
 
     progress("candidates", 50)

@@ -17,14 +17,19 @@ Each region is then judged by its density profile, which is what tells a bone on
   when it lies apart, whole in the scan (no bone holds fluid on its own), while a marrow cavity
   is fatty and runs along its bone;
 - what a bone's region is not: the middle of a big cluster, whole in the scan among the mass's
-  nodules, with no cortex two or three times as dense as its inside.
+  nodules, with no cortex two or three times as dense as its inside; a faint nodule lying on a
+  bone, outside its cortex: every path from its core into the bone's inside climbs over a ridge
+  denser than both, while a region of the bone's own reaches the inside of its neighbours through
+  cancellous bone (continuity along the bone);
+- a cavity the scan cuts off is no loculus: its closing wall is not seen, and a marrow cavity runs
+  along its bone out of the field of view.
 """
 
 from dataclasses import dataclass
 
 import numpy as np
 from scipy import ndimage
-from skimage.morphology import h_maxima
+from skimage.morphology import h_maxima, reconstruction
 from skimage.segmentation import watershed
 
 from services.imaging.analysis.grid import GEOMETRY_TOLERANCE, Grid, within
@@ -64,6 +69,8 @@ LOCULUS_MAX_BONE_SHARE = 0.15  # a loculus lies among its mass's nodules and sof
 HELD_MIN_SHARE = 0.1        # a group with this share of its surroundings in bone may be held by it
 ONE_SIDED_MIN = 0.5         # ... unless the contact is one-sided: masses against a bone, even in a
                             # notch they eroded, measured 0.67-0.94; a facet between processes 0.35
+CORTEX_REACH_MM = 15.0      # how far into a touching bone its inside is looked for (a femoral
+                            # cortex is up to about 8 mm thick; past this the bone goes on)
 
 
 @dataclass(frozen=True)
@@ -75,6 +82,7 @@ class Regions:
     walled: np.ndarray        # bool per region: a loculus whose wall is chalk (a mass on its own)
     faint: np.ndarray         # bool per region: as dense inside as at its surface, but fainter than chalk
     truncated: np.ndarray | None = None  # bool per region: it reaches a face of the scan
+    on_cortex: np.ndarray | None = None  # bool per region: a faint nodule lying on a bone's cortex
 
 
 @dataclass(frozen=True)
@@ -122,10 +130,13 @@ class Profile:
         # enough to make the core dense; never mostly the cancellous band. Several loculi the
         # watershed kept together are not round, but whole in the scan and fluid inside a chalk
         # wall (a bone's marrow is fat or the cancellous band, and a tube runs out of the scan).
+        # A loculus is a cavity its wall closes: one the scan cuts off is not seen closed, and a
+        # marrow cavity runs along its bone out of the scan (a humeral shaft's red marrow is
+        # 20-80 HU, as a loculus's fluid, and a short slab makes the shaft look round).
         fluid_or_sediment = self.fluid_share >= LOCULUS_FLUID_SHARE or self.core_hu >= CORE_MIN_HU
-        several = (not self.truncated and self.fluid_share >= LOCULUS_FLUID_SHARE
-                   and self.shell_hu >= CORE_MIN_HU)
-        return bool(not self.chalk and (self.round or several) and self.elongation <= NODULE_ELONGATION
+        several = self.fluid_share >= LOCULUS_FLUID_SHARE and self.shell_hu >= CORE_MIN_HU
+        return bool(not self.chalk and not self.truncated and (self.round or several)
+                    and self.elongation <= NODULE_ELONGATION
                     and fluid_or_sediment and self.cancellous_share < CANCELLOUS_MAX_SHARE)
 
 
@@ -161,7 +172,74 @@ def judge(ct_hu: np.ndarray, grid: Grid, labels: np.ndarray, count: int, slice_a
         if found is not None:
             chalk[r], loculus[r], walled[r], faint[r] = found.chalk, found.loculus, found.walled, found.faint
         truncated[r] = cut
-    return Regions(labels, count, chalk, loculus, walled, faint, truncated)
+    on_cortex = _on_cortex(ct_hu, grid, labels, chalk | loculus, faint & ~truncated, faint)
+    return Regions(labels, count, chalk, loculus, walled, faint, truncated, on_cortex)
+
+
+_FACES = ndimage.generate_binary_structure(3, 1)
+_BLOCKED = 1.0e5  # HU no path crosses: outside the solid
+
+
+def _on_cortex(ct_hu: np.ndarray, grid: Grid, labels: np.ndarray, mass_like: np.ndarray, candidates: np.ndarray,
+               faint: np.ndarray) -> np.ndarray:
+    """Per region: a candidate (a faint region whole in the scan) that lies outside the cortex of
+    every bone region it touches.
+
+    A bone is a cortex round its inside (cancellous bone, marrow), continuous along the bone: a
+    region of the bone's own, cut off at a neck by the watershed, reaches the inside of the
+    regions beside it through cancellous bone no denser than itself. A nodule lying against the
+    bone is outside the cortex: every way from its core into the bone's inside climbs over the
+    cortex, denser than both. So, on the CT's own voxels, the lowest ridge any path through the
+    solid must cross from the region's core to the inside of a bone region it touches (the
+    minimax path: a grey-level reconstruction by erosion from the core) is compared with both
+    ends: a cortex lies between when both the core and the bone's inside are at most
+    FAINT_SHELL_RATIO of that ridge (the same contrast that tells a faint nodule, about as dense
+    inside as at its surface, from a bone's cortex round its inside). Touching chalk, loculi and
+    other faint regions are not asked (they may be the same mass)."""
+    out = np.zeros(len(candidates), bool)
+    bone = ~(mass_like | faint)
+    bone[0] = False
+    boxes = ndimage.find_objects(labels)
+    reach = np.ceil(CORTEX_REACH_MM / grid.spacing).astype(int)
+    ct_spacing = grid.ct_spacing
+    for r in np.flatnonzero(candidates):
+        if r == 0 or r > len(boxes) or boxes[r - 1] is None:
+            continue
+        near = tuple(slice(max(s.start - 1, 0), min(s.stop + 1, n)) for s, n in zip(boxes[r - 1], labels.shape, strict=True))
+        region = labels[near] == r
+        around = labels[near][ndimage.binary_dilation(region, structure=np.ones((3, 3, 3), bool)) & ~region]
+        touching = np.unique(around[bone[around]])
+        if touching.size == 0:
+            continue
+        wide = tuple(slice(max(s.start - k, 0), min(s.stop + k, n))
+                     for s, k, n in zip(boxes[r - 1], reach, labels.shape, strict=True))
+        hu = ct_hu[grid.ct_box(wide)].astype(np.float32)
+        # The whole scan's solid (a marrow cavity the box cuts is still filled), on the CT's voxels;
+        # each region's core from its own depth (the junction with a neighbour is deep in the solid).
+        owner = grid.to_ct(labels[wide], wide)
+        solid_box = owner > 0
+        own = owner == r
+        if own.sum() < 4:
+            continue
+        deep = _core_of(own, ct_spacing)
+        core = float(np.median(hu[deep]))
+        # From the core's denser half: a path from a septum or a noisy voxel would start below the core.
+        source = deep & (hu >= core)
+        ridge = reconstruction(np.where(source, hu, _BLOCKED), np.where(solid_box, hu, _BLOCKED),
+                               method="erosion", footprint=_FACES)
+        across = True
+        for t in touching:
+            other = owner == t
+            if not other.any():
+                across = False
+                break
+            inside = _core_of(other, ct_spacing)
+            lowest = float(ridge[inside].min())
+            if not (core <= FAINT_SHELL_RATIO * lowest and float(np.median(hu[inside])) <= FAINT_SHELL_RATIO * lowest):
+                across = False
+                break
+        out[r] = across
+    return out
 
 
 def _free_pieces(labels: np.ndarray, voxel_ml: float) -> np.ndarray:
@@ -221,7 +299,7 @@ def masses(regions: Regions) -> tuple[np.ndarray, int]:
     it touches), numbered. A loculus that bone surrounds is not one: a marrow cavity whose
     cortex the mass touches lies among the other regions of its bone."""
     labels = regions.labels
-    chalk = regions.chalk | _faint_among_chalk(regions)
+    chalk = _chalk_or_on_cortex(regions) | _faint_among_chalk(regions)
     loculus = regions.loculus.copy()
     bone_region = ~(chalk | regions.loculus)
     bone_region[0] = False
@@ -238,6 +316,19 @@ def masses(regions: Regions) -> tuple[np.ndarray, int]:
     has_chalk[np.unique(groups[(chalk | (regions.walled & loculus))[labels]])] = True
     has_chalk[0] = False
     return ndimage.label(has_chalk[groups], structure=np.ones((3, 3, 3), bool))
+
+
+def _core_of(region: np.ndarray, spacing: np.ndarray) -> np.ndarray:
+    """A region's deeper half: its voxels at least CORE_SHARE of its greatest depth from anything
+    that is not the region (a neighbour included; the box's faces are no surface, the bone goes on
+    beyond them)."""
+    depth = ndimage.distance_transform_edt(region, sampling=spacing)
+    return region & (depth >= CORE_SHARE * depth[region].max())
+
+
+def _chalk_or_on_cortex(regions: Regions) -> np.ndarray:
+    """Per region: chalk, or a faint nodule lying on a bone's cortex (_on_cortex)."""
+    return regions.chalk | regions.on_cortex if regions.on_cortex is not None else regions.chalk
 
 
 def _faint_among_chalk(regions: Regions) -> np.ndarray:
@@ -259,12 +350,13 @@ def _faint_among_chalk(regions: Regions) -> np.ndarray:
         around = labels[box][ndimage.binary_dilation(region, structure=np.ones((3, 3, 3), bool)) & ~region]
         touching[int(r)] = around[around > 0]
     truncated = regions.truncated if regions.truncated is not None else np.zeros(regions.count + 1, bool)
+    base = _chalk_or_on_cortex(regions)
     changed = True
     while changed:
         changed = False
-        joined = regions.chalk | out
+        joined = base | out
         for n, around in touching.items():
-            chalk = regions.chalk if truncated[n] else joined
+            chalk = base if truncated[n] else joined
             if not out[n] and around.size > 0 and chalk[around].mean() >= FAINT_AMONG_CHALK:
                 out[n] = changed = True
     return out
