@@ -14,7 +14,8 @@ from services.imaging.analysis import find_lesions
 from services.imaging.analysis.fluid_level import cavities, level_in_cavities
 from services.imaging.analysis.volume import GRAVITY_LPS
 from tests.imaging.lesion_generator import make_case
-from tests.imaging.test_sedimentation import PHASES, PRONE, SUPINE, level, loculus
+from tests.imaging.phantom import PHASES, PRONE, SUPINE, loculus, nodules_above_and_below
+from tests.imaging.test_sedimentation import level
 
 # Four more phases, drawn once (fixed here so that the test is the same every run).
 MORE_PHASES = [(0.51, 0.95, 0.14), (0.82, 0.06, 0.39), (0.17, 0.33, 0.88), (0.66, 0.58, 0.02)]
@@ -100,16 +101,8 @@ def test_a_level_on_the_side_is_judged_along_gravity():
 def test_tissue_between_solid_nodules_is_not_a_level(phase):
     """A flat gap between a nodule above and one below, open to the soft tissue at its sides:
     the shares there are not enclosed, so it is no cavity."""
-    spacing, sub = np.array([3.0, 3.0, 3.0]), 6
-    half = np.ceil(24.0 / spacing).astype(int)
-    offsets = (np.arange(sub) + 0.5) / sub - 0.5
-    axes = [((np.arange(-n, n + 1)[:, None] + p + offsets[None, :]).ravel() * s)
-            for n, p, s in zip(half, phase, spacing, strict=True)]
-    x, y, z = np.meshgrid(*axes, indexing="ij")
-    solid = (x ** 2 + (y + 11.0) ** 2 + z ** 2 <= 9.0 ** 2) | (x ** 2 + (y - 11.0) ** 2 + z ** 2 <= 9.0 ** 2)
-    shape = [2 * n + 1 for n in half]
-    calcium_share = solid.reshape(shape[0], sub, shape[1], sub, shape[2], sub).mean(axis=(1, 3, 5))
-    assert not judged(calcium_share, np.diag([*spacing, 1.0]))
+    _, calcium_share, affine = nodules_above_and_below(phase)
+    assert not judged(calcium_share, affine)
 
 
 def test_the_detector_calls_a_level_whose_fluid_the_closing_never_finds():
