@@ -139,7 +139,7 @@ def test_the_detector_calls_no_level_in_a_solid_cluster_with_a_flat_gap():
     assert not lesion.fluid_calcium_level
 
 
-# Imaging 45: the round loculus fitted to the fluid's section along gravity.
+# Imaging 46: the round loculus fitted to the fluid's section along gravity.
 DEEP_SEDIMENT = (9.2, 14.6, 2.9)  # cavity radius, sediment, wall (mm): tuning seed 9's loculus, 3.8 mm of fluid
 
 
@@ -212,7 +212,7 @@ def axes(gravity):
 def test_the_detector_calls_a_level_of_a_voxel_of_fluid_over_deep_sediment():
     """Tuning seed 9 of the evaluation, through find_lesions as the service calls it: its second
     lesion's 18.5 mm loculus holds 3.9 mm of fluid over 14.6 mm of sediment on 3 x 3 x 2.8 mm
-    voxels; the cavity reads 2.1 mm high and 3.7 mm broad by its rays (no level before Imaging 45),
+    voxels; the cavity reads 2.1 mm high and 3.7 mm broad by its rays (no level before Imaging 46),
     its section fits a loculus 18 mm inside with the fluid 4.9 mm high."""
     case = make_case(9)
     truth = case.lesions[1]

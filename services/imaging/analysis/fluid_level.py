@@ -27,7 +27,7 @@ millimetres along gravity from PatientPosition, so neither the grid's axes nor i
 A fluid layer about one voxel high fails the breadth test: a horizontal ray through it sees the
 fluid diluted by the voxel's height, so it reads about as broad as it is high. Such a cavity is
 also judged by a model of what it physically is, a round loculus with fluid on a flat sediment
-(Imaging 45, `section`): the fluid between the walls' peaks along gravity (the box blur moves the
+(Imaging 46, `section`): the fluid between the walls' peaks along gravity (the box blur moves the
 fluid along the line but keeps it between them) at its centre and in columns across it give the
 fluid's height and its section, and the round cavity whose top segment has that height and
 section gives the loculus's diameter and the sediment under the fluid.
@@ -51,11 +51,11 @@ LOCULUS_MIN_INNER_MM = 7.5  # ... and the cavity (fluid breadth, or fluid over s
 WALLED_MIN_MM = 1.0        # ... and it is walled all round: at least this much calcium crossed every way
 RAY_MM = 30.0              # how far the calcium around a cavity's fluid is followed
 RAY_STEP_MM = 0.25         # ... in steps of this (a twelfth of a 3 mm voxel; shares interpolated)
-# The round loculus fitted to the fluid's section (Imaging 45): a level where about one voxel of
+# The round loculus fitted to the fluid's section (Imaging 46): a level where about one voxel of
 # fluid stands on much sediment. The fit's fluid height on 3 mm voxels is off by a millimetre or
 # two and its sediment runs several millimetres high (the section's edges are blurred), so these
 # sit above the truth's 2 mm / 2 mm / 8 mm; chosen on the tuning seeds (0:100, 200:300) as the
-# loosest that added no false level on either (looser ones found 8 more levels and 5-13 more false).
+# loosest that added no false level on either (the truth's own figures: 6 more levels, 13 more false).
 FIT_FLUID_MM = 3.0         # the fluid's height along gravity at least this
 FIT_SEDIMENT_MM = 5.0      # ... the sediment the round loculus leaves under it at least this
 FIT_INNER_MM = 7.5         # ... the loculus's fitted diameter at least this (the truth's 8 less 0.5, as above)
@@ -106,7 +106,7 @@ def level_in_cavities(calcium: np.ndarray, affine: np.ndarray, gravity: np.ndarr
         figures = profile(c, affine, centre, g, h1, h2)
         if is_level(figures):
             return True
-        # Imaging 45: a fluid layer about one voxel high, which the horizontal rays see diluted
+        # Imaging 46: a fluid layer about one voxel high, which the horizontal rays see diluted
         # by the voxel's height along gravity (so it reads about as broad as it is high), judged
         # by the round loculus that its section along gravity fits.
         if is_settled(section(c, affine, centre, g, h1, h2), figures):
