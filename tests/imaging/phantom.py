@@ -15,7 +15,7 @@ from pydicom.dataset import Dataset, FileMetaDataset
 from pydicom.uid import CTImageStorage, ExplicitVRLittleEndian, generate_uid
 from scipy import ndimage
 
-from services.imaging.analysis.volume import Volume
+from services.imaging.analysis.volume import GRAVITY_LPS, Volume
 
 SUPERSAMPLE = 3
 NOISE_HU = 12.0
@@ -388,3 +388,77 @@ def big_cluster() -> LesionSpec:
     spheres += [Sphere(o, 10, 1000 - 40 * n) for n, o in enumerate(faces)]
     return LesionSpec(name="big cluster, left gluteal", centre_voxel=(14, 31, 29), spheres=spheres,
                       laterality="left", fluid_level=False)
+
+
+# ---- sub-voxel phantoms: each voxel's share of a shape, at any phase of the grid ---------------------
+SUPINE = np.array(GRAVITY_LPS["HFS"], float)    # gravity points posterior (LPS +y)
+PRONE = np.array(GRAVITY_LPS["HFP"], float)     # ... anterior (LPS -y)
+PHASES = [(0.0, 0.0, 0.0), (0.5, 0.5, 0.5), (0.25, 0.7, 0.1), (0.8, 0.35, 0.6)]
+
+
+@dataclass(frozen=True)
+class SubvoxelGrid:
+    """Sub-samples (patient mm, LPS, `sub` per voxel along each axis) of a grid of voxels round the
+    origin, shifted by `phase` of a voxel: a mask drawn on x, y, z becomes each voxel's share of it."""
+    x: np.ndarray
+    y: np.ndarray
+    z: np.ndarray
+    shape: tuple[int, ...]
+    sub: int
+    affine: np.ndarray
+
+    def share(self, mask: np.ndarray) -> np.ndarray:
+        a, b, c = self.shape
+        return mask.reshape(a, self.sub, b, self.sub, c, self.sub).mean(axis=(1, 3, 5))
+
+
+def subvoxel_grid(reach_mm: float, spacing, phase, sub: int = 6) -> SubvoxelGrid:
+    """The grid of voxels of `spacing` (mm) reaching at least `reach_mm` from the origin each way."""
+    spacing = np.asarray(spacing, float)
+    half = np.ceil(reach_mm / spacing).astype(int)
+    offsets = (np.arange(sub) + 0.5) / sub - 0.5
+    axes = [((np.arange(-n, n + 1)[:, None] + p + offsets[None, :]).ravel() * s)
+            for n, p, s in zip(half, phase, spacing, strict=True)]
+    x, y, z = np.meshgrid(*axes, indexing="ij")
+    return SubvoxelGrid(x, y, z, tuple(int(2 * n + 1) for n in half), sub, np.diag([*spacing, 1.0]))
+
+
+def loculus(inner_mm: float, sediment_mm: float, spacing, phase, down=SUPINE, wall_mm: float = 2.5,
+            dent=None, squash: float = 1.0, sub: int = 6):
+    """A round loculus (cavity radius `inner_mm`, `squash` times that along `down`; calcified wall
+    `wall_mm`) whose lowest `sediment_mm` along `down` is settled calcium; `dent`: (centre offset in
+    mm, radius) of a nodule overlapping it, which claims what it covers (as the phantoms draw it).
+    Returns each voxel's fluid share, calcium share, the fluid mask (voxels at least half fluid)
+    and the affine."""
+    spacing = np.asarray(spacing, float)
+    reach = inner_mm + wall_mm + (dent[1] + np.linalg.norm(dent[0]) if dent else 0.0)
+    grid = subvoxel_grid(reach + 2 * spacing.max(), spacing, phase, sub)
+    x, y, z = grid.x, grid.y, grid.z
+    along = x * down[0] + y * down[1] + z * down[2]
+    across2 = x ** 2 + y ** 2 + z ** 2 - along ** 2
+    height = -along + squash * inner_mm  # above the cavity's floor
+    cavity = across2 / inner_mm ** 2 + along ** 2 / (squash * inner_mm) ** 2 <= 1
+    outer = inner_mm + wall_mm
+    calcium = (across2 / outer ** 2 + along ** 2 / (squash * inner_mm + wall_mm) ** 2 <= 1) & ~cavity
+    if dent is not None:
+        (dx, dy, dz), radius = dent
+        nodule = (x - dx) ** 2 + (y - dy) ** 2 + (z - dz) ** 2 <= radius ** 2
+        cavity &= ~nodule
+        calcium |= nodule
+    sediment = cavity & (height <= sediment_mm)
+    fluid = cavity & ~sediment
+    calcium |= sediment
+    fluid_share, calcium_share = grid.share(fluid), grid.share(calcium)
+    return fluid_share, calcium_share, fluid_share >= 0.5, grid.affine
+
+
+def nodules_above_and_below(phase, spacing=(3.0, 3.0, 3.0)) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Two solid nodules 9 mm in radius, one above the other for a supine patient (LPS -y is up),
+    and the flat gap of tissue between them, open to the soft tissue at its sides: each voxel's
+    share of the gap and of the nodules, and the affine."""
+    grid = subvoxel_grid(24.0, spacing, phase)
+    x, y, z = grid.x, grid.y, grid.z
+    above = x ** 2 + (y + 11.0) ** 2 + z ** 2 <= 9.0 ** 2
+    below = x ** 2 + (y - 11.0) ** 2 + z ** 2 <= 9.0 ** 2
+    gap = (np.abs(y) <= 3.0) & (x ** 2 + z ** 2 <= 8.0 ** 2) & ~above & ~below
+    return grid.share(gap), grid.share(above | below), grid.affine

@@ -12,47 +12,7 @@ import pytest
 
 from services.imaging.analysis.lesions import settled_floor
 from services.imaging.analysis.volume import GRAVITY_LPS
-
-SUPINE = np.array(GRAVITY_LPS["HFS"], float)    # gravity points posterior (LPS +y)
-PRONE = np.array(GRAVITY_LPS["HFP"], float)     # ... anterior (LPS -y)
-PHASES = [(0.0, 0.0, 0.0), (0.5, 0.5, 0.5), (0.25, 0.7, 0.1), (0.8, 0.35, 0.6)]
-
-
-def loculus(inner_mm: float, sediment_mm: float, spacing, phase, down=SUPINE, wall_mm: float = 2.5,
-            dent=None, squash: float = 1.0, sub: int = 6):
-    """A round loculus (cavity radius `inner_mm`, `squash` times that along `down`; calcified wall
-    `wall_mm`) whose lowest `sediment_mm` along `down` is settled calcium; `dent`: (centre offset in
-    mm, radius) of a nodule overlapping it, which claims what it covers (as the phantoms draw it).
-    Returns each voxel's fluid share, calcium share, the fluid mask (voxels at least half fluid)
-    and the affine."""
-    spacing = np.asarray(spacing, float)
-    reach = inner_mm + wall_mm + (dent[1] + np.linalg.norm(dent[0]) if dent else 0.0)
-    half = np.ceil((reach + 2 * spacing.max()) / spacing).astype(int)
-    offsets = (np.arange(sub) + 0.5) / sub - 0.5
-    axes = [((np.arange(-n, n + 1)[:, None] + p + offsets[None, :]).ravel() * s)
-            for n, p, s in zip(half, phase, spacing, strict=True)]
-    x, y, z = np.meshgrid(*axes, indexing="ij")
-    along = x * down[0] + y * down[1] + z * down[2]
-    across2 = x ** 2 + y ** 2 + z ** 2 - along ** 2
-    height = -along + squash * inner_mm  # above the cavity's floor
-    cavity = across2 / inner_mm ** 2 + along ** 2 / (squash * inner_mm) ** 2 <= 1
-    outer = inner_mm + wall_mm
-    calcium = (across2 / outer ** 2 + along ** 2 / (squash * inner_mm + wall_mm) ** 2 <= 1) & ~cavity
-    if dent is not None:
-        (dx, dy, dz), radius = dent
-        nodule = (x - dx) ** 2 + (y - dy) ** 2 + (z - dz) ** 2 <= radius ** 2
-        cavity &= ~nodule
-        calcium |= nodule
-    sediment = cavity & (height <= sediment_mm)
-    fluid = cavity & ~sediment
-    calcium |= sediment
-    shape = [2 * n + 1 for n in half]
-
-    def share(mask):
-        return mask.reshape(shape[0], sub, shape[1], sub, shape[2], sub).mean(axis=(1, 3, 5))
-
-    fluid_share, calcium_share = share(fluid), share(calcium)
-    return fluid_share, calcium_share, fluid_share >= 0.5, np.diag([*spacing, 1.0])
+from tests.imaging.phantom import PHASES, PRONE, SUPINE, loculus, nodules_above_and_below
 
 
 def level(fluid_share, calcium_share, fluid, affine, gravity=SUPINE) -> bool:
@@ -128,19 +88,5 @@ def test_tissue_between_solid_nodules_is_not_a_level(phase):
     """A flat gap between a nodule above and a nodule below, open to the soft tissue at its sides
     (what a solid cluster's watershed may leave enclosed after resampling): flat, calcium under
     it, but no wall round it."""
-    spacing, sub = np.array([3.0, 3.0, 3.0]), 6
-    half = np.ceil(24.0 / spacing).astype(int)
-    offsets = (np.arange(sub) + 0.5) / sub - 0.5
-    axes = [((np.arange(-n, n + 1)[:, None] + p + offsets[None, :]).ravel() * s)
-            for n, p, s in zip(half, phase, spacing, strict=True)]
-    x, y, z = np.meshgrid(*axes, indexing="ij")
-    above = x ** 2 + (y + 11.0) ** 2 + z ** 2 <= 9.0 ** 2   # LPS -y is up for a supine patient
-    below = x ** 2 + (y - 11.0) ** 2 + z ** 2 <= 9.0 ** 2
-    gap = (np.abs(y) <= 3.0) & (x ** 2 + z ** 2 <= 8.0 ** 2) & ~above & ~below
-    shape = [2 * n + 1 for n in half]
-
-    def share(mask):
-        return mask.reshape(shape[0], sub, shape[1], sub, shape[2], sub).mean(axis=(1, 3, 5))
-
-    fluid_share, calcium_share = share(gap), share(above | below)
-    assert not level(fluid_share, calcium_share, fluid_share >= 0.5, np.diag([*spacing, 1.0]))
+    gap_share, nodules_share, affine = nodules_above_and_below(phase)
+    assert not level(gap_share, nodules_share, gap_share >= 0.5, affine)

@@ -39,3 +39,38 @@ def crossed(c: np.ndarray, affine: np.ndarray, start: np.ndarray, direction: np.
     falling = np.flatnonzero(np.diff(wall) < 0)
     top = met[0] + (falling[0] if falling.size else len(wall) - 1)
     return float((1.0 - values[:top + 1]).sum() * step_mm), float(values[:end].sum() * step_mm)
+
+
+RISE = 0.03                # a wall's peak: the share falls this far below the highest met so far (noise)
+
+
+def line(c: np.ndarray, affine: np.ndarray, point: np.ndarray, direction: np.ndarray, half_mm: float,
+         step_mm: float) -> np.ndarray:
+    """The shares along a line through voxel index `point` in `direction` (patient mm), from
+    -half_mm to +half_mm in steps of step_mm (linear interpolation; 0 outside the box)."""
+    s = np.arange(-round(half_mm / step_mm), round(half_mm / step_mm) + 1) * step_mm
+    step_index = np.linalg.solve(affine[:3, :3], direction)
+    points = point[:, None] + step_index[:, None] * s[None, :]
+    return ndimage.map_coordinates(c, points, order=1, mode="constant", cval=0.0)
+
+
+def between_walls(values: np.ndarray, lo: int, hi: int, step_mm: float) -> tuple[float, int, int, int]:
+    """The fluid between the two walls round a dip: from the least share in values[lo:hi + 1],
+    outwards each way to the wall's peak (where the share stops rising), the integral of 1 - c.
+    Without any threshold on the share, so a fluid layer thinner than the voxel, whose blurred
+    shares never fall far, still counts for its whole thickness: the voxel's blur moves fluid
+    along the line but keeps it between the peaks of the walls on either side. Returns the fluid
+    (mm), the two peaks' indices and the minimum's."""
+    low = lo + int(np.argmin(values[lo:hi + 1]))
+    peaks = []
+    for way in (-1, 1):
+        best = j = low
+        while 0 <= j + way < len(values):
+            j += way
+            if values[j] > values[best]:
+                best = j
+            elif values[j] < values[best] - RISE:
+                break
+        peaks.append(best)
+    a, b = peaks
+    return float((1.0 - values[a:b + 1]).sum() * step_mm), a, b, low
