@@ -127,7 +127,7 @@ def test_calibration_keeps_the_order_of_every_diagnosis_of_every_development_cas
                 order = sorted(p, key=lambda code: (-p[code], code))
                 # each diagnosis is at least as probable, uncalibrated, as the next one; two diagnoses whose
                 # posteriors are equal but for the last bits of a float (the same tables) may swap
-                for higher, lower in zip(order, order[1:]):
+                for higher, lower in zip(order, order[1:], strict=False):
                     assert raw[higher] >= raw[lower] * (1 - 1e-9), (path.stem, t, higher, lower)
 
 

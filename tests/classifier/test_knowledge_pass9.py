@@ -43,7 +43,8 @@ def test_tumour_lysis_with_an_acute_creatinine_rise_and_no_mass_is_not_typed_tum
 def test_a_ckd_of_unknown_stage_is_still_a_metabolic_cause_for_the_red_flag_and_the_transplant_advice():
     # the rules that read "CKD, stage unknown" (it may be stage 4 or 5) read the new state as they read the old
     features = features_of(patient(birth="1970-01-01", gender="male"), finding("chronic-kidney-disease"),
-                           lab("2731-8", id="pth", interpretation="H"), mass("hip-gluteal", size=80, pattern="lobulated-cloudlike"))
+                           lab("2731-8", id="pth", interpretation="H"),
+                           mass("hip-gluteal", size=80, pattern="lobulated-cloudlike"))
     assert features.evidence["renal-status"] == "ckd-not-dialysis"
     assessment = assess(features, KB)
     assert assessment.predictions[0].code == UREMIC
