@@ -287,6 +287,9 @@ class _Extractor:
         for feature, state in lesion_evidence(out.lesions, kb.catalog).items():
             self._set(feature, state, [lesion.reference for lesion in out.lesions])
         out.tumoral_mass = is_tumoral_mass(out.lesions, kb.catalog)
+        # uremic tumoral calcinosis is a mass: a patient sent with none is evidence against it (features.yaml)
+        self._set("no-mass-described", "false" if out.lesions else "true",
+                  [lesion.reference for lesion in out.lesions] or [out.patient_reference])
         if out.age_years is not None:
             band = next(b for b in kb.catalog.age_bands if _within(out.age_years, b.age_from, b.age_to))
             self._set("age-band", band.code, [out.patient_reference])
@@ -325,7 +328,9 @@ class _Extractor:
                 impaired = lab.state == ("low" if lab.analyte == "egfr" else "high")
                 used.append(lab.reference)
             if ckd == "true" or impaired:
-                state = "ckd-not-dialysis" if dialysis == "false" else "ckd-any"
+                # dialysis is stated when present (hallmark renal-failure-unrecorded, kdigo-2017): a raised
+                # creatinine or a CKD sent without it is kidney disease off dialysis, often an acute injury
+                state = "ckd-not-dialysis"
             elif ckd == "false" or impaired is False:
                 state = "normal"
             elif dialysis == "false":

@@ -122,10 +122,13 @@ def test_calibration_keeps_the_order_of_every_diagnosis_of_every_development_cas
             bundle = json.loads(path.read_text(encoding="utf-8"))
             sums = _log_scores(extract_features(split_input(bundle), _work_up_date(bundle), KB).evidence, KB)[0]
             raw = _normalise(sums, KB)
-            order = sorted(raw, key=lambda code: (-raw[code], code))
             for t in (KB.calibration.temperature, 0.5, 3.0):
                 p = _normalise(sums, KB, t)
-                assert sorted(p, key=lambda code: (-p[code], code)) == order, (path.stem, t)
+                order = sorted(p, key=lambda code: (-p[code], code))
+                # each diagnosis is at least as probable, uncalibrated, as the next one; two diagnoses whose
+                # posteriors are equal but for the last bits of a float (the same tables) may swap
+                for higher, lower in zip(order, order[1:], strict=False):
+                    assert raw[higher] >= raw[lower] * (1 - 1e-9), (path.stem, t, higher, lower)
 
 
 @pytest.fixture(scope="module")

@@ -106,7 +106,8 @@ def test_false_finding_is_an_explicit_negative_and_absent_is_unknown():
     assert result.findings["dialysis"] == "false"
     assert result.evidence["renal-status"] == "not-dialysis"  # the set normal, CKD 3, 4, 5
     assert "gout-history" not in result.evidence
-    assert features_of(patient(), finding("chronic-kidney-disease")).evidence["renal-status"] == "ckd-any"
+    # dialysis is stated when present (Classifier 46): a CKD sent without it is CKD 3-5
+    assert features_of(patient(), finding("chronic-kidney-disease")).evidence["renal-status"] == "ckd-not-dialysis"
     assert features_of(patient(), finding("chronic-kidney-disease", False)).evidence["renal-status"] == "normal"
 
 
