@@ -1,0 +1,49 @@
+"""The pure density of the calcium a voxel of a lesion holds, for its partial-volume share.
+
+A voxel of a calcified mass holds a mix of calcium and what surrounds it: its HU lies between the
+background's and its calcium's own density, and its calcium share is where. The nodules of one
+tumoral calcinosis mass differ (300 to 1300 HU each), so the pure density belongs to the nodule
+the voxel's calcium is part of, not to the lesion, nor to a denser nodule nearby: measured against
+a dense neighbour a few millimetres off, a faint nodule counts at a fraction of its volume.
+
+A voxel's HU is the mean over its box, so the calcium it holds goes on at most about one voxel
+beyond it; where that calcium is thick enough to fill a voxel, a voxel within that reach shows its
+pure density. So the pure density is the densest calcified voxel within the blur's reach: one voxel
+each way, or SMOOTH_MM / 2 where voxels are finer (their noise is taken out over that width first).
+Farther lies another nodule. A nodule or a wall thinner than a voxel never shows its pure density:
+its share is over-estimated, the error that is left.
+
+The noise is taken out by a median over about SMOOTH_MM, never more: a median over three 3 mm
+voxels mixes a small nodule's centre with its edges, reads it fainter than it is, and over-counts it.
+"""
+
+import numpy as np
+from scipy import ndimage
+
+SMOOTH_MM = 3.0         # the median that takes the noise out spans about this (at least one voxel),
+                        # and the pure density is looked for this far across (at least one voxel each way)
+
+
+def _odd_sizes(spacing: np.ndarray, minimum_half: int) -> list[int]:
+    """Odd window sizes about SMOOTH_MM wide along each axis, at least 2 * minimum_half + 1 voxels."""
+    return [2 * max(minimum_half, int(np.floor(SMOOTH_MM / 2 / s * (1 + 1e-6)))) + 1 for s in spacing]
+
+
+def smoothed(hu: np.ndarray, spacing: np.ndarray) -> np.ndarray:
+    """The CT under a median about SMOOTH_MM wide (one voxel, i.e. none, where a voxel is that wide)."""
+    size = _odd_sizes(spacing, 0)
+    if max(size) == 1:
+        return hu.astype(np.float32)
+    return ndimage.median_filter(hu, size=size).astype(np.float32)
+
+
+def pure_density(hu: np.ndarray, calcium: np.ndarray, spacing: np.ndarray, calcified_hu: float) -> np.ndarray:
+    """For each voxel: the pure density of the calcium it may hold, the densest of the lesion's
+    calcified voxels (`calcium`) within the blur's reach of it (SMOOTH_MM wide, at least one voxel
+    each way), read after the median. A voxel the median leaves below `calcified_hu` is noise over
+    soft tissue, not calcium (thin slices of soft tissue put one voxel in a few hundred over the
+    threshold), and measures nothing. -inf where no calcium is in reach: such a voxel holds none."""
+    smooth = smoothed(hu, spacing)
+    reference = calcium & (smooth >= calcified_hu)
+    return ndimage.maximum_filter(np.where(reference, smooth, -np.inf).astype(np.float32),
+                                  size=_odd_sizes(spacing, 1))
