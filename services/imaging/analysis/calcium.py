@@ -8,10 +8,11 @@ a dense neighbour a few millimetres off, a faint nodule counts at a fraction of 
 
 A voxel's HU is the mean over its box, so the calcium it holds goes on at most about one voxel
 beyond it; where that calcium is thick enough to fill a voxel, a voxel within that reach shows its
-pure density. So the pure density is the densest calcified voxel within the blur's reach: one voxel
-each way, or SMOOTH_MM / 2 where voxels are finer (their noise is taken out over that width first).
-Farther lies another nodule. A nodule or a wall thinner than a voxel never shows its pure density:
-its share is over-estimated, the error that is left.
+pure density. So the pure density is the densest nodule voxel (at least the faintest nodule's
+300 HU) within the blur's reach: one voxel each way, or SMOOTH_MM / 2 where voxels are finer (their
+noise is taken out over that width first). Farther lies another nodule. A nodule or a wall thinner
+than a voxel shows no pure voxel: it is measured against the densest calcium farther off (two
+analysis-grid voxels, as before), and its share is over- rather than under-estimated.
 
 The noise is taken out by a median over about SMOOTH_MM, never more: a median over three 3 mm
 voxels mixes a small nodule's centre with its edges, reads it fainter than it is, and over-counts it.
@@ -50,13 +51,21 @@ def smoothed(hu: np.ndarray, spacing: np.ndarray, where: np.ndarray | None = Non
     return out
 
 
-def pure_density(hu: np.ndarray, calcium: np.ndarray, spacing: np.ndarray, calcified_hu: float) -> np.ndarray:
-    """For each voxel: the pure density of the calcium it may hold, the densest of the lesion's
-    calcified voxels (`calcium`) within the blur's reach of it (SMOOTH_MM wide, at least one voxel
-    each way), read after the median. A voxel the median leaves below `calcified_hu` is noise over
-    soft tissue, not calcium (thin slices of soft tissue put one voxel in a few hundred over the
-    threshold), and measures nothing. -inf where no calcium is in reach: such a voxel holds none."""
+def pure_density(hu: np.ndarray, calcium: np.ndarray, spacing: np.ndarray, calcified_hu: float,
+                 nodule_min_hu: float, wide: list[int]) -> np.ndarray:
+    """For each voxel: the pure density of the calcium it may hold, read after the median.
+
+    The densest of the lesion's calcified voxels (`calcium`) within the blur's reach of it
+    (SMOOTH_MM wide, at least one voxel each way) that could be a nodule's pure calcium: at least
+    `nodule_min_hu`, the faintest nodule's density. Below it a voxel is partial volume (a wall or
+    a small nodule thinner than a voxel, a nodule's rim, cancellous bone at the contact) or noise
+    over soft tissue, and sets no reference. A voxel with no such reference in reach is measured
+    against the densest calcified voxel (at least `calcified_hu`) within `wide` voxels, as a thin
+    wall's or a small nodule's partial-volume voxels must be. -inf where none is: it holds no
+    calcium."""
     smooth = smoothed(hu, spacing, where=calcium)
-    reference = calcium & (smooth >= calcified_hu)
-    return ndimage.maximum_filter(np.where(reference, smooth, -np.inf).astype(np.float32),
-                                  size=_odd_sizes(spacing, 1))
+    pure = np.where(calcium & (smooth >= nodule_min_hu), smooth, -np.inf).astype(np.float32)
+    near = ndimage.maximum_filter(pure, size=_odd_sizes(spacing, 1))
+    far = ndimage.maximum_filter(np.where(calcium & (smooth >= calcified_hu), smooth, -np.inf).astype(np.float32),
+                                 size=wide)
+    return np.where(np.isfinite(near), near, far)

@@ -518,10 +518,11 @@ def _partial_volume(hu, mass, calc, bone, calcified, unit, spacing) -> tuple[np.
 
     A voxel holds a mix of calcium and what surrounds it (soft tissue outside, fluid in a
     loculus): its calcium share is where its HU lies between the background's and the pure
-    density of its calcium, the densest calcified voxel within the blur's reach of it (one voxel,
-    or 1.5 mm; calcium.py): nodules differ, 300 to 1300 HU, and a faint nodule is not measured
-    against a dense one beside it. A voxel counts when at least half of it is calcium against
-    that density. Summed over the mass and one analysis-grid voxel around it (`unit`:
+    density of its calcium, the densest nodule voxel (300 HU or more) within the blur's reach of
+    it (one voxel, or 1.5 mm; calcium.py): nodules differ, 300 to 1300 HU, and a faint nodule is
+    not measured against a dense one beside it. A voxel with none in reach (a thin wall's, a small
+    nodule's) is measured against the densest calcium within two grid voxels, as before. Summed
+    over the mass and one analysis-grid voxel around it (`unit`:
     the CT voxel's size in grid voxels, so a finer CT, whose partial volume spreads over more
     voxels, is weighed over the same depth), the shares give the calcified volume whatever the
     voxel size. A wall or a sediment layer thinner than a voxel never shows its pure density, so
@@ -532,17 +533,24 @@ def _partial_volume(hu, mass, calc, bone, calcified, unit, spacing) -> tuple[np.
     others = bone | (calcified & ~calc)  # the bone it touches, and other calcified tissue
     around = ~grown & within(outside, 3.0) & ~calcified
     background = float(np.median(hu[around])) if around.any() else 40.0
-    pure = calcium_model.pure_density(hu, calc, spacing, CALCIFIED_HU)
-    reach = np.isfinite(pure)  # beyond the blur's reach of any calcium a voxel holds none
+    # Without a nodule's pure voxel within the blur's reach: the densest within two grid voxels,
+    # from one voxel outside the mass its interior's calcium is in reach.
+    wide = [2 * max(int(round(2 / u)), 2) + 1 for u in unit]
+    pure = calcium_model.pure_density(hu, calc, spacing, CALCIFIED_HU, skeleton.FREE_CORE_MIN_HU, wide)
+    reach = np.isfinite(pure)  # beyond the reach of any calcium a voxel holds none
     pure = np.where(reach, np.maximum(pure, hu), hu)
     share = np.clip((hu.astype(np.float32) - background) / np.maximum(pure - background, 1.0), 0.0, 1.0)
     share = np.where(reach, share, 0.0)
-    # The calcium: at least half calcium (against its own nodule's density), in or at the mass.
-    # Around it, one grid voxel of partial volume, except on the bone's side, where a voxel's
-    # density is the bone's (cancellous bone the watershed left with the mass is below half
-    # calcium and stays out too).
+    # The calcium: at least half calcium, in or at the mass. Around it, one grid voxel of partial
+    # volume, except on the bone's side, where a voxel's density is the bone's (cancellous bone the
+    # watershed left with the mass is below half calcium and stays out too).
     inside = ndimage.distance_transform_edt(np.pad(mass, 1), sampling=unit)[1:-1, 1:-1, 1:-1]
-    core = (share >= 0.5) & grown & ~others
+    dense_part = calc & exceeds(inside, 1.0)
+    dense = float(np.median(hu[dense_part] if dense_part.any() else hu[calc]))
+    # Which voxels are the lesion's: at least half calcium against the lesion's typical density
+    # (a cortex voxel beside a nodule's edge is not, though it is against that edge's own; against
+    # its own nodule's density, faint regions the grid gave the mass at a trochanter joined it).
+    core = (hu >= background + 0.5 * (dense - background)) & grown & ~others
     core |= exceeds(inside, 1.0) & calc & ~others
     rim = within(ndimage.distance_transform_edt(~core, sampling=unit), 1.0)
     bone_side = within(ndimage.distance_transform_edt(~others, sampling=unit), 1.0) if others.any() else others
