@@ -380,12 +380,15 @@ class _Context:
         ct_calc, ct_bone, ct_calcified = self.ct_masks(box, calc)
         enclosed = grid.to_ct(grid_mass & ~calc, box)  # loculi: the grid closes their leaky walls
         solid = fill_holes(ct_calc | enclosed)
-        calcium, share = _partial_volume(hu, solid, ct_calc, ct_bone, ct_calcified, 1.0 / grid.factors, self.ct_spacing)
-        fluid, fluid_ml, loculi = self.fluid(hu, calcium, share, ct_bone | (ct_calcified & ~ct_calc))
+        calcium, share, judged = _partial_volume(hu, solid, ct_calc, ct_bone, ct_calcified, 1.0 / grid.factors,
+                                                 self.ct_spacing)
+        # The fluid and its level are judged on the shares they were built on (Imaging 34, 35:
+        # against the densest calcium within two grid voxels); the calcified volume on Imaging 40's.
+        fluid, fluid_ml, loculi = self.fluid(hu, calcium, judged, ct_bone | (ct_calcified & ~ct_calc))
         # Imaging 37: the voxel interface of Imaging 19 is retired; these two see its levels.
-        level = (settled_floor(np.where(loculi, 1.0 - share, 0.0), share, fluid, self.ct_affine,
+        level = (settled_floor(np.where(loculi, 1.0 - judged, 0.0), judged, fluid, self.ct_affine,
                                self.gravity, self.ct_voxel_ml)
-                 or fluid_level.level_in_cavities(share, self.ct_affine, self.gravity, self.ct_voxel_ml))
+                 or fluid_level.level_in_cavities(judged, self.ct_affine, self.gravity, self.ct_voxel_ml))
         mass = calcium | fluid
         offset = np.array([s.start for s in ct_box])
         index = np.nonzero(mass)
@@ -512,9 +515,9 @@ class _Context:
         return site
 
 
-def _partial_volume(hu, mass, calc, bone, calcified, unit, spacing) -> tuple[np.ndarray, np.ndarray]:
-    """The mass's voxels (a voxel counts when at least half of it is calcium) and each voxel's
-    share of calcium.
+def _partial_volume(hu, mass, calc, bone, calcified, unit, spacing) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The mass's voxels (a voxel counts when at least half of it is calcium), each voxel's share
+    of calcium, and the share the fluid and its level are judged on (Imaging 40: unchanged).
 
     A voxel holds a mix of calcium and what surrounds it (soft tissue outside, fluid in a
     loculus): its calcium share is where its HU lies between the background's and the pure
@@ -541,6 +544,13 @@ def _partial_volume(hu, mass, calc, bone, calcified, unit, spacing) -> tuple[np.
     pure = np.where(reach, np.maximum(pure, hu), hu)
     share = np.clip((hu.astype(np.float32) - background) / np.maximum(pure - background, 1.0), 0.0, 1.0)
     share = np.where(reach, share, 0.0)
+    # As before Imaging 40 (what the fluid and its level are judged on): the densest calcium within
+    # two grid voxels after a 3-voxel median.
+    smooth = ndimage.median_filter(hu, size=3).astype(np.float32)
+    wide_pure = ndimage.maximum_filter(np.where(calc, smooth, -np.inf).astype(np.float32), size=wide)
+    fallback = float(np.median(smooth[calc])) if calc.any() else CALCIFIED_HU
+    wide_pure = np.where(np.isfinite(wide_pure), np.maximum(wide_pure, hu), fallback)
+    judged = np.clip((hu.astype(np.float32) - background) / np.maximum(wide_pure - background, 1.0), 0.0, 1.0)
     # The calcium: at least half calcium, in or at the mass. Around it, one grid voxel of partial
     # volume, except on the bone's side, where a voxel's density is the bone's (cancellous bone the
     # watershed left with the mass is below half calcium and stays out too).
@@ -555,7 +565,7 @@ def _partial_volume(hu, mass, calc, bone, calcified, unit, spacing) -> tuple[np.
     rim = within(ndimage.distance_transform_edt(~core, sampling=unit), 1.0)
     bone_side = within(ndimage.distance_transform_edt(~others, sampling=unit), 1.0) if others.any() else others
     counted = core | (rim & ~bone_side & ~others)
-    return core, np.where(counted, share, 0.0)
+    return core, np.where(counted, share, 0.0), np.where(counted, judged, 0.0)
 
 
 def settled_floor(fluid_share: np.ndarray, calcium_share: np.ndarray, fluid: np.ndarray, affine: np.ndarray,
