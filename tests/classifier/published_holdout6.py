@@ -178,4 +178,181 @@ CASES = [
         "birth": born(40, "2014-08-01"), "sex": "female", "date": "2014-08-01",
         "lesions": [{"site": "thigh", "side": "right", "size_cm": 15, "flags": {"intramuscular": True, "subcutaneous": True}}],
     },
+    {
+        "id": "extraskeletal-osteosarcoma-right-lower-thigh-knee-lung-metastases-woman-25-ijpm-2008",
+        "expected": "extraskeletal-osteosarcoma",
+        "citation": {"authors": "Maheshwari V, Farhan AS, Adreena KA", "title": "Extraskeletal osteogenic sarcoma: A rare entity",
+                     "journal": "Indian Journal of Pathology and Microbiology 51:56-57", "year": 2008, "verified": False},
+        "story": "25-year-old woman with a rapidly increasing painful swelling around the right lower thigh and knee for 5 months, with "
+                 "lung metastases. Radiograph: soft-tissue swelling only, without bone involvement (no mineralisation described). No "
+                 "predisposing factor or lesion. The histology and immunohistochemistry are not sent.",
+        "birth": born(25, "2008-01-01"), "sex": "female", "date": "2008-01-01",
+        "lesions": [{"site": "thigh", "side": "right", "flags": {"painful": True, "rapid-growth": True, "bone-contact": False}}],
+    },
+    {
+        "id": "extraskeletal-mesenchymal-chondrosarcoma-right-thigh-femoral-invasion-man-40-boraymedical-1054",
+        "expected": "extraskeletal-chondrosarcoma",
+        "citation": {"authors": NOT_RETRIEVED, "title": "Extraskeletal mesenchymal chondrosarcoma of the thigh (teaching file; exact title not retrieved)",
+                     "journal": "Radiology teaching file (boraymedical.com case 1054)", "year": None, "verified": False},
+        "story": "40-year-old man with a painless palpable mass of the anteromedial right thigh growing for five months, without "
+                 "erythema. Doppler ultrasound: oval heterogeneous hypervascular lesion. MRI: mass in the anterior, medial and posterior "
+                 "compartments infiltrating the vasti, adductor brevis and hamstrings, invading the posteromedial cortex of the distal "
+                 "femoral diaphysis and the medullary cavity, encasing the superficial femoral vessels and the sciatic nerve; high T2 "
+                 "signal, haemorrhagic foci, heterogeneous enhancement. Mineralisation is not described. The histology is not sent "
+                 "(work-up date approximate).",
+        "birth": born(40, "2018-01-01"), "sex": "male", "date": "2018-01-01",
+        "lesions": [{"site": "thigh", "side": "right",
+                     "flags": {"painful": False, "intramuscular": True, "bone-contact": True, "bone-erosion": True}}],
+    },
+    {
+        "id": "ewing-primary-cutaneous-great-toe-9cm-man-37-ijscr-2015",
+        "expected": "ewing-sarcoma-soft-tissue",
+        "citation": {"authors": "Grassetti L, Torresetti M, Brancorsini D, Rubini C, Lazzeri D, Di Benedetto G",
+                     "title": "A peculiar case of large primary cutaneous Ewing's sarcoma of the foot: Case report and review of the literature",
+                     "journal": "International Journal of Surgery Case Reports", "year": 2015, "pmid": "26318136",
+                     "pmcid": "PMC4601964", "doi": "10.1016/j.ijscr.2015.08.024", "verified": True},
+        "story": "37-year-old man with a large, rapidly growing mass of the first toe measuring 9.5 x 8 cm, without radiological evidence "
+                 "of bone involvement. The histology, immunohistochemistry and molecular tests are the diagnosis and are not sent.",
+        "birth": born(37, "2015-08-01"), "sex": "male", "date": "2015-08-01",
+        "lesions": [{"site": "toe", "size_cm": 9.5, "flags": {"rapid-growth": True, "bone-contact": False}}],
+    },
+    {
+        "id": "ewing-extraskeletal-deep-posterior-calf-suspected-dvt-man-65-jbjs-quiz-2017",
+        "expected": "ewing-sarcoma-soft-tissue",
+        "citation": {"authors": NOT_RETRIEVED, "title": "A 65-Year-Old Man with Worsening Calf Pain",
+                     "journal": "JBJS Case Connector image quiz (quiz.jbjs.org)", "year": 2017, "verified": False},
+        "story": "65-year-old man without noteworthy history with progressively worsening right calf pain after an 8-hour drive, sent "
+                 "for suspected deep vein thrombosis. Ultrasound: no thrombosis but a soft-tissue mass of the calf. Tibial radiographs "
+                 "normal apart from subtle vascular calcifications. MRI: 6.3 x 4.1 x 2.9 cm heterogeneous mass of the deep posterior "
+                 "compartment against the proximal tibial diaphysis, without intraosseous involvement. The CT-guided biopsy, its "
+                 "immunohistochemistry and FISH are the diagnosis and are not sent.",
+        "birth": born(65, "2015-06-01"), "sex": "male", "date": "2015-06-01",
+        "lesions": [{"site": "leg", "side": "right", "size_cm": 6.3,
+                     "flags": {"painful": True, "intramuscular": True, "bone-contact": True, "bone-erosion": False}}],
+    },
+    {
+        "id": "hypercalcaemia-of-malignancy-hcc-pthrp-lytic-lesions-man-67-acg-2022",
+        "expected": "malignancy-hypercalcemia",
+        "citation": {"authors": NOT_RETRIEVED,
+                     "title": "Humoral hypercalcemia as a rare manifestation of hepatocellular carcinoma (poster; exact title not retrieved)",
+                     "journal": "American College of Gastroenterology annual meeting 2022, poster (eventscribe PresentationID 1134817)",
+                     "year": 2022, "verified": False},
+        "story": "67-year-old man with known hepatocellular carcinoma presenting with subacute confusion, constipation and lower limb "
+                 "weakness. Serum calcium 14.8 (corrected 15.3) and creatinine 1.36 (baseline 0.8), units not written, so sent as "
+                 "interpretations; AST 141, AFP 135. Imaging: new liver lesions, porta hepatis nodes, widespread lytic lesions of the "
+                 "spine, calvarium and facial bones with a 3.4 x 2.4 cm left orbital wall mass. PTHrP elevated at 79; vitamin D levels, "
+                 "SPEP and UPEP normal.",
+        "birth": born(67, "2022-10-01"), "sex": "male", "date": "2022-10-01",
+        "labs": {"calcium": "H", "creatinine": "H", "vitd": "N"},
+        "findings": {"known-malignancy": True, "proximal-muscle-weakness": True},
+    },
+    {
+        "id": "hypercalcaemia-of-malignancy-giant-cutaneous-scc-scalp-man-mid-80s-bmj-case-rep-2022",
+        "expected": "malignancy-hypercalcemia",
+        "citation": {"authors": NOT_RETRIEVED,
+                     "title": "Gigantic cutaneous squamous cell carcinoma with severe humoral hypercalcaemia (exact title not retrieved)",
+                     "journal": "BMJ Case Reports 15(11):e250598", "year": 2022, "verified": False},
+        "story": "Man in his mid 80s (exact age not given, so no birth date) with a rapidly enlarging fungating mass of the scalp for 5 "
+                 "months. Severe hypercalcaemia, low intact PTH, elevated PTH-related peptide and normal 1,25-dihydroxyvitamin D (no "
+                 "values in the abstract, so sent as interpretations). No distant skeletal metastases on work-up. The skin biopsy is "
+                 "not sent.",
+        "sex": "male", "date": "2022-11-01",
+        "labs": {"calcium": "H", "pth": "L", "calcitriol": "N"},
+        "lesions": [{"site": "head-face", "flags": {"rapid-growth": True, "skin-ulceration": True}}],
+    },
+    # ---------------------------------------------------------------- heterotopic ossification, calcific myonecrosis
+    {
+        "id": "calcific-myonecrosis-anterior-leg-42-years-after-shotgun-wound-man-64-jdrs",
+        "expected": "calcific-myonecrosis",
+        "citation": {"authors": "Tuncay IC, Demirors H, Isiklar U, Aglidere M, Demirhan B, Tandogan NR",
+                     "title": "Calcified myonecrosis 42 years after a shotgun wound to the leg (exact title not retrieved)",
+                     "journal": "Joint Diseases and Related Surgery (jointdrs.org abstract 836)", "year": None, "verified": False},
+        "story": "64-year-old man with a soft-tissue mass of the anterior compartment of the right leg, 42 years after a shotgun wound "
+                 "to the right calf treated conservatively; he vaguely recalled symptoms of a compartment syndrome at the time. "
+                 "Imaging: peripherally calcified, cystic soft-tissue mass continuous with the tibialis anterior muscle belly.",
+        "birth": born(64, "2005-01-01"), "sex": "male", "date": "2005-01-01",
+        "findings": {"trauma-at-site": True, "compartment-syndrome-history": True},
+        "lesions": [{"site": "leg", "side": "right", "pattern": "zonal-peripheral", "flags": {"intramuscular": True}}],
+    },
+    {
+        "id": "myositis-ossificans-both-hips-quadratus-femoris-haemophilia-a-20-after-fall",
+        "expected": "myositis-ossificans",
+        "citation": {"authors": NOT_RETRIEVED,
+                     "title": "Une complication musculaire rarissime de l'hemophilie: la myosite ossifiante",
+                     "journal": "Journal not retrieved (abstract on discovery.researcher.life)", "year": None, "verified": False},
+        "story": "20-year-old patient (sex not stated in the stored abstract) with haemophilia A, admitted for rehabilitation of a "
+                 "limitation of both hips that began a year after a fall from standing height onto both hips, with pain and swelling "
+                 "there; progressive limitation since. Radiographs and pelvic CT: muscle ossification around both hips, of both "
+                 "quadratus femoris muscles and the right inferior gemellus (work-up date approximate).",
+        "birth": born(20, "2018-01-01"), "date": "2018-01-01",
+        "findings": {"trauma-at-site": True},
+        "lesions": [{"site": "hip-gluteal", "side": "bilateral", "flags": {"painful": True, "intramuscular": True}}],
+    },
+    {
+        "id": "myositis-ossificans-left-thigh-swelling-newborn-boy-17-days-rev-esp-cir-ortop-2021",
+        "expected": "myositis-ossificans",
+        "citation": {"authors": "Lanuza Lagunilla L, Ramirez Barragan A, Miranda Gorozarri C",
+                     "title": "Ossifying myositis in the infant. About a case",
+                     "journal": "Revista Espanola de Cirugia Ortopedica y Traumatologia 65(2):152-157 (S1988885621000109)",
+                     "year": 2021, "verified": False},
+        "story": "17-day-old boy referred after 10 days in an intermediate care unit for developmental dysplasia of the hip; the left "
+                 "thigh was swollen and larger than the right. Radiographs, CT, MRI and bone scintigraphy were done (their findings "
+                 "are not in the stored abstract).",
+        "birth": born(17 / 365.25, "2021-03-01"), "sex": "male", "date": "2021-03-01",
+        "lesions": [{"site": "thigh", "side": "left"}],
+    },
+    # ---------------------------------------------------------------- gout
+    {
+        "id": "gouty-tophi-acral-nodules-both-hands-chalky-discharge-man-70-pamj-2014",
+        "expected": "gouty-tophus",
+        "citation": {"authors": "Inani K, Mernissi F", "title": "Le Tophus goutteux",
+                     "journal": "Pan African Medical Journal 17:250", "year": 2014, "doi": "10.11604/pamj.2014.17.250.3223",
+                     "verified": True},
+        "story": "70-year-old man without notable history with acral nodular lesions of both hands for a year, with ulceration and "
+                 "discharge of a chalky paste; hard, irregular nodules adherent to the deep plane. Renal failure; uric acid 150 mg/l; "
+                 "phosphocalcic work-up normal. Standard radiographs normal.",
+        "birth": born(70, "2014-04-07"), "sex": "male", "date": "2014-04-07",
+        "labs": {"urate": (150, "mg/l"), "creatinine": "H", "calcium": "N", "phosphate": "N"},
+        "lesions": [{"site": "hand", "side": "bilateral", "flags": {"skin-ulceration": True, "subcutaneous": True}}],
+    },
+    {
+        "id": "gouty-tophi-both-great-toes-ten-years-furosemide-man-62-mali-jpcr-2018",
+        "expected": "gouty-tophus",
+        "citation": {"authors": "Gassama M, Cisse L, N'Diaye AT, Karabinta Y, Cisse M, Sidibe A, Kone M, Fofana Y, Dicko A, Faye O",
+                     "title": "Tophaceous Drop Not to be Ignored Before Periarticular Tumors: About A Case",
+                     "journal": "Journal of Pharmacology & Clinical Research 6(3):555689", "year": 2018,
+                     "doi": "10.19080/JPCR.2018.06.555689", "verified": True},
+        "story": "62-year-old man seen in November 2017 for joint pain and periarticular tumours of both great toes evolving for 10 "
+                 "years; history of hypertension and stroke, methyldopa and furosemide two years earlier. Multiple firm subcutaneous "
+                 "nodules over the joints of both great toes. Hyperuricaemia (no value in the stored part). The skin histology is not "
+                 "sent.",
+        "birth": born(62, "2017-11-16"), "sex": "male", "date": "2017-11-16",
+        "labs": {"urate": "H"},
+        "lesions": [{"site": "toe", "side": "bilateral", "flags": {"painful": True, "subcutaneous": True}}],
+    },
+    {
+        "id": "gouty-tophus-fistulised-toe-woman-90-rev-prat",
+        "expected": "gouty-tophus",
+        "citation": {"authors": NOT_RETRIEVED, "title": "Fistulisation crayeuse d'un tophus goutteux",
+                     "journal": "La Revue du Praticien (image)", "year": None, "verified": False},
+        "story": "90-year-old woman brought by her daughter, worried by the appearance of a toe with a lesion and white-yellow "
+                 "subcutaneous formations. No laboratory values or imaging in the stored part (work-up date approximate).",
+        "birth": born(90, "2024-01-01"), "sex": "female", "date": "2024-01-01",
+        "lesions": [{"site": "toe", "flags": {"subcutaneous": True, "skin-ulceration": True}}],
+    },
+    # ---------------------------------------------------------------- calciphylaxis
+    {
+        "id": "calciphylaxis-ckd-diabetes-lower-limb-plaques-ulcers-woman-84-bibliomed",
+        "expected": "calciphylaxis",
+        "citation": {"authors": NOT_RETRIEVED, "title": "Calciphylaxis in an 84-year-old woman with chronic kidney disease (exact title not retrieved)",
+                     "journal": "Journal not retrieved (bibliomed.org mno 117122)", "year": None, "verified": False},
+        "story": "84-year-old woman with chronic kidney disease and diabetes mellitus with severely painful, firm, indurated plaques of "
+                 "the lower extremities progressing to larger areas with local ulceration and necrosis; Staphylococcus aureus in the "
+                 "wound. Laboratory testing revealed hyperparathyroidism (no values in the abstract). The incisional skin biopsy is not "
+                 "sent (work-up date approximate).",
+        "birth": born(84, "2016-01-01"), "sex": "female", "date": "2016-01-01",
+        "labs": {"pth": "H"},
+        "findings": {"chronic-kidney-disease": True},
+        "lesions": [{"site": "leg", "side": "bilateral", "flags": {"painful": True, "skin-ulceration": True, "subcutaneous": True}}],
+    },
 ]
