@@ -51,25 +51,6 @@ CASES = [
         "lesions": [{"site": "hip-gluteal", "side": "left", "size_cm": 15, "flags": {"bone-erosion": False}}],
     },
     {
-        "id": "uremic-fingertips-and-shoulder-tertiary-hpt-peritoneal-dialysis-woman-48-nefrologia",
-        "expected": "tc-secondary-uremic",
-        "citation": {"authors": NOT_RETRIEVED,
-                     "title": "Calcinosis tumoral uremica con manifestacion inusual (exact title not retrieved)",
-                     "journal": "Nefrologia (revistanefrologia.com S0211699520301491)", "year": 2020, "verified": False},
-        "story": "48-year-old woman with end-stage polycystic kidney disease on peritoneal dialysis for 3 years with 6 months of "
-                 "enlargement of the distal phalanges of the right index and middle fingers and of the left index finger, and a "
-                 "palpable mass of the right shoulder, painful and itchy, discharging a white non-fetid material. Radiographs: coarse "
-                 "amorphous periarticular soft-tissue calcifications. PTH 2.362 pg/ml (written with the Spanish thousands point), "
-                 "albumin 3,2 g/dl, phosphorus 9,7 mg/dl, corrected calcium 10,2 mg/dl; parathyroid scintigraphy: hyperplasia of the "
-                 "four glands.",
-        "birth": born(48, "2020-06-01"), "sex": "female", "date": "2020-06-01",
-        "labs": {"pth": (2362, "pg/mL"), "albumin": (3.2, "g/dL"), "phosphate": (9.7, "mg/dL"), "corrected-calcium": (10.2, "mg/dL")},
-        "findings": {"dialysis": True, "chronic-kidney-disease": True, "dialysis-years": 3},
-        "lesions": [{"site": "finger", "side": "right", "pattern": "amorphous", "flags": {"painful": True, "skin-ulceration": True}},
-                    {"site": "finger", "side": "left", "pattern": "amorphous", "flags": {"painful": True}},
-                    {"site": "shoulder", "side": "right", "flags": {"painful": True}}],
-    },
-    {
         "id": "uremic-right-hip-subacromial-bursa-haemodialysis-41-rev-rhum-2008",
         "expected": "tc-secondary-uremic",
         "citation": {"authors": "Younes M, Belghali S, Zrour-Hassen S, Bejia I, Touzi M, Bergaoui N",
@@ -354,5 +335,160 @@ CASES = [
         "labs": {"pth": "H"},
         "findings": {"chronic-kidney-disease": True},
         "lesions": [{"site": "leg", "side": "bilateral", "flags": {"painful": True, "skin-ulceration": True, "subcutaneous": True}}],
+    },
+    # ---------------------------------------------------------------- connective-tissue disease (tumour-like calcinosis: typing secondary)
+    {
+        "id": "ssc-crest-left-elbow-nodular-tumour-finger-nodule-excised-woman-64-aten-primaria-2019",
+        "expected": "systemic-sclerosis", "expected_typing": "secondary",
+        "citation": {"authors": "Pujol Olivares X", "title": "Calcinosis y esclerodermia",
+                     "journal": "Atencion Primaria 51(4):259-260 (S0212656718303548)", "year": 2019, "verified": False},
+        "story": "64-year-old woman whose only history is asymptomatic hyperuricaemia, consulting for a nodular tumour of the left elbow. "
+                 "For 5-6 years pain, pallor-cyanosis and redness of the fingers of both hands with self-limited arthralgias of "
+                 "shoulders, ankles and knees; a year earlier a similar nodule of the right index finger was excised, read as dystrophic "
+                 "calcification that could not exclude a focally calcified foreign body or a gouty tophus (misleading histology with no "
+                 "code, told here only); dyspepsia for 3 months. Hard tumour at the left elbow, hardened skin of the hands, "
+                 "telangiectasias of the finger pads. ESR 41 mm, uric acid 6,2 mg/d(l) as printed, rheumatoid factor 14,5 UI/ml. "
+                 "The autoantibodies of the work-up are not in the stored part.",
+        "birth": born(64, "2019-04-01"), "sex": "female", "date": "2019-04-01",
+        "labs": {"urate": (6.2, "mg/dL")},
+        "findings": {"raynaud-phenomenon": True, "skin-sclerosis": True, "recurrence-after-excision": False},
+        "lesions": [{"site": "elbow", "side": "left", "flags": {"subcutaneous": True}},
+                    {"site": "finger", "side": "right"}],
+    },
+    {
+        "id": "ssc-crest-tumour-like-calcinosis-both-hands-treated-as-gout-woman-54-scielo-mx-2019",
+        "expected": "systemic-sclerosis", "expected_typing": "secondary",
+        "citation": {"authors": NOT_RETRIEVED, "title": "CREST syndrome with tumour-like calcinosis of the hands (exact title not retrieved)",
+                     "journal": "Mexican journal on SciELO (scielo.org.mx S1870-72032019000300292)", "year": 2019, "verified": False},
+        "story": "54-year-old woman without relevant history with 12 years of pain and oedema of both hands (left more), with insidious "
+                 "hard subcutaneous nodules growing slowly and deforming both hands (at least nine, some multilobular, firm and fixed, "
+                 "one over the left trapeziometacarpal joint), more painful with cold water, without noticed colour change; gastro-"
+                 "oesophageal reflux on proton-pump inhibitors for two years; managed for years as tophaceous gout despite normal uric "
+                 "acid. Blood count, glucose, urea, creatinine, uric acid, cholesterol, calcium, magnesium, phosphorus, sodium and "
+                 "potassium normal; ESR 40 mm/h; alkaline phosphatase 150 UI/L; ANA positive 1:320, anti-DNA negative, anti-centromere "
+                 "positive, anti-Scl-70 negative. The report calls the calcinosis possibly tumoral by its size.",
+        "birth": born(54, "2019-07-01"), "sex": "female", "date": "2019-07-01",
+        "labs": {"urate": "N", "calcium": "N", "phosphate": "N", "creatinine": "N", "alp": (150, "U/L")},
+        "findings": {"ana-positive": True, "scleroderma-antibodies": True, "gout-history": False},
+        "lesions": [{"site": "hand", "side": "bilateral", "pattern": "lobulated-cloudlike", "flags": {"painful": True, "subcutaneous": True}}],
+    },
+    {
+        "id": "ssc-crest-aca-negative-disseminated-subcutaneous-calcinosis-hips-woman-62-rir-2025",
+        "expected": "systemic-sclerosis",
+        "citation": {"authors": "Xu L, Wu J, Liang S, Lu Y, Qin Y, Zhang C, Ma M, Fan W",
+                     "title": "Medusas petrifying gaze: Severe, diffused and refractory calcinosis from a patient with ACA-negative CREST syndrome",
+                     "journal": "Rheumatology and Immunology Research", "year": 2025, "doi": "10.1515/rir-2025-0015", "verified": True},
+        "story": "62-year-old woman with a decade of Raynaud phenomenon who developed xerostomia, oesophageal dysmotility and dysphagia, "
+                 "with severe disseminated subcutaneous calcifications mainly of the hips and lower limbs (multiple firm subcutaneous "
+                 "nodules). Muscle strength 5/5. ESR 47 mm/h; ANA cytoplasmic-granular 1:80; anti-centromere negative; CK normal. Chest "
+                 "CT: interstitial lung disease. Radiographs of the right elbow, pelvis and right femur: patchy gypsum-like soft-tissue "
+                 "calcifications.",
+        "birth": born(62, "2025-07-01"), "sex": "female", "date": "2025-07-01",
+        "labs": {"ck": "N"},
+        "findings": {"raynaud-phenomenon": True, "ana-positive": True, "proximal-muscle-weakness": False},
+        "lesions": [{"site": "hip-gluteal", "side": "bilateral", "pattern": "sheet-linear", "flags": {"subcutaneous": True}},
+                    {"site": "thigh", "side": "right", "flags": {"subcutaneous": True}},
+                    {"site": "elbow", "side": "right", "flags": {"subcutaneous": True}}],
+    },
+    {
+        "id": "dermatomyositis-bilateral-breast-dystrophic-calcifications-screening-woman-45-rev-arg-radiol",
+        "expected": "dermatomyositis",
+        "citation": {"authors": NOT_RETRIEVED, "title": "Dermatomiositis: causa infrecuente de calcificaciones mamarias (exact title not retrieved)",
+                     "journal": "Revista Argentina de Radiologia (S0048761916301934)", "year": 2016, "verified": False},
+        "story": "45-year-old woman with dermatomyositis whose screening mammogram showed multiple bilateral dystrophic calcifications "
+                 "absent the year before; axillary nodes normal; two simple breast cysts and two uterine fibroids on ultrasound, no "
+                 "ovarian or breast malignancy. She reported symmetric proximal muscle weakness of the limbs and skin changes.",
+        "birth": born(45, "2016-06-01"), "sex": "female", "date": "2016-06-01",
+        "findings": {"proximal-muscle-weakness": True, "dermatomyositis-rash": True, "known-malignancy": False},
+        "lesions": [{"site": "chest-wall", "side": "bilateral", "pattern": "punctate"}],
+    },
+    {
+        "id": "dermatomyositis-hypomyopathic-painful-indurated-plaques-generalised-calcinosis-woman-32-rev-colomb-reumatol",
+        "expected": "dermatomyositis",
+        "citation": {"authors": "Escobar Trujillo A, Londono J, Arbelaez AM, Mora C, Arredondo AM, Segura S, Valle-Onate R",
+                     "title": "Dermatomiositis hipomiopatica y calcinosis universal: reporte de un caso",
+                     "journal": "Revista Colombiana de Reumatologia 21(2):91-98", "year": 2014, "verified": False},
+        "story": "32-year-old woman with two years of skin lesions: hyperpigmented macules of the legs becoming indurated, nodular, "
+                 "painful plaques that spread to the trunk and arms, with generalised muscle pain; skin lesions suggestive of "
+                 "dermatomyositis; skin biopsy reported calcinosis. Initially no clinical or laboratory evidence of muscle inflammation "
+                 "(muscle MRI and biopsy later showed it; not sent).",
+        "birth": born(32, "2014-01-01"), "sex": "female", "date": "2014-01-01",
+        "findings": {"dermatomyositis-rash": True},
+        "lesions": [{"site": "leg", "side": "bilateral", "flags": {"painful": True, "subcutaneous": True}},
+                    {"site": "other", "flags": {"painful": True, "subcutaneous": True}}],
+    },
+    {
+        "id": "calcinosis-universalis-right-elbow-fistula-jdm-woman-24-case-rep-orthop-2015",
+        "expected": "calcinosis-universalis",
+        "citation": {"authors": "Boelch SP, Barthel T, Goebel S, Rudert M, Plumhoff P",
+                     "title": "Calcinosis Universalis of the Elbow: A Rare Case with Classical Presentation",
+                     "journal": "Case Reports in Orthopedics 2015:505420", "year": 2015, "doi": "10.1155/2015/505420", "verified": True},
+        "story": "24-year-old woman with a long history of juvenile dermatomyositis, presenting with a fistula lateral to the olecranon "
+                 "and pain of the right elbow. Radiographs: diffuse multiple periarticular, subcutaneous and intramuscular "
+                 "calcifications. Staphylococcus was grown from the operative samples.",
+        "birth": born(24, "2015-08-05"), "sex": "female", "date": "2015-08-05",
+        "findings": {"dermatomyositis-rash": True},
+        "lesions": [{"site": "elbow", "side": "right",
+                     "flags": {"painful": True, "skin-ulceration": True, "subcutaneous": True, "intramuscular": True}}],
+    },
+    {
+        "id": "calcinosis-circumscripta-morphea-right-gluteal-thigh-woman-30-med-j-dy-patil-2013",
+        "expected": "calcinosis-circumscripta",
+        "citation": {"authors": "Yadav P, Thind SS",
+                     "title": "Imaging features in calcinosis circumscripta, a rare type of subcutaneous calcification in localized scleroderma",
+                     "journal": "Medical Journal of Dr. D.Y. Patil University 6:444-446", "year": 2013, "doi": "10.4103/0975-2870.118281",
+                     "verified": True},
+        "story": "30-year-old woman with an area of extensive calcification of the right gluteal region and the lateral right thigh and a "
+                 "small area of the left thigh on radiographs, with atrophy of the subcutaneous tissue; MRI and CT: calcification and "
+                 "atrophy of the skin and subcutaneous tissue. The report's setting is localised scleroderma (morphoea), so skin "
+                 "sclerosis is sent.",
+        "birth": born(30, "2013-09-17"), "sex": "female", "date": "2013-09-17",
+        "findings": {"skin-sclerosis": True},
+        "lesions": [{"site": "hip-gluteal", "side": "right", "pattern": "sheet-linear", "flags": {"subcutaneous": True}},
+                    {"site": "thigh", "side": "left", "flags": {"subcutaneous": True}}],
+    },
+    # ---------------------------------------------------------------- uraemic tumoral calcinosis, continued
+    {
+        "id": "uremic-tc-elbow-renal-failure-radiopaedia-70408",
+        "expected": "tc-secondary-uremic",
+        "citation": {"authors": NOT_RETRIEVED, "title": "Tumoral calcinosis - elbow",
+                     "journal": "Radiology teaching file (Radiopaedia case 70408)", "year": None, "verified": False},
+        "story": "Patient (age and sex not in the stored part) with large periarticular calcium deposits of the elbow, separate from bone; "
+                 "renal failure is given as the precipitating factor. No laboratory values (work-up date approximate).",
+        "date": "2019-01-01",
+        "findings": {"chronic-kidney-disease": True},
+        "lesions": [{"site": "elbow", "pattern": "lobulated-cloudlike", "flags": {"bone-erosion": False}}],
+    },
+    {
+        "id": "uremic-tc-left-shoulder-inflamed-draining-peritoneal-dialysis-pth-over-900-isn-abstract",
+        "expected": "tc-secondary-uremic",
+        "citation": {"authors": NOT_RETRIEVED, "title": "Uremic tumoral calcinosis in a peritoneal dialysis patient (congress abstract; exact title not retrieved)",
+                     "journal": "International Society of Nephrology congress abstract (events.theisn.org form 1452, response 44781)",
+                     "year": None, "verified": False},
+        "story": "Peritoneal dialysis patient (age and sex not in the stored part) with inflammatory signs and seropurulent drainage over "
+                 "the left shoulder needing surgical cleaning and antibiotics despite negative cultures. Calcium-phosphate product above "
+                 "60 and severe hyperparathyroidism with PTH > 900 pg/ml; calcinosis cutis and vascular calcification; CT: calcified "
+                 "tumour of the shoulder. The biopsy is not sent (work-up date approximate).",
+        "date": "2022-01-01",
+        "labs": {"pth": "H"},
+        "findings": {"dialysis": True, "chronic-kidney-disease": True},
+        "lesions": [{"site": "shoulder", "side": "left", "flags": {"inflammatory-signs": True, "skin-ulceration": True}}],
+    },
+    # ---------------------------------------------------------------- hypercalcaemic look-alikes
+    {
+        "id": "primary-hyperparathyroidism-elbow-gingival-subcutaneous-calcinosis-femur-fracture-woman-27-sfe-2017",
+        "expected": "primary-hyperparathyroidism",
+        "citation": {"authors": "Zaher FZ, Habra B, Elmghari G, Elansari N",
+                     "title": "Calcinose sous-cutanee revelatrice d'une hyperparathyroidie primaire (exact title not retrieved)",
+                     "journal": "Congres de la Societe Francaise d'Endocrinologie 2017, abstract (congres-sfe.com fa4e57f5-3995-11e7-a5f1-e8c2100b0703)",
+                     "year": 2017, "verified": False},
+        "story": "27-year-old woman without notable history admitted to work up a chronic hypercalcaemia complicated by a pathological "
+                 "femoral fracture and renal failure; hard, painless, non-inflammatory subcutaneous nodules of both elbows and of the "
+                 "gingiva; elbow radiograph: subcutaneous radio-opaque deposits. No values in the stored abstract, so the states are "
+                 "sent as interpretations.",
+        "birth": born(27, "2017-01-01"), "sex": "female", "date": "2017-01-01",
+        "labs": {"calcium": "H", "creatinine": "H"},
+        "lesions": [{"site": "elbow", "side": "bilateral", "flags": {"painful": False, "subcutaneous": True, "inflammatory-signs": False}},
+                    {"site": "head-face"}],
     },
 ]
