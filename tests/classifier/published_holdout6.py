@@ -351,7 +351,7 @@ CASES = [
                  "The autoantibodies of the work-up are not in the stored part.",
         "birth": born(64, "2019-04-01"), "sex": "female", "date": "2019-04-01",
         "labs": {"urate": (6.2, "mg/dL")},
-        "findings": {"raynaud-phenomenon": True, "skin-sclerosis": True, "recurrence-after-excision": False},
+        "findings": {"raynaud-phenomenon": True, "skin-sclerosis": True},
         "lesions": [{"site": "elbow", "side": "left", "flags": {"subcutaneous": True}},
                     {"site": "finger", "side": "right"}],
     },
@@ -425,7 +425,8 @@ CASES = [
                      "journal": "Case Reports in Orthopedics 2015:505420", "year": 2015, "doi": "10.1155/2015/505420", "verified": True},
         "story": "24-year-old woman with a long history of juvenile dermatomyositis, presenting with a fistula lateral to the olecranon "
                  "and pain of the right elbow. Radiographs: diffuse multiple periarticular, subcutaneous and intramuscular "
-                 "calcifications. Staphylococcus was grown from the operative samples.",
+                 "calcifications. Staphylococcus was grown from the operative samples. The dermatomyositis rash is sent because the "
+                 "report's diagnosis (juvenile dermatomyositis) asserts it.",
         "birth": born(24, "2015-08-05"), "sex": "female", "date": "2015-08-05",
         "findings": {"dermatomyositis-rash": True},
         "lesions": [{"site": "elbow", "side": "right",
@@ -490,5 +491,102 @@ CASES = [
         "labs": {"calcium": "H", "creatinine": "H"},
         "lesions": [{"site": "elbow", "side": "bilateral", "flags": {"painful": False, "subcutaneous": True, "inflammatory-signs": False}},
                     {"site": "head-face"}],
+    },
+    # ---------------------------------------------------------------- crystal deposition and calcific tendinopathy
+    {
+        "id": "cppd-polyarticular-wrists-pip-treated-as-gout-normal-urate-woman-75-jcimcr-2023",
+        "expected": "cppd-deposition",
+        "citation": {"authors": "Sulaiman FN, Zakaria NA, Luan TC, Han NB, Ramasamy S, Wan Musa WR, Mohd Isa L, Shahril NS",
+                     "title": "Differentiating gout and calcium pyrophosphate deposition disease: Role of imaging",
+                     "journal": "Journal of Clinical Images and Medical Case Reports 4 (JCIMCR-V4-2435)", "year": 2023, "verified": False},
+        "story": "75-year-old Chinese woman with diabetes, hypertension and bilateral knee arthroplasty, treated for 14 years as gouty "
+                 "arthritis for recurrent ankle and knee pain although her serum uric acid was normal; referred after a flare "
+                 "precipitated by infection: arthritis of both wrists and of the left third proximal interphalangeal joint, tender left "
+                 "wrist, no tophi. Calcifications on hand and knee radiographs; ultrasound: hyperechoic deposits without a double "
+                 "contour sign. Joint aspiration was not feasible.",
+        "birth": born(75, "2023-05-30"), "sex": "female", "date": "2023-05-30",
+        "labs": {"urate": "N"},
+        "findings": {"gout-history": True},
+        "lesions": [{"site": "wrist", "side": "bilateral", "flags": {"painful": True, "intra-articular": True, "inflammatory-signs": True}},
+                    {"site": "finger", "side": "left", "flags": {"painful": True, "intra-articular": True}}],
+    },
+    {
+        "id": "cppd-acute-right-knee-fever-chondrocalcinosis-mcl-woman-76-sas-j-med-2024",
+        "expected": "cppd-deposition",
+        "citation": {"authors": "El Moutaallik Billah A, Raboua M, Slioui B, Doulhousne H, Bellasri S, Hammoune N, Mouhsine A, Atmane M",
+                     "title": "Imaging of CPPD Disease (Calcium Pyrophosphate Dihydrate Crystal Deposition) Simulating Osteoarthritis of the Knee: A Case Report",
+                     "journal": "SAS Journal of Medicine 10(5):420-423", "year": 2024, "doi": "10.36347/sasjm.2024.v10i05.027",
+                     "verified": True},
+        "story": "76-year-old woman with 10 days of sudden severe right knee pain with mild swelling and fever, without trauma; pain "
+                 "along the medial joint line and marked difficulty walking. Imaging: degenerative changes with diffuse calcification "
+                 "of the fibrocartilage and hyaline cartilage of the knee and of the medial collateral ligament.",
+        "birth": born(76, "2024-05-25"), "sex": "female", "date": "2024-05-25",
+        "findings": {"fever": True, "trauma-at-site": False},
+        "lesions": [{"site": "knee", "side": "right", "pattern": "punctate",
+                     "flags": {"painful": True, "intra-articular": True, "inflammatory-signs": True}}],
+    },
+    {
+        "id": "gout-intra-articular-tophi-left-knee-cruciates-man-39-singapore-med-j",
+        "expected": "gouty-tophus",
+        "citation": {"authors": NOT_RETRIEVED, "title": "Intra-articular chronic tophaceous gout of the knee on MR imaging (exact title not retrieved)",
+                     "journal": "Singapore Medical Journal (smj.org.sg node 22703)", "year": None, "verified": False},
+        "story": "39-year-old Malay man with acute left knee pain and swelling, no trauma or fever; warm, swollen, tender knee with "
+                 "flexion limited to 20 degrees, small suprapatellar effusion, mildly positive Lachman sign; no subcutaneous tophus. "
+                 "Serum uric acid 679 umol/L (218-578), ESR 32 mm/hr (1-10), white cells 10.41 x 10^9/L. Eight-year history of gout "
+                 "of both knees with urate crystals on earlier aspiration. Radiographs: bony erosions not typical of tophaceous gout; "
+                 "MRI: focal intra-articular deposits isointense to muscle on T1, intermediate on PD, with similar signal in the "
+                 "cruciate ligaments, popliteus tendon and lateral meniscus (work-up date approximate).",
+        "birth": born(39, "2015-01-01"), "sex": "male", "date": "2015-01-01",
+        "labs": {"urate": (679, "umol/L", (218, 578))},
+        "findings": {"gout-history": True, "trauma-at-site": False, "fever": False},
+        "lesions": [{"site": "knee", "side": "left",
+                     "flags": {"painful": True, "intra-articular": True, "inflammatory-signs": True, "bone-erosion": True}}],
+    },
+    {
+        "id": "calcific-tendinitis-supraspinatus-tennis-golf-left-shoulder-woman-56-bjsm-2013",
+        "expected": "calcific-tendinopathy",
+        "citation": {"authors": "Darras K, Andrews G, Forster BB",
+                     "title": "Shouldering the burden: a case of pain in the middle-aged female athlete",
+                     "journal": "British Journal of Sports Medicine 47(17):1079", "year": 2013, "verified": False},
+        "story": "56-year-old previously well left-handed woman with two years of left shoulder pain and stiffness, sharp when playing "
+                 "tennis or golf, worse over two months; soft-tissue swelling over the shoulder without bruising or wasting, pain on "
+                 "active abduction, full passive range, reduced power in abduction and flexion. Radiograph: focus of calcification in "
+                 "a rotator cuff tendon above the humeral head; ultrasound: supraspinatus calcium deposit.",
+        "birth": born(56, "2013-09-01"), "sex": "female", "date": "2013-09-01",
+        "findings": {"athletic-overuse": True},
+        "lesions": [{"site": "shoulder", "side": "left", "pattern": "tendon-linear", "flags": {"painful": True}}],
+    },
+    {
+        "id": "calcific-tendinopathy-pectoralis-major-mimicking-humeral-metastasis-prostate-cancer-man-77-boraymedical-390",
+        "expected": "calcific-tendinopathy",
+        "citation": {"authors": NOT_RETRIEVED, "title": "Pectoralis major calcific tendinopathy mimicking a humeral metastasis of prostate cancer (teaching file; exact title not retrieved)",
+                     "journal": "Radiology teaching file (boraymedical.com case 390)", "year": None, "verified": False},
+        "story": "77-year-old man with newly diagnosed prostate cancer, asymptomatic, mildly raised PSA and normal bone profile; bone scan: "
+                 "faint focal uptake in the left proximal humerus; radiograph: 'sclerotic lesion' there, then gradual resolution with new "
+                 "focal lysis and mineralisation away from bone read as periosteal reaction; MRI: small ovoid signal change of the "
+                 "anterior humeral cortex without marrow oedema or soft-tissue mass; CT: well-defined concave cortical remodelling; no "
+                 "metastases on CT (work-up date approximate).",
+        "birth": born(77, "2019-01-01"), "sex": "male", "date": "2019-01-01",
+        "labs": {"calcium": "N", "alp": "N"},
+        "findings": {"known-malignancy": True},
+        "lesions": [{"site": "shoulder", "side": "left",
+                     "flags": {"painful": False, "bone-contact": True, "bone-erosion": True, "periosteal-reaction": True}}],
+    },
+    {
+        "id": "calcific-tendinitis-pectoralis-major-insertion-rheumatoid-arthritis-woman-61-rheumatology-abstract",
+        "expected": "calcific-tendinopathy",
+        "citation": {"authors": NOT_RETRIEVED, "title": "A rare cause of shoulder pain: calcific tendonitis of the pectoralis major insertion (congress abstract; exact title not retrieved)",
+                     "journal": "Rheumatology (congress abstract, on discovery.researcher.life topic 'rare cause of shoulder pain')",
+                     "year": None, "verified": False},
+        "story": "61-year-old woman of Pakistani origin with dual-antibody-positive rheumatoid arthritis in remission on methotrexate, "
+                 "coeliac disease, osteoarthritis, hypertension, iron and vitamin D deficiency, no calcium supplements, with new severe "
+                 "right shoulder pain progressing over weeks to months without trauma, nocturnal, limiting all movements. CRP, calcium "
+                 "profile and ALP normal. Radiograph: no glenohumeral calcification but a prominent focus of calcification near the "
+                 "lateral proximal humerus; ultrasound: 14 x 18 mm calcification in the pectoralis major humeral insertion next to the "
+                 "long head of biceps, no soft-tissue mass (work-up date approximate).",
+        "birth": born(61, "2022-01-01"), "sex": "female", "date": "2022-01-01",
+        "labs": {"crp": "N", "calcium": "N", "alp": "N"},
+        "findings": {"trauma-at-site": False},
+        "lesions": [{"site": "shoulder", "side": "right", "size_mm": 18, "pattern": "tendon-linear", "flags": {"painful": True}}],
     },
 ]
