@@ -589,4 +589,125 @@ CASES = [
         "findings": {"trauma-at-site": False},
         "lesions": [{"site": "shoulder", "side": "right", "size_mm": 18, "pattern": "tendon-linear", "flags": {"painful": True}}],
     },
+    # ---------------------------------------------------------------- heterotopic ossification and low-PTH look-alikes
+    {
+        "id": "fop-advanced-man-jaw-spine-intercostal-ankylosis-bosnia-cureus-2024",
+        "expected": "fibrodysplasia-ossificans-progressiva",
+        "citation": {"authors": "Kurtanovic N, Gogic E, Dzubur A, Begic E, Bijedic A",
+                     "title": "Fibrodysplasia Ossificans Progressiva: A Man Turned to Stone",
+                     "journal": "Cureus 16(6):e61661", "year": 2024, "doi": "10.7759/cureus.61661", "verified": True},
+        "story": "Man (age not in the stored abstract) with advanced disease: severe limitation of jaw opening, difficulty swallowing, "
+                 "speech and hearing impairment, severe kyphoscoliosis, heterotopic ossification of the intercostal and paravertebral "
+                 "muscles and ankylosis of the spine and of all major joints. The great toes are not described in the stored part.",
+        "sex": "male", "date": "2024-06-04",
+        "lesions": [{"site": "paravertebral", "pattern": "sheet-linear", "flags": {"intramuscular": True, "bone-contact": True}},
+                    {"site": "chest-wall", "pattern": "sheet-linear", "flags": {"intramuscular": True}},
+                    {"site": "head-face"}],
+    },
+    {
+        "id": "progressive-osseous-heteroplasia-subcutaneous-nodules-child-3-idoj-2020",
+        "expected": "progressive-osseous-heteroplasia",
+        "citation": {"authors": "Sahu K, Rout AN, Mohapatra L, Mohanty P", "title": "Progressive osseous heteroplasia: A rare case report",
+                     "journal": "Indian Dermatology Online Journal 11(4):604-606", "year": 2020, "doi": "10.4103/idoj.IDOJ_502_19",
+                     "verified": True},
+        "story": "3-year-old child (sex not in the stored abstract) with multiple non-tender subcutaneous nodules; radiology showed "
+                 "intracutaneous bone formation. The histology is not sent; no laboratory values in the abstract.",
+        "birth": born(3, "2020-07-13"), "date": "2020-07-13",
+        "findings": {"cutaneous-ossification": True},
+        "lesions": [{"site": "other", "flags": {"painful": False, "subcutaneous": True}}],
+    },
+    {
+        "id": "hypoparathyroidism-idiopathic-chorea-intracranial-calcification-man-42-kerala-med-j",
+        "expected": "hypoparathyroidism",
+        "citation": {"authors": "Sreekumar P, Singh CD, Umakanthan K",
+                     "title": "Extensive intracranial calcification and choreoathetoid movements in a case of idiopathic hypoparathyroidism",
+                     "journal": "Kerala Medical Journal", "year": 2009, "verified": False},
+        "story": "42-year-old man with two months of intermittent involuntary movements of all four limbs, disappearing in sleep; past "
+                 "seizures on phenytoin. Chorea, positive Chvostek and Trousseau signs, no focal deficit. Serum calcium 8.5 mg/dl "
+                 "(9-11), phosphate 6.5 mg/dl (3.5-5.5), PTH 2.0 pg/ml (12-55); magnesium and renal function normal. CT: extensive "
+                 "intracranial calcification including the thalamus and cerebellum.",
+        "birth": born(42, "2009-12-31"), "sex": "male", "date": "2009-12-31",
+        "labs": {"calcium": (8.5, "mg/dL", (9, 11)), "phosphate": (6.5, "mg/dL", (3.5, 5.5)), "pth": (2.0, "pg/mL", (12, 55)),
+                 "creatinine": "N"},
+        "findings": {"tetany": True, "basal-ganglia-calcification": True, "neck-surgery": False},
+    },
+    {
+        "id": "hypoparathyroidism-idiopathic-seizure-car-crash-basal-ganglia-man-62-bcmj",
+        "expected": "hypoparathyroidism",
+        "citation": {"authors": NOT_RETRIEVED, "title": "Basal ganglia calcification in idiopathic hypoparathyroidism",
+                     "journal": "BC Medical Journal (bcmj.org, case 1 of two)", "year": None, "verified": False},
+        "story": "62-year-old man who in January 2007 crashed his car after a sudden loss of consciousness in a witnessed generalised "
+                 "tonic-clonic seizure. PTH 1.4 pmol/L (1.2-8.4), total calcium 1.48 mmol/L (2.10-2.55), ionised calcium 0.91 mmol/L "
+                 "(1.17-1.29), albumin 26 g/L (35-51), phosphate 0.91 mmol/L (0.81-1.45), magnesium 0.78 mmol/L (0.70-1.00), "
+                 "creatinine 101 umol/L (71-133). Head CT: prominent basal ganglia calcification, especially both lentiform nuclei. "
+                 "EEG normal.",
+        "birth": born(62, "2007-01-15"), "sex": "male", "date": "2007-01-15",
+        "labs": {"pth": (1.4, "pmol/L", (1.2, 8.4)), "calcium-molar": (1.48, "mmol/L", (2.10, 2.55)),
+                 "ionised-calcium": (0.91, "mmol/L", (1.17, 1.29)), "albumin": (26, "g/L", (35, 51)),
+                 "phosphate-molar": (0.91, "mmol/L", (0.81, 1.45)), "creatinine": (101, "umol/L", (71, 133))},
+        "findings": {"basal-ganglia-calcification": True},
+    },
+    {
+        "id": "neurogenic-ho-both-hips-knees-after-encephalitis-man-47-bmc-surg-2014",
+        "expected": "neurogenic-heterotopic-ossification",
+        "citation": {"authors": NOT_RETRIEVED,
+                     "title": "Acquired heterotopic ossification in hips and knees following encephalitis: case report and literature review",
+                     "journal": "BMC Surgery 14:74", "year": 2014, "doi": "10.1186/1471-2482-14-74", "pmcid": "PMC4189048",
+                     "verified": True},
+        "story": "47-year-old man who, after encephalitis, developed heterotopic ossification around both hips and both knees that "
+                 "prevented him from walking, with severe pain and markedly reduced range of motion of the four joints.",
+        "birth": born(47, "2014-06-01"), "sex": "male", "date": "2014-06-01",
+        "findings": {"neurological-injury": True},
+        "lesions": [{"site": "hip-gluteal", "side": "bilateral", "flags": {"painful": True, "bone-contact": True}},
+                    {"site": "knee", "side": "bilateral", "flags": {"painful": True, "bone-contact": True}}],
+    },
+    # ---------------------------------------------------------------- parasitic, synovial, lupus
+    {
+        "id": "cysticercosis-cigar-shaped-calcifications-legs-chest-incidental-dvt-woman-94-spain-cai-2015",
+        "expected": "parasitic-calcification",
+        "citation": {"authors": "Segovia-Alonso P, Zhilina S", "title": "Subcutaneous and intramuscular cysticercosis",
+                     "journal": "Community Acquired Infection 2(4):145-147", "year": 2015, "doi": "10.4103/2225-6482.172649",
+                     "verified": True},
+        "story": "94-year-old Spanish woman from a rural, remote area admitted after trauma to the right leg with oedema and superficial "
+                 "venous dilatation; venous ultrasound confirmed the suspected thrombosis. Incidentally, radiographs showed multiple "
+                 "cigar-shaped soft-tissue calcifications in both legs and on the chest radiograph. No symptom of the calcifications "
+                 "and no neurological warning signs; no further tests.",
+        "birth": born(94, "2015-12-24"), "sex": "female", "date": "2015-12-24",
+        "findings": {"trauma-at-site": True},
+        "lesions": [{"site": "leg", "side": "bilateral", "pattern": "punctate", "flags": {"intramuscular": True, "painful": False}},
+                    {"site": "chest-wall", "pattern": "punctate", "flags": {"intramuscular": True}}],
+    },
+    {
+        "id": "synovial-chondromatosis-left-ankle-medial-malleolus-boy-9-jocr-2023",
+        "expected": "synovial-chondromatosis",
+        "citation": {"authors": "Yadav SK et al.",
+                     "title": "Primary Synovial Chondromatosis of the Ankle in a Child: A Rare Case Presentation and Review of Literature",
+                     "journal": "Journal of Orthopaedic Case Reports 13(4):5-10", "year": 2023, "pmid": "37193376",
+                     "doi": "10.13107/jocr.2023.v13.i04.3594", "verified": True},
+        "story": "9-year-old boy with pain, swelling and restricted movement of the left ankle. Radiographs: calcific foci of variable "
+                 "size next to the medial malleolus and the medial ankle joint space with mild soft-tissue swelling, mortise preserved; "
+                 "MRI: benign-looking synovial process with loose bodies, thick synovium, no articular erosion. The histology is not "
+                 "sent.",
+        "birth": born(9, "2023-04-01"), "sex": "male", "date": "2023-04-01",
+        "lesions": [{"site": "ankle", "side": "left", "pattern": "ring-and-arc",
+                     "flags": {"painful": True, "intra-articular": True, "bone-erosion": False}}],
+    },
+    {
+        "id": "lupus-calcinosis-cutis-universalis-iliac-crest-shields-ulcerated-hip-woman-43",
+        "expected": "lupus",
+        "citation": {"authors": NOT_RETRIEVED,
+                     "title": "Calcinosis cutis universalis in systemic lupus erythematosus treated surgically (exact title not retrieved)",
+                     "journal": "Journal not retrieved (abstract on scite.ai; submitted 1996)", "year": None, "verified": False},
+        "story": "43-year-old Mexican-American woman with hypertension, non-insulin-dependent diabetes and type IV hyperlipidaemia, "
+                 "diagnosed with SLE at 31 with malar rash, myalgias, arthralgias and Raynaud phenomenon; rock-hard pea-sized "
+                 "subcutaneous nodules of the axillae and thighs were already present then. The nodules grew and coalesced into "
+                 "shield-like masses over both iliac crests and involved the axillae, forearms, lower abdomen, groin, perianal region, "
+                 "thighs and popliteal fossae; now a large ulcerated draining mass of the left hip with chalky discharge (work-up date "
+                 "approximate).",
+        "birth": born(43, "1996-07-08"), "sex": "female", "date": "1996-07-08",
+        "findings": {"lupus-features": True, "raynaud-phenomenon": True, "skin-rash": True},
+        "lesions": [{"site": "hip-gluteal", "side": "left", "flags": {"skin-ulceration": True, "subcutaneous": True}},
+                    {"site": "thigh", "side": "bilateral", "flags": {"subcutaneous": True}},
+                    {"site": "axilla", "side": "bilateral", "flags": {"subcutaneous": True}}],
+    },
 ]
