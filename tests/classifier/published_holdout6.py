@@ -710,4 +710,119 @@ CASES = [
                     {"site": "thigh", "side": "bilateral", "flags": {"subcutaneous": True}},
                     {"site": "axilla", "side": "bilateral", "flags": {"subcutaneous": True}}],
     },
+    # ---------------------------------------------------------------- hypercalcaemic and metabolic look-alikes, continued
+    {
+        "id": "vitamin-d-intoxication-cholecalciferol-15000-iu-day-after-hip-arthroplasty-woman-86-lima-2024",
+        "expected": "vitamin-d-intoxication",
+        "citation": {"authors": "Dextre-Vilchez SA, Caira-Chuquineyra B, Dextre-Vilchez SR",
+                     "title": "Vitamin D intoxication-induced hypercalcemia in a geriatric patient: A case report",
+                     "journal": "Revista de la Facultad de Medicina Humana 24(4):250", "year": 2024, "doi": "10.25176/rfmh.v24i4.6556",
+                     "verified": True},
+        "story": "86-year-old woman from Lima with type 2 diabetes, hypertension and osteoarthritis (metformin, enalapril, diltiazem), "
+                 "given cholecalciferol 5000 IU every eight hours since a hip arthroplasty three months earlier. A month of "
+                 "progressive anorexia, then muscle weakness, nausea, vomiting, sialorrhoea and polyuria, and on the eve of admission "
+                 "confusion and incoherent speech; pale and thin. Hypercalcaemia; the main organic causes were ruled out and a raised "
+                 "25-hydroxyvitamin D confirmed the intoxication (values not in the stored part, so sent as interpretations).",
+        "birth": born(86, "2024-10-01"), "sex": "female", "date": "2024-10-01",
+        "labs": {"calcium": "H", "vitd": "H"},
+        "findings": {"vitamin-d-or-calcium-excess": True, "weight-loss": True},
+    },
+    {
+        "id": "vitamin-d-intoxication-calcitriol-calcidiol-calcium-after-parathyroidectomy-woman-65-nefrologia-al-dia",
+        "expected": "vitamin-d-intoxication",
+        "citation": {"authors": "Arapiles Munoz A, Lobo Antuna M, Albalate Ramon M", "title": "Hipercalcemia. Intoxicacion por vitamina D",
+                     "journal": "Nefrologia al dia (nefrologiaaldia.org 358)", "year": 2022, "verified": False},
+        "story": "65-year-old woman with a week of generalised weakness, unsteady gait and dizziness, four days of nausea, constipation "
+                 "and polyuria; parathyroidectomy for a parathyroid adenoma four weeks earlier, discharged on 4 g oral calcium, "
+                 "calcitriol 0.25 mcg/day and calcidiol 0.266 mg monthly. BP 90/60, dry skin and mucosae, bradypsychic, no focal "
+                 "signs. Haemoglobin 16 g/dL, urea 125 mg/dL; the calcium value is not in the stored part (sent as an interpretation).",
+        "birth": born(65, "2022-05-13"), "sex": "female", "date": "2022-05-13",
+        "labs": {"calcium": "H"},
+        "findings": {"vitamin-d-or-calcium-excess": True, "active-vitamin-d-therapy": True, "neck-surgery": True},
+    },
+    {
+        "id": "sarcoidosis-severe-hypercalcaemia-scarring-alopecia-aki-on-ckd-woman-60",
+        "expected": "sarcoidosis",
+        "citation": {"authors": NOT_RETRIEVED, "title": "Symptomatic Hypercalcemia and Scarring Alopecia as Presenting Features of Sarcoidosis",
+                     "journal": "Journal not retrieved (French translation on an association site)", "year": None, "verified": False},
+        "story": "60-year-old Black woman with hypertension, chronic bronchitis, intellectual disability and schizophrenia "
+                 "(quetiapine, citalopram, bupropion, hydrochlorothiazide, lisinopril, clonidine) brought for motor weakness and "
+                 "altered mental state, with worsening non-productive cough and progressive muscle weakness; no fever, chills, night "
+                 "sweats or haemoptysis, no known chronic kidney disease. A 20 cm scaly plaque with central depression and scarring "
+                 "alopecia of the right parietotemporal scalp and a smaller plaque. Severe symptomatic hypercalcaemia (> 14 mg/dL) "
+                 "with acute-on-chronic renal failure (values otherwise not in the stored part; sent as interpretations).",
+        "birth": born(60, "2018-01-01"), "sex": "female", "date": "2018-01-01",
+        "labs": {"calcium": "H", "creatinine": "H"},
+        "findings": {"fever": False, "skin-rash": True},
+    },
+    {
+        "id": "tumour-lysis-t-cell-lymphoma-on-therapy-hyperkalaemia-hypocalcaemia-man-58-lab-case",
+        "expected": "tumor-lysis-syndrome",
+        "citation": {"authors": NOT_RETRIEVED, "title": "Lab Case 48 - Interpretation (a 58 year old man with a severe metabolic derangement on cancer therapy)",
+                     "journal": "Emergency medicine teaching site (emergucate.com lab case 48)", "year": None, "verified": False},
+        "story": "58-year-old man on cancer therapy with a severe metabolic derangement: anaemia, thrombocytopenia, macrocytosis and a "
+                 "marked lymphocytosis consistent with T-cell lymphoma and marrow failure; severe hyperkalaemia; normal CRP; no DIC; "
+                 "raised uric acid, LDH and liver tests; hypocalcaemia with normal phosphate and magnesium; no renal failure (values "
+                 "not in the stored interpretation; sent as interpretations).",
+        "birth": born(58, "2016-01-01"), "sex": "male", "date": "2016-01-01",
+        "labs": {"potassium": "H", "urate": "H", "calcium": "L", "phosphate": "N", "crp": "N", "creatinine": "N"},
+        "findings": {"known-malignancy": True, "recent-cytotoxic-therapy": True},
+    },
+    # ---------------------------------------------------------------- malignancies, continued
+    {
+        "id": "synovial-sarcoma-popliteal-fossa-18-months-read-as-cyst-woman-38-zenodo-2025",
+        "expected": "synovial-sarcoma",
+        "citation": {"authors": NOT_RETRIEVED, "title": "Synovial sarcoma of the popliteal fossa misread as a benign cyst (exact title not retrieved)",
+                     "journal": "Journal not retrieved (record on OpenAIRE)", "year": 2025, "doi": "10.5281/zenodo.15751120",
+                     "verified": True},
+        "story": "38-year-old woman with knee discomfort for 18 months and a slowly growing mass of the popliteal fossa, first read as a "
+                 "benign cystic lesion on ultrasound; MRI then suggested a malignant soft-tissue tumour (mineralisation not described "
+                 "for her). The surgical biopsy is the diagnosis and is not sent.",
+        "birth": born(38, "2025-06-01"), "sex": "female", "date": "2025-06-01",
+        "lesions": [{"site": "knee", "flags": {"painful": True}}],
+    },
+    {
+        "id": "synovial-sarcoma-heavily-calcified-proximal-femur-biopsy-read-as-myositis-ossificans",
+        "expected": "synovial-sarcoma",
+        "citation": {"authors": NOT_RETRIEVED, "title": "Heavily calcified synovial sarcoma leading to chronic thigh pain and swelling",
+                     "journal": "Journal not retrieved (image report mirrored on a news site)", "year": None, "verified": False},
+        "story": "Patient (age and sex not in the stored part) with chronic pain and swelling of the right thigh. Pelvic radiograph: "
+                 "cortical-based lobulated lesion on the medial proximal right femoral shaft without medullary extension; MRI: lesion "
+                 "of the anteromedial thigh almost entirely T1 and T2 hypointense (calcification/ossification) with patchy enhancement "
+                 "between; CT: continuity with the medial femoral cortex. A needle biopsy of the enhancing part showed bony trabeculae, "
+                 "calcification and spindle cells and was read provisionally as myositis ossificans (misleading histology, told here "
+                 "only). The resection histology is not sent (work-up date approximate).",
+        "date": "2024-01-01",
+        "lesions": [{"site": "thigh", "side": "right", "pattern": "amorphous",
+                     "flags": {"painful": True, "bone-contact": True, "intramuscular": True}}],
+    },
+    {
+        "id": "askin-tumour-opaque-hemithorax-effusion-girl-13-vjim-2024",
+        "expected": "askin-tumor",
+        "citation": {"authors": "Wankhede D, Munje R, Mishra G, Gaur S",
+                     "title": "Opaque Hemithorax in a Young Girl: A Rare Case of Askin's Tumour",
+                     "journal": "Vidarbha Journal of Internal Medicine", "year": 2024, "doi": "10.25259/VJIM_13_2024", "verified": True},
+        "story": "13-year-old girl with two months of back pain, right-sided chest pain, exertional breathlessness and loss of appetite; "
+                 "dyspnoeic and pale with bilateral cervical lymphadenopathy; opaque right hemithorax with a malignant pleural effusion "
+                 "and distant metastasis. The histology is not sent.",
+        "birth": born(13, "2024-06-01"), "sex": "female", "date": "2024-06-01",
+        "findings": {"weight-loss": True},
+        "lesions": [{"site": "chest-wall", "side": "right", "flags": {"painful": True}}],
+    },
+    {
+        "id": "askin-tumour-right-upper-chest-wall-after-hodgkin-lymphoma-man-55-eurorad-12032",
+        "expected": "askin-tumor",
+        "citation": {"authors": "Tovar Perez M, Nunez Peynado EM, Hernandez Sanchez L, Rodriguez Rodriguez ML",
+                     "title": "Askin tumour in a patient with a history of lymphoma in complete remission since 2012",
+                     "journal": "Eurorad teaching file (eurorad.org case 12032)", "year": 2014, "verified": False},
+        "story": "55-year-old man treated with chemo- and radiotherapy for stage IA Hodgkin lymphoma in 2000, in complete remission, with "
+                 "a month of persistent right costal pain. Chest radiograph: well-defined homogeneous extrapulmonary lesion of fluid "
+                 "density in the upper posterior right hemithorax without bone involvement; CT: 72 x 68 x 10 mm solid heterogeneous, "
+                 "probably necrotic, soft-tissue mass of the right upper chest wall infiltrating the extrapleural fat at the 4th-5th "
+                 "intercostal spaces; two 9-10 mm lung nodules. Read radiologically as lymphoma recurrence or metastasis; the CT-guided "
+                 "biopsy is not sent.",
+        "birth": born(55, "2014-08-30"), "sex": "male", "date": "2014-08-30",
+        "findings": {"known-malignancy": True},
+        "lesions": [{"site": "chest-wall", "side": "right", "size_mm": 72, "flags": {"painful": True, "bone-erosion": False}}],
+    },
 ]
