@@ -825,4 +825,103 @@ CASES = [
         "findings": {"known-malignancy": True},
         "lesions": [{"site": "chest-wall", "side": "right", "size_mm": 72, "flags": {"painful": True, "bone-erosion": False}}],
     },
+    # ---------------------------------------------------------------- tumoral calcinosis, continued
+    {
+        "id": "uremic-tc-fifth-finger-left-arm-capd-obese-man-22-j-bras-nefrol-2017",
+        "expected": "tc-secondary-uremic",
+        "citation": {"authors": "Maioli ME, Delfino VDA, Guerra ACDZ, Kunii LF, Frange RFN",
+                     "title": "Reversao da calcinose tumoral uremica pela otimizacao do tratamento clinico da desordem do metabolismo osseo e mineral",
+                     "journal": "Jornal Brasileiro de Nefrologia 39(2)", "year": 2017, "doi": "10.5935/0101-2800.20170037",
+                     "verified": True},
+        "story": "22-year-old white obese man with chronic kidney disease from chronic glomerulonephritis on continuous ambulatory "
+                 "peritoneal dialysis, poorly adherent, who developed painless tumours of the medial side of the fifth finger and of the "
+                 "left arm; severe secondary hyperparathyroidism and a raised calcium-phosphate product (values not in the abstract, "
+                 "sent as interpretations). The biopsy of the left biceps is not sent.",
+        "birth": born(22, "2017-04-01"), "sex": "male", "date": "2017-04-01",
+        "labs": {"pth": "H"},
+        "findings": {"dialysis": True, "chronic-kidney-disease": True},
+        "lesions": [{"site": "finger", "flags": {"painful": False}},
+                    {"site": "other", "side": "left", "flags": {"painful": False, "intramuscular": True}}],
+    },
+    {
+        "id": "tc-cervical-spine-instability-bone-erosion-no-metabolic-disorder-acta-neurochir-2013",
+        "expected": "tc-primary-normophosphatemic",
+        "citation": {"authors": "Wong RH, Bhansali AP, Doppenberg EM", "title": "Cervical spine instability from tumoral calcinosis",
+                     "journal": "Acta Neurochirurgica 155(7):1245-1246", "year": 2013, "doi": "10.1007/s00701-013-1709-x",
+                     "verified": True},
+        "story": "Patient (age and sex not in the stored part of this letter) with significant cervical spine instability caused by bone "
+                 "erosion from tumoral calcinosis, without any metabolic disturbance and without personal or family history of "
+                 "calcific disease (laboratory states sent as normal because the letter asserts no metabolic disturbance).",
+        "date": "2013-07-01",
+        "labs": {"calcium": "N", "phosphate": "N"},
+        "findings": {"family-history-calcinosis": False},
+        "lesions": [{"site": "neck", "pattern": "lobulated-cloudlike", "flags": {"bone-contact": True, "bone-erosion": True}}],
+    },
+    # ---------------------------------------------------------------- look-alikes, last
+    {
+        "id": "calcific-tendinitis-retro-odontoid-mass-severe-neck-pain-woman-44-medscape-2017",
+        "expected": "calcific-tendinopathy",
+        "citation": {"authors": "Mehta B, Melisaratos DP, Lockshin MD", "title": "Calcific Tendonitis: An Unusual Presentation of Neck Pain",
+                     "journal": "Medscape (viewarticle 885032)", "year": 2017, "verified": False},
+        "story": "44-year-old woman without significant history with two weeks of neck pain after a 'crick' attributed to sleeping "
+                 "position, intensifying to 8-9/10 at night and radiating to the head, markedly limited neck movement, sound "
+                 "hypersensitivity, then right eye, ear and jaw pain; repeated emergency visits (corticosteroids, diazepam, NSAIDs for "
+                 "torticollis). No arm symptoms, weakness, dysphagia, fever, weight loss or rash; neurological examination normal. "
+                 "C-reactive protein slightly elevated. CT: calcified mass behind the odontoid process; MRI read as a possible "
+                 "calcified intra- or extrathecal mass (hemangioma, meningioma?) at the transverse ligament of the atlas.",
+        "birth": born(44, "2017-09-06"), "sex": "female", "date": "2017-09-06",
+        "labs": {"crp": "H"},
+        "findings": {"fever": False, "weight-loss": False, "trauma-at-site": False},
+        "lesions": [{"site": "neck", "pattern": "amorphous", "flags": {"painful": True, "bone-contact": True}}],
+    },
+    {
+        "id": "iatrogenic-calcinosis-venous-pathway-calcium-gluconate-preterm-27-days-neonatal-med-2014",
+        "expected": "iatrogenic-calcium-deposition",
+        "citation": {"authors": NOT_RETRIEVED,
+                     "title": "Unusual Presentation of Calcinosis Cutis: Venous Calcification Following intravenous Calcium Gluconate Administration in a Preterm Baby",
+                     "journal": "Neonatal Medicine 21(4):270-274", "year": 2014, "doi": "10.5385/nm.2014.21.4.270", "verified": True},
+        "story": "27-day-old preterm baby treated with intravenous calcium gluconate for neonatal hypocalcaemia who developed calcinosis "
+                 "cutis after extravasation, with calcification following the venous pathway; it resolved spontaneously in two months "
+                 "(limb not given in the stored abstract).",
+        "birth": born(27 / 365.25, "2014-11-01"), "date": "2014-11-01",
+        "findings": {"calcium-injection-at-site": True},
+        "lesions": [{"site": "other", "pattern": "sheet-linear", "flags": {"subcutaneous": True}}],
+    },
+    {
+        "id": "chronic-expanding-haematoma-thigh-femoral-erosion-after-gunshot-man-51",
+        "expected": "calcified-hematoma",
+        "citation": {"authors": NOT_RETRIEVED, "title": "Chronic expanding hematoma of the thigh after a gunshot wound (exact title not retrieved)",
+                     "journal": "Journal not retrieved (WHO WPRIM record)", "year": None, "verified": False},
+        "story": "51-year-old man with a large thigh mass a year after a gunshot wound. Imaging: large complex mass with cystic areas over "
+                 "cortical erosions of the femoral diaphysis, read as osteomyelitis versus an aggressive new growth; mineralisation is "
+                 "not described. The biopsy is not sent; hip disarticulation followed for massive necrosis of the thigh compartments "
+                 "(work-up date approximate).",
+        "birth": born(51, "2019-01-01"), "sex": "male", "date": "2019-01-01",
+        "findings": {"trauma-at-site": True},
+        "lesions": [{"site": "thigh", "flags": {"bone-contact": True, "bone-erosion": True, "intramuscular": True}}],
+    },
+    {
+        "id": "calcifying-aponeurotic-fibroma-dorsal-foot-12-years-ulcerated-woman-60-isrn-2011",
+        "expected": "calcifying-aponeurotic-fibroma",
+        "citation": {"authors": NOT_RETRIEVED, "title": "Calcifying aponeurotic fibroma of the dorsum of the foot in a 60-year-old woman (exact title not retrieved)",
+                     "journal": "ISRN (Hindawi) 2011:704549", "year": 2011, "verified": False},
+        "story": "60-year-old woman in good general condition without trauma with a palpable mass of the dorsum of the right foot slowly "
+                 "enlarging over 12 years: 4.5 x 4.5 cm, hard, painless, immobile, well defined and round, ulcerated at its end. "
+                 "Radiographs: calcifying soft-tissue mass without bone involvement. The biopsy is not sent.",
+        "birth": born(60, "2011-01-01"), "sex": "female", "date": "2011-01-01",
+        "findings": {"trauma-at-site": False},
+        "lesions": [{"site": "foot", "side": "right", "size_cm": 4.5,
+                     "flags": {"painful": False, "skin-ulceration": True, "bone-contact": False}}],
+    },
+    {
+        "id": "calcifying-aponeurotic-fibroma-palm-near-ulnar-motor-branch-girl-4-arch-hand-microsurg",
+        "expected": "calcifying-aponeurotic-fibroma",
+        "citation": {"authors": "Hong, Choi, Kim, Lee (initials not retrieved)",
+                     "title": "Calcifying Aponeurotic Fibroma in Dangerous Zone of Hand in Young Child",
+                     "journal": "Archives of Hand and Microsurgery 24(3) (koreamed 1143548)", "year": 2019, "verified": False},
+        "story": "4-year-old girl with a mass of the palm lying near the course of the motor branch of the ulnar nerve. No imaging or "
+                 "laboratory details in the stored abstract; the excision histology is not sent (year approximate).",
+        "birth": born(4, "2019-09-01"), "sex": "female", "date": "2019-09-01",
+        "lesions": [{"site": "palm-sole"}],
+    },
 ]
