@@ -11,7 +11,7 @@ are those of the second set:
 
 - one published case report or case-series patient per case, from publications cited in NEITHER of the other two sets
   (each candidate's identifiers and title were checked against both files by a script answering only "collision"/"ok";
-  tests/classifier/test_published_holdout3.py keeps it so);
+  tests/classifier/test_published_sets.py keeps it so);
 - only what the report states is recorded: ages, sex, sites, sizes, laboratory values with the units as the report writes
   them, values given only as "high"/"low"/"normal" as interpretations, missing values as missing. A report that gives no
   age or sex gives a Patient without birthDate or gender. When the report's own diagnosis asserts a laboratory state (a

@@ -11,7 +11,7 @@ elsewhere. Its rules are those of the second and third sets:
 
 - one published case report or case-series patient per case, from publications cited in NONE of the other three sets
   (each candidate's identifiers, title and, for untitled teaching files, authors or case number were checked against the
-  three files by a script answering only "collision"/"ok"; tests/classifier/test_published_holdout4.py keeps it so);
+  three files by a script answering only "collision"/"ok"; tests/classifier/test_published_sets.py keeps it so);
 - only what the report states is recorded: ages, sex, sites, sizes, laboratory values with the units as the report writes
   them, values given only as "high"/"low"/"normal" as interpretations, missing values as missing. A report that gives no
   age or sex gives a Patient without birthDate or gender. When the report's own diagnosis asserts a laboratory state (a

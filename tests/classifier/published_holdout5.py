@@ -10,7 +10,7 @@ elsewhere. Its rules are those of the second, third and fourth sets:
 - one published case report or case-series patient per case, from publications cited in NONE of the other four sets
   (each candidate's identifiers, title, authors and, for teaching files and reports without a DOI, the case or article
   number were checked against the four files by a script answering only "collision"/"ok"; six candidates that another set
-  cites under a different descriptive title were dropped; tests/classifier/test_published_holdout5.py keeps it so);
+  cites under a different descriptive title were dropped; tests/classifier/test_published_sets.py keeps it so);
 - only what the report states is recorded: ages, sex, sites, sizes, laboratory values with the units as the report writes
   them, values given only as "high"/"low"/"normal" as interpretations, missing values as missing. A report that gives no
   age or sex gives a Patient without birthDate or gender. When the report's own diagnosis asserts a laboratory state (a

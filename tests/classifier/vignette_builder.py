@@ -9,9 +9,11 @@ tests/classifier/published_holdout.py (the second set, held out until stop 13, d
 `--published-holdout3` to (re)write tests/classifier/published_holdout3/*.json from tests/classifier/published_holdout3.py
 (the third set, written blind from other publications: held out until measured once, development material since),
 `--published-holdout4` to (re)write tests/classifier/published_holdout4/*.json from tests/classifier/published_holdout4.py
-(the fourth set, written blind from yet other publications: held out until measured once, development material since), and
+(the fourth set, written blind from yet other publications: held out until measured once, development material since),
 `--published-holdout5` to (re)write tests/classifier/published_holdout5/*.json from tests/classifier/published_holdout5.py
-(the fifth set, written blind from yet other publications: the held-out set of the final figures).
+(the fifth set, written blind from yet other publications: held out until measured once, development material since), and
+`--published-holdout6` to (re)write tests/classifier/published_holdout6/*.json from tests/classifier/published_holdout6.py
+(the sixth set, written blind from yet other publications: the held-out set of the final figures).
 
 Beyond the vignettes' inputs the builder writes the shapes of issue 12 item 6 (notes spec-12): molar LOINC
 codes, ionised and albumin-corrected calcium, albumin, bicarbonate, CRP, potassium, intact and C-terminal FGF23,
@@ -40,6 +42,7 @@ HOLDOUT_DIR = Path(__file__).parent / "published_holdout"
 HOLDOUT3_DIR = Path(__file__).parent / "published_holdout3"
 HOLDOUT4_DIR = Path(__file__).parent / "published_holdout4"
 HOLDOUT5_DIR = Path(__file__).parent / "published_holdout5"
+HOLDOUT6_DIR = Path(__file__).parent / "published_holdout6"
 
 LAB_CODES = {
     "phosphate": (LOINC, "2777-1"), "calcium": (LOINC, "17861-6"), "pth": (LOINC, "2731-8"),
@@ -211,7 +214,8 @@ PUBLISHED_SETS = {
     "--published-holdout": ("tests.classifier.published_holdout", HOLDOUT_DIR, "held-out published cases"),
     "--published-holdout3": ("tests.classifier.published_holdout3", HOLDOUT3_DIR, "third-set held-out published cases"),
     "--published-holdout4": ("tests.classifier.published_holdout4", HOLDOUT4_DIR, "fourth-set held-out published cases"),
-    "--published-holdout5": ("tests.classifier.published_holdout5", HOLDOUT5_DIR, "fifth-set held-out published cases"),
+    "--published-holdout5": ("tests.classifier.published_holdout5", HOLDOUT5_DIR, "fifth-set published cases"),
+    "--published-holdout6": ("tests.classifier.published_holdout6", HOLDOUT6_DIR, "sixth-set held-out published cases"),
 }
 
 
