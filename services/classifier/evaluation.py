@@ -64,25 +64,37 @@ CALIBRATION_END = "<!-- calibration:end -->"
 @dataclass(frozen=True)
 class PublishedSet:
     """A set of cases written from published case reports: where its Bundles are, how it is built and run, and
-    the markers and wording of its own section of docs/classifier-evaluation.md (one report code for all sets)."""
+    the markers and wording of its own section of docs/classifier-evaluation.md (one report code for all sets).
+    The key names everything else: the command-line flag, the Bundles' folder and the module they are built from."""
     key: str
-    directory: str  # relative to the repository root
-    source: str  # the module the builder reads
-    command: str
-    builder_command: str
     title: str
     begin: str
     end: str
     intro: tuple[str, ...]
+    module: str = ""  # the module the builder reads, where it is not named after the folder
+
+    @property
+    def source(self) -> str:  # the module the builder reads, relative to the repository root
+        return self.module or f"{self.directory}.py"
+
+    @property
+    def directory(self) -> str:  # relative to the repository root
+        return f"tests/classifier/{self.key.replace('-', '_')}"
+
+    @property
+    def command(self) -> str:
+        return f"python -m services.classifier.evaluation --{self.key}"
+
+    @property
+    def builder_command(self) -> str:
+        return f"python -m tests.classifier.vignette_builder --{self.key}"
 
     def path(self, root: Path) -> Path:
         return root / self.directory
 
 
 PUBLISHED = PublishedSet(
-    key="published", directory="tests/classifier/published", source="tests/classifier/published_cases.py",
-    command="python -m services.classifier.evaluation --published",
-    builder_command="python -m tests.classifier.vignette_builder --published",
+    key="published", module="tests/classifier/published_cases.py",
     title="# Classifier evaluation on published case reports (development set, issue 12)",
     begin=PUBLISHED_BEGIN, end=PUBLISHED_END,
     intro=("One case per published case report or case-series patient, written from the report and not from the",
@@ -92,9 +104,7 @@ PUBLISHED = PublishedSet(
            "sixth set below (the second set was the held-out set until stop 13, the third, the fourth and the fifth until",
            "each was measured once)."))
 HOLDOUT = PublishedSet(
-    key="published-holdout", directory="tests/classifier/published_holdout", source="tests/classifier/published_holdout.py",
-    command="python -m services.classifier.evaluation --published-holdout",
-    builder_command="python -m tests.classifier.vignette_builder --published-holdout",
+    key="published-holdout",
     title=("# Classifier evaluation on the second set of published case reports "
            "(held-out set until stop 13, now development material)"),
     begin=HOLDOUT_BEGIN, end=HOLDOUT_END,
@@ -105,9 +115,7 @@ HOLDOUT = PublishedSet(
            "publication of the first set, written from the literature by a helper that did not read the knowledge files,",
            "the vignettes or the classifier's answers while writing; the citations are in the appendix."))
 HOLDOUT3 = PublishedSet(
-    key="published-holdout3", directory="tests/classifier/published_holdout3", source="tests/classifier/published_holdout3.py",
-    command="python -m services.classifier.evaluation --published-holdout3",
-    builder_command="python -m tests.classifier.vignette_builder --published-holdout3",
+    key="published-holdout3",
     title=("# Classifier evaluation on the third set of published case reports "
            "(the held-out set, measured once blind, now development material)"),
     begin=HOLDOUT3_BEGIN, end=HOLDOUT3_END,
@@ -118,9 +126,7 @@ HOLDOUT3 = PublishedSet(
            "publication of the first two sets, written blind by a helper who read neither the knowledge files nor the",
            "vignettes, the domain notes or this document; the citations are in the appendix."))
 HOLDOUT4 = PublishedSet(
-    key="published-holdout4", directory="tests/classifier/published_holdout4", source="tests/classifier/published_holdout4.py",
-    command="python -m services.classifier.evaluation --published-holdout4",
-    builder_command="python -m tests.classifier.vignette_builder --published-holdout4",
+    key="published-holdout4",
     title=("# Classifier evaluation on the fourth set of published case reports "
            "(the held-out set, measured once blind, now development material)"),
     begin=HOLDOUT4_BEGIN, end=HOLDOUT4_END,
@@ -132,9 +138,7 @@ HOLDOUT4 = PublishedSet(
            "publication of the first three sets, written blind by a helper who read neither the knowledge files nor the",
            "vignettes, the domain notes or this document; the citations are in the appendix."))
 HOLDOUT5 = PublishedSet(
-    key="published-holdout5", directory="tests/classifier/published_holdout5", source="tests/classifier/published_holdout5.py",
-    command="python -m services.classifier.evaluation --published-holdout5",
-    builder_command="python -m tests.classifier.vignette_builder --published-holdout5",
+    key="published-holdout5",
     title=("# Classifier evaluation on the fifth set of published case reports "
            "(the held-out set, measured once blind, now development material)"),
     begin=HOLDOUT5_BEGIN, end=HOLDOUT5_END,
@@ -147,9 +151,7 @@ HOLDOUT5 = PublishedSet(
            "read neither the knowledge files nor the vignettes, the domain notes or this document; the citations are in",
            "the appendix."))
 HOLDOUT6 = PublishedSet(
-    key="published-holdout6", directory="tests/classifier/published_holdout6", source="tests/classifier/published_holdout6.py",
-    command="python -m services.classifier.evaluation --published-holdout6",
-    builder_command="python -m tests.classifier.vignette_builder --published-holdout6",
+    key="published-holdout6",
     title="# Classifier evaluation on the held-out set of published case reports (sixth set, issue 12): the final figures",
     begin=HOLDOUT6_BEGIN, end=HOLDOUT6_END,
     intro=("THE held-out set of the final figures of issue 12. One case per published case report or case-series",

@@ -24,6 +24,8 @@ components 48018-6 gene (HGNC) and 53037-8 clinical significance).
 import json
 from pathlib import Path
 
+from services.classifier.evaluation import PUBLISHED_SETS as SETS
+
 BASE = "http://calcinosis.example.org/fhir"
 FINDING = f"{BASE}/CodeSystem/calcinosis-finding"
 SITE = f"{BASE}/CodeSystem/calcinosis-site"
@@ -37,12 +39,11 @@ STORY_EXTENSION = "urn:calcinosis:test:vignette-story"
 CITATION_EXTENSION = "urn:calcinosis:test:citation"
 HGNC = "http://www.genenames.org/geneId"
 CASES_DIR = Path(__file__).parent / "cases"
-PUBLISHED_DIR = Path(__file__).parent / "published"
-HOLDOUT_DIR = Path(__file__).parent / "published_holdout"
-HOLDOUT3_DIR = Path(__file__).parent / "published_holdout3"
-HOLDOUT4_DIR = Path(__file__).parent / "published_holdout4"
-HOLDOUT5_DIR = Path(__file__).parent / "published_holdout5"
-HOLDOUT6_DIR = Path(__file__).parent / "published_holdout6"
+ROOT = Path(__file__).resolve().parents[2]
+SET_DIRS = {spec.key: spec.path(ROOT) for spec in SETS}  # where each published set's Bundles go
+PUBLISHED_DIR, HOLDOUT_DIR, HOLDOUT3_DIR, HOLDOUT4_DIR, HOLDOUT5_DIR, HOLDOUT6_DIR = (
+    SET_DIRS[key] for key in ("published", "published-holdout", "published-holdout3", "published-holdout4",
+                              "published-holdout5", "published-holdout6"))
 
 LAB_CODES = {
     "phosphate": (LOINC, "2777-1"), "calcium": (LOINC, "17861-6"), "pth": (LOINC, "2731-8"),
@@ -209,15 +210,8 @@ def write_cases(cases: list[dict], directory: Path = CASES_DIR) -> None:
 
 
 # flag -> (module of CASES, where its Bundles go, what the set is called in the message)
-PUBLISHED_SETS = {
-    "--published": ("tests.classifier.published_cases", PUBLISHED_DIR, "published cases"),
-    "--published-holdout": ("tests.classifier.published_holdout", HOLDOUT_DIR, "held-out published cases"),
-    "--published-holdout3": ("tests.classifier.published_holdout3", HOLDOUT3_DIR, "third-set held-out published cases"),
-    "--published-holdout4": ("tests.classifier.published_holdout4", HOLDOUT4_DIR, "fourth-set held-out published cases"),
-    "--published-holdout5": ("tests.classifier.published_holdout5", HOLDOUT5_DIR, "fifth-set published cases"),
-    "--published-holdout6": ("tests.classifier.published_holdout6", HOLDOUT6_DIR, "sixth-set held-out published cases"),
-}
-
+PUBLISHED_SETS = {f"--{spec.key}": (spec.source.removesuffix(".py").replace("/", "."), spec.path(ROOT), f"{spec.key} cases")
+                  for spec in SETS}
 
 if __name__ == "__main__":
     import importlib
