@@ -1,10 +1,11 @@
 """Loads and cross-checks the knowledge files; compiles the likelihood-ratio table the model uses."""
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import numpy as np
 import yaml
@@ -37,6 +38,7 @@ _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader whe
 KNOWLEDGE_DIR = Path(__file__).parent / "knowledge"
 COHERENCE_TOLERANCE = 0.02  # |sum over states of P(state) x LR - 1| allowed (figures are rounded to 3 digits)
 BOOLEAN_KEYS = {"present": "true", "absent": "false"}  # knowledge-file wording -> feature state
+_T = TypeVar("_T")
 UNRECORDED = "unrecorded"  # the state of a hallmark (features.yaml hallmarks) none of whose features was sent
 
 
@@ -64,20 +66,33 @@ class Knowledge:
         """Display of a diagnosis or of the open-world outcome."""
         return self.none_fits.display if code == self.none_fits.code else self.diagnoses[code].display
 
-    def feature_states(self, feature: str) -> dict[str, float]:
-        """States of a feature with their reference-population probability (shared: do not mutate)."""
-        memo = self._feature_states_memo
-        if feature not in memo:
-            memo[feature] = feature_states(self.catalog, self.codesystems, feature)
-        return memo[feature]
-
     # Lookups derived from the knowledge, built once per Knowledge on first use: the classifier
     # answers many requests from one knowledge base, so per-request work stays per-patient.
     # (cached_property writes to the instance __dict__, which a frozen dataclass allows.)
 
     @cached_property
-    def _feature_states_memo(self) -> dict[str, dict[str, float]]:
+    def _memo_tables(self) -> dict[Callable[..., Any], dict[Any, Any]]:
         return {}
+
+    def _remembered(self, compute: Callable[..., _T], *key: Any) -> _T:
+        """compute(self, *key), computed once per Knowledge and key (values derived from the knowledge
+        only; each compute function has its own table). Callers pass the plain function, not a bound
+        method, so that a lookup allocates nothing."""
+        table = self._memo_tables.get(compute)
+        if table is None:
+            table = self._memo_tables[compute] = {}
+        try:
+            return table[key]
+        except KeyError:
+            value = table[key] = compute(self, *key)
+            return value
+
+    def feature_states(self, feature: str) -> dict[str, float]:
+        """States of a feature with their reference-population probability (shared: do not mutate)."""
+        return self._remembered(Knowledge._feature_states, feature)
+
+    def _feature_states(self, feature: str) -> dict[str, float]:
+        return feature_states(self.catalog, self.codesystems, feature)
 
     @cached_property
     def concept_displays(self) -> dict[str, dict[str, str]]:
@@ -156,29 +171,24 @@ class Knowledge:
                 members = parts
         return members
 
-    @cached_property
-    def _any_of_memo(self) -> dict[tuple[str, str], list[tuple[str, float]]]:
-        return {}
-
     def log_lrs_of(self, feature: str, state: str) -> list[tuple[str, float]]:
         """log_lrs of one finding, an 'a|b' state included (computed once, then remembered)."""
         entries = self.log_lrs.get((feature, state))
         if entries is not None or ANY_OF not in state:
             return entries or []
-        key = (feature, state)
-        memo = self._any_of_memo
-        if key not in memo:
-            members = self.composite_members(feature, state) or []
-            prevalences = self.feature_states(feature)
-            entries = []
-            for code, features in self.likelihood_ratios.items():
-                states = features.get(feature)
-                if states and members:
-                    lr = composite_lr(states, prevalences, members)
-                    if lr != 1.0:
-                        entries.append((code, math.log(lr)))
-            memo[key] = entries
-        return memo[key]
+        return self._remembered(Knowledge._any_of_log_lrs, feature, state)
+
+    def _any_of_log_lrs(self, feature: str, state: str) -> list[tuple[str, float]]:
+        members = self.composite_members(feature, state) or []
+        prevalences = self.feature_states(feature)
+        entries = []
+        for code, features in self.likelihood_ratios.items():
+            states = features.get(feature)
+            if states and members:
+                lr = composite_lr(states, prevalences, members)
+                if lr != 1.0:
+                    entries.append((code, math.log(lr)))
+        return entries
 
     # The scores as vectors over the outcomes (inference._log_scores): each finding's log LRs laid out
     # once, in the order of `priors`, so that a request adds a finding's row instead of looping over
@@ -189,38 +199,28 @@ class Knowledge:
         """Diagnosis (the open-world outcome included) -> its position in `priors` and in the rows."""
         return {code: position for position, code in enumerate(self.priors)}
 
-    @cached_property
-    def _log_lr_row_memo(self) -> dict[tuple[str, str], np.ndarray | None]:
-        return {}
-
     def log_lr_row(self, feature: str, state: str) -> np.ndarray | None:
         """log_lrs_of one finding as a read-only vector over the outcomes (0 where neutral); None when
         it names a diagnosis twice (two additions, which one added sum would round differently)."""
-        key = (feature, state)
-        memo = self._log_lr_row_memo
-        if key not in memo:
-            entries = self.log_lrs_of(feature, state)
-            row = None
-            if len({code for code, _ in entries}) == len(entries):
-                row = np.zeros(len(self.priors))
-                for code, log_lr in entries:
-                    row[self.outcome_index[code]] = log_lr
-                row.flags.writeable = False
-            memo[key] = row
-        return memo[key]
+        return self._remembered(Knowledge._log_lr_row, feature, state)
 
-    @cached_property
-    def _ranked_log_lrs_memo(self) -> dict[tuple[str, str], list[tuple[str, tuple[float, float, str]]]]:
-        return {}
+    def _log_lr_row(self, feature: str, state: str) -> np.ndarray | None:
+        entries = self.log_lrs_of(feature, state)
+        if len({code for code, _ in entries}) != len(entries):
+            return None
+        row = np.zeros(len(self.priors))
+        for code, log_lr in entries:
+            row[self.outcome_index[code]] = log_lr
+        row.flags.writeable = False
+        return row
 
     def ranked_log_lrs(self, feature: str, state: str) -> list[tuple[str, tuple[float, float, str]]]:
         """log_lrs_of one finding of an evidence group as (diagnosis, (|log LR|, log LR, feature)): the
         key by which damping ranks the findings of a group (inference._log_scores)."""
-        key = (feature, state)
-        memo = self._ranked_log_lrs_memo
-        if key not in memo:
-            memo[key] = [(code, (abs(log_lr), log_lr, feature)) for code, log_lr in self.log_lrs_of(feature, state)]
-        return memo[key]
+        return self._remembered(Knowledge._ranked_log_lrs, feature, state)
+
+    def _ranked_log_lrs(self, feature: str, state: str) -> list[tuple[str, tuple[float, float, str]]]:
+        return [(code, (abs(log_lr), log_lr, feature)) for code, log_lr in self.log_lrs_of(feature, state)]
 
     @cached_property
     def memo(self) -> dict[Any, Any]:
@@ -233,29 +233,16 @@ class Knowledge:
         """feature -> (group name, damping) for the features of an evidence group."""
         return {feature: (group.name, group.damping) for group in self.catalog.evidence_groups for feature in group.features}
 
-    @cached_property
-    def _described_memo(self) -> dict[tuple[str, str], str]:
-        return {}
-
     def described(self, feature: str, state: str, describe) -> str:
-        """describe(feature, state, self), computed once per finding."""
-        key = (feature, state)
-        memo = self._described_memo
-        if key not in memo:
-            memo[key] = describe(feature, state, self)
-        return memo[key]
+        """describe(feature, state, self), computed once per finding (one describe function per process)."""
+        return self._remembered(Knowledge._described, feature, state, describe)
 
-    @cached_property
-    def _figure_memo(self) -> dict[tuple[str, str, str], Figure | None]:
-        return {}
+    def _described(self, feature: str, state: str, describe) -> str:
+        return describe(feature, state, self)
 
     def figure_for(self, diagnosis: str, feature: str, state: str) -> Figure | None:
         """The figure of one observed state, composite states (a set of states) included."""
-        key = (diagnosis, feature, state)
-        memo = self._figure_memo
-        if key not in memo:
-            memo[key] = self._figure_for(diagnosis, feature, state)
-        return memo[key]
+        return self._remembered(Knowledge._figure_for, diagnosis, feature, state)
 
     def _figure_for(self, diagnosis: str, feature: str, state: str) -> Figure | None:
         if state == UNRECORDED:
@@ -279,36 +266,26 @@ class Knowledge:
         """Features with a test that would establish them, in catalog order."""
         return [(feature, spec) for feature, spec in self.catalog.features.items() if spec.test is not None]
 
-    @cached_property
-    def _state_likelihoods_memo(self) -> dict[tuple[str, str, bool], dict[str, float]]:
-        return {}
-
     def state_likelihoods(self, diagnosis: str, feature: str, unrecorded: bool = False) -> dict[str, float]:
         """P(state | diagnosis) implied by the LRs and the reference-population state frequencies;
         `unrecorded`: given that the feature's hallmark went unrecorded (P(s | D) u(s), normalised)."""
-        memo = self._state_likelihoods_memo
-        key = (diagnosis, feature, unrecorded)
-        if key not in memo:
-            figures = self.likelihood_ratios[diagnosis].get(feature, {})
-            hallmark = self.hallmark_of.get(feature) if unrecorded else None
-            weighted = {state: rate * (figures[state].lr if state in figures else 1.0)
-                        * (unrecorded_probability(hallmark, state) if hallmark else 1.0)
-                        for state, rate in self.feature_states(feature).items()}
-            total = sum(weighted.values())
-            memo[key] = {state: weight / total for state, weight in weighted.items()}
-        return memo[key]
+        return self._remembered(Knowledge._state_likelihoods, diagnosis, feature, unrecorded)
 
-    @cached_property
-    def _state_likelihood_row_memo(self) -> dict[tuple[str, str, bool], tuple[float, ...]]:
-        return {}
+    def _state_likelihoods(self, diagnosis: str, feature: str, unrecorded: bool) -> dict[str, float]:
+        figures = self.likelihood_ratios[diagnosis].get(feature, {})
+        hallmark = self.hallmark_of.get(feature) if unrecorded else None
+        weighted = {state: rate * (figures[state].lr if state in figures else 1.0)
+                    * (unrecorded_probability(hallmark, state) if hallmark else 1.0)
+                    for state, rate in self.feature_states(feature).items()}
+        total = sum(weighted.values())
+        return {state: weight / total for state, weight in weighted.items()}
 
     def state_likelihood_row(self, diagnosis: str, feature: str, unrecorded: bool = False) -> tuple[float, ...]:
         """state_likelihoods as a tuple in the order of feature_states (the next-best-test search)."""
-        key = (diagnosis, feature, unrecorded)
-        memo = self._state_likelihood_row_memo
-        if key not in memo:
-            memo[key] = tuple(self.state_likelihoods(diagnosis, feature, unrecorded).values())
-        return memo[key]
+        return self._remembered(Knowledge._state_likelihood_row, diagnosis, feature, unrecorded)
+
+    def _state_likelihood_row(self, diagnosis: str, feature: str, unrecorded: bool) -> tuple[float, ...]:
+        return tuple(self.state_likelihoods(diagnosis, feature, unrecorded).values())
 
 
 def composite_lr(figures: dict[str, Figure], prevalences: dict[str, float], members: list[str]) -> float:

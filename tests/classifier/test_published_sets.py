@@ -376,9 +376,7 @@ def test_no_probability_above_0_99_on_the_second_set(second_set_results):
 # from the top three (docs/classifier-evaluation.md, its section); nothing was tuned on them. The test keeps the known
 # cases from growing: a new harmful answer fails it, and one fewer fails it too, so that the list is shortened by hand
 # (towards the target) and never drifts.
-KNOWN_HARMFUL = {
-    "ewing-extraskeletal-ankle-osteochondroma-boray-503",
-}
+KNOWN_HARMFUL: set[str] = set()  # the Ewing sarcoma of an ankle is listed third since Classifier 50
 
 
 def test_no_harmful_first_answer_beyond_the_known_ones(second_set_results):
