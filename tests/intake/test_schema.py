@@ -86,3 +86,28 @@ async def test_upgrade_keeps_stored_index_rows_and_marks_date_points(database_ur
         assert [(r, bool(p)) for r, p in rows] == [("a", True), ("b", False)]
     finally:
         await db.close()
+
+
+async def test_upgrade_to_0005_removes_repeated_token_rows_and_holds_them_unique(database_url):
+    """Revision 0005 makes the token lookup index unique (a system|code is counted from its
+    entries alone): rows written twice by earlier revisions go, one of each stays, and a repeated
+    row is refused from then on."""
+    db = Database(database_url)
+    try:
+        await db.migrate(MIGRATIONS, "0004")
+        rows = [("a", "http://loinc.org", "2777-1")] * 3 + [("a", None, "x")] * 2 + [
+            ("b", "http://loinc.org", "2777-1"), ("a", "urn:lab", "2777-1")]
+        async with db.engine.begin() as conn:
+            for res_id, system, code in rows:
+                await conn.execute(text("INSERT INTO search_token (res_type, res_id, param, system, code) "
+                                        "VALUES ('Observation', :i, 'code', :s, :c)"), {"i": res_id, "s": system, "c": code})
+        await db.migrate(MIGRATIONS)
+        async with db.engine.connect() as conn:
+            kept = (await conn.execute(text("SELECT res_id, system, code FROM search_token"))).all()
+        assert sorted(kept, key=str) == sorted(set(rows), key=str)
+        with pytest.raises(Exception, match="(?i)unique"):
+            async with db.engine.begin() as conn:
+                await conn.execute(text("INSERT INTO search_token (res_type, res_id, param, system, code) "
+                                        "VALUES ('Observation', 'b', 'code', 'http://loinc.org', '2777-1')"))
+    finally:
+        await db.close()

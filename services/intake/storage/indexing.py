@@ -117,6 +117,8 @@ def add_rows(incoming: Incoming, owner: tuple, out: IndexRows) -> None:
     """Add the index rows of a resource to `out`, each prefixed with `owner` (the storage layer's
     type and id): one pass over its indexed paths, rows built in their final shape."""
     resource = incoming.resource
+    tokens = out.token
+    first_token = len(tokens)
     for first, name, rest, add, system in _plan(incoming.resource_type):
         if first not in resource:
             continue
@@ -131,6 +133,14 @@ def add_rows(incoming: Incoming, owner: tuple, out: IndexRows) -> None:
             values = found
         if values:
             add(values, owner, name, system, out)
+    if len(tokens) - first_token > 1:
+        # A resource's token rows once each (a coding given twice, or under two paths of one
+        # parameter): the token lookup index is unique, so that a code is counted without
+        # removing repeated ids (migration 0005, docs/decisions.md Intake 40).
+        mine = tokens[first_token:]
+        unique = dict.fromkeys(mine)
+        if len(unique) != len(mine):
+            tokens[first_token:] = unique
     # References are indexed once each, by element path (as HAPI does): a reference
     # search parameter names its paths and target types, and a delete can tell whether
     # anything still points at its target.
