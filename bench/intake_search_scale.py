@@ -10,8 +10,10 @@ writes) and copied into PostgreSQL with COPY. Then VACUUM ANALYZE, as the servic
 in the background after bulk writes, and the searches of bench/intake_ingest.py plus those of
 issue 14 (_revinclude, _summary, :missing), over HTTP, p50/p95 per kind. Target: p95 < 50 ms.
 `--explain` prints the plans (EXPLAIN ANALYZE, auto_explain) of statements slower than 50 ms;
-`--keep` leaves the database running afterwards, to look into. PostgreSQL runs with
-`--shared-buffers` (2GB by default, as an operator sizes it for a store of this size).
+`--keep` leaves the database running afterwards, to look into; `--database URL` searches such a
+kept store again, with the service of the tree the script is run from (which migrates it first).
+PostgreSQL runs with `--shared-buffers` (2GB by default, as an operator sizes it for a store of
+this size). The VACUUM after the load is repeated until every table is all-visible (printed).
 """
 
 import argparse
