@@ -86,3 +86,49 @@ async def test_upgrade_keeps_stored_index_rows_and_marks_date_points(database_ur
         assert [(r, bool(p)) for r, p in rows] == [("a", True), ("b", False)]
     finally:
         await db.close()
+
+
+async def test_upgrade_to_0005_removes_repeated_token_rows_and_holds_them_unique(database_url):
+    """Revision 0005 makes the token lookup index unique (a system|code is counted from its
+    entries alone): rows written twice by earlier revisions go, one of each stays, and a repeated
+    row is refused from then on."""
+    db = Database(database_url)
+    try:
+        await db.migrate(MIGRATIONS, "0004")
+        rows = [("a", "http://loinc.org", "2777-1")] * 3 + [("a", None, "x")] * 2 + [
+            ("b", "http://loinc.org", "2777-1"), ("a", "urn:lab", "2777-1")]
+        async with db.engine.begin() as conn:
+            for res_id, system, code in rows:
+                await conn.execute(text("INSERT INTO search_token (res_type, res_id, param, system, code) "
+                                        "VALUES ('Observation', :i, 'code', :s, :c)"), {"i": res_id, "s": system, "c": code})
+        await db.migrate(MIGRATIONS)
+        async with db.engine.connect() as conn:
+            kept = (await conn.execute(text("SELECT res_id, system, code FROM search_token"))).all()
+        assert sorted(kept, key=str) == sorted(set(rows), key=str)
+        with pytest.raises(Exception, match="(?i)unique"):
+            async with db.engine.begin() as conn:
+                await conn.execute(text("INSERT INTO search_token (res_type, res_id, param, system, code) "
+                                        "VALUES ('Observation', 'b', 'code', 'http://loinc.org', '2777-1')"))
+    finally:
+        await db.close()
+
+
+async def test_postgresql_vacuums_the_search_tables_after_a_fiftieth_of_inserts(database_url):
+    """A count reads index entries alone only on pages the visibility map marks all-visible, and
+    only VACUUM marks them: after a bulk load two thirds of the token table's pages were not, and
+    the count of a code went to the table for 33,000 of its 50,000 entries (docs/performance.md).
+    Autovacuum's default waits for inserts of a fifth of a table; these tables are told 2%."""
+    if not database_url.startswith("postgresql"):
+        pytest.skip("SQLite has no visibility map: its indexes are read alone whenever they cover a query")
+    db = Database(database_url)
+    try:
+        await db.migrate(MIGRATIONS)
+        async with db.engine.connect() as conn:
+            options = dict((await conn.execute(text(
+                "SELECT relname, reloptions FROM pg_class WHERE relname IN ('resources', 'search_token', "
+                "'search_string', 'search_date', 'search_reference', 'search_quantity')"))).all())
+        assert len(options) == 6
+        for table, settings in options.items():
+            assert "autovacuum_vacuum_insert_scale_factor=0.02" in settings, table
+    finally:
+        await db.close()

@@ -216,6 +216,25 @@ def systems_statement(request: SearchRequest, criterion: Criterion, code: str) -
                   exists().where(*rows(col(TokenIndex.system).is_(None))))
 
 
+def _one_row_each(request: SearchRequest) -> bool:
+    """Whether the matches are index rows of which each resource has at most one: a lone
+    `system|code` token criterion (the lookup index is unique; migration 0005). A NULL system
+    is not held unique by the index, so `|code` and `code` are not among them."""
+    if len(request.criteria) != 1:
+        return False
+    criterion = request.criteria[0]
+    if (criterion.param.type != "token" or criterion.modifier or criterion.also or len(criterion.values) != 1
+            or _on_resources(criterion)):
+        return False
+    system, bar, code = criterion.values[0].partition("|")
+    return bool(bar and system and code)
+
+
 def count_statement(request: SearchRequest) -> Select:
-    """COUNT of the matches."""
+    """COUNT of the matches. Of a lone system|code, COUNT of its index entries: they are unique
+    per resource, so no repeated ids are to be removed (166,000 for one code at 1,000,000)."""
+    if _one_row_each(request):
+        criterion = request.criteria[0]
+        return select(func.count()).select_from(TokenIndex).where(
+            col(TokenIndex.res_type) == request.resource_type, predicates.matches(criterion, TokenIndex))
     return select(func.count()).select_from(_matching_ids(request).subquery())

@@ -40,6 +40,7 @@ Adder = Callable[[list[Any], tuple, str, "str | None", IndexRows], None]
 
 def _add_tokens(values: list[Any], owner: tuple, name: str, implied_system: str | None, out: IndexRows) -> None:
     rows = out.token
+    start = len(rows)
     for value in values:
         if isinstance(value, str):
             rows.append((*owner, name, implied_system, value))
@@ -53,6 +54,18 @@ def _add_tokens(values: list[Any], owner: tuple, name: str, implied_system: str 
                 rows.append((*owner, name, value.get("system"), value["code"]))
             elif "value" in value:  # Identifier
                 rows.append((*owner, name, value.get("system"), value["value"]))
+    if len(rows) - start > 1:
+        _once_each(rows, start)
+
+
+def _once_each(rows: list[tuple], start: int) -> None:
+    """The rows from `start` on, each once (in their order): a code given twice in a resource is
+    one token row, as the unique lookup index requires (migration 0005), so that counting a
+    system|code needs no repeated ids removed (docs/decisions.md, Intake 40)."""
+    added = rows[start:]
+    unique = dict.fromkeys(added)
+    if len(unique) != len(added):
+        rows[start:] = unique
 
 
 def _add_strings(values: list[Any], owner: tuple, name: str, _: str | None, out: IndexRows) -> None:
@@ -113,10 +126,18 @@ def _plan(resource_type: str) -> tuple[tuple[str, str, tuple[str, ...], Adder, s
     return tuple(plan)
 
 
+@cache
+def _token_paths_shared(resource_type: str) -> bool:
+    """Whether a token parameter of the type has several paths (none has in R4's definitions
+    here): only then may two calls of _add_tokens give one resource the same row."""
+    return any(p.type == "token" and len(p.paths) > 1 for p in search_parameters()[resource_type].values())
+
+
 def add_rows(incoming: Incoming, owner: tuple, out: IndexRows) -> None:
     """Add the index rows of a resource to `out`, each prefixed with `owner` (the storage layer's
     type and id): one pass over its indexed paths, rows built in their final shape."""
     resource = incoming.resource
+    first_token = len(out.token)
     for first, name, rest, add, system in _plan(incoming.resource_type):
         if first not in resource:
             continue
@@ -131,6 +152,8 @@ def add_rows(incoming: Incoming, owner: tuple, out: IndexRows) -> None:
             values = found
         if values:
             add(values, owner, name, system, out)
+    if _token_paths_shared(incoming.resource_type) and len(out.token) - first_token > 1:
+        _once_each(out.token, first_token)  # one value under two paths of a parameter
     # References are indexed once each, by element path (as HAPI does): a reference
     # search parameter names its paths and target types, and a delete can tell whether
     # anything still points at its target.

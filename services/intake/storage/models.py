@@ -63,7 +63,9 @@ class _IndexRow(SQLModel):
 class TokenIndex(_IndexRow, table=True):
     __tablename__ = "search_token"
     __table_args__ = (
-        Index("ix_token_lookup", "res_type", "param", "code", "system", "res_id"),
+        # Unique: a resource's row of a code is there once (indexing.add_rows), so that counting
+        # a system|code reads its entries without removing repeated ids (migration 0005).
+        Index("ix_token_lookup", "res_type", "param", "code", "system", "res_id", unique=True),
         Index("ix_token_owner", "res_type", "res_id", "param", "code", "system"),
     )
     system: str | None = Field(default=None, max_length=512)
