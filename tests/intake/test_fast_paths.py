@@ -312,8 +312,11 @@ async def test_a_chunk_is_written_while_the_next_is_prepared(settings, monkeypat
     events: list[str] = []
     check_structures, bulk_insert = bundles._check_structures, ResourceStore._bulk_insert
 
+    sizes: list[int] = []
+
     def prepare(checks):
         events.append("prepare")
+        sizes.append(len(checks))
         return check_structures(checks)
 
     async def write(self, table, columns, rows):
@@ -338,3 +341,6 @@ async def test_a_chunk_is_written_while_the_next_is_prepared(settings, monkeypat
     prepares = [i for i, e in enumerate(events) if e == "prepare"]
     assert len(chunk_writes) == len(prepares) == 3
     assert chunk_writes[0] < prepares[1] and chunk_writes[1] < prepares[2]  # each write begun before the next chunk
+    # The database idles until the first chunk's rows are ready: that chunk is a quarter of the others.
+    assert sizes == [bundles.FIRST_CHUNK, bundles.CHUNK, len(entries) - bundles.FIRST_CHUNK - bundles.CHUNK]
+    assert sizes[0] * 4 <= sizes[1]

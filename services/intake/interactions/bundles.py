@@ -37,8 +37,16 @@ from shared.fhir_time import instant
 ORDER = {"DELETE": 0, "POST": 1, "PUT": 2, "PATCH": 2, "GET": 3, "HEAD": 3}
 JSON_PATCH = "application/json-patch+json"
 # Entries are written in chunks, each while the next is prepared, and validated by the models in
-# chunks beside all of that (ModelVerdicts; docs/performance.md).
+# chunks beside all of that (ModelVerdicts; docs/performance.md). The first chunk is smaller: the
+# database idles until its rows are ready, and the writes are the longest stage of a transaction.
 CHUNK = 200
+FIRST_CHUNK = 50
+
+
+def chunked(items: list) -> list[list]:
+    """FIRST_CHUNK items, then CHUNK at a time."""
+    head, rest = items[:FIRST_CHUNK], items[FIRST_CHUNK:]
+    return ([head] if head else []) + [rest[i:i + CHUNK] for i in range(0, len(rest), CHUNK)]
 
 
 @dataclass
@@ -250,7 +258,7 @@ class BundleProcessor:
 
     async def _transaction(self, entries: list[Entry]) -> list[dict]:
         candidates = [e for e in entries if e.method in ("POST", "PUT")]
-        verdicts = ModelVerdicts([candidates[i:i + CHUNK] for i in range(0, len(candidates), CHUNK)], self.pool)
+        verdicts = ModelVerdicts(chunked(candidates), self.pool)
         try:
             async with self.interactions.transaction() as work:
                 targets = await self._assign_ids(work, entries)
