@@ -191,15 +191,26 @@ class ModelVerdicts:
 
     def __init__(self, chunks: list[list[Entry]], pool: ModelValidationPool) -> None:
         self.chunks = chunks
-        # Serialized now, before references are rewritten and ids stamped in these very dicts.
-        self.futures = [pool.model_issues([dumps(e.raw_resource) for e in chunk], [e.where for e in chunk])
-                        for chunk in chunks]
+        self.pool = pool
+        self.futures: list[asyncio.Future] = []
+        self.send_through(0)
+
+    def send_through(self, index: int) -> None:
+        """Hand the chunks up to `index` to the worker, each serialised now: before its references
+        are rewritten and ids stamped in these very dicts, which happens when the transaction
+        prepares it. Sent a chunk ahead of that rather than all at the start, where serialising
+        the whole Bundle kept the database waiting for its first rows."""
+        while len(self.futures) <= min(index, len(self.chunks) - 1):
+            chunk = self.chunks[len(self.futures)]
+            self.futures.append(self.pool.model_issues([dumps(e.raw_resource) for e in chunk],
+                                                       [e.where for e in chunk]))
 
     async def raise_first(self, through: int | None = None) -> None:
         """Raise the 400 of the first entry that fails its structural check, model included, in
         the chunks up to `through` (all by default); without `through`, the 422 of the R4
         layer's rules (bindings, invariants) when an entry breaks one before any such 400."""
         last = len(self.chunks) - 1 if through is None else through
+        assert len(self.futures) > last  # each chunk is sent before it is prepared
         for chunk, future in zip(self.chunks[:last + 1], self.futures[:last + 1], strict=True):
             verdicts = await future
             if through is None and not any(structure or rules for structure, rules in verdicts):
@@ -286,7 +297,8 @@ class BundleProcessor:
         writing: asyncio.Future | None = None
         current = 0
         try:
-            for current, chunk in enumerate(chunks):  # noqa: B007 - `current` is read by the except clause
+            for current, chunk in enumerate(chunks):  # `current` is read by the except clause too
+                verdicts.send_through(current + 1)
                 _check_structures([(e, JUDGED_ELSEWHERE) for e in chunk])
                 if writing is not None and _has_conditional_references(chunk):
                     await writing
