@@ -104,7 +104,7 @@ def main_thread_steps(bundles: list[dict]) -> dict[str, float]:
     from services.intake.fhir.r4 import definitions
     from services.intake.fhir.validation import JUDGED_ELSEWHERE, check_structure
     from services.intake.interactions.access import bundle_needs
-    from services.intake.interactions.bundles import CHUNK, ModelVerdicts, _parse_entry
+    from services.intake.interactions.bundles import ModelVerdicts, _parse_entry, chunked
     from services.intake.interactions.interactions import check_rules
     from services.intake.storage.indexing import extract
     from services.intake.storage.store import new_id, prepare_new
@@ -128,7 +128,9 @@ def main_thread_steps(bundles: list[dict]) -> dict[str, float]:
         return value
 
     def chunks(entries):
-        return ModelVerdicts([entries[i:i + CHUNK] for i in range(0, len(entries), CHUNK)], Pool())  # type: ignore[arg-type]
+        verdicts = ModelVerdicts(chunked(entries), Pool())  # type: ignore[arg-type]
+        verdicts.send_through(len(verdicts.chunks))  # all of them, as a transaction sends them chunk by chunk
+        return verdicts
 
     def structure(entries):
         return [check_structure(e.raw_resource, e.resource_type, e.where, JUDGED_ELSEWHERE) for e in entries]
@@ -203,6 +205,24 @@ def _cpu_by_thread(pid: int) -> dict[str, float]:
     return found
 
 
+def _postgres_cpu(root: Path | None) -> float:
+    """CPU seconds of a PostgreSQL server's processes (its postmaster and every child), 0 without one."""
+    if root is None:
+        return 0.0
+    ticks = os.sysconf("SC_CLK_TCK")
+    postmaster = int((root / "data" / "postmaster.pid").read_text().split()[0])
+    children = Path(f"/proc/{postmaster}/task/{postmaster}/children").read_text().split()
+    total = 0.0
+    for process in [postmaster, *map(int, children)]:
+        try:
+            stat = Path(f"/proc/{process}/stat").read_text()
+        except OSError:  # a child that exited meanwhile
+            continue
+        fields = stat[stat.rindex(")") + 2:].split()
+        total += (int(fields[11]) + int(fields[12])) / ticks
+    return total
+
+
 def _is_service(process: Path, port: str) -> bool:
     try:
         command = (process / "cmdline").read_bytes().split(b"\0")
@@ -211,8 +231,9 @@ def _is_service(process: Path, port: str) -> bool:
     return b"uvicorn" in command and port.encode() in command
 
 
-def thread_cpu(bundles: list[dict], database_url: str, work: Path) -> dict[str, float]:
-    """CPU ms per bundle of each thread of the service under uvicorn (and its worker process)."""
+def thread_cpu(bundles: list[dict], database_url: str, work: Path, postgres: Path | None = None) -> dict[str, float]:
+    """CPU ms per bundle of each thread of the service under uvicorn (and its worker process), and
+    of the PostgreSQL server under `postgres` (its root), where the writes' other half runs."""
     import httpx
 
     from shared.fhir_json import dumps
@@ -224,10 +245,10 @@ def thread_cpu(bundles: list[dict], database_url: str, work: Path) -> dict[str, 
         client.post("/fhir", content=dumps(make_bundle(random.Random(99))), headers={"Content-Type": "application/fhir+json"})
         port = url.rsplit(":", 1)[1]
         pid = next(int(p.name) for p in Path("/proc").iterdir() if p.name.isdigit() and _is_service(p, port))
-        before = _cpu_by_thread(pid)
+        before = {**_cpu_by_thread(pid), "PostgreSQL server (all its processes)": _postgres_cpu(postgres)}
         for bundle in bundles:
             client.post("/fhir", content=dumps(bundle), headers={"Content-Type": "application/fhir+json"}).raise_for_status()
-        after = _cpu_by_thread(pid)
+        after = {**_cpu_by_thread(pid), "PostgreSQL server (all its processes)": _postgres_cpu(postgres)}
     return {name: round((after[name] - before.get(name, 0.0)) * 1000 / len(bundles), 1) for name in after
             if after[name] - before.get(name, 0.0) > 0}
 
@@ -250,18 +271,18 @@ def main() -> None:
         server = start_postgres()
         args.database_url = server.create_database("profile")
     try:
-        run(args, bundles)
+        run(args, bundles, server.root if server is not None else None)
     finally:
         if server is not None:
             server.stop()
 
 
-def run(args, bundles: list[dict]) -> None:
+def run(args, bundles: list[dict], postgres: Path | None = None) -> None:
     if args.threads:
         with tempfile.TemporaryDirectory(prefix="profile-intake-") as tmp:
             url = args.database_url or f"sqlite+aiosqlite:///{Path(tmp) / 'profile.sqlite3'}"
             print("CPU per 1000-entry bundle by thread, ms (service under uvicorn):")
-            for name, ms in sorted(thread_cpu(bundles, url, Path(tmp)).items(), key=lambda kv: -kv[1]):
+            for name, ms in sorted(thread_cpu(bundles, url, Path(tmp), postgres).items(), key=lambda kv: -kv[1]):
                 print(f"  {name:45s} {ms:7.1f}")
         return
     print("CPU per 1000-entry bundle, ms (median):")
