@@ -89,8 +89,9 @@ class Database:
         committing request's path. Durability is the commit's (the log holds it), not the
         checkpoint's; one checkpoint runs at a time, and a commit during it asks for one more."""
         self._checkpoint_wanted = True
-        if self._checkpointing is None or self._checkpointing.done():
-            self._checkpointing = asyncio.get_running_loop().create_task(self._checkpoints())
+        loop, task = asyncio.get_running_loop(), self._checkpointing
+        if task is None or task.done() or task.get_loop() is not loop:  # (a Database used from a new event loop)
+            self._checkpointing = loop.create_task(self._checkpoints())
 
     async def _checkpoints(self) -> None:
         while self._checkpoint_wanted:
@@ -103,8 +104,9 @@ class Database:
 
     async def checkpointed(self) -> None:
         """Wait for the background checkpoint, if one runs (SQLite)."""
-        if self._checkpointing is not None:
-            await asyncio.gather(self._checkpointing, return_exceptions=True)
+        task = self._checkpointing
+        if task is not None and task.get_loop() is asyncio.get_running_loop():
+            await asyncio.gather(task, return_exceptions=True)
 
     async def ping(self) -> None:
         async with self.engine.connect() as conn:
