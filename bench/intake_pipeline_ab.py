@@ -1,11 +1,12 @@
-"""The transaction pipeline's changes of decisions Intake 32-33, switched off and on bundle by
-bundle in one process, so that a shared machine's drift hits both alike.
+"""A transaction's pipeline with and without the changes of decisions Intake 32-33, switched off
+and on bundle by bundle in one process, so that a shared machine's drift hits both alike.
 
-    PYTHONPATH=. .venv/bin/python bench/intake_pipeline_ab.py [--bundles 20] [--postgresql]
+    PYTHONPATH=. .venv/bin/python bench/intake_pipeline_ab.py [--bundles 20] [--postgresql] [--first-chunk 50]
 
 "before": SQLite's log checkpointed in the commit (as SQLite's own autocheckpoint did, here run
-right after the commit inside the request), the whole Bundle serialised for the validation worker
-up front, a first chunk of 200 entries; "after": as the service runs now. The app runs in process
+right after the commit inside the request); "after": as the service runs now, or, with
+`--first-chunk N`, also with a first chunk of N entries (decision Intake 33, withdrawn: measured
+with this). The app runs in process
 (as `bench/intake_profile.py --timeline`: the httpx ASGI transport, the app's lifespan, its
 validation worker a separate process); bundles alternate before/after, each timed POST to
 response, the two of a pair posting the same resources. Prints medians and the before/after ratio of each pair.
@@ -28,7 +29,8 @@ sys.path.insert(0, str(ROOT))
 from bench.intake_ingest import make_bundle  # noqa: E402
 
 
-async def compare(bundles: list[dict], database_url: str, data_dir: str) -> dict[str, dict[str, float]]:
+async def compare(bundles: list[dict], database_url: str, data_dir: str,
+                  first_chunk: int | None = None) -> dict[str, dict[str, float]]:
     os.environ.update({"DATABASE_URL": database_url, "DATA_DIR": data_dir, "LOG_LEVEL": "WARNING",
                        "MAX_BODY_BYTES": str(50 * 1024 * 1024), "AUTH_MODE": "development"})
     from services.intake.interactions import bundles as bundle_module
@@ -38,16 +40,17 @@ async def compare(bundles: list[dict], database_url: str, data_dir: str) -> dict
     from shared.fhir_json import dumps
     from tests.support.asgi import asgi_client
 
-    after_chunk, verdicts_init, transaction = (bundle_module.FIRST_CHUNK, bundle_module.ModelVerdicts.__init__,
-                                               Database.transaction)
+    transaction, chunks_of = Database.transaction, bundle_module.ModelVerdicts.__init__
     write_new = interaction_module.UnitOfWork.write_new
     mode = ["after"]
     marks: dict[str, float] = {}
     started = [0.0]
 
-    def old_init(self, chunks, pool):
-        verdicts_init(self, chunks, pool)
-        self.send_through(len(chunks))  # the whole Bundle, up front
+    def small_first_chunk(self, chunks, pool):
+        entries = [e for chunk in chunks for e in chunk]
+        rest = entries[first_chunk:]
+        chunks_of(self, [entries[:first_chunk]] + [rest[i:i + bundle_module.CHUNK]
+                                                   for i in range(0, len(rest), bundle_module.CHUNK)], pool)
 
     @asynccontextmanager
     async def old_transaction(self):
@@ -66,8 +69,8 @@ async def compare(bundles: list[dict], database_url: str, data_dir: str) -> dict
     def switch(to: str) -> None:
         mode[0] = to
         before = to == "before"
-        bundle_module.FIRST_CHUNK = bundle_module.CHUNK if before else after_chunk
-        bundle_module.ModelVerdicts.__init__ = old_init if before else verdicts_init  # type: ignore[method-assign]
+        bundle_module.ModelVerdicts.__init__ = (  # type: ignore[method-assign]
+            small_first_chunk if first_chunk and not before else chunks_of)
         Database.transaction = old_transaction if before else transaction  # type: ignore[method-assign]
 
     interaction_module.UnitOfWork.write_new = written  # type: ignore[method-assign]
@@ -103,6 +106,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--bundles", type=int, default=20, help="pairs of bundles (one before, one after)")
     parser.add_argument("--postgresql", action="store_true", help="on a throw-away PostgreSQL (tests/support/postgres.py)")
+    parser.add_argument("--first-chunk", type=int, default=None, help="'after' with this first chunk (a what-if)")
     args = parser.parse_args()
     rng = random.Random(1)
     bundles = [make_bundle(rng) for _ in range(args.bundles)]
@@ -115,7 +119,7 @@ def main() -> None:
             server = start_postgres()
             url = server.create_database("ab")
         try:
-            for which, stages in asyncio.run(compare(bundles, url, tmp)).items():
+            for which, stages in asyncio.run(compare(bundles, url, tmp, args.first_chunk)).items():
                 print(which + ":")
                 for name, value in stages.items():
                     print(f"  {name:35s} {value:8}")

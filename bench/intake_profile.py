@@ -106,7 +106,7 @@ def main_thread_steps(bundles: list[dict]) -> dict[str, float]:
     from services.intake.fhir.r4 import definitions
     from services.intake.fhir.validation import JUDGED_ELSEWHERE, check_structure
     from services.intake.interactions.access import bundle_needs
-    from services.intake.interactions.bundles import ModelVerdicts, _parse_entry, chunked
+    from services.intake.interactions.bundles import CHUNK, ModelVerdicts, _parse_entry
     from services.intake.interactions.interactions import check_rules
     from services.intake.storage.indexing import extract
     from services.intake.storage.store import new_id, prepare_new
@@ -130,9 +130,7 @@ def main_thread_steps(bundles: list[dict]) -> dict[str, float]:
         return value
 
     def chunks(entries):
-        verdicts = ModelVerdicts(chunked(entries), Pool())  # type: ignore[arg-type]
-        verdicts.send_through(len(verdicts.chunks))  # all of them, as a transaction sends them chunk by chunk
-        return verdicts
+        return ModelVerdicts([entries[i:i + CHUNK] for i in range(0, len(entries), CHUNK)], Pool())  # type: ignore[arg-type]
 
     def structure(entries):
         return [check_structure(e.raw_resource, e.resource_type, e.where, JUDGED_ELSEWHERE) for e in entries]

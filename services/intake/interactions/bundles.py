@@ -37,16 +37,8 @@ from shared.fhir_time import instant
 ORDER = {"DELETE": 0, "POST": 1, "PUT": 2, "PATCH": 2, "GET": 3, "HEAD": 3}
 JSON_PATCH = "application/json-patch+json"
 # Entries are written in chunks, each while the next is prepared, and validated by the models in
-# chunks beside all of that (ModelVerdicts; docs/performance.md). The first chunk is smaller: the
-# database idles until its rows are ready, and the writes are the longest stage of a transaction.
+# chunks beside all of that (ModelVerdicts; docs/performance.md).
 CHUNK = 200
-FIRST_CHUNK = 50
-
-
-def chunked(items: list) -> list[list]:
-    """FIRST_CHUNK items, then CHUNK at a time."""
-    head, rest = items[:FIRST_CHUNK], items[FIRST_CHUNK:]
-    return ([head] if head else []) + [rest[i:i + CHUNK] for i in range(0, len(rest), CHUNK)]
 
 
 @dataclass
@@ -191,26 +183,15 @@ class ModelVerdicts:
 
     def __init__(self, chunks: list[list[Entry]], pool: ModelValidationPool) -> None:
         self.chunks = chunks
-        self.pool = pool
-        self.futures: list[asyncio.Future] = []
-        self.send_through(0)
-
-    def send_through(self, index: int) -> None:
-        """Hand the chunks up to `index` to the worker, each serialised now: before its references
-        are rewritten and ids stamped in these very dicts, which happens when the transaction
-        prepares it. Sent a chunk ahead of that rather than all at the start, where serialising
-        the whole Bundle kept the database waiting for its first rows."""
-        while len(self.futures) <= min(index, len(self.chunks) - 1):
-            chunk = self.chunks[len(self.futures)]
-            self.futures.append(self.pool.model_issues([dumps(e.raw_resource) for e in chunk],
-                                                       [e.where for e in chunk]))
+        # Serialized now, before references are rewritten and ids stamped in these very dicts.
+        self.futures = [pool.model_issues([dumps(e.raw_resource) for e in chunk], [e.where for e in chunk])
+                        for chunk in chunks]
 
     async def raise_first(self, through: int | None = None) -> None:
         """Raise the 400 of the first entry that fails its structural check, model included, in
         the chunks up to `through` (all by default); without `through`, the 422 of the R4
         layer's rules (bindings, invariants) when an entry breaks one before any such 400."""
         last = len(self.chunks) - 1 if through is None else through
-        assert len(self.futures) > last  # each chunk is sent before it is prepared
         for chunk, future in zip(self.chunks[:last + 1], self.futures[:last + 1], strict=True):
             verdicts = await future
             if through is None and not any(structure or rules for structure, rules in verdicts):
@@ -269,7 +250,7 @@ class BundleProcessor:
 
     async def _transaction(self, entries: list[Entry]) -> list[dict]:
         candidates = [e for e in entries if e.method in ("POST", "PUT")]
-        verdicts = ModelVerdicts(chunked(candidates), self.pool)
+        verdicts = ModelVerdicts([candidates[i:i + CHUNK] for i in range(0, len(candidates), CHUNK)], self.pool)
         try:
             async with self.interactions.transaction() as work:
                 targets = await self._assign_ids(work, entries)
@@ -297,8 +278,7 @@ class BundleProcessor:
         writing: asyncio.Future | None = None
         current = 0
         try:
-            for current, chunk in enumerate(chunks):  # `current` is read by the except clause too
-                verdicts.send_through(current + 1)
+            for current, chunk in enumerate(chunks):  # noqa: B007 - `current` is read by the except clause
                 _check_structures([(e, JUDGED_ELSEWHERE) for e in chunk])
                 if writing is not None and _has_conditional_references(chunk):
                     await writing
