@@ -1,7 +1,7 @@
 """Where a transaction's time goes: the benchmark's 1000-entry Bundle (10 Patients, 990
 Observations, urn:uuid references) profiled in process.
 
-    .venv/bin/python bench/intake_profile.py [--bundles 10] [--database-url URL] [--top 40] [--steps | --threads]
+    .venv/bin/python bench/intake_profile.py [--bundles 10] [--database-url URL] [--top 40] [--steps | --threads | --timeline]
 
 Two parts, since they run on two CPUs in the service:
 - the validation worker's work per bundle, timed step by step on this thread (CPU time,
@@ -11,7 +11,9 @@ Two parts, since they run on two CPUs in the service:
   transaction calls them, without a profiler (CPU time, median): reading the body, the scope
   check's walk, the structural pass, rules, index and resource rows;
 - the service under uvicorn, as the benchmark runs it: the CPU time of each of its threads and of
-  its validation worker process, read from /proc before and after the bundles (`--threads`);
+  its validation worker process, read from /proc before and after the bundles, and on PostgreSQL
+  the server's (`--threads`);
+- when each stage of a transaction ends, wall time from the POST, the app in process (`--timeline`);
 - the service's own thread: the bundles posted to the app in process (httpx's ASGI transport,
   the app's lifespan started, its validation worker a separate process as deployed), under
   cProfile; its functions summed into the steps of a transaction, and the top functions.
@@ -174,6 +176,88 @@ async def service_profile(bundles: list[dict], database_url: str, data_dir: str)
     return pstats.Stats(profile), elapsed
 
 
+async def timeline(bundles: list[dict], database_url: str, data_dir: str) -> dict[str, float]:
+    """When each stage of a transaction ends, wall ms from the POST (medians over the bundles): the
+    app in process (as `service_profile`, its validation worker a process), its steps observed,
+    not replaced. Shows what waits for what: the database idles until the first chunk's rows are
+    ready, and the transaction ends with the last write, the commit and the response."""
+    os.environ.update({"DATABASE_URL": database_url, "DATA_DIR": data_dir, "LOG_LEVEL": "WARNING",
+                       "MAX_BODY_BYTES": str(50 * 1024 * 1024), "AUTH_MODE": "development"})
+    import shared.request_body as request_body
+    from services.intake.interactions import bundles as bundle_module
+    from services.intake.interactions import interactions as interaction_module
+    from services.intake.main import create_app
+    from shared.fhir_json import dumps
+    from tests.support.asgi import asgi_client
+
+    marks: list[tuple[str, float]] = []
+    started = [0.0]
+
+    def mark(name: str) -> None:
+        marks.append((name, (time.perf_counter() - started[0]) * 1000))
+
+    loads_request, write_new, transaction = (request_body.loads_request, interaction_module.UnitOfWork.write_new,
+                                             bundle_module.BundleProcessor._transaction)
+    model_issues = bundle_module.ModelValidationPool.model_issues
+
+    def parsed(*args):
+        body = loads_request(*args)
+        mark("body read and parsed")
+        return body
+
+    def sent(self, payload, wheres):
+        mark("chunk sent to the worker")
+        return model_issues(self, payload, wheres)
+
+    async def written(self, stored, rows):
+        mark("write begins")
+        await write_new(self, stored, rows)
+        mark("write ends")
+
+    async def committed(self, entries):
+        responses = await transaction(self, entries)
+        mark("committed")
+        return responses
+
+    request_body.loads_request = parsed  # type: ignore[assignment]
+    bundle_module.ModelValidationPool.model_issues = sent  # type: ignore[method-assign]
+    interaction_module.UnitOfWork.write_new = written  # type: ignore[method-assign]
+    bundle_module.BundleProcessor._transaction = committed  # type: ignore[method-assign]
+    runs = []
+    async with asgi_client(create_app(), "http://intake", timeout=300) as client:
+        for number, bundle in enumerate([make_bundle(random.Random(99)), *bundles]):
+            payload = dumps(bundle)
+            marks.clear()
+            started[0] = time.perf_counter()
+            response = await client.post("/fhir", content=payload, headers={"Content-Type": "application/fhir+json"})
+            mark("response received")
+            response.raise_for_status()
+            if number:  # the first warms up
+                runs.append(list(marks))
+
+    def first(run, name):
+        return next(t for n, t in run if n == name)
+
+    def last(run, name):
+        return [t for n, t in run if n == name][-1]
+
+    def writing(run):
+        begun = [t for n, t in run if n == "write begins"]
+        ended = [t for n, t in run if n == "write ends"]
+        return sum(e - b for b, e in zip(begun, ended, strict=True))
+
+    stages = {
+        "body read and parsed": lambda r: first(r, "body read and parsed"),
+        "first chunk sent to the worker": lambda r: first(r, "chunk sent to the worker"),
+        "first write begins": lambda r: first(r, "write begins"),
+        "last write ends": lambda r: last(r, "write ends"),
+        "  (of which writes in progress)": writing,
+        "committed": lambda r: first(r, "committed"),
+        "response received": lambda r: first(r, "response received"),
+    }
+    return {name: round(statistics.median(stage(run) for run in runs), 1) for name, stage in stages.items()}
+
+
 def steps_of(stats: pstats.Stats, bundles: int) -> dict[str, float]:
     by_function = {(Path(file).as_posix(), name): row for (file, _, name), row in stats.stats.items()}  # type: ignore[attr-defined]
     out = {}
@@ -203,6 +287,24 @@ def _cpu_by_thread(pid: int) -> dict[str, float]:
     return found
 
 
+def _postgres_cpu(root: Path | None) -> float:
+    """CPU seconds of a PostgreSQL server's processes (its postmaster and every child), 0 without one."""
+    if root is None:
+        return 0.0
+    ticks = os.sysconf("SC_CLK_TCK")
+    postmaster = int((root / "data" / "postmaster.pid").read_text().split()[0])
+    children = Path(f"/proc/{postmaster}/task/{postmaster}/children").read_text().split()
+    total = 0.0
+    for process in [postmaster, *map(int, children)]:
+        try:
+            stat = Path(f"/proc/{process}/stat").read_text()
+        except OSError:  # a child that exited meanwhile
+            continue
+        fields = stat[stat.rindex(")") + 2:].split()
+        total += (int(fields[11]) + int(fields[12])) / ticks
+    return total
+
+
 def _is_service(process: Path, port: str) -> bool:
     try:
         command = (process / "cmdline").read_bytes().split(b"\0")
@@ -211,8 +313,9 @@ def _is_service(process: Path, port: str) -> bool:
     return b"uvicorn" in command and port.encode() in command
 
 
-def thread_cpu(bundles: list[dict], database_url: str, work: Path) -> dict[str, float]:
-    """CPU ms per bundle of each thread of the service under uvicorn (and its worker process)."""
+def thread_cpu(bundles: list[dict], database_url: str, work: Path, postgres: Path | None = None) -> dict[str, float]:
+    """CPU ms per bundle of each thread of the service under uvicorn (and its worker process), and
+    of the PostgreSQL server under `postgres` (its root), where the writes' other half runs."""
     import httpx
 
     from shared.fhir_json import dumps
@@ -224,10 +327,10 @@ def thread_cpu(bundles: list[dict], database_url: str, work: Path) -> dict[str, 
         client.post("/fhir", content=dumps(make_bundle(random.Random(99))), headers={"Content-Type": "application/fhir+json"})
         port = url.rsplit(":", 1)[1]
         pid = next(int(p.name) for p in Path("/proc").iterdir() if p.name.isdigit() and _is_service(p, port))
-        before = _cpu_by_thread(pid)
+        before = {**_cpu_by_thread(pid), "PostgreSQL server (all its processes)": _postgres_cpu(postgres)}
         for bundle in bundles:
             client.post("/fhir", content=dumps(bundle), headers={"Content-Type": "application/fhir+json"}).raise_for_status()
-        after = _cpu_by_thread(pid)
+        after = {**_cpu_by_thread(pid), "PostgreSQL server (all its processes)": _postgres_cpu(postgres)}
     return {name: round((after[name] - before.get(name, 0.0)) * 1000 / len(bundles), 1) for name in after
             if after[name] - before.get(name, 0.0) > 0}
 
@@ -240,6 +343,7 @@ def main() -> None:
     parser.add_argument("--top", type=int, default=40, help="functions listed by own time")
     parser.add_argument("--threads", action="store_true", help="only the CPU of each thread under uvicorn")
     parser.add_argument("--steps", action="store_true", help="only the CPU of each step, worker's and service's (no profiler)")
+    parser.add_argument("--timeline", action="store_true", help="only when each stage of a transaction ends (wall ms)")
     args = parser.parse_args()
     rng = random.Random(1)
     bundles = [make_bundle(rng) for _ in range(args.bundles)]
@@ -250,18 +354,25 @@ def main() -> None:
         server = start_postgres()
         args.database_url = server.create_database("profile")
     try:
-        run(args, bundles)
+        run(args, bundles, server.root if server is not None else None)
     finally:
         if server is not None:
             server.stop()
 
 
-def run(args, bundles: list[dict]) -> None:
+def run(args, bundles: list[dict], postgres: Path | None = None) -> None:
+    if args.timeline:
+        with tempfile.TemporaryDirectory(prefix="profile-intake-") as tmp:
+            url = args.database_url or f"sqlite+aiosqlite:///{Path(tmp) / 'profile.sqlite3'}"
+            print("A 1000-entry transaction, wall ms from the POST (median), app in process:")
+            for name, ms in asyncio.run(timeline(bundles, url, tmp)).items():
+                print(f"  {name:45s} {ms:7.1f}")
+        return
     if args.threads:
         with tempfile.TemporaryDirectory(prefix="profile-intake-") as tmp:
             url = args.database_url or f"sqlite+aiosqlite:///{Path(tmp) / 'profile.sqlite3'}"
             print("CPU per 1000-entry bundle by thread, ms (service under uvicorn):")
-            for name, ms in sorted(thread_cpu(bundles, url, Path(tmp)).items(), key=lambda kv: -kv[1]):
+            for name, ms in sorted(thread_cpu(bundles, url, Path(tmp), postgres).items(), key=lambda kv: -kv[1]):
                 print(f"  {name:45s} {ms:7.1f}")
         return
     print("CPU per 1000-entry bundle, ms (median):")

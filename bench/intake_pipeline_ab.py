@@ -1,0 +1,132 @@
+"""A transaction's pipeline with and without the changes of decisions Intake 32-33, switched off
+and on bundle by bundle in one process, so that a shared machine's drift hits both alike.
+
+    PYTHONPATH=. .venv/bin/python bench/intake_pipeline_ab.py [--bundles 20] [--postgresql] [--first-chunk 50]
+
+"before": SQLite's log checkpointed in the commit (as SQLite's own autocheckpoint did, here run
+right after the commit inside the request); "after": as the service runs now, or, with
+`--first-chunk N`, also with a first chunk of N entries (decision Intake 33, withdrawn: measured
+with this). The app runs in process
+(as `bench/intake_profile.py --timeline`: the httpx ASGI transport, the app's lifespan, its
+validation worker a separate process); bundles alternate before/after, each timed POST to
+response, the two of a pair posting the same resources. Prints medians and the before/after ratio of each pair.
+"""
+
+import argparse
+import asyncio
+import os
+import random
+import statistics
+import sys
+import tempfile
+import time
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.intake_ingest import make_bundle  # noqa: E402
+
+
+async def compare(bundles: list[dict], database_url: str, data_dir: str,
+                  first_chunk: int | None = None) -> dict[str, dict[str, float]]:
+    os.environ.update({"DATABASE_URL": database_url, "DATA_DIR": data_dir, "LOG_LEVEL": "WARNING",
+                       "MAX_BODY_BYTES": str(50 * 1024 * 1024), "AUTH_MODE": "development"})
+    from services.intake.interactions import bundles as bundle_module
+    from services.intake.interactions import interactions as interaction_module
+    from services.intake.main import create_app
+    from shared.database import Database
+    from shared.fhir_json import dumps
+    from tests.support.asgi import asgi_client
+
+    transaction, chunks_of = Database.transaction, bundle_module.ModelVerdicts.__init__
+    write_new = interaction_module.UnitOfWork.write_new
+    mode = ["after"]
+    marks: dict[str, float] = {}
+    started = [0.0]
+
+    def small_first_chunk(self, chunks, pool):
+        entries = [e for chunk in chunks for e in chunk]
+        rest = entries[first_chunk:]
+        chunks_of(self, [entries[:first_chunk]] + [rest[i:i + bundle_module.CHUNK]
+                                                   for i in range(0, len(rest), bundle_module.CHUNK)], pool)
+
+    @asynccontextmanager
+    async def old_transaction(self):
+        async with self.sessions() as session:
+            async with session.begin():
+                yield session
+            if self.dialect == "sqlite":  # the checkpoint SQLite ran in the commit, on the same connection
+                await (await session.connection()).exec_driver_sql("PRAGMA wal_checkpoint(PASSIVE)")
+                await session.commit()
+
+    async def written(self, stored, rows):
+        marks.setdefault("first write begins", (time.perf_counter() - started[0]) * 1000)
+        await write_new(self, stored, rows)
+        marks["last write ends"] = (time.perf_counter() - started[0]) * 1000
+
+    def switch(to: str) -> None:
+        mode[0] = to
+        before = to == "before"
+        bundle_module.ModelVerdicts.__init__ = (  # type: ignore[method-assign]
+            small_first_chunk if first_chunk and not before else chunks_of)
+        Database.transaction = old_transaction if before else transaction  # type: ignore[method-assign]
+
+    interaction_module.UnitOfWork.write_new = written  # type: ignore[method-assign]
+    results: dict[str, dict[str, list[float]]] = {"before": {}, "after": {}}
+    async with asgi_client(create_app(), "http://intake", timeout=300) as client:
+        payload = dumps(make_bundle(random.Random(99)))
+        for warm in ("before", "after"):
+            switch(warm)
+            (await client.post("/fhir", content=payload, headers={"Content-Type": "application/fhir+json"})).raise_for_status()
+        for number, bundle in enumerate(bundles):
+            for which in (("before", "after") if number % 2 == 0 else ("after", "before")):
+                switch(which)
+                payload = dumps(bundle)  # the same resources for both of a pair (each POST creates its own)
+                marks.clear()
+                started[0] = time.perf_counter()
+                response = await client.post("/fhir", content=payload, headers={"Content-Type": "application/fhir+json"})
+                total = (time.perf_counter() - started[0]) * 1000
+                response.raise_for_status()
+                for name, value in {**marks, "response received": total,
+                                    "last write ends to response": total - marks["last write ends"]}.items():
+                    results[which].setdefault(name, []).append(value)
+        switch("after")
+    out = {which: {name: round(statistics.median(values), 1) for name, values in stages.items()}
+           for which, stages in results.items()}
+    pairs = [b / a for b, a in zip(results["before"]["response received"], results["after"]["response received"],
+                                   strict=True)]
+    out["pairs"] = {"before / after, median": round(statistics.median(pairs), 3),
+                    "after faster in": sum(p > 1 for p in pairs), "of pairs": len(pairs)}
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--bundles", type=int, default=20, help="pairs of bundles (one before, one after)")
+    parser.add_argument("--postgresql", action="store_true", help="on a throw-away PostgreSQL (tests/support/postgres.py)")
+    parser.add_argument("--first-chunk", type=int, default=None, help="'after' with this first chunk (a what-if)")
+    args = parser.parse_args()
+    rng = random.Random(1)
+    bundles = [make_bundle(rng) for _ in range(args.bundles)]
+    server = None
+    with tempfile.TemporaryDirectory(prefix="ab-intake-") as tmp:
+        url = f"sqlite+aiosqlite:///{Path(tmp) / 'ab.sqlite3'}"
+        if args.postgresql:
+            from tests.support.postgres import start_postgres
+
+            server = start_postgres()
+            url = server.create_database("ab")
+        try:
+            for which, stages in asyncio.run(compare(bundles, url, tmp, args.first_chunk)).items():
+                print(which + ":")
+                for name, value in stages.items():
+                    print(f"  {name:35s} {value:8}")
+        finally:
+            if server is not None:
+                server.stop()
+
+
+if __name__ == "__main__":
+    main()

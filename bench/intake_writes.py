@@ -1,0 +1,125 @@
+"""The database's part of ingest alone: the rows of 1000-resource Bundles (the benchmark's, as
+`prepare_new` builds them, in chunks of 200) written table by table in one transaction, then
+committed. Wall ms per table and for the commit, this thread's CPU, and PostgreSQL's server CPU.
+
+    PYTHONPATH=. .venv/bin/python bench/intake_writes.py [--bundles 8] [--postgresql]
+        [--pragma "PRAGMA wal_autocheckpoint=1000"]...   # SQLite: more pragmas on each connection
+        [--copy-min-rows N] [--sequence-cache N] [--drop-surrogate-keys]    # PostgreSQL what-ifs
+
+The what-ifs change this run's database only, to measure a change before making it (the
+service's schema and settings are untouched): `--drop-surrogate-keys` drops the index tables'
+`id` columns (use with `--copy-min-rows 1`: the INSERT path returns the id); `--sequence-cache`
+gives their sequences a per-session cache.
+"""
+
+import argparse
+import asyncio
+import random
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.intake_ingest import make_bundle  # noqa: E402
+from bench.intake_profile import _postgres_cpu  # noqa: E402
+
+INDEX_TABLES = ("search_token", "search_string", "search_date", "search_reference", "search_quantity")
+
+
+async def measure(args, url: str, postgres: Path | None) -> dict[str, tuple[float, float]]:
+    from sqlalchemy import event, text
+
+    from services.intake.fhir.validation import JUDGED_ELSEWHERE, check_structure
+    from services.intake.storage import store as store_module
+    from shared.database import Database
+
+    db = Database(url)
+    if args.copy_min_rows is not None:
+        store_module.COPY_MIN_ROWS = args.copy_min_rows
+    if args.pragma and db.dialect == "sqlite":
+        @event.listens_for(db.engine.sync_engine, "connect")
+        def _more(dbapi_connection, _record) -> None:
+            cursor = dbapi_connection.cursor()
+            for pragma in args.pragma:
+                cursor.execute(pragma)
+            cursor.close()
+    await db.migrate(ROOT / "services" / "intake" / "migrations")  # (services.intake.main builds an app on import)
+    if db.dialect == "postgresql" and (args.sequence_cache or args.drop_surrogate_keys):
+        async with db.engine.begin() as conn:
+            for table in INDEX_TABLES:
+                if args.sequence_cache:
+                    await conn.execute(text(f"ALTER SEQUENCE {table}_id_seq CACHE {int(args.sequence_cache)}"))
+                if args.drop_surrogate_keys:
+                    await conn.execute(text(f"ALTER TABLE {table} DROP COLUMN id"))
+    rng = random.Random(1)
+    found: dict[str, list[list[float]]] = {}
+    for number in range(args.bundles):
+        bundle = make_bundle(rng)
+        incoming = [check_structure(e["resource"], e["resource"]["resourceType"], f"Bundle.entry[{i}]", JUDGED_ELSEWHERE)
+                    for i, e in enumerate(bundle["entry"])]
+        ids = [store_module.new_id() for _ in incoming]
+        targets = {e["fullUrl"]: f"{c.resource_type}/{i}" for e, c, i in zip(bundle["entry"], incoming, ids, strict=True)
+                   if e.get("fullUrl")}
+        for checked in incoming:  # as the transaction rewrites urn:uuid references
+            for _, _, ref in checked.references:
+                ref["reference"] = targets.get(ref["reference"], ref["reference"])
+        items = list(zip(incoming, ids, strict=True))
+
+        def note(name: str, wall: float, cpu: float, number: int = number) -> None:
+            rows = found.setdefault(name, [[0.0, 0.0] for _ in range(args.bundles)])
+            rows[number][0] += wall * 1000
+            rows[number][1] += cpu * 1000
+
+        started, started_cpu, server_cpu = time.perf_counter(), time.thread_time(), _postgres_cpu(postgres)
+        async with db.transaction() as session:
+            writer = store_module.ResourceStore(session)
+            for first in range(0, len(items), 200):
+                _, prepared = store_module.prepare_new(items[first:first + 200])
+                for table, columns, rows in prepared.batches:
+                    wall, cpu = time.perf_counter(), time.thread_time()
+                    await writer._bulk_insert(table, columns, rows)
+                    note(table.name, time.perf_counter() - wall, time.thread_time() - cpu)
+            commit, commit_cpu = time.perf_counter(), time.thread_time()
+        note("commit", time.perf_counter() - commit, time.thread_time() - commit_cpu)
+        note("whole transaction", time.perf_counter() - started, time.thread_time() - started_cpu)
+        if postgres is not None:
+            note("PostgreSQL server CPU", _postgres_cpu(postgres) - server_cpu, 0.0)
+    await db.close()
+    skip = min(2, args.bundles - 1)  # the first ones warm the caches
+    return {name: (round(statistics.median(r[0] for r in rows[skip:]), 1), round(statistics.median(r[1] for r in rows[skip:]), 1))
+            for name, rows in found.items()}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--bundles", type=int, default=8)
+    parser.add_argument("--postgresql", action="store_true", help="on a throw-away PostgreSQL (tests/support/postgres.py)")
+    parser.add_argument("--pragma", action="append", default=[], help="SQLite: a PRAGMA run on each new connection")
+    parser.add_argument("--copy-min-rows", type=int, default=None, help="PostgreSQL: COPY from this many rows")
+    parser.add_argument("--sequence-cache", type=int, default=0, help="PostgreSQL: the index tables' sequence cache")
+    parser.add_argument("--drop-surrogate-keys", action="store_true", help="PostgreSQL: drop the index tables' id")
+    args = parser.parse_args()
+    server = None
+    with tempfile.TemporaryDirectory(prefix="writes-intake-") as tmp:
+        url = f"sqlite+aiosqlite:///{Path(tmp) / 'writes.sqlite3'}"
+        if args.postgresql:
+            from tests.support.postgres import start_postgres
+
+            server = start_postgres()
+            url = server.create_database("writes")
+        try:
+            results = asyncio.run(measure(args, url, server.root if server is not None else None))
+        finally:
+            if server is not None:
+                server.stop()
+    print(f"Per 1000-resource Bundle (median of {args.bundles}, the first two left out): wall ms, this thread's CPU ms")
+    for name, (wall, cpu) in results.items():
+        print(f"  {name:25s} {wall:7.1f} {cpu:7.1f}")
+
+
+if __name__ == "__main__":
+    main()
