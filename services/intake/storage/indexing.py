@@ -61,7 +61,7 @@ def _add_tokens(values: list[Any], owner: tuple, name: str, implied_system: str 
 def _once_each(rows: list[tuple], start: int) -> None:
     """The rows from `start` on, each once (in their order): a code given twice in a resource is
     one token row, as the unique lookup index requires (migration 0005), so that counting a
-    system|code needs no repeated ids removed (docs/decisions.md, Intake 40)."""
+    system|code needs no repeated ids removed (docs/decisions.md, Intake 34)."""
     added = rows[start:]
     unique = dict.fromkeys(added)
     if len(unique) != len(added):
