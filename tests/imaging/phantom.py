@@ -7,14 +7,17 @@ is a plane perpendicular to gravity). Voxels get the partial-volume mix of what 
 See docs/domain.md, "What a TC lesion looks like on CT".
 """
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 from pydicom.dataset import Dataset, FileMetaDataset
 from pydicom.uid import CTImageStorage, ExplicitVRLittleEndian, generate_uid
 from scipy import ndimage
 
+from services.imaging.analysis.fluid_level import level_in_cavities
 from services.imaging.analysis.volume import GRAVITY_LPS, Volume
 
 SUPERSAMPLE = 3
@@ -394,6 +397,14 @@ def big_cluster() -> LesionSpec:
 SUPINE = np.array(GRAVITY_LPS["HFS"], float)    # gravity points posterior (LPS +y)
 PRONE = np.array(GRAVITY_LPS["HFP"], float)     # ... anterior (LPS -y)
 PHASES = [(0.0, 0.0, 0.0), (0.5, 0.5, 0.5), (0.25, 0.7, 0.1), (0.8, 0.35, 0.6)]
+# Four more, drawn once (fixed so that a test is the same every run): eight phases where the phase
+# matters most (coarse voxels), four on fine ones (cheaper, and nearly phase-free).
+ALL_PHASES = PHASES + [(0.51, 0.95, 0.14), (0.82, 0.06, 0.39), (0.17, 0.33, 0.88), (0.66, 0.58, 0.02)]
+
+
+def phases(spacing) -> list:
+    """The grid phases a sub-voxel test renders at: eight on coarse voxels, four on fine ones."""
+    return ALL_PHASES if min(spacing) >= 1.5 else PHASES
 
 
 @dataclass(frozen=True)
@@ -423,15 +434,38 @@ def subvoxel_grid(reach_mm: float, spacing, phase, sub: int = 6) -> SubvoxelGrid
     return SubvoxelGrid(x, y, z, tuple(int(2 * n + 1) for n in half), sub, np.diag([*spacing, 1.0]))
 
 
+class Rendered(NamedTuple):
+    """A rendered sub-voxel phantom: each voxel's fluid and calcium shares, the fluid mask (voxels
+    at least half fluid) and the affine."""
+    fluid_share: np.ndarray
+    calcium_share: np.ndarray
+    fluid: np.ndarray
+    affine: np.ndarray
+
+
+Nodule = tuple[tuple[float, float, float], float]  # (centre offset in mm, radius)
+
+
+def pressing(inner_mm: float, radius_mm: float, depth_mm: float, down=SUPINE) -> Nodule:
+    """A nodule above a loculus (cavity radius `inner_mm`) pressing `depth_mm` into its cavity."""
+    return tuple(-np.asarray(down, float) * (inner_mm + radius_mm - depth_mm)), radius_mm
+
+
+def beneath(inner_mm: float, wall_mm: float, radius_mm: float, down=SUPINE, squash: float = 1.0,
+            overlap_mm: float = 0.5) -> Nodule:
+    """A nodule under a loculus's wall, outside its cavity, reaching `overlap_mm` into the wall (a
+    separate calcified body the wall rests on: calcium under the fluid that is no sediment)."""
+    return tuple(np.asarray(down, float) * (squash * inner_mm + wall_mm + radius_mm - overlap_mm)), radius_mm
+
+
 def loculus(inner_mm: float, sediment_mm: float, spacing, phase, down=SUPINE, wall_mm: float = 2.5,
-            dent=None, squash: float = 1.0, sub: int = 6):
+            nodules: Sequence[Nodule] = (), squash: float = 1.0, sub: int = 6) -> Rendered:
     """A round loculus (cavity radius `inner_mm`, `squash` times that along `down`; calcified wall
-    `wall_mm`) whose lowest `sediment_mm` along `down` is settled calcium; `dent`: (centre offset in
-    mm, radius) of a nodule overlapping it, which claims what it covers (as the phantoms draw it).
-    Returns each voxel's fluid share, calcium share, the fluid mask (voxels at least half fluid)
-    and the affine."""
+    `wall_mm`) whose lowest `sediment_mm` along `down` is settled calcium; `nodules`: (centre offset
+    in mm, radius) of nodules beside it, each claiming what it covers (as the phantoms draw them:
+    one that overlaps the cavity dents it)."""
     spacing = np.asarray(spacing, float)
-    reach = inner_mm + wall_mm + (dent[1] + np.linalg.norm(dent[0]) if dent else 0.0)
+    reach = inner_mm + wall_mm + max((r + float(np.linalg.norm(c)) for c, r in nodules), default=0.0)
     grid = subvoxel_grid(reach + 2 * spacing.max(), spacing, phase, sub)
     x, y, z = grid.x, grid.y, grid.z
     along = x * down[0] + y * down[1] + z * down[2]
@@ -440,8 +474,7 @@ def loculus(inner_mm: float, sediment_mm: float, spacing, phase, down=SUPINE, wa
     cavity = across2 / inner_mm ** 2 + along ** 2 / (squash * inner_mm) ** 2 <= 1
     outer = inner_mm + wall_mm
     calcium = (across2 / outer ** 2 + along ** 2 / (squash * inner_mm + wall_mm) ** 2 <= 1) & ~cavity
-    if dent is not None:
-        (dx, dy, dz), radius = dent
+    for (dx, dy, dz), radius in nodules:
         nodule = (x - dx) ** 2 + (y - dy) ** 2 + (z - dz) ** 2 <= radius ** 2
         cavity &= ~nodule
         calcium |= nodule
@@ -449,16 +482,55 @@ def loculus(inner_mm: float, sediment_mm: float, spacing, phase, down=SUPINE, wa
     fluid = cavity & ~sediment
     calcium |= sediment
     fluid_share, calcium_share = grid.share(fluid), grid.share(calcium)
-    return fluid_share, calcium_share, fluid_share >= 0.5, grid.affine
+    return Rendered(fluid_share, calcium_share, fluid_share >= 0.5, grid.affine)
 
 
-def nodules_above_and_below(phase, spacing=(3.0, 3.0, 3.0)) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def floor_called(rendered: Rendered, gravity=SUPINE) -> bool:
+    """Whether lesions.settled_floor (the flat cap of Imaging 34) calls a level in a rendered
+    phantom, judged along `gravity`."""
+    from services.imaging.analysis.lesions import settled_floor
+
+    voxel_ml = float(abs(np.linalg.det(rendered.affine[:3, :3]))) / 1000
+    return settled_floor(*rendered, gravity, voxel_ml)
+
+
+def level_called(rendered: Rendered, gravity=SUPINE) -> bool:
+    """Whether fluid_level (the cavity's judges, Imaging 35 and 46) calls a level in a rendered
+    phantom, judged along `gravity`."""
+    voxel_ml = float(abs(np.linalg.det(rendered.affine[:3, :3]))) / 1000
+    return level_in_cavities(rendered.calcium_share, rendered.affine, gravity, voxel_ml)
+
+
+def detected(case, index: int):
+    """The lesion find_lesions reports for truth lesion `index` of a generated evaluation case
+    (tests/imaging/lesion_generator.py): the detection holding most of its voxels, which must be at
+    least the evaluation's match (30% of the truth)."""
+    from services.imaging.analysis import find_lesions  # the detector, only for the tests that run it
+
+    truth = case.lesions[index]
+    findings = find_lesions(case.volume)
+    labels = np.asarray(findings.labels)[truth.box][truth.mask]
+    matched = np.bincount(labels.astype(np.int64), minlength=len(findings.lesions) + 1)[1:]
+    assert matched.max() >= 0.3 * truth.mask.sum()
+    return findings.lesions[int(np.argmax(matched))]
+
+
+def gravity_axes(gravity) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Gravity as a unit vector and two horizontal unit vectors square to it (as fluid_level takes them)."""
+    g = np.asarray(gravity, float) / np.linalg.norm(gravity)
+    helper = np.eye(3)[int(np.argmin(np.abs(g)))]
+    h1 = np.cross(g, helper)
+    h1 /= np.linalg.norm(h1)
+    return g, h1, np.cross(g, h1)
+
+
+def nodules_above_and_below(phase, spacing=(3.0, 3.0, 3.0)) -> Rendered:
     """Two solid nodules 9 mm in radius, one above the other for a supine patient (LPS -y is up),
-    and the flat gap of tissue between them, open to the soft tissue at its sides: each voxel's
-    share of the gap and of the nodules, and the affine."""
+    and the flat gap of tissue between them, open to the soft tissue at its sides: the gap's share
+    where a loculus has its fluid's, the nodules' as the calcium."""
     grid = subvoxel_grid(24.0, spacing, phase)
     x, y, z = grid.x, grid.y, grid.z
     above = x ** 2 + (y + 11.0) ** 2 + z ** 2 <= 9.0 ** 2
     below = x ** 2 + (y - 11.0) ** 2 + z ** 2 <= 9.0 ** 2
-    gap = (np.abs(y) <= 3.0) & (x ** 2 + z ** 2 <= 8.0 ** 2) & ~above & ~below
-    return grid.share(gap), grid.share(above | below), grid.affine
+    gap = grid.share((np.abs(y) <= 3.0) & (x ** 2 + z ** 2 <= 8.0 ** 2) & ~above & ~below)
+    return Rendered(gap, grid.share(above | below), gap >= 0.5, grid.affine)

@@ -10,13 +10,8 @@ that nothing depends on where the voxel boundaries fall.
 import numpy as np
 import pytest
 
-from services.imaging.analysis.lesions import settled_floor
 from services.imaging.analysis.volume import GRAVITY_LPS
-from tests.imaging.phantom import PHASES, PRONE, SUPINE, loculus, nodules_above_and_below
-
-
-def level(fluid_share, calcium_share, fluid, affine, gravity=SUPINE) -> bool:
-    return settled_floor(fluid_share, calcium_share, fluid, affine, gravity, float(np.prod(np.diag(affine)[:3])) / 1000)
+from tests.imaging.phantom import PHASES, PRONE, SUPINE, floor_called, loculus, nodules_above_and_below, pressing
 
 
 @pytest.mark.parametrize("phase", PHASES)
@@ -26,29 +21,29 @@ def test_a_sediment_layer_thinner_than_a_voxel_is_a_level(sediment_mm, phase):
     its fluid is flat with or without sediment; what tells the level is the calcium under it, a
     layer thinner than the voxel, seen in the voxels' calcium shares."""
     spacing = (3.0, 3.0, 3.0)
-    assert level(*loculus(8.0, sediment_mm, spacing, phase, squash=0.5))
-    assert not level(*loculus(8.0, 0.0, spacing, phase, squash=0.5))
+    assert floor_called(loculus(8.0, sediment_mm, spacing, phase, squash=0.5))
+    assert not floor_called(loculus(8.0, 0.0, spacing, phase, squash=0.5))
 
 
 @pytest.mark.parametrize("phase", PHASES)
 def test_a_fluid_layer_one_voxel_thick_over_sediment_is_a_level(phase):
     # 12 mm across inside, sediment up to 8 mm: 4 mm of fluid, about one 3 mm voxel along gravity
-    fluid_share, calcium_share, fluid, affine = loculus(6.0, 8.0, (3.0, 3.0, 3.0), phase)
-    assert fluid.sum() <= 6 * 3  # the fluid spans about one layer of voxels: no flat interface of voxels
-    assert level(fluid_share, calcium_share, fluid, affine)
+    rendered = loculus(6.0, 8.0, (3.0, 3.0, 3.0), phase)
+    assert rendered.fluid.sum() <= 6 * 3  # the fluid spans about one layer of voxels: no flat interface of voxels
+    assert floor_called(rendered)
 
 
 @pytest.mark.parametrize("spacing", [(3.0, 3.0, 3.0), (3.0, 3.0, 1.5), (1.0, 1.0, 2.0)])
 @pytest.mark.parametrize("phase", PHASES)
 def test_a_half_full_loculus_is_a_level_whatever_the_voxel(spacing, phase):
-    assert level(*loculus(7.0, 7.0, spacing, phase))
+    assert floor_called(loculus(7.0, 7.0, spacing, phase))
 
 
 @pytest.mark.parametrize("spacing", [(3.0, 3.0, 3.0), (3.0, 3.0, 5.0), (1.0, 1.0, 2.0)])
 @pytest.mark.parametrize("radius", [4.0, 6.0, 10.0])
 @pytest.mark.parametrize("phase", PHASES)
 def test_a_loculus_of_fluid_alone_has_no_level(spacing, radius, phase):
-    assert not level(*loculus(radius, 0.0, spacing, phase))
+    assert not floor_called(loculus(radius, 0.0, spacing, phase))
 
 
 @pytest.mark.parametrize("spacing", [(3.0, 3.0, 3.0), (1.0, 1.0, 2.0)])
@@ -57,10 +52,7 @@ def test_a_loculus_of_fluid_alone_has_no_level(spacing, radius, phase):
 def test_an_empty_loculus_dented_from_above_is_not_a_level(spacing, phase, depth_mm):
     """A neighbouring nodule pressing into an empty loculus from above (as in the acceptance
     phantom's trochanteric mass) leaves flattened fluid too, but no calcium under it."""
-    inner, nodule = 7.0, 8.0
-    above = -SUPINE * (inner + nodule - depth_mm)
-    fluid_share, calcium_share, fluid, affine = loculus(inner, 0.0, spacing, phase, dent=(tuple(above), nodule))
-    assert level(fluid_share, calcium_share, fluid, affine, SUPINE) is False
+    assert floor_called(loculus(7.0, 0.0, spacing, phase, nodules=[pressing(7.0, 8.0, depth_mm)])) is False
     # The same nodule pressing in from below is sediment-like calcium under flat fluid, as a reader would see it
     # (the check is for what lies below, not for how the calcium got there).
 
@@ -70,8 +62,8 @@ def test_a_prone_patients_level_is_judged_against_gravity(phase):
     """Prone, the sediment settles anteriorly (LPS -y). Judged as supine, the same loculus would
     have its fluid at the bottom, a cavity filled from above: not a level."""
     shares = loculus(7.0, 6.0, (3.0, 3.0, 3.0), phase, down=PRONE)
-    assert level(*shares, gravity=PRONE)
-    assert not level(*shares, gravity=SUPINE)
+    assert floor_called(shares, PRONE)
+    assert not floor_called(shares, SUPINE)
 
 
 @pytest.mark.parametrize("phase", PHASES)
@@ -79,8 +71,8 @@ def test_a_level_on_the_side_is_judged_along_gravity(phase):
     """Decubitus: the sediment lies along x; judged along y, its surface is a wall, not a floor."""
     left_down = np.array(GRAVITY_LPS["HFDL"], float)
     shares = loculus(7.0, 7.0, (3.0, 3.0, 3.0), phase, down=left_down)
-    assert level(*shares, gravity=left_down)
-    assert not level(*shares, gravity=SUPINE)
+    assert floor_called(shares, left_down)
+    assert not floor_called(shares, SUPINE)
 
 
 @pytest.mark.parametrize("phase", PHASES)
@@ -88,5 +80,4 @@ def test_tissue_between_solid_nodules_is_not_a_level(phase):
     """A flat gap between a nodule above and a nodule below, open to the soft tissue at its sides
     (what a solid cluster's watershed may leave enclosed after resampling): flat, calcium under
     it, but no wall round it."""
-    gap_share, nodules_share, affine = nodules_above_and_below(phase)
-    assert not level(gap_share, nodules_share, gap_share >= 0.5, affine)
+    assert not floor_called(nodules_above_and_below(phase))
