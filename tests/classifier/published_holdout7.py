@@ -228,6 +228,248 @@ CASES = [
         "findings": {"skin-sclerosis": True},
         "lesions": [{"site": "paravertebral"}, {"site": "paravertebral", "side": "right"}],
     },
+    {
+        "id": "uremic-shoulders-left-hip-mcp-aluminium-calcitriol-haemodialysis-man-29-lettre-rhumatologue-1999",
+        "expected": "tc-secondary-uremic",
+        "citation": {"authors": "Limbach FX, Javier-Moder RM, Moulin B, Kuntz JL",
+                     "title": "Une grosse epaule douloureuse chez l'hemodialyse : la calcinose pseudo-tumorale",
+                     "journal": "La Lettre du Rhumatologue n 249, fevrier 1999", "year": 1999, "verified": False},
+        "story": "29-year-old man seen in November 1993 for acute pain of the left shoulder and left hip. Meningocele operated at six "
+                 "months with L5-S1 paralysis and a neurogenic bladder; renal failure known since 1985 from interstitial nephropathy "
+                 "of recurrent urinary infections, haemodialysis three times a week since 1987; hypertension; pericarditis in 1992; "
+                 "moderate secondary hyperparathyroidism diagnosed in 1990; treated for about three years with aluminium hydroxide, "
+                 "calcium supplements and 1,25(OH)2D3. Since 1992, multifocal calcified masses of both shoulders, the left hip and "
+                 "the second left metacarpophalangeal joint. Radiographs: large calcium deposits of the left peritrochanteric region "
+                 "and of the left rotator cuff, smaller deposits at the right shoulder and the second left MCP joint. The table of "
+                 "laboratory results is not in the stored part.",
+        "birth": born(29, "1993-11-01"), "sex": "male", "date": "1993-11-01",
+        "labs": {"pth": "H"},
+        "findings": {"dialysis": True, "chronic-kidney-disease": True, "dialysis-years": 6, "aluminium-binder": True,
+                     "active-vitamin-d-therapy": True},
+        "lesions": [{"site": "shoulder", "side": "left", "flags": {"painful": True}},
+                    {"site": "hip-gluteal", "side": "left", "flags": {"painful": True}},
+                    {"site": "shoulder", "side": "right"}, {"site": "hand", "side": "left"}],
+    },
+    {
+        "id": "uremic-posterior-cervical-10cm-rapid-growth-haemodialysis-man-30-journees-dermato-2003",
+        "expected": "tc-secondary-uremic",
+        "citation": {"authors": "Labrousse AL, Clavel P, Majek Zakine E, Reguiai Z, Bernard P",
+                     "title": "Calcinose pseudo-tumorale de localisation inhabituelle chez un patient hemodialyse",
+                     "journal": "Journees Dermatologiques de Paris 2003, poster p14 (e2med.com derma2003 p0014)", "year": 2003,
+                     "verified": False},
+        "story": "30-year-old man seen in January 2003 for a large (> 10 cm) swelling of the lower posterior neck that had appeared eight "
+                 "months earlier and grown quickly over the last two months, painful on hyperextension of the cervical spine. End-stage "
+                 "renal failure from congenital cystic renal dysplasia, haemodialysis since January 2002; a cervical trauma in "
+                 "September 2001 (fall from 10 m). Firm mass fixed to the deep plane, suggesting a neoplasm. Haemoglobin 10.2 g/dl, "
+                 "ESR 80, creatinine 860 umol/l, phosphate 2.4 mmol/l (N < 1.4), calcium 2.9 mmol/l (N < 2.6), PTH 624 pg/ml (N < 53), "
+                 "alkaline phosphatase 180 UI/l (N < 120). Cervical MRI: a heterogeneous mass (the rest of the description is not in "
+                 "the stored part).",
+        "birth": born(30, "2003-01-01"), "sex": "male", "date": "2003-01-01",
+        "labs": {"phosphate-molar": (2.4, "mmol/L"), "calcium-molar": (2.9, "mmol/L"), "pth": (624, "pg/mL"),
+                 "alp": (180, "U/L"), "creatinine": (860, "umol/L")},
+        "findings": {"dialysis": True, "chronic-kidney-disease": True, "dialysis-years": 1, "trauma-at-site": True},
+        "lesions": [{"site": "neck", "size_cm": 10, "flags": {"painful": True, "rapid-growth": True}}],
+    },
+    {
+        "id": "hftc-left-elbow-distal-humerus-phosphate-2-53-short-tooth-roots-boy-15-apeg-2022",
+        "expected": "tc-primary-hyperphosphatemic",
+        "citation": {"authors": "Rodrigues F, Zacharin M",
+                     "title": "Extra-articular calcification in an adolescent boy: where history is paramount",
+                     "journal": "ESA-SRB-APEG-NZSE 2022 annual scientific meeting, poster 470 (asnevents abstract 86197)",
+                     "year": 2022, "verified": False},
+        "story": "Active 15-year-old boy who saw a surgeon for a painful left elbow; no preceding trauma, full range of motion, "
+                 "systemically well. Imaging: extra-articular calcification at the distal humerus. Serum phosphate 2.53 mmol/L "
+                 "[1.10-1.80], calcium 2.48 mmol/L [2.10-2.60], tubular reabsorption of phosphate 94.6% [82-100%]. The endocrine "
+                 "assessment found a history of short tooth roots; further work-up found calcification at the left hip and "
+                 "nephrocalcinosis on renal ultrasound. No genetic result in the stored abstract.",
+        "birth": born(15, "2022-01-01"), "sex": "male", "date": "2022-01-01",
+        "labs": {"phosphate-molar": (2.53, "mmol/L", (1.10, 1.80)), "calcium-molar": (2.48, "mmol/L", (2.10, 2.60)),
+                 "trp": (94.6, "%", (82, 100))},
+        "findings": {"trauma-at-site": False, "dental-anomalies": True},
+        "lesions": [{"site": "elbow", "side": "left", "flags": {"painful": True}}, {"site": "hip-gluteal", "side": "left"}],
+    },
+    {
+        # no phosphate is reported; the primary form without documented hyperphosphataemia is expected
+        "id": "tc-posterior-elbow-amorphous-multilobulated-girl-10-applied-radiology",
+        "expected": "tc-primary-normophosphatemic",
+        "citation": {"authors": "Abbas A, Aria D, Schaefer C, Kaye R, Jorgensen SA, Abruzzo T, Towbin R",
+                     "title": "Tumoral Calcinosis (Applied Radiology case of the month)",
+                     "journal": "Applied Radiology (appliedradiology.com articles tumoral-calcinosis)", "year": None, "verified": False},
+        "story": "10-year-old African-American girl admitted with a palpable soft-tissue mass behind the elbow, without a history of "
+                 "trauma. Lateral radiograph: soft-tissue mass against the posterior distal humerus made of amorphous, multilobulated "
+                 "calcification without bone destruction. MRI: extra-articular lesion with smooth margins, heterogeneously low on T1, "
+                 "mixed on T2; ultrasound: well-circumscribed echogenic mass. No laboratory values in the stored part; the "
+                 "percutaneous biopsy is not sent (work-up date unknown; 2018 used).",
+        "birth": born(10, "2018-01-01"), "sex": "female", "date": "2018-01-01",
+        "findings": {"trauma-at-site": False},
+        "lesions": [{"site": "elbow", "pattern": "lobulated-cloudlike", "flags": {"bone-erosion": False}}],
+    },
+    {
+        "id": "tc-left-preauricular-2-6cm-irregular-calcification-recurrent-man-57-huaxi-yixue-2015",
+        "expected": "tc-primary-normophosphatemic",
+        "citation": {"authors": "Zhang BW, Wu L, Luo F, Li M",
+                     "title": "误诊为恶性肿瘤的肿瘤样钙质沉积症一例 (a case of tumoral calcinosis misdiagnosed as a malignant tumour)",
+                     "journal": "Huaxi Yixue (West China Medical Journal) 30(10):1996-1997", "year": 2015,
+                     "doi": "10.7507/1002-0179.20150569", "verified": True},
+        "story": "57-year-old man seen in May 2014 for a mass in front of the left ear found 2 years earlier: 1 x 1 cm, hard and painless "
+                 "at first, then slowly growing. CT a month earlier: a 2.6 cm nodule below and behind the left parotid, heterogeneous "
+                 "with irregular calcification, well-defined, against the temporomandibular joint and the external ear canal, adjacent "
+                 "bone intact; a neoplasm was suspected and it was excised locally, the local pathology suggesting a low-grade "
+                 "malignant salivary tumour (a misleading preliminary histology, not sent). Seven years earlier a painless "
+                 "preauricular mass had been removed at a private clinic as 'lymphadenitis' without histology. No laboratory values in "
+                 "the stored part; the review histology is not sent.",
+        "birth": born(57, "2014-05-01"), "sex": "male", "date": "2014-05-01",
+        "findings": {"recurrence-after-excision": True},
+        "lesions": [{"site": "head-face", "side": "left", "size_cm": 2.6, "flags": {"painful": False, "bone-erosion": False}}],
+    },
+    {
+        "id": "uremic-right-elbow-11-5cm-after-sprain-polycystic-haemodialysis-woman-51-china-2014",
+        "expected": "tc-secondary-uremic",
+        "citation": {"authors": NOT_RETRIEVED, "title": "肿瘤样钙盐沉积症 (tumoral calcinosis in 12 patients on haemodialysis; typical case)",
+                     "journal": "Chinese journal ISSN 1004-8650, 2014(09) (100md.com paper 44)", "year": 2014, "verified": False},
+        "story": "51-year-old woman on haemodialysis (the typical case of a series of 12 dialysis patients) admitted on 29 August 2012 "
+                 "with a mass of the right elbow for 5 months: after a sprain of the elbow a mass appeared on its radial side, tender, "
+                 "growing, with increasing pain and a dragging sensation. Polycystic kidney disease for 13 years, renal failure and "
+                 "haemodialysis for 5 years; no fever or weight loss. An irregular, rather soft, tender 10 x 6 cm mass below the "
+                 "elbow, fairly well demarcated, not mobile. MRI: irregular 11.5 x 6.2 x 5.7 cm mass, iso- and hypointense on T1 and "
+                 "T2 (the series describes septa and no bone destruction). No laboratory values in the stored part.",
+        "birth": born(51, "2012-08-29"), "sex": "female", "date": "2012-08-29",
+        "findings": {"dialysis": True, "chronic-kidney-disease": True, "dialysis-years": 5, "trauma-at-site": True},
+        "lesions": [{"site": "elbow", "side": "right", "size_cm": 11.5, "flags": {"painful": True, "bone-erosion": False}}],
+    },
+    {
+        "id": "tc-left-dorsal-foot-twelve-years-old-trauma-woman-51-luoyang-2024",
+        "expected": "tc-primary-normophosphatemic",
+        "citation": {"authors": "Wang Z, Ming XF, Ge LY, Yu GR, Liu Q, Wang SY, Yang B, Feng YJ, Su P, Li DS",
+                     "title": "足部肿瘤样钙质沉着症一例 (tumoral calcinosis of the foot: a case report; exact title not retrieved)",
+                     "journal": "Chinese journal (zgkjsz.com 2024/0229 23776884)", "year": 2024, "verified": False},
+        "story": "51-year-old woman admitted in August 2023 with a mass of the left dorsal foot for 12 years and pain for 5 years, worse "
+                 "in the morning and after rest; an earlier injury of the left foot; no cardiovascular or other disease. Marked "
+                 "prominence of the medial dorsal foot with a widened first web space; a hard bony prominence about 7 x 3 x 1 cm "
+                 "around the talonavicular and first metatarsocuneiform joints, tender on pressure, skin colour and temperature normal. "
+                 "No laboratory values in the stored part; the histology is not sent.",
+        "birth": born(51, "2023-08-01"), "sex": "female", "date": "2023-08-01",
+        "findings": {"trauma-at-site": True},
+        "lesions": [{"site": "foot", "side": "left", "size_cm": 7, "flags": {"painful": True}}],
+    },
+    {
+        "id": "uremic-hands-feet-scapulae-sacrum-adynamic-bone-low-pth-case-1-chin-j-nephrol-2024",
+        "expected": "tc-secondary-uremic",
+        "citation": {"authors": "Chen N, Xu T, Liu H, Tian N, Zhang XL",
+                     "title": "无动力性骨病合并尿毒症瘤样钙质沉着症2例及文献复习 (adynamic bone disease complicated with uraemic tumoral calcinosis: two cases)",
+                     "journal": "Chinese Journal of Nephrology 40(9):741-745", "year": 2024,
+                     "doi": "10.3760/cma.j.cn441217-20231204-01205", "verified": True},
+        "story": "Dialysis patient (case 1 of two; age and sex not in the stored abstract) with adynamic bone disease, whose "
+                 "characteristic is a low PTH, and extensive calcified masses of both hands, both feet, both scapulae, the "
+                 "sternoclavicular joints, the ilium, the femoral heads and the sacrococcygeal region. No values in the abstract.",
+        "date": "2024-01-01",
+        "labs": {"pth": "L"},
+        "findings": {"dialysis": True, "chronic-kidney-disease": True},
+        "lesions": [{"site": "hand"}, {"site": "foot"}, {"site": "chest-wall"}, {"site": "hip-gluteal"}],
+    },
+    {
+        "id": "uremic-right-knee-egg-sized-pth-995-ca-p-104-haemodialysis-man-55-wxredian",
+        "expected": "tc-secondary-uremic",
+        "citation": {"authors": NOT_RETRIEVED, "title": "维持性血液透析患者膝关节异位钙化病例 (case discussion; exact title not retrieved)",
+                     "journal": "Case discussion (wxredian.com art 047d18347652a1f17a316d1aa2d45871)", "year": None, "verified": False},
+        "story": "55-year-old man with CKD stage 5 diagnosed 5 years ago, first on peritoneal dialysis then on haemodialysis three times a "
+                 "week after an inguinal hernia; hypertension and diabetes for 10 years. For a year a hard, egg-sized mass at the right "
+                 "knee; thickened, tender subcutaneous tissue below the right knee and a patch of skin calcification on the right thigh. "
+                 "Haemoglobin 108 g/L, creatinine 1087 umol/L, urea 24.5 mmol/L, calcium 2.64 mmol/L, phosphate 3.31 mmol/L "
+                 "(Ca x P 104.25 mg2/dl2), alkaline phosphatase 120 U/L, CRP 91.6 mg/L, PTH 995.50 pg/mL; parathyroid ultrasound: "
+                 "hyperplasia with nodules up to 1.05 cm. CT: aortic and coronary calcification; echo: calcified aortic valve. The "
+                 "histology of the knee mass is not sent (work-up date approximate).",
+        "birth": born(55, "2022-01-01"), "sex": "male", "date": "2022-01-01",
+        "labs": {"calcium-molar": (2.64, "mmol/L"), "phosphate-molar": (3.31, "mmol/L"), "pth": (995.5, "pg/mL"),
+                 "alp": (120, "U/L"), "crp": (91.6, "mg/L"), "creatinine": (1087, "umol/L")},
+        "findings": {"dialysis": True, "chronic-kidney-disease": True, "dialysis-years": 5},
+        "lesions": [{"site": "knee", "side": "right", "flags": {"painful": True, "subcutaneous": True}},
+                    {"site": "thigh", "side": "right", "flags": {"subcutaneous": True}}],
+    },
+    {
+        "id": "uremic-right-elbow-forearm-occluding-fistula-pth-1679-haemodialysis-woman-blog-2017",
+        "expected": "tc-secondary-uremic",
+        "citation": {"authors": NOT_RETRIEVED, "title": "尿毒症患者前臂肿块被误诊为肿瘤 (a dialysis patient's forearm mass taken for a tumour; exact title not retrieved)",
+                     "journal": "Haemodialysis unit case discussion (jibing.lookup.tw article 356851)", "year": 2017, "verified": False},
+        "story": "Short, frail middle-aged woman (age not given) on regular haemodialysis for more than 6 years, seen in December 2017: "
+                 "a mass of the right forearm present for about six months and still growing, with local pressure pain, had occluded "
+                 "her arteriovenous fistula; several hospitals had called it a probably malignant tumour. Right elbow radiograph: a "
+                 "clumped calcium-density soft-tissue mass partly overlapping bone, multiple vascular calcifications of the right arm. "
+                 "PTH 1679 pg/mL (6-80), calcium 2.74 mmol/L (2.2-2.7), phosphate 2.71 mmol/L (0.85-1.51).",
+        "sex": "female", "date": "2017-12-15",
+        "labs": {"pth": (1679, "pg/mL", (6, 80)), "calcium-molar": (2.74, "mmol/L", (2.2, 2.7)),
+                 "phosphate-molar": (2.71, "mmol/L", (0.85, 1.51))},
+        "findings": {"dialysis": True, "chronic-kidney-disease": True, "dialysis-years": 6},
+        "lesions": [{"site": "elbow", "side": "right", "flags": {"painful": True}}],
+    },
+    {
+        "id": "ewing-left-buttock-subcutaneous-two-months-growing-hbv-man-33-textbook-case",
+        "expected": "ewing-sarcoma-soft-tissue",
+        "citation": {"authors": NOT_RETRIEVED, "title": "内皮细胞骨髓瘤 (Ewing syndrome), chapter 27 clinical case (book chapter)",
+                     "journal": "风湿免疫性疾病综合征 (book; qbook.qq.com read 1036535169 chapter 36)", "year": None, "verified": False},
+        "story": "33-year-old man with a mass of the left buttock for 2 months: about 2 x 3 cm and painless at first, then growing with "
+                 "mild aching. Ultrasound: a 5.0 x 4.1 x 4.1 cm well-defined, regular hypoechoic subcutaneous mass with blood flow "
+                 "inside and around it; he declined surgery and it kept growing over the next month. Now an 8 x 7 cm well-defined, "
+                 "mobile, firm, mildly tender mass without ulceration. Chronic hepatitis B for 9 years; blood count, coagulation, "
+                 "urine and full biochemistry normal. The histology and immunohistochemistry are not sent (work-up date unknown; "
+                 "2015 used).",
+        "birth": born(33, "2015-01-01"), "sex": "male", "date": "2015-01-01",
+        "lesions": [{"site": "hip-gluteal", "side": "left", "size_cm": 8,
+                     "flags": {"painful": True, "subcutaneous": True, "rapid-growth": True}}],
+    },
+    {
+        "id": "synovial-chondromatosis-index-finger-dorsum-forty-years-bone-involvement-woman-65-open-orthop-j-2017",
+        "expected": "synovial-chondromatosis",
+        "citation": {"authors": "Sakamoto A, Naka T, Shiba E, Hisaoka M, Matsuda S",
+                     "title": "Extra-Articular Tenosynovial Chondromatosis of the Finger: A Case Series Study of Three Cases, One Including Excessive Osseous Invasion",
+                     "journal": "The Open Orthopaedics Journal 11:417", "year": 2017, "doi": "10.2174/1874325001711010417",
+                     "verified": True},
+        "story": "65-year-old woman (case 1 of three) with symptoms over 40 years at the dorsum of her index finger; the lesions were "
+                 "accompanied by excessive involvement of the bone. MRI T2 signal varying from low to high. The resection histology "
+                 "is not sent.",
+        "birth": born(65, "2017-01-01"), "sex": "female", "date": "2017-01-01",
+        "lesions": [{"site": "finger", "flags": {"bone-erosion": True}}],
+    },
+    {
+        "id": "soft-tissue-chondroma-right-index-volar-dip-large-osteoblastic-lesion-acta-orthop-belg-2002",
+        "expected": "soft-tissue-chondroma",
+        "citation": {"authors": "Faraj AA", "title": "Soft-tissue chondroma in a finger: a case report.",
+                     "journal": "Acta Orthopaedica Belgica 68(3)", "year": 2002, "verified": False},
+        "story": "Patient (age and sex not in the stored abstract) with an asymptomatic swelling of the soft tissues of the right "
+                 "(dominant) index finger that worried the patient and the hand surgeon. Radiograph: a relatively large "
+                 "'osteoblastic' lesion on the volar aspect of the distal interphalangeal joint, with no connection to the joint, bone "
+                 "or tendon. The excision histology is not sent.",
+        "date": "2002-01-01",
+        "lesions": [{"site": "finger", "side": "right", "flags": {"painful": False, "bone-contact": False}}],
+    },
+    {
+        "id": "synovial-sarcoma-second-third-toes-two-years-accelerated-growth-woman-39-nzmj-2011",
+        "expected": "synovial-sarcoma",
+        "citation": {"authors": "Blackett J", "title": "Synovial sarcoma of the foot presenting as a mass between the toes (exact title not retrieved)",
+                     "journal": "The New Zealand Medical Journal 124(1346)", "year": 2011, "verified": False},
+        "story": "39-year-old woman with a past history of traumatic brain injury and cervical cancer, with a 2-year history of a mass "
+                 "between her second and third toes that had grown faster over the last 4 months; firm and mobile, neurovascular "
+                 "examination normal. Plain X-rays normal. MRI: 3.1 x 3.3 x 4.1 cm soft-tissue mass without bone involvement or "
+                 "relation to neurovascular structures, inhomogeneous enhancement. The excision biopsy is not sent.",
+        "birth": born(39, "2011-01-01"), "sex": "female", "date": "2011-01-01",
+        "findings": {"known-malignancy": True},
+        "lesions": [{"site": "foot", "size_cm": 4.1, "flags": {"rapid-growth": True, "bone-erosion": False}}],
+    },
+    {
+        "id": "synovial-sarcoma-right-knee-intercondylar-four-years-pain-man-25-conganat",
+        "expected": "synovial-sarcoma",
+        "citation": {"authors": NOT_RETRIEVED, "title": "Sarcoma sinovial intraarticular de rodilla (exact title not retrieved)",
+                     "journal": "III Congreso Virtual Hispanoamericano de Anatomia Patologica, poster 073 (conganat.uninet.edu)",
+                     "year": 2000, "verified": False},
+        "story": "25-year-old man with four years of discomfort and pain at the right knee, slowly increasing, worse on moving the knee, "
+                 "with limitation of active and passive flexion-extension; a palpable, very painful mass in the medial compartment. "
+                 "CT and MRI: a soft-tissue mass filling the anterior intercondylar notch, apparently arising from the medial condyle "
+                 "and the synovium, bounded by the anterior cruciate ligament and bulging into the infrapatellar fat; fairly "
+                 "well-defined scalloped outline, homogeneous content but for a hypodense band, little enhancement, no bone erosion. "
+                 "The histology is not sent (work-up date approximate).",
+        "birth": born(25, "2000-01-01"), "sex": "male", "date": "2000-01-01",
+        "lesions": [{"site": "knee", "side": "right", "flags": {"painful": True, "intra-articular": True, "bone-erosion": False}}],
+    },
     # ---------------------------------------------------------------- look-alikes
     {
         "id": "calcific-myonecrosis-right-leg-42-years-after-shotgun-wound-man-64-jt-dis-rel-surg",
@@ -373,5 +615,96 @@ CASES = [
         "birth": born(91, "2020-01-01"), "sex": "female", "date": "2020-01-01",
         "labs": {"calcium": "H", "phosphate": "L", "vitd": "H"},
         "findings": {"chronic-kidney-disease": True, "vitamin-d-or-calcium-excess": True},
+    },
+    {
+        "id": "calcific-tendinopathy-gluteus-maximus-linea-aspera-acute-hip-pain-woman-53-eurorad-8382",
+        "expected": "calcific-tendinopathy",
+        "citation": {"authors": "Hou DJ, Wong IK, Kelly MJ, Torreggiani WC, Munk PL", "title": "Gluteus maximus calcific tendinopathy",
+                     "journal": "Eurorad (case 8382)", "year": 2010, "verified": False},
+        "story": "53-year-old woman in the emergency department with acute right hip pain without trauma; marked tenderness over the "
+                 "right buttock. Frog-leg radiograph: irregular calcification at the upper femoral diaphysis with amorphous "
+                 "calcifications in the soft tissues. Contrast CT: soft-tissue calcification along the posterior linea aspera of the "
+                 "right femur, at the insertion of the gluteus maximus.",
+        "birth": born(53, "2010-08-30"), "sex": "female", "date": "2010-08-30",
+        "findings": {"trauma-at-site": False},
+        "lesions": [{"site": "hip-gluteal", "side": "right", "pattern": "amorphous",
+                     "flags": {"painful": True, "bone-contact": True}}],
+    },
+    {
+        "id": "calcific-tendinopathy-gluteal-tuberosity-palpable-left-thigh-woman-35-ksmr-case-615",
+        "expected": "calcific-tendinopathy",
+        "citation": {"authors": NOT_RETRIEVED, "title": "Case 615 (KSMR weekly case)",
+                     "journal": "Korean Society of Musculoskeletal Radiology weekly case (ksmr.radiology.or.kr idx 755)",
+                     "year": None, "verified": False},
+        "story": "35-year-old woman with a palpable lesion of the left proximal thigh. X-ray: a relatively homogeneous, well-defined "
+                 "calcific deposit at the posterolateral upper thigh. MRI: heterogeneous lesion at the gluteal tuberosity of the left "
+                 "femur with enhancement of the adjacent soft tissue (work-up date unknown; 2015 used).",
+        "birth": born(35, "2015-01-01"), "sex": "female", "date": "2015-01-01",
+        "lesions": [{"site": "thigh", "side": "left", "flags": {"bone-contact": True}}],
+    },
+    {
+        "id": "mo-left-thigh-recent-swelling-after-stroke-admission-man-75-arch-med-health-sci-2016",
+        "expected": "myositis-ossificans",
+        "citation": {"authors": "Shetty JK, Kishan Prasad HL, Rao C", "title": "Myositis ossificans of thigh: Unusual mimicker",
+                     "journal": "Archives of Medicine and Health Sciences 4:82-84", "year": 2016, "verified": False},
+        "story": "75-year-old man admitted for a cerebrovascular accident who noticed a recently appeared swelling of the left thigh "
+                 "(swelling of short duration). The rest of the work-up is not in the stored part; the histology is not sent.",
+        "birth": born(75, "2016-01-01"), "sex": "male", "date": "2016-01-01",
+        "findings": {"neurological-injury": True},
+        "lesions": [{"site": "thigh", "side": "left"}],
+    },
+    {
+        "id": "chronic-expanding-haematoma-right-thigh-ten-years-after-accident-anticoagulant-man-73-jjpnprs",
+        "expected": "calcified-hematoma",
+        "citation": {"authors": NOT_RETRIEVED, "title": "Chronic expanding hematoma of the thigh (exact title not retrieved)",
+                     "journal": "Japanese Journal of Plastic Surgery 43(11) (J-STAGE jjpnprs)", "year": None, "verified": False},
+        "story": "73-year-old man with masses of the right thigh: a contusion in a traffic accident about 10 years earlier; two "
+                 "subcutaneous masses of the proximal right thigh found two years after the accident and, eight years later, another "
+                 "subcutaneous mass of the distal thigh; he takes anticoagulant medication. No calcification is described in the "
+                 "stored abstract; the histology is not sent (work-up date approximate).",
+        "birth": born(73, "2020-01-01"), "sex": "male", "date": "2020-01-01",
+        "findings": {"trauma-at-site": True},
+        "lesions": [{"site": "thigh", "side": "right", "flags": {"subcutaneous": True}},
+                    {"site": "thigh", "side": "right", "flags": {"subcutaneous": True}}],
+    },
+    {
+        "id": "hypoparathyroidism-seizures-limb-spasm-basal-ganglia-boy-15-eurorad-12995",
+        "expected": "hypoparathyroidism",
+        "citation": {"authors": "Khan AA, Alam T, Maroof S, Faizi R", "title": "Hypoparathyroidism:Case report",
+                     "journal": "Eurorad (case 12995)", "year": 2015, "verified": False},
+        "story": "15-year-old boy with seizures and limb spasm. Hypocalcaemia and hyperphosphataemia with low serum PTH (no values in "
+                 "the stored case). Brain CT: extensive symmetrical calcifications of both basal ganglia and scattered subcortical "
+                 "calcific foci.",
+        "birth": born(15, "2015-09-01"), "sex": "male", "date": "2015-09-01",
+        "labs": {"calcium": "L", "phosphate": "H", "pth": "L"},
+        "findings": {"tetany": True, "basal-ganglia-calcification": True},
+    },
+    {
+        "id": "hypoparathyroidism-fahr-hand-twitching-ten-years-chvostek-man-62-wjcc-2019",
+        "expected": "hypoparathyroidism",
+        "citation": {"authors": NOT_RETRIEVED, "title": "Fahr's syndrome due to hypoparathyroidism: a case report and review (exact title not retrieved)",
+                     "journal": "World Journal of Clinical Cases 7(21):3662", "year": 2019, "doi": "10.12998/wjcc.v7.i21.3662",
+                     "verified": True},
+        "story": "62-year-old man with repeated twitching of both hands over 10 years, admitted in July 2017 for slowed responses and "
+                 "speech difficulty. Positive Chvostek sign; no Albright hereditary osteodystrophy signs, no neck surgery or "
+                 "irradiation, no similar family history. Hypocalcaemia, hyperphosphataemia and low PTH (no values in the abstract). "
+                 "CT: basal ganglia calcification.",
+        "birth": born(62, "2017-07-28"), "sex": "male", "date": "2017-07-28",
+        "labs": {"calcium": "L", "phosphate": "H", "pth": "L"},
+        "findings": {"tetany": True, "basal-ganglia-calcification": True, "neck-surgery": False, "albright-osteodystrophy": False},
+    },
+    {
+        "id": "hypoparathyroidism-seizures-extrapyramidal-widespread-intracranial-calcification-man-50-najms-2012",
+        "expected": "hypoparathyroidism",
+        "citation": {"authors": "Rizvi I, Ansari NA, Beg M, Shamim MD",
+                     "title": "Widespread Intracranial Calcification, Seizures and Extrapyramidal Manifestations in a Case of Hypoparathyroidism",
+                     "journal": "North American Journal of Medical Sciences 4(8):369-372", "year": 2012, "pmid": "22912949",
+                     "pmcid": "PMC3421919", "doi": "10.4103/1947-2714.99523", "verified": True},
+        "story": "50-year-old man with generalised seizures and extrapyramidal features (tremor, rigidity, jerky movements of all four "
+                 "limbs). Hypocalcaemia, hyperphosphataemia and very low PTH (no values in the abstract). Head CT: calcification of "
+                 "both basal ganglia, the cerebellum and the subcortical white matter of the frontal and parietal lobes.",
+        "birth": born(50, "2012-01-01"), "sex": "male", "date": "2012-01-01",
+        "labs": {"calcium": "L", "phosphate": "H", "pth": "L"},
+        "findings": {"basal-ganglia-calcification": True},
     },
 ]
