@@ -470,6 +470,141 @@ CASES = [
         "birth": born(25, "2000-01-01"), "sex": "male", "date": "2000-01-01",
         "lesions": [{"site": "knee", "side": "right", "flags": {"painful": True, "intra-articular": True, "bone-erosion": False}}],
     },
+    {
+        "id": "sarcoidosis-hypercalcaemia-after-vitamin-d-replacement-low-25ohd-low-pth-bmj-case-rep-2014",
+        "expected": "sarcoidosis",
+        "citation": {"authors": "Berlin JL, Shantha GPS, Yeager H, Thomas-Hemak L",
+                     "title": "Serum vitamin D levels may not reflect tissue-level vitamin D in sarcoidosis",
+                     "journal": "BMJ Case Reports 2014:bcr2014203759", "year": 2014, "pmid": "24663253", "pmcid": "PMC3975517",
+                     "doi": "10.1136/bcr-2014-203759", "verified": True},
+        "story": "Patient (the first of two; age and sex not in the stored abstract) with sarcoidosis and 25-hydroxyvitamin D deficiency "
+                 "who developed symptomatic hypercalcaemia once vitamin D replacement was started. Low serum PTH and PTH-related "
+                 "peptide, low 25-hydroxyvitamin D, normal 1,25-dihydroxyvitamin D (no values in the abstract).",
+        "date": "2014-01-01",
+        "labs": {"calcium": "H", "pth": "L", "vitd": "L", "calcitriol": "N"},
+        "findings": {"vitamin-d-or-calcium-excess": True},
+    },
+    {
+        "id": "phpt-pelvic-11cm-lytic-lesion-mimicking-plasmacytoma-man-44-j-korean-endocr-soc-2010",
+        "expected": "primary-hyperparathyroidism",
+        "citation": {"authors": NOT_RETRIEVED,
+                     "title": "A Case of Primary Hyperparathyroidism with Rapid Regression of a Brown Tumor after Parathyroidectomy",
+                     "journal": "Journal of Korean Endocrine Society 25(1):50-55", "year": 2010, "doi": "10.3803/jkes.2010.25.1.50",
+                     "verified": True},
+        "story": "44-year-old man with a large (11 x 5 x 8 cm) osteolytic pelvic lesion that mimicked a plasmacytoma or a metastasis "
+                 "on MRI. Serum calcium and intact PTH were then found high (no values in the abstract). The bone biopsy is not sent.",
+        "birth": born(44, "2010-01-01"), "sex": "male", "date": "2010-01-01",
+        "labs": {"calcium": "H", "pth": "H"},
+        "lesions": [{"site": "hip-gluteal", "size_cm": 11, "flags": {"bone-erosion": True}}],
+    },
+    {
+        "id": "synovial-sarcoma-left-leg-osteomyelitis-like-periosteal-reaction-woman-21-case-report",
+        "expected": "synovial-sarcoma",
+        "citation": {"authors": NOT_RETRIEVED, "title": "胫骨上段低分化型滑膜肉瘤误诊为慢性骨髓炎一例 (exact title not retrieved)",
+                     "journal": "Case report reproduced on trendshealth.com (eat 20211223 11333)", "year": None, "verified": False},
+        "story": "21-year-old woman admitted with redness, swelling and pain of the left leg for over a month; afebrile. Fusiform "
+                 "swelling of the upper-middle leg, marked deep tenderness, locally warm, no fluctuation, skin intact; joints, toes, "
+                 "circulation and sensation normal. Laboratory tests normal. Radiograph: uneven increased density of the upper-middle "
+                 "tibia with moth-eaten destruction and lamellar periosteal reaction posterolaterally, knee joint spared; chronic "
+                 "osteomyelitis was diagnosed and she was operated on (yellowish granulation-like tissue in the deep fascial "
+                 "compartment and in the medullary canal). The histology is not sent (work-up date unknown; 2015 used).",
+        "birth": born(21, "2015-01-01"), "sex": "female", "date": "2015-01-01",
+        "lesions": [{"site": "leg", "side": "left",
+                     "flags": {"painful": True, "inflammatory-signs": True, "bone-erosion": True, "periosteal-reaction": True}}],
+    },
+    {
+        "id": "synovial-sarcoma-posterior-left-hip-cystic-lung-nodules-woman-36-teaching-case",
+        "expected": "synovial-sarcoma",
+        "citation": {"authors": NOT_RETRIEVED, "title": "滑膜肉瘤 (radiology teaching case; exact title not retrieved)",
+                     "journal": "Radiology teaching case (yxppt.com archives 70970)", "year": None, "verified": False},
+        "story": "36-year-old woman with left hip and low back pain and no trauma. Lumbar and hip radiographs normal. MRI: a "
+                 "well-defined soft-tissue mass behind the left hip joint, isointense to muscle on T1, mixed signal on T2 with multiple "
+                 "cystic areas, the solid part enhancing markedly. Chest CT: multiple small nodules in both lungs, considered "
+                 "metastases. The histology is not sent (work-up date unknown; 2018 used).",
+        "birth": born(36, "2018-01-01"), "sex": "female", "date": "2018-01-01",
+        "findings": {"trauma-at-site": False},
+        "lesions": [{"site": "hip-gluteal", "side": "left", "flags": {"painful": True}}],
+    },
+    {
+        "id": "gout-distal-tibia-cystic-lesion-medial-malleolus-urate-744-man-30-acm-2024",
+        "expected": "gouty-tophus",
+        "citation": {"authors": "Sha YF, Dang Z, Zhang Y",
+                     "title": "痛风结节并胫骨远端骨质破坏1例并文献复习 (A Case of Gout Nodule with Distal Tibial Bone Destruction and Literature Review)",
+                     "journal": "Advances in Clinical Medicine 14(10) (Hans Publishers)", "year": 2024,
+                     "doi": "10.12677/acm.2024.14102647", "verified": True},
+        "story": "30-year-old man with discomfort of the left medial malleolus after activity for 10 months. Radiograph: septated cystic "
+                 "lesion of the medial distal left tibia with clear borders; CT: mildly expansile 2.2 x 1.2 x 2.3 cm cystic low-density "
+                 "lesion with a denser rim, septa and gas; MRI: rounded lesion, long T1 and T2, linear septa, shallow lobulation - "
+                 "read as a giant cell tumour or an aneurysmal bone cyst. Ultrasound: heterogeneous area in the skin and fat of the "
+                 "leg with spotty flow, considered inflammatory. Serum uric acid 744 umol/L. The histology is not sent.",
+        "birth": born(30, "2024-01-01"), "sex": "male", "date": "2024-01-01",
+        "labs": {"urate": (744, "umol/L")},
+        "lesions": [{"site": "ankle", "side": "left", "size_cm": 2.3, "flags": {"bone-erosion": True}}],
+    },
+    {
+        "id": "gout-right-middle-finger-three-years-tenosynovitis-treated-urate-465-man-48-china-2016",
+        "expected": "gouty-tophus",
+        "citation": {"authors": "Li JH, Hu TY, Zhang LF", "title": "手指痛风性关节炎误诊一例 (gouty arthritis of a finger misdiagnosed; exact title not retrieved)",
+                     "journal": "Chinese case report (victorzhang.cn 2020/0427 6602546)", "year": 2016, "verified": False},
+        "story": "48-year-old man seen on 23 November 2016 with recurrent swelling and pain of the right middle finger joints for over 3 "
+                 "years, treated locally as tenosynovitis and osteoarthritis with some relief; half a year earlier the thin skin over "
+                 "the swollen finger broke and a little bloody material was squeezed out, then healed. No fever. Radiograph: cystic "
+                 "lucency of the proximal phalanx with cortical thinning and soft-tissue swelling (tuberculosis not excluded). MRI: a "
+                 "mass wrapping the proximal interphalangeal joint, mixed high T2 and iso-low T1 signal, cortical erosion of the "
+                 "proximal phalanx, tendons encased - read as a tumour. Finger twice normal width, dark red skin, hard irregular "
+                 "subcutaneous nodules, a healed 0.5 cm ulcer, flexion and extension limited. Serum uric acid 465.0 umol/L, GGT 96 U/L.",
+        "birth": born(48, "2016-11-23"), "sex": "male", "date": "2016-11-23",
+        "labs": {"urate": (465.0, "umol/L")},
+        "lesions": [{"site": "finger", "side": "right",
+                     "flags": {"painful": True, "bone-erosion": True, "skin-ulceration": True, "subcutaneous": True}}],
+    },
+    {
+        "id": "gout-left-wrist-carpal-tunnel-mass-elbow-mass-numbness-urate-651-man-41-china-2016",
+        "expected": "gouty-tophus",
+        "citation": {"authors": "Wen LC, Feng ST", "title": "左指浅屈肌腱痛风石致手指屈曲挛缩畸形一例 (exact title not retrieved)",
+                     "journal": "Chinese case report (fx361.cc 2017/0314 1132244)", "year": 2016, "verified": False},
+        "story": "41-year-old man admitted on 29 January 2016 with a left wrist mass for 1 year and numbness of the left fingers for 3 "
+                 "months: a soft, painless mass that grew, then numbness and limited movement of the first three fingers spreading to "
+                 "all five. Gout for 3 years without urate-lowering drugs. A 4 x 4 cm firm, fixed, well-defined subcutaneous mass on "
+                 "the volar wrist with normal skin; extreme flexion deformity of the index finger; a 5 x 3 cm firm mass at the left "
+                 "elbow with red, slightly warm skin. WBC 10.55 x 10^9/L, uric acid 651 umol/L, CRP 13.6 mg/L. Ultrasound: 43 x 36 x "
+                 "17 mm heterogeneous mass with posterior attenuation; wrist radiograph: possible osteochondroma of the distal ulna; "
+                 "MRI: a mass in the carpal tunnel suggesting synovial sarcoma.",
+        "birth": born(41, "2016-01-29"), "sex": "male", "date": "2016-01-29",
+        "labs": {"urate": (651, "umol/L"), "crp": (13.6, "mg/L")},
+        "findings": {"gout-history": True},
+        "lesions": [{"site": "wrist", "side": "left", "size_cm": 4.3, "flags": {"painful": False, "subcutaneous": True}},
+                    {"site": "elbow", "side": "left", "size_cm": 5, "flags": {"inflammatory-signs": True}}],
+    },
+    {
+        "id": "mo-left-calf-deep-hard-mass-two-years-ache-woman-35-hospital-report",
+        "expected": "myositis-ossificans",
+        "citation": {"authors": "Dong ZQ", "title": "骨化性肌炎 (hospital case report; exact title not retrieved)",
+                     "journal": "Xuzhou Renci hospital case report (cuzhaopin.cn a 5263)", "year": None, "verified": False},
+        "story": "35-year-old woman with aching of the left calf for two years, treated by massage (the masseur felt 'something' in "
+                 "the calf); now aching, swelling and numbness again and a deep mass a little smaller than a table-tennis ball. Deep, "
+                 "hard, poorly mobile, ill-defined, tender mass. Radiograph: several ossified foci within the calf muscles. The "
+                 "histology is not sent (work-up date unknown; 2022 used).",
+        "birth": born(35, "2022-01-01"), "sex": "female", "date": "2022-01-01",
+        "lesions": [{"site": "leg", "side": "left", "size_cm": 3.5, "flags": {"painful": True, "intramuscular": True}}],
+    },
+    {
+        "id": "mo-right-proximal-medial-thigh-eggshell-lesser-trochanter-no-trauma-man-19-china-2009",
+        "expected": "myositis-ossificans",
+        "citation": {"authors": NOT_RETRIEVED, "title": "右股骨上端局限性骨化性肌炎1例 (localised myositis ossificans of the upper right femur)",
+                     "journal": "中华现代临床医学杂志 7(10) (2009)", "year": 2009, "verified": False},
+        "story": "19-year-old man seen in September 2005 with unexplained, persistent pain of the upper medial right thigh for half a "
+                 "year. Marked tenderness and swelling, a 2 x 2 cm bone-hard, fixed, ill-defined, very tender mass, skin not red or "
+                 "warm; limited hip movement. Blood count normal, ESR 20, ASO, rheumatoid factor and HLA-B27 negative, alkaline "
+                 "phosphatase 120 U/L (65-265). Radiographs: a high-density shadow at the lesser trochanter growing in density and size "
+                 "over time; CT: eggshell-like high density without bone destruction, mainly in the muscle; three-phase bone scan with "
+                 "slightly increased flow. The histology is not sent.",
+        "birth": born(19, "2005-09-01"), "sex": "male", "date": "2005-09-01",
+        "labs": {"alp": (120, "U/L", (65, 265))},
+        "findings": {"trauma-at-site": False},
+        "lesions": [{"site": "thigh", "side": "right", "size_cm": 2, "pattern": "zonal-peripheral",
+                     "flags": {"painful": True, "intramuscular": True, "bone-erosion": False}}],
+    },
     # ---------------------------------------------------------------- look-alikes
     {
         "id": "calcific-myonecrosis-right-leg-42-years-after-shotgun-wound-man-64-jt-dis-rel-surg",
@@ -706,5 +841,49 @@ CASES = [
         "birth": born(50, "2012-01-01"), "sex": "male", "date": "2012-01-01",
         "labs": {"calcium": "L", "phosphate": "H", "pth": "L"},
         "findings": {"basal-ganglia-calcification": True},
+    },
+    {
+        "id": "tls-infant-all-severe-hyperphosphataemia-renal-failure-girl-9-months-crcm-2014",
+        "expected": "tumor-lysis-syndrome",
+        "citation": {"authors": "Watanabe A, Itano A, Koga T, Musha I, Shimizu M, Tanaka R",
+                     "title": "Severe Hyperphosphatemia Resulting in Acute Renal Failure and Ischemic Encephalopathy in a Patient with Infantile Leukemia",
+                     "journal": "Case Reports in Clinical Medicine 3(3), article 43508", "year": 2014, "doi": "10.4236/crcm.2014.33032",
+                     "verified": True},
+        "story": "9-month-old girl, adynamic with a bulging anterior fontanel, diagnosed with infantile acute lymphoblastic leukaemia "
+                 "(MLL rearrangement): leukocytosis, bicytopenia, hyperuricaemia, prolonged PT and aPTT and raised LDH; severe "
+                 "hyperphosphataemia followed at the start of treatment, with acute renal failure and ischaemic encephalopathy (no "
+                 "values in the stored abstract).",
+        "birth": born(0.75, "2014-01-01"), "sex": "female", "date": "2014-01-01",
+        "labs": {"phosphate": "H", "urate": "H"},
+        "findings": {"known-malignancy": True},
+    },
+    {
+        "id": "lupus-calcinosis-universalis-ulcerated-left-hip-mass-twelve-years-sle-woman-43-1997",
+        "expected": "lupus",
+        "citation": {"authors": NOT_RETRIEVED, "title": "Calcinosis cutis universalis in systemic lupus erythematosus (exact title not retrieved)",
+                     "journal": "Journal not retrieved (case report submitted 1996; abstract on scite.ai)", "year": 1997, "verified": False},
+        "story": "43-year-old Mexican-American woman with hypertension, type 2 diabetes and type IV hyperlipidaemia, diagnosed with SLE at "
+                 "31 (malar rash, myalgias, arthralgias, Raynaud's phenomenon); rock-hard, pea-sized subcutaneous nodules of the "
+                 "axillae and thighs were noted then. Over 12 years they grew and coalesced into large shield-like masses over the "
+                 "iliac crests, axillae, forearm flexor surfaces, lower abdomen, groin, perianal region, thighs and popliteal fossae, "
+                 "with ulceration, infection, abscesses and extrusion of chalky material; now a large ulcerated draining mass on the "
+                 "left hip. Prednisone, colchicine and hydroxychloroquine were ineffective.",
+        "birth": born(43, "1997-01-01"), "sex": "female", "date": "1997-01-01",
+        "findings": {"lupus-features": True, "raynaud-phenomenon": True},
+        "lesions": [{"site": "hip-gluteal", "side": "left", "flags": {"skin-ulceration": True, "subcutaneous": True}},
+                    {"site": "axilla", "flags": {"subcutaneous": True}}, {"site": "thigh", "flags": {"subcutaneous": True}}],
+    },
+    {
+        "id": "lupus-calcinosis-cutis-universalis-six-years-untreated-sle-woman-21-sajr",
+        "expected": "lupus",
+        "citation": {"authors": "Suleman FE, Ally MMTM",
+                     "title": "Calcinosis cutis universalis - a rare manifestation of systemic lupus erthyematosus",
+                     "journal": "SA Journal of Radiology (sajr.org.za article 228)", "year": None, "verified": False},
+        "story": "21-year-old woman referred to a rheumatology clinic with known active SLE diagnosed 6 years earlier at her local "
+                 "hospital, without specialist care since; she had generalised skin and subcutaneous calcification (calcinosis cutis "
+                 "universalis) on imaging (work-up date unknown; 2010 used).",
+        "birth": born(21, "2010-01-01"), "sex": "female", "date": "2010-01-01",
+        "findings": {"lupus-features": True},
+        "lesions": [{"site": "other", "flags": {"subcutaneous": True}}],
     },
 ]
