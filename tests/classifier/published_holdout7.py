@@ -886,4 +886,54 @@ CASES = [
         "findings": {"lupus-features": True},
         "lesions": [{"site": "other", "flags": {"subcutaneous": True}}],
     },
+    {
+        "id": "fop-boy-4-scalp-haematoma-then-neck-axilla-back-hard-masses-short-great-toes-china-2019",
+        "expected": "fibrodysplasia-ossificans-progressiva",
+        "citation": {"authors": "Yu X, Zhang XX, Xin T, Xu C, Shi S",
+                     "title": "进行性骨化性肌炎一例 (myositis ossificans progressiva in a boy; exact title not retrieved)",
+                     "journal": "Chinese radiology case report (handmsg.com 2019/0925 19437815)", "year": 2019, "verified": False},
+        "story": "Boy aged 4 years 8 months. Three years earlier a head injury with a scalp haematoma that spread within days over the "
+                 "whole head and neck, with extensive subcutaneous oedema of the posterior neck and back; small nodular lumps followed "
+                 "weeks later. Since 2018 multiple hard masses of the neck, both axillae and the back, raised above the skin and "
+                 "enlarging, with limited movement of both arms and the lower back. Unsteady gait since infancy; both great toes short "
+                 "with valgus of the metatarsophalangeal joints; a younger brother is unaffected. MRI: thickened soft tissue of the "
+                 "posterior neck and back with patchy T2-bright areas containing low-signal strands. CT (May 2018): multiple irregular "
+                 "bone-density bands in the soft tissues of the axillae, neck, back and chest and abdominal walls, branching and "
+                 "joining adjacent bones, most marked along the dorsal midline; osteochondroma-like changes of both clavicles and "
+                 "proximal humeri.",
+        "birth": born(4.67, "2019-01-01"), "sex": "male", "date": "2019-01-01",
+        "findings": {"great-toe-malformation": True, "trauma-at-site": True},
+        "lesions": [{"site": "neck"}, {"site": "paravertebral", "flags": {"bone-contact": True}},
+                    {"site": "axilla", "side": "left"}, {"site": "axilla", "side": "right"}],
+    },
+    {
+        "id": "fop-man-27-back-masses-since-age-5-short-valgus-great-toes-misdiagnosed-osteochondromas-guss",
+        "expected": "fibrodysplasia-ossificans-progressiva",
+        "citation": {"authors": NOT_RETRIEVED, "title": "进行性骨化性纤维组织结构不良症一例 (fibrodysplasia ossificans progressiva; exact title not retrieved)",
+                     "journal": "Chinese Journal of Osteoporosis and Bone Mineral Research (html.rhhz.net GUSS 33fa476c)", "year": None,
+                     "verified": False},
+        "story": "Man born in 1979 seen in an orthopaedic clinic in 2006. Both great toes were short and in valgus from birth. In 1984 a "
+                 "spindle-shaped, firm, slightly tender, immobile mass appeared on the lower back with low fever; after two weeks the "
+                 "swelling subsided and the mass became thinner, harder and extended along its axis; similar masses then appeared at "
+                 "both shoulders, both knees, the ribs, the right hip, the left femur and the back of the neck, forming long "
+                 "subcutaneous hard bands with progressive and finally complete loss of movement. Over twenty years he had been "
+                 "diagnosed with hereditary multiple osteochondromas and ankylosing spondylitis and treated with anti-inflammatories, "
+                 "steroids, acupuncture and herbal medicine without effect.",
+        "birth": born(27, "2006-01-01"), "sex": "male", "date": "2006-01-01",
+        "findings": {"great-toe-malformation": True},
+        "lesions": [{"site": "paravertebral", "flags": {"subcutaneous": True}}, {"site": "shoulder"}, {"site": "hip-gluteal", "side": "right"},
+                    {"site": "neck"}],
+    },
+    {
+        "id": "calcific-tendinopathy-gluteus-maximus-femoral-shaft-left-thigh-pain-woman-53-ksmr-case-554",
+        "expected": "calcific-tendinopathy",
+        "citation": {"authors": "Lee H (courtesy)", "title": "Case 554 (KSMR weekly case)",
+                     "journal": "Korean Society of Musculoskeletal Radiology weekly case (ksmr.radiology.or.kr idx 693)",
+                     "year": None, "verified": False},
+        "story": "53-year-old woman with pain of the left proximal thigh. Radiograph: small nodular and irregular calcification at the "
+                 "posterior aspect of the proximal left femoral shaft; CT: calcification against the cortex at the gluteus maximus "
+                 "tendon attachment; MRI: soft-tissue oedema around the calcification (work-up date unknown; 2016 used).",
+        "birth": born(53, "2016-01-01"), "sex": "female", "date": "2016-01-01",
+        "lesions": [{"site": "thigh", "side": "left", "flags": {"painful": True, "bone-contact": True}}],
+    },
 ]
