@@ -48,11 +48,14 @@ CASES = [
         "id": "tc-left-knee-recurrent-two-months-boy-11-guncel-patoloji-2018",
         "expected": "tc-primary-normophosphatemic",
         "citation": {"authors": "Karabulut B, Ardic Yukruk F", "title": "Tumoral kalsinozis: olgu sunumu",
-                     "journal": "Guncel Patoloji Dergisi 2018, Cilt 2, Ozel Sayi (congress poster EPS409; guncelpatoloji.org abstract id 952)",
+                     "journal": "Guncel Patoloji Dergisi 2018, Cilt 2, Ozel Sayi (congress poster EPS409; "
+                                "guncelpatoloji.org abstract id 952)",
                      "year": 2018, "verified": False},
-        "story": "11-year-old boy referred in July 2018 with pain and swelling of the left knee for 2 months; no known chronic disease "
+        "story": "11-year-old boy referred in July 2018 with pain and swelling of the left knee for 2 months; no known "
+                 "chronic disease "
                  "and normal laboratory tests on the systems review (no values given). He had been operated on the same knee in "
-                 "October 2017 (that histology is not sent). Radiographs: irregular, multinodular masses of bone density above and below "
+                 "October 2017 (that histology is not sent). Radiographs: irregular, multinodular masses of bone density "
+                 "above and below "
                  "the patella. The histology is not sent.",
         "birth": born(11, "2018-07-01"), "sex": "male", "date": "2018-07-01",
         "labs": {"calcium": "N", "phosphate": "N"},
@@ -66,8 +69,10 @@ CASES = [
                      "title": "Tc-MDP bone scintigraphy in a case with sporodical tumoral calcinosis",
                      "journal": "Indian Journal of Nuclear Medicine 25:27-28", "year": 2010, "doi": "10.4103/0972-3919.63598",
                      "verified": True},
-        "story": "28-year-old woman who had been operated on for calcified masses of both hips (the earlier diagnosis is not sent) "
-                 "referred for bone scintigraphy with a tender palpable mass of the right knee; fistulised incisional scars over both "
+        "story": "28-year-old woman who had been operated on for calcified masses of both hips (the earlier diagnosis is "
+                 "not sent) "
+                 "referred for bone scintigraphy with a tender palpable mass of the right knee; fistulised incisional scars "
+                 "over both "
                  "hip joints. The report calls the case sporadic with relapses. No laboratory values in the stored abstract.",
         "birth": born(28, "2010-01-01"), "sex": "female", "date": "2010-01-01",
         "findings": {"recurrence-after-excision": True},
@@ -81,9 +86,12 @@ CASES = [
         "citation": {"authors": "Meltzer CC, Fishman EK, Scott WW Jr",
                      "title": "Tumoral calcinosis causing bone erosion in a renal dialysis patient",
                      "journal": "Clinical Imaging 16:49-51", "year": 1992, "verified": False},
-        "story": "Black woman (her age is illegible in the stored copy, so no birth date is sent) on chronic maintenance haemodialysis "
-                 "for 7 years with a 6-month history of worsening left hip pain. Radiographs and CT: a large calcific periarticular "
-                 "mass with erosion of the adjacent bone, which the report notes may suggest a neoplasm. No laboratory values in the "
+        "story": "Black woman (her age is illegible in the stored copy, so no birth date is sent) on chronic maintenance "
+                 "haemodialysis "
+                 "for 7 years with a 6-month history of worsening left hip pain. Radiographs and CT: a large calcific "
+                 "periarticular "
+                 "mass with erosion of the adjacent bone, which the report notes may suggest a neoplasm. No laboratory "
+                 "values in the "
                  "stored part.",
         "sex": "female", "date": "1992-01-01",
         "findings": {"dialysis": True, "chronic-kidney-disease": True, "dialysis-years": 7},
@@ -92,10 +100,13 @@ CASES = [
     {
         "id": "uremic-both-hips-shoulders-haemodialysis-five-years-woman-55-bone-like-tissue",
         "expected": "tc-secondary-uremic",
-        "citation": {"authors": NOT_RETRIEVED, "title": "Occurrence of new bone-like tissue formation in uremic tumoral calcinosis",
+        "citation": {"authors": NOT_RETRIEVED, "title": "Occurrence of new bone-like tissue formation in uremic tumoral "
+                                                        "calcinosis",
                      "journal": "Journal not retrieved (abstract on discovery.researcher.life)", "year": None, "verified": False},
-        "story": "55-year-old woman on haemodialysis for 5 years admitted for a hard mass of the right hip region. Serum calcium-phosphate "
-                 "product elevated (no values in the abstract). Radiographs: periarticular calcified masses in the soft tissues around "
+        "story": "55-year-old woman on haemodialysis for 5 years admitted for a hard mass of the right hip region. Serum "
+                 "calcium-phosphate "
+                 "product elevated (no values in the abstract). Radiographs: periarticular calcified masses in the soft "
+                 "tissues around "
                  "both hips and both shoulders. The biopsies are not sent (work-up date approximate).",
         "birth": born(55, "2015-01-01"), "sex": "female", "date": "2015-01-01",
         "findings": {"dialysis": True, "chronic-kidney-disease": True, "dialysis-years": 5},
@@ -105,13 +116,19 @@ CASES = [
     {
         "id": "tc-masticatory-space-sphenoid-erosion-paresthesia-woman-56-rev-esp-cir-oral-2020",
         "expected": "tc-primary-normophosphatemic",
-        "citation": {"authors": NOT_RETRIEVED, "title": "Pseudotumoral calcinosis of the anterior cranial base (exact title not retrieved)",
-                     "journal": "Revista Espanola de Cirugia Oral y Maxilofacial 2020 (SciELO S1130-05582020000400006)", "year": 2020,
+        "citation": {"authors": NOT_RETRIEVED, "title": "Pseudotumoral calcinosis of the anterior cranial base (exact title "
+                                                        "not retrieved)",
+                     "journal": "Revista Espanola de Cirugia Oral y Maxilofacial 2020 (SciELO S1130-05582020000400006)",
+                     "year": 2020,
                      "verified": False},
-        "story": "56-year-old woman referred in 2018 with a tumour of the right masticatory space, paresthesia of the right side of the "
-                 "face and fluctuating neuropathic pain. CT (July 2018): 27 x 20 x 23.5 mm mass in the lateral pterygoid muscle with a "
-                 "chondroid-like matrix and calcifications, extending through the medial pterygoid plates with smooth erosion of the "
-                 "sphenoid. MRI: lobulated mass, hypointense areas suggesting calcification or an osseous component, hyperintense centre "
+        "story": "56-year-old woman referred in 2018 with a tumour of the right masticatory space, paresthesia of the right "
+                 "side of the "
+                 "face and fluctuating neuropathic pain. CT (July 2018): 27 x 20 x 23.5 mm mass in the lateral pterygoid "
+                 "muscle with a "
+                 "chondroid-like matrix and calcifications, extending through the medial pterygoid plates with smooth "
+                 "erosion of the "
+                 "sphenoid. MRI: lobulated mass, hypointense areas suggesting calcification or an osseous component, "
+                 "hyperintense centre "
                  "on T2 with a pseudocapsule. No laboratory values in the stored part; the histology is not sent.",
         "birth": born(56, "2018-07-01"), "sex": "female", "date": "2018-07-01",
         "lesions": [{"site": "head-face", "side": "right", "size_cm": 2.7,
@@ -121,10 +138,14 @@ CASES = [
         "id": "uremic-pubic-osteolysis-dialysis-auntminnie-lesson-374",
         "expected": "tc-secondary-uremic",
         "citation": {"authors": NOT_RETRIEVED, "title": "Tumoral calcinosis (AuntMinnie case lesson, discussion)",
-                     "journal": "AuntMinnie teaching lesson (my.auntminnie.com lessons discussion-374)", "year": None, "verified": False},
-        "story": "Dialysis patient (age and sex not in the stored discussion) with tumoral calcinosis at the pubis, unusual for its site "
-                 "and for its local aggressiveness: osteolysis of the pubis. The discussion describes the lesion as multilocular and "
-                 "para-articular with clustered calcifications on radiographs. No laboratory values in the stored part (work-up date "
+                     "journal": "AuntMinnie teaching lesson (my.auntminnie.com lessons discussion-374)", "year": None,
+                     "verified": False},
+        "story": "Dialysis patient (age and sex not in the stored discussion) with tumoral calcinosis at the pubis, unusual "
+                 "for its site "
+                 "and for its local aggressiveness: osteolysis of the pubis. The discussion describes the lesion as "
+                 "multilocular and "
+                 "para-articular with clustered calcifications on radiographs. No laboratory values in the stored part "
+                 "(work-up date "
                  "unknown; 2020 used).",
         "date": "2020-01-01",
         "findings": {"dialysis": True, "chronic-kidney-disease": True},
@@ -134,12 +155,17 @@ CASES = [
     {
         "id": "esos-left-hip-subcutaneous-7cm-three-months-woman-70-can-j-surg-2000",
         "expected": "extraskeletal-osteosarcoma",
-        "citation": {"authors": NOT_RETRIEVED, "title": "Extraskeletal osteosarcoma of the hip (Surgical Images, musculoskeletal; exact title not retrieved)",
+        "citation": {"authors": NOT_RETRIEVED, "title": "Extraskeletal osteosarcoma of the hip (Surgical Images, "
+                                                        "musculoskeletal; exact title not retrieved)",
                      "journal": "Canadian Journal of Surgery 43(1):12", "year": 2000, "verified": False},
-        "story": "Healthy 70-year-old woman with a 3-month history of a slowly enlarging soft-tissue mass of the left hip: a 7 cm "
-                 "subcutaneous mass over the lateral hip, minimally tender, no skin changes. Plain film: mass lateral to the greater "
-                 "trochanter with dense central and irregular peripheral spiculated mineralisation. CT: central calcification in the "
-                 "subcutaneous fat. MRI: 6.5 x 4.5 x 4 cm heterogeneous mass reaching the fascia lata with oedema along the fascia, no "
+        "story": "Healthy 70-year-old woman with a 3-month history of a slowly enlarging soft-tissue mass of the left hip: "
+                 "a 7 cm "
+                 "subcutaneous mass over the lateral hip, minimally tender, no skin changes. Plain film: mass lateral to "
+                 "the greater "
+                 "trochanter with dense central and irregular peripheral spiculated mineralisation. CT: central "
+                 "calcification in the "
+                 "subcutaneous fat. MRI: 6.5 x 4.5 x 4 cm heterogeneous mass reaching the fascia lata with oedema along the "
+                 "fascia, no "
                  "spread into muscle; uptake on bone scan. The biopsy is not sent.",
         "birth": born(70, "2000-01-01"), "sex": "female", "date": "2000-01-01",
         "lesions": [{"site": "hip-gluteal", "side": "left", "size_cm": 7, "pattern": "zonal-peripheral",
@@ -151,9 +177,11 @@ CASES = [
         "citation": {"authors": "Sood S, Chaudhary A, Kaushal V",
                      "title": "Chondroblastic variant of extraskeletal osteosarcoma of thigh: A rare case report",
                      "journal": "Clinical Cancer Investigation Journal 5(5):463-465", "year": 2016, "verified": False},
-        "story": "35-year-old man with a gradually progressing swelling of the outer right thigh for 2 months; it had been excised a month "
+        "story": "35-year-old man with a gradually progressing swelling of the outer right thigh for 2 months; it had been "
+                 "excised a month "
                  "earlier and grew back rapidly to its present size. MRI: two lobulated, markedly heterogeneous masses in the "
-                 "subcutaneous fat of the lateral thigh (5 x 4.2 x 4.2 cm and 7.1 x 5.7 x 6.0 cm); femur and neurovascular bundles "
+                 "subcutaneous fat of the lateral thigh (5 x 4.2 x 4.2 cm and 7.1 x 5.7 x 6.0 cm); femur and neurovascular "
+                 "bundles "
                  "unremarkable. The excision histology is not sent.",
         "birth": born(35, "2016-01-01"), "sex": "male", "date": "2016-01-01",
         "findings": {"recurrence-after-excision": True},
@@ -162,14 +190,18 @@ CASES = [
     {
         "id": "eschs-right-buttock-12cm-flaky-arciform-calcification-woman-58-pathologica",
         "expected": "extraskeletal-chondrosarcoma",
-        "citation": {"authors": NOT_RETRIEVED, "title": "Well-differentiated extraosseous chondrosarcoma of the buttock (exact title not retrieved)",
+        "citation": {"authors": NOT_RETRIEVED, "title": "Well-differentiated extraosseous chondrosarcoma of the buttock "
+                                                        "(exact title not retrieved)",
                      "journal": "Pathologica (pathologica.it article 22)", "year": None, "verified": False},
-        "story": "58-year-old woman with no significant past history and a painless lump of the right hip for 6 months; no sensory or "
-                 "motor deficit. Radiograph: soft-tissue mass with flaky calcification. MRI: well-defined 12 cm mass in the right "
+        "story": "58-year-old woman with no significant past history and a painless lump of the right hip for 6 months; no "
+                 "sensory or "
+                 "motor deficit. Radiograph: soft-tissue mass with flaky calcification. MRI: well-defined 12 cm mass in the "
+                 "right "
                  "buttock, isointense on T1, heterogeneously high on T2. CT: well-demarcated soft-tissue mass with arciform "
                  "calcification. The biopsy and resection histology are not sent (work-up date approximate).",
         "birth": born(58, "2019-01-01"), "sex": "female", "date": "2019-01-01",
-        "lesions": [{"site": "hip-gluteal", "side": "right", "size_cm": 12, "pattern": "ring-and-arc", "flags": {"painful": False}}],
+        "lesions": [{"site": "hip-gluteal", "side": "right", "size_cm": 12, "pattern": "ring-and-arc",
+                     "flags": {"painful": False}}],
     },
     {
         "id": "ewing-right-shoulder-10cm-one-year-lipoma-on-ultrasound-boy-14-surg-cosmet-dermatol-2023",
@@ -178,7 +210,8 @@ CASES = [
                      "title": "Extraskeletal Ewing's sarcoma: report of a rare and exuberant case simulating lipoma",
                      "journal": "Surgical & Cosmetic Dermatology 15:e20230183", "year": 2023,
                      "doi": "10.5935/scd1984-8773.2023150183", "verified": True},
-        "story": "14-year-old boy with a 10 x 10 cm tumour of the right shoulder present for a year and growing fast; ultrasonography "
+        "story": "14-year-old boy with a 10 x 10 cm tumour of the right shoulder present for a year and growing fast; "
+                 "ultrasonography "
                  "suggested a lipoma and it was excised as such. The excision histology and immunohistochemistry are not sent.",
         "birth": born(14, "2023-01-01"), "sex": "male", "date": "2023-01-01",
         "lesions": [{"site": "shoulder", "side": "right", "size_cm": 10, "flags": {"rapid-growth": True}}],
@@ -188,11 +221,15 @@ CASES = [
         "expected": "tc-secondary-uremic",
         "citation": {"authors": NOT_RETRIEVED, "title": "Kasuistik - Reversibilitat von extraossaren Kalzifikationen",
                      "journal": "Dialyse aktuell 12(7):446", "year": 2008, "doi": "10.1055/s-0028-1100479", "verified": True},
-        "story": "53-year-old man (110 kg) with chronic glomerulonephritis on dialysis since the end of 1999 (3 x 4 hours a week), "
-                 "diabetes, smoking and poor adherence to fluid restriction and phosphate binders; triple coronary bypass in 2001. "
-                 "In June 2002: itching, progressive diffuse joint complaints and immobility. On active vitamin D and calcium acetate: "
+        "story": "53-year-old man (110 kg) with chronic glomerulonephritis on dialysis since the end of 1999 (3 x 4 hours a "
+                 "week), "
+                 "diabetes, smoking and poor adherence to fluid restriction and phosphate binders; triple coronary bypass "
+                 "in 2001. "
+                 "In June 2002: itching, progressive diffuse joint complaints and immobility. On active vitamin D and "
+                 "calcium acetate: "
                  "calcium 11.6 mg/dl (2.9 mmol/l), phosphate 11.5 mg/dl (3.7 mmol/l), calcium-phosphate product 127.6 mg2/dl2, "
-                 "iPTH 480 pg/ml. A hard, irregular swelling above the right clavicle; radiographs and CT: extensive extraosseous "
+                 "iPTH 480 pg/ml. A hard, irregular swelling above the right clavicle; radiographs and CT: extensive "
+                 "extraosseous "
                  "calcifications of the shoulder region.",
         "birth": born(53, "2002-06-01"), "sex": "male", "date": "2002-06-01",
         "labs": {"calcium": (11.6, "mg/dL"), "phosphate": (11.5, "mg/dL"), "pth": (480, "pg/mL")},
@@ -203,10 +240,14 @@ CASES = [
     {
         "id": "calciphylaxis-violet-skin-lesions-pain-long-term-dialysis-pad-man-66-mmw-2023",
         "expected": "calciphylaxis",
-        "citation": {"authors": "Derleder P", "title": "Calciphylaxie bei einem langjaehrigen Dialysepatienten (exact title not retrieved)",
-                     "journal": "MMW - Fortschritte der Medizin 2023", "year": 2023, "doi": "10.1007/s15006-023-2903-2", "verified": True},
-        "story": "66-year-old man on dialysis for many years, with known peripheral arterial occlusive disease, presenting with diffuse "
-                 "pains and violet skin lesions, first taken for necroses of his arterial disease. Angiography: calcifications but no "
+        "citation": {"authors": "Derleder P", "title": "Calciphylaxie bei einem langjaehrigen Dialysepatienten (exact title "
+                                                       "not retrieved)",
+                     "journal": "MMW - Fortschritte der Medizin 2023", "year": 2023, "doi": "10.1007/s15006-023-2903-2",
+                     "verified": True},
+        "story": "66-year-old man on dialysis for many years, with known peripheral arterial occlusive disease, presenting "
+                 "with diffuse "
+                 "pains and violet skin lesions, first taken for necroses of his arterial disease. Angiography: "
+                 "calcifications but no "
                  "vessel occlusion. The skin biopsy is not sent.",
         "birth": born(66, "2023-01-01"), "sex": "male", "date": "2023-01-01",
         "findings": {"dialysis": True, "chronic-kidney-disease": True},
@@ -216,13 +257,18 @@ CASES = [
         "id": "ssc-cervical-c4-c5-calcified-mass-central-cord-after-fall-woman-57-spinal-cord-ser-cases-2016",
         "expected": "systemic-sclerosis", "expected_typing": "secondary",
         "citation": {"authors": NOT_RETRIEVED,
-                     "title": "Central cord syndrome in a patient with systemic sclerosis and cervical calcinosis: case report and review of literature",
+                     "title": "Central cord syndrome in a patient with systemic sclerosis and cervical calcinosis: case "
+                              "report and review of literature",
                      "journal": "Spinal Cord Series and Cases 2:15029", "year": 2016, "pmid": "28053731", "pmcid": "PMC5129387",
                      "doi": "10.1038/scsandc.2015.29", "verified": True},
-        "story": "57-year-old woman with chronic obstructive pulmonary disease, schizophrenia and systemic sclerosis, with progressive "
-                 "weakness and numbness in all limbs after a minor fall 2 weeks earlier, falls and episodes of incontinence; weakness "
-                 "of the arms and legs, bilateral Hoffmann signs, brisk reflexes. CT and MRI: a calcified soft-tissue mass at C4/5 in "
-                 "the posterior elements with severe cord compression and C4/5 subluxation, and calcified soft-tissue masses at the "
+        "story": "57-year-old woman with chronic obstructive pulmonary disease, schizophrenia and systemic sclerosis, with "
+                 "progressive "
+                 "weakness and numbness in all limbs after a minor fall 2 weeks earlier, falls and episodes of "
+                 "incontinence; weakness "
+                 "of the arms and legs, bilateral Hoffmann signs, brisk reflexes. CT and MRI: a calcified soft-tissue mass "
+                 "at C4/5 in "
+                 "the posterior elements with severe cord compression and C4/5 subluxation, and calcified soft-tissue "
+                 "masses at the "
                  "right C2/3 facet joint and both C4/5 facet joints.",
         "birth": born(57, "2015-01-01"), "sex": "female", "date": "2015-01-01",
         "findings": {"skin-sclerosis": True},
@@ -234,13 +280,20 @@ CASES = [
         "citation": {"authors": "Limbach FX, Javier-Moder RM, Moulin B, Kuntz JL",
                      "title": "Une grosse epaule douloureuse chez l'hemodialyse : la calcinose pseudo-tumorale",
                      "journal": "La Lettre du Rhumatologue n 249, fevrier 1999", "year": 1999, "verified": False},
-        "story": "29-year-old man seen in November 1993 for acute pain of the left shoulder and left hip. Meningocele operated at six "
-                 "months with L5-S1 paralysis and a neurogenic bladder; renal failure known since 1985 from interstitial nephropathy "
-                 "of recurrent urinary infections, haemodialysis three times a week since 1987; hypertension; pericarditis in 1992; "
-                 "moderate secondary hyperparathyroidism diagnosed in 1990; treated for about three years with aluminium hydroxide, "
-                 "calcium supplements and 1,25(OH)2D3. Since 1992, multifocal calcified masses of both shoulders, the left hip and "
-                 "the second left metacarpophalangeal joint. Radiographs: large calcium deposits of the left peritrochanteric region "
-                 "and of the left rotator cuff, smaller deposits at the right shoulder and the second left MCP joint. The table of "
+        "story": "29-year-old man seen in November 1993 for acute pain of the left shoulder and left hip. Meningocele "
+                 "operated at six "
+                 "months with L5-S1 paralysis and a neurogenic bladder; renal failure known since 1985 from interstitial "
+                 "nephropathy "
+                 "of recurrent urinary infections, haemodialysis three times a week since 1987; hypertension; pericarditis "
+                 "in 1992; "
+                 "moderate secondary hyperparathyroidism diagnosed in 1990; treated for about three years with aluminium "
+                 "hydroxide, "
+                 "calcium supplements and 1,25(OH)2D3. Since 1992, multifocal calcified masses of both shoulders, the left "
+                 "hip and "
+                 "the second left metacarpophalangeal joint. Radiographs: large calcium deposits of the left "
+                 "peritrochanteric region "
+                 "and of the left rotator cuff, smaller deposits at the right shoulder and the second left MCP joint. The "
+                 "table of "
                  "laboratory results is not in the stored part.",
         "birth": born(29, "1993-11-01"), "sex": "male", "date": "1993-11-01",
         "labs": {"pth": "H"},
@@ -257,12 +310,17 @@ CASES = [
                      "title": "Calcinose pseudo-tumorale de localisation inhabituelle chez un patient hemodialyse",
                      "journal": "Journees Dermatologiques de Paris 2003, poster p14 (e2med.com derma2003 p0014)", "year": 2003,
                      "verified": False},
-        "story": "30-year-old man seen in January 2003 for a large (> 10 cm) swelling of the lower posterior neck that had appeared eight "
-                 "months earlier and grown quickly over the last two months, painful on hyperextension of the cervical spine. End-stage "
+        "story": "30-year-old man seen in January 2003 for a large (> 10 cm) swelling of the lower posterior neck that had "
+                 "appeared eight "
+                 "months earlier and grown quickly over the last two months, painful on hyperextension of the cervical "
+                 "spine. End-stage "
                  "renal failure from congenital cystic renal dysplasia, haemodialysis since January 2002; a cervical trauma in "
-                 "September 2001 (fall from 10 m). Firm mass fixed to the deep plane, suggesting a neoplasm. Haemoglobin 10.2 g/dl, "
-                 "ESR 80, creatinine 860 umol/l, phosphate 2.4 mmol/l (N < 1.4), calcium 2.9 mmol/l (N < 2.6), PTH 624 pg/ml (N < 53), "
-                 "alkaline phosphatase 180 UI/l (N < 120). Cervical MRI: a heterogeneous mass (the rest of the description is not in "
+                 "September 2001 (fall from 10 m). Firm mass fixed to the deep plane, suggesting a neoplasm. Haemoglobin "
+                 "10.2 g/dl, "
+                 "ESR 80, creatinine 860 umol/l, phosphate 2.4 mmol/l (N < 1.4), calcium 2.9 mmol/l (N < 2.6), PTH 624 "
+                 "pg/ml (N < 53), "
+                 "alkaline phosphatase 180 UI/l (N < 120). Cervical MRI: a heterogeneous mass (the rest of the description "
+                 "is not in "
                  "the stored part).",
         "birth": born(30, "2003-01-01"), "sex": "male", "date": "2003-01-01",
         "labs": {"phosphate-molar": (2.4, "mmol/L"), "calcium-molar": (2.9, "mmol/L"), "pth": (624, "pg/mL"),
@@ -294,10 +352,14 @@ CASES = [
         "expected": "tc-primary-normophosphatemic",
         "citation": {"authors": "Abbas A, Aria D, Schaefer C, Kaye R, Jorgensen SA, Abruzzo T, Towbin R",
                      "title": "Tumoral Calcinosis (Applied Radiology case of the month)",
-                     "journal": "Applied Radiology (appliedradiology.com articles tumoral-calcinosis)", "year": None, "verified": False},
-        "story": "10-year-old African-American girl admitted with a palpable soft-tissue mass behind the elbow, without a history of "
-                 "trauma. Lateral radiograph: soft-tissue mass against the posterior distal humerus made of amorphous, multilobulated "
-                 "calcification without bone destruction. MRI: extra-articular lesion with smooth margins, heterogeneously low on T1, "
+                     "journal": "Applied Radiology (appliedradiology.com articles tumoral-calcinosis)", "year": None,
+                     "verified": False},
+        "story": "10-year-old African-American girl admitted with a palpable soft-tissue mass behind the elbow, without a "
+                 "history of "
+                 "trauma. Lateral radiograph: soft-tissue mass against the posterior distal humerus made of amorphous, "
+                 "multilobulated "
+                 "calcification without bone destruction. MRI: extra-articular lesion with smooth margins, heterogeneously "
+                 "low on T1, "
                  "mixed on T2; ultrasound: well-circumscribed echogenic mass. No laboratory values in the stored part; the "
                  "percutaneous biopsy is not sent (work-up date unknown; 2018 used).",
         "birth": born(10, "2018-01-01"), "sex": "female", "date": "2018-01-01",
@@ -308,15 +370,20 @@ CASES = [
         "id": "tc-left-preauricular-2-6cm-irregular-calcification-recurrent-man-57-huaxi-yixue-2015",
         "expected": "tc-primary-normophosphatemic",
         "citation": {"authors": "Zhang BW, Wu L, Luo F, Li M",
-                     "title": "误诊为恶性肿瘤的肿瘤样钙质沉积症一例 (a case of tumoral calcinosis misdiagnosed as a malignant tumour)",
+                     "title": "误诊为恶性肿瘤的肿瘤样钙质沉积症一例 "
+                              "(a case of tumoral calcinosis misdiagnosed as a malignant tumour)",
                      "journal": "Huaxi Yixue (West China Medical Journal) 30(10):1996-1997", "year": 2015,
                      "doi": "10.7507/1002-0179.20150569", "verified": True},
-        "story": "57-year-old man seen in May 2014 for a mass in front of the left ear found 2 years earlier: 1 x 1 cm, hard and painless "
-                 "at first, then slowly growing. CT a month earlier: a 2.6 cm nodule below and behind the left parotid, heterogeneous "
-                 "with irregular calcification, well-defined, against the temporomandibular joint and the external ear canal, adjacent "
+        "story": "57-year-old man seen in May 2014 for a mass in front of the left ear found 2 years earlier: 1 x 1 cm, "
+                 "hard and painless "
+                 "at first, then slowly growing. CT a month earlier: a 2.6 cm nodule below and behind the left parotid, "
+                 "heterogeneous "
+                 "with irregular calcification, well-defined, against the temporomandibular joint and the external ear "
+                 "canal, adjacent "
                  "bone intact; a neoplasm was suspected and it was excised locally, the local pathology suggesting a low-grade "
                  "malignant salivary tumour (a misleading preliminary histology, not sent). Seven years earlier a painless "
-                 "preauricular mass had been removed at a private clinic as 'lymphadenitis' without histology. No laboratory values in "
+                 "preauricular mass had been removed at a private clinic as 'lymphadenitis' without histology. No "
+                 "laboratory values in "
                  "the stored part; the review histology is not sent.",
         "birth": born(57, "2014-05-01"), "sex": "male", "date": "2014-05-01",
         "findings": {"recurrence-after-excision": True},
@@ -325,13 +392,18 @@ CASES = [
     {
         "id": "uremic-right-elbow-11-5cm-after-sprain-polycystic-haemodialysis-woman-51-china-2014",
         "expected": "tc-secondary-uremic",
-        "citation": {"authors": NOT_RETRIEVED, "title": "肿瘤样钙盐沉积症 (tumoral calcinosis in 12 patients on haemodialysis; typical case)",
+        "citation": {"authors": NOT_RETRIEVED, "title": "肿瘤样钙盐沉积症 (tumoral calcinosis in 12 patients on haemodialysis; "
+                                                        "typical case)",
                      "journal": "Chinese journal ISSN 1004-8650, 2014(09) (100md.com paper 44)", "year": 2014, "verified": False},
-        "story": "51-year-old woman on haemodialysis (the typical case of a series of 12 dialysis patients) admitted on 29 August 2012 "
-                 "with a mass of the right elbow for 5 months: after a sprain of the elbow a mass appeared on its radial side, tender, "
-                 "growing, with increasing pain and a dragging sensation. Polycystic kidney disease for 13 years, renal failure and "
+        "story": "51-year-old woman on haemodialysis (the typical case of a series of 12 dialysis patients) admitted on 29 "
+                 "August 2012 "
+                 "with a mass of the right elbow for 5 months: after a sprain of the elbow a mass appeared on its radial "
+                 "side, tender, "
+                 "growing, with increasing pain and a dragging sensation. Polycystic kidney disease for 13 years, renal "
+                 "failure and "
                  "haemodialysis for 5 years; no fever or weight loss. An irregular, rather soft, tender 10 x 6 cm mass below the "
-                 "elbow, fairly well demarcated, not mobile. MRI: irregular 11.5 x 6.2 x 5.7 cm mass, iso- and hypointense on T1 and "
+                 "elbow, fairly well demarcated, not mobile. MRI: irregular 11.5 x 6.2 x 5.7 cm mass, iso- and hypointense "
+                 "on T1 and "
                  "T2 (the series describes septa and no bone destruction). No laboratory values in the stored part.",
         "birth": born(51, "2012-08-29"), "sex": "female", "date": "2012-08-29",
         "findings": {"dialysis": True, "chronic-kidney-disease": True, "dialysis-years": 5, "trauma-at-site": True},
@@ -341,12 +413,15 @@ CASES = [
         "id": "tc-left-dorsal-foot-twelve-years-old-trauma-woman-51-luoyang-2024",
         "expected": "tc-primary-normophosphatemic",
         "citation": {"authors": "Wang Z, Ming XF, Ge LY, Yu GR, Liu Q, Wang SY, Yang B, Feng YJ, Su P, Li DS",
-                     "title": "足部肿瘤样钙质沉着症一例 (tumoral calcinosis of the foot: a case report; exact title not retrieved)",
+                     "title": "足部肿瘤样钙质沉着症一例 "
+                              "(tumoral calcinosis of the foot: a case report; exact title not retrieved)",
                      "journal": "Chinese journal (zgkjsz.com 2024/0229 23776884)", "year": 2024, "verified": False},
-        "story": "51-year-old woman admitted in August 2023 with a mass of the left dorsal foot for 12 years and pain for 5 years, worse "
+        "story": "51-year-old woman admitted in August 2023 with a mass of the left dorsal foot for 12 years and pain for 5 "
+                 "years, worse "
                  "in the morning and after rest; an earlier injury of the left foot; no cardiovascular or other disease. Marked "
                  "prominence of the medial dorsal foot with a widened first web space; a hard bony prominence about 7 x 3 x 1 cm "
-                 "around the talonavicular and first metatarsocuneiform joints, tender on pressure, skin colour and temperature normal. "
+                 "around the talonavicular and first metatarsocuneiform joints, tender on pressure, skin colour and "
+                 "temperature normal. "
                  "No laboratory values in the stored part; the histology is not sent.",
         "birth": born(51, "2023-08-01"), "sex": "female", "date": "2023-08-01",
         "findings": {"trauma-at-site": True},
@@ -356,12 +431,15 @@ CASES = [
         "id": "uremic-hands-feet-scapulae-sacrum-adynamic-bone-low-pth-case-1-chin-j-nephrol-2024",
         "expected": "tc-secondary-uremic",
         "citation": {"authors": "Chen N, Xu T, Liu H, Tian N, Zhang XL",
-                     "title": "无动力性骨病合并尿毒症瘤样钙质沉着症2例及文献复习 (adynamic bone disease complicated with uraemic tumoral calcinosis: two cases)",
+                     "title": "无动力性骨病合并尿毒症瘤样钙质沉着症2例及文献复习 "
+                              "(adynamic bone disease complicated with uraemic tumoral "
+                              "calcinosis: two cases)",
                      "journal": "Chinese Journal of Nephrology 40(9):741-745", "year": 2024,
                      "doi": "10.3760/cma.j.cn441217-20231204-01205", "verified": True},
         "story": "Dialysis patient (case 1 of two; age and sex not in the stored abstract) with adynamic bone disease, whose "
                  "characteristic is a low PTH, and extensive calcified masses of both hands, both feet, both scapulae, the "
-                 "sternoclavicular joints, the ilium, the femoral heads and the sacrococcygeal region. No values in the abstract.",
+                 "sternoclavicular joints, the ilium, the femoral heads and the sacrococcygeal region. No values in "
+                 "the abstract.",
         "date": "2024-01-01",
         "labs": {"pth": "L"},
         "findings": {"dialysis": True, "chronic-kidney-disease": True},
@@ -370,14 +448,21 @@ CASES = [
     {
         "id": "uremic-right-knee-egg-sized-pth-995-ca-p-104-haemodialysis-man-55-wxredian",
         "expected": "tc-secondary-uremic",
-        "citation": {"authors": NOT_RETRIEVED, "title": "维持性血液透析患者膝关节异位钙化病例 (case discussion; exact title not retrieved)",
-                     "journal": "Case discussion (wxredian.com art 047d18347652a1f17a316d1aa2d45871)", "year": None, "verified": False},
-        "story": "55-year-old man with CKD stage 5 diagnosed 5 years ago, first on peritoneal dialysis then on haemodialysis three times a "
-                 "week after an inguinal hernia; hypertension and diabetes for 10 years. For a year a hard, egg-sized mass at the right "
-                 "knee; thickened, tender subcutaneous tissue below the right knee and a patch of skin calcification on the right thigh. "
+        "citation": {"authors": NOT_RETRIEVED,
+                     "title": "维持性血液透析患者膝关节异位钙化病例 (case discussion; exact title not retrieved)",
+                     "journal": "Case discussion (wxredian.com art 047d18347652a1f17a316d1aa2d45871)", "year": None,
+                     "verified": False},
+        "story": "55-year-old man with CKD stage 5 diagnosed 5 years ago, first on peritoneal dialysis then on "
+                 "haemodialysis three times a "
+                 "week after an inguinal hernia; hypertension and diabetes for 10 years. For a year a hard, egg-sized mass "
+                 "at the right "
+                 "knee; thickened, tender subcutaneous tissue below the right knee and a patch of skin calcification on the "
+                 "right thigh. "
                  "Haemoglobin 108 g/L, creatinine 1087 umol/L, urea 24.5 mmol/L, calcium 2.64 mmol/L, phosphate 3.31 mmol/L "
-                 "(Ca x P 104.25 mg2/dl2), alkaline phosphatase 120 U/L, CRP 91.6 mg/L, PTH 995.50 pg/mL; parathyroid ultrasound: "
-                 "hyperplasia with nodules up to 1.05 cm. CT: aortic and coronary calcification; echo: calcified aortic valve. The "
+                 "(Ca x P 104.25 mg2/dl2), alkaline phosphatase 120 U/L, CRP 91.6 mg/L, PTH 995.50 pg/mL; parathyroid "
+                 "ultrasound: "
+                 "hyperplasia with nodules up to 1.05 cm. CT: aortic and coronary calcification; echo: calcified aortic "
+                 "valve. The "
                  "histology of the knee mass is not sent (work-up date approximate).",
         "birth": born(55, "2022-01-01"), "sex": "male", "date": "2022-01-01",
         "labs": {"calcium-molar": (2.64, "mmol/L"), "phosphate-molar": (3.31, "mmol/L"), "pth": (995.5, "pg/mL"),
@@ -389,12 +474,19 @@ CASES = [
     {
         "id": "uremic-right-elbow-forearm-occluding-fistula-pth-1679-haemodialysis-woman-blog-2017",
         "expected": "tc-secondary-uremic",
-        "citation": {"authors": NOT_RETRIEVED, "title": "尿毒症患者前臂肿块被误诊为肿瘤 (a dialysis patient's forearm mass taken for a tumour; exact title not retrieved)",
-                     "journal": "Haemodialysis unit case discussion (jibing.lookup.tw article 356851)", "year": 2017, "verified": False},
-        "story": "Short, frail middle-aged woman (age not given) on regular haemodialysis for more than 6 years, seen in December 2017: "
-                 "a mass of the right forearm present for about six months and still growing, with local pressure pain, had occluded "
-                 "her arteriovenous fistula; several hospitals had called it a probably malignant tumour. Right elbow radiograph: a "
-                 "clumped calcium-density soft-tissue mass partly overlapping bone, multiple vascular calcifications of the right arm. "
+        "citation": {"authors": NOT_RETRIEVED,
+                     "title": "尿毒症患者前臂肿块被误诊为肿瘤 (a dialysis patient's forearm mass taken for a "
+                                                        "tumour; exact title not retrieved)",
+                     "journal": "Haemodialysis unit case discussion (jibing.lookup.tw article 356851)", "year": 2017,
+                     "verified": False},
+        "story": "Short, frail middle-aged woman (age not given) on regular haemodialysis for more than 6 years, seen in "
+                 "December 2017: "
+                 "a mass of the right forearm present for about six months and still growing, with local pressure pain, had "
+                 "occluded "
+                 "her arteriovenous fistula; several hospitals had called it a probably malignant tumour. Right elbow "
+                 "radiograph: a "
+                 "clumped calcium-density soft-tissue mass partly overlapping bone, multiple vascular calcifications of the "
+                 "right arm. "
                  "PTH 1679 pg/mL (6-80), calcium 2.74 mmol/L (2.2-2.7), phosphate 2.71 mmol/L (0.85-1.51).",
         "sex": "female", "date": "2017-12-15",
         "labs": {"pth": (1679, "pg/mL", (6, 80)), "calcium-molar": (2.74, "mmol/L", (2.2, 2.7)),
@@ -405,12 +497,18 @@ CASES = [
     {
         "id": "ewing-left-buttock-subcutaneous-two-months-growing-hbv-man-33-textbook-case",
         "expected": "ewing-sarcoma-soft-tissue",
-        "citation": {"authors": NOT_RETRIEVED, "title": "内皮细胞骨髓瘤 (Ewing syndrome), chapter 27 clinical case (book chapter)",
-                     "journal": "风湿免疫性疾病综合征 (book; qbook.qq.com read 1036535169 chapter 36)", "year": None, "verified": False},
-        "story": "33-year-old man with a mass of the left buttock for 2 months: about 2 x 3 cm and painless at first, then growing with "
-                 "mild aching. Ultrasound: a 5.0 x 4.1 x 4.1 cm well-defined, regular hypoechoic subcutaneous mass with blood flow "
-                 "inside and around it; he declined surgery and it kept growing over the next month. Now an 8 x 7 cm well-defined, "
-                 "mobile, firm, mildly tender mass without ulceration. Chronic hepatitis B for 9 years; blood count, coagulation, "
+        "citation": {"authors": NOT_RETRIEVED,
+                     "title": "内皮细胞骨髓瘤 (Ewing syndrome), chapter 27 clinical case (book chapter)",
+                     "journal": "风湿免疫性疾病综合征 "
+                                "(book; qbook.qq.com read 1036535169 chapter 36)", "year": None, "verified": False},
+        "story": "33-year-old man with a mass of the left buttock for 2 months: about 2 x 3 cm and painless at first, then "
+                 "growing with "
+                 "mild aching. Ultrasound: a 5.0 x 4.1 x 4.1 cm well-defined, regular hypoechoic subcutaneous mass with "
+                 "blood flow "
+                 "inside and around it; he declined surgery and it kept growing over the next month. Now an 8 x 7 cm "
+                 "well-defined, "
+                 "mobile, firm, mildly tender mass without ulceration. Chronic hepatitis B for 9 years; blood count, "
+                 "coagulation, "
                  "urine and full biochemistry normal. The histology and immunohistochemistry are not sent (work-up date unknown; "
                  "2015 used).",
         "birth": born(33, "2015-01-01"), "sex": "male", "date": "2015-01-01",
@@ -421,11 +519,14 @@ CASES = [
         "id": "synovial-chondromatosis-index-finger-dorsum-forty-years-bone-involvement-woman-65-open-orthop-j-2017",
         "expected": "synovial-chondromatosis",
         "citation": {"authors": "Sakamoto A, Naka T, Shiba E, Hisaoka M, Matsuda S",
-                     "title": "Extra-Articular Tenosynovial Chondromatosis of the Finger: A Case Series Study of Three Cases, One Including Excessive Osseous Invasion",
+                     "title": "Extra-Articular Tenosynovial Chondromatosis of the Finger: A Case Series Study of Three "
+                              "Cases, One Including Excessive Osseous Invasion",
                      "journal": "The Open Orthopaedics Journal 11:417", "year": 2017, "doi": "10.2174/1874325001711010417",
                      "verified": True},
-        "story": "65-year-old woman (case 1 of three) with symptoms over 40 years at the dorsum of her index finger; the lesions were "
-                 "accompanied by excessive involvement of the bone. MRI T2 signal varying from low to high. The resection histology "
+        "story": "65-year-old woman (case 1 of three) with symptoms over 40 years at the dorsum of her index finger; the "
+                 "lesions were "
+                 "accompanied by excessive involvement of the bone. MRI T2 signal varying from low to high. The resection "
+                 "histology "
                  "is not sent.",
         "birth": born(65, "2017-01-01"), "sex": "female", "date": "2017-01-01",
         "lesions": [{"site": "finger", "flags": {"bone-erosion": True}}],
@@ -435,9 +536,11 @@ CASES = [
         "expected": "soft-tissue-chondroma",
         "citation": {"authors": "Faraj AA", "title": "Soft-tissue chondroma in a finger: a case report.",
                      "journal": "Acta Orthopaedica Belgica 68(3)", "year": 2002, "verified": False},
-        "story": "Patient (age and sex not in the stored abstract) with an asymptomatic swelling of the soft tissues of the right "
+        "story": "Patient (age and sex not in the stored abstract) with an asymptomatic swelling of the soft tissues of the "
+                 "right "
                  "(dominant) index finger that worried the patient and the hand surgeon. Radiograph: a relatively large "
-                 "'osteoblastic' lesion on the volar aspect of the distal interphalangeal joint, with no connection to the joint, bone "
+                 "'osteoblastic' lesion on the volar aspect of the distal interphalangeal joint, with no connection to the "
+                 "joint, bone "
                  "or tendon. The excision histology is not sent.",
         "date": "2002-01-01",
         "lesions": [{"site": "finger", "side": "right", "flags": {"painful": False, "bone-contact": False}}],
@@ -445,9 +548,11 @@ CASES = [
     {
         "id": "synovial-sarcoma-second-third-toes-two-years-accelerated-growth-woman-39-nzmj-2011",
         "expected": "synovial-sarcoma",
-        "citation": {"authors": "Blackett J", "title": "Synovial sarcoma of the foot presenting as a mass between the toes (exact title not retrieved)",
+        "citation": {"authors": "Blackett J", "title": "Synovial sarcoma of the foot presenting as a mass between the toes "
+                                                       "(exact title not retrieved)",
                      "journal": "The New Zealand Medical Journal 124(1346)", "year": 2011, "verified": False},
-        "story": "39-year-old woman with a past history of traumatic brain injury and cervical cancer, with a 2-year history of a mass "
+        "story": "39-year-old woman with a past history of traumatic brain injury and cervical cancer, with a 2-year "
+                 "history of a mass "
                  "between her second and third toes that had grown faster over the last 4 months; firm and mobile, neurovascular "
                  "examination normal. Plain X-rays normal. MRI: 3.1 x 3.3 x 4.1 cm soft-tissue mass without bone involvement or "
                  "relation to neurovascular structures, inhomogeneous enhancement. The excision biopsy is not sent.",
@@ -461,14 +566,19 @@ CASES = [
         "citation": {"authors": NOT_RETRIEVED, "title": "Sarcoma sinovial intraarticular de rodilla (exact title not retrieved)",
                      "journal": "III Congreso Virtual Hispanoamericano de Anatomia Patologica, poster 073 (conganat.uninet.edu)",
                      "year": 2000, "verified": False},
-        "story": "25-year-old man with four years of discomfort and pain at the right knee, slowly increasing, worse on moving the knee, "
-                 "with limitation of active and passive flexion-extension; a palpable, very painful mass in the medial compartment. "
-                 "CT and MRI: a soft-tissue mass filling the anterior intercondylar notch, apparently arising from the medial condyle "
+        "story": "25-year-old man with four years of discomfort and pain at the right knee, slowly increasing, worse on "
+                 "moving the knee, "
+                 "with limitation of active and passive flexion-extension; a palpable, very painful mass in the medial "
+                 "compartment. "
+                 "CT and MRI: a soft-tissue mass filling the anterior intercondylar notch, apparently arising from the "
+                 "medial condyle "
                  "and the synovium, bounded by the anterior cruciate ligament and bulging into the infrapatellar fat; fairly "
-                 "well-defined scalloped outline, homogeneous content but for a hypodense band, little enhancement, no bone erosion. "
+                 "well-defined scalloped outline, homogeneous content but for a hypodense band, little enhancement, no bone "
+                 "erosion. "
                  "The histology is not sent (work-up date approximate).",
         "birth": born(25, "2000-01-01"), "sex": "male", "date": "2000-01-01",
-        "lesions": [{"site": "knee", "side": "right", "flags": {"painful": True, "intra-articular": True, "bone-erosion": False}}],
+        "lesions": [{"site": "knee", "side": "right", "flags": {"painful": True, "intra-articular": True,
+                     "bone-erosion": False}}],
     },
     {
         "id": "sarcoidosis-hypercalcaemia-after-vitamin-d-replacement-low-25ohd-low-pth-bmj-case-rep-2014",
@@ -477,7 +587,8 @@ CASES = [
                      "title": "Serum vitamin D levels may not reflect tissue-level vitamin D in sarcoidosis",
                      "journal": "BMJ Case Reports 2014:bcr2014203759", "year": 2014, "pmid": "24663253", "pmcid": "PMC3975517",
                      "doi": "10.1136/bcr-2014-203759", "verified": True},
-        "story": "Patient (the first of two; age and sex not in the stored abstract) with sarcoidosis and 25-hydroxyvitamin D deficiency "
+        "story": "Patient (the first of two; age and sex not in the stored abstract) with sarcoidosis and 25-hydroxyvitamin "
+                 "D deficiency "
                  "who developed symptomatic hypercalcaemia once vitamin D replacement was started. Low serum PTH and PTH-related "
                  "peptide, low 25-hydroxyvitamin D, normal 1,25-dihydroxyvitamin D (no values in the abstract).",
         "date": "2014-01-01",
@@ -488,11 +599,15 @@ CASES = [
         "id": "phpt-pelvic-11cm-lytic-lesion-mimicking-plasmacytoma-man-44-j-korean-endocr-soc-2010",
         "expected": "primary-hyperparathyroidism",
         "citation": {"authors": NOT_RETRIEVED,
-                     "title": "A Case of Primary Hyperparathyroidism with Rapid Regression of a Brown Tumor after Parathyroidectomy",
-                     "journal": "Journal of Korean Endocrine Society 25(1):50-55", "year": 2010, "doi": "10.3803/jkes.2010.25.1.50",
+                     "title": "A Case of Primary Hyperparathyroidism with Rapid Regression of a Brown Tumor after "
+                              "Parathyroidectomy",
+                     "journal": "Journal of Korean Endocrine Society 25(1):50-55", "year": 2010,
+                     "doi": "10.3803/jkes.2010.25.1.50",
                      "verified": True},
-        "story": "44-year-old man with a large (11 x 5 x 8 cm) osteolytic pelvic lesion that mimicked a plasmacytoma or a metastasis "
-                 "on MRI. Serum calcium and intact PTH were then found high (no values in the abstract). The bone biopsy is not sent.",
+        "story": "44-year-old man with a large (11 x 5 x 8 cm) osteolytic pelvic lesion that mimicked a plasmacytoma or a "
+                 "metastasis "
+                 "on MRI. Serum calcium and intact PTH were then found high (no values in the abstract). The bone biopsy is "
+                 "not sent.",
         "birth": born(44, "2010-01-01"), "sex": "male", "date": "2010-01-01",
         "labs": {"calcium": "H", "pth": "H"},
         "lesions": [{"site": "hip-gluteal", "size_cm": 11, "flags": {"bone-erosion": True}}],
@@ -500,12 +615,18 @@ CASES = [
     {
         "id": "synovial-sarcoma-left-leg-osteomyelitis-like-periosteal-reaction-woman-21-case-report",
         "expected": "synovial-sarcoma",
-        "citation": {"authors": NOT_RETRIEVED, "title": "胫骨上段低分化型滑膜肉瘤误诊为慢性骨髓炎一例 (exact title not retrieved)",
-                     "journal": "Case report reproduced on trendshealth.com (eat 20211223 11333)", "year": None, "verified": False},
-        "story": "21-year-old woman admitted with redness, swelling and pain of the left leg for over a month; afebrile. Fusiform "
-                 "swelling of the upper-middle leg, marked deep tenderness, locally warm, no fluctuation, skin intact; joints, toes, "
-                 "circulation and sensation normal. Laboratory tests normal. Radiograph: uneven increased density of the upper-middle "
-                 "tibia with moth-eaten destruction and lamellar periosteal reaction posterolaterally, knee joint spared; chronic "
+        "citation": {"authors": NOT_RETRIEVED,
+                     "title": "胫骨上段低分化型滑膜肉瘤误诊为慢性骨髓炎一例 (exact title not retrieved)",
+                     "journal": "Case report reproduced on trendshealth.com (eat 20211223 11333)", "year": None,
+                     "verified": False},
+        "story": "21-year-old woman admitted with redness, swelling and pain of the left leg for over a month; afebrile. "
+                 "Fusiform "
+                 "swelling of the upper-middle leg, marked deep tenderness, locally warm, no fluctuation, skin intact; "
+                 "joints, toes, "
+                 "circulation and sensation normal. Laboratory tests normal. Radiograph: uneven increased density of the "
+                 "upper-middle "
+                 "tibia with moth-eaten destruction and lamellar periosteal reaction posterolaterally, knee joint spared; "
+                 "chronic "
                  "osteomyelitis was diagnosed and she was operated on (yellowish granulation-like tissue in the deep fascial "
                  "compartment and in the medullary canal). The histology is not sent (work-up date unknown; 2015 used).",
         "birth": born(21, "2015-01-01"), "sex": "female", "date": "2015-01-01",
@@ -518,7 +639,8 @@ CASES = [
         "citation": {"authors": NOT_RETRIEVED, "title": "滑膜肉瘤 (radiology teaching case; exact title not retrieved)",
                      "journal": "Radiology teaching case (yxppt.com archives 70970)", "year": None, "verified": False},
         "story": "36-year-old woman with left hip and low back pain and no trauma. Lumbar and hip radiographs normal. MRI: a "
-                 "well-defined soft-tissue mass behind the left hip joint, isointense to muscle on T1, mixed signal on T2 with multiple "
+                 "well-defined soft-tissue mass behind the left hip joint, isointense to muscle on T1, mixed signal on T2 "
+                 "with multiple "
                  "cystic areas, the solid part enhancing markedly. Chest CT: multiple small nodules in both lungs, considered "
                  "metastases. The histology is not sent (work-up date unknown; 2018 used).",
         "birth": born(36, "2018-01-01"), "sex": "female", "date": "2018-01-01",
@@ -529,13 +651,19 @@ CASES = [
         "id": "gout-distal-tibia-cystic-lesion-medial-malleolus-urate-744-man-30-acm-2024",
         "expected": "gouty-tophus",
         "citation": {"authors": "Sha YF, Dang Z, Zhang Y",
-                     "title": "痛风结节并胫骨远端骨质破坏1例并文献复习 (A Case of Gout Nodule with Distal Tibial Bone Destruction and Literature Review)",
+                     "title": "痛风结节并胫骨远端骨质破坏1例并文献复习 "
+                              "(A Case of Gout Nodule with Distal Tibial Bone Destruction and "
+                              "Literature Review)",
                      "journal": "Advances in Clinical Medicine 14(10) (Hans Publishers)", "year": 2024,
                      "doi": "10.12677/acm.2024.14102647", "verified": True},
-        "story": "30-year-old man with discomfort of the left medial malleolus after activity for 10 months. Radiograph: septated cystic "
-                 "lesion of the medial distal left tibia with clear borders; CT: mildly expansile 2.2 x 1.2 x 2.3 cm cystic low-density "
-                 "lesion with a denser rim, septa and gas; MRI: rounded lesion, long T1 and T2, linear septa, shallow lobulation - "
-                 "read as a giant cell tumour or an aneurysmal bone cyst. Ultrasound: heterogeneous area in the skin and fat of the "
+        "story": "30-year-old man with discomfort of the left medial malleolus after activity for 10 months. Radiograph: "
+                 "septated cystic "
+                 "lesion of the medial distal left tibia with clear borders; CT: mildly expansile 2.2 x 1.2 x 2.3 cm cystic "
+                 "low-density "
+                 "lesion with a denser rim, septa and gas; MRI: rounded lesion, long T1 and T2, linear septa, shallow "
+                 "lobulation - "
+                 "read as a giant cell tumour or an aneurysmal bone cyst. Ultrasound: heterogeneous area in the skin and "
+                 "fat of the "
                  "leg with spotty flow, considered inflammatory. Serum uric acid 744 umol/L. The histology is not sent.",
         "birth": born(30, "2024-01-01"), "sex": "male", "date": "2024-01-01",
         "labs": {"urate": (744, "umol/L")},
@@ -544,15 +672,22 @@ CASES = [
     {
         "id": "gout-right-middle-finger-three-years-tenosynovitis-treated-urate-465-man-48-china-2016",
         "expected": "gouty-tophus",
-        "citation": {"authors": "Li JH, Hu TY, Zhang LF", "title": "手指痛风性关节炎误诊一例 (gouty arthritis of a finger misdiagnosed; exact title not retrieved)",
+        "citation": {"authors": "Li JH, Hu TY, Zhang LF",
+                     "title": "手指痛风性关节炎误诊一例 (gouty arthritis of a finger misdiagnosed; "
+                                                                   "exact title not retrieved)",
                      "journal": "Chinese case report (victorzhang.cn 2020/0427 6602546)", "year": 2016, "verified": False},
-        "story": "48-year-old man seen on 23 November 2016 with recurrent swelling and pain of the right middle finger joints for over 3 "
-                 "years, treated locally as tenosynovitis and osteoarthritis with some relief; half a year earlier the thin skin over "
-                 "the swollen finger broke and a little bloody material was squeezed out, then healed. No fever. Radiograph: cystic "
-                 "lucency of the proximal phalanx with cortical thinning and soft-tissue swelling (tuberculosis not excluded). MRI: a "
+        "story": "48-year-old man seen on 23 November 2016 with recurrent swelling and pain of the right middle finger "
+                 "joints for over 3 "
+                 "years, treated locally as tenosynovitis and osteoarthritis with some relief; half a year earlier the thin "
+                 "skin over "
+                 "the swollen finger broke and a little bloody material was squeezed out, then healed. No fever. "
+                 "Radiograph: cystic "
+                 "lucency of the proximal phalanx with cortical thinning and soft-tissue swelling (tuberculosis not "
+                 "excluded). MRI: a "
                  "mass wrapping the proximal interphalangeal joint, mixed high T2 and iso-low T1 signal, cortical erosion of the "
                  "proximal phalanx, tendons encased - read as a tumour. Finger twice normal width, dark red skin, hard irregular "
-                 "subcutaneous nodules, a healed 0.5 cm ulcer, flexion and extension limited. Serum uric acid 465.0 umol/L, GGT 96 U/L.",
+                 "subcutaneous nodules, a healed 0.5 cm ulcer, flexion and extension limited. Serum uric acid 465.0 umol/L, "
+                 "GGT 96 U/L.",
         "birth": born(48, "2016-11-23"), "sex": "male", "date": "2016-11-23",
         "labs": {"urate": (465.0, "umol/L")},
         "lesions": [{"site": "finger", "side": "right",
@@ -561,14 +696,21 @@ CASES = [
     {
         "id": "gout-left-wrist-carpal-tunnel-mass-elbow-mass-numbness-urate-651-man-41-china-2016",
         "expected": "gouty-tophus",
-        "citation": {"authors": "Wen LC, Feng ST", "title": "左指浅屈肌腱痛风石致手指屈曲挛缩畸形一例 (exact title not retrieved)",
+        "citation": {"authors": "Wen LC, Feng ST",
+                     "title": "左指浅屈肌腱痛风石致手指屈曲挛缩畸形一例 (exact title not retrieved)",
                      "journal": "Chinese case report (fx361.cc 2017/0314 1132244)", "year": 2016, "verified": False},
-        "story": "41-year-old man admitted on 29 January 2016 with a left wrist mass for 1 year and numbness of the left fingers for 3 "
-                 "months: a soft, painless mass that grew, then numbness and limited movement of the first three fingers spreading to "
-                 "all five. Gout for 3 years without urate-lowering drugs. A 4 x 4 cm firm, fixed, well-defined subcutaneous mass on "
-                 "the volar wrist with normal skin; extreme flexion deformity of the index finger; a 5 x 3 cm firm mass at the left "
-                 "elbow with red, slightly warm skin. WBC 10.55 x 10^9/L, uric acid 651 umol/L, CRP 13.6 mg/L. Ultrasound: 43 x 36 x "
-                 "17 mm heterogeneous mass with posterior attenuation; wrist radiograph: possible osteochondroma of the distal ulna; "
+        "story": "41-year-old man admitted on 29 January 2016 with a left wrist mass for 1 year and numbness of the left "
+                 "fingers for 3 "
+                 "months: a soft, painless mass that grew, then numbness and limited movement of the first three fingers "
+                 "spreading to "
+                 "all five. Gout for 3 years without urate-lowering drugs. A 4 x 4 cm firm, fixed, well-defined "
+                 "subcutaneous mass on "
+                 "the volar wrist with normal skin; extreme flexion deformity of the index finger; a 5 x 3 cm firm mass at "
+                 "the left "
+                 "elbow with red, slightly warm skin. WBC 10.55 x 10^9/L, uric acid 651 umol/L, CRP 13.6 mg/L. Ultrasound: "
+                 "43 x 36 x "
+                 "17 mm heterogeneous mass with posterior attenuation; wrist radiograph: possible osteochondroma of the "
+                 "distal ulna; "
                  "MRI: a mass in the carpal tunnel suggesting synovial sarcoma.",
         "birth": born(41, "2016-01-29"), "sex": "male", "date": "2016-01-29",
         "labs": {"urate": (651, "umol/L"), "crp": (13.6, "mg/L")},
@@ -581,8 +723,10 @@ CASES = [
         "expected": "myositis-ossificans",
         "citation": {"authors": "Dong ZQ", "title": "骨化性肌炎 (hospital case report; exact title not retrieved)",
                      "journal": "Xuzhou Renci hospital case report (cuzhaopin.cn a 5263)", "year": None, "verified": False},
-        "story": "35-year-old woman with aching of the left calf for two years, treated by massage (the masseur felt 'something' in "
-                 "the calf); now aching, swelling and numbness again and a deep mass a little smaller than a table-tennis ball. Deep, "
+        "story": "35-year-old woman with aching of the left calf for two years, treated by massage (the masseur felt "
+                 "'something' in "
+                 "the calf); now aching, swelling and numbness again and a deep mass a little smaller than a table-tennis "
+                 "ball. Deep, "
                  "hard, poorly mobile, ill-defined, tender mass. Radiograph: several ossified foci within the calf muscles. The "
                  "histology is not sent (work-up date unknown; 2022 used).",
         "birth": born(35, "2022-01-01"), "sex": "female", "date": "2022-01-01",
@@ -591,13 +735,18 @@ CASES = [
     {
         "id": "mo-right-proximal-medial-thigh-eggshell-lesser-trochanter-no-trauma-man-19-china-2009",
         "expected": "myositis-ossificans",
-        "citation": {"authors": NOT_RETRIEVED, "title": "右股骨上端局限性骨化性肌炎1例 (localised myositis ossificans of the upper right femur)",
+        "citation": {"authors": NOT_RETRIEVED,
+                     "title": "右股骨上端局限性骨化性肌炎1例 (localised myositis ossificans of the upper right femur)",
                      "journal": "中华现代临床医学杂志 7(10) (2009)", "year": 2009, "verified": False},
-        "story": "19-year-old man seen in September 2005 with unexplained, persistent pain of the upper medial right thigh for half a "
-                 "year. Marked tenderness and swelling, a 2 x 2 cm bone-hard, fixed, ill-defined, very tender mass, skin not red or "
+        "story": "19-year-old man seen in September 2005 with unexplained, persistent pain of the upper medial right thigh "
+                 "for half a "
+                 "year. Marked tenderness and swelling, a 2 x 2 cm bone-hard, fixed, ill-defined, very tender mass, skin "
+                 "not red or "
                  "warm; limited hip movement. Blood count normal, ESR 20, ASO, rheumatoid factor and HLA-B27 negative, alkaline "
-                 "phosphatase 120 U/L (65-265). Radiographs: a high-density shadow at the lesser trochanter growing in density and size "
-                 "over time; CT: eggshell-like high density without bone destruction, mainly in the muscle; three-phase bone scan with "
+                 "phosphatase 120 U/L (65-265). Radiographs: a high-density shadow at the lesser trochanter growing in "
+                 "density and size "
+                 "over time; CT: eggshell-like high density without bone destruction, mainly in the muscle; three-phase "
+                 "bone scan with "
                  "slightly increased flow. The histology is not sent.",
         "birth": born(19, "2005-09-01"), "sex": "male", "date": "2005-09-01",
         "labs": {"alp": (120, "U/L", (65, 265))},
@@ -611,10 +760,14 @@ CASES = [
         "expected": "calcific-myonecrosis",
         "citation": {"authors": "Tuncay IC, Demirors H, Isiklar U, Aglidere M, Demirhan B, Tandogan NR",
                      "title": "Calcified myonecrosis 42 years after a shot-gun wound of the leg (exact title not retrieved)",
-                     "journal": "Joint Diseases and Related Surgery (jointdrs.org abstract 836)", "year": None, "verified": False},
-        "story": "64-year-old man with a soft-tissue mass of the anterior compartment of the right leg, 42 years after a shotgun wound "
-                 "of the same leg that had been treated conservatively; he vaguely recalled symptoms of a compartment syndrome at the "
-                 "time. Imaging: a peripherally calcified, cystic soft-tissue mass continuous with the belly of the tibialis anterior. "
+                     "journal": "Joint Diseases and Related Surgery (jointdrs.org abstract 836)", "year": None,
+                     "verified": False},
+        "story": "64-year-old man with a soft-tissue mass of the anterior compartment of the right leg, 42 years after a "
+                 "shotgun wound "
+                 "of the same leg that had been treated conservatively; he vaguely recalled symptoms of a compartment "
+                 "syndrome at the "
+                 "time. Imaging: a peripherally calcified, cystic soft-tissue mass continuous with the belly of the "
+                 "tibialis anterior. "
                  "The excision histology is not sent (work-up date approximate).",
         "birth": born(64, "2005-01-01"), "sex": "male", "date": "2005-01-01",
         "findings": {"trauma-at-site": True, "compartment-syndrome-history": True},
@@ -626,10 +779,14 @@ CASES = [
         "id": "calcific-myonecrosis-anterior-compartment-14-years-after-popliteal-injury-man-31-jbjs-br-1996",
         "expected": "calcific-myonecrosis",
         "citation": {"authors": NOT_RETRIEVED,
-                     "title": "Myositis ossificans: calcification of the entire tibialis anterior after ischaemic injury (compartment syndrome)",
-                     "journal": "The Journal of Bone and Joint Surgery, British volume, 318-319", "year": 1996, "verified": False},
-        "story": "31-year-old man seen 14 years after a road-traffic accident with fractures of the lower femur and proximal tibia and "
-                 "damage to the popliteal artery (vein graft, then a dacron graft); he had developed a worsening equinus deformity "
+                     "title": "Myositis ossificans: calcification of the entire tibialis anterior after ischaemic injury "
+                              "(compartment syndrome)",
+                     "journal": "The Journal of Bone and Joint Surgery, British volume, 318-319", "year": 1996,
+                     "verified": False},
+        "story": "31-year-old man seen 14 years after a road-traffic accident with fractures of the lower femur and "
+                 "proximal tibia and "
+                 "damage to the popliteal artery (vein graft, then a dacron graft); he had developed a worsening equinus "
+                 "deformity "
                  "with fixed flexion of the toes. Now extreme limitation of ankle movement and pain in the leg on walking. "
                  "Radiography: extensive calcification of the whole anterior compartment and of part of the deep posterior "
                  "compartment of the leg.",
@@ -642,9 +799,12 @@ CASES = [
         "expected": "calciphylaxis",
         "citation": {"authors": "del Pozo J, Chouchino T, Martinez W, Garcia Martin C, Doval L, Yebra MT, Fonseca E",
                      "title": "Calcifilaxis en un paciente con niveles de calcio, fosforo, parathormona y funcion renal normales",
-                     "journal": "Actas Dermo-Sifiliograficas (actasdermo.org articulo 13003606)", "year": 2000, "verified": False},
-        "story": "53-year-old diabetic woman with ulcers and indurated lesions of the abdomen and thighs for 10 months. Calcium, phosphorus, "
-                 "parathormone, renal function and proteins C and S normal; one antiphospholipid antibody test positive. The skin "
+                     "journal": "Actas Dermo-Sifiliograficas (actasdermo.org articulo 13003606)", "year": 2000,
+                     "verified": False},
+        "story": "53-year-old diabetic woman with ulcers and indurated lesions of the abdomen and thighs for 10 months. "
+                 "Calcium, phosphorus, "
+                 "parathormone, renal function and proteins C and S normal; one antiphospholipid antibody test positive. "
+                 "The skin "
                  "biopsy is not sent.",
         "birth": born(53, "2000-01-01"), "sex": "female", "date": "2000-01-01",
         "labs": {"calcium": "N", "phosphate": "N", "pth": "N", "creatinine": "N"},
@@ -658,8 +818,10 @@ CASES = [
         "citation": {"authors": "Junewick J", "title": "Juvenile Dermatomyositis (ARSt case repository)",
                      "journal": "Advanced Radiology Teaching file (advancedradteaching.com teachingfiles 718)", "year": None,
                      "verified": False},
-        "story": "Child (age and sex not given) with a several-month history of weakness, arthralgias and palpable abnormalities at the "
-                 "knee. Radiograph: numerous globular calcifications, predominantly in the subcutaneous soft tissues (work-up date "
+        "story": "Child (age and sex not given) with a several-month history of weakness, arthralgias and palpable "
+                 "abnormalities at the "
+                 "knee. Radiograph: numerous globular calcifications, predominantly in the subcutaneous soft tissues "
+                 "(work-up date "
                  "unknown; 2020 used).",
         "date": "2020-01-01",
         "findings": {"proximal-muscle-weakness": True},
@@ -669,12 +831,16 @@ CASES = [
         "id": "milk-alkali-ten-calcium-carbonate-tablets-a-day-reflux-woman-45-case-rep-intern-med",
         "expected": "milk-alkali",
         "citation": {"authors": "Pandey Y, Joshi KP, Priyambada P, Chaudhary A",
-                     "title": "Hypercalcemia due to milk alkali syndrome: An emerging cause of hypercalcemia: A case report and review of literature",
-                     "journal": "Case Reports in Internal Medicine (Sciedu Press, article 13389)", "year": None, "verified": False},
+                     "title": "Hypercalcemia due to milk alkali syndrome: An emerging cause of hypercalcemia: A case report "
+                              "and review of literature",
+                     "journal": "Case Reports in Internal Medicine (Sciedu Press, article 13389)", "year": None,
+                     "verified": False},
         "story": "45-year-old woman with gastro-oesophageal reflux disease and 3 weeks of dizziness, constipation, fatigue and "
-                 "confusion; hypotensive (83/53 mmHg) on arrival. Potassium 2.2 mmol/L, chloride 73 mmol/L, bicarbonate 50 mmol/L, "
+                 "confusion; hypotensive (83/53 mmHg) on arrival. Potassium 2.2 mmol/L, chloride 73 mmol/L, bicarbonate 50 "
+                 "mmol/L, "
                  "urea 22 mg/dl, creatinine 1.4 mg/dl, total calcium 16.6 mg/dl, ionised calcium 2.02 mmol/L, PTH 8.9 pg/ml; "
-                 "metabolic alkalosis on blood gas. On detailed history she had taken 10 calcium carbonate tablets a day and a glass "
+                 "metabolic alkalosis on blood gas. On detailed history she had taken 10 calcium carbonate tablets a day "
+                 "and a glass "
                  "of milk daily for her reflux for eight weeks (work-up date approximate).",
         "birth": born(45, "2017-01-01"), "sex": "female", "date": "2017-01-01",
         "labs": {"calcium": (16.6, "mg/dL", (9, 11)), "ionised-calcium": (2.02, "mmol/L", (1.15, 1.33)),
@@ -687,11 +853,14 @@ CASES = [
         "expected": "milk-alkali",
         "citation": {"authors": NOT_RETRIEVED, "title": "Calcium-alkali syndrome in post-surgical hypoparathyroidism",
                      "journal": "Journal not retrieved (acemap.info paper 117176479)", "year": 2012, "verified": False},
-        "story": "71-year-old woman (case 1 of three) admitted with a 10-day history of nocturia, polyuria, fatigue, nervousness, "
-                 "insomnia and headache. Hypertension treated with lisinopril and hydrochlorothiazide; mild chronic renal failure "
+        "story": "71-year-old woman (case 1 of three) admitted with a 10-day history of nocturia, polyuria, fatigue, "
+                 "nervousness, "
+                 "insomnia and headache. Hypertension treated with lisinopril and hydrochlorothiazide; mild chronic renal "
+                 "failure "
                  "(creatinine 1.6 mg/dl at baseline); primary hyperparathyroidism treated by total thyroidectomy and parathyroid "
                  "resection 2 years earlier and a second operation a year later for a mediastinal adenoma, leaving permanent "
-                 "hypothyroidism and hypoparathyroidism treated with calcium carbonate. The admission values are not in the stored "
+                 "hypothyroidism and hypoparathyroidism treated with calcium carbonate. The admission values are not in the "
+                 "stored "
                  "part.",
         "birth": born(71, "2012-01-01"), "sex": "female", "date": "2012-01-01",
         "findings": {"neck-surgery": True, "vitamin-d-or-calcium-excess": True, "chronic-kidney-disease": True},
@@ -701,8 +870,10 @@ CASES = [
         "expected": "milk-alkali",
         "citation": {"authors": "Gabriely I, Leu JP, Barzel US", "title": "Back to Basics (Clinical Problem-Solving)",
                      "journal": "The New England Journal of Medicine", "year": 2008, "verified": False},
-        "story": "41-year-old woman brought in after 72 hours of epigastric pain, nausea, repeated vomiting and altered mental status; "
-                 "blood calcium 18.9 mg per deciliter. Back from a vacation where she drank a lot of alcohol; history of peptic ulcer "
+        "story": "41-year-old woman brought in after 72 hours of epigastric pain, nausea, repeated vomiting and altered "
+                 "mental status; "
+                 "blood calcium 18.9 mg per deciliter. Back from a vacation where she drank a lot of alcohol; history of "
+                 "peptic ulcer "
                  "disease with occasional pain treated with chewable calcium carbonate antacid tablets (Tums), over-the-counter "
                  "analgesics for back pain, 2 to 3 shots of vodka and some wine daily. A few months earlier her calcium had been "
                  "10.9 mg per deciliter with an intact PTH of 33.9 pg per milliliter (normal 7 to 53).",
@@ -715,8 +886,10 @@ CASES = [
         "expected": "vitamin-d-intoxication",
         "citation": {"authors": "Chua P, Abdulrazzaq W, Baoku Y, Chua E",
                      "title": "Elevated Vitamin D Levels and Hypercalcaemia on Maintenance Dose of Calcium and Vitamin D",
-                     "journal": "International Journal of Geriatrics and Gerontology (Gavin Publishers)", "year": 2019, "verified": False},
-        "story": "74-year-old woman taking chewable calcium and vitamin D3 tablets (Adcal-D3) after a right hip fracture, found to have "
+                     "journal": "International Journal of Geriatrics and Gerontology (Gavin Publishers)", "year": 2019,
+                     "verified": False},
+        "story": "74-year-old woman taking chewable calcium and vitamin D3 tablets (Adcal-D3) after a right hip fracture, "
+                 "found to have "
                  "an asymptomatic but significant rise of serum 25-hydroxyvitamin D3 and hypercalcaemia with an abnormal bone "
                  "profile; values are not in the stored abstract.",
         "birth": born(74, "2019-01-01"), "sex": "female", "date": "2019-01-01",
@@ -742,9 +915,12 @@ CASES = [
         "expected": "vitamin-d-intoxication",
         "citation": {"authors": NOT_RETRIEVED, "title": "A case of hypervitaminosis D in an older patient",
                      "journal": "Geriatric Medicine Journal (gmjournal.co.uk)", "year": None, "verified": False},
-        "story": "91-year-old woman referred by her GP with confusion for two weeks and a high calcium; tires easily; no weight loss or "
-                 "B symptoms. Background: microcytic anaemia, chronic renal impairment (acute on chronic kidney disease stage 3), "
-                 "rheumatoid arthritis, goitre, total hip replacement, lumbar laminectomies; two earlier admissions with hypercalcaemia. "
+        "story": "91-year-old woman referred by her GP with confusion for two weeks and a high calcium; tires easily; no "
+                 "weight loss or "
+                 "B symptoms. Background: microcytic anaemia, chronic renal impairment (acute on chronic kidney disease "
+                 "stage 3), "
+                 "rheumatoid arthritis, goitre, total hip replacement, lumbar laminectomies; two earlier admissions with "
+                 "hypercalcaemia. "
                  "High calcium, low phosphate and high vitamin D levels (no values in the stored part); on a maintenance dose of "
                  "vitamin D3 (work-up date approximate).",
         "birth": born(91, "2020-01-01"), "sex": "female", "date": "2020-01-01",
@@ -754,11 +930,14 @@ CASES = [
     {
         "id": "calcific-tendinopathy-gluteus-maximus-linea-aspera-acute-hip-pain-woman-53-eurorad-8382",
         "expected": "calcific-tendinopathy",
-        "citation": {"authors": "Hou DJ, Wong IK, Kelly MJ, Torreggiani WC, Munk PL", "title": "Gluteus maximus calcific tendinopathy",
+        "citation": {"authors": "Hou DJ, Wong IK, Kelly MJ, Torreggiani WC, Munk PL",
+                     "title": "Gluteus maximus calcific tendinopathy",
                      "journal": "Eurorad (case 8382)", "year": 2010, "verified": False},
-        "story": "53-year-old woman in the emergency department with acute right hip pain without trauma; marked tenderness over the "
+        "story": "53-year-old woman in the emergency department with acute right hip pain without trauma; marked tenderness "
+                 "over the "
                  "right buttock. Frog-leg radiograph: irregular calcification at the upper femoral diaphysis with amorphous "
-                 "calcifications in the soft tissues. Contrast CT: soft-tissue calcification along the posterior linea aspera of the "
+                 "calcifications in the soft tissues. Contrast CT: soft-tissue calcification along the posterior linea "
+                 "aspera of the "
                  "right femur, at the insertion of the gluteus maximus.",
         "birth": born(53, "2010-08-30"), "sex": "female", "date": "2010-08-30",
         "findings": {"trauma-at-site": False},
@@ -771,8 +950,10 @@ CASES = [
         "citation": {"authors": NOT_RETRIEVED, "title": "Case 615 (KSMR weekly case)",
                      "journal": "Korean Society of Musculoskeletal Radiology weekly case (ksmr.radiology.or.kr idx 755)",
                      "year": None, "verified": False},
-        "story": "35-year-old woman with a palpable lesion of the left proximal thigh. X-ray: a relatively homogeneous, well-defined "
-                 "calcific deposit at the posterolateral upper thigh. MRI: heterogeneous lesion at the gluteal tuberosity of the left "
+        "story": "35-year-old woman with a palpable lesion of the left proximal thigh. X-ray: a relatively homogeneous, "
+                 "well-defined "
+                 "calcific deposit at the posterolateral upper thigh. MRI: heterogeneous lesion at the gluteal tuberosity "
+                 "of the left "
                  "femur with enhancement of the adjacent soft tissue (work-up date unknown; 2015 used).",
         "birth": born(35, "2015-01-01"), "sex": "female", "date": "2015-01-01",
         "lesions": [{"site": "thigh", "side": "left", "flags": {"bone-contact": True}}],
@@ -782,7 +963,8 @@ CASES = [
         "expected": "myositis-ossificans",
         "citation": {"authors": "Shetty JK, Kishan Prasad HL, Rao C", "title": "Myositis ossificans of thigh: Unusual mimicker",
                      "journal": "Archives of Medicine and Health Sciences 4:82-84", "year": 2016, "verified": False},
-        "story": "75-year-old man admitted for a cerebrovascular accident who noticed a recently appeared swelling of the left thigh "
+        "story": "75-year-old man admitted for a cerebrovascular accident who noticed a recently appeared swelling of the "
+                 "left thigh "
                  "(swelling of short duration). The rest of the work-up is not in the stored part; the histology is not sent.",
         "birth": born(75, "2016-01-01"), "sex": "male", "date": "2016-01-01",
         "findings": {"neurological-injury": True},
@@ -794,7 +976,8 @@ CASES = [
         "citation": {"authors": NOT_RETRIEVED, "title": "Chronic expanding hematoma of the thigh (exact title not retrieved)",
                      "journal": "Japanese Journal of Plastic Surgery 43(11) (J-STAGE jjpnprs)", "year": None, "verified": False},
         "story": "73-year-old man with masses of the right thigh: a contusion in a traffic accident about 10 years earlier; two "
-                 "subcutaneous masses of the proximal right thigh found two years after the accident and, eight years later, another "
+                 "subcutaneous masses of the proximal right thigh found two years after the accident and, eight years "
+                 "later, another "
                  "subcutaneous mass of the distal thigh; he takes anticoagulant medication. No calcification is described in the "
                  "stored abstract; the histology is not sent (work-up date approximate).",
         "birth": born(73, "2020-01-01"), "sex": "male", "date": "2020-01-01",
@@ -807,8 +990,10 @@ CASES = [
         "expected": "hypoparathyroidism",
         "citation": {"authors": "Khan AA, Alam T, Maroof S, Faizi R", "title": "Hypoparathyroidism:Case report",
                      "journal": "Eurorad (case 12995)", "year": 2015, "verified": False},
-        "story": "15-year-old boy with seizures and limb spasm. Hypocalcaemia and hyperphosphataemia with low serum PTH (no values in "
-                 "the stored case). Brain CT: extensive symmetrical calcifications of both basal ganglia and scattered subcortical "
+        "story": "15-year-old boy with seizures and limb spasm. Hypocalcaemia and hyperphosphataemia with low serum PTH (no "
+                 "values in "
+                 "the stored case). Brain CT: extensive symmetrical calcifications of both basal ganglia and scattered "
+                 "subcortical "
                  "calcific foci.",
         "birth": born(15, "2015-09-01"), "sex": "male", "date": "2015-09-01",
         "labs": {"calcium": "L", "phosphate": "H", "pth": "L"},
@@ -817,26 +1002,33 @@ CASES = [
     {
         "id": "hypoparathyroidism-fahr-hand-twitching-ten-years-chvostek-man-62-wjcc-2019",
         "expected": "hypoparathyroidism",
-        "citation": {"authors": NOT_RETRIEVED, "title": "Fahr's syndrome due to hypoparathyroidism: a case report and review (exact title not retrieved)",
+        "citation": {"authors": NOT_RETRIEVED, "title": "Fahr's syndrome due to hypoparathyroidism: a case report and "
+                                                        "review (exact title not retrieved)",
                      "journal": "World Journal of Clinical Cases 7(21):3662", "year": 2019, "doi": "10.12998/wjcc.v7.i21.3662",
                      "verified": True},
-        "story": "62-year-old man with repeated twitching of both hands over 10 years, admitted in July 2017 for slowed responses and "
+        "story": "62-year-old man with repeated twitching of both hands over 10 years, admitted in July 2017 for slowed "
+                 "responses and "
                  "speech difficulty. Positive Chvostek sign; no Albright hereditary osteodystrophy signs, no neck surgery or "
-                 "irradiation, no similar family history. Hypocalcaemia, hyperphosphataemia and low PTH (no values in the abstract). "
+                 "irradiation, no similar family history. Hypocalcaemia, hyperphosphataemia and low PTH (no values in the "
+                 "abstract). "
                  "CT: basal ganglia calcification.",
         "birth": born(62, "2017-07-28"), "sex": "male", "date": "2017-07-28",
         "labs": {"calcium": "L", "phosphate": "H", "pth": "L"},
-        "findings": {"tetany": True, "basal-ganglia-calcification": True, "neck-surgery": False, "albright-osteodystrophy": False},
+        "findings": {"tetany": True, "basal-ganglia-calcification": True, "neck-surgery": False,
+                     "albright-osteodystrophy": False},
     },
     {
         "id": "hypoparathyroidism-seizures-extrapyramidal-widespread-intracranial-calcification-man-50-najms-2012",
         "expected": "hypoparathyroidism",
         "citation": {"authors": "Rizvi I, Ansari NA, Beg M, Shamim MD",
-                     "title": "Widespread Intracranial Calcification, Seizures and Extrapyramidal Manifestations in a Case of Hypoparathyroidism",
+                     "title": "Widespread Intracranial Calcification, Seizures and Extrapyramidal Manifestations in a Case "
+                              "of Hypoparathyroidism",
                      "journal": "North American Journal of Medical Sciences 4(8):369-372", "year": 2012, "pmid": "22912949",
                      "pmcid": "PMC3421919", "doi": "10.4103/1947-2714.99523", "verified": True},
-        "story": "50-year-old man with generalised seizures and extrapyramidal features (tremor, rigidity, jerky movements of all four "
-                 "limbs). Hypocalcaemia, hyperphosphataemia and very low PTH (no values in the abstract). Head CT: calcification of "
+        "story": "50-year-old man with generalised seizures and extrapyramidal features (tremor, rigidity, jerky movements "
+                 "of all four "
+                 "limbs). Hypocalcaemia, hyperphosphataemia and very low PTH (no values in the abstract). Head CT: "
+                 "calcification of "
                  "both basal ganglia, the cerebellum and the subcortical white matter of the frontal and parietal lobes.",
         "birth": born(50, "2012-01-01"), "sex": "male", "date": "2012-01-01",
         "labs": {"calcium": "L", "phosphate": "H", "pth": "L"},
@@ -846,12 +1038,16 @@ CASES = [
         "id": "tls-infant-all-severe-hyperphosphataemia-renal-failure-girl-9-months-crcm-2014",
         "expected": "tumor-lysis-syndrome",
         "citation": {"authors": "Watanabe A, Itano A, Koga T, Musha I, Shimizu M, Tanaka R",
-                     "title": "Severe Hyperphosphatemia Resulting in Acute Renal Failure and Ischemic Encephalopathy in a Patient with Infantile Leukemia",
-                     "journal": "Case Reports in Clinical Medicine 3(3), article 43508", "year": 2014, "doi": "10.4236/crcm.2014.33032",
+                     "title": "Severe Hyperphosphatemia Resulting in Acute Renal Failure and Ischemic Encephalopathy in a "
+                              "Patient with Infantile Leukemia",
+                     "journal": "Case Reports in Clinical Medicine 3(3), article 43508", "year": 2014,
+                     "doi": "10.4236/crcm.2014.33032",
                      "verified": True},
-        "story": "9-month-old girl, adynamic with a bulging anterior fontanel, diagnosed with infantile acute lymphoblastic leukaemia "
+        "story": "9-month-old girl, adynamic with a bulging anterior fontanel, diagnosed with infantile acute lymphoblastic "
+                 "leukaemia "
                  "(MLL rearrangement): leukocytosis, bicytopenia, hyperuricaemia, prolonged PT and aPTT and raised LDH; severe "
-                 "hyperphosphataemia followed at the start of treatment, with acute renal failure and ischaemic encephalopathy (no "
+                 "hyperphosphataemia followed at the start of treatment, with acute renal failure and ischaemic "
+                 "encephalopathy (no "
                  "values in the stored abstract).",
         "birth": born(0.75, "2014-01-01"), "sex": "female", "date": "2014-01-01",
         "labs": {"phosphate": "H", "urate": "H"},
@@ -860,13 +1056,19 @@ CASES = [
     {
         "id": "lupus-calcinosis-universalis-ulcerated-left-hip-mass-twelve-years-sle-woman-43-1997",
         "expected": "lupus",
-        "citation": {"authors": NOT_RETRIEVED, "title": "Calcinosis cutis universalis in systemic lupus erythematosus (exact title not retrieved)",
-                     "journal": "Journal not retrieved (case report submitted 1996; abstract on scite.ai)", "year": 1997, "verified": False},
-        "story": "43-year-old Mexican-American woman with hypertension, type 2 diabetes and type IV hyperlipidaemia, diagnosed with SLE at "
+        "citation": {"authors": NOT_RETRIEVED, "title": "Calcinosis cutis universalis in systemic lupus erythematosus "
+                                                        "(exact title not retrieved)",
+                     "journal": "Journal not retrieved (case report submitted 1996; abstract on scite.ai)", "year": 1997,
+                     "verified": False},
+        "story": "43-year-old Mexican-American woman with hypertension, type 2 diabetes and type IV hyperlipidaemia, "
+                 "diagnosed with SLE at "
                  "31 (malar rash, myalgias, arthralgias, Raynaud's phenomenon); rock-hard, pea-sized subcutaneous nodules of the "
-                 "axillae and thighs were noted then. Over 12 years they grew and coalesced into large shield-like masses over the "
-                 "iliac crests, axillae, forearm flexor surfaces, lower abdomen, groin, perianal region, thighs and popliteal fossae, "
-                 "with ulceration, infection, abscesses and extrusion of chalky material; now a large ulcerated draining mass on the "
+                 "axillae and thighs were noted then. Over 12 years they grew and coalesced into large shield-like masses "
+                 "over the "
+                 "iliac crests, axillae, forearm flexor surfaces, lower abdomen, groin, perianal region, thighs and "
+                 "popliteal fossae, "
+                 "with ulceration, infection, abscesses and extrusion of chalky material; now a large ulcerated draining "
+                 "mass on the "
                  "left hip. Prednisone, colchicine and hydroxychloroquine were ineffective.",
         "birth": born(43, "1997-01-01"), "sex": "female", "date": "1997-01-01",
         "findings": {"lupus-features": True, "raynaud-phenomenon": True},
@@ -879,8 +1081,10 @@ CASES = [
         "citation": {"authors": "Suleman FE, Ally MMTM",
                      "title": "Calcinosis cutis universalis - a rare manifestation of systemic lupus erthyematosus",
                      "journal": "SA Journal of Radiology (sajr.org.za article 228)", "year": None, "verified": False},
-        "story": "21-year-old woman referred to a rheumatology clinic with known active SLE diagnosed 6 years earlier at her local "
-                 "hospital, without specialist care since; she had generalised skin and subcutaneous calcification (calcinosis cutis "
+        "story": "21-year-old woman referred to a rheumatology clinic with known active SLE diagnosed 6 years earlier at "
+                 "her local "
+                 "hospital, without specialist care since; she had generalised skin and subcutaneous calcification "
+                 "(calcinosis cutis "
                  "universalis) on imaging (work-up date unknown; 2010 used).",
         "birth": born(21, "2010-01-01"), "sex": "female", "date": "2010-01-01",
         "findings": {"lupus-features": True},
@@ -891,15 +1095,22 @@ CASES = [
         "expected": "fibrodysplasia-ossificans-progressiva",
         "citation": {"authors": "Yu X, Zhang XX, Xin T, Xu C, Shi S",
                      "title": "进行性骨化性肌炎一例 (myositis ossificans progressiva in a boy; exact title not retrieved)",
-                     "journal": "Chinese radiology case report (handmsg.com 2019/0925 19437815)", "year": 2019, "verified": False},
-        "story": "Boy aged 4 years 8 months. Three years earlier a head injury with a scalp haematoma that spread within days over the "
-                 "whole head and neck, with extensive subcutaneous oedema of the posterior neck and back; small nodular lumps followed "
+                     "journal": "Chinese radiology case report (handmsg.com 2019/0925 19437815)", "year": 2019,
+                     "verified": False},
+        "story": "Boy aged 4 years 8 months. Three years earlier a head injury with a scalp haematoma that spread within "
+                 "days over the "
+                 "whole head and neck, with extensive subcutaneous oedema of the posterior neck and back; small nodular "
+                 "lumps followed "
                  "weeks later. Since 2018 multiple hard masses of the neck, both axillae and the back, raised above the skin and "
-                 "enlarging, with limited movement of both arms and the lower back. Unsteady gait since infancy; both great toes short "
-                 "with valgus of the metatarsophalangeal joints; a younger brother is unaffected. MRI: thickened soft tissue of the "
-                 "posterior neck and back with patchy T2-bright areas containing low-signal strands. CT (May 2018): multiple irregular "
+                 "enlarging, with limited movement of both arms and the lower back. Unsteady gait since infancy; both great "
+                 "toes short "
+                 "with valgus of the metatarsophalangeal joints; a younger brother is unaffected. MRI: thickened soft "
+                 "tissue of the "
+                 "posterior neck and back with patchy T2-bright areas containing low-signal strands. CT (May 2018): "
+                 "multiple irregular "
                  "bone-density bands in the soft tissues of the axillae, neck, back and chest and abdominal walls, branching and "
-                 "joining adjacent bones, most marked along the dorsal midline; osteochondroma-like changes of both clavicles and "
+                 "joining adjacent bones, most marked along the dorsal midline; osteochondroma-like changes of both "
+                 "clavicles and "
                  "proximal humeri.",
         "birth": born(4.67, "2019-01-01"), "sex": "male", "date": "2019-01-01",
         "findings": {"great-toe-malformation": True, "trauma-at-site": True},
@@ -909,19 +1120,27 @@ CASES = [
     {
         "id": "fop-man-27-back-masses-since-age-5-short-valgus-great-toes-misdiagnosed-osteochondromas-guss",
         "expected": "fibrodysplasia-ossificans-progressiva",
-        "citation": {"authors": NOT_RETRIEVED, "title": "进行性骨化性纤维组织结构不良症一例 (fibrodysplasia ossificans progressiva; exact title not retrieved)",
-                     "journal": "Chinese Journal of Osteoporosis and Bone Mineral Research (html.rhhz.net GUSS 33fa476c)", "year": None,
+        "citation": {"authors": NOT_RETRIEVED,
+                     "title": "进行性骨化性纤维组织结构不良症一例 (fibrodysplasia ossificans progressiva; exact "
+                                                        "title not retrieved)",
+                     "journal": "Chinese Journal of Osteoporosis and Bone Mineral Research (html.rhhz.net GUSS 33fa476c)",
+                     "year": None,
                      "verified": False},
-        "story": "Man born in 1979 seen in an orthopaedic clinic in 2006. Both great toes were short and in valgus from birth. In 1984 a "
-                 "spindle-shaped, firm, slightly tender, immobile mass appeared on the lower back with low fever; after two weeks the "
-                 "swelling subsided and the mass became thinner, harder and extended along its axis; similar masses then appeared at "
+        "story": "Man born in 1979 seen in an orthopaedic clinic in 2006. Both great toes were short and in valgus from "
+                 "birth. In 1984 a "
+                 "spindle-shaped, firm, slightly tender, immobile mass appeared on the lower back with low fever; after two "
+                 "weeks the "
+                 "swelling subsided and the mass became thinner, harder and extended along its axis; similar masses then "
+                 "appeared at "
                  "both shoulders, both knees, the ribs, the right hip, the left femur and the back of the neck, forming long "
                  "subcutaneous hard bands with progressive and finally complete loss of movement. Over twenty years he had been "
-                 "diagnosed with hereditary multiple osteochondromas and ankylosing spondylitis and treated with anti-inflammatories, "
+                 "diagnosed with hereditary multiple osteochondromas and ankylosing spondylitis and treated with "
+                 "anti-inflammatories, "
                  "steroids, acupuncture and herbal medicine without effect.",
         "birth": born(27, "2006-01-01"), "sex": "male", "date": "2006-01-01",
         "findings": {"great-toe-malformation": True},
-        "lesions": [{"site": "paravertebral", "flags": {"subcutaneous": True}}, {"site": "shoulder"}, {"site": "hip-gluteal", "side": "right"},
+        "lesions": [{"site": "paravertebral", "flags": {"subcutaneous": True}}, {"site": "shoulder"}, {"site": "hip-gluteal",
+                     "side": "right"},
                     {"site": "neck"}],
     },
     {
@@ -930,8 +1149,10 @@ CASES = [
         "citation": {"authors": "Lee H (courtesy)", "title": "Case 554 (KSMR weekly case)",
                      "journal": "Korean Society of Musculoskeletal Radiology weekly case (ksmr.radiology.or.kr idx 693)",
                      "year": None, "verified": False},
-        "story": "53-year-old woman with pain of the left proximal thigh. Radiograph: small nodular and irregular calcification at the "
-                 "posterior aspect of the proximal left femoral shaft; CT: calcification against the cortex at the gluteus maximus "
+        "story": "53-year-old woman with pain of the left proximal thigh. Radiograph: small nodular and irregular "
+                 "calcification at the "
+                 "posterior aspect of the proximal left femoral shaft; CT: calcification against the cortex at the gluteus "
+                 "maximus "
                  "tendon attachment; MRI: soft-tissue oedema around the calcification (work-up date unknown; 2016 used).",
         "birth": born(53, "2016-01-01"), "sex": "female", "date": "2016-01-01",
         "lesions": [{"site": "thigh", "side": "left", "flags": {"painful": True, "bone-contact": True}}],
