@@ -135,21 +135,26 @@ CASES = [
                      "flags": {"painful": True, "intramuscular": True, "bone-erosion": True}}],
     },
     {
-        "id": "uremic-pubic-osteolysis-dialysis-auntminnie-lesson-374",
+        "id": "uremic-symmetric-periarticular-masses-itching-ipth-1960-haemodialysis-man-29-ultrasound-report-2018",
         "expected": "tc-secondary-uremic",
-        "citation": {"authors": NOT_RETRIEVED, "title": "Tumoral calcinosis (AuntMinnie case lesson, discussion)",
-                     "journal": "AuntMinnie teaching lesson (my.auntminnie.com lessons discussion-374)", "year": None,
-                     "verified": False},
-        "story": "Dialysis patient (age and sex not in the stored discussion) with tumoral calcinosis at the pubis, unusual "
-                 "for its site "
-                 "and for its local aggressiveness: osteolysis of the pubis. The discussion describes the lesion as "
-                 "multilocular and "
-                 "para-articular with clustered calcifications on radiographs. No laboratory values in the stored part "
-                 "(work-up date "
-                 "unknown; 2020 used).",
-        "date": "2020-01-01",
-        "findings": {"dialysis": True, "chronic-kidney-disease": True},
-        "lesions": [{"site": "groin", "pattern": "lobulated-cloudlike", "flags": {"bone-erosion": True}}],
+        "citation": {"authors": NOT_RETRIEVED,
+                     "title": "继发性甲状旁腺功能亢进症多关节转移性钙质沉积的超声表现病例报告 "
+                              "(ultrasound of multi-articular metastatic calcification in secondary hyperparathyroidism)",
+                     "journal": "Chinese case report (wiki.antpedia.com news 2674769)", "year": 2018, "verified": False},
+        "story": "29-year-old man seen on 16 May 2018 for subcutaneous masses found 4 years earlier and growing in "
+                 "number and size over the last 2 years, intensely itchy; scratched open, they let out a pale fluid that "
+                 "set into white crystals. Maintenance haemodialysis for chronic renal failure for 7 years. Diffuse, "
+                 "symmetrical, hard, raised masses around the joints of the fingers, the large joints of the arms, the hips, "
+                 "the large joints of the legs and the toes, some ulcerated with white crystals at the edge. iPTH 1 960 ng/L, "
+                 "calcium 2.34 mmol/L, magnesium 0.90 mmol/L, phosphate 2.70 mmol/L. Ultrasound: multiple arc-shaped "
+                 "echogenic foci with a cauliflower surface and strong shadowing in the periarticular soft tissues, "
+                 "cartilage and cortex intact; two hypoechoic nodules (2.3 x 1.5 and 2.5 x 1.6 cm) deep to the lower poles "
+                 "of the thyroid.",
+        "birth": born(29, "2018-05-16"), "sex": "male", "date": "2018-05-16",
+        "labs": {"pth": (1960, "ng/L"), "calcium-molar": (2.34, "mmol/L"), "phosphate-molar": (2.70, "mmol/L")},
+        "findings": {"dialysis": True, "chronic-kidney-disease": True, "dialysis-years": 7},
+        "lesions": [{"site": "finger", "flags": {"subcutaneous": True, "skin-ulceration": True, "bone-erosion": False}},
+                    {"site": "hip-gluteal"}, {"site": "knee"}, {"site": "elbow"}],
     },
     # ---------------------------------------------------------------- malignancies
     {
