@@ -173,7 +173,7 @@ CASES = [
                  "fascia, no "
                  "spread into muscle; uptake on bone scan. The biopsy is not sent.",
         "birth": born(70, "2000-01-01"), "sex": "female", "date": "2000-01-01",
-        "lesions": [{"site": "hip-gluteal", "side": "left", "size_cm": 7, "pattern": "zonal-peripheral",
+        "lesions": [{"site": "hip-gluteal", "side": "left", "size_cm": 7,
                      "flags": {"painful": True, "subcutaneous": True}}],
     },
     {
@@ -412,7 +412,7 @@ CASES = [
                  "T2 (the series describes septa and no bone destruction). No laboratory values in the stored part.",
         "birth": born(51, "2012-08-29"), "sex": "female", "date": "2012-08-29",
         "findings": {"dialysis": True, "chronic-kidney-disease": True, "dialysis-years": 5, "trauma-at-site": True},
-        "lesions": [{"site": "elbow", "side": "right", "size_cm": 11.5, "flags": {"painful": True, "bone-erosion": False}}],
+        "lesions": [{"site": "elbow", "side": "right", "size_cm": 11.5, "flags": {"painful": True}}],
     },
     {
         "id": "tc-left-dorsal-foot-twelve-years-old-trauma-woman-51-luoyang-2024",
@@ -735,7 +735,7 @@ CASES = [
                  "hard, poorly mobile, ill-defined, tender mass. Radiograph: several ossified foci within the calf muscles. The "
                  "histology is not sent (work-up date unknown; 2022 used).",
         "birth": born(35, "2022-01-01"), "sex": "female", "date": "2022-01-01",
-        "lesions": [{"site": "leg", "side": "left", "size_cm": 3.5, "flags": {"painful": True, "intramuscular": True}}],
+        "lesions": [{"site": "leg", "side": "left", "flags": {"painful": True, "intramuscular": True}}],
     },
     {
         "id": "mo-right-proximal-medial-thigh-eggshell-lesser-trochanter-no-trauma-man-19-china-2009",
@@ -1051,9 +1051,8 @@ CASES = [
         "story": "9-month-old girl, adynamic with a bulging anterior fontanel, diagnosed with infantile acute lymphoblastic "
                  "leukaemia "
                  "(MLL rearrangement): leukocytosis, bicytopenia, hyperuricaemia, prolonged PT and aPTT and raised LDH; severe "
-                 "hyperphosphataemia followed at the start of treatment, with acute renal failure and ischaemic "
-                 "encephalopathy (no "
-                 "values in the stored abstract).",
+                 "hyperphosphataemia with acute renal failure and ischaemic encephalopathy (its timing relative to "
+                 "treatment and the values are not in the stored abstract).",
         "birth": born(0.75, "2014-01-01"), "sex": "female", "date": "2014-01-01",
         "labs": {"phosphate": "H", "urate": "H"},
         "findings": {"known-malignancy": True},
