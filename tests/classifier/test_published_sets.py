@@ -1,14 +1,15 @@
-"""The second to sixth sets written from published case reports (issue 12, "Evaluation"), one parametrised module.
+"""The second to seventh sets written from published case reports (issue 12, "Evaluation"), one parametrised module.
 
 It replaces test_published_holdout.py, test_published_holdout3.py, test_published_holdout4.py and
-test_published_holdout5.py, which repeated one another, and covers the sixth set, THE held-out set of the final
-figures (decisions.md Classifier 55). What differs from set to set is a parameter (``PublishedSetUnderTest``): its
-spread floors (each set's own counts, so that a case lost in a merge is noticed), the sets it must share no
-publication with, whether the article-number check applies, and the borrowed citations the reuse check must catch.
+test_published_holdout5.py, which repeated one another, and covers the sixth set (measured once blind, development
+material since) and the seventh, THE held-out set of the final figures (decisions.md Classifier 55 and 62). What
+differs from set to set is a parameter (``PublishedSetUnderTest``): its spread floors (each set's own counts, so that
+a case lost in a merge is noticed), the sets it must share no publication with, whether the article-number check
+applies, and the borrowed citations the reuse check must catch.
 The first set keeps its own module (test_published_set.py, with the helpers used here).
 
 Figures: only the second set, held out until stop 13 and tuned on since, is still classified here for the
-assertions its module had (no probability above 0.99, its known harmful first answers). For the third to sixth
+assertions its module had (no probability above 0.99, its known harmful first answers). For the third to seventh
 sets nothing here asserts or prints an accuracy, a probability or a harmful answer; their evaluation runs into a
 throwaway document and only its structure is checked, so that running the tests does not tune anything on them.
 """
@@ -29,6 +30,7 @@ from services.classifier.evaluation import (
     HOLDOUT4,
     HOLDOUT5,
     HOLDOUT6,
+    HOLDOUT7,
     HOLDOUT_BEGIN,
     HOLDOUT_END,
     PUBLISHED,
@@ -48,6 +50,7 @@ from tests.classifier.published_holdout3 import CASES as THIRD
 from tests.classifier.published_holdout4 import CASES as FOURTH
 from tests.classifier.published_holdout5 import CASES as FIFTH
 from tests.classifier.published_holdout6 import CASES as SIXTH
+from tests.classifier.published_holdout7 import CASES as SEVENTH
 from tests.classifier.test_published_set import (
     assert_a_diagnosis_of_the_model,
     assert_all_classified,
@@ -61,6 +64,7 @@ from tests.classifier.vignette_builder import (
     HOLDOUT4_DIR,
     HOLDOUT5_DIR,
     HOLDOUT6_DIR,
+    HOLDOUT7_DIR,
     HOLDOUT_DIR,
     PUBLISHED_DIR,
     build_bundle,
@@ -177,10 +181,20 @@ SETS = {
         {"cases": 61, "tumoral": 12, "uremic": 5, "normophosphatemic": 4, "typing-secondary": 2, "malignant": 13,
          "distinct-malignant": 6, "distinct-other": 24},
         article_numbers=True, max_share=True, borrowed_titles=(("fifth", 3), ("first", 0)), borrowed_identifier_from="fifth"),
+    # the seventh set: 61 cases after 11 patients of earlier sets were dropped and 12 written in their place; tumoral
+    # calcinosis 14 (uraemic 8, above the tenth of the sets before: no max_share), no hyperphosphatemic case, every case
+    # a vignette (decisions.md Classifier 62)
+    "seventh": PublishedSetUnderTest(
+        "seventh", SEVENTH, HOLDOUT7, HOLDOUT7_DIR, "--published-holdout7", FIRST + SECOND + THIRD + FOURTH + FIFTH + SIXTH,
+        {"cases": 61, "tumoral": 14, "uremic": 8, "normophosphatemic": 5, "typing-secondary": 1,
+         "malignant": 8, "distinct-malignant": 4, "distinct-other": 17},
+        article_numbers=True, borrowed_titles=(("sixth", 3), ("first", 0)), borrowed_identifier_from="sixth",
+        extra=("vignettes", "secondary-typing-beyond-uremic")),
 }
-BY_NAME = {"first": FIRST, "second": SECOND, "third": THIRD, "fourth": FOURTH, "fifth": FIFTH, "sixth": SIXTH}
+BY_NAME = {"first": FIRST, "second": SECOND, "third": THIRD, "fourth": FOURTH, "fifth": FIFTH, "sixth": SIXTH,
+           "seventh": SEVENTH}
 NAMES = list(SETS)
-BLIND_SINCE_WRITTEN = ["third", "fourth", "fifth", "sixth"]  # never classified here for a figure
+BLIND_SINCE_WRITTEN = ["third", "fourth", "fifth", "sixth", "seventh"]  # never classified here for a figure
 
 
 def _extra_checks(name: str, cases: list[dict]) -> None:
@@ -189,6 +203,14 @@ def _extra_checks(name: str, cases: list[dict]) -> None:
         assert {"GALNT3", "FGF23"} <= {result["gene"] for case in hftc for result in case.get("genetics", [])}
     elif name == "secondary-typing-beyond-uremic":
         assert any(case.get("expected_typing") == "secondary" and case["expected"] != "tc-secondary-uremic" for case in cases)
+    elif name == "vignettes":
+        # the seventh set's rule (Classifier 62): besides age, sex and site, each case carries at least two of history,
+        # a laboratory value or state, an imaging description and clinical signs. What a Bundle can show of it: a told
+        # story and at least one coded input beyond age, sex and site (a laboratory, a finding, a lesion detail)
+        for case in cases:
+            details = [lesion for lesion in case.get("lesions", []) if set(lesion) - {"site", "side"}]
+            assert case.get("labs") or case.get("findings") or details, case["id"]
+            assert len(case["story"].split()) >= 25, case["id"]
     elif name == "familial-form":
         # the familial form is in it: a GALNT3, FGF23 or KL variant found, or an affected relative
         assert any(any(gene["present"] for gene in case.get("genetics", []))
@@ -225,7 +247,7 @@ def test_no_publication_is_shared_with_an_earlier_set(name):
 
 
 def test_no_two_sets_share_a_publication():
-    """Pairwise over all six sets, by identifier and normalised title (the check of every set but the first two)."""
+    """Pairwise over all seven sets, by identifier and normalised title (the check of every set but the first two)."""
     names = list(BY_NAME)
     shared = {(a, b): _shared_publications(BY_NAME[b], BY_NAME[a])
               for i, a in enumerate(names) for b in names[i + 1:] if (a, b) != ("first", "second")}
@@ -288,7 +310,7 @@ def test_the_evaluation_of_the_set_runs_into_its_own_section(name, tmp_path, cap
 
 @pytest.mark.parametrize("name", BLIND_SINCE_WRITTEN)
 def test_each_set_keeps_the_earlier_sections_in_place(name, tmp_path):
-    """Writing one set's section keeps the earlier sets' sections, in the order first to sixth, and the same inputs
+    """Writing one set's section keeps the earlier sets' sections, in the order first to seventh, and the same inputs
     rewrite the same document."""
     under_test = SETS[name]
     earlier_specs = PUBLISHED_SETS[:PUBLISHED_SETS.index(under_test.spec)]
@@ -308,10 +330,11 @@ def test_each_set_keeps_the_earlier_sections_in_place(name, tmp_path):
     assert document.read_text(encoding="utf-8") == before
 
 
-def test_the_sixth_set_is_never_read_by_the_knowledge_scripts():
-    """The sixth set stays out of what the knowledge engineers run on the current knowledge: the outputs script never
-    opens its folder and the likelihood learner does not read it. Measured once, blind (d5521ae), it feeds the
-    calibration only through the posteriors frozen at that measurement (decisions.md Classifier 42, 60)."""
+def test_the_held_out_set_is_never_read_by_the_knowledge_scripts():
+    """The held-out (seventh) set stays out of what the knowledge engineers run: the outputs script never opens its
+    folder, the likelihood learner and the calibration fit do not read it, and none of the four scripts names it. The
+    sixth set is development material now; measured once, blind (d5521ae), it feeds the calibration only through the
+    posteriors frozen at that measurement (decisions.md Classifier 42, 60)."""
     def load(name):
         spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
         module = importlib.util.module_from_spec(spec)
@@ -320,8 +343,12 @@ def test_the_sixth_set_is_never_read_by_the_knowledge_scripts():
 
     outputs = load("classifier_outputs")
     folders = {path.parent.name for path in outputs.case_files(ROOT)}
-    assert "published_holdout6" not in folders and "published_holdout4" in folders
-    assert not any("holdout6" in name for name in load("learn_likelihoods").DEVELOPMENT_SETS)
+    assert "published_holdout7" not in folders and "published_holdout4" in folders
+    assert not any("holdout7" in name for name in load("learn_likelihoods").DEVELOPMENT_SETS)
+    assert "published-holdout7" not in load("fit_calibration").DEVELOPMENT
+    for name in ("classifier_outputs", "calibration_fitting", "fit_calibration", "learn_likelihoods"):
+        source = (ROOT / "scripts" / f"{name}.py").read_text(encoding="utf-8")
+        assert "published-holdout7" not in source and "published_holdout7/" not in source, name
     snapshots = json.loads((ROOT / "tests" / "classifier" / "blind_posteriors.json").read_text(encoding="utf-8"))["snapshots"]
     assert [s["commit"][:7] for s in snapshots if s["set"] == "published-holdout6"] == ["d5521ae"]
 
@@ -330,13 +357,14 @@ def test_the_sixth_set_is_never_read_by_the_knowledge_scripts():
 
 
 def test_the_sets_are_titled_by_their_status():
-    """The sixth set is THE held-out set of the final figures; each earlier one says what it was and keeps its one
+    """The seventh set is THE held-out set of the final figures; each earlier one says what it was and keeps its one
     untuned or blind measurement in its text."""
     assert "until stop 13" in HOLDOUT.title and "development material" in HOLDOUT.title
     assert "top-1 61.0%, top-3 79.2%, typing 90.9%, harmful 4, Brier 0.546" in " ".join(HOLDOUT.intro)
     blind = {HOLDOUT3: "top-1 67.6%, top-3 79.7%, typing 89.2%, 7 harmful first answers, Brier 0.429",
              HOLDOUT4: "top-1 51.5%, top-3 72.1%, typing 88.2%, 6 harmful first answers, Brier 0.658",
-             HOLDOUT5: "top-1 45.3%, top-3 68.0%, typing 86.7%, 2 harmful first answers, Brier 0.705"}
+             HOLDOUT5: "top-1 45.3%, top-3 68.0%, typing 86.7%, 2 harmful first answers, Brier 0.705",
+             HOLDOUT6: "top-1 55.7%, top-3 73.8%, typing 91.8%, 4 harmful first answers, Brier 0.574"}
     for spec, figures in blind.items():
         assert "held-out" in spec.title and "development material" in spec.title, spec.key
         assert "final figures" not in spec.title, spec.key
@@ -345,14 +373,15 @@ def test_the_sets_are_titled_by_their_status():
         assert "measured once" in intro and "blind" in intro, spec.key
     assert "measured once, blind, before any tuning" in " ".join(HOLDOUT3.intro)
     assert "measured once, blind, before any tuning" in " ".join(HOLDOUT4.intro)
-    for older in (PUBLISHED, HOLDOUT, HOLDOUT3, HOLDOUT4, HOLDOUT5):
-        assert "sixth set" in " ".join(older.intro), older.key
+    assert "after knowledge pass 10" in " ".join(HOLDOUT6.intro)
+    for older in (PUBLISHED, HOLDOUT, HOLDOUT3, HOLDOUT4, HOLDOUT5, HOLDOUT6):
+        assert "seventh set" in " ".join(older.intro), older.key
         assert "final figures" not in older.title, older.key
-    assert "held-out" in HOLDOUT6.title and "final figures" in HOLDOUT6.title
-    assert "development material" not in HOLDOUT6.title
-    assert PUBLISHED_SETS == (PUBLISHED, HOLDOUT, HOLDOUT3, HOLDOUT4, HOLDOUT5, HOLDOUT6)
+    assert "held-out" in HOLDOUT7.title and "final figures" in HOLDOUT7.title
+    assert "development material" not in HOLDOUT7.title
+    assert PUBLISHED_SETS == (PUBLISHED, HOLDOUT, HOLDOUT3, HOLDOUT4, HOLDOUT5, HOLDOUT6, HOLDOUT7)
     for spec, key in ((HOLDOUT3, "published-holdout3"), (HOLDOUT4, "published-holdout4"), (HOLDOUT5, "published-holdout5"),
-                      (HOLDOUT6, "published-holdout6")):
+                      (HOLDOUT6, "published-holdout6"), (HOLDOUT7, "published-holdout7")):
         assert spec.key == key
         assert spec.command == f"python -m services.classifier.evaluation --{key}"
         assert spec.builder_command == f"python -m tests.classifier.vignette_builder --{key}"
