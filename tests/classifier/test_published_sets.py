@@ -1,15 +1,16 @@
-"""The second to seventh sets written from published case reports (issue 12, "Evaluation"), one parametrised module.
+"""The second to eighth sets written from published case reports (issue 12, "Evaluation"), one parametrised module.
 
 It replaces test_published_holdout.py, test_published_holdout3.py, test_published_holdout4.py and
-test_published_holdout5.py, which repeated one another, and covers the sixth set (measured once blind, development
-material since) and the seventh, THE held-out set of the final figures (decisions.md Classifier 55 and 62). What
+test_published_holdout5.py, which repeated one another, and covers the sixth and seventh sets (each measured once blind,
+development material since) and the eighth, THE held-out set of the final figures (decisions.md Classifier 55, 62, 70). What
 differs from set to set is a parameter (``PublishedSetUnderTest``): its spread floors (each set's own counts, so that
 a case lost in a merge is noticed), the sets it must share no publication with, whether the article-number check
-applies, and the borrowed citations the reuse check must catch.
+applies, and the borrowed citations the reuse check must catch. Every pair of sets is also compared patient by
+patient (no patient in two sets, Classifier 70).
 The first set keeps its own module (test_published_set.py, with the helpers used here).
 
 Figures: only the second set, held out until stop 13 and tuned on since, is still classified here for the
-assertions its module had (no probability above 0.99, its known harmful first answers). For the third to seventh
+assertions its module had (no probability above 0.99, its known harmful first answers). For the third to eighth
 sets nothing here asserts or prints an accuracy, a probability or a harmful answer; their evaluation runs into a
 throwaway document and only its structure is checked, so that running the tests does not tune anything on them.
 """
@@ -32,6 +33,7 @@ from services.classifier.evaluation import (
     HOLDOUT5,
     HOLDOUT6,
     HOLDOUT7,
+    HOLDOUT8,
     HOLDOUT_BEGIN,
     HOLDOUT_END,
     PUBLISHED,
@@ -53,6 +55,7 @@ from tests.classifier.published_holdout4 import CASES as FOURTH
 from tests.classifier.published_holdout5 import CASES as FIFTH
 from tests.classifier.published_holdout6 import CASES as SIXTH
 from tests.classifier.published_holdout7 import CASES as SEVENTH
+from tests.classifier.published_holdout8 import CASES as EIGHTH
 from tests.classifier.test_published_set import (
     assert_a_diagnosis_of_the_model,
     assert_all_classified,
@@ -67,6 +70,7 @@ from tests.classifier.vignette_builder import (
     HOLDOUT5_DIR,
     HOLDOUT6_DIR,
     HOLDOUT7_DIR,
+    HOLDOUT8_DIR,
     HOLDOUT_DIR,
     PUBLISHED_DIR,
     build_bundle,
@@ -249,6 +253,7 @@ def _counts(cases: list[dict]) -> dict[str, int]:
 
 # The floors of the second, third, fifth and sixth sets are their counts after the patient-level check removed 23 later
 # duplicates of earlier sets' patients (decisions.md Classifier 70).
+EIGHTH_FLOORS = {"cases": 5}
 SETS = {
     "second": PublishedSetUnderTest(
         "second", SECOND, HOLDOUT, HOLDOUT_DIR, "--published-holdout", FIRST,
@@ -287,11 +292,17 @@ SETS = {
          "malignant": 8, "distinct-malignant": 4, "distinct-other": 17},
         article_numbers=True, borrowed_titles=(("sixth", 3), ("first", 0)), borrowed_identifier_from="sixth",
         extra=("vignettes", "secondary-typing-beyond-uremic")),
+    # the eighth set: THE held-out set of the final figures, no publication and no patient of the seven before
+    # (decisions.md Classifier 70); its floors are its own counts
+    "eighth": PublishedSetUnderTest(
+        "eighth", EIGHTH, HOLDOUT8, HOLDOUT8_DIR, "--published-holdout8",
+        FIRST + SECOND + THIRD + FOURTH + FIFTH + SIXTH + SEVENTH,
+        EIGHTH_FLOORS, article_numbers=True, extra=("vignettes",)),
 }
 BY_NAME = {"first": FIRST, "second": SECOND, "third": THIRD, "fourth": FOURTH, "fifth": FIFTH, "sixth": SIXTH,
-           "seventh": SEVENTH}
+           "seventh": SEVENTH, "eighth": EIGHTH}
 NAMES = list(SETS)
-BLIND_SINCE_WRITTEN = ["third", "fourth", "fifth", "sixth", "seventh"]  # never classified here for a figure
+BLIND_SINCE_WRITTEN = ["third", "fourth", "fifth", "sixth", "seventh", "eighth"]  # never classified here for a figure
 
 
 def _extra_checks(name: str, cases: list[dict]) -> None:
@@ -449,10 +460,10 @@ def test_each_set_keeps_the_earlier_sections_in_place(name, tmp_path):
 
 
 def test_the_held_out_set_is_never_read_by_the_knowledge_scripts():
-    """The held-out (seventh) set stays out of what the knowledge engineers run: the outputs script never opens its
+    """The held-out (eighth) set stays out of what the knowledge engineers run: the outputs script never opens its
     folder, the likelihood learner and the calibration fit do not read it, and none of the four scripts names it. The
-    sixth set is development material now; measured once, blind (d5521ae), it feeds the calibration only through the
-    posteriors frozen at that measurement (decisions.md Classifier 42, 60)."""
+    sixth and seventh sets are development material now and may be read; the sixth, measured once, blind (d5521ae),
+    feeds the calibration only through the posteriors frozen at that measurement (decisions.md Classifier 42, 60, 70)."""
     def load(name):
         spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
         module = importlib.util.module_from_spec(spec)
@@ -461,12 +472,12 @@ def test_the_held_out_set_is_never_read_by_the_knowledge_scripts():
 
     outputs = load("classifier_outputs")
     folders = {path.parent.name for path in outputs.case_files(ROOT)}
-    assert "published_holdout7" not in folders and "published_holdout4" in folders
-    assert not any("holdout7" in name for name in load("learn_likelihoods").DEVELOPMENT_SETS)
-    assert "published-holdout7" not in load("fit_calibration").DEVELOPMENT
+    assert "published_holdout8" not in folders and "published_holdout4" in folders
+    assert not any("holdout8" in name for name in load("learn_likelihoods").DEVELOPMENT_SETS)
+    assert "published-holdout8" not in load("fit_calibration").DEVELOPMENT
     for name in ("classifier_outputs", "calibration_fitting", "fit_calibration", "learn_likelihoods"):
         source = (ROOT / "scripts" / f"{name}.py").read_text(encoding="utf-8")
-        assert "published-holdout7" not in source and "published_holdout7/" not in source, name
+        assert "published-holdout8" not in source and "published_holdout8/" not in source, name
     snapshots = json.loads((ROOT / "tests" / "classifier" / "blind_posteriors.json").read_text(encoding="utf-8"))["snapshots"]
     assert [s["commit"][:7] for s in snapshots if s["set"] == "published-holdout6"] == ["d5521ae"]
 
@@ -475,14 +486,15 @@ def test_the_held_out_set_is_never_read_by_the_knowledge_scripts():
 
 
 def test_the_sets_are_titled_by_their_status():
-    """The seventh set is THE held-out set of the final figures; each earlier one says what it was and keeps its one
+    """The eighth set is THE held-out set of the final figures; each earlier one says what it was and keeps its one
     untuned or blind measurement in its text."""
     assert "until stop 13" in HOLDOUT.title and "development material" in HOLDOUT.title
     assert "top-1 61.0%, top-3 79.2%, typing 90.9%, harmful 4, Brier 0.546" in " ".join(HOLDOUT.intro)
     blind = {HOLDOUT3: "top-1 67.6%, top-3 79.7%, typing 89.2%, 7 harmful first answers, Brier 0.429",
              HOLDOUT4: "top-1 51.5%, top-3 72.1%, typing 88.2%, 6 harmful first answers, Brier 0.658",
              HOLDOUT5: "top-1 45.3%, top-3 68.0%, typing 86.7%, 2 harmful first answers, Brier 0.705",
-             HOLDOUT6: "top-1 55.7%, top-3 73.8%, typing 91.8%, 4 harmful first answers, Brier 0.574"}
+             HOLDOUT6: "top-1 55.7%, top-3 73.8%, typing 91.8%, 4 harmful first answers, Brier 0.574",
+             HOLDOUT7: "top-1 57.4%, top-3 77.0%, typing 86.9%, 2 harmful first answers, Brier 0.557"}
     for spec, figures in blind.items():
         assert "held-out" in spec.title and "development material" in spec.title, spec.key
         assert "final figures" not in spec.title, spec.key
@@ -492,14 +504,15 @@ def test_the_sets_are_titled_by_their_status():
     assert "measured once, blind, before any tuning" in " ".join(HOLDOUT3.intro)
     assert "measured once, blind, before any tuning" in " ".join(HOLDOUT4.intro)
     assert "after knowledge pass 10" in " ".join(HOLDOUT6.intro)
-    for older in (PUBLISHED, HOLDOUT, HOLDOUT3, HOLDOUT4, HOLDOUT5, HOLDOUT6):
-        assert "seventh set" in " ".join(older.intro), older.key
+    assert "after" in " ".join(HOLDOUT7.intro) and "knowledge pass 11" in " ".join(HOLDOUT7.intro)
+    for older in (PUBLISHED, HOLDOUT, HOLDOUT3, HOLDOUT4, HOLDOUT5, HOLDOUT6, HOLDOUT7):
+        assert "eighth set" in " ".join(older.intro), older.key
         assert "final figures" not in older.title, older.key
-    assert "held-out" in HOLDOUT7.title and "final figures" in HOLDOUT7.title
-    assert "development material" not in HOLDOUT7.title
-    assert PUBLISHED_SETS == (PUBLISHED, HOLDOUT, HOLDOUT3, HOLDOUT4, HOLDOUT5, HOLDOUT6, HOLDOUT7)
+    assert "held-out" in HOLDOUT8.title and "final figures" in HOLDOUT8.title and "eighth set" in HOLDOUT8.title
+    assert "development material" not in HOLDOUT8.title
+    assert PUBLISHED_SETS == (PUBLISHED, HOLDOUT, HOLDOUT3, HOLDOUT4, HOLDOUT5, HOLDOUT6, HOLDOUT7, HOLDOUT8)
     for spec, key in ((HOLDOUT3, "published-holdout3"), (HOLDOUT4, "published-holdout4"), (HOLDOUT5, "published-holdout5"),
-                      (HOLDOUT6, "published-holdout6"), (HOLDOUT7, "published-holdout7")):
+                      (HOLDOUT6, "published-holdout6"), (HOLDOUT7, "published-holdout7"), (HOLDOUT8, "published-holdout8")):
         assert spec.key == key
         assert spec.command == f"python -m services.classifier.evaluation --{key}"
         assert spec.builder_command == f"python -m tests.classifier.vignette_builder --{key}"

@@ -1,0 +1,124 @@
+"""Eighth evaluation set written from published case reports (issue 12, "Evaluation"): THE held-out set.
+
+The first seven sets (tests/classifier/published_cases.py, published_holdout.py ... published_holdout7.py) are development
+material now; the seventh was the held-out set until it was measured once, blind, after knowledge pass 11, and handed to
+the knowledge engineers. The final figures are reported on this one. It was written blind, before the classifier was run on
+it, by a helper who read neither the knowledge files (only the list of diagnosis codes of the model), the vignettes,
+docs/domain.md nor docs/classifier-evaluation.md, while the knowledge was being improved elsewhere (decisions.md
+Classifier 70). Its rules are those of the seventh set:
+
+- one published case report or case-series patient per case, from publications cited in NONE of the other seven sets
+  (each candidate's identifiers, title and, for teaching files and reports without a DOI, the case or article number were
+  checked against the seven files by a script answering only "collision"/"ok" before the report was read further; a
+  candidate answered "collision" was skipped, even where the match may have been a coincidence of numbers), and no
+  PATIENT of the seven sets: the patient-level check of tests/classifier/test_published_sets.py (age, sex, sites, values
+  and unusual story words, Classifier 70) was run on every batch, again answering only "collision"/"ok";
+- only what the report states is recorded: ages, sex, sites, sizes, laboratory values with the units as the report writes
+  them, values given only as "high"/"low"/"normal" as interpretations, missing values as missing. A report that gives no
+  age or sex gives a Patient without birthDate or gender;
+- the pathologist's FINAL diagnostic histology is not sent (it is the answer the classifier is asked for), nor a biopsy,
+  cytology or immunohistochemistry that already gave the final diagnosis;
+- the work-up date is the year of the report (or of the case when given) and is approximate; birth dates are derived from
+  the age at presentation;
+- a case of tumour-like calcinosis in systemic sclerosis or dermatomyositis expects the typing "secondary";
+- a case must be a clinical vignette: besides the age, the sex and the site, the stored copy of the report states at least
+  two of the history, a laboratory value or state, an imaging description and clinical signs;
+- no case is changed after seeing the classifier's result (only clear transcription errors may be corrected, and the
+  commit says so).
+
+Most reports were read in the stored copy of their abstract or of the beginning of the case description, so many cases are
+incomplete, as real referrals are. Case format: the compact dict of tests/classifier/vignette_builder.py (see
+published_cases.py), with ``citation`` (authors, title, journal, year and, only when seen in the stored copy, ``pmid``,
+``doi`` or ``pmcid``; ``verified`` is True when at least one identifier was seen there) and, where the typing is not derived
+from the expected diagnosis, ``expected_typing``.
+
+``python -m tests.classifier.vignette_builder --published-holdout8`` writes tests/classifier/published_holdout8/*.json.
+"""
+
+from tests.classifier.published_holdout import NOT_RETRIEVED, born
+
+CASES = [
+    # ---------------------------------------------------------------- tumoral calcinosis
+    # ---------------------------------------------------------------- look-alikes
+    {
+        "id": "milk-alkali-altered-mental-status-antacids-heartburn-cancelled-kyphoplasty-man-60-cpcem-2026",
+        "expected": "milk-alkali",
+        "citation": {"authors": "Beso S, Abubshait L", "title": "A Case Report of Milk-Alkali Syndrome Secondary to Excessive "
+                     "Antacid Use", "journal": "Clinical Practice and Cases in Emergency Medicine", "year": 2026,
+                     "doi": "10.5811/cpcem.48354", "pmcid": "PMC12890334", "verified": True},
+        "story": "60-year-old man with multiple comorbidities brought to the emergency department with altered mental status "
+                 "after his scheduled kyphoplasty had been cancelled because of worrying neurological findings. Laboratory "
+                 "evaluation: severe hypercalcaemia, marked metabolic alkalosis and acute kidney injury (values not in the "
+                 "stored summary). Further history: excessive antacid consumption for heartburn. No soft-tissue mass described.",
+        "birth": born(60, "2026-01-01"), "sex": "male", "date": "2026-01-01",
+        "labs": {"calcium": "H", "bicarbonate": "H", "creatinine": "H"},
+        "findings": {"vitamin-d-or-calcium-excess": True},
+    },
+    {
+        "id": "calcifying-fibrous-tumour-5cm-dense-pelvic-mass-small-bowel-incidental-groin-pain-man-45-ijri-2011",
+        "expected": "calcifying-fibrous-pseudotumor",
+        "citation": {"authors": "Giardino AA, Ramaiya NH, Shinagare AB, Jagannathan JP, Stachler MD, Raut CP",
+                     "title": "Case report: Calcifying fibrous tumor presenting as an asymptomatic pelvic mass",
+                     "journal": "Indian Journal of Radiology and Imaging 21(4):306-308", "year": 2011,
+                     "pmid": "22223947", "pmcid": "PMC3249950", "doi": "10.4103/0971-3026.90700", "verified": True},
+        "story": "45-year-old man without significant past medical history seen in an emergency room for severe left groin "
+                 "pain. CT of the abdomen and pelvis: a 5 cm densely calcified mass in the right pelvis, intimately related "
+                 "to adjacent small-bowel loops, considered incidental and unrelated to his symptoms; the rest of the work-up "
+                 "was negative. He was referred to a sarcoma centre with a presumed diagnosis (not sent). No biopsy at first.",
+        "birth": born(45, "2011-01-01"), "sex": "male", "date": "2011-01-01",
+        "lesions": [{"site": "other", "side": "right", "size_cm": 5.0, "flags": {"painful": False}}],
+    },
+    {
+        "id": "calcifying-fibrous-tumour-omental-lesions-abdominal-pain-post-prandial-swelling-diarrhoea-man-28-jscr-2022",
+        "expected": "calcifying-fibrous-pseudotumor",
+        "citation": {"authors": NOT_RETRIEVED, "title": "Calcified fibrous tumor of the omentum (exact title not retrieved)",
+                     "journal": "Journal of Surgical Case Reports 2022(3) rjac105", "year": 2022, "verified": False},
+        "story": "28-year-old man admitted with abdominal pain, prolonged swelling after meals and diarrhoea. Abdominal CT "
+                 "showed omental lesions, which were excised (the histology is not sent). No laboratory values in the stored "
+                 "part of the report.",
+        "birth": born(28, "2022-03-01"), "sex": "male", "date": "2022-03-01",
+        "lesions": [{"site": "other", "flags": {"painful": True}}],
+    },
+    {
+        "id": "calciphylaxis-leg-foot-ulcers-tendon-exposed-after-cat-scratches-haemodialysis-obese-woman-40-acv-2023",
+        "expected": "calciphylaxis",
+        "citation": {"authors": NOT_RETRIEVED, "title": "Calciphylaxis as a differential diagnosis of leg ulcers (exact title "
+                     "not retrieved)", "journal": "Angiologia e Cirurgia Vascular 2023 (SciELO Portugal "
+                     "S1646-706X2023000400235)", "year": 2023, "verified": False},
+        "story": "40-year-old woman with end-stage renal disease on haemodialysis, morbid obesity, severe hypertension, atrial "
+                 "fibrillation anticoagulated with apixaban and secondary hyperparathyroidism, admitted to vascular surgery "
+                 "for intolerable pain from leg and foot ulcers. Cat scratches two months earlier at the sites of the ulcers, "
+                 "then progressive worsening in extent and depth: a deep 4 x 4 cm ulcer exposing the extensor hallucis longus "
+                 "tendon and circumferential superficial involvement of the right leg. Ankle-brachial index 1.1; venous "
+                 "disease excluded. PTH 1104 pg/ml (11-79.5), corrected calcium 9 mg/dl (8.5-10.1), phosphate 7.1 mg/dl "
+                 "(2.5-4.9). A subcutaneous biopsy grew Serratia marcescens and Candida (its histology is not sent).",
+        "birth": born(40, "2023-01-01"), "sex": "female", "date": "2023-01-01",
+        "labs": {"pth": (1104, "pg/ml", (11, 79.5)), "corrected-calcium-mass": (9, "mg/dl", (8.5, 10.1)),
+                 "phosphate": (7.1, "mg/dl", (2.5, 4.9))},
+        "findings": {"dialysis": True, "chronic-kidney-disease": True, "warfarin-therapy": False},
+        "lesions": [{"site": "leg", "side": "right", "size_cm": 4.0, "flags": {"painful": True, "skin-ulceration": True}},
+                    {"site": "foot", "side": "right", "flags": {"painful": True, "skin-ulceration": True}}],
+    },
+    {
+        "id": "calciphylaxis-left-breast-black-eschar-tender-thigh-lumps-warfarin-haemodialysis-woman-64-clinical-advisor",
+        "expected": "calciphylaxis",
+        "citation": {"authors": NOT_RETRIEVED, "title": "Painful Skin Ulcer Develops in Older Woman on Dialysis",
+                     "journal": "The Clinical Advisor (clinical challenge; also on empr.com)", "year": None,
+                     "verified": False},
+        "story": "64-year-old thin white woman on haemodialysis for four years complaining during dialysis rounds of a very "
+                 "painful sore of the left breast and pain in both thighs; no trauma, no new exercise or medication, except "
+                 "warfarin started two months earlier for atrial fibrillation. Left breast: a black area with a red rim, "
+                 "exquisitely tender, no drainage. Both thighs: several firm mobile lumps of about 3 x 4 cm, hypersensitive "
+                 "to touch, without skin lesions. Haemoglobin 11.5 g/dL, calcium 7.8 mg/dL (8.4-10.2), phosphorus 7.6 mg/dL "
+                 "(dialysis target 3.5-5.5), intact PTH 1,251 pg/mL (14-72), albumin 2.5 g/dL (3.5-5.2), HbA1c 5.9% "
+                 "(year of the report not retrieved; 2015 used).",
+        "birth": born(64, "2015-01-01"), "sex": "female", "date": "2015-01-01",
+        "labs": {"calcium": (7.8, "mg/dL", (8.4, 10.2)), "phosphate": (7.6, "mg/dL", (3.5, 5.5)),
+                 "pth": (1251, "pg/mL", (14, 72)), "albumin": (2.5, "g/dL", (3.5, 5.2))},
+        "findings": {"dialysis": True, "chronic-kidney-disease": True, "dialysis-years": 4, "warfarin-therapy": True,
+                     "trauma-at-site": False},
+        "lesions": [{"site": "chest-wall", "side": "left", "flags": {"painful": True, "skin-ulceration": True}},
+                    {"site": "thigh", "side": "left", "size_cm": 4.0, "flags": {"painful": True, "subcutaneous": True}},
+                    {"site": "thigh", "side": "right", "size_cm": 4.0, "flags": {"painful": True, "subcutaneous": True}}],
+    },
+]
