@@ -121,4 +121,93 @@ CASES = [
                     {"site": "thigh", "side": "left", "size_cm": 4.0, "flags": {"painful": True, "subcutaneous": True}},
                     {"site": "thigh", "side": "right", "size_cm": 4.0, "flags": {"painful": True, "subcutaneous": True}}],
     },
+    {
+        "id": "gout-both-ankles-pain-radiopaque-masses-overhanging-edges-talocalcaneal-man-31-ksmr-case-239",
+        "expected": "gouty-tophus",
+        "citation": {"authors": "Lee YH (courtesy)", "title": "Case 239 (KSMR weekly case)",
+                     "journal": "Korean Society of Musculoskeletal Radiology weekly case (ksmr.radiology.or.kr idx 295)",
+                     "year": None, "verified": False},
+        "story": "31-year-old man with pain of both ankles. Radiographs: round radiopaque soft-tissue masses with "
+                 "juxta-articular bone erosions, bony proliferation and overhanging edges. MRI: juxta-articular masses at the "
+                 "talocalcaneal and talonavicular joints, intermediate to low signal on proton density and T2, with peripheral "
+                 "heterogeneous enhancement and bone erosion; joint spaces relatively preserved. No laboratory values in the "
+                 "teaching file (work-up date unknown; 2012 used).",
+        "birth": born(31, "2012-01-01"), "sex": "male", "date": "2012-01-01",
+        "lesions": [{"site": "ankle", "side": "left", "flags": {"painful": True, "bone-erosion": True}},
+                    {"site": "ankle", "side": "right", "flags": {"painful": True, "bone-erosion": True}}],
+    },
+    {
+        "id": "calcific-tendinopathy-longus-colli-neck-pain-odynophagia-after-tick-bite-woman-34-j-med-cases-2014",
+        "expected": "calcific-tendinopathy",
+        "citation": {"authors": "Rodrigue E, Costa JP", "title": "An Unusual Cause of Neck Pain: Acute Calcific Tendinitis of "
+                     "the Longus Colli", "journal": "Journal of Medical Cases 5(3):171-173", "year": 2014,
+                     "doi": "10.14740/jmc1600w", "verified": True},
+        "story": "34-year-old woman who developed severe neck pain, neck stiffness and odynophagia after a tick bite to the "
+                 "neck, with mildly raised inflammatory markers (values not in the stored abstract); the report discusses "
+                 "retropharyngeal abscess, meningitis, infectious spondylodiscitis and cervical fracture as the conditions it "
+                 "can mimic.",
+        "birth": born(34, "2014-03-01"), "sex": "female", "date": "2014-03-01",
+        "labs": {"crp": "H"},
+        "lesions": [{"site": "neck", "flags": {"painful": True}}],
+    },
+    {
+        "id": "calcific-tendinopathy-longus-colli-7mm-c2-retropharyngeal-effusion-trismus-woman-30-shm-abstract",
+        "expected": "calcific-tendinopathy",
+        "citation": {"authors": NOT_RETRIEVED, "title": "Rare case presentation of acute calcific longus colli tendinitis",
+                     "journal": "Society of Hospital Medicine meeting abstract (shmabstracts.org)", "year": None,
+                     "verified": False},
+        "story": "30-year-old woman, an accountant with chronic back pain from a disc herniation, with 2 days of abrupt, "
+                 "severe, deep posterior neck pain radiating to the shoulders and worse on turning the head, limited neck "
+                 "movement, odynophagia, difficulty opening the jaw and neck spasms; no trauma, no unusual exertion, no fever, "
+                 "no focal weakness; no relief from ibuprofen. Cervical radiographs: prevertebral soft-tissue thickening only. "
+                 "CT of the neck: linear calcification in front of C2 with an elongated retropharyngeal effusion, no abscess. "
+                 "MRI: a 7 mm calcification in the longus colli tendon with prevertebral oedema (year not retrieved; 2019 "
+                 "used).",
+        "birth": born(30, "2019-01-01"), "sex": "female", "date": "2019-01-01",
+        "findings": {"trauma-at-site": False, "fever": False},
+        "lesions": [{"site": "neck", "size_mm": 7, "flags": {"painful": True}}],
+    },
+    # ---------------------------------------------------------------- can't-miss malignancies
+    {
+        "id": "askin-right-chest-wall-pain-month-mass-encasing-seventh-rib-sunburst-periosteal-man-23-eurorad-11509",
+        "expected": "askin-tumor",
+        "citation": {"authors": "Vansevenant M, Vanhoenacker FM", "title": "Ewing's sarcoma of the chest wall",
+                     "journal": "Eurorad (case 11509)", "year": 2014, "verified": False},
+        "story": "23-year-old man with severe pain of the right chest wall for more than a month, without trauma. Rib "
+                 "radiographs: a subtle triangular opacity under the anterior right hemidiaphragm. CT: an extrapleural, "
+                 "sharply outlined soft-tissue mass encasing the seventh right rib, with an aggressive sunburst periosteal "
+                 "reaction at the inner border of the rib and heterogeneous enhancement. MRI: extension into the chest wall "
+                 "muscles, high signal on T2, isointense to muscle on T1, heterogeneous enhancement. The biopsy is not sent.",
+        "birth": born(23, "2014-01-21"), "sex": "male", "date": "2014-01-21",
+        "findings": {"trauma-at-site": False},
+        "lesions": [{"site": "chest-wall", "side": "right",
+                     "flags": {"painful": True, "bone-contact": True, "periosteal-reaction": True}}],
+    },
+    {
+        "id": "askin-giant-right-intrathoracic-mass-cough-dyspnoea-chest-pain-three-months-smoker-woman-35-tgkdc-2023",
+        "expected": "askin-tumor",
+        "citation": {"authors": "Batihan G, Ors Kaya S", "title": "Surgical resection of a giant mass pushing the boundaries "
+                     "of the chest wall: An Askin's tumor", "journal": "Turkish Journal of Thoracic and Cardiovascular "
+                     "Surgery", "year": 2023, "doi": "10.5606/tgkdc.dergisi.2023.20761", "verified": True},
+        "story": "35-year-old woman, an active smoker (10 pack-years), with a three-month history of cough, dyspnoea and "
+                 "right-sided chest pain; imaging showed a giant intrathoracic mass on the right arising from the chest wall "
+                 "(details of the imaging beyond the stored part not retrieved). The histology is not sent.",
+        "birth": born(35, "2023-01-01"), "sex": "female", "date": "2023-01-01",
+        "lesions": [{"site": "chest-wall", "side": "right", "flags": {"painful": True}}],
+    },
+    {
+        "id": "extraskeletal-chondrosarcoma-right-groin-obturator-externus-bursa-read-as-cyst-cough-lung-mass-man-58-rcr-2024",
+        "expected": "extraskeletal-chondrosarcoma",
+        "citation": {"authors": "Starostin D, Azam I, Paddock M, Fernando MS, Evans S, Kotnis N",
+                     "title": "Juxta-articular extraskeletal myxoid chondrosarcoma mistaken for a benign cyst presenting with "
+                     "multiple lung metastases", "journal": "Radiology Case Reports 19(2):684-690", "year": 2024,
+                     "verified": False},
+        "story": "58-year-old man first seen with a 3-month cough. Staging: a right upper lobe lung mass with bilateral "
+                 "pulmonary nodules, and moderate tracer uptake in the lung mass and in the right groin on PET. The lung mass "
+                 "was biopsied and resected (that histology is not sent). Pelvic MRI: a peripherally enhancing juxta-articular "
+                 "lesion in the region of the right obturator externus bursa, first thought to be a ganglion or a paralabral "
+                 "cyst. The biopsy of the groin lesion is not sent.",
+        "birth": born(58, "2024-02-01"), "sex": "male", "date": "2024-02-01",
+        "lesions": [{"site": "groin", "side": "right", "flags": {"intra-articular": False}}],
+    },
 ]
