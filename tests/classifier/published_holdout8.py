@@ -39,6 +39,38 @@ from tests.classifier.published_holdout import NOT_RETRIEVED, born
 
 CASES = [
     # ---------------------------------------------------------------- tumoral calcinosis
+    {
+        "id": "tc-thoracic-t9-t10-epidural-mass-vertebral-fracture-paraplegia-raised-crp-normal-phosphate-woman-60-crior-2020",
+        "expected": "tc-primary-normophosphatemic",
+        "citation": {"authors": NOT_RETRIEVED, "title": "Thoracic tumoral calcinosis accompanied by vertebral fracture "
+                     "(exact title not retrieved)", "journal": "Case Reports in Orthopedics (Hindawi) 2020:8881698",
+                     "year": 2020, "verified": False},
+        "story": "60-year-old woman presenting with complete paraplegia. White cell count and C-reactive protein raised; serum "
+                 "calcium and phosphorus normal. Thoracic MRI: a vertebral fracture and an epidural mass on the dorsal side of "
+                 "the canal at T9/10, low signal on both T1 and T2, larger than two months earlier. Infection was suspected and "
+                 "a decompression was done (the histology is not sent); after surgery the white cell count and CRP returned to "
+                 "normal.",
+        "birth": born(60, "2020-01-01"), "sex": "female", "date": "2020-01-01",
+        "labs": {"calcium": "N", "phosphate": "N", "crp": "H"},
+        "lesions": [{"site": "paravertebral", "flags": {"bone-contact": True}}],
+    },
+    {
+        "id": "tc-l4-l5-facet-multilobulated-7cm-canal-stenosis-layering-sediment-normal-calcium-phosphate-woman-83-assr-2014",
+        "expected": "tc-primary-normophosphatemic",
+        "citation": {"authors": "Krishnamoorthy A, Shah V", "title": "Tumoral Calcinosis: A Rare And Confusing Entity In The "
+                     "Spine", "journal": "American Society of Spine Radiology annual meeting 2014 (theassr.org abstract)",
+                     "year": 2014, "verified": False},
+        "story": "83-year-old woman with back pain. MRI: a large (5 x 7 x 4 cm) multilobulated mass or conglomerate of masses "
+                 "centred on the L4/L5 facet joints, extending into the paraspinal regions and the posterior extradural space "
+                 "with severe canal stenosis; low T1 and T2 signal with thin marginal enhancement, no associated soft-tissue "
+                 "mass. CT: a calcific lobulated mass with well-defined margins and sclerosis of the posterior elements of L4 "
+                 "and L5, no bone erosion, and a suggestion of layering sediment within several lobules. Serum calcium and "
+                 "phosphate normal. The biopsy is not sent.",
+        "birth": born(83, "2014-01-01"), "sex": "female", "date": "2014-01-01",
+        "labs": {"calcium": "N", "phosphate": "N"},
+        "lesions": [{"site": "paravertebral", "size_cm": 7.0, "pattern": "lobulated-cloudlike",
+                     "flags": {"painful": True, "bone-erosion": False}}],
+    },
     # ---------------------------------------------------------------- look-alikes
     {
         "id": "milk-alkali-altered-mental-status-antacids-heartburn-cancelled-kyphoplasty-man-60-cpcem-2026",
@@ -166,6 +198,72 @@ CASES = [
         "birth": born(30, "2019-01-01"), "sex": "female", "date": "2019-01-01",
         "findings": {"trauma-at-site": False, "fever": False},
         "lesions": [{"site": "neck", "size_mm": 7, "flags": {"painful": True}}],
+    },
+    {
+        "id": "jdm-fever-two-months-proximal-weakness-gower-heliotrope-gottron-elbow-calcinosis-girl-6-emedinexus-2021",
+        "expected": "dermatomyositis",
+        "citation": {"authors": "Patnaik S", "title": "A case of juvenile dermatomyositis",
+                     "journal": "eMediNexus (post 25837)", "year": 2021, "verified": False},
+        "story": "6-year-old girl with irregular fever for two months and difficulty standing up from sitting for six weeks, "
+                 "treated elsewhere for malaria and enteric fever without improvement; pruritic erythematous rashes of the "
+                 "face, trunk and limbs, violaceous rash of both eyelids, shiny erythematous papules over the PIP and MCP "
+                 "joints, elbows, knees and ankles; proximal leg weakness with a positive Gower sign. ESR 70 in the first "
+                 "hour, CRP raised (>0.6 mg/dl), RF, ANA and LE cells negative, CPK 72 u/l (21-215), AST 48 (15-37). MRI: "
+                 "hyperintense signal in both gluteal muscles. Calcinosis appeared around the elbow two months after "
+                 "treatment was started. (The muscle biopsy, reported normal, is not sent.)",
+        "birth": born(6, "2021-06-12"), "sex": "female", "date": "2021-06-12",
+        "labs": {"ck": (72, "u/l", (21, 215)), "crp": "H"},
+        "findings": {"fever": True, "proximal-muscle-weakness": True, "dermatomyositis-rash": True, "skin-rash": True},
+        "lesions": [{"site": "elbow"}],
+    },
+    {
+        "id": "myositis-ossificans-posterior-right-thigh-biceps-femoris-short-head-eleven-days-pain-no-trauma-girl-16-spr-2024",
+        "expected": "myositis-ossificans",
+        "citation": {"authors": "Gumus M, Lee S, Shah A", "title": "Myositis ossificans of the posterior thigh in an "
+                     "adolescent (exact title not retrieved)", "journal": "SPR 2024 Annual Meeting and Postgraduate Course "
+                     "(abstract archive)", "year": 2024, "verified": False},
+        "story": "16-year-old girl in the emergency department with 11 days of posterior right thigh pain, without known "
+                 "trauma; marked point tenderness of the posterior thigh. First radiographs normal. Ultrasound: a lesion of "
+                 "mixed echogenicity in the deep posterolateral soft tissues; two weeks later a central hypoechoic area "
+                 "encircled by a hyperechoic rim with some acoustic shadowing. MRI about 1.5 months after the first visit: a "
+                 "well-defined lesion along the short head of biceps femoris, heterogeneous high T2 and intermediate T1 "
+                 "signal, mild heterogeneous enhancement and enhancement of the surrounding soft tissue; radiographs the same "
+                 "day: a faintly ossified round mass in the posterolateral soft tissues of the thigh.",
+        "birth": born(16, "2024-01-01"), "sex": "female", "date": "2024-01-01",
+        "findings": {"trauma-at-site": False},
+        "lesions": [{"site": "thigh", "side": "right", "pattern": "zonal-peripheral",
+                     "flags": {"painful": True, "intramuscular": True}}],
+    },
+    {
+        "id": "myositis-ossificans-early-vastus-lateralis-6-5cm-oedema-pattern-no-ossification-one-week-pain-woman-59-skeletal-radiol",
+        "expected": "myositis-ossificans",
+        "citation": {"authors": NOT_RETRIEVED, "title": "Early myositis ossificans without ossification on MRI and "
+                     "ultrasound (exact title not retrieved)", "journal": "Skeletal Radiology", "year": 2016,
+                     "doi": "10.1007/s00256-016-2441-4", "verified": True},
+        "story": "59-year-old woman with a week of severe pain of the anterolateral left thigh followed a few days later by a "
+                 "mass there; no antecedent trauma; unremarkable medical and family history. Examination: a mass with mild "
+                 "tenderness. No radiographs or laboratory tests were done. MRI: a 6.5 x 3.7 x 2.6 cm lesion in the vastus "
+                 "lateralis with preserved muscle fascicles and perimysium, focal enlargement and intense enhancement, and "
+                 "no ossification.",
+        "birth": born(59, "2016-01-01"), "sex": "female", "date": "2016-01-01",
+        "findings": {"trauma-at-site": False},
+        "lesions": [{"site": "thigh", "side": "left", "size_cm": 6.5, "flags": {"painful": True, "intramuscular": True}}],
+    },
+    {
+        "id": "synovial-chondromatosis-left-shoulder-recurrent-dislocations-loose-bodies-biceps-sheath-man-40-boraymedical-421",
+        "expected": "synovial-chondromatosis",
+        "citation": {"authors": NOT_RETRIEVED, "title": "Synovial chondromatosis of the shoulder (case title not in the "
+                     "stored excerpt)", "journal": "Radiology teaching case (boraymedical.com case 421)", "year": 2016,
+                     "verified": False},
+        "story": "40-year-old man seen by his general practitioner in March 2008 with recurrent dislocations of the left "
+                 "shoulder over four years; examination unremarkable. Radiograph: calcification in the region of the "
+                 "supraspinatus and a small loose body below the glenoid, no fracture or osteoarthritis. MRI (August 2008): "
+                 "subcortical cystic change of the humeral head and small loose bodies along the biceps and supraspinatus "
+                 "tendons. He missed follow-up and returned eight years later: multiple intra-articular loose bodies around "
+                 "the humeral head, progressing on MRI (June 2016) to many large loose bodies with a supraspinatus tear. The "
+                 "presentation of 2008 is used.",
+        "birth": born(40, "2008-03-01"), "sex": "male", "date": "2008-03-01",
+        "lesions": [{"site": "shoulder", "side": "left", "flags": {"intra-articular": True}}],
     },
     # ---------------------------------------------------------------- can't-miss malignancies
     {
