@@ -71,6 +71,23 @@ CASES = [
         "lesions": [{"site": "paravertebral", "size_cm": 7.0, "pattern": "lobulated-cloudlike",
                      "flags": {"painful": True, "bone-erosion": False}}],
     },
+    {
+        "id": "uremic-left-hand-third-finger-shoulder-axilla-penis-treated-as-gout-fsgs-man-26-pmc5468049",
+        "expected": "tc-secondary-uremic",
+        "citation": {"authors": NOT_RETRIEVED, "title": "Advanced metastatic calcinosis cutis of the shoulders, neck, hand "
+                     "and penis in end-stage renal disease (exact title not retrieved)", "journal": "Journal not retrieved "
+                     "(PubMed Central)", "year": None, "pmcid": "PMC5468049", "verified": True},
+        "story": "26-year-old man with focal segmental glomerulosclerosis and a congenital solitary kidney (the report frames "
+                 "him among end-stage renal disease patients) presenting to the emergency department with left hand pain and "
+                 "fatigue, after 12 days of treatment for presumed gout of the left hand without improvement. Cachectic and "
+                 "ill-looking, with multiple calcium deposits on the left hand, left shoulder, right axilla and penis; the "
+                 "left third finger swollen with calcific deposits and nodules. No laboratory values in the stored part "
+                 "(year not retrieved; 2017 used).",
+        "birth": born(26, "2017-01-01"), "sex": "male", "date": "2017-01-01",
+        "findings": {"chronic-kidney-disease": True},
+        "lesions": [{"site": "finger", "side": "left", "flags": {"painful": True}},
+                    {"site": "shoulder", "side": "left"}, {"site": "axilla", "side": "right"}, {"site": "other"}],
+    },
     # ---------------------------------------------------------------- look-alikes
     {
         "id": "milk-alkali-altered-mental-status-antacids-heartburn-cancelled-kyphoplasty-man-60-cpcem-2026",
@@ -235,7 +252,7 @@ CASES = [
                      "flags": {"painful": True, "intramuscular": True}}],
     },
     {
-        "id": "myositis-ossificans-early-vastus-lateralis-6-5cm-oedema-pattern-no-ossification-one-week-pain-woman-59-skeletal-radiol",
+        "id": "myositis-ossificans-early-vastus-lateralis-6-5cm-no-ossification-one-week-pain-woman-59-skeletal-radiol",
         "expected": "myositis-ossificans",
         "citation": {"authors": NOT_RETRIEVED, "title": "Early myositis ossificans without ossification on MRI and "
                      "ultrasound (exact title not retrieved)", "journal": "Skeletal Radiology", "year": 2016,
@@ -264,6 +281,37 @@ CASES = [
                  "presentation of 2008 is used.",
         "birth": born(40, "2008-03-01"), "sex": "male", "date": "2008-03-01",
         "lesions": [{"site": "shoulder", "side": "left", "flags": {"intra-articular": True}}],
+    },
+    {
+        "id": "tumour-lysis-spontaneous-ileocaecal-mass-bulky-nodes-ascites-urate-14-9-hypercalcaemia-man-81-shm-abstract",
+        "expected": "tumor-lysis-syndrome",
+        "citation": {"authors": NOT_RETRIEVED, "title": "Spontaneous tumor lysis syndrome in undiagnosed diffuse large B-cell "
+                     "lymphoma", "journal": "Society of Hospital Medicine meeting abstract (shmabstracts.org)", "year": None,
+                     "verified": False},
+        "story": "81-year-old man with heart failure and a recently found ileocaecal mass with bulky lymphadenopathy and "
+                 "peritoneal carcinomatosis on imaging, not yet diagnosed, who came to the emergency room with poor appetite, "
+                 "abdominal pain and increasing abdominal distension; afebrile, haemodynamically stable, distended abdomen "
+                 "with a fluid wave. Blood tests: acute kidney injury, hyperkalaemia, hypercalcaemia, high-normal phosphorus "
+                 "and raised LDH; uric acid 14.9 mg/dL (2.6-6.0). No chemotherapy had been given. The ascitic fluid cytology "
+                 "is not sent (year not retrieved; 2023 used).",
+        "birth": born(81, "2023-01-01"), "sex": "male", "date": "2023-01-01",
+        "labs": {"urate": (14.9, "mg/dL", (2.6, 6.0)), "creatinine": "H", "potassium": "H", "calcium": "H",
+                 "phosphate": "N"},
+        "findings": {"recent-cytotoxic-therapy": False, "fever": False},
+    },
+    {
+        "id": "fop-both-hips-progressive-stiffness-after-trivial-fall-multiple-joints-missed-diagnosis-girl-13-hkjor-2021",
+        "expected": "fibrodysplasia-ossificans-progressiva",
+        "citation": {"authors": "Ng YH, Ibrahim SB, Ng C, Chai Y", "title": "Fibrodysplasia Ossificans Progressiva- A case "
+                     "report of exceedingly rare cause of heterotropic ossification", "journal": "Hong Kong Journal of "
+                     "Orthopaedic Research 3(1)", "year": 2021, "doi": "10.37515/ortho.8231.4307", "verified": True},
+        "story": "13-year-old girl with progressive stiffness of both hips after a trivial fall. Further history: progressive "
+                 "stiffness of several other joints, for which she had been seen repeatedly at health facilities without a "
+                 "diagnosis. Heterotopic ossification is the finding the report is about (no imaging details, toe "
+                 "examination or laboratory values in the stored abstract).",
+        "birth": born(13, "2021-12-30"), "sex": "female", "date": "2021-12-30",
+        "findings": {"trauma-at-site": True},
+        "lesions": [{"site": "hip-gluteal", "side": "left"}, {"site": "hip-gluteal", "side": "right"}],
     },
     # ---------------------------------------------------------------- can't-miss malignancies
     {
