@@ -253,9 +253,9 @@ def _counts(cases: list[dict]) -> dict[str, int]:
 
 # The floors of the second, third, fifth and sixth sets are their counts after the patient-level check removed 23 later
 # duplicates of earlier sets' patients (decisions.md Classifier 70).
-# the eighth set's own counts when committed: 26 cases, short of the 60-75 aimed for (decisions.md Classifier 70), raised
+# the eighth set's own counts when committed: 27 cases, short of the 60-75 aimed for (decisions.md Classifier 70), raised
 # as cases are added
-EIGHTH_FLOORS = {"cases": 26, "tumoral": 4, "normophosphatemic": 2, "uremic": 2, "malignant": 3, "distinct-malignant": 2,
+EIGHTH_FLOORS = {"cases": 27, "tumoral": 4, "normophosphatemic": 2, "uremic": 2, "malignant": 4, "distinct-malignant": 3,
                  "distinct-other": 13}
 SETS = {
     "second": PublishedSetUnderTest(
