@@ -56,7 +56,8 @@ def test_the_seventh_sets_blind_posteriors_are_in_the_calibration_frozen_at_its_
     snapshots = json.loads((ROOT / "tests" / "classifier" / "blind_posteriors.json").read_text(encoding="utf-8"))["snapshots"]
     seventh = [s for s in snapshots if s["set"] == "published-holdout7"]
     assert [(s["commit"][:7], s["new_since"], s["n"]) for s in seventh] == [("1b8eea7", None, 61)]
-    calibration = yaml.safe_load((ROOT / "services" / "classifier" / "knowledge" / "calibration.yaml").read_text(encoding="utf-8"))
+    calibration_file = ROOT / "services" / "classifier" / "knowledge" / "calibration.yaml"
+    calibration = yaml.safe_load(calibration_file.read_text(encoding="utf-8"))
     fitted_on = {(s["set"], s["commit"][:7], s["cases"]) for s in calibration["provenance"]["fitted_on"]}
     assert ("published-holdout7", "1b8eea7", 61) in fitted_on
     provenance = calibration["provenance"]
