@@ -69,6 +69,7 @@ LOCULUS_MAX_BONE_SHARE = 0.15  # a loculus lies among its mass's nodules and sof
 HELD_MIN_SHARE = 0.1        # a group with this share of its surroundings in bone may be held by it
 ONE_SIDED_MIN = 0.5         # ... unless the contact is one-sided: masses against a bone, even in a
                             # notch they eroded, measured 0.67-0.94; a facet between processes 0.35
+CORTEX_VOXEL_MM = 1.5       # the bone's outer surface is looked for on CT voxels this fine in plane
 CAVITY_RATIO = 0.6          # a bone region with a cavity: its core at most this share of its cortex
                             # (bone's cancellous inside measured 0.4-0.55 of its cortex)
 CAVITY_OPENING_MM = 3.0     # ... opened by a ball of this radius (a mass's gaps are narrower)
@@ -76,6 +77,7 @@ CAVITY_MIN_MM = 2.0         # ... a cavity at least the volume of a ball of this
 CORTEX_SLAB_MM = 6.0        # the cortex's thickness is taken in slabs this long along the bone
 CORTEX_SLAB_MIN_VOXELS = 20  # ... from at least this many surface voxels (else the region's median)
 CORTEX_MARGIN_MM = 1.0      # outside the cortex: farther from the cavity than its thickness by this
+SPLIT_MIN_DEPTH_MM = 3.0    # ... and a lump that a ball of this radius fits in (a nodule, not cortex)
 SPLIT_MIN_ML = 0.3          # a piece outside the cortex is a region of its own from this volume
 CORTEX_REACH_MM = 15.0      # how far into a touching bone its inside is looked for (a femoral
                             # cortex is up to about 8 mm thick; past this the bone goes on)
@@ -175,6 +177,10 @@ def judge(ct_hu: np.ndarray, grid: Grid, labels: np.ndarray, count: int, slice_a
     found: dict[int, Profile | None] = {}
     boxes = ndimage.find_objects(labels)
     split_off: list[np.ndarray] = []  # per bone region, its grid voxels outside the cortex, numbered
+    # A cortex (1-3 mm) shows as a ridge round its cavity only on fine in-plane voxels; on the 3 mm
+    # pelvis it is one blurred voxel and the cavity reaches the surface (Imaging 38).
+    in_plane_mm = max(float(s) for a, s in enumerate(ct_spacing) if a != slice_axis)
+    resolved = bool(within(in_plane_mm, CORTEX_VOXEL_MM))
     for r, box in enumerate(boxes, start=1):
         if box is None:
             continue
@@ -184,7 +190,7 @@ def judge(ct_hu: np.ndarray, grid: Grid, labels: np.ndarray, count: int, slice_a
         own = grid.to_ct(labels[box] == r, box)
         found[r] = profile(hu, own, slice_axis, ct_spacing, cut, bool(free[r]))
         p = found[r]
-        if p is not None and not (p.chalk or p.loculus or p.faint):
+        if resolved and p is not None and not (p.chalk or p.loculus or p.faint):
             outside = _outside_cortex(hu, own, slice_axis, ct_spacing, p, _on_faces(grid.ct_box(box), grid.ct_shape))
             if outside is not None:
                 pieces = _pieces_on_grid(grid, outside, box, labels[box] == r)
@@ -278,6 +284,15 @@ def _outside_cortex(hu: np.ndarray, region: np.ndarray, slice_axis: int, spacing
         if seen.size >= CORTEX_SLAB_MIN_VOXELS:
             thickness[in_slab] = float(np.median(seen))
     outside = region & exceeds(from_cavity, thickness + CORTEX_MARGIN_MM)
+    # A mass is a lump: a ball of SPLIT_MIN_DEPTH_MM fits in it. Where the cortex is locally thicker
+    # than the slab's median (a femoral neck's calcar), the part past the margin is a thin plate.
+    parts, n = ndimage.label(outside, structure=np.ones((3, 3, 3), bool))
+    if n == 0:
+        return None
+    deep = ndimage.maximum(ndimage.distance_transform_edt(outside, sampling=spacing), parts, np.arange(n + 1))
+    lump = reaches(np.asarray(deep), SPLIT_MIN_DEPTH_MM)
+    lump[0] = False
+    outside = lump[parts]
     return outside if outside.any() else None
 
 
