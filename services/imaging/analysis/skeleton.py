@@ -22,7 +22,11 @@ Each region is then judged by its density profile, which is what tells a bone on
   denser than both, while a region of the bone's own reaches the inside of its neighbours through
   cancellous bone (continuity along the bone);
 - a cavity the scan cuts off is no loculus: its closing wall is not seen, and a marrow cavity runs
-  along its bone out of the field of view.
+  along its bone out of the field of view;
+- what lies outside a bone's cortex is no bone, even where a mass moulded onto it left no neck for
+  the watershed: a bone region's voxels farther from its marrow cavity than its cortex is thick
+  become regions of their own, judged as any other (where the CT's in-plane voxels resolve a
+  cortex at all).
 """
 
 from dataclasses import dataclass
