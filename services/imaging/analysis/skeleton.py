@@ -22,11 +22,7 @@ Each region is then judged by its density profile, which is what tells a bone on
   denser than both, while a region of the bone's own reaches the inside of its neighbours through
   cancellous bone (continuity along the bone);
 - a cavity the scan cuts off is no loculus: its closing wall is not seen, and a marrow cavity runs
-  along its bone out of the field of view;
-- what lies outside a bone's cortex is no bone, even where a mass moulded onto it left no neck for
-  the watershed: a bone region's voxels farther from its marrow cavity than its cortex is thick
-  become regions of their own, judged as any other (where the CT's in-plane voxels resolve a
-  cortex at all).
+  along its bone out of the field of view.
 """
 
 from dataclasses import dataclass
@@ -36,7 +32,7 @@ from scipy import ndimage
 from skimage.morphology import h_maxima, reconstruction
 from skimage.segmentation import watershed
 
-from services.imaging.analysis.grid import GEOMETRY_TOLERANCE, Grid, exceeds, reaches, within
+from services.imaging.analysis.grid import GEOMETRY_TOLERANCE, Grid, within
 from services.imaging.analysis.morphology import fill_holes, in_plane
 
 # ---- tunables (one reason each) ---------------------------------------------------------------
@@ -73,16 +69,6 @@ LOCULUS_MAX_BONE_SHARE = 0.15  # a loculus lies among its mass's nodules and sof
 HELD_MIN_SHARE = 0.1        # a group with this share of its surroundings in bone may be held by it
 ONE_SIDED_MIN = 0.5         # ... unless the contact is one-sided: masses against a bone, even in a
                             # notch they eroded, measured 0.67-0.94; a facet between processes 0.35
-CORTEX_VOXEL_MM = 1.5       # the bone's outer surface is looked for on CT voxels this fine in plane
-CAVITY_RATIO = 0.6          # a bone region with a cavity: its core at most this share of its cortex
-                            # (bone's cancellous inside measured 0.4-0.55 of its cortex)
-CAVITY_OPENING_MM = 3.0     # ... opened by a ball of this radius (a mass's gaps are narrower)
-CAVITY_MIN_MM = 2.0         # ... a cavity at least the volume of a ball of this radius
-CORTEX_SLAB_MM = 6.0        # the cortex's thickness is taken in slabs this long along the bone
-CORTEX_SLAB_MIN_VOXELS = 20  # ... from at least this many surface voxels (else the region's median)
-CORTEX_MARGIN_MM = 1.0      # outside the cortex: farther from the cavity than its thickness by this
-SPLIT_MIN_DEPTH_MM = 3.0    # ... and a lump that a ball of this radius fits in (a nodule, not cortex)
-SPLIT_MIN_ML = 0.3          # a piece outside the cortex is a region of its own from this volume
 CORTEX_REACH_MM = 15.0      # how far into a touching bone its inside is looked for (a femoral
                             # cortex is up to about 8 mm thick; past this the bone goes on)
 
@@ -172,147 +158,22 @@ def split(solid_mask: np.ndarray, spacing: np.ndarray) -> tuple[np.ndarray, int]
 
 
 def judge(ct_hu: np.ndarray, grid: Grid, labels: np.ndarray, count: int, slice_axis: int) -> Regions:
-    """Each region's profile at the CT's resolution: chalk, a loculus, or neither (bone, cartilage).
-    A bone region that holds what lies outside its cortex (a mass moulded onto it, with no neck
-    between them) gives that part up as regions of their own, judged as any other
-    (_outside_cortex); `labels` is changed in place and the Regions carry the new count."""
+    """Each region's profile at the CT's resolution: chalk, a loculus, or neither (bone, cartilage)."""
     ct_spacing = grid.ct_spacing
+    chalk, loculus, walled, faint, truncated = (np.zeros(count + 1, bool) for _ in range(5))
     free = _free_pieces(labels, grid.voxel_ml)
-    found: dict[int, Profile | None] = {}
-    boxes = ndimage.find_objects(labels)
-    split_off: list[np.ndarray] = []  # per bone region, its grid voxels outside the cortex, numbered
-    # A cortex (1-3 mm) shows as a ridge round its cavity only on fine in-plane voxels; on the 3 mm
-    # pelvis it is one blurred voxel and the cavity reaches the surface (Imaging 38).
-    in_plane_mm = max(float(s) for a, s in enumerate(ct_spacing) if a != slice_axis)
-    resolved = bool(within(in_plane_mm, CORTEX_VOXEL_MM))
-    for r, box in enumerate(boxes, start=1):
+    for r, box in enumerate(ndimage.find_objects(labels), start=1):
         if box is None:
             continue
         box = tuple(slice(max(s.start - 2, 0), min(s.stop + 2, n)) for s, n in zip(box, labels.shape, strict=True))
         hu = ct_hu[grid.ct_box(box)]
         cut = reaches_face(labels[box] == r, box, labels.shape)
-        own = grid.to_ct(labels[box] == r, box)
-        found[r] = profile(hu, own, slice_axis, ct_spacing, cut, bool(free[r]))
-        p = found[r]
-        if resolved and p is not None and not (p.chalk or p.loculus or p.faint):
-            outside = _outside_cortex(hu, own, slice_axis, ct_spacing, p, _on_faces(grid.ct_box(box), grid.ct_shape))
-            if outside is not None:
-                pieces = _pieces_on_grid(grid, outside, box, labels[box] == r)
-                for piece in pieces:
-                    where = np.zeros(labels.shape, bool)
-                    where[box] = piece
-                    split_off.append(np.flatnonzero(where))
-    for where in split_off:
-        count += 1
-        labels.ravel()[where] = count
-        box = ndimage.find_objects((labels == count).astype(np.int8))[0]
-        box = tuple(slice(max(s.start - 2, 0), min(s.stop + 2, n)) for s, n in zip(box, labels.shape, strict=True))
-        cut = reaches_face(labels[box] == count, box, labels.shape)
-        found[count] = profile(ct_hu[grid.ct_box(box)], grid.to_ct(labels[box] == count, box), slice_axis,
-                               ct_spacing, cut, False)
-    chalk, loculus, walled, faint, truncated = (np.zeros(count + 1, bool) for _ in range(5))
-    for r, p in found.items():
-        if p is not None:
-            chalk[r], loculus[r], walled[r], faint[r] = p.chalk, p.loculus, p.walled, p.faint
-            truncated[r] = p.truncated
+        found = profile(hu, grid.to_ct(labels[box] == r, box), slice_axis, ct_spacing, cut, bool(free[r]))
+        if found is not None:
+            chalk[r], loculus[r], walled[r], faint[r] = found.chalk, found.loculus, found.walled, found.faint
+        truncated[r] = cut
     on_cortex = _on_cortex(ct_hu, grid, labels, chalk | loculus, faint & ~truncated, faint)
     return Regions(labels, count, chalk, loculus, walled, faint, truncated, on_cortex)
-
-
-def _on_faces(box: tuple[slice, ...], shape: tuple[int, ...]) -> np.ndarray:
-    """Over `box` of an array of `shape`: its voxels on a face of that array."""
-    out = np.zeros(tuple(s.stop - s.start for s in box), bool)
-    for axis, (s, n) in enumerate(zip(box, shape, strict=True)):
-        index: list[slice | int] = [slice(None)] * len(shape)
-        if s.start == 0:
-            index[axis] = 0
-            out[tuple(index)] = True
-        if s.stop == n:
-            index[axis] = -1
-            out[tuple(index)] = True
-    return out
-
-
-def _outside_cortex(hu: np.ndarray, region: np.ndarray, slice_axis: int, spacing: np.ndarray,
-                    p: Profile, faces: np.ndarray) -> np.ndarray | None:
-    """The CT voxels of a bone region (`region` over the box `hu`) that lie outside its cortex's
-    outer surface: farther from the medullary cavity than the cortex is thick. A bone is a
-    cortical shell round its cavity (marrow, cancellous bone), continuous along its axis; a mass
-    moulded onto it adds to the shell's thickness where it lies. The cavity is the region's inside
-    below the half-way density between its core and its cortex, joined to its core; the cortex's
-    thickness is the median distance from the cavity of the region's free surface (where it meets
-    soft tissue), taken in slabs along the region's long axis (the cortex thickens along a shaft);
-    a mass takes up less of the surface than the bone. None when the region shows no cortex round
-    a cavity (a plate of cancellous bone, cartilage, a bone too thin to show its inside)."""
-    if p.shell_hu < CORE_MIN_HU or p.core_hu > CAVITY_RATIO * p.shell_hu:
-        return None
-    calcified = hu >= CALCIFIED_HU
-    solid_box = solid(calcified, slice_axis, spacing)
-    region = region & solid_box
-    if region.sum() < 4:
-        return None
-    depth = ndimage.distance_transform_edt(np.pad(solid_box, 1), sampling=spacing)[1:-1, 1:-1, 1:-1]
-    core = region & (depth >= CORE_SHARE * float(depth[region].max()))
-    # The cavity: what the core's fainter half reaches through the region without climbing to the
-    # cortex's density (the lowest ridge on the way, a grey-level reconstruction by erosion); a
-    # partial-volume rim outside the cortex, or a mass's fainter voxels, lie beyond that ridge.
-    hu32 = hu.astype(np.float32)
-    # A bone the scan cuts off goes on beyond it: its cavity runs out of the scan's faces, where no
-    # mass is (a cluster's gaps, filled as holes, would otherwise be a cavity of their own).
-    source = (region & faces if p.truncated else core) & (hu32 <= p.core_hu)
-    if not source.any():
-        return None
-    ridge = reconstruction(np.where(source, hu32, _BLOCKED), np.where(region, hu32, _BLOCKED),
-                           method="erosion", footprint=_FACES)
-    cavity = region & (ridge < (p.core_hu + p.shell_hu) / 2)
-    # Where a thin cortex does not show, the cavity leaks into what lies against it (a cluster's
-    # gaps): the marrow is wide, those channels narrow, so the cavity is opened by a ball.
-    inner = exceeds(ndimage.distance_transform_edt(cavity, sampling=spacing), CAVITY_OPENING_MM)
-    cavity = region & within(ndimage.distance_transform_edt(~inner, sampling=spacing), CAVITY_OPENING_MM)
-    if cavity.sum() * float(np.prod(spacing)) < 4.0 / 3.0 * np.pi * CAVITY_MIN_MM ** 3:
-        return None
-    from_cavity = ndimage.distance_transform_edt(~cavity, sampling=spacing)
-    surface = region & ~ndimage.binary_erosion(solid_box, structure=_FACES, border_value=1)
-    if surface.sum() < 4:
-        return None
-    xyz = np.argwhere(region) * spacing
-    axis = np.linalg.eigh(np.cov(xyz.T))[1][:, -1]
-    along = np.zeros(region.shape, np.float32)
-    along[region] = (xyz - xyz.mean(axis=0)) @ axis
-    slab = np.floor(along / CORTEX_SLAB_MM).astype(np.int32)
-    overall = float(np.median(from_cavity[surface]))
-    thickness = np.full(region.shape, overall, np.float32)
-    for k in np.unique(slab[surface]):
-        in_slab = slab == k
-        seen = from_cavity[surface & in_slab]
-        if seen.size >= CORTEX_SLAB_MIN_VOXELS:
-            thickness[in_slab] = float(np.median(seen))
-    outside = region & exceeds(from_cavity, thickness + CORTEX_MARGIN_MM)
-    # A mass is a lump: a ball of SPLIT_MIN_DEPTH_MM fits in it. Where the cortex is locally thicker
-    # than the slab's median (a femoral neck's calcar), the part past the margin is a thin plate.
-    parts, n = ndimage.label(outside, structure=np.ones((3, 3, 3), bool))
-    if n == 0:
-        return None
-    deep = ndimage.maximum(ndimage.distance_transform_edt(outside, sampling=spacing), parts, np.arange(n + 1))
-    lump = reaches(np.asarray(deep), SPLIT_MIN_DEPTH_MM)
-    lump[0] = False
-    outside = lump[parts]
-    return outside if outside.any() else None
-
-
-def _pieces_on_grid(grid: Grid, outside: np.ndarray, box: tuple[slice, ...], region: np.ndarray) -> list[np.ndarray]:
-    """The grid voxels of `region` (over `box`) at least half outside the cortex, as pieces of at
-    least SPLIT_MIN_ML (a partial-volume rim of the cortex is thinner)."""
-    on_grid = grid.to_grid(outside, box) & region
-    parts, n = ndimage.label(on_grid, structure=np.ones((3, 3, 3), bool))
-    sizes = np.bincount(parts.ravel(), minlength=n + 1) * grid.voxel_ml
-    kept = np.isin(parts, [k for k in range(1, n + 1) if reaches(sizes[k], SPLIT_MIN_ML)])
-    if not kept.any():
-        return []
-    # Cut at its own necks, as every calcified structure is (split): a cluster of nodules whose
-    # gaps were filled with the bone's holes becomes its nodules again, each judged on its own.
-    sub, count = split(kept, grid.spacing)
-    return [sub == k for k in range(1, count + 1)]
 
 
 _FACES = ndimage.generate_binary_structure(3, 1)
