@@ -228,28 +228,28 @@ def _arm_with_moulded_mass(spacing: tuple[float, float, float], phase_mm: tuple[
     return Volume(np.rint(noisy).astype(np.int16), affine, "HFS", "dicom"), share >= 0.5
 
 
-# Voxel sizes and grid phases. The thin-slice shifted grid and 5 mm slices on the unshifted grid
-# lose the mass (Imaging 50: the lens's thin rim stays within the cortex's thickness plus margin,
-# and what is split off is held by the bone on too many sides, or is under 2 mL).
+# Voxel sizes and grid phases. Where the mass is one region with the bone (no neck for the
+# watershed) it is lost: the split along the cortex's outer surface that found it was withdrawn
+# (Imaging 50: a vertebra of the chest slab called a lesion on fresh seeds), so those stay strict
+# xfails, to pass when a split without that cost comes.
+_MERGED = pytest.mark.xfail(strict=True, reason="merged with the bone in one region (Imaging 50, withdrawn)")
 MOULDED = [
-    pytest.param((0.75, 0.75, 2.0), (0.0, 0.0, 0.0), id="0.75mm-2mm"),
-    pytest.param((0.75, 0.75, 2.0), (0.3, 0.2, 0.7), id="0.75mm-2mm-shifted"),
+    pytest.param((0.75, 0.75, 2.0), (0.0, 0.0, 0.0), id="0.75mm-2mm", marks=_MERGED),
+    pytest.param((0.75, 0.75, 2.0), (0.3, 0.2, 0.7), id="0.75mm-2mm-shifted", marks=_MERGED),
     pytest.param((0.9, 0.9, 3.0), (0.0, 0.0, 0.0), id="0.9mm-3mm"),
     pytest.param((0.9, 0.9, 3.0), (0.3, 0.2, 0.7), id="0.9mm-3mm-shifted"),
-    pytest.param((0.6, 0.6, 1.0), (0.0, 0.0, 0.0), id="0.6mm-1mm"),
-    pytest.param((0.6, 0.6, 1.0), (0.3, 0.2, 0.7), id="0.6mm-1mm-shifted",
-                 marks=pytest.mark.xfail(strict=True, reason="held by the bone on several sides (Imaging 50)")),
-    pytest.param((0.75, 0.75, 5.0), (0.0, 0.0, 0.0), id="0.75mm-5mm",
-                 marks=pytest.mark.xfail(strict=True, reason="under half of the mass split off (Imaging 50)")),
+    pytest.param((0.6, 0.6, 1.0), (0.0, 0.0, 0.0), id="0.6mm-1mm", marks=_MERGED),
+    pytest.param((0.6, 0.6, 1.0), (0.3, 0.2, 0.7), id="0.6mm-1mm-shifted", marks=_MERGED),
+    pytest.param((0.75, 0.75, 5.0), (0.0, 0.0, 0.0), id="0.75mm-5mm", marks=_MERGED),
     pytest.param((0.75, 0.75, 5.0), (0.3, 0.2, 0.7), id="0.75mm-5mm-shifted"),
 ]
 
 
 @pytest.mark.parametrize(("spacing", "phase_mm"), MOULDED)
 def test_a_mass_moulded_onto_a_long_bones_cortex_is_split_from_it_and_found_in_contact(spacing, phase_mm):
-    """A mass moulded onto a humerus the scan cuts off, merged with it in one region: what lies
-    farther from the marrow cavity than the cortex is thick is no bone (Imaging 50). Before, the
-    region was bone as a whole and the mass was lost on every grid but the 3 mm one."""
+    """A mass moulded onto a humerus the scan cuts off is found, whole and in contact, whatever
+    the voxel size and the grid's phase. On the grids where the watershed finds a neck between
+    them it is; where mass and bone are one region, the region is bone as a whole (Imaging 50)."""
     volume, truth = _arm_with_moulded_mass(spacing, phase_mm)
     findings = find_lesions(volume)
     assert len(findings.lesions) == 1, [(lesion.volume_ml, lesion.centroid_voxel) for lesion in findings.lesions]
@@ -258,7 +258,6 @@ def test_a_mass_moulded_onto_a_long_bones_cortex_is_split_from_it_and_found_in_c
     assert (mine & truth).sum() >= 0.8 * truth.sum()
     assert (mine & ~truth).sum() <= 0.2 * mine.sum()
     assert lesion.bone_contact is True
-    # The mass's rim within the cortex's thickness of the marrow stays with the bone.
     assert lesion.volume_ml == pytest.approx(truth.sum() * volume.voxel_ml, rel=0.2)
 
 
@@ -272,7 +271,7 @@ def test_the_moulded_masss_humerus_alone_stays_skeleton(spacing, phase_mm):
 def test_the_unmodified_chest_slab_has_no_lesion_at_thicker_slices(thickness_mm):
     """The sample series' humeri (cut by the field of view), scapulae, ribs and costal cartilage
     resampled as the evaluation does (its 1 and 1.6 mm resamplings keep three small false positives
-    on a vertebra and ribs from before Imaging 50, not made by the split)."""
+    on a vertebra and ribs, known since Imaging 36)."""
     from tests.imaging.lesion_generator import resample_slices
     volume = resample_slices(load_dicom_series(SERIES), thickness_mm)
     assert find_lesions(volume).lesions == []
