@@ -140,7 +140,7 @@ def add_snapshot(key: str, commit: str, new_since: str | None) -> None:
 # ------------------------------------------------------------------ the refit and its report
 
 DEVELOPMENT = ("published", "published-holdout", "published-holdout3", "published-holdout4", "published-holdout5",
-               "published-holdout6")  # never a set still held out
+               "published-holdout6", "published-holdout7")  # never a set still held out
 MALIGNANCY_ALERT = "Exclude malignancy"  # how a malignancy alarm's note reads (safety.Alarm.summary)
 
 

@@ -36,7 +36,7 @@ from tests.classifier.builders import BASE
 
 ROOT = Path(__file__).resolve().parents[2]
 DEVELOPMENT = ("published", "published-holdout", "published-holdout3", "published-holdout4", "published-holdout5",
-               "published-holdout6")
+               "published-holdout6", "published-holdout7")
 DIRECTORIES = [ROOT / "tests" / "classifier" / "cases",
                *(spec.path(ROOT) for spec in PUBLISHED_SETS if spec.key in DEVELOPMENT)]
 REFIT = "PYTHONPATH=. python scripts/fit_calibration.py"

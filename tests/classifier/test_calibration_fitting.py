@@ -17,7 +17,7 @@ from services.classifier.knowledge import KNOWLEDGE_DIR, knowledge
 
 ROOT = Path(__file__).resolve().parents[2]
 DEVELOPMENT = ("published", "published-holdout", "published-holdout3", "published-holdout4", "published-holdout5",
-               "published-holdout6")
+               "published-holdout6", "published-holdout7")
 REFIT = "PYTHONPATH=. python scripts/fit_calibration.py"
 KB = knowledge()
 

@@ -465,8 +465,8 @@ def test_each_set_keeps_the_earlier_sections_in_place(name, tmp_path):
 def test_the_held_out_set_is_never_read_by_the_knowledge_scripts():
     """The held-out (eighth) set stays out of what the knowledge engineers run: the outputs script never opens its
     folder, the likelihood learner and the calibration fit do not read it, and none of the four scripts names it. The
-    sixth and seventh sets are development material now and may be read; the sixth, measured once, blind (d5521ae),
-    feeds the calibration only through the posteriors frozen at that measurement (decisions.md Classifier 42, 60, 70)."""
+    sixth and seventh sets are development material now and may be read; each, measured once, blind (d5521ae, 1b8eea7),
+    feeds the calibration only through the posteriors frozen at that measurement (decisions.md Classifier 42, 60, 62, 70)."""
     def load(name):
         spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
         module = importlib.util.module_from_spec(spec)
@@ -483,6 +483,7 @@ def test_the_held_out_set_is_never_read_by_the_knowledge_scripts():
         assert "published-holdout8" not in source and "published_holdout8/" not in source, name
     snapshots = json.loads((ROOT / "tests" / "classifier" / "blind_posteriors.json").read_text(encoding="utf-8"))["snapshots"]
     assert [s["commit"][:7] for s in snapshots if s["set"] == "published-holdout6"] == ["d5521ae"]
+    assert [s["commit"][:7] for s in snapshots if s["set"] == "published-holdout7"] == ["1b8eea7"]
 
 
 # ---------------------------------------------------------------- the sets' titles in the document

@@ -196,3 +196,82 @@ def test_a_faint_nodule_on_a_humeral_cortex_is_found_whole_and_in_contact(overla
     assert (mine & ~truth).sum() <= 0.2 * mine.sum()
     assert lesion.bone_contact is True
     assert lesion.volume_ml == pytest.approx(truth.sum() * volume.voxel_ml, rel=0.15)
+
+
+def _arm_with_moulded_mass(spacing: tuple[float, float, float], phase_mm: tuple[float, float, float],
+                           mass: bool = True) -> tuple[Volume, np.ndarray]:
+    """The arm of _arm_with_humerus (a humeral shaft, 2.5 mm cortex of 1200 HU round a 60 HU
+    marrow, 11 mm in radius, running out of both faces of a 40 mm scan) on voxels of `spacing`,
+    its sampling grid shifted by `phase_mm`, with a 700 HU mass moulded onto its cortex: a lens
+    7 mm thick, 30 mm wide and 24 mm long sunk 1 mm into the cortex (the bone kept), so broad
+    against the bone that the watershed finds no neck between them and bone and mass are one
+    region. Also the mass's voxels, at least half mass outside the bone."""
+    spacing_mm = np.array(spacing)
+    shape = tuple(int(round(e / s)) for e, s in zip((90.0, 90.0, 40.0), spacing, strict=True))
+    sub = 3
+    axes = [(np.arange(n * sub) + 0.5) / sub * s - s / 2 + p for n, s, p in zip(shape, spacing, phase_mm, strict=True)]
+    x, y, z = np.meshgrid(*axes, indexing="ij", sparse=True)
+    cx, cy, cz = 45.0, 45.0, 20.0
+    r = np.sqrt((x - cx) ** 2 + (y - cy) ** 2)
+    hu = np.where(r <= 40.0, 40.0, -1000.0) + 0 * z
+    bone = r <= 11.0
+    hu = np.where(bone, np.where(r >= 8.5, 1200.0, 60.0), hu)
+    lens = np.zeros(hu.shape, bool)
+    if mass:
+        lens = ((x - (cx + 11.0 + 7.0 - 1.0)) / 7.0) ** 2 + ((y - cy) / 15.0) ** 2 + ((z - cz) / 12.0) ** 2 <= 1.0
+        hu = np.where(lens & ~bone, 700.0, hu)
+    blocks = hu.reshape(shape[0], sub, shape[1], sub, shape[2], sub).mean(axis=(1, 3, 5))
+    share = (lens & ~bone).reshape(shape[0], sub, shape[1], sub, shape[2], sub).mean(axis=(1, 3, 5))
+    noisy = blocks + np.random.default_rng(5).normal(0.0, 12.0, shape)
+    affine = np.diag([*spacing_mm, 1.0])
+    affine[:3, 3] = [-45.0, -45.0, -800.0]
+    return Volume(np.rint(noisy).astype(np.int16), affine, "HFS", "dicom"), share >= 0.5
+
+
+# Voxel sizes and grid phases. Where the mass is one region with the bone (no neck for the
+# watershed) it is lost: the split along the cortex's outer surface that found it was withdrawn
+# (Imaging 50: a vertebra of the chest slab called a lesion on fresh seeds), so those stay strict
+# xfails, to pass when a split without that cost comes.
+_MERGED = pytest.mark.xfail(strict=True, reason="merged with the bone in one region (Imaging 50, withdrawn)")
+MOULDED = [
+    pytest.param((0.75, 0.75, 2.0), (0.0, 0.0, 0.0), id="0.75mm-2mm", marks=_MERGED),
+    pytest.param((0.75, 0.75, 2.0), (0.3, 0.2, 0.7), id="0.75mm-2mm-shifted", marks=_MERGED),
+    pytest.param((0.9, 0.9, 3.0), (0.0, 0.0, 0.0), id="0.9mm-3mm"),
+    pytest.param((0.9, 0.9, 3.0), (0.3, 0.2, 0.7), id="0.9mm-3mm-shifted"),
+    pytest.param((0.6, 0.6, 1.0), (0.0, 0.0, 0.0), id="0.6mm-1mm", marks=_MERGED),
+    pytest.param((0.6, 0.6, 1.0), (0.3, 0.2, 0.7), id="0.6mm-1mm-shifted", marks=_MERGED),
+    pytest.param((0.75, 0.75, 5.0), (0.0, 0.0, 0.0), id="0.75mm-5mm", marks=_MERGED),
+    pytest.param((0.75, 0.75, 5.0), (0.3, 0.2, 0.7), id="0.75mm-5mm-shifted"),
+]
+
+
+@pytest.mark.parametrize(("spacing", "phase_mm"), MOULDED)
+def test_a_mass_moulded_onto_a_long_bones_cortex_is_split_from_it_and_found_in_contact(spacing, phase_mm):
+    """A mass moulded onto a humerus the scan cuts off is found, whole and in contact, whatever
+    the voxel size and the grid's phase. On the grids where the watershed finds a neck between
+    them it is; where mass and bone are one region, the region is bone as a whole (Imaging 50)."""
+    volume, truth = _arm_with_moulded_mass(spacing, phase_mm)
+    findings = find_lesions(volume)
+    assert len(findings.lesions) == 1, [(lesion.volume_ml, lesion.centroid_voxel) for lesion in findings.lesions]
+    lesion = findings.lesions[0]
+    mine = findings.labels == 1
+    assert (mine & truth).sum() >= 0.8 * truth.sum()
+    assert (mine & ~truth).sum() <= 0.2 * mine.sum()
+    assert lesion.bone_contact is True
+    assert lesion.volume_ml == pytest.approx(truth.sum() * volume.voxel_ml, rel=0.2)
+
+
+@pytest.mark.parametrize(("spacing", "phase_mm"), [param.values for param in MOULDED])
+def test_the_moulded_masss_humerus_alone_stays_skeleton(spacing, phase_mm):
+    volume, _ = _arm_with_moulded_mass(spacing, phase_mm, mass=False)
+    assert find_lesions(volume).lesions == []
+
+
+@pytest.mark.parametrize("thickness_mm", [2.5, 3.0, 5.0])
+def test_the_unmodified_chest_slab_has_no_lesion_at_thicker_slices(thickness_mm):
+    """The sample series' humeri (cut by the field of view), scapulae, ribs and costal cartilage
+    resampled as the evaluation does (its 1 and 1.6 mm resamplings keep three small false positives
+    on a vertebra and ribs, known since Imaging 36)."""
+    from tests.imaging.lesion_generator import resample_slices
+    volume = resample_slices(load_dicom_series(SERIES), thickness_mm)
+    assert find_lesions(volume).lesions == []
