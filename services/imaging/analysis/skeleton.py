@@ -22,7 +22,10 @@ Each region is then judged by its density profile, which is what tells a bone on
   denser than both, while a region of the bone's own reaches the inside of its neighbours through
   cancellous bone (continuity along the bone);
 - a cavity the scan cuts off is no loculus: its closing wall is not seen, and a marrow cavity runs
-  along its bone out of the field of view.
+  along its bone out of the field of view;
+- a chalk-dense region the scan cuts off that lies against bone, touching no mass whole in the
+  scan, is a piece of that bone (a vertebra's sclerotic rim, a rib's end, a calcified costal
+  cartilage cut by the slab's face): the bone goes on beyond the face.
 """
 
 from dataclasses import dataclass
