@@ -267,11 +267,24 @@ def test_the_moulded_masss_humerus_alone_stays_skeleton(spacing, phase_mm):
     assert find_lesions(volume).lesions == []
 
 
-@pytest.mark.parametrize("thickness_mm", [2.5, 3.0, 5.0])
+_SLAB_FACE_PIECES = pytest.mark.xfail(strict=True, reason=(
+    "Imaging 53: the slab's faces cut a vertebra's sclerotic rim, a rib's end and a calcified costal "
+    "cartilage into watershed regions dense through, which read as chalk; the fix tried lost a lesion"))
+
+
+@pytest.mark.parametrize("thickness_mm", [pytest.param(1.0, marks=_SLAB_FACE_PIECES),
+                                          pytest.param(1.6, marks=_SLAB_FACE_PIECES), 2.5, 3.0, 5.0])
 def test_the_unmodified_chest_slab_has_no_lesion_at_thicker_slices(thickness_mm):
     """The sample series' humeri (cut by the field of view), scapulae, ribs and costal cartilage
-    resampled as the evaluation does (its 1 and 1.6 mm resamplings keep three small false positives
-    on a vertebra and ribs, known since Imaging 36)."""
+    resampled as the evaluation does, thinner and thicker than its 2 mm. At 1 and 1.6 mm the slab's
+    faces cut a vertebra's sclerotic rim (T11-T12), a rib's end with its costal cartilage, and a
+    calcified costal cartilage into pieces dense through, which read as chalk (1.92 and 0.86 mL, and
+    0.97 mL, since Imaging 36): no reference bone voxel may end up in a lesion."""
     from tests.imaging.lesion_generator import resample_slices
     volume = resample_slices(load_dicom_series(SERIES), thickness_mm)
-    assert find_lesions(volume).lesions == []
+    findings = find_lesions(volume)
+    labels = reference_labels(volume)
+    for label, name in BONE_LABELS.items():
+        dense = (labels == label) & (volume.hu >= CALCIFIED_HU)
+        assert not (findings.labels[dense] > 0).any(), f"{name}: part of it was called a lesion"
+    assert findings.lesions == []
