@@ -22,7 +22,10 @@ Each region is then judged by its density profile, which is what tells a bone on
   denser than both, while a region of the bone's own reaches the inside of its neighbours through
   cancellous bone (continuity along the bone);
 - a cavity the scan cuts off is no loculus: its closing wall is not seen, and a marrow cavity runs
-  along its bone out of the field of view.
+  along its bone out of the field of view;
+- a chalk-dense region the scan cuts off that lies against bone, touching no mass whole in the
+  scan, is a piece of that bone (a vertebra's sclerotic rim, a rib's end, a calcified costal
+  cartilage cut by the slab's face): the bone goes on beyond the face.
 """
 
 from dataclasses import dataclass
@@ -172,8 +175,32 @@ def judge(ct_hu: np.ndarray, grid: Grid, labels: np.ndarray, count: int, slice_a
         if found is not None:
             chalk[r], loculus[r], walled[r], faint[r] = found.chalk, found.loculus, found.walled, found.faint
         truncated[r] = cut
+    chalk &= ~_bone_pieces_cut_off(labels, chalk, loculus | faint, truncated)
     on_cortex = _on_cortex(ct_hu, grid, labels, chalk | loculus, faint & ~truncated, faint)
     return Regions(labels, count, chalk, loculus, walled, faint, truncated, on_cortex)
+
+
+def _bone_pieces_cut_off(labels: np.ndarray, chalk: np.ndarray, other_mass: np.ndarray,
+                         truncated: np.ndarray) -> np.ndarray:
+    """Per region: a chalk region the scan cuts off that lies against bone and touches nothing of
+    a mass whole in the scan: a piece of that bone. A bone goes on beyond the field of view, and
+    where the slab cuts a vertebra's sclerotic rim, a rib's end or a calcified costal cartilage,
+    the piece the watershed cuts off is dense through (its cortex and its calcified inside are
+    one), so its profile reads as chalk; what lies beyond the face, which would show it a nodule or
+    a bone's shell, is not seen, and what it is continuous with in the scan is bone."""
+    out = np.zeros(len(chalk), bool)
+    mass_like = chalk | other_mass
+    boxes = ndimage.find_objects(labels)
+    for r in np.flatnonzero(chalk & truncated):
+        if r == 0 or r > len(boxes) or boxes[r - 1] is None:
+            continue
+        near = tuple(slice(max(s.start - 1, 0), min(s.stop + 1, n)) for s, n in zip(boxes[r - 1], labels.shape, strict=True))
+        region = labels[near] == r
+        around = labels[near][ndimage.binary_dilation(region, structure=np.ones((3, 3, 3), bool)) & ~region]
+        touching = np.unique(around[around > 0])
+        whole_mass = mass_like[touching] & ~truncated[touching]
+        out[r] = bool(touching.size > 0 and not whole_mass.any() and (~mass_like[touching]).any())
+    return out
 
 
 _FACES = ndimage.generate_binary_structure(3, 1)
