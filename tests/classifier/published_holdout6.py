@@ -41,63 +41,6 @@ from tests.classifier.published_holdout import NOT_RETRIEVED, born
 CASES = [
     # ---------------------------------------------------------------- tumoral calcinosis
     {
-        "id": "tc-left-gluteal-15cm-ten-years-man-50-tunisie-medicale-2021",
-        "expected": "tc-primary-normophosphatemic",
-        "citation": {"authors": NOT_RETRIEVED, "title": "Calcinose tumorale (exact title not retrieved)",
-                     "journal": "La Tunisie Medicale 99(02):306-310 (latunisiemedicale.com article 3862)", "year": 2021,
-                     "verified": False},
-        "story": "50-year-old fair-skinned North African man without notable history and in good general condition with a swelling of "
-                 "the left buttock over the hip joint growing for about ten years; a 15 cm swelling on examination. Imaging: large "
-                 "periarticular soft-tissue calcifications without bone involvement. Laboratory values are not in the stored part; "
-                 "the histology is not sent.",
-        "birth": born(50, "2021-02-01"), "sex": "male", "date": "2021-02-01",
-        "lesions": [{"site": "hip-gluteal", "side": "left", "size_cm": 15, "flags": {"bone-erosion": False}}],
-    },
-    {
-        "id": "uremic-right-hip-subacromial-bursa-haemodialysis-41-rev-rhum-2008",
-        "expected": "tc-secondary-uremic",
-        "citation": {"authors": "Younes M, Belghali S, Zrour-Hassen S, Bejia I, Touzi M, Bergaoui N",
-                     "title": "Regression complete d'une calcinose tumorale apres parathyroidectomie subtotale chez un patient hemodialyse",
-                     "journal": "Revue du Rhumatisme 75:882-885", "year": 2008, "verified": False},
-        "story": "Patient aged 41 (sex not stated in the stored abstract) on haemodialysis for three and a half years who developed "
-                 "tumoral calcinosis of the right hip and of the subacromial bursa of the right shoulder. Work-up: hyperparathyroidism "
-                 "with a raised calcium-phosphate product (no values in the abstract, so the states are sent as interpretations).",
-        "birth": born(41, "2008-01-01"), "date": "2008-01-01",
-        "labs": {"pth": "H"},
-        "findings": {"dialysis": True, "chronic-kidney-disease": True, "dialysis-years": 3.5},
-        "lesions": [{"site": "hip-gluteal", "side": "right"}, {"site": "shoulder", "side": "right"}],
-    },
-    {
-        "id": "uremic-right-knee-haemodialysis-high-normal-pth-nefrologia-1998",
-        "expected": "tc-secondary-uremic",
-        "citation": {"authors": "Lucas E, Martinez Ruiz A, Arbona AM",
-                     "title": "Un caso de calcinosis tumoral en hemodialisis: contribuyo la induccion de un moderado hiperparatiroidismo a su resolucion?",
-                     "journal": "Nefrologia XVIII(2)", "year": 1998, "verified": False},
-        "story": "Patient on haemodialysis (age and sex not in the stored abstract) with intact PTH in the high-normal range and a raised "
-                 "calcium-phosphate product who developed large periarticular calcifications, above all at the right knee. No values "
-                 "in the abstract.",
-        "date": "1998-01-01",
-        "labs": {"pth": "N"},
-        "findings": {"dialysis": True, "chronic-kidney-disease": True},
-        "lesions": [{"site": "knee", "side": "right"}],
-    },
-    {
-        "id": "tc-right-hip-eight-years-sinuses-sedimentation-boy-12-boraymedical-30",
-        "expected": "tc-primary-hyperphosphatemic",
-        "citation": {"authors": NOT_RETRIEVED, "title": "Tumoral calcinosis of the right hip in a 12-year-old boy (teaching file; exact title not retrieved)",
-                     "journal": "Radiology teaching file (boraymedical.com case 30)", "year": None, "verified": False},
-        "story": "12-year-old boy with a focal swelling over the right hip for 8 years; no trauma or systemic disorder. Multiple hard "
-                 "masses around the hip with two sinuses exuding thick paste-like material. Blood phosphorus 'mildly raised' at "
-                 "7.9 mg/dl (no reference range given). Radiograph: large multilobulated periarticular calcific mass; CT: multiple "
-                 "fluid-calcium levels and superolateral displacement of the femoral head; MRI: multiseptated solid-cystic lesion in "
-                 "the anterior thigh muscles with a sinus tract. The biopsy is not sent (work-up date approximate).",
-        "birth": born(12, "2022-01-01"), "sex": "male", "date": "2022-01-01",
-        "labs": {"phosphate": (7.9, "mg/dL")},
-        "findings": {"trauma-at-site": False},
-        "lesions": [{"site": "hip-gluteal", "side": "right", "pattern": "lobulated-cloudlike",
-                     "flags": {"fluid-calcium-level": True, "skin-ulceration": True, "intramuscular": True}}],
-    },
-    {
         "id": "tc-left-gluteus-maximus-fluid-levels-boy-13-normal-ca-p-poster-yumpu",
         "expected": "tc-primary-normophosphatemic",
         "citation": {"authors": NOT_RETRIEVED, "title": "La calcinose tumorale (poster of five cases; exact title of the meeting not retrieved)",
@@ -245,19 +188,6 @@ CASES = [
         "lesions": [{"site": "head-face", "flags": {"rapid-growth": True, "skin-ulceration": True}}],
     },
     # ---------------------------------------------------------------- heterotopic ossification, calcific myonecrosis
-    {
-        "id": "calcific-myonecrosis-anterior-leg-42-years-after-shotgun-wound-man-64-jdrs",
-        "expected": "calcific-myonecrosis",
-        "citation": {"authors": "Tuncay IC, Demirors H, Isiklar U, Aglidere M, Demirhan B, Tandogan NR",
-                     "title": "Calcified myonecrosis 42 years after a shotgun wound to the leg (exact title not retrieved)",
-                     "journal": "Joint Diseases and Related Surgery (jointdrs.org abstract 836)", "year": None, "verified": False},
-        "story": "64-year-old man with a soft-tissue mass of the anterior compartment of the right leg, 42 years after a shotgun wound "
-                 "to the right calf treated conservatively; he vaguely recalled symptoms of a compartment syndrome at the time. "
-                 "Imaging: peripherally calcified, cystic soft-tissue mass continuous with the tibialis anterior muscle belly.",
-        "birth": born(64, "2005-01-01"), "sex": "male", "date": "2005-01-01",
-        "findings": {"trauma-at-site": True, "compartment-syndrome-history": True},
-        "lesions": [{"site": "leg", "side": "right", "pattern": "zonal-peripheral", "flags": {"intramuscular": True}}],
-    },
     {
         "id": "myositis-ossificans-both-hips-quadratus-femoris-haemophilia-a-20-after-fall",
         "expected": "myositis-ossificans",
@@ -463,21 +393,6 @@ CASES = [
         "findings": {"chronic-kidney-disease": True},
         "lesions": [{"site": "elbow", "pattern": "lobulated-cloudlike", "flags": {"bone-erosion": False}}],
     },
-    {
-        "id": "uremic-tc-left-shoulder-inflamed-draining-peritoneal-dialysis-pth-over-900-isn-abstract",
-        "expected": "tc-secondary-uremic",
-        "citation": {"authors": NOT_RETRIEVED, "title": "Uremic tumoral calcinosis in a peritoneal dialysis patient (congress abstract; exact title not retrieved)",
-                     "journal": "International Society of Nephrology congress abstract (events.theisn.org form 1452, response 44781)",
-                     "year": None, "verified": False},
-        "story": "Peritoneal dialysis patient (age and sex not in the stored part) with inflammatory signs and seropurulent drainage over "
-                 "the left shoulder needing surgical cleaning and antibiotics despite negative cultures. Calcium-phosphate product above "
-                 "60 and severe hyperparathyroidism with PTH > 900 pg/ml; calcinosis cutis and vascular calcification; CT: calcified "
-                 "tumour of the shoulder. The biopsy is not sent (work-up date approximate).",
-        "date": "2022-01-01",
-        "labs": {"pth": "H"},
-        "findings": {"dialysis": True, "chronic-kidney-disease": True},
-        "lesions": [{"site": "shoulder", "side": "left", "flags": {"inflammatory-signs": True, "skin-ulceration": True}}],
-    },
     # ---------------------------------------------------------------- hypercalcaemic look-alikes
     {
         "id": "primary-hyperparathyroidism-elbow-gingival-subcutaneous-calcinosis-femur-fracture-woman-27-sfe-2017",
@@ -527,23 +442,6 @@ CASES = [
         "findings": {"fever": True, "trauma-at-site": False},
         "lesions": [{"site": "knee", "side": "right", "pattern": "punctate",
                      "flags": {"painful": True, "intra-articular": True, "inflammatory-signs": True}}],
-    },
-    {
-        "id": "gout-intra-articular-tophi-left-knee-cruciates-man-39-singapore-med-j",
-        "expected": "gouty-tophus",
-        "citation": {"authors": NOT_RETRIEVED, "title": "Intra-articular chronic tophaceous gout of the knee on MR imaging (exact title not retrieved)",
-                     "journal": "Singapore Medical Journal (smj.org.sg node 22703)", "year": None, "verified": False},
-        "story": "39-year-old Malay man with acute left knee pain and swelling, no trauma or fever; warm, swollen, tender knee with "
-                 "flexion limited to 20 degrees, small suprapatellar effusion, mildly positive Lachman sign; no subcutaneous tophus. "
-                 "Serum uric acid 679 umol/L (218-578), ESR 32 mm/hr (1-10), white cells 10.41 x 10^9/L. Eight-year history of gout "
-                 "of both knees with urate crystals on earlier aspiration. Radiographs: bony erosions not typical of tophaceous gout; "
-                 "MRI: focal intra-articular deposits isointense to muscle on T1, intermediate on PD, with similar signal in the "
-                 "cruciate ligaments, popliteus tendon and lateral meniscus (work-up date approximate).",
-        "birth": born(39, "2015-01-01"), "sex": "male", "date": "2015-01-01",
-        "labs": {"urate": (679, "umol/L", (218, 578))},
-        "findings": {"gout-history": True, "trauma-at-site": False, "fever": False},
-        "lesions": [{"site": "knee", "side": "left",
-                     "flags": {"painful": True, "intra-articular": True, "inflammatory-signs": True, "bone-erosion": True}}],
     },
     {
         "id": "calcific-tendinitis-supraspinatus-tennis-golf-left-shoulder-woman-56-bjsm-2013",

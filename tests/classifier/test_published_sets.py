@@ -1,15 +1,16 @@
-"""The second to seventh sets written from published case reports (issue 12, "Evaluation"), one parametrised module.
+"""The second to eighth sets written from published case reports (issue 12, "Evaluation"), one parametrised module.
 
 It replaces test_published_holdout.py, test_published_holdout3.py, test_published_holdout4.py and
-test_published_holdout5.py, which repeated one another, and covers the sixth set (measured once blind, development
-material since) and the seventh, THE held-out set of the final figures (decisions.md Classifier 55 and 62). What
+test_published_holdout5.py, which repeated one another, and covers the sixth and seventh sets (each measured once blind,
+development material since) and the eighth, THE held-out set of the final figures (decisions.md Classifier 55, 62, 70). What
 differs from set to set is a parameter (``PublishedSetUnderTest``): its spread floors (each set's own counts, so that
 a case lost in a merge is noticed), the sets it must share no publication with, whether the article-number check
-applies, and the borrowed citations the reuse check must catch.
+applies, and the borrowed citations the reuse check must catch. Every pair of sets is also compared patient by
+patient (no patient in two sets, Classifier 67).
 The first set keeps its own module (test_published_set.py, with the helpers used here).
 
 Figures: only the second set, held out until stop 13 and tuned on since, is still classified here for the
-assertions its module had (no probability above 0.99, its known harmful first answers). For the third to seventh
+assertions its module had (no probability above 0.99, its known harmful first answers). For the third to eighth
 sets nothing here asserts or prints an accuracy, a probability or a harmful answer; their evaluation runs into a
 throwaway document and only its structure is checked, so that running the tests does not tune anything on them.
 """
@@ -20,6 +21,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -31,6 +33,7 @@ from services.classifier.evaluation import (
     HOLDOUT5,
     HOLDOUT6,
     HOLDOUT7,
+    HOLDOUT8,
     HOLDOUT_BEGIN,
     HOLDOUT_END,
     PUBLISHED,
@@ -46,11 +49,13 @@ from services.classifier.evaluation import (
 )
 from tests.classifier.published_cases import CASES as FIRST
 from tests.classifier.published_holdout import CASES as SECOND
+from tests.classifier.published_holdout import born
 from tests.classifier.published_holdout3 import CASES as THIRD
 from tests.classifier.published_holdout4 import CASES as FOURTH
 from tests.classifier.published_holdout5 import CASES as FIFTH
 from tests.classifier.published_holdout6 import CASES as SIXTH
 from tests.classifier.published_holdout7 import CASES as SEVENTH
+from tests.classifier.published_holdout8 import CASES as EIGHTH
 from tests.classifier.test_published_set import (
     assert_a_diagnosis_of_the_model,
     assert_all_classified,
@@ -65,6 +70,7 @@ from tests.classifier.vignette_builder import (
     HOLDOUT5_DIR,
     HOLDOUT6_DIR,
     HOLDOUT7_DIR,
+    HOLDOUT8_DIR,
     HOLDOUT_DIR,
     PUBLISHED_DIR,
     build_bundle,
@@ -115,6 +121,98 @@ def _shared_sources(cases: list[dict], others: list[dict]) -> list[str]:
     return [case["id"] for case in cases if _source_keys(case["citation"]) & other_keys]
 
 
+# ---------------------------------------------------------------- how patients are compared
+
+# The title and identifier checks above let the same PATIENT through when a later set cites another copy of the report
+# (a translation, a mirror of a teaching file, a congress abstract of a later paper, the same case under another number):
+# the seventh set's writer found 11 such cases (decisions.md Classifier 62). This check compares the patients themselves.
+_STORY_WORD = re.compile(r"[a-z][a-z\-]{3,}|\d+(?:\.\d+)?")
+SAME_PATIENT_SCORE = 3.3  # see _patient_similarity; every pair of two sets at or above it is one patient unless listed
+# Pairs of cases of two sets scoring at or above the threshold that the reports show to be two different patients.
+KNOWN_DIFFERENT_PATIENTS: dict[frozenset[str], str] = {
+    frozenset({"uremic-clavicle-hung-2009",
+               "uremic-right-supraclavicular-shoulder-ca-11-6-p-11-5-ipth-480-man-53-dialyse-aktuell-2008"}):
+        "left distal clavicle after 20 years of haemodialysis (Taiwan) vs right supraclavicular after 3 years (Germany)",
+    frozenset({"synovial-sarcoma-foot-metatarsal-scalloping-man-46-varghese-2022",
+               "synovial-sarcoma-left-foot-20-years-two-operations-man-46-acta-biomed"}):
+        "two years of swelling without past history vs twenty years and two earlier operations",
+    frozenset({"extraskeletal-osteosarcoma-thigh-man-35-autopsy-sarcoma-2009",
+               "esos-right-thigh-subcutaneous-regrowth-after-excision-man-35-ccij-2016"}):
+        "16 cm mass noticed a month before (with autopsy) vs regrowth a month after an excision, chondroblastic",
+    frozenset({"uremic-gluteal-pd-normal-pth-pampa-saico-2017", "uremic-hips-eskd-man-boray-156"}):
+        "painful gluteal mass on peritoneal dialysis with normal PTH vs painless hip swelling with fluid levels",
+    frozenset({"hftc-chinese-sister-gluteal-recurrent", "hftc-trochanteric-sinuses-teenager-chitatanga"}):
+        "a Han Chinese girl operated on at six vs a Malawian teenager with draining trochanteric sinuses",
+    frozenset({"calcific-tendinitis-gluteus-maximus-huang-2017",
+               "calcific-tendinopathy-gluteus-maximus-linea-aspera-acute-hip-pain-woman-53-eurorad-8382"}):
+        "left buttock (CMAJ 2017) vs right hip (Eurorad 2010)",
+}
+
+
+def _age(case: dict) -> int | None:
+    if not case.get("birth") or not case.get("date"):
+        return None
+    return round((date.fromisoformat(case["date"]) - date.fromisoformat(case["birth"])).days / 365.25)
+
+
+def _story_words(case: dict) -> set[str]:
+    return set(_STORY_WORD.findall(case.get("story", "").lower()))
+
+
+def _given_values(case: dict) -> set[tuple[str, str]]:
+    """The laboratory values a case gives as numbers (an interpretation alone says nothing about the patient)."""
+    return {(name, str(value)) for name, value in case.get("labs", {}).items() if value not in ("H", "L", "N")}
+
+
+def _sites(case: dict) -> set[str]:
+    return {lesion["site"] for lesion in case.get("lesions", [])}
+
+
+def _patient_similarity(a: dict, b: dict, frequency: Counter) -> float:
+    """How alike two cases' patients are: 1 for the same age, 0.5 for the same sex, 0.5 for the same sites (0.25 for an
+    overlap), 1 per laboratory value given identically, 1.5 for the same expected diagnosis, and up to 4 for the unusual
+    story words (and numbers) they share, each weighted by its rarity over all sets and divided by the smaller story's
+    total (scaled down when fewer than three words are
+    shared). An age more than two years apart or another sex is another patient (a later report may describe a later visit)."""
+    age_a, age_b = _age(a), _age(b)
+    if age_a is not None and age_b is not None and abs(age_a - age_b) > 2:
+        return 0.0
+    if a.get("sex") and b.get("sex") and a["sex"] != b["sex"]:
+        return 0.0
+    rare_a = {word for word in _story_words(a) if frequency[word] <= 3}
+    rare_b = {word for word in _story_words(b) if frequency[word] <= 3}
+
+    def weight(words: set[str]) -> float:
+        return sum(1 / frequency[word] for word in words)
+
+    shared = rare_a & rare_b
+    # one or two shared rare words between two short stories are chance, hence the factor
+    score = 4 * weight(shared) / max(1e-9, min(weight(rare_a), weight(rare_b))) * min(1.0, len(shared) / 3)
+    score += 1.0 if age_a is not None and age_a == age_b else 0.0
+    score += 0.5 if a.get("sex") and a.get("sex") == b.get("sex") else 0.0
+    if _sites(a) & _sites(b):
+        score += 0.5 if _sites(a) == _sites(b) else 0.25
+    score += len(_given_values(a) & _given_values(b))
+    score += 1.5 if a["expected"] == b["expected"] else 0.0
+    return score
+
+
+def same_patients(sets: dict[str, list[dict]]) -> list[tuple[str, str, str, str, float]]:
+    """Pairs of cases of two different sets that describe one patient: (earlier set, its case, later set, its case,
+    score), the sets in the order given, known different patients left out."""
+    frequency = Counter(word for cases in sets.values() for case in cases for word in _story_words(case))
+    names = list(sets)
+    found = []
+    for i, earlier in enumerate(names):
+        for later in names[i + 1:]:
+            for a in sets[earlier]:
+                for b in sets[later]:
+                    score = _patient_similarity(a, b, frequency)
+                    if score >= SAME_PATIENT_SCORE and frozenset({a["id"], b["id"]}) not in KNOWN_DIFFERENT_PATIENTS:
+                        found.append((earlier, a["id"], later, b["id"], round(score, 2)))
+    return found
+
+
 # ---------------------------------------------------------------- the sets and what differs between them
 
 
@@ -153,16 +251,22 @@ def _counts(cases: list[dict]) -> dict[str, int]:
     }
 
 
+# The floors of the second, third, fifth and sixth sets are their counts after the patient-level check removed 23 later
+# duplicates of earlier sets' patients (decisions.md Classifier 67).
+# the eighth set's own counts when committed: 27 cases, short of the 60-75 aimed for (decisions.md Classifier 67), raised
+# as cases are added
+EIGHTH_FLOORS = {"cases": 27, "tumoral": 4, "normophosphatemic": 2, "uremic": 2, "malignant": 4, "distinct-malignant": 3,
+                 "distinct-other": 13}
 SETS = {
     "second": PublishedSetUnderTest(
         "second", SECOND, HOLDOUT, HOLDOUT_DIR, "--published-holdout", FIRST,
-        {"cases": 70, "hyperphosphatemic": 10, "normophosphatemic": 4, "uremic-or-secondary": 12, "malignant": 10,
+        {"cases": 71, "hyperphosphatemic": 9, "normophosphatemic": 4, "uremic-or-secondary": 11, "malignant": 10,
          "distinct-other": 15, "typing-secondary": 1},
         extra=("hftc-genes-galnt3-fgf23", "secondary-typing-beyond-uremic")),
     "third": PublishedSetUnderTest(
         "third", THIRD, HOLDOUT3, HOLDOUT3_DIR, "--published-holdout3", FIRST + SECOND,
-        {"cases": 74, "tumoral": 23, "hyperphosphatemic": 6, "normophosphatemic": 7, "uremic": 8, "typing-secondary": 2,
-         "malignant": 13, "distinct-malignant": 5, "distinct-other": 17},
+        {"cases": 69, "tumoral": 23, "hyperphosphatemic": 6, "normophosphatemic": 7, "uremic": 8, "typing-secondary": 2,
+         "malignant": 11, "distinct-malignant": 5, "distinct-other": 16},
         borrowed_titles=(("first", 0), ("second", -1)), borrowed_identifier_from="second",
         extra=("familial-form",)),
     "fourth": PublishedSetUnderTest(
@@ -172,14 +276,15 @@ SETS = {
         max_share=True, borrowed_titles=(("first", 0), ("second", -1), ("third", 5)), borrowed_identifier_from="third"),
     "fifth": PublishedSetUnderTest(
         "fifth", FIFTH, HOLDOUT5, HOLDOUT5_DIR, "--published-holdout5", FIRST + SECOND + THIRD + FOURTH,
-        {"cases": 75, "tumoral": 15, "uremic": 6, "normophosphatemic": 6, "typing-secondary": 3, "malignant": 14,
+        {"cases": 70, "tumoral": 14, "uremic": 5, "normophosphatemic": 6, "typing-secondary": 3, "malignant": 12,
          "distinct-malignant": 5, "distinct-other": 25},
         article_numbers=True, max_share=True, borrowed_titles=(("fourth", 3),), borrowed_identifier_from="fourth"),
-    # the sixth set: 61 cases, tumoral calcinosis 12 (under the third aimed for; decisions.md Classifier 55)
+    # the sixth set: 61 cases when written, tumoral calcinosis 12 (under the third aimed for; decisions.md Classifier 55);
+    # 54 since 7 patients of earlier sets were removed by the patient-level check (Classifier 67)
     "sixth": PublishedSetUnderTest(
         "sixth", SIXTH, HOLDOUT6, HOLDOUT6_DIR, "--published-holdout6", FIRST + SECOND + THIRD + FOURTH + FIFTH,
-        {"cases": 61, "tumoral": 12, "uremic": 5, "normophosphatemic": 4, "typing-secondary": 2, "malignant": 13,
-         "distinct-malignant": 6, "distinct-other": 24},
+        {"cases": 54, "tumoral": 7, "uremic": 2, "normophosphatemic": 3, "typing-secondary": 2, "malignant": 13,
+         "distinct-malignant": 6, "distinct-other": 23},
         article_numbers=True, max_share=True, borrowed_titles=(("fifth", 3), ("first", 0)), borrowed_identifier_from="fifth"),
     # the seventh set: 61 cases after 11 patients of earlier sets were dropped and 12 written in their place; tumoral
     # calcinosis 14 (uraemic 8, above the tenth of the sets before: no max_share), no hyperphosphatemic case, every case
@@ -190,11 +295,17 @@ SETS = {
          "malignant": 8, "distinct-malignant": 4, "distinct-other": 17},
         article_numbers=True, borrowed_titles=(("sixth", 3), ("first", 0)), borrowed_identifier_from="sixth",
         extra=("vignettes", "secondary-typing-beyond-uremic")),
+    # the eighth set: THE held-out set of the final figures, no publication and no patient of the seven before
+    # (decisions.md Classifier 67); its floors are its own counts
+    "eighth": PublishedSetUnderTest(
+        "eighth", EIGHTH, HOLDOUT8, HOLDOUT8_DIR, "--published-holdout8",
+        FIRST + SECOND + THIRD + FOURTH + FIFTH + SIXTH + SEVENTH,
+        EIGHTH_FLOORS, article_numbers=True, extra=("vignettes",)),
 }
 BY_NAME = {"first": FIRST, "second": SECOND, "third": THIRD, "fourth": FOURTH, "fifth": FIFTH, "sixth": SIXTH,
-           "seventh": SEVENTH}
+           "seventh": SEVENTH, "eighth": EIGHTH}
 NAMES = list(SETS)
-BLIND_SINCE_WRITTEN = ["third", "fourth", "fifth", "sixth", "seventh"]  # never classified here for a figure
+BLIND_SINCE_WRITTEN = ["third", "fourth", "fifth", "sixth", "seventh", "eighth"]  # never classified here for a figure
 
 
 def _extra_checks(name: str, cases: list[dict]) -> None:
@@ -258,6 +369,27 @@ def test_no_two_sets_share_a_publication():
     for case in SECOND:
         assert not _identifiers(case["citation"]) & first_ids, case["id"]
         assert case["citation"]["title"].strip().lower() not in first_titles, case["id"]
+
+
+def test_no_patient_is_in_two_sets():
+    """The patient-level check over all sets (decisions.md Classifier 67): no two sets describe one patient, whatever
+    the citation says. Its first run removed 23 later duplicates from the second, third, fifth and sixth sets."""
+    assert same_patients(BY_NAME) == []
+
+
+def test_the_patient_check_catches_a_patient_retold_under_another_citation():
+    """Not vacuous: a case of an earlier set retold in other words, under another title and identifier, with its
+    values as written, is caught; the same story given to a patient of the other sex, or twenty years older, is not."""
+    original = next(case for case in SIXTH if case.get("labs") and _age(case) is not None and case.get("sex"))
+    words = original["story"].split()
+    retold = {**original, "id": "retold", "citation": {"title": "another title", "journal": "a mirror", "doi": "10.0/x"},
+              "story": " ".join(words[len(words) // 3:] + ["(translated", "from", "the", "original)"])}
+    assert [(pair[1], pair[3]) for pair in same_patients({**BY_NAME, "later": [retold]}) if pair[3] == "retold"] == [
+        (original["id"], "retold")]
+    other_sex = {**retold, "sex": "female" if original["sex"] == "male" else "male"}
+    older = {**retold, "birth": born(_age(original) + 20, original["date"])}
+    for other in (other_sex, older):
+        assert not [pair for pair in same_patients({**BY_NAME, "later": [other]}) if pair[3] == "retold"]
 
 
 @pytest.mark.parametrize("name", [name for name in NAMES if SETS[name].borrowed_titles])
@@ -331,10 +463,10 @@ def test_each_set_keeps_the_earlier_sections_in_place(name, tmp_path):
 
 
 def test_the_held_out_set_is_never_read_by_the_knowledge_scripts():
-    """The seventh set, measured once blind (1b8eea7), is development material now (decisions.md Classifier 62, 66): like
-    the fifth and sixth it feeds the calibration only through the posteriors frozen at that measurement, never through
-    the current code's, and the outputs script and the likelihood learner still never open it; the sixth's snapshot is
-    still the blind one (d5521ae)."""
+    """The held-out (eighth) set stays out of what the knowledge engineers run: the outputs script never opens its
+    folder, the likelihood learner and the calibration fit do not read it, and none of the four scripts names it. The
+    sixth and seventh sets are development material now and may be read; each, measured once, blind (d5521ae, 1b8eea7),
+    feeds the calibration only through the posteriors frozen at that measurement (decisions.md Classifier 42, 60, 62, 70)."""
     def load(name):
         spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
         module = importlib.util.module_from_spec(spec)
@@ -343,12 +475,12 @@ def test_the_held_out_set_is_never_read_by_the_knowledge_scripts():
 
     outputs = load("classifier_outputs")
     folders = {path.parent.name for path in outputs.case_files(ROOT)}
-    assert "published_holdout7" not in folders and "published_holdout4" in folders
-    assert not any("holdout7" in name for name in load("learn_likelihoods").DEVELOPMENT_SETS)
-    assert "published-holdout7" in load("fit_calibration").DEVELOPMENT
-    for name in ("classifier_outputs", "calibration_fitting", "learn_likelihoods"):
+    assert "published_holdout8" not in folders and "published_holdout4" in folders
+    assert not any("holdout8" in name for name in load("learn_likelihoods").DEVELOPMENT_SETS)
+    assert "published-holdout8" not in load("fit_calibration").DEVELOPMENT
+    for name in ("classifier_outputs", "calibration_fitting", "fit_calibration", "learn_likelihoods"):
         source = (ROOT / "scripts" / f"{name}.py").read_text(encoding="utf-8")
-        assert "published-holdout7" not in source and "published_holdout7/" not in source, name
+        assert "published-holdout8" not in source and "published_holdout8/" not in source, name
     snapshots = json.loads((ROOT / "tests" / "classifier" / "blind_posteriors.json").read_text(encoding="utf-8"))["snapshots"]
     assert [s["commit"][:7] for s in snapshots if s["set"] == "published-holdout6"] == ["d5521ae"]
     assert [s["commit"][:7] for s in snapshots if s["set"] == "published-holdout7"] == ["1b8eea7"]
@@ -358,14 +490,15 @@ def test_the_held_out_set_is_never_read_by_the_knowledge_scripts():
 
 
 def test_the_sets_are_titled_by_their_status():
-    """The seventh set is THE held-out set of the final figures; each earlier one says what it was and keeps its one
+    """The eighth set is THE held-out set of the final figures; each earlier one says what it was and keeps its one
     untuned or blind measurement in its text."""
     assert "until stop 13" in HOLDOUT.title and "development material" in HOLDOUT.title
     assert "top-1 61.0%, top-3 79.2%, typing 90.9%, harmful 4, Brier 0.546" in " ".join(HOLDOUT.intro)
     blind = {HOLDOUT3: "top-1 67.6%, top-3 79.7%, typing 89.2%, 7 harmful first answers, Brier 0.429",
              HOLDOUT4: "top-1 51.5%, top-3 72.1%, typing 88.2%, 6 harmful first answers, Brier 0.658",
              HOLDOUT5: "top-1 45.3%, top-3 68.0%, typing 86.7%, 2 harmful first answers, Brier 0.705",
-             HOLDOUT6: "top-1 55.7%, top-3 73.8%, typing 91.8%, 4 harmful first answers, Brier 0.574"}
+             HOLDOUT6: "top-1 55.7%, top-3 73.8%, typing 91.8%, 4 harmful first answers, Brier 0.574",
+             HOLDOUT7: "top-1 57.4%, top-3 77.0%, typing 86.9%, 2 harmful first answers, Brier 0.557"}
     for spec, figures in blind.items():
         assert "held-out" in spec.title and "development material" in spec.title, spec.key
         assert "final figures" not in spec.title, spec.key
@@ -375,14 +508,15 @@ def test_the_sets_are_titled_by_their_status():
     assert "measured once, blind, before any tuning" in " ".join(HOLDOUT3.intro)
     assert "measured once, blind, before any tuning" in " ".join(HOLDOUT4.intro)
     assert "after knowledge pass 10" in " ".join(HOLDOUT6.intro)
-    for older in (PUBLISHED, HOLDOUT, HOLDOUT3, HOLDOUT4, HOLDOUT5, HOLDOUT6):
-        assert "seventh set" in " ".join(older.intro), older.key
+    assert "after" in " ".join(HOLDOUT7.intro) and "knowledge pass 11" in " ".join(HOLDOUT7.intro)
+    for older in (PUBLISHED, HOLDOUT, HOLDOUT3, HOLDOUT4, HOLDOUT5, HOLDOUT6, HOLDOUT7):
+        assert "eighth set" in " ".join(older.intro), older.key
         assert "final figures" not in older.title, older.key
-    assert "held-out" in HOLDOUT7.title and "final figures" in HOLDOUT7.title
-    assert "development material" not in HOLDOUT7.title
-    assert PUBLISHED_SETS == (PUBLISHED, HOLDOUT, HOLDOUT3, HOLDOUT4, HOLDOUT5, HOLDOUT6, HOLDOUT7)
+    assert "held-out" in HOLDOUT8.title and "final figures" in HOLDOUT8.title and "eighth set" in HOLDOUT8.title
+    assert "development material" not in HOLDOUT8.title
+    assert PUBLISHED_SETS == (PUBLISHED, HOLDOUT, HOLDOUT3, HOLDOUT4, HOLDOUT5, HOLDOUT6, HOLDOUT7, HOLDOUT8)
     for spec, key in ((HOLDOUT3, "published-holdout3"), (HOLDOUT4, "published-holdout4"), (HOLDOUT5, "published-holdout5"),
-                      (HOLDOUT6, "published-holdout6"), (HOLDOUT7, "published-holdout7")):
+                      (HOLDOUT6, "published-holdout6"), (HOLDOUT7, "published-holdout7"), (HOLDOUT8, "published-holdout8")):
         assert spec.key == key
         assert spec.command == f"python -m services.classifier.evaluation --{key}"
         assert spec.builder_command == f"python -m tests.classifier.vignette_builder --{key}"
