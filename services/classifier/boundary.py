@@ -7,12 +7,14 @@ treated as unknown. A body that is not a Bundle of resource objects is refused (
 """
 
 import re
+import types
 from dataclasses import dataclass
 from datetime import date
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, Union, get_args, get_origin, get_type_hints
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, ValidationError
+from pydantic import AfterValidator, BaseModel, ConfigDict, TypeAdapter, ValidationError
 from pydantic_core import PydanticCustomError
+from typing_extensions import TypedDict  # pydantic reads typing.TypedDict only from Python 3.12
 
 from services.classifier.issues import resource_label
 from shared.errors import FHIRError, Issue
@@ -131,6 +133,36 @@ class Patient(Element):
 MODELS: dict[str, type[Element]] = {"Patient": Patient, "Observation": Observation}
 
 
+def _lean(annotation: Any) -> Any:
+    """The annotation with each model in it replaced by its _as_typed_dict."""
+    if isinstance(annotation, type) and issubclass(annotation, Element):
+        return _as_typed_dict(annotation)
+    origin = get_origin(annotation)
+    if origin in (Union, types.UnionType):
+        return Union[tuple(_lean(arg) for arg in get_args(annotation))]  # noqa: UP007 (a tuple of arguments)
+    if origin is list:
+        return list[_lean(get_args(annotation)[0])]  # type: ignore[misc]
+    return annotation  # str, float, a Literal, an Annotated format check: the same validation
+
+
+def _as_typed_dict(model: type[Element]) -> Any:
+    """The same checks as `model`, validated into plain dicts: every field optional (each defaults to
+    None), the same types, formats and config. Pydantic builds no model instance for it, which made most
+    of the screen's time (about 0.14 ms of 0.24 for the benchmark's 49 Observations)."""
+    hints = get_type_hints(model, include_extras=True)
+    assert all(field.default is None for field in model.model_fields.values()), "a required field: not lean"
+    fields = {name: _lean(hints[name]) for name in model.model_fields}
+    lean: Any = TypedDict(f"Lean{model.__name__}", fields, total=False)  # type: ignore[misc]
+    lean.__pydantic_config__ = Element.model_config  # type: ignore[attr-defined]
+    return lean
+
+
+# A resource that these accept is well formed and costs no model instance; one they refuse is validated
+# again by its model, whose errors word the issues (the two accept the same resources:
+# tests/classifier/test_boundary.py checks that element by element).
+LEAN_CHECKS: dict[str, TypeAdapter] = {kind: TypeAdapter(_as_typed_dict(model)) for kind, model in MODELS.items()}
+
+
 @dataclass(frozen=True)
 class Screened:
     bundle: dict  # the input Bundle, with malformed Patient elements removed
@@ -185,9 +217,13 @@ def screen(payload: Any) -> Screened:
         kind = resource.get("resourceType")
         if not isinstance(kind, str) or kind not in MODELS:
             continue
-        model = MODELS[kind]
         try:
-            model.model_validate(resource)
+            LEAN_CHECKS[kind].validate_python(resource)
+            continue
+        except ValidationError:
+            pass
+        try:
+            MODELS[kind].model_validate(resource)
             continue
         except ValidationError as exc:
             errors = exc.errors(include_url=False, include_context=False, include_input=False)

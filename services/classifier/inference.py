@@ -220,6 +220,16 @@ def _entropy(probabilities: list[float]) -> float:
     return -sum([p * math.log2(p) for p in probabilities if p > 0])  # a list: quicker than a generator here
 
 
+def _state_likelihood_rows(feature: str, unrecorded: bool, kb: Knowledge) -> dict[str, tuple[float, ...]]:
+    """Every outcome's state likelihoods of one feature (Knowledge.state_likelihood_row), gathered once
+    per knowledge: the search reads them for five leaders and some twenty features per request."""
+    key = ("inference.state_likelihood_rows", feature, unrecorded)
+    rows = kb.memo.get(key)
+    if rows is None:
+        rows = kb.memo[key] = {code: kb.state_likelihood_row(code, feature, unrecorded) for code in kb.priors}
+    return rows
+
+
 def next_best_tests(evidence: dict[str, str], probabilities: dict[str, float], kb: Knowledge,
                     count: int = 3) -> list[TestSuggestion]:
     """Unknown findings ranked by expected information gain over the leading candidates."""
@@ -238,7 +248,8 @@ def next_best_tests(evidence: dict[str, str], probabilities: dict[str, float], k
         # per state (the columns: state_likelihoods are in the order of feature_states), the leaders'
         # joint probabilities, in the leaders' order
         expected_entropy = 0.0
-        for column in zip(*[kb.state_likelihood_row(code, feature, unrecorded) for code in leaders], strict=True):
+        rows = _state_likelihood_rows(feature, unrecorded, kb)
+        for column in zip(*[rows[code] for code in leaders], strict=True):
             joint = [weight * likelihood for weight, likelihood in zip(weights, column, strict=True)]
             p_state = sum(joint)
             if p_state > 0:

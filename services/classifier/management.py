@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from services.classifier.knowledge import Knowledge
 from services.classifier.rules import Facts, holds
-from services.classifier.schema import Coding, Contraindication
+from services.classifier.schema import Coding, Contraindication, ManagementItem
 
 KIND_ORDER = {"stop": 0, "safety": 1, "avoid": 2, "treatment": 3, "surgery": 4, "test": 5}
 
@@ -43,6 +43,16 @@ def cite(sources: list[str], kb: Knowledge) -> tuple[str, ...]:
     return tuple(out)
 
 
+def _items_for(leading: str, kb: Knowledge) -> list[ManagementItem]:
+    """The items of management.yaml that may apply when `leading` ranks first, in the file's order:
+    most are for one diagnosis, so the list is made once per leading diagnosis and kept with the knowledge."""
+    key = ("management.items_for", leading)
+    if key not in kb.memo:
+        kb.memo[key] = [item for item in kb.management.items
+                        if item.when.get("leading") is None or leading in item.when["leading"]]
+    return kb.memo[key]
+
+
 def plan(facts: Facts, kb: Knowledge) -> tuple[list[Advice], list[Advice]]:
     """(management, next tests) for the patient, each item with its sources."""
     rules = kb.management
@@ -63,10 +73,7 @@ def plan(facts: Facts, kb: Knowledge) -> tuple[list[Advice], list[Advice]]:
             advice.append(Advice(f"stop-{tag}", "stop", f"Stop {exposure.name}: {reason}.", cite(stopping[tag].sources, kb),
                                  urgent=True))
             said.add(stopping[tag].id)
-    for item in rules.items:
-        leading = item.when.get("leading")
-        if leading is not None and facts.leading not in leading:  # most items are for one diagnosis
-            continue
+    for item in _items_for(facts.leading, kb):
         if not holds(item.when, facts) or (item.unless is not None and holds(item.unless, facts)):
             continue
         hits = [blocked[tag] for tag in item.gives if tag in blocked]

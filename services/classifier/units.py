@@ -1,6 +1,6 @@
 """Data-driven UCUM unit conversion to each analyte's canonical unit (labs.yaml)."""
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from services.classifier.schema import Analyte, LabCatalog
 
@@ -9,8 +9,7 @@ class UnitError(ValueError):
     """The unit is unknown, or cannot be converted for this analyte."""
 
 
-@dataclass(frozen=True)
-class UnitReading:
+class UnitReading(NamedTuple):  # a tuple: read for every lab value, built in a fraction of a dataclass's time
     code: str  # the UCUM code of labs.yaml the unit was read as
     lenient: bool  # matched only when case is ignored: not UCUM as sent, the caller warns
 
@@ -54,7 +53,7 @@ def _between_kinds(base_value: float, source: str, target: str, analyte: Analyte
 
 def convert(value: float, unit: str, analyte: Analyte, labs: LabCatalog) -> float:
     """value in `unit` -> value in analyte.canonical_unit."""
-    source_code = read_unit(unit, labs).code
+    source_code = unit if unit in labs.units else read_unit(unit, labs).code  # a UCUM code as listed: itself
     source, target = labs.units[source_code], labs.units[analyte.canonical_unit]
     base_value = value * source.factor  # in the source kind's base unit (g/L, mol/L, ...)
     if source.kind != target.kind:

@@ -81,3 +81,69 @@ def test_resources_the_classifier_does_not_read_are_not_checked():
     odd = {"resourceType": "Condition", "subject": 3, "code": "not a concept"}
     screened = screen(bundle(patient(), odd, {"id": "no-type"}))
     assert screened.issues == [] and screened.left_out == set()
+
+
+# Every element the boundary reads, with a value of each JSON kind in its place (and its own kind, wrong).
+_FULL = {
+    "Patient": {"resourceType": "Patient", "id": "p1", "birthDate": "1990-02-03", "gender": "female"},
+    "Observation": {
+        "resourceType": "Observation", "id": "o1", "status": "final",
+        "code": {"coding": [{"system": "http://loinc.org", "code": "2777-1", "display": "P"}], "text": "phosphate"},
+        "subject": {"reference": "Patient/p1"}, "effectiveDateTime": "2024-06-01T10:00:00Z",
+        "effectivePeriod": {"start": "2024-06-01"}, "valueQuantity": {"value": 5.0, "unit": "mg/dL", "code": "mg/dL"},
+        "valueBoolean": True, "valueCodeableConcept": {"coding": [{"code": "x"}]},
+        "interpretation": [{"coding": [{"code": "H"}]}],
+        "referenceRange": [{"low": {"value": 2.5, "unit": "mg/dL"}, "high": {"value": 4.5, "code": "mg/dL"}}],
+        "bodySite": {"text": "hip"},
+        "component": [{"code": {"text": "size"}, "valueQuantity": {"value": 40, "code": "mm"},
+                       "valueCodeableConcept": {"text": "x"}, "valueBoolean": False, "valueInteger": 3}],
+    },
+}
+_VALUES = ["x", "", "2024-13-01", "final", 0, 7, -1.5, float("nan"), float("inf"), True, None, [], [{}], {}, {"coding": {}},
+           2**70]
+
+
+def _paths(value, path=()):
+    yield path
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from _paths(item, (*path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _paths(item, (*path, index))
+
+
+def _replaced(value, path, new):
+    if not path:
+        return new
+    head, rest = path[0], path[1:]
+    if isinstance(value, dict):
+        return {**value, head: _replaced(value[head], rest, new)}
+    return [_replaced(item, rest, new) if index == head else item for index, item in enumerate(value)]
+
+
+@pytest.mark.parametrize("kind", sorted(_FULL))
+def test_the_lean_check_accepts_exactly_what_the_models_accept(kind):
+    """The screen's lean check (no model instances) decides alone when it accepts: it must accept what
+    the models accept and refuse what they refuse, element by element, whatever value comes."""
+    from pydantic import ValidationError
+
+    from services.classifier.boundary import LEAN_CHECKS, MODELS
+
+    def accepted(check, resource) -> bool:
+        try:
+            check(resource)
+            return True
+        except ValidationError:
+            return False
+
+    tried = 0
+    for path in _paths(_FULL[kind]):
+        if path in ((), ("resourceType",)):
+            continue
+        for new in _VALUES:
+            resource = _replaced(_FULL[kind], path, new)
+            model, lean = accepted(MODELS[kind].model_validate, resource), accepted(LEAN_CHECKS[kind].validate_python, resource)
+            assert model == lean, (path, new, model)
+            tried += 1
+    assert tried >= 3 * len(_VALUES)  # the Patient has three elements, the Observation many more

@@ -42,3 +42,38 @@ def test_lone_surrogates_and_unknown_escapes_are_refused(body, exact_decimals):
 
 def test_escapes_are_read():
     assert loads_request(b'{"a": "caf\\u00e9 \\uD83D\\uDE00"}', False) == {"a": "caf\u00e9 \U0001f600"}
+
+
+# Bodies without escapes are parsed without the per-object hook, their duplicate keys counted after
+# (shared/fhir_json.py _no_duplicates); each must be answered exactly as the hook answers it.
+_BODIES = [
+    b'{"a": 1, "a": 2}', b'{"a": {"b": "x:y", "b": "z"}}', b'{"a": "x:y:z", "b": {"c": ":"}}',
+    b'[{"k": 1}, {"k": 1, "j": {"k": [1, {"m": "::", "m": "::"}]}}]', b'{"a" : 1 , "b" :{"a":"b:"}}',
+    b'{"a": 1, "a": 2} trailing', b'{"a": 1, "b": }', b'{"n": 123456789012345678901234567890}',
+    b'{"n": 123456789012345678901234567890, "n": 1}', b'{"x": 1.50, "y": 1e400, "z": -0}', b'[1e999999]',
+    b'{"a": NaN}', b'{"a": 1, "\xc3\xa9": "\xc3\xa9:", "\xc3\xa9": 2}', b"[]", b'"::"', b"42",
+]
+
+
+@pytest.mark.parametrize("body", _BODIES)
+@pytest.mark.parametrize("exact_decimals", [True, False])
+def test_a_body_without_escapes_is_read_as_the_duplicate_key_hook_reads_it(body, exact_decimals):
+    from shared import fhir_json
+
+    def answer(parse):
+        try:
+            return "value", repr(parse())
+        except Exception as exc:  # the same error, word for word
+            return type(exc).__name__, str(exc)
+
+    hooked = fhir_json._strict if exact_decimals else fhir_json._strict_floats
+    assert answer(lambda: loads_request(body, exact_decimals)) == answer(lambda: hooked.decode(body.decode()))
+
+
+def test_a_key_named_twice_is_refused_at_any_depth_whatever_the_colons_in_strings():
+    body = {"resourceType": "Bundle", "entry": [{"resource": {"id": f"o{i}", "url": "http://x.org/a:b"}} for i in range(30)]}
+    text = json.dumps(body)
+    assert loads_request(text.encode(), False) == body
+    duplicated = text.replace('"id": "o17"', '"id": "o17", "id": "o:17"')
+    with pytest.raises(ValueError, match="the key 'id' occurs twice"):
+        loads_request(duplicated.encode(), False)
