@@ -1,4 +1,4 @@
-"""Lookups made once per knowledge base for speed (docs/decisions.md, Classifier 71) give what their
+"""Lookups made once per knowledge base for speed (docs/decisions.md, Classifier 68) give what their
 definitions give: the management items a leading diagnosis may use, the state likelihoods the
 next-best-test search reads, the analyte an Observation reports, the unit a value is read in."""
 
