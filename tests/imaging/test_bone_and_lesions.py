@@ -188,14 +188,7 @@ def test_a_faint_nodule_on_a_humeral_cortex_is_found_whole_and_in_contact(overla
     into the bone's marrow climbs over the 1200 HU cortex (Imaging 38). Before, a faint region
     touching bone and no chalk was bone, and the lesion was lost."""
     volume, truth = _arm_with_humerus(390.0, overlap_mm)
-    findings = find_lesions(volume)
-    assert len(findings.lesions) == 1, [(lesion.volume_ml, lesion.centroid_voxel) for lesion in findings.lesions]
-    lesion = findings.lesions[0]
-    mine = findings.labels == 1
-    assert (mine & truth).sum() >= 0.8 * truth.sum()
-    assert (mine & ~truth).sum() <= 0.2 * mine.sum()
-    assert lesion.bone_contact is True
-    assert lesion.volume_ml == pytest.approx(truth.sum() * volume.voxel_ml, rel=0.15)
+    _assert_found_whole_in_contact(volume, truth, volume_tolerance=0.15)
 
 
 def _arm_with_moulded_mass(spacing: tuple[float, float, float], phase_mm: tuple[float, float, float],
@@ -251,14 +244,7 @@ def test_a_mass_moulded_onto_a_long_bones_cortex_is_split_from_it_and_found_in_c
     the voxel size and the grid's phase. On the grids where the watershed finds a neck between
     them it is; where mass and bone are one region, the region is bone as a whole (Imaging 50)."""
     volume, truth = _arm_with_moulded_mass(spacing, phase_mm)
-    findings = find_lesions(volume)
-    assert len(findings.lesions) == 1, [(lesion.volume_ml, lesion.centroid_voxel) for lesion in findings.lesions]
-    lesion = findings.lesions[0]
-    mine = findings.labels == 1
-    assert (mine & truth).sum() >= 0.8 * truth.sum()
-    assert (mine & ~truth).sum() <= 0.2 * mine.sum()
-    assert lesion.bone_contact is True
-    assert lesion.volume_ml == pytest.approx(truth.sum() * volume.voxel_ml, rel=0.2)
+    _assert_found_whole_in_contact(volume, truth, volume_tolerance=0.2)
 
 
 @pytest.mark.parametrize(("spacing", "phase_mm"), [param.values for param in MOULDED])
@@ -282,3 +268,16 @@ def test_the_unmodified_chest_slab_has_no_lesion_at_thicker_slices(thickness_mm)
         dense = (labels == label) & (volume.hu >= CALCIFIED_HU)
         assert not (findings.labels[dense] > 0).any(), f"{name}: part of it was called a lesion"
     assert findings.lesions == []
+
+
+def _assert_found_whole_in_contact(volume: Volume, truth: np.ndarray, volume_tolerance: float) -> None:
+    """One lesion, at least 80% of the truth's voxels and at most 20% of its own outside it, touching
+    bone, its volume the truth's within the tolerance."""
+    findings = find_lesions(volume)
+    assert len(findings.lesions) == 1, [(lesion.volume_ml, lesion.centroid_voxel) for lesion in findings.lesions]
+    lesion = findings.lesions[0]
+    mine = findings.labels == 1
+    assert (mine & truth).sum() >= 0.8 * truth.sum()
+    assert (mine & ~truth).sum() <= 0.2 * mine.sum()
+    assert lesion.bone_contact is True
+    assert lesion.volume_ml == pytest.approx(truth.sum() * volume.voxel_ml, rel=volume_tolerance)
