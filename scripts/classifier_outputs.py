@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Any
 
 HERE = Path(__file__).resolve().parent.parent
-# never opened (docs/decisions.md, Classifier 34, 55, 62 and 70); the sixth and seventh are development material now and
+# never opened (docs/decisions.md, Classifier 34, 55, 62 and 67); the sixth and seventh are development material now and
 # may join the outputs when the knowledge engineers take them up (as for the fifth), the eighth, held out, never
 EXCLUDED = {"published_holdout5", "published_holdout6", "published_holdout7", "published_holdout8"}
 _UUID = re.compile(rb"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")

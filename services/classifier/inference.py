@@ -151,22 +151,19 @@ def _log_scores(evidence: dict[str, str], kb: Knowledge) -> tuple[dict[str, floa
             vector[kb.outcome_index[code]] += log_lr
     weights: dict[tuple[str, str], float] = {}
     for group, findings in grouped.items():
-        additions, damped = _group_additions(group, tuple(sorted(findings)), kb)
+        additions, damped = kb.remembered(_group_additions, group, tuple(sorted(findings)))
         for row in additions:
             vector += row
         weights.update(damped)
     return dict(zip(kb.priors, vector.tolist(), strict=True)), weights
 
 
-def _group_additions(group: tuple[str, float], findings: tuple[tuple[str, str], ...],
-                     kb: Knowledge) -> tuple[list[np.ndarray], dict[tuple[str, str], float]]:
+def _group_additions(kb: Knowledge, group: tuple[str, float],
+                     findings: tuple[tuple[str, str], ...]) -> tuple[list[np.ndarray], dict[tuple[str, str], float]]:
     """What the findings of one evidence group add: the k-th addition to every diagnosis as the k-th
     vector (0 for a diagnosis with fewer), and the weights below 1. A function of the knowledge and
     of the group's findings alone (the strongest first whatever their order), so computed once per
-    combination of states and kept with the knowledge."""
-    key = ("inference.group", group, findings)
-    if key in kb.memo:
-        return kb.memo[key]
+    combination of states and kept with the knowledge (Knowledge.remembered)."""
     damping = group[1]
     bucket: dict[str, list[tuple[float, float, str]]] = {}
     for finding in findings:
@@ -200,7 +197,6 @@ def _group_additions(group: tuple[str, float], findings: tuple[tuple[str, str], 
             row[kb.outcome_index[code]] = value
     for row in rows:
         row.flags.writeable = False
-    kb.memo[key] = rows, weights
     return rows, weights
 
 
@@ -223,11 +219,11 @@ def _entropy(probabilities: list[float]) -> float:
 def _state_likelihood_rows(feature: str, unrecorded: bool, kb: Knowledge) -> dict[str, tuple[float, ...]]:
     """Every outcome's state likelihoods of one feature (Knowledge.state_likelihood_row), gathered once
     per knowledge: the search reads them for five leaders and some twenty features per request."""
-    key = ("inference.state_likelihood_rows", feature, unrecorded)
-    rows = kb.memo.get(key)
-    if rows is None:
-        rows = kb.memo[key] = {code: kb.state_likelihood_row(code, feature, unrecorded) for code in kb.priors}
-    return rows
+    return kb.remembered(_outcomes_state_likelihood_rows, feature, unrecorded)
+
+
+def _outcomes_state_likelihood_rows(kb: Knowledge, feature: str, unrecorded: bool) -> dict[str, tuple[float, ...]]:
+    return {code: kb.state_likelihood_row(code, feature, unrecorded) for code in kb.priors}
 
 
 def next_best_tests(evidence: dict[str, str], probabilities: dict[str, float], kb: Knowledge,
@@ -307,10 +303,11 @@ def _listed_for_safety(predictions: list[Prediction], probabilities: dict[str, f
 def _contributions(code: str, kb: Knowledge) -> dict[tuple[str, str], Contribution | None]:
     """(feature, state) -> the finding's undamped contribution to one diagnosis, None when neutral:
     filled as findings are met, kept with the knowledge for every later request."""
-    key = ("inference.contributions", code)
-    if key not in kb.memo:
-        kb.memo[key] = {}
-    return kb.memo[key]
+    return kb.remembered(_new_contributions, code)
+
+
+def _new_contributions(kb: Knowledge, code: str) -> dict[tuple[str, str], Contribution | None]:
+    return {}
 
 
 def _contribution(code: str, feature: str, state: str, kb: Knowledge) -> Contribution | None:

@@ -74,10 +74,11 @@ class Knowledge:
     def _memo_tables(self) -> dict[Callable[..., Any], dict[Any, Any]]:
         return {}
 
-    def _remembered(self, compute: Callable[..., _T], *key: Any) -> _T:
+    def remembered(self, compute: Callable[..., _T], *key: Any) -> _T:
         """compute(self, *key), computed once per Knowledge and key (values derived from the knowledge
-        only; each compute function has its own table). Callers pass the plain function, not a bound
-        method, so that a lookup allocates nothing."""
+        only; each compute function has its own table): the knowledge's own lookups and those other
+        modules derive from it (a module-level function of the knowledge and the key). Callers pass the
+        plain function, not a bound method, so that a lookup allocates nothing."""
         table = self._memo_tables.get(compute)
         if table is None:
             table = self._memo_tables[compute] = {}
@@ -89,7 +90,7 @@ class Knowledge:
 
     def feature_states(self, feature: str) -> dict[str, float]:
         """States of a feature with their reference-population probability (shared: do not mutate)."""
-        return self._remembered(Knowledge._feature_states, feature)
+        return self.remembered(Knowledge._feature_states, feature)
 
     def _feature_states(self, feature: str) -> dict[str, float]:
         return feature_states(self.catalog, self.codesystems, feature)
@@ -176,7 +177,7 @@ class Knowledge:
         entries = self.log_lrs.get((feature, state))
         if entries is not None or ANY_OF not in state:
             return entries or []
-        return self._remembered(Knowledge._any_of_log_lrs, feature, state)
+        return self.remembered(Knowledge._any_of_log_lrs, feature, state)
 
     def _any_of_log_lrs(self, feature: str, state: str) -> list[tuple[str, float]]:
         members = self.composite_members(feature, state) or []
@@ -202,7 +203,7 @@ class Knowledge:
     def log_lr_row(self, feature: str, state: str) -> np.ndarray | None:
         """log_lrs_of one finding as a read-only vector over the outcomes (0 where neutral); None when
         it names a diagnosis twice (two additions, which one added sum would round differently)."""
-        return self._remembered(Knowledge._log_lr_row, feature, state)
+        return self.remembered(Knowledge._log_lr_row, feature, state)
 
     def _log_lr_row(self, feature: str, state: str) -> np.ndarray | None:
         entries = self.log_lrs_of(feature, state)
@@ -217,16 +218,10 @@ class Knowledge:
     def ranked_log_lrs(self, feature: str, state: str) -> list[tuple[str, tuple[float, float, str]]]:
         """log_lrs_of one finding of an evidence group as (diagnosis, (|log LR|, log LR, feature)): the
         key by which damping ranks the findings of a group (inference._log_scores)."""
-        return self._remembered(Knowledge._ranked_log_lrs, feature, state)
+        return self.remembered(Knowledge._ranked_log_lrs, feature, state)
 
     def _ranked_log_lrs(self, feature: str, state: str) -> list[tuple[str, tuple[float, float, str]]]:
         return [(code, (abs(log_lr), log_lr, feature)) for code, log_lr in self.log_lrs_of(feature, state)]
-
-    @cached_property
-    def memo(self) -> dict[Any, Any]:
-        """Values that other modules derive from this knowledge once and reuse for every request (a
-        reported diagnosis's contributions, say), each under a key that starts with its module's name."""
-        return {}
 
     @cached_property
     def evidence_group_of(self) -> dict[str, tuple[str, float]]:
@@ -235,14 +230,14 @@ class Knowledge:
 
     def described(self, feature: str, state: str, describe) -> str:
         """describe(feature, state, self), computed once per finding (one describe function per process)."""
-        return self._remembered(Knowledge._described, feature, state, describe)
+        return self.remembered(Knowledge._described, feature, state, describe)
 
     def _described(self, feature: str, state: str, describe) -> str:
         return describe(feature, state, self)
 
     def figure_for(self, diagnosis: str, feature: str, state: str) -> Figure | None:
         """The figure of one observed state, composite states (a set of states) included."""
-        return self._remembered(Knowledge._figure_for, diagnosis, feature, state)
+        return self.remembered(Knowledge._figure_for, diagnosis, feature, state)
 
     def _figure_for(self, diagnosis: str, feature: str, state: str) -> Figure | None:
         if state == UNRECORDED:
@@ -269,7 +264,7 @@ class Knowledge:
     def state_likelihoods(self, diagnosis: str, feature: str, unrecorded: bool = False) -> dict[str, float]:
         """P(state | diagnosis) implied by the LRs and the reference-population state frequencies;
         `unrecorded`: given that the feature's hallmark went unrecorded (P(s | D) u(s), normalised)."""
-        return self._remembered(Knowledge._state_likelihoods, diagnosis, feature, unrecorded)
+        return self.remembered(Knowledge._state_likelihoods, diagnosis, feature, unrecorded)
 
     def _state_likelihoods(self, diagnosis: str, feature: str, unrecorded: bool) -> dict[str, float]:
         figures = self.likelihood_ratios[diagnosis].get(feature, {})
@@ -282,7 +277,7 @@ class Knowledge:
 
     def state_likelihood_row(self, diagnosis: str, feature: str, unrecorded: bool = False) -> tuple[float, ...]:
         """state_likelihoods as a tuple in the order of feature_states (the next-best-test search)."""
-        return self._remembered(Knowledge._state_likelihood_row, diagnosis, feature, unrecorded)
+        return self.remembered(Knowledge._state_likelihood_row, diagnosis, feature, unrecorded)
 
     def _state_likelihood_row(self, diagnosis: str, feature: str, unrecorded: bool) -> tuple[float, ...]:
         return tuple(self.state_likelihoods(diagnosis, feature, unrecorded).values())

@@ -46,11 +46,11 @@ def cite(sources: list[str], kb: Knowledge) -> tuple[str, ...]:
 def _items_for(leading: str, kb: Knowledge) -> list[ManagementItem]:
     """The items of management.yaml that may apply when `leading` ranks first, in the file's order:
     most are for one diagnosis, so the list is made once per leading diagnosis and kept with the knowledge."""
-    key = ("management.items_for", leading)
-    if key not in kb.memo:
-        kb.memo[key] = [item for item in kb.management.items
-                        if item.when.get("leading") is None or leading in item.when["leading"]]
-    return kb.memo[key]
+    return kb.remembered(_leading_items, leading)
+
+
+def _leading_items(kb: Knowledge, leading: str) -> list[ManagementItem]:
+    return [item for item in kb.management.items if item.when.get("leading") is None or leading in item.when["leading"]]
 
 
 def plan(facts: Facts, kb: Knowledge) -> tuple[list[Advice], list[Advice]]:
