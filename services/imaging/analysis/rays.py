@@ -24,10 +24,7 @@ def crossed(c: np.ndarray, affine: np.ndarray, start: np.ndarray, direction: np.
     of `step_mm`: the fluid crossed before the wall (the integral of 1 - c up to the wall's densest
     point) and the calcium crossed before the mass ends (the integral of c up to where it falls
     back under MASS_ENDS past the wall)."""
-    steps = np.arange(0.0, length_mm, step_mm)
-    step_index = np.linalg.solve(affine[:3, :3], direction)
-    points = start[:, None] + step_index[:, None] * steps[None, :]
-    values = ndimage.map_coordinates(c, points, order=1, mode="constant", cval=0.0)
+    values = sampled(c, affine, start, direction, np.arange(0.0, length_mm, step_mm))
     peak = float(values.max())
     met = np.flatnonzero(values >= min(WALL_MET, 0.5 * peak))
     if met.size == 0 or peak < MASS_ENDS:
@@ -48,9 +45,14 @@ def line(c: np.ndarray, affine: np.ndarray, point: np.ndarray, direction: np.nda
          step_mm: float) -> np.ndarray:
     """The shares along a line through voxel index `point` in `direction` (patient mm), from
     -half_mm to +half_mm in steps of step_mm (linear interpolation; 0 outside the box)."""
-    s = np.arange(-round(half_mm / step_mm), round(half_mm / step_mm) + 1) * step_mm
+    return sampled(c, affine, point, direction, np.arange(-round(half_mm / step_mm), round(half_mm / step_mm) + 1) * step_mm)
+
+
+def sampled(c: np.ndarray, affine: np.ndarray, point: np.ndarray, direction: np.ndarray, at_mm: np.ndarray) -> np.ndarray:
+    """The shares at `at_mm` (patient mm) from voxel index `point` along `direction` (linear
+    interpolation; 0 outside the box)."""
     step_index = np.linalg.solve(affine[:3, :3], direction)
-    points = point[:, None] + step_index[:, None] * s[None, :]
+    points = point[:, None] + step_index[:, None] * at_mm[None, :]
     return ndimage.map_coordinates(c, points, order=1, mode="constant", cval=0.0)
 
 
