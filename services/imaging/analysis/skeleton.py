@@ -194,13 +194,19 @@ def _bone_pieces_cut_off(labels: np.ndarray, chalk: np.ndarray, other_mass: np.n
     for r in np.flatnonzero(chalk & truncated):
         if r == 0 or r > len(boxes) or boxes[r - 1] is None:
             continue
-        near = tuple(slice(max(s.start - 1, 0), min(s.stop + 1, n)) for s, n in zip(boxes[r - 1], labels.shape, strict=True))
-        region = labels[near] == r
-        around = labels[near][ndimage.binary_dilation(region, structure=np.ones((3, 3, 3), bool)) & ~region]
+        around = _around(labels, boxes[r - 1], r)
         touching = np.unique(around[around > 0])
         whole_mass = mass_like[touching] & ~truncated[touching]
         out[r] = bool(touching.size > 0 and not whole_mass.any() and (~mass_like[touching]).any())
     return out
+
+
+def _around(labels: np.ndarray, box: tuple[slice, ...], r: int | np.integer) -> np.ndarray:
+    """The labels of the voxels round region `r` (its 26 neighbours' shell, within the scan; 0 for
+    no region), from its box as ndimage.find_objects gives it."""
+    near = tuple(slice(max(s.start - 1, 0), min(s.stop + 1, n)) for s, n in zip(box, labels.shape, strict=True))
+    region = labels[near] == r
+    return labels[near][ndimage.binary_dilation(region, structure=np.ones((3, 3, 3), bool)) & ~region]
 
 
 _FACES = ndimage.generate_binary_structure(3, 1)
@@ -232,9 +238,7 @@ def _on_cortex(ct_hu: np.ndarray, grid: Grid, labels: np.ndarray, mass_like: np.
     for r in np.flatnonzero(candidates):
         if r == 0 or r > len(boxes) or boxes[r - 1] is None:
             continue
-        near = tuple(slice(max(s.start - 1, 0), min(s.stop + 1, n)) for s, n in zip(boxes[r - 1], labels.shape, strict=True))
-        region = labels[near] == r
-        around = labels[near][ndimage.binary_dilation(region, structure=np.ones((3, 3, 3), bool)) & ~region]
+        around = _around(labels, boxes[r - 1], r)
         touching = np.unique(around[bone[around]])
         if touching.size == 0:
             continue
@@ -333,10 +337,7 @@ def masses(regions: Regions) -> tuple[np.ndarray, int]:
     for r, box in enumerate(ndimage.find_objects(labels), start=1):
         if box is None or not loculus[r]:
             continue
-        box = tuple(slice(max(s.start - 1, 0), min(s.stop + 1, n)) for s, n in zip(box, labels.shape, strict=True))
-        region = labels[box] == r
-        around = ndimage.binary_dilation(region, structure=np.ones((3, 3, 3), bool)) & ~region
-        loculus[r] = bone_region[labels[box][around]].mean() < LOCULUS_MAX_BONE_SHARE
+        loculus[r] = bone_region[_around(labels, box, r)].mean() < LOCULUS_MAX_BONE_SHARE
     candidate = (chalk | loculus)[labels]
     groups, count = ndimage.label(candidate, structure=np.ones((3, 3, 3), bool))
     has_chalk = np.zeros(count + 1, bool)
@@ -372,9 +373,7 @@ def _faint_among_chalk(regions: Regions) -> np.ndarray:
     for r in np.flatnonzero(regions.faint):
         if r == 0 or r > len(boxes) or boxes[r - 1] is None:
             continue
-        box = tuple(slice(max(s.start - 1, 0), min(s.stop + 1, n)) for s, n in zip(boxes[r - 1], labels.shape, strict=True))
-        region = labels[box] == r
-        around = labels[box][ndimage.binary_dilation(region, structure=np.ones((3, 3, 3), bool)) & ~region]
+        around = _around(labels, boxes[r - 1], r)
         touching[int(r)] = around[around > 0]
     truncated = regions.truncated if regions.truncated is not None else np.zeros(regions.count + 1, bool)
     base = _chalk_or_on_cortex(regions)
