@@ -145,6 +145,36 @@ def test_a_rib_the_slab_cuts_off_stays_skeleton_beside_a_mass():
         assert (mine & truth).sum() >= 0.3 * mine.sum(), f"lesion {n} of {lesion.volume_ml:.1f} mL lies off the truth"
 
 
+_ARM_MM = (90.0, 90.0, 40.0)  # the arm's scan: 90 x 90 mm across, 40 mm long
+_AXIS = (45.0, 45.0, 20.0)     # the humeral shaft's axis (x, y) and the scan's middle (z), mm
+_SUB = 3                       # sub-samples per voxel and axis: the partial volume
+
+
+def _arm(spacing: tuple[float, float, float], phase_mm: tuple[float, float, float]):
+    """Sub-sample coordinates (mm) of the arm's scan on voxels of `spacing`, its grid shifted by
+    `phase_mm`, the HU there (soft tissue of 40 HU round a humeral shaft: a 2.5 mm cortex of 1200 HU
+    round a 60 HU marrow, 11 mm in radius, running out of both faces) and the bone's sub-samples."""
+    shape = tuple(int(round(e / s)) for e, s in zip(_ARM_MM, spacing, strict=True))
+    axes = [(np.arange(n * _SUB) + 0.5) / _SUB * s - s / 2 + p for n, s, p in zip(shape, spacing, phase_mm, strict=True)]
+    x, y, z = np.meshgrid(*axes, indexing="ij", sparse=True)
+    r = np.sqrt((x - _AXIS[0]) ** 2 + (y - _AXIS[1]) ** 2)
+    hu = np.where(r <= 40.0, 40.0, -1000.0) + 0 * z
+    bone = r <= 11.0
+    return x, y, z, np.where(bone, np.where(r >= 8.5, 1200.0, 60.0), hu), bone
+
+
+def _rendered(hu: np.ndarray, lesion: np.ndarray, spacing: tuple[float, float, float]) -> tuple[Volume, np.ndarray]:
+    """The sub-sampled HU averaged into voxels of `spacing`, with noise of 12 HU, and the voxels at
+    least half lesion."""
+    shape = tuple(n // _SUB for n in hu.shape)
+    blocks = hu.reshape(shape[0], _SUB, shape[1], _SUB, shape[2], _SUB).mean(axis=(1, 3, 5))
+    share = lesion.reshape(shape[0], _SUB, shape[1], _SUB, shape[2], _SUB).mean(axis=(1, 3, 5))
+    noisy = blocks + np.random.default_rng(5).normal(0.0, 12.0, shape)
+    affine = np.diag([*spacing, 1.0])
+    affine[:3, 3] = [-45.0, -45.0, -800.0]
+    return Volume(np.rint(noisy).astype(np.int16), affine, "HFS", "dicom"), share >= 0.5
+
+
 def _arm_with_humerus(nodule_hu: float | None, overlap_mm: float = 1.0) -> tuple[Volume, np.ndarray]:
     """An arm rendered on the chest slab's voxels (0.75 x 0.75 mm, 2 mm slices, 40 mm long): soft
     tissue round a humeral shaft (a 2.5 mm cortex of 1200 HU round a 60 HU marrow, 11 mm in
@@ -152,27 +182,13 @@ def _arm_with_humerus(nodule_hu: float | None, overlap_mm: float = 1.0) -> tuple
     in radius, 4.2 mL) lying on the cortex, overlapping it by `overlap_mm` (the bone kept).
     Partial volume by 3 x 3 x 3 sub-samples, noise of 12 HU. Also the nodule's voxels, at least
     half nodule outside the bone."""
-    spacing = np.array([0.75, 0.75, 2.0])
-    shape = (120, 120, 20)
-    sub = 3
-    axes = [(np.arange(n * sub) + 0.5) / sub * s - s / 2 for n, s in zip(shape, spacing, strict=True)]
-    x, y, z = np.meshgrid(*axes, indexing="ij", sparse=True)
-    cx, cy = 45.0, 45.0
-    r = np.sqrt((x - cx) ** 2 + (y - cy) ** 2)
-    hu = np.where(r <= 40.0, 40.0, -1000.0) + 0 * z
-    bone = r <= 11.0
-    hu = np.where(bone, np.where(r >= 8.5, 1200.0, 60.0), hu)
+    x, y, z, hu, bone = _arm((0.75, 0.75, 2.0), (0.0, 0.0, 0.0))
     nodule = np.zeros(hu.shape, bool)
     if nodule_hu is not None:
-        centre = (cx + 11.0 + 10.0 - overlap_mm, cy, 20.0)
+        centre = (_AXIS[0] + 11.0 + 10.0 - overlap_mm, _AXIS[1], 20.0)
         nodule = (x - centre[0]) ** 2 + (y - centre[1]) ** 2 + (z - centre[2]) ** 2 <= 10.0 ** 2
         hu = np.where(nodule & ~bone, nodule_hu, hu)
-    blocks = hu.reshape(shape[0], sub, shape[1], sub, shape[2], sub).mean(axis=(1, 3, 5))
-    share = (nodule & ~bone).reshape(shape[0], sub, shape[1], sub, shape[2], sub).mean(axis=(1, 3, 5))
-    noisy = blocks + np.random.default_rng(5).normal(0.0, 12.0, shape)
-    affine = np.diag([*spacing, 1.0])
-    affine[:3, 3] = [-45.0, -45.0, -800.0]
-    return Volume(np.rint(noisy).astype(np.int16), affine, "HFS", "dicom"), share >= 0.5
+    return _rendered(hu, nodule & ~bone, (0.75, 0.75, 2.0))
 
 
 def test_a_humerus_the_field_of_view_cuts_off_stays_skeleton():
@@ -199,26 +215,13 @@ def _arm_with_moulded_mass(spacing: tuple[float, float, float], phase_mm: tuple[
     7 mm thick, 30 mm wide and 24 mm long sunk 1 mm into the cortex (the bone kept), so broad
     against the bone that the watershed finds no neck between them and bone and mass are one
     region. Also the mass's voxels, at least half mass outside the bone."""
-    spacing_mm = np.array(spacing)
-    shape = tuple(int(round(e / s)) for e, s in zip((90.0, 90.0, 40.0), spacing, strict=True))
-    sub = 3
-    axes = [(np.arange(n * sub) + 0.5) / sub * s - s / 2 + p for n, s, p in zip(shape, spacing, phase_mm, strict=True)]
-    x, y, z = np.meshgrid(*axes, indexing="ij", sparse=True)
-    cx, cy, cz = 45.0, 45.0, 20.0
-    r = np.sqrt((x - cx) ** 2 + (y - cy) ** 2)
-    hu = np.where(r <= 40.0, 40.0, -1000.0) + 0 * z
-    bone = r <= 11.0
-    hu = np.where(bone, np.where(r >= 8.5, 1200.0, 60.0), hu)
+    x, y, z, hu, bone = _arm(spacing, phase_mm)
+    cx, cy, cz = _AXIS
     lens = np.zeros(hu.shape, bool)
     if mass:
         lens = ((x - (cx + 11.0 + 7.0 - 1.0)) / 7.0) ** 2 + ((y - cy) / 15.0) ** 2 + ((z - cz) / 12.0) ** 2 <= 1.0
         hu = np.where(lens & ~bone, 700.0, hu)
-    blocks = hu.reshape(shape[0], sub, shape[1], sub, shape[2], sub).mean(axis=(1, 3, 5))
-    share = (lens & ~bone).reshape(shape[0], sub, shape[1], sub, shape[2], sub).mean(axis=(1, 3, 5))
-    noisy = blocks + np.random.default_rng(5).normal(0.0, 12.0, shape)
-    affine = np.diag([*spacing_mm, 1.0])
-    affine[:3, 3] = [-45.0, -45.0, -800.0]
-    return Volume(np.rint(noisy).astype(np.int16), affine, "HFS", "dicom"), share >= 0.5
+    return _rendered(hu, lens & ~bone, spacing)
 
 
 # Voxel sizes and grid phases. Where the mass is one region with the bone (no neck for the
