@@ -86,7 +86,8 @@ def test_a_lab_row_citing_an_unknown_reference_or_an_unmarked_estimate_fails(kno
     data = yaml.load(original, Loader=LOADER)
     data["calcium_phosphate_product"][1]["estimate"] = False
     path.write_text(yaml.dump(data, Dumper=DUMPER))
-    with pytest.raises(KnowledgeError, match=r"labs\.yaml: calcium_phosphate_product/1: an expert estimate is marked estimate: true"):
+    with pytest.raises(KnowledgeError,
+                       match=r"labs\.yaml: calcium_phosphate_product/1: an expert estimate is marked estimate: true"):
         load_knowledge(knowledge_copy)
 
 
