@@ -411,6 +411,127 @@ CASES = [
         "birth": born(48, "2017-01-14"), "sex": "female", "date": "2017-01-14",
         "lesions": [{"site": "toe", "flags": {"painful": True}}],
     },
+    {
+        "id": "chronic-expanding-haematoma-left-femur-osteolysis-calcification-22-years-after-hip-arthroplasty-dic-man-67-bmc-msk-2022",
+        "expected": "calcified-hematoma",
+        "citation": {"authors": NOT_RETRIEVED, "title": "Large intraosseous chronic expanding hematoma after total hip "
+                     "arthroplasty presenting with chronic disseminated intravascular coagulation: a case report and literature "
+                     "review", "journal": "BMC Musculoskeletal Disorders (June 2022; DOAJ record)", "year": 2022,
+                     "verified": False},
+        "story": "67-year-old man with pain of the left thigh and an enlarging mass, 22 years after a total hip arthroplasty; no "
+                 "history of trauma, anticoagulant use or collagen vascular disorder. He first declined surgery. Two years later "
+                 "radiographs and CT showed progressive osteolysis with marginal sclerosis and calcification in the left femur and "
+                 "loosening of the femoral component; laboratory data showed anaemia and chronic disseminated intravascular "
+                 "coagulation of unknown cause. MRI: a mass of mixed low and high signal on T2 (a 'mosaic sign'). A needle biopsy "
+                 "found no infection and no malignancy (its histology is not sent).",
+        "birth": born(67, "2022-06-01"), "sex": "male", "date": "2022-06-01",
+        "findings": {"trauma-at-site": False, "warfarin-therapy": False},
+        "lesions": [{"site": "thigh", "side": "left", "flags": {"painful": True, "bone-contact": True, "bone-erosion": True}}],
+    },
+    {
+        "id": "pseudohypoparathyroidism-neonate-recurrent-clonic-convulsions-calcium-6-8-consanguineous-boy-1-month-tjem",
+        "expected": "pseudohypoparathyroidism",
+        "citation": {"authors": NOT_RETRIEVED, "title": "Transient pseudohypoparathyroidism manifested as recurrent convulsion "
+                     "in a neonate", "journal": "Turkish Journal of Endocrinology and Metabolism (turkjem.org full text 9050)",
+                     "year": None, "verified": False},
+        "story": "1-month-old boy (3.6 kg) referred for repeated episodes of clonic convulsions since day 12 of life. Term, normal "
+                 "vaginal delivery, birth weight 3.2 kg, consanguineous parents, no neonatal problems; no family history of "
+                 "convulsions, short stature or endocrine disease. Examination normal, no facial dysmorphism or skeletal "
+                 "malformation. Glucose 78 mg/dl, calcium 6.8 mg/dl, magnesium normal (1.97 mg/dl), CRP and cerebrospinal fluid "
+                 "normal, septic screen negative. Skeletal radiographs and CT of the brain normal; abdominal ultrasound without "
+                 "renal anomaly or calcification. Another convulsion three days after admission despite intravenous calcium "
+                 "gluconate (year of the report not retrieved; 2019 used).",
+        "birth": born(1 / 12, "2019-01-01"), "sex": "male", "date": "2019-01-01",
+        "labs": {"calcium": (6.8, "mg/dl")},
+        "findings": {"consanguinity": True, "basal-ganglia-calcification": False, "albright-osteodystrophy": False},
+    },
+    {
+        "id": "cysticercosis-subcutaneous-nodules-face-elbow-arm-abdomen-vision-loss-papilloedema-wild-pork-man-22-jmcr-2019",
+        "expected": "parasitic-calcification",
+        "citation": {"authors": NOT_RETRIEVED, "title": "Ocular cysticercosis with multiple disseminated subcutaneous nodules "
+                     "and bilateral papilledema (exact title not retrieved)", "journal": "Journal of Medical Case Reports",
+                     "year": 2019, "doi": "10.1186/s13256-019-2227-0", "verified": True},
+        "story": "22-year-old man, a plumber, with gradual painless loss of vision in both eyes and headache (worse on waking and "
+                 "bending down) with dizziness for one month, and multiple painless swellings over the body for one year (face, "
+                 "mandibular area, elbow, arm and abdomen). Fever for two days after anti-filarial medication a month earlier; no "
+                 "vomiting, loss of consciousness, seizures or change in behaviour; not vegetarian, with a history of eating wild "
+                 "pork; no similar illness in the family. Bilateral papilloedema. CT of the head: multiple calcified cysts with a "
+                 "scolex in the brain parenchyma and cerebellum.",
+        "birth": born(22, "2019-01-01"), "sex": "male", "date": "2019-01-01",
+        "findings": {"endemic-parasite-exposure": True},
+        "lesions": [{"site": "head-face", "flags": {"painful": False, "subcutaneous": True}},
+                    {"site": "elbow", "flags": {"painful": False, "subcutaneous": True}},
+                    {"site": "other", "flags": {"painful": False, "subcutaneous": True}}],
+    },
+    {
+        "id": "cysticercosis-disseminated-palpable-nodules-dementia-confusion-albendazole-failed-man-36-trop-parasitol-2012",
+        "expected": "parasitic-calcification",
+        "citation": {"authors": "Bothale KA, Mahore SD, Maimoon SA", "title": "A rare case of disseminated cysticercosis",
+                     "journal": "Tropical Parasitology 2(2):138-141", "year": 2012, "pmid": "23767025",
+                     "doi": "10.4103/2229-5070.105183", "pmcid": "PMC3680869", "verified": True},
+        "story": "36-year-old man who came to hospital with multiple palpable nodules, dementia and confusion. He had first been "
+                 "treated with albendazole in a private hospital, without response. The investigations that followed (involving "
+                 "the brain, the subcutaneous tissues all over the body and the skeletal muscles) are not described in the stored "
+                 "abstract, and the cytology or biopsy is not sent.",
+        "birth": born(36, "2012-07-01"), "sex": "male", "date": "2012-07-01",
+        "lesions": [{"site": "other", "flags": {"subcutaneous": True}}],
+    },
+    {
+        "id": "primary-hyperparathyroidism-fall-lytic-subtrochanteric-femur-humerus-fractures-ca-3-7-pth-970-woman-47-casereports-in",
+        "expected": "primary-hyperparathyroidism",
+        "citation": {"authors": "Gupta S, Sharma R, Saini N, Saini Y", "title": "Primary Hyperparathyroidism with Pathological "
+                     "Fractures", "journal": "Case report (casereports.in, article 141)", "year": None, "verified": False},
+        "story": "47-year-old woman who fell at home five days earlier and could not bear weight on the left leg or use the right "
+                 "arm. Radiographs: a subtrochanteric fracture of the left femur through an area of lytic bone and a mid-shaft "
+                 "fracture of the right humerus; radiographs of the hands, skull and sacroiliac joints without abnormality. "
+                 "Calcium 3.7 mmol/l (2.15-2.60), creatinine normal, parathyroid hormone 970 pg/mL. The histology of the fracture "
+                 "site is not sent (year not retrieved; 2012 used).",
+        "birth": born(47, "2012-01-01"), "sex": "female", "date": "2012-01-01",
+        "labs": {"calcium-molar": (3.7, "mmol/L", (2.15, 2.60)), "creatinine": "N", "pth": (970, "pg/mL")},
+        "findings": {"trauma-at-site": True},
+        "lesions": [{"site": "thigh", "side": "left", "flags": {"painful": True, "bone-contact": True, "bone-erosion": True}}],
+    },
+    {
+        "id": "primary-hyperparathyroidism-child-numbness-short-stature-limb-deformities-acro-osteolysis-nephrocalcinosis-boy-14-karachi",
+        "expected": "primary-hyperparathyroidism",
+        "citation": {"authors": "Rai VR, Ibrahim MN, Farooq R, Riaz M, Rathore H", "title": "Primary Hyperparathyroidism's "
+                     "Uncommon Presentation: Brown Tumours Mimicking Metastases", "journal": "Case report (journal not "
+                     "retrieved; volume 2, January 2024; National Institute of Child Health, Karachi)", "year": 2024,
+                     "verified": False},
+        "story": "14-year-old boy with numbness, short stature, limb deformities, delayed dental development and dental cavities. "
+                 "Calcium raised, magnesium low, intact PTH raised, vitamin D2 high (as written), phosphorus low, alkaline "
+                 "phosphatase raised. Skeletal imaging: bone abnormalities with lytic lesions, fractures and acro-osteolysis; "
+                 "abdominal imaging: nephrocalcinosis; enlarged parathyroid glands on imaging, scintigraphy without an adenoma.",
+        "birth": born(14, "2024-01-01"), "sex": "male", "date": "2024-01-01",
+        "labs": {"calcium": "H", "pth": "H", "phosphate": "L", "alp": "H"},
+    },
+    {
+        "id": "vitamin-d-physician-prescribed-vomiting-fifteen-days-diabetes-eight-years-woman-48-pakistan-pmc6376501",
+        "expected": "vitamin-d-intoxication",
+        "citation": {"authors": NOT_RETRIEVED, "title": "Iatrogenic hypervitaminosis D presenting with persistent vomiting "
+                     "(exact title not retrieved)", "journal": "Journal not retrieved (PubMed Central)", "year": None,
+                     "pmcid": "PMC6376501", "verified": True},
+        "story": "48-year-old woman of Pakistani descent with continual vomiting for 15 days; diabetes mellitus for 8 years, well "
+                 "controlled at presentation. The report frames the vitamin D she had received as given on a physician's "
+                 "prescription; the dose and the laboratory values are not in the stored abstract (year not retrieved; 2019 "
+                 "used).",
+        "birth": born(48, "2019-01-01"), "sex": "female", "date": "2019-01-01",
+        "findings": {"vitamin-d-or-calcium-excess": True},
+    },
+    {
+        "id": "chronic-expanding-haematoma-left-thigh-long-pain-swelling-pathological-proximal-femur-fracture-anticoagulated-man-62",
+        "expected": "calcified-hematoma",
+        "citation": {"authors": NOT_RETRIEVED, "title": "Chronic expanding hematoma of the thigh as a cause for pathological "
+                     "fracture of femur: a rare case report", "journal": "Journal not retrieved (R Discovery abstract)",
+                     "year": None, "verified": False},
+        "story": "62-year-old man on anticoagulation since mitral valve surgery, with a long history of pain and swelling of the "
+                 "left thigh. The pain suddenly worsened and he could no longer bear weight on the left leg: a pathological "
+                 "fracture of the proximal left femur, with erosion of the femur and an obliterated medullary canal from the "
+                 "compression of a soft-tissue mass of the left thigh. No laboratory values in the stored abstract (year not "
+                 "retrieved; 2022 used).",
+        "birth": born(62, "2022-01-01"), "sex": "male", "date": "2022-01-01",
+        "lesions": [{"site": "thigh", "side": "left", "flags": {"painful": True, "bone-contact": True, "bone-erosion": True}}],
+    },
     # ---------------------------------------------------------------- can't-miss malignancies
     {
         "id": "synovial-sarcoma-left-popliteal-small-mass-near-tibial-nerve-after-bike-fall-plateau-fracture-woman-60-macsf",
