@@ -532,6 +532,120 @@ CASES = [
         "birth": born(62, "2022-01-01"), "sex": "male", "date": "2022-01-01",
         "lesions": [{"site": "thigh", "side": "left", "flags": {"painful": True, "bone-contact": True, "bone-erosion": True}}],
     },
+    {
+        "id": "ssc-limited-twenty-years-diffuse-painful-inflamed-subcutaneous-nodules-shoulders-elbows-buttocks-knees-woman-47-tunis-poster",
+        "expected": "systemic-sclerosis",
+        "citation": {"authors": "Saidane O, Fazaa A, Mahmoud I, Tekaya R, Sahli H, Abdelmoula L, Zouari R",
+                     "title": "Calcinose sous-cutanee diffuse au cours d'une sclerodermie systemique limitee. A propos d'un cas",
+                     "journal": "Poster, rheumatology department, Hopital Charles Nicolle, Tunis (slideplayer.fr copy)",
+                     "year": None, "verified": False},
+        "story": "47-year-old woman followed for systemic sclerosis of 20 years, revealed by a chronic polyarthritis and Raynaud "
+                 "phenomenon. Facial telangiectasias, sclerodactyly (Rodnan score 7), mouth opening limited to 1.5 cm and scars of "
+                 "digital ulcers; dysphagia to solids and liquids. Multiple firm, painful subcutaneous nodules under inflamed skin "
+                 "at the shoulders, elbows, buttocks, thighs and inner knees, which radiographs showed to be soft-tissue "
+                 "calcifications. ESR 43 mm, CRP 1 mg/l; immunological work-up negative; capillaroscopy: microangiopathy (year of "
+                 "the poster not retrieved; 2014 used).",
+        "birth": born(47, "2014-01-01"), "sex": "female", "date": "2014-01-01",
+        "labs": {"crp": (1, "mg/l")},
+        "findings": {"raynaud-phenomenon": True, "skin-sclerosis": True, "ana-positive": False,
+                     "scleroderma-antibodies": False},
+        "lesions": [{"site": "shoulder", "side": "bilateral",
+                     "flags": {"painful": True, "subcutaneous": True, "inflammatory-signs": True}},
+                    {"site": "elbow", "side": "bilateral",
+                     "flags": {"painful": True, "subcutaneous": True, "inflammatory-signs": True}},
+                    {"site": "hip-gluteal", "side": "bilateral",
+                     "flags": {"painful": True, "subcutaneous": True, "inflammatory-signs": True}},
+                    {"site": "thigh", "side": "bilateral", "flags": {"painful": True, "subcutaneous": True}},
+                    {"site": "knee", "side": "bilateral", "flags": {"painful": True, "subcutaneous": True}}],
+    },
+    {
+        "id": "calcifying-aponeurotic-fibroma-right-thumb-thenar-painless-mobile-mass-soft-tissue-calcification-girl-2-jbjs-2001",
+        "expected": "calcifying-aponeurotic-fibroma",
+        "citation": {"authors": "DeSimone RS, Zielinski CJ", "title": "Calcifying Aponeurotic Fibroma of the Hand. A Case "
+                     "Report", "journal": "Journal of Bone and Joint Surgery (American) 83(4):586", "year": 2001,
+                     "verified": False},
+        "story": "2-year-old girl without medical history, seen in 1995 for a mass on the volar radial aspect of the right thumb "
+                 "at the metacarpophalangeal joint, extending onto the thenar eminence, recently noticed by the family. Normal "
+                 "motion of all thumb joints, normal flexor and extensor function, no triggering, normal use of the hand; the mass "
+                 "was mobile and did not seem painful. Radiographs: calcification in the soft-tissue mass without osseous "
+                 "involvement. At surgery a lobulated mass of 1.7 x 1.0 x 0.9 cm, the radial digital nerve adherent to it (the "
+                 "histology is not sent).",
+        "birth": born(2, "1995-06-01"), "sex": "female", "date": "1995-06-01",
+        "lesions": [{"site": "hand", "side": "right", "size_cm": 1.7,
+                     "flags": {"painful": False, "bone-contact": False}}],
+    },
+    {
+        "id": "haemangioma-right-masseter-swelling-target-like-radiopacities-lobulated-cystic-t2-bright-woman-21-oral-surg-2013",
+        "expected": "hemangioma",
+        "citation": {"authors": "Zengin AZ, Celenk P, Sumer AP", "title": "Intramuscular hemangioma presenting with multiple "
+                     "phleboliths: a case report", "journal": "Oral Surgery, Oral Medicine, Oral Pathology and Oral Radiology "
+                     "115:e32-e36", "year": 2013, "verified": False},
+        "story": "21-year-old woman complaining of swelling of the right masseter muscle. Plain soft-tissue radiograph of the right "
+                 "cheek: many round, target-like radiopacities of varying size. Ultrasound: a lobulated cystic lesion in the right "
+                 "masseter with increased echogenicity. MRI: a space-occupying lesion of the right masseter, isointense to muscle "
+                 "on T1 and hyperintense on T2, with septations without signal.",
+        "birth": born(21, "2013-01-01"), "sex": "female", "date": "2013-01-01",
+        "lesions": [{"site": "head-face", "side": "right", "pattern": "phlebolith", "flags": {"intramuscular": True}}],
+    },
+    {
+        "id": "haemangioma-giant-retroperitoneal-pelvic-mass-into-right-thigh-14-5cm-calcifications-fat-groin-pain-man-23-almanac-2023",
+        "expected": "hemangioma",
+        "citation": {"authors": "Aznaurov VG, Kovalenko AA, Shirokov VS, Karmazanovsky GG",
+                     "title": "The diagnosis of retroperitoneal tumors from a radiologist perspective: a case report of a giant "
+                     "intramuscular hemangioma in a 23-year old patient", "journal": "Almanac of Clinical Medicine "
+                     "51(4):246-252", "year": 2023, "doi": "10.18786/2072-0505-2023-51-029", "verified": True},
+        "story": "23-year-old man referred with episodic pain of the right inguinal area for 7-8 years. Multidetector CT: a mass of "
+                 "145 x 125 x 125 mm in the trunk and pelvis spreading into the right thigh, markedly heterogeneous, containing "
+                 "calcifications, fat, soft tissue and vascular components, with heterogeneous enhancement predominating in the "
+                 "delayed phase. The resected tumour's histology is not sent.",
+        "birth": born(23, "2023-01-01"), "sex": "male", "date": "2023-01-01",
+        "lesions": [{"site": "groin", "side": "right", "size_cm": 14.5, "flags": {"painful": True}},
+                    {"site": "thigh", "side": "right"}],
+    },
+    {
+        "id": "neurogenic-ho-right-hip-pain-swelling-year-after-guillain-barre-flaccid-tetraplegia-wheelchair-woman-31-apmr-2008",
+        "expected": "neurogenic-heterotopic-ossification",
+        "citation": {"authors": NOT_RETRIEVED, "title": "Heterotopic ossification as an unusual complication after "
+                     "Guillain-Barre syndrome: a case report", "journal": "Archives of Physical Medicine and Rehabilitation "
+                     "89(3):564-567", "year": 2008, "pmid": "18295638", "doi": "10.1016/j.apmr.2007.11.004",
+                     "verified": True},
+        "story": "31-year-old woman with pain and swelling of the right hip and limited passive range of motion, about one year "
+                 "after Guillain-Barre syndrome; wheelchair-bound with incomplete flaccid tetraplegia. No encephalopathy; no "
+                 "hypercalcaemia or related metabolic derangement over 1.5 years of follow-up. Radiological imaging of the hip was "
+                 "done (its description is not in the stored abstract).",
+        "birth": born(31, "2008-03-01"), "sex": "female", "date": "2008-03-01",
+        "labs": {"calcium": "N"},
+        "findings": {"neurological-injury": True},
+        "lesions": [{"site": "hip-gluteal", "side": "right", "flags": {"painful": True}}],
+    },
+    {
+        "id": "neurogenic-ho-c7-tetraplegia-whole-left-leg-swelling-suspected-dvt-mass-anteromedial-femur-iliac-vein-man-35-kjnt-2015",
+        "expected": "neurogenic-heterotopic-ossification",
+        "citation": {"authors": "Bang JH, Cho KT, Lee HJ", "title": "Leg Swelling Caused by Heterotopic Ossification Mimicking "
+                     "Deep Vein Thrombosis in a Paraplegic Patient", "journal": "Korean Journal of Neurotrauma 11(2):158-161",
+                     "year": 2015, "doi": "10.13004/kjnt.2015.11.2.158", "verified": True},
+        "story": "35-year-old man with C7 tetraplegia (ASIA B) after a fall, admitted for rehabilitation, who developed diffuse "
+                 "swelling of the whole left leg, first suspected to be a deep vein thrombosis. CT venography: no thrombosis; an "
+                 "ossified mass anteromedial to the left femur displacing the iliopsoas anteromedially and narrowing the left "
+                 "external iliac vein compared with the right.",
+        "birth": born(35, "2015-08-22"), "sex": "male", "date": "2015-08-22",
+        "findings": {"neurological-injury": True},
+        "lesions": [{"site": "thigh", "side": "left"}],
+    },
+    {
+        "id": "neurogenic-ho-left-thigh-swelling-12-weeks-after-head-injury-venography-dvt-heparin-quadriceps-bleed-man-26-apmr-1986",
+        "expected": "neurogenic-heterotopic-ossification",
+        "citation": {"authors": NOT_RETRIEVED, "title": "Heterotopic ossification masquerading as deep venous thrombosis in "
+                     "head-injured adult: complications of anticoagulation", "journal": "Archives of Physical Medicine and "
+                     "Rehabilitation 67(5):339-341", "year": 1986, "pmid": "3085635", "verified": True},
+        "story": "26-year-old man with clinical signs of a left iliofemoral venous thrombosis 12 weeks after a closed head injury "
+                 "in a motor vehicle accident. Venography was read as deep vein thrombosis and heparin was started; after four "
+                 "days the signs had not resolved, the circumference of the left thigh had increased and the haemoglobin had "
+                 "fallen. CT of the thigh: haemorrhage and calcification within the quadriceps muscle.",
+        "birth": born(26, "1986-05-01"), "sex": "male", "date": "1986-05-01",
+        "findings": {"neurological-injury": True},
+        "lesions": [{"site": "thigh", "side": "left", "flags": {"intramuscular": True}}],
+    },
     # ---------------------------------------------------------------- can't-miss malignancies
     {
         "id": "synovial-sarcoma-left-popliteal-small-mass-near-tibial-nerve-after-bike-fall-plateau-fracture-woman-60-macsf",
