@@ -489,7 +489,6 @@ CASES = [
         "birth": born(47, "2012-01-01"), "sex": "female", "date": "2012-01-01",
         "labs": {"calcium-molar": (3.7, "mmol/L", (2.15, 2.60)), "creatinine": "N", "pth": (970, "pg/mL")},
         "findings": {"trauma-at-site": True},
-        "lesions": [{"site": "thigh", "side": "left", "flags": {"painful": True, "bone-contact": True, "bone-erosion": True}}],
     },
     {
         "id": "primary-hyperparathyroidism-child-numbness-short-stature-limb-deformities-acro-osteolysis-nephrocalcinosis-boy-14-karachi",
@@ -645,6 +644,20 @@ CASES = [
         "birth": born(26, "1986-05-01"), "sex": "male", "date": "1986-05-01",
         "findings": {"neurological-injury": True},
         "lesions": [{"site": "thigh", "side": "left", "flags": {"intramuscular": True}}],
+    },
+    {
+        "id": "ssc-three-months-multiple-firm-nodules-anterior-right-knee-no-inflammation-normal-calcium-phosphorus-woman-57-navarra",
+        "expected": "systemic-sclerosis",
+        "citation": {"authors": "Bula-Garcia DL, Emiliani-Cortes JD, Ortiz-Perez DF, Montoya-Jaramillo ME",
+                     "title": "Bajo la piel: el enigma clinico de la calcinosis cutis", "journal": "Revista Navarra Medica "
+                     "(Universidad del Sinu, Colombia) 11(1)", "year": None, "doi": "10.61182/rnavmed.v11n1a1",
+                     "verified": True},
+        "story": "57-year-old woman with systemic sclerosis who for three months has had multiple firm nodules on the front of the "
+                 "right knee, without inflammatory signs. Serum calcium and phosphorus normal. Radiographs were taken (their "
+                 "description is not in the stored abstract; year not retrieved, 2025 used).",
+        "birth": born(57, "2025-01-01"), "sex": "female", "date": "2025-01-01",
+        "labs": {"calcium": "N", "phosphate": "N"},
+        "lesions": [{"site": "knee", "side": "right", "flags": {"inflammatory-signs": False}}],
     },
     # ---------------------------------------------------------------- can't-miss malignancies
     {
