@@ -411,6 +411,255 @@ CASES = [
         "birth": born(48, "2017-01-14"), "sex": "female", "date": "2017-01-14",
         "lesions": [{"site": "toe", "flags": {"painful": True}}],
     },
+    {
+        "id": "chronic-expanding-haematoma-left-femur-osteolysis-calcification-22-years-after-hip-arthroplasty-man-67-bmc-msk",
+        "expected": "calcified-hematoma",
+        "citation": {"authors": NOT_RETRIEVED, "title": "Large intraosseous chronic expanding hematoma after total hip "
+                     "arthroplasty presenting with chronic disseminated intravascular coagulation: a case report and literature "
+                     "review", "journal": "BMC Musculoskeletal Disorders (June 2022; DOAJ record)", "year": 2022,
+                     "verified": False},
+        "story": "67-year-old man with pain of the left thigh and an enlarging mass, 22 years after a total hip arthroplasty; no "
+                 "history of trauma, anticoagulant use or collagen vascular disorder. He first declined surgery. Two years "
+                 "later radiographs and CT showed progressive osteolysis with marginal sclerosis and calcification in the left "
+                 "femur and loosening of the femoral component; laboratory data showed anaemia and chronic disseminated "
+                 "intravascular coagulation of unknown cause. MRI: a mass of mixed low and high signal on T2 (a 'mosaic sign'). "
+                 "A needle biopsy found no infection and no malignancy (its histology is not sent).",
+        "birth": born(67, "2022-06-01"), "sex": "male", "date": "2022-06-01",
+        "findings": {"trauma-at-site": False, "warfarin-therapy": False},
+        "lesions": [{"site": "thigh", "side": "left", "flags": {"painful": True, "bone-contact": True, "bone-erosion": True}}],
+    },
+    {
+        "id": "pseudohypoparathyroidism-neonate-recurrent-clonic-convulsions-calcium-6-8-consanguineous-boy-1-month-tjem",
+        "expected": "pseudohypoparathyroidism",
+        "citation": {"authors": NOT_RETRIEVED, "title": "Transient pseudohypoparathyroidism manifested as recurrent convulsion "
+                     "in a neonate", "journal": "Turkish Journal of Endocrinology and Metabolism (turkjem.org full text 9050)",
+                     "year": None, "verified": False},
+        "story": "1-month-old boy (3.6 kg) referred for repeated episodes of clonic convulsions since day 12 of life. Term, "
+                 "normal vaginal delivery, birth weight 3.2 kg, consanguineous parents, no neonatal problems; no family history "
+                 "of convulsions, short stature or endocrine disease. Examination normal, no facial dysmorphism or skeletal "
+                 "malformation. Glucose 78 mg/dl, calcium 6.8 mg/dl, magnesium normal (1.97 mg/dl), CRP and cerebrospinal fluid "
+                 "normal, septic screen negative. Skeletal radiographs and CT of the brain normal; abdominal ultrasound without "
+                 "renal anomaly or calcification. Another convulsion three days after admission despite intravenous calcium "
+                 "gluconate (year of the report not retrieved; 2019 used).",
+        "birth": born(1 / 12, "2019-01-01"), "sex": "male", "date": "2019-01-01",
+        "labs": {"calcium": (6.8, "mg/dl")},
+        "findings": {"consanguinity": True, "basal-ganglia-calcification": False, "albright-osteodystrophy": False},
+    },
+    {
+        "id": "cysticercosis-subcutaneous-nodules-face-elbow-arm-abdomen-vision-loss-papilloedema-wild-pork-man-22-jmcr-2019",
+        "expected": "parasitic-calcification",
+        "citation": {"authors": NOT_RETRIEVED, "title": "Ocular cysticercosis with multiple disseminated subcutaneous nodules "
+                     "and bilateral papilledema (exact title not retrieved)", "journal": "Journal of Medical Case Reports",
+                     "year": 2019, "doi": "10.1186/s13256-019-2227-0", "verified": True},
+        "story": "22-year-old man, a plumber, with gradual painless loss of vision in both eyes and headache (worse on waking "
+                 "and bending down) with dizziness for one month, and multiple painless swellings over the body for one year "
+                 "(face, mandibular area, elbow, arm and abdomen). Fever for two days after anti-filarial medication a month "
+                 "earlier; no vomiting, loss of consciousness, seizures or change in behaviour; not vegetarian, with a history "
+                 "of eating wild pork; no similar illness in the family. Bilateral papilloedema. CT of the head: multiple "
+                 "calcified cysts with a scolex in the brain parenchyma and cerebellum.",
+        "birth": born(22, "2019-01-01"), "sex": "male", "date": "2019-01-01",
+        "findings": {"endemic-parasite-exposure": True},
+        "lesions": [{"site": "head-face", "flags": {"painful": False, "subcutaneous": True}},
+                    {"site": "elbow", "flags": {"painful": False, "subcutaneous": True}},
+                    {"site": "other", "flags": {"painful": False, "subcutaneous": True}}],
+    },
+    {
+        "id": "cysticercosis-disseminated-palpable-nodules-dementia-confusion-albendazole-failed-man-36-trop-parasitol-2012",
+        "expected": "parasitic-calcification",
+        "citation": {"authors": "Bothale KA, Mahore SD, Maimoon SA", "title": "A rare case of disseminated cysticercosis",
+                     "journal": "Tropical Parasitology 2(2):138-141", "year": 2012, "pmid": "23767025",
+                     "doi": "10.4103/2229-5070.105183", "pmcid": "PMC3680869", "verified": True},
+        "story": "36-year-old man who came to hospital with multiple palpable nodules, dementia and confusion. He had first been "
+                 "treated with albendazole in a private hospital, without response. The investigations that followed (involving "
+                 "the brain, the subcutaneous tissues all over the body and the skeletal muscles) are not described in the "
+                 "stored abstract, and the cytology or biopsy is not sent.",
+        "birth": born(36, "2012-07-01"), "sex": "male", "date": "2012-07-01",
+        "lesions": [{"site": "other", "flags": {"subcutaneous": True}}],
+    },
+    {
+        "id": "primary-hyperparathyroidism-fall-lytic-femur-humerus-fractures-ca-3-7-pth-970-woman-47-casereports-in",
+        "expected": "primary-hyperparathyroidism",
+        "citation": {"authors": "Gupta S, Sharma R, Saini N, Saini Y", "title": "Primary Hyperparathyroidism with Pathological "
+                     "Fractures", "journal": "Case report (casereports.in, article 141)", "year": None, "verified": False},
+        "story": "47-year-old woman who fell at home five days earlier and could not bear weight on the left leg or use the "
+                 "right arm. Radiographs: a subtrochanteric fracture of the left femur through an area of lytic bone and a "
+                 "mid-shaft fracture of the right humerus; radiographs of the hands, skull and sacroiliac joints without "
+                 "abnormality. Calcium 3.7 mmol/l (2.15-2.60), creatinine normal, parathyroid hormone 970 pg/mL. The histology "
+                 "of the fracture site is not sent (year not retrieved; 2012 used).",
+        "birth": born(47, "2012-01-01"), "sex": "female", "date": "2012-01-01",
+        "labs": {"calcium-molar": (3.7, "mmol/L", (2.15, 2.60)), "creatinine": "N", "pth": (970, "pg/mL")},
+        "findings": {"trauma-at-site": True},
+    },
+    {
+        "id": "primary-hyperparathyroidism-numbness-short-stature-limb-deformities-acro-osteolysis-nephrocalcinosis-boy-14",
+        "expected": "primary-hyperparathyroidism",
+        "citation": {"authors": "Rai VR, Ibrahim MN, Farooq R, Riaz M, Rathore H", "title": "Primary Hyperparathyroidism's "
+                     "Uncommon Presentation: Brown Tumours Mimicking Metastases", "journal": "Case report (journal not "
+                     "retrieved; volume 2, January 2024; National Institute of Child Health, Karachi)", "year": 2024,
+                     "verified": False},
+        "story": "14-year-old boy with numbness, short stature, limb deformities, delayed dental development and dental "
+                 "cavities. Calcium raised, magnesium low, intact PTH raised, vitamin D2 high (as written), phosphorus low, "
+                 "alkaline phosphatase raised. Skeletal imaging: bone abnormalities with lytic lesions, fractures and "
+                 "acro-osteolysis; abdominal imaging: nephrocalcinosis; enlarged parathyroid glands on imaging, scintigraphy "
+                 "without an adenoma.",
+        "birth": born(14, "2024-01-01"), "sex": "male", "date": "2024-01-01",
+        "labs": {"calcium": "H", "pth": "H", "phosphate": "L", "alp": "H"},
+    },
+    {
+        "id": "vitamin-d-physician-prescribed-vomiting-fifteen-days-diabetes-eight-years-woman-48-pakistan-pmc6376501",
+        "expected": "vitamin-d-intoxication",
+        "citation": {"authors": NOT_RETRIEVED, "title": "Iatrogenic hypervitaminosis D presenting with persistent vomiting "
+                     "(exact title not retrieved)", "journal": "Journal not retrieved (PubMed Central)", "year": None,
+                     "pmcid": "PMC6376501", "verified": True},
+        "story": "48-year-old woman of Pakistani descent with continual vomiting for 15 days; diabetes mellitus for 8 years, "
+                 "well controlled at presentation. The report frames the vitamin D she had received as given on a physician's "
+                 "prescription; the dose and the laboratory values are not in the stored abstract (year not retrieved; 2019 "
+                 "used).",
+        "birth": born(48, "2019-01-01"), "sex": "female", "date": "2019-01-01",
+        "findings": {"vitamin-d-or-calcium-excess": True},
+    },
+    {
+        "id": "chronic-expanding-haematoma-left-thigh-pain-swelling-pathological-femur-fracture-anticoagulated-man-62",
+        "expected": "calcified-hematoma",
+        "citation": {"authors": NOT_RETRIEVED, "title": "Chronic expanding hematoma of the thigh as a cause for pathological "
+                     "fracture of femur: a rare case report", "journal": "Journal not retrieved (R Discovery abstract)",
+                     "year": None, "verified": False},
+        "story": "62-year-old man on anticoagulation since mitral valve surgery, with a long history of pain and swelling of the "
+                 "left thigh. The pain suddenly worsened and he could no longer bear weight on the left leg: a pathological "
+                 "fracture of the proximal left femur, with erosion of the femur and an obliterated medullary canal from the "
+                 "compression of a soft-tissue mass of the left thigh. No laboratory values in the stored abstract (year not "
+                 "retrieved; 2022 used).",
+        "birth": born(62, "2022-01-01"), "sex": "male", "date": "2022-01-01",
+        "lesions": [{"site": "thigh", "side": "left", "flags": {"painful": True, "bone-contact": True, "bone-erosion": True}}],
+    },
+    {
+        "id": "ssc-limited-20-years-diffuse-painful-inflamed-subcutaneous-nodules-shoulders-to-knees-woman-47-tunis-poster",
+        "expected": "systemic-sclerosis",
+        "citation": {"authors": "Saidane O, Fazaa A, Mahmoud I, Tekaya R, Sahli H, Abdelmoula L, Zouari R",
+                     "title": "Calcinose sous-cutanee diffuse au cours d'une sclerodermie systemique limitee. A propos d'un cas",
+                     "journal": "Poster, rheumatology department, Hopital Charles Nicolle, Tunis (slideplayer.fr copy)",
+                     "year": None, "verified": False},
+        "story": "47-year-old woman followed for systemic sclerosis of 20 years, revealed by a chronic polyarthritis and Raynaud "
+                 "phenomenon. Facial telangiectasias, sclerodactyly (Rodnan score 7), mouth opening limited to 1.5 cm and scars "
+                 "of digital ulcers; dysphagia to solids and liquids. Multiple firm, painful subcutaneous nodules under "
+                 "inflamed skin at the shoulders, elbows, buttocks, thighs and inner knees, which radiographs showed to be "
+                 "soft-tissue calcifications. ESR 43 mm, CRP 1 mg/l; immunological work-up negative; capillaroscopy: "
+                 "microangiopathy (year of the poster not retrieved; 2014 used).",
+        "birth": born(47, "2014-01-01"), "sex": "female", "date": "2014-01-01",
+        "labs": {"crp": (1, "mg/l")},
+        "findings": {"raynaud-phenomenon": True, "skin-sclerosis": True, "ana-positive": False,
+                     "scleroderma-antibodies": False},
+        "lesions": [{"site": "shoulder", "side": "bilateral",
+                     "flags": {"painful": True, "subcutaneous": True, "inflammatory-signs": True}},
+                    {"site": "elbow", "side": "bilateral",
+                     "flags": {"painful": True, "subcutaneous": True, "inflammatory-signs": True}},
+                    {"site": "hip-gluteal", "side": "bilateral",
+                     "flags": {"painful": True, "subcutaneous": True, "inflammatory-signs": True}},
+                    {"site": "thigh", "side": "bilateral", "flags": {"painful": True, "subcutaneous": True}},
+                    {"site": "knee", "side": "bilateral", "flags": {"painful": True, "subcutaneous": True}}],
+    },
+    {
+        "id": "calcifying-aponeurotic-fibroma-right-thumb-thenar-painless-mobile-mass-soft-tissue-calcification-girl-2-jbjs-2001",
+        "expected": "calcifying-aponeurotic-fibroma",
+        "citation": {"authors": "DeSimone RS, Zielinski CJ", "title": "Calcifying Aponeurotic Fibroma of the Hand. A Case "
+                     "Report", "journal": "Journal of Bone and Joint Surgery (American) 83(4):586", "year": 2001,
+                     "verified": False},
+        "story": "2-year-old girl without medical history, seen in 1995 for a mass on the volar radial aspect of the right thumb "
+                 "at the metacarpophalangeal joint, extending onto the thenar eminence, recently noticed by the family. Normal "
+                 "motion of all thumb joints, normal flexor and extensor function, no triggering, normal use of the hand; the "
+                 "mass was mobile and did not seem painful. Radiographs: calcification in the soft-tissue mass without osseous "
+                 "involvement. At surgery a lobulated mass of 1.7 x 1.0 x 0.9 cm, the radial digital nerve adherent to it (the "
+                 "histology is not sent).",
+        "birth": born(2, "1995-06-01"), "sex": "female", "date": "1995-06-01",
+        "lesions": [{"site": "hand", "side": "right", "size_cm": 1.7,
+                     "flags": {"painful": False, "bone-contact": False}}],
+    },
+    {
+        "id": "haemangioma-right-masseter-swelling-target-like-radiopacities-lobulated-cystic-t2-bright-woman-21-oral-surg-2013",
+        "expected": "hemangioma",
+        "citation": {"authors": "Zengin AZ, Celenk P, Sumer AP", "title": "Intramuscular hemangioma presenting with multiple "
+                     "phleboliths: a case report", "journal": "Oral Surgery, Oral Medicine, Oral Pathology and Oral Radiology "
+                     "115:e32-e36", "year": 2013, "verified": False},
+        "story": "21-year-old woman complaining of swelling of the right masseter muscle. Plain soft-tissue radiograph of the "
+                 "right cheek: many round, target-like radiopacities of varying size. Ultrasound: a lobulated cystic lesion in "
+                 "the right masseter with increased echogenicity. MRI: a space-occupying lesion of the right masseter, "
+                 "isointense to muscle on T1 and hyperintense on T2, with septations without signal.",
+        "birth": born(21, "2013-01-01"), "sex": "female", "date": "2013-01-01",
+        "lesions": [{"site": "head-face", "side": "right", "pattern": "phlebolith", "flags": {"intramuscular": True}}],
+    },
+    {
+        "id": "haemangioma-giant-retroperitoneal-pelvic-mass-into-right-thigh-14-5cm-calcifications-groin-pain-man-23-almanac",
+        "expected": "hemangioma",
+        "citation": {"authors": "Aznaurov VG, Kovalenko AA, Shirokov VS, Karmazanovsky GG",
+                     "title": "The diagnosis of retroperitoneal tumors from a radiologist perspective: a case report of a giant "
+                     "intramuscular hemangioma in a 23-year old patient", "journal": "Almanac of Clinical Medicine "
+                     "51(4):246-252", "year": 2023, "doi": "10.18786/2072-0505-2023-51-029", "verified": True},
+        "story": "23-year-old man referred with episodic pain of the right inguinal area for 7-8 years. Multidetector CT: a mass "
+                 "of 145 x 125 x 125 mm in the trunk and pelvis spreading into the right thigh, markedly heterogeneous, "
+                 "containing calcifications, fat, soft tissue and vascular components, with heterogeneous enhancement "
+                 "predominating in the delayed phase. The resected tumour's histology is not sent.",
+        "birth": born(23, "2023-01-01"), "sex": "male", "date": "2023-01-01",
+        "lesions": [{"site": "groin", "side": "right", "size_cm": 14.5, "flags": {"painful": True}},
+                    {"site": "thigh", "side": "right"}],
+    },
+    {
+        "id": "neurogenic-ho-right-hip-pain-swelling-year-after-guillain-barre-flaccid-tetraplegia-wheelchair-woman-31-apmr-2008",
+        "expected": "neurogenic-heterotopic-ossification",
+        "citation": {"authors": NOT_RETRIEVED, "title": "Heterotopic ossification as an unusual complication after "
+                     "Guillain-Barre syndrome: a case report", "journal": "Archives of Physical Medicine and Rehabilitation "
+                     "89(3):564-567", "year": 2008, "pmid": "18295638", "doi": "10.1016/j.apmr.2007.11.004",
+                     "verified": True},
+        "story": "31-year-old woman with pain and swelling of the right hip and limited passive range of motion, about one year "
+                 "after Guillain-Barre syndrome; wheelchair-bound with incomplete flaccid tetraplegia. No encephalopathy; no "
+                 "hypercalcaemia or related metabolic derangement over 1.5 years of follow-up. Radiological imaging of the hip "
+                 "was done (its description is not in the stored abstract).",
+        "birth": born(31, "2008-03-01"), "sex": "female", "date": "2008-03-01",
+        "labs": {"calcium": "N"},
+        "findings": {"neurological-injury": True},
+        "lesions": [{"site": "hip-gluteal", "side": "right", "flags": {"painful": True}}],
+    },
+    {
+        "id": "neurogenic-ho-c7-tetraplegia-left-leg-swelling-suspected-dvt-mass-anteromedial-femur-man-35-kjnt-2015",
+        "expected": "neurogenic-heterotopic-ossification",
+        "citation": {"authors": "Bang JH, Cho KT, Lee HJ", "title": "Leg Swelling Caused by Heterotopic Ossification Mimicking "
+                     "Deep Vein Thrombosis in a Paraplegic Patient", "journal": "Korean Journal of Neurotrauma 11(2):158-161",
+                     "year": 2015, "doi": "10.13004/kjnt.2015.11.2.158", "verified": True},
+        "story": "35-year-old man with C7 tetraplegia (ASIA B) after a fall, admitted for rehabilitation, who developed diffuse "
+                 "swelling of the whole left leg, first suspected to be a deep vein thrombosis. CT venography: no thrombosis; an "
+                 "ossified mass anteromedial to the left femur displacing the iliopsoas anteromedially and narrowing the left "
+                 "external iliac vein compared with the right.",
+        "birth": born(35, "2015-08-22"), "sex": "male", "date": "2015-08-22",
+        "findings": {"neurological-injury": True},
+        "lesions": [{"site": "thigh", "side": "left"}],
+    },
+    {
+        "id": "neurogenic-ho-left-thigh-swelling-12-weeks-after-head-injury-read-as-dvt-quadriceps-bleed-man-26-apmr-1986",
+        "expected": "neurogenic-heterotopic-ossification",
+        "citation": {"authors": NOT_RETRIEVED, "title": "Heterotopic ossification masquerading as deep venous thrombosis in "
+                     "head-injured adult: complications of anticoagulation", "journal": "Archives of Physical Medicine and "
+                     "Rehabilitation 67(5):339-341", "year": 1986, "pmid": "3085635", "verified": True},
+        "story": "26-year-old man with clinical signs of a left iliofemoral venous thrombosis 12 weeks after a closed head "
+                 "injury in a motor vehicle accident. Venography was read as deep vein thrombosis and heparin was started; "
+                 "after four days the signs had not resolved, the circumference of the left thigh had increased and the "
+                 "haemoglobin had fallen. CT of the thigh: haemorrhage and calcification within the quadriceps muscle.",
+        "birth": born(26, "1986-05-01"), "sex": "male", "date": "1986-05-01",
+        "findings": {"neurological-injury": True},
+        "lesions": [{"site": "thigh", "side": "left", "flags": {"intramuscular": True}}],
+    },
+    {
+        "id": "ssc-three-months-firm-nodules-anterior-right-knee-no-inflammation-normal-calcium-phosphorus-woman-57-navarra",
+        "expected": "systemic-sclerosis",
+        "citation": {"authors": "Bula-Garcia DL, Emiliani-Cortes JD, Ortiz-Perez DF, Montoya-Jaramillo ME",
+                     "title": "Bajo la piel: el enigma clinico de la calcinosis cutis", "journal": "Revista Navarra Medica "
+                     "(Universidad del Sinu, Colombia) 11(1)", "year": None, "doi": "10.61182/rnavmed.v11n1a1",
+                     "verified": True},
+        "story": "57-year-old woman with systemic sclerosis who for three months has had multiple firm nodules on the front of "
+                 "the right knee, without inflammatory signs. Serum calcium and phosphorus normal. Radiographs were taken "
+                 "(their description is not in the stored abstract; year not retrieved, 2025 used).",
+        "birth": born(57, "2025-01-01"), "sex": "female", "date": "2025-01-01",
+        "labs": {"calcium": "N", "phosphate": "N"},
+        "lesions": [{"site": "knee", "side": "right", "flags": {"inflammatory-signs": False}}],
+    },
     # ---------------------------------------------------------------- can't-miss malignancies
     {
         "id": "synovial-sarcoma-left-popliteal-small-mass-near-tibial-nerve-after-bike-fall-plateau-fracture-woman-60-macsf",
