@@ -112,6 +112,72 @@ CASES = [
                     {"site": "shoulder", "side": "right", "flags": {"painful": True}},
                     {"site": "paravertebral"}],
     },
+    {
+        "id": "tc-bilateral-lumbar-flank-subcutaneous-5cm-one-year-normal-chemistry-woman-58-kikuchi-2015",
+        "expected": "tc-primary-normophosphatemic",
+        "citation": {"authors": "Kikuchi N, Ohtsuka M, Yamamoto T",
+                     "title": "Symmetrical onset of large tumoral calcinosis on the bilateral lumbar regions",
+                     "journal": "SciTech Central case letter (scitcentral.com journal 19, article 29)", "year": 2015,
+                     "verified": False},
+        "story": "58-year-old woman with hard subcutaneous masses on both sides of the abdomen (lumbar regions) that had appeared "
+                 "one year earlier; past history of an ovarian cystectomy only. Examination: firm subcutaneous masses of 5 x 4 "
+                 "cm and 3 x 2 cm on the two lumbar regions. Blood count and chemistry including liver and renal function and "
+                 "serum calcium normal; no underlying systemic disorder found. Radiograph: calcification projected over both "
+                 "iliac bones. The skin histology is not sent.",
+        "birth": born(58, "2015-05-30"), "sex": "female", "date": "2015-05-30",
+        "labs": {"calcium": "N", "creatinine": "N"},
+        "lesions": [{"site": "other", "size_cm": 5.0, "flags": {"subcutaneous": True}},
+                    {"site": "other", "size_cm": 3.0, "flags": {"subcutaneous": True}}],
+    },
+    {
+        "id": "tc-right-shoulder-cystic-3cm-left-elbow-partly-excised-elsewhere-woman-70-giot-2002",
+        "expected": "tc-primary-normophosphatemic",
+        "citation": {"authors": NOT_RETRIEVED, "title": "Malattia di Teutschloender (Teutschloender's disease)",
+                     "journal": "Giornale Italiano di Ortopedia e Traumatologia (G.I.O.T.) 2002;28:187-90", "year": 2002,
+                     "verified": False},
+        "story": "70-year-old woman (the first of two cases, called typical by the authors) referred for a swelling in the "
+                 "periarticular soft tissues of the right shoulder and a growth on the volar surface of the left elbow; the "
+                 "elbow growth had already been partly excised elsewhere. Examination of the right shoulder: a cystic-looking "
+                 "swelling of uneven consistency with bosselated margins, about 3 x 3 x 2 cm. No laboratory values in the "
+                 "stored part of the report; the histology is not sent.",
+        "birth": born(70, "2002-01-01"), "sex": "female", "date": "2002-01-01",
+        "lesions": [{"site": "shoulder", "side": "right", "size_cm": 3.0}, {"site": "elbow", "side": "left"}],
+    },
+    {
+        "id": "uremic-right-shoulder-mass-dialysis-years-hyperparathyroidism-parathyroidectomy-clips-man-stellenbosch-96",
+        "expected": "tc-secondary-uremic",
+        "citation": {"authors": NOT_RETRIEVED, "title": "Bone Pathology Database, teaching version: record 96 (shoulder "
+                     "calcification in a dialysis patient; exact title not retrieved)", "journal": "Stellenbosch University, "
+                     "Division of Orthopaedics, Bone Pathology Database (www0.sun.ac.za/ortho/btr)", "year": None,
+                     "verified": False},
+        "story": "Man on renal dialysis for several years with documented hyperparathyroidism and a previous "
+                 "parathyroidectomy (surgical clips visible in the neck), with a mass on the right shoulder (photograph). "
+                 "Radiograph: calcification about the shoulder without bone destruction or periosteal reaction. Age and "
+                 "laboratory values not given in the stored teaching page (year not retrieved; 2015 used).",
+        "sex": "male", "date": "2015-01-01",
+        "findings": {"dialysis": True, "chronic-kidney-disease": True, "neck-surgery": True},
+        "lesions": [{"site": "shoulder", "side": "right", "flags": {"bone-erosion": False, "periosteal-reaction": False}}],
+    },
+    {
+        "id": "uremic-both-acromioclavicular-calcification-clavicle-osteolysis-peritoneal-dialysis-fall-woman-34-boray-454",
+        "expected": "tc-secondary-uremic",
+        "citation": {"authors": "Hodo T, Rives K, Keshavamurthy J, Melenevsky Y",
+                     "title": "Calcinosis in chronic kidney disease (title translated from the stored Chinese-language mirror)",
+                     "journal": "boraymedical.com clinical case 454 (Chinese-language mirror)", "year": 2017,
+                     "verified": False},
+        "story": "34-year-old woman who came to the emergency department with pain in the right hip and shoulder after a fall. "
+                 "History of uncontrolled hypertension, type 2 diabetes and end-stage renal disease on peritoneal dialysis. "
+                 "Chest radiograph and CT: extensive soft-tissue calcification around both acromioclavicular joints, with "
+                 "osteolysis of the distal clavicles and erosion of the left glenoid and lateral scapula. Femoral radiograph: no "
+                 "fracture, vascular (probably femoral artery) calcification beyond what is expected at this age. Creatinine "
+                 "10.54 mg/dL, BUN 36 mg/dL, calcium 4.5 mg/dL (low). Sestamibi SPECT: uptake at the lower poles of both thyroid "
+                 "lobes, raising parathyroid involvement.",
+        "birth": born(34, "2017-04-06"), "sex": "female", "date": "2017-04-06",
+        "labs": {"creatinine": (10.54, "mg/dL"), "calcium": (4.5, "mg/dL")},
+        "findings": {"dialysis": True, "chronic-kidney-disease": True, "trauma-at-site": True},
+        "lesions": [{"site": "shoulder", "side": "left", "flags": {"bone-erosion": True, "painful": True}},
+                    {"site": "shoulder", "side": "right", "flags": {"bone-erosion": True, "painful": True}}],
+    },
     # ---------------------------------------------------------------- look-alikes
     {
         "id": "milk-alkali-altered-mental-status-antacids-heartburn-cancelled-kyphoplasty-man-60-cpcem-2026",
@@ -470,5 +536,80 @@ CASES = [
                  "cyst. The biopsy of the groin lesion is not sent.",
         "birth": born(58, "2024-02-01"), "sex": "male", "date": "2024-02-01",
         "lesions": [{"site": "groin", "side": "right", "flags": {"intra-articular": False}}],
+    },
+    {
+        "id": "esos-right-lower-leg-subcutaneous-5cm-painful-slowly-growing-three-years-man-79-mol-clin-oncol-2018",
+        "expected": "extraskeletal-osteosarcoma",
+        "citation": {"authors": "Tamura T, Suzuki K, Yasuda T, Nogami S, Watanabe K, Kanamori M, Kimura T",
+                     "title": "Extraskeletal osteosarcoma arising in the subcutaneous tissue of the lower leg: A case report and "
+                     "literature review", "journal": "Molecular and Clinical Oncology 9(3):287-292", "year": 2018,
+                     "doi": "10.3892/mco.2018.1662", "verified": True},
+        "story": "79-year-old healthy man with a 3-year history of a painful, slowly growing mass of the right lower leg, about "
+                 "5 cm in greatest dimension, in the subcutaneous tissue. An excisional biopsy was done (its histology is not "
+                 "sent); no laboratory values or imaging description in the stored abstract.",
+        "birth": born(79, "2018-06-01"), "sex": "male", "date": "2018-06-01",
+        "lesions": [{"site": "leg", "side": "right", "size_cm": 5.0, "flags": {"painful": True, "subcutaneous": True}}],
+    },
+    {
+        "id": "esos-right-foot-dorsum-to-ankle-8cm-one-year-noticed-after-trivial-trauma-man-30-narayanan",
+        "expected": "extraskeletal-osteosarcoma",
+        "citation": {"authors": "Narayanan ST, Gopalakrishnan MK, Ibrahim SS, Sankar R",
+                     "title": "Extraskeletal Osteosarcoma - A Case Report",
+                     "journal": "Journal not retrieved (stored as a docksci.com copy)", "year": None, "verified": False},
+        "story": "30-year-old well-built man with a swelling of the right foot for a year, noticed when imaging was done for a "
+                 "trivial trauma. A large irregular mass of 8 x 4 x 3 cm extended from the ankle to the middle third of the "
+                 "dorsum of the foot: smooth surface, irregular margins, restricted mobility; sensation intact, no bruit, no "
+                 "distal neurological deficit, no palpable nodes. Chest radiograph normal. Foot radiograph: a soft-tissue mass. "
+                 "MRI: a large multilobulated mass of mixed signal in the deep subcutaneous and intermuscular planes without "
+                 "involvement of the adjacent bone or joint, read as a deeply infiltrating soft-tissue mass (aggressive "
+                 "fibromatosis or rhabdomyosarcoma suggested). The core biopsy and the histology are not sent (year not "
+                 "retrieved; 2015 used).",
+        "birth": born(30, "2015-01-01"), "sex": "male", "date": "2015-01-01",
+        "findings": {"trauma-at-site": True},
+        "lesions": [{"site": "foot", "side": "right", "size_cm": 8.0, "flags": {"subcutaneous": True, "bone-erosion": False}}],
+    },
+    {
+        "id": "esos-left-lateral-thigh-subcutaneous-6cm-six-months-painful-growing-woman-40-jdpo",
+        "expected": "extraskeletal-osteosarcoma",
+        "citation": {"authors": NOT_RETRIEVED, "title": "Subcutaneous extraskeletal osteosarcoma of the thigh in a woman of 40 "
+                     "(exact title not retrieved)", "journal": "IP Journal of Diagnostic Pathology and Oncology (jdpo.org "
+                     "html-article 22938)", "year": None, "verified": False},
+        "story": "40-year-old woman with a swelling over the lateral aspect of the left thigh for 6 months, gradually increasing "
+                 "in size and associated with pain. On examination 6 x 4 cm, non-tender, with restricted mobility. MRI: a "
+                 "well-defined subcutaneous focal lesion along the posterolateral aspect of the left mid-thigh, suggestive of a "
+                 "malignant lesion. The fine-needle aspiration and the excision histology are not sent (year not retrieved; "
+                 "2023 used).",
+        "birth": born(40, "2023-01-01"), "sex": "female", "date": "2023-01-01",
+        "lesions": [{"site": "thigh", "side": "left", "size_cm": 6.0, "flags": {"painful": True, "subcutaneous": True}}],
+    },
+    {
+        "id": "extraskeletal-chondrosarcoma-left-dorsal-foot-painful-bump-months-growing-in-shoes-woman-67-podiatry-today",
+        "expected": "extraskeletal-chondrosarcoma",
+        "citation": {"authors": "Masqati T, Cornell R", "title": "A Closer Look At Extraskeletal Myxoid Chondrosarcoma Within "
+                     "The Lower Extremity", "journal": "Podiatry Today (podiatrytoday.com)", "year": None,
+                     "verified": False},
+        "story": "67-year-old woman with no significant past medical history who came to a podiatric office with a painful bump "
+                 "on the top of her left foot, present for a few months and increasing in size, with occasional bouts of "
+                 "discomfort especially when walking in shoes. The radiographs and the rest of the work-up are not in the stored "
+                 "part; the histology is not sent (year not retrieved; 2019 used).",
+        "birth": born(67, "2019-01-01"), "sex": "female", "date": "2019-01-01",
+        "lesions": [{"site": "foot", "side": "left", "flags": {"painful": True}}],
+    },
+    {
+        "id": "ewing-soft-tissue-right-thigh-cutaneous-5cm-bleeding-rapid-growth-postpartum-woman-25-actas-2021",
+        "expected": "ewing-sarcoma-soft-tissue",
+        "citation": {"authors": "Posada M, Villalta G, Roldán MS, Sarti H",
+                     "title": "Ewing's Primary Cutaneous Sarcoma in a Pregnant Patient: A Case Report",
+                     "journal": "Actas Dermo-Sifiliográficas 112(4):382-383 (S1578219020303772)", "year": 2021,
+                     "verified": False},
+        "story": "25-year-old woman, 22 days after delivery, with a rapidly growing mass of the right thigh that had appeared 7 "
+                 "months earlier, with fatigue, pain and bleeding of the mass. Examination: a 5 cm firm erythematous mass with a "
+                 "haematic crust on its surface, surrounded by a peau d'orange erythematous halo. Staging CT: a 5 mm solid "
+                 "non-calcified nodule at the left lung base suspected to be a metastasis, left pachypleuritis, hepatomegaly, "
+                 "and splenomegaly with a hypodense heterogeneous lesion up to 25 mm also suspected to be a metastasis. The punch "
+                 "biopsy and its immunohistochemistry are not sent.",
+        "birth": born(25, "2021-04-01"), "sex": "female", "date": "2021-04-01",
+        "lesions": [{"site": "thigh", "side": "right", "size_cm": 5.0,
+                     "flags": {"painful": True, "rapid-growth": True, "inflammatory-signs": True}}],
     },
 ]
