@@ -178,6 +178,40 @@ CASES = [
         "lesions": [{"site": "shoulder", "side": "left", "flags": {"bone-erosion": True, "painful": True}},
                     {"site": "shoulder", "side": "right", "flags": {"bone-erosion": True, "painful": True}}],
     },
+    {
+        "id": "hftc-right-femur-elbow-swellings-knee-operated-2019-high-phosphate-normal-pth-bone-scan-wjnm-2023",
+        "expected": "tc-primary-hyperphosphatemic",
+        "citation": {"authors": "Masikane S, Harry L, Pillay V, Gabela L",
+                     "title": "The Case of Multiple Periarticular Masses on Bone Scan",
+                     "journal": "World Journal of Nuclear Medicine 2023;22(02):152-170 (congress presentation abstracts)",
+                     "year": 2023, "doi": "10.1055/s-0043-1769983", "verified": True},
+        "story": "Patient (age and sex not given in the stored abstract) operated in 2019 for a periarticular mass of the right "
+                 "knee (its histology is not sent), now referred with painless periarticular swellings at the right femur and "
+                 "the right elbow. Serum phosphate elevated, with normal calcium and parathyroid hormone. Tc-99m MDP bone "
+                 "scintigraphy showed uptake at the suspected sites and identified further sites of involvement.",
+        "date": "2023-01-01",
+        "labs": {"phosphate": "H", "calcium": "N", "pth": "N"},
+        "lesions": [{"site": "thigh", "side": "right", "flags": {"painful": False}},
+                    {"site": "elbow", "side": "right", "flags": {"painful": False}}],
+    },
+    {
+        "id": "hftc-laxatives-right-apical-calcified-cluster-diffuse-lung-uptake-suspected-hpoa-cancer-history-woman-40-wjnm-2016",
+        "expected": "tc-primary-hyperphosphatemic",
+        "citation": {"authors": "Asokendaran M, Lenzo NP",
+                     "title": "Laxative related primary hyperphosphatemic tumoral calcinosis identified by bone scintigraphy",
+                     "journal": "World Journal of Nuclear Medicine 2016;15(3):200-202", "year": 2016,
+                     "pmid": "27651742", "doi": "10.4103/1450-1147.174709", "verified": True},
+        "story": "40-year-old woman with an extensive history of malignancy, in whom hypertrophic pulmonary osteoarthropathy was "
+                 "suspected; the report relates her condition to laxatives and to hyperphosphataemia (values not in the stored "
+                 "abstract). Plain radiographs: no typical periarticular calcification, but appearances consistent with "
+                 "hypertrophic osteoarthropathy. Three-phase Tc-99m MDP bone scan: no cortical uptake along the long bones, "
+                 "diffuse activity throughout both lung fields. Low-dose chest CT: a moderate-sized amorphous calcified cluster "
+                 "in the apical segment of the right upper lobe.",
+        "birth": born(40, "2016-08-31"), "sex": "female", "date": "2016-08-31",
+        "labs": {"phosphate": "H"},
+        "findings": {"known-malignancy": True},
+        "lesions": [{"site": "other", "side": "right", "pattern": "amorphous"}],
+    },
     # ---------------------------------------------------------------- look-alikes
     {
         "id": "milk-alkali-altered-mental-status-antacids-heartburn-cancelled-kyphoplasty-man-60-cpcem-2026",
@@ -611,5 +645,33 @@ CASES = [
         "birth": born(25, "2021-04-01"), "sex": "female", "date": "2021-04-01",
         "lesions": [{"site": "thigh", "side": "right", "size_cm": 5.0,
                      "flags": {"painful": True, "rapid-growth": True, "inflammatory-signs": True}}],
+    },
+    {
+        "id": "synovial-sarcoma-left-leg-pain-six-years-cystic-lesion-read-as-intraneural-ganglion-woman-36-ijscr-2023",
+        "expected": "synovial-sarcoma",
+        "citation": {"authors": NOT_RETRIEVED, "title": "The potential pitfalls of synovial sarcoma mimicking intraneural "
+                     "ganglion cyst: A case report and literature review", "journal": "International Journal of Surgery Case "
+                     "Reports (PubMed Central)", "year": 2023, "pmcid": "PMC9950915", "verified": True},
+        "story": "36-year-old woman complaining of pain in the left leg for six years. MRI showed a cystic lesion, read as an "
+                 "intraneural ganglion cyst or a nerve sheath tumour of the common peroneal nerve; she underwent exploration "
+                 "and excision of the mass (its histology is not sent).",
+        "birth": born(36, "2023-01-01"), "sex": "female", "date": "2023-01-01",
+        "lesions": [{"site": "leg", "side": "left", "flags": {"painful": True}}],
+    },
+    {
+        "id": "synovial-sarcoma-left-medial-thigh-five-years-recent-rapid-growth-peripheral-calcification-woman-20-diagimaging",
+        "expected": "synovial-sarcoma",
+        "citation": {"authors": NOT_RETRIEVED, "title": "Monophasic Synovial Sarcoma", "journal": "Diagnostic Imaging "
+                     "(diagnosticimaging.com case)", "year": None, "verified": False},
+        "story": "20-year-old woman with an increasing mass of the left thigh, first noticed five years earlier with slow "
+                 "progression and recently rapidly enlarging. A bulging mass in the medial upper thigh, tough, immobile and "
+                 "painless; no sensory or motor deficit; no history of trauma or infection; laboratory tests normal. "
+                 "Ultrasound: a large, relatively well-defined hypoechoic intramuscular mass, heterogeneous, with an irregular "
+                 "border, peripheral calcification and areas of necrosis, infiltrating the adjacent subcutaneous tissue, without "
+                 "vascular invasion (year not retrieved; 2013 used).",
+        "birth": born(20, "2013-01-01"), "sex": "female", "date": "2013-01-01",
+        "findings": {"trauma-at-site": False},
+        "lesions": [{"site": "thigh", "side": "left",
+                     "flags": {"painful": False, "intramuscular": True, "rapid-growth": True}}],
     },
 ]
