@@ -212,6 +212,47 @@ CASES = [
         "findings": {"known-malignancy": True},
         "lesions": [{"site": "other", "side": "right", "pattern": "amorphous"}],
     },
+    {
+        "id": "tc-primary-multiple-subcutaneous-foci-fever-crp-over-200-wheelchair-left-equinus-genes-negative-boy-11-iccbh-2019",
+        "expected": "tc-primary-normophosphatemic",
+        "citation": {"authors": NOT_RETRIEVED, "title": "Primary tumoral calcinosis in two children treated with an "
+                     "interleukin-1 beta inhibitor (ICCBH 2019 poster; exact title not retrieved)",
+                     "journal": "Bone Abstracts 2019;7:P226 (ICCBH2019 poster presentations; bone-abstracts.org ba0007p226)",
+                     "year": 2019, "verified": False},
+        "story": "11.5-year-old boy (the first of two children in the poster) with multiple foci of subcutaneous calcification, "
+                 "unable to walk and confined to a wheelchair, with fatigue, high fever and an equinus deformity of the left "
+                 "foot. No change in calcium-phosphorus homeostasis; C-reactive protein above 200 mg/l (normal < 5). He had been "
+                 "treated for years as juvenile dermatomyositis with steroids and methotrexate without improvement, and attempts "
+                 "to lower the steroids brought back fever and a rising CRP; immunological studies ruled out inflammatory "
+                 "myopathies and other rheumatic conditions. GALNT3, FGF23 and KL studied without a specific mutation; whole-exome "
+                 "sequencing found none. The morphology is not sent.",
+        "birth": born(11, "2019-01-01"), "sex": "male", "date": "2019-01-01",
+        "labs": {"calcium": "N", "phosphate": "N", "crp": "H"},
+        "findings": {"fever": True},
+        "genetics": [{"gene": "GALNT3", "present": False}, {"gene": "FGF23", "present": False},
+                     {"gene": "KL", "present": False}],
+        "lesions": [{"site": "other", "flags": {"subcutaneous": True}}, {"site": "foot", "side": "left"}],
+    },
+    {
+        "id": "tc-primary-multiple-subcutaneous-foci-wheelchair-fever-on-steroid-taper-normal-crp-genes-negative-girl-8-iccbh-2019",
+        "expected": "tc-primary-normophosphatemic",
+        "citation": {"authors": NOT_RETRIEVED, "title": "Primary tumoral calcinosis in two children treated with an "
+                     "interleukin-1 beta inhibitor (ICCBH 2019 poster; exact title not retrieved)",
+                     "journal": "Bone Abstracts 2019;7:P226 (ICCBH2019 poster presentations; bone-abstracts.org ba0007p226)",
+                     "year": 2019, "verified": False},
+        "story": "8-year-old girl (the second of two children in the poster) with multiple foci of subcutaneous calcification, "
+                 "unable to walk and in a wheelchair, with fatigue and high fever. No change in calcium-phosphorus homeostasis; "
+                 "C-reactive protein normal under corticosteroids. Treated for years as juvenile dermatomyositis with steroids "
+                 "and methotrexate without improvement; lowering the steroids provoked fever and a rise in CRP. Immunological "
+                 "studies ruled out inflammatory myopathies and other rheumatic conditions; GALNT3, FGF23 and KL studied without "
+                 "a specific mutation, and whole-exome sequencing found none. The morphology is not sent.",
+        "birth": born(8, "2019-01-01"), "sex": "female", "date": "2019-01-01",
+        "labs": {"calcium": "N", "phosphate": "N", "crp": "N"},
+        "findings": {"fever": True},
+        "genetics": [{"gene": "GALNT3", "present": False}, {"gene": "FGF23", "present": False},
+                     {"gene": "KL", "present": False}],
+        "lesions": [{"site": "other", "flags": {"subcutaneous": True}}],
+    },
     # ---------------------------------------------------------------- look-alikes
     {
         "id": "milk-alkali-altered-mental-status-antacids-heartburn-cancelled-kyphoplasty-man-60-cpcem-2026",
