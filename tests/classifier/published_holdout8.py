@@ -715,4 +715,17 @@ CASES = [
         "lesions": [{"site": "thigh", "side": "left",
                      "flags": {"painful": False, "intramuscular": True, "rapid-growth": True}}],
     },
+    {
+        "id": "askin-left-incidental-9cm-opacity-preoperative-film-thumb-fracture-pleural-mass-rib-destroyed-man-53-rcr-2021",
+        "expected": "askin-tumor",
+        "citation": {"authors": NOT_RETRIEVED, "title": "Radiological and pathological diagnosis of an incidental Askin "
+                     "tumor", "journal": "Radiology Case Reports (June 2021; DOAJ record)", "year": 2021, "verified": False},
+        "story": "53-year-old man without significant past medical history who presented with an acute traumatic fracture of "
+                 "the thumb. The preoperative chest radiograph before K-wire fixation showed an incidental 9 cm opacity of the "
+                 "left lung. Chest CT: a 6.3 cm aggressive-looking pleural-based mass with erosion and destruction of the "
+                 "underlying rib. A percutaneous biopsy was done (its histology and molecular results are not sent).",
+        "birth": born(53, "2021-06-01"), "sex": "male", "date": "2021-06-01",
+        "lesions": [{"site": "chest-wall", "side": "left", "size_cm": 6.3,
+                     "flags": {"bone-contact": True, "bone-erosion": True}}],
+    },
 ]
