@@ -253,6 +253,21 @@ CASES = [
                      {"gene": "KL", "present": False}],
         "lesions": [{"site": "other", "flags": {"subcutaneous": True}}],
     },
+    {
+        "id": "tc-left-auricle-helix-hard-painless-ten-years-hyperechoic-1-5cm-read-as-cartilage-tumour-boy-13-acfs-614",
+        "expected": "tc-primary-normophosphatemic",
+        "citation": {"authors": NOT_RETRIEVED, "title": "Tumoral calcinosis of the helix of the auricle in a 13-year-old "
+                     "boy (exact title not retrieved)", "journal": "Archives of Craniofacial Surgery (e-acfs.org article 614)",
+                     "year": None, "verified": False},
+        "story": "13-year-old boy with a mass on the helix of the left auricle, growing for 10 years; hard, painless, non-tender "
+                 "and non-compressible. No trauma to the ear and no family history of tumours (his mother has keloids). "
+                 "Ultrasound: a 1.15 x 0.7 x 1.45 cm heterogeneous hyperechoic mass of the helix, clinically taken for a benign "
+                 "cartilaginous tumour. Laboratory values not given in the stored copy; the excision histology is not sent "
+                 "(year not retrieved; 2020 used).",
+        "birth": born(13, "2020-01-01"), "sex": "male", "date": "2020-01-01",
+        "findings": {"trauma-at-site": False},
+        "lesions": [{"site": "head-face", "side": "left", "size_cm": 1.45, "flags": {"painful": False}}],
+    },
     # ---------------------------------------------------------------- look-alikes
     {
         "id": "milk-alkali-altered-mental-status-antacids-heartburn-cancelled-kyphoplasty-man-60-cpcem-2026",
