@@ -119,11 +119,11 @@ CASES = [
                      "title": "Symmetrical onset of large tumoral calcinosis on the bilateral lumbar regions",
                      "journal": "SciTech Central case letter (scitcentral.com journal 19, article 29)", "year": 2015,
                      "verified": False},
-        "story": "58-year-old woman with hard subcutaneous masses on both sides of the abdomen (lumbar regions) that had appeared "
-                 "one year earlier; past history of an ovarian cystectomy only. Examination: firm subcutaneous masses of 5 x 4 "
-                 "cm and 3 x 2 cm on the two lumbar regions. Blood count and chemistry including liver and renal function and "
-                 "serum calcium normal; no underlying systemic disorder found. Radiograph: calcification projected over both "
-                 "iliac bones. The skin histology is not sent.",
+        "story": "58-year-old woman with hard subcutaneous masses on both sides of the abdomen (lumbar regions) that had "
+                 "appeared one year earlier; past history of an ovarian cystectomy only. Examination: firm subcutaneous masses "
+                 "of 5 x 4 cm and 3 x 2 cm on the two lumbar regions. Blood count and chemistry including liver and renal "
+                 "function and serum calcium normal; no underlying systemic disorder found. Radiograph: calcification projected "
+                 "over both iliac bones. The skin histology is not sent.",
         "birth": born(58, "2015-05-30"), "sex": "female", "date": "2015-05-30",
         "labs": {"calcium": "N", "creatinine": "N"},
         "lesions": [{"site": "other", "size_cm": 5.0, "flags": {"subcutaneous": True}},
@@ -195,7 +195,8 @@ CASES = [
                     {"site": "elbow", "side": "right", "flags": {"painful": False}}],
     },
     {
-        "id": "hftc-laxatives-right-apical-calcified-cluster-diffuse-lung-uptake-suspected-hpoa-cancer-history-woman-40-wjnm-2016",
+        "id": ("hftc-laxatives-right-apical-calcified-cluster-diffuse-lung-uptake-suspected-hpoa-cancer-history-woman-40-"
+               "wjnm-2016"),
         "expected": "tc-primary-hyperphosphatemic",
         "citation": {"authors": "Asokendaran M, Lenzo NP",
                      "title": "Laxative related primary hyperphosphatemic tumoral calcinosis identified by bone scintigraphy",
@@ -224,8 +225,8 @@ CASES = [
                  "foot. No change in calcium-phosphorus homeostasis; C-reactive protein above 200 mg/l (normal < 5). He had been "
                  "treated for years as juvenile dermatomyositis with steroids and methotrexate without improvement, and attempts "
                  "to lower the steroids brought back fever and a rising CRP; immunological studies ruled out inflammatory "
-                 "myopathies and other rheumatic conditions. GALNT3, FGF23 and KL studied without a specific mutation; whole-exome "
-                 "sequencing found none. The morphology is not sent.",
+                 "myopathies and other rheumatic conditions. GALNT3, FGF23 and KL studied without a specific mutation; "
+                 "whole-exome sequencing found none. The morphology is not sent.",
         "birth": born(11, "2019-01-01"), "sex": "male", "date": "2019-01-01",
         "labs": {"calcium": "N", "phosphate": "N", "crp": "H"},
         "findings": {"fever": True},
@@ -234,7 +235,8 @@ CASES = [
         "lesions": [{"site": "other", "flags": {"subcutaneous": True}}, {"site": "foot", "side": "left"}],
     },
     {
-        "id": "tc-primary-multiple-subcutaneous-foci-wheelchair-fever-on-steroid-taper-normal-crp-genes-negative-girl-8-iccbh-2019",
+        "id": ("tc-primary-multiple-subcutaneous-foci-wheelchair-fever-on-steroid-taper-normal-crp-genes-negative-girl-8-"
+               "iccbh-2019"),
         "expected": "tc-primary-normophosphatemic",
         "citation": {"authors": NOT_RETRIEVED, "title": "Primary tumoral calcinosis in two children treated with an "
                      "interleukin-1 beta inhibitor (ICCBH 2019 poster; exact title not retrieved)",
@@ -696,8 +698,8 @@ CASES = [
                  "months earlier, with fatigue, pain and bleeding of the mass. Examination: a 5 cm firm erythematous mass with a "
                  "haematic crust on its surface, surrounded by a peau d'orange erythematous halo. Staging CT: a 5 mm solid "
                  "non-calcified nodule at the left lung base suspected to be a metastasis, left pachypleuritis, hepatomegaly, "
-                 "and splenomegaly with a hypodense heterogeneous lesion up to 25 mm also suspected to be a metastasis. The punch "
-                 "biopsy and its immunohistochemistry are not sent.",
+                 "and splenomegaly with a hypodense heterogeneous lesion up to 25 mm also suspected to be a metastasis. The "
+                 "punch biopsy and its immunohistochemistry are not sent.",
         "birth": born(25, "2021-04-01"), "sex": "female", "date": "2021-04-01",
         "lesions": [{"site": "thigh", "side": "right", "size_cm": 5.0,
                      "flags": {"painful": True, "rapid-growth": True, "inflammatory-signs": True}}],
