@@ -28,3 +28,16 @@ def test_the_sporadic_series_are_cited_with_their_identifiers():
     # knowledge, with the identifier looked up (PubMed 9253620; the journal's own page for Gali 2005)
     assert KB.references["pakasa-1997"].pmid == "9253620"
     assert KB.references["gali-2005"].url.startswith("https://ispub.com/")
+
+
+# --- Classifier 77: an erosion of the adjacent bone presupposes contact with it
+
+
+@pytest.mark.parametrize("code", ("tc-primary-normophosphatemic", "tc-primary-hyperphosphatemic"))
+def test_the_primary_tc_types_touch_the_bone_at_least_as_often_as_they_erode_it(code):
+    # Classifier 70 set the erosion to steinbach-1995's 3 of 12 (P 0.25) but left contact with the bone at P 0.2
+    # ("separated from the cortex"): a mass that erodes the adjacent bone touches it, so contact cannot be rarer
+    assert p_state(code, "bone-contact", "true") >= p_state(code, "bone-erosion", "true") - 0.005
+    assert p_state(code, "bone-contact", "true") < KB.feature_states("bone-contact")["true"]  # still below the referred rate
+    assert abs(total(code, "bone-contact") - 1.0) < 0.01
+    assert KB.figure_for(code, "bone-contact", "true").source.startswith("steinbach-1995:")
