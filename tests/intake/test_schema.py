@@ -156,8 +156,9 @@ async def test_upgrade_to_0006_drops_the_surrogate_keys_and_back_fills_the_combi
         async with db.engine.connect() as conn:
             combo = (await conn.execute(text(
                 "SELECT res_type, res_id, param, date_param, system, code, low_ms, high_ms, point FROM search_combo"))).all()
-            assert sorted(combo, key=str) == sorted([("Observation", "a", "code", "date", "http://loinc.org", "2777-1", 0, 1000, True),
-                                                     ("Observation", "a", "code", "date", None, "x", 0, 1000, True)], key=str)
+            expected = [("Observation", "a", "code", "date", "http://loinc.org", "2777-1", 0, 1000, True),
+                        ("Observation", "a", "code", "date", None, "x", 0, 1000, True)]
+            assert sorted(combo, key=str) == sorted(expected, key=str)
             assert (await conn.execute(text("SELECT count(*) FROM search_token"))).scalar_one() == 5
             for table in ("search_token", "search_string", "search_date", "search_reference", "search_quantity"):
                 columns = (await conn.run_sync(lambda sync, t=table: [c["name"] for c in inspect(sync).get_columns(t)]))
