@@ -14,7 +14,7 @@ from functools import lru_cache
 from sqlalchemy import Table, and_, delete, false, func, insert, null, or_, select, tuple_, update
 from sqlalchemy.engine import Dialect
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlmodel import col
+from sqlmodel import SQLModel, col
 
 from services.intake.fhir.registry import READ_ONLY_TYPES
 from services.intake.fhir.validation import Incoming
@@ -298,7 +298,7 @@ class PreparedRows:
         "reference": ("target_type", "target_id"), "quantity": ("value", "system", "code"),
         "combo": ("date_param", "system", "code", "low_ms", "high_ms", "point"),
     }
-    _TABLES = {**INDEX_TABLES, "combo": ComboIndex}
+    _TABLES: dict[str, type[SQLModel]] = {**INDEX_TABLES, "combo": ComboIndex}
 
     @classmethod
     def index_rows_of(cls, items: list[tuple[Incoming, str]]) -> "PreparedRows":

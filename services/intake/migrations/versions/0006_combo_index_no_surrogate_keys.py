@@ -30,7 +30,7 @@ COMBOS = [("Observation", "code", "date")]
 LOOKUP = ["res_type", "param", "date_param", "code", "point", "low_ms", "high_ms", "system", "res_id"]
 # SQLite's fixed planner statistics (see 0001), one row per code of an Observation with a date:
 # a code's rows are a few percent of them, a code's points in a day a few.
-SQLITE_STAT1 = {
+SQLITE_STAT1: dict[tuple[str, str | None], str] = {
     ("search_combo", "ix_combo_lookup"): "1000000 1000000 1000000 1000000 150000 150000 3 3 3 1",
     ("search_combo", "ix_combo_owner"): "1000000 1000000 1",
 }
