@@ -29,7 +29,7 @@ from fhir.resources.R4B import get_fhir_model_class
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.support.postgres import start_postgres  # noqa: E402
+from bench.databases import bench_database  # noqa: E402
 from tests.support.processes import uvicorn_service  # noqa: E402
 
 LOINC = ["2777-1", "17861-6", "2731-8", "1989-3", "2160-0", "6768-6"]
@@ -164,19 +164,12 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="bench-intake-") as tmp:
         work = Path(tmp)
         for backend in args.backends.split(","):
-            if backend == "sqlite":
-                url = f"sqlite+aiosqlite:///{work / 'bench.sqlite3'}"
-                report["backends"]["sqlite"] = run_backend("sqlite", url, work, args, bundles)
-            else:
-                server = start_postgres()
-                try:
-                    url = server.create_database("bench")
-                    # A bulk-loaded PostgreSQL database has no planner statistics until autovacuum
-                    # runs (about a minute); analyse at once, as an operator would after a load.
-                    report["backends"]["postgresql"] = run_backend(
-                        "postgresql", url, work, args, bundles, after_fill=partial(server.psql, "ANALYZE", "bench"))
-                finally:
-                    server.stop()
+            with bench_database(backend != "sqlite", work, "bench") as (url, server):
+                name = "sqlite" if server is None else "postgresql"
+                # A bulk-loaded PostgreSQL database has no planner statistics until autovacuum
+                # runs (about a minute); analyse at once, as an operator would after a load.
+                analyse = None if server is None else partial(server.psql, "ANALYZE", "bench")
+                report["backends"][name] = run_backend(name, url, work, args, bundles, after_fill=analyse)
     print(json.dumps(report, indent=2))
 
 

@@ -26,6 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.databases import bench_database  # noqa: E402
 from bench.intake_ingest import make_bundle  # noqa: E402
 
 
@@ -110,22 +111,11 @@ def main() -> None:
     args = parser.parse_args()
     rng = random.Random(1)
     bundles = [make_bundle(rng) for _ in range(args.bundles)]
-    server = None
-    with tempfile.TemporaryDirectory(prefix="ab-intake-") as tmp:
-        url = f"sqlite+aiosqlite:///{Path(tmp) / 'ab.sqlite3'}"
-        if args.postgresql:
-            from tests.support.postgres import start_postgres
-
-            server = start_postgres()
-            url = server.create_database("ab")
-        try:
-            for which, stages in asyncio.run(compare(bundles, url, tmp, args.first_chunk)).items():
-                print(which + ":")
-                for name, value in stages.items():
-                    print(f"  {name:35s} {value:8}")
-        finally:
-            if server is not None:
-                server.stop()
+    with tempfile.TemporaryDirectory(prefix="ab-intake-") as tmp, bench_database(args.postgresql, Path(tmp), "ab") as (url, _):
+        for which, stages in asyncio.run(compare(bundles, url, tmp, args.first_chunk)).items():
+            print(which + ":")
+            for name, value in stages.items():
+                print(f"  {name:35s} {value:8}")
 
 
 if __name__ == "__main__":

@@ -36,6 +36,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.databases import bench_database  # noqa: E402
 from bench.intake_ingest import make_bundle  # noqa: E402
 
 # The service's steps, by the module (or function) the time is spent under: cumulative time of
@@ -347,42 +348,29 @@ def main() -> None:
     args = parser.parse_args()
     rng = random.Random(1)
     bundles = [make_bundle(rng) for _ in range(args.bundles)]
-    server = None
-    if args.postgresql:
-        from tests.support.postgres import start_postgres
-
-        server = start_postgres()
-        args.database_url = server.create_database("profile")
-    try:
-        run(args, bundles, server.root if server is not None else None)
-    finally:
-        if server is not None:
-            server.stop()
+    with (tempfile.TemporaryDirectory(prefix="profile-intake-") as tmp,
+          bench_database(args.postgresql, Path(tmp), "profile") as (url, server)):
+        run(args, bundles, url if args.postgresql or not args.database_url else args.database_url, tmp,
+            server.root if server is not None else None)
 
 
-def run(args, bundles: list[dict], postgres: Path | None = None) -> None:
+def run(args, bundles: list[dict], url: str, tmp: str, postgres: Path | None = None) -> None:
     if args.timeline:
-        with tempfile.TemporaryDirectory(prefix="profile-intake-") as tmp:
-            url = args.database_url or f"sqlite+aiosqlite:///{Path(tmp) / 'profile.sqlite3'}"
-            print("A 1000-entry transaction, wall ms from the POST (median), app in process:")
-            for name, ms in asyncio.run(timeline(bundles, url, tmp)).items():
-                print(f"  {name:45s} {ms:7.1f}")
+        print("A 1000-entry transaction, wall ms from the POST (median), app in process:")
+        for name, ms in asyncio.run(timeline(bundles, url, tmp)).items():
+            print(f"  {name:45s} {ms:7.1f}")
         return
     if args.threads:
-        with tempfile.TemporaryDirectory(prefix="profile-intake-") as tmp:
-            url = args.database_url or f"sqlite+aiosqlite:///{Path(tmp) / 'profile.sqlite3'}"
-            print("CPU per 1000-entry bundle by thread, ms (service under uvicorn):")
-            for name, ms in sorted(thread_cpu(bundles, url, Path(tmp), postgres).items(), key=lambda kv: -kv[1]):
-                print(f"  {name:45s} {ms:7.1f}")
+        print("CPU per 1000-entry bundle by thread, ms (service under uvicorn):")
+        for name, ms in sorted(thread_cpu(bundles, url, Path(tmp), postgres).items(), key=lambda kv: -kv[1]):
+            print(f"  {name:45s} {ms:7.1f}")
         return
     print("CPU per 1000-entry bundle, ms (median):")
     for name, ms in [*worker_steps(bundles).items(), *main_thread_steps(bundles).items()]:
         print(f"  {name:55s} {ms:7.1f}")
     if args.steps:
         return
-    with tempfile.TemporaryDirectory(prefix="profile-intake-") as tmp:
-        url = args.database_url or f"sqlite+aiosqlite:///{Path(tmp) / 'profile.sqlite3'}"
-        stats, elapsed = asyncio.run(service_profile(bundles, url, tmp))
+    stats, elapsed = asyncio.run(service_profile(bundles, url, tmp))
     total = stats.total_tt / args.bundles  # type: ignore[attr-defined]
     print(f"\nService thread under cProfile (profiled, so slower than live), per bundle: {total * 1000:.1f} ms;"
           f" wall {elapsed * 1000 / args.bundles:.1f} ms")

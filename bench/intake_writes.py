@@ -25,6 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.databases import bench_database  # noqa: E402
 from bench.intake_ingest import make_bundle  # noqa: E402
 from bench.intake_profile import _postgres_cpu  # noqa: E402
 
@@ -100,19 +101,9 @@ def main() -> None:
     parser.add_argument("--pragma", action="append", default=[], help="SQLite: a PRAGMA run on each new connection")
     parser.add_argument("--copy-min-rows", type=int, default=None, help="PostgreSQL: COPY from this many rows")
     args = parser.parse_args()
-    server = None
-    with tempfile.TemporaryDirectory(prefix="writes-intake-") as tmp:
-        url = f"sqlite+aiosqlite:///{Path(tmp) / 'writes.sqlite3'}"
-        if args.postgresql:
-            from tests.support.postgres import start_postgres
-
-            server = start_postgres()
-            url = server.create_database("writes")
-        try:
-            results = asyncio.run(measure(args, url, server.root if server is not None else None))
-        finally:
-            if server is not None:
-                server.stop()
+    with (tempfile.TemporaryDirectory(prefix="writes-intake-") as tmp,
+          bench_database(args.postgresql, Path(tmp), "writes") as (url, server)):
+        results = asyncio.run(measure(args, url, server.root if server is not None else None))
     print(f"Per 1000-resource Bundle (median of {args.bundles}, the first two left out): wall ms, this thread's CPU ms")
     for name, (wall, cpu) in results.items():
         print(f"  {name:25s} {wall:7.1f} {cpu:7.1f}")

@@ -29,7 +29,9 @@ Each command rewrites only its own part of the document and keeps the others, th
 (written by scripts/fit_calibration.py, last in the document; decisions.md Classifier 40-42).
 """
 
+import itertools
 import json
+import textwrap
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
@@ -72,16 +74,34 @@ CALIBRATION_BEGIN = "<!-- calibration:begin -->"
 CALIBRATION_END = "<!-- calibration:end -->"
 
 
+ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh")
+COUNTS = ("", "", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+# how the sets since the third were written (after "none from a publication of the first N sets, ")
+WRITTEN_BLIND = ("written blind by a helper who read neither the knowledge files nor the vignettes, the domain notes or "
+                 "this document")
+INTRO_WIDTH = 108  # the intros' lines, as wrapped by hand before they were generated
+
+
 @dataclass(frozen=True)
 class PublishedSet:
     """A set of cases written from published case reports: where its Bundles are, how it is built and run, and
     the markers and wording of its own section of docs/classifier-evaluation.md (one report code for all sets).
-    The key names everything else: the command-line flag, the Bundles' folder and the module they are built from."""
+    The key names everything else: the command-line flag, the Bundles' folder and the module they are built from.
+    The section's introduction is worded from the set's facts (`intro`): its place in PUBLISHED_SETS, its status,
+    how it was written and, for a set that was held out, its one measurement before any tuning on it."""
     key: str
     title: str
     begin: str
     end: str
-    intro: tuple[str, ...]
+    written: str  # how its cases were written, as the introduction says it
+    status: str = "development"  # or "held-out": THE held-out set, on which the final figures are reported
+    held_out: str | None = None  # a development set that was the held-out set: until when (" until stop 13"), else ""
+    measured: str = ""  # such a set's measurement before any tuning on it: when, as in "after knowledge pass 10"
+    figures: str = ""  # and the figures it printed then
+    blind: bool = True  # that measurement was the one blind run (the second set's was not)
+    handed: str = ""  # when it was handed to the knowledge engineers, as " (knowledge pass 8, ...)"
+    removed: int = 0  # its cases removed since as patients of an earlier set (decisions.md Classifier 67)
+    layout: tuple[int, ...] = ()  # words per line where the hand-wrapped text was not wrapped at INTRO_WIDTH
     module: str = ""  # the module the builder reads, where it is not named after the folder
 
     @property
@@ -103,107 +123,118 @@ class PublishedSet:
     def path(self, root: Path) -> Path:
         return root / self.directory
 
+    @property
+    def intro(self) -> tuple[str, ...]:
+        """The lines that open the set's section, after the commands that generate it."""
+        lines = _wrapped(_intro_text(self), self.layout)
+        if self.removed:
+            lines += [f"Since written, {self.removed} of its cases were removed as patients of an earlier set "
+                      "(decisions.md Classifier 67);", "the section below was generated before."]
+        return tuple(lines)
+
+
+def _intro_text(spec: PublishedSet) -> str:
+    number = PUBLISHED_SETS.index(spec)
+    final = ORDINALS[next(n for n, other in enumerate(PUBLISHED_SETS) if other.status == "held-out")]
+    earlier = f"the first {COUNTS[number]} sets" if number > 1 else "the first set"
+    if spec.status == "held-out":
+        return (f"THE held-out set of the final figures of issue 12. One case per published case report or case-series "
+                f"patient, no publication and no patient of {earlier} (a patient-level check "
+                f"compares age, sex, sites, values and unusual words), {spec.written}; the citations are in the appendix. "
+                "Cases are not changed after the classifier is run.")
+    if spec.held_out is None:  # the first set: a development set since Classifier 16, never held out
+        once = [other for other in PUBLISHED_SETS if other.held_out is not None]
+        blind = [PUBLISHED_SETS.index(other) for other in once if other.blind]
+        before = [f"the {ORDINALS[PUBLISHED_SETS.index(other)]} set was the held-out set{other.held_out}"
+                  for other in once if not other.blind]
+        return (f"One case per published case report or case-series patient, {spec.written}; the citations are in the "
+                "appendix. Cases were not changed after the classifier was run. Since decisions.md Classifier 16 this is "
+                "a development set: the knowledge was corrected where the causes of its misses were found (each cause "
+                f"fixed in general, with a source); the held-out figures are those of the {final} set below "
+                f"({', '.join(before)}, the {ORDINALS[blind[0]]} to the {ORDINALS[blind[-1]]} until each was measured "
+                "once).")
+    measurement = (f"It was measured once, blind, {spec.measured}: {spec.figures}." if spec.blind
+                   else f"Its figures as measured {spec.measured} were: {spec.figures}.")
+    return (f"This {ORDINALS[number]} set was the held-out set{spec.held_out}. {measurement} It has since been handed "
+            f"to the knowledge engineers as development material{spec.handed}, so the figures below are no longer "
+            f"held-out figures; the final figures are reported on the {final} set below. One case per published case "
+            f"report or case-series patient, none from a publication of {earlier}, {spec.written}; the citations are in "
+            "the appendix.")
+
+
+def _wrapped(text: str, layout: tuple[int, ...]) -> list[str]:
+    """`text` in lines of INTRO_WIDTH at most, or of `layout`'s numbers of words (the layout of a text wrapped by hand
+    before the intros were generated, kept so that their sections stay as they are)."""
+    if not layout:
+        return textwrap.wrap(text, INTRO_WIDTH, break_on_hyphens=False, break_long_words=False)
+    words = text.split(" ")
+    if sum(layout) != len(words):
+        raise ValueError(f"a layout of {sum(layout)} words for an intro of {len(words)}: the text changed, drop the layout")
+    ends = list(itertools.accumulate(layout))
+    return [" ".join(words[start:stop]) for start, stop in zip([0, *ends], ends, strict=False)]
+
 
 PUBLISHED = PublishedSet(
     key="published", module="tests/classifier/published_cases.py",
     title="# Classifier evaluation on published case reports (development set, issue 12)",
     begin=PUBLISHED_BEGIN, end=PUBLISHED_END,
-    intro=("One case per published case report or case-series patient, written from the report and not from the",
-           "knowledge base; the citations are in the appendix. Cases were not changed after the classifier was run.",
-           "Since decisions.md Classifier 16 this is a development set: the knowledge was corrected where the causes of",
-           "its misses were found (each cause fixed in general, with a source); the held-out figures are those of the",
-           "eighth set below (the second set was the held-out set until stop 13, the third to the seventh until each was",
-           "measured once)."))
+    written="written from the report and not from the knowledge base")
 HOLDOUT = PublishedSet(
     key="published-holdout",
     title=("# Classifier evaluation on the second set of published case reports "
            "(held-out set until stop 13, now development material)"),
     begin=HOLDOUT_BEGIN, end=HOLDOUT_END,
-    intro=("This second set was the held-out set until stop 13. Its figures as measured before any tuning on it were:",
-           "top-1 61.0%, top-3 79.2%, typing 90.9%, harmful 4, Brier 0.546. It has since been handed to the knowledge",
-           "engineers as development material, so the figures below are no longer held-out figures; the final figures",
-           "are reported on the eighth set below. One case per published case report or case-series patient, none from a",
-           "publication of the first set, written from the literature by a helper that did not read the knowledge files,",
-           "the vignettes or the classifier's answers while writing; the citations are in the appendix.",
-           "Since written, 6 of its cases were removed as patients of an earlier set (decisions.md Classifier 67);",
-           "the section below was generated before."))
+    written=("written from the literature by a helper that did not read the knowledge files, the vignettes or the "
+             "classifier's answers while writing"),
+    held_out=" until stop 13", measured="before any tuning on it", blind=False,
+    figures="top-1 61.0%, top-3 79.2%, typing 90.9%, harmful 4, Brier 0.546", removed=6)
 HOLDOUT3 = PublishedSet(
     key="published-holdout3",
     title=("# Classifier evaluation on the third set of published case reports "
            "(the held-out set, measured once blind, now development material)"),
-    begin=HOLDOUT3_BEGIN, end=HOLDOUT3_END,
-    intro=("This third set was the held-out set. It was measured once, blind, before any tuning on it: top-1 67.6%,",
-           "top-3 79.7%, typing 89.2%, 7 harmful first answers, Brier 0.429. It has since been handed to the knowledge",
-           "engineers as development material, so the figures below are no longer held-out figures; the final figures",
-           "are reported on the eighth set below. One case per published case report or case-series patient, none from a",
-           "publication of the first two sets, written blind by a helper who read neither the knowledge files nor the",
-           "vignettes, the domain notes or this document; the citations are in the appendix.",
-           "Since written, 5 of its cases were removed as patients of an earlier set (decisions.md Classifier 67);",
-           "the section below was generated before."))
+    begin=HOLDOUT3_BEGIN, end=HOLDOUT3_END, written=WRITTEN_BLIND,
+    held_out="", measured="before any tuning on it",
+    figures="top-1 67.6%, top-3 79.7%, typing 89.2%, 7 harmful first answers, Brier 0.429", removed=5)
 HOLDOUT4 = PublishedSet(
     key="published-holdout4",
     title=("# Classifier evaluation on the fourth set of published case reports "
            "(the held-out set, measured once blind, now development material)"),
-    begin=HOLDOUT4_BEGIN, end=HOLDOUT4_END,
-    intro=("This fourth set was the held-out set. It was measured once, blind, before any tuning on it: top-1 51.5%,",
-           "top-3 72.1%, typing 88.2%, 6 harmful first answers, Brier 0.658. It has since been handed to the knowledge",
-           "engineers as development material (knowledge pass 8, decisions.md Classifier 35-36), so the figures below are no",
-           "longer held-out figures; the final figures are reported on the eighth set below.",
-           "One case per published case report or case-series patient, none from a",
-           "publication of the first three sets, written blind by a helper who read neither the knowledge files nor the",
-           "vignettes, the domain notes or this document; the citations are in the appendix."))
+    begin=HOLDOUT4_BEGIN, end=HOLDOUT4_END, written=WRITTEN_BLIND,
+    held_out="", measured="before any tuning on it",
+    figures="top-1 51.5%, top-3 72.1%, typing 88.2%, 6 harmful first answers, Brier 0.658",
+    handed=" (knowledge pass 8, decisions.md Classifier 35-36)", layout=(19, 18, 16, 13, 12, 19, 13))
 HOLDOUT5 = PublishedSet(
     key="published-holdout5",
     title=("# Classifier evaluation on the fifth set of published case reports "
            "(the held-out set, measured once blind, now development material)"),
-    begin=HOLDOUT5_BEGIN, end=HOLDOUT5_END,
-    intro=("This fifth set was the held-out set of the final figures of issue 12. It was measured once, blind, after",
-           "knowledge pass 8, the calibration and the speed work (decisions.md Classifier 35-45): top-1 45.3%,",
-           "top-3 68.0%, typing 86.7%, 2 harmful first answers, Brier 0.705. It has since been handed to the knowledge",
-           "engineers as development material (knowledge pass 9 on, Classifier 46-47), so the figures below are no longer",
-           "held-out figures; the final figures are reported on the eighth set below. One case per published case",
-           "report or case-series patient, none from a publication of the first four sets, written blind by a helper who",
-           "read neither the knowledge files nor the vignettes, the domain notes or this document; the citations are in",
-           "the appendix.",
-           "Since written, 5 of its cases were removed as patients of an earlier set (decisions.md Classifier 67);",
-           "the section below was generated before."))
+    begin=HOLDOUT5_BEGIN, end=HOLDOUT5_END, written=WRITTEN_BLIND,
+    held_out=" of the final figures of issue 12",
+    measured="after knowledge pass 8, the calibration and the speed work (decisions.md Classifier 35-45)",
+    figures="top-1 45.3%, top-3 68.0%, typing 86.7%, 2 harmful first answers, Brier 0.705",
+    handed=" (knowledge pass 9 on, Classifier 46-47)", removed=5, layout=(20, 14, 18, 17, 17, 19, 18, 2))
 HOLDOUT6 = PublishedSet(
     key="published-holdout6",
     title=("# Classifier evaluation on the sixth set of published case reports "
            "(the held-out set, measured once blind, now development material)"),
-    begin=HOLDOUT6_BEGIN, end=HOLDOUT6_END,
-    intro=("This sixth set was the held-out set of the final figures of issue 12. It was measured once, blind, after",
-           "knowledge pass 10 (decisions.md Classifier 48-55): top-1 55.7%, top-3 73.8%, typing 91.8%, 4 harmful first",
-           "answers, Brier 0.574. It has since been handed to the knowledge engineers as development material, so the",
-           "figures below are no longer held-out figures; the final figures are reported on the eighth set below. One",
-           "case per published case report or case-series patient, none from a publication of the first five sets,",
-           "written blind by a helper who read neither the knowledge files nor the vignettes, the domain notes or this",
-           "document; the citations are in the appendix.",
-           "Since written, 7 of its cases were removed as patients of an earlier set (decisions.md Classifier 67);",
-           "the section below was generated before."))
+    begin=HOLDOUT6_BEGIN, end=HOLDOUT6_END, written=WRITTEN_BLIND,
+    held_out=" of the final figures of issue 12", measured="after knowledge pass 10 (decisions.md Classifier 48-55)",
+    figures="top-1 55.7%, top-3 73.8%, typing 91.8%, 4 harmful first answers, Brier 0.574", removed=7)
 HOLDOUT7 = PublishedSet(
     key="published-holdout7",
     title=("# Classifier evaluation on the seventh set of published case reports "
            "(the held-out set, measured once blind, now development material)"),
-    begin=HOLDOUT7_BEGIN, end=HOLDOUT7_END,
-    intro=("This seventh set was the held-out set of the final figures of issue 12. It was measured once, blind, after",
-           "knowledge pass 11 (decisions.md Classifier 56-62): top-1 57.4%, top-3 77.0%, typing 86.9%, 2 harmful first",
-           "answers, Brier 0.557. It has since been handed to the knowledge engineers as development material, so the",
-           "figures below are no longer held-out figures; the final figures are reported on the eighth set below. One",
-           "case per published case report or case-series patient, none from a publication of the first six sets, each a",
-           "vignette a reviewer could reason on, written blind by a helper who read neither the knowledge files nor the",
-           "vignettes, the domain notes or this document; the citations are in the appendix."))
+    begin=HOLDOUT7_BEGIN, end=HOLDOUT7_END, written="each a vignette a reviewer could reason on, " + WRITTEN_BLIND,
+    held_out=" of the final figures of issue 12", measured="after knowledge pass 11 (decisions.md Classifier 56-62)",
+    figures="top-1 57.4%, top-3 77.0%, typing 86.9%, 2 harmful first answers, Brier 0.557")
 HOLDOUT8 = PublishedSet(
     key="published-holdout8",
     title="# Classifier evaluation on the held-out set of published case reports (eighth set): the final figures",
-    begin=HOLDOUT8_BEGIN, end=HOLDOUT8_END,
-    intro=("THE held-out set of the final figures of issue 12. One case per published case report or case-series",
-           "patient, no publication and no patient of the first seven sets (a patient-level check compares age, sex,",
-           "sites, values and unusual words), each a vignette a reviewer could reason on (besides age, sex and site, at",
-           "least two of history, a laboratory value, an imaging description and clinical signs), written blind, while the",
-           "knowledge was being improved elsewhere, by a helper who read neither the knowledge files nor the vignettes,",
-           "the domain notes or this document, and committed before the classifier was run on them (decisions.md",
-           "Classifier 67); the citations are in the appendix. Cases are not changed after the classifier is run."))
+    begin=HOLDOUT8_BEGIN, end=HOLDOUT8_END, status="held-out",
+    written=("each a vignette a reviewer could reason on (besides age, sex and site, at least two of history, a "
+             "laboratory value, an imaging description and clinical signs), written blind, while the knowledge was "
+             "being improved elsewhere, by a helper who read neither the knowledge files nor the vignettes, the domain "
+             "notes or this document, and committed before the classifier was run on them (decisions.md Classifier 67)"),
+    layout=(18, 17, 19, 17, 17, 16, 17))
 PUBLISHED_SETS = (PUBLISHED, HOLDOUT, HOLDOUT3, HOLDOUT4, HOLDOUT5, HOLDOUT6, HOLDOUT7, HOLDOUT8)  # their sections' order
 
 

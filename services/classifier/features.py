@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 
 from services.classifier.derived_labs import decide_calcium, decide_tmp_gfr
 from services.classifier.fhir_input import InputResources, age_in_years, codings, finding_code, parse_date
@@ -47,8 +48,10 @@ class PatientFeatures:
     patient_reference: str = "Patient"
     issues: list[Issue] = field(default_factory=list)
 
-    @property
+    @cached_property
     def used_references(self) -> list[str]:
+        """The evidence's resources, each once, in the order first cited (read after extraction, which fills
+        evidence_references: the RiskAssessment and both result Observations cite them)."""
         seen: dict[str, None] = {}
         for references in self.evidence_references.values():
             seen.update(dict.fromkeys(references))

@@ -610,36 +610,35 @@ def _check_references(references: dict[str, Reference]) -> None:
         raise KnowledgeError("; ".join(problems[:5]))
 
 
+Sourced = Figure | Prior | Interval | ProductThreshold  # a figure of the knowledge with its source and estimate flag
+
+
 def _check_figure_sources(diagnoses: list[Diagnosis], references: dict[str, Reference]) -> None:
     """Every prior and likelihood ratio names a reference (references.yaml) or says 'expert
     estimate' (and is then marked estimate: true)."""
-    problems = []
-    for diagnosis in diagnoses:
-        for where, figure in figures_of(diagnosis):
-            key = source_key(figure.source)
-            if key is None and not figure.estimate:
-                problems.append(f"diagnoses.yaml: {diagnosis.code}/{where}: an expert estimate is marked estimate: true")
-            elif key is not None and key not in references:
-                problems.append(f"diagnoses.yaml: {diagnosis.code}/{where}: source {figure.source!r} names no reference "
-                                f"of references.yaml (or say 'expert estimate')")
-    if problems:
-        raise KnowledgeError("; ".join(problems[:5]))
+    _check_sources([(f"diagnoses.yaml: {diagnosis.code}/{where}", figure)
+                    for diagnosis in diagnoses for where, figure in figures_of(diagnosis)], references)
 
 
 def _check_lab_sources(labs: LabCatalog, references: dict[str, Reference]) -> None:
     """Every reference interval and Ca x P threshold names a reference or says 'expert estimate'."""
-    rows: list[tuple[str, Interval | ProductThreshold]] = [
-        (f"reference_intervals/{name}/{index}", row)
+    rows: list[tuple[str, Sourced]] = [
+        (f"labs.yaml: reference_intervals/{name}/{index}", row)
         for name, rows in labs.reference_intervals.items() for index, row in enumerate(rows)]
-    rows += [(f"calcium_phosphate_product/{index}", row) for index, row in enumerate(labs.calcium_phosphate_product)]
+    rows += [(f"labs.yaml: calcium_phosphate_product/{index}", row) for index, row in enumerate(labs.calcium_phosphate_product)]
+    _check_sources(rows, references)
+
+
+def _check_sources(rows: list[tuple[str, Sourced]], references: dict[str, Reference]) -> None:
+    """Each (where, row) names a reference of references.yaml or says 'expert estimate' and is marked estimate:
+    true; the first five that do not, in one KnowledgeError."""
     problems = []
     for where, row in rows:
         key = source_key(row.source)
         if key is None and not row.estimate:
-            problems.append(f"labs.yaml: {where}: an expert estimate is marked estimate: true")
+            problems.append(f"{where}: an expert estimate is marked estimate: true")
         elif key is not None and key not in references:
-            problems.append(f"labs.yaml: {where}: source {row.source!r} names no reference of references.yaml "
-                            "(or say 'expert estimate')")
+            problems.append(f"{where}: source {row.source!r} names no reference of references.yaml (or say 'expert estimate')")
     if problems:
         raise KnowledgeError("; ".join(problems[:5]))
 

@@ -72,8 +72,7 @@ def _display(kb: Knowledge, system: str, code: str) -> str:
     return kb.concept_displays[system][code]
 
 
-def _risk_assessment(features: PatientFeatures, assessment: Assessment, base: str, today: date, kb: Knowledge,
-                     used: list[str]) -> dict:
+def _risk_assessment(features: PatientFeatures, assessment: Assessment, base: str, today: date, kb: Knowledge) -> dict:
     notes = []
     alarms = assessment.alarms
     for alarm in alarms:  # critical first
@@ -109,7 +108,8 @@ def _risk_assessment(features: PatientFeatures, assessment: Assessment, base: st
             for p in assessment.predictions  # the reported ones (inference.assess)
         ],
     }
-    basis = [{"reference": reference} for reference in used if reference.startswith(("Observation/", "Patient/", "urn:"))]
+    basis = [{"reference": reference} for reference in features.used_references
+             if reference.startswith(("Observation/", "Patient/", "urn:"))]
     if basis:
         resource["basis"] = basis
     if notes:
@@ -121,8 +121,8 @@ def _risk_assessment(features: PatientFeatures, assessment: Assessment, base: st
     return resource
 
 
-def _result_observation(features: PatientFeatures, base: str, today: date, code: str, value_code: str, kb: Knowledge,
-                        used: list[str]) -> dict:
+def _result_observation(features: PatientFeatures, base: str, today: date, code: str, value_code: str,
+                        kb: Knowledge) -> dict:
     observation = {
         "resourceType": "Observation",
         "status": "final",
@@ -131,7 +131,7 @@ def _result_observation(features: PatientFeatures, base: str, today: date, code:
         "effectiveDateTime": today.isoformat(),
         "valueCodeableConcept": _concept(base, "calcinosis-typing", value_code, _display(kb, "calcinosis-typing", value_code)),
     }
-    derived = [{"reference": r} for r in used if r.startswith("Observation/")]
+    derived = [{"reference": r} for r in features.used_references if r.startswith("Observation/")]
     if derived:
         observation["derivedFrom"] = derived
     return observation
@@ -183,11 +183,10 @@ def build_result_bundle(features: PatientFeatures, assessment: Assessment, base:
     """Bundle (collection): RiskAssessment, typing and mechanism Observations, proposed ServiceRequests."""
     kb = kb or knowledge()
     risk_url = _urn()
-    used = features.used_references  # the evidence's resources, once for the three resources that cite them
     resources = [
-        (risk_url, _risk_assessment(features, assessment, base, today, kb, used)),
-        (_urn(), _result_observation(features, base, today, "calcinosis-typing", assessment.typing, kb, used)),
-        (_urn(), _result_observation(features, base, today, "calcinosis-mechanism", assessment.mechanism, kb, used)),
+        (risk_url, _risk_assessment(features, assessment, base, today, kb)),
+        (_urn(), _result_observation(features, base, today, "calcinosis-typing", assessment.typing, kb)),
+        (_urn(), _result_observation(features, base, today, "calcinosis-mechanism", assessment.mechanism, kb)),
         *((_urn(), request) for request in _service_requests(features, assessment, risk_url)),
     ]
     return {

@@ -122,6 +122,16 @@ class JobStore:
                 .values(state=FAILED, stage="failed", reason=reason, updated_ms=now_ms()))
         return rowcount(failed) == 1
 
+    async def fail_raised(self, job_id: str, exc: Exception, what: str, logger: logging.Logger) -> None:
+        """The job whose `what` ("analysis", "retrieval") raised `exc` fails: with a JobFailed's message, said for the
+        caller; with anything else, the details go to the operator's log (`logger`, the traceback) and the caller is
+        told only UNEXPECTED_FAILURE."""
+        if isinstance(exc, JobFailed):
+            await self.fail(job_id, str(exc))
+            return
+        logger.error(f"{what} failed unexpectedly", exc_info=exc, extra={"job": job_id})
+        await self.fail(job_id, UNEXPECTED_FAILURE)
+
     async def release(self, job_id: str) -> None:
         """A running job handed back to the queue (its worker is stopping); it starts again later."""
         async with self.db.transaction() as session:
@@ -224,13 +234,10 @@ class JobRunner:
             if await self.store.finish(job.id, report, mask_media_type, deliver=bool(job.source.get("subject"))) \
                     and self.finished:
                 self.finished(job)
-        except JobFailed as exc:
-            await self.store.fail(job.id, str(exc))
         except asyncio.CancelledError:
             raise  # shutting down: the job stays running and is requeued at the next start
-        except Exception:
-            log.exception("analysis failed unexpectedly", extra={"job": job.id})
-            await self.store.fail(job.id, UNEXPECTED_FAILURE)
+        except Exception as exc:
+            await self.store.fail_raised(job.id, exc, "analysis", log)
         finally:
             request_id_var.reset(token)
             self.slots.release()

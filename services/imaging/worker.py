@@ -37,7 +37,7 @@ from procrastinate.schema import SchemaManager
 from psycopg.conninfo import make_conninfo
 from sqlalchemy.engine import make_url
 
-from services.imaging.jobs import UNEXPECTED_FAILURE, JobFailed, JobStore
+from services.imaging.jobs import JobStore
 from services.imaging.models import DONE, MIGRATIONS, PENDING, AnalysisJob
 from services.imaging.pipeline import AnalysisWork
 from services.imaging.writeback import Writeback
@@ -266,12 +266,8 @@ class Worker:
         except asyncio.CancelledError:
             await self.store.release(job.id)
             raise
-        except JobFailed as exc:
-            await self.store.fail(job.id, str(exc))
-            return
-        except Exception:
-            log.exception("retrieval failed unexpectedly", extra={"job": job.id})
-            await self.store.fail(job.id, UNEXPECTED_FAILURE)
+        except Exception as exc:
+            await self.store.fail_raised(job.id, exc, "retrieval", log)
             return
         try:
             await self._run_analysis(job, progress, stopping)
@@ -294,12 +290,8 @@ class Worker:
                 raise stop from None
             await self._record(job, result)  # it finished all the same
             raise
-        except JobFailed as exc:
-            await self.store.fail(job.id, str(exc))
-            return
-        except Exception:
-            log.exception("analysis failed unexpectedly", extra={"job": job.id})
-            await self.store.fail(job.id, UNEXPECTED_FAILURE)
+        except Exception as exc:
+            await self.store.fail_raised(job.id, exc, "analysis", log)
             return
         await self._record(job, result)
 

@@ -66,6 +66,31 @@ def test_a_figure_citing_an_unknown_reference_fails(knowledge_copy):
         load_knowledge(knowledge_copy)
 
 
+def test_an_unmarked_expert_estimate_fails_in_diagnoses_and_in_labs(knowledge_copy):
+    edit_diagnoses(knowledge_copy, lambda d: d[0]["labs"]["phosphate"]["high"].update(source="expert estimate", estimate=False))
+    with pytest.raises(KnowledgeError, match=r"diagnoses\.yaml: tc-primary-hyperphosphatemic/labs/phosphate/high: an expert "
+                                             r"estimate is marked estimate: true"):
+        load_knowledge(knowledge_copy)
+
+
+def test_a_lab_row_citing_an_unknown_reference_or_an_unmarked_estimate_fails(knowledge_copy):
+    """labs.yaml's reference intervals and Ca x P thresholds are held to their sources as the diagnoses' figures are."""
+    path = knowledge_copy / "labs.yaml"
+    original = path.read_text()
+    data = yaml.load(original, Loader=LOADER)
+    data["reference_intervals"]["phosphate"][0]["source"] = "smith-1999: under 7 days"
+    path.write_text(yaml.dump(data, Dumper=DUMPER))
+    with pytest.raises(KnowledgeError, match=r"labs\.yaml: reference_intervals/phosphate/0: source 'smith-1999: under 7 days' "
+                                             r"names no reference of references\.yaml \(or say 'expert estimate'\)"):
+        load_knowledge(knowledge_copy)
+    data = yaml.load(original, Loader=LOADER)
+    data["calcium_phosphate_product"][1]["estimate"] = False
+    path.write_text(yaml.dump(data, Dumper=DUMPER))
+    with pytest.raises(KnowledgeError,
+                       match=r"labs\.yaml: calcium_phosphate_product/1: an expert estimate is marked estimate: true"):
+        load_knowledge(knowledge_copy)
+
+
 def test_tumoral_calcinosis_diagnoses_have_their_typing_and_mechanism():
     diagnoses = knowledge().diagnoses
     assert (diagnoses["tc-primary-hyperphosphatemic"].typing,

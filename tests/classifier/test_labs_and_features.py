@@ -245,3 +245,15 @@ def test_the_highest_published_vitamin_d_intoxication_is_a_possible_value():
     result = features_of(patient(), lab("1989-3", 1220, "ng/mL", id="vitd"))
     assert not issue_texts(result, "error")
     assert result.lab_features["vitamin-d-25"].state == "high"
+
+
+def test_the_evidence_resources_are_listed_once_in_the_order_first_cited_and_computed_once():
+    """features.used_references: what the RiskAssessment's basis and the results' derivedFrom cite (output.py), each
+    resource once; computed once per request (a cached property), not once per resource that cites them."""
+    result = features_of(patient(), finding("dialysis", id="f1"), mass("hip-gluteal", id="m1", side="left"),
+                         mass("shoulder", id="m2", side="right"))
+    used = result.used_references
+    cited = [reference for references in result.evidence_references.values() for reference in references]
+    assert used == list(dict.fromkeys(cited)) and len(used) == len(set(used))
+    assert {"Observation/f1", "Observation/m1", "Observation/m2"} <= set(used)
+    assert result.used_references is used

@@ -206,3 +206,34 @@ async def test_unusable_idempotency_keys_are_refused(imaging_url, headers, kwarg
     async with httpx.AsyncClient(base_url=imaging_url, timeout=30) as client:
         response = await client.post("/analyses", headers=headers, **kwargs)
         assert response.status_code == 400 and fragment in response.text, response.text
+
+
+async def test_a_failed_analysis_tells_the_caller_its_reason_and_only_the_operator_an_unexpected_error(jobs, caplog):
+    """A JobFailed's message is the job's reason, for the caller; any other error is logged with its traceback by the
+    module that ran the work, and the job says only that it failed unexpectedly (JobRunner here; the procrastinate
+    worker's retrieval and analysis fail through the same JobStore.fail_raised)."""
+    import logging
+
+    from services.imaging.jobs import UNEXPECTED_FAILURE, JobRunner
+
+    refused = await jobs.create("nifti", {"files": ["one.nii"]}, None)
+    broken = await jobs.create("nifti", {"files": ["two.nii"]}, None)
+
+    async def work(job, progress):
+        if job.id == refused.id:
+            raise JobFailed("The series holds a single slice")
+        raise RuntimeError("a bug, with a path: /data/secret/two.nii")
+
+    runner = JobRunner(jobs, work, 1, poll_seconds=0.05)
+    with caplog.at_level(logging.ERROR, logger="services.imaging.jobs"):
+        await runner.start()
+        for _ in range(200):
+            if {(await jobs.get(job.id)).state for job in (refused, broken)} == {"failed"}:
+                break
+            await asyncio.sleep(0.05)
+        await runner.stop()
+    assert (await jobs.get(refused.id)).reason == "The series holds a single slice"
+    assert (await jobs.get(broken.id)).reason == UNEXPECTED_FAILURE
+    [record] = [r for r in caplog.records if r.name == "services.imaging.jobs" and r.levelno == logging.ERROR]
+    assert record.getMessage() == "analysis failed unexpectedly" and record.job == broken.id
+    assert record.exc_info and isinstance(record.exc_info[1], RuntimeError)
