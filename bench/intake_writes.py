@@ -5,8 +5,9 @@ committed. Wall ms per table and for the commit, this thread's CPU, and PostgreS
     PYTHONPATH=. .venv/bin/python bench/intake_writes.py [--bundles 8] [--postgresql]
         [--pragma "PRAGMA wal_autocheckpoint=1000"]...   # SQLite: more pragmas on each connection
         [--copy-min-rows N]    # PostgreSQL what-if
+        [--drop-index NAME]... # what-if, both backends
 
-The what-if changes this run only, to measure a change before making it. (The index tables have
+The what-ifs change this run only, to measure a change before making it. (The index tables have
 had no surrogate keys since migration 0006: the earlier `--drop-surrogate-keys` and
 `--sequence-cache` what-ifs went with them.) The server's CPU is read from /proc in clock ticks
 (10 ms): its mean per Bundle is printed beside the median. "process CPU" is this process's, all
@@ -48,6 +49,12 @@ async def measure(args, url: str, postgres: Path | None) -> dict[str, tuple[floa
                 cursor.execute(pragma)
             cursor.close()
     await db.migrate(ROOT / "services" / "intake" / "migrations")  # (services.intake.main builds an app on import)
+    if args.drop_index:
+        from sqlalchemy import text
+
+        async with db.engine.begin() as conn:
+            for name in args.drop_index:
+                await conn.execute(text(f"DROP INDEX {name}"))
     rng = random.Random(1)
     found: dict[str, list[list[float]]] = {}
     for number in range(args.bundles):
@@ -100,6 +107,7 @@ def main() -> None:
     parser.add_argument("--postgresql", action="store_true", help="on a throw-away PostgreSQL (tests/support/postgres.py)")
     parser.add_argument("--pragma", action="append", default=[], help="SQLite: a PRAGMA run on each new connection")
     parser.add_argument("--copy-min-rows", type=int, default=None, help="PostgreSQL: COPY from this many rows")
+    parser.add_argument("--drop-index", action="append", default=[], help="an index this run's database goes without")
     args = parser.parse_args()
     with (tempfile.TemporaryDirectory(prefix="writes-intake-") as tmp,
           bench_database(args.postgresql, Path(tmp), "writes") as (url, server)):
