@@ -107,7 +107,7 @@ async def vacuum(connection: asyncpg.Connection) -> dict[str, float]:
     return shares
 
 
-INDEX_KINDS = ("token", "string", "date", "reference", "quantity")
+INDEX_KINDS = ("token", "string", "date", "reference", "quantity", "combo")
 
 
 def extra_latencies(url: str, rng: random.Random, patient_ids: list[str], queries: int) -> dict[str, dict]:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import text
+from sqlalchemy import inspect, text
 from sqlmodel import SQLModel
 
 from services.intake.main import MIGRATIONS, create_app
@@ -126,9 +126,45 @@ async def test_postgresql_vacuums_the_search_tables_after_a_fiftieth_of_inserts(
         async with db.engine.connect() as conn:
             options = dict((await conn.execute(text(
                 "SELECT relname, reloptions FROM pg_class WHERE relname IN ('resources', 'search_token', "
-                "'search_string', 'search_date', 'search_reference', 'search_quantity')"))).all())
-        assert len(options) == 6
+                "'search_string', 'search_date', 'search_reference', 'search_quantity', 'search_combo')"))).all())
+        assert len(options) == 7
         for table, settings in options.items():
             assert "autovacuum_vacuum_insert_scale_factor=0.02" in settings, table
+    finally:
+        await db.close()
+
+
+async def test_upgrade_to_0006_drops_the_surrogate_keys_and_back_fills_the_combined_rows(database_url):
+    """Revision 0006 drops the index tables' `id` (the rows stay, SQLite's planner statistics too)
+    and writes each stored Observation's code with its date into search_combo: the same rows a
+    write makes from then on, none for a resource without a date or for other types."""
+    db = Database(database_url)
+    try:
+        await db.migrate(MIGRATIONS, "0005")
+        async with db.engine.begin() as conn:
+            await conn.execute(text(
+                "INSERT INTO search_token (res_type, res_id, param, system, code) VALUES "
+                "('Observation', 'a', 'code', 'http://loinc.org', '2777-1'), ('Observation', 'a', 'code', NULL, 'x'), "
+                "('Observation', 'a', 'status', NULL, 'final'), ('Observation', 'b', 'code', NULL, 'y'), "
+                "('Patient', 'p', 'gender', NULL, 'female')"))
+            await conn.execute(text(
+                "INSERT INTO search_date (res_type, res_id, param, low_ms, high_ms, point) VALUES "
+                "('Observation', 'a', 'date', 0, 1000, true), ('Patient', 'p', 'birthdate', 0, 1000, true)"))
+            statistics = (await conn.execute(text("SELECT idx, stat FROM sqlite_stat1 WHERE tbl = 'search_token'"))).all() \
+                if db.dialect == "sqlite" else []
+        await db.migrate(MIGRATIONS)
+        async with db.engine.connect() as conn:
+            combo = (await conn.execute(text(
+                "SELECT res_type, res_id, param, date_param, system, code, low_ms, high_ms, point FROM search_combo"))).all()
+            expected = [("Observation", "a", "code", "date", "http://loinc.org", "2777-1", 0, 1000, True),
+                        ("Observation", "a", "code", "date", None, "x", 0, 1000, True)]
+            assert sorted(combo, key=str) == sorted(expected, key=str)
+            assert (await conn.execute(text("SELECT count(*) FROM search_token"))).scalar_one() == 5
+            for table in ("search_token", "search_string", "search_date", "search_reference", "search_quantity"):
+                columns = (await conn.run_sync(lambda sync, t=table: [c["name"] for c in inspect(sync).get_columns(t)]))
+                assert "id" not in columns, table
+            if db.dialect == "sqlite":
+                kept = (await conn.execute(text("SELECT idx, stat FROM sqlite_stat1 WHERE tbl = 'search_token'"))).all()
+                assert sorted(kept) == sorted(statistics) and len(kept) == 2
     finally:
         await db.close()

@@ -56,6 +56,22 @@ def search_parameters() -> dict[str, dict[str, SearchParameter]]:
 
 
 @cache
+def combos() -> dict[str, tuple[tuple[str, str], ...]]:
+    """(token parameter, date parameter) pairs per resource type whose values are also indexed
+    together (storage/models.py, ComboIndex); the date parameter has one value per resource."""
+    params = search_parameters()
+    result = {}
+    for resource_type, pairs in _load("search_parameters.json")["combos"].items():
+        if resource_type.startswith("_"):
+            continue
+        for token, date in pairs:
+            assert params[resource_type][token].type == "token", (resource_type, token)
+            assert params[resource_type][date].type == "date" and params[resource_type][date].single, (resource_type, date)
+        result[resource_type] = tuple((token, date) for token, date in pairs)
+    return result
+
+
+@cache
 def includable() -> frozenset[tuple[str, str]]:
     """(resource type, parameter) of every reference _include may follow."""
     return frozenset((t, name) for t, params in search_parameters().items() for name, p in params.items()

@@ -10,12 +10,12 @@ from sqlalchemy import ColumnElement, and_, exists, false, func, not_, or_, sele
 from sqlalchemy.sql import Select
 from sqlmodel import col
 
-from services.intake.fhir.registry import search_parameters
+from services.intake.fhir.registry import combos, search_parameters
 from services.intake.search import predicates
 from services.intake.search.parsing import Criterion, SearchRequest, prefixed
 from services.intake.search.predicates.date import interval_condition, window, window_branches
 from services.intake.storage.indexing import param_filter
-from services.intake.storage.models import INDEX_TABLES, POINT_MS, DateIndex, ResourceRow, TokenIndex
+from services.intake.storage.models import INDEX_TABLES, POINT_MS, ComboIndex, DateIndex, ResourceRow, TokenIndex
 from shared.database import table_of
 
 
@@ -32,6 +32,39 @@ def _driver_rows(request: SearchRequest, criterion: Criterion):
     own = own[:1] + [param_filter(table.c, criterion.param), *values]
     rows = select(table.c.res_id).where(*own, branches[0]).union_all(select(table.c.res_id).where(*own, branches[1]))
     return rows.subquery("window"), []
+
+
+def combined(request: SearchRequest) -> tuple[Criterion, Criterion] | None:
+    """The token and date criteria that the combined index answers together (ComboIndex: a code
+    and its date in one row), when they should start the query: a plain token criterion and a
+    date criterion bounded on at least one side, on a pair of parameters the type combines. Not
+    when a reference or the id names the resources (a patient's rows are fewer than a code's in a
+    window), nor for modifiers (:not, :missing, :text), nor for a parameter given twice."""
+    pairs = combos().get(request.resource_type)
+    if not pairs or any(c.param.type == "reference" or _on_resources(c) for c in request.criteria):
+        return None
+    for token_name, date_name in pairs:
+        tokens = [c for c in request.criteria if c.param.name == token_name]
+        dates = [c for c in request.criteria if c.param.name == date_name]
+        if (len(tokens) == 1 and len(dates) == 1 and tokens[0].modifier is None and dates[0].modifier is None
+                and window(dates[0]) != (None, None)):
+            return tokens[0], dates[0]
+    return None
+
+
+def _combo_rows(request: SearchRequest, token: Criterion, date: Criterion):
+    """The combined rows of a code and a date window, as a FROM item with res_id: the window's
+    points of the code are one range of ix_combo_lookup, the longer intervals another (as
+    _driver_rows reads a window), each value of both criteria tested on the one row."""
+    table = table_of(ComboIndex)
+    c = table.c
+    own = [c.res_type == request.resource_type, c.param == token.param.name, c.date_param == date.param.name]
+    own += [or_(*(predicates.value_condition(criterion, c, v) for v in group))
+            for criterion in (token, date) for group in criterion.groups]
+    branches = window_branches(c, *window(date))
+    assert branches is not None  # combined() takes bounded windows only
+    rows = select(c.res_id).where(*own, branches[0]).union_all(select(c.res_id).where(*own, branches[1]))
+    return rows.subquery("combo")
 
 
 # Which criterion drives a query: the likeliest to match few rows first, as HAPI orders them.
@@ -84,8 +117,14 @@ def where_clause(request: SearchRequest, driven: bool = True) -> list[ColumnElem
     page of a broad search without a sort, where the first rows read soon fill the page."""
     r = ResourceRow
     conditions = [col(r.res_type) == request.resource_type, col(r.deleted) == false()]
+    ordered = _ordered(request)
+    pair = combined(request) if driven else None
+    if pair is not None:  # the code and the window start the query together
+        conditions.append(col(r.res_id).in_(select(_combo_rows(request, *pair).c.res_id)))
+        ordered = [c for c in ordered if c not in pair]
+        driven = False
     conditions += [_criterion_condition(request.resource_type, c, drives=driven and i == 0)
-                   for i, c in enumerate(_ordered(request))]
+                   for i, c in enumerate(ordered)]
     return conditions
 
 
@@ -116,7 +155,7 @@ def driver_candidates(request: SearchRequest) -> list[Criterion]:
     parameter type, and any date window bounded on both sides, which may hold far fewer rows
     (code=X&date=ge2019-01&date=lt2019-03) or far more."""
     ordered = _ordered(request)
-    if len(ordered) < 2 or any(_on_resources(c) or c.negated or c.presence for c in ordered):
+    if len(ordered) < 2 or any(_on_resources(c) or c.negated or c.presence for c in ordered) or combined(request):
         return []
     windows = [c for c in ordered[1:] if c.param.type == "date" and None not in window(c)]
     return [ordered[0], *windows] if windows else []
@@ -164,8 +203,13 @@ def _matching_ids(request: SearchRequest, distinct: bool = True, joins: bool = F
         # Not for the first ids (distinct=False): PostgreSQL hashed every match of the IN list
         # before the limit could stop it (126 ms for value-quantity=gt14.5 at 1,000,000).
         return select(col(ResourceRow.res_id)).where(*where_clause(request))
-    driver, others = ordered[0], ordered[1:]
-    rows, conditions = _driver_rows(request, driver)
+    pair = combined(request)
+    if pair is not None:  # the code and the window in one range of the combined index
+        rows, conditions = _combo_rows(request, *pair), []
+        others = [c for c in ordered if c not in pair]
+    else:
+        driver, others = ordered[0], ordered[1:]
+        rows, conditions = _driver_rows(request, driver)
     ids = select(rows.c.res_id)
     for criterion in others:
         other = table_of(INDEX_TABLES[criterion.param.type]).alias()
@@ -189,7 +233,7 @@ def ids_statement(request: SearchRequest, limit: int, dialect: str, distinct: bo
     a semi-join, faster there than a join."""
     # A date window starts as a UNION ALL, which SQLite would join branch by branch from the
     # other criterion's index instead: there it keeps EXISTS.
-    window_driven = request.driver is not None and request.driver.param.type == "date"
+    window_driven = (request.driver is not None and request.driver.param.type == "date") or combined(request) is not None
     joins = dialect == "sqlite" and not distinct and not window_driven
     return _matching_ids(request, distinct, joins).limit(limit + 1)
 

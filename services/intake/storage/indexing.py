@@ -12,7 +12,7 @@ from sqlalchemy import ColumnElement, and_
 
 from services.intake.fhir.dates import MAX_MS, MIN_MS, DateFormatError, date_range
 from services.intake.fhir.elements import ABSOLUTE_REFERENCE, RELATIVE_REFERENCE
-from services.intake.fhir.registry import SearchParameter, search_parameters
+from services.intake.fhir.registry import SearchParameter, combos, search_parameters
 from services.intake.fhir.validation import Incoming
 from services.intake.storage.models import POINT_MS
 
@@ -32,6 +32,7 @@ class IndexRows:
     date: list[tuple] = field(default_factory=list)  # param, low ms, high ms (exclusive), point
     reference: list[tuple] = field(default_factory=list)  # element path, target type, target id
     quantity: list[tuple] = field(default_factory=list)  # param, value, system, code
+    combo: list[tuple] = field(default_factory=list)  # token param, date param, system, code, low, high, point
 
 
 # Each adds the rows of one parameter's values to `out`, every row prefixed with `owner`.
@@ -137,7 +138,7 @@ def add_rows(incoming: Incoming, owner: tuple, out: IndexRows) -> None:
     """Add the index rows of a resource to `out`, each prefixed with `owner` (the storage layer's
     type and id): one pass over its indexed paths, rows built in their final shape."""
     resource = incoming.resource
-    first_token = len(out.token)
+    first_token, first_date = len(out.token), len(out.date)
     for first, name, rest, add, system in _plan(incoming.resource_type):
         if first not in resource:
             continue
@@ -154,6 +155,9 @@ def add_rows(incoming: Incoming, owner: tuple, out: IndexRows) -> None:
             add(values, owner, name, system, out)
     if _token_paths_shared(incoming.resource_type) and len(out.token) - first_token > 1:
         _once_each(out.token, first_token)  # one value under two paths of a parameter
+    pairs = combos().get(incoming.resource_type)
+    if pairs and len(out.date) > first_date:
+        _add_combos(pairs, out, first_token, first_date)
     # References are indexed once each, by element path (as HAPI does): a reference
     # search parameter names its paths and target types, and a delete can tell whether
     # anything still points at its target.
@@ -166,6 +170,22 @@ def add_rows(incoming: Incoming, owner: tuple, out: IndexRows) -> None:
             if row not in seen:
                 seen.add(row)
                 out.reference.append((*owner, *row))
+
+
+def _add_combos(pairs: tuple[tuple[str, str], ...], out: IndexRows, first_token: int, first_date: int) -> None:
+    """Each code of a combined token parameter with its date (ComboIndex), from the resource's
+    token and date rows just added (the owner is the rows' prefix, the values their last items):
+    a resource has a combined row for a code and a date exactly when it has both index rows, so
+    a search for both matches the same resources either way."""
+    dates = out.date[first_date:]
+    for token_param, date_param in pairs:
+        for date_row in dates:
+            if date_row[-4] != date_param:
+                continue
+            owner = date_row[:-4]
+            low, high, point = date_row[-3:]
+            out.combo += [(*owner, token_param, date_param, t[-2], t[-1], low, high, point)
+                          for t in out.token[first_token:] if t[-3] == token_param]
 
 
 def extract(incoming: Incoming) -> IndexRows:

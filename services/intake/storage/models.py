@@ -53,8 +53,10 @@ class ResourceVersion(SQLModel, table=True):
 # with the bounds and point flag, so that searches read index entries only: a criterion probed
 # per resource, or an index scanned to count, then costs a fraction of the table visits it would
 # need otherwise.
+# Index rows have no surrogate key (migration 0006): nothing refers to one row, and on PostgreSQL
+# the key's sequence and primary-key index were about a tenth of the writes' server CPU. The
+# mapper's primary key (`__mapper_args__`) is the ORM's only; no constraint in the database holds it.
 class _IndexRow(SQLModel):
-    id: int | None = Field(default=None, primary_key=True, sa_type=SurrogateKey)
     res_type: str = Field(max_length=64)
     res_id: str = Field(max_length=64)
     param: str = Field(max_length=64)
@@ -68,6 +70,7 @@ class TokenIndex(_IndexRow, table=True):
         Index("ix_token_lookup", "res_type", "param", "code", "system", "res_id", unique=True),
         Index("ix_token_owner", "res_type", "res_id", "param", "code", "system"),
     )
+    __mapper_args__ = {"primary_key": ["res_type", "res_id", "param", "code", "system"]}
     system: str | None = Field(default=None, max_length=512)
     code: str = Field(max_length=512)
 
@@ -78,6 +81,7 @@ class StringIndex(_IndexRow, table=True):
         Index("ix_string_lookup", "res_type", "param", "value"),
         Index("ix_string_owner", "res_type", "res_id", "param"),
     )
+    __mapper_args__ = {"primary_key": ["res_type", "res_id", "param", "value", "exact"]}
     value: str = Field(max_length=512)  # normalized: case and accents folded
     exact: str = Field(max_length=512)  # as written, for the :exact modifier
 
@@ -95,6 +99,7 @@ class DateIndex(_IndexRow, table=True):
         Index("ix_date_window", "res_type", "param", "point", "low_ms", "high_ms", "res_id"),
         Index("ix_date_owner", "res_type", "res_id", "param", "low_ms", "high_ms", "point"),
     )
+    __mapper_args__ = {"primary_key": ["res_type", "res_id", "param", "low_ms", "high_ms"]}
     low_ms: int = Field(sa_column=Column(BigInteger, nullable=False))
     high_ms: int = Field(sa_column=Column(BigInteger, nullable=False))
     point: bool = Field(sa_column=Column(Boolean, nullable=False, server_default=false()))  # high_ms - low_ms <= POINT_MS
@@ -107,6 +112,7 @@ class ReferenceIndex(_IndexRow, table=True):
         Index("ix_reference_target", "target_type", "target_id"),
         Index("ix_reference_owner", "res_type", "res_id", "param"),
     )
+    __mapper_args__ = {"primary_key": ["res_type", "res_id", "param", "target_type", "target_id"]}
     target_type: str = Field(max_length=64)
     target_id: str = Field(max_length=64)
 
@@ -117,12 +123,37 @@ class QuantityIndex(_IndexRow, table=True):
         Index("ix_quantity_lookup", "res_type", "param", "value", "res_id"),
         Index("ix_quantity_owner", "res_type", "res_id", "param"),
     )
+    __mapper_args__ = {"primary_key": ["res_type", "res_id", "param", "value", "system", "code"]}
     value: float
     system: str | None = Field(default=None, max_length=512)
     code: str | None = Field(default=None, max_length=128)
+
+
+# A code and a date of one resource in one row, for the pairs of parameters that
+# `definitions/search_parameters.json` combines ("combos": a token parameter and a single-valued
+# date parameter, as HAPI FHIR's combo search parameters): every (system, code) of the token
+# parameter with the date's interval. `code=X&date=geY&date=ltZ` then reads one range of the
+# lookup index (X's points in the window) instead of probing the code for each point of the
+# window (docs/decisions.md, Intake 36). A resource without the date has no row.
+class ComboIndex(_IndexRow, table=True):
+    __tablename__ = "search_combo"
+    __table_args__ = (
+        Index("ix_combo_lookup", "res_type", "param", "date_param", "code", "point", "low_ms", "high_ms", "system",
+              "res_id"),
+        Index("ix_combo_owner", "res_type", "res_id"),  # a resource's rows, replaced on update and delete
+    )
+    __mapper_args__ = {"primary_key": ["res_type", "res_id", "param", "date_param", "code", "system", "low_ms"]}
+    date_param: str = Field(max_length=64)  # `param` is the token parameter
+    system: str | None = Field(default=None, max_length=512)
+    code: str = Field(max_length=512)
+    low_ms: int = Field(sa_column=Column(BigInteger, nullable=False))
+    high_ms: int = Field(sa_column=Column(BigInteger, nullable=False))
+    point: bool = Field(sa_column=Column(Boolean, nullable=False))
 
 
 INDEX_TABLES: dict[str, type[_IndexRow]] = {
     "token": TokenIndex, "string": StringIndex, "date": DateIndex,
     "reference": ReferenceIndex, "quantity": QuantityIndex,
 }
+# Every table of index rows: what a resource's update or delete replaces.
+ALL_INDEX_TABLES: tuple[type[_IndexRow], ...] = (*INDEX_TABLES.values(), ComboIndex)

@@ -19,7 +19,8 @@ from shared.database import Database
 
 log = logging.getLogger(__name__)
 
-TABLES = ("resources", "search_token", "search_string", "search_date", "search_reference", "search_quantity")
+TABLES = ("resources", "search_token", "search_string", "search_date", "search_reference", "search_quantity",
+          "search_combo")
 MIN_WRITES = 1000
 
 

@@ -14,12 +14,20 @@ from functools import lru_cache
 from sqlalchemy import Table, and_, delete, false, func, insert, null, or_, select, tuple_, update
 from sqlalchemy.engine import Dialect
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlmodel import col
+from sqlmodel import SQLModel, col
 
 from services.intake.fhir.registry import READ_ONLY_TYPES
 from services.intake.fhir.validation import Incoming
 from services.intake.storage.indexing import IndexRows, add_rows
-from services.intake.storage.models import INDEX_TABLES, MAX_SQL_INTEGER, ReferenceIndex, ResourceRow, ResourceVersion
+from services.intake.storage.models import (
+    ALL_INDEX_TABLES,
+    INDEX_TABLES,
+    MAX_SQL_INTEGER,
+    ComboIndex,
+    ReferenceIndex,
+    ResourceRow,
+    ResourceVersion,
+)
 from shared.database import rowcount, table_of
 from shared.errors import FHIRError
 from shared.fhir_json import dumps_text
@@ -248,7 +256,7 @@ class ResourceStore:
             raise FHIRError.of(409, "conflict", f"{row.res_type}/{row.res_id} was changed concurrently; retry")
 
     async def _delete_index_rows(self, resource_type: str, resource_id: str) -> None:
-        for table in INDEX_TABLES.values():
+        for table in ALL_INDEX_TABLES:
             await self.session.execute(
                 delete(table).where(and_(col(table.res_type) == resource_type, col(table.res_id) == resource_id))
                 .execution_options(synchronize_session=False)
@@ -288,7 +296,9 @@ class PreparedRows:
     _INDEX_COLUMNS = {
         "token": ("system", "code"), "string": ("value", "exact"), "date": ("low_ms", "high_ms", "point"),
         "reference": ("target_type", "target_id"), "quantity": ("value", "system", "code"),
+        "combo": ("date_param", "system", "code", "low_ms", "high_ms", "point"),
     }
+    _TABLES: dict[str, type[SQLModel]] = {**INDEX_TABLES, "combo": ComboIndex}
 
     @classmethod
     def index_rows_of(cls, items: list[tuple[Incoming, str]]) -> "PreparedRows":
@@ -300,7 +310,7 @@ class PreparedRows:
         rows = IndexRows()
         for incoming, resource_id in items:
             add_rows(incoming, (incoming.resource_type, resource_id), rows)
-        for kind, table in INDEX_TABLES.items():
+        for kind, table in self._TABLES.items():
             columns = ("res_type", "res_id", "param", *self._INDEX_COLUMNS[kind])
             self.batches.append((table_of(table), columns, getattr(rows, kind)))
 
