@@ -196,7 +196,12 @@ def split_at_cortex(ct_hu: np.ndarray, grid: Grid, labels: np.ndarray,
         hu = ct_hu[grid.ct_box(box)].astype(np.float32)
         deep = _core_of(own, ct_spacing)
         core = float(np.median(hu[deep]))
-        source = deep & (hu <= core)
+        # The inside: the core's fainter half, in one piece (a marrow cavity or cancellous bone runs
+        # along its bone; the soft-tissue gaps a mass's nodules leave against the cortex are pockets).
+        source, pockets = ndimage.label(deep & (hu <= core), structure=_FACES)
+        if pockets == 0:
+            continue
+        source = source == 1 + int(np.argmax(np.bincount(source.ravel())[1:]))
         ridge = reconstruction(np.where(source, hu, _BLOCKED), np.where(own, hu, _BLOCKED),
                                method="erosion", footprint=_FACES)
         behind = own & (hu >= FREE_CORE_MIN_HU) & (hu <= FAINT_SHELL_RATIO * ridge) & (ridge >= CORE_MIN_HU)
