@@ -32,8 +32,8 @@ import numpy as np
 from scipy import ndimage
 
 from services.imaging.analysis import fluid_level, rays, skeleton
-from services.imaging.analysis.grid import Grid, analysis_grid, exceeds, reaches, within
-from services.imaging.analysis.morphology import ball, fill_holes, in_plane
+from services.imaging.analysis.grid import Grid, analysis_grid, exceeds, reaches, voxels_in, within
+from services.imaging.analysis.morphology import fill_holes, in_plane
 from services.imaging.analysis.volume import Volume, axis_towards, voxel_spacing, voxel_volume_ml
 
 # ---- tunables (one place, one reason each) ----------------------------------------------------
@@ -123,6 +123,13 @@ class Findings:
 
 
 # ---- small helpers ----------------------------------------------------------------------------
+def _ball(radius_mm: float, spacing: np.ndarray) -> np.ndarray:
+    """Ellipsoidal structuring element of a physical radius on an anisotropic grid."""
+    r = np.maximum(voxels_in(radius_mm, spacing), 0)
+    grids = np.ogrid[tuple(slice(-n, n + 1) for n in r)]
+    return within(np.sqrt(sum((g * s) ** 2 for g, s in zip(grids, spacing, strict=True))), radius_mm)
+
+
 def _deeper_than(mask: np.ndarray, depth_mm: float, spacing: np.ndarray) -> np.ndarray:
     """Voxels of `mask` farther than depth_mm from any voxel outside it (the array's outside
     included): an erosion by a ball of that radius, as one distance transform."""
@@ -169,7 +176,7 @@ def _body_mask(hu: np.ndarray, slice_axis: int) -> np.ndarray:
 def _mass(calcified: np.ndarray, spacing: np.ndarray) -> np.ndarray:
     """The mass: calcified voxels and the loculi they enclose (walls with 1-voxel gaps still count)."""
     padded = np.pad(calcified, 2)
-    closed = ndimage.binary_closing(padded, structure=ball(spacing.max(), spacing)) | padded
+    closed = ndimage.binary_closing(padded, structure=_ball(spacing.max(), spacing)) | padded
     enclosed = fill_holes(closed) & ~closed  # loculi behind a leaky wall
     return (fill_holes(padded) | enclosed)[2:-2, 2:-2, 2:-2]
 
@@ -205,7 +212,6 @@ def find_lesions(volume: Volume, progress: Callable[[str, int], None] = lambda s
     # Bone told from masses by its density profile, region by region (see skeleton.py).
     solid = skeleton.solid(calcified, slice_axis, spacing)
     region_labels, n_regions = skeleton.split(solid, spacing)
-    region_labels, n_regions, parent = skeleton.split_at_cortex(hu, grid, region_labels, n_regions)
     regions = skeleton.judge(hu, grid, region_labels, n_regions, slice_axis)
     # Streaks and blooming mimic chalk: a region mostly within the margin around metal is left out
     # (a mass reaching into the margin from outside it is not).
@@ -223,10 +229,7 @@ def find_lesions(volume: Volume, progress: Callable[[str, int], None] = lambda s
         box = _padded(box, grid.hu.shape, 2)
         group = groups[box] == n
         bone_there, own = _bone_around(solid, groups, n, box, spacing)
-        # A piece split off outside a bone's cortex is outside that bone: only other bones may hold it.
-        split_from = parent[np.unique(region_labels[box][group])]
-        holding = bone_there & ~np.isin(region_labels[box], split_from[split_from > 0])
-        if skeleton.held_by_bone(group, holding, spacing):
+        if skeleton.held_by_bone(group, bone_there, spacing):
             groups[box][group] = 0  # bone after all: a dense piece inside the skeleton
             continue
         group |= own
@@ -497,7 +500,7 @@ class _Context:
         spacing = self.grid.spacing
         depth = ndimage.distance_transform_edt(np.pad(mass, 1), sampling=spacing)[1:-1, 1:-1, 1:-1]
         peaks = reaches(depth, LOBULE_MIN_RADIUS_MM) & (
-            depth >= ndimage.maximum_filter(depth, footprint=ball(LOBULE_SEPARATION_MM, spacing)))
+            depth >= ndimage.maximum_filter(depth, footprint=_ball(LOBULE_SEPARATION_MM, spacing)))
         return int(ndimage.label(peaks, structure=np.ones((3, 3, 3), bool))[1])
 
     def site(self, box, mass: np.ndarray) -> str:

@@ -3,8 +3,6 @@
 import numpy as np
 from scipy import ndimage
 
-from services.imaging.analysis.grid import voxels_in, within
-
 
 def in_plane(axis: int) -> np.ndarray:
     """6-neighbour cross restricted to the plane perpendicular to `axis` (slice-by-slice ops)."""
@@ -34,10 +32,3 @@ def fill_holes(mask: np.ndarray, structure: np.ndarray | None = None, largest: f
         outside |= np.bincount(background.ravel(), minlength=count + 1) > largest
     outside[0] = False  # label 0 is the mask itself
     return ~outside[background]
-
-
-def ball(radius_mm: float, spacing: np.ndarray) -> np.ndarray:
-    """Ellipsoidal structuring element of a physical radius on an anisotropic grid."""
-    r = np.maximum(voxels_in(radius_mm, spacing), 0)
-    grids = np.ogrid[tuple(slice(-n, n + 1) for n in r)]
-    return within(np.sqrt(sum((g * s) ** 2 for g, s in zip(grids, spacing, strict=True))), radius_mm)

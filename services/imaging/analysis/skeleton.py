@@ -36,7 +36,6 @@ from skimage.morphology import h_maxima, reconstruction
 from skimage.segmentation import watershed
 
 from services.imaging.analysis.grid import GEOMETRY_TOLERANCE, Grid, within
-from services.imaging.analysis.morphology import ball as morphology_ball
 from services.imaging.analysis.morphology import fill_holes, in_plane
 
 # ---- tunables (one reason each) ---------------------------------------------------------------
@@ -73,9 +72,6 @@ LOCULUS_MAX_BONE_SHARE = 0.15  # a loculus lies among its mass's nodules and sof
 HELD_MIN_SHARE = 0.1        # a group with this share of its surroundings in bone may be held by it
 ONE_SIDED_MIN = 0.5         # ... unless the contact is one-sided: masses against a bone, even in a
                             # notch they eroded, measured 0.67-0.94; a facet between processes 0.35
-CORTEX_VOXEL_MM = 1.5      # a cortex (1-3 mm) spans two CT voxels or more in plane at most this size; on
-                            # coarser voxels (the 3 mm pelvis) it is one blurred voxel and shows no ridge
-NODULE_MIN_RADIUS_MM = 2.5  # calcinosis nodules are 5 mm across and more; a cortex's blur is thinner
 CORTEX_REACH_MM = 15.0      # how far into a touching bone its inside is looked for (a femoral
                             # cortex is up to about 8 mm thick; past this the bone goes on)
 
@@ -162,61 +158,6 @@ def split(solid_mask: np.ndarray, spacing: np.ndarray) -> tuple[np.ndarray, int]
     markers, _ = ndimage.label(h_maxima(tenths, int(round(NECK_MM * 10))), structure=np.ones((3, 3, 3), bool))
     labels = watershed(-tenths, markers, mask=solid_mask).astype(np.int32)
     return labels, int(labels.max())
-
-
-def split_at_cortex(ct_hu: np.ndarray, grid: Grid, labels: np.ndarray,
-                    count: int) -> tuple[np.ndarray, int, np.ndarray]:
-    """Each region's parts that lie outside a bone's cortex become regions of their own; also,
-    per region, the region it was split from (0 for none).
-
-    A mass moulded on a bone meets it over a surface as broad as itself, so the watershed finds no
-    neck and mass and bone are one region (judged bone as a whole: its core is the marrow, its
-    shell the cortex). A bone is a cortex round its inside, and a mass lies outside the cortex's
-    line: every way from the bone's inside into the mass climbs over the cortex, denser than the
-    mass, while every part of the bone's own is reached from its inside through cancellous bone
-    no denser than itself (Imaging 38's minimax path, from the region's own inside). So, on the
-    CT's voxels, the voxels of a region that are as dense as a calcinosis nodule
-    (FREE_CORE_MIN_HU) but at most FAINT_SHELL_RATIO of the lowest ridge any path from the
-    region's inside (its core's fainter half) must cross, that ridge at least chalk-dense (a
-    cortex), in lumps a nodule fits in (NODULE_MIN_RADIUS_MM: the cortex's own partial-volume rim
-    outside the ridge is thinner), are a region of their own, judged as any other. Only where the
-    CT resolves a cortex (CORTEX_VOXEL_MM in plane)."""
-    ct_spacing = grid.ct_spacing
-    parents: list[int] = []
-    if not within(np.sort(ct_spacing)[:2].max(), CORTEX_VOXEL_MM):
-        return labels, count, np.zeros(count + 1, np.int32)
-    out = labels.copy()
-    ball = morphology_ball(NODULE_MIN_RADIUS_MM, ct_spacing)
-    for r, box in enumerate(ndimage.find_objects(labels), start=1):
-        if box is None:
-            continue
-        own = grid.to_ct(labels[box] == r, box)
-        if own.sum() < ball.sum():
-            continue
-        hu = ct_hu[grid.ct_box(box)].astype(np.float32)
-        deep = _core_of(own, ct_spacing)
-        core = float(np.median(hu[deep]))
-        # The inside: the core's fainter half, in one piece (a marrow cavity or cancellous bone runs
-        # along its bone; the soft-tissue gaps a mass's nodules leave against the cortex are pockets).
-        source, pockets = ndimage.label(deep & (hu <= core), structure=_FACES)
-        if pockets == 0:
-            continue
-        source = source == 1 + int(np.argmax(np.bincount(source.ravel())[1:]))
-        ridge = reconstruction(np.where(source, hu, _BLOCKED), np.where(own, hu, _BLOCKED),
-                               method="erosion", footprint=_FACES)
-        behind = own & (hu >= FREE_CORE_MIN_HU) & (hu <= FAINT_SHELL_RATIO * ridge) & (ridge >= CORE_MIN_HU)
-        if behind.sum() < ball.sum():
-            continue
-        behind = ndimage.binary_opening(behind, structure=ball)
-        pieces, n = ndimage.label(behind, structure=np.ones((3, 3, 3), bool))
-        mine = labels[box] == r
-        for piece in range(1, n + 1):
-            on_grid = grid.to_grid(pieces == piece, box) & mine
-            if on_grid.any() and (mine & ~on_grid).any():
-                count += 1
-                out[box][on_grid & (out[box] == r)] = count
-                parents.append(r)
-    return out, count, np.concatenate([np.zeros(count + 1 - len(parents), np.int32), np.array(parents, np.int32)])
 
 
 def judge(ct_hu: np.ndarray, grid: Grid, labels: np.ndarray, count: int, slice_axis: int) -> Regions:
