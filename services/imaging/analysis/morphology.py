@@ -32,3 +32,20 @@ def fill_holes(mask: np.ndarray, structure: np.ndarray | None = None, largest: f
         outside |= np.bincount(background.ravel(), minlength=count + 1) > largest
     outside[0] = False  # label 0 is the mask itself
     return ~outside[background]
+
+
+def depth_at(mask: np.ndarray, where: np.ndarray, spacing: np.ndarray) -> np.ndarray:
+    """`ndimage.distance_transform_edt(mask, sampling=spacing)[where]`, bit for bit, with the
+    distances computed at `where` only (in `where`'s C order). scipy's own turns every voxel's
+    nearest-feature offset into a float64 distance, a third of its time on a box whose region
+    of interest is a fraction of it; the feature transform is the same call on the same array,
+    and the distance is the same arithmetic in the same order: each axis's offset times its
+    spacing, squared, summed axis by axis, square-rooted."""
+    sampling = np.asarray(spacing, dtype=np.float64)
+    nearest = ndimage.distance_transform_edt(mask, sampling=sampling, return_distances=False, return_indices=True)
+    at = np.nonzero(where)
+    total = np.zeros(len(at[0]), np.float64)
+    for axis, index in enumerate(at):
+        offset = (nearest[axis][at] - index).astype(np.float64) * sampling[axis]
+        total = offset * offset if axis == 0 else total + offset * offset
+    return np.sqrt(total)
