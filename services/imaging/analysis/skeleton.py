@@ -36,7 +36,7 @@ from skimage.morphology import h_maxima
 from skimage.segmentation import watershed
 
 from services.imaging.analysis.grid import GEOMETRY_TOLERANCE, Grid, within
-from services.imaging.analysis.morphology import depth_at, fill_holes, in_plane
+from services.imaging.analysis.morphology import depth_at, depth_inside, fill_holes, in_plane
 
 # ---- tunables (one reason each) ---------------------------------------------------------------
 CALCIFIED_HU = 130          # the usual CT calcium threshold (Agatston); muscle and blood stay below
@@ -366,7 +366,7 @@ def _core_of(region: np.ndarray, spacing: np.ndarray) -> np.ndarray:
     """A region's deeper half: its voxels at least CORE_SHARE of its greatest depth from anything
     that is not the region (a neighbour included; the box's faces are no surface, the bone goes on
     beyond them)."""
-    depth = depth_at(region, region, spacing)
+    depth = depth_inside(region, spacing)
     core = np.zeros(region.shape, bool)
     core[region] = depth >= CORE_SHARE * depth.max()
     return core
