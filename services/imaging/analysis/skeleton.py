@@ -32,11 +32,11 @@ from dataclasses import dataclass
 
 import numpy as np
 from scipy import ndimage
-from skimage.morphology import h_maxima, reconstruction
+from skimage.morphology import h_maxima
 from skimage.segmentation import watershed
 
 from services.imaging.analysis.grid import GEOMETRY_TOLERANCE, Grid, within
-from services.imaging.analysis.morphology import fill_holes, in_plane
+from services.imaging.analysis.morphology import depth_at, depth_inside, fill_holes, in_plane
 
 # ---- tunables (one reason each) ---------------------------------------------------------------
 CALCIFIED_HU = 130          # the usual CT calcium threshold (Agatston); muscle and blood stay below
@@ -210,7 +210,6 @@ def _around(labels: np.ndarray, box: tuple[slice, ...], r: int | np.integer) -> 
 
 
 _FACES = ndimage.generate_binary_structure(3, 1)
-_BLOCKED = 1.0e5  # HU no path crosses: outside the solid
 
 
 def _on_cortex(ct_hu: np.ndarray, grid: Grid, labels: np.ndarray, mass_like: np.ndarray, candidates: np.ndarray,
@@ -256,8 +255,7 @@ def _on_cortex(ct_hu: np.ndarray, grid: Grid, labels: np.ndarray, mass_like: np.
         core = float(np.median(hu[deep]))
         # From the core's denser half: a path from a septum or a noisy voxel would start below the core.
         source = deep & (hu >= core)
-        ridge = reconstruction(np.where(source, hu, _BLOCKED), np.where(solid_box, hu, _BLOCKED),
-                               method="erosion", footprint=_FACES)
+        ridge_hu = hu.astype(np.float64)  # a ridge's HU as the reconstruction's float gave it
         across = True
         for t in touching:
             other = owner == t
@@ -265,12 +263,28 @@ def _on_cortex(ct_hu: np.ndarray, grid: Grid, labels: np.ndarray, mass_like: np.
                 across = False
                 break
             inside = _core_of(other, ct_spacing)
-            lowest = float(ridge[inside].min())
-            if not (core <= FAINT_SHELL_RATIO * lowest and float(np.median(hu[inside])) <= FAINT_SHELL_RATIO * lowest):
+            # A cortex between them: the ridge (the minimax path's highest HU) is denser than both ends
+            # by FAINT_SHELL_RATIO. That test is monotone in the ridge, so the ridge fails it exactly
+            # when one path crosses only voxels that fail it themselves (_joined).
+            ends = (core, float(np.median(hu[inside])))
+            cortex = (ends[0] <= FAINT_SHELL_RATIO * ridge_hu) & (ends[1] <= FAINT_SHELL_RATIO * ridge_hu)
+            if _joined(solid_box & ~cortex, source, inside):
                 across = False
                 break
         out[r] = across
     return out
+
+
+def _joined(passable: np.ndarray, source: np.ndarray, target: np.ndarray) -> bool:
+    """Whether a 6-connected path through `passable` joins `source` to `target` (both ends in it).
+    With `passable` the solid's voxels below a ridge test, this is what the grey-level
+    reconstruction by erosion from the source (the minimax path, Imaging 38) answered at the
+    target: one labelling instead of a sort of the whole box (Imaging 54)."""
+    starts, ends = passable & source, passable & target
+    if not starts.any() or not ends.any():
+        return False
+    pieces, _ = ndimage.label(passable, structure=_FACES)
+    return bool(np.intersect1d(pieces[starts], pieces[ends]).size)
 
 
 def _free_pieces(labels: np.ndarray, voxel_ml: float) -> np.ndarray:
@@ -298,17 +312,19 @@ def profile(hu: np.ndarray, region: np.ndarray, slice_axis: int, spacing: np.nda
     region = region & solid_box
     if region.sum() < 4:
         return None
-    depth = ndimage.distance_transform_edt(np.pad(solid_box, 1), sampling=spacing)[1:-1, 1:-1, 1:-1]
-    greatest = float(depth[region].max())
-    core_values = hu[region & (depth >= CORE_SHARE * greatest)]
-    shell = region & calcified & within(depth, max(SHELL_MM, float(spacing.max())))
+    # The depth at the region's voxels only (in its C order), the box's faces counting as surface.
+    depth = depth_at(np.pad(solid_box, 1), np.pad(region, 1), spacing)
+    greatest = float(depth.max())
+    inside = hu[region]
+    core_values = inside[depth >= CORE_SHARE * greatest]
+    shell_values = inside[calcified[region] & within(depth, max(SHELL_MM, float(spacing.max())))]
     core_hu = float(np.median(core_values))
     xyz = np.argwhere(region) * spacing
     axes = np.sqrt(np.maximum(np.linalg.eigvalsh(np.cov(xyz.T)), (spacing.min() / 4) ** 2))
     volume_mm3 = region.sum() * float(np.prod(spacing))
     return Profile(
         core_hu=core_hu,
-        shell_hu=float(np.percentile(hu[shell], 75)) if shell.any() else core_hu,
+        shell_hu=float(np.percentile(shell_values, 75)) if shell_values.size else core_hu,
         cancellous_share=float(((core_values >= CALCIFIED_HU) & (core_values < CANCELLOUS_MAX_HU)).mean()),
         fluid_share=float(((core_values > FAT_HU) & (core_values <= FLUID_MAX_HU)).mean()),
         elongation=float(axes[-1] / axes[0]),
@@ -350,8 +366,10 @@ def _core_of(region: np.ndarray, spacing: np.ndarray) -> np.ndarray:
     """A region's deeper half: its voxels at least CORE_SHARE of its greatest depth from anything
     that is not the region (a neighbour included; the box's faces are no surface, the bone goes on
     beyond them)."""
-    depth = ndimage.distance_transform_edt(region, sampling=spacing)
-    return region & (depth >= CORE_SHARE * depth[region].max())
+    depth = depth_inside(region, spacing)
+    core = np.zeros(region.shape, bool)
+    core[region] = depth >= CORE_SHARE * depth.max()
+    return core
 
 
 def _chalk_or_on_cortex(regions: Regions) -> np.ndarray:

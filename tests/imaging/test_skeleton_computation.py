@@ -1,0 +1,88 @@
+"""How the skeleton's judgements are computed, against the slower way they were computed before
+(Imaging 54): the same answers, bit for bit, on random volumes shaped like the CT's boxes.
+
+- a region's depth at its own voxels (morphology.depth_at) against scipy's whole-box distance
+  transform, with spacings whose in-plane voxels are square (ties between nearest voxels at the
+  same distance, 3-4-5, are common there) and with the bench volume's uneven ones;
+- a region's depth from its own bounding box (morphology.depth_inside) against the transform of
+  the whole box round it (the cortex test's box reaches 15 mm beyond the region);
+- the cortex ridge test of Imaging 38 (skeleton._joined below the test) against the grey-level
+  reconstruction by erosion whose minimum over the target it replaced.
+"""
+
+import numpy as np
+import pytest
+from scipy import ndimage
+from skimage.morphology import reconstruction
+
+from services.imaging.analysis import skeleton
+from services.imaging.analysis.morphology import depth_at, depth_inside
+
+SPACINGS = [(0.7, 0.7, 2.0), (0.71484375, 0.59179688, 0.83999997), (3.0, 3.0, 3.0), (0.6, 0.6, 0.6)]
+
+
+def _blobs(rng: np.random.Generator, shape: tuple[int, ...], fill: float) -> np.ndarray:
+    """A random solid of rounded pieces with holes (smoothed noise), as calcified bone looks."""
+    noise = ndimage.gaussian_filter(rng.standard_normal(shape), 1.5)
+    return noise > np.quantile(noise, 1 - fill)
+
+
+@pytest.mark.parametrize("spacing", SPACINGS)
+@pytest.mark.parametrize("seed", range(4))
+def test_the_depth_at_a_regions_voxels_is_scipys_distance_bit_for_bit(spacing, seed):
+    rng = np.random.default_rng(seed)
+    solid = _blobs(rng, (37, 29, 23), 0.55)
+    region = solid & _blobs(rng, solid.shape, 0.5)
+    spacing = np.array(spacing)
+    for mask, where in ((np.pad(solid, 1), np.pad(region, 1)), (region, region), (solid, solid)):
+        expected = ndimage.distance_transform_edt(mask, sampling=spacing)[where]
+        got = depth_at(mask, where, spacing)
+        assert got.dtype == expected.dtype and got.shape == expected.shape
+        assert np.array_equal(got, expected)  # bitwise: the core's threshold is often met exactly
+
+
+@pytest.mark.parametrize("spacing", SPACINGS)
+@pytest.mark.parametrize("seed", range(6))
+def test_the_depth_inside_a_region_from_its_own_box_is_the_whole_arrays_bit_for_bit(spacing, seed):
+    rng = np.random.default_rng(100 + seed)
+    shape = (41, 35, 27)
+    # A region well inside the box, as the cortex test's box holds a region 15 mm round: rounded
+    # pieces with holes, and a solid block whose faces are part of its bounding box's.
+    region = np.zeros(shape, bool)
+    region[6:-6, 6:-6, 5:-5] = _blobs(rng, (29, 23, 17), 0.5)
+    region[10:30, 9:24, 8:18] = True
+    if seed % 2:  # and against the array's faces (a bone leaving the box)
+        region[:, :, :4] |= rng.random((shape[0], shape[1], 4)) < 0.7
+        region[:3] = True
+    spacing = np.array(spacing)
+    expected = ndimage.distance_transform_edt(region, sampling=spacing)[region]
+    assert np.array_equal(depth_inside(region, spacing), expected)
+
+
+def _lowest_ridge(hu, solid, source, target) -> float:
+    """Imaging 38 as it was: the lowest minimax ridge from source to target through the solid, by
+    a grey-level reconstruction by erosion (1e5 where no path joins them)."""
+    blocked = 1.0e5
+    ridge = reconstruction(np.where(source, hu, blocked), np.where(solid, hu, blocked), method="erosion",
+                           footprint=ndimage.generate_binary_structure(3, 1))
+    return float(ridge[target].min())
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_the_cortex_ridge_test_answers_as_the_grey_reconstruction_did(seed):
+    rng = np.random.default_rng(seed)
+    shape = (19, 17, 13)
+    hu = np.rint(ndimage.gaussian_filter(rng.normal(400, 250, shape), 1.0) * 3 - 800).astype(np.float32)
+    solid = _blobs(rng, shape, rng.uniform(0.3, 0.9))
+    source = solid & _blobs(rng, shape, 0.1)
+    target = solid & _blobs(rng, shape, 0.1) & ~source
+    assert source.any() and target.any()
+    lowest = _lowest_ridge(hu, solid, source, target)
+    ridge_hu = hu.astype(np.float64)
+    # The test's threshold on the ridge found, then just above it (either end binding), and far off.
+    at = skeleton.FAINT_SHELL_RATIO * lowest
+    above = float(np.nextafter(at, np.inf))
+    for ends in ((at, 0.0), (0.0, at), (above, 0.0), (at, above), (0.0, 50.0), (3000.0, 0.0)):
+        fails = not all(end <= skeleton.FAINT_SHELL_RATIO * lowest for end in ends)
+        cortex = (ends[0] <= skeleton.FAINT_SHELL_RATIO * ridge_hu) & (ends[1] <= skeleton.FAINT_SHELL_RATIO * ridge_hu)
+        assert skeleton._joined(solid & ~cortex, source, target) == fails, ends
