@@ -38,7 +38,8 @@ from services.imaging.analysis.volume import axis_towards  # noqa: E402
 from tests.imaging.lesion_generator import make_case  # noqa: E402
 
 
-def _replay(case):
+def replay(case):
+    """find_lesions's steps on a generated case, up to the mass groups (bench/imaging_contact_misses.py too)."""
     hu = np.asarray(case.volume.hu)
     affine = np.asarray(case.volume.affine, float)
     slice_axis = axis_towards(affine, np.array([0.0, 0.0, 1.0]))[0]
@@ -68,10 +69,22 @@ def _replay(case):
     return hu, grid, slice_axis, calcified, solid, labels, regions, profile_chalk, at_metal, groups
 
 
+def region_profile(hu, grid, labels, r: int, slice_axis: int):
+    """Region r's density profile at the CT's resolution, whether the scan cuts it, and both in words."""
+    box = ndimage.find_objects((labels == r).astype(np.int8))[0]
+    box = tuple(slice(max(s.start - 2, 0), min(s.stop + 2, n)) for s, n in zip(box, labels.shape, strict=True))
+    cut = skeleton.reaches_face(labels[box] == r, box, labels.shape)
+    p = skeleton.profile(hu[grid.ct_box(box)], grid.to_ct(labels[box] == r, box), slice_axis, grid.ct_spacing,
+                         cut, bool(skeleton._free_pieces(labels, grid.voxel_ml)[r]))
+    words = (f"core {p.core_hu:.0f} shell {p.shell_hu:.0f} ({p.core_hu / max(p.shell_hu, 1):.2f}) elong "
+             f"{p.elongation:.1f} cut {p.truncated}") if p else "no profile"
+    return p, cut, words
+
+
 def mechanism(seed: int, index: int, row: dict) -> tuple[str, str]:
     case = make_case(seed)
     truth = next(t for t in case.lesions if t.index == index)
-    hu, grid, slice_axis, calcified, solid, labels, regions, profile_chalk, at_metal, groups = _replay(case)
+    hu, grid, slice_axis, calcified, solid, labels, regions, profile_chalk, at_metal, groups = replay(case)
     whole = tuple(slice(0, n) for n in hu.shape)
     on_grid = grid.to_grid(truth.full_mask(hu.shape), whole)
     size = int(on_grid.sum())
@@ -82,13 +95,7 @@ def mechanism(seed: int, index: int, row: dict) -> tuple[str, str]:
     r = int(held.argmax())
     region_size = int((labels == r).sum())
     share = held[r] / region_size
-    box = ndimage.find_objects((labels == r).astype(np.int8))[0]
-    box2 = tuple(slice(max(s.start - 2, 0), min(s.stop + 2, n)) for s, n in zip(box, labels.shape, strict=True))
-    cut = skeleton.reaches_face(labels[box2] == r, box2, labels.shape)
-    p = skeleton.profile(hu[grid.ct_box(box2)], grid.to_ct(labels[box2] == r, box2), slice_axis, grid.ct_spacing,
-                         cut, bool(skeleton._free_pieces(labels, grid.voxel_ml)[r]))
-    prof = (f"core {p.core_hu:.0f} shell {p.shell_hu:.0f} ({p.core_hu / max(p.shell_hu, 1):.2f}) elong "
-            f"{p.elongation:.1f} cut {p.truncated}") if p else "no profile"
+    p, cut, prof = region_profile(hu, grid, labels, r, slice_axis)
     detail = (f"{case.scan} {case.thickness_mm:.2f} mm {truth.volume_ml:.1f} mL {truth.mode} {truth.site}; region {r}: "
               f"{held[r]}/{size} truth voxels, {share:.2f} of its {region_size}; {prof}")
     on_cortex = bool(regions.on_cortex[r]) if regions.on_cortex is not None else False
