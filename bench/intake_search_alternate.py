@@ -16,7 +16,6 @@ import asyncio
 import json
 import os
 import random
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -27,7 +26,8 @@ import asyncpg
 import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from intake_ingest import LOINC
+from intake_ingest import percentiles, search_kinds
+from intake_search_scale import issue14_kinds
 
 
 async def _sql(dsn: str, statement: str) -> list:
@@ -80,34 +80,22 @@ def main() -> None:
 def _alternate(dsn: str, args) -> dict:
     patients = [r["res_id"] for r in asyncio.run(_sql(dsn, "SELECT res_id FROM resources WHERE res_type = 'Patient'"))]
     rng = random.Random(11)
-    kinds = {  # bench/intake_ingest.py's and bench/intake_search_scale.py's
-        "patient": lambda: {"patient": rng.choice(patients)},
-        "patient+code+sort": lambda: {"patient": rng.choice(patients), "code": f"http://loinc.org|{rng.choice(LOINC)}",
-                                      "_sort": "-date"},
-        "code+date range": lambda: {"code": rng.choice(LOINC), "date": [f"ge20{rng.randint(15, 23)}-01-01",
-                                                                         f"lt20{rng.randint(15, 23)}-03-01"]},
-        "value-quantity": lambda: {"value-quantity": f"gt{rng.uniform(14.5, 14.99):.2f}", "_count": "20"},
-        "patient+_include": lambda: {"patient": rng.choice(patients), "_include": "Observation:patient"},
-        "_summary=count by code": lambda: {"code": rng.choice(LOINC), "_summary": "count"},
-        "patient + _summary=true": lambda: {"patient": rng.choice(patients), "_summary": "true"},
-        "patient + code + value-quantity:missing=false": lambda: {
-            "patient": rng.choice(patients), "code": rng.choice(LOINC), "value-quantity:missing": "false"},
-        "patient + date:missing=true": lambda: {"patient": rng.choice(patients), "date:missing": "true"},
-    }
+    # bench/intake_ingest.py's and bench/intake_search_scale.py's Observation searches
+    kinds = {name: kind for name, kind in {**search_kinds(rng, patients), **issue14_kinds(rng, patients)}.items()
+             if kind[0] == "/fhir/Observation"}
     names = ["earlier", "later"]
     clients = [httpx.Client(base_url=f"http://127.0.0.1:{args.port + n}", timeout=120) for n in range(2)]
     results = {}
-    for kind, make in kinds.items():
+    for kind, (path, make) in kinds.items():
         timings: list[list[float]] = [[], []]
         for i in range(args.queries):
             params = make()
             for n in ((0, 1) if i % 2 else (1, 0)):  # which goes first alternates too
                 started = time.perf_counter()
-                response = clients[n].get("/fhir/Observation", params=params)
+                response = clients[n].get(path, params=params)
                 timings[n].append((time.perf_counter() - started) * 1000)
                 response.raise_for_status()
-        results[kind] = {names[n]: {"p50_ms": round(statistics.median(t), 1),
-                                    "p95_ms": round(sorted(t)[int(0.95 * len(t)) - 1], 1)} for n, t in enumerate(timings)}
+        results[kind] = {names[n]: percentiles(t) for n, t in enumerate(timings)}
         print(kind, results[kind], file=sys.stderr, flush=True)
     return results
 
