@@ -101,7 +101,8 @@ def test_the_code_is_in_the_projects_codesystem():
 
 
 def tables() -> dict[str, dict]:
-    return {code: KB.likelihood_ratios[code]["mass-duration"] for code in KB.diagnoses if "mass-duration" in KB.likelihood_ratios[code]}
+    return {code: KB.likelihood_ratios[code]["mass-duration"] for code in KB.diagnoses
+            if "mass-duration" in KB.likelihood_ratios[code]}
 
 
 def test_every_duration_table_is_coherent_and_names_its_source():
