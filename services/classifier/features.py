@@ -86,6 +86,7 @@ class _Extractor:
         self.latest_date: date | None = None
         self.boolean_findings: dict[str, tuple[date | None, bool, str]] = {}
         self.dialysis_years: tuple[float, str] | None = None
+        self.mass_duration: tuple[float, str] | None = None  # (months, reference): the latest
         self.lab_history: dict[str, list[LabResult]] = {}  # every result per analyte, in date order
         self.genetic_states: list[tuple[str, str]] = []  # (pathogenic-variant state, reference), in date order
         self.histology: tuple[str, str] | None = None  # (histology value, reference): the latest
@@ -135,6 +136,8 @@ class _Extractor:
                 self.out.issues.extend(issues)
             elif code == "dialysis-years":
                 self._dialysis_years(observation)
+            elif code == "mass-duration":
+                self._mass_duration(observation)
             elif code in self.kb.catalog.features and self.kb.catalog.features[code].group == "history":
                 self._boolean_finding(observation, code, when)
             elif code in OWN_OUTPUT_CODES:
@@ -257,6 +260,20 @@ class _Extractor:
             return
         self.dialysis_years = (float(value), self._reference(observation))
 
+    def _mass_duration(self, observation: dict) -> None:
+        """valueQuantity in a UCUM time unit (features.yaml duration_units), kept in months."""
+        quantity = observation.get("valueQuantity") or {}
+        value, unit = quantity.get("value"), quantity.get("code") or quantity.get("unit")
+        months = self.kb.catalog.duration_units
+        if not isinstance(value, (int, float)) or isinstance(value, bool) or value < 0:
+            self._issue("error", "value", observation, f"mass-duration {value!r} is not a possible duration; not used",
+                        "Observation.valueQuantity.value")
+        elif unit not in months:
+            self._issue("error", "value", observation, f"mass-duration unit {unit!r} is not a time (UCUM "
+                        f"{', '.join(months)}); not used", "Observation.valueQuantity.code")
+        else:
+            self.mass_duration = (float(value) * months[unit], self._reference(observation))
+
     def _set(self, feature: str, state: str, references: list[str]) -> None:
         self.out.evidence[feature] = state
         self.out.evidence_references[feature] = references
@@ -293,6 +310,10 @@ class _Extractor:
         # uremic tumoral calcinosis is a mass: a patient sent with none is evidence against it (features.yaml)
         self._set("no-mass-described", "false" if out.lesions else "true",
                   [lesion.reference for lesion in out.lesions] or [out.patient_reference])
+        if self.mass_duration is not None:
+            months, reference = self.mass_duration
+            band = next(b for b in kb.catalog.duration_bands if _within(months, b.from_months, b.to_months))
+            self._set("mass-duration", band.code, [reference])
         if out.age_years is not None:
             band = next(b for b in kb.catalog.age_bands if _within(out.age_years, b.age_from, b.age_to))
             self._set("age-band", band.code, [out.patient_reference])

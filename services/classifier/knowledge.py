@@ -418,6 +418,11 @@ def _check_catalog(catalog: FeatureCatalog, codesystems) -> None:
                 raise KnowledgeError(f"features.yaml: hallmarks/{hallmark.name}: {feature!r} is not an evidence feature")
             if set(hallmark.present_states) - set(feature_states(catalog, codesystems, feature)):
                 raise KnowledgeError(f"features.yaml: hallmarks/{hallmark.name}: present_states must be states of {feature!r}")
+    if "mass-duration" in catalog.features and (
+            [band.code for band in catalog.duration_bands] != list(feature_states(catalog, codesystems, "mass-duration"))
+            or set(catalog.duration_units) != {"d", "wk", "mo", "a"}):
+        raise KnowledgeError("features.yaml: duration_bands must be the states of mass-duration, in order, and "
+                             "duration_units the UCUM time units d, wk, mo and a")
     seen: set[str] = set()
     for group in catalog.evidence_groups:
         for feature in group.features:

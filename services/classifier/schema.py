@@ -123,6 +123,8 @@ class Band(Strict):
     age_to: float | None = None
     from_mm: float | None = None
     to_mm: float | None = None
+    from_months: float | None = None
+    to_months: float | None = None
 
 
 class TumoralMass(Strict):
@@ -159,6 +161,8 @@ class Hallmark(Strict):
 class FeatureCatalog(Strict):
     age_bands: list[Band]
     size_bands: list[Band]
+    duration_bands: list[Band] = []  # mass-duration: how long the mass has been there, months [from, to)
+    duration_units: dict[str, float] = {}  # UCUM time unit -> months
     tumoral_mass: TumoralMass
     features: dict[str, FeatureSpec]
     evidence_groups: list[EvidenceGroup] = []

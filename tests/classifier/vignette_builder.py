@@ -43,6 +43,9 @@ STORY_EXTENSION = "urn:calcinosis:test:vignette-story"
 CITATION_EXTENSION = "urn:calcinosis:test:citation"
 HGNC = "http://www.genenames.org/geneId"
 CASES_DIR = Path(__file__).parent / "cases"
+# how long the mass has been there, read from the development sets' stories by scripts/extract_mass_duration.py
+# (decisions.md Classifier 80): case id -> value, UCUM unit and the words it was read from
+MASS_DURATIONS = json.loads((Path(__file__).parent / "mass_durations.json").read_text(encoding="utf-8"))
 ROOT = Path(__file__).resolve().parents[2]
 SET_DIRS = {spec.key: spec.path(ROOT) for spec in SETS}  # where each published set's Bundles go
 PUBLISHED_DIR, HOLDOUT_DIR, HOLDOUT3_DIR, HOLDOUT4_DIR, HOLDOUT5_DIR, HOLDOUT6_DIR, HOLDOUT7_DIR, HOLDOUT8_DIR = (
@@ -151,6 +154,16 @@ def _finding(case_id, name, value, when):
     }
 
 
+def _mass_duration(case_id, spec, when):
+    value, unit = spec
+    return {
+        "resourceType": "Observation", "id": f"{case_id}-mass-duration", "status": "final",
+        "code": {"coding": [{"system": FINDING, "code": "mass-duration"}]},
+        "subject": {"reference": f"Patient/{case_id}"}, "effectiveDateTime": when,
+        "valueQuantity": {"value": value, "unit": unit, "system": UCUM, "code": unit},
+    }
+
+
 def _component(code, **value):
     return {"code": {"coding": [{"system": FINDING, "code": code}]}, **value}
 
@@ -189,6 +202,10 @@ def build_bundle(case: dict) -> dict:
     resources += [_lab(case_id, i, name, spec, when) for i, (name, spec) in enumerate(case.get("labs", {}).items())]
     resources += [_finding(case_id, name, value, when) for name, value in case.get("findings", {}).items()]
     resources += [_lesion(case_id, i, spec, when) for i, spec in enumerate(case.get("lesions", []))]
+    extracted = MASS_DURATIONS.get(case_id)
+    duration = case.get("mass_duration") or (extracted and (extracted["value"], extracted["unit"]))
+    if duration:  # ("mass_duration": (value, UCUM unit) in the compact dict, or the stories' extraction)
+        resources.append(_mass_duration(case_id, duration, when))
     if "histology" in case:
         resources.append(_histology(case_id, case["histology"], when))
     resources += [_genetic_result(case_id, i, spec, when) for i, spec in enumerate(case.get("genetics", []))]
