@@ -2,11 +2,16 @@
 referral gives a deep deposit but no size or pattern. Tested on the tables and on small synthetic patients (not on the
 published cases)."""
 
+import shutil
+
+import pytest
+
 from services.classifier.explanation import render_explanation
 from services.classifier.inference import assess
-from services.classifier.knowledge import source_key
+from services.classifier.knowledge import KNOWLEDGE_DIR, KnowledgeError, load_knowledge, source_key
 from tests.classifier.builders import finding, mass, patient
 from tests.classifier.knowledge_checks import KB, features_of
+from tests.classifier.test_knowledge import edit_diagnoses
 
 SSC = "systemic-sclerosis"
 
@@ -78,3 +83,25 @@ def test_the_explanation_page_states_the_spinal_rule_with_its_source():
     section = section[:section.index("<h3")] if "<h3" in section else section
     assert "secondary when it forms a tumoral mass, or a deposit that is not cutaneous at neck, paravertebral" in section
     assert "ssc-pseudotumoral-2020" in section
+
+
+@pytest.fixture
+def knowledge_copy(tmp_path):
+    target = tmp_path / "knowledge"
+    shutil.copytree(KNOWLEDGE_DIR, target)
+    return target
+
+
+def _scleroderma_entry(diagnoses):
+    return next(d for d in diagnoses if d["code"] == SSC)
+
+
+@pytest.mark.parametrize(("change", "message"), [
+    (lambda d: d["tumoral_sites"].update(sites=["spine"]), r"systemic-sclerosis/tumoral_sites: 'spine' is not a site code"),
+    (lambda d: d.pop("typing_if_tumoral_mass"), r"systemic-sclerosis/tumoral_sites: needs typing_if_tumoral_mass"),
+    (lambda d: d["tumoral_sites"].update(source="smith-1999: spine"), r"systemic-sclerosis/tumoral_sites: source 'smith-1999"),
+])
+def test_a_malformed_spinal_rule_fails_at_load(knowledge_copy, change, message):
+    edit_diagnoses(knowledge_copy, lambda diagnoses: change(_scleroderma_entry(diagnoses)))
+    with pytest.raises(KnowledgeError, match=message):
+        load_knowledge(knowledge_copy)
