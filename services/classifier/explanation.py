@@ -50,7 +50,9 @@ def _render(kb: Knowledge) -> str:
     out += [f'<li><a href="#{escape(code)}">{escape(d.display)}</a></li>' for code, d in kb.diagnoses.items()]
     out.append(f'<li><a href="#{escape(kb.none_fits.code)}">{escape(kb.none_fits.display)}</a></li></ul>')
     for code, diagnosis in kb.diagnoses.items():
-        typing = diagnosis.typing + (f" ({diagnosis.typing_if_tumoral_mass} when it forms a tumoral mass)"
+        deep = (f", or a deposit that is not cutaneous at {', '.join(diagnosis.tumoral_sites.sites)} "
+                f"({diagnosis.tumoral_sites.source})" if diagnosis.tumoral_sites else "")
+        typing = diagnosis.typing + (f" ({diagnosis.typing_if_tumoral_mass} when it forms a tumoral mass{deep})"
                                      if diagnosis.typing_if_tumoral_mass else "")
         out += [f'<h3 id="{escape(code)}">{escape(diagnosis.display)} <code>{escape(code)}</code></h3>',
                 f"<p>{escape(diagnosis.definition)}</p>",

@@ -13,12 +13,12 @@ import numpy as np
 from services.classifier.calibration import tempered
 from services.classifier.features import PatientFeatures
 from services.classifier.knowledge import UNRECORDED, Knowledge, knowledge
-from services.classifier.lesions import ANY_OF
+from services.classifier.lesions import ANY_OF, deep_at
 from services.classifier.management import Advice, plan
 from services.classifier.probability import format_probability
 from services.classifier.rules import Facts
 from services.classifier.safety import Alarm, cant_miss, emergencies
-from services.classifier.schema import Figure, TestProposal
+from services.classifier.schema import Diagnosis, Figure, TestProposal
 
 LEADING_CANDIDATES = 5  # the next-best-test separates these
 NEUTRAL = 1.0
@@ -377,6 +377,16 @@ def _none_fits(ranked: list[str], probabilities: dict[str, float], uncalibrated:
     return None, explanation
 
 
+def typing_of(leader: Diagnosis, features: PatientFeatures, kb: Knowledge) -> str:
+    """The leading diagnosis's typing: a disease that can form a tumoral mass (a hypercalcaemia, a connective-tissue
+    disease) is typed by it when the input describes one (Classifier 9), or a deposit at one of its own deep sites
+    (Classifier 84)."""
+    if leader.typing_if_tumoral_mass is None:
+        return leader.typing
+    deep = leader.tumoral_sites is not None and deep_at(features.lesions, leader.tumoral_sites.sites, kb.catalog)
+    return leader.typing_if_tumoral_mass if (features.tumoral_mass or deep) else leader.typing
+
+
 def assess(features: PatientFeatures, kb: Knowledge | None = None) -> Assessment:
     kb = kb or knowledge()
     sums, weights = _log_scores(features.evidence, kb)
@@ -394,7 +404,7 @@ def assess(features: PatientFeatures, kb: Knowledge | None = None) -> Assessment
     predictions = [replace(p, explanation=explanation) if p.code == kb.none_fits.code else p for p in predictions]
     # typing and mechanism are those of the best modelled diagnosis, even when none fits well
     leader = kb.diagnoses[next(code for code in ranked if code in kb.diagnoses)]
-    typing = leader.typing_if_tumoral_mass if (leader.typing_if_tumoral_mass and features.tumoral_mass) else leader.typing
+    typing = typing_of(leader, features, kb)
     facts = patient_facts(features, probabilities, ranked[0], kb, uncalibrated)  # 'none-fits' leads the rules when it ranks first
     alarm, exceptions = cant_miss(facts, kb)
     if alarm is not None and alarm.emergency is None:

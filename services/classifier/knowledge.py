@@ -32,6 +32,7 @@ from services.classifier.schema import (
     Prior,
     ProductThreshold,
     Reference,
+    TumoralSites,
 )
 
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader when libyaml is there: faster
@@ -479,6 +480,7 @@ def load_knowledge(directory: Path = KNOWLEDGE_DIR) -> Knowledge:
     table[none_fits.code] = _diffuse_table(none_fits, catalog, codesystems)
     _check_references(references)
     _check_figure_sources(diagnoses_list, references)
+    _check_tumoral_sites(diagnoses_list, references, feature_states(catalog, codesystems, "site"))
     _check_lab_sources(labs, references)
     unrecorded = {h.name: unrecorded_lrs(h, table, catalog, codesystems) for h in catalog.hallmarks}
     for d in diagnoses_list:
@@ -615,7 +617,7 @@ def _check_references(references: dict[str, Reference]) -> None:
         raise KnowledgeError("; ".join(problems[:5]))
 
 
-Sourced = Figure | Prior | Interval | ProductThreshold  # a figure of the knowledge with its source and estimate flag
+Sourced = Figure | Prior | Interval | ProductThreshold | TumoralSites  # a sourced figure or rule, with its estimate flag
 
 
 def _check_figure_sources(diagnoses: list[Diagnosis], references: dict[str, Reference]) -> None:
@@ -623,6 +625,23 @@ def _check_figure_sources(diagnoses: list[Diagnosis], references: dict[str, Refe
     estimate' (and is then marked estimate: true)."""
     _check_sources([(f"diagnoses.yaml: {diagnosis.code}/{where}", figure)
                     for diagnosis in diagnoses for where, figure in figures_of(diagnosis)], references)
+
+
+def _check_tumoral_sites(diagnoses: list[Diagnosis], references: dict[str, Reference], sites: dict[str, float]) -> None:
+    """A diagnosis's own tumoral sites (Classifier 84) are site codes, come with the typing they give, and are sourced."""
+    problems: list[str] = []
+    rows: list[tuple[str, Sourced]] = []
+    for d in diagnoses:
+        if d.tumoral_sites is None:
+            continue
+        where = f"diagnoses.yaml: {d.code}/tumoral_sites"
+        problems += [f"{where}: {site!r} is not a site code" for site in d.tumoral_sites.sites if site not in sites]
+        if d.typing_if_tumoral_mass is None:
+            problems.append(f"{where}: needs typing_if_tumoral_mass")
+        rows.append((where, d.tumoral_sites))
+    if problems:
+        raise KnowledgeError("; ".join(problems))
+    _check_sources(rows, references)
 
 
 def _check_lab_sources(labs: LabCatalog, references: dict[str, Reference]) -> None:

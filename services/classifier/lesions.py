@@ -166,3 +166,10 @@ def is_tumoral_mass(lesions: list[Lesion], catalog: FeatureCatalog) -> bool:
             and lesion.pattern not in rule.not_patterns)
         for lesion in lesions
     )
+
+
+def deep_at(lesions: list[Lesion], sites: list[str], catalog: FeatureCatalog) -> bool:
+    """A deposit at one of a disease's tumoral sites (`Diagnosis.tumoral_sites`) that is not cutaneous: its
+    tumoral form whatever its size (decisions.md Classifier 84)."""
+    return any(lesion.site in sites and not lesion.flags.get("subcutaneous")
+               and lesion.pattern not in catalog.tumoral_mass.not_patterns for lesion in lesions)

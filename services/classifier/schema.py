@@ -56,6 +56,15 @@ class Prior(Strict):
 StateFigures = dict[str, Figure]
 
 
+class TumoralSites(Strict):
+    """Sites where a calcified deposit of the disease, unless cutaneous, is its tumoral form whatever its size
+    (decisions.md Classifier 84)."""
+
+    sites: list[str] = Field(min_length=1)
+    source: str = Field(min_length=1)
+    estimate: bool = False
+
+
 class Diagnosis(Strict):
     code: str
     display: str
@@ -64,6 +73,7 @@ class Diagnosis(Strict):
     mechanism: Mechanism
     typing: Typing
     typing_if_tumoral_mass: Typing | None = None
+    tumoral_sites: TumoralSites | None = None  # with typing_if_tumoral_mass: deep sites that make the mass tumoral
     # features that define the diagnosis (uremic TC: renal status): while one is unknown and the
     # diagnosis leads, its test is asked for first (decisions.md Classifier 21)
     defining: list[str] = []
