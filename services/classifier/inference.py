@@ -23,7 +23,7 @@ from services.classifier.schema import Diagnosis, Figure, TestProposal
 LEADING_CANDIDATES = 5  # the next-best-test separates these
 NEUTRAL = 1.0
 MIN_PREDICTIONS = 5
-SAFETY_RANK = 3  # with the malignancy alarm raised by probability, the most probable malignancy (and a second: cant_miss.yaml) stands this high
+SAFETY_RANK = 3  # with the malignancy alarm raised by probability, the most probable malignancy (and a second) stands this high
 MIN_REPORTED_PROBABILITY = 0.001  # below this (after the first MIN_PREDICTIONS) a diagnosis is not reported
 
 
