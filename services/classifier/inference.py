@@ -68,8 +68,8 @@ class Prediction:
 
         parts = [f"Prior {format_probability(self.prior, decimals=1)}."]
         if self.listed_for_safety:
-            parts.insert(0, f"Listed among the first {SAFETY_RANK} for safety, not by probability: the can't-miss "
-                            "alarm is raised and this is one of the most probable malignancies.")
+            parts.insert(0, f"Listed among the first {SAFETY_RANK} for safety, not by probability: the malignancies "
+                            "together reach the alarm's probability and this is one of the most probable malignancies.")
         parts.append(f"Supported by: {words(self.supporting)}." if self.supporting else "No finding supports it.")
         parts.append(f"Opposed by: {words(self.opposing)}." if self.opposing else "No finding opposes it.")
         return " ".join(parts)
