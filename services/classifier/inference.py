@@ -23,7 +23,7 @@ from services.classifier.schema import Diagnosis, Figure, TestProposal
 LEADING_CANDIDATES = 5  # the next-best-test separates these
 NEUTRAL = 1.0
 MIN_PREDICTIONS = 5
-SAFETY_RANK = 3  # with the malignancy alarm raised, the most probable malignancy (and a second: cant_miss.yaml) stands this high
+SAFETY_RANK = 3  # with the malignancy alarm raised by probability, the most probable malignancy (and a second) stands this high
 MIN_REPORTED_PROBABILITY = 0.001  # below this (after the first MIN_PREDICTIONS) a diagnosis is not reported
 
 
@@ -68,8 +68,8 @@ class Prediction:
 
         parts = [f"Prior {format_probability(self.prior, decimals=1)}."]
         if self.listed_for_safety:
-            parts.insert(0, f"Listed among the first {SAFETY_RANK} for safety, not by probability: the can't-miss "
-                            "alarm is raised and this is one of the most probable malignancies.")
+            parts.insert(0, f"Listed among the first {SAFETY_RANK} for safety, not by probability: the malignancies "
+                            "together reach the alarm's probability and this is one of the most probable malignancies.")
         parts.append(f"Supported by: {words(self.supporting)}." if self.supporting else "No finding supports it.")
         parts.append(f"Opposed by: {words(self.opposing)}." if self.opposing else "No finding opposes it.")
         return " ".join(parts)
@@ -407,7 +407,9 @@ def assess(features: PatientFeatures, kb: Knowledge | None = None) -> Assessment
     typing = typing_of(leader, features, kb)
     facts = patient_facts(features, probabilities, ranked[0], kb, uncalibrated)  # 'none-fits' leads the rules when it ranks first
     alarm, exceptions = cant_miss(facts, kb)
-    if alarm is not None and alarm.emergency is None:
+    # red flags alone raise the alarm (the card, MRI and biopsy) but lift no sarcoma: the mass findings they
+    # restate are already in the sarcomas' tables, which left them under `threshold` (Classifier 87)
+    if alarm is not None and alarm.emergency is None and alarm.by_probability:
         predictions = _listed_for_safety(predictions, probabilities, features.evidence, kb, weights, uncalibrated)
     alarms = sorted([a for a in (alarm, *emergencies(facts, kb)) if a is not None], key=lambda a: a.level != "critical")
     facts.alarm = alarm is not None

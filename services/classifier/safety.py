@@ -21,6 +21,9 @@ class Alarm:
     action: str  # the next step (cant_miss.yaml)
     headline: str = "Exclude malignancy"
     emergency: str | None = None  # the id of a non-malignant can't-miss (cant_miss.yaml emergencies)
+    # raised by the malignancies' own probability (`threshold`), not by red flags alone: only then are
+    # malignancies lifted into the first three (decisions.md Classifier 87)
+    by_probability: bool = False
 
     @property
     def summary(self) -> str:
@@ -71,7 +74,7 @@ def cant_miss(facts: Facts, kb: Knowledge) -> tuple[Alarm | None, list[Advice]]:
     shown = tuple(sorted(((kb.diagnoses[code].display, facts.probabilities[code]) for code in present
                           if facts.probabilities.get(code, 0.0) >= 0.01), key=lambda item: -item[1]))
     alarm = Alarm("critical" if critical else "warning", probability, shown if over else (), tuple(flag.text for flag in flags),
-                  rules.action)
+                  rules.action, by_probability=over)
     return alarm, []
 
 
