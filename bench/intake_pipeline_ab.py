@@ -2,6 +2,11 @@
 and on bundle by bundle in one process, so that a shared machine's drift hits both alike.
 
     PYTHONPATH=. .venv/bin/python bench/intake_pipeline_ab.py [--bundles 20] [--postgresql] [--first-chunk 50]
+    PYTHONPATH=. .venv/bin/python bench/intake_pipeline_ab.py --texts [--bundles 20] [--postgresql]
+
+With `--texts`, "before" is the worker's texts serialised anew, as before decision Intake 40, and
+the checkpoint is left as the service has it; each POST's CPU on this thread (the app's and the
+in-process client's, alike for both) is printed beside its wall time.
 
 "before": SQLite's log checkpointed in the commit (as SQLite's own autocheckpoint did, here run
 right after the commit inside the request); "after": as the service runs now, or, with
@@ -31,7 +36,7 @@ from bench.intake_ingest import make_bundle  # noqa: E402
 
 
 async def compare(bundles: list[dict], database_url: str, data_dir: str,
-                  first_chunk: int | None = None) -> dict[str, dict[str, float]]:
+                  first_chunk: int | None = None, texts: bool = False) -> dict[str, dict[str, float]]:
     os.environ.update({"DATABASE_URL": database_url, "DATA_DIR": data_dir, "LOG_LEVEL": "WARNING",
                        "MAX_BODY_BYTES": str(50 * 1024 * 1024), "AUTH_MODE": "development"})
     from services.intake.interactions import bundles as bundle_module
@@ -47,11 +52,14 @@ async def compare(bundles: list[dict], database_url: str, data_dir: str,
     marks: dict[str, float] = {}
     started = [0.0]
 
-    def small_first_chunk(self, chunks, pool):
+    def small_first_chunk(self, chunks, pool, kept=None):
         entries = [e for chunk in chunks for e in chunk]
         rest = entries[first_chunk:]
         chunks_of(self, [entries[:first_chunk]] + [rest[i:i + bundle_module.CHUNK]
-                                                   for i in range(0, len(rest), bundle_module.CHUNK)], pool)
+                                                   for i in range(0, len(rest), bundle_module.CHUNK)], pool, kept)
+
+    def texts_anew(self, chunks, pool, kept=None):
+        chunks_of(self, chunks, pool, None)  # every text serialised again for the worker
 
     @asynccontextmanager
     async def old_transaction(self):
@@ -71,8 +79,8 @@ async def compare(bundles: list[dict], database_url: str, data_dir: str,
         mode[0] = to
         before = to == "before"
         bundle_module.ModelVerdicts.__init__ = (  # type: ignore[method-assign]
-            small_first_chunk if first_chunk and not before else chunks_of)
-        Database.transaction = old_transaction if before else transaction  # type: ignore[method-assign]
+            texts_anew if texts and before else small_first_chunk if first_chunk and not before else chunks_of)
+        Database.transaction = old_transaction if before and not texts else transaction  # type: ignore[method-assign]
 
     interaction_module.UnitOfWork.write_new = written  # type: ignore[method-assign]
     results: dict[str, dict[str, list[float]]] = {"before": {}, "after": {}}
@@ -86,11 +94,12 @@ async def compare(bundles: list[dict], database_url: str, data_dir: str,
                 switch(which)
                 payload = dumps(bundle)  # the same resources for both of a pair (each POST creates its own)
                 marks.clear()
-                started[0] = time.perf_counter()
+                started[0], cpu = time.perf_counter(), time.thread_time()
                 response = await client.post("/fhir", content=payload, headers={"Content-Type": "application/fhir+json"})
                 total = (time.perf_counter() - started[0]) * 1000
+                cpu = (time.thread_time() - cpu) * 1000
                 response.raise_for_status()
-                for name, value in {**marks, "response received": total,
+                for name, value in {**marks, "response received": total, "this thread's CPU": cpu,
                                     "last write ends to response": total - marks["last write ends"]}.items():
                     results[which].setdefault(name, []).append(value)
         switch("after")
@@ -98,8 +107,12 @@ async def compare(bundles: list[dict], database_url: str, data_dir: str,
            for which, stages in results.items()}
     pairs = [b / a for b, a in zip(results["before"]["response received"], results["after"]["response received"],
                                    strict=True)]
+    cpu_pairs = [b / a for b, a in zip(results["before"]["this thread's CPU"], results["after"]["this thread's CPU"],
+                                       strict=True)]
     out["pairs"] = {"before / after, median": round(statistics.median(pairs), 3),
-                    "after faster in": sum(p > 1 for p in pairs), "of pairs": len(pairs)}
+                    "after faster in": sum(p > 1 for p in pairs), "of pairs": len(pairs),
+                    "CPU before / after, median": round(statistics.median(cpu_pairs), 3),
+                    "after less CPU in": sum(p > 1 for p in cpu_pairs)}
     return out
 
 
@@ -108,11 +121,12 @@ def main() -> None:
     parser.add_argument("--bundles", type=int, default=20, help="pairs of bundles (one before, one after)")
     parser.add_argument("--postgresql", action="store_true", help="on a throw-away PostgreSQL (tests/support/postgres.py)")
     parser.add_argument("--first-chunk", type=int, default=None, help="'after' with this first chunk (a what-if)")
+    parser.add_argument("--texts", action="store_true", help="'before' serialises the worker's texts anew (Intake 40)")
     args = parser.parse_args()
     rng = random.Random(1)
     bundles = [make_bundle(rng) for _ in range(args.bundles)]
     with tempfile.TemporaryDirectory(prefix="ab-intake-") as tmp, bench_database(args.postgresql, Path(tmp), "ab") as (url, _):
-        for which, stages in asyncio.run(compare(bundles, url, tmp, args.first_chunk)).items():
+        for which, stages in asyncio.run(compare(bundles, url, tmp, args.first_chunk, args.texts)).items():
             print(which + ":")
             for name, value in stages.items():
                 print(f"  {name:35s} {value:8}")

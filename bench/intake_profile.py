@@ -130,17 +130,18 @@ def main_thread_steps(bundles: list[dict]) -> dict[str, float]:
         results.setdefault(name, []).append((time.process_time() - started) * 1000)
         return value
 
-    def chunks(entries):
-        return ModelVerdicts([entries[i:i + CHUNK] for i in range(0, len(entries), CHUNK)], Pool())  # type: ignore[arg-type]
+    def chunks(entries, texts):
+        return ModelVerdicts([entries[i:i + CHUNK] for i in range(0, len(entries), CHUNK)], Pool(), texts)  # type: ignore[arg-type]
 
     def structure(entries):
         return [check_structure(e.raw_resource, e.resource_type, e.where, JUDGED_ELSEWHERE) for e in entries]
 
     for bundle in bundles:
         body = step("main: read the body (loads_request)", loads_request, dumps(bundle))
-        step("main: scope check's walk (bundle_needs)", bundle_needs, body)
+        texts: dict = {}  # the resources' texts, made by the scope check and reused for the worker (Intake 40)
+        step("main: scope check's walk (bundle_needs)", bundle_needs, body, texts)
         entries = step("main: parse the entries", lambda b: [_parse_entry(i, e) for i, e in enumerate(b["entry"])], body)
-        step("main: chunks for the worker (ModelVerdicts)", chunks, entries)
+        step("main: chunks for the worker (ModelVerdicts)", chunks, entries, texts)
         incoming = step("main: structural pass (check_structure)", structure, entries)
         targets = {e.full_url: f"{e.resource_type}/{new_id()}" for e in entries if e.full_url}
         for checked in incoming:  # as _rewrite_references does

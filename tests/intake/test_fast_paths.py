@@ -338,3 +338,58 @@ async def test_a_chunk_is_written_while_the_next_is_prepared(settings, monkeypat
     prepares = [i for i, e in enumerate(events) if e == "prepare"]
     assert len(chunk_writes) == len(prepares) == 3
     assert chunk_writes[0] < prepares[1] and chunk_writes[1] < prepares[2]  # each write begun before the next chunk
+
+
+async def test_a_transaction_serialises_each_resource_once_for_the_scope_check_and_the_worker(settings, monkeypatch):
+    """The scope check's `?` test and the validation worker read the same JSON text of an entry's
+    resource, before anything is rewritten: it is made once (decision Intake 40), and what the
+    worker gets is that text, byte for byte."""
+    import httpx
+    import orjson
+
+    from services.intake.interactions import access, bundles
+    from services.intake.main import create_app
+    from shared.fhir_json import dumps
+    from shared.settings import Settings
+    from tests.intake.fhir_data import FHIR, post_entry, transaction
+
+    made: list[bytes] = []
+    sent: list[bytes] = []
+
+    def counted(node):
+        made.append(dumps(node))
+        return made[-1]
+
+    monkeypatch.setattr(access, "dumps", counted)
+    monkeypatch.setattr(bundles, "dumps", counted)
+    app = create_app(Settings(data_dir=settings.data_dir, database_url=settings.database_url, log_json=True,
+                              max_body_bytes=5_000_000, max_bundle_entries=1000, validation_workers=0))
+    entries = [post_entry(patient(mrn="m1"), "urn:uuid:p")] + [post_entry(phosphate("urn:uuid:p")) for _ in range(30)]
+    body = transaction(*entries)
+    async with app.router.lifespan_context(app):
+        pool = app.state.validation_pool
+        model_issues = pool.model_issues
+
+        def observed(texts, wheres):
+            sent.extend(texts)
+            return model_issues(texts, wheres)
+
+        monkeypatch.setattr(pool, "model_issues", observed)
+        transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
+        async with httpx.AsyncClient(transport=transport, base_url="http://intake.test") as client:
+            written = await client.post("/fhir", json=body, headers=FHIR)
+            assert written.status_code == 200, written.text
+    resources_made = [m for m in made if m.startswith(b"{")]  # (the request's own scope check tests `null`)
+    assert len(resources_made) == len(entries)  # it was twice as many: one for the `?` test, one for the worker
+    assert sent == [dumps(orjson.loads(orjson.dumps(e["resource"]))) for e in entries]
+
+
+def test_a_kept_text_is_used_only_for_the_dict_it_was_made_from():
+    from services.intake.interactions.bundles import _parse_entry, _text_of
+    from shared.fhir_json import dumps
+    from tests.intake.fhir_data import post_entry
+
+    entry = _parse_entry(0, post_entry(phosphate("Patient/1")))
+    assert _text_of(entry, {0: (entry.raw_resource, b"kept")}) == b"kept"
+    assert _text_of(entry, {0: (dict(entry.raw_resource), b"kept")}) == dumps(entry.raw_resource)
+    assert _text_of(entry, {}) == dumps(entry.raw_resource)

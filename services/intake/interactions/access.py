@@ -49,12 +49,18 @@ def needs(method: str, path: str, pairs: Sequence[tuple[str, str]] = (), if_none
     return found
 
 
-def bundle_needs(bundle: Any) -> set[Need]:
-    """What every entry of a transaction or batch needs, each as if sent alone."""
+# A resource's JSON text by its entry's index, with the very dict it was written from: made by the
+# scope check for its `?` test and reused as the validation worker's text (one serialisation less).
+ResourceTexts = dict[int, tuple[Any, bytes]]
+
+
+def bundle_needs(bundle: Any, texts: ResourceTexts | None = None) -> set[Need]:
+    """What every entry of a transaction or batch needs, each as if sent alone. Each resource's
+    JSON text, made for the `?` test, is kept in `texts` when given."""
     found: set[Need] = set()
     shapes: set[tuple[str, str, str | None]] = set()
     entries = bundle.get("entry") if isinstance(bundle, dict) else None
-    for entry in entries if isinstance(entries, list) else []:
+    for index, entry in enumerate(entries if isinstance(entries, list) else []):
         request = entry.get("request") if isinstance(entry, dict) else None
         if not isinstance(request, dict) or not isinstance(request.get("url"), str):
             continue  # the processor says what is wrong with it
@@ -64,7 +70,11 @@ def bundle_needs(bundle: Any) -> set[Need]:
             shapes.add(shape)  # POST Observation entries are one), what its resource's references ask per entry
             path, _, query = shape[1].partition("?")
             found |= needs(shape[0], path, parse_qsl(query, keep_blank_values=True), shape[2])
-        found |= {(t, "search") for t in conditional_reference_types(entry.get("resource"))}
+        resource = entry.get("resource")
+        text = _json_text(resource)
+        if texts is not None and text is not None:
+            texts[index] = (resource, text)
+        found |= {(t, "search") for t in _conditional_types(resource, text)}
     return found
 
 
@@ -108,20 +118,24 @@ def _references(node: Any) -> list[str]:
     return found
 
 
-def _holds_no_question_mark(node: Any) -> bool:
-    """Whether no string in `node` holds a `?`, so that no reference in it is conditional: its JSON
-    text (orjson writes `?` as itself, never escaped) holds none. A quarter of the walk's time, for
-    every entry of a transaction; anything that is not JSON is walked."""
+def _json_text(node: Any) -> bytes | None:
+    """`node`'s JSON text, or None for what is not JSON (walked instead)."""
     try:
-        return b"?" not in dumps(node)
+        return dumps(node)
     except TypeError:  # orjson.JSONEncodeError too
-        return False
+        return None
 
 
 def conditional_reference_types(resource: Any) -> set[str]:
     """The types conditional references (`Patient?identifier=...`) in a resource search, decided
     on the parsed JSON, so that no escape hides one."""
-    if _holds_no_question_mark(resource):
+    return _conditional_types(resource, _json_text(resource))
+
+
+def _conditional_types(resource: Any, text: bytes | None) -> set[str]:
+    # No `?` in its JSON text (orjson writes `?` as itself, never escaped): no string holds one, so
+    # no reference is conditional. A quarter of the walk's time, for every entry of a transaction.
+    if text is not None and b"?" not in text:
         return set()
     return {reference.partition("?")[0] for reference in _references(resource)
             if is_conditional(reference) and reference.partition("?")[0] in SUPPORTED_TYPES}

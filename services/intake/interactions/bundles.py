@@ -21,7 +21,7 @@ from services.intake.fhir.elements import ID_PATTERN
 from services.intake.fhir.model_validation_pool import ModelValidationPool
 from services.intake.fhir.registry import READ_ONLY_TYPES, SUPPORTED_TYPES
 from services.intake.fhir.validation import JUDGED_ELSEWHERE, Incoming, Verdict, check_structure
-from services.intake.interactions.access import is_conditional, unresolvable
+from services.intake.interactions.access import ResourceTexts, is_conditional, unresolvable
 from services.intake.interactions.interactions import (
     Interactions,
     SearchResult,
@@ -172,6 +172,11 @@ def _check_structures(checks: list[tuple[Entry, Verdict]]) -> None:
         entry.incoming = check_structure(entry.raw_resource, entry.resource_type, entry.where, verdict)
 
 
+def _text_of(entry: Entry, texts: ResourceTexts) -> bytes:
+    kept = texts.get(entry.index)
+    return kept[1] if kept is not None and kept[0] is entry.raw_resource else dumps(entry.raw_resource)
+
+
 class ModelVerdicts:
     """fhir.resources' verdict on every resource a transaction may write, worked out beside the
     transaction (worker processes, else a thread) from its start, and needed only before it
@@ -181,10 +186,12 @@ class ModelVerdicts:
     check up to the chunk that failed. Conditional creates that found their resource are not
     written, and their verdict does not count."""
 
-    def __init__(self, chunks: list[list[Entry]], pool: ModelValidationPool) -> None:
+    def __init__(self, chunks: list[list[Entry]], pool: ModelValidationPool, texts: ResourceTexts | None = None) -> None:
         self.chunks = chunks
-        # Serialized now, before references are rewritten and ids stamped in these very dicts.
-        self.futures = [pool.model_issues([dumps(e.raw_resource) for e in chunk], [e.where for e in chunk])
+        # Serialized now, before references are rewritten and ids stamped in these very dicts; a
+        # text the scope check made of the same, untouched dict is that text already.
+        texts = texts or {}
+        self.futures = [pool.model_issues([_text_of(e, texts) for e in chunk], [e.where for e in chunk])
                         for chunk in chunks]
 
     async def raise_first(self, through: int | None = None) -> None:
@@ -226,7 +233,8 @@ class BundleProcessor:
         self.searchset = searchset
         self.pool = pool or ModelValidationPool(0)  # none: the models run in a thread
 
-    async def process(self, body: Any) -> dict:
+    async def process(self, body: Any, texts: ResourceTexts | None = None) -> dict:
+        """`texts`: the resources' JSON texts from the scope check (bundle_needs), if it kept them."""
         if not isinstance(body, dict) or body.get("resourceType") != "Bundle":
             raise FHIRError.of(400, "invalid", "POST to the base takes a Bundle of type transaction or batch")
         kind = body.get("type")
@@ -240,7 +248,7 @@ class BundleProcessor:
             raise FHIRError.of(413, "too-costly", f"The Bundle has {len(raw_entries)} entries; the limit is {limit}")
         if kind == "transaction":
             entries = [_parse_entry(i, raw) for i, raw in enumerate(raw_entries)]
-            responses = await self._transaction(entries)
+            responses = await self._transaction(entries, texts)
             self.interactions.statistics.note_writes(len(entries))
         else:
             responses = [await self._batch_entry(i, raw) for i, raw in enumerate(raw_entries)]
@@ -248,9 +256,9 @@ class BundleProcessor:
 
     # --- transaction ---------------------------------------------------------
 
-    async def _transaction(self, entries: list[Entry]) -> list[dict]:
+    async def _transaction(self, entries: list[Entry], texts: ResourceTexts | None = None) -> list[dict]:
         candidates = [e for e in entries if e.method in ("POST", "PUT")]
-        verdicts = ModelVerdicts([candidates[i:i + CHUNK] for i in range(0, len(candidates), CHUNK)], self.pool)
+        verdicts = ModelVerdicts([candidates[i:i + CHUNK] for i in range(0, len(candidates), CHUNK)], self.pool, texts)
         try:
             async with self.interactions.transaction() as work:
                 targets = await self._assign_ids(work, entries)

@@ -10,7 +10,7 @@ from starlette.responses import Response
 
 from services.intake.fhir.registry import READ_ONLY_TYPES, SUPPORTED_TYPES, revincludable, search_parameters
 from services.intake.fhir.summary import Subset, parse_subset
-from services.intake.interactions import BundleProcessor, Interactions, bundle_needs, needs, parse_if_match
+from services.intake.interactions import BundleProcessor, Interactions, ResourceTexts, bundle_needs, needs, parse_if_match
 from services.intake.rest.audit import (
     bundle_asked,
     bundle_touched,
@@ -395,11 +395,12 @@ def build_router() -> APIRouter:
     async def transaction(request: Request, interactions: Interact, base: Base, principal: Caller, body: Body,
                           prefer_header: PreferHeader = None) -> Response:
         note_entities(request, bundle_asked(body))  # before a refusal, which names them too
-        for resource_type, interaction in sorted(bundle_needs(body)):  # each entry as if sent alone
+        texts: ResourceTexts = {}  # each resource's JSON text, made once for the scope check and the worker
+        for resource_type, interaction in sorted(bundle_needs(body, texts)):  # each entry as if sent alone
             principal.require(resource_type, interaction)
         representation = prefer(prefer_header, "return") == "representation"
         processor = BundleProcessor(interactions, base, representation, searchset, request.app.state.validation_pool)
-        response = await processor.process(body)
+        response = await processor.process(body, texts)
         note_entities(request, bundle_touched(response))
         return fhir_response(response)
 
