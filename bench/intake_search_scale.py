@@ -35,9 +35,9 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from intake_ingest import LOINC, make_bundle, search_latencies  # noqa: E402
 
+from bench.databases import bench_database  # noqa: E402
 from services.intake.fhir.validation import check_structure  # noqa: E402
 from services.intake.storage.store import new_id, prepare_new  # noqa: E402
-from tests.support.postgres import start_postgres  # noqa: E402
 from tests.support.processes import uvicorn_service  # noqa: E402
 
 GROUP = 990  # Observations per group of 10 patients, as bench/intake_ingest.py's bundles
@@ -164,38 +164,31 @@ def main() -> None:
     if args.database:
         print(json.dumps(search_kept(args.database, rng, args.queries), indent=2))
         return
-    report: dict = {"observations": args.stored}
-    server = start_postgres()
-    try:
-        server.psql(f"ALTER SYSTEM SET shared_buffers = '{args.shared_buffers}'")
-        server.restart()
-        report["shared_buffers"] = args.shared_buffers
-        url = server.create_database("bench")
+    report: dict = {"observations": args.stored, "shared_buffers": args.shared_buffers}
+    with tempfile.TemporaryDirectory(prefix="bench-intake-scale-") as tmp, bench_database(
+            True, Path(tmp), "bench", shared_buffers=args.shared_buffers, keep=args.keep) as (url, server):
+        assert server is not None  # a PostgreSQL run
+        if args.keep:
+            report["kept"] = {"url": server.url("bench", driver="postgresql"), "root": str(server.root)}
         if args.explain:
             server.psql("ALTER DATABASE bench SET session_preload_libraries = 'auto_explain'")
             server.psql("ALTER DATABASE bench SET auto_explain.log_min_duration = '50ms'")
             server.psql("ALTER DATABASE bench SET auto_explain.log_analyze = on")
-        with tempfile.TemporaryDirectory(prefix="bench-intake-scale-") as tmp:
-            env = {"DATABASE_URL": url, "DATA_DIR": tmp, "LOG_LEVEL": "WARNING"}
-            with uvicorn_service("intake", env, Path(tmp) / "intake.log") as service:  # migrates the schema
-                started = time.perf_counter()
-                patients = asyncio.run(load(server.url("bench", driver="postgresql"), args.stored, rng))
-                report["load_seconds"] = round(time.perf_counter() - started)
-                with httpx.Client(base_url=service, timeout=600) as client:
-                    counted = client.get("/fhir/Observation", params={"_summary": "count"}).json()
-                report["observations_stored"] = counted["total"]
-                report["patients"] = len(patients)
-                report["search"] = search_latencies(service, rng, patients, args.queries)
-                report["search"].update(search_latencies(service, rng, patients, args.queries,
-                                                            issue14_kinds(rng, patients)))
+        env = {"DATABASE_URL": url, "DATA_DIR": tmp, "LOG_LEVEL": "WARNING"}
+        with uvicorn_service("intake", env, Path(tmp) / "intake.log") as service:  # migrates the schema
+            started = time.perf_counter()
+            patients = asyncio.run(load(server.url("bench", driver="postgresql"), args.stored, rng))
+            report["load_seconds"] = round(time.perf_counter() - started)
+            with httpx.Client(base_url=service, timeout=600) as client:
+                counted = client.get("/fhir/Observation", params={"_summary": "count"}).json()
+            report["observations_stored"] = counted["total"]
+            report["patients"] = len(patients)
+            report["search"] = search_latencies(service, rng, patients, args.queries)
+            report["search"].update(search_latencies(service, rng, patients, args.queries,
+                                                        issue14_kinds(rng, patients)))
         report["search_p95_max_ms"] = max(v["p95_ms"] for v in report["search"].values())
         if args.explain:
             print((server.root / "log").read_text()[-200_000:], file=sys.stderr)
-    finally:
-        if args.keep:
-            report["kept"] = {"url": server.url("bench", driver="postgresql"), "root": str(server.root)}
-        else:
-            server.stop()
     print(json.dumps(report, indent=2))
 
 

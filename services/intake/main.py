@@ -44,6 +44,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         await relay.stop()
         validation_pool.close()
         await interactions.statistics.close()
+        await interactions.counts.close()
         await db.close()
 
     app = create_service_app(

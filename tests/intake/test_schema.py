@@ -168,3 +168,29 @@ async def test_upgrade_to_0006_drops_the_surrogate_keys_and_back_fills_the_combi
                 assert sorted(kept) == sorted(statistics) and len(kept) == 2
     finally:
         await db.close()
+
+
+async def test_upgrade_to_0007_back_fills_the_kept_counts_of_the_stored_codes(database_url):
+    """Revision 0007 counts the stored resources of each code of Observation `code` into
+    search_token_count: per (system, code), and per code in any system, each resource once (a
+    resource with the code in two systems is one); other parameters and types are not counted."""
+    db = Database(database_url)
+    try:
+        await db.migrate(MIGRATIONS, "0006")
+        async with db.engine.begin() as conn:
+            await conn.execute(text(
+                "INSERT INTO search_token (res_type, res_id, param, system, code) VALUES "
+                "('Observation', 'a', 'code', 'http://loinc.org', '2777-1'), ('Observation', 'a', 'code', 'urn:lab', '2777-1'), "
+                "('Observation', 'b', 'code', 'http://loinc.org', '2777-1'), ('Observation', 'b', 'code', NULL, 'x'), "
+                "('Observation', 'c', 'code', NULL, 'x'), ('Observation', 'a', 'status', NULL, 'final'), "
+                "('DiagnosticReport', 'd', 'code', 'http://loinc.org', '2777-1')"))
+        await db.migrate(MIGRATIONS)
+        async with db.engine.connect() as conn:
+            kept = (await conn.execute(text(
+                "SELECT res_type, param, system, code, any_system, delta FROM search_token_count"))).all()
+        assert sorted(kept, key=str) == sorted([
+            ("Observation", "code", "http://loinc.org", "2777-1", False, 2),
+            ("Observation", "code", "urn:lab", "2777-1", False, 1), ("Observation", "code", None, "2777-1", True, 2),
+            ("Observation", "code", None, "x", False, 2), ("Observation", "code", None, "x", True, 2)], key=str)
+    finally:
+        await db.close()

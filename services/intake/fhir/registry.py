@@ -71,6 +71,21 @@ def combos() -> dict[str, tuple[tuple[str, str], ...]]:
     return result
 
 
+
+@cache
+def counted() -> frozenset[tuple[str, str]]:
+    """(resource type, token parameter) pairs whose matches are also counted per code
+    (storage/counts.py)."""
+    params = search_parameters()
+    result = set()
+    for resource_type, names in _load("search_parameters.json")["counted"].items():
+        if resource_type.startswith("_"):
+            continue
+        for name in names:
+            assert params[resource_type][name].type == "token", (resource_type, name)
+            result.add((resource_type, name))
+    return frozenset(result)
+
 @cache
 def includable() -> frozenset[tuple[str, str]]:
     """(resource type, parameter) of every reference _include may follow."""

@@ -23,6 +23,7 @@ from services.intake.fhir.validation import JUDGED_ELSEWHERE, Incoming, check_id
 from services.intake.outbox.handover import hand_over
 from services.intake.search.executor import SearchExecutor
 from services.intake.search.parsing import SearchRequest, parse_search
+from services.intake.storage.counts import CountFolder
 from services.intake.storage.models import MAX_SQL_INTEGER
 from services.intake.storage.statistics import StatisticsKeeper
 from services.intake.storage.store import PreparedRows, ResourceStore, Stored, new_id, prepare_new
@@ -115,6 +116,8 @@ class UnitOfWork:
 
     async def search(self, request: SearchRequest) -> SearchResult:
         matches, total = await self._searches.search(request)
+        for key in self._searches.fold_wanted:
+            self.interactions.counts.fold_soon(key)
         included, truncated = await self._searches.includes(request, matches)
         return SearchResult(request, matches, included, total, truncated)
 
@@ -235,6 +238,7 @@ class Interactions:
         self.db = db
         self.settings = settings
         self.statistics = StatisticsKeeper(db)
+        self.counts = CountFolder(db)
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[UnitOfWork]:

@@ -18,6 +18,7 @@ from services.intake.search.parsing import SearchRequest
 from services.intake.search.planner import (
     bounded_count_statement,
     count_statement,
+    counted_key,
     criterion_rows_statement,
     driver_candidates,
     ids_statement,
@@ -25,6 +26,7 @@ from services.intake.search.planner import (
     page_statement,
     systems_statement,
 )
+from services.intake.storage.counts import FOLD_AT, CountKey, sum_statement
 from services.intake.storage.indexing import param_filter
 from services.intake.storage.models import ReferenceIndex, ResourceRow
 
@@ -56,6 +58,7 @@ REVINCLUDE_LIMIT = 1000
 class SearchExecutor:
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
+        self.fold_wanted: list[CountKey] = []  # keys of kept counts found in many rows (storage/counts.py)
 
     async def search(self, request: SearchRequest) -> tuple[list[dict], int | None]:
         dialect = self.session.get_bind().dialect.name
@@ -64,10 +67,7 @@ class SearchExecutor:
         await self._choose_driver(request)
         total, broad, among = None, False, None
         if request.summary_count or request.total == "accurate":
-            if dialect == "postgresql":
-                await self.session.execute(_COUNT_SETTINGS)
-                await self._narrow_to_one_system(request)
-            total = (await self.session.execute(count_statement(request))).scalar_one()
+            total = await self._count(request, dialect)
             broad = total > request.total_limit
         elif request.total == "default":
             # Counting a broad search costs as much as reading every match: an exact total is
@@ -85,6 +85,20 @@ class SearchExecutor:
             return [], total
         rows = (await self.session.execute(page_statement(request, broad, among))).all()
         return [content for _, content in rows], total
+
+    async def _count(self, request: SearchRequest, dialect: str) -> int:
+        """The number of matches: from the kept counts of a code where they answer (a sum of a few
+        rows, docs/decisions.md Intake 38), else counted from the index."""
+        key = counted_key(request)
+        if key is not None:
+            total, rows = (await self.session.execute(sum_statement(key))).one()
+            if rows > FOLD_AT:
+                self.fold_wanted.append(key)
+            return int(total)
+        if dialect == "postgresql":
+            await self.session.execute(_COUNT_SETTINGS)
+            await self._narrow_to_one_system(request)
+        return (await self.session.execute(count_statement(request))).scalar_one()
 
     async def _narrow_to_one_system(self, request: SearchRequest) -> None:
         """code=X reads as system|X when every index row of X has that one system (as a LOINC

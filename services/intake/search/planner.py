@@ -10,10 +10,11 @@ from sqlalchemy import ColumnElement, and_, exists, false, func, not_, or_, sele
 from sqlalchemy.sql import Select
 from sqlmodel import col
 
-from services.intake.fhir.registry import combos, search_parameters
+from services.intake.fhir.registry import combos, counted, search_parameters
 from services.intake.search import predicates
 from services.intake.search.parsing import Criterion, SearchRequest, prefixed
 from services.intake.search.predicates.date import interval_condition, window, window_branches
+from services.intake.storage.counts import CountKey
 from services.intake.storage.indexing import param_filter
 from services.intake.storage.models import INDEX_TABLES, POINT_MS, ComboIndex, DateIndex, ResourceRow, TokenIndex
 from shared.database import table_of
@@ -282,3 +283,22 @@ def count_statement(request: SearchRequest) -> Select:
         return select(func.count()).select_from(TokenIndex).where(
             col(TokenIndex.res_type) == request.resource_type, predicates.matches(criterion, TokenIndex))
     return select(func.count()).select_from(_matching_ids(request).subquery())
+
+
+def counted_key(request: SearchRequest) -> CountKey | None:
+    """The key of the kept counts (storage/counts.py) whose sum is the number of matches, when
+    there is one: a lone plain token criterion of a counted parameter with one value, `code`
+    (any system), `|code` (no system) or `system|code`. None for anything else (modifiers, several
+    values or criteria, `system|` alone), which count_statement counts from the index."""
+    if len(request.criteria) != 1:
+        return None
+    criterion = request.criteria[0]
+    if (criterion.param.type != "token" or criterion.modifier or criterion.also or len(criterion.values) != 1
+            or (request.resource_type, criterion.param.name) not in counted()):
+        return None
+    system, bar, code = criterion.values[0].partition("|")
+    if not bar:
+        return request.resource_type, criterion.param.name, None, system, True
+    if not code:
+        return None
+    return request.resource_type, criterion.param.name, system or None, code, False

@@ -157,3 +157,23 @@ INDEX_TABLES: dict[str, type[_IndexRow]] = {
 }
 # Every table of index rows: what a resource's update or delete replaces.
 ALL_INDEX_TABLES: tuple[type[_IndexRow], ...] = (*INDEX_TABLES.values(), ComboIndex)
+
+
+# How many resources of a type have a code in a token parameter (those `definitions/
+# search_parameters.json` lists under "counted"), kept as append-only deltas written in the same
+# transaction as the index rows and summed when read (storage/counts.py; docs/decisions.md, Intake
+# 38): `code=X&_summary=count` sums a few rows instead of reading the code's every index entry. A
+# key is a (system, code), or a code in any system (`any_system`, `system` NULL): a resource with
+# the code under two systems counts once there. No row is ever updated, so concurrent writers of
+# one code never wait on each other; folding (deleting a key's rows, inserting their sum) is the
+# only delete. No primary key: rows of one key repeat until folded.
+class TokenCount(SQLModel, table=True):
+    __tablename__ = "search_token_count"
+    __table_args__ = (Index("ix_token_count_key", "res_type", "param", "code", "any_system", "system", "delta"),)
+    __mapper_args__ = {"primary_key": ["res_type", "param", "code", "any_system", "system", "delta"]}
+    res_type: str = Field(max_length=64)
+    param: str = Field(max_length=64)
+    system: str | None = Field(default=None, max_length=512)
+    code: str = Field(max_length=512)
+    any_system: bool = Field(sa_column=Column(Boolean, nullable=False))
+    delta: int = Field(sa_column=Column(BigInteger, nullable=False))

@@ -18,6 +18,7 @@ from sqlmodel import SQLModel, col
 
 from services.intake.fhir.registry import READ_ONLY_TYPES
 from services.intake.fhir.validation import Incoming
+from services.intake.storage import counts
 from services.intake.storage.indexing import IndexRows, add_rows
 from services.intake.storage.models import (
     ALL_INDEX_TABLES,
@@ -27,6 +28,7 @@ from services.intake.storage.models import (
     ReferenceIndex,
     ResourceRow,
     ResourceVersion,
+    TokenCount,
 )
 from shared.database import rowcount, table_of
 from shared.errors import FHIRError
@@ -207,8 +209,12 @@ class ResourceStore:
             res_type=resource_type, res_id=resource_id, version_id=version, last_updated_ms=now_ms,
             method="PUT", deleted=False, content=null(),  # SQL NULL (None would be JSON null): kept with the resource
         ))
+        counted_before = await counts.counted_token_rows(self.session, resource_type, resource_id)
         await self._delete_index_rows(resource_type, resource_id)
-        await self.write_rows(PreparedRows.index_rows_of([(incoming, resource_id)]))
+        prepared = PreparedRows()
+        index_rows = prepared.add_index_rows([(incoming, resource_id)])
+        await self.write_rows(prepared)
+        await counts.write_changes(self.session, counted_before, index_rows.token)
         return Stored(resource_type, resource_id, version, now_ms, resource, method="PUT"), row.deleted
 
     async def delete(self, resource_type: str, resource_id: str) -> Stored | None:
@@ -230,7 +236,9 @@ class ResourceStore:
             res_type=resource_type, res_id=resource_id, version_id=version, last_updated_ms=now_ms,
             method="DELETE", deleted=True, content=None,
         ))
+        counted_before = await counts.counted_token_rows(self.session, resource_type, resource_id)
         await self._delete_index_rows(resource_type, resource_id)
+        await counts.write_changes(self.session, counted_before, ())
         return Stored(resource_type, resource_id, version, now_ms, None, deleted=True, method="DELETE")
 
     async def _keep_superseded(self, row: ResourceRow) -> None:
@@ -300,19 +308,18 @@ class PreparedRows:
     }
     _TABLES: dict[str, type[SQLModel]] = {**INDEX_TABLES, "combo": ComboIndex}
 
-    @classmethod
-    def index_rows_of(cls, items: list[tuple[Incoming, str]]) -> "PreparedRows":
-        prepared = cls()
-        prepared.add_index_rows(items)
-        return prepared
-
-    def add_index_rows(self, items: list[tuple[Incoming, str]]) -> None:
+    def add_index_rows(self, items: list[tuple[Incoming, str]]) -> IndexRows:
         rows = IndexRows()
         for incoming, resource_id in items:
             add_rows(incoming, (incoming.resource_type, resource_id), rows)
         for kind, table in self._TABLES.items():
             columns = ("res_type", "res_id", "param", *self._INDEX_COLUMNS[kind])
             self.batches.append((table_of(table), columns, getattr(rows, kind)))
+        return rows
+
+    def add_new_counts(self, token_rows: list[tuple]) -> None:
+        """The count rows of new resources' token rows (counts.py), one per code of the chunk."""
+        self.batches.append((table_of(TokenCount), counts.COLUMNS, counts.rows_of(counts.deltas(token_rows))))
 
 
 _CURRENT_COLUMNS = ("res_type", "res_id", "version_id", "last_updated_ms", "deleted", "content")
@@ -333,7 +340,7 @@ def prepare_new(items: list[tuple[Incoming, str]]) -> tuple[list[Stored], Prepar
     rows = PreparedRows()
     rows.batches.append((table_of(ResourceRow), _CURRENT_COLUMNS, current))
     rows.batches.append((table_of(ResourceVersion), _VERSION_COLUMNS, versions))
-    rows.add_index_rows(items)
+    rows.add_new_counts(rows.add_index_rows(items).token)
     return stored, rows
 
 
