@@ -35,7 +35,7 @@ from scipy import ndimage
 from skimage.morphology import h_maxima
 from skimage.segmentation import watershed
 
-from services.imaging.analysis.grid import GEOMETRY_TOLERANCE, Grid, within
+from services.imaging.analysis.grid import GEOMETRY_TOLERANCE, Grid, exceeds, within
 from services.imaging.analysis.morphology import depth_at, depth_inside, fill_holes, in_plane
 
 # ---- tunables (one reason each) ---------------------------------------------------------------
@@ -418,3 +418,147 @@ def held_by_bone(group: np.ndarray, bone: np.ndarray, spacing: np.ndarray) -> bo
     directions = (np.argwhere(contact) - np.argwhere(group).mean(axis=0)) * spacing
     directions /= np.maximum(np.linalg.norm(directions, axis=1, keepdims=True), 1e-6)
     return bool(np.linalg.norm(directions.mean(axis=0)) < ONE_SIDED_MIN)
+
+
+# ---- the periosteal surface continued under a mass (Imaging 59) --------------------------------
+# A mass moulded onto a long bone's cortex, as broad against it as itself, is one watershed region
+# with the bone (no neck): the region's core is the marrow, its shell the cortex, and it reads as
+# bone as a whole (Imaging 55's largest mechanism). Density cannot cut it (Imaging 56: the masses
+# are as dense as the cortex under them); shape can: a long bone's cross-section is a smooth
+# closed outline round its marrow, and a mass bulges out of that outline.
+PERIOSTEUM_BINS = 48             # directions round a cross-section's centre (7.5 degrees each)
+PERIOSTEUM_TOLERANCE_MM = 1.5    # beyond the bone's fitted outline by more than this (the partial-
+                                 # volume rim and a cortex's own roughness stay with the bone)
+PERIOSTEUM_MIN_INLIERS = 0.6     # the outline is seen over most of the perimeter (a mass covers
+                                 # the rest); a bone that is no smooth tube (a vertebra, a pelvis
+                                 # plate, a scapula) fails it and is left whole
+PERIOSTEUM_MAX_RESIDUAL_MM = 1.0  # ... and follows it closely there (median distance)
+PERIOSTEUM_MARROW_RATIO = 0.6    # the outline's inside (deeper than the cortex) is at most this of
+                                 # the ring under the outline: a cortex round its marrow
+PERIOSTEUM_CORTEX_MM = 3.0       # the ring: this deep under the outline (a cortex is 1-3 mm)
+PERIOSTEUM_MIN_BONE_ML = 3.0     # a region this big at least (a bone, not a nodule)
+PERIOSTEUM_PIECE_MIN_ML = 0.3    # a bulge split off at least this big on the grid
+
+
+def periosteal_split(ct_hu: np.ndarray, grid: Grid, labels: np.ndarray, count: int,
+                     slice_axis: int) -> tuple[np.ndarray, int, np.ndarray]:
+    """The regions of long bones the scan cuts off along the slice axis with what bulges out of
+    their periosteal surface split off as regions of their own (one per lump), to be judged as
+    any other region; also, per region number, the region it was split from (0: none)."""
+    labels = labels.copy()
+    parents = [0] * (count + 1)
+    for r, box in enumerate(ndimage.find_objects(labels), start=1):
+        if box is None:
+            continue
+        region = labels[box] == r
+        if region.sum() * grid.voxel_ml < PERIOSTEUM_MIN_BONE_ML or not _runs_out_along(region, box, labels.shape, slice_axis):
+            continue
+        beyond = _beyond_periosteum(ct_hu[grid.ct_box(box)], grid.to_ct(region, box), slice_axis, grid.ct_spacing)
+        if beyond is None:
+            continue
+        pieces, n = ndimage.label(grid.to_grid(beyond, box) & region, structure=np.ones((3, 3, 3), bool))
+        sizes = np.bincount(pieces.ravel(), minlength=n + 1) * grid.voxel_ml
+        for p in range(1, n + 1):
+            if sizes[p] < PERIOSTEUM_PIECE_MIN_ML:
+                continue
+            count += 1
+            labels[box][pieces == p] = count
+            parents.append(r)
+    return labels, count, np.array(parents, np.int32)
+
+
+def _runs_out_along(region: np.ndarray, box: tuple[slice, ...], shape: tuple[int, ...], axis: int) -> bool:
+    """Whether the region reaches a face of the scan across the slice axis (a bone running along
+    it out of the field of view: a humerus, a femur)."""
+    s = box[axis]
+    return bool((s.start == 0 and np.take(region, 0, axis=axis).any())
+                or (s.stop == shape[axis] and np.take(region, -1, axis=axis).any()))
+
+
+def _beyond_periosteum(hu: np.ndarray, region: np.ndarray, slice_axis: int,
+                       spacing: np.ndarray) -> np.ndarray | None:
+    """The region's CT voxels (box `hu`) beyond its bone's periosteal surface, fitted slice by
+    slice; None where the region is no tube with a cortex round its marrow."""
+    calcified = hu >= CALCIFIED_HU
+    region = region & solid(calcified, slice_axis, spacing)
+    plane = np.delete(spacing, slice_axis)
+    beyond = np.zeros(region.shape, bool)
+    ring: list[np.ndarray] = []
+    inner: list[np.ndarray] = []
+    fitted = 0
+    for k in range(region.shape[slice_axis]):
+        section = np.take(region, k, axis=slice_axis)
+        if section.sum() * float(np.prod(plane)) < 50.0:  # a cross-section of half a square cm at least
+            continue
+        found = _outline(section, plane)
+        if found is None:
+            continue
+        fitted += 1
+        out, depth = found
+        index: list[slice | int] = [slice(None)] * 3
+        index[slice_axis] = k
+        beyond[tuple(index)] = section & out
+        values = np.take(hu, k, axis=slice_axis)
+        ring.append(values[section & ~out & (depth <= PERIOSTEUM_CORTEX_MM) & np.take(calcified, k, axis=slice_axis)])
+        inner.append(values[section & ~out & exceeds(depth, PERIOSTEUM_CORTEX_MM)])
+    if fitted < max(3, region.shape[slice_axis] // 2) or not beyond.any():
+        return None
+    ring_hu, inner_hu = np.concatenate(ring), np.concatenate(inner)
+    if ring_hu.size == 0 or inner_hu.size == 0:
+        return None
+    if float(np.median(inner_hu)) > PERIOSTEUM_MARROW_RATIO * float(np.percentile(ring_hu, 75)):
+        return None
+    return beyond
+
+
+def _outline(section: np.ndarray, plane: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
+    """A cross-section's smooth closed outline (its radius round the centre as a second-order
+    Fourier series, i.e. about an ellipse, fitted to the directions where the section does not
+    bulge beyond it): the voxels beyond it by more than PERIOSTEUM_TOLERANCE_MM and every voxel's
+    depth under it (mm); None where no such outline follows the section over most of its
+    perimeter."""
+    yx = np.argwhere(section) * plane
+    depth2d = ndimage.distance_transform_edt(np.pad(section, 1), sampling=plane)[1:-1, 1:-1]
+    centre = yx[depth2d[section] >= 0.8 * depth2d.max()].mean(axis=0)
+    coef = None
+    for _ in range(3):
+        offset = yx - centre
+        angle = np.arctan2(offset[:, 0], offset[:, 1])
+        radius = np.hypot(offset[:, 0], offset[:, 1])
+        bins = ((angle + np.pi) / (2 * np.pi) * PERIOSTEUM_BINS).astype(int) % PERIOSTEUM_BINS
+        outer = np.full(PERIOSTEUM_BINS, -1.0)
+        np.maximum.at(outer, bins, radius)
+        seen = outer > 0
+        if seen.mean() < 0.9:
+            return None
+        theta = (np.arange(PERIOSTEUM_BINS) + 0.5) / PERIOSTEUM_BINS * 2 * np.pi - np.pi
+        basis = np.stack([np.ones_like(theta), np.cos(theta), np.sin(theta), np.cos(2 * theta), np.sin(2 * theta)], axis=1)
+        keep = seen & (outer <= np.median(outer[seen]) + PERIOSTEUM_TOLERANCE_MM)
+        for _ in range(5):
+            if keep.sum() < 8:
+                return None
+            coef = np.linalg.lstsq(basis[keep], outer[keep], rcond=None)[0]
+            keep = seen & (outer <= basis @ coef + PERIOSTEUM_TOLERANCE_MM)
+        fit = basis @ coef
+        inliers = keep.mean()
+        residual = float(np.median(np.abs(outer[keep] - fit[keep])))
+        voxel_fit = fit[bins]
+        inside = radius <= voxel_fit
+        centre = yx[inside].mean(axis=0) if inside.any() else centre
+    if inliers < PERIOSTEUM_MIN_INLIERS or not within(residual, PERIOSTEUM_MAX_RESIDUAL_MM + float(plane.max()) / 2):
+        return None
+    out = np.zeros(section.shape, bool)
+    depth = np.zeros(section.shape)
+    where = tuple(np.argwhere(section).T)
+    out[where] = exceeds(radius - voxel_fit, PERIOSTEUM_TOLERANCE_MM)
+    depth[where] = voxel_fit - radius
+    return out, depth
+
+
+def split_from_own_bone(labels: np.ndarray, group: np.ndarray, parents: np.ndarray) -> np.ndarray:
+    """Over a box: the voxels of the regions that the group's pieces were split from at the
+    periosteal surface. A piece outside that bone's surface lies on it, it is not held by it
+    (a flat mass moulded onto a shaft touches it over a surface broad against its thickness)."""
+    from_regions = np.unique(parents[np.unique(labels[group])])
+    from_regions = from_regions[from_regions > 0]
+    return np.isin(labels, from_regions) if from_regions.size else np.zeros(labels.shape, bool)
