@@ -271,6 +271,20 @@ def test_the_unmodified_chest_slab_has_no_lesion_at_thicker_slices(thickness_mm)
     assert findings.lesions == []
 
 
+def test_a_bony_ridge_on_the_shaft_stays_skeleton():
+    """A tuberosity-like ridge on the shaft (a 1.5 mm cortex of 1200 HU round a 250 HU cancellous
+    inside, 5 mm high, 14 mm wide, 20 mm long) bulges out of the shaft's outline as a mass does:
+    split off there (Imaging 59), it is judged as any region, and its cortex round a fainter inside
+    is bone's profile, so no lesion."""
+    x, y, z, hu, bone = _arm((0.75, 0.75, 2.0), (0.0, 0.0, 0.0))
+    cx, cy, cz = _AXIS
+    outer = ((x - (cx + 11.0)) / 6.0) ** 2 + ((y - cy) / 7.0) ** 2 + ((z - cz) / 10.0) ** 2 <= 1.0
+    inner = ((x - (cx + 11.0)) / 4.5) ** 2 + ((y - cy) / 5.5) ** 2 + ((z - cz) / 8.5) ** 2 <= 1.0
+    hu = np.where(outer & ~bone, np.where(inner, 250.0, 1200.0), hu)
+    volume, _ = _rendered(hu, np.zeros(hu.shape, bool), (0.75, 0.75, 2.0))
+    assert find_lesions(volume).lesions == []
+
+
 def _assert_found_whole_in_contact(volume: Volume, truth: np.ndarray, volume_tolerance: float) -> None:
     """One lesion, at least 80% of the truth's voxels and at most 20% of its own outside it, touching
     bone, its volume the truth's within the tolerance."""
