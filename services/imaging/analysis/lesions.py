@@ -212,7 +212,6 @@ def find_lesions(volume: Volume, progress: Callable[[str, int], None] = lambda s
     # Bone told from masses by its density profile, region by region (see skeleton.py).
     solid = skeleton.solid(calcified, slice_axis, spacing)
     region_labels, n_regions = skeleton.split(solid, spacing)
-    region_labels, n_regions, split_from = skeleton.periosteal_split(hu, grid, region_labels, n_regions, slice_axis)
     regions = skeleton.judge(hu, grid, region_labels, n_regions, slice_axis)
     # Streaks and blooming mimic chalk: a region mostly within the margin around metal is left out
     # (a mass reaching into the margin from outside it is not).
@@ -230,8 +229,7 @@ def find_lesions(volume: Volume, progress: Callable[[str, int], None] = lambda s
         box = _padded(box, grid.hu.shape, 2)
         group = groups[box] == n
         bone_there, own = _bone_around(solid, groups, n, box, spacing)
-        own_bone = skeleton.split_from_own_bone(region_labels[box], group, split_from)
-        if skeleton.held_by_bone(group, bone_there & ~own_bone, spacing):
+        if skeleton.held_by_bone(group, bone_there, spacing):
             groups[box][group] = 0  # bone after all: a dense piece inside the skeleton
             continue
         group |= own
