@@ -25,12 +25,7 @@ Each region is then judged by its density profile, which is what tells a bone on
   along its bone out of the field of view;
 - a chalk-dense region the scan cuts off that lies against bone, touching no mass whole in the
   scan, is a piece of that bone (a vertebra's sclerotic rim, a rib's end, a calcified costal
-  cartilage cut by the slab's face): the bone goes on beyond the face;
-- a long bone the scan cuts off along the slice axis (a humerus, a femur) is a smooth closed
-  outline round its marrow in every cross-section: what bulges out of that outline, fitted where
-  the section follows it, is split off before the regions are judged (periosteal_split), since a
-  mass moulded onto the cortex as broad as itself leaves the watershed no neck, and is as dense
-  as the cortex under it (Imaging 56), so shape, not density, tells it.
+  cartilage cut by the slab's face): the bone goes on beyond the face.
 """
 
 from dataclasses import dataclass
