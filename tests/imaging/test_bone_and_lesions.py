@@ -227,8 +227,10 @@ def _arm_with_moulded_mass(spacing: tuple[float, float, float], phase_mm: tuple[
 # Voxel sizes and grid phases. Where the mass is one region with the bone (no neck for the
 # watershed) it is lost: the split along the cortex's outer surface that found it was withdrawn
 # (Imaging 50: a vertebra of the chest slab called a lesion on fresh seeds), so those stay strict
-# xfails, to pass when a split without that cost comes.
-_MERGED = pytest.mark.xfail(strict=True, reason="merged with the bone in one region (Imaging 50, withdrawn)")
+# xfails, to pass when a split without that cost comes. The split at the shaft's periosteal surface,
+# fitted slice by slice round the marrow (Imaging 59), passed all five and was withdrawn too: it found
+# no lesion of the evaluation's tuning seeds that main misses.
+_MERGED = pytest.mark.xfail(strict=True, reason="merged with the bone in one region (Imaging 50 and 59, withdrawn)")
 MOULDED = [
     pytest.param((0.75, 0.75, 2.0), (0.0, 0.0, 0.0), id="0.75mm-2mm", marks=_MERGED),
     pytest.param((0.75, 0.75, 2.0), (0.3, 0.2, 0.7), id="0.75mm-2mm-shifted", marks=_MERGED),
@@ -273,6 +275,20 @@ def test_the_unmodified_chest_slab_has_no_lesion_at_thicker_slices(thickness_mm)
     assert findings.lesions == []
 
 
+def test_a_bony_ridge_on_the_shaft_stays_skeleton():
+    """A tuberosity-like ridge on the shaft (a 1.5 mm cortex of 1200 HU round a 250 HU cancellous
+    inside, 5 mm high, 14 mm wide, 20 mm long) bulges out of the shaft's outline as a mass does. A
+    split at the periosteal surface (Imaging 59, withdrawn) cut it off and judged it as any region:
+    its cortex round a fainter inside is bone's profile, so no lesion. A guard for the next split."""
+    x, y, z, hu, bone = _arm((0.75, 0.75, 2.0), (0.0, 0.0, 0.0))
+    cx, cy, cz = _AXIS
+    outer = ((x - (cx + 11.0)) / 6.0) ** 2 + ((y - cy) / 7.0) ** 2 + ((z - cz) / 10.0) ** 2 <= 1.0
+    inner = ((x - (cx + 11.0)) / 4.5) ** 2 + ((y - cy) / 5.5) ** 2 + ((z - cz) / 8.5) ** 2 <= 1.0
+    hu = np.where(outer & ~bone, np.where(inner, 250.0, 1200.0), hu)
+    volume, _ = _rendered(hu, np.zeros(hu.shape, bool), (0.75, 0.75, 2.0))
+    assert find_lesions(volume).lesions == []
+
+
 def _assert_found_whole_in_contact(volume: Volume, truth: np.ndarray, volume_tolerance: float) -> None:
     """One lesion, at least 80% of the truth's voxels and at most 20% of its own outside it, touching
     bone, its volume the truth's within the tolerance."""
@@ -302,8 +318,8 @@ def _arm_with_moulded_cluster(spacing: tuple[float, float, float]) -> tuple[Volu
     return _rendered(hu, cluster & ~bone, spacing)
 
 
-@pytest.mark.xfail(strict=True, reason="merged with the bone in one region (Imaging 55); the split at the cortex "
-                                       "that found it (Imaging 56) was withdrawn")
+@pytest.mark.xfail(strict=True, reason="merged with the bone in one region (Imaging 55); the splits at the cortex "
+                                       "that found it (Imaging 56, 59) were withdrawn")
 @pytest.mark.parametrize("spacing", [(0.75, 0.75, 2.0), (0.75, 0.75, 3.0)], ids=["0.75mm-2mm", "0.75mm-3mm"])
 def test_a_lobulated_mass_moulded_onto_a_cortex_is_split_at_the_periosteal_surface(spacing):
     """A cluster of nodules moulded onto a humerus the scan cuts off, as broad against the bone as
