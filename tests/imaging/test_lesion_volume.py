@@ -1,0 +1,146 @@
+"""A lesion's calcified volume from each voxel's calcium share, whatever the voxel size and phase.
+
+The clusters here are rendered exactly (each voxel the mean of its sub-samples, as the evaluation's
+generator draws them: touching nodules, thin septa between them, noise), on grids from 0.8 to
+4.8 mm and at several phases, and the reported `volume` is compared with the calcium the voxels
+hold. What the share against the densest voxel within two grid voxels (6 mm) got wrong (Imaging
+40): a faint nodule beside a dense one counted at a fraction of its volume, and nodules of a few
+voxels on thick slices, whose density a 3-voxel median read too low, counted at up to 1.5 times
+theirs.
+"""
+
+import math
+
+import numpy as np
+import pytest
+
+from services.imaging.analysis import Volume, find_lesions
+from services.imaging.analysis.calcium import pure_density, smoothed
+from tests.imaging.lesion_generator import Ball, _materials
+
+SOFT_TISSUE_HU = 40.0
+SUB_MM = 0.5                                  # sub-sample step: partial volume to a sixth of a 3 mm voxel
+PHASES = [(0.0, 0.0, 0.0), (0.5, 0.5, 0.5), (0.25, 0.7, 0.1)]
+UP = np.array([0.0, -1.0, 0.0])               # supine: anterior is up
+SEPTUM = (1.0, 30.0)                          # mm, HU: a thin fibrous septum between touching nodules
+
+
+def render(balls: list[Ball], spacing, phase, noise_hu: float, seed: int = 5) -> tuple[Volume, float]:
+    """A block of soft tissue holding the cluster, 25 mm round it; and the calcium it holds (mL)."""
+    spacing = np.asarray(spacing, float)
+    centres = np.array([b.centre for b in balls])
+    radii = np.array([b.radius_mm for b in balls])
+    lo = (centres - radii[:, None]).min(0) - 25.0
+    hi = (centres + radii[:, None]).max(0) + 25.0
+    shape = np.ceil((hi - lo) / spacing).astype(int)
+    origin = lo + np.asarray(phase) * spacing
+    sub = [max(1, math.ceil(s / SUB_MM - 1e-9)) for s in spacing]
+    offsets = [(np.arange(n) + 0.5) / n - 0.5 for n in sub]
+    hu = np.full(tuple(shape), SOFT_TISSUE_HU, np.float32)
+    calcium = 0.0
+    # Only the voxels the cluster can reach are supersampled.
+    first = np.maximum(np.floor((centres - radii[:, None]).min(0) - origin) / spacing - 1, 0).astype(int)
+    last = np.minimum(np.ceil(((centres + radii[:, None]).max(0) - origin) / spacing) + 2, shape).astype(int)
+    ijk = np.stack(np.meshgrid(*[np.arange(a, b) for a, b in zip(first, last, strict=True)], indexing="ij"), -1)
+    cells = ijk.reshape(-1, 3).astype(float)
+    steps = np.stack(np.meshgrid(*offsets, indexing="ij"), -1).reshape(-1, 3)
+    per = len(steps)
+    for start in range(0, len(cells), max(1, 200_000 // per)):
+        part = cells[start:start + max(1, 200_000 // per)]
+        points = ((part[:, None, :] + steps[None]) * spacing + origin).reshape(-1, 3)
+        inside, value, calcified, _ = _materials(points, balls, *SEPTUM, UP)
+        value = np.where(inside, value, SOFT_TISSUE_HU).reshape(len(part), per).mean(1)
+        calcium += float(calcified.reshape(len(part), per).mean(1).sum())
+        index = tuple(part.astype(int).T)
+        hu[index] = value
+    rng = np.random.default_rng(seed)
+    hu += np.asarray(rng.normal(0.0, noise_hu, hu.shape), np.float32)
+    affine = np.diag([*spacing, 1.0])
+    affine[:3, 3] = origin
+    voxel_ml = float(np.prod(spacing)) / 1000.0
+    volume = Volume(hu=np.rint(hu).astype(np.int16), affine=affine, patient_position="HFS", source="nifti")
+    return volume, calcium * voxel_ml
+
+
+def noise_for(spacing) -> float:
+    """The evaluation's noise: 12 HU at 3 mm slices, growing as the slices thin."""
+    return 12.0 * math.sqrt(3.0 / spacing[2])
+
+
+def measured(balls: list[Ball], spacing, phase) -> tuple[float, float]:
+    volume, truth = render(balls, spacing, phase, noise_for(spacing))
+    findings = find_lesions(volume)
+    assert len(findings.lesions) == 1
+    return findings.lesions[0].volume_ml, truth
+
+
+def ball(x: float, y: float, z: float, radius: float, hu: float) -> Ball:
+    return Ball(np.array([x, y, z]), radius, hu)
+
+
+# A dense nodule with a faint one against it (the faint one's centre 11 mm off, the two overlapping
+# by 3 mm), and a second dense one on the other side: the faint nodule is 30% of the calcium.
+FAINT_BESIDE_DENSE = [ball(0, 0, 0, 7.0, 1250.0), ball(11.0, 0, 0, 7.0, 330.0), ball(-9.0, 4.0, 3.0, 5.0, 1100.0)]
+# Ten nodules of 3.6-4.8 mm radius, 450-900 HU: a 2.5 mL cluster of small nodules.
+SMALL_NODULES = [ball(1.2 * x, 1.2 * y, 1.2 * z, 1.2 * r, h) for x, y, z, r, h in (
+    (0, 0, 0, 4.0, 900), (6.5, 0, 0, 3.5, 600), (-6.5, 1, 0, 3.5, 750), (0, 6.5, 0, 3.5, 450),
+    (0, -6.5, 1, 3.5, 800), (1, 0, 6.5, 3.5, 650), (0, 1, -6.5, 3.5, 700), (5, 5, 2, 3.0, 550),
+    (-5, -5, -2, 3.0, 850), (5, -4, -4, 3.0, 500))]
+
+
+@pytest.mark.parametrize("spacing", [(3.0, 3.0, 3.0), (1.0, 1.0, 2.0), (0.8, 0.8, 1.25)])
+@pytest.mark.parametrize("phase", PHASES)
+def test_a_faint_nodule_beside_a_dense_one_counts_whole(spacing, phase):
+    found, truth = measured(FAINT_BESIDE_DENSE, spacing, phase)
+    # The faint nodule's layer within one voxel of the dense one is still measured against the
+    # dense one's edge: 13% short on 3 mm voxels, 2-5% on finer ones (14-21% short before).
+    assert truth * 0.85 <= found <= truth * 1.05
+
+
+@pytest.mark.parametrize("spacing", [(3.0, 3.0, 4.8), (3.0, 3.0, 2.5), (1.0, 1.0, 1.0)])
+@pytest.mark.parametrize("phase", PHASES)
+def test_small_nodules_count_what_they_hold_on_thick_and_thin_slices(spacing, phase):
+    found, truth = measured(SMALL_NODULES, spacing, phase)
+    # Before: +18% to +50% on 3 mm voxels (the 3-voxel median read the nodules fainter than they
+    # are), -21% on 1 mm voxels (the faint ones measured against the densest within 6 mm).
+    assert truth * 0.90 <= found <= truth * 1.10
+
+
+def test_the_pure_density_of_a_voxel_is_its_own_nodules_not_a_neighbours():
+    """Two nodules 5 voxels apart at 1 mm: each voxel's calcium is measured against its own; a
+    voxel with no nodule's pure voxel (300 HU or more) within reach, against the densest farther."""
+    hu = np.full((30, 20, 20), 40, np.int16)
+    hu[5:12, 7:14, 7:14] = 1200
+    hu[17:24, 7:14, 7:14] = 330
+    calcium = hu >= 130
+    pure = pure_density(hu, calcium, np.array([1.0, 1.0, 1.0]), 130.0, 300.0, [13, 13, 13])
+    assert pure[20, 10, 10] == pytest.approx(330, abs=1)
+    assert pure[8, 10, 10] == pytest.approx(1200, abs=1)
+    # Beside the dense nodule (its edge voxel's neighbour) the dense one is the reference.
+    assert pure[12, 10, 10] == pytest.approx(1200, abs=1)
+    # A thin calcified shell of 200 HU (partial volume: no pure voxel in it) 4 voxels from the faint
+    # nodule is measured against that nodule, the densest calcium within the wide reach.
+    hu[17:24, 7:14, 2] = 200
+    calcium = hu >= 130
+    pure = pure_density(hu, calcium, np.array([1.0, 1.0, 1.0]), 130.0, 300.0, [13, 13, 13])
+    assert pure[20, 10, 2] == pytest.approx(330, abs=1)
+    assert pure[20, 10, 1] == pytest.approx(330, abs=1) and np.isneginf(pure[29, 0, 19])  # none in reach
+
+
+def test_noise_is_taken_out_over_about_3_mm_and_never_more():
+    """A median over about 3 mm: three voxels of 1 mm, one voxel of 3 mm (a wider median on coarse
+    voxels reads a small nodule's centre with its edges)."""
+    rng = np.random.default_rng(1)
+    hu = rng.normal(40, 20, (12, 12, 12)).astype(np.int16)
+    assert np.array_equal(smoothed(hu, np.array([3.0, 3.0, 4.8])), hu.astype(np.float32))
+    fine = smoothed(hu, np.array([1.0, 1.0, 1.0]))
+    assert fine.std() < hu.std() / 2
+
+
+def test_the_median_at_the_calcium_only_is_the_full_median_there():
+    """The lesion box of a fine CT is millions of voxels; the median is taken where it is read."""
+    rng = np.random.default_rng(2)
+    hu = rng.normal(200, 300, (30, 27, 21)).astype(np.int16)
+    where = rng.random(hu.shape) < 0.3
+    spacing = np.array([0.7, 0.6, 1.2])
+    assert np.array_equal(smoothed(hu, spacing, where=where)[where], smoothed(hu, spacing)[where])
