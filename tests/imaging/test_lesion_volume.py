@@ -1,0 +1,101 @@
+"""A lesion's calcified volume from each voxel's calcium share, whatever the voxel size and phase.
+
+The lesions here are rendered exactly (each voxel the mean of its sub-samples, as the evaluation's
+generator draws them: touching nodules, thin septa between them, walled loculi with sediment,
+noise), on grids of 0.6 to 5 mm slices and at several phases, and the reported `volume` is
+compared with the calcium the voxels hold (the generator's own truth: nodules, walls, sediment).
+"""
+
+import math
+
+import numpy as np
+import pytest
+
+from services.imaging.analysis import Volume, find_lesions
+from tests.imaging.lesion_generator import Ball, _materials
+
+SOFT_TISSUE_HU = 40.0
+SUB_MM = 0.5                                  # sub-sample step: partial volume to a sixth of a 3 mm voxel
+PHASES = [(0.0, 0.0, 0.0), (0.5, 0.5, 0.5), (0.25, 0.7, 0.1)]
+UP = np.array([0.0, -1.0, 0.0])               # supine: anterior is up
+SEPTUM = (1.0, 30.0)                          # mm, HU: a thin fibrous septum between touching nodules
+
+
+def render(balls: list[Ball], spacing, phase, noise_hu: float, seed: int = 5) -> tuple[Volume, float]:
+    """A block of soft tissue holding the cluster, 25 mm round it; and the calcium it holds (mL)."""
+    spacing = np.asarray(spacing, float)
+    centres = np.array([b.centre for b in balls])
+    radii = np.array([b.radius_mm for b in balls])
+    lo = (centres - radii[:, None]).min(0) - 25.0
+    hi = (centres + radii[:, None]).max(0) + 25.0
+    shape = np.ceil((hi - lo) / spacing).astype(int)
+    origin = lo + np.asarray(phase) * spacing
+    sub = [max(1, math.ceil(s / SUB_MM - 1e-9)) for s in spacing]
+    offsets = [(np.arange(n) + 0.5) / n - 0.5 for n in sub]
+    hu = np.full(tuple(shape), SOFT_TISSUE_HU, np.float32)
+    calcium = 0.0
+    # Only the voxels the cluster can reach are supersampled.
+    first = np.maximum(np.floor((centres - radii[:, None]).min(0) - origin) / spacing - 1, 0).astype(int)
+    last = np.minimum(np.ceil(((centres + radii[:, None]).max(0) - origin) / spacing) + 2, shape).astype(int)
+    ijk = np.stack(np.meshgrid(*[np.arange(a, b) for a, b in zip(first, last, strict=True)], indexing="ij"), -1)
+    cells = ijk.reshape(-1, 3).astype(float)
+    steps = np.stack(np.meshgrid(*offsets, indexing="ij"), -1).reshape(-1, 3)
+    per = len(steps)
+    for start in range(0, len(cells), max(1, 200_000 // per)):
+        part = cells[start:start + max(1, 200_000 // per)]
+        points = ((part[:, None, :] + steps[None]) * spacing + origin).reshape(-1, 3)
+        inside, value, calcified, _ = _materials(points, balls, *SEPTUM, UP)
+        value = np.where(inside, value, SOFT_TISSUE_HU).reshape(len(part), per).mean(1)
+        calcium += float(calcified.reshape(len(part), per).mean(1).sum())
+        index = tuple(part.astype(int).T)
+        hu[index] = value
+    rng = np.random.default_rng(seed)
+    hu += np.asarray(rng.normal(0.0, noise_hu, hu.shape), np.float32)
+    affine = np.diag([*spacing, 1.0])
+    affine[:3, 3] = origin
+    voxel_ml = float(np.prod(spacing)) / 1000.0
+    volume = Volume(hu=np.rint(hu).astype(np.int16), affine=affine, patient_position="HFS", source="nifti")
+    return volume, calcium * voxel_ml
+
+
+def noise_for(spacing) -> float:
+    """The evaluation's noise: 12 HU at 3 mm slices, growing as the slices thin."""
+    return 12.0 * math.sqrt(3.0 / spacing[2])
+
+
+def measured(balls: list[Ball], spacing, phase) -> tuple[float, float]:
+    volume, truth = render(balls, spacing, phase, noise_for(spacing))
+    findings = find_lesions(volume)
+    assert len(findings.lesions) == 1
+    return findings.lesions[0].volume_ml, truth
+
+
+def ball(x: float, y: float, z: float, radius: float, hu: float) -> Ball:
+    return Ball(np.array([x, y, z]), radius, hu)
+
+
+def cystic(x: float, y: float, z: float, radius: float, wall_hu: float, wall_mm: float, sediment_mm: float) -> Ball:
+    return Ball(np.array([x, y, z]), radius, wall_hu, wall_mm=wall_mm, sediment_mm=sediment_mm)
+
+
+# A walled loculus alone (a 1.5 mm wall of 850 HU, 3 mm of sediment), and one with two nodules
+# against it: the wall is thinner than a voxel on thick slices and never shows its density.
+THIN_WALLED = {
+    "loculus alone": [cystic(0, 0, 0, 9.0, 850.0, 1.5, 3.0)],
+    "loculus with nodules": [cystic(0, 0, 0, 8.0, 700.0, 2.0, 2.5), ball(12.0, 0, 0, 5.0, 1000.0),
+                             ball(-6.0, 9.0, 0, 4.0, 500.0)],
+}
+SLICES = [(0.8, 0.8, 0.6), (1.0, 1.0, 2.5), (3.0, 3.0, 3.0), (3.0, 3.0, 5.0)]
+
+
+@pytest.mark.xfail(strict=True, reason="Imaging 63: a wall thinner than a voxel is measured against its own "
+                                       "partial-volume peak and counted up to 2.6 times on 3-5 mm slices")
+@pytest.mark.parametrize("name", sorted(THIN_WALLED))
+def test_a_thin_loculus_wall_counts_the_same_on_thin_and_thick_slices(name):
+    """The same walled loculus on 0.6 to 5 mm slices, at two grid phases: its calcified volume
+    within 15% of the calcium the voxels hold, on every grid. Measured (Imaging 63): 0.99-1.02
+    of it at 0.6-1.25 mm, 1.17-1.19 at 2.5 mm, 2.06-2.58 at 3-5 mm for the loculus alone; 0.90-0.93,
+    1.43-1.49 and 1.84-1.85 with the nodules."""
+    ratios = [found / truth for spacing in SLICES for phase in PHASES[:2]
+              for found, truth in [measured(THIN_WALLED[name], spacing, phase)]]
+    assert 0.85 <= min(ratios) and max(ratios) <= 1.15, [round(r, 2) for r in ratios]
