@@ -10,19 +10,11 @@ broad, and cavities whose fluid no voxel holds for the most part.
 import numpy as np
 import pytest
 
-from services.imaging.analysis.fluid_level import (
-    FIT_INNER_MM,
-    LEVEL_TOLERANCE,
-    cavities,
-    extent_along,
-    floor_rise,
-    section,
-)
+from services.imaging.analysis.fluid_level import FIT_INNER_MM, cavities, section
 from services.imaging.analysis.volume import GRAVITY_LPS
 from tests.imaging.lesion_generator import make_case
 from tests.imaging.phantom import (
     ALL_PHASES,
-    PHASES,
     PRONE,
     SUPINE,
     beneath,
@@ -103,71 +95,11 @@ def test_an_empty_loculus_with_a_nodule_under_its_wall_is_not_a_level(spacing):
     """The same flattened loculus, empty, resting on a separate nodule (6 mm radius) under its wall:
     its fluid is lower than broad (the loculus's shape) and more calcium lies straight under it than
     in its thinnest wall (the nodule's), but nothing has settled in it: the fluid's floor is the
-    wall, curved, and the nodule is a domed body outside the cavity (Imaging 48; passed by the
-    level floor of Imaging 61)."""
+    wall, and the nodule is a domed body outside the cavity."""
     inner, squash = FLATTENED
     nodule = beneath(inner, 2.5, 6.0, squash=squash)
     for phase in ALL_PHASES:
         assert not level_called(loculus(inner, 0.0, spacing, phase, squash=squash, nodules=[nodule]))
-
-
-# Imaging 61: a sediment's top is one horizontal plane across the cavity, whatever the floor's
-# shape; what lies under a wall, or presses up into the cavity, is not.
-POSITIONS = ["HFS", "FFP", "HFDL", "FFDR"]
-
-
-@pytest.mark.parametrize("position", POSITIONS)
-@pytest.mark.parametrize("spacing", [(3.0, 3.0, 1.5), (2.0, 2.0, 2.0)])
-def test_sediment_is_told_from_a_nodule_under_the_wall_in_every_patient_position(position, spacing):
-    """Gravity along the grid's second axis (supine, prone) or its first (decubitus): a sediment
-    layer one voxel deep along gravity is a level at all but one phase; the same loculus empty on a
-    nodule under its wall is a level at none, judged along the same gravity."""
-    down = np.array(GRAVITY_LPS[position], float)
-    inner, squash = FLATTENED
-    nodule = beneath(inner, 2.5, 6.0, down=down, squash=squash)
-    depth = extent_along(np.diag([*spacing, 1.0]), down)
-    calls = []
-    for phase in PHASES:
-        assert not level_called(loculus(inner, 0.0, spacing, phase, down=down, squash=squash, nodules=[nodule]), down)
-        calls.append(level_called(loculus(inner, depth, spacing, phase, down=down, squash=squash), down))
-    assert sum(calls) >= len(calls) - 1
-
-
-@pytest.mark.parametrize("spacing", [(3.0, 3.0, 3.0), (2.0, 2.0, 2.0)])
-def test_a_settled_floor_is_level_and_a_wall_over_a_nodule_is_not_in_millimetres(spacing):
-    """The measure itself: the fluid's floor at half its reach against the floor at its centre, in
-    mm. A sediment layer (one voxel, two voxels, a thin one in a round loculus) reads within the
-    tolerance at every phase; the wall resting on a nodule rises or falls by more."""
-    inner, squash = FLATTENED
-    tolerance = LEVEL_TOLERANCE * spacing[1]
-    for phase in PHASES:
-        for rendered in (loculus(inner, spacing[1], spacing, phase, squash=squash),
-                         loculus(inner, 2 * spacing[1], spacing, phase, squash=squash),
-                         loculus(6.0, 3.0, spacing, phase, wall_mm=2.0)):
-            assert _floor_rise(rendered) <= tolerance
-        on_nodule = loculus(inner, 0.0, spacing, phase, squash=squash, nodules=[beneath(inner, 2.5, 6.0, squash=squash)])
-        assert _floor_rise(on_nodule) > tolerance
-
-
-def _floor_rise(rendered) -> float:
-    """fluid_level.floor_rise on the largest cavity, from its fluid's centre (as level_in_cavities does)."""
-    dip, labels, count = cavities(rendered.calcium_share)
-    assert count >= 1
-    where = np.nonzero(labels == np.bincount(labels[labels > 0]).argmax())
-    w = dip[where]
-    centre = (np.stack(where, axis=1) * w[:, None]).sum(axis=0) / w.sum()
-    return floor_rise(np.clip(rendered.calcium_share, 0, 1), rendered.affine, centre, *gravity_axes(SUPINE))
-
-
-@pytest.mark.parametrize("spacing", [(3.0, 3.0, 3.0), (2.0, 2.0, 2.0)])
-@pytest.mark.parametrize("depth_mm", [3.0, 5.0])
-def test_a_nodule_pressing_up_into_an_empty_loculus_is_not_a_level(spacing, depth_mm):
-    """A nodule under the loculus that dents its cavity from below: calcium straight down is the
-    nodule's, and its top is a dome that neither spans the cavity nor is level."""
-    inner, squash = FLATTENED
-    up_into = pressing(squash * inner, 6.0, depth_mm, down=-SUPINE)  # from below: "above" against -gravity
-    for phase in PHASES:
-        assert not level_called(loculus(inner, 0.0, spacing, phase, squash=squash, nodules=[up_into]))
 
 
 @pytest.mark.parametrize("spacing", [(3.0, 3.0, 3.0), (1.0, 1.0, 2.0)])
