@@ -62,14 +62,6 @@ FIT_INNER_MM = 7.5         # ... the loculus's fitted diameter at least this (th
 FIT_BELOW_MM = 2.0         # ... and the calcium straight down thicker than the thinnest wall by the truth's 2 mm
 FIT_WINDOW_MM = 6.0        # the fluid's lowest share is looked for this far along gravity from its centre
 COLUMN_STEP_MM = 0.5       # the fluid's section: columns along gravity this far apart
-# Imaging 61: a sediment's top is one horizontal plane across the cavity. Columns along gravity at
-# half the fluid's horizontal reach (eight bearings) meet the fluid's floor at the centre's height
-# within LEVEL_TOLERANCE of the voxel's extent along gravity (the wall's densest point, sampled by
-# linear interpolation between box means, moves with the grid's phase by up to about an eighth
-# of a voxel; rendered sediments read within 0.11 of it at every phase, the curved floor of an
-# empty loculus resting on a nodule 0.18 or more).
-LEVEL_REACH = 0.5          # the columns: this share of the fluid's reach from its centre, each bearing
-LEVEL_TOLERANCE = 0.15     # ... the floor there within this share of the voxel's extent along gravity
 
 # Face neighbours: a cavity does not leak out through the corners of a wall's voxels.
 _FACES = ndimage.generate_binary_structure(3, 1)
@@ -112,48 +104,14 @@ def level_in_cavities(calcium: np.ndarray, affine: np.ndarray, gravity: np.ndarr
         w = dip[where]
         centre = (np.stack(where, axis=1) * w[:, None]).sum(axis=0) / w.sum()
         figures = profile(c, affine, centre, g, h1, h2)
+        if is_level(figures):
+            return True
         # Imaging 46: a fluid layer about one voxel high, which the horizontal rays see diluted
         # by the voxel's height along gravity (so it reads about as broad as it is high), judged
         # by the round loculus that its section along gravity fits.
-        if ((is_level(figures) or is_settled(section(c, affine, centre, g, h1, h2), figures))
-                and floor_is_level(c, affine, centre, g, h1, h2)):
+        if is_settled(section(c, affine, centre, g, h1, h2), figures):
             return True
     return False
-
-
-def floor_rise(c: np.ndarray, affine: np.ndarray, centre: np.ndarray, g: np.ndarray, h1: np.ndarray,
-               h2: np.ndarray) -> float:
-    """How far the fluid's floor rises or falls (mm) from the fluid's centre to half its reach,
-    the median over eight horizontal bearings.
-
-    The floor in a column is where the fluid crossed straight down ends (at the wall's or the
-    sediment's densest point, rays.crossed): a settled layer's top is one horizontal plane that
-    spans the cavity at its height, so the columns meet it where the centre does; an empty
-    loculus's floor is its curved wall, and a nodule under it (outside the cavity) leaves that
-    wall curved, while a nodule pressing into the cavity from below is a bump whose top falls
-    away from its crest. Both read as a rise or a fall along most bearings."""
-    inverse = np.linalg.inv(affine[:3, :3])
-    down0 = _ray(c, affine, centre, g)[0]
-    rises = []
-    for h in (h1, h2, (h1 + h2) / np.sqrt(2), (h1 - h2) / np.sqrt(2)):
-        for way in (h, -h):
-            reach = _ray(c, affine, centre, way)[0]
-            column = centre + inverse @ way * (LEVEL_REACH * reach)
-            rises.append(down0 - _ray(c, affine, column, g)[0])
-    return float(np.median(np.abs(rises)))
-
-
-def extent_along(affine: np.ndarray, direction: np.ndarray) -> float:
-    """A voxel's extent (mm) along a unit direction in patient space: its box's projection."""
-    return float(np.abs(direction @ affine[:3, :3]).sum())
-
-
-def floor_is_level(c: np.ndarray, affine: np.ndarray, centre: np.ndarray, g: np.ndarray, h1: np.ndarray,
-                   h2: np.ndarray) -> bool:
-    """Whether the fluid's floor is one horizontal plane across the cavity (floor_rise within
-    LEVEL_TOLERANCE of the voxel's extent along gravity): what a sediment's top is, and neither an
-    empty loculus's round floor nor one dented or carried by a nodule below."""
-    return floor_rise(c, affine, centre, g, h1, h2) <= LEVEL_TOLERANCE * extent_along(affine, g)
 
 
 def is_level(f: dict) -> bool:
