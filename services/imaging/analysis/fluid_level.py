@@ -107,9 +107,12 @@ def level_in_cavities(calcium: np.ndarray, affine: np.ndarray, gravity: np.ndarr
         where = np.nonzero((grown == n) & (dip > 0))
         w = dip[where]
         centre = (np.stack(where, axis=1) * w[:, None]).sum(axis=0) / w.sum()
-        if density is not None:
-            c = one_density(np.clip(calcium.astype(np.float32), 0.0, 1.0), density, grown == n, affine)
         figures = profile(c, affine, centre, g, h1, h2)
+        if density is not None and (is_level(figures) or is_settled(section(c, affine, centre, g, h1, h2), figures)):
+            # Imaging 65: the sediment must also be there with the floor and walls against one density.
+            one = profile(one_density(c, density, grown == n, affine), affine, centre, g, h1, h2)
+            if one["below"] < one["wall"] + SEDIMENT_MIN_MM:
+                continue
         if is_level(figures):
             return True
         # Imaging 46: a fluid layer about one voxel high, which the horizontal rays see diluted
