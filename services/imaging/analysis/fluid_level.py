@@ -86,8 +86,9 @@ def level_in_cavities(calcium: np.ndarray, affine: np.ndarray, gravity: np.ndarr
                       density: np.ndarray | None = None) -> bool:
     """Whether any walled cavity in `calcium` (each voxel's calcium share over a lesion's box)
     holds fluid standing on settled calcium (see the module's docstring). With `density` (the
-    density each share was taken against, HU over the background), each cavity's shares are
-    taken against one density, the densest within WALL_REACH_MM of its fluid (Imaging 65)."""
+    density each share was taken against, HU over the background), a level must also keep its
+    sediment with the cavity's shares against one density, the densest within WALL_REACH_MM of
+    its fluid (Imaging 65)."""
     dip, labels, count = cavities(calcium)
     if count == 0:
         return False
