@@ -62,6 +62,7 @@ FIT_INNER_MM = 7.5         # ... the loculus's fitted diameter at least this (th
 FIT_BELOW_MM = 2.0         # ... and the calcium straight down thicker than the thinnest wall by the truth's 2 mm
 FIT_WINDOW_MM = 6.0        # the fluid's lowest share is looked for this far along gravity from its centre
 COLUMN_STEP_MM = 0.5       # the fluid's section: columns along gravity this far apart
+WALL_REACH_MM = 6.0        # a cavity's walls: within this of its fluid (two 3 mm voxels, Imaging 65)
 
 # Face neighbours: a cavity does not leak out through the corners of a wall's voxels.
 _FACES = ndimage.generate_binary_structure(3, 1)
@@ -81,9 +82,13 @@ def cavities(calcium: np.ndarray) -> tuple[np.ndarray, np.ndarray, int]:
     return dip, labels, count
 
 
-def level_in_cavities(calcium: np.ndarray, affine: np.ndarray, gravity: np.ndarray, voxel_ml: float) -> bool:
+def level_in_cavities(calcium: np.ndarray, affine: np.ndarray, gravity: np.ndarray, voxel_ml: float,
+                      density: np.ndarray | None = None) -> bool:
     """Whether any walled cavity in `calcium` (each voxel's calcium share over a lesion's box)
-    holds fluid standing on settled calcium (see the module's docstring)."""
+    holds fluid standing on settled calcium (see the module's docstring). With `density` (the
+    density each share was taken against, HU over the background), a level must also keep its
+    sediment with the cavity's shares against one density, the densest within WALL_REACH_MM of
+    its fluid (Imaging 65)."""
     dip, labels, count = cavities(calcium)
     if count == 0:
         return False
@@ -104,6 +109,11 @@ def level_in_cavities(calcium: np.ndarray, affine: np.ndarray, gravity: np.ndarr
         w = dip[where]
         centre = (np.stack(where, axis=1) * w[:, None]).sum(axis=0) / w.sum()
         figures = profile(c, affine, centre, g, h1, h2)
+        if density is not None and (is_level(figures) or is_settled(section(c, affine, centre, g, h1, h2), figures)):
+            # Imaging 65: the sediment must also be there with the floor and walls against one density.
+            one = profile(one_density(c, density, grown == n, affine), affine, centre, g, h1, h2)
+            if one["below"] < one["wall"] + SEDIMENT_MIN_MM:
+                continue
         if is_level(figures):
             return True
         # Imaging 46: a fluid layer about one voxel high, which the horizontal rays see diluted
@@ -112,6 +122,17 @@ def level_in_cavities(calcium: np.ndarray, affine: np.ndarray, gravity: np.ndarr
         if is_settled(section(c, affine, centre, g, h1, h2), figures):
             return True
     return False
+
+
+def one_density(c: np.ndarray, density: np.ndarray, fluid: np.ndarray, affine: np.ndarray) -> np.ndarray:
+    """The shares against the densest calcium within WALL_REACH_MM of the fluid: a loculus's walls
+    and sediment are one material. Against the densest calcium near each voxel, a wall blurred
+    along gravity only (a resampled gantry-tilt series) is measured against its own lowered peak
+    and reads thicker than the loculus's other walls: sediment where there is none."""
+    sizes = np.sqrt((np.asarray(affine, float)[:3, :3] ** 2).sum(axis=0))
+    near = ndimage.distance_transform_edt(~fluid, sampling=sizes) <= WALL_REACH_MM
+    reference = float(density[near & (c > 0)].max()) if (near & (c > 0)).any() else 1.0
+    return np.clip(c * density / reference, 0.0, 1.0)
 
 
 def is_level(f: dict) -> bool:

@@ -31,6 +31,7 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import ndimage
 
+from services.imaging.analysis import calcium as calcium_model
 from services.imaging.analysis import fluid_level, rays, skeleton
 from services.imaging.analysis.grid import Grid, analysis_grid, exceeds, reaches, voxels_in, within
 from services.imaging.analysis.morphology import fill_holes, in_plane
@@ -381,12 +382,16 @@ class _Context:
         ct_calc, ct_bone, ct_calcified = self.ct_masks(box, calc)
         enclosed = grid.to_ct(grid_mass & ~calc, box)  # loculi: the grid closes their leaky walls
         solid = fill_holes(ct_calc | enclosed)
-        calcium, share = _partial_volume(hu, solid, ct_calc, ct_bone, ct_calcified, 1.0 / grid.factors)
-        fluid, fluid_ml, loculi = self.fluid(hu, calcium, share, ct_bone | (ct_calcified & ~ct_calc))
+        calcium, share, judged, density = _partial_volume(hu, solid, ct_calc, ct_bone, ct_calcified,
+                                                          1.0 / grid.factors, self.ct_spacing)
+        # The fluid and its level are judged on the shares they were built on (Imaging 34, 35:
+        # against the densest calcium within two grid voxels); the calcified volume on Imaging 40's.
+        fluid, fluid_ml, loculi = self.fluid(hu, calcium, judged, ct_bone | (ct_calcified & ~ct_calc))
         # Imaging 37: the voxel interface of Imaging 19 is retired; these two see its levels.
-        level = (settled_floor(np.where(loculi, 1.0 - share, 0.0), share, fluid, self.ct_affine,
+        level = (settled_floor(np.where(loculi, 1.0 - judged, 0.0), judged, fluid, self.ct_affine,
                                self.gravity, self.ct_voxel_ml)
-                 or fluid_level.level_in_cavities(share, self.ct_affine, self.gravity, self.ct_voxel_ml))
+                 or fluid_level.level_in_cavities(judged, self.ct_affine, self.gravity, self.ct_voxel_ml,
+                                                  density))
         mass = calcium | fluid
         offset = np.array([s.start for s in ct_box])
         index = np.nonzero(mass)
@@ -513,33 +518,44 @@ class _Context:
         return site
 
 
-def _partial_volume(hu, mass, calc, bone, calcified, unit) -> tuple[np.ndarray, np.ndarray]:
-    """The mass's voxels (a voxel counts when at least half of it is calcium) and each voxel's
-    share of calcium.
+def _partial_volume(hu, mass, calc, bone, calcified, unit,
+                    spacing) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """The mass's voxels (a voxel counts when at least half of it is calcium), each voxel's share
+    of calcium, the share the fluid and its level are judged on (Imaging 40: unchanged), and the
+    density (HU over the background) that share was taken against (Imaging 65).
 
     A voxel holds a mix of calcium and what surrounds it (soft tissue outside, fluid in a
     loculus): its calcium share is where its HU lies between the background's and the pure
-    calcium's around it, the densest voxel of the lesion within two analysis-grid voxels (after a
-    3-voxel median, so noise does not set it). Pure calcium is taken locally because nodules differ (300 to 1500 HU): one
-    value for the whole lesion would over-count faint nodules' edges and under-count dense ones.
-    Summed over the mass and one analysis-grid voxel around it (`unit`: the CT voxel's size in
-    grid voxels, so a finer CT, whose partial volume spreads over more voxels, is weighed over the
-    same depth), the shares give the calcified volume whatever the voxel size. A wall or a
-    sediment layer thinner than a voxel never shows its pure density, so its share is over-
-    rather than under-estimated.
+    density of its calcium, the densest nodule voxel (300 HU or more) within the blur's reach of
+    it (one voxel, or 1.5 mm; calcium.py): nodules differ, 300 to 1300 HU, and a faint nodule is
+    not measured against a dense one beside it. A voxel with none in reach (a thin wall's, a small
+    nodule's) is measured against the densest calcium within two grid voxels, as before. Summed
+    over the mass and one analysis-grid voxel around it (`unit`:
+    the CT voxel's size in grid voxels, so a finer CT, whose partial volume spreads over more
+    voxels, is weighed over the same depth), the shares give the calcified volume whatever the
+    voxel size. A wall or a sediment layer thinner than a voxel never shows its pure density, so
+    its share is over- rather than under-estimated.
     """
     outside = ndimage.distance_transform_edt(~mass, sampling=unit)
     grown = within(outside, 1.0)
     others = bone | (calcified & ~calc)  # the bone it touches, and other calcified tissue
     around = ~grown & within(outside, 3.0) & ~calcified
     background = float(np.median(hu[around])) if around.any() else 40.0
-    # Two grid voxels: from one voxel outside the mass, its interior's pure calcium is in reach.
-    reach = [2 * max(int(round(2 / u)), 2) + 1 for u in unit]
-    smooth = ndimage.median_filter(hu, size=3).astype(np.float32)
-    pure = ndimage.maximum_filter(np.where(calc, smooth, -np.inf).astype(np.float32), size=reach)
-    fallback = float(np.median(smooth[calc])) if calc.any() else CALCIFIED_HU
-    pure = np.where(np.isfinite(pure), np.maximum(pure, hu), fallback)
+    # Without a nodule's pure voxel within the blur's reach: the densest within two grid voxels,
+    # from one voxel outside the mass its interior's calcium is in reach.
+    wide = [2 * max(int(round(2 / u)), 2) + 1 for u in unit]
+    pure = calcium_model.pure_density(hu, calc, spacing, CALCIFIED_HU, skeleton.FREE_CORE_MIN_HU, wide)
+    reach = np.isfinite(pure)  # beyond the reach of any calcium a voxel holds none
+    pure = np.where(reach, np.maximum(pure, hu), hu)
     share = np.clip((hu.astype(np.float32) - background) / np.maximum(pure - background, 1.0), 0.0, 1.0)
+    share = np.where(reach, share, 0.0)
+    # As before Imaging 40 (what the fluid and its level are judged on): the densest calcium within
+    # two grid voxels after a 3-voxel median.
+    smooth = ndimage.median_filter(hu, size=3).astype(np.float32)
+    wide_pure = ndimage.maximum_filter(np.where(calc, smooth, -np.inf).astype(np.float32), size=wide)
+    fallback = float(np.median(smooth[calc])) if calc.any() else CALCIFIED_HU
+    wide_pure = np.where(np.isfinite(wide_pure), np.maximum(wide_pure, hu), fallback)
+    judged = np.clip((hu.astype(np.float32) - background) / np.maximum(wide_pure - background, 1.0), 0.0, 1.0)
     # The calcium: at least half calcium, in or at the mass. Around it, one grid voxel of partial
     # volume, except on the bone's side, where a voxel's density is the bone's (cancellous bone the
     # watershed left with the mass is below half calcium and stays out too).
@@ -547,13 +563,15 @@ def _partial_volume(hu, mass, calc, bone, calcified, unit) -> tuple[np.ndarray, 
     dense_part = calc & exceeds(inside, 1.0)
     dense = float(np.median(hu[dense_part] if dense_part.any() else hu[calc]))
     # Which voxels are the lesion's: at least half calcium against the lesion's typical density
-    # (a cortex voxel beside a nodule's edge is not, though it is against that edge's own).
+    # (a cortex voxel beside a nodule's edge is not, though it is against that edge's own; against
+    # its own nodule's density, faint regions the grid gave the mass at a trochanter joined it).
     core = (hu >= background + 0.5 * (dense - background)) & grown & ~others
     core |= exceeds(inside, 1.0) & calc & ~others
     rim = within(ndimage.distance_transform_edt(~core, sampling=unit), 1.0)
     bone_side = within(ndimage.distance_transform_edt(~others, sampling=unit), 1.0) if others.any() else others
     counted = core | (rim & ~bone_side & ~others)
-    return core, np.where(counted, share, 0.0)
+    density = np.maximum(wide_pure - background, 1.0).astype(np.float32)
+    return core, np.where(counted, share, 0.0), np.where(counted, judged, 0.0), density
 
 
 def settled_floor(fluid_share: np.ndarray, calcium_share: np.ndarray, fluid: np.ndarray, affine: np.ndarray,

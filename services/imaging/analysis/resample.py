@@ -260,8 +260,17 @@ def _interpolate(hu: np.ndarray, coordinates: np.ndarray, sizes: np.ndarray) -> 
     if np.prod(high - low) > MAX_SPLINE_BLOCK_VOXELS:
         return ndimage.map_coordinates(hu, coordinates, order=1, mode="nearest", output=np.float32)
     block = hu[low[0]:high[0], low[1]:high[1], low[2]:high[2]].astype(np.float32)
+    coordinates -= low.reshape(3, 1, 1, 1)
+    # No overshoot: a value stays at or below the densest source voxel it lies between (of the
+    # 2 x 2 x 2 a linear interpolation weighs). The spline rings beside a sharp edge (a calcified
+    # wall's 850 HU read 950 beside it), and a voxel's calcium share is read against the densest
+    # voxel near it (Imaging 40): an oblique series' mass measured 6% smaller than its straight one.
+    corner = np.clip(np.floor(coordinates), 0, (np.array(block.shape) - 1).reshape(3, 1, 1, 1))
+    bound = ndimage.map_coordinates(ndimage.maximum_filter(block, size=2, origin=-1, mode="nearest"), corner,
+                                    order=0, mode="nearest", output=np.float32)
+    del corner
     spline = ndimage.spline_filter(block, order=ORDER, output=np.float32, mode="nearest")
     del block
-    coordinates -= low.reshape(3, 1, 1, 1)
-    return ndimage.map_coordinates(spline, coordinates, order=ORDER, mode="nearest", output=np.float32,
-                                   prefilter=False)
+    values = ndimage.map_coordinates(spline, coordinates, order=ORDER, mode="nearest", output=np.float32,
+                                     prefilter=False)
+    return np.minimum(values, bound, out=values)
