@@ -61,15 +61,12 @@ def combos() -> dict[str, tuple[tuple[str, str], ...]]:
     together (storage/models.py, ComboIndex); the date parameter has one value per resource."""
     params = search_parameters()
     result = {}
-    for resource_type, pairs in _load("search_parameters.json")["combos"].items():
-        if resource_type.startswith("_"):
-            continue
+    for resource_type, pairs in _per_type("combos").items():
         for token, date in pairs:
             assert params[resource_type][token].type == "token", (resource_type, token)
             assert params[resource_type][date].type == "date" and params[resource_type][date].single, (resource_type, date)
         result[resource_type] = tuple((token, date) for token, date in pairs)
     return result
-
 
 
 @cache
@@ -78,13 +75,17 @@ def counted() -> frozenset[tuple[str, str]]:
     (storage/counts.py)."""
     params = search_parameters()
     result = set()
-    for resource_type, names in _load("search_parameters.json")["counted"].items():
-        if resource_type.startswith("_"):
-            continue
+    for resource_type, names in _per_type("counted").items():
         for name in names:
             assert params[resource_type][name].type == "token", (resource_type, name)
             result.add((resource_type, name))
     return frozenset(result)
+
+
+def _per_type(section: str) -> dict:
+    """A section of search_parameters.json by resource type, its `_comment` keys left out."""
+    return {t: value for t, value in _load("search_parameters.json")[section].items() if not t.startswith("_")}
+
 
 @cache
 def includable() -> frozenset[tuple[str, str]]:
