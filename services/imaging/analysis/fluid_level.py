@@ -109,17 +109,16 @@ def level_in_cavities(calcium: np.ndarray, affine: np.ndarray, gravity: np.ndarr
         w = dip[where]
         centre = (np.stack(where, axis=1) * w[:, None]).sum(axis=0) / w.sum()
         figures = profile(c, affine, centre, g, h1, h2)
-        if density is not None and (is_level(figures) or is_settled(section(c, affine, centre, g, h1, h2), figures)):
-            # Imaging 65: the sediment must also be there with the floor and walls against one density.
-            one = profile(one_density(c, density, grown == n, affine), affine, centre, g, h1, h2)
-            if one["below"] < one["wall"] + SEDIMENT_MIN_MM:
-                continue
-        if is_level(figures):
-            return True
-        # Imaging 46: a fluid layer about one voxel high, which the horizontal rays see diluted
+        # Imaging 46: or a fluid layer about one voxel high, which the horizontal rays see diluted
         # by the voxel's height along gravity (so it reads about as broad as it is high), judged
         # by the round loculus that its section along gravity fits.
-        if is_settled(section(c, affine, centre, g, h1, h2), figures):
+        if not (is_level(figures) or is_settled(section(c, affine, centre, g, h1, h2), figures)):
+            continue
+        if density is None:
+            return True
+        # Imaging 65: the sediment must also be there with the floor and walls against one density.
+        one = profile(one_density(c, density, grown == n, affine), affine, centre, g, h1, h2)
+        if not one["below"] < one["wall"] + SEDIMENT_MIN_MM:  # (written so a NaN keeps the level, as before)
             return True
     return False
 
