@@ -23,7 +23,8 @@ def test_the_age_table_of_extraskeletal_osteosarcoma_follows_the_spread_of_its_s
     assert p_state(ESOS, "age-band", "adolescent") + p_state(ESOS, "age-band", "child") < 0.02  # still a disease of adults
     assert abs(total(ESOS, "age-band") - 1.0) < 0.01
     for band in ("infant", "child", "adolescent", "young-adult", "adult", "older"):
-        assert KB.figure_for(ESOS, "age-band", band).source.startswith("thampi-2014:")
+        figure = KB.figure_for(ESOS, "age-band", band)
+        assert figure is not None and figure.source.startswith("thampi-2014:")
     assert KB.references["liao-2019"].pmid == "30886189"
 
 
