@@ -5,8 +5,13 @@ published descriptions, not on the published cases."""
 
 import pytest
 
+from services.classifier.inference import assess
 from tests.classifier.builders import FINDING, mass, patient
-from tests.classifier.knowledge_checks import features_of
+from tests.classifier.knowledge_checks import KB, features_of, p_state, total
+
+
+def leader(*resources) -> str:
+    return assess(features_of(*resources), KB).predictions[0].code
 
 
 def dialysis_years(value, id="dy1"):
@@ -36,3 +41,26 @@ def test_a_number_of_dialysis_years_is_still_read():
     result = features_of(patient(), mass("hip-gluteal"), dialysis_years(3))
     assert not errors(result)
     assert result.findings["dialysis"] == "true"
+
+
+# --- Classifier 92: a calcific tendinopathy referred as a mass is a homogeneous or fluffy amorphous deposit as often
+# as a line along the tendon (insights-2018, jacques-2017); the table read "amorphous" at P 0.07 and let CPPD, whose
+# own deposits are linear or punctate in cartilage, take the painful amorphous periarticular deposits
+
+
+def test_the_amorphous_deposit_is_a_common_pattern_of_calcific_tendinopathy():
+    amorphous = KB.figure_for("calcific-tendinopathy", "pattern", "amorphous")
+    assert p_state("calcific-tendinopathy", "pattern", "amorphous") == pytest.approx(0.35, abs=0.01)
+    assert "insights-2018" in amorphous.source and "jacques-2017" in amorphous.source
+    assert KB.references["jacques-2017"].estimate  # its identifier was not seen: cited by author, journal and year
+    assert total("calcific-tendinopathy", "pattern") == pytest.approx(1.0, abs=0.01)
+    # the line along the tendon stays its commonest pattern (sansone-2016)
+    patterns = KB.feature_states("pattern")
+    assert max(patterns, key=lambda state: p_state("calcific-tendinopathy", "pattern", state)) == "tendon-linear"
+
+
+@pytest.mark.parametrize(("site", "birth", "size"), [("wrist", "1972-01-01", 12), ("finger", "1979-01-01", 8)])
+def test_an_acutely_painful_amorphous_periarticular_deposit_of_a_middle_aged_woman_is_calcific_tendinopathy(site, birth, size):
+    # acute calcific periarthritis away from the shoulder (the wrist beside the pisiform, a finger joint): before, CPPD
+    # (wrist) or systemic sclerosis (finger) led on the amorphous pattern
+    assert leader(patient(birth=birth), mass(site, size=size, pattern="amorphous", painful=True)) == "calcific-tendinopathy"
