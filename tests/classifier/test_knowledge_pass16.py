@@ -64,3 +64,28 @@ def test_an_acutely_painful_amorphous_periarticular_deposit_of_a_middle_aged_wom
     # acute calcific periarthritis away from the shoulder (the wrist beside the pisiform, a finger joint): before, CPPD
     # (wrist) or systemic sclerosis (finger) led on the amorphous pattern
     assert leader(patient(birth=birth), mass(site, size=size, pattern="amorphous", painful=True)) == "calcific-tendinopathy"
+
+
+# --- Classifier 93: CPPD's prior is the share of it referred as a calcified mass, not its frequency on radiographs:
+# chondrocalcinosis is recognised on the film (richette-2009) and the tumoral form is rare (yamakawa-2001, val-2025)
+
+
+def test_cppd_is_referred_as_a_mass_half_as_often_as_a_gouty_tophus():
+    prior = KB.diagnoses["cppd-deposition"].prior
+    assert prior.value == pytest.approx(KB.diagnoses["gouty-tophus"].prior.value / 2)
+    assert "richette-2009" in prior.source and "yamakawa-2001" in prior.source
+    assert KB.references["richette-2009"].pmid == "19398486"
+
+
+def test_a_painful_intra_articular_knee_mass_of_a_man_in_his_sixties_is_synovial_chondromatosis_first():
+    # loose bodies of a primary or secondary (osteoarthritic) chondromatosis, knee 40-50%, men as often as women or
+    # more (gomez-rodriguez-2006, mean age 56): before, CPPD led on its prior alone
+    assert leader(patient(birth="1962-01-01", gender="male"), mass("knee", intra_articular=True, painful=True)) == \
+        "synovial-chondromatosis"
+
+
+def test_chondrocalcinosis_of_both_knees_of_an_older_woman_stays_cppd():
+    # guard: the joint disease itself (punctate cartilage calcification of both knees after 70) is still CPPD first
+    assert leader(patient(birth="1952-01-01"),
+                  mass("knee", side="left", pattern="punctate", intra_articular=True, painful=True),
+                  mass("knee", id="m2", side="right", pattern="punctate", intra_articular=True)) == "cppd-deposition"
