@@ -50,6 +50,7 @@ def test_a_number_of_dialysis_years_is_still_read():
 
 def test_the_amorphous_deposit_is_a_common_pattern_of_calcific_tendinopathy():
     amorphous = KB.figure_for("calcific-tendinopathy", "pattern", "amorphous")
+    assert amorphous is not None
     assert p_state("calcific-tendinopathy", "pattern", "amorphous") == pytest.approx(0.35, abs=0.01)
     assert "insights-2018" in amorphous.source and "jacques-2017" in amorphous.source
     assert KB.references["jacques-2017"].estimate  # its identifier was not seen: cited by author, journal and year
