@@ -254,8 +254,9 @@ class _Extractor:
 
     def _dialysis_years(self, observation: dict) -> None:
         value = (observation.get("valueQuantity") or {}).get("value")
-        if not isinstance(value, (int, float)) or value < 0:
-            self._issue("error", "value", observation, f"dialysis-years {value!r} is not a possible duration",
+        # a JSON true is an int in Python: refused, as mass-duration refuses it, not read as 1 year
+        if not isinstance(value, (int, float)) or isinstance(value, bool) or value < 0:
+            self._issue("error", "value", observation, f"dialysis-years {value!r} is not a possible duration; not used",
                         "Observation.valueQuantity.value")
             return
         self.dialysis_years = (float(value), self._reference(observation))
