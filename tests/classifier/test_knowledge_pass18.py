@@ -7,7 +7,7 @@ small synthetic patients built from the published descriptions, not on the publi
 import pytest
 
 from services.classifier.inference import assess
-from tests.classifier.builders import finding, mass, patient
+from tests.classifier.builders import finding, lab, mass, patient
 from tests.classifier.knowledge_checks import KB, features_of, p_state, total
 
 CVI = "chronic-venous-insufficiency"
@@ -80,3 +80,61 @@ def test_net_like_calcification_of_the_lower_legs_with_varicose_veins_stays_veno
     ranked = predictions(patient(birth=birth, gender=gender), finding("varicose-veins"),
                          mass("leg", pattern="sheet-linear", subcutaneous=True, **flags))
     assert ranked[0][0] == CVI and ranked[0][1] > 0.9
+
+
+# --- Classifier 100: vitamin D apart from calcium and alkali. The lumped finding let no vitamin D exposure differ from
+# milk-alkali's calcium intake; its parts are read instead of it, and it still reads alone for senders that use it
+
+LUMPED, VITAMIN_D, CALCIUM = "vitamin-d-or-calcium-excess", "vitamin-d-intake", "calcium-alkali-intake"
+
+
+def test_the_lumped_code_still_reads_alone():
+    result = features_of(patient(birth="1960-01-01"), finding(LUMPED))
+    assert result.evidence[LUMPED] == "true"
+
+
+@pytest.mark.parametrize("part", [VITAMIN_D, CALCIUM])
+def test_the_lumped_code_is_not_read_beside_its_parts(part):
+    result = features_of(patient(birth="1960-01-01"), finding(LUMPED), finding(part))
+    assert result.evidence[part] == "true"
+    assert LUMPED not in result.evidence  # read twice it would count the same intake twice
+    assert f"{LUMPED}-unrecorded" not in result.evidence  # the hallmark sees the part
+
+
+@pytest.mark.parametrize(("code", "part", "other"), [
+    ("vitamin-d-intoxication", VITAMIN_D, CALCIUM),
+    ("milk-alkali", CALCIUM, VITAMIN_D),
+    ("sarcoidosis", VITAMIN_D, None),
+])
+def test_the_intake_tables_are_coherent_and_sourced(code, part, other):
+    assert total(code, part) == pytest.approx(1.0, abs=0.01)
+    assert p_state(code, part, "true") > 0.1  # above the referred base rate: evidence for it
+    if other:
+        assert total(code, other) == pytest.approx(1.0, abs=0.01)
+        assert p_state(code, part, "true") > 2 * p_state(code, other, "true")
+    assert KB.references["baughman-2013"].pmid == "24071882"
+
+
+def hypercalcaemia(*extra):
+    # a 64-year-old woman with calcium 3.2 mmol/L and a suppressed PTH (no 25-hydroxyvitamin D result), small amorphous
+    # periarticular deposits
+    return predictions(patient(birth="1960-01-01"), lab("17861-6", 12.8, "mg/dL", id="ca"),
+                       lab("2731-8", 8, "pg/mL", id="pth"), mass("shoulder", size=15, pattern="amorphous"), *extra)
+
+
+def test_vitamin_d_taken_points_to_vitamin_d_intoxication_not_milk_alkali():
+    order = [code for code, _ in hypercalcaemia(finding(VITAMIN_D), finding(CALCIUM, False))]
+    assert order.index("vitamin-d-intoxication") < order.index("milk-alkali")  # before: the lumped code tied them
+
+
+def test_calcium_and_alkali_taken_point_to_milk_alkali():
+    order = [code for code, _ in hypercalcaemia(finding(CALCIUM), finding(VITAMIN_D, False))]
+    assert order.index("milk-alkali") < order.index("vitamin-d-intoxication")
+
+
+def test_taking_vitamin_d_is_no_metabolic_cause_that_silences_the_age_red_flag():
+    # a supplement is common after 40 and explains no deep thigh mass: the flag stays (the lumped code's "excess" of a
+    # hypercalcaemia did silence it, and still does)
+    result = assess(features_of(patient(birth="1960-01-01"), finding(VITAMIN_D),
+                                mass("thigh", size=80, intramuscular=True)), KB)
+    assert result.alarm is not None and "age over 40 without a metabolic cause" in result.alarm.flags
