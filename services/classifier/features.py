@@ -320,6 +320,11 @@ class _Extractor:
             self._set("age-band", band.code, [out.patient_reference])
         if out.sex:
             self._set("sex", out.sex, [out.patient_reference])
+        # a lumped finding is not read beside its parts, which say more (features.yaml superseded_by, Classifier 100)
+        for feature, spec in kb.catalog.features.items():
+            if feature in out.evidence and any(part in out.evidence for part in spec.superseded_by):
+                del out.evidence[feature]
+                out.evidence_references.pop(feature, None)
         # a hallmark none of whose features was sent is evidence of its own: a referral states a
         # known systemic disease or dialysis when present (features.yaml hallmarks)
         for hallmark in kb.catalog.hallmarks:

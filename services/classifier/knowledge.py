@@ -411,6 +411,9 @@ def _check_catalog(catalog: FeatureCatalog, codesystems) -> None:
                 if composite in valid or not members or set(members) - set(valid):
                     raise KnowledgeError(f"features.yaml: features/{name}/composite/{composite}: "
                                          f"members must be states of {name!r}")
+        for part in spec.superseded_by:
+            if part == name or part not in catalog.features or not catalog.features[part].evidence:
+                raise KnowledgeError(f"features.yaml: features/{name}/superseded_by: {part!r} is not another evidence feature")
     for hallmark in catalog.hallmarks:
         if hallmark.name in catalog.features:
             raise KnowledgeError(f"features.yaml: hallmarks/{hallmark.name}: the name of a feature")

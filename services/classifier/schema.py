@@ -123,6 +123,8 @@ class FeatureSpec(Strict):
     # a finding of one disease (skin sclerosis, a Gottron rash): a diagnosis without a table of its own gets
     # the background rate, what the referred prevalence leaves once the diseases with a table are explained
     specific: bool = False
+    # a lumped finding read only when none of these, its parts, is sent (decisions.md Classifier 100)
+    superseded_by: list[str] = []
     test: TestProposal | None = None
 
 

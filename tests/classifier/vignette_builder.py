@@ -46,6 +46,9 @@ CASES_DIR = Path(__file__).parent / "cases"
 # how long the mass has been there, read from the development sets' stories by scripts/extract_mass_duration.py
 # (decisions.md Classifier 80): case id -> value, UCUM unit and the words it was read from
 MASS_DURATIONS = json.loads((Path(__file__).parent / "mass_durations.json").read_text(encoding="utf-8"))
+# the lumped vitamin-D-or-calcium finding split by the development sets' stories, read by scripts/extract_intake.py
+# (decisions.md Classifier 100): case id -> the findings sent instead of it and the words they were read from
+INTAKES = json.loads((Path(__file__).parent / "intakes.json").read_text(encoding="utf-8"))
 ROOT = Path(__file__).resolve().parents[2]
 SET_DIRS = {spec.key: spec.path(ROOT) for spec in SETS}  # where each published set's Bundles go
 PUBLISHED_DIR, HOLDOUT_DIR, HOLDOUT3_DIR, HOLDOUT4_DIR, HOLDOUT5_DIR, HOLDOUT6_DIR, HOLDOUT7_DIR, HOLDOUT8_DIR = (
@@ -200,7 +203,11 @@ def build_bundle(case: dict) -> dict:
         patient["gender"] = case["sex"]
     resources = [patient]
     resources += [_lab(case_id, i, name, spec, when) for i, (name, spec) in enumerate(case.get("labs", {}).items())]
-    resources += [_finding(case_id, name, value, when) for name, value in case.get("findings", {}).items()]
+    findings = dict(case.get("findings", {}))
+    if case_id in INTAKES:
+        del findings["vitamin-d-or-calcium-excess"]
+        findings.update(INTAKES[case_id]["findings"])
+    resources += [_finding(case_id, name, value, when) for name, value in findings.items()]
     resources += [_lesion(case_id, i, spec, when) for i, spec in enumerate(case.get("lesions", []))]
     extracted = MASS_DURATIONS.get(case_id)
     duration = case.get("mass_duration") or (extracted and (extracted["value"], extracted["unit"]))
