@@ -22,6 +22,7 @@ import json
 import sys
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 from scipy import ndimage
@@ -68,6 +69,13 @@ def _capture():
     return calls, (original_describe, original_floor, original_cavities), (describe, floor, cavities)
 
 
+def _patch(functions) -> None:
+    describe, floor, cavities = functions
+    lesions._Context.describe = describe  # type: ignore[method-assign]
+    lesions.settled_floor = floor
+    fluid_level.level_in_cavities = cavities
+
+
 def run_case(seed: int) -> tuple[gen.Case, list, list[dict], np.ndarray]:
     """The case, its lesion plans, the detector's describe calls and its labels."""
     plans: list = []
@@ -79,13 +87,13 @@ def run_case(seed: int) -> tuple[gen.Case, list, list[dict], np.ndarray]:
 
     calls, originals, patched = _capture()
     gen.render = render
-    lesions._Context.describe, lesions.settled_floor, fluid_level.level_in_cavities = patched
+    _patch(patched)
     try:
         case = gen.make_case(seed)
         findings = lesions.find_lesions(case.volume)
     finally:
         gen.render = original_render
-        lesions._Context.describe, lesions.settled_floor, fluid_level.level_in_cavities = originals
+        _patch(originals)
     return case, plans, calls, np.asarray(findings.labels)
 
 
@@ -218,7 +226,7 @@ def report_seed(seed: int, want: set[int] | None, false_levels: bool, counts: Co
         size = int(truth.mask.sum())
         candidates = [n for n in np.flatnonzero(overlap) if overlap[n] >= MATCH_SHARE * size
                       or overlap[n] >= MATCH_SHARE * sizes[n]]
-        best = max(candidates, key=lambda n: overlap[n]) if candidates else None
+        best = int(max(candidates, key=lambda n: overlap[n])) if candidates else None
         call_of = {number[k]: calls[k] for k in range(count)}
         level = bool(best is not None and call_of[best]["level"])
         plan = plans[truth.index]
@@ -261,7 +269,7 @@ def report_seed(seed: int, want: set[int] | None, false_levels: bool, counts: Co
                     furthest, how = stage, STAGES[stage] + (f" [{rules}]" if rules else "")
             counts[how] += 1
             mechanisms[(how, case.scan)] += 1
-        elif false_levels and level and not truth.has_fluid_level:
+        elif false_levels and level and not truth.has_fluid_level and best is not None:
             call = call_of[best]
             print(f"seed {seed} lesion {truth.index}: FALSE level, {case.scan} {case.thickness_mm:.2f} mm, "
                   f"{truth.volume_ml:.1f} mL, floor {call.get('floor')}")
@@ -308,7 +316,7 @@ def dump_seed(seed: int, folder: Path) -> None:
                        "loculi": balls})
     for k in range(count):
         call = calls[k]
-        arrays = {"offset": np.array([s.start for s in call["ct_box"]]), "level": np.array(call["level"])}
+        arrays: dict[str, Any] = {"offset": np.array([s.start for s in call["ct_box"]]), "level": np.array(call["level"])}
         if call.get("judged") is not None:
             arrays |= {"judged": call["judged"].astype(np.float32), "affine": np.asarray(call["affine"], float),
                        "gravity": np.asarray(call["gravity"], float), "voxel_ml": np.array(call["voxel_ml"]),
