@@ -10,17 +10,22 @@ broad, and cavities whose fluid no voxel holds for the most part.
 import numpy as np
 import pytest
 
+from services.imaging.analysis import Volume, find_lesions, load_nifti
 from services.imaging.analysis.fluid_level import FIT_INNER_MM, cavities, section
 from services.imaging.analysis.volume import GRAVITY_LPS
+from tests.imaging.fixtures import NIFTI
 from tests.imaging.lesion_generator import make_case
 from tests.imaging.phantom import (
     ALL_PHASES,
     PRONE,
     SUPINE,
+    LesionSpec,
+    Sphere,
     beneath,
     detected,
     floor_called,
     gravity_axes,
+    implant,
     level_called,
     loculus,
     nodules_above_and_below,
@@ -243,3 +248,33 @@ def test_a_fluid_layer_and_a_wall_thinner_than_the_pixel_leave_no_cavity_at_some
     assert not level_called(hidden)
     shown = loculus(inner, sediment, spacing, (0.66, 0.0, 0.81), wall_mm=wall)
     assert cavities(shown.calcium_share)[0].max() >= 0.3
+
+
+# Imaging 66: a loculus fainter than the mass it belongs to. Its wall and sediment (3 mm and 420 HU,
+# the generator's ranges) beside two dense nodules (1100-1150 HU) are below half the mass's typical
+# density, and what is more than a grid voxel from the denser calcium was left out of the shares the
+# level is judged on: the cavity lay open and no dip was found, at two of these grid phases.
+FAINT_PHASES = [(0.5, 0.5, 0.5), (0.9, 0.6, 0.3), (0.0, 0.0, 0.0), (0.25, 0.75, 0.5)]
+
+
+def faint_loculus(phase, sediment_mm: float | None) -> LesionSpec:
+    """A faint-walled loculus 13 mm across inside, its lower half settled calcium (or empty), with two
+    dense nodules against one side, in the left gluteal muscles of the sample pelvis (3 mm voxels)."""
+    return LesionSpec(
+        name="faint loculus beside dense nodules", centre_voxel=(14 + phase[0], 31 + phase[1], 29 + phase[2]),
+        laterality="left", fluid_level=sediment_mm is not None,
+        spheres=[Sphere((0, 0, 0), 9.5, 420, wall_mm=3.0, sediment_mm=sediment_mm, sediment_hu=420),
+                 Sphere((-15, 0, 3), 9, 1100), Sphere((-13, 3, -11), 8, 1150)])
+
+
+@pytest.fixture(scope="module")
+def pelvis_ct() -> Volume:
+    return load_nifti(NIFTI)
+
+
+@pytest.mark.parametrize("phase", FAINT_PHASES)
+def test_a_loculus_fainter_than_its_mass_shows_its_level(pelvis_ct, phase):
+    settled = find_lesions(implant(pelvis_ct, [faint_loculus(phase, 0.0)])).lesions
+    assert len(settled) == 1 and settled[0].fluid_calcium_level
+    empty = find_lesions(implant(pelvis_ct, [faint_loculus(phase, None)])).lesions
+    assert len(empty) == 1 and not empty[0].fluid_calcium_level

@@ -384,15 +384,16 @@ class _Context:
         ct_calc, ct_bone, ct_calcified = self.ct_masks(box, calc)
         enclosed = grid.to_ct(grid_mass & ~calc, box)  # loculi: the grid closes their leaky walls
         solid = fill_holes(ct_calc | enclosed)
-        calcium, share, judged, density = _partial_volume(hu, solid, ct_calc, ct_bone, ct_calcified,
-                                                          1.0 / grid.factors, self.ct_spacing)
+        calcium, share, judged, density, walls = _partial_volume(hu, solid, ct_calc, ct_bone, ct_calcified,
+                                                                 1.0 / grid.factors, self.ct_spacing)
         # The fluid and its level are judged on the shares they were built on (Imaging 34, 35:
-        # against the densest calcium within two grid voxels); the calcified volume on Imaging 40's.
+        # against the densest calcium within two grid voxels), the walled cavity's judge on them over
+        # every voxel of the mass (Imaging 66); the calcified volume on Imaging 40's.
         fluid, fluid_ml, loculi = self.fluid(hu, calcium, judged, ct_bone | (ct_calcified & ~ct_calc))
         # Imaging 37: the voxel interface of Imaging 19 is retired; these two see its levels.
         level = (settled_floor(np.where(loculi, 1.0 - judged, 0.0), judged, fluid, self.ct_affine,
                                self.gravity, self.ct_voxel_ml)
-                 or fluid_level.level_in_cavities(judged, self.ct_affine, self.gravity, self.ct_voxel_ml,
+                 or fluid_level.level_in_cavities(walls, self.ct_affine, self.gravity, self.ct_voxel_ml,
                                                   density))
         mass = calcium | fluid
         offset = np.array([s.start for s in ct_box])
@@ -521,10 +522,11 @@ class _Context:
 
 
 def _partial_volume(hu, mass, calc, bone, calcified, unit,
-                    spacing) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+                    spacing) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """The mass's voxels (a voxel counts when at least half of it is calcium), each voxel's share
-    of calcium, the share the fluid and its level are judged on (Imaging 40: unchanged), and the
-    density (HU over the background) that share was taken against (Imaging 65).
+    of calcium, the share the fluid and its level are judged on (Imaging 40: unchanged), the
+    density (HU over the background) that share was taken against (Imaging 65), and the same share
+    over every voxel of the mass for the walled cavity's judge (Imaging 66).
 
     A voxel holds a mix of calcium and what surrounds it (soft tissue outside, fluid in a
     loculus): its calcium share is where its HU lies between the background's and the pure
@@ -573,7 +575,13 @@ def _partial_volume(hu, mass, calc, bone, calcified, unit,
     bone_side = within(ndimage.distance_transform_edt(~others, sampling=unit), 1.0) if others.any() else others
     counted = core | (rim & ~bone_side & ~others)
     density = np.maximum(wide_pure - background, 1.0).astype(np.float32)
-    return core, np.where(counted, share, 0.0), np.where(counted, judged, 0.0), density
+    # Imaging 66: a loculus's floor, sediment and walls are calcium however faint or partial-volumed:
+    # counted keeps only what is at least half the lesion's typical density and one grid voxel
+    # round it, so a faint wall or a sediment layer blurred under that (a 2 mm layer of 450 HU in a
+    # mass of 900 HU nodules) read as soft tissue and the cavity lay open. Its judge takes every
+    # voxel of the mass and one grid voxel round it, the bone and other calcified tissue still out.
+    walls = np.where((core | (grown & ~bone_side)) & ~others, judged, 0.0)
+    return core, np.where(counted, share, 0.0), np.where(counted, judged, 0.0), density, walls
 
 
 def settled_floor(fluid_share: np.ndarray, calcium_share: np.ndarray, fluid: np.ndarray, affine: np.ndarray,
