@@ -216,8 +216,8 @@ async def timeline(bundles: list[dict], database_url: str, data_dir: str) -> dic
         await write_new(self, stored, rows)
         mark("write ends")
 
-    async def committed(self, entries):
-        responses = await transaction(self, entries)
+    async def committed(self, entries, texts=None):
+        responses = await transaction(self, entries, texts)
         mark("committed")
         return responses
 
