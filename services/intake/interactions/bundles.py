@@ -301,7 +301,7 @@ class BundleProcessor:
 
         current = 0
         try:
-            for current, chunk in enumerate(chunks):  # noqa: B007 - `current` is read by the except clause
+            for current, chunk in enumerate(chunks):
                 _check_structures([(e, JUDGED_ELSEWHERE) for e in chunk])
                 if _has_conditional_references(chunk):
                     # resolved against what is stored: this transaction's earlier chunks included
@@ -323,11 +323,11 @@ class BundleProcessor:
                 if writing is None or writing.done():
                     if writing is not None:
                         await writing  # its error, if it failed
-                    writing = write()
+                    writing = write(last=current == len(chunks) - 1)
                 await _let_run(writing)
             if writing is not None:
                 await writing
-            if prepared or counted:
+            if prepared:
                 writing = write(last=True)
                 await writing
         except Exception:
