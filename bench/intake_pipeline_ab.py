@@ -3,10 +3,13 @@ and on bundle by bundle in one process, so that a shared machine's drift hits bo
 
     PYTHONPATH=. .venv/bin/python bench/intake_pipeline_ab.py [--bundles 20] [--postgresql] [--first-chunk 50]
     PYTHONPATH=. .venv/bin/python bench/intake_pipeline_ab.py --texts [--bundles 20] [--postgresql]
+    PYTHONPATH=. .venv/bin/python bench/intake_pipeline_ab.py --joined [--bundles 20] [--postgresql]
 
 With `--texts`, "before" is the worker's texts serialised anew, as before decision Intake 40, and
 the checkpoint is left as the service has it; each POST's CPU on this thread (the app's and the
-in-process client's, alike for both) is printed beside its wall time.
+in-process client's, alike for both) is printed beside its wall time. With `--joined`, "before" is
+each chunk written on its own with its own count rows, as before decision Intake 42 (`_write_per_chunk`
+below, main's `BundleProcessor._write` at that time); on PostgreSQL the server's CPU per POST is printed too.
 
 "before": SQLite's log checkpointed in the commit (as SQLite's own autocheckpoint did, here run
 right after the commit inside the request); "after": as the service runs now, or, with
@@ -35,10 +38,55 @@ from bench.databases import bench_database  # noqa: E402
 from bench.intake_ingest import make_bundle  # noqa: E402
 
 
+async def _write_per_chunk(self, work, verdicts, targets) -> None:
+    """`BundleProcessor._write` before decision Intake 42: each chunk written on its own, once the
+    last write has ended, with its own count rows (for `--joined`)."""
+    from contextlib import suppress
+
+    from services.intake.interactions import bundles as b
+
+    chunks = [[e for e in chunk if not e.settled] for chunk in verdicts.chunks]
+    pending = {(e.resource_type, e.target_id) for chunk in chunks for e in chunk}
+    wanted: dict = {}
+    writing: asyncio.Future | None = None
+    current = 0
+    try:
+        for current, chunk in enumerate(chunks):  # noqa: B007
+            b._check_structures([(e, b.JUDGED_ELSEWHERE) for e in chunk])
+            if writing is not None and b._has_conditional_references(chunk):
+                await writing
+            await b._let_run(writing)
+            for entry in chunk:
+                await self._rewrite_references(work, entry, targets)
+            b.check_rules([e.checked for e in chunk], wanted)
+            await b._let_run(writing)
+            creates = [e for e in chunk if e.method == "POST"]
+            stored, rows = work.prepare_new([(e.checked, e.target_id) for e in creates])
+            for entry, s in zip(creates, stored, strict=True):
+                entry.response = b._write_response(s, "201 Created", self.representation)
+            if writing is not None:
+                await writing
+            writing = asyncio.ensure_future(work.write_new(stored, rows))
+            await b._let_run(writing)
+        if writing is not None:
+            await writing
+    except Exception:
+        await verdicts.raise_first(through=current)
+        raise
+    finally:
+        if writing is not None and not writing.done():
+            with suppress(Exception):
+                await writing
+    await verdicts.raise_first()
+    await work.check_references_exist(wanted, pending)
+
+
 async def compare(bundles: list[dict], database_url: str, data_dir: str,
-                  first_chunk: int | None = None, texts: bool = False) -> dict[str, dict[str, float]]:
+                  first_chunk: int | None = None, texts: bool = False, joined: bool = False,
+                  postgres: Path | None = None) -> dict[str, dict[str, float]]:
     os.environ.update({"DATABASE_URL": database_url, "DATA_DIR": data_dir, "LOG_LEVEL": "WARNING",
                        "MAX_BODY_BYTES": str(50 * 1024 * 1024), "AUTH_MODE": "development"})
+    from bench.intake_profile import _postgres_cpu
     from services.intake.interactions import bundles as bundle_module
     from services.intake.interactions import interactions as interaction_module
     from services.intake.main import create_app
@@ -47,6 +95,7 @@ async def compare(bundles: list[dict], database_url: str, data_dir: str,
     from tests.support.asgi import asgi_client
 
     transaction, chunks_of = Database.transaction, bundle_module.ModelVerdicts.__init__
+    write_joined = bundle_module.BundleProcessor._write
     write_new = interaction_module.UnitOfWork.write_new
     mode = ["after"]
     marks: dict[str, float] = {}
@@ -80,7 +129,8 @@ async def compare(bundles: list[dict], database_url: str, data_dir: str,
         before = to == "before"
         bundle_module.ModelVerdicts.__init__ = (  # type: ignore[method-assign]
             texts_anew if texts and before else small_first_chunk if first_chunk and not before else chunks_of)
-        Database.transaction = old_transaction if before and not texts else transaction  # type: ignore[method-assign]
+        Database.transaction = old_transaction if before and not (texts or joined) else transaction  # type: ignore[method-assign]
+        bundle_module.BundleProcessor._write = _write_per_chunk if joined and before else write_joined  # type: ignore[method-assign]
 
     interaction_module.UnitOfWork.write_new = written  # type: ignore[method-assign]
     results: dict[str, dict[str, list[float]]] = {"before": {}, "after": {}}
@@ -94,10 +144,12 @@ async def compare(bundles: list[dict], database_url: str, data_dir: str,
                 switch(which)
                 payload = dumps(bundle)  # the same resources for both of a pair (each POST creates its own)
                 marks.clear()
-                started[0], cpu = time.perf_counter(), time.thread_time()
+                started[0], cpu, server = time.perf_counter(), time.thread_time(), _postgres_cpu(postgres)
                 response = await client.post("/fhir", content=payload, headers={"Content-Type": "application/fhir+json"})
                 total = (time.perf_counter() - started[0]) * 1000
                 cpu = (time.thread_time() - cpu) * 1000
+                if postgres is not None:  # clock ticks of 10 ms; the medians of many POSTs tell
+                    marks["PostgreSQL server CPU"] = (_postgres_cpu(postgres) - server) * 1000
                 response.raise_for_status()
                 for name, value in {**marks, "response received": total, "this thread's CPU": cpu,
                                     "last write ends to response": total - marks["last write ends"]}.items():
@@ -122,11 +174,15 @@ def main() -> None:
     parser.add_argument("--postgresql", action="store_true", help="on a throw-away PostgreSQL (tests/support/postgres.py)")
     parser.add_argument("--first-chunk", type=int, default=None, help="'after' with this first chunk (a what-if)")
     parser.add_argument("--texts", action="store_true", help="'before' serialises the worker's texts anew (Intake 40)")
+    parser.add_argument("--joined", action="store_true", help="'before' writes each chunk on its own (Intake 42)")
     args = parser.parse_args()
     rng = random.Random(1)
     bundles = [make_bundle(rng) for _ in range(args.bundles)]
-    with tempfile.TemporaryDirectory(prefix="ab-intake-") as tmp, bench_database(args.postgresql, Path(tmp), "ab") as (url, _):
-        for which, stages in asyncio.run(compare(bundles, url, tmp, args.first_chunk, args.texts)).items():
+    with (tempfile.TemporaryDirectory(prefix="ab-intake-") as tmp,
+          bench_database(args.postgresql, Path(tmp), "ab") as (url, server)):
+        results = compare(bundles, url, tmp, args.first_chunk, args.texts, args.joined,
+                          server.root if server is not None else None)
+        for which, stages in asyncio.run(results).items():
             print(which + ":")
             for name, value in stages.items():
                 print(f"  {name:35s} {value:8}")

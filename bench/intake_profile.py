@@ -216,12 +216,12 @@ async def timeline(bundles: list[dict], database_url: str, data_dir: str) -> dic
         await write_new(self, stored, rows)
         mark("write ends")
 
-    async def committed(self, entries):
-        responses = await transaction(self, entries)
+    async def committed(self, entries, texts=None):
+        responses = await transaction(self, entries, texts)
         mark("committed")
         return responses
 
-    request_body.loads_request = parsed  # type: ignore[assignment]
+    request_body.loads_request = parsed
     bundle_module.ModelValidationPool.model_issues = sent  # type: ignore[method-assign]
     interaction_module.UnitOfWork.write_new = written  # type: ignore[method-assign]
     bundle_module.BundleProcessor._transaction = committed  # type: ignore[method-assign]

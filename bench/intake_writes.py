@@ -6,6 +6,7 @@ committed. Wall ms per table and for the commit, this thread's CPU, and PostgreS
         [--pragma "PRAGMA wal_autocheckpoint=1000"]...   # SQLite: more pragmas on each connection
         [--copy-min-rows N]    # PostgreSQL what-if
         [--drop-index NAME]... # what-if, both backends
+        [--chunk N]            # what-if: chunks of N resources (the service's: 200)
 
 The what-ifs change this run only, to measure a change before making it. (The index tables have
 had no surrogate keys since migration 0006: the earlier `--drop-surrogate-keys` and
@@ -78,8 +79,8 @@ async def measure(args, url: str, postgres: Path | None) -> dict[str, tuple[floa
         process_cpu = time.process_time()
         async with db.transaction() as session:
             writer = store_module.ResourceStore(session)
-            for first in range(0, len(items), 200):
-                _, prepared = store_module.prepare_new(items[first:first + 200])
+            for first in range(0, len(items), args.chunk):
+                _, prepared = store_module.prepare_new(items[first:first + args.chunk])
                 for table, columns, rows in prepared.batches:
                     wall, cpu = time.perf_counter(), time.thread_time()
                     await writer._bulk_insert(table, columns, rows)
@@ -107,6 +108,7 @@ def main() -> None:
     parser.add_argument("--postgresql", action="store_true", help="on a throw-away PostgreSQL (tests/support/postgres.py)")
     parser.add_argument("--pragma", action="append", default=[], help="SQLite: a PRAGMA run on each new connection")
     parser.add_argument("--copy-min-rows", type=int, default=None, help="PostgreSQL: COPY from this many rows")
+    parser.add_argument("--chunk", type=int, default=200, help="resources per chunk (a what-if; the service's is 200)")
     parser.add_argument("--drop-index", action="append", default=[], help="an index this run's database goes without")
     args = parser.parse_args()
     with (tempfile.TemporaryDirectory(prefix="writes-intake-") as tmp,

@@ -297,31 +297,47 @@ def test_the_structural_pass_finds_what_the_plain_walk_finds(resource):
     assert places(found_references) == places(references)
 
 
-async def test_a_chunk_is_written_while_the_next_is_prepared(settings, monkeypatch):
-    """A transaction writes its chunks' rows while it prepares the next chunk. The write was a
-    task that began only when the handler next yielded, which it did once the next chunk was
-    ready: prepare, prepare, write, prepare, write, ... and nothing overlapped."""
+async def test_chunks_are_written_while_the_next_are_prepared_and_joined_while_a_write_runs(settings, monkeypatch):
+    """A transaction writes its first chunk's rows while it prepares the next chunk (the write was
+    a task that once began only when the handler next yielded: prepare, prepare, write, ... and
+    nothing overlapped). Chunks prepared while a write runs are written together when it ends, one
+    statement per table, and the transaction's count rows once, with its last write (decision
+    Intake 42). The first write is held here until the third chunk is prepared, so that the
+    database is the slower side, as it is in the benchmark."""
+    import asyncio
+
     import httpx
 
     from services.intake.interactions import bundles
+    from services.intake.interactions.interactions import UnitOfWork
     from services.intake.main import create_app
     from services.intake.storage.store import ResourceStore
     from shared.settings import Settings
     from tests.intake.fhir_data import FHIR, post_entry, transaction
 
     events: list[str] = []
-    check_structures, bulk_insert = bundles._check_structures, ResourceStore._bulk_insert
+    held = asyncio.Event()
+    check_structures, bulk_insert, prepare_new = bundles._check_structures, ResourceStore._bulk_insert, UnitOfWork.prepare_new
 
     def prepare(checks):
         events.append("prepare")
         return check_structures(checks)
 
+    def rows_of(items, counted=None):
+        prepared = prepare_new(items, counted)
+        if events.count("prepare") == 3:
+            held.set()  # (the handler does not yield before it has put this chunk aside)
+        return prepared
+
     async def write(self, table, columns, rows):
         if rows and rows[0][0] != "AuditEvent":  # the trail's record of the request, written after it
             events.append(f"write {table.name}")
+            if events.count("write resources") == 1:
+                await held.wait()
         return await bulk_insert(self, table, columns, rows)
 
     monkeypatch.setattr(bundles, "_check_structures", prepare)  # observed, not replaced
+    monkeypatch.setattr(UnitOfWork, "prepare_new", staticmethod(rows_of))
     monkeypatch.setattr(ResourceStore, "_bulk_insert", write)
     app = create_app(Settings(data_dir=settings.data_dir, database_url=settings.database_url, log_json=True,
                               max_body_bytes=5_000_000, max_bundle_entries=1000, validation_workers=0))
@@ -334,10 +350,34 @@ async def test_a_chunk_is_written_while_the_next_is_prepared(settings, monkeypat
             written = await client.post("/fhir", json=transaction(*entries), headers=FHIR)
             assert written.status_code == 200, written.text
             assert (await client.get("/fhir/Observation", params={"_summary": "count"})).json()["total"] == 2 * bundles.CHUNK
+            assert (await client.get("/fhir/Observation", params={"code": "2777-1", "_summary": "count"})
+                    ).json()["total"] == 2 * bundles.CHUNK  # from the count rows (decision Intake 38)
     chunk_writes = [i for i, e in enumerate(events) if e == "write resources"]
     prepares = [i for i, e in enumerate(events) if e == "prepare"]
-    assert len(chunk_writes) == len(prepares) == 3
-    assert chunk_writes[0] < prepares[1] and chunk_writes[1] < prepares[2]  # each write begun before the next chunk
+    counts = [i for i, e in enumerate(events) if e == "write search_token_count"]
+    assert len(prepares) == 3 and len(chunk_writes) == 2 and len(counts) == 1
+    assert chunk_writes[0] < prepares[1]  # the first write begun before the next chunk
+    assert chunk_writes[1] > prepares[2] and counts[0] > chunk_writes[1]  # the others together, then the counts
+
+
+def test_joined_rows_are_each_tables_rows_in_the_order_the_parts_would_write_them():
+    """One write of several chunks' rows puts the same rows in each table, in the same order, as
+    writing the chunks one after another (PreparedRows.joined)."""
+    from services.intake.fhir.validation import JUDGED_ELSEWHERE, check_structure
+    from services.intake.storage.store import PreparedRows, new_id, prepare_new
+
+    bundle = make_bundle(random.Random(8), patients=3, per_patient=4)
+    items = [(check_structure(e["resource"], e["resource"]["resourceType"], "x", JUDGED_ELSEWHERE), new_id())
+             for e in bundle["entry"]]
+    parts = [prepare_new(items[i:i + 5])[1] for i in range(0, len(items), 5)]
+    joined = PreparedRows.joined(parts)
+    expected: dict[str, list[tuple]] = {}
+    for part in parts:
+        for table, _, rows in part.batches:
+            expected.setdefault(table.name, []).extend(rows)
+    assert [(t.name, rows) for t, _, rows in joined.batches] == list(expected.items())
+    assert [t.name for t, _, _ in joined.batches] == [t.name for t, _, _ in parts[0].batches]
+    assert PreparedRows.joined(parts[:1]) is parts[0]
 
 
 async def test_a_transaction_serialises_each_resource_once_for_the_scope_check_and_the_worker(settings, monkeypatch):

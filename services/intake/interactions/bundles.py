@@ -11,6 +11,7 @@ import base64
 import binascii
 import json
 import uuid
+from collections import Counter
 from collections.abc import Callable
 from contextlib import suppress
 from dataclasses import dataclass, field
@@ -29,7 +30,8 @@ from services.intake.interactions.interactions import (
     check_rules,
     parse_if_match,
 )
-from services.intake.storage.store import Stored
+from services.intake.storage.counts import CountKey
+from services.intake.storage.store import PreparedRows, Stored
 from shared.errors import FHIRError, Issue, operation_outcome
 from shared.fhir_json import DuplicateKeyError, dumps, loads_request
 from shared.fhir_time import instant
@@ -277,33 +279,56 @@ class BundleProcessor:
         return [e.response for e in entries]
 
     async def _write(self, work: UnitOfWork, verdicts: ModelVerdicts, targets: dict[str, str]) -> None:
-        """Check, rewrite and store the resources, chunk by chunk: the rows of one chunk are written
-        while the next is prepared (the session runs one statement at a time, so anything else that
-        needs it first waits for that write). PUTs are stored after, by the caller."""
+        """Check, rewrite and store the resources, chunk by chunk: chunks are written while the next
+        are prepared (the session runs one statement at a time, so anything else that needs it first
+        waits for that write). A write takes every chunk prepared since the last one began, as one
+        statement per table, and the transaction's count rows are written once, with its last write
+        (docs/performance.md). PUTs are stored after, by the caller."""
         chunks = [[e for e in chunk if not e.settled] for chunk in verdicts.chunks]
         pending = {(e.resource_type, e.target_id) for chunk in chunks for e in chunk}
         wanted: dict[tuple[str, str], tuple[str, str]] = {}
         writing: asyncio.Future | None = None
+        prepared: list[tuple[list[Stored], PreparedRows]] = []  # not yet sent to the database
+        counted: Counter[CountKey] = Counter()
+
+        def write(last: bool = False) -> asyncio.Future:
+            rows = PreparedRows.joined([r for _, r in prepared])
+            if last:
+                rows.add_counts(counted)
+            stored = [s for part, _ in prepared for s in part]
+            prepared.clear()
+            return asyncio.ensure_future(work.write_new(stored, rows))
+
         current = 0
         try:
-            for current, chunk in enumerate(chunks):  # noqa: B007 - `current` is read by the except clause
+            for current, chunk in enumerate(chunks):
                 _check_structures([(e, JUDGED_ELSEWHERE) for e in chunk])
-                if writing is not None and _has_conditional_references(chunk):
-                    await writing
+                if _has_conditional_references(chunk):
+                    # resolved against what is stored: this transaction's earlier chunks included
+                    if writing is not None:
+                        await writing
+                    if prepared:
+                        await write()
+                    writing = None
                 await _let_run(writing)
                 for entry in chunk:
                     await self._rewrite_references(work, entry, targets)
                 check_rules([e.checked for e in chunk], wanted)
                 await _let_run(writing)
                 creates = [e for e in chunk if e.method == "POST"]
-                stored, rows = work.prepare_new([(e.checked, e.target_id) for e in creates])
+                stored, rows = work.prepare_new([(e.checked, e.target_id) for e in creates], counted)
                 for entry, s in zip(creates, stored, strict=True):
                     entry.response = _write_response(s, "201 Created", self.representation)
-                if writing is not None:
-                    await writing
-                writing = asyncio.ensure_future(work.write_new(stored, rows))
+                prepared.append((stored, rows))
+                if writing is None or writing.done():
+                    if writing is not None:
+                        await writing  # its error, if it failed
+                    writing = write(last=current == len(chunks) - 1)
                 await _let_run(writing)
             if writing is not None:
+                await writing
+            if prepared:
+                writing = write(last=True)
                 await writing
         except Exception:
             # What the model says of the resources so far comes first: a resource it refuses may

@@ -7,6 +7,7 @@ before anything is stored; after a write, in the same transaction, what the reso
 of other services is handed over (the outbox: an ImagingStudy's CT series to imaging).
 """
 
+from collections import Counter
 from collections.abc import AsyncIterator, Collection
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, replace
@@ -23,7 +24,7 @@ from services.intake.fhir.validation import JUDGED_ELSEWHERE, Incoming, check_id
 from services.intake.outbox.handover import hand_over
 from services.intake.search.executor import SearchExecutor
 from services.intake.search.parsing import SearchRequest, parse_search
-from services.intake.storage.counts import CountFolder
+from services.intake.storage.counts import CountFolder, CountKey
 from services.intake.storage.models import MAX_SQL_INTEGER
 from services.intake.storage.statistics import StatisticsKeeper
 from services.intake.storage.store import PreparedRows, ResourceStore, Stored, new_id, prepare_new
@@ -171,10 +172,12 @@ class UnitOfWork:
         return new_id()
 
     @staticmethod
-    def prepare_new(items: list[tuple[Incoming, str]]) -> tuple[list[Stored], PreparedRows]:
+    def prepare_new(items: list[tuple[Incoming, str]],
+                    counted: Counter[CountKey] | None = None) -> tuple[list[Stored], PreparedRows]:
         """Stamp new resources (each with its id) as version 1 and build the rows that store them,
-        ahead of `write_new` (pure CPU: a transaction prepares a chunk while the last one writes)."""
-        return prepare_new(items)
+        ahead of `write_new` (pure CPU: a transaction prepares a chunk while the last one writes);
+        `counted`: a tally for their count rows, written by the caller once (store.prepare_new)."""
+        return prepare_new(items, counted)
 
     async def write_new(self, stored: list[Stored], rows: PreparedRows) -> None:
         """Store what `prepare_new` built, then hand over."""

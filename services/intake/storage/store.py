@@ -7,6 +7,7 @@ writes commit all together or not at all.
 
 import secrets
 import time
+from collections import Counter
 from dataclasses import dataclass
 from email.utils import formatdate
 from functools import lru_cache
@@ -317,17 +318,36 @@ class PreparedRows:
             self.batches.append((table_of(table), columns, getattr(rows, kind)))
         return rows
 
-    def add_new_counts(self, token_rows: list[tuple]) -> None:
-        """The count rows of new resources' token rows (counts.py), one per code of the chunk."""
-        self.batches.append((table_of(TokenCount), counts.COLUMNS, counts.rows_of(counts.deltas(token_rows))))
+    def add_counts(self, changes: Counter[counts.CountKey]) -> None:
+        """The count rows (counts.py) of these changes: one per key."""
+        self.batches.append((table_of(TokenCount), counts.COLUMNS, counts.rows_of(changes)))
+
+    @classmethod
+    def joined(cls, parts: "list[PreparedRows]") -> "PreparedRows":
+        """The rows of several parts as one write: each table's rows in one batch, in the parts'
+        order (so each table receives its rows in the order the parts would have written them)."""
+        if len(parts) == 1:
+            return parts[0]
+        by_table: dict[Table, tuple[tuple[str, ...], list[tuple]]] = {}
+        for part in parts:
+            for table, columns, rows in part.batches:
+                kept = by_table.setdefault(table, (columns, []))
+                assert kept[0] == columns  # every part is built by the same code
+                kept[1].extend(rows)
+        joined = cls()
+        joined.batches = [(table, columns, rows) for table, (columns, rows) in by_table.items()]
+        return joined
 
 
 _CURRENT_COLUMNS = ("res_type", "res_id", "version_id", "last_updated_ms", "deleted", "content")
 _VERSION_COLUMNS = ("res_type", "res_id", "version_id", "last_updated_ms", "method", "deleted", "content")
 
 
-def prepare_new(items: list[tuple[Incoming, str]]) -> tuple[list[Stored], PreparedRows]:
-    """Stamp new resources as version 1 and build every row that stores them."""
+def prepare_new(items: list[tuple[Incoming, str]],
+                counted: Counter[counts.CountKey] | None = None) -> tuple[list[Stored], PreparedRows]:
+    """Stamp new resources as version 1 and build every row that stores them. `counted`: a tally
+    the count rows' changes are added to, for the caller to write once (PreparedRows.add_counts) for
+    several calls, as a transaction does for its chunks; without it, the count rows are built here."""
     now_text, now_ms = now_instant()
     stored, current, versions = [], [], []
     for incoming, resource_id in items:
@@ -340,7 +360,11 @@ def prepare_new(items: list[tuple[Incoming, str]]) -> tuple[list[Stored], Prepar
     rows = PreparedRows()
     rows.batches.append((table_of(ResourceRow), _CURRENT_COLUMNS, current))
     rows.batches.append((table_of(ResourceVersion), _VERSION_COLUMNS, versions))
-    rows.add_new_counts(rows.add_index_rows(items).token)
+    changes = counts.deltas(rows.add_index_rows(items).token)
+    if counted is None:
+        rows.add_counts(changes)
+    else:
+        counted.update(changes)
     return stored, rows
 
 
