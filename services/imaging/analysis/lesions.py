@@ -528,8 +528,7 @@ def _partial_volume(hu, mass, calc, bone, calcified, unit,
     loculus): its calcium share is where its HU lies between the background's and the pure
     density of its calcium, the densest nodule voxel (300 HU or more) within the blur's reach of
     it (one voxel, or 1.5 mm; calcium.py): nodules differ, 300 to 1300 HU, and a faint nodule is
-    not measured against a dense one beside it (within reach of a resolved voxel, the nearest
-    one's density: Imaging 73). A voxel with none in reach (a thin wall's, a small
+    not measured against a dense one beside it. A voxel with none in reach (a thin wall's, a small
     nodule's) is measured against the densest calcium within two grid voxels, as before. Summed
     over the mass and one analysis-grid voxel around it (`unit`:
     the CT voxel's size in grid voxels, so a finer CT, whose partial volume spreads over more
@@ -545,7 +544,7 @@ def _partial_volume(hu, mass, calc, bone, calcified, unit,
     # Without a nodule's pure voxel within the blur's reach: the densest within two grid voxels,
     # from one voxel outside the mass its interior's calcium is in reach.
     wide = [2 * max(int(round(2 / u)), 2) + 1 for u in unit]
-    pure = calcium_model.pure_density(hu, calc, spacing, CALCIFIED_HU, skeleton.FREE_CORE_MIN_HU, wide, background)
+    pure = calcium_model.pure_density(hu, calc, spacing, CALCIFIED_HU, skeleton.FREE_CORE_MIN_HU, wide)
     reach = np.isfinite(pure)  # beyond the reach of any calcium a voxel holds none
     pure = np.where(reach, np.maximum(pure, hu), hu)
     share = np.clip((hu.astype(np.float32) - background) / np.maximum(pure - background, 1.0), 0.0, 1.0)
