@@ -10,7 +10,7 @@ generator's draws, without rendering) to show its nodules, loculi (wall, sedimen
 voxel size; its case is rendered and analysed again with the code checked out, and the error is
 split over its parts (each nodule, each loculus with its sediment), each part's error given to a
 mechanism (see `mechanism`): a part cut off (at the bone, or not detected), a thin part measured
-against itself (over-counted, thinner than a voxel), a faint part beside a dense one
+against itself (over-counted, thinner than two voxels), a faint part beside a dense one
 (under-counted), other. The lesion's mechanism is the one that moves most of its error.
 A second run (same seeds), when given, adds its error for the same lesions and its own decile.
 Tuning seeds only (the held-out ranges are not to be looked at).
@@ -139,13 +139,14 @@ def parts(seed: int, index: int, plan) -> list[tuple[str, float, float, bool]]:
 def mechanism(row: dict, spacing: np.ndarray, plan, measured) -> tuple[str, dict]:
     """The mechanism whose parts move the calcified volume most, and each mechanism's share of the
     error (mL): a part lost from the detection ("cut off": at the bone when the mass touches it);
-    a part over-counted that is thinner than the largest voxel side (a wall, or a nodule's
-    diameter: "thin against itself"); a part under-counted that is fainter than another part it
-    touches ("faint beside dense"); the rest ("other")."""
+    a part over-counted that is thinner than two of the largest voxel side (a wall, or a nodule's
+    diameter: no voxel of it has its whole neighbourhood in it, "thin against itself"); a part
+    under-counted that is fainter than another part it touches ("faint beside dense"); the rest
+    ("other")."""
     moved: dict[str, float] = {}
     for ball, (_, true_ml, found_ml, lost) in zip(plan.balls, measured, strict=True):
         delta = found_ml - true_ml
-        thin = (ball.wall_mm if ball.cystic else 2 * ball.radius_mm) < spacing.max()
+        thin = (ball.wall_mm if ball.cystic else 2 * ball.radius_mm) < 2 * spacing.max()
         touching = [o for o in plan.balls if o is not ball
                     and np.linalg.norm(o.centre - ball.centre) <= o.radius_mm + ball.radius_mm + 1.0]
         if lost:
