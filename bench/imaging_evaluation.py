@@ -77,6 +77,18 @@ def _detections(findings, volume, ctx, skip: set[int]) -> list[dict]:
     return out
 
 
+def match(truth, labels: np.ndarray, detection_voxels: np.ndarray) -> tuple[np.ndarray, list[int]]:
+    """A truth lesion's overlap (voxels) with each detection of `labels`, and the detections that match
+    it: an overlap of at least MATCH_SHARE of the truth's voxels or of the detection's."""
+    inside = labels[truth.box][truth.mask].astype(np.int64)
+    overlap = np.bincount(inside, minlength=len(detection_voxels))
+    overlap[0] = 0
+    size = int(truth.mask.sum())
+    candidates = [int(n) for n in np.flatnonzero(overlap)
+                  if overlap[n] >= MATCH_SHARE * size or overlap[n] >= MATCH_SHARE * detection_voxels[n]]
+    return overlap, candidates
+
+
 def evaluate_case(seed: int) -> dict:
     from services.imaging.analysis.lesions import find_lesions
     from tests.imaging.lesion_generator import make_case, scan_context
@@ -94,12 +106,8 @@ def evaluate_case(seed: int) -> dict:
     matched: set[int] = set()
     rows = []
     for truth in case.lesions:
-        inside = labels[truth.box][truth.mask].astype(np.int64)
-        overlap = np.bincount(inside, minlength=count + 1)
-        overlap[0] = 0
+        overlap, candidates = match(truth, labels, detection_voxels)
         size = int(truth.mask.sum())
-        candidates = [n for n in np.flatnonzero(overlap)
-                      if overlap[n] >= MATCH_SHARE * size or overlap[n] >= MATCH_SHARE * detection_voxels[n]]
         row = truth.row() | {"seed": seed, "scan": case.scan, "thickness_mm": case.thickness_mm,
                              "found": bool(candidates), "fragments": len(candidates)}
         if candidates:

@@ -31,10 +31,10 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from bench.imaging_evaluation import match  # noqa: E402
 from services.imaging.analysis import fluid_level, lesions  # noqa: E402
 from tests.imaging import lesion_generator as gen  # noqa: E402
 
-MATCH_SHARE = 0.30           # as bench/imaging_evaluation.py
 STEP_MM = 0.25               # the loculus is sampled this finely to see what was rendered of it
 COLUMN_MM = 1.0              # ... and its layers read in a vertical column of this radius
 # How far along the detector a loculus got (the furthest decides a lesion's mechanism).
@@ -220,12 +220,7 @@ def report_seed(seed: int, want: set[int] | None, false_levels: bool, counts: Co
     for truth in case.lesions:
         if want is not None and truth.index not in want:
             continue
-        inside = labels[truth.box][truth.mask].astype(np.int64)
-        overlap = np.bincount(inside, minlength=count + 1)
-        overlap[0] = 0
-        size = int(truth.mask.sum())
-        candidates = [n for n in np.flatnonzero(overlap) if overlap[n] >= MATCH_SHARE * size
-                      or overlap[n] >= MATCH_SHARE * sizes[n]]
+        overlap, candidates = match(truth, labels, sizes)
         best = int(max(candidates, key=lambda n: overlap[n])) if candidates else None
         call_of = {number[k]: calls[k] for k in range(count)}
         level = bool(best is not None and call_of[best]["level"])
@@ -302,12 +297,7 @@ def dump_seed(seed: int, folder: Path) -> None:
     sizes = np.bincount(labels.ravel().astype(np.int64), minlength=count + 1)
     truths = []
     for truth in case.lesions:
-        inside = labels[truth.box][truth.mask].astype(np.int64)
-        overlap = np.bincount(inside, minlength=count + 1)
-        overlap[0] = 0
-        size = int(truth.mask.sum())
-        candidates = [int(n) for n in np.flatnonzero(overlap) if overlap[n] >= MATCH_SHARE * size
-                      or overlap[n] >= MATCH_SHARE * sizes[n]]
+        overlap, candidates = match(truth, labels, sizes)
         best = max(candidates, key=lambda n: overlap[n]) if candidates else None
         balls = [{"centre": [float(v) for v in b.centre], "inner_mm": b.inner_mm, "wall_mm": b.wall_mm,
                   "sediment_mm": b.sediment_mm, "shows_level": b.shows_level}
