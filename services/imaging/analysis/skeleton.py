@@ -220,9 +220,11 @@ def split_finer(ct_hu: np.ndarray, grid: Grid, regions: Regions, slice_axis: int
         pieces, count = split(solid_ct, ct_spacing)
         if count < 2:
             continue
-        # Each piece's profile as `profile` gives it, the box's solid and its depth computed once.
+        # Each piece's profile as `profile` gives it, the box's solid computed once and its depth
+        # only once a piece passes the tests that need no depth (Imaging 75: most bones' pieces
+        # reach the scan's face, are long or have no voxel dense enough for a chalk core).
         solid_box = solid(calcified, slice_axis, ct_spacing)
-        depth = ndimage.distance_transform_edt(np.pad(solid_box, 1), sampling=ct_spacing)[1:-1, 1:-1, 1:-1]
+        depth: np.ndarray | None = None
         nodules = np.zeros(pieces.shape, bool)
         for s, piece_box in enumerate(ndimage.find_objects(pieces), start=1):
             if piece_box is None:
@@ -232,8 +234,15 @@ def split_finer(ct_hu: np.ndarray, grid: Grid, regions: Regions, slice_axis: int
             inside = piece & solid_box[piece_box]
             if reaches_face(piece, where, ct_hu.shape) or inside.sum() < 4:
                 continue
-            found = _profile_of(hu[piece_box][inside], calcified[piece_box][inside], depth[piece_box][inside],
-                                np.argwhere(inside) + [p.start for p in piece_box], ct_spacing, False, False)
+            index = np.argwhere(inside) + [p.start for p in piece_box]
+            values = hu[piece_box][inside]
+            # a chalk core's median is >= CORE_MIN_HU, so some voxel of it is
+            if _elongation(index, ct_spacing) > NODULE_ELONGATION or not (values >= CORE_MIN_HU).any():
+                continue
+            if depth is None:
+                depth = ndimage.distance_transform_edt(np.pad(solid_box, 1), sampling=ct_spacing)[1:-1, 1:-1, 1:-1]
+            found = _profile_of(values, calcified[piece_box][inside], depth[piece_box][inside],
+                                index, ct_spacing, False, False)
             if (found.chalk and found.elongation <= NODULE_ELONGATION
                     and found.core_hu >= FAINT_SHELL_RATIO * found.shell_hu):
                 nodules[piece_box] |= piece
@@ -413,19 +422,23 @@ def _profile_of(inside: np.ndarray, calcified: np.ndarray, depth: np.ndarray, in
     core_values = inside[depth >= CORE_SHARE * greatest]
     shell_values = inside[calcified & within(depth, max(SHELL_MM, float(spacing.max())))]
     core_hu = float(np.median(core_values))
-    xyz = index * spacing
-    axes = np.sqrt(np.maximum(np.linalg.eigvalsh(np.cov(xyz.T)), (spacing.min() / 4) ** 2))
     volume_mm3 = len(inside) * float(np.prod(spacing))
     return Profile(
         core_hu=core_hu,
         shell_hu=float(np.percentile(shell_values, 75)) if shell_values.size else core_hu,
         cancellous_share=float(((core_values >= CALCIFIED_HU) & (core_values < CANCELLOUS_MAX_HU)).mean()),
         fluid_share=float(((core_values > FAT_HU) & (core_values <= FLUID_MAX_HU)).mean()),
-        elongation=float(axes[-1] / axes[0]),
+        elongation=_elongation(index, spacing),
         truncated=truncated,
         free=free,
         round=volume_mm3 <= ROUND_RATIO * 4.0 / 3.0 * np.pi * max(greatest, float(spacing.min())) ** 3,
     )
+
+
+def _elongation(index: np.ndarray, spacing: np.ndarray) -> float:
+    """Longest over shortest principal axis of the voxels at `index`."""
+    axes = np.sqrt(np.maximum(np.linalg.eigvalsh(np.cov((index * spacing).T)), (spacing.min() / 4) ** 2))
+    return float(axes[-1] / axes[0])
 
 
 def reaches_face(mask: np.ndarray, box: tuple[slice, ...], shape: tuple[int, ...]) -> bool:
