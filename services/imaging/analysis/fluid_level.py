@@ -100,7 +100,8 @@ def level_in_cavities(calcium: np.ndarray, affine: np.ndarray, gravity: np.ndarr
     h2 = np.cross(g, h1)
     # The fluid of a cavity: the dip over it and the partial-volume voxels around it.
     grown = ndimage.grey_dilation(labels, footprint=np.ones((3, 3, 3), bool))
-    amounts = fluid_amounts(dip, c, grown, count, voxel_ml)
+    index = np.arange(count + 1)
+    amounts = ndimage.sum_labels(np.where(dip > 0, dip, 0.0), grown, index) * voxel_ml
     for n in np.flatnonzero(amounts >= CAVITY_MIN_FLUID_ML):
         if n == 0:
             continue
@@ -120,17 +121,6 @@ def level_in_cavities(calcium: np.ndarray, affine: np.ndarray, gravity: np.ndarr
         if not one["below"] < one["wall"] + SEDIMENT_MIN_MM:  # (written so a NaN keeps the level, as before)
             return True
     return False
-
-
-def fluid_amounts(dip: np.ndarray, c: np.ndarray, grown: np.ndarray, count: int, voxel_ml: float) -> np.ndarray:
-    """Each cavity's fluid (mL, index 0 the background's): a voxel holds the share of fluid by
-    which it dips below its enclosing wall, relative to that wall's share (Imaging 76). A wall
-    that reads 0.4 (faint, or thin and blurred on coarse voxels) round a voxel of 0.1 encloses
-    three quarters of fluid, not 0.3 of a voxel: the dip alone counts a faint-walled loculus's
-    fluid at its wall's share and left small loculi under CAVITY_MIN_FLUID_ML."""
-    filled = dip + c
-    fraction = np.where(dip > 0, dip / np.maximum(filled, 1e-6), 0.0)
-    return ndimage.sum_labels(fraction, grown, np.arange(count + 1)) * voxel_ml
 
 
 def one_density(c: np.ndarray, density: np.ndarray, fluid: np.ndarray, affine: np.ndarray) -> np.ndarray:
