@@ -102,17 +102,12 @@ def level_in_cavities(calcium: np.ndarray, affine: np.ndarray, gravity: np.ndarr
     grown = ndimage.grey_dilation(labels, footprint=np.ones((3, 3, 3), bool))
     index = np.arange(count + 1)
     amounts = ndimage.sum_labels(np.where(dip > 0, dip, 0.0), grown, index) * voxel_ml
-    # Imaging 78: or its fluid counted against its wall's share, where its own peak finds that wall
-    # all round (never less than the dip alone: the filled share is at most 1).
-    relative = ndimage.sum_labels(np.where(dip > 0, dip / np.maximum(dip + c, 1e-6), 0.0), grown, index) * voxel_ml
-    for n in np.flatnonzero(relative >= CAVITY_MIN_FLUID_ML):
+    for n in np.flatnonzero(amounts >= CAVITY_MIN_FLUID_ML):
         if n == 0:
             continue
         where = np.nonzero((grown == n) & (dip > 0))
         w = dip[where]
         centre = (np.stack(where, axis=1) * w[:, None]).sum(axis=0) / w.sum()
-        if amounts[n] < CAVITY_MIN_FLUID_ML and not all(_wall_found(c, affine, centre, d) for d in DIRECTIONS):
-            continue
         figures = profile(c, affine, centre, g, h1, h2)
         # Imaging 46: or a fluid layer about one voxel high, which the horizontal rays see diluted
         # by the voxel's height along gravity (so it reads about as broad as it is high), judged
@@ -173,16 +168,11 @@ def _walled(c: np.ndarray, affine: np.ndarray, start: np.ndarray, direction: np.
     thickness against the denser calcium its shares were taken against. Only a wall that rises
     CAVITY_DIP above the fluid it encloses is rescaled, so a noise ripple in faint calcium is not."""
     calcium = _ray(c, affine, start, direction)[1]
-    if calcium <= 0.0 or not _wall_found(c, affine, start, direction):
-        return calcium
-    return calcium / float(sampled(c, affine, start, direction, np.arange(0.0, RAY_MM, RAY_STEP_MM)).max())
-
-
-def _wall_found(c: np.ndarray, affine: np.ndarray, start: np.ndarray, direction: np.ndarray) -> bool:
-    """Whether the ray's densest share rises CAVITY_DIP above the fluid it starts in (Imaging 77,
-    78): the guard that keeps a noise ripple in faint calcium from being taken for a wall."""
     values = sampled(c, affine, start, direction, np.arange(0.0, RAY_MM, RAY_STEP_MM))
-    return bool(float(values.max()) - float(values[0]) >= CAVITY_DIP)
+    peak = float(values.max())
+    if calcium <= 0.0 or peak - float(values[0]) < CAVITY_DIP:
+        return calcium
+    return calcium / peak
 
 
 def _ray(c: np.ndarray, affine: np.ndarray, start: np.ndarray, direction: np.ndarray) -> tuple[float, float]:
