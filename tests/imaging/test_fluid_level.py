@@ -20,7 +20,6 @@ from tests.imaging.phantom import (
     PRONE,
     SUPINE,
     LesionSpec,
-    Rendered,
     Sphere,
     beneath,
     detected,
@@ -279,22 +278,3 @@ def test_a_loculus_fainter_than_its_mass_shows_its_level(pelvis_ct, phase):
     assert len(settled) == 1 and settled[0].fluid_calcium_level
     empty = find_lesions(implant(pelvis_ct, [faint_loculus(phase, None)])).lesions
     assert len(empty) == 1 and not empty[0].fluid_calcium_level
-
-
-def faint_walled(inner: float, sediment: float, spacing, phase, wall: float, density: float) -> Rendered:
-    """A loculus whose wall is `density` times as dense as its sediment (each voxel's share is
-    taken against the sediment's density): the wall alone rendered, scaled, plus the sediment."""
-    full = loculus(inner, sediment, spacing, phase, wall_mm=wall)
-    wall_only = loculus(inner, 0.0, spacing, phase, wall_mm=wall)
-    sediment_share = full.calcium_share - wall_only.calcium_share
-    return Rendered(full.fluid_share, density * wall_only.calcium_share + sediment_share, full.fluid, full.affine)
-
-
-@pytest.mark.parametrize("spacing", [(3.0, 3.0, 3.0), (3.0, 3.0, 1.5)])
-def test_a_faint_wall_is_measured_against_its_own_density(spacing):
-    # Imaging 77: a 2.5 mm wall of 0.4 the sediment's density reads 1 mm of calcium against the
-    # sediment, under WALLED_MIN_MM wherever the voxels blur it; against its own peak it is a wall.
-    called = [level_called(faint_walled(6.0, 6.0, spacing, phase, 2.5, 0.4)) for phase in ALL_PHASES]
-    assert sum(called) >= 6
-    empty = [level_called(faint_walled(6.0, 0.0, spacing, phase, 2.5, 0.4)) for phase in ALL_PHASES]
-    assert not any(empty)

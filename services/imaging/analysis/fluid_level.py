@@ -38,7 +38,7 @@ from scipy import ndimage
 from scipy.optimize import brentq
 from skimage.morphology import reconstruction
 
-from services.imaging.analysis.rays import DIRECTIONS, between_walls, crossed, line, sampled
+from services.imaging.analysis.rays import DIRECTIONS, between_walls, crossed, line
 
 CAVITY_DIP = 0.1           # a cavity: calcium shares at least this far below the lowest enclosing wall
 CAVITY_MIN_FLUID_ML = 0.03  # ... holding this much fluid (2 mm of fluid over sediment in an 8 mm loculus: 0.04)
@@ -158,21 +158,8 @@ def profile(c: np.ndarray, affine: np.ndarray, centre: np.ndarray, g: np.ndarray
         across.append(rays[f"{len(across)}+"][0] + rays[f"{len(across)}-"][0])
     height, breadth = rays["down"][0] + rays["up"][0], max(across)
     wall = min(rays[k][1] for k in rays if k != "down")
-    walled = min(_walled(c, affine, centre, d) for d in DIRECTIONS)
+    walled = min(_ray(c, affine, centre, d)[1] for d in DIRECTIONS)
     return {"height": height, "breadth": breadth, "below": rays["down"][1], "wall": wall, "walled": walled}
-
-
-def _walled(c: np.ndarray, affine: np.ndarray, start: np.ndarray, direction: np.ndarray) -> float:
-    """The calcium crossed along a ray against the wall's own density, its densest share on the ray
-    (Imaging 77): a faint wall (2 mm of 350 HU beside 900 HU sediment) reads a fifth of its
-    thickness against the denser calcium its shares were taken against. Only a wall that rises
-    CAVITY_DIP above the fluid it encloses is rescaled, so a noise ripple in faint calcium is not."""
-    calcium = _ray(c, affine, start, direction)[1]
-    values = sampled(c, affine, start, direction, np.arange(0.0, RAY_MM, RAY_STEP_MM))
-    peak = float(values.max())
-    if calcium <= 0.0 or peak - float(values[0]) < CAVITY_DIP:
-        return calcium
-    return calcium / peak
 
 
 def _ray(c: np.ndarray, affine: np.ndarray, start: np.ndarray, direction: np.ndarray) -> tuple[float, float]:
