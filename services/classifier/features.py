@@ -321,8 +321,8 @@ class _Extractor:
         if out.sex:
             self._set("sex", out.sex, [out.patient_reference])
         # a lumped finding is not read beside its parts, which say more (features.yaml superseded_by, Classifier 100)
-        for feature, spec in kb.catalog.features.items():
-            if feature in out.evidence and any(part in out.evidence for part in spec.superseded_by):
+        for feature, parts in kb.superseded.items():
+            if feature in out.evidence and any(part in out.evidence for part in parts):
                 del out.evidence[feature]
                 out.evidence_references.pop(feature, None)
         # a hallmark none of whose features was sent is evidence of its own: a referral states a

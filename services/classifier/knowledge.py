@@ -102,6 +102,11 @@ class Knowledge:
         return {name: {c.code: c.display for c in system.concepts} for name, system in self.codesystems.items()}
 
     @cached_property
+    def superseded(self) -> dict[str, list[str]]:
+        """Lumped feature -> its parts, which it is not read beside (features.yaml superseded_by)."""
+        return {name: spec.superseded_by for name, spec in self.catalog.features.items() if spec.superseded_by}
+
+    @cached_property
     def band_displays(self) -> dict[str, str]:
         """Age- and size-band code -> display."""
         return {b.code: b.display for b in (*self.catalog.age_bands, *self.catalog.size_bands)}
