@@ -78,23 +78,15 @@ def _patch(functions) -> None:
 
 def run_case(seed: int) -> tuple[gen.Case, list, list[dict], np.ndarray]:
     """The case, its lesion plans, the detector's describe calls and its labels."""
-    plans: list = []
-    original_render = gen.render
-
-    def render(ctx, grid, drawn, noise_rng, thickness_mm):
-        plans.extend(drawn)
-        return original_render(ctx, grid, drawn, noise_rng, thickness_mm)
-
+    draw = gen.draw_case(seed)
+    case = gen.render_case(draw)
     calls, originals, patched = _capture()
-    gen.render = render
     _patch(patched)
     try:
-        case = gen.make_case(seed)
         findings = lesions.find_lesions(case.volume)
     finally:
-        gen.render = original_render
         _patch(originals)
-    return case, plans, calls, np.asarray(findings.labels)
+    return case, draw.plans, calls, np.asarray(findings.labels)
 
 
 def rendered(ctx: gen.ScanContext, plan, n: int, up: np.ndarray) -> dict:

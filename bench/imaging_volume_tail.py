@@ -33,24 +33,6 @@ from tests.imaging import lesion_generator as gen  # noqa: E402
 HELD_OUT = (range(1000, 1100), range(9400, 9500), range(9500, 9600))
 
 
-def plans(seed: int):
-    """make_case's draws for this seed, without rendering: the scan, the grid's spacing, the plans."""
-    root = np.random.SeedSequence([gen.GENERATOR_VERSION, int(seed)])
-    draw_seed, _ = root.spawn(2)
-    rng = np.random.default_rng(draw_seed)
-    scan = gen.SCANS[int(rng.choice(len(gen.SCANS), p=gen.SCAN_WEIGHTS))]
-    thickness = float(rng.uniform(*gen.THICKNESS_MM))
-    count = int(rng.choice(gen.LESION_COUNTS, p=gen.LESION_COUNT_WEIGHTS))
-    ctx = gen.scan_context(scan)
-    grid = gen.resample_slices(ctx.volume, thickness)
-    out: list = []
-    for _ in range(count):
-        plan = gen.plan_lesion(rng, ctx, grid, out)
-        if plan is not None:
-            out.append(plan)
-    return grid.spacing, out
-
-
 def error(row: dict) -> float:
     return (row["found_calcified_ml"] - row["calcified_ml"]) / row["calcified_ml"]
 
@@ -195,8 +177,8 @@ def main(argv: list[str]) -> int:
     for key in sorted(keys, key=lambda k: -abs(error(base.get(k) or runs[-1][k]))):
         seed, index = key
         if seed not in cache:
-            cache[seed] = plans(seed)
-        spacing, seed_plans = cache[seed]
+            cache[seed] = gen.draw_case(seed)  # the plans, without rendering
+        spacing, seed_plans = cache[seed].grid.spacing, cache[seed].plans
         row = base.get(key) or runs[-1][key]
         measured = parts(seed, index, seed_plans[index])
         kind, moved = mechanism(row, spacing, seed_plans[index], measured)

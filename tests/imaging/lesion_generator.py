@@ -713,8 +713,21 @@ def render(ctx: ScanContext, grid: Volume, plans: list[LesionPlan], noise_rng: n
 
 
 # ---- a case -------------------------------------------------------------------------------------
-def make_case(seed: int) -> Case:
-    """The case of this seed: the same seed always gives the same scan, grid, lesions and noise."""
+@dataclass
+class CaseDraw:
+    """What a seed draws before anything is rendered: its scan, grid and lesion plans."""
+    seed: int
+    scan: str
+    thickness_mm: float
+    ctx: ScanContext
+    grid: Volume
+    plans: list[LesionPlan]
+    dropped: int                   # drawn lesions that found no valid place
+    noise_seed: np.random.SeedSequence
+
+
+def draw_case(seed: int) -> CaseDraw:
+    """The draws of this seed (make_case renders them): the same seed always gives the same ones."""
     root = np.random.SeedSequence([GENERATOR_VERSION, int(seed)])
     draw_seed, noise_seed = root.spawn(2)
     rng = np.random.default_rng(draw_seed)
@@ -731,5 +744,16 @@ def make_case(seed: int) -> Case:
             dropped += 1
         else:
             plans.append(plan)
-    volume, truths = render(ctx, grid, plans, np.random.default_rng(noise_seed), thickness)
-    return Case(seed=int(seed), scan=scan, thickness_mm=thickness, volume=volume, lesions=truths, dropped=dropped)
+    return CaseDraw(int(seed), scan, thickness, ctx, grid, plans, dropped, noise_seed)
+
+
+def render_case(draw: CaseDraw) -> Case:
+    """A seed's draws rendered with its noise."""
+    volume, truths = render(draw.ctx, draw.grid, draw.plans, np.random.default_rng(draw.noise_seed), draw.thickness_mm)
+    return Case(seed=draw.seed, scan=draw.scan, thickness_mm=draw.thickness_mm, volume=volume, lesions=truths,
+                dropped=draw.dropped)
+
+
+def make_case(seed: int) -> Case:
+    """The case of this seed: the same seed always gives the same scan, grid, lesions and noise."""
+    return render_case(draw_case(seed))
