@@ -16,14 +16,12 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from services.classifier.evaluation import _work_up_date, run_case
+from services.classifier.evaluation import DEVELOPMENT_SETS, _work_up_date, run_case
 from services.classifier.features import extract_features
 from services.classifier.fhir_input import split_input
 from services.classifier.knowledge import Knowledge, knowledge
 
 ROOT = Path(__file__).resolve().parent.parent
-SETS = ("published", "published_holdout", "published_holdout3", "published_holdout4", "published_holdout5",
-        "published_holdout6", "published_holdout7")  # sets 1-7; never the eighth (held out)
 
 
 def terms(bundle: dict, today: date, truth: str, leader: str, kb: Knowledge) -> list[tuple[str, float]]:
@@ -47,8 +45,8 @@ def main() -> None:
     pairs: dict[tuple[str, str], list[int]] = defaultdict(list)
     mechanisms: Counter[str] = Counter()
     rows: list[dict[str, Any]] = []
-    for number, name in enumerate(SETS, start=1):
-        for path in sorted((ROOT / "tests/classifier" / name).glob("*.json")):
+    for number, spec in enumerate(DEVELOPMENT_SETS, start=1):  # sets 1-7; never the held-out set
+        for path in sorted(spec.path(ROOT).glob("*.json")):
             result = run_case(path, kb)
             row: dict[str, Any] = {"set": number, "id": result.case_id, "expected": result.expected, "rank": result.rank,
                    "ranked": result.ranked[:5], "typing": result.typing, "expected_typing": result.expected_typing}

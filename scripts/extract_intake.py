@@ -26,8 +26,8 @@ import re
 import sys
 from pathlib import Path
 
-SETS = ["published_cases", "published_holdout", "published_holdout3", "published_holdout4", "published_holdout5",
-        "published_holdout6", "published_holdout7"]  # never published_holdout8
+from services.classifier.evaluation import DEVELOPMENT_SETS
+
 OUT = Path(__file__).resolve().parents[1] / "tests" / "classifier" / "intakes.json"
 LUMPED = "vitamin-d-or-calcium-excess"
 
@@ -56,8 +56,8 @@ def split(story: str) -> tuple[dict[str, bool], list[str]]:
 def main() -> None:
     check = "--check" in sys.argv[1:]
     intakes: dict[str, dict] = {}
-    for module in SETS:
-        for case in importlib.import_module(f"tests.classifier.{module}").CASES:
+    for spec in DEVELOPMENT_SETS:  # never the held-out set
+        for case in importlib.import_module(spec.import_name).CASES:
             sent = case.get("findings", {}).get(LUMPED)
             if sent is None:
                 continue

@@ -109,6 +109,10 @@ class PublishedSet:
         return self.module or f"{self.directory}.py"
 
     @property
+    def import_name(self) -> str:  # that module's dotted name
+        return self.source.removesuffix(".py").replace("/", ".")
+
+    @property
     def directory(self) -> str:  # relative to the repository root
         return f"tests/classifier/{self.key.replace('-', '_')}"
 
@@ -239,6 +243,8 @@ HOLDOUT8 = PublishedSet(
     measured="after knowledge pass 13 (decisions.md Classifier 69-73, 75)",
     figures="top-1 41.7%, top-3 58.3%, typing 81.7%, 1 harmful first answer, Brier 0.704")
 PUBLISHED_SETS = (PUBLISHED, HOLDOUT, HOLDOUT3, HOLDOUT4, HOLDOUT5, HOLDOUT6, HOLDOUT7, HOLDOUT8)  # their sections' order
+# What knowledge passes and their scripts may read: every set but THE held-out one.
+DEVELOPMENT_SETS = tuple(spec for spec in PUBLISHED_SETS if spec.status == "development")
 
 
 @dataclass(frozen=True)

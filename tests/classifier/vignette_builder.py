@@ -238,7 +238,7 @@ def write_cases(cases: list[dict], directory: Path = CASES_DIR) -> None:
 
 
 # flag -> (module of CASES, where its Bundles go, what the set is called in the message)
-PUBLISHED_SETS = {f"--{spec.key}": (spec.source.removesuffix(".py").replace("/", "."), spec.path(ROOT), f"{spec.key} cases")
+PUBLISHED_SETS = {f"--{spec.key}": (spec.import_name, spec.path(ROOT), f"{spec.key} cases")
                   for spec in SETS}
 
 if __name__ == "__main__":
