@@ -129,8 +129,8 @@ def one_density(c: np.ndarray, density: np.ndarray, fluid: np.ndarray, affine: n
     along gravity only (a resampled gantry-tilt series) is measured against its own lowered peak
     and reads thicker than the loculus's other walls: sediment where there is none."""
     sizes = np.sqrt((np.asarray(affine, float)[:3, :3] ** 2).sum(axis=0))
-    near = ndimage.distance_transform_edt(~fluid, sampling=sizes) <= WALL_REACH_MM
-    reference = float(density[near & (c > 0)].max()) if (near & (c > 0)).any() else 1.0
+    walls = (ndimage.distance_transform_edt(~fluid, sampling=sizes) <= WALL_REACH_MM) & (c > 0)
+    reference = float(density[walls].max()) if walls.any() else 1.0
     return np.clip(c * density / reference, 0.0, 1.0)
 
 
