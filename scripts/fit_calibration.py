@@ -38,6 +38,7 @@ import yaml  # noqa: E402
 from scripts import calibration_fitting as fitting  # noqa: E402
 from services.classifier import calibration  # noqa: E402
 from services.classifier.evaluation import (  # noqa: E402
+    DEVELOPMENT_SETS,
     PUBLISHED_SETS,
     CaseResult,
     accuracy,
@@ -139,8 +140,7 @@ def add_snapshot(key: str, commit: str, new_since: str | None) -> None:
 
 # ------------------------------------------------------------------ the refit and its report
 
-DEVELOPMENT = ("published", "published-holdout", "published-holdout3", "published-holdout4", "published-holdout5",
-               "published-holdout6", "published-holdout7")  # never a set still held out
+DEVELOPMENT = tuple(spec.key for spec in DEVELOPMENT_SETS)  # never a set still held out
 MALIGNANCY_ALERT = "Exclude malignancy"  # how a malignancy alarm's note reads (safety.Alarm.summary)
 
 

@@ -16,6 +16,7 @@ from services.classifier import calibration
 from services.classifier.calibration import Calibration, tempered
 from services.classifier.cds_hooks import card_from_result
 from services.classifier.evaluation import (
+    DEVELOPMENT_SETS,
     PUBLISHED_SETS,
     _work_up_date,
     accuracy,
@@ -35,8 +36,7 @@ from services.classifier.safety import cant_miss, emergencies
 from tests.classifier.builders import BASE
 
 ROOT = Path(__file__).resolve().parents[2]
-DEVELOPMENT = ("published", "published-holdout", "published-holdout3", "published-holdout4", "published-holdout5",
-               "published-holdout6", "published-holdout7")
+DEVELOPMENT = tuple(spec.key for spec in DEVELOPMENT_SETS)
 DIRECTORIES = [ROOT / "tests" / "classifier" / "cases",
                *(spec.path(ROOT) for spec in PUBLISHED_SETS if spec.key in DEVELOPMENT)]
 REFIT = "PYTHONPATH=. python scripts/fit_calibration.py"
