@@ -119,7 +119,7 @@ CASES = [
     dict(id="vitamin-d-intoxication", expected="vitamin-d-intoxication", birth="1974-02-02", sex="male", date="2024-02-02",
          story="50-year-old man taking high-dose vitamin D; 25-OH D 300 nmol/L, calcium 12 mg/dL, PTH low; periarticular shoulder deposit.",
          labs={"vitd": (300, "nmol/L"), "calcium": (12.0, "mg/dL"), "pth": (9, "pg/mL")},
-         findings={"vitamin-d-or-calcium-excess": True},
+         findings={"vitamin-d-intake": True},
          lesions=[dict(site="shoulder", side="right", size_cm=4, pattern="amorphous")]),
     dict(id="gouty-tophus-olecranon", expected="gouty-tophus", birth="1964-08-08", sex="male", date="2024-08-08",
          story="60-year-old man with gout attacks, olecranon mass with punched-out erosion; urate 9.5 mg/dL.",
@@ -275,7 +275,7 @@ CASES = [
     dict(id="milk-alkali-calcium-carbonate", expected="milk-alkali", birth="1952-03-03", sex="female", date="2024-03-03",
          story="72-year-old woman chewing calcium carbonate tablets for dyspepsia: calcium 13.8 mg/dL, PTH 8 pg/mL, 25-OH D 28 ng/mL (normal), eGFR 27; new periarticular shoulder calcification.",
          labs={"calcium": (13.8, "mg/dL"), "pth": (8, "pg/mL"), "vitd": (28, "ng/mL"), "egfr": (27, "mL/min/{1.73_m2}")},
-         findings={"vitamin-d-or-calcium-excess": True},
+         findings={"calcium-alkali-intake": True},
          lesions=[dict(site="shoulder", side="left", size_cm=2, pattern="amorphous")]),
     # ---------------- issue 12: a less closed world (item 4)
     dict(id="calciphylaxis-dialysis-retiform-purpura", expected="calciphylaxis", birth="1966-06-06", sex="female", date="2024-06-06",
