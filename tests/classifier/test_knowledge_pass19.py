@@ -17,7 +17,7 @@ def leader(*resources) -> tuple[str, str]:
     return assessment.predictions[0].code, assessment.typing
 
 
-# --- of primary tumoral calcinosis, the familial hyperphosphatemic disease is the smaller part (Classifier 101):
+# --- of primary tumoral calcinosis, the familial hyperphosphatemic disease is the smaller part (Classifier 102):
 # familial in a third to a half (domain.md 3); 54 published GALNT3, FGF23 and KL cases by 2014 (rafaelsen-2014)
 # against 111 tumoral calcinoses in one Kinshasa archive (pakasa-1997)
 
