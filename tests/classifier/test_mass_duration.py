@@ -117,9 +117,12 @@ def test_every_duration_table_is_coherent_and_names_its_source():
 
 
 def test_the_sarcomas_read_the_series_that_counts_their_symptom_duration():
-    # sts-delay-2011: 48 of 82 soft-tissue sarcomas diagnosed within 6 months of the first symptom
+    # sts-delay-2011: 48 of 82 soft-tissue sarcomas diagnosed within 6 months of the first symptom; synovial sarcoma,
+    # slower than the sarcomas together, reads its own series (Classifier 105, test_knowledge_pass20.py)
     assert KB.references["sts-delay-2011"].pmid == "21744348"
     for code in SARCOMAS:
+        if code == "synovial-sarcoma":
+            continue
         table = KB.likelihood_ratios[code]["mass-duration"]
         assert table["under-1-month"].source.startswith("sts-delay-2011:")
         states = KB.feature_states("mass-duration")
@@ -147,7 +150,7 @@ def ratio(extra, first, second):
     return probabilities[first] / probabilities[second]
 
 
-@pytest.mark.parametrize("sarcoma", ["synovial-sarcoma", "extraskeletal-osteosarcoma"])
+@pytest.mark.parametrize("sarcoma", ["extraskeletal-osteosarcoma", "extraskeletal-chondrosarcoma"])
 @pytest.mark.parametrize("tc", ["tc-primary-normophosphatemic", "tc-primary-hyperphosphatemic"])
 def test_three_weeks_moves_towards_the_sarcoma_and_four_years_towards_tumoral_calcinosis(sarcoma, tc):
     unknown = ratio([], sarcoma, tc)
