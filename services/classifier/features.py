@@ -253,13 +253,25 @@ class _Extractor:
         self.boolean_findings[code] = (when, value, self._reference(observation))
 
     def _dialysis_years(self, observation: dict) -> None:
-        value = (observation.get("valueQuantity") or {}).get("value")
+        """valueQuantity in years (UCUM `a`); another UCUM time unit of features.yaml duration_units is converted
+        (18 mo was read as 18 years), one that is not a time is refused (Classifier 123)."""
+        quantity = observation.get("valueQuantity") or {}
+        value, unit = quantity.get("value"), quantity.get("code") or quantity.get("unit")
+        months = self.kb.catalog.duration_units
         # a JSON true is an int in Python: refused, as mass-duration refuses it, not read as 1 year
         if not isinstance(value, (int, float)) or isinstance(value, bool) or value < 0:
             self._issue("error", "value", observation, f"dialysis-years {value!r} is not a possible duration; not used",
                         "Observation.valueQuantity.value")
             return
-        self.dialysis_years = (float(value), self._reference(observation))
+        if unit is None:
+            self._issue("warning", "required", observation, "dialysis-years has no unit; read in years (UCUM a)",
+                        "Observation.valueQuantity.code")
+            unit = "a"
+        if unit not in months:
+            self._issue("error", "value", observation, f"dialysis-years unit {unit!r} is not a time (UCUM "
+                        f"{', '.join(months)}); not used", "Observation.valueQuantity.code")
+            return
+        self.dialysis_years = (float(value) * months[unit] / months["a"], self._reference(observation))
 
     def _mass_duration(self, observation: dict) -> None:
         """valueQuantity in a UCUM time unit (features.yaml duration_units), kept in months."""
