@@ -160,7 +160,8 @@ class _Extractor:
         interpreted = interpretation_state(observation)
         if interpreted is None and observation.get("interpretation"):
             self._issue("warning", "code-invalid", observation,
-                        "interpretation is not H, L or N (v3-ObservationInterpretation); ignored", "Observation.interpretation")
+                        "interpretation is not H, L or N (v3-ObservationInterpretation or v2-0078); ignored",
+                        "Observation.interpretation")
         value = None
         unit = analyte.canonical_unit
         if isinstance(quantity, dict) and quantity.get("value") is not None:

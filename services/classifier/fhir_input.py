@@ -11,6 +11,10 @@ FINDING_SYSTEM_SUFFIX = "/CodeSystem/calcinosis-finding"
 SITE_SYSTEM_SUFFIX = "/CodeSystem/calcinosis-site"
 LOINC = "http://loinc.org"
 INTERPRETATION_SYSTEM = "http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation"
+# the same H / L / N codes under the v2 table 0078 and the pre-R4 URLs of both: the contract honours H, L and N
+# whatever the sender's FHIR version (decisions.md Classifier 124)
+INTERPRETATION_SYSTEMS = frozenset({INTERPRETATION_SYSTEM, "http://terminology.hl7.org/CodeSystem/v2-0078",
+                                    "http://hl7.org/fhir/v3/ObservationInterpretation", "http://hl7.org/fhir/v2/0078"})
 IGNORED_STATUSES = {"entered-in-error", "cancelled"}
 
 

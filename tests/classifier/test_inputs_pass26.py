@@ -131,7 +131,8 @@ def test_a_laterality_outside_the_value_set_is_refused_with_a_warning():
 
 def test_a_pattern_coded_beside_another_system_is_read():
     features = features_of(patient(), with_components(component("pattern", valueCodeableConcept={
-        "coding": [{"system": "urn:example:local-pattern", "code": "cloud"}, {"system": FINDING, "code": "lobulated-cloudlike"}]})))
+        "coding": [{"system": "urn:example:local-pattern", "code": "cloud"},
+                   {"system": FINDING, "code": "lobulated-cloudlike"}]})))
     assert features.evidence["pattern"] == "lobulated-cloudlike"
 
 
@@ -186,3 +187,24 @@ def test_dialysis_years_without_a_unit_is_read_in_years_with_a_warning():
     features = features_of(patient(), dialysis_years(2, None))
     assert features.evidence["renal-status"] == "dialysis"
     assert any("dialysis-years has no unit" in text for text in diagnostics(features, "warning"))
+
+
+# --- interpretation: H, L and N are honoured under the v2 table 0078 and the pre-R4 URLs too
+
+
+@pytest.mark.parametrize("system", ["http://terminology.hl7.org/CodeSystem/v2-0078", "http://hl7.org/fhir/v2/0078",
+                                    "http://hl7.org/fhir/v3/ObservationInterpretation"])
+def test_an_interpretation_only_result_coded_in_another_hl7_system_is_read(system):
+    observation = lab("2777-1", interpretation="H")
+    observation["interpretation"][0]["coding"][0]["system"] = system
+    features = features_of(patient(), observation)
+    assert features.evidence["phosphate"] == "high"
+    assert not diagnostics(features, "warning")
+
+
+def test_an_interpretation_in_an_unknown_system_is_still_refused_with_a_warning():
+    observation = lab("2777-1", interpretation="H")
+    observation["interpretation"][0]["coding"][0]["system"] = "urn:example:local-flags"
+    features = features_of(patient(), observation)
+    assert "phosphate" not in features.evidence
+    assert any("interpretation is not H, L or N" in text for text in diagnostics(features, "warning"))
