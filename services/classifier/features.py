@@ -195,6 +195,11 @@ class _Extractor:
         if value is not None:
             bounds = reference_range_bounds(observation, analyte, self.kb.labs,
                                             (quantity or {}).get("code") or (quantity or {}).get("unit") or unit)
+            if bounds is None and observation.get("referenceRange") and not interpreted:
+                # a range with text only, or bounds in a unit that does not convert: said, not dropped silently
+                self._issue("warning", "value", observation, "referenceRange has no low or high bound the classifier "
+                            f"can convert to {analyte.canonical_unit}; the built-in interval decides",
+                            "Observation.referenceRange")
         if interpreted:
             state, decided_by = interpreted, "interpretation"
         elif value is not None:

@@ -112,7 +112,7 @@ def parse_lesion(observation: dict, reference: str, site_codes: Collection[str],
             if code in UNREAD_COMPONENTS:
                 issues.append(_unread(label, code, where))
             elif code == "volume":
-                spelling = quantity.get("code") or quantity.get("unit") or "mL"
+                spelling = _sent_unit(quantity, "mL", label, code, where, issues)
                 unit, lenient = _unit(spelling, VOLUME_TO_ML)
                 if unit is None:
                     issues.append(Issue("value", f"{label}: component volume has an unknown volume unit {spelling!r} "
@@ -122,7 +122,7 @@ def parse_lesion(observation: dict, reference: str, site_codes: Collection[str],
                     issues.append(_lenient(label, code, spelling, unit, where))
                 lesion.volume_ml = float(value) * VOLUME_TO_ML[unit]
             elif code in ("largest-diameter", "extent-lr", "extent-ap", "extent-si"):
-                spelling = quantity.get("code") or quantity.get("unit") or "mm"
+                spelling = _sent_unit(quantity, "mm", label, code, where, issues)
                 unit, lenient = _unit(spelling, LENGTH_TO_MM)
                 if unit is None:
                     issues.append(Issue("value", f"{label}: component {code} has an unknown length unit {spelling!r}",
@@ -146,6 +146,15 @@ def parse_lesion(observation: dict, reference: str, site_codes: Collection[str],
                             "largest mass, not for the size band (send largest-diameter)", "information",
                             ("Observation.component",)))
     return lesion, issues
+
+
+def _sent_unit(quantity: dict, default: str, label: str, code: str, where: str, issues: list[Issue]) -> str:
+    """The unit sent (code, else unit); none sent is read as `default` and said, not assumed silently."""
+    spelling = quantity.get("code") or quantity.get("unit")
+    if isinstance(spelling, str) and spelling:
+        return spelling
+    issues.append(Issue("required", f"{label}: component {code} has no unit; read in {default}", "warning", (where,)))
+    return default
 
 
 def _unread(label: str, code: str, where: str) -> Issue:

@@ -208,3 +208,26 @@ def test_an_interpretation_in_an_unknown_system_is_still_refused_with_a_warning(
     features = features_of(patient(), observation)
     assert "phosphate" not in features.evidence
     assert any("interpretation is not H, L or N" in text for text in diagnostics(features, "warning"))
+
+
+# --- what used to be assumed or dropped without a word
+
+
+def test_a_size_without_a_unit_is_read_in_millimetres_with_a_warning():
+    features = features_of(patient(), with_components(component("largest-diameter", valueQuantity={"value": 45})))
+    assert features.lesions[0].largest_diameter_mm == 45
+    assert any("largest-diameter has no unit; read in mm" in text for text in diagnostics(features, "warning"))
+
+
+def test_a_reference_range_the_classifier_cannot_read_is_named():
+    observation = lab("2777-1", 5.2, "mg/dL")
+    observation["referenceRange"] = [{"text": "2.5-4.5 mg/dL"}]
+    features = features_of(patient(), observation)
+    assert features.lab_features["phosphate"].decided_by == "built-in interval"
+    assert any("referenceRange has no low or high bound" in text for text in diagnostics(features, "warning"))
+
+
+def test_a_reference_range_that_is_read_raises_no_issue():
+    features = features_of(patient(), lab("2777-1", 5.2, "mg/dL", reference_range=(2.5, 4.5)))
+    assert features.lab_features["phosphate"].decided_by == "reference-range"
+    assert not diagnostics(features)
