@@ -1,13 +1,17 @@
 """Every code, component, value and unit the vocabulary lets a caller send is read into evidence, or named in an
 issue when it is not (decisions.md Classifier 122-124): none is dropped silently."""
 
+import json
 import re
 from pathlib import Path
 
+import httpx
 import pytest
 
 from services.classifier.knowledge import knowledge
+from services.classifier.main import create_app
 from services.classifier.units import convert, read_unit
+from shared.settings import Settings
 from tests.classifier.builders import FINDING, lab, mass, patient
 from tests.classifier.knowledge_checks import features_of
 
@@ -231,3 +235,48 @@ def test_a_reference_range_that_is_read_raises_no_issue():
     features = features_of(patient(), lab("2777-1", 5.2, "mg/dL", reference_range=(2.5, 4.5)))
     assert features.lab_features["phosphate"].decided_by == "reference-range"
     assert not diagnostics(features)
+
+
+# --- a DiagnosticReport that carries its lesions as contained Observations: the lesions are read
+
+
+def report_with_contained(*observations, id="r1"):
+    contained = [{key: value for key, value in observation.items() if key != "subject"} for observation in observations]
+    return {"resourceType": "DiagnosticReport", "id": id, "status": "final",
+            "code": {"coding": [{"system": FINDING, "code": "ct-calcification-analysis"}]},
+            "subject": {"reference": "Patient/p1"}, "contained": contained,
+            "result": [{"reference": f"#{observation['id']}"} for observation in observations]}
+
+
+def test_the_contained_lesions_of_a_report_are_read():
+    features = features_of(patient(), report_with_contained(mass("hip-gluteal", id="m1", size=80, side="left",
+                                                                    pattern="lobulated-cloudlike")))
+    assert [lesion.site for lesion in features.lesions] == ["hip-gluteal"]
+    assert features.evidence["pattern"] == "lobulated-cloudlike" and features.evidence["size"] == "large"
+    assert features.evidence_references["pattern"] == ["DiagnosticReport/r1"]
+    assert any("its 1 contained Observation(s) are" in text for text in diagnostics(features, "information"))
+
+
+@pytest.fixture
+async def classifier(tmp_path):
+    app = create_app(Settings(data_dir=tmp_path, intake_url="http://127.0.0.1:9/fhir", max_body_bytes=2_000_000))
+    async with app.router.lifespan_context(app):
+        transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
+        async with httpx.AsyncClient(transport=transport, base_url="http://classifier.test") as client:
+            yield client
+
+
+async def test_the_service_reads_contained_lesions_and_leaves_out_an_invalid_one(classifier):
+    broken = mass("thigh", id="m2", size=30)
+    broken["status"] = "not-a-status"
+    sent = {"resourceType": "Bundle", "type": "collection", "entry": [
+        {"resource": patient(birth="1985-01-01")},
+        {"resource": report_with_contained(mass("hip-gluteal", id="m1", size=80, pattern="lobulated-cloudlike"), broken)}]}
+    response = await classifier.post("/classify", content=json.dumps(sent), headers={"Content-Type": "application/fhir+json"})
+    assert response.status_code == 200, response.text
+    resources = [entry["resource"] for entry in response.json()["entry"]]
+    assessment = next(r for r in resources if r["resourceType"] == "RiskAssessment")
+    assert {"reference": "DiagnosticReport/r1"} in assessment["basis"]
+    outcome = next(r for r in resources if r["resourceType"] == "OperationOutcome")
+    said = " ".join(issue["diagnostics"] for issue in outcome["issue"])
+    assert "DiagnosticReport/r1#m2" in said and "its 1 contained Observation(s) are" in said
