@@ -205,28 +205,60 @@ def _entries(payload: Any) -> list:
     return entries
 
 
+def _errors(kind: str, resource: dict) -> list:
+    """The R4 model's errors of a resource; [] when valid (the lean check first: most inputs are)."""
+    try:
+        LEAN_CHECKS[kind].validate_python(resource)
+        return []
+    except ValidationError:
+        pass
+    try:
+        MODELS[kind].model_validate(resource)
+        return []
+    except ValidationError as exc:
+        return exc.errors(include_url=False, include_context=False, include_input=False)
+
+
+def _screen_contained(report: dict, index: int, issues: list[Issue]) -> dict:
+    """A DiagnosticReport's contained Observations (its lesions; fhir_input reads them) screened as entries are:
+    an invalid one is left out with its issues."""
+    kept = []
+    for position, contained in enumerate(report["contained"]):
+        if not isinstance(contained, dict) or contained.get("resourceType") != "Observation":
+            kept.append(contained)
+            continue
+        errors = _errors("Observation", contained)
+        if not errors:
+            kept.append(contained)
+            continue
+        label = f"{resource_label(report)}#{contained.get('id')}"
+        for error in errors:
+            element = _element_path("Observation", error["loc"])
+            issues.append(Issue(_issue_code(error["type"]), f"{label}: {element}: {error['msg']}; the Observation is not used",
+                                expression=(f"Bundle.entry[{index}].resource.contained[{position}]"
+                                            f"{element[len('Observation'):]}",)))
+    return {**report, "contained": kept}
+
+
 def screen(payload: Any) -> Screened:
     """Checks the elements the classifier reads; raises FHIRError (400) for an unreadable Bundle.
 
     An entry without a resource, a resource without resourceType, no Patient or two Patients are
     left to the pipeline, which answers them (422) as before."""
     entries = _entries(payload)
-    cleaned, left_out, issues = list(entries), set(), []
+    cleaned, left_out = list(entries), set()
+    issues: list[Issue] = []
     for index, entry in enumerate(entries):
         resource = entry.get("resource") or {}
         kind = resource.get("resourceType")
+        if kind == "DiagnosticReport" and isinstance(resource.get("contained"), list):
+            cleaned[index] = {**entry, "resource": _screen_contained(resource, index, issues)}
+            continue
         if not isinstance(kind, str) or kind not in MODELS:
             continue
-        try:
-            LEAN_CHECKS[kind].validate_python(resource)
+        errors = _errors(kind, resource)
+        if not errors:
             continue
-        except ValidationError:
-            pass
-        try:
-            MODELS[kind].model_validate(resource)
-            continue
-        except ValidationError as exc:
-            errors = exc.errors(include_url=False, include_context=False, include_input=False)
         label = resource_label(resource)
         consequence = "the element is treated as unknown" if kind == "Patient" else "the Observation is not used"
         for error in errors:

@@ -160,7 +160,8 @@ class _Extractor:
         interpreted = interpretation_state(observation)
         if interpreted is None and observation.get("interpretation"):
             self._issue("warning", "code-invalid", observation,
-                        "interpretation is not H, L or N (v3-ObservationInterpretation); ignored", "Observation.interpretation")
+                        "interpretation is not H, L or N (v3-ObservationInterpretation or v2-0078); ignored",
+                        "Observation.interpretation")
         value = None
         unit = analyte.canonical_unit
         if isinstance(quantity, dict) and quantity.get("value") is not None:
@@ -194,6 +195,11 @@ class _Extractor:
         if value is not None:
             bounds = reference_range_bounds(observation, analyte, self.kb.labs,
                                             (quantity or {}).get("code") or (quantity or {}).get("unit") or unit)
+            if bounds is None and observation.get("referenceRange") and not interpreted:
+                # a range with text only, or bounds in a unit that does not convert: said, not dropped silently
+                self._issue("warning", "value", observation, "referenceRange has no low or high bound the classifier "
+                            f"can convert to {analyte.canonical_unit}; the built-in interval decides",
+                            "Observation.referenceRange")
         if interpreted:
             state, decided_by = interpreted, "interpretation"
         elif value is not None:
@@ -253,13 +259,25 @@ class _Extractor:
         self.boolean_findings[code] = (when, value, self._reference(observation))
 
     def _dialysis_years(self, observation: dict) -> None:
-        value = (observation.get("valueQuantity") or {}).get("value")
+        """valueQuantity in years (UCUM `a`); another UCUM time unit of features.yaml duration_units is converted
+        (18 mo was read as 18 years), one that is not a time is refused (Classifier 123)."""
+        quantity = observation.get("valueQuantity") or {}
+        value, unit = quantity.get("value"), quantity.get("code") or quantity.get("unit")
+        months = self.kb.catalog.duration_units
         # a JSON true is an int in Python: refused, as mass-duration refuses it, not read as 1 year
         if not isinstance(value, (int, float)) or isinstance(value, bool) or value < 0:
             self._issue("error", "value", observation, f"dialysis-years {value!r} is not a possible duration; not used",
                         "Observation.valueQuantity.value")
             return
-        self.dialysis_years = (float(value), self._reference(observation))
+        if unit is None:
+            self._issue("warning", "required", observation, "dialysis-years has no unit; read in years (UCUM a)",
+                        "Observation.valueQuantity.code")
+            unit = "a"
+        if unit not in months:
+            self._issue("error", "value", observation, f"dialysis-years unit {unit!r} is not a time (UCUM "
+                        f"{', '.join(months)}); not used", "Observation.valueQuantity.code")
+            return
+        self.dialysis_years = (float(value) * months[unit] / months["a"], self._reference(observation))
 
     def _mass_duration(self, observation: dict) -> None:
         """valueQuantity in a UCUM time unit (features.yaml duration_units), kept in months."""

@@ -11,6 +11,10 @@ FINDING_SYSTEM_SUFFIX = "/CodeSystem/calcinosis-finding"
 SITE_SYSTEM_SUFFIX = "/CodeSystem/calcinosis-site"
 LOINC = "http://loinc.org"
 INTERPRETATION_SYSTEM = "http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation"
+# the same H / L / N codes under the v2 table 0078 and the pre-R4 URLs of both: the contract honours H, L and N
+# whatever the sender's FHIR version (decisions.md Classifier 124)
+INTERPRETATION_SYSTEMS = frozenset({INTERPRETATION_SYSTEM, "http://terminology.hl7.org/CodeSystem/v2-0078",
+                                    "http://hl7.org/fhir/v3/ObservationInterpretation", "http://hl7.org/fhir/v2/0078"})
 IGNORED_STATUSES = {"entered-in-error", "cancelled"}
 
 
@@ -71,6 +75,23 @@ def split_input(payload: dict, left_out: Collection[int] = ()) -> InputResources
                                     "information", (f"Bundle.entry[{index}].resource.status",)))
                 continue
             observations.append(resource)
+        elif kind == "DiagnosticReport" and _contained_observations(resource):
+            # a report that carries its lesions as contained Observations (a self-contained imaging report): the
+            # lesions are read, the report itself is not evidence (decisions.md Classifier 124)
+            report = references.get(id(resource), resource_label(resource))
+            read = 0
+            for position, contained in _contained_observations(resource):
+                where = f"Bundle.entry[{index}].resource.contained[{position}]"
+                if contained.get("status") in IGNORED_STATUSES:
+                    issues.append(Issue("informational", f"{report}#{contained.get('id')}: status "
+                                        f"{contained['status']}, not used", "information", (f"{where}.status",)))
+                    continue
+                references[id(contained)] = report  # the basis cites the report: a contained resource has no URL
+                observations.append(contained)
+                read += 1
+            issues.append(Issue("informational", f"{resource_label(resource)}: DiagnosticReport is not used by the "
+                                f"classifier; its {read} contained Observation(s) are", "information",
+                                (f"Bundle.entry[{index}].resource",)))
         else:
             issues.append(Issue("not-supported", f"{resource_label(resource)}: {kind} is not used by the classifier",
                                 "information", (f"Bundle.entry[{index}].resource",)))
@@ -79,6 +100,15 @@ def split_input(payload: dict, left_out: Collection[int] = ()) -> InputResources
     if len(patients) > 1:
         raise _error(f"the input holds {len(patients)} Patients; exactly one is expected")
     return InputResources(patients[0], observations, references, issues)
+
+
+def _contained_observations(resource: dict) -> list[tuple[int, dict]]:
+    """(position, Observation) for each contained Observation of a resource (FHIR contained: no Bundle entry)."""
+    contained = resource.get("contained")
+    if not isinstance(contained, list):
+        return []
+    return [(position, item) for position, item in enumerate(contained)
+            if isinstance(item, dict) and item.get("resourceType") == "Observation"]
 
 
 def parse_date(text: object) -> date | None:

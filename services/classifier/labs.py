@@ -7,7 +7,7 @@ then the built-in age- and sex-specific interval of labs.yaml.
 from dataclasses import dataclass
 from datetime import date
 
-from services.classifier.fhir_input import INTERPRETATION_SYSTEM, LOINC, codings
+from services.classifier.fhir_input import INTERPRETATION_SYSTEMS, LOINC, codings
 from services.classifier.schema import Analyte, Interval, LabCatalog
 from services.classifier.units import UnitError, convert
 
@@ -68,7 +68,8 @@ def state_from_interval(value: float, low: float | None, high: float | None) -> 
 def interpretation_state(observation: dict) -> str | None:
     for concept in observation.get("interpretation") or []:
         for coding in codings(concept):
-            if coding.get("system") in (INTERPRETATION_SYSTEM, None) and coding.get("code") in INTERPRETATION_STATES:
+            system = coding.get("system")
+            if (system is None or system in INTERPRETATION_SYSTEMS) and coding.get("code") in INTERPRETATION_STATES:
                 return INTERPRETATION_STATES[coding["code"]]
     return None
 

@@ -3,7 +3,7 @@
 from collections.abc import Collection
 from dataclasses import dataclass, field
 
-from services.classifier.fhir_input import codings, finding_code, site_code
+from services.classifier.fhir_input import FINDING_SYSTEM_SUFFIX, codings, finding_code, site_code
 from services.classifier.issues import resource_label
 from services.classifier.schema import FeatureCatalog
 from shared.errors import Issue
@@ -13,10 +13,21 @@ BOOLEAN_COMPONENTS = (
     "intramuscular", "subcutaneous", "painful", "inflammatory-signs", "skin-ulceration", "rapid-growth",
 )
 LENGTH_TO_MM = {"mm": 1.0, "cm": 10.0, "m": 1000.0}
+VOLUME_TO_ML = {"mL": 1.0, "cm3": 1.0, "L": 1000.0}  # UCUM; 'ml' and 'l' are read with a warning (case)
+LATERALITIES = ("left", "right", "midline", "bilateral")
+# components of the vocabulary that no table weighs (decisions.md Classifier 122): validated and kept on the
+# lesion as sent, and named in an informational issue so that a caller knows they did not move the answer
+UNREAD_COMPONENTS = {
+    "mean-density": "no table weighs the CT density",
+    "peak-density": "no table weighs the CT density",
+    "lobule-count": "the pattern component says whether the mass is lobulated; no table weighs the count",
+    "fluid-volume": "the fluid-calcium-level component carries the sedimentation sign; no table weighs the volume",
+}
 # a state known only as "one of these" (the site of the largest mass when no mass has a size):
 # its likelihood ratio is the prevalence-weighted mean of its members' (knowledge.composite_lr)
 ANY_OF = "|"
-QUANTITY_COMPONENTS = ("largest-diameter", "extent-lr", "extent-ap", "extent-si", "volume", "mean-density", "peak-density")
+QUANTITY_COMPONENTS = ("largest-diameter", "extent-lr", "extent-ap", "extent-si", "volume", "fluid-volume", "mean-density",
+                       "peak-density")
 
 
 @dataclass
@@ -32,9 +43,21 @@ class Lesion:
 
 
 def _finding_value(component: dict) -> str | None:
-    for coding in codings(component.get("valueCodeableConcept")):
-        return coding.get("code")
-    return None
+    """The calcinosis-finding code of the value, whatever else is coded beside it (a SNOMED CT laterality
+    first, say); else the first code sent, which the caller checks against the value set."""
+    values = codings(component.get("valueCodeableConcept"))
+    for coding in values:
+        if str(coding.get("system", "")).endswith(FINDING_SYSTEM_SUFFIX):
+            return coding.get("code")
+    return values[0].get("code") if values else None
+
+
+def _unit(spelling: str, units: dict[str, float]) -> tuple[str | None, bool]:
+    """(the unit of `units` a spelling stands for, read only when case is ignored); (None, False) when none."""
+    if spelling in units:
+        return spelling, False
+    folded = next((unit for unit in units if unit.casefold() == spelling.casefold()), None)
+    return folded, folded is not None
 
 
 def parse_lesion(observation: dict, reference: str, site_codes: Collection[str],
@@ -54,7 +77,12 @@ def parse_lesion(observation: dict, reference: str, site_codes: Collection[str],
         code = finding_code(component.get("code"))
         where = f"Observation.component[{index}]"
         if code == "laterality":
-            lesion.laterality = _finding_value(component)
+            value = _finding_value(component)
+            if value in LATERALITIES:
+                lesion.laterality = value
+            else:
+                issues.append(Issue("code-invalid", f"{label}: laterality {value!r} is not one of "
+                                    f"{', '.join(LATERALITIES)} (calcinosis-finding); side unknown", "warning", (where,)))
         elif code == "pattern":
             value = _finding_value(component)
             if value in pattern_codes:
@@ -67,22 +95,41 @@ def parse_lesion(observation: dict, reference: str, site_codes: Collection[str],
             else:
                 issues.append(Issue("value", f"{label}: component {code} needs valueBoolean", "warning", (where,)))
         elif code == "lobule-count":
-            if isinstance(component.get("valueInteger"), int):
-                lesion.lobule_count = component["valueInteger"]
+            count = component.get("valueInteger")
+            if isinstance(count, int) and not isinstance(count, bool) and count >= 0:
+                lesion.lobule_count = count
+                issues.append(_unread(label, code, where))
+            else:
+                issues.append(Issue("value", f"{label}: component lobule-count needs a valueInteger of 0 or more, "
+                                    f"not {count!r}; not used", "warning", (where,)))
         elif code in QUANTITY_COMPONENTS:
             quantity = component.get("valueQuantity") or {}
             value = quantity.get("value")
-            if not isinstance(value, (int, float)) or (value < 0 and code not in ("mean-density", "peak-density")):
+            if not isinstance(value, (int, float)) or isinstance(value, bool) or \
+                    (value < 0 and code not in ("mean-density", "peak-density")):
                 issues.append(Issue("value", f"{label}: component {code} has an impossible value {value!r}", "error", (where,)))
                 continue
-            if code == "volume":
-                lesion.volume_ml = float(value)
-            elif code in ("largest-diameter", "extent-lr", "extent-ap", "extent-si"):
-                unit = quantity.get("code") or quantity.get("unit") or "mm"
-                if unit not in LENGTH_TO_MM:
-                    issues.append(Issue("value", f"{label}: component {code} has an unknown length unit {unit!r}", "warning",
-                                        (where,)))
+            if code in UNREAD_COMPONENTS:
+                issues.append(_unread(label, code, where))
+            elif code == "volume":
+                spelling = _sent_unit(quantity, "mL", label, code, where, issues)
+                unit, lenient = _unit(spelling, VOLUME_TO_ML)
+                if unit is None:
+                    issues.append(Issue("value", f"{label}: component volume has an unknown volume unit {spelling!r} "
+                                        f"(UCUM {', '.join(VOLUME_TO_ML)}); not used", "warning", (where,)))
                     continue
+                if lenient:
+                    issues.append(_lenient(label, code, spelling, unit, where))
+                lesion.volume_ml = float(value) * VOLUME_TO_ML[unit]
+            elif code in ("largest-diameter", "extent-lr", "extent-ap", "extent-si"):
+                spelling = _sent_unit(quantity, "mm", label, code, where, issues)
+                unit, lenient = _unit(spelling, LENGTH_TO_MM)
+                if unit is None:
+                    issues.append(Issue("value", f"{label}: component {code} has an unknown length unit {spelling!r}",
+                                        "warning", (where,)))
+                    continue
+                if lenient:
+                    issues.append(_lenient(label, code, spelling, unit, where))
                 size = float(value) * LENGTH_TO_MM[unit]
                 if code == "largest-diameter":
                     lesion.largest_diameter_mm = size
@@ -92,7 +139,32 @@ def parse_lesion(observation: dict, reference: str, site_codes: Collection[str],
             issues.append(Issue("code-invalid", f"{label}: unknown lesion component {code!r}", "warning", (where,)))
     if lesion.largest_diameter_mm is None and extents:
         lesion.largest_diameter_mm = max(extents)
+    if lesion.largest_diameter_mm is None and lesion.volume_ml is not None:
+        # a volume does not give the largest diameter (a lobulated or elongated deposit is far longer than the
+        # sphere of its volume): it ranks the masses by size, the size band stays unknown (Classifier 122)
+        issues.append(Issue("informational", f"{label}: volume without largest-diameter or extents: used to tell the "
+                            "largest mass, not for the size band (send largest-diameter)", "information",
+                            ("Observation.component",)))
     return lesion, issues
+
+
+def _sent_unit(quantity: dict, default: str, label: str, code: str, where: str, issues: list[Issue]) -> str:
+    """The unit sent (code, else unit); none sent is read as `default` and said, not assumed silently."""
+    spelling = quantity.get("code") or quantity.get("unit")
+    if isinstance(spelling, str) and spelling:
+        return spelling
+    issues.append(Issue("required", f"{label}: component {code} has no unit; read in {default}", "warning", (where,)))
+    return default
+
+
+def _unread(label: str, code: str, where: str) -> Issue:
+    return Issue("informational", f"{label}: component {code} recorded, not used by the classifier "
+                 f"({UNREAD_COMPONENTS[code]})", "information", (where,))
+
+
+def _lenient(label: str, code: str, spelling: str, unit: str, where: str) -> Issue:
+    return Issue("code-invalid", f"{label}: component {code}: unit {spelling!r} is not a UCUM code (UCUM is "
+                 f"case-sensitive); read as {unit!r}, the code that should have been sent", "warning", (where,))
 
 
 def _size_key(lesion: Lesion) -> tuple[float, float]:

@@ -109,7 +109,7 @@ def _risk_assessment(features: PatientFeatures, assessment: Assessment, base: st
         ],
     }
     basis = [{"reference": reference} for reference in features.used_references
-             if reference.startswith(("Observation/", "Patient/", "urn:"))]
+             if reference.startswith(("Observation/", "Patient/", "DiagnosticReport/", "urn:"))]
     if basis:
         resource["basis"] = basis
     if notes:

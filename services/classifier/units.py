@@ -37,7 +37,22 @@ def _spellings(labs: LabCatalog) -> list[tuple[str, str]]:
 
 def _between_kinds(base_value: float, source: str, target: str, analyte: Analyte, labs: LabCatalog) -> float | None:
     """A value in the source kind's base unit -> the target kind's base unit; None when no rule applies.
-    mass <-> molar through the molar mass; equivalents <-> molar through the ion's charge (valence)."""
+    One step (mass <-> molar, equivalents <-> molar), else two through a kind both reach: a total calcium
+    in meq/L reaches mg/dL through mmol/L (equivalents -> molar -> mass; decisions.md Classifier 123)."""
+    direct = _one_step(base_value, source, target, analyte, labs)
+    if direct is not None:
+        return direct
+    for middle in sorted({kind for pair in (*labs.molar_pairs, *labs.charge_pairs) for kind in pair} - {source, target}):
+        halfway = _one_step(base_value, source, middle, analyte, labs)
+        if halfway is not None:
+            converted = _one_step(halfway, middle, target, analyte, labs)
+            if converted is not None:
+                return converted
+    return None
+
+
+def _one_step(base_value: float, source: str, target: str, analyte: Analyte, labs: LabCatalog) -> float | None:
+    """mass <-> molar through the molar mass; equivalents <-> molar through the ion's charge (valence)."""
     for low, high in labs.molar_pairs:  # (mass, molar): mass / molar mass = moles
         if analyte.molar_mass is not None and (source, target) == (low, high):
             return base_value / analyte.molar_mass
