@@ -22,7 +22,7 @@ TABLES = ["resources", "resource_versions"]
 
 def upgrade() -> None:
     if op.get_bind().dialect.name == "postgresql":
-        for table in TABLES:  # rewrites the table (a minute or so per million resources)
+        for table in TABLES:  # rewrites the table and its indexes (a million contents: 15 s, without indexes)
             op.execute(f"ALTER TABLE {table} ALTER COLUMN content TYPE json USING content::json")
 
 
