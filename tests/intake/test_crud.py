@@ -169,3 +169,21 @@ async def test_every_version_reads_back_as_written(intake):
     system = (await intake.get("/fhir/_history", params={"_count": 100})).json()
     assert [e["resource"] for e in system["entry"] if e.get("resource", {}).get("id") == pid] == \
         [written[n] for n in (5, 3, 2, 1)]
+
+
+async def test_a_stored_resource_is_served_as_the_create_answered_it_byte_for_byte(intake):
+    """Both backends keep a stored resource's JSON text as written (PostgreSQL's json column,
+    migration 0008; jsonb printed its keys in an order of its own): read, vread, search and history
+    serve the create's answer byte for byte, its decimals as sent."""
+    subject = (await create(intake, patient()))["id"]
+    sent = body(phosphate(f"Patient/{subject}", 6.8)).replace(b'"value": 6.8,', b'"value": 6.80,')
+    created = await intake.post("/fhir/Observation", content=sent, headers=FHIR)
+    assert created.status_code == 201 and b'"value":6.80,' in created.content
+    oid = created.json()["id"]
+    assert list(created.json())[0] == "resourceType"  # as sent (jsonb put it last, its key being the longest)
+    for path in (f"/fhir/Observation/{oid}", f"/fhir/Observation/{oid}/_history/1"):
+        assert (await intake.get(path)).content == created.content, path
+    for path, params in (("/fhir/Observation", {"_id": oid}), (f"/fhir/Observation/{oid}/_history", {"_count": "5"}),
+                         ("/fhir/Patient", {"_id": subject, "_revinclude": "Observation:patient"})):
+        served = (await intake.get(path, params=params)).content
+        assert b'"resource":' + created.content + b"," in served, path

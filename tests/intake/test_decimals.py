@@ -2,7 +2,7 @@
 
 FHIR: the precision of a decimal is part of its value; for a lab value the trailing zero is the
 precision of the measurement. Checked on the bytes of every way a resource comes back, on SQLite
-and PostgreSQL (jsonb), while search still compares the numbers."""
+and PostgreSQL (json text since migration 0008; jsonb before), while search still compares the numbers."""
 
 import json
 

@@ -4,15 +4,17 @@ import json
 import re
 import subprocess
 import sys
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import inspect, text
-from sqlmodel import SQLModel
+from sqlalchemy import insert, inspect, select, text
+from sqlmodel import SQLModel, col
 
 from services.intake.main import MIGRATIONS, create_app
+from services.intake.storage.models import ResourceRow, ResourceVersion
 from shared.database import Database
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -192,5 +194,35 @@ async def test_upgrade_to_0007_back_fills_the_kept_counts_of_the_stored_codes(da
             ("Observation", "code", "http://loinc.org", "2777-1", False, 2),
             ("Observation", "code", "urn:lab", "2777-1", False, 1), ("Observation", "code", None, "2777-1", True, 2),
             ("Observation", "code", None, "x", False, 2), ("Observation", "code", None, "x", True, 2)], key=str)
+    finally:
+        await db.close()
+
+
+async def test_upgrade_to_0008_keeps_every_stored_content(database_url):
+    """Revision 0008 stores contents as json text on PostgreSQL (jsonb before; SQLite's are text
+    already): a stored resource and a superseded version read back the same, decimals as written,
+    and the column is json."""
+    db = Database(database_url)
+    document = {"resourceType": "Observation", "id": "a", "valueQuantity": {"value": Decimal("6.80")},
+                "note": [{"text": "Müller \u2013 \"quoted\"\n"}], "component": []}
+    try:
+        await db.migrate(MIGRATIONS, "0007")
+        async with db.engine.begin() as conn:
+            await conn.execute(insert(ResourceRow).values(
+                res_type="Observation", res_id="a", version_id=2, last_updated_ms=1, deleted=False, content=document))
+            await conn.execute(insert(ResourceVersion).values(
+                res_type="Observation", res_id="a", version_id=1, last_updated_ms=0, method="POST", deleted=False,
+                content={**document, "status": "preliminary"}))
+        await db.migrate(MIGRATIONS)
+        async with db.engine.connect() as conn:
+            current = (await conn.execute(select(col(ResourceRow.content)))).scalar_one()
+            superseded = (await conn.execute(select(col(ResourceVersion.content)))).scalar_one()
+            types = (await conn.execute(text(
+                "SELECT table_name, data_type FROM information_schema.columns WHERE column_name = 'content' "
+                "AND table_name IN ('resources', 'resource_versions')"))).all() if db.dialect == "postgresql" else []
+        assert current == document and superseded == {**document, "status": "preliminary"}
+        assert str(current["valueQuantity"]["value"]) == "6.80"
+        if db.dialect == "postgresql":
+            assert sorted(types) == [("resource_versions", "json"), ("resources", "json")]
     finally:
         await db.close()

@@ -10,16 +10,17 @@ none), a superseded version's in its version row.
 
 from typing import Any
 
-from sqlalchemy import BigInteger, Boolean, Column, Index, Integer, UniqueConstraint, false
+from sqlalchemy import JSON, BigInteger, Boolean, Column, Index, Integer, UniqueConstraint, false
 from sqlmodel import Field, SQLModel
-
-from shared.database import JSONDocument
 
 # SQLite only auto-increments an INTEGER PRIMARY KEY.
 SurrogateKey = BigInteger().with_variant(Integer(), "sqlite")
 # The largest SQL BIGINT (SQLite INTEGER, PostgreSQL bigint): offsets and version ids beyond it match nothing,
 # and a database driver refuses them.
 MAX_SQL_INTEGER = 2**63 - 1
+# A stored resource: JSON text on both backends (PostgreSQL's json, not jsonb: migration 0008). No
+# statement reads inside it, and jsonb's parse was a part of every write's server CPU that no search used.
+ResourceDocument = JSON()
 
 
 class ResourceRow(SQLModel, table=True):
@@ -34,7 +35,7 @@ class ResourceRow(SQLModel, table=True):
     version_id: int
     last_updated_ms: int = Field(sa_column=Column(BigInteger, nullable=False))
     deleted: bool = False
-    content: dict[str, Any] | None = Field(default=None, sa_column=Column(JSONDocument))
+    content: dict[str, Any] | None = Field(default=None, sa_column=Column(ResourceDocument))
 
 
 class ResourceVersion(SQLModel, table=True):
@@ -46,7 +47,7 @@ class ResourceVersion(SQLModel, table=True):
     last_updated_ms: int = Field(sa_column=Column(BigInteger, nullable=False))
     method: str = Field(max_length=8)  # POST | PUT | DELETE, as history Bundles report it
     deleted: bool = False
-    content: dict[str, Any] | None = Field(default=None, sa_column=Column(JSONDocument))
+    content: dict[str, Any] | None = Field(default=None, sa_column=Column(ResourceDocument))
 
 
 # Lookup indexes end with res_id, the token owner index with the code and the date owner index
