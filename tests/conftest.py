@@ -42,6 +42,14 @@ def postgres_server() -> PostgresServer:
 
 
 @pytest.fixture(scope="session")
+def postgres_server_utf8_locale() -> PostgresServer:
+    """A cluster whose default collation is a language's (C.utf8), as a stock image's is (en_US.utf8)."""
+    server = _required("PostgreSQL", lambda: start_postgres("C.utf8"))
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
 def orthanc_server():
     server = _required("Orthanc", start_orthanc)
     yield server

@@ -13,6 +13,11 @@
 # /run/secrets) and CALCINOSIS_DATABASES (default "intake imaging") for tests and other setups;
 # PGHOST/PGPORT as psql reads them. Running it again changes nothing (roles and databases that
 # exist are kept as they are).
+#
+# The databases compare text bytewise (LC_COLLATE and LC_CTYPE 'C', whatever the image's default,
+# en_US.utf8): what the tests and benchmarks run on. Under a language collation every index entry
+# is compared by that locale (writes cost half as much again, decisions.md Intake 47) and a B-tree
+# cannot serve the string search's LIKE 'prefix%'; the service folds case itself (storage/indexing.py).
 set -Eeo pipefail
 
 calcinosis_create_database() {
@@ -49,7 +54,8 @@ calcinosis_create_database() {
         -v role="$role" -v password="$password" -v database="$database" <<'SQL'
 SELECT format('CREATE ROLE %I LOGIN PASSWORD %L', :'role', :'password')
  WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = :'role') \gexec
-SELECT format('CREATE DATABASE %I OWNER %I', :'database', :'role')
+SELECT format('CREATE DATABASE %I OWNER %I TEMPLATE template0 ENCODING %L LC_COLLATE %L LC_CTYPE %L',
+              :'database', :'role', 'UTF8', 'C', 'C')
  WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = :'database') \gexec
 SELECT format('REVOKE ALL ON DATABASE %I FROM PUBLIC', :'database') \gexec
 SQL

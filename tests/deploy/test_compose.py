@@ -237,8 +237,10 @@ def test_postgres_runs_the_init_script(compose):
     assert os.access(POSTGRES_INIT, os.X_OK), "the postgres image sources, not runs, a script that is not executable"
 
 
-def test_init_script_creates_a_role_and_a_database_per_service(postgres_server, tmp_path):
-    """deploy/postgres/init-databases.sh against a real server, twice (the second run changes nothing)."""
+def test_init_script_creates_a_role_and_a_database_per_service(postgres_server_utf8_locale, tmp_path):
+    """deploy/postgres/init-databases.sh against a real server, twice (the second run changes nothing), on a
+    cluster whose default collation is not C: the databases compare text bytewise all the same (Intake 47)."""
+    postgres_server = postgres_server_utf8_locale
     suffix = uuid.uuid4().hex[:8]
     names = {service: f"deploy_{service}_{suffix}" for service in ("intake", "imaging")}
     for service, name in names.items():
@@ -264,6 +266,8 @@ def test_init_script_creates_a_role_and_a_database_per_service(postgres_server, 
             assert psql(f"SELECT rolcanlogin AND rolpassword IS NOT NULL AND NOT rolsuper FROM pg_authid "
                         f"WHERE rolname = '{name}'", postgres_server.user, "postgres") == "t"
             assert psql("SELECT current_user", name, name) == name
+            assert psql(f"SELECT datcollate || ' ' || datctype FROM pg_database WHERE datname = '{name}'",
+                        postgres_server.user, "postgres") == "C C"
     finally:
         for name in names.values():
             psql(f'DROP DATABASE IF EXISTS "{name}"', postgres_server.user, "postgres")

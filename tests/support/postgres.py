@@ -36,6 +36,7 @@ class PostgresServer:
     root: Path
     port: int
     user: str = "postgres"
+    locale: str = "C"  # what the tests and benchmarks measure; another only to test what a default cluster does
 
     def url(self, database: str = "postgres", driver: str = "postgresql+asyncpg") -> str:
         return f"{driver}://{self.user}@127.0.0.1:{self.port}/{database}"
@@ -47,7 +48,7 @@ class PostgresServer:
     def start(self) -> None:
         data = self.root / "data"
         subprocess.run(self._as_owner("initdb", "-D", str(data), "-A", "trust", "-U", self.user, "--no-sync",
-                                      "-E", "UTF8", "--locale=C"), check=True, capture_output=True)
+                                      "-E", "UTF8", f"--locale={self.locale}"), check=True, capture_output=True)
         options = (f"-p {self.port} -k {self.root} -c listen_addresses=127.0.0.1 -c fsync=off "
                    "-c synchronous_commit=off -c full_page_writes=off -c max_connections=200")
         subprocess.run(self._as_owner("pg_ctl", "-D", str(data), "-o", options, "-l", str(self.root / "log"),
@@ -75,14 +76,14 @@ class PostgresServer:
         shutil.rmtree(self.root, ignore_errors=True)
 
 
-def start_postgres() -> PostgresServer:
+def start_postgres(locale: str = "C") -> PostgresServer:
     bindir = find_bindir()
     if bindir is None:
         raise FileNotFoundError("PostgreSQL server binaries (initdb, pg_ctl) are not installed")
     root = Path(tempfile.mkdtemp(prefix="pgtest-"))
     if os.geteuid() == 0:
         shutil.chown(root, "postgres", "postgres")
-    server = PostgresServer(bindir, root, _free_port())
+    server = PostgresServer(bindir, root, _free_port(), locale=locale)
     try:
         server.start()
     except subprocess.CalledProcessError as exc:
