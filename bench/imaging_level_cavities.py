@@ -7,7 +7,8 @@ in, and the matched lesions' levels replayed offline under a rule on those figur
 
 Tuning seeds only (the held-out ranges are not to be looked at). Reads what imaging_level_misses.py --dump
 wrote (each detection's judged shares, density and grid; each truth lesion's matched detection and loculi),
-so that a rule on a cavity's figures is tried on both tuning ranges in minutes, without a detection per seed.
+so that a rule on a cavity's figures is tried on both tuning ranges in seconds, without a detection per seed
+(the dump itself took 45 minutes for both ranges, two processes on a loaded machine).
 
 A candidate cavity is one that fluid_level.cavities finds and whose fluid reaches CAVITY_MIN_FLUID_ML counted
 against its enclosing share (dip / (dip + share), Imaging 76; never less than the dip alone, which main
