@@ -1,0 +1,184 @@
+"""Every candidate cavity of the fluid-level judge on the tuning seeds, with its figures and the loculus it lies
+in, and the matched lesions' levels replayed offline under a rule on those figures (decision Imaging 83).
+
+    PYTHONPATH=. .venv/bin/python bench/imaging_level_misses.py --seeds 0:100 --dump /tmp/levels     # once per range
+    PYTHONPATH=. .venv/bin/python bench/imaging_level_cavities.py /tmp/levels --seeds 0:100 200:300
+    PYTHONPATH=. .venv/bin/python bench/imaging_level_cavities.py /tmp/levels --seeds 0:100 --rows cavities.jsonl
+
+Tuning seeds only (the held-out ranges are not to be looked at). Reads what imaging_level_misses.py --dump
+wrote (each detection's judged shares, density and grid; each truth lesion's matched detection and loculi),
+so that a rule on a cavity's figures is tried on both tuning ranges in seconds, without a detection per seed
+(the dump itself took 45 minutes for both ranges, two processes on a loaded machine).
+
+A candidate cavity is one that fluid_level.cavities finds and whose fluid reaches CAVITY_MIN_FLUID_ML counted
+against its enclosing share (dip / (dip + share), Imaging 76; never less than the dip alone, which main
+counts). Its row: the dip alone and the relative count, its voxels and their volume (mm^3), its deepest dip
+and the enclosing share at its fluid's centre, the least rise of the shares above the centre's along the 26
+rays (Imaging 77's guard: a wall found on every side where it is at least CAVITY_DIP), the cavity judge's
+figures (Imaging 35), the fitted section's (Imaging 46), the one-density veto (Imaging 65), and the
+generator's loculus nearest the fluid's centre (its inside, fluid and sediment: what the truth judges by).
+The summary, per range: the matched lesions' levels and specificity under each rule of RULES, the lesions
+each turns against main's, and a check that main's rule replayed gives the detector's own verdicts.
+"""
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from scipy import ndimage
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from services.imaging.analysis import fluid_level as fl  # noqa: E402
+from services.imaging.analysis.rays import DIRECTIONS, sampled  # noqa: E402
+
+INSIDE_MARGIN_MM = 1.5     # a cavity lies in a loculus when its fluid's centre is within the cavity's radius and this
+RAY = np.arange(0.0, fl.RAY_MM, fl.RAY_STEP_MM)
+
+
+def _axes(gravity: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Gravity and two horizontal directions, as fluid_level.level_in_cavities takes them."""
+    g = np.asarray(gravity, float) / np.linalg.norm(gravity)
+    helper = np.eye(3)[int(np.argmin(np.abs(g)))]
+    h1 = np.cross(g, helper)
+    h1 /= np.linalg.norm(h1)
+    return g, h1, np.cross(g, h1)
+
+
+def cavity_rows(det: dict[str, Any], loculi: list[dict]) -> list[dict]:
+    """The candidate cavities of one detection's judged shares, with their figures and nearest loculus."""
+    c = np.clip(det["judged"].astype(np.float32), 0.0, 1.0)
+    affine, density = det["affine"], det.get("density")
+    dip, labels, count = fl.cavities(c)
+    if count == 0:
+        return []
+    g, h1, h2 = _axes(det["gravity"])
+    grown = ndimage.grey_dilation(labels, footprint=np.ones((3, 3, 3), bool))
+    index = np.arange(count + 1)
+    amounts = ndimage.sum_labels(np.where(dip > 0, dip, 0.0), grown, index) * det["voxel_ml"]
+    relative = ndimage.sum_labels(np.where(dip > 0, dip / np.maximum(dip + c, 1e-6), 0.0), grown, index) * det["voxel_ml"]
+    sizes = np.sqrt((affine[:3, :3] ** 2).sum(axis=0))
+    rows = []
+    for n in np.flatnonzero(relative >= fl.CAVITY_MIN_FLUID_ML):
+        if n == 0:
+            continue
+        where = np.nonzero((grown == n) & (dip > 0))
+        w = dip[where]
+        centre = (np.stack(where, axis=1) * w[:, None]).sum(axis=0) / w.sum()
+        at = tuple(np.clip(np.rint(centre).astype(int), 0, np.array(c.shape) - 1))
+        rays = [sampled(c, affine, centre, d, RAY) for d in DIRECTIONS]
+        f = fl.profile(c, affine, centre, g, h1, h2)
+        fit = fl.section(c, affine, centre, g, h1, h2)
+        vetoed = False
+        if density is not None:
+            one = fl.profile(fl.one_density(c, density, grown == n, affine), affine, centre, g, h1, h2)
+            vetoed = bool(one["below"] < one["wall"] + fl.SEDIMENT_MIN_MM)
+        voxels = int((labels == n).sum())
+        row: dict[str, Any] = {
+            "cavity": int(n), "amount_ml": float(amounts[n]), "relative_ml": float(relative[n]), "voxels": voxels,
+            "volume_mm3": voxels * float(np.prod(sizes)), "dip": float(dip[labels == n].max()),
+            "enclosing": float(dip[at] + c[at]), "least_rise": min(float(v.max() - v[0]) for v in rays),
+            **{k: float(v) for k, v in f.items()}, **{f"fit_{k}": float(v) for k, v in fit.items()},
+            "is_level": fl.is_level(f), "is_settled": fl.is_settled(fit, f), "vetoed": vetoed,
+            "spacing_mm": [float(s) for s in sizes]}
+        where_mm = affine[:3, :3] @ (centre + det["offset"]) + affine[:3, 3]
+        near = min(loculi, key=lambda b: float(np.linalg.norm(where_mm - np.asarray(b["centre"])))) if loculi else None
+        if near is not None:
+            distance = float(np.linalg.norm(where_mm - np.asarray(near["centre"])))
+            inside = 2 * near["inner_mm"]
+            row |= {"loculus_inside_mm": inside, "loculus_fluid_mm": inside - near["sediment_mm"],
+                    "loculus_sediment_mm": near["sediment_mm"], "loculus_wall_mm": near["wall_mm"],
+                    "loculus_distance_mm": distance, "in_loculus": distance <= near["inner_mm"] + INSIDE_MARGIN_MM,
+                    "loculus_shows_level": bool(near["shows_level"])}
+        rows.append(row)
+    return rows
+
+
+def _judged(row: dict) -> bool:
+    return bool((row["is_level"] or row["is_settled"]) and not row["vetoed"])
+
+
+# A rule: whether a cavity calls a level (a matched lesion's level: its settled floor, Imaging 34, or any cavity's).
+RULES: dict[str, Callable[[dict], bool]] = {
+    "main": lambda r: r["amount_ml"] >= fl.CAVITY_MIN_FLUID_ML and _judged(r),
+    "relative count (Imaging 76)": lambda r: _judged(r),
+    "relative count where a wall is found all round (78 without 77's walls)":
+        lambda r: (r["amount_ml"] >= fl.CAVITY_MIN_FLUID_ML or r["least_rise"] >= fl.CAVITY_DIP) and _judged(r),
+    # Imaging 83's closest, not kept: a small cavity of two voxels or more, its wall rising twice CAVITY_DIP above
+    # its fluid on every side, the fluid itself LOCULUS_MIN_INNER_MM broad (knife-edge on the tuning seeds).
+    "small: 2 voxels, rise 0.2, breadth 7.5 (Imaging 83, not kept)":
+        lambda r: (r["amount_ml"] >= fl.CAVITY_MIN_FLUID_ML and _judged(r)) or (
+            r["voxels"] >= 2 and r["least_rise"] >= 2 * fl.CAVITY_DIP and r["is_level"]
+            and r["breadth"] >= fl.LOCULUS_MIN_INNER_MM and not r["vetoed"]),
+}
+
+
+def load_seed(folder: Path, seed: int) -> tuple[dict, dict[int, dict[str, Any]]]:
+    """A dumped case's truth and the level inputs of its detections matched to a truth lesion."""
+    case = json.loads((folder / f"{seed}.json").read_text())
+    detections = {}
+    for k in {t["detection"] for t in case["truths"] if t["detection"] is not None}:
+        with np.load(folder / f"{seed}-{k}.npz") as z:
+            det: dict[str, Any] = {name: z[name] for name in z.files}
+        for name in ("voxel_ml", "floor", "level"):
+            if name in det:
+                det[name] = det[name].item()
+        detections[k] = det
+    return case, detections
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("dump", type=Path, help="a folder written by imaging_level_misses.py --dump")
+    parser.add_argument("--seeds", nargs="+", default=["0:100"], help="ranges a:b (tuning seeds only)")
+    parser.add_argument("--rows", type=Path, help="write every candidate cavity's row here (JSON lines)")
+    args = parser.parse_args()
+    out = args.rows.open("w") if args.rows else None
+    for span in args.seeds:
+        tally = {name: [0, 0, 0, 0] for name in RULES}        # levels found, with a level, no false level, without
+        turned: dict[str, list[str]] = {name: [] for name in RULES}
+        replay_differs = []
+        for seed in range(*map(int, span.split(":"))):
+            if not (args.dump / f"{seed}.json").exists():
+                continue
+            case, detections = load_seed(args.dump, seed)
+            for truth in case["truths"]:
+                if truth["detection"] is None:
+                    continue
+                det = detections[truth["detection"]]
+                rows = cavity_rows(det, truth["loculi"]) if "judged" in det else []
+                for row in rows:
+                    if out:
+                        out.write(json.dumps({"seed": seed, "lesion": truth["index"], "has_fluid_level": truth["has_fluid_level"],
+                                              "detector_level": bool(det["level"]), **row}) + "\n")
+                for name, rule in RULES.items():
+                    level = bool(det["level"]) if "judged" not in det else bool(det["floor"]) or any(rule(r) for r in rows)
+                    t = tally[name]
+                    if truth["has_fluid_level"]:
+                        t[0] += level
+                        t[1] += 1
+                    else:
+                        t[2] += not level
+                        t[3] += 1
+                    if level != bool(det["level"]):
+                        if name == "main":
+                            replay_differs.append(f"{seed}.{truth['index']}")
+                        else:
+                            what = "+" if level == truth["has_fluid_level"] else "FALSE " if level else "lost "
+                            turned[name].append(f"{what}{seed}.{truth['index']}")
+        print(f"seeds {span}: main's rule replayed differs from the detector on {replay_differs or 'no lesion'}")
+        for name, (found, levels, kept, negatives) in tally.items():
+            print(f"  {name}: levels {found}/{levels}, specificity {kept}/{negatives}; against the detector: "
+                  f"{' '.join(turned[name]) or 'none'}")
+    if out:
+        out.close()
+
+
+if __name__ == "__main__":
+    main()
