@@ -201,14 +201,23 @@ FACTORS = [(3, 3, 3), (2, 2, 2), (1, 1, 3)]
 
 
 def test_the_blur_is_measured_in_voxels_from_the_image_itself():
-    """One voxel on the rendered 3 mm cluster; about the factor along each axis it was interpolated by."""
+    """One voxel on the rendered cluster as acquired; about the factor it was interpolated by along
+    each axis (3.2-3.3 at 3x, 2.1-2.2 at 2x). Along a thin axis a blur no wider than the largest voxel
+    side is not counted: 3 mm slices interpolated to 1 mm under 3 mm pixels rise over 2.8 mm, as an
+    oblique edge does under the pixels; under 1.5 mm pixels the same interpolation counts."""
     volume, _ = render(BLURRED_CLUSTER, (3.0, 3.0, 3.0), PHASES[1], 12.0)
     hu = volume.hu
     assert np.array_equal(blur(hu, hu >= 130, volume.spacing, 260.0), [1.0, 1.0, 1.0])
-    for factors in FACTORS:
+    for factors in [(3, 3, 3), (2, 2, 2)]:
         fine = upsampled(volume, factors)
         measured = blur(fine.hu, fine.hu >= 130, fine.spacing, 260.0)
-        assert np.all(np.abs(measured - np.array(factors)) <= np.maximum(0.5, 0.2 * np.array(factors))), measured
+        assert np.all(np.abs(measured - np.array(factors)) <= 0.5), measured
+    fine = upsampled(volume, (1, 1, 3))
+    assert np.array_equal(blur(fine.hu, fine.hu >= 130, fine.spacing, 260.0), [1.0, 1.0, 1.0])
+    volume, _ = render(BLURRED_CLUSTER, (1.5, 1.5, 4.5), PHASES[1], 12.0)
+    fine = upsampled(volume, (1, 1, 3))
+    measured = blur(fine.hu, fine.hu >= 130, fine.spacing, 260.0)
+    assert measured[0] == measured[1] == 1.0 and 2.0 <= measured[2] <= 3.5, measured
 
 
 @pytest.mark.parametrize("factors", FACTORS)
@@ -217,7 +226,8 @@ def test_a_cluster_interpolated_finer_than_acquired_counts_what_it_counted_as_ac
     """Rendered on 3 mm voxels, then resampled linearly (as bench/imaging.py's volume): each nodule's
     edge is a ramp several voxels wide, and each ramp voxel was measured against the next one inward
     (main: 1.20-1.21 times the native figure at 3x, 1.14-1.15 at 2x, 1.03-1.04 along z only).
-    Measured against the calcium within the image's own blur's reach: 0.99-1.00."""
+    Measured against the calcium within the image's own blur's reach: 0.99-1.00 at 2x and 3x; along
+    z only the blur is not counted (see above) and it stays 1.03-1.04."""
     volume, _ = render(BLURRED_CLUSTER, (3.0, 3.0, 3.0), phase, 12.0)
     native = find_lesions(volume).lesions[0].volume_ml
     fine = find_lesions(upsampled(volume, factors))
