@@ -39,7 +39,7 @@ ONE_VOXEL_SPREAD = 1.5  # the edge spread (rise / steepest step, voxels) of a bl
                         # random phase makes one partial voxel, 1 to 2 steps (2 ln 2 = 1.39 on average; 1.4-1.6
                         # measured with the evaluation's noise, Imaging 81)
 ONE_VOXEL_BLUR = 1.5    # a measured blur under this many voxels is a voxel's: the estimate's spread (noise,
-                        # phase, a real scan's own kernel) is about a third of a voxel (1.0-1.45, Imaging 81)
+                        # phase, a real scan's own kernel) is about a third of a voxel (0.7-1.45, Imaging 81)
 REACH_PER_BLUR = 1.5    # the pure density's reach: 1.5 voxels more for each voxel of blur more (Imaging 81)
 SOFT_TISSUE_HU = 40.0   # what calcium lies in: an edge rises from it to at least the faintest nodule
 
