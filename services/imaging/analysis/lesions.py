@@ -214,6 +214,8 @@ def find_lesions(volume: Volume, progress: Callable[[str, int], None] = lambda s
     solid = skeleton.solid(calcified, slice_axis, spacing)
     region_labels, n_regions = skeleton.split(solid, spacing)
     regions = skeleton.judge(hu, grid, region_labels, n_regions, slice_axis)
+    regions = skeleton.split_finer(hu, grid, regions, slice_axis)
+    region_labels, n_regions = regions.labels, regions.count
     # Streaks and blooming mimic chalk: a region mostly within the margin around metal is left out
     # (a mass reaching into the margin from outside it is not).
     at_metal = ndimage.mean(near_metal, region_labels, np.arange(n_regions + 1)) >= 0.5

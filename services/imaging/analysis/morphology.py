@@ -63,3 +63,50 @@ def depth_inside(region: np.ndarray, spacing: np.ndarray) -> np.ndarray:
     box = ndimage.find_objects(region.view(np.uint8))[0]
     near = tuple(slice(max(s.start - 1, 0), min(s.stop + 1, n)) for s, n in zip(box, region.shape, strict=True))
     return depth_at(region[near], region[near], spacing)
+
+
+def h_maxima(image: np.ndarray, h: int) -> np.ndarray:
+    """skimage.morphology.h_maxima (3x3x3 neighbourhood) for an image of small non-negative integers,
+    the same maxima, faster (Imaging 75): skimage sorts the padded seed and mask as float64 twice
+    (in reconstruction and rank_order), 60% of `split`'s time on the CT's voxels; here the values
+    are ranked by counting and sorted by a stable sort of 16-bit integers (a radix sort). The
+    reconstruction by dilation is unique, whatever order ties take, so skimage's own loop gives the
+    same result."""
+    image = np.asarray(image)
+    if image.ndim != 3 or image.size == 0 or image.min() < 0 or int(image.max()) + h >= 2**16:
+        from skimage.morphology import h_maxima as skimage_h_maxima
+        return np.asarray(skimage_h_maxima(image, h))
+    from skimage.morphology._grayreconstruct import reconstruction_loop  # type: ignore[import-not-found]
+
+    if h > np.ptp(image):
+        return np.zeros(image.shape, dtype=np.uint8)
+    # As skimage.morphology.reconstruction(image - h, image, 'dilation'): seed and mask side by
+    # side, padded by one voxel with the seed's minimum; values offset by it (all >= 0 here).
+    low = int(image.min()) - h
+    dims = (2, *(n + 2 for n in image.shape))
+    images = np.zeros(dims, np.uint16)
+    inside = tuple(slice(1, 1 + n) for n in image.shape)
+    images[0][inside] = image - h - low
+    images[1][inside] = image - low
+    isize = images.size
+    signed = np.result_type(np.min_scalar_type(-isize), np.int32)
+    unsigned = np.dtype(signed.char.upper())
+    value_stride = np.array(images.strides[1:]) // images.dtype.itemsize
+    image_stride = images.strides[0] // images.dtype.itemsize
+    offsets = np.argwhere(np.ones((3, 3, 3), bool)) - 1
+    offsets = offsets[np.any(offsets != 0, axis=1)]
+    nb_strides = np.array([np.sum(value_stride * o) for o in offsets], signed)
+    flat = images.reshape(-1)
+    index_sorted = np.argsort(flat, kind="stable").astype(signed, copy=False)[::-1]
+    prev = np.full(isize, -1, signed)
+    following = np.full(isize, -1, signed)
+    prev[index_sorted[1:]] = index_sorted[:-1]
+    following[index_sorted[:-1]] = index_sorted[1:]
+    present = np.zeros(int(flat.max()) + 1, bool)
+    present[flat] = True
+    rank_of = (np.cumsum(present) - 1).astype(unsigned)
+    value_rank = rank_of[flat]
+    value_map = np.flatnonzero(present).astype(np.int64) + low
+    reconstruction_loop(value_rank, prev, following, nb_strides, index_sorted[0], image_stride)
+    rec = value_map[value_rank[:image_stride]].reshape(dims[1:])[inside]
+    return (image - rec >= h).astype(np.uint8)
