@@ -216,8 +216,17 @@ def split_finer(ct_hu: np.ndarray, grid: Grid, regions: Regions, slice_axis: int
         if not (hu[region] >= CORE_MIN_HU).any():
             continue  # no piece of it can have a chalk core
         calcified = hu >= CALCIFIED_HU
-        solid_ct = solid(calcified & region, slice_axis, ct_spacing) & region
-        pieces, count = split(solid_ct, ct_spacing)
+        # Over the region's own bounding box, then the solid's: the box's margin (a grid voxel, a few
+        # CT voxels, each side) is outside both, and a hole that reaches the crop's face reached the
+        # box's face through that margin, so the solid, its depth and its maxima are the same.
+        own = _bounds(region)
+        solid_ct = np.zeros(region.shape, bool)
+        solid_ct[own] = solid(calcified[own] & region[own], slice_axis, ct_spacing) & region[own]
+        if not solid_ct.any():
+            continue
+        tight = _bounds(solid_ct)
+        pieces = np.zeros(region.shape, np.int32)
+        pieces[tight], count = split(solid_ct[tight], ct_spacing)
         if count < 2:
             continue
         # Each piece's profile as `profile` gives it, the box's solid computed once and its depth
@@ -264,6 +273,11 @@ def split_finer(ct_hu: np.ndarray, grid: Grid, regions: Regions, slice_axis: int
              for name in ("truncated", "on_cortex")}
     return Regions(labels, regions.count + added, grown["chalk"], grown["loculus"], grown["walled"], grown["faint"],
                    extra["truncated"], extra["on_cortex"])
+
+
+def _bounds(mask: np.ndarray) -> tuple[slice, ...]:
+    """The bounding box of a non-empty mask."""
+    return ndimage.find_objects(mask.view(np.uint8))[0]
 
 
 def _block_share(mask: np.ndarray, factors: np.ndarray) -> np.ndarray:
