@@ -34,6 +34,24 @@ def fill_holes(mask: np.ndarray, structure: np.ndarray | None = None, largest: f
     return ~outside[background]
 
 
+def distance(mask: np.ndarray, spacing, border: bool = False) -> np.ndarray:
+    """`ndimage.distance_transform_edt(mask, sampling=spacing)` (float64), with `border` as if the
+    mask were padded by a voxel of background (np.pad(mask, 1), then cropped): the exact Euclidean
+    distance by the `edt` package (seung-lab; Felzenszwalb & Huttenlocher's separable lower
+    envelope), three to four times as fast as scipy's, which was half of find_lesions's time
+    (Imaging 79). It sums the squared distance in float32: the same distances to within float32's
+    rounding (a relative 1e-7), square-rooted here in float64. A mask with no background (nothing
+    to measure to) is left to scipy, whose answer there the callers got before."""
+    import edt
+
+    mask = np.asarray(mask, dtype=bool)
+    if not border and mask.all():
+        return np.asarray(ndimage.distance_transform_edt(mask, sampling=spacing), dtype=np.float64)
+    squared = edt.edtsq(np.ascontiguousarray(mask), anisotropy=tuple(float(s) for s in np.broadcast_to(spacing, (mask.ndim,))),
+                        black_border=border, parallel=1)
+    return np.sqrt(squared, dtype=np.float64)
+
+
 def depth_at(mask: np.ndarray, where: np.ndarray, spacing: np.ndarray) -> np.ndarray:
     """`ndimage.distance_transform_edt(mask, sampling=spacing)[where]`, bit for bit, with the
     distances computed at `where` only (in `where`'s C order). scipy's own turns every voxel's

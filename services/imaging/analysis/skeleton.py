@@ -35,7 +35,7 @@ from scipy import ndimage
 from skimage.segmentation import watershed
 
 from services.imaging.analysis.grid import GEOMETRY_TOLERANCE, Grid, within
-from services.imaging.analysis.morphology import depth_at, depth_inside, fill_holes, h_maxima, in_plane
+from services.imaging.analysis.morphology import depth_at, depth_inside, distance, fill_holes, h_maxima, in_plane
 
 # ---- tunables (one reason each) ---------------------------------------------------------------
 CALCIFIED_HU = 130          # the usual CT calcium threshold (Agatston); muscle and blood stay below
@@ -151,7 +151,7 @@ def solid(calcified: np.ndarray, slice_axis: int, spacing: np.ndarray) -> np.nda
 
 def split(solid_mask: np.ndarray, spacing: np.ndarray) -> tuple[np.ndarray, int]:
     """Regions of the solid mask cut at its necks, numbered."""
-    depth = ndimage.distance_transform_edt(np.pad(solid_mask, 1), sampling=spacing)[1:-1, 1:-1, 1:-1]
+    depth = distance(solid_mask, spacing, border=True)
     # Integer tenths of a millimetre: h-maxima on floats is fragile (skimage's own advice).
     tenths = np.rint(depth * 10).astype(np.int32)
     markers, _ = ndimage.label(h_maxima(tenths, int(round(NECK_MM * 10))), structure=np.ones((3, 3, 3), bool))
@@ -249,7 +249,7 @@ def split_finer(ct_hu: np.ndarray, grid: Grid, regions: Regions, slice_axis: int
             if _elongation(index, ct_spacing) > NODULE_ELONGATION or not (values >= CORE_MIN_HU).any():
                 continue
             if depth is None:
-                depth = ndimage.distance_transform_edt(np.pad(solid_box, 1), sampling=ct_spacing)[1:-1, 1:-1, 1:-1]
+                depth = distance(solid_box, ct_spacing, border=True)
             found = _profile_of(values, calcified[piece_box][inside], depth[piece_box][inside],
                                 index, ct_spacing, False, False)
             if (found.chalk and found.elongation <= NODULE_ELONGATION
