@@ -52,35 +52,17 @@ def distance(mask: np.ndarray, spacing, border: bool = False) -> np.ndarray:
     return np.sqrt(squared, dtype=np.float64)
 
 
-def depth_at(mask: np.ndarray, where: np.ndarray, spacing: np.ndarray) -> np.ndarray:
-    """`ndimage.distance_transform_edt(mask, sampling=spacing)[where]`, bit for bit, with the
-    distances computed at `where` only (in `where`'s C order). scipy's own turns every voxel's
-    nearest-feature offset into a float64 distance, a third of its time on a box whose region
-    of interest is a fraction of it; the feature transform is the same call on the same array,
-    and the distance is the same arithmetic in the same order: each axis's offset times its
-    spacing, squared, summed axis by axis, square-rooted."""
-    sampling = np.asarray(spacing, dtype=np.float64)
-    nearest = ndimage.distance_transform_edt(mask, sampling=sampling, return_distances=False, return_indices=True)
-    at = np.nonzero(where)
-    total = np.zeros(len(at[0]), np.float64)
-    for axis, index in enumerate(at):
-        offset = (nearest[axis][at] - index).astype(np.float64) * sampling[axis]
-        total += offset * offset  # 0 + a is a: axis by axis, as scipy sums them
-    return np.sqrt(total)
-
-
 def depth_inside(region: np.ndarray, spacing: np.ndarray) -> np.ndarray:
-    """`ndimage.distance_transform_edt(region, sampling=spacing)[region]`, bit for bit, from the
-    region's bounding box and one voxel more (clipped to the array) instead of the whole array.
-    Every voxel beyond that box is outside the region, a feature: along each line of the
-    separable transform's passes, the feature on the box's outer layer lies on the line itself,
-    is strictly nearest on its side, and is never dropped from the lower envelope, so nothing
+    """`distance(region, spacing)[region]` from the region's bounding box and one voxel more
+    (clipped to the array) instead of the whole array. Every voxel beyond that box is outside the
+    region, a feature: along each line of the separable transform's passes, the feature on the
+    box's outer layer lies on the line itself and is strictly nearest on its side, so nothing
     beyond it changes a voxel inside (tests/imaging/test_skeleton_computation.py)."""
     if not region.any():
         return np.zeros(0, np.float64)
     box = ndimage.find_objects(region.view(np.uint8))[0]
     near = tuple(slice(max(s.start - 1, 0), min(s.stop + 1, n)) for s, n in zip(box, region.shape, strict=True))
-    return depth_at(region[near], region[near], spacing)
+    return distance(region[near], spacing)[region[near]]
 
 
 def h_maxima(image: np.ndarray, h: int) -> np.ndarray:

@@ -35,7 +35,7 @@ from scipy import ndimage
 from skimage.segmentation import watershed
 
 from services.imaging.analysis.grid import GEOMETRY_TOLERANCE, Grid, within
-from services.imaging.analysis.morphology import depth_at, depth_inside, distance, fill_holes, h_maxima, in_plane
+from services.imaging.analysis.morphology import depth_inside, distance, fill_holes, h_maxima, in_plane
 
 # ---- tunables (one reason each) ---------------------------------------------------------------
 CALCIFIED_HU = 130          # the usual CT calcium threshold (Agatston); muscle and blood stay below
@@ -423,8 +423,8 @@ def profile(hu: np.ndarray, region: np.ndarray, slice_axis: int, spacing: np.nda
     region = region & solid_box
     if region.sum() < 4:
         return None
-    # The depth at the region's voxels only (in its C order), the box's faces counting as surface.
-    depth = depth_at(np.pad(solid_box, 1), np.pad(region, 1), spacing)
+    # The depth at the region's voxels (in its C order), the box's faces counting as surface.
+    depth = distance(solid_box, spacing, border=True)[region]
     return _profile_of(hu[region], calcified[region], depth, np.argwhere(region), spacing, truncated, free)
 
 
