@@ -51,7 +51,8 @@ def replay(case):
         else np.zeros(metal.shape, bool)
     solid = skeleton.solid(calcified, slice_axis, grid.spacing)
     labels, count = skeleton.split(solid, grid.spacing)
-    plain = skeleton.judge(hu, grid, labels, count, slice_axis)
+    plain = skeleton.split_finer(hu, grid, skeleton.judge(hu, grid, labels, count, slice_axis), slice_axis)
+    labels, count = plain.labels, plain.count
     at_metal = ndimage.mean(near_metal, labels, np.arange(count + 1)) >= 0.5
     # the cut-off piece rule of Imaging 53, undone, to tell what it ate
     profile_chalk = plain.chalk.copy()

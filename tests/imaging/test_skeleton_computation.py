@@ -1,22 +1,27 @@
 """How the skeleton's judgements are computed, against the slower way they were computed before
-(Imaging 54): the same answers, bit for bit, on random volumes shaped like the CT's boxes.
+(Imaging 54): the same answers on random volumes shaped like the CT's boxes, bit for bit but for
+the distance transform's float32 rounding (Imaging 79).
 
-- a region's depth at its own voxels (morphology.depth_at) against scipy's whole-box distance
-  transform, with spacings whose in-plane voxels are square (ties between nearest voxels at the
-  same distance, 3-4-5, are common there) and with the bench volume's uneven ones;
 - a region's depth from its own bounding box (morphology.depth_inside) against the transform of
-  the whole box round it (the cortex test's box reaches 15 mm beyond the region);
+  the whole box round it (the cortex test's box reaches 15 mm beyond the region), with spacings
+  whose in-plane voxels are square (ties between nearest voxels at the same distance, 3-4-5, are
+  common there) and with the bench volume's uneven ones;
 - the cortex ridge test of Imaging 38 (skeleton._joined below the test) against the grey-level
-  reconstruction by erosion whose minimum over the target it replaced.
+  reconstruction by erosion whose minimum over the target it replaced;
+- the h-maxima that cut a solid at its necks (morphology.h_maxima, Imaging 75) against skimage's,
+  on the depths in tenths of a millimetre that skeleton.split gives it;
+- the distance transform by the `edt` package (morphology.distance, Imaging 79) against scipy's:
+  the same to within float32's rounding, the same tenths of a millimetre for `split`.
 """
 
 import numpy as np
 import pytest
 from scipy import ndimage
+from skimage.morphology import h_maxima as skimage_h_maxima
 from skimage.morphology import reconstruction
 
 from services.imaging.analysis import skeleton
-from services.imaging.analysis.morphology import depth_at, depth_inside
+from services.imaging.analysis.morphology import depth_inside, distance, h_maxima
 
 SPACINGS = [(0.7, 0.7, 2.0), (0.71484375, 0.59179688, 0.83999997), (3.0, 3.0, 3.0), (0.6, 0.6, 0.6)]
 
@@ -28,22 +33,8 @@ def _blobs(rng: np.random.Generator, shape: tuple[int, ...], fill: float) -> np.
 
 
 @pytest.mark.parametrize("spacing", SPACINGS)
-@pytest.mark.parametrize("seed", range(4))
-def test_the_depth_at_a_regions_voxels_is_scipys_distance_bit_for_bit(spacing, seed):
-    rng = np.random.default_rng(seed)
-    solid = _blobs(rng, (37, 29, 23), 0.55)
-    region = solid & _blobs(rng, solid.shape, 0.5)
-    spacing = np.array(spacing)
-    for mask, where in ((np.pad(solid, 1), np.pad(region, 1)), (region, region), (solid, solid)):
-        expected = ndimage.distance_transform_edt(mask, sampling=spacing)[where]
-        got = depth_at(mask, where, spacing)
-        assert got.dtype == expected.dtype and got.shape == expected.shape
-        assert np.array_equal(got, expected)  # bitwise: the core's threshold is often met exactly
-
-
-@pytest.mark.parametrize("spacing", SPACINGS)
 @pytest.mark.parametrize("seed", range(6))
-def test_the_depth_inside_a_region_from_its_own_box_is_the_whole_arrays_bit_for_bit(spacing, seed):
+def test_the_depth_inside_a_region_from_its_own_box_is_the_whole_arrays(spacing, seed):
     rng = np.random.default_rng(100 + seed)
     shape = (41, 35, 27)
     # A region well inside the box, as the cortex test's box holds a region 15 mm round: rounded
@@ -55,8 +46,9 @@ def test_the_depth_inside_a_region_from_its_own_box_is_the_whole_arrays_bit_for_
         region[:, :, :4] |= rng.random((shape[0], shape[1], 4)) < 0.7
         region[:3] = True
     spacing = np.array(spacing)
-    expected = ndimage.distance_transform_edt(region, sampling=spacing)[region]
-    assert np.array_equal(depth_inside(region, spacing), expected)
+    got = depth_inside(region, spacing)
+    assert np.array_equal(got, distance(region, spacing)[region])  # the same transform, bit for bit
+    np.testing.assert_allclose(got, ndimage.distance_transform_edt(region, sampling=spacing)[region], rtol=2e-7, atol=0)
 
 
 def _lowest_ridge(hu, solid, source, target) -> float:
@@ -86,3 +78,48 @@ def test_the_cortex_ridge_test_answers_as_the_grey_reconstruction_did(seed):
         fails = not all(end <= skeleton.FAINT_SHELL_RATIO * lowest for end in ends)
         cortex = (ends[0] <= skeleton.FAINT_SHELL_RATIO * ridge_hu) & (ends[1] <= skeleton.FAINT_SHELL_RATIO * ridge_hu)
         assert skeleton._joined(solid & ~cortex, source, target) == fails, ends
+
+
+@pytest.mark.parametrize("spacing", SPACINGS)
+@pytest.mark.parametrize("seed", range(3))
+def test_the_h_maxima_of_a_solids_depth_are_skimages(spacing, seed):
+    rng = np.random.default_rng(seed)
+    solid = _blobs(rng, (40, 36, 30), 0.4)
+    tenths = np.rint(ndimage.distance_transform_edt(np.pad(solid, 1), sampling=spacing)[1:-1, 1:-1, 1:-1] * 10)
+    tenths = tenths.astype(np.int32)
+    for h in (int(round(skeleton.NECK_MM * 10)), 3, int(tenths.max()), int(tenths.max()) + 1):
+        expected = skimage_h_maxima(tenths, h)
+        assert expected.any() == (h <= tenths.max())
+        found = h_maxima(tenths, h)
+        assert found.dtype == expected.dtype
+        np.testing.assert_array_equal(found, expected)
+
+
+@pytest.mark.parametrize("spacing", [*SPACINGS, (0.9765625, 0.9765625, 1.25)])
+@pytest.mark.parametrize("seed", range(3))
+def test_the_distance_is_scipys_to_within_float32_rounding(spacing, seed):
+    rng = np.random.default_rng(200 + seed)
+    solid = _blobs(rng, (43, 38, 31), 0.5)
+    spacing = np.array(spacing)
+    cases = ((solid, False, solid), (~solid, False, ~solid), (solid, True, np.pad(solid, 1)),
+             (solid[::2, 3:, ::-1], False, np.ascontiguousarray(solid[::2, 3:, ::-1])))
+    for mask, border, as_scipy in cases:
+        expected = ndimage.distance_transform_edt(as_scipy, sampling=spacing)
+        if border:
+            expected = expected[1:-1, 1:-1, 1:-1]
+        got = distance(mask, spacing, border=border)
+        assert got.dtype == np.float64 and got.shape == expected.shape
+        assert np.array_equal(got == 0, expected == 0)  # outside the mask, and only there
+        np.testing.assert_allclose(got, expected, rtol=2e-7, atol=0)
+        # what split cuts at: the depth in tenths of a millimetre
+        np.testing.assert_array_equal(np.rint(got * 10), np.rint(expected * 10))
+
+
+def test_the_distance_of_a_mask_with_no_background_is_scipys():
+    full = np.ones((5, 6, 7), bool)
+    spacing = np.array([0.7, 0.7, 2.0])
+    np.testing.assert_array_equal(distance(full, spacing), ndimage.distance_transform_edt(full, sampling=spacing))
+    with_border = distance(full, spacing, border=True)
+    np.testing.assert_allclose(with_border, ndimage.distance_transform_edt(np.pad(full, 1), sampling=spacing)[1:-1, 1:-1, 1:-1],
+                               rtol=2e-7)
+    assert not distance(np.zeros((4, 4, 4), bool), spacing).any()

@@ -38,6 +38,7 @@ from scipy import ndimage
 from scipy.optimize import brentq
 from skimage.morphology import reconstruction
 
+from services.imaging.analysis.morphology import distance
 from services.imaging.analysis.rays import DIRECTIONS, between_walls, crossed, line
 
 CAVITY_DIP = 0.1           # a cavity: calcium shares at least this far below the lowest enclosing wall
@@ -129,7 +130,7 @@ def one_density(c: np.ndarray, density: np.ndarray, fluid: np.ndarray, affine: n
     along gravity only (a resampled gantry-tilt series) is measured against its own lowered peak
     and reads thicker than the loculus's other walls: sediment where there is none."""
     sizes = np.sqrt((np.asarray(affine, float)[:3, :3] ** 2).sum(axis=0))
-    walls = (ndimage.distance_transform_edt(~fluid, sampling=sizes) <= WALL_REACH_MM) & (c > 0)
+    walls = (distance(~fluid, sizes) <= WALL_REACH_MM) & (c > 0)
     reference = float(density[walls].max()) if walls.any() else 1.0
     return np.clip(c * density / reference, 0.0, 1.0)
 

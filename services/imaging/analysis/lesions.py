@@ -34,7 +34,7 @@ from scipy import ndimage
 from services.imaging.analysis import calcium as calcium_model
 from services.imaging.analysis import fluid_level, rays, skeleton
 from services.imaging.analysis.grid import Grid, analysis_grid, exceeds, reaches, voxels_in, within
-from services.imaging.analysis.morphology import fill_holes, in_plane
+from services.imaging.analysis.morphology import distance, fill_holes, in_plane
 from services.imaging.analysis.volume import Volume, axis_towards, voxel_spacing, voxel_volume_ml
 
 # ---- tunables (one place, one reason each) ----------------------------------------------------
@@ -134,13 +134,13 @@ def _ball(radius_mm: float, spacing: np.ndarray) -> np.ndarray:
 def _deeper_than(mask: np.ndarray, depth_mm: float, spacing: np.ndarray) -> np.ndarray:
     """Voxels of `mask` farther than depth_mm from any voxel outside it (the array's outside
     included): an erosion by a ball of that radius, as one distance transform."""
-    depth = ndimage.distance_transform_edt(np.pad(mask, 1), sampling=spacing)[1:-1, 1:-1, 1:-1]
+    depth = distance(mask, spacing, border=True)
     return exceeds(depth, depth_mm)
 
 
 def _closed(mask: np.ndarray, radius_mm: float, spacing: np.ndarray) -> np.ndarray:
     """Morphological closing by a ball, as two distance transforms (no large structuring element)."""
-    grown = within(ndimage.distance_transform_edt(~mask, sampling=spacing), radius_mm)
+    grown = within(distance(~mask, spacing), radius_mm)
     return _deeper_than(grown, radius_mm, spacing) | mask
 
 
@@ -214,6 +214,8 @@ def find_lesions(volume: Volume, progress: Callable[[str, int], None] = lambda s
     solid = skeleton.solid(calcified, slice_axis, spacing)
     region_labels, n_regions = skeleton.split(solid, spacing)
     regions = skeleton.judge(hu, grid, region_labels, n_regions, slice_axis)
+    regions = skeleton.split_finer(hu, grid, regions, slice_axis)
+    region_labels, n_regions = regions.labels, regions.count
     # Streaks and blooming mimic chalk: a region mostly within the margin around metal is left out
     # (a mass reaching into the margin from outside it is not).
     at_metal = ndimage.mean(near_metal, region_labels, np.arange(n_regions + 1)) >= 0.5
@@ -301,7 +303,7 @@ def _near_metal(metal: np.ndarray, spacing: np.ndarray) -> np.ndarray:
     reach = np.ceil(METAL_MARGIN_MM / spacing).astype(int) + 1
     metal_box = ndimage.find_objects(metal.astype(np.int8))[0]
     box = tuple(slice(max(s.start - r, 0), s.stop + r) for s, r in zip(metal_box, reach, strict=True))
-    near[box] = within(ndimage.distance_transform_edt(~metal[box], sampling=spacing), METAL_MARGIN_MM)
+    near[box] = within(distance(~metal[box], spacing), METAL_MARGIN_MM)
     return near
 
 
@@ -326,7 +328,7 @@ class _Context:
         if landmark not in self._landmark_distance:
             found = {"hip": self.hip_joints}[landmark]()
             self._landmark_distance[landmark] = (
-                ndimage.distance_transform_edt(~found, sampling=self.grid.spacing)
+                distance(~found, self.grid.spacing)
                 if found.any() else np.full(found.shape, np.inf))
         return self._landmark_distance[landmark]
 
@@ -432,7 +434,7 @@ class _Context:
         enclosed = fill_holes(walls) & ~others
         pockets, count = ndimage.label(enclosed & ~calcium)
         sizes_ml = _component_sizes(pockets, count) * self.ct_voxel_ml
-        depth = ndimage.maximum(ndimage.distance_transform_edt(pockets > 0, sampling=self.ct_spacing), pockets,
+        depth = ndimage.maximum(distance(pockets > 0, self.ct_spacing), pockets,
                                 np.arange(count + 1))
         # A loculus is a round cavity; the gaps between touching nodules are thin and branching.
         ball_ml = 4.0 / 3.0 * np.pi * np.asarray(depth, float) ** 3 / 1000.0
@@ -441,9 +443,9 @@ class _Context:
         fluid = loculi[pockets]
         if not fluid.any():
             return fluid, 0.0, fluid
-        inner = exceeds(ndimage.distance_transform_edt(np.pad(enclosed, 1), sampling=self.ct_spacing)[1:-1, 1:-1, 1:-1],
+        inner = exceeds(distance(enclosed, self.ct_spacing, border=True),
                         float(self.ct_spacing.max()))
-        near = within(ndimage.distance_transform_edt(~fluid, sampling=self.ct_spacing), float(self.ct_spacing.max()) * 1.8)
+        near = within(distance(~fluid, self.ct_spacing), float(self.ct_spacing.max()) * 1.8)
         counted = (fluid | (near & inner & enclosed))
         return fluid, float((1.0 - share[counted]).sum() * self.ct_voxel_ml), counted
 
@@ -455,10 +457,9 @@ class _Context:
         kinds[self.calcified[box]] = OTHER
         kinds[self.bone[box]] = BONE
         kinds[calc] = LESION
-        distance, nearest = ndimage.distance_transform_edt(kinds == 0, sampling=self.grid.spacing,
-                                                           return_indices=True)
+        gap, nearest = ndimage.distance_transform_edt(kinds == 0, sampling=self.grid.spacing, return_indices=True)
         owner = kinds[tuple(nearest)]
-        owner[distance > np.linalg.norm(self.grid.spacing) + 1e-6] = 0
+        owner[gap > np.linalg.norm(self.grid.spacing) + 1e-6] = 0
         return owner
 
     def ct_masks(self, box, calc) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -488,7 +489,7 @@ class _Context:
         # A bone the box cuts goes on beyond it: continue it straight rather than end it there.
         outline = _closed(np.pad(touching, [(r, r) for r in reach], mode="edge"), EROSION_BRIDGE_MM, grid.spacing)
         outline = outline[tuple(slice(r, r + n) for r, n in zip(reach, touching.shape, strict=True))]
-        depth = ndimage.distance_transform_edt(np.pad(outline, 1), sampling=grid.spacing)[1:-1, 1:-1, 1:-1]
+        depth = distance(outline, grid.spacing, border=True)
         return bool((lesion & exceeds(depth, EROSION_MIN_DEPTH_MM)).sum() * grid.voxel_ml >= EROSION_MIN_ML)
 
     def laterality(self, xyz: np.ndarray) -> str:
@@ -504,7 +505,7 @@ class _Context:
     def lobules(self, mass: np.ndarray) -> int:
         """Rounded nodules: separate maxima of the distance to the mass's surface (on the grid)."""
         spacing = self.grid.spacing
-        depth = ndimage.distance_transform_edt(np.pad(mass, 1), sampling=spacing)[1:-1, 1:-1, 1:-1]
+        depth = distance(mass, spacing, border=True)
         peaks = reaches(depth, LOBULE_MIN_RADIUS_MM) & (
             depth >= ndimage.maximum_filter(depth, footprint=_ball(LOBULE_SEPARATION_MM, spacing)))
         return int(ndimage.label(peaks, structure=np.ones((3, 3, 3), bool))[1])
@@ -539,7 +540,7 @@ def _partial_volume(hu, mass, calc, bone, calcified, unit,
     voxel size. A wall or a sediment layer thinner than a voxel never shows its pure density, so
     its share is over- rather than under-estimated.
     """
-    outside = ndimage.distance_transform_edt(~mass, sampling=unit)
+    outside = distance(~mass, unit)
     grown = within(outside, 1.0)
     others = bone | (calcified & ~calc)  # the bone it touches, and other calcified tissue
     around = ~grown & within(outside, 3.0) & ~calcified
@@ -562,7 +563,7 @@ def _partial_volume(hu, mass, calc, bone, calcified, unit,
     # The calcium: at least half calcium, in or at the mass. Around it, one grid voxel of partial
     # volume, except on the bone's side, where a voxel's density is the bone's (cancellous bone the
     # watershed left with the mass is below half calcium and stays out too).
-    inside = ndimage.distance_transform_edt(np.pad(mass, 1), sampling=unit)[1:-1, 1:-1, 1:-1]
+    inside = distance(mass, unit, border=True)
     dense_part = calc & exceeds(inside, 1.0)
     dense = float(np.median(hu[dense_part] if dense_part.any() else hu[calc]))
     # Which voxels are the lesion's: at least half calcium against the lesion's typical density
@@ -570,8 +571,8 @@ def _partial_volume(hu, mass, calc, bone, calcified, unit,
     # its own nodule's density, faint regions the grid gave the mass at a trochanter joined it).
     core = (hu >= background + 0.5 * (dense - background)) & grown & ~others
     core |= exceeds(inside, 1.0) & calc & ~others
-    rim = within(ndimage.distance_transform_edt(~core, sampling=unit), 1.0)
-    bone_side = within(ndimage.distance_transform_edt(~others, sampling=unit), 1.0) if others.any() else others
+    rim = within(distance(~core, unit), 1.0)
+    bone_side = within(distance(~others, unit), 1.0) if others.any() else others
     counted = core | (rim & ~bone_side & ~others)
     density = np.maximum(wide_pure - background, 1.0).astype(np.float32)
     # Imaging 66: a loculus's floor, sediment and walls are calcium however faint or partial-volumed:

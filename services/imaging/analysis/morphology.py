@@ -34,32 +34,83 @@ def fill_holes(mask: np.ndarray, structure: np.ndarray | None = None, largest: f
     return ~outside[background]
 
 
-def depth_at(mask: np.ndarray, where: np.ndarray, spacing: np.ndarray) -> np.ndarray:
-    """`ndimage.distance_transform_edt(mask, sampling=spacing)[where]`, bit for bit, with the
-    distances computed at `where` only (in `where`'s C order). scipy's own turns every voxel's
-    nearest-feature offset into a float64 distance, a third of its time on a box whose region
-    of interest is a fraction of it; the feature transform is the same call on the same array,
-    and the distance is the same arithmetic in the same order: each axis's offset times its
-    spacing, squared, summed axis by axis, square-rooted."""
-    sampling = np.asarray(spacing, dtype=np.float64)
-    nearest = ndimage.distance_transform_edt(mask, sampling=sampling, return_distances=False, return_indices=True)
-    at = np.nonzero(where)
-    total = np.zeros(len(at[0]), np.float64)
-    for axis, index in enumerate(at):
-        offset = (nearest[axis][at] - index).astype(np.float64) * sampling[axis]
-        total += offset * offset  # 0 + a is a: axis by axis, as scipy sums them
-    return np.sqrt(total)
+def distance(mask: np.ndarray, spacing, border: bool = False) -> np.ndarray:
+    """`ndimage.distance_transform_edt(mask, sampling=spacing)` (float64), with `border` as if the
+    mask were padded by a voxel of background (np.pad(mask, 1), then cropped): the exact Euclidean
+    distance by the `edt` package (seung-lab; Felzenszwalb & Huttenlocher's separable lower
+    envelope), three to four times as fast as scipy's, which was half of find_lesions's time
+    (Imaging 79). It sums the squared distance in float32: the same distances to within float32's
+    rounding (a relative 1e-7), square-rooted here in float64. A mask with no background (nothing
+    to measure to) is left to scipy, whose answer there the callers got before."""
+    import edt
+
+    mask = np.asarray(mask, dtype=bool)
+    if not border and mask.all():
+        return np.asarray(ndimage.distance_transform_edt(mask, sampling=spacing), dtype=np.float64)
+    squared = edt.edtsq(np.ascontiguousarray(mask), anisotropy=tuple(float(s) for s in np.broadcast_to(spacing, (mask.ndim,))),
+                        black_border=border, parallel=1)
+    return np.sqrt(squared, dtype=np.float64)
 
 
 def depth_inside(region: np.ndarray, spacing: np.ndarray) -> np.ndarray:
-    """`ndimage.distance_transform_edt(region, sampling=spacing)[region]`, bit for bit, from the
-    region's bounding box and one voxel more (clipped to the array) instead of the whole array.
-    Every voxel beyond that box is outside the region, a feature: along each line of the
-    separable transform's passes, the feature on the box's outer layer lies on the line itself,
-    is strictly nearest on its side, and is never dropped from the lower envelope, so nothing
+    """`distance(region, spacing)[region]` from the region's bounding box and one voxel more
+    (clipped to the array) instead of the whole array. Every voxel beyond that box is outside the
+    region, a feature: along each line of the separable transform's passes, the feature on the
+    box's outer layer lies on the line itself and is strictly nearest on its side, so nothing
     beyond it changes a voxel inside (tests/imaging/test_skeleton_computation.py)."""
     if not region.any():
         return np.zeros(0, np.float64)
     box = ndimage.find_objects(region.view(np.uint8))[0]
     near = tuple(slice(max(s.start - 1, 0), min(s.stop + 1, n)) for s, n in zip(box, region.shape, strict=True))
-    return depth_at(region[near], region[near], spacing)
+    return distance(region[near], spacing)[region[near]]
+
+
+def h_maxima(image: np.ndarray, h: int) -> np.ndarray:
+    """skimage.morphology.h_maxima (3x3x3 neighbourhood) for an image of small non-negative integers,
+    the same maxima, faster (Imaging 75): skimage sorts the padded seed and mask as float64 twice
+    (in reconstruction and rank_order), 60% of `split`'s time on the CT's voxels; here the values
+    are ranked by counting and sorted by a stable sort of 16-bit integers (a radix sort). The
+    reconstruction by dilation is unique, whatever order ties take, so skimage's own loop gives the
+    same result."""
+    from skimage.morphology import h_maxima as skimage_h_maxima
+
+    image = np.asarray(image)
+    try:  # skimage's private Cython loop (0.22-0.26); a release that moves it gets skimage's own h_maxima
+        from skimage.morphology._grayreconstruct import reconstruction_loop  # type: ignore[import-not-found]
+    except ImportError:
+        return np.asarray(skimage_h_maxima(image, h))
+    if image.ndim != 3 or image.size == 0 or image.min() < 0 or int(image.max()) + h >= 2**16:
+        return np.asarray(skimage_h_maxima(image, h))
+
+    if h > np.ptp(image):
+        return np.zeros(image.shape, dtype=np.uint8)
+    # As skimage.morphology.reconstruction(image - h, image, 'dilation'): seed and mask side by
+    # side, padded by one voxel with the seed's minimum; values offset by it (all >= 0 here).
+    low = int(image.min()) - h
+    dims = (2, *(n + 2 for n in image.shape))
+    images = np.zeros(dims, np.uint16)
+    inside = tuple(slice(1, 1 + n) for n in image.shape)
+    images[0][inside] = image - h - low
+    images[1][inside] = image - low
+    isize = images.size
+    signed = np.result_type(np.min_scalar_type(-isize), np.int32)
+    unsigned = np.dtype(signed.char.upper())
+    value_stride = np.array(images.strides[1:]) // images.dtype.itemsize
+    image_stride = images.strides[0] // images.dtype.itemsize
+    offsets = np.argwhere(np.ones((3, 3, 3), bool)) - 1
+    offsets = offsets[np.any(offsets != 0, axis=1)]
+    nb_strides = np.array([np.sum(value_stride * o) for o in offsets], signed)
+    flat = images.reshape(-1)
+    index_sorted = np.argsort(flat, kind="stable").astype(signed, copy=False)[::-1]
+    prev = np.full(isize, -1, signed)
+    following = np.full(isize, -1, signed)
+    prev[index_sorted[1:]] = index_sorted[:-1]
+    following[index_sorted[:-1]] = index_sorted[1:]
+    present = np.zeros(int(flat.max()) + 1, bool)
+    present[flat] = True
+    rank_of = (np.cumsum(present) - 1).astype(unsigned)
+    value_rank = rank_of[flat]
+    value_map = np.flatnonzero(present).astype(np.int64) + low
+    reconstruction_loop(value_rank, prev, following, nb_strides, index_sorted[0], image_stride)
+    rec = value_map[value_rank[:image_stride]].reshape(dims[1:])[inside]
+    return (image - rec >= h).astype(np.uint8)

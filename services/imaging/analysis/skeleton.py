@@ -32,11 +32,10 @@ from dataclasses import dataclass
 
 import numpy as np
 from scipy import ndimage
-from skimage.morphology import h_maxima
 from skimage.segmentation import watershed
 
 from services.imaging.analysis.grid import GEOMETRY_TOLERANCE, Grid, within
-from services.imaging.analysis.morphology import depth_at, depth_inside, fill_holes, in_plane
+from services.imaging.analysis.morphology import depth_inside, distance, fill_holes, h_maxima, in_plane
 
 # ---- tunables (one reason each) ---------------------------------------------------------------
 CALCIFIED_HU = 130          # the usual CT calcium threshold (Agatston); muscle and blood stay below
@@ -152,7 +151,7 @@ def solid(calcified: np.ndarray, slice_axis: int, spacing: np.ndarray) -> np.nda
 
 def split(solid_mask: np.ndarray, spacing: np.ndarray) -> tuple[np.ndarray, int]:
     """Regions of the solid mask cut at its necks, numbered."""
-    depth = ndimage.distance_transform_edt(np.pad(solid_mask, 1), sampling=spacing)[1:-1, 1:-1, 1:-1]
+    depth = distance(solid_mask, spacing, border=True)
     # Integer tenths of a millimetre: h-maxima on floats is fragile (skimage's own advice).
     tenths = np.rint(depth * 10).astype(np.int32)
     markers, _ = ndimage.label(h_maxima(tenths, int(round(NECK_MM * 10))), structure=np.ones((3, 3, 3), bool))
@@ -178,6 +177,119 @@ def judge(ct_hu: np.ndarray, grid: Grid, labels: np.ndarray, count: int, slice_a
     chalk &= ~_bone_pieces_cut_off(labels, chalk, loculus | faint, truncated)
     on_cortex = _on_cortex(ct_hu, grid, labels, chalk | loculus, faint & ~truncated, faint)
     return Regions(labels, count, chalk, loculus, walled, faint, truncated, on_cortex)
+
+
+def split_finer(ct_hu: np.ndarray, grid: Grid, regions: Regions, slice_axis: int) -> Regions:
+    """Each region judged bone cut again at its necks on the CT's own voxels, where the CT is finer
+    than the analysis grid in the slice's plane: the chalk pieces whole in the scan become regions
+    of their own (chalk), the rest stays with the bone (Imaging 69).
+
+    A mass moulded onto a bone is often a cluster of small nodules (5-10 mm), each two or three
+    grid voxels across: on the grid no nodule is deeper than its neck by NECK_MM, so the watershed
+    floods them from the bone and the region's profile is the bone's (a cortex round its marrow).
+    On the CT's voxels the nodules are rounded bulges on the cortex's outer face, cut at their
+    necks like any other; the bone stays one deep piece, the marrow filled (solid). A piece is
+    taken out of the bone only if it is what a nodule is and a piece of bone is not: chalk
+    (Profile.chalk) and as dense inside as at its surface by FAINT_SHELL_RATIO, the contrast that
+    tells a nodule from a cortex round its inside in _on_cortex (a costal cartilage calcified at
+    its rim measured 0.77, the generator's nodules 0.8-1.0), rounded (NODULE_ELONGATION: a
+    cortical plate or a process runs along its bone) and whole in the scan (a bone goes on beyond
+    the field of view: Imaging 53). Where the grid's in-plane voxels are the CT's (the 3 mm pelvis), the grid's
+    necks are the CT's and nothing changes; a mass moulded onto a bone with no neck on the CT's
+    voxels either stays with the bone (Imaging 69's limits)."""
+    if (np.delete(grid.factors, slice_axis) <= 1).all():
+        return regions
+    bone = ~(regions.chalk | regions.loculus | regions.faint)
+    if regions.on_cortex is not None:
+        bone &= ~regions.on_cortex
+    bone[0] = False
+    labels = regions.labels.copy()
+    ct_spacing = grid.ct_spacing
+    added = 0
+    for r, box in enumerate(ndimage.find_objects(regions.labels), start=1):
+        if box is None or not bone[r]:
+            continue
+        box = tuple(slice(max(s.start - 1, 0), min(s.stop + 1, n)) for s, n in zip(box, labels.shape, strict=True))
+        ct_box = grid.ct_box(box)
+        hu = ct_hu[ct_box]
+        region = grid.to_ct(regions.labels[box] == r, box)
+        if not (hu[region] >= CORE_MIN_HU).any():
+            continue  # no piece of it can have a chalk core
+        calcified = hu >= CALCIFIED_HU
+        # Over the region's own bounding box, then the solid's: the box's margin (a grid voxel, a few
+        # CT voxels, each side) is outside both, and a hole that reaches the crop's face reached the
+        # box's face through that margin, so the solid, its depth and its maxima are the same.
+        own = _bounds(region)
+        solid_ct = np.zeros(region.shape, bool)
+        solid_ct[own] = solid(calcified[own] & region[own], slice_axis, ct_spacing) & region[own]
+        if not solid_ct.any():
+            continue
+        tight = _bounds(solid_ct)
+        pieces = np.zeros(region.shape, np.int32)
+        pieces[tight], count = split(solid_ct[tight], ct_spacing)
+        if count < 2:
+            continue
+        # Each piece's profile as `profile` gives it, the box's solid and its depth computed once, and
+        # only once a piece passes the tests that need no depth (Imaging 75: most bones' pieces
+        # reach the scan's face, are long or have no voxel dense enough for a chalk core). A piece
+        # lies in the box's solid: a hole of the region's calcified voxels is, in all the box's, a
+        # hole no larger, closed in the same slice (Imaging 79).
+        depth: np.ndarray | None = None
+        nodules = np.zeros(pieces.shape, bool)
+        for s, piece_box in enumerate(ndimage.find_objects(pieces), start=1):
+            if piece_box is None:
+                continue
+            piece = pieces[piece_box] == s
+            where = tuple(slice(p.start + c.start, p.stop + c.start) for p, c in zip(piece_box, ct_box, strict=True))
+            inside = piece
+            if reaches_face(piece, where, ct_hu.shape) or inside.sum() < 4:
+                continue
+            index = np.argwhere(inside) + [p.start for p in piece_box]
+            values = hu[piece_box][inside]
+            # a chalk core's median is >= CORE_MIN_HU, so some voxel of it is
+            if _elongation(index, ct_spacing) > NODULE_ELONGATION or not (values >= CORE_MIN_HU).any():
+                continue
+            if depth is None:
+                depth = distance(solid(calcified, slice_axis, ct_spacing), ct_spacing, border=True)
+            found = _profile_of(values, calcified[piece_box][inside], depth[piece_box][inside],
+                                index, ct_spacing, False, False)
+            if (found.chalk and found.elongation <= NODULE_ELONGATION
+                    and found.core_hu >= FAINT_SHELL_RATIO * found.shell_hu):
+                nodules[piece_box] |= piece
+        if not nodules.any():
+            continue
+        # Onto the grid: the grid voxels of the region where the nodules hold more of the block's
+        # CT voxels than the bone's solid does.
+        rest = _block_share(solid_ct & ~nodules, grid.factors)
+        mine = (regions.labels[box] == r) & (_block_share(nodules, grid.factors) > rest)
+        parts, n_parts = ndimage.label(mine, structure=np.ones((3, 3, 3), bool))
+        view = labels[box]
+        view[mine] = parts[mine] + regions.count + added
+        added += n_parts
+    if added == 0:
+        return regions
+    grown = {name: np.concatenate([getattr(regions, name), np.full(added, value)])
+             for name, value in (("chalk", True), ("loculus", False), ("walled", False), ("faint", False))}
+    extra = {name: None if getattr(regions, name) is None else np.concatenate([getattr(regions, name), np.zeros(added, bool)])
+             for name in ("truncated", "on_cortex")}
+    return Regions(labels, regions.count + added, grown["chalk"], grown["loculus"], grown["walled"], grown["faint"],
+                   extra["truncated"], extra["on_cortex"])
+
+
+def _bounds(mask: np.ndarray) -> tuple[slice, ...]:
+    """The bounding box of a non-empty mask."""
+    return ndimage.find_objects(mask.view(np.uint8))[0]
+
+
+def _block_share(mask: np.ndarray, factors: np.ndarray) -> np.ndarray:
+    """The share of each block of `factors` CT voxels (the last ones cut by the array's end) that
+    `mask` covers: as Grid.to_grid, before its half-way test."""
+    share: np.ndarray = mask.astype(np.float32)
+    for axis, f in enumerate(factors):
+        starts = np.arange(0, mask.shape[axis], f)
+        counts = np.diff(np.append(starts, mask.shape[axis])).reshape([-1 if a == axis else 1 for a in range(3)])
+        share = np.add.reduceat(share, starts, axis=axis) / counts
+    return share
 
 
 def _bone_pieces_cut_off(labels: np.ndarray, chalk: np.ndarray, other_mass: np.ndarray,
@@ -312,26 +424,36 @@ def profile(hu: np.ndarray, region: np.ndarray, slice_axis: int, spacing: np.nda
     region = region & solid_box
     if region.sum() < 4:
         return None
-    # The depth at the region's voxels only (in its C order), the box's faces counting as surface.
-    depth = depth_at(np.pad(solid_box, 1), np.pad(region, 1), spacing)
+    # The depth at the region's voxels (in its C order), the box's faces counting as surface.
+    depth = distance(solid_box, spacing, border=True)[region]
+    return _profile_of(hu[region], calcified[region], depth, np.argwhere(region), spacing, truncated, free)
+
+
+def _profile_of(inside: np.ndarray, calcified: np.ndarray, depth: np.ndarray, index: np.ndarray,
+                spacing: np.ndarray, truncated: bool, free: bool) -> Profile:
+    """A region's profile from its solid voxels' HU, calcified flags, depths in the solid and indices
+    (all in the same C order)."""
     greatest = float(depth.max())
-    inside = hu[region]
     core_values = inside[depth >= CORE_SHARE * greatest]
-    shell_values = inside[calcified[region] & within(depth, max(SHELL_MM, float(spacing.max())))]
+    shell_values = inside[calcified & within(depth, max(SHELL_MM, float(spacing.max())))]
     core_hu = float(np.median(core_values))
-    xyz = np.argwhere(region) * spacing
-    axes = np.sqrt(np.maximum(np.linalg.eigvalsh(np.cov(xyz.T)), (spacing.min() / 4) ** 2))
-    volume_mm3 = region.sum() * float(np.prod(spacing))
+    volume_mm3 = len(inside) * float(np.prod(spacing))
     return Profile(
         core_hu=core_hu,
         shell_hu=float(np.percentile(shell_values, 75)) if shell_values.size else core_hu,
         cancellous_share=float(((core_values >= CALCIFIED_HU) & (core_values < CANCELLOUS_MAX_HU)).mean()),
         fluid_share=float(((core_values > FAT_HU) & (core_values <= FLUID_MAX_HU)).mean()),
-        elongation=float(axes[-1] / axes[0]),
+        elongation=_elongation(index, spacing),
         truncated=truncated,
         free=free,
         round=volume_mm3 <= ROUND_RATIO * 4.0 / 3.0 * np.pi * max(greatest, float(spacing.min())) ** 3,
     )
+
+
+def _elongation(index: np.ndarray, spacing: np.ndarray) -> float:
+    """Longest over shortest principal axis of the voxels at `index`."""
+    axes = np.sqrt(np.maximum(np.linalg.eigvalsh(np.cov((index * spacing).T)), (spacing.min() / 4) ** 2))
+    return float(axes[-1] / axes[0])
 
 
 def reaches_face(mask: np.ndarray, box: tuple[slice, ...], shape: tuple[int, ...]) -> bool:
@@ -411,6 +533,8 @@ def held_by_bone(group: np.ndarray, bone: np.ndarray, spacing: np.ndarray) -> bo
     processes, a dense piece inside a joint) rather than on one side, as it does a mass lying
     against it: enough of its surroundings is bone, and that contact is not one-sided (the mean
     of the unit vectors from its centre to the bone it touches is short)."""
+    if not group.any():  # its voxels went to a neighbour's own pieces (lesions._bone_around)
+        return False
     around = ndimage.binary_dilation(group, structure=np.ones((3, 3, 3), bool)) & ~group
     contact = around & bone
     if contact.sum() < HELD_MIN_SHARE * around.sum():
