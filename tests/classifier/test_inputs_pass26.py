@@ -5,13 +5,10 @@ import json
 import re
 from pathlib import Path
 
-import httpx
 import pytest
 
 from services.classifier.knowledge import knowledge
-from services.classifier.main import create_app
 from services.classifier.units import convert, read_unit
-from shared.settings import Settings
 from tests.classifier.builders import FINDING, lab, mass, patient
 from tests.classifier.knowledge_checks import features_of
 
@@ -257,22 +254,14 @@ def test_the_contained_lesions_of_a_report_are_read():
     assert any("its 1 contained Observation(s) are" in text for text in diagnostics(features, "information"))
 
 
-@pytest.fixture
-async def classifier(tmp_path):
-    app = create_app(Settings(data_dir=tmp_path, intake_url="http://127.0.0.1:9/fhir", max_body_bytes=2_000_000))
-    async with app.router.lifespan_context(app):
-        transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
-        async with httpx.AsyncClient(transport=transport, base_url="http://classifier.test") as client:
-            yield client
-
-
-async def test_the_service_reads_contained_lesions_and_leaves_out_an_invalid_one(classifier):
+async def test_the_service_reads_contained_lesions_and_leaves_out_an_invalid_one(standalone_classifier):
     broken = mass("thigh", id="m2", size=30)
     broken["status"] = "not-a-status"
     sent = {"resourceType": "Bundle", "type": "collection", "entry": [
         {"resource": patient(birth="1985-01-01")},
         {"resource": report_with_contained(mass("hip-gluteal", id="m1", size=80, pattern="lobulated-cloudlike"), broken)}]}
-    response = await classifier.post("/classify", content=json.dumps(sent), headers={"Content-Type": "application/fhir+json"})
+    response = await standalone_classifier.post("/classify", content=json.dumps(sent),
+                                                headers={"Content-Type": "application/fhir+json"})
     assert response.status_code == 200, response.text
     resources = [entry["resource"] for entry in response.json()["entry"]]
     assessment = next(r for r in resources if r["resourceType"] == "RiskAssessment")

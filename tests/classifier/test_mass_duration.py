@@ -7,12 +7,9 @@ import importlib.util
 import json
 from pathlib import Path
 
-import httpx
 import pytest
 
 from services.classifier.inference import posterior
-from services.classifier.main import create_app
-from shared.settings import Settings
 from tests.classifier.builders import FINDING, bundle, mass, patient
 from tests.classifier.knowledge_checks import KB, features_of, total
 from tests.classifier.vignette_builder import MASS_DURATIONS, build_bundle
@@ -65,25 +62,16 @@ def test_the_latest_duration_is_the_one_used():
     assert result.evidence["mass-duration"] == "2-years-or-more"
 
 
-@pytest.fixture
-async def classifier(tmp_path):
-    app = create_app(Settings(data_dir=tmp_path, intake_url="http://127.0.0.1:9/fhir", max_body_bytes=2_000_000))
-    async with app.router.lifespan_context(app):
-        transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
-        async with httpx.AsyncClient(transport=transport, base_url="http://classifier.test") as client:
-            yield client
-
-
-async def test_the_service_reads_the_duration_and_reports_a_unit_that_is_not_a_time(classifier):
+async def test_the_service_reads_the_duration_and_reports_a_unit_that_is_not_a_time(standalone_classifier):
     sent = bundle(patient(birth="1985-01-01"), mass("thigh", size=60), duration(4, "a"))
-    response = await classifier.post("/classify", content=json.dumps(sent), headers=FHIR)
+    response = await standalone_classifier.post("/classify", content=json.dumps(sent), headers=FHIR)
     assert response.status_code == 200, response.text
     resources = [entry["resource"] for entry in response.json()["entry"]]
     assessment = next(r for r in resources if r["resourceType"] == "RiskAssessment")
     assert {"reference": "Observation/md1"} in assessment["basis"]
     assert not any(r["resourceType"] == "OperationOutcome" and "mass-duration" in json.dumps(r) for r in resources)
     wrong = bundle(patient(birth="1985-01-01"), mass("thigh", size=60), duration(4, "cm"))
-    response = await classifier.post("/classify", content=json.dumps(wrong), headers=FHIR)
+    response = await standalone_classifier.post("/classify", content=json.dumps(wrong), headers=FHIR)
     assert response.status_code == 200, response.text
     outcome = next(e["resource"] for e in response.json()["entry"] if e["resource"]["resourceType"] == "OperationOutcome")
     issue = next(i for i in outcome["issue"] if "mass-duration" in i["diagnostics"])
