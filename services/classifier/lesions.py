@@ -72,7 +72,7 @@ def parse_lesion(observation: dict, reference: str, site_codes: Collection[str],
         else:
             issues.append(Issue("code-invalid", f"{label}: bodySite is not a calcinosis-site code; site unknown", "warning",
                                 ("Observation.bodySite",)))
-    extents = []
+    extents, unread = [], []
     for index, component in enumerate(observation.get("component") or []):
         code = finding_code(component.get("code"))
         where = f"Observation.component[{index}]"
@@ -98,7 +98,7 @@ def parse_lesion(observation: dict, reference: str, site_codes: Collection[str],
             count = component.get("valueInteger")
             if isinstance(count, int) and not isinstance(count, bool) and count >= 0:
                 lesion.lobule_count = count
-                issues.append(_unread(label, code, where))
+                unread.append((code, where))
             else:
                 issues.append(Issue("value", f"{label}: component lobule-count needs a valueInteger of 0 or more, "
                                     f"not {count!r}; not used", "warning", (where,)))
@@ -110,7 +110,7 @@ def parse_lesion(observation: dict, reference: str, site_codes: Collection[str],
                 issues.append(Issue("value", f"{label}: component {code} has an impossible value {value!r}", "error", (where,)))
                 continue
             if code in UNREAD_COMPONENTS:
-                issues.append(_unread(label, code, where))
+                unread.append((code, where))
             elif code == "volume":
                 spelling = _sent_unit(quantity, "mL", label, code, where, issues)
                 unit, lenient = _unit(spelling, VOLUME_TO_ML)
@@ -139,6 +139,8 @@ def parse_lesion(observation: dict, reference: str, site_codes: Collection[str],
             issues.append(Issue("code-invalid", f"{label}: unknown lesion component {code!r}", "warning", (where,)))
     if lesion.largest_diameter_mm is None and extents:
         lesion.largest_diameter_mm = max(extents)
+    if unread:  # one issue per lesion (imaging sends all four on every lesion), not one per component
+        issues.append(_unread(label, unread))
     if lesion.largest_diameter_mm is None and lesion.volume_ml is not None:
         # a volume does not give the largest diameter (a lobulated or elongated deposit is far longer than the
         # sphere of its volume): it ranks the masses by size, the size band stays unknown (Classifier 122)
@@ -157,9 +159,10 @@ def _sent_unit(quantity: dict, default: str, label: str, code: str, where: str, 
     return default
 
 
-def _unread(label: str, code: str, where: str) -> Issue:
-    return Issue("informational", f"{label}: component {code} recorded, not used by the classifier "
-                 f"({UNREAD_COMPONENTS[code]})", "information", (where,))
+def _unread(label: str, components: list[tuple[str, str]]) -> Issue:
+    reasons = "; ".join(f"{code}: {UNREAD_COMPONENTS[code]}" for code, _ in components)
+    return Issue("informational", f"{label}: component(s) {', '.join(code for code, _ in components)} recorded, not "
+                 f"used by the classifier ({reasons})", "information", tuple(where for _, where in components))
 
 
 def _lenient(label: str, code: str, spelling: str, unit: str, where: str) -> Issue:

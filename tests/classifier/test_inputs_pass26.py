@@ -107,6 +107,17 @@ def test_a_component_no_table_weighs_is_named_in_an_informational_issue(code, va
     assert "not used by the classifier" in said[0].diagnostics
 
 
+def test_the_components_no_table_weighs_are_named_in_one_issue_per_lesion():
+    features = features_of(patient(), with_components(
+        component("mean-density", valueQuantity={"value": 450, "code": "[hnsf'U]"}),
+        component("peak-density", valueQuantity={"value": 1200, "code": "[hnsf'U]"}),
+        component("lobule-count", valueInteger=7), component("fluid-volume", valueQuantity={"value": 3.5, "code": "mL"})))
+    said = [issue for issue in features.issues if "not used by the classifier" in issue.diagnostics]
+    assert len(said) == 1 and said[0].severity == "information"
+    assert all(code in said[0].diagnostics for code in ("mean-density", "peak-density", "lobule-count", "fluid-volume"))
+    assert len(said[0].expression) == 4
+
+
 def test_a_lobule_count_that_is_not_a_count_is_refused_with_a_warning():
     features = features_of(patient(), with_components(component("lobule-count", valueQuantity={"value": 4})))
     assert any("lobule-count needs a valueInteger" in text for text in diagnostics(features, "warning"))
