@@ -16,7 +16,9 @@ counts). Its row: the dip alone and the relative count, its voxels and their vol
 and the enclosing share at its fluid's centre, the least rise of the shares above the centre's along the 26
 rays (Imaging 77's guard: a wall found on every side where it is at least CAVITY_DIP), the cavity judge's
 figures (Imaging 35), the fitted section's (Imaging 46), the one-density veto (Imaging 65), and the
-generator's loculus nearest the fluid's centre (its inside, fluid and sediment: what the truth judges by).
+generator's loculus nearest the fluid's centre (its inside, fluid and sediment: what the truth judges by); and,
+for Imaging 86, the calcium straight down stopped at the first drop of its share (below_drop<d>) or at the first
+valley beyond such a drop (below_valley<d>), and the fitted section's fluid breadth between its wall peaks.
 The summary, per range: the matched lesions' levels and specificity under each rule of RULES, the lesions
 each turns against main's, and a check that main's rule replayed gives the detector's own verdicts.
 """
@@ -36,7 +38,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from services.imaging.analysis import fluid_level as fl  # noqa: E402
-from services.imaging.analysis.rays import DIRECTIONS, sampled  # noqa: E402
+from services.imaging.analysis.rays import DIRECTIONS, MASS_ENDS, RISE, WALL_MET, between_walls, line, sampled  # noqa: E402
 
 INSIDE_MARGIN_MM = 1.5     # a cavity lies in a loculus when its fluid's centre is within the cavity's radius and this
 RAY = np.arange(0.0, fl.RAY_MM, fl.RAY_STEP_MM)
@@ -49,6 +51,68 @@ def _axes(gravity: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     h1 = np.cross(g, helper)
     h1 /= np.linalg.norm(h1)
     return g, h1, np.cross(g, h1)
+
+
+DROP = 0.1                 # the bounded downward calcium (Imaging 86) stops where the share falls this below its peak
+
+
+def below_to_drop(c: np.ndarray, affine: np.ndarray, centre: np.ndarray, g: np.ndarray, drop: float = DROP) -> float:
+    """The calcium straight down from the fluid's centre until the share first falls DROP below the highest met
+    past the wall (or under MASS_ENDS): a nodule touching the loculus's floor, met after the floor's own peak has
+    fallen, is not counted as sediment (Imaging 86)."""
+    values = sampled(c, affine, centre, g, RAY)
+    peak = float(values.max())
+    met = np.flatnonzero(values >= min(WALL_MET, 0.5 * peak))
+    if met.size == 0 or peak < MASS_ENDS:
+        return 0.0
+    running = np.maximum.accumulate(values[met[0]:])
+    stop = np.flatnonzero((values[met[0]:] < running - drop) | (values[met[0]:] < MASS_ENDS))
+    end = met[0] + (stop[0] if stop.size else len(values) - met[0])
+    return float(values[:end].sum() * fl.RAY_STEP_MM)
+
+
+def below_to_valley(c: np.ndarray, affine: np.ndarray, centre: np.ndarray, g: np.ndarray, drop: float = DROP) -> float:
+    """The calcium straight down from the fluid's centre until the mass ends (under MASS_ENDS), or until the first
+    valley of the share that lies `drop` below the highest met past the wall and from which the share rises again
+    (by RISE): the floor's own blurred far flank still counts, a nodule touching the floor beyond the valley does not
+    (Imaging 86)."""
+    values = sampled(c, affine, centre, g, RAY)
+    peak = float(values.max())
+    met = np.flatnonzero(values >= min(WALL_MET, 0.5 * peak))
+    if met.size == 0 or peak < MASS_ENDS:
+        return 0.0
+    end, best, low = len(values), float(values[met[0]]), -1
+    for j in range(met[0], len(values)):
+        if values[j] < MASS_ENDS:
+            end = j
+            break
+        if low < 0:                                  # not yet fallen `drop` below the densest met
+            if values[j] <= best - drop:
+                low = j
+            best = max(best, float(values[j]))
+        elif values[j] < values[low]:               # still falling: the valley's bottom moves on
+            low = j
+        elif values[j] > values[low] + RISE:        # rising again: beyond the valley lies another body
+            end = low + 1
+            break
+    return float(values[:end].sum() * fl.RAY_STEP_MM)
+
+
+def section_width(c: np.ndarray, affine: np.ndarray, centre: np.ndarray, g: np.ndarray, h1: np.ndarray,
+                  h2: np.ndarray) -> float:
+    """The fitted section's fluid breadth: the broadest of its four horizontal lines between their wall peaks
+    (fluid_level.section's `left` and `right`), the breadth a round loculus holding that fluid must have."""
+    n0 = int(round(fl.RAY_MM / fl.RAY_STEP_MM))
+    window = int(round(fl.FIT_WINDOW_MM / fl.RAY_STEP_MM))
+    g_index = np.linalg.solve(affine[:3, :3], g)
+    along = line(c, affine, centre, g, fl.RAY_MM, fl.RAY_STEP_MM)
+    _, _, _, low = between_walls(along, n0 - window, n0 + window, fl.RAY_STEP_MM)
+    base = centre + g_index * (low - n0) * fl.RAY_STEP_MM
+    widths = []
+    for h in (h1, h2, (h1 + h2) / np.sqrt(2), (h1 - h2) / np.sqrt(2)):
+        _, left, right, _ = between_walls(line(c, affine, base, h, fl.RAY_MM, fl.RAY_STEP_MM), n0, n0, fl.RAY_STEP_MM)
+        widths.append((right - left) * fl.RAY_STEP_MM)
+    return float(max(widths))
 
 
 def cavity_rows(det: dict[str, Any], loculi: list[dict]) -> list[dict]:
@@ -86,6 +150,9 @@ def cavity_rows(det: dict[str, Any], loculi: list[dict]) -> list[dict]:
             "enclosing": float(dip[at] + c[at]), "least_rise": min(float(v.max() - v[0]) for v in rays),
             **{k: float(v) for k, v in f.items()}, **{f"fit_{k}": float(v) for k, v in fit.items()},
             "is_level": fl.is_level(f), "is_settled": fl.is_settled(fit, f), "vetoed": vetoed,
+            **{f"below_drop{d}": below_to_drop(c, affine, centre, g, d) for d in (0.1, 0.2, 0.3, 0.4)},
+            **{f"below_valley{d}": below_to_valley(c, affine, centre, g, d) for d in (0.1, 0.2, 0.3)},
+            "fit_width": section_width(c, affine, centre, g, h1, h2),
             "spacing_mm": [float(s) for s in sizes]}
         where_mm = affine[:3, :3] @ (centre + det["offset"]) + affine[:3, 3]
         near = min(loculi, key=lambda b: float(np.linalg.norm(where_mm - np.asarray(b["centre"])))) if loculi else None
@@ -104,6 +171,27 @@ def _judged(row: dict) -> bool:
     return bool((row["is_level"] or row["is_settled"]) and not row["vetoed"])
 
 
+def _round_below(row: dict) -> float:
+    """The calcium straight down, no more than the floor's wall and the sediment a round loculus whose top segment
+    is the fluid (its height F at the centre, its breadth B there) can hold: the loculus's diameter F/2 + B^2/(2F)
+    less the fluid (Imaging 86)."""
+    height, breadth = row["height"], row["breadth"]
+    inner = height / 2 + breadth ** 2 / (2 * height) if height > 0 else 0.0
+    return min(row["below"], row["wall"] + max(inner - height, 0.0))
+
+
+def _bounded(row: dict, below: float) -> bool:
+    """The judges (Imaging 35, 46) and the veto with the calcium straight down bounded to `below` (Imaging 86)."""
+    f = {k: row[k] for k in ("height", "breadth", "wall", "walled")} | {"below": below}
+    fit = {k: row[f"fit_{k}"] for k in ("height", "inner", "sediment")}
+    return bool((fl.is_level(f) or fl.is_settled(fit, f)) and not row["vetoed"])
+
+
+def _to_drop(drop: float) -> Callable[[dict], bool]:
+    """Main's count, the calcium straight down stopped at the first drop of `drop` in its share (Imaging 86)."""
+    return lambda r: r["amount_ml"] >= fl.CAVITY_MIN_FLUID_ML and _bounded(r, r[f"below_drop{drop}"])
+
+
 # A rule: whether a cavity calls a level (a matched lesion's level: its settled floor, Imaging 34, or any cavity's).
 RULES: dict[str, Callable[[dict], bool]] = {
     "main": lambda r: r["amount_ml"] >= fl.CAVITY_MIN_FLUID_ML and _judged(r),
@@ -116,6 +204,18 @@ RULES: dict[str, Callable[[dict], bool]] = {
         lambda r: (r["amount_ml"] >= fl.CAVITY_MIN_FLUID_ML and _judged(r)) or (
             r["voxels"] >= 2 and r["least_rise"] >= 2 * fl.CAVITY_DIP and r["is_level"]
             and r["breadth"] >= fl.LOCULUS_MIN_INNER_MM and not r["vetoed"]),
+    # Imaging 86, not kept: the calcium straight down stopped at the first drop of its share (0.1-0.4 tried), or at
+    # the first valley beyond such a drop from which the share rises again, or bounded to what a round loculus of
+    # the fluid's breadth holds; with main's count, then the relative count (76), then with 83's guard on it.
+    **{f"below to a drop of {d}": _to_drop(d) for d in (0.1, 0.2, 0.3, 0.4)},
+    "below to a valley of 0.2": lambda r: r["amount_ml"] >= fl.CAVITY_MIN_FLUID_ML and _bounded(r, r["below_valley0.2"]),
+    "below to a valley of 0.2, relative count": lambda r: _bounded(r, r["below_valley0.2"]),
+    "below to a valley of 0.2, relative count where 2 voxels rise 0.2 (Imaging 86's closest)":
+        lambda r: (r["amount_ml"] >= fl.CAVITY_MIN_FLUID_ML or (r["voxels"] >= 2 and r["least_rise"] >= 2 * fl.CAVITY_DIP))
+        and _bounded(r, r["below_valley0.2"]),
+    "below within the round loculus of the fluid's breadth":
+        lambda r: r["amount_ml"] >= fl.CAVITY_MIN_FLUID_ML and _bounded(r, _round_below(r)),
+    "below within the round loculus, relative count": lambda r: _bounded(r, _round_below(r)),
 }
 
 
