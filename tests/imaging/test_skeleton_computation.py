@@ -123,3 +123,29 @@ def test_the_distance_of_a_mask_with_no_background_is_scipys():
     np.testing.assert_allclose(with_border, ndimage.distance_transform_edt(np.pad(full, 1), sampling=spacing)[1:-1, 1:-1, 1:-1],
                                rtol=2e-7)
     assert not distance(np.zeros((4, 4, 4), bool), spacing).any()
+
+
+@pytest.mark.parametrize("spacing", [(0.7, 0.7, 2.0), (0.6, 0.6, 0.6)])
+def test_a_nodules_cap_left_beyond_its_neck_joins_it_and_the_cortex_stays(spacing):
+    """skeleton._left_on_bone (Imaging 84): a nodule lying on a flat cortex, cut from it at a neck
+    above the cortex, leaves its cap between the neck and the cortex with the bone; that cap (outside
+    the bone's smooth surface, touching the nodule) joins it, and the cortex under it and a bump of
+    the bone's own far from the nodule stay bone."""
+    spacing_a = np.asarray(spacing)
+    shape = tuple(int(round(60 / s)) for s in spacing)
+    mm = np.stack(np.meshgrid(*[(np.arange(n) + 0.5) * s for n, s in zip(shape, spacing, strict=True)],
+                              indexing="ij"), -1)
+    slab = mm[..., 2] < 25.0                                  # the bone, 25 mm thick, below z = 25 mm
+    ball = np.linalg.norm(mm - [20.0, 30.0, 27.0], axis=-1) <= 5.0   # a nodule sunk 3 mm into it
+    neck = 29.0                                              # the watershed's cut, 4 mm above the cortex
+    nodule = ball & (mm[..., 2] >= neck)
+    bump = np.linalg.norm(mm - [45.0, 30.0, 25.0], axis=-1) <= 3.0   # the bone's own, 25 mm away
+    bone = (slab | ball | bump) & ~nodule
+    joined = skeleton._left_on_bone(bone, nodule, spacing_a)
+    cap = ball & ~slab & ~nodule
+    assert not (joined & ~bone).any()
+    # (a ball rolled inside the bone reaches the cap's fillet where it meets the cortex)
+    assert (joined & cap).sum() >= 0.5 * cap.sum()
+    assert not (joined & bump).any()
+    deep = slab & (distance(slab, spacing_a) > float(spacing_a.max()) + 1e-6)
+    assert not (joined & deep).any()

@@ -71,6 +71,9 @@ LOCULUS_MAX_BONE_SHARE = 0.15  # a loculus lies among its mass's nodules and sof
 HELD_MIN_SHARE = 0.1        # a group with this share of its surroundings in bone may be held by it
 ONE_SIDED_MIN = 0.5         # ... unless the contact is one-sided: masses against a bone, even in a
                             # notch they eroded, measured 0.67-0.94; a facet between processes 0.35
+SURFACE_MM = 8.0            # a bone's outer surface is as smooth as a ball this size rolled inside it:
+                            # a long bone's shaft, 20-30 mm across; a nodule's cap beyond its neck
+                            # (5-10 mm nodules) is not (Imaging 84)
 CORTEX_REACH_MM = 15.0      # how far into a touching bone its inside is looked for (a femoral
                             # cortex is up to about 8 mm thick; past this the bone goes on)
 
@@ -258,6 +261,7 @@ def split_finer(ct_hu: np.ndarray, grid: Grid, regions: Regions, slice_axis: int
                 nodules[piece_box] |= piece
         if not nodules.any():
             continue
+        nodules |= _left_on_bone(solid_ct & ~nodules, nodules, ct_spacing)
         # Onto the grid: the grid voxels of the region where the nodules hold more of the block's
         # CT voxels than the bone's solid does.
         rest = _block_share(solid_ct & ~nodules, grid.factors)
@@ -274,6 +278,23 @@ def split_finer(ct_hu: np.ndarray, grid: Grid, regions: Regions, slice_axis: int
              for name in ("truncated", "on_cortex")}
     return Regions(labels, regions.count + added, grown["chalk"], grown["loculus"], grown["walled"], grown["faint"],
                    extra["truncated"], extra["on_cortex"])
+
+
+def _left_on_bone(bone: np.ndarray, nodules: np.ndarray, spacing: np.ndarray) -> np.ndarray:
+    """The voxels of `bone` (a bone region's solid, its nodules taken out) that lie outside the
+    bone's own smooth outer surface and touch the nodules: what a ball of SURFACE_MM rolled inside
+    the bone does not reach (the bone's opening: a cortex curves no tighter, a nodule's cap left
+    beyond the watershed's neck does), within SURFACE_MM of a nodule, in pieces that touch one."""
+    depth = distance(bone, spacing, border=True)
+    core = depth > SURFACE_MM
+    rolled = within(distance(~core, spacing), SURFACE_MM) if core.any() else np.zeros(bone.shape, bool)
+    near = within(distance(~nodules, spacing), SURFACE_MM)
+    beyond = bone & ~rolled & near
+    if not beyond.any():
+        return beyond
+    pieces, _ = ndimage.label(beyond, structure=np.ones((3, 3, 3), bool))
+    touching = np.unique(pieces[ndimage.binary_dilation(nodules, structure=np.ones((3, 3, 3), bool)) & beyond])
+    return np.isin(pieces, touching[touching > 0])
 
 
 def _bounds(mask: np.ndarray) -> tuple[slice, ...]:
