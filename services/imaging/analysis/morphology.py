@@ -1,7 +1,14 @@
 """Morphology helpers the skeleton and the lesion measurements share."""
 
+import edt
 import numpy as np
 from scipy import ndimage
+from skimage.morphology import h_maxima as skimage_h_maxima
+
+try:  # skimage's private Cython loop (0.22-0.26); a release that moves it gets skimage's own h_maxima
+    from skimage.morphology._grayreconstruct import reconstruction_loop  # type: ignore[import-not-found]
+except ImportError:
+    reconstruction_loop = None
 
 
 def in_plane(axis: int) -> np.ndarray:
@@ -42,14 +49,17 @@ def distance(mask: np.ndarray, spacing, border: bool = False) -> np.ndarray:
     (Imaging 79). It sums the squared distance in float32: the same distances to within float32's
     rounding (a relative 1e-7), square-rooted here in float64. A mask with no background (nothing
     to measure to) is left to scipy, whose answer there the callers got before."""
-    import edt
-
     mask = np.asarray(mask, dtype=bool)
     if not border and mask.all():
         return np.asarray(ndimage.distance_transform_edt(mask, sampling=spacing), dtype=np.float64)
     squared = edt.edtsq(np.ascontiguousarray(mask), anisotropy=tuple(float(s) for s in np.broadcast_to(spacing, (mask.ndim,))),
                         black_border=border, parallel=1)
     return np.sqrt(squared, dtype=np.float64)
+
+
+def bounds(mask: np.ndarray) -> tuple[slice, ...]:
+    """The bounding box of a non-empty boolean mask."""
+    return ndimage.find_objects(mask.view(np.uint8))[0]
 
 
 def depth_inside(region: np.ndarray, spacing: np.ndarray) -> np.ndarray:
@@ -60,7 +70,7 @@ def depth_inside(region: np.ndarray, spacing: np.ndarray) -> np.ndarray:
     beyond it changes a voxel inside (tests/imaging/test_skeleton_computation.py)."""
     if not region.any():
         return np.zeros(0, np.float64)
-    box = ndimage.find_objects(region.view(np.uint8))[0]
+    box = bounds(region)
     near = tuple(slice(max(s.start - 1, 0), min(s.stop + 1, n)) for s, n in zip(box, region.shape, strict=True))
     return distance(region[near], spacing)[region[near]]
 
@@ -72,14 +82,9 @@ def h_maxima(image: np.ndarray, h: int) -> np.ndarray:
     are ranked by counting and sorted by a stable sort of 16-bit integers (a radix sort). The
     reconstruction by dilation is unique, whatever order ties take, so skimage's own loop gives the
     same result."""
-    from skimage.morphology import h_maxima as skimage_h_maxima
-
     image = np.asarray(image)
-    try:  # skimage's private Cython loop (0.22-0.26); a release that moves it gets skimage's own h_maxima
-        from skimage.morphology._grayreconstruct import reconstruction_loop  # type: ignore[import-not-found]
-    except ImportError:
-        return np.asarray(skimage_h_maxima(image, h))
-    if image.ndim != 3 or image.size == 0 or image.min() < 0 or int(image.max()) + h >= 2**16:
+    if (reconstruction_loop is None or image.ndim != 3 or image.size == 0 or image.min() < 0
+            or int(image.max()) + h >= 2**16):
         return np.asarray(skimage_h_maxima(image, h))
 
     if h > np.ptp(image):

@@ -35,7 +35,7 @@ from scipy import ndimage
 from skimage.segmentation import watershed
 
 from services.imaging.analysis.grid import GEOMETRY_TOLERANCE, Grid, within
-from services.imaging.analysis.morphology import depth_inside, distance, fill_holes, h_maxima, in_plane
+from services.imaging.analysis.morphology import bounds, depth_inside, distance, fill_holes, h_maxima, in_plane
 
 # ---- tunables (one reason each) ---------------------------------------------------------------
 CALCIFIED_HU = 130          # the usual CT calcium threshold (Agatston); muscle and blood stay below
@@ -222,12 +222,12 @@ def split_finer(ct_hu: np.ndarray, grid: Grid, regions: Regions, slice_axis: int
         # Over the region's own bounding box, then the solid's: the box's margin (a grid voxel, a few
         # CT voxels, each side) is outside both, and a hole that reaches the crop's face reached the
         # box's face through that margin, so the solid, its depth and its maxima are the same.
-        own = _bounds(region)
+        own = bounds(region)
         solid_ct = np.zeros(region.shape, bool)
         solid_ct[own] = solid(calcified[own] & region[own], slice_axis, ct_spacing) & region[own]
         if not solid_ct.any():
             continue
-        tight = _bounds(solid_ct)
+        tight = bounds(solid_ct)
         pieces = np.zeros(region.shape, np.int32)
         pieces[tight], count = split(solid_ct[tight], ct_spacing)
         if count < 2:
@@ -244,20 +244,19 @@ def split_finer(ct_hu: np.ndarray, grid: Grid, regions: Regions, slice_axis: int
                 continue
             piece = pieces[piece_box] == s
             where = tuple(slice(p.start + c.start, p.stop + c.start) for p, c in zip(piece_box, ct_box, strict=True))
-            inside = piece
-            if reaches_face(piece, where, ct_hu.shape) or inside.sum() < 4:
+            if reaches_face(piece, where, ct_hu.shape) or piece.sum() < 4:
                 continue
-            index = np.argwhere(inside) + [p.start for p in piece_box]
-            values = hu[piece_box][inside]
+            index = np.argwhere(piece) + [p.start for p in piece_box]
+            values = hu[piece_box][piece]
             # a chalk core's median is >= CORE_MIN_HU, so some voxel of it is
             if _elongation(index, ct_spacing) > NODULE_ELONGATION or not (values >= CORE_MIN_HU).any():
                 continue
             if depth is None:
                 depth = distance(solid(calcified, slice_axis, ct_spacing), ct_spacing, border=True)
-            found = _profile_of(values, calcified[piece_box][inside], depth[piece_box][inside],
+            found = _profile_of(values, calcified[piece_box][piece], depth[piece_box][piece],
                                 index, ct_spacing, False, False)
-            if (found.chalk and found.elongation <= NODULE_ELONGATION
-                    and found.core_hu >= FAINT_SHELL_RATIO * found.shell_hu):
+            # (its elongation, the same computation, was checked above)
+            if found.chalk and found.core_hu >= FAINT_SHELL_RATIO * found.shell_hu:
                 nodules[piece_box] |= piece
         if not nodules.any():
             continue
@@ -295,11 +294,6 @@ def _left_on_bone(bone: np.ndarray, nodules: np.ndarray, spacing: np.ndarray) ->
     pieces, _ = ndimage.label(beyond, structure=np.ones((3, 3, 3), bool))
     touching = np.unique(pieces[ndimage.binary_dilation(nodules, structure=np.ones((3, 3, 3), bool)) & beyond])
     return np.isin(pieces, touching[touching > 0])
-
-
-def _bounds(mask: np.ndarray) -> tuple[slice, ...]:
-    """The bounding box of a non-empty mask."""
-    return ndimage.find_objects(mask.view(np.uint8))[0]
 
 
 def _block_share(mask: np.ndarray, factors: np.ndarray) -> np.ndarray:
