@@ -231,13 +231,19 @@ def _screen_contained(report: dict, index: int, issues: list[Issue]) -> dict:
         if not errors:
             kept.append(contained)
             continue
-        label = f"{resource_label(report)}#{contained.get('id')}"
-        for error in errors:
-            element = _element_path("Observation", error["loc"])
-            issues.append(Issue(_issue_code(error["type"]), f"{label}: {element}: {error['msg']}; the Observation is not used",
-                                expression=(f"Bundle.entry[{index}].resource.contained[{position}]"
-                                            f"{element[len('Observation'):]}",)))
+        issues += _error_issues("Observation", errors, f"{resource_label(report)}#{contained.get('id')}",
+                                "the Observation is not used", f"Bundle.entry[{index}].resource.contained[{position}]")
     return {**report, "contained": kept}
+
+
+def _error_issues(kind: str, errors: list, label: str, consequence: str, located: str) -> list[Issue]:
+    """One issue per model error of a `kind` resource at the FHIRPath `located`."""
+    issues = []
+    for error in errors:
+        element = _element_path(kind, error["loc"])
+        issues.append(Issue(_issue_code(error["type"]), f"{label}: {element}: {error['msg']}; {consequence}",
+                            expression=(f"{located}{element[len(kind):]}",)))
+    return issues
 
 
 def screen(payload: Any) -> Screened:
@@ -259,12 +265,8 @@ def screen(payload: Any) -> Screened:
         errors = _errors(kind, resource)
         if not errors:
             continue
-        label = resource_label(resource)
         consequence = "the element is treated as unknown" if kind == "Patient" else "the Observation is not used"
-        for error in errors:
-            element = _element_path(kind, error["loc"])
-            issues.append(Issue(_issue_code(error["type"]), f"{label}: {element}: {error['msg']}; {consequence}",
-                                expression=(f"Bundle.entry[{index}].resource{element[len(kind):]}",)))
+        issues += _error_issues(kind, errors, resource_label(resource), consequence, f"Bundle.entry[{index}].resource")
         if kind == "Patient":  # the Patient is needed: drop its bad top-level elements, keep the rest
             bad = {error["loc"][0] for error in errors if error["loc"]}
             cleaned[index] = {**entry, "resource": {k: v for k, v in resource.items() if k not in bad}}

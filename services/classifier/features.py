@@ -261,37 +261,37 @@ class _Extractor:
     def _dialysis_years(self, observation: dict) -> None:
         """valueQuantity in years (UCUM `a`); another UCUM time unit of features.yaml duration_units is converted
         (18 mo was read as 18 years), one that is not a time is refused (Classifier 123)."""
-        quantity = observation.get("valueQuantity") or {}
-        value, unit = quantity.get("value"), quantity.get("code") or quantity.get("unit")
-        months = self.kb.catalog.duration_units
-        # a JSON true is an int in Python: refused, as mass-duration refuses it, not read as 1 year
-        if not isinstance(value, (int, float)) or isinstance(value, bool) or value < 0:
-            self._issue("error", "value", observation, f"dialysis-years {value!r} is not a possible duration; not used",
-                        "Observation.valueQuantity.value")
-            return
-        if unit is None:
-            self._issue("warning", "required", observation, "dialysis-years has no unit; read in years (UCUM a)",
-                        "Observation.valueQuantity.code")
-            unit = "a"
-        if unit not in months:
-            self._issue("error", "value", observation, f"dialysis-years unit {unit!r} is not a time (UCUM "
-                        f"{', '.join(months)}); not used", "Observation.valueQuantity.code")
-            return
-        self.dialysis_years = (float(value) * months[unit] / months["a"], self._reference(observation))
+        months = self._duration_months(observation, "dialysis-years", default=("a", "years"))
+        if months is not None:
+            self.dialysis_years = (months / self.kb.catalog.duration_units["a"], self._reference(observation))
 
     def _mass_duration(self, observation: dict) -> None:
         """valueQuantity in a UCUM time unit (features.yaml duration_units), kept in months."""
+        months = self._duration_months(observation, "mass-duration")
+        if months is not None:
+            self.mass_duration = (months, self._reference(observation))
+
+    def _duration_months(self, observation: dict, name: str, default: tuple[str, str] | None = None) -> float | None:
+        """The valueQuantity in months (a UCUM time unit of features.yaml duration_units); None, with an error issue,
+        when it is not a possible duration or its unit not a time. No unit: `default` (UCUM code, its name) with a
+        warning, if one is given."""
         quantity = observation.get("valueQuantity") or {}
         value, unit = quantity.get("value"), quantity.get("code") or quantity.get("unit")
         months = self.kb.catalog.duration_units
+        # a JSON true is an int in Python: refused, not read as 1
         if not isinstance(value, (int, float)) or isinstance(value, bool) or value < 0:
-            self._issue("error", "value", observation, f"mass-duration {value!r} is not a possible duration; not used",
+            self._issue("error", "value", observation, f"{name} {value!r} is not a possible duration; not used",
                         "Observation.valueQuantity.value")
-        elif unit not in months:
-            self._issue("error", "value", observation, f"mass-duration unit {unit!r} is not a time (UCUM "
+            return None
+        if unit is None and default is not None:
+            unit, unit_name = default
+            self._issue("warning", "required", observation, f"{name} has no unit; read in {unit_name} (UCUM {unit})",
+                        "Observation.valueQuantity.code")
+        if unit not in months:
+            self._issue("error", "value", observation, f"{name} unit {unit!r} is not a time (UCUM "
                         f"{', '.join(months)}); not used", "Observation.valueQuantity.code")
-        else:
-            self.mass_duration = (float(value) * months[unit], self._reference(observation))
+            return None
+        return float(value) * months[unit]
 
     def _set(self, feature: str, state: str, references: list[str]) -> None:
         self.out.evidence[feature] = state
