@@ -165,8 +165,8 @@ KUBERNETES_AUTH_KEY_SECRETS = {
 
 # The imaging workers' memory per analysis run at once (IMAGING_CONCURRENCY): an analysis of a
 # 512x512x400 CT peaks at about 400 MiB (bench/imaging.py); the largest volume accepted
-# (IMAGING_MAX_VOXELS, 512x512x2048) at 1.5 GiB, 2.5 GiB when a tilted or oblique series is
-# resampled (bench/imaging_series.py): the limit covers what is accepted.
+# (IMAGING_MAX_VOXELS, 512x512x2048) at 2.8 GiB (1.8 before the bone re-split, Imaging 79), 2.5 GiB when a
+# tilted or oblique series is resampled (bench/imaging_series.py): the limit covers what is accepted.
 WORKER_MEMORY_PER_ANALYSIS = {"requests": "1Gi", "limits": "3Gi"}
 
 # --- The dev profile (README "Try it with Docker Compose") ------------------------------------
