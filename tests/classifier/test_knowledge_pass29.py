@@ -32,6 +32,7 @@ def test_the_two_intakes_are_read_apart_only_when_one_was_stated():
         assert hallmark.features == [feature] and hallmark.asked_with == [asked]
         assert hallmark.unrecorded_if_present < hallmark.unrecorded_if_absent
         assert hallmark.source.startswith("medarov-2009:")
+    assert KB.references["beall-1995"].pmid == "7891547"
     # a feature in two hallmarks has the same probabilities in both (the next-test search reads the first)
     group = KB.hallmarks[GROUP]
     assert (group.unrecorded_if_present, group.unrecorded_if_absent) == (0.3, 0.9)
