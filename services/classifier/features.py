@@ -345,8 +345,12 @@ class _Extractor:
                 out.evidence_references.pop(feature, None)
         # a hallmark none of whose features was sent is evidence of its own: a referral states a
         # known systemic disease or dialysis when present (features.yaml hallmarks)
+        # a lumped finding sent alone records its parts' hallmarks: it states them together
+        recorded = set(out.evidence) | {part for feature in out.evidence for part in kb.superseded.get(feature, [])}
         for hallmark in kb.catalog.hallmarks:
-            if not any(feature in out.evidence for feature in hallmark.features):
+            if hallmark.asked_with and not any(feature in recorded for feature in hallmark.asked_with):
+                continue
+            if not any(feature in recorded for feature in hallmark.features):
                 out.evidence[hallmark.name] = UNRECORDED
 
     def _renal_status(self, references: dict[str, str]) -> None:

@@ -239,8 +239,8 @@ def next_best_tests(evidence: dict[str, str], probabilities: dict[str, float], k
         if feature in evidence:
             continue
         # a feature of an unrecorded hallmark: its outcome is predicted given that it went unrecorded
-        hallmark = kb.hallmark_of.get(feature)
-        unrecorded = hallmark is not None and evidence.get(hallmark.name) == UNRECORDED
+        # (any of its hallmarks: a feature read by a hallmark that fires only when it was asked, Classifier 136)
+        unrecorded = any(evidence.get(h.name) == UNRECORDED for h in kb.catalog.hallmarks if feature in h.features)
         # per state (the columns: state_likelihoods are in the order of feature_states), the leaders'
         # joint probabilities, in the leaders' order
         expected_entropy = 0.0

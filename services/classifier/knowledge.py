@@ -164,8 +164,8 @@ class Knowledge:
 
     @cached_property
     def hallmark_of(self) -> dict[str, Hallmark]:
-        """feature -> the hallmark it belongs to."""
-        return {feature: h for h in self.catalog.hallmarks for feature in h.features}
+        """feature -> the first hallmark it belongs to (a feature in two has the same u in both, Classifier 136)."""
+        return {feature: h for h in reversed(self.catalog.hallmarks) for feature in h.features}
 
     def composite_members(self, feature: str, state: str) -> list[str] | None:
         """The states a composite state stands for: a named composite of features.yaml, or a state
@@ -422,7 +422,7 @@ def _check_catalog(catalog: FeatureCatalog, codesystems) -> None:
     for hallmark in catalog.hallmarks:
         if hallmark.name in catalog.features:
             raise KnowledgeError(f"features.yaml: hallmarks/{hallmark.name}: the name of a feature")
-        for feature in hallmark.features:
+        for feature in hallmark.features + hallmark.asked_with:
             if feature not in catalog.features or not catalog.features[feature].evidence:
                 raise KnowledgeError(f"features.yaml: hallmarks/{hallmark.name}: {feature!r} is not an evidence feature")
             if set(hallmark.present_states) - set(feature_states(catalog, codesystems, feature)):

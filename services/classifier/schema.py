@@ -165,6 +165,8 @@ class Hallmark(Strict):
     display: str
     features: list[str] = Field(min_length=1)
     present_states: list[str] = ["true"]  # the states of each feature that count as present
+    # read only when one of these was recorded: the same question was asked (Classifier 136); empty: always
+    asked_with: list[str] = []
     unrecorded_if_present: float = Field(gt=0, lt=1)
     unrecorded_if_absent: float = Field(gt=0, le=1)
     source: str = Field(min_length=1)

@@ -21,8 +21,11 @@ def features_of(*resources):
 def with_hallmarks(evidence):
     """The evidence as the extractor completes it: a hallmark none of whose features is sent is 'unrecorded'."""
     completed = dict(evidence)
+    recorded = set(evidence) | {part for feature in evidence for part in KB.superseded.get(feature, [])}
     for hallmark in KB.catalog.hallmarks:
-        if not any(feature in completed for feature in hallmark.features):
+        if hallmark.asked_with and not any(feature in recorded for feature in hallmark.asked_with):
+            continue
+        if not any(feature in recorded for feature in hallmark.features):
             completed[hallmark.name] = UNRECORDED
     return completed
 
