@@ -18,7 +18,9 @@ rays (Imaging 77's guard: a wall found on every side where it is at least CAVITY
 figures (Imaging 35), the fitted section's (Imaging 46), the one-density veto (Imaging 65), and the
 generator's loculus nearest the fluid's centre (its inside, fluid and sediment: what the truth judges by); and,
 for Imaging 86, the calcium straight down stopped at the first drop of its share (below_drop<d>) or at the first
-valley beyond such a drop (below_valley<d>), and the fitted section's fluid breadth between its wall peaks.
+valley beyond such a drop (below_valley<d>), and the fitted section's fluid breadth between its wall peaks; for
+Imaging 94, the cavity's inside at its floor's height, each of four horizontal ways between its wall peaks
+(floor_widths).
 The summary, per range: the matched lesions' levels and specificity under each rule of RULES, the lesions
 each turns against main's, and a check that main's rule replayed gives the detector's own verdicts.
 """
@@ -115,6 +117,29 @@ def section_width(c: np.ndarray, affine: np.ndarray, centre: np.ndarray, g: np.n
     return float(max(widths))
 
 
+def floor_widths(c: np.ndarray, affine: np.ndarray, centre: np.ndarray, g: np.ndarray, h1: np.ndarray,
+                 h2: np.ndarray, risen_by: float = 0.5) -> list[float]:
+    """The cavity's inside at its floor's height (Imaging 86's next, Imaging 94): along gravity from the fluid's
+    least share (fluid_level.section's `low`) down to the floor's peak, the height where the share has risen
+    halfway (`risen_by`); there, each of the four horizontal lines between its wall peaks (rays.between_walls from
+    that point). The fluid's own breadth shrinks to a chord at the top of a loculus and the floor of a level lies
+    nearer its widest, the idea tried; measured, the wall peaks read 2-3 mm outside the inside even on 0.98 mm
+    pixels (a 6 mm loculus reads 8.2-9.5 mm) and one way of four often stops short on the floor's noise."""
+    n0 = int(round(fl.RAY_MM / fl.RAY_STEP_MM))
+    window = int(round(fl.FIT_WINDOW_MM / fl.RAY_STEP_MM))
+    g_index = np.linalg.solve(affine[:3, :3], g)
+    along = line(c, affine, centre, g, fl.RAY_MM, fl.RAY_STEP_MM)
+    _, _, bottom, low = between_walls(along, n0 - window, n0 + window, fl.RAY_STEP_MM)
+    half = along[low] + risen_by * (along[bottom] - along[low])
+    risen = low + int(np.argmax(along[low:bottom + 1] >= half))
+    base = centre + g_index * (risen - n0) * fl.RAY_STEP_MM
+    widths = []
+    for h in (h1, h2, (h1 + h2) / np.sqrt(2), (h1 - h2) / np.sqrt(2)):
+        _, left, right, _ = between_walls(line(c, affine, base, h, fl.RAY_MM, fl.RAY_STEP_MM), n0, n0, fl.RAY_STEP_MM)
+        widths.append((right - left) * fl.RAY_STEP_MM)
+    return [float(w) for w in widths]
+
+
 def cavity_rows(det: dict[str, Any], loculi: list[dict]) -> list[dict]:
     """The candidate cavities of one detection's judged shares, with their figures and nearest loculus."""
     c = np.clip(det["judged"].astype(np.float32), 0.0, 1.0)
@@ -153,6 +178,7 @@ def cavity_rows(det: dict[str, Any], loculi: list[dict]) -> list[dict]:
             **{f"below_drop{d}": below_to_drop(c, affine, centre, g, d) for d in (0.1, 0.2, 0.3, 0.4)},
             **{f"below_valley{d}": below_to_valley(c, affine, centre, g, d) for d in (0.1, 0.2, 0.3)},
             "fit_width": section_width(c, affine, centre, g, h1, h2),
+            "floor_widths": floor_widths(c, affine, centre, g, h1, h2),
             "spacing_mm": [float(s) for s in sizes]}
         where_mm = affine[:3, :3] @ (centre + det["offset"]) + affine[:3, 3]
         near = min(loculi, key=lambda b: float(np.linalg.norm(where_mm - np.asarray(b["centre"])))) if loculi else None
@@ -192,6 +218,17 @@ def _to_drop(drop: float) -> Callable[[dict], bool]:
     return lambda r: r["amount_ml"] >= fl.CAVITY_MIN_FLUID_ML and _bounded(r, r[f"below_drop{drop}"])
 
 
+def _floor_sized(row: dict, truncation: bool) -> bool:
+    """Imaging 35's judge with the cavity's inside at its floor (the least of floor_widths) taken as the loculus's
+    size too, and with `truncation` as the breadth the fluid's height is held against (Imaging 94)."""
+    floor = min(row["floor_widths"])
+    inner = max(row["breadth"], row["height"] + row["below"] - row["wall"], floor)
+    breadth = max(row["breadth"], floor) if truncation else row["breadth"]
+    return bool(row["breadth"] >= fl.CAVITY_MIN_BREADTH_MM and inner >= fl.LOCULUS_MIN_INNER_MM
+                and row["height"] <= breadth - fl.TRUNCATED_MM and row["below"] >= row["wall"] + fl.SEDIMENT_MIN_MM
+                and row["walled"] >= fl.WALLED_MIN_MM)
+
+
 # A rule: whether a cavity calls a level (a matched lesion's level: its settled floor, Imaging 34, or any cavity's).
 RULES: dict[str, Callable[[dict], bool]] = {
     "main": lambda r: r["amount_ml"] >= fl.CAVITY_MIN_FLUID_ML and _judged(r),
@@ -216,6 +253,29 @@ RULES: dict[str, Callable[[dict], bool]] = {
     "below within the round loculus of the fluid's breadth":
         lambda r: r["amount_ml"] >= fl.CAVITY_MIN_FLUID_ML and _bounded(r, _round_below(r)),
     "below within the round loculus, relative count": lambda r: _bounded(r, _round_below(r)),
+    # Imaging 94: the relative count (76) where the cavity is a loculus of the truth's size at its floor's height,
+    # every way (floor_widths), or in the median of its four ways; then with 83's guard as well.
+    "relative count where the floor is 7.5 mm inside every way (Imaging 94)":
+        lambda r: _judged(r) and (r["amount_ml"] >= fl.CAVITY_MIN_FLUID_ML
+                                  or min(r["floor_widths"]) >= fl.LOCULUS_MIN_INNER_MM),
+    "relative count where the floor is 7.5 mm inside in the median of its ways":
+        lambda r: _judged(r) and (r["amount_ml"] >= fl.CAVITY_MIN_FLUID_ML
+                                  or float(np.median(r["floor_widths"])) >= fl.LOCULUS_MIN_INNER_MM),
+    "relative count where the floor is 7.5 mm inside every way and 2 voxels rise 0.2":
+        lambda r: _judged(r) and (r["amount_ml"] >= fl.CAVITY_MIN_FLUID_ML or (
+            min(r["floor_widths"]) >= fl.LOCULUS_MIN_INNER_MM and r["voxels"] >= 2
+            and r["least_rise"] >= 2 * fl.CAVITY_DIP)),
+    # Imaging 94: main's count, the inside at the floor as the loculus's size, then also as the fluid's breadth.
+    "floor inside as the loculus's size (Imaging 94)":
+        lambda r: r["amount_ml"] >= fl.CAVITY_MIN_FLUID_ML and not r["vetoed"] and (_judged(r) or _floor_sized(r, False)),
+    "floor inside as the loculus's size and the truncation's breadth (Imaging 94)":
+        lambda r: r["amount_ml"] >= fl.CAVITY_MIN_FLUID_ML and not r["vetoed"] and (_judged(r) or _floor_sized(r, True)),
+    # Imaging 94: the fitted section (46) with its sediment floor lowered to 2 mm where the calcium straight down is
+    # 5 mm thicker than the thinnest wall (the sediment seen directly rather than through the round-loculus fit).
+    "fitted sediment 2 mm where the calcium below is the wall's + 5 mm (Imaging 94)":
+        lambda r: r["amount_ml"] >= fl.CAVITY_MIN_FLUID_ML and not r["vetoed"] and (_judged(r) or (
+            r["fit_height"] >= fl.FIT_FLUID_MM and r["fit_inner"] >= fl.FIT_INNER_MM and r["fit_sediment"] >= 2.0
+            and r["below"] >= r["wall"] + 5.0 and r["walled"] >= fl.WALLED_MIN_MM)),
 }
 
 
