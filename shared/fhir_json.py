@@ -93,20 +93,25 @@ _strict = json.JSONDecoder(parse_float=_decimal, parse_int=_integer, parse_const
 # (the classifier, imaging) and neither store nor echo them.
 _strict_floats = json.JSONDecoder(parse_float=_float, parse_int=int, parse_constant=_no_constant,
                                   object_pairs_hook=_unique_keys)
-# Without the duplicate-key hook (a Python call per object): for bodies without escapes, see _no_duplicates
+# Without the duplicate-key hook (a Python call per object): tried first, see _no_duplicates
 _unhooked = json.JSONDecoder(parse_float=_decimal, parse_int=_integer, parse_constant=_no_constant)
 _unhooked_floats = json.JSONDecoder(parse_float=_float, parse_int=int, parse_constant=_no_constant)
 
 
 def _no_duplicates(data: bytes, parsed: Any) -> bool:
-    """Whether no object of `data` (a JSON text without a backslash) named a key twice. Every colon of such
-    a text is a member's or one inside a string, and its strings are the parsed strings as they are; written
-    back, the parsed value holds as many colons unless a member was dropped (a repeated key keeps only its
-    last value), which takes its own colon with it."""
+    """Whether no object of `data` named a key twice. Every colon of a JSON text is a member's or one
+    inside a string; written back (orjson escapes no colon), the parsed value holds as many member colons
+    as were kept, and the strings' colons as parsed: those written as colons and those escaped as \\u003a.
+    A repeated key keeps only its last value and drops its colon. So the counts agree exactly when no
+    member was dropped; an escape miscounted (the text `\\\\u003a`, an escaped backslash) only makes them
+    disagree, which sends the body to the hook. Also False when orjson cannot write the value back: an
+    integer beyond 64 bits, or a lone surrogate (which `loads_request` then refuses)."""
     try:
-        return dumps(parsed).count(b":") == data.count(b":")
-    except TypeError:  # an integer beyond 64 bits, which orjson does not write: the hook decides
+        written = dumps(parsed).count(b":")
+    except TypeError:  # orjson.JSONEncodeError is one: the hook and the checks after it decide
         return False
+    escaped = data.count(b"\\u003a") + data.count(b"\\u003A") if b"\\" in data else 0
+    return written == data.count(b":") + escaped
 
 
 def loads(data: bytes | str) -> Any:
@@ -123,16 +128,14 @@ def loads_request(data: bytes, exact_decimals: bool = True) -> Any:
     Raises UnicodeDecodeError for what is not UTF-8, json.JSONDecodeError for what is not JSON,
     and a plain ValueError for numbers JSON or this service cannot hold (all are ValueErrors)."""
     text = data.decode("utf-8")
-    # JSON spells its escapes \u only (\U is refused as any bad escape is); most bodies hold no backslash
-    # at all, which one quick scan for it tells before the slower search for the pair
-    if "\\" not in text:
-        try:  # parsed in C alone, the duplicate keys counted after (half the time of the hook per object)
-            parsed = (_unhooked if exact_decimals else _unhooked_floats).decode(text)
-            if _no_duplicates(data, parsed):
-                return parsed
-        except (ValueError, RecursionError):
-            pass  # the strict parse below finds the first error, as it always did
-    elif "\\u" in text:
+    try:  # parsed in C alone, the duplicate keys counted after (half the time of the hook per object)
+        parsed = (_unhooked if exact_decimals else _unhooked_floats).decode(text)
+        if _no_duplicates(data, parsed):  # False for a lone surrogate too: orjson does not write one
+            return parsed
+    except (ValueError, RecursionError):
+        pass  # the strict parse below finds the first error, as it always did
+    # JSON spells its escapes \u only (\U is refused as any bad escape is)
+    if "\\u" in text:
         orjson.loads(data)  # escapes: orjson refuses lone surrogates, which no JSON text may hold as UTF-8
     return (_strict if exact_decimals else _strict_floats).decode(text)
 
