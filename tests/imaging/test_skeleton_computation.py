@@ -149,27 +149,3 @@ def test_a_nodules_cap_left_beyond_its_neck_joins_it_and_the_cortex_stays(spacin
     assert not (joined & bump).any()
     deep = slab & (distance(slab, spacing_a) > float(spacing_a.max()) + 1e-6)
     assert not (joined & deep).any()
-
-
-@pytest.mark.parametrize("spacing", [(0.7, 0.7, 2.0), (0.6, 0.6, 0.6)])
-@pytest.mark.parametrize("thickness", [4.0, 6.0])
-def test_a_plate_of_bone_thinner_than_the_ball_does_not_join_the_nodule_cut_from_it(spacing, thickness):
-    """skeleton._left_on_bone (Imaging 89): a plate of bone thinner than SURFACE_MM's ball (a
-    scapula's border, a rib's flat), a nodule lying on it cut at a neck above it: the ball rolled
-    inside the plate is the plate's own, so the plate's voxels near the nodule (all of them within
-    SURFACE_MM on Imaging 84's ball, which no part of the plate holds) stay bone."""
-    spacing_a = np.asarray(spacing)
-    shape = tuple(int(round(60 / s)) for s in spacing)
-    mm = np.stack(np.meshgrid(*[(np.arange(n) + 0.5) * s for n, s in zip(shape, spacing, strict=True)],
-                              indexing="ij"), -1)
-    plate = (mm[..., 2] >= 20.0) & (mm[..., 2] < 20.0 + thickness)
-    top = 20.0 + thickness
-    ball = np.linalg.norm(mm - [30.0, 30.0, top + 4.0], axis=-1) <= 5.0   # a nodule sunk 1 mm into it
-    nodule = ball & (mm[..., 2] >= top + 2.0)                             # cut 2 mm above the plate
-    bone = (plate | ball) & ~nodule
-    joined = skeleton._left_on_bone(bone, nodule, spacing_a)
-    assert not (joined & ~bone).any()
-    # the plate under and round the nodule (within SURFACE_MM of it), not only its deep voxels
-    near_plate = plate & (distance(~nodule, spacing_a) <= skeleton.SURFACE_MM)
-    assert near_plate.sum() > 0
-    assert (joined & near_plate).sum() <= 0.05 * near_plate.sum()

@@ -283,35 +283,17 @@ def _left_on_bone(bone: np.ndarray, nodules: np.ndarray, spacing: np.ndarray) ->
     """The voxels of `bone` (a bone region's solid, its nodules taken out) that lie outside the
     bone's own smooth outer surface and touch the nodules: what a ball of SURFACE_MM rolled inside
     the bone does not reach (the bone's opening: a cortex curves no tighter, a nodule's cap left
-    beyond the watershed's neck does), within SURFACE_MM of a nodule, in pieces that touch one.
-
-    A bone thinner than the ball (a rib, a scapula's border) holds no such ball anywhere, and all of
-    it near a nodule would join (Imaging 84's over-count). The ball is then the bone's own: no larger
-    than its half-thickness there, the greatest depth of the bone SURFACE_MM to twice that from the
-    nodules (near them the cap left on the bone thickens it), less a voxel so that the ball's centres
-    are not the deepest voxels alone (Imaging 89)."""
+    beyond the watershed's neck does), within SURFACE_MM of a nodule, in pieces that touch one."""
     depth = distance(bone, spacing, border=True)
-    from_nodules = distance(~nodules, spacing)
-    near = within(from_nodules, SURFACE_MM)
-    radius = min(SURFACE_MM, _half_thickness(depth, bone & ~near & within(from_nodules, 2 * SURFACE_MM))
-                 - float(np.min(spacing)))
-    if radius <= 0:
-        return np.zeros(bone.shape, bool)  # a bone a voxel thick: no ball fits, nothing of it stands out
-    core = depth > radius
-    rolled = within(distance(~core, spacing), radius) if core.any() else np.zeros(bone.shape, bool)
+    core = depth > SURFACE_MM
+    rolled = within(distance(~core, spacing), SURFACE_MM) if core.any() else np.zeros(bone.shape, bool)
+    near = within(distance(~nodules, spacing), SURFACE_MM)
     beyond = bone & ~rolled & near
     if not beyond.any():
         return beyond
     pieces, _ = ndimage.label(beyond, structure=np.ones((3, 3, 3), bool))
     touching = np.unique(pieces[ndimage.binary_dilation(nodules, structure=np.ones((3, 3, 3), bool)) & beyond])
     return np.isin(pieces, touching[touching > 0])
-
-
-def _half_thickness(depth: np.ndarray, around: np.ndarray) -> float:
-    """The bone's half-thickness round the nodules: its greatest depth in `around` (the bone some way
-    from them); unbounded where none of the bone lies there (nothing to measure it by: Imaging 84's
-    ball)."""
-    return float(depth[around].max()) if around.any() else np.inf
 
 
 def _block_share(mask: np.ndarray, factors: np.ndarray) -> np.ndarray:
