@@ -112,6 +112,7 @@ class Lesion:
     bone_erosion: bool | None
     body_site: str            # calcinosis-site code
     centroid_voxel: tuple[int, int, int]
+    mass_volume_ml: float     # the whole mass: calcium, fluid and the septa between nodules (Imaging 95)
 
 
 @dataclass(frozen=True)
@@ -420,6 +421,7 @@ class _Context:
             bone_erosion=self.bone_erosion(box, grid_mass) if bone_contact else False,  # erosion needs contact
             body_site=self.site(box, mass_on_grid),
             centroid_voxel=(int(centroid[0]), int(centroid[1]), int(centroid[2])),
+            mass_volume_ml=_whole_volume(mass, share, 1.0 / grid.factors) * self.ct_voxel_ml,
         )
         return lesion, ct_box, mass
 
@@ -582,6 +584,18 @@ def _partial_volume(hu, mass, calc, bone, calcified, unit,
     # voxel of the mass and one grid voxel round it, the bone and other calcified tissue still out.
     walls = np.where((core | (grown & ~bone_side)) & ~others, judged, 0.0)
     return core, np.where(counted, share, 0.0), np.where(counted, judged, 0.0), density, walls
+
+
+def _whole_volume(mass: np.ndarray, share: np.ndarray, unit: np.ndarray) -> float:
+    """The whole mass in voxels (Imaging 95): every voxel deeper than one analysis-grid voxel
+    inside the mass's outline (its calcium and fluid, holes filled) is all lesion, whatever its
+    density: the septa between nodules (fibrous tissue, 10-60 HU, thinner than a voxel) and the
+    fluid of loculi too small to count as such are the mass's. Only the partial-volume band
+    round the outline (one grid voxel in, the shares' rim out: `unit` is the CT voxel's size in
+    grid voxels, as in _partial_volume) counts each voxel's calcium share, as the calcified
+    volume does: there the other part of the voxel is the tissue around the mass."""
+    deep = exceeds(distance(fill_holes(mass), unit, border=True), 1.0)
+    return float(np.where(deep, 1.0, share).sum())
 
 
 def settled_floor(fluid_share: np.ndarray, calcium_share: np.ndarray, fluid: np.ndarray, affine: np.ndarray,
