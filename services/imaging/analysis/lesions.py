@@ -45,6 +45,9 @@ METAL_MARGIN_MM = 20.0      # streak and blooming artefacts around metal reach a
 BONE_REACH_MM = 30.0        # a bone goes on beyond this around a group; a lesion's own pieces do not
 BONE_PIECE_MIN_ML = 25.0    # ... or it is at least this big within that reach (a mass's own non-chalk
                             # pieces, faint or blurred nodules, measured up to 20 mL)
+SEPTUM_MAX_MM = 1.5         # the fibrous septa between a mass's nodules are thin lucent lines, about
+                            # a millimetre (expert estimate; docs/domain.md section 5): the whole mass's
+                            # outline is closed over gaps twice this wide (Imaging 95)
 LESION_MIN_ML = 2.0         # smaller dense pieces are vessels, bone fragments or noise here
 VASCULAR_MAX_ML = 1.5       # a vascular calcification is a few mm: at most about this volume
 VASCULAR_MIN_VOXELS = 2     # one isolated voxel over the threshold is noise
@@ -421,7 +424,8 @@ class _Context:
             bone_erosion=self.bone_erosion(box, grid_mass) if bone_contact else False,  # erosion needs contact
             body_site=self.site(box, mass_on_grid),
             centroid_voxel=(int(centroid[0]), int(centroid[1]), int(centroid[2])),
-            mass_volume_ml=_whole_volume(mass, share, 1.0 / grid.factors) * self.ct_voxel_ml,
+            mass_volume_ml=_whole_volume(mass, share, np.where(loculi, 1.0 - judged, 0.0),
+                                         self.ct_spacing) * self.ct_voxel_ml,
         )
         return lesion, ct_box, mass
 
@@ -586,16 +590,20 @@ def _partial_volume(hu, mass, calc, bone, calcified, unit,
     return core, np.where(counted, share, 0.0), np.where(counted, judged, 0.0), density, walls
 
 
-def _whole_volume(mass: np.ndarray, share: np.ndarray, unit: np.ndarray) -> float:
-    """The whole mass in voxels (Imaging 95): every voxel deeper than one analysis-grid voxel
-    inside the mass's outline (its calcium and fluid, holes filled) is all lesion, whatever its
-    density: the septa between nodules (fibrous tissue, 10-60 HU, thinner than a voxel) and the
-    fluid of loculi too small to count as such are the mass's. Only the partial-volume band
-    round the outline (one grid voxel in, the shares' rim out: `unit` is the CT voxel's size in
-    grid voxels, as in _partial_volume) counts each voxel's calcium share, as the calcified
-    volume does: there the other part of the voxel is the tissue around the mass."""
-    deep = exceeds(distance(fill_holes(mass), unit, border=True), 1.0)
-    return float(np.where(deep, 1.0, share).sum())
+def _whole_volume(mass: np.ndarray, share: np.ndarray, fluid_share: np.ndarray, spacing: np.ndarray) -> float:
+    """The whole mass in CT voxels (Imaging 95). Its outline: its calcium and fluid, closed over
+    the septa (gaps up to twice SEPTUM_MAX_MM, or a voxel) and holes filled. Every voxel inside the outline
+    that no voxel outside it touches by a face is all lesion, whatever its density: the septa
+    between nodules (fibrous tissue of 10-60 HU, resolved or not) and the fluid of loculi too
+    small to count as such are the mass's as much as its calcium. Only the outline's own voxels
+    and the rim round them, where a voxel's other part is the tissue around the mass, count their
+    shares: of calcium (as the calcified volume does) and of a loculus's fluid. A cleft the closing
+    bridges at the surface stays in the outline's voxels, counted by their (soft-tissue) share."""
+    # Closed by one unit, along each axis the larger of SEPTUM_MAX_MM and a voxel: a septum across
+    # thick slices leaves a whole slice below half calcium.
+    outline = fill_holes(_closed(mass, 1.0, spacing / np.maximum(spacing, SEPTUM_MAX_MM)))
+    deep = exceeds(distance(outline, 1.0, border=True), 1.0)
+    return float(np.where(deep, 1.0, np.minimum(share + fluid_share, 1.0)).sum())
 
 
 def settled_floor(fluid_share: np.ndarray, calcium_share: np.ndarray, fluid: np.ndarray, affine: np.ndarray,
