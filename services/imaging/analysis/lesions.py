@@ -18,7 +18,8 @@ Outline (all whole-array numpy/scipy.ndimage operations, no per-voxel Python loo
    near metal is left out.
 5. each lesion is measured at the CT's own resolution inside its box (calcified CT voxels follow
    the grid's split between lesion and bone): extents, densities and a volume corrected for
-   partial volume at its surface; on the grid, its lobules, a fluid-calcium level in its loculi
+   partial volume at its surface, and the whole mass's (its septa and fluid too); on the grid,
+   its lobules, a fluid-calcium level in its loculi
    (from the calcium shares, so below the voxel size too: a flat cap of fluid with sediment under
    it, or a walled cavity whose fluid stands on sediment, fluid_level.py), bone erosion where it
    touches a bone, and its body
@@ -592,8 +593,8 @@ def _partial_volume(hu, mass, calc, bone, calcified, unit,
 
 def _whole_volume(mass: np.ndarray, share: np.ndarray, fluid_share: np.ndarray, spacing: np.ndarray) -> float:
     """The whole mass in CT voxels (Imaging 95). Its outline: its calcium and fluid, closed over
-    the septa (gaps up to twice SEPTUM_MAX_MM, or a voxel) and holes filled. Every voxel inside the outline
-    that no voxel outside it touches by a face is all lesion, whatever its density: the septa
+    the septa (gaps up to twice SEPTUM_MAX_MM, or a voxel) and holes filled. Every voxel inside
+    the outline that no voxel outside it touches by a face is all lesion, whatever its density: the septa
     between nodules (fibrous tissue of 10-60 HU, resolved or not) and the fluid of loculi too
     small to count as such are the mass's as much as its calcium. Only the outline's own voxels
     and the rim round them, where a voxel's other part is the tissue around the mass, count their
