@@ -113,8 +113,9 @@ def evaluate_case(seed: int) -> dict:
         if candidates:
             best = max(candidates, key=lambda n: overlap[n])
             lesion = findings.lesions[best - 1]
-            # The report's `volume` is the calcified volume; the whole mass adds the loculi's fluid.
-            row |= {"found_volume_ml": float(lesion.volume_ml + lesion.fluid_volume_ml),
+            # The report's `volume` is the calcified volume; the whole mass holds the loculi's fluid
+            # and the septa too (Imaging 95).
+            row |= {"found_volume_ml": float(lesion.mass_volume_ml),
                     "found_calcified_ml": float(lesion.volume_ml),
                     "found_fluid_ml": float(lesion.fluid_volume_ml),
                     "found_extents_mm": [float(lesion.extent_lr_mm), float(lesion.extent_ap_mm), float(lesion.extent_si_mm)],

@@ -154,7 +154,7 @@ def test_a_large_ct_gives_two_images_for_each_of_the_four_largest_lesions():
     for n in range(1, 5):
         labels[100 * n:100 * n + 40, 200:240, 180:220] = n
         lesions.append(Lesion("left", 32, 32, 40, 50, 50, 10, 600, 900, 3, "lobulated-cloudlike", False, False,
-                              None, "hip-gluteal", (100 * n + 20, 220, 200)))
+                              None, "hip-gluteal", (100 * n + 20, 220, 200), 12.0))
     # Rendering these took about 0.6 s here (noise is the worst case for PNG); no test times it.
     images = ki.key_images(big, Findings(lesions, labels, 0, False, []))
     assert len(images) == 8

@@ -18,7 +18,8 @@ Outline (all whole-array numpy/scipy.ndimage operations, no per-voxel Python loo
    near metal is left out.
 5. each lesion is measured at the CT's own resolution inside its box (calcified CT voxels follow
    the grid's split between lesion and bone): extents, densities and a volume corrected for
-   partial volume at its surface; on the grid, its lobules, a fluid-calcium level in its loculi
+   partial volume at its surface, and the whole mass's (its septa and fluid too); on the grid,
+   its lobules, a fluid-calcium level in its loculi
    (from the calcium shares, so below the voxel size too: a flat cap of fluid with sediment under
    it, or a walled cavity whose fluid stands on sediment, fluid_level.py), bone erosion where it
    touches a bone, and its body
@@ -45,6 +46,9 @@ METAL_MARGIN_MM = 20.0      # streak and blooming artefacts around metal reach a
 BONE_REACH_MM = 30.0        # a bone goes on beyond this around a group; a lesion's own pieces do not
 BONE_PIECE_MIN_ML = 25.0    # ... or it is at least this big within that reach (a mass's own non-chalk
                             # pieces, faint or blurred nodules, measured up to 20 mL)
+SEPTUM_MAX_MM = 1.5         # the fibrous septa between a mass's nodules are thin lucent lines, about
+                            # a millimetre (expert estimate; docs/domain.md section 5): the whole mass's
+                            # outline is closed over gaps twice this wide (Imaging 95)
 LESION_MIN_ML = 2.0         # smaller dense pieces are vessels, bone fragments or noise here
 VASCULAR_MAX_ML = 1.5       # a vascular calcification is a few mm: at most about this volume
 VASCULAR_MIN_VOXELS = 2     # one isolated voxel over the threshold is noise
@@ -112,6 +116,7 @@ class Lesion:
     bone_erosion: bool | None
     body_site: str            # calcinosis-site code
     centroid_voxel: tuple[int, int, int]
+    mass_volume_ml: float     # the whole mass: calcium, fluid and the septa between nodules (Imaging 95)
 
 
 @dataclass(frozen=True)
@@ -420,6 +425,8 @@ class _Context:
             bone_erosion=self.bone_erosion(box, grid_mass) if bone_contact else False,  # erosion needs contact
             body_site=self.site(box, mass_on_grid),
             centroid_voxel=(int(centroid[0]), int(centroid[1]), int(centroid[2])),
+            mass_volume_ml=_whole_volume(mass, share, np.where(loculi, 1.0 - judged, 0.0),
+                                         self.ct_spacing) * self.ct_voxel_ml,
         )
         return lesion, ct_box, mass
 
@@ -582,6 +589,22 @@ def _partial_volume(hu, mass, calc, bone, calcified, unit,
     # voxel of the mass and one grid voxel round it, the bone and other calcified tissue still out.
     walls = np.where((core | (grown & ~bone_side)) & ~others, judged, 0.0)
     return core, np.where(counted, share, 0.0), np.where(counted, judged, 0.0), density, walls
+
+
+def _whole_volume(mass: np.ndarray, share: np.ndarray, fluid_share: np.ndarray, spacing: np.ndarray) -> float:
+    """The whole mass in CT voxels (Imaging 95). Its outline: its calcium and fluid, closed over
+    the septa (gaps up to twice SEPTUM_MAX_MM, or a voxel) and holes filled. Every voxel inside
+    the outline that no voxel outside it touches by a face is all lesion, whatever its density: the septa
+    between nodules (fibrous tissue of 10-60 HU, resolved or not) and the fluid of loculi too
+    small to count as such are the mass's as much as its calcium. Only the outline's own voxels
+    and the rim round them, where a voxel's other part is the tissue around the mass, count their
+    shares: of calcium (as the calcified volume does) and of a loculus's fluid. A cleft the closing
+    bridges at the surface stays in the outline's voxels, counted by their (soft-tissue) share."""
+    # Closed by one unit, along each axis the larger of SEPTUM_MAX_MM and a voxel: a septum across
+    # thick slices leaves a whole slice below half calcium.
+    outline = fill_holes(_closed(mass, 1.0, spacing / np.maximum(spacing, SEPTUM_MAX_MM)))
+    deep = exceeds(distance(outline, 1.0, border=True), 1.0)
+    return float(np.where(deep, 1.0, np.minimum(share + fluid_share, 1.0)).sum())
 
 
 def settled_floor(fluid_share: np.ndarray, calcium_share: np.ndarray, fluid: np.ndarray, affine: np.ndarray,
