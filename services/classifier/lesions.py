@@ -22,12 +22,13 @@ UNREAD_COMPONENTS = {
     "peak-density": "no table weighs the CT density",
     "lobule-count": "the pattern component says whether the mass is lobulated; no table weighs the count",
     "fluid-volume": "the fluid-calcium-level component carries the sedimentation sign; no table weighs the volume",
+    "mass-volume": "the largest diameter gives the size band; no table weighs the whole mass's volume",
 }
 # a state known only as "one of these" (the site of the largest mass when no mass has a size):
 # its likelihood ratio is the prevalence-weighted mean of its members' (knowledge.composite_lr)
 ANY_OF = "|"
-QUANTITY_COMPONENTS = ("largest-diameter", "extent-lr", "extent-ap", "extent-si", "volume", "fluid-volume", "mean-density",
-                       "peak-density")
+QUANTITY_COMPONENTS = ("largest-diameter", "extent-lr", "extent-ap", "extent-si", "volume", "fluid-volume", "mass-volume",
+                       "mean-density", "peak-density")
 
 
 @dataclass

@@ -46,6 +46,7 @@ def lesion_components(lesion: Lesion, base: str) -> list[dict]:
         {"code": _finding(base, "extent-si"), "valueQuantity": _quantity(lesion.extent_si_mm, "mm")},
         {"code": _finding(base, "volume"), "valueQuantity": _quantity(lesion.volume_ml, "mL")},
         {"code": _finding(base, "fluid-volume"), "valueQuantity": _quantity(lesion.fluid_volume_ml, "mL")},
+        {"code": _finding(base, "mass-volume"), "valueQuantity": _quantity(lesion.mass_volume_ml, "mL")},
         {"code": _finding(base, "mean-density"), "valueQuantity": _quantity(lesion.mean_hu, HU)},
         {"code": _finding(base, "peak-density"), "valueQuantity": _quantity(lesion.peak_hu, HU)},
         {"code": _finding(base, "lobule-count"), "valueInteger": int(lesion.lobule_count)},

@@ -84,7 +84,7 @@ def test_no_component_of_the_vocabulary_is_called_unknown():
               "pattern": {"valueCodeableConcept": {"coding": [{"system": FINDING, "code": "punctate"}]}},
               "lobule-count": {"valueInteger": 3}}
     units = {"largest-diameter": "mm", "extent-lr": "mm", "extent-ap": "mm", "extent-si": "mm", "volume": "mL",
-             "fluid-volume": "mL", "mean-density": "[hnsf'U]", "peak-density": "[hnsf'U]"}
+             "fluid-volume": "mL", "mass-volume": "mL", "mean-density": "[hnsf'U]", "peak-density": "[hnsf'U]"}
     codes = vocabulary_lesion_components()
     assert {"fluid-volume", "mean-density", "lobule-count", "painful"} <= set(codes)
     for code in codes:
@@ -99,6 +99,7 @@ def test_no_component_of_the_vocabulary_is_called_unknown():
     ("peak-density", {"valueQuantity": {"value": 1200, "code": "[hnsf'U]"}}),
     ("lobule-count", {"valueInteger": 7}),
     ("fluid-volume", {"valueQuantity": {"value": 3.5, "code": "mL"}}),
+    ("mass-volume", {"valueQuantity": {"value": 14.2, "code": "mL"}}),
 ])
 def test_a_component_no_table_weighs_is_named_in_an_informational_issue(code, value):
     features = features_of(patient(), with_components(component(code, **value)))

@@ -214,7 +214,8 @@ def test_body_sites_carry_snomed_ct_and_the_volumes_are_split(analysed):
             {"system": f"{BASE}/CodeSystem/calcinosis-site", "code": "hip-gluteal"},
             {"system": SNOMED_CT, "code": "29836001", "display": "Hip region structure"}]
         values = {c["code"]["coding"][0]["code"]: c.get("valueQuantity") for c in observation["component"]}
-        for code, value in (("volume", lesion.volume_ml), ("fluid-volume", lesion.fluid_volume_ml)):
+        for code, value in (("volume", lesion.volume_ml), ("fluid-volume", lesion.fluid_volume_ml),
+                            ("mass-volume", lesion.mass_volume_ml)):
             assert values[code] == {"value": round(value, 1), "unit": "mL", "system": "http://unitsofmeasure.org",
                                     "code": "mL"}
     cystic = max(findings.lesions, key=lambda lesion: lesion.fluid_volume_ml)
