@@ -37,10 +37,15 @@ def fill_holes(mask: np.ndarray, structure: np.ndarray | None = None, largest: f
         if structure[tuple(step)]:  # the structure reaches across this axis's faces
             outside[np.take(background, 0, axis=axis).ravel()] = True
             outside[np.take(background, -1, axis=axis).ravel()] = True
+    outside[0] = True  # label 0 is the mask itself, added back below
+    filled = ~outside[background]  # the holes, of any size
     if largest is not None:
-        outside |= np.bincount(background.ravel(), minlength=count + 1) > largest
-    outside[0] = False  # label 0 is the mask itself
-    return ~outside[background]
+        # sizes counted over the holes' own voxels only (a few), not over the whole box (Imaging 87)
+        labels = background[filled]
+        large = np.bincount(labels, minlength=count + 1) > largest
+        if large.any():
+            filled[filled] = ~large[labels]
+    return filled | mask
 
 
 # The distance transform's threads (edt's own, Imaging 87): each runs whole lines of the separable
