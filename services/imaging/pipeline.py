@@ -12,6 +12,7 @@ import asyncio
 from collections.abc import Callable
 from pathlib import Path
 
+from services.imaging.analysis import morphology
 from services.imaging.analysis.lesions import find_lesions
 from services.imaging.analysis.loaders import InputError, load_dicom_series, load_nifti
 from services.imaging.dicomweb import DicomWeb
@@ -34,6 +35,9 @@ class AnalysisWork:
         self.dicomweb = DicomWeb(settings)
         self.slots = asyncio.Semaphore(settings.imaging_concurrency)  # analyses at once
         self.retrievals = asyncio.Semaphore(settings.dicomweb_retrievals)
+        # the distance transforms' threads (Imaging 87): the setting, or the CPUs shared among the analyses
+        morphology.set_threads(settings.imaging_analysis_threads
+                               or max(1, morphology.default_threads() // settings.imaging_concurrency))
 
     async def __call__(self, job: AnalysisJob, progress: Callable[[str, int], None]) -> tuple[dict, str | None]:
         await self.retrieve(job, progress)

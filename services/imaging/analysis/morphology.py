@@ -1,5 +1,7 @@
 """Morphology helpers the skeleton and the lesion measurements share."""
 
+import os
+
 import edt
 import numpy as np
 from scipy import ndimage
@@ -35,26 +37,58 @@ def fill_holes(mask: np.ndarray, structure: np.ndarray | None = None, largest: f
         if structure[tuple(step)]:  # the structure reaches across this axis's faces
             outside[np.take(background, 0, axis=axis).ravel()] = True
             outside[np.take(background, -1, axis=axis).ravel()] = True
+    outside[0] = True  # label 0 is the mask itself, added back below
+    filled = ~outside[background]  # the holes, of any size
     if largest is not None:
-        outside |= np.bincount(background.ravel(), minlength=count + 1) > largest
-    outside[0] = False  # label 0 is the mask itself
-    return ~outside[background]
+        # sizes counted over the holes' own voxels only (a few), not over the whole box (Imaging 87)
+        labels = background[filled]
+        large = np.bincount(labels, minlength=count + 1) > largest
+        if large.any():
+            filled[filled] = ~large[labels]
+    return filled | mask
 
 
-def distance(mask: np.ndarray, spacing, border: bool = False) -> np.ndarray:
+# The distance transform's threads (edt's own, Imaging 87): each runs whole lines of the separable
+# passes, each line computed alone, so the distances are the same bit for bit whatever the count.
+# The imaging worker sets it from IMAGING_ANALYSIS_THREADS (pipeline.AnalysisWork).
+MAX_THREADS = 4  # the imaging worker's CPU limit (deploy/k8s/imaging-worker.yaml)
+PARALLEL_MIN_VOXELS = 2**17  # below this a thread's start costs about what it saves
+
+
+def default_threads() -> int:
+    """The CPUs this process may run on (its affinity: a cpuset, taskset), at most MAX_THREADS. A
+    container's CPU quota is not an affinity: the cap keeps a worker limited to 4 CPUs on a larger
+    node from running more threads than its quota serves."""
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return max(1, min(MAX_THREADS, cpus))
+
+
+threads = default_threads()
+
+
+def set_threads(count: int) -> None:
+    """The distance transform's threads from now on, per analysis (at least 1)."""
+    global threads
+    threads = max(1, int(count))
+
+
+def distance(mask: np.ndarray, spacing, border: bool = False, at: np.ndarray | None = None) -> np.ndarray:
     """`ndimage.distance_transform_edt(mask, sampling=spacing)` (float64), with `border` as if the
     mask were padded by a voxel of background (np.pad(mask, 1), then cropped): the exact Euclidean
     distance by the `edt` package (seung-lab; Felzenszwalb & Huttenlocher's separable lower
     envelope), three to four times as fast as scipy's, which was half of find_lesions's time
     (Imaging 79). It sums the squared distance in float32: the same distances to within float32's
     rounding (a relative 1e-7), square-rooted here in float64. A mask with no background (nothing
-    to measure to) is left to scipy, whose answer there the callers got before."""
+    to measure to) is left to scipy, whose answer there the callers got before. With `at` (a
+    boolean mask of the same shape), only the distances there, in C order: the same values,
+    square-rooted only where they are wanted."""
     mask = np.asarray(mask, dtype=bool)
     if not border and mask.all():
-        return np.asarray(ndimage.distance_transform_edt(mask, sampling=spacing), dtype=np.float64)
+        whole = np.asarray(ndimage.distance_transform_edt(mask, sampling=spacing), dtype=np.float64)
+        return whole if at is None else whole[at]
     squared = edt.edtsq(np.ascontiguousarray(mask), anisotropy=tuple(float(s) for s in np.broadcast_to(spacing, (mask.ndim,))),
-                        black_border=border, parallel=1)
-    return np.sqrt(squared, dtype=np.float64)
+                        black_border=border, parallel=threads if mask.size >= PARALLEL_MIN_VOXELS else 1)
+    return np.sqrt(squared if at is None else squared[at], dtype=np.float64)
 
 
 def bounds(mask: np.ndarray) -> tuple[slice, ...]:
@@ -72,7 +106,7 @@ def depth_inside(region: np.ndarray, spacing: np.ndarray) -> np.ndarray:
         return np.zeros(0, np.float64)
     box = bounds(region)
     near = tuple(slice(max(s.start - 1, 0), min(s.stop + 1, n)) for s, n in zip(box, region.shape, strict=True))
-    return distance(region[near], spacing)[region[near]]
+    return distance(region[near], spacing, at=region[near])
 
 
 def h_maxima(image: np.ndarray, h: int) -> np.ndarray:

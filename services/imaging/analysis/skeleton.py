@@ -440,7 +440,7 @@ def profile(hu: np.ndarray, region: np.ndarray, slice_axis: int, spacing: np.nda
     if region.sum() < 4:
         return None
     # The depth at the region's voxels (in its C order), the box's faces counting as surface.
-    depth = distance(solid_box, spacing, border=True)[region]
+    depth = distance(solid_box, spacing, border=True, at=region)
     return _profile_of(hu[region], calcified[region], depth, np.argwhere(region), spacing, truncated, free)
 
 
