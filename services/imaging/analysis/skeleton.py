@@ -74,6 +74,9 @@ ONE_SIDED_MIN = 0.5         # ... unless the contact is one-sided: masses agains
 SURFACE_MM = 8.0            # a bone's outer surface is as smooth as a ball this size rolled inside it:
                             # a long bone's shaft, 20-30 mm across; a nodule's cap beyond its neck
                             # (5-10 mm nodules) is not (Imaging 84)
+FINE_MM = 1.0               # where the CT's in-plane voxels are the grid's, split_finer cuts on a copy
+                            # interpolated to about this (the chest CT's 0.98 mm, where its cut finds
+                            # a cluster's 5-10 mm nodules on a cortex: Imaging 69, 91)
 CORTEX_REACH_MM = 15.0      # how far into a touching bone its inside is looked for (a femoral
                             # cortex is up to about 8 mm thick; past this the bone goes on)
 
@@ -200,14 +203,22 @@ def split_finer(ct_hu: np.ndarray, grid: Grid, regions: Regions, slice_axis: int
     the field of view: Imaging 53). Where the grid's in-plane voxels are the CT's (the 3 mm pelvis), the grid's
     necks are the CT's and nothing changes; a mass moulded onto a bone with no neck on the CT's
     voxels either stays with the bone (Imaging 69's limits)."""
+    up = np.ones(3, int)
     if (np.delete(grid.factors, slice_axis) <= 1).all():
-        return regions
+        # The CT's in-plane voxels are the grid's (the 3 mm pelvis): cut on a copy of each bone
+        # region's box interpolated to about FINE_MM in the plane (Imaging 91).
+        up = np.maximum(np.ceil(grid.ct_spacing / FINE_MM * (1 - GEOMETRY_TOLERANCE)).astype(int), 1)
+        up[slice_axis] = 1
+        if (up <= 1).all():
+            return regions
     bone = ~(regions.chalk | regions.loculus | regions.faint)
     if regions.on_cortex is not None:
         bone &= ~regions.on_cortex
     bone[0] = False
     labels = regions.labels.copy()
-    ct_spacing = grid.ct_spacing
+    ct_spacing = grid.ct_spacing / up
+    factors = grid.factors * up
+    scan_shape = tuple(int(n) for n in np.asarray(ct_hu.shape) * up)
     added = 0
     for r, box in enumerate(ndimage.find_objects(regions.labels), start=1):
         if box is None or not bone[r]:
@@ -218,6 +229,9 @@ def split_finer(ct_hu: np.ndarray, grid: Grid, regions: Regions, slice_axis: int
         region = grid.to_ct(regions.labels[box] == r, box)
         if not (hu[region] >= CORE_MIN_HU).any():
             continue  # no piece of it can have a chalk core
+        if (up > 1).any():
+            hu, region = _finer(hu, up), _repeated(region, up)
+            ct_box = tuple(slice(s.start * u, s.stop * u) for s, u in zip(ct_box, up, strict=True))
         calcified = hu >= CALCIFIED_HU
         # Over the region's own bounding box, then the solid's: the box's margin (a grid voxel, a few
         # CT voxels, each side) is outside both, and a hole that reaches the crop's face reached the
@@ -244,7 +258,7 @@ def split_finer(ct_hu: np.ndarray, grid: Grid, regions: Regions, slice_axis: int
                 continue
             piece = pieces[piece_box] == s
             where = tuple(slice(p.start + c.start, p.stop + c.start) for p, c in zip(piece_box, ct_box, strict=True))
-            if reaches_face(piece, where, ct_hu.shape) or piece.sum() < 4:
+            if reaches_face(piece, where, scan_shape) or piece.sum() < 4:
                 continue
             index = np.argwhere(piece) + [p.start for p in piece_box]
             values = hu[piece_box][piece]
@@ -263,8 +277,8 @@ def split_finer(ct_hu: np.ndarray, grid: Grid, regions: Regions, slice_axis: int
         nodules |= _left_on_bone(solid_ct & ~nodules, nodules, ct_spacing)
         # Onto the grid: the grid voxels of the region where the nodules hold more of the block's
         # CT voxels than the bone's solid does.
-        rest = _block_share(solid_ct & ~nodules, grid.factors)
-        mine = (regions.labels[box] == r) & (_block_share(nodules, grid.factors) > rest)
+        rest = _block_share(solid_ct & ~nodules, factors)
+        mine = (regions.labels[box] == r) & (_block_share(nodules, factors) > rest)
         parts, n_parts = ndimage.label(mine, structure=np.ones((3, 3, 3), bool))
         view = labels[box]
         view[mine] = parts[mine] + regions.count + added
@@ -294,6 +308,19 @@ def _left_on_bone(bone: np.ndarray, nodules: np.ndarray, spacing: np.ndarray) ->
     pieces, _ = ndimage.label(beyond, structure=np.ones((3, 3, 3), bool))
     touching = np.unique(pieces[ndimage.binary_dilation(nodules, structure=np.ones((3, 3, 3), bool)) & beyond])
     return np.isin(pieces, touching[touching > 0])
+
+
+def _finer(hu: np.ndarray, up: np.ndarray) -> np.ndarray:
+    """`hu` interpolated (linearly, between voxel centres; the box's edge voxels held) onto voxels
+    `up` times smaller along each axis, each old voxel's block of new ones centred on it."""
+    return np.asarray(ndimage.zoom(hu.astype(np.float32), up, order=1, mode="nearest", grid_mode=True))
+
+
+def _repeated(mask: np.ndarray, up: np.ndarray) -> np.ndarray:
+    """`mask` with each voxel made a block of `up` voxels (as _finer's)."""
+    for axis, u in enumerate(up):
+        mask = np.repeat(mask, u, axis=axis)
+    return mask
 
 
 def _block_share(mask: np.ndarray, factors: np.ndarray) -> np.ndarray:
