@@ -77,6 +77,8 @@ SURFACE_MM = 8.0            # a bone's outer surface is as smooth as a ball this
 FINE_MM = 1.0               # where the CT's in-plane voxels are the grid's, split_finer cuts on a copy
                             # interpolated to about this (the chest CT's 0.98 mm, where its cut finds
                             # a cluster's 5-10 mm nodules on a cortex: Imaging 69, 91)
+FINE_CORE_MIN_HU = 520.0    # ... where a piece cut there needs a core denser than a blurred cortex and
+OUTSIDE_SMOOTH_SHARE = 0.5  # cancellous bone, and to lie mostly beyond the bone's smooth surface
 CORTEX_REACH_MM = 15.0      # how far into a touching bone its inside is looked for (a femoral
                             # cortex is up to about 8 mm thick; past this the bone goes on)
 
@@ -252,6 +254,7 @@ def split_finer(ct_hu: np.ndarray, grid: Grid, regions: Regions, slice_axis: int
         # lies in the box's solid: a hole of the region's calcified voxels is, in all the box's, a
         # hole no larger, closed in the same slice (Imaging 79).
         depth: np.ndarray | None = None
+        smooth: np.ndarray | None = None
         nodules = np.zeros(pieces.shape, bool)
         for s, piece_box in enumerate(ndimage.find_objects(pieces), start=1):
             if piece_box is None:
@@ -270,8 +273,21 @@ def split_finer(ct_hu: np.ndarray, grid: Grid, regions: Regions, slice_axis: int
             found = _profile_of(values, calcified[piece_box][piece], depth[piece_box][piece],
                                 index, ct_spacing, False, False)
             # (its elongation, the same computation, was checked above)
-            if found.chalk and found.core_hu >= FAINT_SHELL_RATIO * found.shell_hu:
-                nodules[piece_box] |= piece
+            if not (found.chalk and found.core_hu >= FAINT_SHELL_RATIO * found.shell_hu):
+                continue
+            if (up > 1).any():
+                # On an interpolated 3 mm copy a bone's cortex and the cancellous bone under it are
+                # blurred into one density (the hip's bone pieces cut there read 440-510 HU, as dense
+                # inside as at their surface): a nodule's core must be denser than that, and a
+                # piece of a thick bone (a femoral head) is no bulge out of the bone's smooth
+                # surface: mostly within what a ball of SURFACE_MM rolled inside the region reaches.
+                if found.core_hu < FINE_CORE_MIN_HU:
+                    continue
+                if smooth is None:
+                    smooth = _rolled(solid_ct, ct_spacing)
+                if smooth[piece_box][piece].mean() >= OUTSIDE_SMOOTH_SHARE:
+                    continue
+            nodules[piece_box] |= piece
         if not nodules.any():
             continue
         nodules |= _left_on_bone(solid_ct & ~nodules, nodules, ct_spacing)
@@ -298,9 +314,7 @@ def _left_on_bone(bone: np.ndarray, nodules: np.ndarray, spacing: np.ndarray) ->
     bone's own smooth outer surface and touch the nodules: what a ball of SURFACE_MM rolled inside
     the bone does not reach (the bone's opening: a cortex curves no tighter, a nodule's cap left
     beyond the watershed's neck does), within SURFACE_MM of a nodule, in pieces that touch one."""
-    depth = distance(bone, spacing, border=True)
-    core = depth > SURFACE_MM
-    rolled = within(distance(~core, spacing), SURFACE_MM) if core.any() else np.zeros(bone.shape, bool)
+    rolled = _rolled(bone, spacing)
     near = within(distance(~nodules, spacing), SURFACE_MM)
     beyond = bone & ~rolled & near
     if not beyond.any():
@@ -308,6 +322,13 @@ def _left_on_bone(bone: np.ndarray, nodules: np.ndarray, spacing: np.ndarray) ->
     pieces, _ = ndimage.label(beyond, structure=np.ones((3, 3, 3), bool))
     touching = np.unique(pieces[ndimage.binary_dilation(nodules, structure=np.ones((3, 3, 3), bool)) & beyond])
     return np.isin(pieces, touching[touching > 0])
+
+
+def _rolled(solid_mask: np.ndarray, spacing: np.ndarray) -> np.ndarray:
+    """What a ball of SURFACE_MM rolled inside `solid_mask` reaches (its opening; the box's faces
+    count as its surface)."""
+    core = distance(solid_mask, spacing, border=True) > SURFACE_MM
+    return within(distance(~core, spacing), SURFACE_MM) if core.any() else np.zeros(solid_mask.shape, bool)
 
 
 def _finer(hu: np.ndarray, up: np.ndarray) -> np.ndarray:
