@@ -202,9 +202,11 @@ def split_finer(ct_hu: np.ndarray, grid: Grid, regions: Regions, slice_axis: int
     tells a nodule from a cortex round its inside in _on_cortex (a costal cartilage calcified at
     its rim measured 0.77, the generator's nodules 0.8-1.0), rounded (NODULE_ELONGATION: a
     cortical plate or a process runs along its bone) and whole in the scan (a bone goes on beyond
-    the field of view: Imaging 53). Where the grid's in-plane voxels are the CT's (the 3 mm pelvis), the grid's
-    necks are the CT's and nothing changes; a mass moulded onto a bone with no neck on the CT's
-    voxels either stays with the bone (Imaging 69's limits)."""
+    the field of view: Imaging 53). Where the grid's in-plane voxels are the CT's (the 3 mm pelvis), the
+    cut runs on a copy of the region's box interpolated to about FINE_MM in the plane, where a piece
+    must also have a core denser than a blurred cortex over cancellous bone (FINE_CORE_MIN_HU) and
+    bulge out of the bone's smooth surface (Imaging 91); a mass moulded onto a bone with no neck
+    there either stays with the bone (Imaging 69's limits)."""
     up = np.ones(3, int)
     if (np.delete(grid.factors, slice_axis) <= 1).all():
         # The CT's in-plane voxels are the grid's (the 3 mm pelvis): cut on a copy of each bone
