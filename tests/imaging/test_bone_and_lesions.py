@@ -130,6 +130,25 @@ def test_the_middle_of_a_big_cluster_joins_its_nodules():
     assert found.bone_contact is True
 
 
+def test_a_nodule_cluster_moulded_onto_the_hips_cortex_on_3_mm_voxels_is_found_in_contact():
+    """A 2.6 mL cluster of nine nodules moulded onto the right hip's cortex in the pelvis CT, whose
+    in-plane voxels are 3 mm (generator seed 4, lesion 1, 2.1 mm slices): on the grid, the CT's own
+    voxels, the watershed finds no neck between it and the bone, so the region is the bone's and
+    the mass was lost. Cut again on a copy of the bone region's box interpolated to about 1 mm in
+    the plane (Imaging 91), its nodules are bulges with necks of their own and are found."""
+    case = make_case(4)
+    truth = next(t for t in case.lesions if t.index == 1)
+    assert truth.mode == "moulding" and np.isclose(case.volume.spacing, 3.0, atol=0.05).sum() == 2
+    findings = find_lesions(case.volume)
+    inside = np.bincount(findings.labels[truth.box][truth.mask].astype(np.int64))
+    inside[0] = 0
+    best = int(np.argmax(inside))
+    assert inside[best] >= 0.6 * truth.mask.sum()
+    found = findings.lesions[best - 1]
+    assert found.volume_ml + found.fluid_volume_ml == pytest.approx(truth.volume_ml, rel=0.25)
+    assert found.bone_contact is True
+
+
 def test_a_rib_the_slab_cuts_off_stays_skeleton_beside_a_mass():
     """Generator seed 63 (the chest slab at 3.5 mm, a mass at the right shoulder): a region of the
     right rib cut off by the slab's face, with a core of 312 HU under a 477 HU shell, touches chalk.

@@ -74,6 +74,11 @@ ONE_SIDED_MIN = 0.5         # ... unless the contact is one-sided: masses agains
 SURFACE_MM = 8.0            # a bone's outer surface is as smooth as a ball this size rolled inside it:
                             # a long bone's shaft, 20-30 mm across; a nodule's cap beyond its neck
                             # (5-10 mm nodules) is not (Imaging 84)
+FINE_MM = 1.0               # where the CT's in-plane voxels are the grid's, split_finer cuts on a copy
+                            # interpolated to about this (the chest CT's 0.98 mm, where its cut finds
+                            # a cluster's 5-10 mm nodules on a cortex: Imaging 69, 91)
+FINE_CORE_MIN_HU = 520.0    # ... where a piece cut there needs a core denser than a blurred cortex and
+OUTSIDE_SMOOTH_SHARE = 0.5  # cancellous bone, and to lie mostly beyond the bone's smooth surface
 CORTEX_REACH_MM = 15.0      # how far into a touching bone its inside is looked for (a femoral
                             # cortex is up to about 8 mm thick; past this the bone goes on)
 
@@ -197,17 +202,27 @@ def split_finer(ct_hu: np.ndarray, grid: Grid, regions: Regions, slice_axis: int
     tells a nodule from a cortex round its inside in _on_cortex (a costal cartilage calcified at
     its rim measured 0.77, the generator's nodules 0.8-1.0), rounded (NODULE_ELONGATION: a
     cortical plate or a process runs along its bone) and whole in the scan (a bone goes on beyond
-    the field of view: Imaging 53). Where the grid's in-plane voxels are the CT's (the 3 mm pelvis), the grid's
-    necks are the CT's and nothing changes; a mass moulded onto a bone with no neck on the CT's
-    voxels either stays with the bone (Imaging 69's limits)."""
+    the field of view: Imaging 53). Where the grid's in-plane voxels are the CT's (the 3 mm pelvis), the
+    cut runs on a copy of the region's box interpolated to about FINE_MM in the plane, where a piece
+    must also have a core denser than a blurred cortex over cancellous bone (FINE_CORE_MIN_HU) and
+    bulge out of the bone's smooth surface (Imaging 91); a mass moulded onto a bone with no neck
+    there either stays with the bone (Imaging 69's limits)."""
+    up = np.ones(3, int)
     if (np.delete(grid.factors, slice_axis) <= 1).all():
-        return regions
+        # The CT's in-plane voxels are the grid's (the 3 mm pelvis): cut on a copy of each bone
+        # region's box interpolated to about FINE_MM in the plane (Imaging 91).
+        up = np.maximum(np.ceil(grid.ct_spacing / FINE_MM * (1 - GEOMETRY_TOLERANCE)).astype(int), 1)
+        up[slice_axis] = 1
+        if (up <= 1).all():
+            return regions
     bone = ~(regions.chalk | regions.loculus | regions.faint)
     if regions.on_cortex is not None:
         bone &= ~regions.on_cortex
     bone[0] = False
     labels = regions.labels.copy()
-    ct_spacing = grid.ct_spacing
+    ct_spacing = grid.ct_spacing / up
+    factors = grid.factors * up
+    scan_shape = tuple(int(n) for n in np.asarray(ct_hu.shape) * up)
     added = 0
     for r, box in enumerate(ndimage.find_objects(regions.labels), start=1):
         if box is None or not bone[r]:
@@ -218,6 +233,9 @@ def split_finer(ct_hu: np.ndarray, grid: Grid, regions: Regions, slice_axis: int
         region = grid.to_ct(regions.labels[box] == r, box)
         if not (hu[region] >= CORE_MIN_HU).any():
             continue  # no piece of it can have a chalk core
+        if (up > 1).any():
+            hu, region = _finer(hu, up), _repeated(region, up)
+            ct_box = tuple(slice(s.start * u, s.stop * u) for s, u in zip(ct_box, up, strict=True))
         calcified = hu >= CALCIFIED_HU
         # Over the region's own bounding box, then the solid's: the box's margin (a grid voxel, a few
         # CT voxels, each side) is outside both, and a hole that reaches the crop's face reached the
@@ -238,13 +256,14 @@ def split_finer(ct_hu: np.ndarray, grid: Grid, regions: Regions, slice_axis: int
         # lies in the box's solid: a hole of the region's calcified voxels is, in all the box's, a
         # hole no larger, closed in the same slice (Imaging 79).
         depth: np.ndarray | None = None
+        smooth: np.ndarray | None = None
         nodules = np.zeros(pieces.shape, bool)
         for s, piece_box in enumerate(ndimage.find_objects(pieces), start=1):
             if piece_box is None:
                 continue
             piece = pieces[piece_box] == s
             where = tuple(slice(p.start + c.start, p.stop + c.start) for p, c in zip(piece_box, ct_box, strict=True))
-            if reaches_face(piece, where, ct_hu.shape) or piece.sum() < 4:
+            if reaches_face(piece, where, scan_shape) or piece.sum() < 4:
                 continue
             index = np.argwhere(piece) + [p.start for p in piece_box]
             values = hu[piece_box][piece]
@@ -256,15 +275,28 @@ def split_finer(ct_hu: np.ndarray, grid: Grid, regions: Regions, slice_axis: int
             found = _profile_of(values, calcified[piece_box][piece], depth[piece_box][piece],
                                 index, ct_spacing, False, False)
             # (its elongation, the same computation, was checked above)
-            if found.chalk and found.core_hu >= FAINT_SHELL_RATIO * found.shell_hu:
-                nodules[piece_box] |= piece
+            if not (found.chalk and found.core_hu >= FAINT_SHELL_RATIO * found.shell_hu):
+                continue
+            if (up > 1).any():
+                # On an interpolated 3 mm copy a bone's cortex and the cancellous bone under it are
+                # blurred into one density (the hip's bone pieces cut there read 440-510 HU, as dense
+                # inside as at their surface): a nodule's core must be denser than that, and a
+                # piece of a thick bone (a femoral head) is no bulge out of the bone's smooth
+                # surface: mostly within what a ball of SURFACE_MM rolled inside the region reaches.
+                if found.core_hu < FINE_CORE_MIN_HU:
+                    continue
+                if smooth is None:
+                    smooth = _rolled(solid_ct, ct_spacing)
+                if smooth[piece_box][piece].mean() >= OUTSIDE_SMOOTH_SHARE:
+                    continue
+            nodules[piece_box] |= piece
         if not nodules.any():
             continue
         nodules |= _left_on_bone(solid_ct & ~nodules, nodules, ct_spacing)
         # Onto the grid: the grid voxels of the region where the nodules hold more of the block's
         # CT voxels than the bone's solid does.
-        rest = _block_share(solid_ct & ~nodules, grid.factors)
-        mine = (regions.labels[box] == r) & (_block_share(nodules, grid.factors) > rest)
+        rest = _block_share(solid_ct & ~nodules, factors)
+        mine = (regions.labels[box] == r) & (_block_share(nodules, factors) > rest)
         parts, n_parts = ndimage.label(mine, structure=np.ones((3, 3, 3), bool))
         view = labels[box]
         view[mine] = parts[mine] + regions.count + added
@@ -284,9 +316,7 @@ def _left_on_bone(bone: np.ndarray, nodules: np.ndarray, spacing: np.ndarray) ->
     bone's own smooth outer surface and touch the nodules: what a ball of SURFACE_MM rolled inside
     the bone does not reach (the bone's opening: a cortex curves no tighter, a nodule's cap left
     beyond the watershed's neck does), within SURFACE_MM of a nodule, in pieces that touch one."""
-    depth = distance(bone, spacing, border=True)
-    core = depth > SURFACE_MM
-    rolled = within(distance(~core, spacing), SURFACE_MM) if core.any() else np.zeros(bone.shape, bool)
+    rolled = _rolled(bone, spacing)
     near = within(distance(~nodules, spacing), SURFACE_MM)
     beyond = bone & ~rolled & near
     if not beyond.any():
@@ -294,6 +324,26 @@ def _left_on_bone(bone: np.ndarray, nodules: np.ndarray, spacing: np.ndarray) ->
     pieces, _ = ndimage.label(beyond, structure=np.ones((3, 3, 3), bool))
     touching = np.unique(pieces[ndimage.binary_dilation(nodules, structure=np.ones((3, 3, 3), bool)) & beyond])
     return np.isin(pieces, touching[touching > 0])
+
+
+def _rolled(solid_mask: np.ndarray, spacing: np.ndarray) -> np.ndarray:
+    """What a ball of SURFACE_MM rolled inside `solid_mask` reaches (its opening; the box's faces
+    count as its surface)."""
+    core = distance(solid_mask, spacing, border=True) > SURFACE_MM
+    return within(distance(~core, spacing), SURFACE_MM) if core.any() else np.zeros(solid_mask.shape, bool)
+
+
+def _finer(hu: np.ndarray, up: np.ndarray) -> np.ndarray:
+    """`hu` interpolated (linearly, between voxel centres; the box's edge voxels held) onto voxels
+    `up` times smaller along each axis, each old voxel's block of new ones centred on it."""
+    return np.asarray(ndimage.zoom(hu.astype(np.float32), up, order=1, mode="nearest", grid_mode=True))
+
+
+def _repeated(mask: np.ndarray, up: np.ndarray) -> np.ndarray:
+    """`mask` with each voxel made a block of `up` voxels (as _finer's)."""
+    for axis, u in enumerate(up):
+        mask = np.repeat(mask, u, axis=axis)
+    return mask
 
 
 def _block_share(mask: np.ndarray, factors: np.ndarray) -> np.ndarray:
