@@ -20,7 +20,9 @@ generator's loculus nearest the fluid's centre (its inside, fluid and sediment: 
 for Imaging 86, the calcium straight down stopped at the first drop of its share (below_drop<d>) or at the first
 valley beyond such a drop (below_valley<d>), and the fitted section's fluid breadth between its wall peaks; for
 Imaging 94, the cavity's inside at its floor's height, each of four horizontal ways between its wall peaks
-(floor_widths).
+(floor_widths); for Imaging 97, the sphere through the half rises of the shares towards the wall (wall_*) and the
+loculus rendered on the voxels (loculus_fit.model_fit, model_*), with the cavities down to SMALL_ML by the relative
+count as rows too (only the rules of SMALL_RULES see those).
 The summary, per range: the matched lesions' levels and specificity under each rule of RULES, the lesions
 each turns against main's, and a check that main's rule replayed gives the detector's own verdicts.
 """
@@ -368,10 +370,18 @@ RULES: dict[str, Callable[[dict], bool]] = {
         lambda r: r["amount_ml"] >= fl.CAVITY_MIN_FLUID_ML and not r["vetoed"] and (_judged(r) or (
             r["fit_height"] >= fl.FIT_FLUID_MM and r["fit_inner"] >= fl.FIT_INNER_MM and r["fit_sediment"] >= 2.0
             and r["below"] >= r["wall"] + 5.0 and r["walled"] >= fl.WALLED_MIN_MM)),
+    # Imaging 97, kept: where the judges refuse, a cavity down to FIT_MIN_FLUID_ML by the relative count, walled with
+    # sediment under it, judged by the rendered loculus at the truth's figures (loculus_fit.is_fitted_level).
+    "rendered loculus (Imaging 97)":
+        lambda r: (r["amount_ml"] >= fl.CAVITY_MIN_FLUID_ML and _judged(r)) or (
+            r["relative_ml"] >= fl.FIT_MIN_FLUID_ML and r["below"] >= r["wall"] + fl.SEDIMENT_MIN_MM
+            and r["walled"] >= fl.WALLED_MIN_MM and not r["vetoed"]
+            and loculus_fit.is_fitted_level({k: r[f"model_{k}"] for k in ("inside", "fluid", "sediment", "wall", "rms")})),
 }
 
 
-SMALL_RULES: set[str] = set()   # rules that also see the cavities under CAVITY_MIN_FLUID_ML by the relative count
+# Rules that also see the cavities under CAVITY_MIN_FLUID_ML by the relative count (down to SMALL_ML).
+SMALL_RULES: set[str] = {"rendered loculus (Imaging 97)"}
 
 
 def load_seed(folder: Path, seed: int) -> tuple[dict, dict[int, dict[str, Any]]]:
