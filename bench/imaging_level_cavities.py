@@ -20,7 +20,9 @@ generator's loculus nearest the fluid's centre (its inside, fluid and sediment: 
 for Imaging 86, the calcium straight down stopped at the first drop of its share (below_drop<d>) or at the first
 valley beyond such a drop (below_valley<d>), and the fitted section's fluid breadth between its wall peaks; for
 Imaging 94, the cavity's inside at its floor's height, each of four horizontal ways between its wall peaks
-(floor_widths).
+(floor_widths); for Imaging 97, the sphere through the half rises of the shares towards the wall (wall_*) and the
+loculus rendered on the voxels (loculus_fit.model_fit, model_*), with the cavities down to SMALL_ML by the relative
+count as rows too (only the rules of SMALL_RULES see those).
 The summary, per range: the matched lesions' levels and specificity under each rule of RULES, the lesions
 each turns against main's, and a check that main's rule replayed gives the detector's own verdicts.
 """
@@ -34,14 +36,26 @@ from typing import Any
 
 import numpy as np
 from scipy import ndimage
+from scipy.optimize import least_squares
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from services.imaging.analysis import fluid_level as fl  # noqa: E402
+from services.imaging.analysis import loculus_fit  # noqa: E402
 from services.imaging.analysis.rays import DIRECTIONS, MASS_ENDS, RISE, WALL_MET, between_walls, line, sampled  # noqa: E402
 
+# Imaging 97, measured and not used: the sphere through the half rises of the shares towards the wall (the brief's
+# sub-voxel edge), against the rendered fit (loculus_fit.model_fit), as the loculus's size and sediment.
+HALF_RAY_MM = 20.0
+HALF_STEP_MM = 0.125
+HALF_WINDOW_MM = 6.0
+DOWN_MAX = 0.2              # rays that go down more steeply than this (cosine with gravity) meet the sediment: left out
+MIN_RISE = 0.1              # a ray counts where the wall rises at least this above the cavity
+MIN_POINTS = 8              # ... and a sphere is fitted to at least this many
+
+SMALL_ML = 0.01            # cavities with this much fluid by the relative count are rows too (Imaging 97: judged by the fit)
 INSIDE_MARGIN_MM = 1.5     # a cavity lies in a loculus when its fluid's centre is within the cavity's radius and this
 RAY = np.arange(0.0, fl.RAY_MM, fl.RAY_STEP_MM)
 
@@ -140,6 +154,84 @@ def floor_widths(c: np.ndarray, affine: np.ndarray, centre: np.ndarray, g: np.nd
     return [float(w) for w in widths]
 
 
+def _directions(count: int = 200) -> np.ndarray:
+    """Evenly spread unit vectors (a Fibonacci sphere)."""
+    k = np.arange(count) + 0.5
+    polar = np.arccos(1 - 2 * k / count)
+    azimuth = np.pi * (1 + 5 ** 0.5) * k
+    return np.stack([np.cos(azimuth) * np.sin(polar), np.sin(azimuth) * np.sin(polar), np.cos(polar)], axis=1)
+
+
+SPHERE_DIRECTIONS = _directions()
+
+
+def half_rise(values: np.ndarray, step_mm: float) -> float | None:
+    """Along a ray from inside a cavity, the distance (mm) at which the share has risen halfway from the
+    cavity's least share to the wall's first peak (where it stops rising by RISE, as rays.between_walls), linearly
+    interpolated between samples; None where the wall does not rise MIN_RISE above the cavity."""
+    low = int(np.argmin(values[: max(1, int(round(HALF_WINDOW_MM / step_mm)))]))
+    best = j = low
+    while j + 1 < len(values):
+        j += 1
+        if values[j] > values[best]:
+            best = j
+        elif values[j] < values[best] - RISE:
+            break
+    if values[best] - values[low] < MIN_RISE:
+        return None
+    half = values[low] + 0.5 * (values[best] - values[low])
+    k = low + int(np.argmax(values[low:best + 1] >= half))
+    if k == low:
+        return k * step_mm
+    a, b = values[k - 1], values[k]
+    return float((k - 1 + (half - a) / (b - a)) * step_mm)
+
+
+def fit_sphere(points: np.ndarray) -> tuple[np.ndarray, float, float]:
+    """The sphere through points (n, 3) by least squares (algebraic: |p|^2 = 2 p.c + R^2 - |c|^2): its centre,
+    radius and the points' RMS distance from it; the algebraic fit shrinks a sphere seen over a cap only, so it is
+    only the start of a fit by the distances themselves (robust)."""
+    a = np.hstack([2 * points, np.ones((len(points), 1))])
+    b = (points ** 2).sum(axis=1)
+    solution = np.linalg.lstsq(a, b, rcond=None)[0]
+    centre = solution[:3]
+    radius = float(np.sqrt(max(solution[3] + centre @ centre, 0.0)))
+    fit = least_squares(lambda x: np.linalg.norm(points - x[:3], axis=1) - x[3], np.append(centre, radius),
+                        loss="soft_l1", f_scale=0.5)
+    centre, radius = fit.x[:3], float(abs(fit.x[3]))
+    rms = float(np.sqrt(np.mean((np.linalg.norm(points - centre, axis=1) - radius) ** 2)))
+    return centre, radius, rms
+
+
+def wall_fit(c: np.ndarray, affine: np.ndarray, centre: np.ndarray, g: np.ndarray) -> dict:
+    """The loculus round a cavity's fluid centre (voxel index) with gravity `g` (unit, patient mm): the sphere
+    through its wall's inner surface (the half rises towards the wall's peak, up and sideways), its inside (diameter), the
+    fluid crossed along gravity at the fluid's least share, and the sediment (the sphere's height less the fluid
+    and less how far the sphere's top lies above the fluid's). NaN figures where too few rays meet a wall."""
+    affine = np.asarray(affine, float)
+    n0 = int(round(HALF_RAY_MM / HALF_STEP_MM))
+    window = int(round(HALF_WINDOW_MM / HALF_STEP_MM))
+    along = line(c, affine, centre, g, HALF_RAY_MM, HALF_STEP_MM)
+    fluid, top, _, low = between_walls(along, n0 - window, n0 + window, HALF_STEP_MM)
+    start = centre + np.linalg.solve(affine[:3, :3], g) * (low - n0) * HALF_STEP_MM
+    start_mm = affine[:3, :3] @ start + affine[:3, 3]
+    at = np.arange(0.0, HALF_RAY_MM, HALF_STEP_MM)
+    points = []
+    for d in SPHERE_DIRECTIONS:
+        if d @ g > DOWN_MAX:
+            continue
+        s = half_rise(sampled(c, affine, start, d, at), HALF_STEP_MM)
+        if s is not None:
+            points.append(start_mm + s * d)
+    nan = float("nan")
+    if len(points) < MIN_POINTS:
+        return {"inside": nan, "fluid": fluid, "sediment": nan, "rms": nan, "points": len(points), "offset": nan}
+    sphere, radius, rms = fit_sphere(np.array(points))
+    # The fluid's top: the sphere's top along gravity; the fluid fills `fluid` mm under it, the rest is sediment.
+    return {"inside": 2 * radius, "fluid": fluid, "sediment": 2 * radius - fluid, "rms": rms, "points": len(points),
+            "offset": float(np.linalg.norm(np.cross(sphere - start_mm, g)))}
+
+
 def cavity_rows(det: dict[str, Any], loculi: list[dict]) -> list[dict]:
     """The candidate cavities of one detection's judged shares, with their figures and nearest loculus."""
     c = np.clip(det["judged"].astype(np.float32), 0.0, 1.0)
@@ -154,7 +246,7 @@ def cavity_rows(det: dict[str, Any], loculi: list[dict]) -> list[dict]:
     relative = ndimage.sum_labels(np.where(dip > 0, dip / np.maximum(dip + c, 1e-6), 0.0), grown, index) * det["voxel_ml"]
     sizes = np.sqrt((affine[:3, :3] ** 2).sum(axis=0))
     rows = []
-    for n in np.flatnonzero(relative >= fl.CAVITY_MIN_FLUID_ML):
+    for n in np.flatnonzero(relative >= SMALL_ML):
         if n == 0:
             continue
         where = np.nonzero((grown == n) & (dip > 0))
@@ -179,6 +271,8 @@ def cavity_rows(det: dict[str, Any], loculi: list[dict]) -> list[dict]:
             **{f"below_valley{d}": below_to_valley(c, affine, centre, g, d) for d in (0.1, 0.2, 0.3)},
             "fit_width": section_width(c, affine, centre, g, h1, h2),
             "floor_widths": floor_widths(c, affine, centre, g, h1, h2),
+            **{f"wall_{k}": float(v) for k, v in wall_fit(c, affine, centre, g).items()},
+            **{f"model_{k}": float(v) for k, v in loculus_fit.model_fit(c, affine, centre, g, grown == n).items()},
             "spacing_mm": [float(s) for s in sizes]}
         where_mm = affine[:3, :3] @ (centre + det["offset"]) + affine[:3, 3]
         near = min(loculi, key=lambda b: float(np.linalg.norm(where_mm - np.asarray(b["centre"])))) if loculi else None
@@ -276,7 +370,18 @@ RULES: dict[str, Callable[[dict], bool]] = {
         lambda r: r["amount_ml"] >= fl.CAVITY_MIN_FLUID_ML and not r["vetoed"] and (_judged(r) or (
             r["fit_height"] >= fl.FIT_FLUID_MM and r["fit_inner"] >= fl.FIT_INNER_MM and r["fit_sediment"] >= 2.0
             and r["below"] >= r["wall"] + 5.0 and r["walled"] >= fl.WALLED_MIN_MM)),
+    # Imaging 97, kept: where the judges refuse, a cavity down to FIT_MIN_FLUID_ML by the relative count, walled with
+    # sediment under it, judged by the rendered loculus at the truth's figures (loculus_fit.is_fitted_level).
+    "rendered loculus (Imaging 97)":
+        lambda r: (r["amount_ml"] >= fl.CAVITY_MIN_FLUID_ML and _judged(r)) or (
+            r["relative_ml"] >= fl.FIT_MIN_FLUID_ML and r["below"] >= r["wall"] + fl.SEDIMENT_MIN_MM
+            and r["walled"] >= fl.WALLED_MIN_MM and not r["vetoed"]
+            and loculus_fit.is_fitted_level({k: r[f"model_{k}"] for k in ("inside", "fluid", "sediment", "wall", "rms")})),
 }
+
+
+# Rules that also see the cavities under CAVITY_MIN_FLUID_ML by the relative count (down to SMALL_ML).
+SMALL_RULES: set[str] = {"rendered loculus (Imaging 97)"}
 
 
 def load_seed(folder: Path, seed: int) -> tuple[dict, dict[int, dict[str, Any]]]:
@@ -318,7 +423,8 @@ def main() -> None:
                         out.write(json.dumps({"seed": seed, "lesion": truth["index"], "has_fluid_level": truth["has_fluid_level"],
                                               "detector_level": bool(det["level"]), **row}) + "\n")
                 for name, rule in RULES.items():
-                    level = bool(det["level"]) if "judged" not in det else bool(det["floor"]) or any(rule(r) for r in rows)
+                    seen = rows if name in SMALL_RULES else [r for r in rows if r["relative_ml"] >= fl.CAVITY_MIN_FLUID_ML]
+                    level = bool(det["level"]) if "judged" not in det else bool(det["floor"]) or any(rule(r) for r in seen)
                     t = tally[name]
                     if truth["has_fluid_level"]:
                         t[0] += level

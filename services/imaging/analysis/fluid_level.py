@@ -38,6 +38,7 @@ from scipy import ndimage
 from scipy.optimize import brentq
 from skimage.morphology import reconstruction
 
+from services.imaging.analysis.loculus_fit import is_fitted_level, model_fit
 from services.imaging.analysis.morphology import distance
 from services.imaging.analysis.rays import DIRECTIONS, between_walls, crossed, line
 
@@ -63,6 +64,9 @@ FIT_INNER_MM = 7.5         # ... the loculus's fitted diameter at least this (th
 FIT_BELOW_MM = 2.0         # ... and the calcium straight down thicker than the thinnest wall by the truth's 2 mm
 FIT_WINDOW_MM = 6.0        # the fluid's lowest share is looked for this far along gravity from its centre
 COLUMN_STEP_MM = 0.5       # the fluid's section: columns along gravity this far apart
+# Imaging 97: cavities down to this much fluid counted against their enclosing share are judged by the rendered
+# loculus (the true levels lost under CAVITY_MIN_FLUID_ML read 0.006-0.021 mL by their dip, Imaging 93).
+FIT_MIN_FLUID_ML = 0.01
 WALL_REACH_MM = 6.0        # a cavity's walls: within this of its fluid (two 3 mm voxels, Imaging 65)
 
 # Face neighbours: a cavity does not leak out through the corners of a wall's voxels.
@@ -103,7 +107,10 @@ def level_in_cavities(calcium: np.ndarray, affine: np.ndarray, gravity: np.ndarr
     grown = ndimage.grey_dilation(labels, footprint=np.ones((3, 3, 3), bool))
     index = np.arange(count + 1)
     amounts = ndimage.sum_labels(np.where(dip > 0, dip, 0.0), grown, index) * voxel_ml
-    for n in np.flatnonzero(amounts >= CAVITY_MIN_FLUID_ML):
+    # Imaging 97: a cavity's fluid counted against its enclosing share (a voxel of it diluted by calcium holds
+    # more fluid than its dip says, Imaging 76), for the rendered fit only.
+    relative = ndimage.sum_labels(np.where(dip > 0, dip / np.maximum(dip + c, 1e-6), 0.0), grown, index) * voxel_ml
+    for n in np.flatnonzero((amounts >= CAVITY_MIN_FLUID_ML) | (relative >= FIT_MIN_FLUID_ML)):
         if n == 0:
             continue
         where = np.nonzero((grown == n) & (dip > 0))
@@ -113,7 +120,13 @@ def level_in_cavities(calcium: np.ndarray, affine: np.ndarray, gravity: np.ndarr
         # Imaging 46: or a fluid layer about one voxel high, which the horizontal rays see diluted
         # by the voxel's height along gravity (so it reads about as broad as it is high), judged
         # by the round loculus that its section along gravity fits.
-        if not (is_level(figures) or is_settled(section(c, affine, centre, g, h1, h2), figures)):
+        judged = amounts[n] >= CAVITY_MIN_FLUID_ML and (
+            is_level(figures) or is_settled(section(c, affine, centre, g, h1, h2), figures))
+        # Imaging 97: or, with sediment under the fluid and walled all round, the loculus whose picture on the
+        # voxels best gives the cavity's shares (loculus_fit), which measures such a layer undiluted.
+        if not judged and figures["below"] >= figures["wall"] + SEDIMENT_MIN_MM and figures["walled"] >= WALLED_MIN_MM:
+            judged = is_fitted_level(model_fit(c, affine, centre, g, grown == n))
+        if not judged:
             continue
         if density is None:
             return True
