@@ -158,9 +158,10 @@ def capped_page_statement(request: SearchRequest, cap: int) -> Select:
     a selective broad search, and looking up every match to order them by `pk` cost more than that
     (docs/decisions.md, Intake 51): the ids order the page without a visit."""
     r = ResourceRow
-    matches = _matching_ids(request, distinct=False).limit(cap + 1).cte("matches")
+    matches = _matching_ids(request, distinct=False).limit(cap + 1).subquery("matches")
     ids = select(matches.c.res_id).distinct().order_by(matches.c.res_id).subquery("ids")
-    within = select(func.count()).select_from(matches).scalar_subquery() <= cap
+    counted = _matching_ids(request, distinct=False).limit(cap + 1).subquery("counted")
+    within = select(func.count()).select_from(counted).scalar_subquery() <= cap
     return (select(col(r.res_id), col(r.content))
             .join_from(ids, ResourceRow, and_(col(r.res_type) == request.resource_type, col(r.res_id) == ids.c.res_id))
             .where(col(r.deleted) == false(), within)
