@@ -17,7 +17,6 @@ from services.intake.fhir.registry import SearchParameter, search_parameters
 from services.intake.search.parsing import SearchRequest
 from services.intake.search.planner import (
     bounded_count_statement,
-    capped_page_statement,
     count_statement,
     counted_key,
     criterion_rows_statement,
@@ -50,12 +49,6 @@ _SEARCH_SETTINGS = text(
 # whole code's index rows to join a narrow date window (170 ms) instead of probing (25 ms).
 _COUNT_SETTINGS = text("SELECT set_config('work_mem', '32MB', true)")
 
-
-# A broad page (more matches than the total limit) is read from its matches' ids when they are at
-# most this many times the limit (5,000 by default, as many as _choose_driver counts): reading
-# 5,001 index entries costs a few milliseconds; at 1,000,000 Observations a code in a two-month
-# window (about 2,800 matches) walked 9,000 resources in storage order for its page of 20.
-CAPPED_PAGE_FACTOR = 5
 
 # The most resources one page's _revinclude adds: a patient may have a million Observations. Beyond
 # it the searchset says so (an OperationOutcome entry), as HAPI caps its includes per page.
@@ -90,15 +83,10 @@ class SearchExecutor:
             broad, among = total is None, None if total is None else list(ids)
         if request.summary_count or request.count == 0 or total == 0:
             return [], total
+        # PostgreSQL pages unsorted matches in id order: a broad page costs a third to a quarter of
+        # the walk in storage order at 1,000,000 Observations (docs/decisions.md, Intake 51).
         by_id = dialect == "postgresql" and not request.sort
-        rows = []
-        if broad and by_id:
-            # A broad search with up to a few thousand matches: its page from their ids, sorted,
-            # rather than by walking resources until the page fills (planner.capped_page_statement).
-            cap = CAPPED_PAGE_FACTOR * request.total_limit
-            rows = (await self.session.execute(capped_page_statement(request, cap))).all()
-        if not rows:
-            rows = (await self.session.execute(page_statement(request, broad, among, by_id))).all()
+        rows = (await self.session.execute(page_statement(request, broad, among, by_id))).all()
         return [content for _, content in rows], total
 
     async def _count(self, request: SearchRequest, dialect: str) -> int:
@@ -137,7 +125,7 @@ class SearchExecutor:
         candidates = driver_candidates(request)
         if not candidates:
             return
-        limit = CAPPED_PAGE_FACTOR * request.total_limit
+        limit = 5 * request.total_limit
         counts = [(await self.session.execute(bounded_count_statement(request, c, limit))).scalar_one()
                   for c in candidates]
         tied = [c for c, n in zip(candidates, counts, strict=True) if n == min(counts)]

@@ -133,8 +133,10 @@ def page_statement(request: SearchRequest, broad: bool = False, among: list[str]
                    by_id: bool = False) -> Select:
     """One page of matches; `broad` when they are known to be many (more than the total limit);
     `among`: the ids of all the matches, when already read (a few: the search is not run again).
-    Without a sort the pages follow storage order, or the ids' order with `by_id` (PostgreSQL:
-    capped_page_statement's order, so that every page of a search has one order)."""
+    Without a sort the pages follow storage order, or with `by_id` the ids' order: a broad page
+    is then found by walking the resources' (type, id) index, which PostgreSQL merges with the
+    index rows of the criteria (the owner indexes and the driver's rows sorted by id) instead of
+    probing them once per resource (docs/decisions.md, Intake 51)."""
     r = ResourceRow
     order = []
     for name, descending in request.sort:
@@ -147,25 +149,6 @@ def page_statement(request: SearchRequest, broad: bool = False, among: list[str]
     else:
         conditions = where_clause(request, driven=not (broad and not request.sort))
     return select(col(r.res_id), col(r.content)).where(*conditions).order_by(*order).limit(request.count).offset(request.offset)
-
-
-def capped_page_statement(request: SearchRequest, cap: int) -> Select:
-    """One page of a broad search without a sort, in the ids' order, from its matches when they
-    are at most `cap`: their ids read as the first ids are (up to cap + 1, index entries only),
-    sorted, and only the page's resources looked up. No row when there are more, or when the
-    offset is past the last match: the caller then walks (page_statement, broad, by_id), in the
-    same order. At 1,000,000 Observations the walk visited ~10,000 resources for a page of 20 of
-    a selective broad search, and looking up every match to order them by `pk` cost more than that
-    (docs/decisions.md, Intake 51): the ids order the page without a visit."""
-    r = ResourceRow
-    matches = _matching_ids(request, distinct=False).limit(cap + 1).subquery("matches")
-    ids = select(matches.c.res_id).distinct().order_by(matches.c.res_id).subquery("ids")
-    counted = _matching_ids(request, distinct=False).limit(cap + 1).subquery("counted")
-    within = select(func.count()).select_from(counted).scalar_subquery() <= cap
-    return (select(col(r.res_id), col(r.content))
-            .join_from(ids, ResourceRow, and_(col(r.res_type) == request.resource_type, col(r.res_id) == ids.c.res_id))
-            .where(col(r.deleted) == false(), within)
-            .order_by(ids.c.res_id).limit(request.count).offset(request.offset))
 
 
 def _ordered(request: SearchRequest) -> list[Criterion]:
