@@ -279,3 +279,31 @@ async def test_a_code_in_a_date_window_matches_what_each_alone_matches_together(
     await agree()
     history = await intake.get(f"/fhir/Observation/{ids[0]}/_history")
     assert history.json()["total"] == 2  # history untouched: both versions, as written
+
+
+async def test_unsorted_pages_follow_the_ids_on_postgresql_and_storage_order_on_sqlite(intake, database_url):
+    """Without a sort, PostgreSQL pages the matches in id order, broad searches (more matches than
+    the total limit, 2 here: found by walking the resources' id index) and narrow ones alike, so
+    that a search's pages never overlap or skip when its total crosses the limit; SQLite keeps
+    storage order. Ids are given here in the opposite order to the writes, so that the two orders
+    differ. docs/decisions.md, Intake 51."""
+    subject = "urn:uuid:7c1a0000-0000-4000-8000-000000000003"
+    values = [(50 + i) / 10 for i in range(14)]
+    ids = [f"obs-{99 - i}" for i in range(14)]  # written in descending id order
+    entries = [post_entry(patient(), subject)]
+    entries += [{"resource": dict(phosphate(subject, v), id=i), "request": {"method": "PUT", "url": f"Observation/{i}"}}
+                for v, i in zip(values, ids, strict=True)]
+    response = await intake.post("/fhir", json=transaction(*entries), headers=FHIR)
+    assert response.status_code == 200, response.text
+    for above in (6.5, 6.2, 5.5, 4.0):  # 0, 1, 8 and 14 matches: narrow and broad
+        expected = [i for v, i in zip(values, ids, strict=True) if v > above]  # storage order
+        paged: list[str] = []
+        page = await intake.get("/fhir/Observation", params={"value-quantity": f"gt{above}", "_count": "3"})
+        while True:
+            assert page.status_code == 200, page.text
+            paged += [e["resource"]["id"] for e in page.json().get("entry", [])]
+            following = [link["url"] for link in page.json()["link"] if link["relation"] == "next"]
+            if not following:
+                break
+            page = await intake.get(following[0].split("intake.test")[-1])
+        assert paged == (sorted(expected) if database_url.startswith("postgresql") else expected), above

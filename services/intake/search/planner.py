@@ -129,15 +129,21 @@ def where_clause(request: SearchRequest, driven: bool = True) -> list[ColumnElem
     return conditions
 
 
-def page_statement(request: SearchRequest, broad: bool = False, among: list[str] | None = None) -> Select:
+def page_statement(request: SearchRequest, broad: bool = False, among: list[str] | None = None,
+                   by_id: bool = False) -> Select:
     """One page of matches; `broad` when they are known to be many (more than the total limit);
-    `among`: the ids of all the matches, when already read (a few: the search is not run again)."""
+    `among`: the ids of all the matches, when already read (a few: the search is not run again).
+    Without a sort the pages follow storage order, or with `by_id` the ids' order: a broad page
+    is then found by walking the resources' (type, id) index, which PostgreSQL merges with the
+    index rows of the criteria (the owner indexes and the driver's rows sorted by id) instead of
+    probing them once per resource (docs/decisions.md, Intake 51)."""
     r = ResourceRow
     order = []
     for name, descending in request.sort:
         key = _sort_key(request.resource_type, name, descending)
         order.append(key.desc().nulls_last() if descending else key.asc().nulls_last())
-    order.append(col(r.pk))  # a total order, so that pages never overlap or skip
+    # A total order, so that pages never overlap or skip: (type, id) is unique.
+    order.append(col(r.res_id) if by_id and not request.sort else col(r.pk))
     if among is not None:
         conditions = [col(r.res_type) == request.resource_type, col(r.deleted) == false(), col(r.res_id).in_(among)]
     else:
