@@ -30,8 +30,7 @@ def _sigmoid(x: np.ndarray) -> np.ndarray:
     return 1 / (1 + np.exp(-np.clip(x, -30, 30)))
 
 
-def model_fit(c: np.ndarray, affine: np.ndarray, centre: np.ndarray, g: np.ndarray, region: np.ndarray,
-              mask_margin: float | None = None, passes: int = 1) -> dict:
+def model_fit(c: np.ndarray, affine: np.ndarray, centre: np.ndarray, g: np.ndarray, region: np.ndarray) -> dict:
     """The loculus whose picture, rendered on the voxels as the scanner's box averages it, best gives the shares
     observed over `region` (the cavity's voxels and their neighbours): a sphere of radius R, fluid (share 0) in
     its top F mm, sediment of share `s` under it, in a wall W mm thick of share `a`, soft tissue (0) outside. Each
@@ -56,7 +55,7 @@ def model_fit(c: np.ndarray, affine: np.ndarray, centre: np.ndarray, g: np.ndarr
     fluid0 = fluid0 if fluid0 > 0.5 else 2.0
     share0 = float(np.percentile(observed, 90))
 
-    def predicted(x: np.ndarray, points: np.ndarray = points) -> np.ndarray:
+    def predicted(x: np.ndarray) -> np.ndarray:
         sphere, radius, fluid, wall, a, s = x[:3], x[3], x[4], x[5], x[6], x[7]
         rel = points - sphere
         r = np.linalg.norm(rel, axis=2)
@@ -80,33 +79,10 @@ def model_fit(c: np.ndarray, affine: np.ndarray, centre: np.ndarray, g: np.ndarr
             best = fit
     if best is None:
         nan = float("nan")
-        return {"inside": nan, "fluid": nan, "sediment": nan, "wall": nan, "rms": nan, "masked": 0}
-    masked = 0
-    if mask_margin is not None:
-        centres = index @ affine[:3, :3].T + affine[:3, 3]
-        keep = np.ones(len(observed), bool)
-        for _ in range(passes):
-            x = best.x
-            beyond = np.linalg.norm(centres - x[:3], axis=1) > x[3] + x[5]
-            drop = beyond & (observed - predicted(x) > mask_margin)
-            if not drop[keep].any():
-                break
-            keep &= ~drop
-            if keep.sum() < 9:
-                break
-            pts, obs = points[keep], observed[keep]
-            try:
-                refit = least_squares(lambda y, pts=pts, obs=obs: predicted(y, pts) - obs, np.clip(x, lower, upper),
-                                      bounds=(lower, upper), x_scale=np.array([1, 1, 1, 1, 1, 1, 0.1, 0.1]))
-            except ValueError:
-                break
-            best, observed_kept = refit, obs
-            masked = int((~keep).sum())
-        if masked:
-            observed = observed_kept
+        return {"inside": nan, "fluid": nan, "sediment": nan, "wall": nan, "rms": nan}
     radius, fluid = float(best.x[3]), float(min(best.x[4], 2 * best.x[3]))
     return {"inside": 2 * radius, "fluid": fluid, "sediment": 2 * radius - fluid, "wall": float(best.x[5]),
-            "rms": float(np.sqrt(2 * best.cost / len(observed))), "masked": masked}
+            "rms": float(np.sqrt(2 * best.cost / len(observed)))}
 
 
 # A level by the fitted loculus (Imaging 97): the truth's own figures (a loculus >= 8 mm inside, >= 2 mm of fluid
