@@ -14,6 +14,7 @@ from scipy import ndimage
 
 from services.imaging.analysis import Volume, find_lesions
 from services.imaging.analysis.calcium import blur, pure_density, smoothed
+from services.imaging.analysis.lesions import _median3_at
 from tests.imaging import lesion_generator
 from tests.imaging.lesion_generator import Ball, _materials
 
@@ -259,3 +260,18 @@ def test_a_generated_lesion_interpolated_finer_than_acquired_counts_what_it_coun
     native = nearest_volume(crop, truth.centre_mm)
     fine = nearest_volume(upsampled(crop, factors), truth.centre_mm)
     assert native * 0.9 <= fine <= native * 1.1
+
+
+@pytest.mark.parametrize("shape", [(1, 1, 1), (2, 3, 1), (5, 7, 9), (31, 24, 17)])
+def test_the_median_at_some_voxels_is_scipys_median_filter_there(shape):
+    """_partial_volume's 3-voxel median read at the calcium only (Imaging 100): scipy's values,
+    the box's edges and corners included."""
+    rng = np.random.default_rng(sum(shape))
+    hu = rng.integers(-1000, 2000, shape).astype(np.int16)
+    hu[rng.random(shape) < 0.3] = 400  # ties
+    where = rng.random(shape) < 0.4
+    where[0, 0, 0] = where[-1, -1, -1] = True
+    expected = ndimage.median_filter(hu, size=3).astype(np.float32)[where]
+    found = _median3_at(hu, where)
+    assert found.dtype == expected.dtype
+    np.testing.assert_array_equal(found, expected)

@@ -562,9 +562,11 @@ def _partial_volume(hu, mass, calc, bone, calcified, unit,
     share = np.where(reach, share, 0.0)
     # As before Imaging 40 (what the fluid and its level are judged on): the densest calcium within
     # two grid voxels after a 3-voxel median.
-    smooth = ndimage.median_filter(hu, size=3).astype(np.float32)
-    wide_pure = ndimage.maximum_filter(np.where(calc, smooth, -np.inf).astype(np.float32), size=wide)
-    fallback = float(np.median(smooth[calc])) if calc.any() else CALCIFIED_HU
+    smooth = _median3_at(hu, calc)
+    wide_pure = np.full(hu.shape, -np.inf, np.float32)
+    wide_pure[calc] = smooth
+    wide_pure = ndimage.maximum_filter(wide_pure, size=wide)
+    fallback = float(np.median(smooth)) if calc.any() else CALCIFIED_HU
     wide_pure = np.where(np.isfinite(wide_pure), np.maximum(wide_pure, hu), fallback)
     judged = np.clip((hu.astype(np.float32) - background) / np.maximum(wide_pure - background, 1.0), 0.0, 1.0)
     # The calcium: at least half calcium, in or at the mass. Around it, one grid voxel of partial
@@ -589,6 +591,19 @@ def _partial_volume(hu, mass, calc, bone, calcified, unit,
     # voxel of the mass and one grid voxel round it, the bone and other calcified tissue still out.
     walls = np.where((core | (grown & ~bone_side)) & ~others, judged, 0.0)
     return core, np.where(counted, share, 0.0), np.where(counted, judged, 0.0), density, walls
+
+
+def _median3_at(hu: np.ndarray, where: np.ndarray) -> np.ndarray:
+    """ndimage.median_filter(hu, size=3) (float32) at the voxels of `where` only, in their C order:
+    the same values (the 14th of the 27 about each, its edges mirrored as scipy's 'reflect'), read
+    only where they are used (Imaging 100: the mass's calcium, a fraction of its box)."""
+    windows = np.lib.stride_tricks.sliding_window_view(np.pad(hu, 1, mode="symmetric"), (3, 3, 3))
+    index = np.nonzero(where)
+    out = np.empty(len(index[0]), np.float32)
+    for start in range(0, len(out), 65536):  # bounded memory: 64k windows at a time
+        part = tuple(i[start:start + 65536] for i in index)
+        out[start:start + 65536] = np.partition(windows[part].reshape(len(part[0]), 27), 13, axis=1)[:, 13]
+    return out
 
 
 def _whole_volume(mass: np.ndarray, share: np.ndarray, fluid_share: np.ndarray, spacing: np.ndarray) -> float:

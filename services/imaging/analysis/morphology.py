@@ -123,6 +123,8 @@ def h_maxima(image: np.ndarray, h: int) -> np.ndarray:
 
     if h > np.ptp(image):
         return np.zeros(image.shape, dtype=np.uint8)
+    if image.min() == 0:
+        return _h_maxima_over_support(image, h)
     # As skimage.morphology.reconstruction(image - h, image, 'dilation'): seed and mask side by
     # side, padded by one voxel with the seed's minimum; values offset by it (all >= 0 here).
     low = int(image.min()) - h
@@ -153,3 +155,50 @@ def h_maxima(image: np.ndarray, h: int) -> np.ndarray:
     reconstruction_loop(value_rank, prev, following, nb_strides, index_sorted[0], image_stride)
     rec = value_map[value_rank[:image_stride]].reshape(dims[1:])[inside]
     return (image - rec >= h).astype(np.uint8)
+
+
+def _h_maxima_over_support(image: np.ndarray, h: int) -> np.ndarray:
+    """h_maxima for an image whose minimum is 0 and whose range is at least h (a solid's depth in
+    its box: 0 outside the solid), with skimage's loop run over the image's non-zero voxels only
+    (Imaging 99): a solid fills a tenth to a third of its box, and sorting, ranking and linking the
+    whole box twice over (seed and mask) was most of the time.
+
+    Why it is the same: with seed f - h under mask f, a voxel x with f(x) >= h is a maximum when the
+    reconstruction R(x) is f(x) - h, which is >= 0; a path through a voxel of f = 0 carries at most 0
+    there, so it never raises R(x) above f(x) - h: freezing the zeros (their mask lowered to the seed's
+    -h) changes no R that decides. A voxel of f < h is never a maximum here: the box holds a voxel of
+    f >= h (the range is at least h), joined to it through values >= 0 > f - h; those are cleared
+    afterwards (the frozen zeros would mark them). The frozen voxels are never raised, so they need no
+    place in the loop's sorted list: it holds the non-zero voxels of seed and mask, in the order the
+    whole box's sort gives them, then one voxel of rank 0 (a padding corner) that ends it. The loop
+    only compares and copies ranks, so the values (offset by h, small non-negative integers, 0 the
+    least) serve as their own ranks."""
+    shape = tuple(n + 2 for n in image.shape)
+    inside = tuple(slice(1, 1 + n) for n in image.shape)
+    image_stride = int(np.prod(shape))
+    signed = np.result_type(np.min_scalar_type(-2 * image_stride), np.int32)
+    unsigned = np.dtype(signed.char.upper())
+    ranks = np.zeros((2, *shape), unsigned)
+    ranks[0][inside] = image  # the seed f - h, offset by h
+    ranks[1][inside] = np.where(image > 0, image + h, 0)  # the mask f, offset by h; its zeros frozen
+    value_stride = np.array(ranks.strides[1:]) // ranks.dtype.itemsize
+    offsets = np.argwhere(np.ones((3, 3, 3), bool)) - 1
+    offsets = offsets[np.any(offsets != 0, axis=1)]
+    nb_strides = np.array([np.sum(value_stride * o) for o in offsets], signed)
+    seed = ranks[0].reshape(-1)
+    where = np.flatnonzero(seed).astype(signed, copy=False)
+    values = seed[where]
+    support = np.concatenate([where, where + image_stride])  # ascending, as the whole box's order
+    # ascending by value, ties by index (the whole box's stable sort, restricted), then reversed
+    ordered = support[np.argsort(np.concatenate([values, values + h]), kind="stable")][::-1]
+    index_sorted = np.concatenate([ordered, np.zeros(1, signed)])
+    # Only the list's own entries are ever read (the loop raises and relinks no frozen voxel).
+    prev = np.empty(2 * image_stride, signed)
+    following = np.empty(2 * image_stride, signed)
+    prev[index_sorted[1:]] = index_sorted[:-1]
+    following[index_sorted[:-1]] = index_sorted[1:]
+    prev[index_sorted[0]] = -1
+    following[index_sorted[-1]] = -1
+    reconstruction_loop(ranks.reshape(-1), prev, following, nb_strides, index_sorted[0], image_stride)
+    # f - R >= h where R (offset by h) is at least the seed f: where it stayed f
+    return ((ranks[0][inside] == image) & (image >= h)).astype(np.uint8)
