@@ -65,6 +65,8 @@ WALL_GAP_VOXELS = 1.0       # a loculus wall is closed over gaps this many grid 
                             # walls lose voxels to partial volume)
 LOCULUS_MIN_RADIUS_MM = 2.0  # a loculus's cavity is at least this deep (4 mm across)
 FLUID_MIN_ML = 0.2          # a cystic loculus must hold at least this much fluid to show a level
+OPEN_LOCULUS_MIN_RADIUS_MM = 4.0  # a cavity the faint voxels close is a loculus's this deep (8 mm across);
+                            # the soft tissue the nodules' partial-volume rims enclose is a 3 mm voxel deep
 FLAT_RATIO = 0.5            # fluid over sediment: its height varies at most this share of its breadth
                             # (a ball of fluid: 1; see settled_floor)
 SEDIMENT_MIN_MM = 1.0       # ... and the calcium straight below it is this much thicker than the wall
@@ -618,8 +620,8 @@ def _open_loculi(mass: np.ndarray, outline: np.ndarray, faint: np.ndarray, unit:
     the outline, and none of its fluid counts. Above CALCIFIED_HU (`faint`: the lesion's own such
     voxels) the wall is there: the outline's closing (`unit`) of the mass and them encloses the
     cavity. A pocket so enclosed counts when it is a loculus as fluid() asks (at least
-    FLUID_MIN_ML, LOCULUS_MIN_RADIUS_MM deep, at most four times the ball of that depth), with the
-    faint voxels round it; the faint rim round the nodules elsewhere stays out."""
+    FLUID_MIN_ML, at most four times the ball of its depth) and OPEN_LOCULUS_MIN_RADIUS_MM deep,
+    with the faint voxels round it; the faint rim round the nodules elsewhere stays out."""
     walled = mass | faint
     cavity = fill_holes(_closed(walled, 1.0, unit)) & ~outline & ~walled
     pockets, count = ndimage.label(cavity)
@@ -628,7 +630,7 @@ def _open_loculi(mass: np.ndarray, outline: np.ndarray, faint: np.ndarray, unit:
     sizes_ml = _component_sizes(pockets, count) * float(np.prod(spacing)) / 1000.0
     depth = np.asarray(ndimage.maximum(distance(cavity, spacing), pockets, np.arange(count + 1)), float)
     ball_ml = 4.0 / 3.0 * np.pi * depth ** 3 / 1000.0
-    keep = (sizes_ml >= FLUID_MIN_ML) & reaches(depth, LOCULUS_MIN_RADIUS_MM) & (sizes_ml <= 4.0 * ball_ml)
+    keep = (sizes_ml >= FLUID_MIN_ML) & reaches(depth, OPEN_LOCULUS_MIN_RADIUS_MM) & (sizes_ml <= 4.0 * ball_ml)
     keep[0] = False
     kept = keep[pockets]
     if not kept.any():
