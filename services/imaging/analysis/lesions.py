@@ -65,6 +65,8 @@ WALL_GAP_VOXELS = 1.0       # a loculus wall is closed over gaps this many grid 
                             # walls lose voxels to partial volume)
 LOCULUS_MIN_RADIUS_MM = 2.0  # a loculus's cavity is at least this deep (4 mm across)
 FLUID_MIN_ML = 0.2          # a cystic loculus must hold at least this much fluid to show a level
+OPEN_LOCULUS_MIN_RADIUS_MM = 4.0  # a cavity the faint voxels close is a loculus's this deep (8 mm across);
+                            # the soft tissue the nodules' partial-volume rims enclose is a 3 mm voxel deep
 FLAT_RATIO = 0.5            # fluid over sediment: its height varies at most this share of its breadth
                             # (a ball of fluid: 1; see settled_floor)
 SEDIMENT_MIN_MM = 1.0       # ... and the calcium straight below it is this much thicker than the wall
@@ -425,7 +427,7 @@ class _Context:
             bone_erosion=self.bone_erosion(box, grid_mass) if bone_contact else False,  # erosion needs contact
             body_site=self.site(box, mass_on_grid),
             centroid_voxel=(int(centroid[0]), int(centroid[1]), int(centroid[2])),
-            mass_volume_ml=_whole_volume(mass, share, np.where(loculi, 1.0 - judged, 0.0),
+            mass_volume_ml=_whole_volume(mass, share, np.where(loculi, 1.0 - judged, 0.0), ct_calc,
                                          self.ct_spacing) * self.ct_voxel_ml,
         )
         return lesion, ct_box, mass
@@ -606,7 +608,8 @@ def _median3_at(hu: np.ndarray, where: np.ndarray) -> np.ndarray:
     return out
 
 
-def _whole_volume(mass: np.ndarray, share: np.ndarray, fluid_share: np.ndarray, spacing: np.ndarray) -> float:
+def _whole_volume(mass: np.ndarray, share: np.ndarray, fluid_share: np.ndarray, faint: np.ndarray,
+                  spacing: np.ndarray) -> float:
     """The whole mass in CT voxels (Imaging 95). Its outline: its calcium and fluid, closed over
     the septa (gaps up to twice SEPTUM_MAX_MM, or a voxel) and holes filled. Every voxel inside
     the outline that no voxel outside it touches by a face is all lesion, whatever its density: the septa
@@ -617,9 +620,37 @@ def _whole_volume(mass: np.ndarray, share: np.ndarray, fluid_share: np.ndarray, 
     bridges at the surface stays in the outline's voxels, counted by their (soft-tissue) share."""
     # Closed by one unit, along each axis the larger of SEPTUM_MAX_MM and a voxel: a septum across
     # thick slices leaves a whole slice below half calcium.
-    outline = fill_holes(_closed(mass, 1.0, spacing / np.maximum(spacing, SEPTUM_MAX_MM)))
+    unit = spacing / np.maximum(spacing, SEPTUM_MAX_MM)
+    outline = fill_holes(_closed(mass, 1.0, unit))
+    outline |= _open_loculi(mass, outline, faint, unit, spacing)
     deep = exceeds(distance(outline, 1.0, border=True), 1.0)
     return float(np.where(deep, 1.0, np.minimum(share + fluid_share, 1.0)).sum())
+
+
+def _open_loculi(mass: np.ndarray, outline: np.ndarray, faint: np.ndarray, unit: np.ndarray,
+                 spacing: np.ndarray) -> np.ndarray:
+    """The cavities of loculi whose wall the mass leaves open, with that wall (Imaging 103). A
+    faint wall (300-450 HU, 1.5-2.5 mm) beside dense nodules reads under half their density on 3
+    mm pixels, so it is no calcium of the mass: its cavity opens to the tissue round it, outside
+    the outline, and none of its fluid counts. Above CALCIFIED_HU (`faint`: the lesion's own such
+    voxels) the wall is there: the outline's closing (`unit`) of the mass and them encloses the
+    cavity. A pocket so enclosed counts when it is a loculus as fluid() asks (at least
+    FLUID_MIN_ML, at most four times the ball of its depth) and OPEN_LOCULUS_MIN_RADIUS_MM deep,
+    with the faint voxels round it; the faint rim round the nodules elsewhere stays out."""
+    walled = mass | faint
+    cavity = fill_holes(_closed(walled, 1.0, unit)) & ~outline & ~walled
+    pockets, count = ndimage.label(cavity)
+    if count == 0:
+        return cavity
+    sizes_ml = _component_sizes(pockets, count) * float(np.prod(spacing)) / 1000.0
+    depth = np.asarray(ndimage.maximum(distance(cavity, spacing), pockets, np.arange(count + 1)), float)
+    ball_ml = 4.0 / 3.0 * np.pi * depth ** 3 / 1000.0
+    keep = (sizes_ml >= FLUID_MIN_ML) & reaches(depth, OPEN_LOCULUS_MIN_RADIUS_MM) & (sizes_ml <= 4.0 * ball_ml)
+    keep[0] = False
+    kept = keep[pockets]
+    if not kept.any():
+        return kept
+    return kept | (faint & ~outline & ndimage.binary_dilation(kept, structure=np.ones((3, 3, 3), bool)))
 
 
 def settled_floor(fluid_share: np.ndarray, calcium_share: np.ndarray, fluid: np.ndarray, affine: np.ndarray,
