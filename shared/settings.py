@@ -69,11 +69,10 @@ class Settings(BaseSettings):
     max_page_size: int = 1000
 
     imaging_concurrency: int = Field(1, ge=1, description="Analyses run at once by one imaging process.")
-    imaging_analysis_threads: int | None = Field(
-        None, ge=1,
-        description="Threads each analysis's distance transforms use (the same results whatever the count). "
-        "Default: the CPUs this process may use, at most 4, divided among the IMAGING_CONCURRENCY analyses "
-        "run at once (at least 1).")
+    imaging_analysis_threads: int = Field(
+        1, ge=1,
+        description="Threads each analysis's distance transforms use (the same results whatever the count; "
+        "one was faster on two CPUs, docs/decisions.md Imaging 87).")
     imaging_max_files: int = Field(3000, description="Most DICOM files (or zip members) in one analysis.")
     imaging_max_upload_bytes: int = Field(
         2 * 1024**3, description="Largest upload to /analyses; a zip may expand to 4 times this.")

@@ -35,9 +35,7 @@ class AnalysisWork:
         self.dicomweb = DicomWeb(settings)
         self.slots = asyncio.Semaphore(settings.imaging_concurrency)  # analyses at once
         self.retrievals = asyncio.Semaphore(settings.dicomweb_retrievals)
-        # the distance transforms' threads (Imaging 87): the setting, or the CPUs shared among the analyses
-        morphology.set_threads(settings.imaging_analysis_threads
-                               or max(1, morphology.default_threads() // settings.imaging_concurrency))
+        morphology.set_threads(settings.imaging_analysis_threads)  # the distance transforms' (Imaging 87)
 
     async def __call__(self, job: AnalysisJob, progress: Callable[[str, int], None]) -> tuple[dict, str | None]:
         await self.retrieve(job, progress)

@@ -15,8 +15,6 @@ the distance transform's float32 rounding (Imaging 79).
   threads (Imaging 87) the same bit for bit, and at a mask's voxels only the same values.
 """
 
-import os
-
 import numpy as np
 import pytest
 from scipy import ndimage
@@ -25,6 +23,7 @@ from skimage.morphology import reconstruction
 
 from services.imaging.analysis import morphology, skeleton
 from services.imaging.analysis.morphology import depth_inside, distance, h_maxima
+from shared.settings import Settings
 
 SPACINGS = [(0.7, 0.7, 2.0), (0.71484375, 0.59179688, 0.83999997), (3.0, 3.0, 3.0), (0.6, 0.6, 0.6)]
 
@@ -193,8 +192,8 @@ def test_the_distance_is_the_same_bit_for_bit_on_any_number_of_threads(spacing, 
                                   ndimage.distance_transform_edt(full, sampling=spacing)[diagonal])
 
 
-def test_the_default_threads_are_this_processs_cpus_at_most_four():
-    assert 1 <= morphology.default_threads() <= min(morphology.MAX_THREADS, len(os.sched_getaffinity(0)))
+def test_the_distance_transforms_run_on_one_thread_unless_the_worker_is_told_otherwise():
+    assert Settings.model_fields["imaging_analysis_threads"].default == 1
 
 
 @pytest.mark.parametrize("largest", [0, 3, 20, 10**6])

@@ -1,7 +1,5 @@
 """Morphology helpers the skeleton and the lesion measurements share."""
 
-import os
-
 import edt
 import numpy as np
 from scipy import ndimage
@@ -50,20 +48,12 @@ def fill_holes(mask: np.ndarray, structure: np.ndarray | None = None, largest: f
 
 # The distance transform's threads (edt's own, Imaging 87): each runs whole lines of the separable
 # passes, each line computed alone, so the distances are the same bit for bit whatever the count.
-# The imaging worker sets it from IMAGING_ANALYSIS_THREADS (pipeline.AnalysisWork).
-MAX_THREADS = 4  # the imaging worker's CPU limit (deploy/k8s/imaging-worker.yaml)
+# One by default: on a quiet 2-CPU machine the bench's analysis took 14 s of wall time and 16.8 s of CPU
+# on two threads against 11.5 s on one (Imaging 87's amendment); the imaging worker sets more from
+# IMAGING_ANALYSIS_THREADS (pipeline.AnalysisWork) where its CPUs are measured to gain.
 PARALLEL_MIN_VOXELS = 2**17  # below this a thread's start costs about what it saves
 
-
-def default_threads() -> int:
-    """The CPUs this process may run on (its affinity: a cpuset, taskset), at most MAX_THREADS. A
-    container's CPU quota is not an affinity: the cap keeps a worker limited to 4 CPUs on a larger
-    node from running more threads than its quota serves."""
-    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-    return max(1, min(MAX_THREADS, cpus))
-
-
-threads = default_threads()
+threads = 1
 
 
 def set_threads(count: int) -> None:
