@@ -20,7 +20,7 @@ def test_each_measurement_is_announced_and_reported(capfd):
     assert result["components"] > 0 and out == ""
     lines = err.splitlines()
     assert re.fullmatch(r"\[ *\d+\.\d s\] pair 1/1: floor \(a fresh process\) \.\.\.", lines[0]), lines
-    assert re.fullmatch(r"\[ *\d+\.\d s\] pair 1/1: floor took [\d.]+ s, peak [\d.-]+ MiB above its imports",
+    assert re.fullmatch(r"\[ *\d+\.\d s\] pair 1/1: floor took [\d.]+ s \([\d.]+ s CPU\), peak [\d.-]+ MiB above its imports",
                         lines[1]), lines
 
 
