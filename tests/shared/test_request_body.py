@@ -56,19 +56,21 @@ _BODIES = [
 ]
 
 
+def _answer(parse):
+    """What a parse gives: its value, or its error word for word."""
+    try:
+        return "value", repr(parse())
+    except Exception as exc:
+        return type(exc).__name__, str(exc)
+
+
 @pytest.mark.parametrize("body", _BODIES)
 @pytest.mark.parametrize("exact_decimals", [True, False])
 def test_a_body_without_escapes_is_read_as_the_duplicate_key_hook_reads_it(body, exact_decimals):
     from shared import fhir_json
 
-    def answer(parse):
-        try:
-            return "value", repr(parse())
-        except Exception as exc:  # the same error, word for word
-            return type(exc).__name__, str(exc)
-
     hooked = fhir_json._strict if exact_decimals else fhir_json._strict_floats
-    assert answer(lambda: loads_request(body, exact_decimals)) == answer(lambda: hooked.decode(body.decode()))
+    assert _answer(lambda: loads_request(body, exact_decimals)) == _answer(lambda: hooked.decode(body.decode()))
 
 
 # Bodies with escapes take the same path (their escaped colons counted): a duplicate hidden behind an
@@ -86,12 +88,6 @@ _ESCAPED_BODIES = [
 def test_a_body_with_escapes_is_read_as_the_hook_reads_it_and_lone_surrogates_refused(body, exact_decimals):
     from shared import fhir_json
 
-    def answer(parse):
-        try:
-            return "value", repr(parse())
-        except Exception as exc:
-            return type(exc).__name__, str(exc)
-
     hooked = fhir_json._strict if exact_decimals else fhir_json._strict_floats
 
     def strict():  # how every body with a backslash was read before: orjson's check for surrogates, the hook
@@ -99,7 +95,7 @@ def test_a_body_with_escapes_is_read_as_the_hook_reads_it_and_lone_surrogates_re
             orjson.loads(body)
         return hooked.decode(body.decode())
 
-    assert answer(lambda: loads_request(body, exact_decimals)) == answer(strict)
+    assert _answer(lambda: loads_request(body, exact_decimals)) == _answer(strict)
 
 
 def test_a_key_named_twice_is_refused_at_any_depth_whatever_the_colons_in_strings():
