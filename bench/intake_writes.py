@@ -7,17 +7,25 @@ committed. Wall ms per table and for the commit, this thread's CPU, and PostgreS
         [--copy-min-rows N]    # PostgreSQL what-if
         [--drop-index NAME]... # what-if, both backends
         [--chunk N]            # what-if: chunks of N resources (the service's: 200)
+        [--integer-keys]       # what-if, both backends: the search tables keyed by small integers
 
 The what-ifs change this run only, to measure a change before making it. (The index tables have
 had no surrogate keys since migration 0006: the earlier `--drop-surrogate-keys` and
 `--sequence-cache` what-ifs went with them.) The server's CPU is read from /proc in clock ticks
 (10 ms): its mean per Bundle is printed beside the median. "process CPU" is this process's, all
 threads (SQLite writes in aiosqlite's thread).
+
+`--integer-keys` writes the search tables (`search_*`, the count rows' too) with `res_type`, `param`,
+`target_type` and `date_param` as SMALLINT and every `system` as INTEGER, each distinct name or system
+numbered in this run (what a table of names would give), the rows mapped off the clocks:
+the database's part of shorter keys, before changing the search layer for it (docs/decisions.md,
+Intake 55). `resources` and `resource_versions` are as they are.
 """
 
 import argparse
 import asyncio
 import random
+import re
 import statistics
 import sys
 import tempfile
@@ -56,6 +64,10 @@ async def measure(args, url: str, postgres: Path | None) -> dict[str, tuple[floa
         async with db.engine.begin() as conn:
             for name in args.drop_index:
                 await conn.execute(text(f"DROP INDEX {name}"))
+    keys = IntegerKeys() if args.integer_keys else None
+    if keys is not None:
+        async with db.engine.begin() as conn:
+            await conn.run_sync(keys.alter_schema)
     rng = random.Random(1)
     found: dict[str, list[list[float]]] = {}
     for number in range(args.bundles):
@@ -82,8 +94,17 @@ async def measure(args, url: str, postgres: Path | None) -> dict[str, tuple[floa
             for first in range(0, len(items), args.chunk):
                 _, prepared = store_module.prepare_new(items[first:first + args.chunk])
                 for table, columns, rows in prepared.batches:
+                    if keys is not None:  # off the clocks: the service would build these rows so
+                        mapping = time.perf_counter(), time.thread_time(), time.process_time()
+                        rows = keys.rows(table.name, columns, rows)
+                        started += time.perf_counter() - mapping[0]
+                        started_cpu += time.thread_time() - mapping[1]
+                        process_cpu += time.process_time() - mapping[2]
                     wall, cpu = time.perf_counter(), time.thread_time()
-                    await writer._bulk_insert(table, columns, rows)
+                    if keys is not None and db.dialect == "postgresql" and 0 < len(rows) < store_module.COPY_MIN_ROWS:
+                        await keys.insert(session, table.name, columns, rows)
+                    else:
+                        await writer._bulk_insert(table, columns, rows)
                     note(table.name, time.perf_counter() - wall, time.thread_time() - cpu)
             commit, commit_cpu = time.perf_counter(), time.thread_time()
         note("commit", time.perf_counter() - commit, time.thread_time() - commit_cpu)
@@ -102,6 +123,54 @@ async def measure(args, url: str, postgres: Path | None) -> dict[str, tuple[floa
     return results
 
 
+class IntegerKeys:
+    """The `--integer-keys` what-if: the search tables' names and systems as numbers."""
+
+    TABLES = ("search_token", "search_string", "search_date", "search_reference", "search_quantity", "search_combo",
+              "search_token_count")
+    NAMES = ("res_type", "param", "target_type", "date_param")
+
+    def __init__(self) -> None:
+        self.numbers: dict[tuple[bool, str], int] = {}
+
+    def alter_schema(self, conn) -> None:
+        """The (empty, just migrated) search tables with integer columns: PostgreSQL alters their types;
+        SQLite, which cannot, makes each table again from its own CREATE statements with the types changed."""
+        from sqlalchemy import inspect, text
+
+        inspector = inspect(conn)
+        for table in self.TABLES:
+            columns = {c["name"] for c in inspector.get_columns(table)}
+            changed = {**{c: "SMALLINT" for c in columns & set(self.NAMES)},
+                       **({"system": "INTEGER"} if "system" in columns else {})}
+            if conn.dialect.name == "postgresql":
+                for column, kind in changed.items():
+                    conn.execute(text(f"ALTER TABLE {table} ALTER COLUMN {column} TYPE {kind} USING NULL"))
+                continue
+            statements = [r[0] for r in conn.execute(text(
+                "SELECT sql FROM sqlite_master WHERE tbl_name = :t AND sql IS NOT NULL ORDER BY type DESC"), {"t": table})]
+            for column, kind in changed.items():
+                statements[0] = re.sub(rf"\b{column} VARCHAR\(\d+\)", f"{column} {kind}", statements[0])
+            conn.execute(text(f"DROP TABLE {table}"))
+            for statement in statements:  # the table first ("table" sorts after "index"), then its indexes
+                conn.execute(text(statement))
+
+    @staticmethod
+    async def insert(session, table: str, columns: tuple[str, ...], rows: list[tuple]) -> None:
+        """PostgreSQL's INSERTs below COPY_MIN_ROWS without the model's casts (its columns are text there)."""
+        marks = ", ".join(f"${i}" for i in range(1, len(columns) + 1))
+        connection = await session.connection()
+        await connection.exec_driver_sql(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", rows)
+
+    def rows(self, table: str, columns: tuple[str, ...], rows: list[tuple]) -> list[tuple]:
+        if table not in self.TABLES:
+            return rows
+        kinds = [c in self.NAMES if c in self.NAMES or c == "system" else None for c in columns]
+        numbers = self.numbers
+        return [tuple(v if k is None or v is None else numbers.setdefault((k, v), len(numbers) + 1)
+                      for k, v in zip(kinds, row, strict=True)) for row in rows]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--bundles", type=int, default=8)
@@ -110,6 +179,8 @@ def main() -> None:
     parser.add_argument("--copy-min-rows", type=int, default=None, help="PostgreSQL: COPY from this many rows")
     parser.add_argument("--chunk", type=int, default=200, help="resources per chunk (a what-if; the service's is 200)")
     parser.add_argument("--drop-index", action="append", default=[], help="an index this run's database goes without")
+    parser.add_argument("--integer-keys", action="store_true",
+                        help="what-if: the search tables' types, parameters and systems as integers")
     args = parser.parse_args()
     with (tempfile.TemporaryDirectory(prefix="writes-intake-") as tmp,
           bench_database(args.postgresql, Path(tmp), "writes") as (url, server)):
