@@ -173,7 +173,8 @@ def main() -> None:
 
     rng = random.Random(1)
     bundles = [make_bundle(rng) for _ in range(args.bundles)]
-    report = {"bundle_entries": len(bundles[0]["entry"]), "backends": {}}
+    backends: dict[str, dict] = {}
+    report = {"bundle_entries": len(bundles[0]["entry"]), "backends": backends}
     with tempfile.TemporaryDirectory(prefix="bench-intake-") as tmp:
         work = Path(tmp)
         for backend in args.backends.split(","):
@@ -182,7 +183,7 @@ def main() -> None:
                 # A bulk-loaded PostgreSQL database has no planner statistics until autovacuum
                 # runs (about a minute); analyse at once, as an operator would after a load.
                 analyse = None if server is None else partial(server.psql, "ANALYZE", "bench")
-                report["backends"][name] = run_backend(name, url, work, args, bundles, after_fill=analyse)
+                backends[name] = run_backend(name, url, work, args, bundles, after_fill=analyse)
     print(json.dumps(report, indent=2))
 
 
