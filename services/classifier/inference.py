@@ -240,7 +240,7 @@ def next_best_tests(evidence: dict[str, str], probabilities: dict[str, float], k
             continue
         # a feature of an unrecorded hallmark: its outcome is predicted given that it went unrecorded
         # (any of its hallmarks: a feature read by a hallmark that fires only when it was asked, Classifier 136)
-        unrecorded = any(evidence.get(h.name) == UNRECORDED for h in kb.catalog.hallmarks if feature in h.features)
+        unrecorded = any(evidence.get(h.name) == UNRECORDED for h in kb.hallmarks_of.get(feature, ()))
         # per state (the columns: state_likelihoods are in the order of feature_states), the leaders'
         # joint probabilities, in the leaders' order
         expected_entropy = 0.0

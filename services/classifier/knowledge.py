@@ -163,9 +163,14 @@ class Knowledge:
         return {h.name: h for h in self.catalog.hallmarks}
 
     @cached_property
-    def hallmark_of(self) -> dict[str, Hallmark]:
-        """feature -> the first hallmark it belongs to (a feature in two has the same u in both, Classifier 136)."""
-        return {feature: h for h in reversed(self.catalog.hallmarks) for feature in h.features}
+    def hallmarks_of(self) -> dict[str, tuple[Hallmark, ...]]:
+        """feature -> the hallmarks it belongs to, in features.yaml's order (a feature in two has the same u in
+        both, Classifier 136, so the first one's u serves for either)."""
+        found: dict[str, list[Hallmark]] = {}
+        for hallmark in self.catalog.hallmarks:
+            for feature in hallmark.features:
+                found.setdefault(feature, []).append(hallmark)
+        return {feature: tuple(hallmarks) for feature, hallmarks in found.items()}
 
     def composite_members(self, feature: str, state: str) -> list[str] | None:
         """The states a composite state stands for: a named composite of features.yaml, or a state
@@ -274,7 +279,7 @@ class Knowledge:
 
     def _state_likelihoods(self, diagnosis: str, feature: str, unrecorded: bool) -> dict[str, float]:
         figures = self.likelihood_ratios[diagnosis].get(feature, {})
-        hallmark = self.hallmark_of.get(feature) if unrecorded else None
+        hallmark = self.hallmarks_of[feature][0] if unrecorded and feature in self.hallmarks_of else None
         weighted = {state: rate * (figures[state].lr if state in figures else 1.0)
                     * (unrecorded_probability(hallmark, state) if hallmark else 1.0)
                     for state, rate in self.feature_states(feature).items()}

@@ -5,7 +5,7 @@ next-best-test search reads, the analyte an Observation reports, the unit a valu
 import pytest
 
 from services.classifier import inference, management
-from services.classifier.knowledge import knowledge
+from services.classifier.knowledge import knowledge, unrecorded_probability
 from services.classifier.labs import analyte_for
 from services.classifier.units import UnitReading, convert, read_unit
 
@@ -24,7 +24,7 @@ def test_the_items_of_a_leading_diagnosis_are_those_the_file_gives_it_in_its_ord
 def test_state_likelihood_rows_are_the_knowledge_rows_of_every_outcome() -> None:
     for feature, _ in KB.testable_features:
         for unrecorded in (False, True):
-            if unrecorded and feature not in KB.hallmark_of:
+            if unrecorded and feature not in KB.hallmarks_of:
                 continue
             rows = inference._state_likelihood_rows(feature, unrecorded, KB)
             assert rows.keys() == KB.priors.keys()
@@ -60,3 +60,14 @@ def test_a_unit_is_read_as_sent_as_its_alias_or_leniently_and_converted_alike() 
     phosphate = labs.analytes["phosphate"]
     assert convert(1.0, "mmol/L", phosphate, labs) == convert(1.0, " mmol/L", phosphate, labs)
     assert convert(1.0, "mmol/L", phosphate, labs) == pytest.approx(30.974 / 10)
+
+
+def test_a_feature_read_by_several_hallmarks_is_listed_under_each_and_predicted_alike() -> None:
+    """next_best_tests asks whether any of a feature's hallmarks went unrecorded and the likelihoods use the first
+    one's u: both read hallmarks_of, which must list every hallmark naming the feature, with the same u (Classifier 136)."""
+    for hallmark in KB.catalog.hallmarks:
+        for feature in hallmark.features:
+            assert hallmark in KB.hallmarks_of[feature]
+    for feature, hallmarks in KB.hallmarks_of.items():
+        for state in KB.feature_states(feature):
+            assert len({unrecorded_probability(h, state) for h in hallmarks}) == 1, (feature, state)
