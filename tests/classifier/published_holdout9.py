@@ -24,6 +24,22 @@ CASES = [
         "lesions": [{"site": "hip-gluteal", "side": "bilateral", "flags": {"painful": True, "bone-erosion": True}},
                     {"site": "shoulder", "side": "bilateral", "flags": {"painful": True}}],
     },
+    {
+        "id": "tc-cervical-c3-c5-posterior-amorphous-masses-cord-compression-healthy-woman-90-spine-abstract",
+        "expected": "tc-primary-normophosphatemic",
+        "citation": {"authors": NOT_RETRIEVED, "title": "Tumoral calcinosis involving the cervical spine", "journal": "Journal "
+                     "not retrieved (abstract retold on discovery.researcher.life)", "year": None, "verified": False},
+        "story": "90-year-old healthy woman with numbness of the upper limbs for 3 months and a 2-week history of progressive "
+                 "weakness of the lower limbs; mild weakness and sensory impairment of all four limbs. CT: amorphous calcified "
+                 "masses posterior to the spinous processes extending into the interlaminar spaces of C3/4 and C4/5 and "
+                 "involving the posterior elements of C3-C4; a CT four years earlier had shown only subtle calcification of the "
+                 "yellow ligament there, without mass or bone erosion. MRI: the mass is dark on T1 and T2 and compresses the "
+                 "spinal cord. The resection histology is not sent (year not retrieved; 2018 used).",
+        "birth": born(90, "2018-01-01"), "sex": "female", "date": "2018-01-01",
+        "mass_duration": (3, "mo"),
+        "lesions": [{"site": "paravertebral", "pattern": "amorphous", "flags": {"bone-contact": True, "bone-erosion": True}},
+                    {"site": "neck"}],
+    },
     # ---------------------------------------------------------------- can't-miss malignancies
     {
         "id": "malignancy-hypercalcaemia-nape-fungating-mass-resected-three-times-haiti-weight-loss-pth-suppressed-man-55",
@@ -243,5 +259,97 @@ CASES = [
         "findings": {"recurrence-after-excision": True},
         "lesions": [{"site": "paravertebral", "side": "left", "flags": {"intramuscular": True}},
                     {"site": "hip-gluteal", "side": "left", "flags": {"intramuscular": True}}],
+    },
+    {
+        "id": "hypoparathyroidism-delayed-symptomatic-hypocalcaemia-30-years-after-total-thyroidectomy-woman-60-sri-lanka",
+        "expected": "hypoparathyroidism",
+        "citation": {"authors": NOT_RETRIEVED, "title": "Delayed post-thyroidectomy hypoparathyroidism: three cases from Sri "
+                     "Lanka (exact title not retrieved)", "journal": "Case Reports in Endocrinology (Hindawi) 2020:1735351",
+                     "year": 2020, "verified": False},
+        "story": "60-year-old Sri Lankan woman (the first of three cases) presenting with symptomatic hypocalcaemia for the first "
+                 "time, 30 years after a total thyroidectomy for follicular thyroid carcinoma. Parathyroid hormone was low and "
+                 "no other cause of hypoparathyroidism was found (the report's diagnosis asserts the low calcium and PTH, sent "
+                 "as interpretations).",
+        "birth": born(60, "2020-01-01"), "sex": "female", "date": "2020-01-01",
+        "labs": {"calcium": "L", "pth": "L"},
+        "findings": {"neck-surgery": True, "known-malignancy": True},
+    },
+    {
+        "id": "primary-hyperparathyroidism-left-hip-pain-one-month-past-hyperthyroidism-woman-35-abstract",
+        "expected": "primary-hyperparathyroidism",
+        "citation": {"authors": NOT_RETRIEVED, "title": "Parathyroid adenoma presenting with hip pain (abstract; exact title "
+                     "not retrieved)", "journal": "Journal not retrieved (abstract retold on a researcher.life topic page, "
+                     "solitary adenomas)", "year": None, "verified": False},
+        "story": "35-year-old woman with left hip pain for one month, worse over the last week; past history of "
+                 "hyperthyroidism. Laboratory and biochemical findings were those of primary hyperparathyroidism (raised calcium "
+                 "and PTH, sent as interpretations as the report's diagnosis asserts them). She underwent a left parathyroid "
+                 "excision with subtotal thyroidectomy; its histology is not sent (year not retrieved; 2021 used).",
+        "birth": born(35, "2021-01-01"), "sex": "female", "date": "2021-01-01",
+        "labs": {"calcium": "H", "pth": "H"},
+        "lesions": [{"site": "hip-gluteal", "side": "left", "flags": {"painful": True}}],
+    },
+    {
+        "id": "tumour-lysis-spontaneous-metastatic-small-cell-lung-liver-masses-potassium-7-4-urate-16-5-wjon-2015",
+        "expected": "tumor-lysis-syndrome",
+        "citation": {"authors": "Weerasinghe C, Zaarour M, Arnaout S, Garcia G, Dhar M", "title": "Spontaneous Tumor Lysis "
+                     "Syndrome in Small-Cell Lung Cancer: A Rare Complication", "journal": "World Journal of Oncology "
+                     "2015;6(5):464-471", "year": 2015, "doi": "10.14740/wjon946w", "verified": True},
+        "story": "Patient (age and sex not in the stored copy) with metastatic small-cell lung cancer who developed tumour lysis "
+                 "before any cytotoxic treatment; imaging showed innumerable hepatic masses and metastases to the cervical "
+                 "spine and supraclavicular nodes. Admission laboratory values: leukocytes 12.23, potassium 7.4 mEq/L (3.5-5), "
+                 "bicarbonate 12 mEq/L (17-32), urea 66 mg/dL, creatinine 3.92 mg/dL (0.7-1.5), calcium 8.2 mg/dL (8.5-10.1), "
+                 "phosphorus 4.3 mg/dL (2.1-4.9), albumin 2.9 g/dL, bilirubin 5.9 mg/dL, alkaline phosphatase 498 IU/L, LDH "
+                 "913 IU/L, uric acid 16.5 mg/dL (4.8-8.7), lactic acid 8.5 mmol/L.",
+        "date": "2015-10-01",
+        "labs": {"potassium": (7.4, "mEq/L", (3.5, 5)), "bicarbonate": (12, "mEq/L", (17, 32)),
+                 "creatinine": (3.92, "mg/dL", (0.7, 1.5)), "calcium": (8.2, "mg/dL", (8.5, 10.1)),
+                 "phosphate": (4.3, "mg/dL", (2.1, 4.9)), "albumin": (2.9, "g/dL", (3.0, 5.5)),
+                 "alp": (498, "IU/L", (30, 115)), "urate": (16.5, "mg/dL", (4.8, 8.7))},
+        "findings": {"known-malignancy": True, "recent-cytotoxic-therapy": False},
+    },
+    {
+        "id": "tumour-lysis-spontaneous-extensive-small-cell-lung-dyspnoea-oliguria-man-59-turk-j-emerg-med-2020",
+        "expected": "tumor-lysis-syndrome",
+        "citation": {"authors": "Alan AM, Alan O", "title": "A case of spontaneous tumor lysis syndrome in extensive-stage "
+                     "small-cell lung cancer: A rare oncologic emergency", "journal": "Turkish Journal of Emergency Medicine "
+                     "2020;20(3):142-5", "year": 2020, "doi": "10.4103/2452-2473.290061", "verified": True},
+        "story": "59-year-old man with extensive-stage small-cell lung cancer, not yet treated with chemotherapy or radiotherapy, "
+                 "presenting with dyspnoea and oliguria; acute renal failure and hyperuricaemia (the report's keywords and "
+                 "diagnosis assert them; sent as interpretations).",
+        "birth": born(59, "2020-07-18"), "sex": "male", "date": "2020-07-18",
+        "labs": {"urate": "H", "creatinine": "H"},
+        "findings": {"known-malignancy": True, "recent-cytotoxic-therapy": False},
+    },
+    {
+        "id": "calcific-tendinopathy-bilateral-ischiogluteal-bursitis-buttock-pain-year-left-supraspinatus-woman-43-jocr",
+        "expected": "calcific-tendinopathy",
+        "citation": {"authors": "Schuh A, Narayan CT, Schuh R, Honle W", "title": "Calcifying Bursitis ischioglutealis: A Case "
+                     "report", "journal": "Journal of Orthopaedic Case Reports (stored copy on abcdocz)", "year": None,
+                     "verified": False},
+        "story": "43-year-old woman with a one-year history of pain in both buttocks and three months of recurrent left shoulder "
+                 "pain, gradually increasing; no relevant history of systemic illness or major trauma to the buttock. "
+                 "Radiographs showed calcific deposits in both ischiogluteal bursae, between the ischial tuberosity and the "
+                 "gluteus maximus, and calcific tendinitis of the left supraspinatus tendon. Aspiration of both bursae returned "
+                 "calcareous material (its analysis is not sent) (year not retrieved; 2013 used).",
+        "birth": born(43, "2013-01-01"), "sex": "female", "date": "2013-01-01",
+        "findings": {"trauma-at-site": False},
+        "mass_duration": (1, "a"),
+        "lesions": [{"site": "hip-gluteal", "side": "bilateral", "flags": {"painful": True}},
+                    {"site": "shoulder", "side": "left", "pattern": "tendon-linear", "flags": {"painful": True}}],
+    },
+    {
+        "id": "calcific-tendinopathy-posterior-femur-gluteal-tuberosity-post-activity-buttock-pain-man-58-karm-2020",
+        "expected": "calcific-tendinopathy",
+        "citation": {"authors": "Park JY, Lee JH, Jeong HJ, Sim YJ, Kim GC", "title": "A Rare Location of Calcific Tendinitis "
+                     "Behind the Gluteal Tuberosity and Successful Remission", "journal": "Korean Academy of Rehabilitation "
+                     "Medicine 2020 meeting, poster P-368", "year": 2020, "verified": False},
+        "story": "58-year-old man without a history of trauma referred for right buttock pain: little pain at rest or before "
+                 "activity, no pain with trunk or hip motion, no lateral hip pain or tenderness, but pain after activity rated "
+                 "10/10. Hip radiographs (AP and frog-leg) unremarkable; an additional lateral femur radiograph showed a "
+                 "calcific deposit split in two behind the femur at the level of the lesser trochanter. Ultrasound: a "
+                 "hyperechoic mass with little or no posterior acoustic shadow near the gluteal tuberosity.",
+        "birth": born(58, "2020-02-01"), "sex": "male", "date": "2020-02-01",
+        "findings": {"trauma-at-site": False},
+        "lesions": [{"site": "thigh", "side": "right", "flags": {"painful": True, "bone-contact": True}}],
     },
 ]
