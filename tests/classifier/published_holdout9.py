@@ -87,6 +87,54 @@ CASES = [
         "findings": {"known-malignancy": True},
         "lesions": [{"site": "chest-wall"}],
     },
+    {
+        "id": "synovial-sarcoma-right-hypochondrium-abdominal-wall-13cm-pseudocalcifications-grew-in-pregnancy-woman-19",
+        "expected": "synovial-sarcoma",
+        "citation": {"authors": "Caiati G, Yasuda R, Pazsaravia M, Rueda JL, Calvino G", "title": "Sarcoma sinovial de pared "
+                     "abdominal (poster; exact title not retrieved)", "journal": "78th Argentine Congress of Surgery, poster "
+                     "(aac.org.ar congreso78 laminas, paredes 7)", "year": 2007, "verified": False},
+        "story": "19-year-old woman with a mass of the right hypochondrium of one year's duration that appeared in the first "
+                 "month of a pregnancy. CT after the pregnancy: a heterogeneous 11 x 13 cm mass with pseudocalcifications of "
+                 "muscular origin displacing the right lobe of the liver. It was resected with the rectus muscle preserved and "
+                 "the abdominal wall repaired with a polypropylene mesh; the histology is not sent (year of the congress used).",
+        "birth": born(19, "2007-01-01"), "sex": "female", "date": "2007-01-01",
+        "mass_duration": (1, "a"),
+        "lesions": [{"site": "other", "side": "right", "size_cm": 13.0, "pattern": "punctate",
+                     "flags": {"intramuscular": True}}],
+    },
+    {
+        "id": "chondrosarcoma-mesenchymal-intraspinal-dumbbell-l5-massive-calcifications-sciatica-woman-26-wjso-2016",
+        "expected": "extraskeletal-chondrosarcoma",
+        "citation": {"authors": NOT_RETRIEVED, "title": "Primary intraspinal dumbbell-shaped mesenchymal chondrosarcoma with "
+                     "massive calcifications: a case report and review of the literature", "journal": "World Journal of "
+                     "Surgical Oncology 2016", "year": 2016, "doi": "10.1186/s12957-016-0963-9", "verified": True},
+        "story": "26-year-old woman referred with a 1.5-month history of sciatic pain and numbness of the left leg. CT and MRI: "
+                 "an intraspinal dumbbell-shaped mass with the features of a neurogenic tumour but with massive "
+                 "calcifications; no metastasis. At surgery a lumbar nerve root had almost disappeared into the tumour. The "
+                 "histology is not sent; the tumour recurred 5 months later.",
+        "birth": born(26, "2016-01-01"), "sex": "female", "date": "2016-01-01",
+        "mass_duration": (1.5, "mo"),
+        "lesions": [{"site": "paravertebral", "side": "left", "pattern": "amorphous",
+                     "flags": {"painful": True, "bone-contact": True}}],
+    },
+    {
+        "id": "askin-left-hemithorax-pain-four-months-effort-extrapleural-mass-seventh-rib-not-eroded-boy-13-an-pediatr",
+        "expected": "askin-tumor",
+        "citation": {"authors": NOT_RETRIEVED, "title": "Tumor neuroectodermico primitivo (tumor de Askin) (exact title not "
+                     "retrieved)", "journal": "Anales de Pediatria (analesdepediatria.org article S1695403310005229)",
+                     "year": 2010, "verified": False},
+        "story": "13-year-old boy with 4 months of pain in the left hemithorax radiating to the back, related to effort and "
+                 "relieved by rest; deep palpation of the left mid-costal region was painful. Chest radiograph: a left "
+                 "extrapulmonary mass related to the 7th rib, without erosion. MRI: a solid, homogeneous mass of high T1 "
+                 "signal in close contact with the 7th rib, without bone matrix, with the obtuse margins of an extrapleural "
+                 "lesion. Blood count and biochemistry normal. The en-bloc resection histology is not sent (Spanish "
+                 "clinical letter).",
+        "birth": born(13, "2010-06-01"), "sex": "male", "date": "2010-06-01",
+        "labs": {"calcium": "N"},
+        "mass_duration": (4, "mo"),
+        "lesions": [{"site": "chest-wall", "side": "left", "flags": {"painful": True, "bone-contact": True,
+                                                                     "bone-erosion": False}}],
+    },
     # ---------------------------------------------------------------- look-alikes
     {
         "id": "gout-dorsolateral-left-foot-rubbery-mass-five-years-healthy-vietnamese-woman-35-podiatry-today",
