@@ -31,10 +31,10 @@ measure script, no test that classifies it). Its rules are those of the eighth s
   commit says so).
 
 Sources: the stored corpus is largely used up by the eight sets (most English reports of tumoral calcinosis and of most
-look-alikes answered "collision"), so the search went to Spanish, Portuguese, Turkish and Latin-American journals, congress
-and meeting abstracts (ESA, AACE, SHM, KARM, Endocrine Society), teaching and sports-medicine case pages, and a news
-retelling of a BMJ Case Report; weak sources say so in the citation. 9 citations are verified (an identifier seen in the
-stored copy).
+look-alikes answered "collision"), so the search went to Spanish-language and Latin-American journals, meeting abstracts
+and posters (SHM, KARM, J Gen Intern Med, an Endocrine Society abstract, an Argentine surgery congress), teaching and
+sports-medicine case pages, and a news retelling of a BMJ Case Report; weak sources say so in the citation. 9 citations
+are verified (an identifier seen in the stored copy).
 
 It holds 25 cases, short of the 40-60 aimed for and off the eighth set's spread: tumoral calcinosis 2 (uraemic 1, in
 primary hyperoxaluria on haemodialysis; primary normophosphatemic 1, cervical spine), no hyperphosphatemic case and no
