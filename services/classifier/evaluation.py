@@ -25,6 +25,9 @@
 - `python -m services.classifier.evaluation --published-holdout8` runs the eighth set (tests/classifier/published_holdout8/,
   no publication and no patient of the others, written blind, every case a vignette): THE held-out set on which the final
   figures are reported.
+- `python -m services.classifier.evaluation --published-holdout9` runs the ninth set (tests/classifier/published_holdout9/,
+  no publication and no patient of the others, written blind, every case a vignette): held out like the eighth and not
+  yet measured; which held-out set carries the final figures is decided when it is merged (decisions.md Classifier 148).
 Each command rewrites only its own part of the document and keeps the others, the calibration section too
 (written by scripts/fit_calibration.py, last in the document; decisions.md Classifier 40-42).
 """
@@ -69,6 +72,8 @@ HOLDOUT7_BEGIN = "<!-- published-holdout7:begin -->"
 HOLDOUT7_END = "<!-- published-holdout7:end -->"
 HOLDOUT8_BEGIN = "<!-- published-holdout8:begin -->"
 HOLDOUT8_END = "<!-- published-holdout8:end -->"
+HOLDOUT9_BEGIN = "<!-- published-holdout9:begin -->"
+HOLDOUT9_END = "<!-- published-holdout9:end -->"
 # the calibration section (scripts/fit_calibration.py writes it; the commands here keep it, last)
 CALIBRATION_BEGIN = "<!-- calibration:begin -->"
 CALIBRATION_END = "<!-- calibration:end -->"
@@ -139,8 +144,20 @@ class PublishedSet:
 
 def _intro_text(spec: PublishedSet) -> str:
     number = PUBLISHED_SETS.index(spec)
-    final = ORDINALS[next(n for n, other in enumerate(PUBLISHED_SETS) if other.status == "held-out")]
+    # Two sets may be held out at once (the eighth and the ninth, decisions.md Classifier 148): the first held-out set is
+    # the one of the final figures until the lead decides at merge which one carries them; a later one says it is held too.
+    held_out = [other for other in PUBLISHED_SETS if other.status == "held-out"]
+    final = ORDINALS[PUBLISHED_SETS.index(held_out[0])]
     earlier = f"the first {COUNTS[number]} sets" if number > 1 else "the first set"
+    if spec.status == "held-out" and spec is not held_out[0]:
+        measured = (f" It was measured once, blind, {spec.measured}: {spec.figures}." if spec.measured
+                    else " It has not been measured yet.")
+        return (f"A further held-out set, written after the {final} set and, like it, read by no knowledge pass. One case "
+                f"per published case report or case-series patient, no publication and no patient of {earlier} (a "
+                f"patient-level check compares age, sex, sites, values and unusual words), {spec.written}; the citations "
+                f"are in the appendix. Cases are not changed after the classifier is run.{measured} Which held-out set "
+                f"carries the final figures of issue 12 is decided when it is merged; until then they are the {final} "
+                "set's.")
     if spec.status == "held-out":
         measured = (f" It was measured once, blind, {spec.measured}: {spec.figures}; the section below is that measurement, "
                 "and a later one on this set would not be blind." if spec.measured else "")
@@ -242,8 +259,19 @@ HOLDOUT8 = PublishedSet(
              "notes or this document, and committed before the classifier was run on them (decisions.md Classifier 67)"),
     measured="after knowledge pass 13 (decisions.md Classifier 69-73, 75)",
     figures="top-1 41.7%, top-3 58.3%, typing 81.7%, 1 harmful first answer, Brier 0.704")
-PUBLISHED_SETS = (PUBLISHED, HOLDOUT, HOLDOUT3, HOLDOUT4, HOLDOUT5, HOLDOUT6, HOLDOUT7, HOLDOUT8)  # their sections' order
-# What knowledge passes and their scripts may read: every set but THE held-out one.
+# The ninth set (decisions.md Classifier 148): written blind after the eighth and held out as well, so that no knowledge
+# script, likelihood learner or calibration fit reads it (it is not in DEVELOPMENT_SETS). The eighth, the first held-out
+# set, keeps the final figures until the lead decides at merge which held-out set carries them.
+HOLDOUT9 = PublishedSet(
+    key="published-holdout9",
+    title="# Classifier evaluation on the ninth set of published case reports (held out, written blind, not yet measured)",
+    begin=HOLDOUT9_BEGIN, end=HOLDOUT9_END, status="held-out",
+    written=("each a vignette a reviewer could reason on (besides age, sex and site, at least two of history, a "
+             "laboratory value, an imaging description and clinical signs), written blind by a helper who read neither "
+             "the knowledge files nor the vignettes, the domain notes or this document, and committed before the "
+             "classifier was ever run on them (decisions.md Classifier 148)"))
+PUBLISHED_SETS = (PUBLISHED, HOLDOUT, HOLDOUT3, HOLDOUT4, HOLDOUT5, HOLDOUT6, HOLDOUT7, HOLDOUT8, HOLDOUT9)  # sections' order
+# What knowledge passes and their scripts may read: every set but the held-out ones.
 DEVELOPMENT_SETS = tuple(spec for spec in PUBLISHED_SETS if spec.status == "development")
 
 

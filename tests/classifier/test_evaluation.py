@@ -84,7 +84,8 @@ def test_a_ninth_set_needs_one_entry_and_the_others_reword_themselves(monkeypatc
     ninth = dataclasses.replace(HOLDOUT8, key="published-holdout9", written="written blind", measured="", figures="",
                                 layout=())
     assert "It was measured once, blind, after knowledge pass 13" in " ".join(HOLDOUT8.intro)
-    monkeypatch.setattr(evaluation, "PUBLISHED_SETS", (*PUBLISHED_SETS[:-1], eighth, ninth))
+    # (the committed ninth set, held out beside the eighth since Classifier 148, is left out of this hand-over)
+    monkeypatch.setattr(evaluation, "PUBLISHED_SETS", (*PUBLISHED_SETS[:PUBLISHED_SETS.index(HOLDOUT8)], eighth, ninth))
     assert " ".join(ninth.intro).startswith("THE held-out set of the final figures of issue 12. ")
     assert "no publication and no patient of the first eight sets (a patient-level check" in " ".join(ninth.intro)
     assert "It was measured once" not in " ".join(ninth.intro)  # not yet; the eighth says its one blind measurement

@@ -15,9 +15,11 @@ tests/classifier/published_holdout.py (the second set, held out until stop 13, d
 `--published-holdout6` to (re)write tests/classifier/published_holdout6/*.json from tests/classifier/published_holdout6.py
 (the sixth set, written blind from yet other publications: held out until measured once, development material since),
 `--published-holdout7` to (re)write tests/classifier/published_holdout7/*.json from tests/classifier/published_holdout7.py
-(the seventh set, written blind from yet other publications: held out until measured once, development material since), and
+(the seventh set, written blind from yet other publications: held out until measured once, development material since),
 `--published-holdout8` to (re)write tests/classifier/published_holdout8/*.json from tests/classifier/published_holdout8.py
-(the eighth set, written blind from yet other publications and patients: the held-out set of the final figures).
+(the eighth set, written blind from yet other publications and patients: the held-out set of the final figures), and
+`--published-holdout9` to (re)write tests/classifier/published_holdout9/*.json from tests/classifier/published_holdout9.py
+(the ninth set, written blind after it: held out as well, not yet measured; decisions.md Classifier 148).
 
 Beyond the vignettes' inputs the builder writes the shapes of issue 12 item 6 (notes spec-12): molar LOINC
 codes, ionised and albumin-corrected calcium, albumin, bicarbonate, CRP, potassium, intact and C-terminal FGF23,
@@ -51,9 +53,10 @@ MASS_DURATIONS = json.loads((Path(__file__).parent / "mass_durations.json").read
 INTAKES = json.loads((Path(__file__).parent / "intakes.json").read_text(encoding="utf-8"))
 ROOT = Path(__file__).resolve().parents[2]
 SET_DIRS = {spec.key: spec.path(ROOT) for spec in SETS}  # where each published set's Bundles go
-PUBLISHED_DIR, HOLDOUT_DIR, HOLDOUT3_DIR, HOLDOUT4_DIR, HOLDOUT5_DIR, HOLDOUT6_DIR, HOLDOUT7_DIR, HOLDOUT8_DIR = (
-    SET_DIRS[key] for key in ("published", "published-holdout", "published-holdout3", "published-holdout4",
-                              "published-holdout5", "published-holdout6", "published-holdout7", "published-holdout8"))
+(PUBLISHED_DIR, HOLDOUT_DIR, HOLDOUT3_DIR, HOLDOUT4_DIR, HOLDOUT5_DIR, HOLDOUT6_DIR, HOLDOUT7_DIR, HOLDOUT8_DIR,
+ HOLDOUT9_DIR) = (SET_DIRS[key] for key in ("published", "published-holdout", "published-holdout3", "published-holdout4",
+                                           "published-holdout5", "published-holdout6", "published-holdout7",
+                                           "published-holdout8", "published-holdout9"))
 
 LAB_CODES = {
     "phosphate": (LOINC, "2777-1"), "calcium": (LOINC, "17861-6"), "pth": (LOINC, "2731-8"),
