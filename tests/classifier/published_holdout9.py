@@ -92,6 +92,43 @@ CASES = [
         "lesions": [{"site": "paravertebral", "pattern": "amorphous", "flags": {"bone-contact": True, "bone-erosion": True}},
                     {"site": "neck"}],
     },
+    # ---------------------------------------------------------------- added by a second writer, written blind (Classifier 149)
+    {
+        "id": "ssc-twenty-years-bilateral-inguinal-flank-subcutaneous-calcified-cords-painful-azathioprine-woman-53-rbcp",
+        "expected": "systemic-sclerosis", "expected_typing": "secondary",
+        "citation": {"authors": NOT_RETRIEVED,
+                     "title": "Resseccao cirurgica de calcinose sintomatica em paciente com esclerose sistemica",
+                     "journal": "Revista Brasileira de Cirurgia Plastica (rbcp.org.br article 2357)", "year": None,
+                     "verified": False},
+        "story": "53-year-old woman with systemic sclerosis diagnosed 20 years earlier, referred by rheumatology for bilateral "
+                 "inguinal calcinosis suggestive of dystrophic calcinosis, with continuous moderate-to-severe pain without "
+                 "trigger or relief, at risk of ulceration and infection as it progressed; medical treatment had failed; on "
+                 "azathioprine and prednisone. No previous surgery. On examination a hard, adherent, confluent cord in the "
+                 "subcutaneous tissue of both groins and flanks, consistent with calcinosis. The excision histology is not "
+                 "sent (year not retrieved; 2018 used).",
+        "birth": born(53, "2018-01-01"), "sex": "female", "date": "2018-01-01",
+        "findings": {"skin-sclerosis": True},
+        "lesions": [{"site": "groin", "side": "bilateral", "flags": {"subcutaneous": True, "painful": True}}],
+    },
+    {
+        "id": "jdm-from-age-two-painful-calcified-nodule-right-forearm-wheelchair-vitamin-d-deficiency-girl-16-akt-dermatol",
+        "expected": "dermatomyositis", "expected_typing": "secondary",
+        "citation": {"authors": "Allmendinger M, von den Driesch P",
+                     "title": "Calcinosis metastatica bei sekundaerem Hyperparathyreoidismus bei Vitamin-D-Mangel",
+                     "journal": "Aktuelle Dermatologie 2014;40(08/09):350-352", "year": 2014,
+                     "doi": "10.1055/s-0034-1377566", "verified": True},
+        "story": "16-year-old Arabian girl in whom juvenile dermatomyositis had been diagnosed elsewhere at the age of 2 years. "
+                 "Over the years erythematous plaques and nodules with painful ulcerations developed on the trunk and all "
+                 "extremities; she had been treated with several immunosuppressants and, because of massive muscle contractures, "
+                 "was by now bound to a wheelchair. An especially painful calcified nodule of the right forearm (the English "
+                 "abstract says the right elbow) was excised. Laboratory work-up: secondary hyperparathyroidism from vitamin D "
+                 "deficiency (sent as high PTH and low vitamin D, interpretations; the values were not in the stored abstract). "
+                 "The excision histology is not sent.",
+        "birth": born(16, "2014-09-01"), "sex": "female", "date": "2014-09-01",
+        "labs": {"pth": "H", "vitd": "L"},
+        "findings": {"dermatomyositis-rash": True},
+        "lesions": [{"site": "forearm", "side": "right", "flags": {"painful": True}}],
+    },
     # ---------------------------------------------------------------- can't-miss malignancies
     {
         "id": "malignancy-hypercalcaemia-nape-fungating-mass-resected-three-times-haiti-weight-loss-pth-suppressed-man-55",
