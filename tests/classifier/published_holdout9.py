@@ -13,8 +13,9 @@ measure script, no test that classifies it). Its rules are those of the eighth s
   by a script answering only "collision"/"ok" before the report was read further, and a candidate answered "collision" was
   skipped, even where the match may have been a coincidence of numbers; and no PATIENT of the eight sets: every batch was
   run through the patient-level check of tests/classifier/test_published_sets.py (Classifier 67), again answering only
-  "collision"/"ok", and every case it flagged was dropped without reading the earlier case (16 cases, listed in
-  Classifier 148), as were four candidates recognised as copies of a colliding report or of a patient that
+  "collision"/"ok", and every case it flagged was dropped without reading the earlier case (16 cases listed in
+  Classifier 148, 6 more in Classifier 149; the added cases were also checked against the ninth's own first 25), as were
+  four candidates recognised as copies of a colliding report or of a patient that
   decisions.md names as an earlier set's;
 - only what the stored copy of the report states is recorded: ages, sex, sites, sizes, laboratory values with the units as
   the report writes them, values given only as "high"/"low"/"normal" as interpretations (and, where the report's own
@@ -33,17 +34,21 @@ measure script, no test that classifies it). Its rules are those of the eighth s
 Sources: the stored corpus is largely used up by the eight sets (most English reports of tumoral calcinosis and of most
 look-alikes answered "collision"), so the search went to Spanish-language and Latin-American journals, meeting abstracts
 and posters (SHM, KARM, J Gen Intern Med, an Endocrine Society abstract, an Argentine surgery congress), teaching and
-sports-medicine case pages, and a news retelling of a BMJ Case Report; weak sources say so in the citation. 9 citations
-are verified (an identifier seen in the stored copy).
+sports-medicine case pages, and a news retelling of a BMJ Case Report, and for the two added cases to a Brazilian plastic
+surgery journal and a German dermatology journal; weak sources say so in the citation. 10 citations are verified (an
+identifier seen in the stored copy).
 
-It holds 25 cases, short of the 40-60 aimed for and off the eighth set's spread: tumoral calcinosis 2 (uraemic 1, in
-primary hyperoxaluria on haemodialysis; primary normophosphatemic 1, cervical spine), no hyperphosphatemic case and no
-tumour-like calcinosis of systemic sclerosis or dermatomyositis (each one written was flagged as a patient of an earlier
-set); can't-miss malignancies 6 over 4 diagnoses (hypercalcaemia of malignancy 3, synovial sarcoma 1, extraskeletal
-chondrosarcoma 1, Askin tumour 1); look-alikes 17 over 11 diagnoses (calcific tendinopathy 4; milk-alkali, calciphylaxis,
-tumour lysis 2 each; gout, vitamin D intoxication, calcifying aponeurotic fibroma, myositis ossificans, FOP,
-hypoparathyroidism, primary hyperparathyroidism 1 each). Too small and too thin in tumoral calcinosis to carry final
-figures alone; its use is a second blind reading beside the eighth, and development material after.
+It holds 27 cases, short of the 40-60 aimed for and off the eighth set's spread: tumoral calcinosis 4 (uraemic 1, in
+primary hyperoxaluria on haemodialysis; primary normophosphatemic 1, cervical spine; tumour-like calcinosis typed secondary
+2, added by a second writer under the same rules, decisions.md Classifier 149: systemic sclerosis with painful inguinal
+calcinosis, juvenile dermatomyositis with a painful calcified forearm nodule), no hyperphosphatemic case (each one
+written, by either writer, was flagged as a patient of an earlier set, as were the second writer's six uraemic,
+normophosphatemic and hyperphosphatemic cases); can't-miss malignancies 6 over 4 diagnoses (hypercalcaemia of
+malignancy 3, synovial sarcoma 1, extraskeletal chondrosarcoma 1, Askin tumour 1); look-alikes 17 over 11 diagnoses
+(calcific tendinopathy 4; milk-alkali, calciphylaxis, tumour lysis 2 each; gout, vitamin D intoxication, calcifying
+aponeurotic fibroma, myositis ossificans, FOP, hypoparathyroidism, primary hyperparathyroidism 1 each). Too small and
+too thin in tumoral calcinosis to carry final figures alone; its use is a second blind reading beside the eighth, and
+development material after.
 
 Case format: the compact dict of tests/classifier/vignette_builder.py (see published_cases.py), with ``citation``
 (authors, title, journal, year and, only when seen in the stored copy, ``pmid``, ``doi`` or ``pmcid``; ``verified`` is
@@ -91,6 +96,43 @@ CASES = [
         "mass_duration": (3, "mo"),
         "lesions": [{"site": "paravertebral", "pattern": "amorphous", "flags": {"bone-contact": True, "bone-erosion": True}},
                     {"site": "neck"}],
+    },
+    # ---------------------------------------------------------------- added by a second writer, written blind (Classifier 149)
+    {
+        "id": "ssc-twenty-years-bilateral-inguinal-flank-subcutaneous-calcified-cords-painful-azathioprine-woman-53-rbcp",
+        "expected": "systemic-sclerosis", "expected_typing": "secondary",
+        "citation": {"authors": NOT_RETRIEVED,
+                     "title": "Resseccao cirurgica de calcinose sintomatica em paciente com esclerose sistemica",
+                     "journal": "Revista Brasileira de Cirurgia Plastica (rbcp.org.br article 2357)", "year": None,
+                     "verified": False},
+        "story": "53-year-old woman with systemic sclerosis diagnosed 20 years earlier, referred by rheumatology for bilateral "
+                 "inguinal calcinosis suggestive of dystrophic calcinosis, with continuous moderate-to-severe pain without "
+                 "trigger or relief, at risk of ulceration and infection as it progressed; medical treatment had failed; on "
+                 "azathioprine and prednisone. No previous surgery. On examination a hard, adherent, confluent cord in the "
+                 "subcutaneous tissue of both groins and flanks, consistent with calcinosis. The excision histology is not "
+                 "sent (year not retrieved; 2018 used).",
+        "birth": born(53, "2018-01-01"), "sex": "female", "date": "2018-01-01",
+        "findings": {"skin-sclerosis": True},
+        "lesions": [{"site": "groin", "side": "bilateral", "flags": {"subcutaneous": True, "painful": True}}],
+    },
+    {
+        "id": "jdm-from-age-two-painful-calcified-nodule-right-forearm-wheelchair-vitamin-d-deficiency-girl-16-akt-dermatol",
+        "expected": "dermatomyositis", "expected_typing": "secondary",
+        "citation": {"authors": "Allmendinger M, von den Driesch P",
+                     "title": "Calcinosis metastatica bei sekundaerem Hyperparathyreoidismus bei Vitamin-D-Mangel",
+                     "journal": "Aktuelle Dermatologie 2014;40(08/09):350-352", "year": 2014,
+                     "doi": "10.1055/s-0034-1377566", "verified": True},
+        "story": "16-year-old Arabian girl in whom juvenile dermatomyositis had been diagnosed elsewhere at the age of 2 years. "
+                 "Over the years erythematous plaques and nodules with painful ulcerations developed on the trunk and all "
+                 "extremities; she had been treated with several immunosuppressants and, because of massive muscle contractures, "
+                 "was by now bound to a wheelchair. An especially painful calcified nodule of the right forearm (the English "
+                 "abstract says the right elbow) was excised. Laboratory work-up: secondary hyperparathyroidism from vitamin D "
+                 "deficiency (sent as high PTH and low vitamin D, interpretations; the values were not in the stored abstract). "
+                 "The excision histology is not sent.",
+        "birth": born(16, "2014-09-01"), "sex": "female", "date": "2014-09-01",
+        "labs": {"pth": "H", "vitd": "L"},
+        "findings": {"dermatomyositis-rash": True},
+        "lesions": [{"site": "forearm", "side": "right", "flags": {"painful": True}}],
     },
     # ---------------------------------------------------------------- can't-miss malignancies
     {
