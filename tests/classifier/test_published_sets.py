@@ -94,14 +94,17 @@ def _identifiers(citation: dict) -> set[str]:
 
 
 def _title(citation: dict) -> str:
-    # punctuation and case differ between copies of one title (e.g. "Case report:" prefixes, dashes)
-    return re.sub(r"[^a-z0-9]", "", citation["title"].lower())
+    # punctuation, case and accents differ between copies of one title (e.g. "Case report:" prefixes, dashes, a French
+    # title copied as "hemodialyse" and as "hémodialysé", decisions.md Classifier 149)
+    ascii_title = unicodedata.normalize("NFKD", citation["title"]).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]", "", ascii_title.lower())
 
 
 def _shared_publications(cases: list[dict], others: list[dict]) -> list[str]:
-    """The ids of the cases citing a publication of ``others``: a shared identifier or the same title."""
+    """The ids of the cases citing a publication of ``others``: a shared identifier or the same title (a title with
+    nothing left once normalised, one in Chinese say, names no publication: it would match every other such title)."""
     other_ids = set().union(*(_identifiers(case["citation"]) for case in others))
-    other_titles = {_title(case["citation"]) for case in others}
+    other_titles = {_title(case["citation"]) for case in others} - {""}
     return [case["id"] for case in cases
             if _identifiers(case["citation"]) & other_ids or _title(case["citation"]) in other_titles]
 
@@ -419,6 +422,17 @@ def test_the_reuse_check_would_catch_a_borrowed_publication(name):
     key = next(key for key in ("pmid", "doi", "pmcid") if with_identifier["citation"].get(key))
     by_identifier = {"id": "borrowed-identifier", "citation": {"title": "another title", key: with_identifier["citation"][key]}}
     assert _shared_publications([by_identifier], under_test.earlier) == ["borrowed-identifier"]
+
+
+def test_a_title_copied_with_or_without_its_accents_is_one_publication_and_an_unreadable_one_none():
+    """Two copies of a French report's title, one with its accents and one without, are one publication (the ninth set's
+    second writer found both spellings of three reports, decisions.md Classifier 149); a title with no Latin letter or
+    digit left once normalised (a Chinese title) matches nothing, not every other such title."""
+    accented = {"id": "a", "citation": {"title": "Régression complète d'une calcinose tumorale chez un hémodialysé"}}
+    plain = {"id": "b", "citation": {"title": "Regression complete d'une calcinose tumorale chez un hemodialyse"}}
+    assert _shared_publications([plain], [accented]) == ["b"]
+    chinese = [{"id": f"c{n}", "citation": {"title": title}} for n, title in enumerate(("肿瘤样钙质沉着症一例", "腕部滑膜肉瘤"))]
+    assert _shared_publications(chinese[:1], chinese[1:]) == []
 
 
 def test_the_article_number_check_catches_a_report_cited_under_another_title():
