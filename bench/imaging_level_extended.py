@@ -2,7 +2,9 @@
 sends to the fit, against main's rule (the plain fit or the judges' own level).
 
     PYTHONPATH=. .venv/bin/python bench/imaging_level_extended.py /tmp/img-levels8/rows-0.jsonl /tmp/img-levels7/dump \
-        --out extended-0.jsonl
+        --out extended-0.jsonl --variants plain,restart,cut
+    ... --fit-called          the lesions only Imaging 97's fit calls: whether a variant replacing it loses them
+    ... --only 4.0,33.2       a look at these lesions' cavities only
 
 Variants, each started from the plain fit's figures and judged with the RMS over EVERY voxel of the region fitted
 (nothing masked, Imaging 101):
