@@ -27,7 +27,14 @@ from services.intake.search.parsing import SearchRequest, parse_search
 from services.intake.storage.counts import CountFolder, CountKey
 from services.intake.storage.models import MAX_SQL_INTEGER
 from services.intake.storage.statistics import StatisticsKeeper
-from services.intake.storage.store import PreparedRows, ResourceStore, Stored, new_id, prepare_new
+from services.intake.storage.store import (
+    PreparedRows,
+    ResourceStore,
+    Stored,
+    new_id,
+    prepare_new,
+    write_in_one_statement,
+)
 from shared.database import Database
 from shared.errors import FHIRError, Issue
 from shared.settings import Settings
@@ -395,6 +402,12 @@ class Interactions:
         a small request); a test checks the events against it instead. No rules or references
         either: the server writes what it knows to be so."""
         incoming = check_structure(event, "AuditEvent", verdict=JUDGED_ELSEWHERE)
+        if self.db.dialect == "postgresql":
+            # One statement, its own transaction still (decision Security 5), one round trip (Intake 54).
+            # Nothing to hand over (outbox.handover: an AuditEvent asks nothing of other services).
+            stored, rows = prepare_new([(incoming, new_id())])
+            await write_in_one_statement(self.db.engine, rows)
+            return stored[0]
         async with self.transaction() as work:
             return (await work.create([incoming]))[0]
 
