@@ -171,6 +171,37 @@ def test_a_nodules_cap_left_beyond_its_neck_joins_it_and_the_cortex_stays(spacin
     assert not (joined & deep).any()
 
 
+def _faint_beside(third: str, truncated: bool = False) -> np.ndarray:
+    """skeleton._faint_among_chalk on a faint region (2) with a small chalk nodule (1) on one face
+    and a broad region (3) on the opposite one: a loculus, another faint region or a bone."""
+    labels = np.zeros((20, 20, 20), np.int32)
+    labels[5:15, 5:15, 5:15] = 2
+    labels[5:8, 5:8, 15:18] = 1
+    labels[3:17, 3:17, 1:5] = 3
+    flags = {name: np.zeros(4, bool) for name in ("chalk", "loculus", "walled", "faint")}
+    flags["chalk"][1] = flags["faint"][2] = True
+    if third in ("loculus", "faint"):
+        flags[third][3] = True
+    regions = skeleton.Regions(labels, 3, flags["chalk"], flags["loculus"], flags["walled"], flags["faint"],
+                               np.array([False, False, truncated, False]), np.zeros(4, bool))
+    return skeleton._faint_among_chalk(regions)
+
+
+@pytest.mark.parametrize("third", ["loculus", "faint"])
+def test_a_faint_region_touching_no_bone_joins_the_chalk_it_touches(third):
+    """Imaging 111: a faint region whole in the scan is weighed against bone only; a loculus or
+    another faint region beside it is no bone (230.2's and 283.1's faint middles, left out on main
+    because they touched their loculi and each other more than their dense nodules)."""
+    assert _faint_beside(third)[2]
+
+
+def test_a_faint_region_mostly_against_bone_or_cut_by_the_scan_stays_out():
+    """What it does not change: a faint region that touches bone more than chalk stays out (a bone's
+    region touching a mass on one face), and one the scan cuts off is weighed against all it touches."""
+    assert not _faint_beside("bone")[2]
+    assert not _faint_beside("loculus", truncated=True)[2]
+
+
 @pytest.mark.parametrize("spacing", [(0.9765625, 0.9765625, 1.25), (0.7, 0.7, 2.0), (3.0, 3.0, 3.0)])
 def test_the_distance_is_the_same_bit_for_bit_on_any_number_of_threads(spacing, monkeypatch):
     rng = np.random.default_rng(7)

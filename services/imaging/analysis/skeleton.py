@@ -570,7 +570,13 @@ def _faint_among_chalk(regions: Regions) -> np.ndarray:
     nothing changes, so that the middle of a big cluster (regions that touch only each other and
     the mass's nodules) joins whole, from its nodules inwards; a region the scan cuts off is
     judged against the chalk alone (a bone going on beyond the field of view is not drawn in
-    through a region that joined)."""
+    through a region that joined).
+
+    A region whole in the scan is weighed against bone only: what it touches that has a cortex
+    (a region judged neither chalk, faint nor a loculus). Another faint region, not joined yet, or
+    a loculus is no bone either, and counting them against it left a mass's faint middle out
+    wherever its faint nodules and loculi touch each other more than its dense ones (a cluster of
+    faint nodules round a loculus, all of it apart from the bone: Imaging 111)."""
     labels = regions.labels
     out = np.zeros(regions.count + 1, bool)
     boxes = ndimage.find_objects(labels)
@@ -582,13 +588,16 @@ def _faint_among_chalk(regions: Regions) -> np.ndarray:
         touching[int(r)] = around[around > 0]
     truncated = regions.truncated if regions.truncated is not None else np.zeros(regions.count + 1, bool)
     base = _chalk_or_on_cortex(regions)
+    bone = ~(base | regions.faint | regions.loculus)
+    bone[0] = False
     changed = True
     while changed:
         changed = False
         joined = base | out
         for n, around in touching.items():
             chalk = base if truncated[n] else joined
-            if not out[n] and around.size > 0 and chalk[around].mean() >= FAINT_AMONG_CHALK:
+            weighed = around if truncated[n] else around[chalk[around] | bone[around]]
+            if not out[n] and weighed.size > 0 and chalk[weighed].mean() >= FAINT_AMONG_CHALK:
                 out[n] = changed = True
     return out
 
