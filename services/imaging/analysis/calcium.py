@@ -10,7 +10,10 @@ A voxel's HU is the mean over its box, so the calcium it holds goes on at most a
 beyond it; where that calcium is thick enough to fill a voxel, a voxel within that reach shows its
 pure density. So the pure density is the densest nodule voxel (at least the faintest nodule's
 300 HU) within the blur's reach: one voxel each way, or SMOOTH_MM / 2 where voxels are finer (their
-noise is taken out over that width first). Farther lies another nodule. A nodule or a wall thinner
+noise is taken out over that width first). Farther lies another nodule; but a nodule touching a
+denser one has the denser one's voxels within that reach too, so the reference is never denser than
+the nearest nodule peak (a local maximum of the smoothed calcium: the edge's own nodule's, Imaging
+109). A nodule or a wall thinner
 than a voxel shows no pure voxel: it is measured against the densest calcium farther off (two
 analysis-grid voxels, as before), and its share is over- rather than under-estimated.
 
@@ -104,7 +107,8 @@ def pure_density(hu: np.ndarray, calcium: np.ndarray, spacing: np.ndarray, calci
     The densest of the lesion's calcified voxels (`calcium`) within the blur's reach of it
     (SMOOTH_MM wide, at least one voxel each way; where the image is blurred over b > 1 voxels,
     round(REACH_PER_BLUR * (b - 1)) + 1 voxels each way at least) that could be a nodule's pure calcium: at least
-    `nodule_min_hu`, the faintest nodule's density. Below it a voxel is partial volume (a wall or
+    `nodule_min_hu`, the faintest nodule's density, and no denser than the nearest nodule peak
+    (`_nearest_peak`). Below it a voxel is partial volume (a wall or
     a small nodule thinner than a voxel, a nodule's rim, cancellous bone at the contact) or noise
     over soft tissue, and sets no reference. A voxel with no such reference in reach is measured
     against the densest calcified voxel (at least `calcified_hu`) within `wide` voxels, as a thin
@@ -119,4 +123,25 @@ def pure_density(hu: np.ndarray, calcium: np.ndarray, spacing: np.ndarray, calci
     near = ndimage.maximum_filter(pure, size=size)
     far = ndimage.maximum_filter(np.where(calcium & (smooth >= calcified_hu), smooth, -np.inf).astype(np.float32),
                                  size=wide)
-    return np.where(np.isfinite(near), near, far)
+    out = np.where(np.isfinite(near), near, far)
+    # On an image blurred wider than a voxel a nodule's peak is itself blurred: its pure density is
+    # read as any voxel's is there, the densest within the blur's reach of it (without: a generated
+    # lesion interpolated 3x counted 1.11 times its native figure, Imaging 109).
+    at_peak = near if np.any(blurred > 1.0) else smooth
+    return np.minimum(out, _nearest_peak(smooth, calcium, pure, spacing, at_peak))
+
+
+def _nearest_peak(smooth: np.ndarray, calcium: np.ndarray, pure: np.ndarray, spacing: np.ndarray,
+                  at_peak: np.ndarray) -> np.ndarray:
+    """For each voxel: `at_peak` at the nearest nodule peak (a local maximum, over its 26
+    neighbours, of the lesion's smoothed calcium that could be a nodule's pure calcium: `pure`
+    finite); inf where there is none. The densest voxel within reach of a nodule's edge is often a
+    denser nodule's, touching it: within a 3 mm voxel's reach of each other, the nodules of a
+    cluster of small ones were read against the densest (Imaging 109); the nearest peak is the
+    edge's own nodule's. The caller takes the smaller of it and the densest within reach."""
+    values = np.where(calcium, smooth, -np.inf).astype(np.float32)
+    peaks = np.isfinite(pure) & (values >= ndimage.maximum_filter(values, size=3))
+    if not peaks.any():
+        return np.full(smooth.shape, np.inf, np.float32)
+    nearest = ndimage.distance_transform_edt(~peaks, sampling=spacing, return_distances=False, return_indices=True)
+    return at_peak[tuple(nearest)]

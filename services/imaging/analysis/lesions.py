@@ -540,8 +540,9 @@ def _partial_volume(hu, mass, calc, bone, calcified, unit,
     loculus): its calcium share is where its HU lies between the background's and the pure
     density of its calcium, the densest nodule voxel (300 HU or more) within the blur's reach of
     it (one voxel, or 1.5 mm; farther where the image's own blur is wider than a voxel, as in an
-    image interpolated finer than it was acquired: calcium.py, Imaging 81): nodules differ, 300 to 1300 HU, and a faint nodule is
-    not measured against a dense one beside it. A voxel with none in reach (a thin wall's, a small
+    image interpolated finer than it was acquired: calcium.py, Imaging 81), never denser than the
+    nearest nodule peak (Imaging 109): nodules differ, 300 to 1300 HU, and a faint nodule, its edge
+    included, is not measured against a dense one beside it. A voxel with none in reach (a thin wall's, a small
     nodule's) is measured against the densest calcium within two grid voxels, as before. Summed
     over the mass and one analysis-grid voxel around it (`unit`:
     the CT voxel's size in grid voxels, so a finer CT, whose partial volume spreads over more
