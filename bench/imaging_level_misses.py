@@ -11,10 +11,12 @@ through the detector: the lesion found or not (matched as bench/imaging_evaluati
 loculus's fluid inside the matched detection or another, the cavity the level's judge sees there
 (fluid_level.cavities: a dip of the calcium shares, at least CAVITY_MIN_FLUID_ML), then the cavity
 judge's figures and which of its rules fail (Imaging 35), the fitted section's (Imaging 46) and the
-one-density veto (Imaging 65). Beside them, what the generator rendered of the loculus (its cavity
-cut by neighbouring nodules, septa or bone; its fluid and sediment along gravity against the
-voxel's extent there). A lesion's mechanism is its loculus that got furthest; the counts close the
-output. With `--from` (a JSON of imaging_evaluation.py), only the seeds with a missed level run.
+one-density veto (Imaging 65); for a cavity the judges refuse, Imaging 97's rendered fit as
+level_in_cavities gates it and its figures (inside, fluid, sediment, wall, RMS). Beside them, what
+the generator rendered of the loculus (its cavity cut by neighbouring nodules, septa or bone; its
+fluid and sediment along gravity against the voxel's extent there). A lesion's mechanism is its
+loculus that got furthest; the counts close the output. With `--from` (a JSON of
+imaging_evaluation.py), only the seeds with a missed level run.
 """
 
 import argparse
