@@ -289,10 +289,13 @@ def report_seed(seed: int, want: set[int] | None, false_levels: bool, counts: Co
                 grown = ndimage.grey_dilation(cav, footprint=np.ones((3, 3, 3), bool))
                 for n in range(1, n_cav + 1):
                     amount = float(np.where((grown == n) & (dip > 0), dip, 0.0).sum() * call["voxel_ml"])
-                    if amount < fluid_level.CAVITY_MIN_FLUID_ML:
+                    v = judge(call, n) if amount >= fluid_level.CAVITY_MIN_FLUID_ML else None
+                    if v is None or (v["failed"] and v["fit_failed"]):
+                        tail = fitted(call, n, dip, grown)   # the rendered fit's level (Imaging 97)
+                        if tail.endswith("-> level"):
+                            print(f"    cavity {n} {amount:.3f} mL{tail}")
                         continue
-                    v = judge(call, n)
-                    if (not v["failed"] or not v["fit_failed"]) and not v.get("vetoed"):
+                    if not v.get("vetoed"):
                         f, fit = v["figures"], v["fit"]
                         print(f"    cavity {n} {amount:.3f} mL: height {f['height']:.1f} breadth {f['breadth']:.1f} "
                               f"below {f['below']:.1f} wall {f['wall']:.1f} walled {f['walled']:.1f} fails {v['failed']}; "
