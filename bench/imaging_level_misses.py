@@ -11,10 +11,12 @@ through the detector: the lesion found or not (matched as bench/imaging_evaluati
 loculus's fluid inside the matched detection or another, the cavity the level's judge sees there
 (fluid_level.cavities: a dip of the calcium shares, at least CAVITY_MIN_FLUID_ML), then the cavity
 judge's figures and which of its rules fail (Imaging 35), the fitted section's (Imaging 46) and the
-one-density veto (Imaging 65). Beside them, what the generator rendered of the loculus (its cavity
-cut by neighbouring nodules, septa or bone; its fluid and sediment along gravity against the
-voxel's extent there). A lesion's mechanism is its loculus that got furthest; the counts close the
-output. With `--from` (a JSON of imaging_evaluation.py), only the seeds with a missed level run.
+one-density veto (Imaging 65); for a cavity the judges refuse, Imaging 97's rendered fit as
+level_in_cavities gates it and its figures (inside, fluid, sediment, wall, RMS). Beside them, what
+the generator rendered of the loculus (its cavity cut by neighbouring nodules, septa or bone; its
+fluid and sediment along gravity against the voxel's extent there). A lesion's mechanism is its
+loculus that got furthest; the counts close the output. With `--from` (a JSON of
+imaging_evaluation.py), only the seeds with a missed level run.
 """
 
 import argparse
@@ -32,7 +34,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from bench.imaging_evaluation import match  # noqa: E402
-from services.imaging.analysis import fluid_level, lesions  # noqa: E402
+from services.imaging.analysis import fluid_level, lesions, loculus_fit  # noqa: E402
 from tests.imaging import lesion_generator as gen  # noqa: E402
 
 STEP_MM = 0.25               # the loculus is sampled this finely to see what was rendered of it
@@ -155,6 +157,27 @@ def judge(call: dict, cavity: int) -> dict:
     return out
 
 
+def fitted(call: dict, cavity: int, dip: np.ndarray, grown: np.ndarray) -> str:
+    """Imaging 97's rendered fit of the cavity, as level_in_cavities gates and judges it (a line's tail)."""
+    c = np.clip(call["judged"].astype(np.float32), 0.0, 1.0)
+    relative = float(np.where((grown == cavity) & (dip > 0), dip / np.maximum(dip + c, 1e-6), 0.0).sum() * call["voxel_ml"])
+    amount = float(np.where((grown == cavity) & (dip > 0), dip, 0.0).sum() * call["voxel_ml"])
+    if amount < fluid_level.CAVITY_MIN_FLUID_ML and relative < fluid_level.FIT_MIN_FLUID_ML:
+        return f"; fit: not tried (relative {relative:.3f} mL < {fluid_level.FIT_MIN_FLUID_ML})"
+    f = judge(call, cavity)["figures"]
+    if not (f["below"] >= f["wall"] + fluid_level.SEDIMENT_MIN_MM and f["walled"] >= fluid_level.WALLED_MIN_MM):
+        return (f"; fit: not tried (relative {relative:.3f} mL, below {f['below']:.1f} wall {f['wall']:.1f} "
+                f"walled {f['walled']:.1f})")
+    g = np.asarray(call["gravity"], float) / np.linalg.norm(call["gravity"])
+    where = np.nonzero((grown == cavity) & (dip > 0))
+    w = dip[where]
+    centre = (np.stack(where, axis=1) * w[:, None]).sum(axis=0) / w.sum()
+    fit = loculus_fit.model_fit(c, call["affine"], centre, g, grown == cavity)
+    return (f"; fit (relative {relative:.3f} mL): inside {fit['inside']:.1f} fluid {fit['fluid']:.1f} sediment "
+            f"{fit['sediment']:.1f} wall {fit['wall']:.1f} rms {fit['rms']:.3f} -> "
+            f"{'level' if loculus_fit.is_fitted_level(fit) else 'refused'}")
+
+
 def follow(case: gen.Case, call: dict | None, ball, seen: dict, ctx: gen.ScanContext) -> tuple[int, str]:
     """How far the detector got with this loculus (an index into STAGES) and a line saying so."""
     if call is None:
@@ -179,7 +202,8 @@ def follow(case: gen.Case, call: dict | None, ball, seen: dict, ctx: gen.ScanCon
     grown = ndimage.grey_dilation(labels, footprint=np.ones((3, 3, 3), bool))
     amount = float(np.where((grown == cavity) & (dip > 0), dip, 0.0).sum() * voxel_ml)
     if amount < fluid_level.CAVITY_MIN_FLUID_ML:
-        return 3, f"cavity {amount:.3f} mL (needs {fluid_level.CAVITY_MIN_FLUID_ML}), deepest dip {depth:.2f}"
+        return 3, (f"cavity {amount:.3f} mL (needs {fluid_level.CAVITY_MIN_FLUID_ML}), deepest dip {depth:.2f}"
+                   + fitted(call, cavity, dip, grown))
     verdict = judge(call, cavity)
     f, fit = verdict["figures"], verdict["fit"]
     text = (f"cavity {amount:.3f} mL: height {f['height']:.1f} breadth {f['breadth']:.1f} below {f['below']:.1f} "
@@ -187,7 +211,7 @@ def follow(case: gen.Case, call: dict | None, ball, seen: dict, ctx: gen.ScanCon
             f"{fit['height']:.1f} sediment {fit['sediment']:.1f} inner {fit['inner']:.1f} -> fails "
             f"{verdict['fit_failed'] or 'none'}")
     if verdict["failed"] and verdict["fit_failed"]:
-        return 4, text + "|" + "+".join(verdict["failed"])
+        return 4, text + fitted(call, cavity, dip, grown) + "|" + "+".join(verdict["failed"])
     if verdict.get("vetoed"):
         one = verdict["one"]
         return 5, text + f"; one density: below {one['below']:.1f} wall {one['wall']:.1f}"
@@ -265,10 +289,13 @@ def report_seed(seed: int, want: set[int] | None, false_levels: bool, counts: Co
                 grown = ndimage.grey_dilation(cav, footprint=np.ones((3, 3, 3), bool))
                 for n in range(1, n_cav + 1):
                     amount = float(np.where((grown == n) & (dip > 0), dip, 0.0).sum() * call["voxel_ml"])
-                    if amount < fluid_level.CAVITY_MIN_FLUID_ML:
+                    v = judge(call, n) if amount >= fluid_level.CAVITY_MIN_FLUID_ML else None
+                    if v is None or (v["failed"] and v["fit_failed"]):
+                        tail = fitted(call, n, dip, grown)   # the rendered fit's level (Imaging 97)
+                        if tail.endswith("-> level"):
+                            print(f"    cavity {n} {amount:.3f} mL{tail}")
                         continue
-                    v = judge(call, n)
-                    if (not v["failed"] or not v["fit_failed"]) and not v.get("vetoed"):
+                    if not v.get("vetoed"):
                         f, fit = v["figures"], v["fit"]
                         print(f"    cavity {n} {amount:.3f} mL: height {f['height']:.1f} breadth {f['breadth']:.1f} "
                               f"below {f['below']:.1f} wall {f['wall']:.1f} walled {f['walled']:.1f} fails {v['failed']}; "
