@@ -27,7 +27,7 @@
   figures are reported.
 - `python -m services.classifier.evaluation --published-holdout9` runs the ninth set (tests/classifier/published_holdout9/,
   no publication and no patient of the others, written blind, every case a vignette): held out like the eighth and not
-  yet measured; which held-out set carries the final figures is decided when it is merged (decisions.md Classifier 148).
+  measured once, blind, after knowledge pass 31; the final figures stay the eighth set's (decisions.md Classifier 148, 150).
 Each command rewrites only its own part of the document and keeps the others, the calibration section too
 (written by scripts/fit_calibration.py, last in the document; decisions.md Classifier 40-42).
 """
@@ -145,7 +145,7 @@ class PublishedSet:
 def _intro_text(spec: PublishedSet) -> str:
     number = PUBLISHED_SETS.index(spec)
     # Two sets may be held out at once (the eighth and the ninth, decisions.md Classifier 148): the first held-out set is
-    # the one of the final figures until the lead decides at merge which one carries them; a later one says it is held too.
+    # the one of the final figures (Classifier 150); a later one is a further blind measurement and says so.
     held_out = [other for other in PUBLISHED_SETS if other.status == "held-out"]
     final = ORDINALS[PUBLISHED_SETS.index(held_out[0])]
     earlier = f"the first {COUNTS[number]} sets" if number > 1 else "the first set"
@@ -155,9 +155,8 @@ def _intro_text(spec: PublishedSet) -> str:
         return (f"A further held-out set, written after the {final} set and, like it, read by no knowledge pass. One case "
                 f"per published case report or case-series patient, no publication and no patient of {earlier} (a "
                 f"patient-level check compares age, sex, sites, values and unusual words), {spec.written}; the citations "
-                f"are in the appendix. Cases are not changed after the classifier is run.{measured} Which held-out set "
-                f"carries the final figures of issue 12 is decided when it is merged; until then they are the {final} "
-                "set's.")
+                f"are in the appendix. Cases are not changed after the classifier is run.{measured} The final figures of "
+                f"issue 12 are the {final} set's (decisions.md Classifier 150); this one is a further blind measurement.")
     if spec.status == "held-out":
         measured = (f" It was measured once, blind, {spec.measured}: {spec.figures}; the section below is that measurement, "
                 "and a later one on this set would not be blind." if spec.measured else "")
@@ -261,11 +260,13 @@ HOLDOUT8 = PublishedSet(
     figures="top-1 41.7%, top-3 58.3%, typing 81.7%, 1 harmful first answer, Brier 0.704")
 # The ninth set (decisions.md Classifier 148): written blind after the eighth and held out as well, so that no knowledge
 # script, likelihood learner or calibration fit reads it (it is not in DEVELOPMENT_SETS). The eighth, the first held-out
-# set, keeps the final figures until the lead decides at merge which held-out set carries them.
+# set, keeps the final figures (Classifier 150).
 HOLDOUT9 = PublishedSet(
     key="published-holdout9",
-    title="# Classifier evaluation on the ninth set of published case reports (held out, written blind, not yet measured)",
+    title="# Classifier evaluation on the ninth set of published case reports (held out, written blind, measured once)",
     begin=HOLDOUT9_BEGIN, end=HOLDOUT9_END, status="held-out",
+    measured="after knowledge pass 31 (decisions.md Classifier 142-147, 150)",
+    figures="top-1 48.1%, top-3 63.0%, typing 77.8%, 1 harmful first answer, Brier 0.590",
     written=("each a vignette a reviewer could reason on (besides age, sex and site, at least two of history, a "
              "laboratory value, an imaging description and clinical signs), written blind by a helper who read neither "
              "the knowledge files nor the vignettes, the domain notes or this document, and committed before the "

@@ -1,9 +1,10 @@
-"""Ninth evaluation set written from published case reports (issue 12, "Evaluation"): held out, not yet measured.
+"""Ninth evaluation set written from published case reports (issue 12, "Evaluation"): held out, measured once.
 
 Written blind after the eighth set (decisions.md Classifier 148), as the next honest figure and the next development
 material: the seven sets tuned on scored top-1 42-57% when each was measured once, blind, against 55-87% on development.
 It is held out like the eighth (status "held-out" in services/classifier/evaluation.py, so no knowledge script, likelihood
-learner, calibration fit or outputs digest reads it); which held-out set carries the final figures is the lead's decision.
+learner, calibration fit or outputs digest reads it); the final figures stay
+the eighth set's, this one a further blind measurement (Classifier 150).
 It was written by a helper who read neither the knowledge files (only the list of diagnosis codes), the vignettes,
 docs/domain.md nor docs/classifier-evaluation.md, and who never ran the classifier on any of its cases (no evaluation, no
 measure script, no test that classifies it). Its rules are those of the eighth set:

@@ -19,7 +19,7 @@ tests/classifier/published_holdout.py (the second set, held out until stop 13, d
 `--published-holdout8` to (re)write tests/classifier/published_holdout8/*.json from tests/classifier/published_holdout8.py
 (the eighth set, written blind from yet other publications and patients: the held-out set of the final figures), and
 `--published-holdout9` to (re)write tests/classifier/published_holdout9/*.json from tests/classifier/published_holdout9.py
-(the ninth set, written blind after it: held out as well, not yet measured; decisions.md Classifier 148).
+(the ninth set, written blind after it: held out as well, measured once; decisions.md Classifier 148, 150).
 
 Beyond the vignettes' inputs the builder writes the shapes of issue 12 item 6 (notes spec-12): molar LOINC
 codes, ionised and albumin-corrected calcium, albumin, bicarbonate, CRP, potassium, intact and C-terminal FGF23,
