@@ -34,3 +34,29 @@ def test_the_search_scale_benchmark_builds_its_rows_with_the_services_own_code()
     spec.loader.exec_module(bench)
     patients, batches = bench.group_rows(random.Random(7))
     assert len(patients) == 10 and batches  # the group's 10 patients, and the rows of all 1000 resources
+
+
+def test_the_ingest_benchmark_waits_for_the_service_to_be_idle():
+    """bench/intake_ingest.py times each floor only once the service is idle, and counts a Bundle's ingest
+    until then (its work after the response included): a process busy for 0.3 s of CPU, then waking
+    every 20 ms for next to nothing (as uvicorn's event loop ticks), is idle only after those 0.3 s, with
+    that CPU counted; then at once, its ticks not taken for work."""
+    import subprocess
+    import sys
+    import time
+
+    from bench.intake_ingest import IDLE_WINDOW_S, settle
+
+    busy = "import time\nend = time.process_time() + 0.3\nwhile time.process_time() < end: pass\n\nwhile True: time.sleep(0.02)"
+    process = subprocess.Popen([sys.executable, "-c", busy])
+    try:
+        started = time.perf_counter()
+        idle_at, cpu, timed_out = settle([process.pid], started)
+        assert not timed_out and process.poll() is None
+        assert idle_at - started >= 0.25 and cpu >= 0.25
+        again = time.perf_counter()
+        idle_at, cpu_again, timed_out = settle([process.pid], again)
+        assert not timed_out and cpu_again - cpu < 0.05 and idle_at - again < IDLE_WINDOW_S + 0.5
+    finally:
+        process.kill()
+        process.wait()
