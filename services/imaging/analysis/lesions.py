@@ -225,7 +225,10 @@ def find_lesions(volume: Volume, progress: Callable[[str, int], None] = lambda s
     region_labels, n_regions = regions.labels, regions.count
     # Streaks and blooming mimic chalk: a region mostly within the margin around metal is left out
     # (a mass reaching into the margin from outside it is not).
-    at_metal = ndimage.mean(near_metal, region_labels, np.arange(n_regions + 1)) >= 0.5
+    # (split_finer's relabelling can leave a number with no voxel: it is at no metal, and no 0/0 is taken)
+    sizes = _component_sizes(region_labels, n_regions)
+    at_metal = 2 * np.bincount(region_labels.ravel(), weights=near_metal.ravel(), minlength=n_regions + 1) >= sizes
+    at_metal &= sizes > 0
     regions.chalk[at_metal] = False
     if regions.on_cortex is not None:
         regions.on_cortex[at_metal] = False
