@@ -70,8 +70,8 @@ FIT_MIN_FLUID_ML = 0.01
 # Imaging 107: a loculus whose fluid is about one voxel high can dip less than CAVITY_DIP below its ring of calcium
 # (its wall and its fluid are diluted alike; the lost true levels of the tuning seeds dip 0.04-0.07, Imaging 93):
 # dips down to this, holding no cavity, are candidates for the rendered loculus only, whose own judges decide.
-FAINT_DIP = 0.03
-FAINT_MIN_FLUID_ML = FIT_MIN_FLUID_ML  # ... holding this much fluid by the relative count
+FAINT_DIP = 0.05
+FAINT_MIN_FLUID_ML = 0.005  # ... holding this much fluid by the relative count
 WALL_REACH_MM = 6.0        # a cavity's walls: within this of its fluid (two 3 mm voxels, Imaging 65)
 
 # Face neighbours: a cavity does not leak out through the corners of a wall's voxels.
