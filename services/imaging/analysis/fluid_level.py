@@ -70,6 +70,8 @@ FIT_MIN_FLUID_ML = 0.01
 # Imaging 107: a loculus whose fluid is about one voxel high can dip less than CAVITY_DIP below its ring of calcium
 # (its wall and its fluid are diluted alike; the lost true levels of the tuning seeds dip 0.04-0.07, Imaging 93):
 # dips down to this, holding no cavity, are candidates for the rendered loculus only, whose own judges decide.
+# 0.05 and 0.005 mL were picked on the check seeds 200:300 (273.0's one-voxel dip holds 0.005 mL; at 0.03 it joins a
+# walled neighbour) and held on 400:500, tuned on by nobody: no false level there (Imaging 115).
 FAINT_DIP = 0.05
 FAINT_MIN_FLUID_ML = 0.005  # ... holding this much fluid by the relative count
 WALL_REACH_MM = 6.0        # a cavity's walls: within this of its fluid (two 3 mm voxels, Imaging 65)

@@ -26,7 +26,8 @@ EDGE_MM = 0.25              # ... each point's inside the cap softened over this
 STARTS_MM = (5.0, 10.0)  # the loculus's radius the fit starts from (the best of these is kept)
 # ... and from the best, the fit started again with the fluid this share of the inside high, and at the profile's
 # height (Imaging 105): a fit that settles with too much fluid reads deep sediment as thin (seed 4.0: 6.5 mm of
-# sediment fitted as 1.7 at RMS 0.13, restarted 6.6 at RMS 0.06); the lowest cost of all is kept.
+# sediment fitted as 1.7 at RMS 0.13, restarted 6.6 at RMS 0.06; kept with Imaging 115, which adds 442.0); the
+# lowest cost of all is kept.
 RESTART_FLUID = (0.25, 0.5)
 RESTART_APART_MM = 0.5      # ... a height within this of the best's own is not tried again
 
