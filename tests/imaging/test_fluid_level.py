@@ -321,3 +321,21 @@ def test_the_rendered_loculus_measures_a_voxel_of_fluid_undiluted():
         assert abs(fit["inside"] - 2 * inner) <= 1.5
         assert abs(fit["fluid"] - (2 * inner - sediment)) <= 1.5
         assert abs(fit["sediment"] - sediment) <= 1.5
+
+
+def test_the_rendered_loculus_restarted_reads_deep_sediment_under_a_voxel_of_fluid():
+    """Tuning seed 4's first lesion through find_lesions (Imaging 105): its 9.7 mm loculus holds 3.2 mm of fluid over
+    6.5 mm of sediment on 3 x 3 x 2.1 mm voxels; the fit from its two starts settles at 5.7 mm of fluid over 1.7 mm of
+    sediment (RMS 0.13, no level), restarted from a quarter of the inside at 2.5 over 6.6 (RMS 0.06, a level)."""
+    case = make_case(4)
+    assert case.lesions[0].has_fluid_level
+    assert detected(case, 0).fluid_calcium_level
+
+
+def test_a_loculus_whose_dip_holds_no_cavity_is_judged_by_the_rendered_loculus():
+    """Check seed 283's first lesion through find_lesions (Imaging 115): its 23.9 mm loculus holds 2.8 mm of fluid
+    over 21.1 mm of sediment; the fluid shows as a 5-voxel dip of 0.074 below its ring, under CAVITY_DIP, so no
+    cavity and no level before the faint candidates, whose rendered loculus fits 3.9 mm over 12.3 (RMS 0.06)."""
+    case = make_case(283)
+    assert case.lesions[0].has_fluid_level
+    assert detected(case, 0).fluid_calcium_level

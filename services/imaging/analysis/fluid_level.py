@@ -67,6 +67,13 @@ COLUMN_STEP_MM = 0.5       # the fluid's section: columns along gravity this far
 # Imaging 97: cavities down to this much fluid counted against their enclosing share are judged by the rendered
 # loculus (the true levels lost under CAVITY_MIN_FLUID_ML read 0.006-0.021 mL by their dip, Imaging 93).
 FIT_MIN_FLUID_ML = 0.01
+# Imaging 107: a loculus whose fluid is about one voxel high can dip less than CAVITY_DIP below its ring of calcium
+# (its wall and its fluid are diluted alike; the lost true levels of the tuning seeds dip 0.04-0.07, Imaging 93):
+# dips down to this, holding no cavity, are candidates for the rendered loculus only, whose own judges decide.
+# 0.05 and 0.005 mL were picked on the check seeds 200:300 (273.0's one-voxel dip holds 0.005 mL; at 0.03 it joins a
+# walled neighbour) and held on 400:500, tuned on by nobody: no false level there (Imaging 115).
+FAINT_DIP = 0.05
+FAINT_MIN_FLUID_ML = 0.005  # ... holding this much fluid by the relative count
 WALL_REACH_MM = 6.0        # a cavity's walls: within this of its fluid (two 3 mm voxels, Imaging 65)
 
 # Face neighbours: a cavity does not leak out through the corners of a wall's voxels.
@@ -95,7 +102,8 @@ def level_in_cavities(calcium: np.ndarray, affine: np.ndarray, gravity: np.ndarr
     sediment with the cavity's shares against one density, the densest within WALL_REACH_MM of
     its fluid (Imaging 65)."""
     dip, labels, count = cavities(calcium)
-    if count == 0:
+    faint, faint_count = faint_cavities(dip, labels)
+    if count == 0 and faint_count == 0:
         return False
     c = np.clip(calcium.astype(np.float32), 0.0, 1.0)
     g = np.asarray(gravity, float) / np.linalg.norm(gravity)
@@ -103,6 +111,23 @@ def level_in_cavities(calcium: np.ndarray, affine: np.ndarray, gravity: np.ndarr
     h1 = np.cross(g, helper)
     h1 /= np.linalg.norm(h1)
     h2 = np.cross(g, h1)
+    for kind, found, number in (("cavity", labels, count), ("faint", faint, faint_count)):
+        if number and _level_in(kind == "faint", found, number, dip, c, affine, g, h1, h2, voxel_ml, density):
+            return True
+    return False
+
+
+def faint_cavities(dip: np.ndarray, labels: np.ndarray) -> tuple[np.ndarray, int]:
+    """Dips of at least FAINT_DIP that hold no cavity (no voxel of a dip of CAVITY_DIP): Imaging 107."""
+    faint, count = ndimage.label(dip >= FAINT_DIP, structure=np.ones((3, 3, 3), bool))
+    faint[np.isin(faint, np.unique(faint[labels > 0]))] = 0
+    return faint, count
+
+
+def _level_in(faint: bool, labels: np.ndarray, count: int, dip: np.ndarray, c: np.ndarray, affine: np.ndarray,
+              g: np.ndarray, h1: np.ndarray, h2: np.ndarray, voxel_ml: float, density: np.ndarray | None) -> bool:
+    """Whether one of these cavities (`faint`: found under CAVITY_DIP, judged by the rendered loculus only) holds a
+    level (level_in_cavities)."""
     # The fluid of a cavity: the dip over it and the partial-volume voxels around it.
     grown = ndimage.grey_dilation(labels, footprint=np.ones((3, 3, 3), bool))
     index = np.arange(count + 1)
@@ -110,8 +135,9 @@ def level_in_cavities(calcium: np.ndarray, affine: np.ndarray, gravity: np.ndarr
     # Imaging 97: a cavity's fluid counted against its enclosing share (a voxel of it diluted by calcium holds
     # more fluid than its dip says, Imaging 76), for the rendered fit only.
     relative = ndimage.sum_labels(np.where(dip > 0, dip / np.maximum(dip + c, 1e-6), 0.0), grown, index) * voxel_ml
-    for n in np.flatnonzero((amounts >= CAVITY_MIN_FLUID_ML) | (relative >= FIT_MIN_FLUID_ML)):
-        if n == 0:
+    least = FAINT_MIN_FLUID_ML if faint else FIT_MIN_FLUID_ML
+    for n in np.flatnonzero(((amounts >= CAVITY_MIN_FLUID_ML) & (not faint)) | (relative >= least)):
+        if n == 0 or not (labels == n).any():
             continue
         where = np.nonzero((grown == n) & (dip > 0))
         w = dip[where]
@@ -120,7 +146,7 @@ def level_in_cavities(calcium: np.ndarray, affine: np.ndarray, gravity: np.ndarr
         # Imaging 46: or a fluid layer about one voxel high, which the horizontal rays see diluted
         # by the voxel's height along gravity (so it reads about as broad as it is high), judged
         # by the round loculus that its section along gravity fits.
-        judged = amounts[n] >= CAVITY_MIN_FLUID_ML and (
+        judged = not faint and amounts[n] >= CAVITY_MIN_FLUID_ML and (
             is_level(figures) or is_settled(section(c, affine, centre, g, h1, h2), figures))
         # Imaging 97: or, with sediment under the fluid and walled all round, the loculus whose picture on the
         # voxels best gives the cavity's shares (loculus_fit), which measures such a layer undiluted.
