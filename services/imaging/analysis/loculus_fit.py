@@ -88,9 +88,7 @@ def model_fit(c: np.ndarray, affine: np.ndarray, centre: np.ndarray, g: np.ndarr
 # A level by the fitted loculus (Imaging 97): the truth's own figures (a loculus >= 8 mm inside, >= 2 mm of fluid
 # over >= 2 mm of sediment), with no margin for the voxel's blur, which the fit renders instead of suffering
 # (measured on the tuning seeds' cavities in a loculus: inside, fluid and sediment to 0.6-1.0 mm, median).
-# The inside alone has a margin (Imaging 119): the fit reads loculi drawn 8-9.5 mm as 7.4-7.7; 7.5 (the truth's 8
-# less 0.5, as fluid_level.FIT_INNER_MM) stays 0.33 mm above the nearest false level's fit on the tuning seeds (7.17).
-LEVEL_INNER_MM = 7.5
+LEVEL_INNER_MM = 8.0
 LEVEL_LAYER_MM = 2.0
 FIT_RMS_MAX = 0.1           # ... where the picture explains the shares to this (RMS share): a loculus is seen
 
