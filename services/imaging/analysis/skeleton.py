@@ -287,10 +287,7 @@ def split_finer(ct_hu: np.ndarray, grid: Grid, regions: Regions, slice_axis: int
                     continue
                 if smooth is None:
                     smooth = _rolled(solid_ct, ct_spacing)
-                # A region the ball fits nowhere in (a thin plate, a strip of cancellous bone beside
-                # a denser one) has no smooth surface to bulge from, and its blurred edge against
-                # that neighbour reads as dense as a nodule: nothing leaves it (Imaging 117).
-                if not smooth.any() or smooth[piece_box][piece].mean() >= OUTSIDE_SMOOTH_SHARE:
+                if smooth[piece_box][piece].mean() >= OUTSIDE_SMOOTH_SHARE:
                     continue
             nodules[piece_box] |= piece
         if not nodules.any():
