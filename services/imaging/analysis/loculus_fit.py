@@ -70,35 +70,29 @@ def model_fit(c: np.ndarray, affine: np.ndarray, centre: np.ndarray, g: np.ndarr
         above = _sigmoid((-radius + fluid - rel @ g) / EDGE_MM)
         return (a * shell + s * inside * (1 - above)).mean(axis=1)
 
-    best = None
-    for r0 in STARTS_MM:
-        f0 = min(fluid0, 2 * r0 - 0.5)
-        x0 = np.concatenate([start + g * (r0 - f0 / 2), [r0, f0, 3.0, share0, share0]])
-        lower = np.concatenate([start - 30, [0.5, 0.2, 0.5, 0.1, 0.1]])
-        upper = np.concatenate([start + 30, [30.0, 60.0, 15.0, 1.2, 1.2]])
-        try:
-            fit = least_squares(lambda x: predicted(x) - observed, np.clip(x0, lower + 1e-6, upper - 1e-6),
-                                bounds=(lower, upper), x_scale=np.array([1, 1, 1, 1, 1, 1, 0.1, 0.1]))
-        except ValueError:
-            continue
-        if best is None or fit.cost < best.cost:
-            best = fit
+    lower = np.concatenate([start - 30, [0.5, 0.2, 0.5, 0.1, 0.1]])
+    upper = np.concatenate([start + 30, [30.0, 60.0, 15.0, 1.2, 1.2]])
+
+    def best_of(starts: list[np.ndarray]):
+        """The least-squares fit of the lowest cost from these starting points (None if none could start)."""
+        best = None
+        for x0 in starts:
+            try:
+                fit = least_squares(lambda x: predicted(x) - observed, np.clip(x0, lower + 1e-6, upper - 1e-6),
+                                    bounds=(lower, upper), x_scale=np.array([1, 1, 1, 1, 1, 1, 0.1, 0.1]))
+            except ValueError:
+                continue
+            if best is None or fit.cost < best.cost:
+                best = fit
+        return best
+
+    best = best_of([np.concatenate([start + g * (r0 - f0 / 2), [r0, f0, 3.0, share0, share0]])
+                    for r0 in STARTS_MM for f0 in [min(fluid0, 2 * r0 - 0.5)]])
     if best is not None:
         xb = best.x
         heights = [float(xb[4])] + [float(f) for f in (*(share * 2 * xb[3] for share in RESTART_FLUID), fluid0)
                                     if abs(f - xb[4]) > RESTART_APART_MM]
-        lower = np.concatenate([start - 30, [0.5, 0.2, 0.5, 0.1, 0.1]])
-        upper = np.concatenate([start + 30, [30.0, 60.0, 15.0, 1.2, 1.2]])
-        again = None
-        for f0 in heights:
-            try:
-                fit = least_squares(lambda x: predicted(x) - observed,
-                                    np.clip(np.concatenate([xb[:4], [f0], xb[5:8]]), lower + 1e-6, upper - 1e-6),
-                                    bounds=(lower, upper), x_scale=np.array([1, 1, 1, 1, 1, 1, 0.1, 0.1]))
-            except ValueError:
-                continue
-            if again is None or fit.cost < again.cost:
-                again = fit
+        again = best_of([np.concatenate([xb[:4], [f0], xb[5:8]]) for f0 in heights])
         if again is not None and again.cost <= best.cost:
             best = again
     if best is None:
