@@ -31,6 +31,8 @@ blur), so the figure is the one the image gives as acquired (Imaging 81). At a v
 nothing changes.
 """
 
+import itertools
+
 import numpy as np
 from scipy import ndimage
 
@@ -138,10 +140,20 @@ def _nearest_peak(smooth: np.ndarray, calcium: np.ndarray, pure: np.ndarray, spa
     finite); inf where there is none. The densest voxel within reach of a nodule's edge is often a
     denser nodule's, touching it: within a 3 mm voxel's reach of each other, the nodules of a
     cluster of small ones were read against the densest (Imaging 109); the nearest peak is the
-    edge's own nodule's. The caller takes the smaller of it and the densest within reach."""
+    edge's own nodule's. The caller takes the smaller of it and the densest within reach.
+
+    Peaks at the same distance are common on a voxel grid, and the distance transform picks one of
+    them by the array's own order: a grid stored the other way round (a DICOM series against its
+    NIfTI) picked another. So the transform runs in each of the grid's eight directions and the
+    densest peak any of them calls nearest is taken, which no flip of the axes can change."""
     values = np.where(calcium, smooth, -np.inf).astype(np.float32)
     peaks = np.isfinite(pure) & (values >= ndimage.maximum_filter(values, size=3))
     if not peaks.any():
         return np.full(smooth.shape, np.inf, np.float32)
-    nearest = ndimage.distance_transform_edt(~peaks, sampling=spacing, return_distances=False, return_indices=True)
-    return at_peak[tuple(nearest)]
+    out = np.full(smooth.shape, -np.inf, np.float32)
+    for flips in itertools.product((False, True), repeat=3):
+        axes = tuple(axis for axis, flipped in enumerate(flips) if flipped)
+        nearest = ndimage.distance_transform_edt(np.flip(~peaks, axes), sampling=spacing, return_distances=False,
+                                                 return_indices=True)
+        np.maximum(out, np.flip(np.flip(at_peak, axes)[tuple(nearest)], axes), out=out)
+    return out
