@@ -39,3 +39,18 @@ def test_a_faint_nodule_touching_dense_ones_on_3_mm_voxels_counts_its_edge(phase
     volume, truth = render(FAINT_BESIDE_DENSE, spacing, phase, noise_for(spacing))
     lesion = find_lesions(volume).lesions[0]
     assert truth * 0.89 <= lesion.volume_ml <= truth * 1.05
+
+
+def test_the_pure_density_is_the_same_whatever_the_grids_direction():
+    """Nodules of several densities at equal distances from the voxels between them (ties for the nearest peak):
+    the reference of every voxel is the same on the grid flipped along any axes (a DICOM series stored the other way
+    round from its NIfTI), Imaging 109's amendment."""
+    hu = np.full((13, 13, 9), 40, np.int16)
+    for (i, j), density in zip([(3, 3), (3, 9), (9, 3), (9, 9)], (500, 700, 900, 1100), strict=True):
+        hu[i - 1:i + 2, j - 1:j + 2, 3:6] = density
+    calcium = hu >= 130
+    spacing = np.array([3.0, 3.0, 3.0])
+    pure = pure_density(hu, calcium, spacing, 130.0, 300.0, [5, 5, 5])
+    for axes in [(0,), (1,), (2,), (0, 1), (0, 1, 2)]:
+        flipped = pure_density(np.flip(hu, axes), np.flip(calcium, axes), spacing, 130.0, 300.0, [5, 5, 5])
+        np.testing.assert_array_equal(np.flip(flipped, axes), pure)
