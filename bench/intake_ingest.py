@@ -50,7 +50,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.databases import bench_database  # noqa: E402
-from tests.support.processes import uvicorn_service  # noqa: E402
+from tests.support.processes import uvicorn_process  # noqa: E402
 
 LOINC = ["2777-1", "17861-6", "2731-8", "1989-3", "2160-0", "6768-6"]
 FHIR = {"Content-Type": "application/fhir+json"}
@@ -203,19 +203,6 @@ def ingest(url: str, bundles: list[dict], watched: list[int]) -> dict:
     }
 
 
-def service_pid(url: str) -> int:
-    """The uvicorn process serving `url` (found by its port on the command line)."""
-    port = url.rsplit(":", 1)[1].encode()
-    for process in Path("/proc").iterdir():
-        try:
-            command = (process / "cmdline").read_bytes().split(b"\0") if process.name.isdigit() else []
-        except OSError:
-            continue
-        if b"uvicorn" in command and port in command and int(process.name) != os.getpid():
-            return int(process.name)
-    raise RuntimeError(f"no uvicorn process for {url}")
-
-
 def fill(url: str, rng: random.Random, stored: int) -> list[str]:
     patient_ids: list[str] = []
     with httpx.Client(base_url=url, timeout=300) as client:
@@ -270,9 +257,9 @@ def run_backend(name: str, database_url: str, work: Path, args, bundles: list[di
                 postmaster: int | None = None) -> dict:
     env = {"DATABASE_URL": database_url, "DATA_DIR": str(work), "LOG_LEVEL": "WARNING",
            "MAX_BODY_BYTES": str(50 * 1024 * 1024)}
-    with uvicorn_service("intake", env, work / f"intake-{name}.log") as url:
+    with uvicorn_process("intake", env, work / f"intake-{name}.log") as (process, url):
         rng = random.Random(7)
-        watched = [service_pid(url)] + ([] if postmaster is None else [postmaster])
+        watched = [process.pid] + ([] if postmaster is None else [postmaster])
         result = {"ingest": ingest(url, bundles, watched)}
         already = sum(len(b["entry"]) - 10 for b in bundles) + 990
         patient_ids = fill(url, rng, max(0, args.stored - already))
@@ -306,10 +293,8 @@ def main() -> None:
                 # A bulk-loaded PostgreSQL database has no planner statistics until autovacuum
                 # runs (about a minute); analyse at once, as an operator would after a load.
                 analyse = None if server is None else partial(server.psql, "ANALYZE", "bench")
-                postmaster = None if server is None else int(
-                    (server.root / "data" / "postmaster.pid").read_text().split()[0])
                 backends[name] = run_backend(name, url, work, args, bundles, after_fill=analyse,
-                                             postmaster=postmaster)
+                                             postmaster=None if server is None else server.postmaster_pid)
     print(json.dumps(report, indent=2))
 
 

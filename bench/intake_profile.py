@@ -289,12 +289,11 @@ def _cpu_by_thread(pid: int) -> dict[str, float]:
     return found
 
 
-def _postgres_cpu(root: Path | None) -> float:
+def _postgres_cpu(postmaster: int | None) -> float:
     """CPU seconds of a PostgreSQL server's processes (its postmaster and every child), 0 without one."""
-    if root is None:
+    if postmaster is None:
         return 0.0
     ticks = os.sysconf("SC_CLK_TCK")
-    postmaster = int((root / "data" / "postmaster.pid").read_text().split()[0])
     children = Path(f"/proc/{postmaster}/task/{postmaster}/children").read_text().split()
     total = 0.0
     for process in [postmaster, *map(int, children)]:
@@ -307,32 +306,24 @@ def _postgres_cpu(root: Path | None) -> float:
     return total
 
 
-def _is_service(process: Path, port: str) -> bool:
-    try:
-        command = (process / "cmdline").read_bytes().split(b"\0")
-    except OSError:
-        return False
-    return b"uvicorn" in command and port.encode() in command
-
-
-def thread_cpu(bundles: list[dict], database_url: str, work: Path, postgres: Path | None = None) -> dict[str, float]:
+def thread_cpu(bundles: list[dict], database_url: str, work: Path, postmaster: int | None = None) -> dict[str, float]:
     """CPU ms per bundle of each thread of the service under uvicorn (and its worker process), and
-    of the PostgreSQL server under `postgres` (its root), where the writes' other half runs."""
+    of the PostgreSQL server whose main process is `postmaster`, where the writes' other half runs."""
     import httpx
 
     from shared.fhir_json import dumps
-    from tests.support.processes import uvicorn_service
+    from tests.support.processes import uvicorn_process
 
     env = {"DATABASE_URL": database_url, "DATA_DIR": str(work), "LOG_LEVEL": "WARNING",
            "MAX_BODY_BYTES": str(50 * 1024 * 1024)}
-    with uvicorn_service("intake", env, work / "intake.log") as url, httpx.Client(base_url=url, timeout=300) as client:
+    with (uvicorn_process("intake", env, work / "intake.log") as (process, url),
+          httpx.Client(base_url=url, timeout=300) as client):
         client.post("/fhir", content=dumps(make_bundle(random.Random(99))), headers={"Content-Type": "application/fhir+json"})
-        port = url.rsplit(":", 1)[1]
-        pid = next(int(p.name) for p in Path("/proc").iterdir() if p.name.isdigit() and _is_service(p, port))
-        before = {**_cpu_by_thread(pid), "PostgreSQL server (all its processes)": _postgres_cpu(postgres)}
+        pid = process.pid
+        before = {**_cpu_by_thread(pid), "PostgreSQL server (all its processes)": _postgres_cpu(postmaster)}
         for bundle in bundles:
             client.post("/fhir", content=dumps(bundle), headers={"Content-Type": "application/fhir+json"}).raise_for_status()
-        after = {**_cpu_by_thread(pid), "PostgreSQL server (all its processes)": _postgres_cpu(postgres)}
+        after = {**_cpu_by_thread(pid), "PostgreSQL server (all its processes)": _postgres_cpu(postmaster)}
     return {name: round((after[name] - before.get(name, 0.0)) * 1000 / len(bundles), 1) for name in after
             if after[name] - before.get(name, 0.0) > 0}
 
@@ -352,10 +343,10 @@ def main() -> None:
     with (tempfile.TemporaryDirectory(prefix="profile-intake-") as tmp,
           bench_database(args.postgresql, Path(tmp), "profile") as (url, server)):
         run(args, bundles, url if args.postgresql or not args.database_url else args.database_url, tmp,
-            server.root if server is not None else None)
+            server.postmaster_pid if server is not None else None)
 
 
-def run(args, bundles: list[dict], url: str, tmp: str, postgres: Path | None = None) -> None:
+def run(args, bundles: list[dict], url: str, tmp: str, postmaster: int | None = None) -> None:
     if args.timeline:
         print("A 1000-entry transaction, wall ms from the POST (median), app in process:")
         for name, ms in asyncio.run(timeline(bundles, url, tmp)).items():
@@ -363,7 +354,7 @@ def run(args, bundles: list[dict], url: str, tmp: str, postgres: Path | None = N
         return
     if args.threads:
         print("CPU per 1000-entry bundle by thread, ms (service under uvicorn):")
-        for name, ms in sorted(thread_cpu(bundles, url, Path(tmp), postgres).items(), key=lambda kv: -kv[1]):
+        for name, ms in sorted(thread_cpu(bundles, url, Path(tmp), postmaster).items(), key=lambda kv: -kv[1]):
             print(f"  {name:45s} {ms:7.1f}")
         return
     print("CPU per 1000-entry bundle, ms (median):")

@@ -38,6 +38,11 @@ class PostgresServer:
     user: str = "postgres"
     locale: str = "C"  # what the tests and benchmarks measure; another only to test what a default cluster does
 
+    @property
+    def postmaster_pid(self) -> int:
+        """The running server's main process (its children are the backends)."""
+        return int((self.root / "data" / "postmaster.pid").read_text().split()[0])
+
     def url(self, database: str = "postgres", driver: str = "postgresql+asyncpg") -> str:
         return f"{driver}://{self.user}@127.0.0.1:{self.port}/{database}"
 

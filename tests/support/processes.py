@@ -42,6 +42,14 @@ def wait_healthy(url: str, process: subprocess.Popen, log_path: Path, seconds: f
 
 @contextmanager
 def uvicorn_service(service: str, env: dict[str, str], log_path: Path, port: int | None = None):
+    """A service (`services.SERVICE.main:app`) run under uvicorn until the block ends; yields its URL."""
+    with uvicorn_process(service, env, log_path, port) as (_, url):
+        yield url
+
+
+@contextmanager
+def uvicorn_process(service: str, env: dict[str, str], log_path: Path, port: int | None = None):
+    """uvicorn_service, yielding the process beside the URL (the benchmarks read its CPU)."""
     port = port or free_port()
     with open(log_path, "wb") as log:
         process = subprocess.Popen(
@@ -52,7 +60,7 @@ def uvicorn_service(service: str, env: dict[str, str], log_path: Path, port: int
     url = f"http://127.0.0.1:{port}"
     try:
         wait_healthy(url, process, log_path)
-        yield url
+        yield process, url
     finally:
         process.terminate()
         try:
