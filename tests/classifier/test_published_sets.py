@@ -93,11 +93,15 @@ def _identifiers(citation: dict) -> set[str]:
     return {str(citation[key]).strip().lower() for key in ("pmid", "doi", "pmcid") if citation.get(key)}
 
 
+def _plain(text: str) -> str:
+    """`text` in lower-case ASCII, accents dropped (a French title is copied as "hemodialyse" and as "hémodialysé")."""
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+
+
 def _title(citation: dict) -> str:
-    # punctuation, case and accents differ between copies of one title (e.g. "Case report:" prefixes, dashes, a French
-    # title copied as "hemodialyse" and as "hémodialysé", decisions.md Classifier 149)
-    ascii_title = unicodedata.normalize("NFKD", citation["title"]).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]", "", ascii_title.lower())
+    # punctuation, case and accents differ between copies of one title (e.g. "Case report:" prefixes, dashes,
+    # decisions.md Classifier 149)
+    return re.sub(r"[^a-z0-9]", "", _plain(citation["title"]))
 
 
 def _shared_publications(cases: list[dict], others: list[dict]) -> list[str]:
@@ -114,7 +118,7 @@ def _source_keys(citation: dict) -> set[str]:
     a teaching file's or web page's case/article number, a J-STAGE-like code. Many stored copies give no DOI and no exact
     title, so two sets may describe one report with two different titles; its article number still matches."""
     text = f"{citation.get('journal', '')} {citation['title']}"
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    text = _plain(text)
     keys = set(re.findall(r"(?<![\d.])\d{5,}(?![\d.])", text))
     numbered = re.findall(r"(?:case|article|full text|record|show|paper|showcase)\s*#?\s*(\d{3,})", text)
     keys |= {f"#{number}" for number in numbered}
