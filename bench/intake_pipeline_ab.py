@@ -5,6 +5,7 @@ and on bundle by bundle in one process, so that a shared machine's drift hits bo
     PYTHONPATH=. .venv/bin/python bench/intake_pipeline_ab.py --texts [--bundles 20] [--postgresql]
     PYTHONPATH=. .venv/bin/python bench/intake_pipeline_ab.py --joined [--bundles 20] [--postgresql]
     PYTHONPATH=. .venv/bin/python bench/intake_pipeline_ab.py --slices SLICE YIELDS MIN_WRITE [FIRST_ONLY] [--postgresql]
+    PYTHONPATH=. .venv/bin/python bench/intake_pipeline_ab.py --one-call [--bundles 20]
 
 With `--texts`, "before" is the worker's texts serialised anew, as before decision Intake 40, and
 the checkpoint is left as the service has it; each POST's CPU on this thread (the app's and the
@@ -14,7 +15,9 @@ below, main's `BundleProcessor._write` at that time); on PostgreSQL the server's
 With `--slices`, "after" is `_write_sliced` below (decision Intake 60, measured and not kept): each chunk's
 rows prepared SLICE entries at a time (only the first chunk's with FIRST_ONLY 1), the event loop handed to
 the write YIELDS times after each, a write begun only when at least MIN_WRITE entries wait (or all are
-prepared); "before" is the service's `_write` as it is. `writes` counts each POST's writes.
+prepared); "before" is the service's `_write` as it is. With `--one-call` (SQLite), "after" runs each write's
+statements as one call in aiosqlite's thread (`_write_rows_in_one_call`, Intake 60, not kept). `writes` counts each
+POST's writes.
 
 "before": SQLite's log checkpointed in the commit (as SQLite's own autocheckpoint did, here run
 right after the commit inside the request); "after": as the service runs now, or, with
@@ -165,9 +168,36 @@ def _write_sliced(slice_size: int, yields: int, min_write: int, first_only: bool
     return write_sliced
 
 
+async def _write_rows_in_one_call(self, rows) -> None:
+    """SQLite: a write's statements run as one call in aiosqlite's thread (one round trip to it per
+    write instead of about three per statement), so that the write needs no turn of the event loop
+    while the transaction prepares (for `--one-call`; decision Intake 60, a what-if)."""
+    from services.intake.storage import store
+
+    connection = await self.session.connection()
+    if connection.dialect.name != "sqlite":
+        return await _WRITE_ROWS[0](self, rows)
+    statements = []
+    for table, columns, batch in rows.batches:
+        if batch:
+            sql, order = store._insert_sql(table, columns, connection.dialect)
+            statements.append((sql, batch if order is None else [tuple(row[i] for i in order) for row in batch]))
+    driver = (await connection.get_raw_connection()).driver_connection
+
+    def run() -> None:
+        for sql, batch in statements:
+            driver._conn.executemany(sql, batch)
+
+    await driver._execute(run)
+
+
+_WRITE_ROWS: list = []
+
+
 async def compare(bundles: list[dict], database_url: str, data_dir: str,
                   first_chunk: int | None = None, texts: bool = False, joined: bool = False,
-                  postgres: int | None = None, slices: list[int] | None = None) -> dict[str, dict[str, float]]:
+                  postgres: int | None = None, slices: list[int] | None = None,
+                  one_call: bool = False) -> dict[str, dict[str, float]]:
     os.environ.update({"DATABASE_URL": database_url, "DATA_DIR": data_dir, "LOG_LEVEL": "WARNING",
                        "MAX_BODY_BYTES": str(50 * 1024 * 1024), "AUTH_MODE": "development"})
     from bench.intake_profile import _postgres_cpu
@@ -180,6 +210,8 @@ async def compare(bundles: list[dict], database_url: str, data_dir: str,
 
     transaction, chunks_of = Database.transaction, bundle_module.ModelVerdicts.__init__
     write_joined = bundle_module.BundleProcessor._write
+    from services.intake.storage.store import ResourceStore
+    _WRITE_ROWS[:] = [ResourceStore.write_rows]
     sliced = _write_sliced(slices[0], slices[1], slices[2], bool(slices[3:] and slices[3])) if slices else None
     write_new = interaction_module.UnitOfWork.write_new
     mode = ["after"]
@@ -216,7 +248,9 @@ async def compare(bundles: list[dict], database_url: str, data_dir: str,
         bundle_module.ModelVerdicts.__init__ = (  # type: ignore[method-assign]
             texts_anew if texts and before else small_first_chunk if first_chunk and not before else chunks_of)
         Database.transaction = (  # type: ignore[method-assign]
-            old_transaction if before and not (texts or joined or slices) else transaction)
+            old_transaction if before and not (texts or joined or slices or one_call) else transaction)
+        ResourceStore.write_rows = (  # type: ignore[method-assign]
+            _write_rows_in_one_call if one_call and not before else _WRITE_ROWS[0])
         bundle_module.BundleProcessor._write = (  # type: ignore[method-assign]
             _write_per_chunk if joined and before else sliced if sliced and not before else write_joined)
 
@@ -265,6 +299,8 @@ def main() -> None:
     parser.add_argument("--joined", action="store_true", help="'before' writes each chunk on its own (Intake 42)")
     parser.add_argument("--slices", type=int, nargs="+", metavar="N", default=None,
                         help="SLICE YIELDS MIN_WRITE [FIRST_ONLY]: 'after' prepares rows in slices (Intake 60)")
+    parser.add_argument("--one-call", action="store_true",
+                        help="SQLite: 'after' runs each write's statements as one call in aiosqlite's thread")
     args = parser.parse_args()
     rng = random.Random(1)
     bundles = [make_bundle(rng) for _ in range(args.bundles)]
@@ -272,7 +308,7 @@ def main() -> None:
           bench_database(args.postgresql, Path(tmp), "ab") as (url, server)):
         # the postmaster's process id: what _postgres_cpu reads (it was given the data directory)
         results = compare(bundles, url, tmp, args.first_chunk, args.texts, args.joined,
-                          server.postmaster_pid if server is not None else None, args.slices)
+                          server.postmaster_pid if server is not None else None, args.slices, args.one_call)
         for which, stages in asyncio.run(results).items():
             print(which + ":")
             for name, value in stages.items():
