@@ -2,6 +2,7 @@
 Observations, urn:uuid references) profiled in process.
 
     .venv/bin/python bench/intake_profile.py [--bundles 10] [--database-url URL] [--top 40] [--steps | --threads | --timeline]
+    .venv/bin/python bench/intake_profile.py --trace [--show 5] [--bundles 10] [--postgresql]
 
 Two parts, since they run on two CPUs in the service:
 - the validation worker's work per bundle, timed step by step on this thread (CPU time,
@@ -14,6 +15,8 @@ Two parts, since they run on two CPUs in the service:
   its validation worker process, read from /proc before and after the bundles, and on PostgreSQL
   the server's (`--threads`);
 - when each stage of a transaction ends, wall time from the POST, the app in process (`--timeline`);
+- when each stage begins and ends, by thread, worker and database, each write's statements and the
+  collector's passes with it (`--trace`; decision Intake 59);
 - the service's own thread: the bundles posted to the app in process (httpx's ASGI transport,
   the app's lifespan started, its validation worker a separate process as deployed), under
   cProfile; its functions summed into the steps of a transaction, and the top functions.
@@ -260,6 +263,172 @@ async def timeline(bundles: list[dict], database_url: str, data_dir: str) -> dic
     return {name: round(statistics.median(stage(run) for run in runs), 1) for name, stage in stages.items()}
 
 
+async def trace(bundles: list[dict], database_url: str, data_dir: str,
+                show: int | None = None) -> list[tuple[str, str, float, float]]:
+    """Every stage of a transaction with its start and end, wall ms from the POST (medians over the
+    bundles), by where it runs: the service's thread ("main"), the validation worker ("worker": a
+    chunk from its sending to its verdict's arrival, queueing behind the chunk before it included),
+    the database ("db": each write, the commit; the second begin/commit is the AuditEvent's, which
+    the in-process client waits for) and the garbage collector's passes ("gc"). The app in process,
+    as `timeline`; its steps observed, not replaced. Shows the critical path: what each stage
+    waited for. `show`: that transaction (1 = the first after the warm-up) printed in full, each
+    statement of each write with it."""
+    os.environ.update({"DATABASE_URL": database_url, "DATA_DIR": data_dir, "LOG_LEVEL": "WARNING",
+                       "MAX_BODY_BYTES": str(50 * 1024 * 1024), "AUTH_MODE": "development"})
+    import services.intake.rest.routes as routes
+    import shared.database as database_module
+    import shared.request_body as request_body
+    from services.intake.interactions import bundles as bundle_module
+    from services.intake.interactions import interactions as interaction_module
+    from services.intake.main import create_app
+    from shared.fhir_json import dumps
+    from tests.support.asgi import asgi_client
+
+    spans: list[tuple[str, str, float, float]] = []
+    started = [0.0]
+    counters: dict[str, int] = {}
+
+    def now() -> float:
+        return (time.perf_counter() - started[0]) * 1000
+
+    def numbered(name: str) -> str:
+        counters[name] = counters.get(name, 0) + 1
+        return f"{name} {counters[name]}"
+
+    def timed(lane: str, name: str, function, count: bool = False):
+        def wrapper(*args, **kwargs):
+            begun = now()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                spans.append((lane, numbered(name) if count else name, begun, now()))
+        return wrapper
+
+    def timed_async(lane: str, name: str, function, count: bool = False):
+        async def wrapper(*args, **kwargs):
+            begun = now()
+            try:
+                return await function(*args, **kwargs)
+            finally:
+                spans.append((lane, numbered(name) if count else name, begun, now()))
+        return wrapper
+
+    model_issues = bundle_module.ModelValidationPool.model_issues
+
+    def sent(self, payload, wheres):
+        begun, name = now(), numbered("chunk verdict")
+        future = model_issues(self, payload, wheres)
+        future.add_done_callback(lambda _: spans.append(("worker", name, begun, now())))
+        return future
+
+    raise_first = bundle_module.ModelVerdicts.raise_first
+
+    async def verdicts_awaited(self, through=None):
+        begun = now()
+        try:
+            return await raise_first(self, through)
+        finally:
+            if through is None:
+                spans.append(("main", "await all verdicts", begun, now()))
+
+    database_transaction = database_module.Database.transaction
+    from contextlib import asynccontextmanager
+
+    @asynccontextmanager
+    async def transaction(self):
+        begun = now()
+        async with database_transaction(self) as session:
+            spans.append(("db", numbered("begin"), begun, now()))
+            yield session
+            commit = now()
+        spans.append(("db", numbered("commit"), commit, now()))
+
+    write_new = interaction_module.UnitOfWork.write_new
+    request_body.read_limited = timed_async("main", "read the body", request_body.read_limited)
+    request_body.json_depth = timed("main", "depth check", request_body.json_depth)
+    request_body.loads_request = timed("main", "parse the body", request_body.loads_request)
+    routes.bundle_needs = timed("main", "scope check", routes.bundle_needs)
+    routes.fhir_response = timed("main", "response to JSON", routes.fhir_response)
+    bundle_module._parse_entry = timed("main", "_parse_entry", bundle_module._parse_entry)
+    bundle_module.ModelValidationPool.model_issues = sent  # type: ignore[method-assign]
+    bundle_module.ModelVerdicts.__init__ = timed(  # type: ignore[method-assign]
+        "main", "texts sent to the worker", bundle_module.ModelVerdicts.__init__)
+    bundle_module.ModelVerdicts.raise_first = verdicts_awaited  # type: ignore[method-assign]
+    bundle_module.BundleProcessor._assign_ids = timed_async(  # type: ignore[method-assign]
+        "main", "assign ids", bundle_module.BundleProcessor._assign_ids)
+    bundle_module._check_structures = timed("main", "structure", bundle_module._check_structures, count=True)
+    bundle_module.check_rules = timed("main", "rules", bundle_module.check_rules, count=True)
+    interaction_module.UnitOfWork.prepare_new = staticmethod(  # type: ignore[method-assign]
+        timed("main", "rows", interaction_module.UnitOfWork.prepare_new, count=True))
+    interaction_module.UnitOfWork.write_new = timed_async("db", "write", write_new, count=True)  # type: ignore[method-assign]
+    bundle_module.PreparedRows.joined = staticmethod(  # type: ignore[method-assign]
+        timed("main", "rows joined", bundle_module.PreparedRows.joined, count=True))
+    bundle_module._write_response = timed("main", "_write_response", bundle_module._write_response)
+    interaction_module.UnitOfWork.check_references_exist = timed_async(  # type: ignore[method-assign]
+        "main", "reference existence", interaction_module.UnitOfWork.check_references_exist)
+    database_module.Database.transaction = transaction  # type: ignore[method-assign]
+    from services.intake.storage import store as store_module
+    bulk_insert = store_module.ResourceStore._bulk_insert
+
+    async def statement(self, table, columns, rows):
+        begun = now()
+        try:
+            return await bulk_insert(self, table, columns, rows)
+        finally:
+            spans.append(("db", numbered(f"  {table.name} ({len(rows)})"), begun, now()))
+
+    store_module.ResourceStore._bulk_insert = statement  # type: ignore[method-assign]
+    import gc
+    collecting: list[float] = []
+
+    def collector(phase: str, info: dict) -> None:  # the collector's pauses, on whichever thread
+        if phase == "start":
+            collecting[:] = [now()]
+        elif collecting:
+            spans.append(("gc", numbered(f"gen{info['generation']} pass"), collecting[0], now()))
+
+    gc.callbacks.append(collector)
+    runs = []
+    gc_totals: list[float] = []
+    async with asgi_client(create_app(), "http://intake", timeout=300) as client:
+        for number, bundle in enumerate([make_bundle(random.Random(99)), *bundles]):
+            payload = dumps(bundle)
+            spans.clear()
+            counters.clear()
+            started[0] = time.perf_counter()
+            response = await client.post("/fhir", content=payload, headers={"Content-Type": "application/fhir+json"})
+            spans.append(("client", "response received", now(), now()))
+            response.raise_for_status()
+            if number:  # the first warms up
+                gc_totals.append(sum(e - b for lane, _, b, e in spans if lane == "gc"))
+                if number == show:  # one transaction in full, each statement too
+                    print(f"  transaction {number}, wall ms from the POST:")
+                    for lane, name, begun, ended in sorted(spans, key=lambda s: s[2]):
+                        if name not in ("_parse_entry", "_write_response"):
+                            print(f"    {lane:7s} {name:35s} {begun:7.1f} {ended:7.1f}")
+                print("  gc passes:", ", ".join(f"{n} at {b:.0f} ({e - b:.1f} ms)" for lane, n, b, e in spans
+                                                 if lane == "gc"))
+                merged: dict[tuple[str, str], tuple[float, float]] = {}
+                for lane, name, begun, ended in spans:
+                    if name in ("_parse_entry", "_write_response") or name.startswith("  "):
+                        continue
+                    merged[(lane, name)] = (begun, ended) if (lane, name) not in merged else (
+                        merged[(lane, name)][0], ended)
+                parses = [(b, e) for lane, n, b, e in spans if n == "_parse_entry"]
+                merged[("main", "parse the entries")] = (parses[0][0], parses[-1][1])
+                responses = [(b, e) for lane, n, b, e in spans if n == "_write_response"]
+                for k in range(0, len(responses), bundle_module.CHUNK):  # each chunk's entries' responses
+                    last = responses[min(k + bundle_module.CHUNK, len(responses)) - 1]
+                    merged[("main", f"entry responses {k // bundle_module.CHUNK + 1}")] = (responses[k][0], last[1])
+                runs.append(merged)
+    gc.callbacks.remove(collector)
+    print(f"  the collector's pauses per transaction, ms: median {statistics.median(gc_totals):.1f}")
+    keys = [k for k in runs[0] if all(k in run for run in runs)]
+    rows = [(lane, name, statistics.median(run[(lane, name)][0] for run in runs),
+             statistics.median(run[(lane, name)][1] for run in runs)) for lane, name in keys]
+    return sorted(rows, key=lambda row: (row[2], row[3]))
+
+
 def steps_of(stats: pstats.Stats, bundles: int) -> dict[str, float]:
     by_function = {(Path(file).as_posix(), name): row for (file, _, name), row in stats.stats.items()}  # type: ignore[attr-defined]
     out = {}
@@ -337,6 +506,8 @@ def main() -> None:
     parser.add_argument("--threads", action="store_true", help="only the CPU of each thread under uvicorn")
     parser.add_argument("--steps", action="store_true", help="only the CPU of each step, worker's and service's (no profiler)")
     parser.add_argument("--timeline", action="store_true", help="only when each stage of a transaction ends (wall ms)")
+    parser.add_argument("--trace", action="store_true", help="each stage's start and end, by thread (wall ms)")
+    parser.add_argument("--show", type=int, default=None, help="with --trace: this transaction in full, statement by statement")
     args = parser.parse_args()
     rng = random.Random(1)
     bundles = [make_bundle(rng) for _ in range(args.bundles)]
@@ -347,6 +518,11 @@ def main() -> None:
 
 
 def run(args, bundles: list[dict], url: str, tmp: str, postmaster: int | None = None) -> None:
+    if args.trace:
+        print("A 1000-entry transaction, wall ms from the POST (median start, median end), app in process:")
+        for lane, name, begun, ended in asyncio.run(trace(bundles, url, tmp, args.show)):
+            print(f"  {lane:7s} {name:35s} {begun:7.1f} {ended:7.1f}  ({ended - begun:6.1f})")
+        return
     if args.timeline:
         print("A 1000-entry transaction, wall ms from the POST (median), app in process:")
         for name, ms in asyncio.run(timeline(bundles, url, tmp)).items():
