@@ -323,31 +323,6 @@ def test_the_rendered_loculus_measures_a_voxel_of_fluid_undiluted():
         assert abs(fit["sediment"] - sediment) <= 1.5
 
 
-def test_the_rendered_loculus_reads_a_9_mm_loculus_whose_shares_clip_at_one_at_its_size():
-    """Imaging 120: the shares are clipped at 1, and against a reference density that a thin wall or layer on 3 mm
-    voxels never shows their pure voxels read over 1 before the clip (the fit's wall and sediment shares ran to their
-    bound, 1.2, on the fresh seeds' small loculi). A 9 mm loculus (2.5 mm wall, 5.5 mm of sediment) whose shares are
-    1.3 times its calcium, clipped at 1: the fit reads it at its size over the eight phases, median within 0.4 mm
-    and no more than 0.3 mm small on average (an unclipped picture: median 8.5, mean 8.2 mm; clipped: 9.3, 9.1)."""
-    inner, sediment, wall = 4.5, 5.5, 2.5
-    fits = []
-    for phase in ALL_PHASES:
-        rendered = loculus(inner, sediment, (3.0, 3.0, 3.0), phase, wall_mm=wall)
-        c = np.clip(1.3 * rendered.calcium_share, 0, 1)
-        dip, labels, count = cavities(c)
-        if count == 0:
-            continue
-        n = np.bincount(labels[labels > 0]).argmax()
-        where = np.nonzero(labels == n)
-        w = dip[where]
-        centre = (np.stack(where, axis=1) * w[:, None]).sum(axis=0) / w.sum()
-        region = ndimage.grey_dilation(labels, footprint=np.ones((3, 3, 3), bool)) == n
-        fits.append(model_fit(c, rendered.affine, centre, gravity_axes(SUPINE)[0], region)["inside"])
-    assert len(fits) >= 7
-    assert abs(np.median(fits) - 2 * inner) <= 0.4
-    assert np.mean(fits) >= 2 * inner - 0.3
-
-
 def test_the_rendered_loculus_restarted_reads_deep_sediment_under_a_voxel_of_fluid():
     """Tuning seed 4's first lesion through find_lesions (Imaging 105): its 9.7 mm loculus holds 3.2 mm of fluid over
     6.5 mm of sediment on 3 x 3 x 2.1 mm voxels; the fit from its two starts settles at 5.7 mm of fluid over 1.7 mm of

@@ -30,8 +30,6 @@ STARTS_MM = (5.0, 10.0)  # the loculus's radius the fit starts from (the best of
 # lowest cost of all is kept.
 RESTART_FLUID = (0.25, 0.5)
 RESTART_APART_MM = 0.5      # ... a height within this of the best's own is not tried again
-SHARE_MAX = 2.0             # the wall's and sediment's share before the clip at 1 (Imaging 120): a reference at least
-#                             half their density
 
 
 def _sigmoid(x: np.ndarray) -> np.ndarray:
@@ -70,12 +68,10 @@ def model_fit(c: np.ndarray, affine: np.ndarray, centre: np.ndarray, g: np.ndarr
         inside = _sigmoid((radius - r) / EDGE_MM)
         shell = _sigmoid((radius + wall - r) / EDGE_MM) - inside
         above = _sigmoid((-radius + fluid - rel @ g) / EDGE_MM)
-        # Imaging 120: each voxel's share is clipped at 1 as the shares are (against a reference density that a
-        # thin wall or layer on a large voxel never shows, their own pure voxels read over 1 before the clip).
-        return np.minimum((a * shell + s * inside * (1 - above)).mean(axis=1), 1.0)
+        return (a * shell + s * inside * (1 - above)).mean(axis=1)
 
     lower = np.concatenate([start - 30, [0.5, 0.2, 0.5, 0.1, 0.1]])
-    upper = np.concatenate([start + 30, [30.0, 60.0, 15.0, SHARE_MAX, SHARE_MAX]])
+    upper = np.concatenate([start + 30, [30.0, 60.0, 15.0, 1.2, 1.2]])
 
     def best_of(starts: list[np.ndarray]):
         """The least-squares fit of the lowest cost from these starting points (None if none could start)."""
