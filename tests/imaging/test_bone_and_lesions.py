@@ -161,6 +161,20 @@ def test_a_nodule_cluster_moulded_onto_the_hips_cortex_on_3_mm_voxels_is_found_i
     assert found.bone_contact is True
 
 
+def test_a_faint_mass_against_a_marrow_cored_bone_on_3_mm_voxels_is_found():
+    """A 4.0 mL faint mass moulded onto the left iliac wing of the pelvis CT (generator seed 45,
+    lesion 0, a tuning seed; 3 mm pixels, 4.7 mm slices): one faint region (core about 375 HU, no
+    cortex) against a bone region whose inside is marrow under the calcium threshold; on 3 mm
+    voxels the cortex between is blurred into the mass, so no ridge stood between them and the
+    mass stayed with the bone (Imaging 112, 126)."""
+    case = make_case(45)
+    truth = next(t for t in case.lesions if t.index == 0)
+    assert truth.mode == "moulding" and np.isclose(case.volume.spacing, 3.0, atol=0.05).sum() == 2
+    share, found = _best_match(truth, find_lesions(case.volume))
+    assert share >= 0.5
+    assert found.volume_ml + found.fluid_volume_ml == pytest.approx(truth.volume_ml, rel=0.25)
+
+
 def test_a_rib_the_slab_cuts_off_stays_skeleton_beside_a_mass():
     """Generator seed 63 (the chest slab at 3.5 mm, a mass at the right shoulder): a region of the
     right rib cut off by the slab's face, with a core of 312 HU under a 477 HU shell, touches chalk.

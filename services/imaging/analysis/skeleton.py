@@ -440,6 +440,12 @@ def _on_cortex(ct_hu: np.ndarray, grid: Grid, labels: np.ndarray, mass_like: np.
                 across = False
                 break
             inside = _core_of(other, ct_spacing)
+            if float(np.median(hu[inside])) < CALCIFIED_HU:
+                # The bone's inside is marrow, not calcified: the bone there is a shell round it, and
+                # a region of a faint nodule's core against it lies on the shell's outside, where a
+                # 3 mm grid blurs the cortex into it (no ridge); a bone's own faint part lies in
+                # calcified cancellous bone (Imaging 126).
+                continue
             # A cortex between them: the ridge (the minimax path's highest HU) is denser than both ends
             # by FAINT_SHELL_RATIO. That test is monotone in the ridge, so the ridge fails it exactly
             # when one path crosses only voxels that fail it themselves (_joined).
