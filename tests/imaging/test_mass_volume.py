@@ -77,16 +77,6 @@ def test_the_whole_mass_counts_its_septa_and_fluid(name):
     assert lesion.mass_volume_ml == pytest.approx(whole, rel=0.10)
 
 
-def test_the_septa_inside_the_outline_s_edge_voxels_count():
-    # The ten small nodules on 3 mm voxels at the phase where almost every voxel is the outline's edge: the
-    # septa reaching the surface lie inside edge voxels, whose HU reads as the tissue round the mass. Main
-    # read the whole 18.1% short (2.32 of 2.83 mL); an edge voxel lower than both its neighbours across
-    # it counts as the lower (Imaging 124): 12% short, the rest septa in voxels without that form.
-    volume, whole = render(SMALL_NODULES, (3.0, 3.0, 3.0), PHASES[0])
-    lesion = find_lesions(volume).lesions[0]
-    assert 0.85 * whole <= lesion.mass_volume_ml <= 1.05 * whole
-
-
 @pytest.mark.parametrize("spacing", [(3.0, 3.0, 3.0), (0.8, 0.8, 1.0)])
 def test_a_single_nodule_is_not_grown_by_the_closing(spacing):
     volume, whole = render([ball(0, 0, 0, 9.0, 800.0)], spacing, PHASES[2])

@@ -49,8 +49,6 @@ BONE_PIECE_MIN_ML = 25.0    # ... or it is at least this big within that reach (
 SEPTUM_MAX_MM = 1.5         # the fibrous septa between a mass's nodules are thin lucent lines, about
                             # a millimetre (expert estimate; docs/domain.md section 5): the whole mass's
                             # outline is closed over gaps twice this wide (Imaging 95)
-SEPTUM_DIP_NOISE = 2.0      # an edge voxel reading lower than both neighbours across it by more than
-                            # this many times the noise holds a septum (Imaging 124; expert estimate)
 LESION_MIN_ML = 2.0         # smaller dense pieces are vessels, bone fragments or noise here
 VASCULAR_MAX_ML = 1.5       # a vascular calcification is a few mm: at most about this volume
 VASCULAR_MIN_VOXELS = 2     # one isolated voxel over the threshold is noise
@@ -396,7 +394,7 @@ class _Context:
         ct_calc, ct_bone, ct_calcified = self.ct_masks(box, calc)
         enclosed = grid.to_ct(grid_mass & ~calc, box)  # loculi: the grid closes their leaky walls
         solid = fill_holes(ct_calc | enclosed)
-        calcium, share, judged, density, walls, noise = _partial_volume(hu, solid, ct_calc, ct_bone, ct_calcified,
+        calcium, share, judged, density, walls = _partial_volume(hu, solid, ct_calc, ct_bone, ct_calcified,
                                                                  1.0 / grid.factors, self.ct_spacing)
         # The fluid and its level are judged on the shares they were built on (Imaging 34, 35:
         # against the densest calcium within two grid voxels), the walled cavity's judge on them over
@@ -433,7 +431,7 @@ class _Context:
             body_site=self.site(box, mass_on_grid),
             centroid_voxel=(int(centroid[0]), int(centroid[1]), int(centroid[2])),
             mass_volume_ml=_whole_volume(mass, share, np.where(loculi, 1.0 - judged, 0.0), ct_calc,
-                                         self.ct_spacing, noise) * self.ct_voxel_ml,
+                                         self.ct_spacing) * self.ct_voxel_ml,
         )
         return lesion, ct_box, mass
 
@@ -535,12 +533,11 @@ class _Context:
 
 
 def _partial_volume(hu, mass, calc, bone, calcified, unit,
-                    spacing) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+                    spacing) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """The mass's voxels (a voxel counts when at least half of it is calcium), each voxel's share
     of calcium, the share the fluid and its level are judged on (Imaging 40: unchanged), the
-    density (HU over the background) that share was taken against (Imaging 65), the same share
-    over every voxel of the mass for the walled cavity's judge (Imaging 66), and the image's noise
-    in units of that share (the tissue round the mass's spread over the density; Imaging 124).
+    density (HU over the background) that share was taken against (Imaging 65), and the same share
+    over every voxel of the mass for the walled cavity's judge (Imaging 66).
 
     A voxel holds a mix of calcium and what surrounds it (soft tissue outside, fluid in a
     loculus): its calcium share is where its HU lies between the background's and the pure
@@ -561,9 +558,6 @@ def _partial_volume(hu, mass, calc, bone, calcified, unit,
     others = bone | (calcified & ~calc)  # the bone it touches, and other calcified tissue
     around = ~grown & within(outside, 3.0) & ~calcified
     background = float(np.median(hu[around])) if around.any() else 40.0
-    # The image's noise there (the interquartile range of a normal's), for the whole mass's septa (Imaging 124).
-    quartiles = np.percentile(hu[around], [25, 75]) if around.any() else np.zeros(2)
-    noise = float(quartiles[1] - quartiles[0]) / 1.349
     # Without a nodule's pure voxel within the blur's reach: the densest within two grid voxels,
     # from one voxel outside the mass its interior's calcium is in reach.
     wide = [2 * max(int(round(2 / u)), 2) + 1 for u in unit]
@@ -602,7 +596,7 @@ def _partial_volume(hu, mass, calc, bone, calcified, unit,
     # mass of 900 HU nodules) read as soft tissue and the cavity lay open. Its judge takes every
     # voxel of the mass and one grid voxel round it, the bone and other calcified tissue still out.
     walls = np.where((core | (grown & ~bone_side)) & ~others, judged, 0.0)
-    return core, np.where(counted, share, 0.0), np.where(counted, judged, 0.0), density, walls, noise / density
+    return core, np.where(counted, share, 0.0), np.where(counted, judged, 0.0), density, walls
 
 
 def _median3_at(hu: np.ndarray, where: np.ndarray) -> np.ndarray:
@@ -619,7 +613,7 @@ def _median3_at(hu: np.ndarray, where: np.ndarray) -> np.ndarray:
 
 
 def _whole_volume(mass: np.ndarray, share: np.ndarray, fluid_share: np.ndarray, faint: np.ndarray,
-                  spacing: np.ndarray, noise: np.ndarray) -> float:
+                  spacing: np.ndarray) -> float:
     """The whole mass in CT voxels (Imaging 95). Its outline: its calcium and fluid, closed over
     the septa (gaps up to twice SEPTUM_MAX_MM, or a voxel) and holes filled. Every voxel inside
     the outline that no voxel outside it touches by a face is all lesion, whatever its density: the septa
@@ -627,33 +621,14 @@ def _whole_volume(mass: np.ndarray, share: np.ndarray, fluid_share: np.ndarray, 
     small to count as such are the mass's as much as its calcium. Only the outline's own voxels
     and the rim round them, where a voxel's other part is the tissue around the mass, count their
     shares: of calcium (as the calcified volume does) and of a loculus's fluid. A cleft the closing
-    bridges at the surface stays in the outline's voxels, counted by their (soft-tissue) share.
-
-    A septum reaching the surface lies inside the outline's edge voxels too, where its HU (10-60)
-    cannot be told from the tissue round the mass: such a voxel reads less than its neighbours on
-    both sides across the septum, the two nodules' edges (Imaging 124). An edge voxel of the outline
-    lower than both its neighbours along an axis by more than SEPTUM_DIP_NOISE times the image's
-    noise (`noise`, in share units) counts as the lower of them, as a closing of the shares across
-    a sheet one voxel thick would. The rim outside the outline keeps its shares (there the same dip
-    is as often fat beside muscle round the mass, read against one background), and so does a voxel
-    near a loculus's fluid (a wall's face beside the cavity is a dip of the same form, and a thin
-    wall's share is already over: Imaging 72)."""
+    bridges at the surface stays in the outline's voxels, counted by their (soft-tissue) share."""
     # Closed by one unit, along each axis the larger of SEPTUM_MAX_MM and a voxel: a septum across
     # thick slices leaves a whole slice below half calcium.
     unit = spacing / np.maximum(spacing, SEPTUM_MAX_MM)
     outline = fill_holes(_closed(mass, 1.0, unit))
     outline |= _open_loculi(mass, outline, faint, unit, spacing)
     deep = exceeds(distance(outline, 1.0, border=True), 1.0)
-    count = np.minimum(share + fluid_share, 1.0)
-    padded = np.pad(count, 1)
-    across = count
-    for axis in range(3):
-        before = padded[tuple(slice(0, -2) if a == axis else slice(1, -1) for a in range(3))]
-        after = padded[tuple(slice(2, None) if a == axis else slice(1, -1) for a in range(3))]
-        across = np.maximum(across, np.minimum(before, after))
-    loculus = ndimage.binary_dilation(fluid_share > 0, structure=np.ones((3, 3, 3), bool))
-    septum = (across - count > SEPTUM_DIP_NOISE * noise) & outline & ~loculus
-    return float(np.where(deep, 1.0, np.where(septum, across, count)).sum())
+    return float(np.where(deep, 1.0, np.minimum(share + fluid_share, 1.0)).sum())
 
 
 def _open_loculi(mass: np.ndarray, outline: np.ndarray, faint: np.ndarray, unit: np.ndarray,
