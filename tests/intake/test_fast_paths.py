@@ -317,6 +317,7 @@ async def test_chunks_are_written_while_the_next_are_prepared_and_joined_while_a
 
     events: list[str] = []
     held = asyncio.Event()
+    warming = [True]  # the first POST numbers the names (storage/names.py): not observed
     check_structures, bulk_insert, prepare_new = bundles._check_structures, ResourceStore._bulk_insert, UnitOfWork.prepare_new
 
     def prepare(checks):
@@ -332,7 +333,7 @@ async def test_chunks_are_written_while_the_next_are_prepared_and_joined_while_a
     async def write(self, table, columns, rows):
         if rows and rows[0][0] != "AuditEvent":  # the trail's record of the request, written after it
             events.append(f"write {table.name}")
-            if events.count("write resources") == 1:
+            if events.count("write resources") == 1 and not warming[0]:
                 await held.wait()
         return await bulk_insert(self, table, columns, rows)
 
@@ -351,6 +352,7 @@ async def test_chunks_are_written_while_the_next_are_prepared_and_joined_while_a
             warm = await client.post("/fhir", json=transaction(*entries[:2]), headers=FHIR)
             assert warm.status_code == 200, warm.text
             events.clear()
+            warming[0] = False
             written = await client.post("/fhir", json=transaction(*entries), headers=FHIR)
             assert written.status_code == 200, written.text
             assert (await client.get("/fhir/Observation", params={"_summary": "count"})).json()["total"] == 2 * bundles.CHUNK + 1
@@ -384,7 +386,7 @@ def test_joined_rows_are_each_tables_rows_in_the_order_the_parts_would_write_the
             expected.setdefault(table.name, []).extend(rows)
     assert [(t.name, rows) for t, _, rows in joined.batches] == list(expected.items())
     assert [t.name for t, _, _ in joined.batches] == [t.name for t, _, _ in parts[0].batches]
-    assert joined.pending == set().union(*(part.pending for part in parts)) and "subject" in joined.pending
+    assert joined.pending == set().union(*(part.pending for part in parts)) and "birthdate" in joined.pending
     assert PreparedRows.joined(parts[:1]) is parts[0]
 
 
