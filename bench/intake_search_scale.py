@@ -38,7 +38,7 @@ from intake_ingest import LOINC, make_bundle, search_latencies  # noqa: E402
 from bench.databases import bench_database  # noqa: E402
 from services.intake.fhir.validation import check_structure  # noqa: E402
 from services.intake.storage.names import NameCache, renumber  # noqa: E402
-from services.intake.storage.store import new_id, prepare_new  # noqa: E402
+from services.intake.storage.store import PreparedRows, new_id, prepare_new  # noqa: E402
 
 # The numbers of the store's names (search_names), as the load has read them.
 NAMES = NameCache()
@@ -47,7 +47,7 @@ from tests.support.processes import uvicorn_service  # noqa: E402
 GROUP = 990  # Observations per group of 10 patients, as bench/intake_ingest.py's bundles
 
 
-def group_rows(rng: random.Random) -> tuple[list[str], list]:
+def group_rows(rng: random.Random) -> tuple[list[str], PreparedRows]:
     """One group's resources (ids assigned, references resolved), as the rows that store them."""
     bundle = make_bundle(rng)
     ids: dict[str, str] = {}
