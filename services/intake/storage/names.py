@@ -281,6 +281,6 @@ async def resolve(session: AsyncSession, names: Iterable[str]) -> Lookup:
 def parameter_names(resource_type: str, name: str) -> set[str]:
     """The names a parameter's index rows are found by: its name, or a reference's paths and targets."""
     param = search_parameters()[resource_type].get(name)
-    if param is None:
+    if param is None or param.type != "reference":
         return {name}
-    return {param.name, *param.paths, *(param.targets or ())}
+    return {*param.paths, *(param.targets or ())}  # its rows hold no name of its own (a name never numbered: read each time)
