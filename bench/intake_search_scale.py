@@ -37,13 +37,17 @@ from intake_ingest import LOINC, make_bundle, search_latencies  # noqa: E402
 
 from bench.databases import bench_database  # noqa: E402
 from services.intake.fhir.validation import check_structure  # noqa: E402
-from services.intake.storage.store import new_id, prepare_new  # noqa: E402
+from services.intake.storage.names import NameCache, renumber  # noqa: E402
+from services.intake.storage.store import PreparedRows, new_id, prepare_new  # noqa: E402
+
+# The numbers of the store's names (search_names), as the load has read them.
+NAMES = NameCache()
 from tests.support.processes import uvicorn_service  # noqa: E402
 
 GROUP = 990  # Observations per group of 10 patients, as bench/intake_ingest.py's bundles
 
 
-def group_rows(rng: random.Random) -> tuple[list[str], list]:
+def group_rows(rng: random.Random) -> tuple[list[str], PreparedRows]:
     """One group's resources (ids assigned, references resolved), as the rows that store them."""
     bundle = make_bundle(rng)
     ids: dict[str, str] = {}
@@ -57,8 +61,8 @@ def group_rows(rng: random.Random) -> tuple[list[str], list]:
             resource["subject"]["reference"] = f"Patient/{ids[resource['subject']['reference']]}"
         # The model's verdict is known (these resources are valid): the structural pass alone.
         items.append((check_structure(resource, resource["resourceType"], verdict=([], [])), resource_id))
-    _, rows = prepare_new(items)
-    return list(ids.values()), rows.batches
+    _, rows = prepare_new(items, names=NAMES)
+    return list(ids.values()), rows
 
 
 async def load(dsn: str, stored: int, rng: random.Random) -> list[str]:
@@ -70,9 +74,14 @@ async def load(dsn: str, stored: int, rng: random.Random) -> list[str]:
         pending: dict[tuple[str, tuple[str, ...]], list[tuple]] = {}
         groups = max(1, stored // GROUP)
         for number in range(groups):
-            ids, batches = group_rows(rng)
+            ids, prepared = group_rows(rng)
             patients += ids
-            for table, columns, rows in batches:
+            if prepared.pending:  # names the store has no number for yet, numbered as the service would
+                await connection.execute("INSERT INTO search_names (name) SELECT unnest($1::text[]) ORDER BY 1 "
+                                         "ON CONFLICT DO NOTHING", sorted(prepared.pending))
+                NAMES.add((r["id"], r["name"]) for r in await connection.fetch("SELECT id, name FROM search_names"))
+                renumber(prepared.batches, NAMES.numbers)
+            for table, columns, rows in prepared.batches:
                 pending.setdefault((table.name, columns), []).extend(rows)
             if (number + 1) % 20 == 0 or number + 1 == groups:  # about 20,000 resources per COPY
                 async with connection.transaction():

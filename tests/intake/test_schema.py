@@ -103,7 +103,7 @@ async def test_upgrade_to_0005_removes_repeated_token_rows_and_holds_them_unique
             for res_id, system, code in rows:
                 await conn.execute(text("INSERT INTO search_token (res_type, res_id, param, system, code) "
                                         "VALUES ('Observation', :i, 'code', :s, :c)"), {"i": res_id, "s": system, "c": code})
-        await db.migrate(MIGRATIONS)
+        await db.migrate(MIGRATIONS, "0008")  # names as text, as these rows give them
         async with db.engine.connect() as conn:
             kept = (await conn.execute(text("SELECT res_id, system, code FROM search_token"))).all()
         assert sorted(kept, key=str) == sorted(set(rows), key=str)
@@ -154,7 +154,7 @@ async def test_upgrade_to_0006_drops_the_surrogate_keys_and_back_fills_the_combi
                 "('Observation', 'a', 'date', 0, 1000, true), ('Patient', 'p', 'birthdate', 0, 1000, true)"))
             statistics = (await conn.execute(text("SELECT idx, stat FROM sqlite_stat1 WHERE tbl = 'search_token'"))).all() \
                 if db.dialect == "sqlite" else []
-        await db.migrate(MIGRATIONS)
+        await db.migrate(MIGRATIONS, "0008")  # names as text, as these rows give them
         async with db.engine.connect() as conn:
             combo = (await conn.execute(text(
                 "SELECT res_type, res_id, param, date_param, system, code, low_ms, high_ms, point FROM search_combo"))).all()
@@ -224,5 +224,81 @@ async def test_upgrade_to_0008_keeps_every_stored_content(database_url):
         assert str(current["valueQuantity"]["value"]) == "6.80"
         if db.dialect == "postgresql":
             assert sorted(types) == [("resource_versions", "json"), ("resources", "json")]
+    finally:
+        await db.close()
+
+
+async def test_upgrade_to_0009_numbers_the_stored_names_and_searches_still_find_them(database_url):
+    """Revision 0009 holds the index tables' names (types, parameters, a reference's path and target
+    type, a combined row's date parameter) as numbers from search_names: every stored row keeps its
+    names (read back through the table), searches, includes and the combined index find the stored
+    resources as before, SQLite keeps its planner statistics, and the downgrade gives the text back."""
+    from alembic import command
+    from alembic.config import Config
+
+    from services.intake.search.executor import SearchExecutor
+    from services.intake.search.parsing import parse_search
+
+    db = Database(database_url)
+    token = [("Observation", "a", "code", "http://loinc.org", "2777-1"), ("Patient", "p", "gender", None, "female")]
+    try:
+        await db.migrate(MIGRATIONS, "0008")
+        async with db.engine.begin() as conn:
+            for res_type, res_id in (("Patient", "p"), ("Observation", "a")):
+                await conn.execute(insert(ResourceRow).values(
+                    res_type=res_type, res_id=res_id, version_id=1, last_updated_ms=0, deleted=False,
+                    content={"resourceType": res_type, "id": res_id}))
+            for row in token:
+                await conn.execute(text("INSERT INTO search_token (res_type, res_id, param, system, code) "
+                                        "VALUES (:t, :i, :p, :s, :c)"), dict(zip("tipsc", row, strict=True)))
+            await conn.execute(text("INSERT INTO search_reference (res_type, res_id, param, target_type, target_id) "
+                                    "VALUES ('Observation', 'a', 'subject', 'Patient', 'p')"))
+            await conn.execute(text("INSERT INTO search_date (res_type, res_id, param, low_ms, high_ms, point) "
+                                    "VALUES ('Observation', 'a', 'date', 0, 1000, true)"))
+            await conn.execute(text(
+                "INSERT INTO search_combo (res_type, res_id, param, date_param, system, code, low_ms, high_ms, point) "
+                "VALUES ('Observation', 'a', 'code', 'date', 'http://loinc.org', '2777-1', 0, 1000, true)"))
+            statistics = sorted((await conn.execute(text("SELECT tbl, idx, stat FROM sqlite_stat1"))).all(), key=str) \
+                if db.dialect == "sqlite" else []
+        await db.migrate(MIGRATIONS)
+        named = ("SELECT t.name, s.res_id, p.name, s.system, s.code FROM search_token s "
+                 "JOIN search_names t ON t.id = s.res_type JOIN search_names p ON p.id = s.param")
+        async with db.engine.connect() as conn:
+            names = set((await conn.execute(text("SELECT name FROM search_names"))).scalars())
+            assert names == {"Observation", "Patient", "code", "gender", "subject", "date"}
+            assert sorted((await conn.execute(text(named))).all(), key=str) == sorted(token, key=str)
+            assert (await conn.execute(text(
+                "SELECT p.name, t.name FROM search_reference r JOIN search_names p ON p.id = r.param "
+                "JOIN search_names t ON t.id = r.target_type"))).all() == [("subject", "Patient")]
+            assert (await conn.execute(text(
+                "SELECT d.name FROM search_combo c JOIN search_names d ON d.id = c.date_param"))).all() == [("date",)]
+            if db.dialect == "sqlite":
+                assert sorted((await conn.execute(text("SELECT tbl, idx, stat FROM sqlite_stat1"))).all(), key=str) == statistics
+        async with db.sessions() as session:
+            for pairs in ([("code", "2777-1"), ("subject", "Patient/p")], [("code", "2777-1"), ("date", "ge1970-01-01")],
+                          [("patient", "p"), ("_include", "Observation:subject")]):
+                request = parse_search("Observation", pairs, default_count=20, max_count=1000)
+                executor = SearchExecutor(session)
+                matches, total = await executor.search(request)
+                included, _ = await executor.includes(request, matches)
+                assert [m["id"] for m in matches] == ["a"] and total == 1, pairs
+                assert [i["id"] for i in included] == (["p"] if request.includes else []), pairs
+            gender = parse_search("Patient", [("gender", "female")], default_count=20, max_count=1000)
+            assert [m["id"] for m in (await SearchExecutor(session).search(gender))[0]] == ["p"]
+
+        config = Config()
+        config.set_main_option("script_location", str(MIGRATIONS))
+        async with db.engine.begin() as conn:
+            def downgrade(sync) -> None:
+                config.attributes["connection"] = sync
+                command.downgrade(config, "0008")
+            await conn.run_sync(downgrade)
+        async with db.engine.connect() as conn:
+            plain = "SELECT res_type, res_id, param, system, code FROM search_token"
+            assert sorted((await conn.execute(text(plain))).all(), key=str) == sorted(token, key=str)
+            assert (await conn.execute(text("SELECT param, target_type FROM search_reference"))).all() == [
+                ("subject", "Patient")]
+            tables = await conn.run_sync(lambda sync: inspect(sync).get_table_names())
+            assert "search_names" not in tables
     finally:
         await db.close()

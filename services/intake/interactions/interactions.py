@@ -26,6 +26,7 @@ from services.intake.search.executor import SearchExecutor
 from services.intake.search.parsing import SearchRequest, parse_search
 from services.intake.storage.counts import CountFolder, CountKey
 from services.intake.storage.models import MAX_SQL_INTEGER
+from services.intake.storage.names import cache_of
 from services.intake.storage.statistics import StatisticsKeeper
 from services.intake.storage.store import (
     PreparedRows,
@@ -178,13 +179,12 @@ class UnitOfWork:
     def new_id() -> str:
         return new_id()
 
-    @staticmethod
-    def prepare_new(items: list[tuple[Incoming, str]],
+    def prepare_new(self, items: list[tuple[Incoming, str]],
                     counted: Counter[CountKey] | None = None) -> tuple[list[Stored], PreparedRows]:
         """Stamp new resources (each with its id) as version 1 and build the rows that store them,
         ahead of `write_new` (pure CPU: a transaction prepares a chunk while the last one writes);
         `counted`: a tally for their count rows, written by the caller once (store.prepare_new)."""
-        return prepare_new(items, counted)
+        return prepare_new(items, counted, names=cache_of(self.session))
 
     async def write_new(self, stored: list[Stored], rows: PreparedRows) -> None:
         """Store what `prepare_new` built, then hand over."""
@@ -405,7 +405,7 @@ class Interactions:
         if self.db.dialect == "postgresql":
             # One statement, its own transaction still (decision Security 5), one round trip (Intake 54).
             # Nothing to hand over (outbox.handover: an AuditEvent asks nothing of other services).
-            stored, rows = prepare_new([(incoming, new_id())])
+            stored, rows = prepare_new([(incoming, new_id())], names=cache_of(self.db.engine.sync_engine))
             await write_in_one_statement(self.db.engine, rows)
             return stored[0]
         async with self.transaction() as work:

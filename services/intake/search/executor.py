@@ -13,7 +13,8 @@ from sqlalchemy import false, select, text, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
-from services.intake.fhir.registry import SearchParameter, search_parameters
+from services.intake.fhir.elements import ABSOLUTE_REFERENCE, RELATIVE_REFERENCE
+from services.intake.fhir.registry import SearchParameter, combos, search_parameters
 from services.intake.search.parsing import SearchRequest
 from services.intake.search.planner import (
     bounded_count_statement,
@@ -26,9 +27,10 @@ from services.intake.search.planner import (
     page_statement,
     systems_statement,
 )
+from services.intake.storage import names as search_names
 from services.intake.storage.counts import FOLD_AT, CountKey, sum_statement
 from services.intake.storage.indexing import param_filter
-from services.intake.storage.models import ReferenceIndex, ResourceRow
+from services.intake.storage.models import ReferenceIndex, ResourceRow, SearchName
 
 # Planner settings for the searches' transaction (set_config(..., true): SET LOCAL, in one round trip).
 # - plan_cache_mode: asyncpg prepares every statement; after five runs PostgreSQL may switch to a
@@ -61,6 +63,7 @@ class SearchExecutor:
         self.fold_wanted: list[CountKey] = []  # keys of kept counts found in many rows (storage/counts.py)
 
     async def search(self, request: SearchRequest) -> tuple[list[dict], int | None]:
+        await search_names.resolve(self.session, request_names(request))
         dialect = self.session.get_bind().dialect.name
         if dialect == "postgresql":
             await self.session.execute(_SEARCH_SETTINGS)
@@ -150,12 +153,16 @@ class SearchExecutor:
 
     async def find_ids(self, request: SearchRequest, limit: int) -> list[str]:
         request.count, request.offset, request.total = limit, 0, "none"
+        await search_names.resolve(self.session, request_names(request))
         rows = (await self.session.execute(page_statement(request))).all()
         return [res_id for res_id, _ in rows]
 
     async def includes(self, request: SearchRequest, matches: list[dict]) -> tuple[list[dict], bool]:
         """What the request's _include and _revinclude parameters add to its matches, each resource
         once and none that is a match; and whether _revinclude found more than REVINCLUDE_LIMIT."""
+        if not request.includes and not request.revincludes:
+            return [], False
+        await search_names.resolve(self.session, request_names(request))
         included: list[dict] = []
         seen: set[tuple[str, str]] = {(m["resourceType"], m["id"]) for m in matches}
         ids = [m["id"] for m in matches]
@@ -185,13 +192,14 @@ class SearchExecutor:
         if not ids:
             return []
         ref = ReferenceIndex
-        sources = select(col(ref.res_type), col(ref.res_id)).where(
-            col(ref.target_type) == resource_type, col(ref.target_id).in_(ids), col(ref.res_type) == source_type,
-            param_filter(ref, param),
+        sources = select(col(ref.res_id)).where(  # all of source_type
+            col(ref.target_type) == search_names.number(resource_type), col(ref.target_id).in_(ids),
+            col(ref.res_type) == search_names.number(source_type), param_filter(ref, param),
         )
         result = await self.session.execute(
             select(col(ResourceRow.content)).where(
-                tuple_(col(ResourceRow.res_type), col(ResourceRow.res_id)).in_(sources), col(ResourceRow.deleted) == false()
+                col(ResourceRow.res_type) == source_type, col(ResourceRow.res_id).in_(sources),
+                col(ResourceRow.deleted) == false()
             ).order_by(col(ResourceRow.pk)).limit(limit)
         )
         return list(result.scalars().all())
@@ -201,10 +209,11 @@ class SearchExecutor:
         """The resources that `param` of the given resources points at (for _include)."""
         if not ids:
             return []
-        ref = ReferenceIndex
-        targets = select(col(ref.target_type), col(ref.target_id)).where(
-            col(ref.res_type) == resource_type, param_filter(ref, param), col(ref.res_id).in_(ids),
-            *( [col(ref.target_type) == target_type] if target_type else [] ),
+        ref, name = ReferenceIndex, SearchName
+        # The target's type by name (resources keep it as text), through the names table.
+        targets = select(col(name.name), col(ref.target_id)).join(name, col(name.id) == col(ref.target_type)).where(
+            col(ref.res_type) == search_names.number(resource_type), param_filter(ref, param), col(ref.res_id).in_(ids),
+            *( [col(ref.target_type) == search_names.number(target_type)] if target_type else [] ),
         )
         result = await self.session.execute(
             select(col(ResourceRow.content)).where(
@@ -212,3 +221,31 @@ class SearchExecutor:
             ).order_by(col(ResourceRow.pk))
         )
         return list(result.scalars().all())
+
+
+def request_names(request: SearchRequest) -> set[str]:
+    """Every name a search's statements may compare (storage/names.py resolves them before planning):
+    its type, its parameters (a reference's paths and targets), the types its reference values
+    name, the pairs the type combines, its sorts, and what it includes."""
+    t = request.resource_type
+    wanted = {t, *(name for pair in combos().get(t, ()) for name in pair)}
+    for criterion in request.criteria:
+        wanted |= search_names.parameter_names(t, criterion.param.name)
+        if criterion.param.type == "reference":
+            if criterion.modifier:
+                wanted.add(criterion.modifier)
+            for group in criterion.groups:
+                for value in group:
+                    match = RELATIVE_REFERENCE.match(value) or ABSOLUTE_REFERENCE.match(value)
+                    if match:
+                        wanted.add(match["type"])
+    for name, _ in request.sort:
+        wanted |= search_names.parameter_names(t, name)
+    for include in request.includes:
+        wanted |= search_names.parameter_names(t, include.param)
+        if include.target_type:
+            wanted.add(include.target_type)
+    for include in request.revincludes:
+        if include.source_type:
+            wanted |= {include.source_type, *search_names.parameter_names(include.source_type, include.param)}
+    return wanted

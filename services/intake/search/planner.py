@@ -17,6 +17,7 @@ from services.intake.search.predicates.date import interval_condition, window, w
 from services.intake.storage.counts import CountKey
 from services.intake.storage.indexing import param_filter
 from services.intake.storage.models import INDEX_TABLES, POINT_MS, ComboIndex, DateIndex, ResourceRow, TokenIndex
+from services.intake.storage.names import number
 from shared.database import table_of
 
 
@@ -25,7 +26,7 @@ def _driver_rows(request: SearchRequest, criterion: Criterion):
     two index ranges (points, longer intervals) in UNION ALL: as an OR, PostgreSQL visits the
     table for each row and misjudges how many there are."""
     table = table_of(INDEX_TABLES[criterion.param.type])
-    own = [table.c.res_type == request.resource_type, predicates.matches(criterion, table.c)]
+    own = [table.c.res_type == number(request.resource_type), predicates.matches(criterion, table.c)]
     branches = window_branches(table.c, *window(criterion)) if criterion.param.type == "date" else None
     if branches is None:
         return table, own
@@ -59,7 +60,8 @@ def _combo_rows(request: SearchRequest, token: Criterion, date: Criterion):
     _driver_rows reads a window), each value of both criteria tested on the one row."""
     table = table_of(ComboIndex)
     c = table.c
-    own = [c.res_type == request.resource_type, c.param == token.param.name, c.date_param == date.param.name]
+    own = [c.res_type == number(request.resource_type), c.param == number(token.param.name),
+           c.date_param == number(date.param.name)]
     own += [or_(*(predicates.value_condition(criterion, c, v) for v in group))
             for criterion in (token, date) for group in criterion.groups]
     branches = window_branches(c, *window(date))
@@ -89,9 +91,10 @@ def _criterion_condition(resource_type: str, criterion: Criterion, drives: bool)
                      for v in criterion.values))
     table = INDEX_TABLES[criterion.param.type]
     matches = predicates.matches(criterion, table)
+    own = number(resource_type)  # the resources' type: they are of the request's (where_clause)
     if drives and not criterion.negated:
-        return col(r.res_id).in_(select(col(table.res_id)).where(col(table.res_type) == resource_type, matches))
-    probe = exists().where(col(table.res_type) == col(r.res_type), col(table.res_id) == col(r.res_id), matches)
+        return col(r.res_id).in_(select(col(table.res_id)).where(col(table.res_type) == own, matches))
+    probe = exists().where(col(table.res_type) == own, col(table.res_id) == col(r.res_id), matches)
     return not_(probe) if criterion.negated else probe
 
 
@@ -108,7 +111,8 @@ def _sort_key(resource_type: str, name: str, descending: bool):
     aggregate = func.max if descending else func.min
     return (
         select(aggregate(getattr(table, column)))
-        .where(col(table.res_type) == col(r.res_type), col(table.res_id) == col(r.res_id), col(table.param) == name)
+        .where(col(table.res_type) == number(resource_type), col(table.res_id) == col(r.res_id),
+               col(table.param) == number(name))
         .scalar_subquery()
     )
 
@@ -186,7 +190,7 @@ def criterion_rows_statement(request: SearchRequest, criterion: Criterion) -> Se
                        col(DateIndex.low_ms) > low - POINT_MS, col(DateIndex.low_ms) < high)
     else:
         matches = predicates.matches(criterion, table)
-    return select(col(table.res_id)).where(col(table.res_type) == request.resource_type, matches)
+    return select(col(table.res_id)).where(col(table.res_type) == number(request.resource_type), matches)
 
 
 RANGE_TYPES = {"date", "quantity", "string"}
@@ -220,7 +224,8 @@ def _matching_ids(request: SearchRequest, distinct: bool = True, joins: bool = F
     ids = select(rows.c.res_id)
     for criterion in others:
         other = table_of(INDEX_TABLES[criterion.param.type]).alias()
-        matches = and_(other.c.res_type == t, other.c.res_id == rows.c.res_id, predicates.matches(criterion, other.c))
+        matches = and_(other.c.res_type == number(t), other.c.res_id == rows.c.res_id,
+                       predicates.matches(criterion, other.c))
         if criterion.negated:
             conditions.append(not_(exists().where(matches)))
         elif joins:
@@ -260,7 +265,7 @@ def systems_statement(request: SearchRequest, criterion: Criterion, code: str) -
     token index keeps in resource order, so that counting them removes repeated ids as it reads
     instead of hashing them all (166,000 ids for one code at 1,000,000 Observations)."""
     def rows(*more: ColumnElement) -> list[ColumnElement]:
-        return [col(TokenIndex.res_type) == request.resource_type, param_filter(TokenIndex, criterion.param),
+        return [col(TokenIndex.res_type) == number(request.resource_type), param_filter(TokenIndex, criterion.param),
                 col(TokenIndex.code) == code, *more]
     return select(select(func.min(TokenIndex.system)).where(*rows()).scalar_subquery(),
                   select(func.max(TokenIndex.system)).where(*rows()).scalar_subquery(),
@@ -287,7 +292,7 @@ def count_statement(request: SearchRequest) -> Select:
     if _one_row_each(request):
         criterion = request.criteria[0]
         return select(func.count()).select_from(TokenIndex).where(
-            col(TokenIndex.res_type) == request.resource_type, predicates.matches(criterion, TokenIndex))
+            col(TokenIndex.res_type) == number(request.resource_type), predicates.matches(criterion, TokenIndex))
     return select(func.count()).select_from(_matching_ids(request).subquery())
 
 

@@ -23,6 +23,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from services.intake.fhir.registry import counted
+from services.intake.storage import names as search_names
 from services.intake.storage.models import TokenCount, TokenIndex
 from shared.database import Database, table_of
 
@@ -40,15 +41,17 @@ FOLD_AT = 16
 _FOLD_LOCK = 0x666F_6C64
 
 
-def deltas(token_rows: Iterable[tuple], sign: int = 1) -> Counter[CountKey]:
+def deltas(token_rows: Iterable[tuple], wanted: dict[tuple, tuple[str, str]], sign: int = 1) -> Counter[CountKey]:
     """What these token rows (res_type, res_id, param, system, code: each once per resource, as
-    indexing writes them) add to the counts, times `sign`."""
-    wanted = counted()
+    indexing writes them) add to the counts, times `sign`. `wanted`: the counted (type, parameter)
+    by how the rows hold them (names.Numbering.counted), to the names the count rows keep."""
     keys: Counter[CountKey] = Counter()
     in_any_system: set[tuple] = set()
     for res_type, res_id, param, system, code in token_rows:
-        if (res_type, param) not in wanted:
+        names = wanted.get((res_type, param))
+        if names is None:
             continue
+        res_type, param = names
         keys[(res_type, param, system, code, False)] += sign
         once = (res_type, res_id, param, code)
         if once not in in_any_system:
@@ -64,23 +67,28 @@ def rows_of(changes: Counter[CountKey]) -> list[tuple]:
 
 async def counted_token_rows(session: AsyncSession, resource_type: str, resource_id: str) -> list[tuple]:
     """A stored resource's token rows of its counted parameters (read before they are replaced:
-    an update counts what it changes, a delete what it removes). An index-only read of the owner
-    index; nothing is read for a type with no counted parameter."""
+    an update counts what it changes, a delete what it removes), with the names as text. An
+    index-only read of the owner index; nothing is read for a type with no counted parameter."""
     params = [p for t, p in counted() if t == resource_type]
     if not params:
         return []
+    numbers = await search_names.resolve(session, {resource_type, *params})
+    name_of = {numbers.number(p): p for p in params}
     t = TokenIndex
     result = await session.execute(
-        select(col(t.res_type), col(t.res_id), col(t.param), col(t.system), col(t.code))
-        .where(col(t.res_type) == resource_type, col(t.res_id) == resource_id, col(t.param).in_(params)))
-    return [tuple(row) for row in result.all()]
+        select(col(t.res_id), col(t.param), col(t.system), col(t.code))
+        .where(col(t.res_type) == numbers.number(resource_type), col(t.res_id) == resource_id,
+               col(t.param).in_(list(name_of))))
+    return [(resource_type, res_id, name_of[param], system, code) for res_id, param, system, code in result.all()]
 
 
-async def write_changes(session: AsyncSession, before: list[tuple], after: Iterable[tuple]) -> None:
-    """Record what replacing a resource's token rows `before` by `after` changes (an update: no row
-    when its codes stay the same; a delete: `after` empty)."""
-    changes = deltas(after)
-    changes.update(deltas(before, -1))
+async def write_changes(session: AsyncSession, before: list[tuple], after: Iterable[tuple],
+                        wanted: dict[tuple, tuple[str, str]]) -> None:
+    """Record what replacing a resource's token rows `before` (names as text, counted_token_rows) by
+    `after` (as built, `wanted` telling how they hold names) changes (an update: no row when its
+    codes stay the same; a delete: `after` empty)."""
+    changes = deltas(after, wanted)
+    changes.update(deltas(before, {pair: pair for pair in counted()}, -1))
     rows = rows_of(changes)
     if rows:
         await session.execute(insert(TokenCount), [dict(zip(COLUMNS, row, strict=True)) for row in rows])

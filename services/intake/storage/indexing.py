@@ -1,5 +1,6 @@
 """Search index rows extracted from a resource, one kind per search parameter type, and how the
-rows of one parameter are told apart in their table (`param_filter`, for the search layer)."""
+rows of one parameter are told apart in their table (`param_filter`, for the search layer). Rows
+hold names (types, parameters, paths) as the numbers storage/names.py gives them."""
 
 import unicodedata
 from collections.abc import Callable
@@ -12,8 +13,9 @@ from sqlalchemy import ColumnElement, and_
 
 from services.intake.fhir.dates import MAX_MS, MIN_MS, DateFormatError, date_range
 from services.intake.fhir.elements import ABSOLUTE_REFERENCE, RELATIVE_REFERENCE
-from services.intake.fhir.registry import SearchParameter, combos, search_parameters
+from services.intake.fhir.registry import SearchParameter, search_parameters
 from services.intake.fhir.validation import Incoming
+from services.intake.storage import names as search_names
 from services.intake.storage.models import POINT_MS
 
 
@@ -27,6 +29,7 @@ def normalize_string(value: str) -> str:
 
 @dataclass
 class IndexRows:
+    # Each row starts with its owner (type, id); types and parameters as numbers (storage/names.py).
     token: list[tuple] = field(default_factory=list)  # param, system, code
     string: list[tuple] = field(default_factory=list)  # param, normalized value, exact value
     date: list[tuple] = field(default_factory=list)  # param, low ms, high ms (exclusive), point
@@ -134,12 +137,14 @@ def _token_paths_shared(resource_type: str) -> bool:
     return any(p.type == "token" and len(p.paths) > 1 for p in search_parameters()[resource_type].values())
 
 
-def add_rows(incoming: Incoming, owner: tuple, out: IndexRows) -> None:
+def add_rows(incoming: Incoming, owner: tuple, out: IndexRows,
+             names: "search_names.Numbering | search_names.TextNames" = search_names.TEXT) -> None:
     """Add the index rows of a resource to `out`, each prefixed with `owner` (the storage layer's
-    type and id): one pass over its indexed paths, rows built in their final shape."""
+    type and id): one pass over its indexed paths, rows built in their final shape, the names as
+    `names` numbers them (the default: as text, for comparisons; never written)."""
     resource = incoming.resource
     first_token, first_date = len(out.token), len(out.date)
-    for first, name, rest, add, system in _plan(incoming.resource_type):
+    for first, name, rest, add, system in names.plan(incoming.resource_type, _plan(incoming.resource_type)):
         if first not in resource:
             continue
         value = resource[first]
@@ -155,7 +160,7 @@ def add_rows(incoming: Incoming, owner: tuple, out: IndexRows) -> None:
             add(values, owner, name, system, out)
     if _token_paths_shared(incoming.resource_type) and len(out.token) - first_token > 1:
         _once_each(out.token, first_token)  # one value under two paths of a parameter
-    pairs = combos().get(incoming.resource_type)
+    pairs = names.combos(incoming.resource_type)
     if pairs and len(out.date) > first_date:
         _add_combos(pairs, out, first_token, first_date)
     # References are indexed once each, by element path (as HAPI does): a reference
@@ -166,7 +171,7 @@ def add_rows(incoming: Incoming, owner: tuple, out: IndexRows) -> None:
     for path, _, ref in incoming.references:
         match = RELATIVE_REFERENCE.match(ref["reference"]) or ABSOLUTE_REFERENCE.match(ref["reference"])
         if match:
-            row = (path[skip:], match["type"], match["id"])
+            row = (names.of(path[skip:]), names.of(match["type"]), match["id"])
             if row not in seen:
                 seen.add(row)
                 out.reference.append((*owner, *row))
@@ -195,8 +200,9 @@ def extract(incoming: Incoming) -> IndexRows:
 
 
 def param_filter(table, param: SearchParameter) -> ColumnElement:
-    """Index rows belonging to a parameter: by name, except references, which are indexed by path."""
+    """Index rows belonging to a parameter: by name, except references, which are indexed by path
+    (the names' numbers, storage/names.py: resolved for the search being built)."""
     if param.type != "reference":
-        return table.param == param.name
-    condition = table.param.in_(param.paths)
-    return and_(condition, table.target_type.in_(param.targets)) if param.targets else condition
+        return table.param == search_names.number(param.name)
+    condition = table.param.in_(search_names.numbers(param.paths))
+    return and_(condition, table.target_type.in_(search_names.numbers(param.targets))) if param.targets else condition

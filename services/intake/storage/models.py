@@ -10,7 +10,7 @@ none), a superseded version's in its version row.
 
 from typing import Any
 
-from sqlalchemy import JSON, BigInteger, Boolean, Column, Index, Integer, UniqueConstraint, false
+from sqlalchemy import JSON, BigInteger, Boolean, Column, Index, Integer, SmallInteger, String, UniqueConstraint, false
 from sqlmodel import Field, SQLModel
 
 # SQLite only auto-increments an INTEGER PRIMARY KEY.
@@ -50,6 +50,20 @@ class ResourceVersion(SQLModel, table=True):
     content: dict[str, Any] | None = Field(default=None, sa_column=Column(ResourceDocument))
 
 
+# A name in the search index (a resource type, a parameter, a reference's element path or target
+# type) as a small integer: the index tables hold these numbers instead of the text (migration 0009;
+# docs/decisions.md, Intake 55 and 57), a third of their index entries and a sixth of the writes'
+# PostgreSQL CPU. The names are not a closed list (a reference row's parameter is the element path it
+# was found at), so they are numbered as they come (storage/names.py) and never deleted.
+NameKey = SmallInteger().with_variant(Integer(), "sqlite")  # SQLite numbers only an INTEGER PRIMARY KEY
+
+
+class SearchName(SQLModel, table=True):
+    __tablename__ = "search_names"
+    id: int | None = Field(default=None, sa_column=Column(NameKey, primary_key=True, autoincrement=True))
+    name: str = Field(sa_column=Column(String(128), nullable=False, unique=True))
+
+
 # Lookup indexes end with res_id, the token owner index with the code and the date owner index
 # with the bounds and point flag, so that searches read index entries only: a criterion probed
 # per resource, or an index scanned to count, then costs a fraction of the table visits it would
@@ -58,9 +72,9 @@ class ResourceVersion(SQLModel, table=True):
 # the key's sequence and primary-key index were about a tenth of the writes' server CPU. The
 # mapper's primary key (`__mapper_args__`) is the ORM's only; no constraint in the database holds it.
 class _IndexRow(SQLModel):
-    res_type: str = Field(max_length=64)
+    res_type: int = Field(sa_type=SmallInteger)  # SearchName.id of the type
     res_id: str = Field(max_length=64)
-    param: str = Field(max_length=64)
+    param: int = Field(sa_type=SmallInteger)  # of the parameter (a reference's: its path)
 
 
 class TokenIndex(_IndexRow, table=True):
@@ -114,7 +128,7 @@ class ReferenceIndex(_IndexRow, table=True):
         Index("ix_reference_owner", "res_type", "res_id", "param"),
     )
     __mapper_args__ = {"primary_key": ["res_type", "res_id", "param", "target_type", "target_id"]}
-    target_type: str = Field(max_length=64)
+    target_type: int = Field(sa_type=SmallInteger)  # SearchName.id of the type
     target_id: str = Field(max_length=64)
 
 
@@ -144,7 +158,7 @@ class ComboIndex(_IndexRow, table=True):
         Index("ix_combo_owner", "res_type", "res_id"),  # a resource's rows, replaced on update and delete
     )
     __mapper_args__ = {"primary_key": ["res_type", "res_id", "param", "date_param", "code", "system", "low_ms"]}
-    date_param: str = Field(max_length=64)  # `param` is the token parameter
+    date_param: int = Field(sa_type=SmallInteger)  # `param` is the token parameter
     system: str | None = Field(default=None, max_length=512)
     code: str = Field(max_length=512)
     low_ms: int = Field(sa_column=Column(BigInteger, nullable=False))

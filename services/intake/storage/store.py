@@ -20,6 +20,7 @@ from sqlmodel import SQLModel, col
 from services.intake.fhir.registry import READ_ONLY_TYPES
 from services.intake.fhir.validation import Incoming
 from services.intake.storage import counts
+from services.intake.storage import names as search_names
 from services.intake.storage.indexing import IndexRows, add_rows
 from services.intake.storage.models import (
     ALL_INDEX_TABLES,
@@ -29,6 +30,7 @@ from services.intake.storage.models import (
     ReferenceIndex,
     ResourceRow,
     ResourceVersion,
+    SearchName,
     TokenCount,
 )
 from shared.database import rowcount, table_of
@@ -166,12 +168,15 @@ class ResourceStore:
         return found
 
     async def referrers(self, resource_type: str, resource_id: str, limit: int = 5) -> list[str]:
-        ref = ReferenceIndex
+        ref, name = ReferenceIndex, SearchName
+        numbers = await search_names.resolve(self.session, {resource_type, *READ_ONLY_TYPES})
+        own = numbers.number(resource_type)
         result = await self.session.execute(
-            select(col(ref.res_type), col(ref.res_id)).where(
-                col(ref.target_type) == resource_type, col(ref.target_id) == resource_id,
-                or_(col(ref.res_type) != resource_type, col(ref.res_id) != resource_id),
-                col(ref.res_type).not_in(READ_ONLY_TYPES),  # an audit trail records, it does not hold on
+            select(col(name.name), col(ref.res_id)).join(name, col(name.id) == col(ref.res_type)).where(
+                col(ref.target_type) == own, col(ref.target_id) == resource_id,
+                or_(col(ref.res_type) != own, col(ref.res_id) != resource_id),
+                # an audit trail records, it does not hold on
+                col(ref.res_type).not_in([numbers.number(t) for t in READ_ONLY_TYPES]),
             ).distinct().limit(limit)
         )
         return [f"{t}/{i}" for t, i in result.all()]
@@ -180,11 +185,14 @@ class ResourceStore:
 
     async def create_many(self, items: list[tuple[Incoming, str]]) -> list[Stored]:
         """Store new resources (each with its new id) as version 1, in a few bulk statements."""
-        stored, rows = prepare_new(items)
+        stored, rows = prepare_new(items, names=search_names.cache_of(self.session))
         await self.write_rows(rows)
         return stored
 
     async def write_rows(self, rows: "PreparedRows") -> None:
+        if rows.pending:  # names the process had no number for when the rows were built
+            search_names.renumber(rows.batches, await search_names.number_names(self.session, rows.pending))
+            rows.pending = set()
         for table, columns, batch in rows.batches:
             await self._bulk_insert(table, columns, batch)
 
@@ -212,10 +220,12 @@ class ResourceStore:
         ))
         counted_before = await counts.counted_token_rows(self.session, resource_type, resource_id)
         await self._delete_index_rows(resource_type, resource_id)
-        prepared = PreparedRows()
+        numbering = search_names.cache_of(self.session).numbering()
+        prepared = PreparedRows(numbering)
         index_rows = prepared.add_index_rows([(incoming, resource_id)])
+        # Counted before write_rows numbers the names the rows still hold (as `wanted` knows them).
+        await counts.write_changes(self.session, counted_before, index_rows.token, numbering.counted())
         await self.write_rows(prepared)
-        await counts.write_changes(self.session, counted_before, index_rows.token)
         return Stored(resource_type, resource_id, version, now_ms, resource, method="PUT"), row.deleted
 
     async def delete(self, resource_type: str, resource_id: str) -> Stored | None:
@@ -239,7 +249,7 @@ class ResourceStore:
         ))
         counted_before = await counts.counted_token_rows(self.session, resource_type, resource_id)
         await self._delete_index_rows(resource_type, resource_id)
-        await counts.write_changes(self.session, counted_before, ())
+        await counts.write_changes(self.session, counted_before, (), {})
         return Stored(resource_type, resource_id, version, now_ms, None, deleted=True, method="DELETE")
 
     async def _keep_superseded(self, row: ResourceRow) -> None:
@@ -265,9 +275,10 @@ class ResourceStore:
             raise FHIRError.of(409, "conflict", f"{row.res_type}/{row.res_id} was changed concurrently; retry")
 
     async def _delete_index_rows(self, resource_type: str, resource_id: str) -> None:
+        own = (await search_names.resolve(self.session, {resource_type})).number(resource_type)
         for table in ALL_INDEX_TABLES:
             await self.session.execute(
-                delete(table).where(and_(col(table.res_type) == resource_type, col(table.res_id) == resource_id))
+                delete(table).where(and_(col(table.res_type) == own, col(table.res_id) == resource_id))
                 .execution_options(synchronize_session=False)
             )
 
@@ -299,8 +310,12 @@ class PreparedRows:
     """The rows that store new resources, built ahead of the database work (pure CPU), so that
     a transaction can prepare its next chunk while the database writes the previous one."""
 
-    def __init__(self) -> None:
+    def __init__(self, numbering: search_names.Numbering | None = None) -> None:
         self.batches: list[tuple[Table, tuple[str, ...], list[tuple]]] = []
+        # How names are written: the database's numbers, and the names with none yet (`pending`,
+        # numbered by the write, storage/names.py). None: `joined` rows, built by their parts.
+        self.numbering = numbering
+        self.pending: set[str] = set()
 
     _INDEX_COLUMNS = {
         "token": ("system", "code"), "string": ("value", "exact"), "date": ("low_ms", "high_ms", "point"),
@@ -310,9 +325,12 @@ class PreparedRows:
     _TABLES: dict[str, type[SQLModel]] = {**INDEX_TABLES, "combo": ComboIndex}
 
     def add_index_rows(self, items: list[tuple[Incoming, str]]) -> IndexRows:
+        numbering = self.numbering
+        assert numbering is not None  # rows are built by a PreparedRows made with the database's names
         rows = IndexRows()
         for incoming, resource_id in items:
-            add_rows(incoming, (incoming.resource_type, resource_id), rows)
+            add_rows(incoming, (numbering.of(incoming.resource_type), resource_id), rows, numbering)
+        self.pending |= numbering.pending
         for kind, table in self._TABLES.items():
             columns = ("res_type", "res_id", "param", *self._INDEX_COLUMNS[kind])
             self.batches.append((table_of(table), columns, getattr(rows, kind)))
@@ -336,6 +354,7 @@ class PreparedRows:
                 kept[1].extend(rows)
         joined = cls()
         joined.batches = [(table, columns, rows) for table, (columns, rows) in by_table.items()]
+        joined.pending = set().union(*(part.pending for part in parts))
         return joined
 
 
@@ -343,11 +362,12 @@ _CURRENT_COLUMNS = ("res_type", "res_id", "version_id", "last_updated_ms", "dele
 _VERSION_COLUMNS = ("res_type", "res_id", "version_id", "last_updated_ms", "method", "deleted", "content")
 
 
-def prepare_new(items: list[tuple[Incoming, str]],
-                counted: Counter[counts.CountKey] | None = None) -> tuple[list[Stored], PreparedRows]:
-    """Stamp new resources as version 1 and build every row that stores them. `counted`: a tally
-    the count rows' changes are added to, for the caller to write once (PreparedRows.add_counts) for
-    several calls, as a transaction does for its chunks; without it, the count rows are built here."""
+def prepare_new(items: list[tuple[Incoming, str]], counted: Counter[counts.CountKey] | None = None, *,
+                names: search_names.NameCache) -> tuple[list[Stored], PreparedRows]:
+    """Stamp new resources as version 1 and build every row that stores them, with the numbers of
+    `names` (the database's, names.cache_of). `counted`: a tally the count rows' changes are added
+    to, for the caller to write once (PreparedRows.add_counts) for several calls, as a transaction
+    does for its chunks; without it, the count rows are built here."""
     now_text, now_ms = now_instant()
     stored, current, versions = [], [], []
     for incoming, resource_id in items:
@@ -357,10 +377,11 @@ def prepare_new(items: list[tuple[Incoming, str]],
         current.append((resource_type, resource_id, 1, now_ms, False, content))
         versions.append((resource_type, resource_id, 1, now_ms, "POST", False, None))  # _keep_superseded
         stored.append(Stored(resource_type, resource_id, 1, now_ms, resource))
-    rows = PreparedRows()
+    numbering = names.numbering()
+    rows = PreparedRows(numbering)
     rows.batches.append((table_of(ResourceRow), _CURRENT_COLUMNS, current))
     rows.batches.append((table_of(ResourceVersion), _VERSION_COLUMNS, versions))
-    changes = counts.deltas(rows.add_index_rows(items).token)
+    changes = counts.deltas(rows.add_index_rows(items).token, numbering.counted())
     if counted is None:
         rows.add_counts(changes)
     else:
@@ -378,6 +399,10 @@ async def write_in_one_statement(engine: AsyncEngine, rows: PreparedRows) -> Non
     if not batches:
         return
     async with engine.connect() as conn:
+        if rows.pending:  # numbered in a short transaction of their own, committed before the rows use them
+            await search_names.number_committed(conn, rows.pending)
+            search_names.renumber(batches, search_names.cache_of(engine.sync_engine).numbers)
+            rows.pending = set()
         sql = _one_statement_sql(tuple((table, columns) for table, columns, _ in batches), conn.dialect)
         parameters = tuple(list(values) for _, _, batch in batches for values in zip(*batch, strict=True))
         autocommit = await conn.execution_options(isolation_level="AUTOCOMMIT")  # no BEGIN, no COMMIT

@@ -5,6 +5,7 @@ from sqlalchemy import ColumnElement, and_
 
 from services.intake.fhir.elements import ABSOLUTE_REFERENCE, ID_PATTERN, RELATIVE_REFERENCE
 from services.intake.search.parsing import Criterion, invalid
+from services.intake.storage.names import number
 
 
 def condition(criterion: Criterion, table, value: str) -> ColumnElement:
@@ -19,4 +20,4 @@ def condition(criterion: Criterion, table, value: str) -> ColumnElement:
     else:
         raise invalid(f"'{value}' is not a reference (Type/id or id)")
     same_target = table.target_id == target_id
-    return and_(same_target, table.target_type == target_type) if target_type else same_target
+    return and_(same_target, table.target_type == number(target_type)) if target_type else same_target
