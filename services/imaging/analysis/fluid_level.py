@@ -111,8 +111,8 @@ def level_in_cavities(calcium: np.ndarray, affine: np.ndarray, gravity: np.ndarr
     dip, labels, count = cavities(calcium)
     faint, faint_count = faint_cavities(dip, labels)
     flat = level_dips(calcium, affine, gravity)
-    layers, layer_count = ndimage.label(flat >= LEVEL_DIP, structure=np.ones((3, 3, 3), bool))
-    layers[np.isin(layers, np.unique(layers[dip >= FAINT_DIP]))] = 0
+    planes, layer_count = ndimage.label(flat >= LEVEL_DIP, structure=np.ones((3, 3, 3), bool))
+    layers = np.where(np.isin(planes, np.unique(planes[dip >= FAINT_DIP])), 0, planes)
     if count == 0 and faint_count == 0 and not layers.any():
         return False
     c = np.clip(calcium.astype(np.float32), 0.0, 1.0)
@@ -123,7 +123,8 @@ def level_in_cavities(calcium: np.ndarray, affine: np.ndarray, gravity: np.ndarr
     h2 = np.cross(g, h1)
     for kind, found, number, depth in (("cavity", labels, count, dip), ("faint", faint, faint_count, dip),
                                        ("layer", layers, layer_count, flat)):
-        if number and _level_in(kind != "cavity", found, number, depth, c, affine, g, h1, h2, voxel_ml, density):
+        if number and _level_in(kind != "cavity", found, number, depth, c, affine, g, h1, h2, voxel_ml, density,
+                                planes):
             return True
     return False
 
@@ -162,9 +163,10 @@ def faint_cavities(dip: np.ndarray, labels: np.ndarray) -> tuple[np.ndarray, int
 
 
 def _level_in(faint: bool, labels: np.ndarray, count: int, dip: np.ndarray, c: np.ndarray, affine: np.ndarray,
-              g: np.ndarray, h1: np.ndarray, h2: np.ndarray, voxel_ml: float, density: np.ndarray | None) -> bool:
+              g: np.ndarray, h1: np.ndarray, h2: np.ndarray, voxel_ml: float, density: np.ndarray | None,
+              planes: np.ndarray) -> bool:
     """Whether one of these cavities (`faint`: found under CAVITY_DIP, judged by the rendered loculus only) holds a
-    level (level_in_cavities)."""
+    level (level_in_cavities). `planes`: the dips of LEVEL_DIP within the horizontal planes (level_dips), labelled."""
     # The fluid of a cavity: the dip over it and the partial-volume voxels around it.
     grown = ndimage.grey_dilation(labels, footprint=np.ones((3, 3, 3), bool))
     index = np.arange(count + 1)
@@ -188,7 +190,13 @@ def _level_in(faint: bool, labels: np.ndarray, count: int, dip: np.ndarray, c: n
         # Imaging 97: or, with sediment under the fluid and walled all round, the loculus whose picture on the
         # voxels best gives the cavity's shares (loculus_fit), which measures such a layer undiluted.
         if not judged and figures["below"] >= figures["wall"] + SEDIMENT_MIN_MM and figures["walled"] >= WALLED_MIN_MM:
-            judged = is_fitted_level(model_fit(c, affine, centre, g, grown == n))
+            # Imaging 123: the fit sees the whole fluid layer. Of a layer about one voxel high the 3-D dip holds only
+            # its deepest voxels, and the rendered loculus fitted to them and one voxel round reads the inside short
+            # (Imaging 113: 419.2, 452.0, 6.9-7.7 mm for 8.1-9.4 drawn); the horizontal plane's dip holds it whole.
+            touching = np.unique(planes[labels == n])
+            layer = np.isin(planes, touching[touching > 0])
+            region = (grown == n) | ndimage.binary_dilation(layer, structure=np.ones((3, 3, 3), bool))
+            judged = is_fitted_level(model_fit(c, affine, centre, g, region))
         if not judged:
             continue
         if density is None:
