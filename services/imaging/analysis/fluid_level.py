@@ -190,13 +190,16 @@ def _level_in(faint: bool, labels: np.ndarray, count: int, dip: np.ndarray, c: n
         # Imaging 97: or, with sediment under the fluid and walled all round, the loculus whose picture on the
         # voxels best gives the cavity's shares (loculus_fit), which measures such a layer undiluted.
         if not judged and figures["below"] >= figures["wall"] + SEDIMENT_MIN_MM and figures["walled"] >= WALLED_MIN_MM:
-            # Imaging 123: the fit sees the whole fluid layer. Of a layer about one voxel high the 3-D dip holds only
-            # its deepest voxels, and the rendered loculus fitted to them and one voxel round reads the inside short
-            # (Imaging 113: 419.2, 452.0, 6.9-7.7 mm for 8.1-9.4 drawn); the horizontal plane's dip holds it whole.
+            judged = is_fitted_level(model_fit(c, affine, centre, g, grown == n))
+            # Imaging 123: refused, fitted again over the whole fluid layer. Of a layer about one voxel high the 3-D
+            # dip holds only its deepest voxels, and the loculus fitted to them and a voxel round reads the inside
+            # short (Imaging 113: 452.0 7.7 mm for 9.4 drawn); the horizontal plane's dip holds the layer across. Only
+            # as a second try: in a cluster the plane's dip also runs along the gaps between nodules, and a loculus
+            # the first fit pictures (273.0, 283.0) is lost when fitted over those.
             touching = np.unique(planes[labels == n])
-            layer = np.isin(planes, touching[touching > 0])
-            region = (grown == n) | ndimage.binary_dilation(layer, structure=np.ones((3, 3, 3), bool))
-            judged = is_fitted_level(model_fit(c, affine, centre, g, region))
+            if not judged and touching.any():
+                layer = ndimage.binary_dilation(np.isin(planes, touching[touching > 0]), structure=np.ones((3, 3, 3), bool))
+                judged = is_fitted_level(model_fit(c, affine, centre, g, (grown == n) | layer))
         if not judged:
             continue
         if density is None:
