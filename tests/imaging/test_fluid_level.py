@@ -12,7 +12,7 @@ import pytest
 from scipy import ndimage
 
 from services.imaging.analysis import Volume, find_lesions, load_nifti
-from services.imaging.analysis.fluid_level import FIT_INNER_MM, cavities, section
+from services.imaging.analysis.fluid_level import FAINT_DIP, FIT_INNER_MM, LEVEL_DIP, cavities, level_dips, section
 from services.imaging.analysis.loculus_fit import model_fit
 from services.imaging.analysis.volume import GRAVITY_LPS
 from tests.imaging.fixtures import NIFTI
@@ -240,14 +240,15 @@ def test_a_fluid_layer_and_a_wall_thinner_than_the_pixel_leave_no_cavity_at_some
     """The loculus alone and noise-free, on 3 x 3 x 1.18 mm voxels (seed 40's): the fluid layer and
     the wall above it are each thinner than the 3 mm pixel along gravity, and at this grid phase
     (the one seed 40's loculus had) every pixel holding fluid holds as much calcium as the one
-    above it, which holds the wall: the calcium shares dip nowhere, so no judge can call this
-    level (Imaging 57 counts such misses as below what the data can show). A third of a pixel
-    along gravity away, the same loculus shows its cavity."""
+    above it, which holds the wall: the calcium shares dip nowhere in 3-D (Imaging 57 counted such
+    misses as below what the data can show). Within its horizontal plane the fluid is still ringed
+    by the side walls, and that dip's rendered loculus calls the level (Imaging 122). A third of a
+    pixel along gravity away, the same loculus shows its cavity."""
     inner, sediment, wall = SEED_40
     spacing = (3.0, 3.0, 1.18)
     hidden = loculus(inner, sediment, spacing, (0.66, 0.34, 0.81), wall_mm=wall)
     assert cavities(hidden.calcium_share)[0].max() < 0.01
-    assert not level_called(hidden)
+    assert level_called(hidden)
     shown = loculus(inner, sediment, spacing, (0.66, 0.0, 0.81), wall_mm=wall)
     assert cavities(shown.calcium_share)[0].max() >= 0.3
 
@@ -337,5 +338,36 @@ def test_a_loculus_whose_dip_holds_no_cavity_is_judged_by_the_rendered_loculus()
     over 21.1 mm of sediment; the fluid shows as a 5-voxel dip of 0.074 below its ring, under CAVITY_DIP, so no
     cavity and no level before the faint candidates, whose rendered loculus fits 3.9 mm over 12.3 (RMS 0.06)."""
     case = make_case(283)
+    assert case.lesions[0].has_fluid_level
+    assert detected(case, 0).fluid_calcium_level
+
+
+# Imaging 122: a fluid layer about one voxel high under a wall thinner than the voxel. At some grid phases the voxel
+# over the fluid holds the wall and the soft tissue above it, reads no more calcium than the fluid's voxel, and the
+# fluid's dip fills from the box's faces through it: no cavity and no faint dip (Imaging 113's 429 and 432: 2.6-2.7 mm
+# of fluid, deepest dip 0.00-0.02). Within its horizontal plane the fluid is still ringed by the side walls.
+ONE_VOXEL_LAYER = (6.0, 9.5, 2.5)  # cavity radius, sediment, wall (mm): 2.5 mm of fluid in a 12 mm loculus
+
+
+@pytest.mark.parametrize("spacing", [(3.0, 3.0, 3.0), (3.0, 3.0, 1.5)])
+def test_a_voxel_of_fluid_whose_dip_fills_through_its_thin_wall_is_a_level_at_every_phase(spacing):
+    """Main called it at five phases of eight on either grid: at the other three the shares dip nowhere in 3-D
+    (checked here: the level is found from the horizontal plane's dip, at least LEVEL_DIP there). Empty, at none."""
+    inner, sediment, wall = ONE_VOXEL_LAYER
+    hidden = 0
+    for phase in ALL_PHASES:
+        settled = loculus(inner, sediment, spacing, phase, wall_mm=wall)
+        hidden += bool(cavities(settled.calcium_share)[0].max() < FAINT_DIP)
+        assert level_dips(settled.calcium_share, settled.affine, SUPINE).max() >= LEVEL_DIP
+        assert level_called(settled)
+        assert not level_called(loculus(inner, 0.0, spacing, phase, wall_mm=wall))
+    assert hidden >= 2
+
+
+def test_the_rendered_loculus_fitted_over_its_whole_fluid_layer_reads_a_small_loculus_whole():
+    """Seed 452's first lesion through find_lesions (Imaging 123): its 9.4 mm loculus holds 2.7 mm of fluid over 6.6 mm
+    of sediment on 3 mm pixels (2.64 mm slices); its cavity is four voxels, and the loculus fitted to them and a voxel round
+    reads 7.7 mm inside (under the truth's 8), fitted over the whole horizontal layer 8.3 mm: a level."""
+    case = make_case(452)
     assert case.lesions[0].has_fluid_level
     assert detected(case, 0).fluid_calcium_level
