@@ -28,9 +28,8 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from services.intake.fhir.registry import combos, counted, search_parameters
+from services.intake.storage.models import ALL_INDEX_TABLES, SearchName
 from shared.database import table_of
-
-from .models import ALL_INDEX_TABLES, SearchName
 
 # A number no name has: a condition on it matches no index row.
 UNKNOWN = -1
