@@ -88,7 +88,7 @@ async def write_changes(session: AsyncSession, before: list[tuple], after: Itera
     `after` (as built, `wanted` telling how they hold names) changes (an update: no row when its
     codes stay the same; a delete: `after` empty)."""
     changes = deltas(after, wanted)
-    changes.update(deltas(before, {pair: pair for pair in counted()}, -1))
+    changes.update(deltas(before, search_names.TEXT.counted(), -1))
     rows = rows_of(changes)
     if rows:
         await session.execute(insert(TokenCount), [dict(zip(COLUMNS, row, strict=True)) for row in rows])
